@@ -1,0 +1,1 @@
+"""The Dual Capacity-Building Framework as data: YAML files and their models."""

@@ -1,0 +1,138 @@
+"""Pydantic models for the framework content in content/.
+
+Every educator-facing sentence about the framework lives in YAML beside this
+file; these models are the contract those files must meet. A violation is
+reported with the file and field by `content.loader.load_content`.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+# Slack refuses a section whose text is over 3,000 characters; Teams is more
+# generous, so Slack's limit is the one every piece of content must meet.
+SLACK_SECTION_LIMIT = 3000
+
+# The 13 topics a weekly nudge can be about, in the framework's own order.
+PROCESS_CONDITIONS = (
+    "relational",
+    "linked-to-learning",
+    "asset-based",
+    "culturally-responsive",
+    "collaborative",
+    "interactive",
+)
+ORGANIZATIONAL_CONDITIONS = ("systemic", "integrated", "sustained")
+FOUR_CS = ("capabilities", "connections", "confidence", "cognition")
+NUDGE_TOPICS = PROCESS_CONDITIONS + ORGANIZATIONAL_CONDITIONS + FOUR_CS
+LEARN_ONLY_TOPICS = ("challenge", "outcomes")
+ALL_TOPICS = ("challenge", *NUDGE_TOPICS, "outcomes")
+
+ShortText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=3, max_length=300)
+]
+Paragraph = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=10, max_length=1200)
+]
+
+
+class TopicKind(StrEnum):
+    PROCESS_CONDITION = "process-condition"
+    ORGANIZATIONAL_CONDITION = "organizational-condition"
+    CAPACITY = "capacity"  # one of the 4 Cs
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Nudge(Strict):
+    """One weekly nudge: why it matters, one small action, one question."""
+
+    why: Paragraph
+    action: ShortText
+    question: ShortText
+
+
+class Citation(Strict):
+    authors: ShortText
+    year: int = Field(ge=2000, le=2100)
+    work: ShortText
+
+
+class NudgeTopic(Strict):
+    """A condition or a C: learnable, reflectable, and nudged weekly."""
+
+    slug: str
+    title: ShortText
+    kind: TopicKind
+    summary: ShortText
+    why_it_matters: Paragraph
+    in_practice: list[ShortText] = Field(min_length=3)
+    pitfalls: list[ShortText] = Field(min_length=2)
+    # Only the 4 Cs describe the capacity separately for each side.
+    for_educators: Paragraph | None = None
+    for_families: Paragraph | None = None
+    reflection_prompts: list[ShortText] = Field(min_length=6)
+    quick_actions: list[ShortText] = Field(min_length=4)
+    nudges: list[Nudge] = Field(min_length=4)
+    citation: Citation
+
+    @model_validator(mode="after")
+    def _fits_its_kind(self) -> NudgeTopic:
+        if self.slug not in NUDGE_TOPICS:
+            raise ValueError(f"unknown topic slug {self.slug!r}; expected one of {NUDGE_TOPICS}")
+        expected = (
+            TopicKind.PROCESS_CONDITION
+            if self.slug in PROCESS_CONDITIONS
+            else TopicKind.ORGANIZATIONAL_CONDITION
+            if self.slug in ORGANIZATIONAL_CONDITIONS
+            else TopicKind.CAPACITY
+        )
+        if self.kind is not expected:
+            raise ValueError(f"{self.slug} must have kind {expected.value}")
+        is_c = self.kind is TopicKind.CAPACITY
+        if is_c and not (self.for_educators and self.for_families):
+            raise ValueError("each of the 4 Cs needs for_educators and for_families")
+        for field_name, items in (
+            ("reflection_prompts", self.reflection_prompts),
+            ("quick_actions", self.quick_actions),
+            ("nudges", [n.action for n in self.nudges]),
+        ):
+            if len({i.casefold() for i in items}) != len(items):
+                raise ValueError(f"{field_name} has repeated entries")
+        return self
+
+
+class Section(Strict):
+    heading: ShortText
+    body: Paragraph | None = None
+    points: list[ShortText] = Field(default_factory=list)
+
+
+class LearnOnlyTopic(Strict):
+    """The Challenge and the Capacity Outcomes: learnable, not nudged."""
+
+    slug: str
+    title: ShortText
+    summary: ShortText
+    sections: list[Section] = Field(min_length=2)
+    citation: Citation
+
+    @model_validator(mode="after")
+    def _known_slug(self) -> LearnOnlyTopic:
+        if self.slug not in LEARN_ONLY_TOPICS:
+            raise ValueError(f"unknown topic slug {self.slug!r}; expected one of {LEARN_ONLY_TOPICS}")
+        return self
+
+
+class Overview(Strict):
+    """What `learn` with no topic shows: the whole framework at a glance."""
+
+    title: ShortText
+    intro: Paragraph
+    sections: list[Section] = Field(min_length=3)
+    citation: list[Citation] = Field(min_length=1)

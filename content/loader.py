@@ -130,12 +130,14 @@ def load_content(root: Path = CONTENT_DIR) -> Library:
         data = _read_yaml(path, faults)
         digest.update(path.read_bytes())
         faults.extend(_long_strings(data, where))
-        topic = _validate(NudgeTopic, data, where, faults)
-        if topic is None:
+        nudge_topic = _validate(NudgeTopic, data, where, faults)
+        if nudge_topic is None:
             continue
-        if path.stem != topic.slug:
-            faults.append(f"{where}: field slug: is {topic.slug!r}, but the file is named {path.stem}")
-        topics[topic.slug] = topic
+        if path.stem != nudge_topic.slug:
+            faults.append(
+                f"{where}: field slug: is {nudge_topic.slug!r}, but the file is named {path.stem}"
+            )
+        topics[nudge_topic.slug] = nudge_topic
     for slug in NUDGE_TOPICS:
         if slug not in topics and not (topic_dir / f"{slug}.yaml").exists():
             faults.append(f"topics/{slug}.yaml: file is missing")

@@ -31,12 +31,8 @@ NUDGE_TOPICS = PROCESS_CONDITIONS + ORGANIZATIONAL_CONDITIONS + FOUR_CS
 LEARN_ONLY_TOPICS = ("challenge", "outcomes")
 ALL_TOPICS = ("challenge", *NUDGE_TOPICS, "outcomes")
 
-ShortText = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=3, max_length=300)
-]
-Paragraph = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=10, max_length=1200)
-]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=300)]
+Paragraph = Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=1200)]
 
 
 class TopicKind(StrEnum):
@@ -125,7 +121,9 @@ class LearnOnlyTopic(Strict):
     @model_validator(mode="after")
     def _known_slug(self) -> LearnOnlyTopic:
         if self.slug not in LEARN_ONLY_TOPICS:
-            raise ValueError(f"unknown topic slug {self.slug!r}; expected one of {LEARN_ONLY_TOPICS}")
+            raise ValueError(
+                f"unknown topic slug {self.slug!r}; expected one of {LEARN_ONLY_TOPICS}"
+            )
         return self
 
 

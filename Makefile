@@ -1,0 +1,33 @@
+# Two commands do all the set-up on a fresh machine: `make chat` and `make test`.
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+
+.PHONY: chat test lint bench serve clock clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+chat: $(BIN)/.installed  ## talk to the coach in this terminal (SQLite, no credentials)
+	$(BIN)/coach chat
+
+test: $(BIN)/.installed  ## the whole test suite, with lint and type checks
+	$(BIN)/ruff check bot adapters content scheduler tests
+	$(BIN)/ruff format --check bot adapters content scheduler tests
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+serve: $(BIN)/.installed
+	$(BIN)/coach serve
+
+clock: $(BIN)/.installed
+	$(BIN)/coach clock
+
+bench: $(BIN)/.installed  ## benchmarks: run on purpose, never in CI
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache .ruff_cache

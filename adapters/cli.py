@@ -1,0 +1,133 @@
+"""The `coach` command line: one subcommand per entry of the contract.
+
+Each subcommand's code is imported only when it runs, so `coach chat` starts
+without loading Slack or Teams libraries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from pydantic import ValidationError
+
+from bot.logging_setup import configure_logging
+
+NOT_AVAILABLE = "coach {name}: not available yet."
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coach",
+        description="Partnership Coach: family-engagement coaching for educators.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    chat = sub.add_parser("chat", help="talk to the coach in the terminal")
+    chat.add_argument("--user", help="your name in this terminal (default: your login)")
+
+    serve = sub.add_parser("serve", help="run the web server for Slack and Teams")
+    serve.add_argument("--port", type=int, help="port to listen on (default: $PORT or 3000)")
+
+    sub.add_parser("clock", help="run the weekly-nudge scheduler until stopped")
+
+    nudge = sub.add_parser("nudge", help="weekly nudges")
+    nudge_sub = nudge.add_subparsers(dest="nudge_command", required=True, metavar="ACTION")
+    tick = nudge_sub.add_parser("tick", help="send the nudges that are due, once")
+    tick.add_argument("--at", help="act as if now were this ISO-8601 time")
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    db_sub.add_parser("upgrade", help="apply database migrations")
+    db_sub.add_parser("rotate-key", help="re-encrypt stored text under the newest key")
+
+    manifest = sub.add_parser("manifest", help="app manifests for Slack and Teams")
+    manifest_sub = manifest.add_subparsers(dest="platform", required=True, metavar="PLATFORM")
+    slack = manifest_sub.add_parser("slack", help="print the Slack app manifest")
+    slack.add_argument("--url", help="public https URL of this server (omit for Socket Mode)")
+    slack.add_argument("--socket-mode", action="store_true", help="the Socket Mode variant")
+    teams = manifest_sub.add_parser("teams", help="write the Teams app package")
+    teams.add_argument("--out", required=True, help="zip file to write")
+    teams.add_argument("--bot-id", help="the bot's Microsoft app id")
+    teams.add_argument("--url", help="public https URL of this server")
+
+    content = sub.add_parser("content", help="framework content")
+    content_sub = content.add_subparsers(dest="content_command", required=True, metavar="ACTION")
+    content_sub.add_parser("check", help="validate everything in content/")
+
+    reframe = sub.add_parser("reframe", help="asset-based coaching on one sentence")
+    reframe.add_argument("text", nargs="+", help="the sentence")
+    reframe.add_argument("--json", action="store_true", help="print findings as JSON")
+
+    export = sub.add_parser("export", help="everything stored about one educator, as JSON")
+    export.add_argument("--user", required=True, help="PLATFORM:WORKSPACE:USER")
+    return parser
+
+
+# Where each subcommand lives: "module:function", called with the parsed arguments.
+ENTRY_POINTS: dict[str, str] = {
+    "chat": "adapters.console.commands:chat",
+    "serve": "adapters.web.serve:serve",
+    "clock": "scheduler.cli:clock",
+    "nudge tick": "scheduler.cli:tick",
+    "db upgrade": "adapters.maintenance:db_upgrade",
+    "db rotate-key": "adapters.privacy_cli:rotate_key",
+    "manifest slack": "adapters.slack.manifest:print_manifest",
+    "manifest teams": "adapters.teams.manifest:write_package",
+    "content check": "adapters.maintenance:content_check",
+    "reframe": "adapters.reframe_cli:reframe_command",
+    "export": "adapters.privacy_cli:export",
+}
+
+
+def _entry_name(args: argparse.Namespace) -> str:
+    detail = getattr(args, "nudge_command", None) or getattr(args, "db_command", None)
+    detail = detail or getattr(args, "platform", None) or getattr(args, "content_command", None)
+    return f"{args.command} {detail}" if detail else str(args.command)
+
+
+def _load(target: str) -> Callable[[argparse.Namespace], int] | None:
+    module_name, _, function_name = target.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name and module_name.startswith(exc.name):
+            return None
+        raise
+    function: Any = getattr(module, function_name, None)
+    return function if callable(function) else None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _build_parser().parse_args(argv)
+    name = _entry_name(args)
+    configure_logging(
+        quiet=name in ("chat", "reframe", "content check", "export", "manifest slack")
+    )
+    function = _load(ENTRY_POINTS[name])
+    if function is None:
+        print(NOT_AVAILABLE.format(name=name), file=sys.stderr)
+        return 2
+    try:
+        return function(args)
+    except ValidationError as exc:
+        # Bad settings: name the setting, never dump a traceback on an operator.
+        print("coach: a setting is not valid:", file=sys.stderr)
+        for error in exc.errors():
+            setting = ".".join(str(part) for part in error["loc"]).upper()
+            print(f"  {setting}: {error['msg']}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        logging.getLogger("coach.cli").error("command_failed", extra={"error": type(exc).__name__})
+        print(f"coach {name}: failed ({type(exc).__name__}). See the log above.", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

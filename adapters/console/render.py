@@ -1,0 +1,68 @@
+"""Reply parts as terminal text; the last set of options is numbered so a number picks one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.flows.state import FLOW_VALUE_PREFIX
+from bot.replies import AskText, Card, Choice, Choices, Reply, Text
+
+_BOLD = re.compile(r"\*([^*\n]+)\*")
+_ITALIC = re.compile(r"(?<![\w])_([^_\n]+)_(?![\w])")
+
+
+def _plain(text: str) -> str:
+    """Drop chat markup the terminal cannot show."""
+    return _ITALIC.sub(r"\1", _BOLD.sub(r"\1", text)).replace("`", "")
+
+
+@dataclass
+class Rendered:
+    text: str
+    numbered: list[Choice] = field(default_factory=list)
+
+
+def _button_hint(choice: Choice) -> str:
+    return f"  - {choice.label} (type: {choice.value})"
+
+
+def render(replies: list[Reply]) -> Rendered:
+    last_with_options = max(
+        (i for i, r in enumerate(replies) if isinstance(r, Choices | Card) and _options(r)),
+        default=-1,
+    )
+    blocks: list[str] = []
+    numbered: list[Choice] = []
+    for index, reply in enumerate(replies):
+        options = _options(reply)
+        match reply:
+            case Text(text=text) | AskText(prompt=text):
+                lines = [_plain(text)]
+            case Choices(prompt=prompt):
+                lines = [_plain(prompt)]
+            case Card(title=title, body=body):
+                lines = [f"== {_plain(title)} ==", _plain(body)]
+        if index == last_with_options:
+            numbered = list(options)
+            lines += [f"  {n}. {_plain(o.label)}" for n, o in enumerate(options, 1)]
+        else:
+            lines += [_button_hint(o) for o in options if not o.value.startswith(FLOW_VALUE_PREFIX)]
+        blocks.append("\n".join(lines))
+    return Rendered(text="\n\n".join(blocks), numbered=numbered)
+
+
+def _options(reply: Reply) -> tuple[Choice, ...]:
+    if isinstance(reply, Choices):
+        return reply.options
+    if isinstance(reply, Card):
+        return reply.buttons
+    return ()
+
+
+def pick(numbered: list[Choice], typed: str) -> Choice | None:
+    """The option a typed number or label names, if any."""
+    wanted = typed.strip().casefold()
+    if wanted.isdigit() and 1 <= int(wanted) <= len(numbered):
+        return numbered[int(wanted) - 1]
+    return next((o for o in numbered if o.label.casefold() == wanted), None)

@@ -1,0 +1,33 @@
+"""`coach db upgrade` and `coach content check`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from bot.settings import Settings
+from bot.storage.db import make_engine, upgrade
+from content.loader import ContentError, load_content
+
+
+def db_upgrade(args: argparse.Namespace) -> int:
+    engine = make_engine(Settings().database_url)
+    upgrade(engine)
+    print("Database is up to date.")
+    return 0
+
+
+def content_check(args: argparse.Namespace) -> int:
+    try:
+        library = load_content()
+    except ContentError as exc:
+        print(f"Content check failed: {len(exc.faults)} problem(s) in content/", file=sys.stderr)
+        for fault in exc.faults:
+            print(f"  {fault}", file=sys.stderr)
+        return 1
+    nudges = sum(len(topic.nudges) for topic in library.topics.values())
+    print(
+        f"Content OK (version {library.version}): {len(library.topics)} nudge topics, "
+        f"{len(library.learn_only)} learn-only topics, {nudges} distinct weekly nudges."
+    )
+    return 0

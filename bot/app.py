@@ -1,0 +1,54 @@
+"""Build the coach from settings: the one factory every entry point uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.engine import Clock, Coach, utc_now
+from bot.settings import Settings
+from bot.storage.db import ensure_schema, make_engine, make_sessions
+from bot.storage.sealing import PlainSealer, Sealer
+from content.loader import Library, default_library
+
+
+@dataclass
+class CoachApp:
+    """Everything a process needs: settings, database, content, and the coach itself."""
+
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    library: Library
+    coach: Coach
+
+
+def make_sealer(settings: Settings) -> Sealer:
+    return PlainSealer()
+
+
+def build_app(
+    settings: Settings | None = None,
+    *,
+    clock: Clock = utc_now,
+    library: Library | None = None,
+    migrate: bool = True,
+) -> CoachApp:
+    settings = settings or Settings()
+    engine = make_engine(settings.database_url)
+    if migrate:
+        ensure_schema(engine)
+    sessions = make_sessions(engine)
+    library = library or default_library()
+    coach = Coach(
+        sessions=sessions,
+        library=library,
+        settings=settings,
+        sealer=make_sealer(settings),
+        clock=clock,
+    )
+    return CoachApp(
+        settings=settings, engine=engine, sessions=sessions, library=library, coach=coach
+    )

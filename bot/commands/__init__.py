@@ -1,0 +1,1 @@
+"""The words an educator types, each handled in its own module."""

@@ -1,0 +1,91 @@
+"""`learn [TOPIC]`: the framework, one part at a time."""
+
+from __future__ import annotations
+
+from bot import messages
+from bot.replies import Card, Choice, Reply, Text
+from bot.topics import resolve_topic, unknown_topic_reply
+from bot.turn import Turn
+from content.loader import Library
+from content.schema import ALL_TOPICS, NUDGE_TOPICS, Citation, LearnOnlyTopic, NudgeTopic, Section
+
+
+def _cite(citation: Citation) -> str:
+    return f"Source: {citation.authors} ({citation.year}), _{citation.work}_."
+
+
+def _section_text(section: Section) -> str:
+    parts = [f"*{section.heading}*"]
+    if section.body:
+        parts.append(section.body)
+    if section.points:
+        parts.append(messages.bullet_list(section.points))
+    return "\n".join(parts)
+
+
+def _next_button(slug: str, library: Library) -> Choice:
+    following = ALL_TOPICS[(ALL_TOPICS.index(slug) + 1) % len(ALL_TOPICS)]
+    return Choice(f"Next: {library.title(following)}", f"learn {following}")
+
+
+def overview_replies(library: Library) -> list[Reply]:
+    overview = library.overview
+    replies: list[Reply] = [
+        Card(
+            title=overview.title,
+            body=overview.intro,
+            buttons=(Choice("Start with the Challenge", "learn challenge"),),
+        )
+    ]
+    replies += [Text(_section_text(section)) for section in overview.sections]
+    sources = "; ".join(f"{c.authors} ({c.year}), _{c.work}_" for c in overview.citation)
+    replies.append(Text(f"Sources: {sources}."))
+    return replies
+
+
+def nudge_topic_replies(topic: NudgeTopic, library: Library) -> list[Reply]:
+    replies: list[Reply] = [
+        Card(title=topic.title, body=f"{topic.summary}\n\n{topic.why_it_matters}")
+    ]
+    if topic.for_educators and topic.for_families:
+        replies.append(
+            Text(f"*For educators*\n{topic.for_educators}\n\n*For families*\n{topic.for_families}")
+        )
+    replies.append(Text(f"*What it looks like*\n{messages.bullet_list(topic.in_practice)}"))
+    replies.append(Text(f"*Watch out for*\n{messages.bullet_list(topic.pitfalls)}"))
+    replies.append(
+        Card(
+            title="Try it",
+            body=f"{_cite(topic.citation)}\nOne thing to try this week: {topic.quick_actions[0]}",
+            buttons=(
+                Choice("Reflect on this", f"reflect {topic.slug}"),
+                _next_button(topic.slug, library),
+            ),
+        )
+    )
+    return replies
+
+
+def learn_only_replies(topic: LearnOnlyTopic, library: Library) -> list[Reply]:
+    replies: list[Reply] = [Card(title=topic.title, body=topic.summary)]
+    replies += [Text(_section_text(section)) for section in topic.sections]
+    replies.append(
+        Card(
+            title="Keep going",
+            body=_cite(topic.citation),
+            buttons=(_next_button(topic.slug, library),),
+        )
+    )
+    return replies
+
+
+def handle_learn(turn: Turn, args: str) -> list[Reply]:
+    library = turn.library
+    if not args:
+        return overview_replies(library)
+    slug = resolve_topic(library, args)
+    if slug is None:
+        return unknown_topic_reply(library, args)
+    if slug in NUDGE_TOPICS:
+        return nudge_topic_replies(library.topics[slug], library)
+    return learn_only_replies(library.learn_only[slug], library)

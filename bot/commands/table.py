@@ -1,0 +1,39 @@
+"""Which handler answers which first word. Every word of the contract is here."""
+
+from __future__ import annotations
+
+from bot import messages
+from bot.commands.base import CommandHandler
+from bot.commands.help import handle_help
+from bot.commands.journal import handle_journal
+from bot.commands.learn import handle_learn
+from bot.commands.reflect import handle_reflect
+from bot.replies import Reply, Text
+from bot.turn import Turn
+
+
+def _not_available_yet(word: str) -> CommandHandler:
+    def handler(turn: Turn, args: str) -> list[Reply]:
+        return [Text(messages.NOT_AVAILABLE_YET.format(command=word))]
+
+    return handler
+
+
+# Friendly words that mean "show me what you can do".
+HELP_ALIASES = ("hi", "hello", "hey", "start", "menu", "?", "commands")
+
+
+def command_table() -> dict[str, CommandHandler]:
+    table: dict[str, CommandHandler] = {
+        "help": handle_help,
+        "learn": handle_learn,
+        "reflect": handle_reflect,
+        "journal": handle_journal,
+    }
+    for word in ("nudges", "assess", "reframe", "export", "forget", "channel"):
+        table[word] = _not_available_yet(word)
+    return table
+
+
+def is_help_word(word: str) -> bool:
+    return word == "help" or word in HELP_ALIASES

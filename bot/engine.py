@@ -1,0 +1,221 @@
+"""The coach: one neutral message in, a list of neutral reply parts out.
+
+Each message is handled in one database transaction: either everything it
+changed is saved, or nothing is. Adapters call `Coach.handle`; nothing here
+knows which platform the message came from beyond its name.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from bot import messages
+from bot.commands.base import CommandHandler
+from bot.commands.help import help_card
+from bot.commands.table import command_table, is_help_word
+from bot.flows.base import Answer, Flow, match_answer
+from bot.flows.registry import flow_table
+from bot.flows.state import ActiveFlow, end_flow, load_flow, parse_flow_value, save_flow
+from bot.inbound import Inbound
+from bot.replies import Reply, Text
+from bot.settings import Settings
+from bot.storage.models import Educator, SeenDelivery
+from bot.storage.sealing import PlainSealer, Sealer
+from bot.text import clean, split_command
+from bot.turn import Turn
+from content.loader import Library
+
+log = logging.getLogger("coach.engine")
+
+CANCEL_WORDS = ("cancel", "stop", "quit", "exit")
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Coach:
+    def __init__(
+        self,
+        *,
+        sessions: sessionmaker[Session],
+        library: Library,
+        settings: Settings,
+        sealer: Sealer | None = None,
+        clock: Clock = utc_now,
+    ) -> None:
+        self.sessions = sessions
+        self.library = library
+        self.settings = settings
+        self.sealer: Sealer = sealer or PlainSealer()
+        self.clock = clock
+        self.commands: dict[str, CommandHandler] = command_table()
+        self.flows: dict[str, Flow] = flow_table()
+
+    def handle(self, inbound: Inbound) -> list[Reply]:
+        """Answer one message. Never raises: failures become a kind sentence."""
+        try:
+            with self.sessions.begin() as session:
+                return self._handle(session, inbound)
+        except StaleDataError:
+            # A duplicate delivery or double click advanced the same flow a moment ago.
+            log.info("flow_race_ignored", extra={"platform": inbound.platform.value})
+            return []
+        except DBAPIError as exc:
+            log.warning("storage_unavailable", extra={"error": type(exc).__name__})
+            return [Text(messages.STORAGE_DOWN)]
+        except Exception as exc:
+            # Never log the message itself: it may be about a real student or family.
+            log.error("handle_failed", extra={"error": type(exc).__name__})
+            return [Text(messages.SOMETHING_WENT_WRONG)]
+
+    def turn_for(self, session: Session, inbound: Inbound) -> Turn:
+        now = self.clock()
+        educator = self._educator(session, inbound, now)
+        return Turn(
+            inbound=inbound,
+            session=session,
+            educator=educator,
+            library=self.library,
+            sealer=self.sealer,
+            settings=self.settings,
+            now=now,
+        )
+
+    def _handle(self, session: Session, inbound: Inbound) -> list[Reply]:
+        if inbound.message_id and self._seen_before(session, inbound):
+            return []
+        raw = inbound.value if inbound.value is not None else inbound.text
+        if len(raw) > messages.MAX_MESSAGE_CHARS:
+            return [
+                Text(messages.TOO_LONG.format(length=len(raw), limit=messages.MAX_MESSAGE_CHARS))
+            ]
+        turn = self.turn_for(session, inbound)
+        flow = load_flow(turn)
+
+        if inbound.value is not None:
+            flow_value = parse_flow_value(inbound.value)
+            if flow_value is not None:
+                return self._on_flow_button(turn, flow, *flow_value)
+
+        text = clean(raw)
+        if flow is not None:
+            return self._in_flow(turn, flow, text)
+        if not text:
+            return [Text(messages.EMPTY_MESSAGE)]
+        word, args = split_command(text)
+        if word in CANCEL_WORDS:
+            return [Text(messages.NOTHING_TO_CANCEL)]
+        return self._run_command(turn, word, args)
+
+    def _seen_before(self, session: Session, inbound: Inbound) -> bool:
+        assert inbound.message_id is not None
+        try:
+            with session.begin_nested():
+                session.add(
+                    SeenDelivery(
+                        platform=inbound.platform.value,
+                        delivery_id=inbound.message_id[:255],
+                        seen_at=self.clock(),
+                    )
+                )
+        except IntegrityError:
+            return True
+        return False
+
+    def _educator(self, session: Session, inbound: Inbound, now: datetime) -> Educator:
+        key = (
+            Educator.platform == inbound.platform.value,
+            Educator.workspace == inbound.workspace,
+            Educator.user_id == inbound.user,
+        )
+        educator = session.scalar(select(Educator).where(*key))
+        if educator is None:
+            try:
+                with session.begin_nested():
+                    educator = Educator(
+                        platform=inbound.platform.value,
+                        workspace=inbound.workspace,
+                        user_id=inbound.user,
+                        timezone=None,
+                        reframe_offers=True,
+                        created_at=now,
+                        last_seen_at=now,
+                    )
+                    session.add(educator)
+            except IntegrityError:
+                educator = session.scalars(select(Educator).where(*key)).one()
+        if inbound.timezone and not educator.timezone:
+            educator.timezone = inbound.timezone
+        educator.last_seen_at = now
+        return educator
+
+    def _run_command(self, turn: Turn, word: str, args: str) -> list[Reply]:
+        if is_help_word(word):
+            word = "help"
+        handler = self.commands.get(word)
+        if handler is None:
+            return [Text(self._unknown_word(word))]
+        return handler(turn, args)
+
+    def _unknown_word(self, word: str) -> str:
+        lines = [messages.UNKNOWN_COMMAND.format(word=word[:40])]
+        close = difflib.get_close_matches(word, list(self.commands), n=1, cutoff=0.6)
+        if close:
+            lines.append(messages.DID_YOU_MEAN.format(suggestion=close[0]))
+        lines.append(messages.TRY_HELP)
+        return " ".join(lines)
+
+    def _on_flow_button(
+        self, turn: Turn, flow: ActiveFlow | None, version: int, key: str
+    ) -> list[Reply]:
+        if flow is None:
+            return [Text(messages.STALE_BUTTON)]
+        known_keys = {option_key for _, option_key in flow.data.get("_options", [])}
+        if version != flow.version + 1 or key not in known_keys:
+            return []  # a second click, or a button from an earlier step: already handled
+        return self._advance(turn, flow, Answer(key=key))
+
+    def _in_flow(self, turn: Turn, flow: ActiveFlow, text: str) -> list[Reply]:
+        handler = self.flows.get(flow.kind)
+        if handler is None:  # a flow kind this version no longer knows: let the educator go
+            end_flow(turn, flow)
+            return [Text(messages.CANCELLED)]
+        lowered = text.casefold()
+        if lowered in CANCEL_WORDS:
+            end_flow(turn, flow)
+            return [Text(messages.CANCELLED)]
+        if is_help_word(lowered):
+            return [help_card(), Text(messages.HELP_IN_FLOW), *handler.reprompt(turn, flow)]
+        if not text:
+            return [Text(messages.EMPTY_MESSAGE), *handler.reprompt(turn, flow)]
+        answer = match_answer(flow, text)
+        if answer is None:
+            word, args = split_command(text)
+            if word in self.commands and word != "reflect":
+                still_open = messages.STILL_IN_FLOW.format(title=handler.title(turn, flow))
+                return [*self._run_command(turn, word, args), Text(still_open)]
+            return [Text(messages.PICK_AN_OPTION), *handler.reprompt(turn, flow)]
+        if answer.key is None and len(answer.text) > messages.MAX_ANSWER_CHARS:
+            too_long = messages.TOO_LONG.format(
+                length=len(answer.text), limit=messages.MAX_ANSWER_CHARS
+            )
+            return [Text(too_long), *handler.reprompt(turn, flow)]
+        return self._advance(turn, flow, answer)
+
+    def _advance(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
+        replies = self.flows[flow.kind].advance(turn, flow, answer)
+        if flow.finished:
+            end_flow(turn, flow)
+        else:
+            save_flow(turn, flow)
+        return replies

@@ -1,0 +1,1 @@
+"""Guided multi-turn conversations, saved every turn."""

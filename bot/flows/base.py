@@ -1,0 +1,48 @@
+"""What every guided flow provides, and the answer the engine hands it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.flows.state import ActiveFlow
+from bot.replies import Reply
+from bot.turn import Turn
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The educator's answer to the current step: an option key, or their own words."""
+
+    key: str | None = None
+    text: str = ""
+
+
+class Flow(Protocol):
+    """A guided conversation. The engine loads and saves its state around each call."""
+
+    def advance(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
+        """Take the answer, move to the next step (or set flow.finished), say what's next."""
+        ...
+
+    def reprompt(self, turn: Turn, flow: ActiveFlow) -> list[Reply]:
+        """Ask the current step's question again, without changing anything."""
+        ...
+
+    def title(self, turn: Turn, flow: ActiveFlow) -> str:
+        """A few words naming what the educator is in the middle of."""
+        ...
+
+
+def match_answer(flow: ActiveFlow, text: str) -> Answer | None:
+    """Read typed text as an option (its number, label or key) or as the educator's own words."""
+    options: list[list[str]] = flow.data.get("_options", [])
+    wanted = text.strip().casefold().rstrip(".")
+    if wanted.isdigit() and 1 <= int(wanted) <= len(options):
+        return Answer(key=options[int(wanted) - 1][1])
+    for label, key in options:
+        if wanted in (label.casefold(), key.casefold(), key.replace("_", " ").casefold()):
+            return Answer(key=key)
+    if flow.data.get("_accepts_text", False):
+        return Answer(text=text)
+    return None

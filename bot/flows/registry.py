@@ -1,0 +1,10 @@
+"""Which Flow implementation runs which kind of saved flow."""
+
+from __future__ import annotations
+
+from bot.flows import reflection
+from bot.flows.base import Flow
+
+
+def flow_table() -> dict[str, Flow]:
+    return {reflection.KIND: reflection.ReflectionFlow()}

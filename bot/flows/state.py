@@ -1,0 +1,89 @@
+"""Load, save and end the one flow an educator can be in, sealed and row-versioned."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from bot.replies import Choice
+from bot.storage.models import FlowState
+from bot.turn import Turn
+
+FLOW_VALUE_PREFIX = "flow:"
+
+
+@dataclass
+class ActiveFlow:
+    """A flow in progress: its kind, current step, and the data gathered so far."""
+
+    kind: str
+    step: str
+    data: dict[str, Any]
+    version: int = 0
+    finished: bool = False
+    row: FlowState | None = field(default=None, repr=False)
+
+    def option_value(self, key: str) -> str:
+        """A button value valid only for the step being asked now.
+
+        The engine saves the flow once per turn, which moves the row version on
+        by one, so the value names that next version; a second click finds the
+        version has moved again and does nothing.
+        """
+        return f"{FLOW_VALUE_PREFIX}{self.version + 1}:{key}"
+
+    def options(self, pairs: list[tuple[str, str]]) -> tuple[Choice, ...]:
+        """Buttons for (label, key) pairs, remembered so typed numbers and words work too."""
+        self.data["_options"] = [[label, key] for label, key in pairs]
+        return tuple(Choice(label, self.option_value(key)) for label, key in pairs)
+
+
+def parse_flow_value(value: str) -> tuple[int, str] | None:
+    """Split a flow button value into (version, key), or None if it is not one."""
+    if not value.startswith(FLOW_VALUE_PREFIX):
+        return None
+    version, _, key = value.removeprefix(FLOW_VALUE_PREFIX).partition(":")
+    return (int(version), key) if version.isdigit() and key else None
+
+
+def load_flow(turn: Turn) -> ActiveFlow | None:
+    row = turn.session.scalar(
+        select(FlowState).where(FlowState.educator_id == turn.educator.id).with_for_update()
+    )
+    if row is None:
+        return None
+    data = json.loads(turn.sealer.unseal(row.payload))
+    return ActiveFlow(kind=row.kind, step=row.step, data=data, version=row.version, row=row)
+
+
+def save_flow(turn: Turn, flow: ActiveFlow) -> None:
+    """Persist the flow; the row version moves on so stale buttons stop working."""
+    payload = turn.sealer.seal(json.dumps(flow.data, ensure_ascii=False))
+    if flow.row is None:
+        flow.row = FlowState(
+            educator_id=turn.educator.id,
+            kind=flow.kind,
+            step=flow.step,
+            content_version=turn.library.version,
+            payload=payload,
+            started_at=turn.now,
+            updated_at=turn.now,
+        )
+        turn.session.add(flow.row)
+    else:
+        flow.row.kind = flow.kind
+        flow.row.step = flow.step
+        flow.row.payload = payload
+        flow.row.updated_at = turn.now
+    turn.session.flush()
+    flow.version = flow.row.version
+
+
+def end_flow(turn: Turn, flow: ActiveFlow) -> None:
+    if flow.row is not None:
+        turn.session.delete(flow.row)
+        turn.session.flush()
+        flow.row = None

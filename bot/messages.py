@@ -1,0 +1,101 @@
+"""Every sentence the coach says that is not framework content.
+
+Kept in one module so wording is reviewed in one place and adapters never
+build educator-facing text inline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+MAX_MESSAGE_CHARS = 4000
+MAX_ANSWER_CHARS = 2000
+
+HELP = (
+    "Hi! I'm Partnership Coach. I help you build strong partnerships with families, "
+    "a few minutes a week, using the Dual Capacity-Building Framework (Mapp & Kuttner, 2013; "
+    "Mapp & Bergman, 2019).\n"
+    "Here's what you can type:\n"
+    "• `learn` or `learn TOPIC`: the framework, one part at a time\n"
+    "• `reflect` or `reflect TOPIC`: a short guided reflection that ends with one small action\n"
+    "• `journal`: your recent reflections and how your actions went\n"
+    "• `nudges`: a weekly nudge at a day and time you choose (`nudges on` to start)\n"
+    "• `assess`: a quick self-check that suggests a focus\n"
+    "• `reframe TEXT`: a second look at a sentence you wrote about families\n"
+    "• `export` / `forget`: see or delete everything I keep about you\n"
+    "• `cancel`: leave a reflection at any point"
+)
+HELP_IN_FLOW = "You're in the middle of a reflection; I kept your place. Type `cancel` to leave it."
+
+EMPTY_MESSAGE = "I didn't catch anything there. Type `help` to see what I can do."
+TOO_LONG = (
+    "That message is {length:,} characters, more than I can take at once ({limit:,}). "
+    "Could you send a shorter version? Nothing you've already saved is lost."
+)
+STORAGE_DOWN = (
+    "Sorry, I can't reach my storage right now, so I didn't change anything. "
+    "Everything you've saved is safe. Please try again in a minute."
+)
+SOMETHING_WENT_WRONG = (
+    "Sorry, something went wrong on my side and I didn't change anything. "
+    "Please try again; if it keeps happening, tell whoever set me up at your school."
+)
+NOT_AVAILABLE_YET = (
+    "`{command}` isn't available yet. It's on its way! Type `help` for what works today."
+)
+
+UNKNOWN_COMMAND = "I don't know `{word}` yet."
+DID_YOU_MEAN = "Did you mean `{suggestion}`?"
+TRY_HELP = "Type `help` to see what I can do."
+
+UNKNOWN_TOPIC = "I don't know the topic `{topic}`."
+TOPIC_LIST_HEADER = "The topics are:"
+
+CANCELLED = (
+    "Okay, I've left that reflection. Nothing from it was saved. Type `reflect` whenever you like."
+)
+NOTHING_TO_CANCEL = "There's nothing to cancel right now. Type `help` to see what I can do."
+STALE_BUTTON = (
+    "That button belongs to a conversation that has already finished. "
+    "Type `reflect` to start a new reflection or `journal` to see saved ones."
+)
+PICK_AN_OPTION = "Please pick one of the options (a number works too), or type `cancel` to leave."
+STILL_IN_FLOW = (
+    "Your reflection on *{title}* is still open: answer above to go on, or type `cancel`."
+)
+
+# Reflection
+REFLECT_INTRO = (
+    "Let's reflect on *{title}*: {summary}\n"
+    "Two quick questions, then you'll pick one small action for this week."
+)
+FOLLOWUP_QUESTION = "First, last time ({date}, {title}) you planned to: _{action}_\nHow did it go?"
+FOLLOWUP_NOTE = "Anything you'd like to note about how it went? Write a line, or pick *No note*."
+FOLLOWUP_THANKS = "Thanks, noted."
+PROMPT_LABEL = "Question {number} of {total}: {prompt}"
+ACTION_QUESTION = (
+    "Last step: pick one small action for this week (each takes under 10 minutes), "
+    "or write your own."
+)
+ACTION_OWN = "What's one small thing you'll do this week? One sentence is plenty."
+REFLECTION_SAVED = (
+    "Saved to your journal. Your action for this week: _{action}_\n"
+    "Next time, I'll ask how it went. Type `journal` to see your reflections."
+)
+SKIP_WORDS = ("skip", "pass", "no note", "none")
+
+# Journal
+JOURNAL_EMPTY = "Your journal is empty so far. Type `reflect` to write your first entry."
+JOURNAL_HEADER = "Your recent reflections (newest first):"
+JOURNAL_ENTRY = "• {date}, *{title}*: {action}\n    How it went: {status}"
+
+STATUS_LABELS = {
+    "planned": "not checked in yet",
+    "done": "done",
+    "partly": "partly done",
+    "not_yet": "not yet",
+}
+
+
+def bullet_list(items: Iterable[str]) -> str:
+    return "\n".join(f"• {item}" for item in items)

@@ -1,0 +1,53 @@
+"""Settings from the environment or a `.env` file, named as in the contract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", env_ignore_empty=True)
+
+    database_url: str = Field(default_factory=lambda: f"sqlite:///{Path.cwd() / 'coach.db'}")
+    port: int = Field(default=3000, ge=1, le=65535)
+
+    slack_bot_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_app_token: str | None = None
+    slack_client_id: str | None = None
+    slack_client_secret: str | None = None
+    slack_api_url: str = "https://slack.com/api/"
+
+    microsoft_app_id: str | None = None
+    microsoft_app_password: str | None = None
+    microsoft_app_type: Literal["MultiTenant", "SingleTenant", "UserAssignedMSI"] = "MultiTenant"
+    microsoft_app_tenant_id: str | None = None
+
+    coach_env: Literal["development", "production"] = "development"
+    coach_default_tz: str = "America/New_York"
+    coach_retention_days: int = Field(default=365, ge=1)
+    coach_encryption_key: str | None = None
+    coach_uninstall_grace_days: int = Field(default=30, ge=0)
+
+    @field_validator("coach_default_tz")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"{value!r} is not an IANA time zone such as America/Chicago") from exc
+        return value
+
+    @field_validator("coach_env", mode="before")
+    @classmethod
+    def _lower_env(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @property
+    def is_production(self) -> bool:
+        return self.coach_env == "production"

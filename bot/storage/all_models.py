@@ -1,0 +1,9 @@
+"""Import every module that defines tables, so Base.metadata knows them all.
+
+Alembic's env and the tests import this; add a line when a feature adds tables.
+"""
+
+from bot.storage import models as core_models
+from bot.storage.base import Base
+
+__all__ = ["Base", "core_models"]

@@ -1,0 +1,88 @@
+"""The core tables: educators, their journal, reflections in progress, seen deliveries.
+
+Free text an educator wrote lives only in columns named in FREE_TEXT_COLUMNS;
+the store seals it (encrypts, when a key is set) before it reaches them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bot.storage.base import Base, UTCDateTime
+
+
+class Educator(Base):
+    """One educator on one platform: (platform, workspace or tenant, user id)."""
+
+    __tablename__ = "educators"
+    __table_args__ = (UniqueConstraint("platform", "workspace", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    workspace: Mapped[str] = mapped_column(String(128))
+    user_id: Mapped[str] = mapped_column(String(128))
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    reframe_offers: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class FlowState(Base):
+    """The reflection (or other guided flow) an educator is in the middle of.
+
+    Saved after every turn. `version` is a row version: an update that raced
+    another (a double click, a duplicate delivery) fails instead of advancing twice.
+    """
+
+    __tablename__ = "flow_states"
+
+    educator_id: Mapped[int] = mapped_column(
+        ForeignKey("educators.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(32))
+    step: Mapped[str] = mapped_column(String(64))
+    content_version: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[str] = mapped_column(Text)  # sealed JSON: may hold the educator's answers
+    version: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class Reflection(Base):
+    """One finished reflection in an educator's journal, with its planned action."""
+
+    __tablename__ = "reflections"
+    __table_args__ = (Index("ix_reflections_educator_created", "educator_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    educator_id: Mapped[int] = mapped_column(ForeignKey("educators.id", ondelete="CASCADE"))
+    topic: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    answers: Mapped[str] = mapped_column(Text)  # sealed JSON list of {prompt, answer}
+    action: Mapped[str] = mapped_column(Text)  # sealed
+    action_status: Mapped[str] = mapped_column(String(16), default="planned")
+    outcome_note: Mapped[str | None] = mapped_column(Text)  # sealed
+    outcome_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class SeenDelivery(Base):
+    """Ids of platform deliveries already handled, so retries are handled once."""
+
+    __tablename__ = "seen_deliveries"
+
+    platform: Mapped[str] = mapped_column(String(16), primary_key=True)
+    delivery_id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+FREE_TEXT_COLUMNS = (
+    FlowState.payload,
+    Reflection.answers,
+    Reflection.action,
+    Reflection.outcome_note,
+)

@@ -1,0 +1,61 @@
+"""Finding a topic from what an educator typed, and suggesting this week's topic."""
+
+from __future__ import annotations
+
+import difflib
+
+from sqlalchemy import select
+
+from bot import messages
+from bot.replies import Reply, Text
+from bot.storage.models import Reflection
+from bot.turn import Turn
+from content.loader import Library
+from content.schema import ALL_TOPICS, NUDGE_TOPICS
+
+
+def _key(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def resolve_topic(library: Library, typed: str) -> str | None:
+    """A slug for a slug, a title, or either with other spacing and hyphens."""
+    wanted = _key(typed)
+    if not wanted:
+        return None
+    for slug in ALL_TOPICS:
+        if wanted in (_key(slug), _key(library.title(slug))):
+            return slug
+    aliases = {
+        "thechallenge": "challenge",
+        "capacityoutcomes": "outcomes",
+        "linked": "linked-to-learning",
+    }
+    return aliases.get(wanted)
+
+
+def unknown_topic_reply(library: Library, typed: str) -> list[Reply]:
+    lines = [messages.UNKNOWN_TOPIC.format(topic=typed)]
+    close = difflib.get_close_matches(typed.casefold(), ALL_TOPICS, n=1, cutoff=0.6)
+    if close:
+        lines.append(messages.DID_YOU_MEAN.format(suggestion=close[0]))
+    lines.append(messages.TOPIC_LIST_HEADER)
+    lines.append(topic_list(library))
+    return [Text("\n".join(lines))]
+
+
+def topic_list(library: Library) -> str:
+    return "\n".join(f"• `{slug}`: {library.title(slug)}" for slug in ALL_TOPICS)
+
+
+def suggested_topic(turn: Turn) -> str:
+    """This week's topic when none is named: the one after the last reflected on."""
+    last = turn.session.scalar(
+        select(Reflection.topic)
+        .where(Reflection.educator_id == turn.educator.id)
+        .order_by(Reflection.created_at.desc(), Reflection.id.desc())
+        .limit(1)
+    )
+    if last not in NUDGE_TOPICS:
+        return NUDGE_TOPICS[0]
+    return NUDGE_TOPICS[(NUDGE_TOPICS.index(last) + 1) % len(NUDGE_TOPICS)]

@@ -1,0 +1,25 @@
+"""What one handler needs to answer one message: who, where, when, and the tools."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from bot.inbound import Inbound
+from bot.settings import Settings
+from bot.storage.models import Educator
+from bot.storage.sealing import Sealer
+from content.loader import Library
+
+
+@dataclass
+class Turn:
+    inbound: Inbound
+    session: Session
+    educator: Educator
+    library: Library
+    sealer: Sealer
+    settings: Settings
+    now: datetime

@@ -1,0 +1,88 @@
+"""Conversations as tables: an educator says something, the coach's answer contains something.
+
+`Conversation` is the in-memory adapter the core tests talk through: it keeps
+the last buttons shown so a test can click one by its label, like a person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import count
+
+from bot.engine import Coach
+from bot.inbound import Inbound, Platform
+from bot.replies import Card, Choice, Choices, Reply, as_plain_text
+
+_delivery_ids = count(1)
+
+
+class Conversation:
+    def __init__(
+        self,
+        coach: Coach,
+        user: str = "ms-rivera",
+        *,
+        platform: Platform = Platform.CONSOLE,
+        workspace: str = "local",
+        timezone: str | None = None,
+    ) -> None:
+        self.coach = coach
+        self.user = user
+        self.platform = platform
+        self.workspace = workspace
+        self.timezone = timezone
+        self.last: list[Reply] = []
+
+    def _send(self, text: str = "", value: str | None = None, message_id: str | None = None) -> str:
+        inbound = Inbound(
+            platform=self.platform,
+            workspace=self.workspace,
+            user=self.user,
+            text=text,
+            value=value,
+            message_id=message_id,
+            timezone=self.timezone,
+        )
+        self.last = self.coach.handle(inbound)
+        return self.transcript
+
+    def says(self, text: str, *, message_id: str | None = None) -> str:
+        return self._send(text, message_id=message_id)
+
+    def button(self, label: str) -> Choice:
+        """The button on screen whose label starts with `label` (case-insensitive)."""
+        for reply in self.last:
+            options = (
+                reply.options
+                if isinstance(reply, Choices)
+                else (reply.buttons if isinstance(reply, Card) else ())
+            )
+            for option in options:
+                if option.label.casefold().startswith(label.casefold()):
+                    return option
+        raise AssertionError(f"no button {label!r} in:\n{self.transcript}")
+
+    def clicks(self, label: str) -> str:
+        choice = self.button(label)
+        return self._send(choice.label, value=choice.value)
+
+    def clicks_value(self, choice: Choice) -> str:
+        """Click a button seen earlier (a double click, or a stale message)."""
+        return self._send(choice.label, value=choice.value)
+
+    @property
+    def transcript(self) -> str:
+        return "\n".join(as_plain_text(reply) for reply in self.last)
+
+
+def verify_dialog(conversation: Conversation, turns: Sequence[tuple[str, str]]) -> None:
+    """Each (educator says, coach's answer contains) pair, in order; case-insensitive."""
+    for said, expected in turns:
+        answer = conversation.says(said)
+        assert expected.casefold() in answer.casefold(), (
+            f"after {said!r} expected {expected!r} in:\n{answer}"
+        )
+
+
+def fresh_id() -> str:
+    return f"delivery-{next(_delivery_ids)}"

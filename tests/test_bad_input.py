@@ -1,0 +1,67 @@
+"""Bad input gets a clear, kind answer, never a stack trace, and loses nothing saved."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.app import CoachApp
+from bot.storage.models import FlowState
+from tests.dialog import Conversation, verify_dialog
+
+
+def test_empty_and_blank_messages(app: CoachApp) -> None:
+    verify_dialog(
+        Conversation(app.coach),
+        [("", "I didn't catch anything"), ("   \n\t ", "I didn't catch anything")],
+    )
+
+
+def test_unknown_words_suggest_the_closest_command(app: CoachApp) -> None:
+    verify_dialog(
+        Conversation(app.coach),
+        [
+            ("reflcet", "Did you mean `reflect`?"),
+            ("jurnal", "Did you mean `journal`?"),
+            ("banana", "Type `help`"),
+        ],
+    )
+
+
+def test_a_huge_paste_is_refused_kindly_and_the_reflection_survives(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("A real first answer.")
+    answer = educator.says("x" * 20_000)
+    assert "20,000 characters" in answer and "Nothing you've already saved is lost" in answer
+    answer = educator.says("y" * 3_000)
+    assert "3,000 characters" in answer and "Question 2 of 2" in answer
+    with app.sessions() as session:
+        flow = session.scalars(select(FlowState)).one()
+    assert flow.step == "prompt"
+    assert "pick one small action" in educator.says("A shorter second answer.")
+
+
+def test_control_characters_are_stripped(app: CoachApp) -> None:
+    verify_dialog(
+        Conversation(app.coach),
+        [("\x00he\x07lp\x1b", "Partnership Coach"), ("learn\u200b relational", "Relational")],
+    )
+
+
+def test_text_in_another_language_is_understood_or_gently_redirected(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    assert "Type `help`" in educator.says("¿Cómo puedo ayudar a las familias?")
+    educator.says("reflect relational")
+    answer = educator.says("Hablé con la abuela de Sofía después de clase. 家长会很好。")
+    assert "Question 2 of 2" in answer
+
+
+def test_reflecting_on_a_learn_only_topic_points_to_learn(app: CoachApp) -> None:
+    assert "`learn challenge`" in Conversation(app.coach).says("reflect challenge")
+
+
+def test_words_are_case_insensitive_and_topics_forgiving(app: CoachApp) -> None:
+    verify_dialog(
+        Conversation(app.coach),
+        [("LEARN Linked To Learning", "Linked"), ("Help", "Partnership Coach")],
+    )

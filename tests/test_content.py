@@ -1,0 +1,120 @@
+"""The framework content: complete, valid, in our own words, and checked loudly when broken."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from adapters.cli import main
+from content.loader import CONTENT_DIR, ContentError, load_content
+from content.schema import ALL_TOPICS, FOUR_CS, NUDGE_TOPICS, SLACK_SECTION_LIMIT
+
+SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+COPIED_RUN = 8  # this many words in a row, shared with a seed, counts as pasted
+
+
+def test_every_topic_has_what_a_week_of_coaching_needs() -> None:
+    library = load_content()
+    assert list(library.topics) == list(NUDGE_TOPICS)
+    assert set(library.learn_only) | set(library.topics) == set(ALL_TOPICS)
+    for topic in library.topics.values():
+        assert len(topic.reflection_prompts) >= 6, topic.slug
+        assert len(topic.quick_actions) >= 4, topic.slug
+        assert len(topic.nudges) >= 4, topic.slug
+    for slug in FOUR_CS:
+        assert library.topics[slug].for_educators and library.topics[slug].for_families
+
+
+def test_a_year_of_weekly_nudges_never_repeats() -> None:
+    library = load_content()
+    nudges = [n.action.casefold() for t in library.topics.values() for n in t.nudges]
+    assert len(nudges) >= 52
+    assert len(set(nudges)) == len(nudges)
+
+
+def test_the_challenge_names_barriers_on_both_sides_and_outcomes_name_family_roles() -> None:
+    library = load_content()
+    challenge = yaml.safe_dump(library.learn_only["challenge"].model_dump()).casefold()
+    assert "educator" in challenge and "famil" in challenge
+    outcomes = yaml.safe_dump(library.learn_only["outcomes"].model_dump()).casefold()
+    for role in (
+        "co-creator", "supporter", "encourager", "monitor", "advocate", "model",
+        "decision-maker", "collaborator",
+    ):
+        assert role in outcomes, role
+
+
+def test_content_check_passes_on_the_shipped_content(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["content", "check"]) == 0
+    assert "Content OK" in capsys.readouterr().out
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, copy, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    return copy
+
+
+def _edit(path: Path, change: Callable[[dict[str, Any]], object]) -> None:
+    data = yaml.safe_load(path.read_text())
+    change(data)
+    path.write_text(yaml.safe_dump(data))
+
+
+def test_a_missing_prompt_names_the_file_and_field(content_copy: Path) -> None:
+    _edit(content_copy / "topics" / "relational.yaml", lambda d: d.update(reflection_prompts=["Only one?"]))
+    with pytest.raises(ContentError) as caught:
+        load_content(content_copy)
+    assert "topics/relational.yaml: field reflection_prompts" in str(caught.value)
+
+
+def test_an_unknown_topic_is_named(content_copy: Path) -> None:
+    shutil.copy(content_copy / "topics" / "relational.yaml", content_copy / "topics" / "friendly.yaml")
+    _edit(content_copy / "topics" / "friendly.yaml", lambda d: d.update(slug="friendly"))
+    with pytest.raises(ContentError) as caught:
+        load_content(content_copy)
+    assert "topics/friendly.yaml" in str(caught.value)
+    assert "unknown topic slug 'friendly'" in str(caught.value)
+
+
+def test_a_message_too_long_for_slack_is_named(content_copy: Path) -> None:
+    too_long = "word " * (SLACK_SECTION_LIMIT // 4)
+    _edit(content_copy / "topics" / "cognition.yaml", lambda d: d.update(why_it_matters=too_long))
+    with pytest.raises(ContentError) as caught:
+        load_content(content_copy)
+    assert "topics/cognition.yaml: field why_it_matters" in str(caught.value)
+    assert "3000-character section limit" in str(caught.value)
+
+
+def test_a_missing_file_is_named(content_copy: Path) -> None:
+    (content_copy / "topics" / "sustained.yaml").unlink()
+    with pytest.raises(ContentError, match="topics/sustained.yaml: file is missing"):
+        load_content(content_copy)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.casefold().replace("’", "'"))
+
+
+def test_no_sentence_is_pasted_from_the_seed_texts() -> None:
+    if not SEEDS_DIR.is_dir():
+        pytest.skip(f"seed texts not found at {SEEDS_DIR}")
+    seed_runs: set[tuple[str, ...]] = set()
+    for seed in SEEDS_DIR.glob("*.txt"):
+        words = _words(seed.read_text(encoding="utf-8"))
+        seed_runs.update(tuple(words[i : i + COPIED_RUN]) for i in range(len(words) - COPIED_RUN + 1))
+    pasted = []
+    for path in sorted(CONTENT_DIR.rglob("*.yaml")):
+        words = _words(path.read_text(encoding="utf-8"))
+        for i in range(len(words) - COPIED_RUN + 1):
+            run = tuple(words[i : i + COPIED_RUN])
+            if run in seed_runs:
+                pasted.append(f"{path.name}: {' '.join(run)}")
+    assert not pasted, "content repeats the seeds word for word:\n" + "\n".join(pasted[:20])

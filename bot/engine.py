@@ -181,7 +181,7 @@ class Coach:
         if flow is None:
             return [Text(messages.STALE_BUTTON)]
         known_keys = {option_key for _, option_key in flow.data.get("_options", [])}
-        if version != flow.version + 1 or key not in known_keys:
+        if version != flow.version or key not in known_keys:
             return []  # a second click, or a button from an earlier step: already handled
         return self._advance(turn, flow, Answer(key=key))
 
@@ -198,12 +198,17 @@ class Coach:
             return [help_card(), Text(messages.HELP_IN_FLOW), *handler.reprompt(turn, flow)]
         if not text:
             return [Text(messages.EMPTY_MESSAGE), *handler.reprompt(turn, flow)]
+        still_open = Text(messages.STILL_IN_FLOW.format(title=handler.title(turn, flow)))
+        if lowered == "reflect":
+            return [still_open, *handler.reprompt(turn, flow)]
+        if lowered in self.commands:
+            # A bare command word is never a reflection answer: run it, keep the place.
+            return [*self._run_command(turn, lowered, ""), still_open]
         answer = match_answer(flow, text)
         if answer is None:
             word, args = split_command(text)
             if word in self.commands and word != "reflect":
-                still_open = messages.STILL_IN_FLOW.format(title=handler.title(turn, flow))
-                return [*self._run_command(turn, word, args), Text(still_open)]
+                return [*self._run_command(turn, word, args), still_open]
             return [Text(messages.PICK_AN_OPTION), *handler.reprompt(turn, flow)]
         if answer.key is None and len(answer.text) > messages.MAX_ANSWER_CHARS:
             too_long = messages.TOO_LONG.format(

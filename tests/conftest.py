@@ -22,11 +22,19 @@ from tests.databases import (
 DATABASES = ["sqlite", "postgresql"]
 
 
+def _migrate(url: str) -> None:
+    engine = make_engine(url)
+    try:
+        upgrade(engine)
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture(scope="session")
 def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     path: Path = tmp_path_factory.mktemp("db") / "coach-test.db"
     url = f"sqlite:///{path}"
-    upgrade(make_engine(url))
+    _migrate(url)
     yield url
 
 
@@ -38,7 +46,7 @@ def postgres_url() -> Iterator[str]:
             pytest.fail(f"{reason}; COACH_REQUIRE_POSTGRES=1 makes this a failure")
         pytest.skip(reason)
     with throwaway_postgres() as url:
-        upgrade(make_engine(url))
+        _migrate(url)
         yield url
 
 

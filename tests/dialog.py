@@ -49,17 +49,23 @@ class Conversation:
     def says(self, text: str, *, message_id: str | None = None) -> str:
         return self._send(text, message_id=message_id)
 
-    def button(self, label: str) -> Choice:
-        """The button on screen whose label starts with `label` (case-insensitive)."""
+    def _buttons(self) -> list[Choice]:
+        buttons: list[Choice] = []
         for reply in self.last:
-            options = (
-                reply.options
-                if isinstance(reply, Choices)
-                else (reply.buttons if isinstance(reply, Card) else ())
-            )
-            for option in options:
-                if option.label.casefold().startswith(label.casefold()):
-                    return option
+            if isinstance(reply, Choices):
+                buttons += reply.options
+            elif isinstance(reply, Card):
+                buttons += reply.buttons
+        return buttons
+
+    def button(self, label: str) -> Choice:
+        """The button whose label starts with `label` (case-insensitive), or the Nth for "N"."""
+        buttons = self._buttons()
+        if label.isdigit() and 1 <= int(label) <= len(buttons):
+            return buttons[int(label) - 1]
+        for option in buttons:
+            if option.label.casefold().startswith(label.casefold()):
+                return option
         raise AssertionError(f"no button {label!r} in:\n{self.transcript}")
 
     def clicks(self, label: str) -> str:

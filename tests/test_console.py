@@ -43,7 +43,13 @@ def test_a_scripted_terminal_session_learns_reflects_and_checks_in(tmp_path: Pat
 def test_numbers_pick_options_and_the_journal_remembers_across_sessions(tmp_path: Path) -> None:
     out = _chat(
         tmp_path,
-        ["reflect relational", "We talked at pickup.", "I will call Friday.", "4", "Call the Lees."],
+        [
+            "reflect relational",
+            "We talked at pickup.",
+            "I will call Friday.",
+            "4",
+            "Call the Lees.",
+        ],
     )
     assert "1. " in out and "Write my own" in out
     assert "Saved to your journal. Your action for this week: Call the Lees." in out

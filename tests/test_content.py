@@ -44,8 +44,14 @@ def test_the_challenge_names_barriers_on_both_sides_and_outcomes_name_family_rol
     assert "educator" in challenge and "famil" in challenge
     outcomes = yaml.safe_dump(library.learn_only["outcomes"].model_dump()).casefold()
     for role in (
-        "co-creator", "supporter", "encourager", "monitor", "advocate", "model",
-        "decision-maker", "collaborator",
+        "co-creator",
+        "supporter",
+        "encourager",
+        "monitor",
+        "advocate",
+        "model",
+        "decision-maker",
+        "collaborator",
     ):
         assert role in outcomes, role
 
@@ -69,14 +75,19 @@ def _edit(path: Path, change: Callable[[dict[str, Any]], object]) -> None:
 
 
 def test_a_missing_prompt_names_the_file_and_field(content_copy: Path) -> None:
-    _edit(content_copy / "topics" / "relational.yaml", lambda d: d.update(reflection_prompts=["Only one?"]))
+    _edit(
+        content_copy / "topics" / "relational.yaml",
+        lambda d: d.update(reflection_prompts=["Only one?"]),
+    )
     with pytest.raises(ContentError) as caught:
         load_content(content_copy)
     assert "topics/relational.yaml: field reflection_prompts" in str(caught.value)
 
 
 def test_an_unknown_topic_is_named(content_copy: Path) -> None:
-    shutil.copy(content_copy / "topics" / "relational.yaml", content_copy / "topics" / "friendly.yaml")
+    shutil.copy(
+        content_copy / "topics" / "relational.yaml", content_copy / "topics" / "friendly.yaml"
+    )
     _edit(content_copy / "topics" / "friendly.yaml", lambda d: d.update(slug="friendly"))
     with pytest.raises(ContentError) as caught:
         load_content(content_copy)
@@ -109,7 +120,9 @@ def test_no_sentence_is_pasted_from_the_seed_texts() -> None:
     seed_runs: set[tuple[str, ...]] = set()
     for seed in SEEDS_DIR.glob("*.txt"):
         words = _words(seed.read_text(encoding="utf-8"))
-        seed_runs.update(tuple(words[i : i + COPIED_RUN]) for i in range(len(words) - COPIED_RUN + 1))
+        seed_runs.update(
+            tuple(words[i : i + COPIED_RUN]) for i in range(len(words) - COPIED_RUN + 1)
+        )
     pasted = []
     for path in sorted(CONTENT_DIR.rglob("*.yaml")):
         words = _words(path.read_text(encoding="utf-8"))

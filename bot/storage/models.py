@@ -80,6 +80,16 @@ class SeenDelivery(Base):
     seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
 
 
+class Workspace(Base):
+    """A Slack workspace or Teams tenant the coach has seen, and whether it removed the app."""
+
+    __tablename__ = "workspaces"
+
+    platform: Mapped[str] = mapped_column(String(16), primary_key=True)
+    workspace: Mapped[str] = mapped_column(String(128), primary_key=True)
+    uninstalled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+
+
 FREE_TEXT_COLUMNS = (
     FlowState.payload,
     Reflection.answers,

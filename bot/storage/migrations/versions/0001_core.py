@@ -43,6 +43,18 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_seen_deliveries_seen_at"), ["seen_at"], unique=False)
 
     op.create_table(
+        "workspaces",
+        sa.Column("platform", sa.String(length=16), nullable=False),
+        sa.Column("workspace", sa.String(length=128), nullable=False),
+        sa.Column("uninstalled_at", bot.storage.base.UTCDateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint("platform", "workspace", name=op.f("pk_workspaces")),
+    )
+    with op.batch_alter_table("workspaces", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_workspaces_uninstalled_at"), ["uninstalled_at"], unique=False
+        )
+
+    op.create_table(
         "flow_states",
         sa.Column("educator_id", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=32), nullable=False),
@@ -94,6 +106,10 @@ def downgrade() -> None:
 
     op.drop_table("reflections")
     op.drop_table("flow_states")
+    with op.batch_alter_table("workspaces", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_workspaces_uninstalled_at"))
+
+    op.drop_table("workspaces")
     with op.batch_alter_table("seen_deliveries", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_seen_deliveries_seen_at"))
 

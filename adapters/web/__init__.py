@@ -1,0 +1,1 @@
+"""One aiohttp server for Slack, Teams and health checks."""

@@ -106,7 +106,7 @@ def test_a_message_too_long_for_slack_is_named(content_copy: Path) -> None:
 
 def test_a_missing_file_is_named(content_copy: Path) -> None:
     (content_copy / "topics" / "sustained.yaml").unlink()
-    with pytest.raises(ContentError, match="topics/sustained.yaml: file is missing"):
+    with pytest.raises(ContentError, match=r"topics/sustained\.yaml: file is missing"):
         load_content(content_copy)
 
 

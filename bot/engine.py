@@ -36,6 +36,8 @@ from content.loader import Library
 log = logging.getLogger("coach.engine")
 
 CANCEL_WORDS = ("cancel", "stop", "quit", "exit")
+# Commands that begin a guided conversation; only one can be open at a time.
+FLOW_STARTERS = ("reflect", "assess", "forget")
 Clock = Callable[[], datetime]
 
 
@@ -189,17 +191,20 @@ class Coach:
         handler = self.flows.get(flow.kind)
         if handler is None:  # a flow kind this version no longer knows: let the educator go
             end_flow(turn, flow)
-            return [Text(messages.CANCELLED)]
+            return [Text(messages.CANCELLED.format(title="conversation"))]
         lowered = text.casefold()
         if lowered in CANCEL_WORDS:
+            title = handler.title(turn, flow)
             end_flow(turn, flow)
-            return [Text(messages.CANCELLED)]
+            return [Text(messages.CANCELLED.format(title=title))]
         if is_help_word(lowered):
-            return [help_card(), Text(messages.HELP_IN_FLOW), *handler.reprompt(turn, flow)]
+            in_flow = messages.HELP_IN_FLOW.format(title=handler.title(turn, flow))
+            return [help_card(), Text(in_flow), *handler.reprompt(turn, flow)]
         if not text:
             return [Text(messages.EMPTY_MESSAGE), *handler.reprompt(turn, flow)]
         still_open = Text(messages.STILL_IN_FLOW.format(title=handler.title(turn, flow)))
-        if lowered == "reflect":
+        if split_command(lowered)[0] in FLOW_STARTERS:
+            # One guided conversation at a time: finish or cancel this one first.
             return [still_open, *handler.reprompt(turn, flow)]
         if lowered in self.commands:
             # A bare command word is never a reflection answer: run it, keep the place.
@@ -207,7 +212,7 @@ class Coach:
         answer = match_answer(flow, text)
         if answer is None:
             word, args = split_command(text)
-            if word in self.commands and word != "reflect":
+            if word in self.commands:
                 return [*self._run_command(turn, word, args), still_open]
             return [Text(messages.PICK_AN_OPTION), *handler.reprompt(turn, flow)]
         if answer.key is None and len(answer.text) > messages.MAX_ANSWER_CHARS:

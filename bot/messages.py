@@ -25,7 +25,7 @@ HELP = (
     "• `export` / `forget`: see or delete everything I keep about you\n"
     "• `cancel`: leave a reflection at any point"
 )
-HELP_IN_FLOW = "You're in the middle of a reflection; I kept your place. Type `cancel` to leave it."
+HELP_IN_FLOW = "You're in the middle of your {title}; I kept your place. Type `cancel` to leave it."
 
 EMPTY_MESSAGE = "I didn't catch anything there. Type `help` to see what I can do."
 TOO_LONG = (
@@ -52,7 +52,7 @@ UNKNOWN_TOPIC = "I don't know the topic `{topic}`."
 TOPIC_LIST_HEADER = "The topics are:"
 
 CANCELLED = (
-    "Okay, I've left that reflection. Nothing from it was saved. Type `reflect` whenever you like."
+    "Okay, I've left your {title}. Nothing from it was saved. Type `help` whenever you like."
 )
 NOTHING_TO_CANCEL = "There's nothing to cancel right now. Type `help` to see what I can do."
 STALE_BUTTON = (
@@ -60,9 +60,7 @@ STALE_BUTTON = (
     "Type `reflect` to start a new reflection or `journal` to see saved ones."
 )
 PICK_AN_OPTION = "Please pick one of the options (a number works too), or type `cancel` to leave."
-STILL_IN_FLOW = (
-    "Your reflection on *{title}* is still open: answer above to go on, or type `cancel`."
-)
+STILL_IN_FLOW = "Your {title} is still open: answer above to go on, or type `cancel`."
 
 # Reflection
 REFLECT_INTRO = (

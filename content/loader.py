@@ -16,6 +16,7 @@ from content.schema import (
     LEARN_ONLY_TOPICS,
     NUDGE_TOPICS,
     SLACK_SECTION_LIMIT,
+    Assessment,
     LearnOnlyTopic,
     NudgeTopic,
     Overview,
@@ -41,6 +42,7 @@ class Library:
     overview: Overview
     topics: dict[str, NudgeTopic]
     learn_only: dict[str, LearnOnlyTopic]
+    assessment: Assessment
     version: str
     extras: dict[str, Any] = field(default_factory=dict)
 
@@ -142,14 +144,25 @@ def load_content(root: Path = CONTENT_DIR) -> Library:
         if slug not in topics and not (topic_dir / f"{slug}.yaml").exists():
             faults.append(f"topics/{slug}.yaml: file is missing")
 
-    if faults or overview is None:
-        raise ContentError(faults or ["framework/overview.yaml: could not be loaded"])
+    assessment_path = root / "assessment.yaml"
+    assessment = None
+    if assessment_path.exists():
+        data = _read_yaml(assessment_path, faults)
+        digest.update(assessment_path.read_bytes())
+        faults.extend(_long_strings(data, "assessment.yaml"))
+        assessment = _validate(Assessment, data, "assessment.yaml", faults)
+    else:
+        faults.append("assessment.yaml: file is missing")
+
+    if faults or overview is None or assessment is None:
+        raise ContentError(faults or ["content could not be loaded"])
     ordered = {slug: topics[slug] for slug in NUDGE_TOPICS}
     assert set(ordered) | set(learn_only) == set(ALL_TOPICS)
     return Library(
         overview=overview,
         topics=ordered,
         learn_only=learn_only,
+        assessment=assessment,
         version=digest.hexdigest()[:12],
     )
 

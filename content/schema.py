@@ -134,3 +134,38 @@ class Overview(Strict):
     intro: Paragraph
     sections: list[Section] = Field(min_length=3)
     citation: list[Citation] = Field(min_length=1)
+
+
+class AssessmentLevel(Strict):
+    """One step of the developmental scale, from not yet to routine practice."""
+
+    value: int = Field(ge=1, le=5)
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=40)]
+    meaning: ShortText
+
+
+class AssessmentStatement(Strict):
+    topic: str
+    statement: ShortText
+
+
+class Assessment(Strict):
+    """The self-check: one statement per nudge topic, rated on one developmental scale."""
+
+    intro: Paragraph
+    levels: list[AssessmentLevel] = Field(min_length=4, max_length=5)
+    statements: list[AssessmentStatement]
+
+    @model_validator(mode="after")
+    def _one_statement_per_topic(self) -> Assessment:
+        topics = [s.topic for s in self.statements]
+        unknown = sorted(set(topics) - set(NUDGE_TOPICS))
+        if unknown:
+            raise ValueError(f"unknown topic slug(s) {unknown}")
+        missing = [t for t in NUDGE_TOPICS if t not in topics]
+        if missing or len(topics) != len(set(topics)):
+            raise ValueError(f"need exactly one statement per topic; missing {missing}")
+        values = [level.value for level in self.levels]
+        if values != list(range(1, len(values) + 1)):
+            raise ValueError("levels must be numbered 1, 2, 3, ... in order")
+        return self

@@ -130,7 +130,7 @@ def test_cancel_leaves_a_reflection_and_saves_nothing(app: CoachApp) -> None:
         [
             ("reflect interactive", "Question 1"),
             ("A first answer", "Question 2"),
-            ("CANCEL", "I've left that reflection"),
+            ("CANCEL", "I've left your reflection"),
             ("cancel", "nothing to cancel"),
         ],
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot import messages
+from bot.commands.assess import handle_assess
 from bot.commands.base import CommandHandler
 from bot.commands.help import handle_help
 from bot.commands.journal import handle_journal
@@ -29,8 +30,9 @@ def command_table() -> dict[str, CommandHandler]:
         "learn": handle_learn,
         "reflect": handle_reflect,
         "journal": handle_journal,
+        "assess": handle_assess,
     }
-    for word in ("nudges", "assess", "reframe", "export", "forget", "channel"):
+    for word in ("nudges", "reframe", "export", "forget", "channel"):
         table[word] = _not_available_yet(word)
     return table
 

@@ -137,7 +137,7 @@ def _save(turn: Turn, flow: ActiveFlow, action: str) -> list[Reply]:
 
 class ReflectionFlow:
     def title(self, turn: Turn, flow: ActiveFlow) -> str:
-        return turn.library.title(flow.data["topic"])
+        return f"reflection on *{turn.library.title(flow.data['topic'])}*"
 
     def reprompt(self, turn: Turn, flow: ActiveFlow) -> list[Reply]:
         # Re-asking rebuilds the same step's question; the options keep their keys.

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from bot.flows import reflection
+from bot.flows import assessment, reflection
 from bot.flows.base import Flow
 
 
 def flow_table() -> dict[str, Flow]:
-    return {reflection.KIND: reflection.ReflectionFlow()}
+    return {
+        reflection.KIND: reflection.ReflectionFlow(),
+        assessment.KIND: assessment.AssessmentFlow(),
+    }

@@ -3,7 +3,8 @@
 Alembic's env and the tests import this; add a line when a feature adds tables.
 """
 
+from bot.assess import models as assess_models
 from bot.storage import models as core_models
 from bot.storage.base import Base
 
-__all__ = ["Base", "core_models"]
+__all__ = ["Base", "assess_models", "core_models"]

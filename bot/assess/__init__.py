@@ -1,0 +1,1 @@
+"""The self-assessment: one rating per condition or C, dated, compared with the last one."""

@@ -1,0 +1,56 @@
+"""Reading a set of ratings: strongest areas, growth areas, and what moved since last time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.assess.models import AssessmentResult
+from content.schema import NUDGE_TOPICS
+
+AREAS_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class Reading:
+    strongest: list[str]
+    growth: list[str]
+    moved_up: list[tuple[str, int, int]]
+    moved_down: list[tuple[str, int, int]]
+
+
+def growth_order(scores: dict[str, int]) -> list[str]:
+    """All topics, lowest-rated first; ties keep the framework's order."""
+    return sorted(NUDGE_TOPICS, key=lambda slug: (scores.get(slug, 0), NUDGE_TOPICS.index(slug)))
+
+
+def read_scores(scores: dict[str, int], previous: dict[str, int] | None) -> Reading:
+    ordered = growth_order(scores)
+    strongest = [s for s in reversed(ordered) if scores.get(s, 0) >= 3][:AREAS_SHOWN]
+    if not strongest:  # nothing is routine yet: name the relatively strongest anyway
+        strongest = list(reversed(ordered))[:AREAS_SHOWN]
+    growth = [s for s in ordered if s not in strongest][:AREAS_SHOWN]
+    moved_up: list[tuple[str, int, int]] = []
+    moved_down: list[tuple[str, int, int]] = []
+    for slug in NUDGE_TOPICS:
+        if previous is None or slug not in previous or slug not in scores:
+            continue
+        before, now = previous[slug], scores[slug]
+        if now > before:
+            moved_up.append((slug, before, now))
+        elif now < before:
+            moved_down.append((slug, before, now))
+    return Reading(strongest=strongest, growth=growth, moved_up=moved_up, moved_down=moved_down)
+
+
+def latest_results(session: Session, educator_id: int, count: int = 2) -> list[AssessmentResult]:
+    return list(
+        session.scalars(
+            select(AssessmentResult)
+            .where(AssessmentResult.educator_id == educator_id)
+            .order_by(AssessmentResult.taken_at.desc(), AssessmentResult.id.desc())
+            .limit(count)
+        )
+    )

@@ -17,6 +17,11 @@ from content.schema import ALL_TOPICS, FOUR_CS, NUDGE_TOPICS, SLACK_SECTION_LIMI
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 COPIED_RUN = 8  # this many words in a row, shared with a seed, counts as pasted
+# Names of works are cited, not pasted: they may appear whole.
+CITED_TITLES = (
+    "partners in education a dual capacity-building framework for family-school partnerships",
+    "dual capacity-building framework for family-school partnerships",
+)
 
 
 def test_every_topic_has_what_a_week_of_coaching_needs() -> None:
@@ -111,7 +116,10 @@ def test_a_missing_file_is_named(content_copy: Path) -> None:
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9']+", text.casefold().replace("’", "'"))
+    text = re.sub(r"\s+", " ", text.casefold().replace("’", "'").replace(":", ""))
+    for title in CITED_TITLES:
+        text = text.replace(title, " cited-title ")
+    return re.findall(r"[a-z0-9][a-z0-9'-]*", text)
 
 
 def test_no_sentence_is_pasted_from_the_seed_texts() -> None:

@@ -40,6 +40,12 @@ SOMETHING_WENT_WRONG = (
     "Sorry, something went wrong on my side and I didn't change anything. "
     "Please try again; if it keeps happening, tell whoever set me up at your school."
 )
+SEALED_TEXT_UNREADABLE = (
+    "Sorry, I can't open what you saved with me right now: it's encrypted, and my encryption "
+    "key isn't set up the way it was when you saved it. Nothing is lost and I didn't change "
+    "anything. Please let whoever set me up at your school know (they'll see a note about "
+    "the encryption key in my logs)."
+)
 NOT_AVAILABLE_YET = (
     "`{command}` isn't available yet. It's on its way! Type `help` for what works today."
 )
@@ -87,6 +93,12 @@ JOURNAL_EMPTY = "Your journal is empty so far. Type `reflect` to write your firs
 JOURNAL_HEADER = "Your recent reflections (newest first):"
 JOURNAL_ENTRY = "• {date}, *{title}*: {action}\n    How it went: {status}"
 
+FOLLOW_THROUGH = (
+    "*Follow-through so far:* {planned} actions planned: {done} done, {partly} partly, "
+    "{not_yet} not yet, {waiting} waiting for a check-in."
+)
+FOLLOW_THROUGH_TOPIC = "• {title}: {done} of {planned} done"
+
 STATUS_LABELS = {
     "planned": "not checked in yet",
     "done": "done",
@@ -97,3 +109,20 @@ STATUS_LABELS = {
 
 def bullet_list(items: Iterable[str]) -> str:
     return "\n".join(f"• {item}" for item in items)
+
+# Welcome when the coach is installed (Teams personal chat or team)
+WELCOME_TITLE = "Welcome to Partnership Coach"
+WELCOME_BODY = (
+    "I help you build strong partnerships with families, a few minutes a week, using the "
+    "Dual Capacity-Building Framework. Start a short reflection, learn the framework, "
+    "or type `help` any time to see everything I can do."
+)
+WELCOME_CHANNEL_BODY = (
+    "I help this team build strong partnerships with families. Mention me with `help` to see "
+    "what I can do, or chat with me directly for your own reflections and weekly nudges."
+)
+WELCOME_BUTTONS = (
+    ("Start a reflection", "reflect"),
+    ("Learn the framework", "learn"),
+    ("What can you do?", "help"),
+)

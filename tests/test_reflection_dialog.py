@@ -214,3 +214,20 @@ def test_educators_are_kept_apart(app: CoachApp) -> None:
     assert "journal is empty" in chen.says("journal")
     assert "nothing to cancel" in chen.says("cancel")
     assert "Question 2" in rivera.says("My answer")
+
+
+def test_the_journal_shows_follow_through_per_topic(app: CoachApp, clock: FakeClock) -> None:
+    educator = Conversation(app.coach)
+    for topic, outcome in (("relational", None), ("relational", "Done"), ("cognition", "Not yet")):
+        educator.says(f"reflect {topic}")
+        if outcome is not None:
+            educator.clicks(outcome)
+            educator.says("no note")
+        educator.says("skip")
+        educator.says("skip")
+        educator.clicks("1")
+        clock.advance(days=7)
+    journal = educator.says("journal")
+    assert "3 actions planned: 1 done, 0 partly, 1 not yet, 1 waiting for a check-in" in journal
+    assert f"{app.library.title('relational')}: 1 of 2 done" in journal
+    assert f"{app.library.title('cognition')}: 0 of 1 done" in journal

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot import messages
 from bot.localtime import local_date_label
@@ -35,4 +35,38 @@ def handle_journal(turn: Turn, args: str) -> list[Reply]:
                 status=status,
             )
         )
-    return [Text("\n".join(lines))]
+    return [Text("\n".join(lines)), Text(follow_through_summary(turn))]
+
+
+def follow_through_summary(turn: Turn) -> str:
+    """Actions planned and how they went, overall and per topic, across the whole journal."""
+    rows = turn.session.execute(
+        select(Reflection.topic, Reflection.action_status, func.count())
+        .where(Reflection.educator_id == turn.educator.id)
+        .group_by(Reflection.topic, Reflection.action_status)
+    ).all()
+    totals: dict[str, int] = {}
+    per_topic: dict[str, dict[str, int]] = {}
+    for topic, status, count in rows:
+        totals[status] = totals.get(status, 0) + count
+        per_topic.setdefault(topic, {})[status] = count
+    planned = sum(totals.values())
+    lines = [
+        messages.FOLLOW_THROUGH.format(
+            planned=planned,
+            done=totals.get("done", 0),
+            partly=totals.get("partly", 0),
+            not_yet=totals.get("not_yet", 0),
+            waiting=totals.get("planned", 0),
+        )
+    ]
+    for topic in sorted(per_topic, key=lambda slug: -sum(per_topic[slug].values())):
+        counts = per_topic[topic]
+        lines.append(
+            messages.FOLLOW_THROUGH_TOPIC.format(
+                title=turn.library.title(topic),
+                done=counts.get("done", 0),
+                planned=sum(counts.values()),
+            )
+        )
+    return "\n".join(lines)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.engine import Clock, Coach, utc_now
 from bot.settings import Settings
 from bot.storage.db import ensure_schema, make_engine, make_sessions
-from bot.storage.sealing import PlainSealer, Sealer
+from bot.storage.sealing import Sealer, sealer_from_setting
 from content.loader import Library, default_library
 
 
@@ -26,7 +26,12 @@ class CoachApp:
 
 
 def make_sealer(settings: Settings) -> Sealer:
-    return PlainSealer()
+    """Fernet encryption at rest when COACH_ENCRYPTION_KEY is set, plain text otherwise.
+
+    A malformed key stops start-up with InvalidKeySettingError (naming the setting, never
+    its value); a well-formed but wrong key is met per message with a kind explanation.
+    """
+    return sealer_from_setting(settings.coach_encryption_key)
 
 
 def build_app(

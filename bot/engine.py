@@ -28,7 +28,7 @@ from bot.inbound import Inbound
 from bot.replies import Reply, Text
 from bot.settings import Settings
 from bot.storage.models import Educator, SeenDelivery
-from bot.storage.sealing import PlainSealer, Sealer
+from bot.storage.sealing import PlainSealer, Sealer, SealError
 from bot.text import clean, split_command
 from bot.turn import Turn
 from content.loader import Library
@@ -75,6 +75,10 @@ class Coach:
         except DBAPIError as exc:
             log.warning("storage_unavailable", extra={"error": type(exc).__name__})
             return [Text(messages.STORAGE_DOWN)]
+        except SealError as exc:
+            # The stored text is intact; this process lacks the key that opens it.
+            log.error("sealed_text_unreadable", extra={"reason": exc.reason})
+            return [Text(messages.SEALED_TEXT_UNREADABLE)]
         except Exception as exc:
             # Never log the message itself: it may be about a real student or family.
             log.error("handle_failed", extra={"error": type(exc).__name__})

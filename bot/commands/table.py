@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot import messages
 from bot.commands.assess import handle_assess
 from bot.commands.base import CommandHandler
+from bot.commands.export import handle_export
+from bot.commands.forget import handle_forget
 from bot.commands.help import handle_help
 from bot.commands.journal import handle_journal
 from bot.commands.learn import handle_learn
@@ -34,6 +36,8 @@ def command_table() -> dict[str, CommandHandler]:
     }
     for word in ("nudges", "reframe", "export", "forget", "channel"):
         table[word] = _not_available_yet(word)
+    table["export"] = handle_export
+    table["forget"] = handle_forget
     return table
 
 

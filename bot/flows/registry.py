@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.flows import assessment, reflection
+from bot.flows import assessment, forget, reflection
 from bot.flows.base import Flow
 
 
@@ -10,4 +10,5 @@ def flow_table() -> dict[str, Flow]:
     return {
         reflection.KIND: reflection.ReflectionFlow(),
         assessment.KIND: assessment.AssessmentFlow(),
+        forget.KIND: forget.ForgetFlow(),
     }

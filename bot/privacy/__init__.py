@@ -1,0 +1,1 @@
+"""Data rights: export, forget, retention, key rotation. Channel-agnostic, table-generic."""

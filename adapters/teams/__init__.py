@@ -1,0 +1,1 @@
+"""Microsoft Teams: every botbuilder import of the coach lives in this package."""

@@ -1,0 +1,148 @@
+"""The Teams turn: store where the activity came from, then answer it.
+
+A plain bot with `on_turn` rather than `TeamsActivityHandler`: the coach needs only
+messages, card clicks and install or removal events, and the handler's member look-up
+on every conversationUpdate (a connector call that can fail) buys it nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from botbuilder.core import InvokeResponse, TurnContext
+from botbuilder.schema import Activity, ActivityTypes
+
+from adapters.teams import cards
+from adapters.teams.inbound import Where, submitted_value, to_inbound, where_of
+from adapters.teams.models import PERSONAL
+from adapters.teams.references import ReferenceStore, Remembered, clean_reference
+from adapters.teams.retry import RetryPolicy, SendFailed, send_with_retry
+from bot import messages
+from bot.app import CoachApp
+from bot.replies import Card, Choice, Reply
+
+log = logging.getLogger("coach.teams")
+
+INSTALL_ACTIONS = ("add", "add-upgrade")
+REMOVE_ACTIONS = ("remove", "remove-upgrade")
+
+
+def welcome_card(kind: str) -> Card:
+    body = messages.WELCOME_BODY if kind == PERSONAL else messages.WELCOME_CHANNEL_BODY
+    buttons = tuple(Choice(label, value) for label, value in messages.WELCOME_BUTTONS)
+    return Card(title=messages.WELCOME_TITLE, body=body, buttons=buttons)
+
+
+class CoachTeamsBot:
+    def __init__(self, core: CoachApp, store: ReferenceStore, policy: RetryPolicy) -> None:
+        self.core = core
+        self.store = store
+        self.policy = policy
+
+    async def on_turn(self, context: TurnContext) -> None:
+        activity = context.activity
+        where = where_of(activity)
+        if where is None:
+            return
+        remembered = await self._remember(activity, where)
+        kind = activity.type
+        if kind == ActivityTypes.message:
+            await self._on_message(context, where, remembered)
+        elif kind == ActivityTypes.installation_update:
+            await self._on_installation_update(context, where, remembered)
+        elif kind == ActivityTypes.conversation_update:
+            await self._on_conversation_update(context, where, remembered)
+        elif kind == ActivityTypes.invoke:
+            await self._on_invoke(context, where, remembered)
+        # Anything else (typing, messageReaction, event...) is noted and ignored.
+
+    async def _remember(self, activity: Activity, where: Where) -> Remembered | None:
+        if not activity.service_url:
+            return None
+        reference = TurnContext.get_conversation_reference(activity).serialize()
+        return await asyncio.to_thread(
+            self.store.remember, where, str(activity.service_url), clean_reference(reference, where)
+        )
+
+    async def _on_message(
+        self, context: TurnContext, where: Where, remembered: Remembered | None
+    ) -> None:
+        inbound = to_inbound(context.activity)
+        if inbound is None:
+            return
+        replies = await asyncio.to_thread(self.core.coach.handle, inbound)
+        if remembered is not None and not remembered.educator_linked and where.kind == PERSONAL:
+            await asyncio.to_thread(
+                self.store.link_educator, remembered.row_id, inbound.workspace, inbound.user
+            )
+        await self.send(context, replies)
+
+    async def _on_installation_update(
+        self, context: TurnContext, where: Where, remembered: Remembered | None
+    ) -> None:
+        action = context.activity.action
+        if remembered is None:
+            return
+        if action in INSTALL_ACTIONS:
+            await self._welcome(context, where, remembered)
+        elif action in REMOVE_ACTIONS:
+            await self._removed(remembered)
+
+    async def _on_conversation_update(
+        self, context: TurnContext, where: Where, remembered: Remembered | None
+    ) -> None:
+        activity = context.activity
+        bot_id = activity.recipient.id if activity.recipient is not None else None
+        added = {member.id for member in activity.members_added or []}
+        removed = {member.id for member in activity.members_removed or []}
+        if remembered is None or bot_id is None:
+            return
+        if bot_id in removed:
+            await self._removed(remembered)
+        elif bot_id in added:
+            await self._welcome(context, where, remembered)
+
+    async def _on_invoke(
+        self, context: TurnContext, where: Where, remembered: Remembered | None
+    ) -> None:
+        """Action.Execute (should a card ever use it): answered like an Action.Submit click."""
+        activity = context.activity
+        if activity.name == "adaptiveCard/action" and isinstance(activity.value, dict):
+            action = activity.value.get("action")
+            data = action.get("data") if isinstance(action, dict) else None
+            if isinstance(data, dict) and submitted_value(Activity(value=data)) is not None:
+                activity.value = data
+                await self._on_message(context, where, remembered)
+        body = {"statusCode": 200, "type": "application/vnd.microsoft.activity.message"}
+        await context.send_activity(
+            Activity(
+                type=ActivityTypes.invoke_response,
+                value=InvokeResponse(status=200, body={**body, "value": ""}),
+            )
+        )
+
+    async def _welcome(self, context: TurnContext, where: Where, remembered: Remembered) -> None:
+        if await asyncio.to_thread(self.store.claim_welcome, remembered.row_id):
+            log.info("teams_welcome", extra={"kind": where.kind})
+            await self.send(context, [welcome_card(where.kind)])
+
+    async def _removed(self, remembered: Remembered) -> None:
+        log.info("teams_removed")
+        await asyncio.to_thread(self.store.mark_unreachable, remembered.row_id, "uninstalled")
+
+    async def send(self, context: TurnContext, replies: list[Reply]) -> None:
+        for activity in cards.render(replies):
+            await send_with_retry(context, activity, self.policy)
+
+
+async def on_turn_error(context: TurnContext, error: Exception) -> None:
+    """Log the failure (its kind only: never the educator's words) and apologise once."""
+    status = error.status if isinstance(error, SendFailed) else None
+    log.error("teams_turn_failed", extra={"error": type(error).__name__, "status": status})
+    if context.activity.type != ActivityTypes.message or isinstance(error, SendFailed):
+        return
+    try:
+        await context.send_activity(cards.text_activity(messages.SOMETHING_WENT_WRONG))
+    except Exception as exc:  # the connector itself is failing: nothing more to say
+        log.warning("teams_apology_failed", extra={"error": type(exc).__name__})

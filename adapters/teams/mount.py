@@ -1,0 +1,122 @@
+"""`POST /api/messages` on the coach's own aiohttp server.
+
+Our own handler, not `CloudAdapter.process`: botbuilder 4.17 answers 500 to every
+invoke with a body, and turns malformed input into server errors. Here authentication
+is checked first (401 on any failure), the turn runs through
+`adapter.process_activity`, and an invoke response is serialized by us.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from aiohttp import web
+from botbuilder.core import InvokeResponse
+from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.schema import Activity
+
+from adapters.teams.auth import BotFrameworkConfig, bot_framework_config, build_adapter
+from adapters.teams.bot import CoachTeamsBot, on_turn_error
+from adapters.teams.references import ReferenceStore
+from adapters.teams.retry import RetryPolicy
+from bot.app import CoachApp
+
+log = logging.getLogger("coach.teams")
+
+MESSAGES_PATH = "/api/messages"
+
+
+class TeamsEndpoint:
+    def __init__(
+        self, core: CoachApp, config: BotFrameworkConfig, policy: RetryPolicy | None = None
+    ) -> None:
+        self.config = config
+        self.adapter: CloudAdapter = build_adapter(config)
+        self.adapter.on_turn_error = on_turn_error
+        self.store = ReferenceStore(core.sessions, core.coach.clock)
+        self.bot = CoachTeamsBot(core, self.store, policy or RetryPolicy())
+
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        if request.content_type != "application/json":
+            return web.Response(status=415)
+        try:
+            body: Any = await request.json()
+        except (ValueError, UnicodeDecodeError):
+            return web.Response(status=400)
+        activity = _activity(body)
+        if activity is None:
+            return web.Response(status=400)
+
+        try:
+            authenticated = await self.adapter.bot_framework_authentication.authenticate_request(
+                activity, request.headers.get("Authorization", "")
+            )
+        except Exception as exc:  # PermissionError, jwt errors, malformed claims: all 401
+            log.warning("teams_unauthorized", extra={"error": type(exc).__name__})
+            return web.Response(status=401)
+
+        try:
+            invoke_response = await self.adapter.process_activity(
+                authenticated, activity, self.bot.on_turn
+            )
+        except Exception as exc:
+            # Turn errors go to on_turn_error; what reaches here is the connector set-up.
+            log.error("teams_activity_failed", extra={"error": type(exc).__name__})
+            return web.Response(status=502)
+        return _invoke_http_response(invoke_response)
+
+
+def _activity(body: Any) -> Activity | None:
+    """The activity, or None for a body that is not one (400)."""
+    if not isinstance(body, dict):
+        return None
+    try:
+        activity = Activity().deserialize(body)
+    except Exception:  # msrest raises its own errors for wrongly typed fields
+        return None
+    if not isinstance(activity.type, str) or not activity.type:
+        return None
+    if not isinstance(activity.service_url, str) or not activity.service_url.startswith(
+        ("http://", "https://")
+    ):
+        return None
+    # botbuilder-schema reads conversation.tenantID and drops Teams' tenantId: keep it.
+    conversation = body.get("conversation")
+    if activity.conversation is not None and isinstance(conversation, dict):
+        tenant = conversation.get("tenantId")
+        if isinstance(tenant, str) and not activity.conversation.tenant_id:
+            activity.conversation.tenant_id = tenant
+    return activity
+
+
+def _invoke_http_response(invoke_response: InvokeResponse | None) -> web.Response:
+    if invoke_response is None:
+        return web.Response(status=200)
+    status = invoke_response.status or 200
+    if invoke_response.body is None:
+        return web.Response(status=status)
+    return web.Response(
+        status=status,
+        text=json.dumps(_plain(invoke_response.body)),
+        content_type="application/json",
+    )
+
+
+def _plain(body: Any) -> Any:
+    """msrest models (a card, an activity) as JSON; dicts and scalars as they are."""
+    serialize = getattr(body, "serialize", None)
+    return serialize() if callable(serialize) else body
+
+
+TEAMS_KEY = web.AppKey("teams_endpoint", TeamsEndpoint)
+
+
+def mount_teams(app: web.Application, core: CoachApp) -> None:
+    config = bot_framework_config(core.settings)
+    if not config.APP_ID:
+        log.warning("teams_unauthenticated_local_development")
+    endpoint = TeamsEndpoint(core, config)
+    app[TEAMS_KEY] = endpoint
+    app.router.add_post(MESSAGES_PATH, endpoint.handle)

@@ -1,0 +1,184 @@
+"""Conversation references: remembered from every inbound activity, used for proactive sends.
+
+Synchronous SQLAlchemy, like the rest of the coach's storage: the async adapter calls
+these through `asyncio.to_thread`.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from adapters.teams.inbound import Where
+from adapters.teams.models import PERSONAL, TeamsConversation
+from bot.delivery import Address
+from bot.inbound import Platform
+from bot.lifecycle import mark_workspace_installed, mark_workspace_uninstalled
+from bot.storage.models import Educator
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class Remembered:
+    row_id: int
+    educator_linked: bool
+
+
+@dataclass(frozen=True)
+class Target:
+    """A stored address, ready for `continue_conversation`."""
+
+    row_id: int
+    reference: dict[str, Any]
+    unreachable: bool
+
+
+def clean_reference(reference: dict[str, Any], where: Where) -> dict[str, Any]:
+    """A reference fit for proactive sends and for storage.
+
+    Drops display names (personal data the coach does not need) and the id of the
+    message it came from (a proactive send starts a new message, not a reply in an
+    old thread), and keeps the tenant botbuilder's schema drops.
+    """
+    ref = copy.deepcopy(reference)
+    ref.pop("activityId", None)
+    for account in ("user", "bot"):
+        if isinstance(ref.get(account), dict):
+            ref[account].pop("name", None)
+    conversation = ref.get("conversation")
+    if isinstance(conversation, dict):
+        conversation.pop("name", None)
+        conversation["id"] = where.conversation_id
+        if where.tenant:
+            conversation["tenantId"] = where.tenant
+    return ref
+
+
+class ReferenceStore:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
+        self.sessions = sessions
+        self.clock = clock
+
+    def remember(self, where: Where, service_url: str, reference: dict[str, Any]) -> Remembered:
+        """Insert or refresh the row for this conversation; an active sender is reachable."""
+        try:
+            return self._remember(where, service_url, reference)
+        except IntegrityError:
+            # Install sends two activities at once; the other one created the row first.
+            return self._remember(where, service_url, reference)
+
+    def _remember(self, where: Where, service_url: str, reference: dict[str, Any]) -> Remembered:
+        now = self.clock()
+        with self.sessions.begin() as session:
+            row = self._row(session, where.tenant, where.conversation_id)
+            if row is None:
+                row = TeamsConversation(
+                    tenant_id=where.tenant,
+                    conversation_id=where.conversation_id,
+                    kind=where.kind,
+                    user_id=where.user if where.kind == PERSONAL else None,
+                    service_url=service_url,
+                    reference=reference,
+                    updated_at=now,
+                )
+                session.add(row)
+                mark_workspace_installed(session, Platform.TEAMS, where.tenant)
+            else:
+                if row.unreachable_at is not None:
+                    row.unreachable_at = None
+                    row.unreachable_reason = None
+                    mark_workspace_installed(session, Platform.TEAMS, where.tenant)
+                row.service_url = service_url
+                row.reference = reference
+                row.updated_at = now
+            session.flush()
+            return Remembered(row_id=row.id, educator_linked=row.educator_id is not None)
+
+    def link_educator(self, row_id: int, tenant: str, user: str) -> None:
+        """Tie a personal chat to its educator once the coach has met them."""
+        with self.sessions.begin() as session:
+            educator_id = session.scalar(
+                select(Educator.id).where(
+                    Educator.platform == Platform.TEAMS.value,
+                    Educator.workspace == tenant,
+                    Educator.user_id == user,
+                )
+            )
+            if educator_id is not None:
+                session.execute(
+                    update(TeamsConversation)
+                    .where(TeamsConversation.id == row_id, TeamsConversation.kind == PERSONAL)
+                    .values(educator_id=educator_id)
+                )
+
+    def claim_welcome(self, row_id: int) -> bool:
+        """True exactly once per conversation: the caller then sends the welcome."""
+        with self.sessions.begin() as session:
+            result = session.execute(
+                update(TeamsConversation)
+                .where(TeamsConversation.id == row_id, TeamsConversation.welcomed_at.is_(None))
+                .values(welcomed_at=self.clock())
+            )
+            return bool(getattr(result, "rowcount", 0) == 1)
+
+    def mark_unreachable(self, row_id: int, reason: str) -> None:
+        now = self.clock()
+        with self.sessions.begin() as session:
+            row = session.get(TeamsConversation, row_id)
+            if row is None:
+                return
+            row.unreachable_at = now
+            row.unreachable_reason = reason[:32]
+            session.flush()
+            self._uninstalled_if_nothing_left(session, row.tenant_id, now)
+
+    def _uninstalled_if_nothing_left(self, session: Session, tenant: str, now: datetime) -> None:
+        """Once no conversation in a tenant can reach the coach, the tenant has removed it."""
+        reachable = session.scalar(
+            select(TeamsConversation.id).where(
+                TeamsConversation.tenant_id == tenant, TeamsConversation.unreachable_at.is_(None)
+            )
+        )
+        if reachable is None:
+            mark_workspace_uninstalled(session, Platform.TEAMS, tenant, now)
+
+    def target(self, address: Address) -> Target | None:
+        """The stored reference for an educator's personal chat, or for a channel."""
+        with self.sessions() as session:
+            if address.conversation:
+                where = and_(TeamsConversation.conversation_id == address.conversation)
+            else:
+                where = and_(
+                    TeamsConversation.user_id == address.user_id,
+                    TeamsConversation.kind == PERSONAL,
+                )
+            row = session.scalars(
+                select(TeamsConversation)
+                .where(TeamsConversation.tenant_id == address.workspace, where)
+                .order_by(TeamsConversation.updated_at.desc())
+                .limit(1)
+            ).first()
+            if row is None:
+                return None
+            return Target(
+                row_id=row.id,
+                reference=dict(row.reference),
+                unreachable=row.unreachable_at is not None,
+            )
+
+    @staticmethod
+    def _row(session: Session, tenant: str, conversation_id: str) -> TeamsConversation | None:
+        return session.scalar(
+            select(TeamsConversation).where(
+                TeamsConversation.tenant_id == tenant,
+                TeamsConversation.conversation_id == conversation_id,
+            )
+        )

@@ -1,0 +1,93 @@
+"""Sending one activity to the Bot Framework connector, with backoff and jitter.
+
+botbuilder does not retry. Teams asks for exponential backoff with jitter on 429 and
+allows retries on 412, 502, 503 and 504; a 403 means the coach was removed from the
+conversation or blocked, and retrying cannot help.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from botbuilder.core import TurnContext
+from botbuilder.schema import Activity, ErrorResponseException
+from msrest.exceptions import ClientRequestError
+
+RETRY_STATUSES = frozenset({412, 429, 502, 503, 504})
+GONE_STATUSES = frozenset({403, 404})
+Sleep = Callable[[float], Awaitable[Any]]
+
+
+class SendFailed(Exception):
+    """A send the connector refused; `status` is its HTTP status (0: no answer)."""
+
+    def __init__(self, status: int, code: str, retryable: bool) -> None:
+        super().__init__(f"connector answered {status} {code}".strip())
+        self.status = status
+        self.code = code
+        self.retryable = retryable
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 4
+    base_delay: float = 1.0
+    max_delay: float = 10.0
+
+    def delay(self, attempt: int, retry_after: float | None) -> float:
+        """Exponential backoff with equal jitter; never sooner than the server's Retry-After."""
+        ceiling = min(self.max_delay, self.base_delay * 2**attempt)
+        jittered = random.uniform(ceiling / 2, ceiling)
+        if retry_after is not None:
+            jittered = max(jittered, min(retry_after, self.max_delay))
+        return jittered
+
+
+def _status(exc: ErrorResponseException) -> int:
+    response = getattr(exc, "response", None)
+    status = getattr(response, "status_code", 0)
+    return status if isinstance(status, int) else 0
+
+
+def _error_code(exc: ErrorResponseException) -> str:
+    error = getattr(getattr(exc, "error", None), "error", None)
+    code = getattr(error, "code", None)
+    return str(code)[:64] if code else ""
+
+
+def _retry_after(exc: ErrorResponseException) -> float | None:
+    headers = getattr(getattr(exc, "response", None), "headers", None) or {}
+    try:
+        value = headers.get("Retry-After")
+        return float(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+async def send_with_retry(
+    context: TurnContext,
+    activity: Activity,
+    policy: RetryPolicy,
+    sleep: Sleep = asyncio.sleep,
+) -> None:
+    """Send one activity; retry what Teams says to retry; raise SendFailed otherwise."""
+    for attempt in range(policy.attempts):
+        last_try = attempt == policy.attempts - 1
+        try:
+            await context.send_activity(activity)
+            return
+        except ErrorResponseException as exc:
+            status = _status(exc)
+            if status in RETRY_STATUSES and not last_try:
+                await sleep(policy.delay(attempt, _retry_after(exc)))
+                continue
+            raise SendFailed(status, _error_code(exc), status in RETRY_STATUSES) from exc
+        except (ClientRequestError, OSError) as exc:
+            if not last_try:
+                await sleep(policy.delay(attempt, None))
+                continue
+            raise SendFailed(0, type(exc).__name__, True) from exc

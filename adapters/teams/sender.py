@@ -1,0 +1,112 @@
+"""Proactive sends to Teams for the scheduler: `Sender.deliver` over a stored reference.
+
+`deliver` is synchronous (the scheduler's world); it runs botbuilder's
+`continue_conversation` in an event loop of its own and reports what happened instead
+of raising. Errors inside the callback would normally go to `on_turn_error`; this
+adapter has none, so they reach us and become a `DeliveryResult`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+from collections.abc import Coroutine
+from typing import Any
+
+from botbuilder.core import TurnContext
+from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.schema import ConversationReference
+
+from adapters.teams import cards
+from adapters.teams.auth import bot_framework_config, build_adapter
+from adapters.teams.references import ReferenceStore
+from adapters.teams.retry import RetryPolicy, SendFailed, Sleep, send_with_retry
+from bot.app import CoachApp
+from bot.delivery import Address, DeliveryOutcome, DeliveryResult, Sender
+from bot.inbound import Platform
+from bot.replies import Reply
+
+log = logging.getLogger("coach.teams.sender")
+
+GONE_REASONS = {
+    "BotNotInConversationRoster": "bot_removed",
+    "ConversationBlockedByUser": "blocked",
+}
+
+
+def _run(coroutine: Coroutine[Any, Any, None]) -> None:
+    """Run on a fresh event loop, in a worker thread if this thread already runs one."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(coroutine)
+        return
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
+
+
+class TeamsSender:
+    platform: Platform = Platform.TEAMS
+
+    def __init__(
+        self,
+        adapter: CloudAdapter,
+        app_id: str,
+        store: ReferenceStore,
+        policy: RetryPolicy | None = None,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        self.adapter = adapter
+        self.app_id = app_id
+        self.store = store
+        self.policy = policy or RetryPolicy()
+        self.sleep = sleep
+
+    def deliver(self, address: Address, replies: list[Reply]) -> DeliveryResult:
+        if address.platform != Platform.TEAMS:
+            return DeliveryResult(DeliveryOutcome.GONE, "not_teams")
+        target = self.store.target(address)
+        if target is None:
+            return DeliveryResult(DeliveryOutcome.GONE, "no_reference")
+        if target.unreachable:
+            return DeliveryResult(DeliveryOutcome.GONE, "unreachable")
+        if not replies:
+            return DeliveryResult(DeliveryOutcome.SENT)
+        try:
+            reference = ConversationReference().deserialize(target.reference)
+            _run(self._send(reference, replies))
+        except SendFailed as exc:
+            return self._failed(target.row_id, exc)
+        except Exception as exc:
+            log.error("teams_send_failed", extra={"error": type(exc).__name__})
+            return DeliveryResult(DeliveryOutcome.RETRY, f"error:{type(exc).__name__}"[:64])
+        log.info("teams_sent", extra={"parts": len(replies)})
+        return DeliveryResult(DeliveryOutcome.SENT)
+
+    async def _send(self, reference: ConversationReference, replies: list[Reply]) -> None:
+        activities = cards.render(replies)
+
+        async def callback(context: TurnContext) -> None:
+            for activity in activities:
+                await send_with_retry(context, activity, self.policy, self.sleep)
+
+        await self.adapter.continue_conversation(reference, callback, self.app_id)
+
+    def _failed(self, row_id: int, exc: SendFailed) -> DeliveryResult:
+        log.warning("teams_send_refused", extra={"status": exc.status, "code": exc.code or None})
+        if exc.retryable:
+            reason = "rate_limited" if exc.status == 429 else f"http_{exc.status or 'network'}"
+            return DeliveryResult(DeliveryOutcome.RETRY, reason)
+        if exc.status == 403 or exc.status == 404:
+            reason = GONE_REASONS.get(exc.code, "forbidden" if exc.status == 403 else "not_found")
+            self.store.mark_unreachable(row_id, reason)
+            return DeliveryResult(DeliveryOutcome.GONE, reason)
+        return DeliveryResult(DeliveryOutcome.RETRY, f"http_{exc.status}")
+
+
+def build_teams_sender(core: CoachApp) -> Sender | None:
+    """The Teams sender from settings; without an app id it sends unauthenticated (local)."""
+    config = bot_framework_config(core.settings)
+    store = ReferenceStore(core.sessions, core.coach.clock)
+    return TeamsSender(build_adapter(config), config.APP_ID, store)

@@ -3,6 +3,7 @@
 Alembic's env and the tests import this; add a line when a feature adds tables.
 """
 
+from adapters.teams import models as teams_models  # noqa: F401
 from bot.assess import models as assess_models
 from bot.storage import models as core_models
 from bot.storage.base import Base

@@ -33,6 +33,7 @@ from sqlalchemy.schema import Column, ForeignKeyConstraint
 from bot.storage.all_models import Base
 
 EDUCATORS = "educators"
+WORKSPACES = "workspaces"
 # Column names that, together, say "this row is about that platform user" without a key.
 PLATFORM_COLUMNS = ("platform",)
 WORKSPACE_COLUMNS = ("workspace", "workspace_id", "team_id", "tenant_id", "tenant")
@@ -147,16 +148,15 @@ def educator_scope(educator_id: int, platform: str, workspace: str, user: str) -
 
 
 def workspace_scope(platform: str, workspace: str) -> Scope:
-    """Every row about every educator of one workspace (not the workspace's own record)."""
+    """Every row about one workspace's educators, and its other records (channel settings,
+    installations), except the `workspaces` row that says when it was removed."""
     educators = Base.metadata.tables[EDUCATORS]
     roots: dict[Table, ColumnElement[bool]] = {
         educators: and_(educators.c.platform == platform, educators.c.workspace == workspace)
     }
     for table in all_tables():
-        if table is educators or table.name == "workspaces":
+        if table is educators or table.name == WORKSPACES:
             continue
-        if _first(table, USER_COLUMNS) is None and _first(table, ADDRESS_COLUMNS) is None:
-            continue  # a per-workspace record (an installation, say), not an educator's data
         keyed = _keyed_condition(table, platform, workspace, None)
         if keyed is not None:
             roots[table] = keyed

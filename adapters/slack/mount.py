@@ -1,0 +1,144 @@
+"""Slack's routes on our aiohttp app: POST /slack/events, GET /slack/install, /slack/oauth_redirect.
+
+Bolt checks each request's signature (HMAC of the body with the signing secret, refused
+after 300 s) before any listener runs, so an unsigned or stale request gets 401 and touches
+nothing. A body Bolt cannot even parse is answered 401 when unsigned and 400 when signed;
+nothing a sender can put in a body produces a 5xx.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
+from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_sdk.signature import SignatureVerifier
+
+from adapters.slack import messages
+from adapters.slack.app import SlackCoach
+from adapters.slack.config import SlackConfig, SlackMode, slack_config
+from adapters.slack.installs import AsyncInstallations, AsyncStates, installation_store, state_store
+from bot.app import CoachApp
+
+log = logging.getLogger("coach.slack")
+
+SLACK_KEY = web.AppKey("slack_coach", SlackCoach)
+EVENTS_PATH = "/slack/events"
+INSTALL_PATH = "/slack/install"
+REDIRECT_PATH = "/slack/oauth_redirect"
+
+
+def _quiet_sdk_loggers() -> None:
+    """slack_sdk logs request bodies (what educators wrote) at DEBUG: never let it."""
+    for name in ("slack_sdk", "slack_bolt", "coach.slack.bolt"):
+        logger = logging.getLogger(name)
+        if logger.getEffectiveLevel() < logging.INFO:
+            logger.setLevel(logging.INFO)
+
+
+def build_slack(core: CoachApp, config: SlackConfig) -> SlackCoach:
+    if config.mode is SlackMode.OAUTH:
+        assert config.client_id is not None
+        installs = AsyncInstallations(
+            installation_store(core.engine, config.client_id), core.sessions
+        )
+        states = AsyncStates(state_store(core.engine))
+        return SlackCoach(core, config, installations=installs, states=states)
+    return SlackCoach(core, config)
+
+
+class SlackRoutes:
+    """The aiohttp handlers in front of Bolt."""
+
+    def __init__(self, slack: SlackCoach | None, config: SlackConfig) -> None:
+        self.slack = slack
+        self.config = config
+        self.verifier = SignatureVerifier(config.signing_secret or "")
+
+    async def events(self, request: web.Request) -> web.Response:
+        if self.slack is None:
+            return web.Response(status=404, text=messages.NOT_CONFIGURED)
+        if not self.config.http_events:
+            text = messages.SOCKET_MODE_ONLY if self.config.socket_mode else messages.NOT_CONFIGURED
+            return web.Response(status=404, text=text)
+        raw = await request.read()
+        # Undecodable bytes become U+FFFD, which no longer matches the signature: 401.
+        body = raw.decode("utf-8", errors="replace")
+        try:
+            bolt_request = AsyncBoltRequest(
+                body=body,
+                query=request.query_string,
+                headers=request.headers,  # type: ignore[arg-type]
+            )
+        except Exception:
+            return self._unreadable(body, request)
+        try:
+            bolt_response = await self.slack.bolt.async_dispatch(bolt_request)
+        except Exception as exc:  # Bolt catches listener errors; this is a body it choked on
+            log.warning("slack_dispatch_failed", extra={"error": type(exc).__name__})
+            return self._unreadable(body, request)
+        if bolt_response.status >= 500:
+            # Our listeners only acknowledge, so a 5xx here means a body of the wrong shape.
+            log.warning("slack_bad_body", extra={"status": bolt_response.status})
+            return web.Response(status=400, text=messages.BAD_REQUEST)
+        return await to_aiohttp_response(bolt_response)
+
+    def _unreadable(self, body: str, request: web.Request) -> web.Response:
+        signed = self.verifier.is_valid_request(body, dict(request.headers))
+        if not signed:
+            return web.Response(status=401, text=messages.UNAUTHORIZED)
+        return web.Response(status=400, text=messages.BAD_REQUEST)
+
+    async def install(self, request: web.Request) -> web.Response:
+        flow = self.slack.bolt.oauth_flow if self.slack is not None else None
+        if flow is None:
+            return web.Response(status=404, text=messages.OAUTH_NOT_CONFIGURED)
+        bolt_request = AsyncBoltRequest(
+            body="",
+            query=request.query_string,
+            headers=request.headers,  # type: ignore[arg-type]
+        )
+        if request.path == INSTALL_PATH:
+            response = await flow.handle_installation(bolt_request)
+        else:
+            response = await flow.handle_callback(bolt_request)
+        return await to_aiohttp_response(response)
+
+
+def mount_slack(app: web.Application, core: CoachApp) -> None:
+    """Add Slack's routes to our web app; raises ConfigurationError for unsafe settings."""
+    config = slack_config(core.settings)
+    slack = build_slack(core, config) if config.mode is not SlackMode.OFF else None
+    if slack is None:
+        log.info("slack_not_configured")
+    else:
+        _quiet_sdk_loggers()
+        app[SLACK_KEY] = slack
+        app.cleanup_ctx.append(_lifecycle(slack, config))
+    routes = SlackRoutes(slack, config)
+    app.router.add_post(EVENTS_PATH, routes.events)
+    app.router.add_get(INSTALL_PATH, routes.install)
+    app.router.add_get(REDIRECT_PATH, routes.install)
+
+
+def _lifecycle(
+    slack: SlackCoach, config: SlackConfig
+) -> Callable[[web.Application], AsyncIterator[None]]:
+    """Socket Mode connects when the server starts; background replies finish before it stops."""
+
+    async def run(app: web.Application) -> AsyncIterator[None]:
+        handler: AsyncSocketModeHandler | None = None
+        if config.socket_mode:
+            handler = AsyncSocketModeHandler(slack.bolt, config.app_token)
+            await handler.connect_async()  # type: ignore[no-untyped-call]
+            log.info("slack_socket_mode_connected")
+        log.info("slack_ready", extra={"mode": config.mode.value, "socket": config.socket_mode})
+        yield
+        if handler is not None:
+            await handler.close_async()  # type: ignore[no-untyped-call]
+        await slack.drain()
+
+    return run

@@ -1,0 +1,228 @@
+"""An educator's home page, channel-agnostic: focus, weekly nudges, recent reflections.
+
+`home_sections` reads (never writes) and returns neutral `Card`s; Slack renders them as
+its App Home tab, and any other channel could show the same cards. Buttons carry the same
+words an educator could type (`nudges off`, `reflect relational`), so a click runs
+exactly what typing would.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from bot import home_messages as hm
+from bot import messages
+from bot.assess.results import growth_order, latest_results
+from bot.inbound import Inbound, Platform
+from bot.localtime import educator_zone, local_date_label
+from bot.replies import Card, Choice
+from bot.settings import Settings
+from bot.storage.models import Educator, Reflection
+from bot.storage.sealing import Sealer
+from bot.topics import suggested_topic
+from bot.turn import Turn
+from content.loader import Library
+from content.schema import NUDGE_TOPICS
+
+log = logging.getLogger("coach.home")
+
+RECENT_REFLECTIONS = 5
+WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+TIME_CHOICES = ("07:30", "12:00", "15:30", "19:00")
+
+
+@dataclass(frozen=True)
+class NudgeSettings:
+    """What the weekly-nudge tables say about one educator (None fields: not set)."""
+
+    enabled: bool
+    weekday: int | None
+    local_time: str | None
+    timezone: str | None
+    focus_topic: str | None
+    paused_until: datetime | None
+
+
+def home_sections(
+    session: Session,
+    *,
+    platform: Platform,
+    workspace: str,
+    user: str,
+    library: Library,
+    settings: Settings,
+    sealer: Sealer,
+    now: datetime,
+) -> list[Card]:
+    """The home page for one educator; a first-time visitor gets a welcome and a start."""
+    educator = session.scalar(
+        select(Educator).where(
+            Educator.platform == platform.value,
+            Educator.workspace == workspace,
+            Educator.user_id == user,
+        )
+    )
+    if educator is None:
+        return [_welcome(), _start_card()]
+    turn = Turn(
+        inbound=Inbound(platform=platform, workspace=workspace, user=user),
+        session=session,
+        educator=educator,
+        library=library,
+        sealer=sealer,
+        settings=settings,
+        now=now,
+    )
+    nudges = read_nudge_settings(session, educator.id)
+    return [
+        _focus_card(turn, nudges),
+        _nudges_card(turn, nudges),
+        _reflections_card(turn),
+        _start_card(),
+    ]
+
+
+def _welcome() -> Card:
+    return Card(title=hm.HOME_TITLE, body=hm.HOME_WELCOME)
+
+
+def _start_card() -> Card:
+    return Card(
+        title=hm.HOME_START_TITLE,
+        body=hm.HOME_START_BODY,
+        buttons=(
+            Choice("Start a reflection", "reflect"),
+            Choice("Learn the framework", "learn"),
+            Choice("Self-assessment", "assess"),
+            Choice("My journal", "journal"),
+        ),
+    )
+
+
+def _focus_card(turn: Turn, nudges: NudgeSettings | None) -> Card:
+    slug: str | None = None
+    source = hm.HOME_FOCUS_FROM_ROTATION
+    if nudges is not None and nudges.focus_topic in NUDGE_TOPICS:
+        slug, source = nudges.focus_topic, hm.HOME_FOCUS_FROM_NUDGES
+    if slug is None:
+        results = latest_results(turn.session, turn.educator.id, count=1)
+        if results:
+            growth = growth_order(results[0].scores)
+            if growth:
+                slug, source = growth[0], hm.HOME_FOCUS_FROM_ASSESSMENT
+    if slug is None or slug not in turn.library.topics:
+        slug = suggested_topic(turn)
+    topic = turn.library.topics[slug]
+    return Card(
+        title=hm.HOME_FOCUS_TITLE,
+        body=f"*{topic.title}*: {topic.summary}\n{source}",
+        buttons=(
+            Choice(f"Reflect on {topic.title}", f"reflect {slug}"),
+            Choice(f"Learn about {topic.title}", f"learn {slug}"),
+        ),
+    )
+
+
+def _nudges_card(turn: Turn, nudges: NudgeSettings | None) -> Card:
+    if nudges is None or not nudges.enabled:
+        return Card(
+            title=hm.HOME_NUDGES_TITLE,
+            body=hm.HOME_NUDGES_OFF,
+            buttons=(Choice("Turn nudges on", "nudges on"),),
+        )
+    day = (
+        WEEKDAY_LABELS[nudges.weekday]
+        if nudges.weekday is not None and 0 <= nudges.weekday < 7
+        else "?"
+    )
+    zone = nudges.timezone or str(educator_zone(turn))
+    focus = turn.library.title(nudges.focus_topic) if nudges.focus_topic else None
+    lines = [
+        hm.HOME_NUDGES_ON.format(day=day, time=nudges.local_time or "?", zone=zone),
+        hm.HOME_NUDGES_FOCUS.format(focus=focus) if focus else hm.HOME_NUDGES_ROTATE,
+    ]
+    if nudges.paused_until is not None and nudges.paused_until > turn.now:
+        lines.append(hm.HOME_NUDGES_PAUSED.format(date=local_date_label(nudges.paused_until, turn)))
+    lines.append(hm.HOME_NUDGES_CHANGE)
+    buttons = [
+        *(
+            Choice(label, f"nudges day {key}")
+            for key, label in zip(WEEKDAY_KEYS, WEEKDAY_LABELS, strict=True)
+        ),
+        *(Choice(hhmm, f"nudges time {hhmm}") for hhmm in TIME_CHOICES),
+        Choice("Rotate topics", "nudges focus rotate"),
+        Choice("Pause 2 weeks", "nudges pause 2"),
+        Choice("Turn nudges off", "nudges off"),
+    ]
+    return Card(title=hm.HOME_NUDGES_TITLE, body="\n".join(lines), buttons=tuple(buttons))
+
+
+def _reflections_card(turn: Turn) -> Card:
+    entries = turn.session.scalars(
+        select(Reflection)
+        .where(Reflection.educator_id == turn.educator.id)
+        .order_by(Reflection.created_at.desc(), Reflection.id.desc())
+        .limit(RECENT_REFLECTIONS)
+    ).all()
+    if not entries:
+        return Card(
+            title=hm.HOME_REFLECTIONS_TITLE,
+            body=messages.JOURNAL_EMPTY,
+            buttons=(Choice("Start a reflection", "reflect"),),
+        )
+    lines = []
+    for entry in entries:
+        status = messages.STATUS_LABELS.get(entry.action_status, entry.action_status)
+        lines.append(
+            messages.JOURNAL_ENTRY.format(
+                date=local_date_label(entry.created_at, turn),
+                title=turn.library.title(entry.topic),
+                action=turn.sealer.unseal(entry.action),
+                status=status,
+            )
+        )
+    return Card(
+        title=hm.HOME_REFLECTIONS_TITLE,
+        body="\n".join(lines),
+        buttons=(Choice("My journal", "journal"),),
+    )
+
+
+def read_nudge_settings(session: Session, educator_id: int) -> NudgeSettings | None:
+    """The educator's weekly-nudge row, if the nudge tables exist and hold one.
+
+    The nudge tables belong to the scheduler; until they are installed (or migrated)
+    the home page shows nudges as off instead of failing.
+    """
+    try:
+        models: Any = importlib.import_module("scheduler.models")
+        subscription_model: Any = models.Subscription
+    except (ImportError, AttributeError):
+        return None
+    try:
+        with session.begin_nested():
+            row = session.scalar(
+                select(subscription_model).where(subscription_model.educator_id == educator_id)
+            )
+    except SQLAlchemyError as exc:
+        log.warning("nudge_settings_unreadable", extra={"error": type(exc).__name__})
+        return None
+    if row is None:
+        return None
+    return NudgeSettings(
+        enabled=bool(getattr(row, "enabled", False)),
+        weekday=getattr(row, "weekday", None),
+        local_time=getattr(row, "local_time", None),
+        timezone=getattr(row, "timezone", None),
+        focus_topic=getattr(row, "focus_topic", None),
+        paused_until=getattr(row, "paused_until", None),
+    )

@@ -1,0 +1,162 @@
+"""A small stand-in for Slack on 127.0.0.1: the Web API (`/api/<method>`) and response URLs.
+
+It records every call (method, token, arguments) for assertions, and can be told to answer
+the next calls of a method with an HTTP status (429 with Retry-After, 500) or a Slack error.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import count
+from typing import Any
+
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+
+
+@dataclass
+class Call:
+    method: str
+    token: str | None
+    args: dict[str, Any]
+
+
+@dataclass
+class Failure:
+    status: int = 200
+    error: str | None = None
+    retry_after: int | None = None
+
+
+@dataclass
+class FakeSlack:
+    team: str = "T0001"
+    bot_user: str = "UBOT"
+    calls: list[Call] = field(default_factory=list)
+    responses: list[dict[str, Any]] = field(default_factory=list)
+    failures: dict[str, list[Failure]] = field(default_factory=lambda: defaultdict(list))
+    timezones: dict[str, str] = field(default_factory=dict)
+    server: TestServer | None = None
+    _ts: count[int] = field(default_factory=lambda: count(1))
+
+    @property
+    def url(self) -> str:
+        assert self.server is not None
+        return str(self.server.make_url("/"))
+
+    @property
+    def api_url(self) -> str:
+        return self.url + "api/"
+
+    def response_url(self, name: str = "r1") -> str:
+        return self.url + f"respond/{name}"
+
+    def fail(self, method: str, *failures: Failure) -> None:
+        self.failures[method] += list(failures)
+
+    def of(self, method: str) -> list[Call]:
+        return [c for c in self.calls if c.method == method]
+
+    def posted_text(self) -> str:
+        """Everything the coach posted or responded, blocks flattened to text."""
+        parts: list[str] = []
+        for payload in [c.args for c in self.of("chat.postMessage")] + self.responses:
+            parts.append(_flatten(payload.get("blocks")) or str(payload.get("text") or ""))
+        return "\n".join(parts)
+
+    def clear(self) -> None:
+        self.calls.clear()
+        self.responses.clear()
+
+    def app(self) -> web.Application:
+        app = web.Application()
+        app.router.add_post("/api/{method}", self._api)
+        app.router.add_get("/api/{method}", self._api)
+        app.router.add_post("/respond/{name}", self._respond)
+        return app
+
+    async def start(self) -> None:
+        self.server = TestServer(self.app(), host="127.0.0.1")
+        await self.server.start_server()
+
+    async def close(self) -> None:
+        if self.server is not None:
+            await self.server.close()
+
+    async def _args(self, request: web.Request) -> dict[str, Any]:
+        args: dict[str, Any] = dict(request.query)
+        if request.content_type == "application/json":
+            args.update(await request.json())
+        elif request.can_read_body:
+            args.update(dict(await request.post()))
+        for key in ("blocks", "view"):
+            if isinstance(args.get(key), str):
+                args[key] = json.loads(args[key])
+        return args
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        auth = request.headers.get("Authorization", "")
+        args = await self._args(request)
+        token = auth.removeprefix("Bearer ") or args.get("token")
+        self.calls.append(Call(method, token, args))
+        if self.failures.get(method):
+            failure = self.failures[method].pop(0)
+            headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after else {}
+            body = {"ok": False, "error": failure.error or "ratelimited"}
+            return web.json_response(body, status=failure.status, headers=headers)
+        return web.json_response(self._answer(method, args))
+
+    def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        ok: dict[str, Any] = {"ok": True}
+        match method:
+            case "auth.test":
+                return ok | {
+                    "user_id": self.bot_user,
+                    "bot_id": "BBOT",
+                    "team_id": self.team,
+                    "team": "Lincoln Elementary",
+                    "url": "https://lincoln.slack.com/",
+                }
+            case "users.info":
+                user = str(args.get("user"))
+                return ok | {"user": {"id": user, "tz": self.timezones.get(user, "America/Chicago")}}
+            case "conversations.open":
+                return ok | {"channel": {"id": f"D{args.get('users')}"}}
+            case "chat.postMessage":
+                return ok | {"channel": args.get("channel"), "ts": f"1700000000.{next(self._ts):06d}"}
+            case "oauth.v2.access":
+                return ok | {
+                    "app_id": "A0001",
+                    "authed_user": {"id": "UADMIN"},
+                    "scope": "commands,chat:write,im:history,im:write,users:read",
+                    "token_type": "bot",
+                    "access_token": "xoxb-installed",
+                    "bot_user_id": self.bot_user,
+                    "team": {"id": "T0002", "name": "Roosevelt Middle"},
+                    "enterprise": None,
+                    "is_enterprise_install": False,
+                }
+        return ok
+
+    async def _respond(self, request: web.Request) -> web.Response:
+        payload = await request.json()
+        self.calls.append(Call("response_url", None, payload))
+        self.responses.append(payload)
+        return web.Response(text="ok")
+
+
+def _flatten(blocks: Any) -> str:
+    if not blocks:
+        return ""
+    texts: list[str] = []
+    for block in blocks:
+        text = block.get("text")
+        if isinstance(text, dict):
+            texts.append(str(text.get("text", "")))
+        for element in block.get("elements", []) or []:
+            inner = element.get("text")
+            texts.append(str(inner.get("text", "")) if isinstance(inner, dict) else str(inner or ""))
+    return "\n".join(texts)

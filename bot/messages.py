@@ -94,7 +94,7 @@ JOURNAL_HEADER = "Your recent reflections (newest first):"
 JOURNAL_ENTRY = "• {date}, *{title}*: {action}\n    How it went: {status}"
 
 FOLLOW_THROUGH = (
-    "*Follow-through so far:* {planned} actions planned: {done} done, {partly} partly, "
+    "*Follow-through so far:* {planned} planned: {done} done, {partly} partly, "
     "{not_yet} not yet, {waiting} waiting for a check-in."
 )
 FOLLOW_THROUGH_TOPIC = "• {title}: {done} of {planned} done"
@@ -105,6 +105,11 @@ STATUS_LABELS = {
     "partly": "partly done",
     "not_yet": "not yet",
 }
+
+
+def count_of(count: int, noun: str) -> str:
+    """'1 action', '3 actions'."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def bullet_list(items: Iterable[str]) -> str:

@@ -66,4 +66,5 @@ def run_chat(user: str | None, stdin: TextIO = sys.stdin, out: TextIO = sys.stdo
         if interactive:
             print(file=out)
         session.show(replies, out)
+        print(file=out, flush=True)  # a blank line between turns keeps a transcript readable
     return 0

@@ -53,7 +53,7 @@ def follow_through_summary(turn: Turn) -> str:
     planned = sum(totals.values())
     lines = [
         messages.FOLLOW_THROUGH.format(
-            planned=planned,
+            planned=messages.count_of(planned, "action"),
             done=totals.get("done", 0),
             partly=totals.get("partly", 0),
             not_yet=totals.get("not_yet", 0),

@@ -1,0 +1,96 @@
+"""A small Bot Framework connector on 127.0.0.1: records what the coach posts.
+
+It answers `POST /v3/conversations/{id}/activities[/{activityId}]` and
+`GET /v3/conversations/{id}/members/{memberId}`, and can be told to refuse the next
+sends (429 then success, 403 for a bot that was removed).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from itertools import count
+from typing import Any
+
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+
+
+@dataclass
+class Failure:
+    status: int
+    code: str = ""
+    retry_after: str | None = None
+
+
+@dataclass
+class Posted:
+    conversation: str
+    reply_to: str | None
+    activity: dict[str, Any]
+    authorization: str | None
+
+
+@dataclass
+class Connector:
+    posted: list[Posted] = field(default_factory=list)
+    member_lookups: list[str] = field(default_factory=list)
+    refused: list[int] = field(default_factory=list)
+    failures: deque[Failure] = field(default_factory=deque)
+    server: TestServer | None = None
+    _ids: count[int] = field(default_factory=lambda: count(1))
+
+    @property
+    def url(self) -> str:
+        assert self.server is not None
+        return str(self.server.make_url("/"))
+
+    def fail_next(self, status: int, times: int = 1, code: str = "", retry_after: str | None = None) -> None:
+        for _ in range(times):
+            self.failures.append(Failure(status, code, retry_after))
+
+    def take(self) -> list[dict[str, Any]]:
+        """The activities posted since the last call."""
+        taken = [p.activity for p in self.posted]
+        self.posted.clear()
+        return taken
+
+    async def _activities(self, request: web.Request) -> web.Response:
+        if self.failures:
+            failure = self.failures.popleft()
+            self.refused.append(failure.status)
+            headers = {"Retry-After": failure.retry_after} if failure.retry_after else {}
+            error = {"error": {"code": failure.code or "Error", "message": "refused by test"}}
+            return web.json_response(error, status=failure.status, headers=headers)
+        body = await request.json()
+        rest = request.match_info["rest"].strip("/")
+        self.posted.append(
+            Posted(
+                conversation=request.match_info["conversation"],
+                reply_to=rest or None,
+                activity=body,
+                authorization=request.headers.get("Authorization"),
+            )
+        )
+        return web.json_response({"id": f"sent-{next(self._ids)}"}, status=201)
+
+    async def _member(self, request: web.Request) -> web.Response:
+        member = request.match_info["member"]
+        self.member_lookups.append(member)
+        return web.json_response({"id": member, "name": "Member", "aadObjectId": member})
+
+    def app(self) -> web.Application:
+        app = web.Application()
+        for region in ("", "/amer"):  # a moved serviceUrl, as Teams does between regions
+            base = f"{region}/v3/conversations/{{conversation}}"
+            app.router.add_post(base + "/activities{rest:.*}", self._activities)
+            app.router.add_get(base + "/members/{member}", self._member)
+        return app
+
+    async def start(self) -> None:
+        self.server = TestServer(self.app(), host="127.0.0.1")
+        await self.server.start_server()
+
+    async def close(self) -> None:
+        if self.server is not None:
+            await self.server.close()

@@ -54,8 +54,12 @@ def api_base(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def slack_config(settings: Settings) -> SlackConfig:
-    """The Slack setup, or ConfigurationError naming the setting to fix."""
+def slack_config(settings: Settings, *, serving: bool = True) -> SlackConfig:
+    """The Slack setup, or ConfigurationError naming the setting to fix.
+
+    `serving` is True for the web server, which production refuses to run without a signing
+    secret; the clock only sends, so it needs none.
+    """
     client_id, client_secret = settings.slack_client_id, settings.slack_client_secret
     if bool(client_id) != bool(client_secret):
         raise ConfigurationError(messages.OAUTH_NEEDS_BOTH)
@@ -78,6 +82,6 @@ def slack_config(settings: Settings) -> SlackConfig:
     )
     # HTTP without a signing secret would trust anyone; Socket Mode does not use HTTP.
     needs_secret = mode is not SlackMode.OFF and not config.socket_mode
-    if settings.is_production and needs_secret and not config.signing_secret:
+    if serving and settings.is_production and needs_secret and not config.signing_secret:
         raise ConfigurationError(messages.PRODUCTION_NEEDS_SIGNING_SECRET)
     return config

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot.storage.models import Reflection
 from bot.storage.sealing import Sealer
@@ -15,9 +16,14 @@ OUTCOMES = ("done", "partly", "not_yet")
 
 def action_awaiting_check_in(turn: Turn) -> Reflection | None:
     """The most recent reflection whose planned action has not been checked in on."""
-    latest = turn.session.scalar(
+    return awaiting_check_in(turn.session, turn.educator.id)
+
+
+def awaiting_check_in(session: Session, educator_id: int) -> Reflection | None:
+    """The same, outside a conversation (the weekly nudge asks it too)."""
+    latest = session.scalar(
         select(Reflection)
-        .where(Reflection.educator_id == turn.educator.id)
+        .where(Reflection.educator_id == educator_id)
         .order_by(Reflection.created_at.desc(), Reflection.id.desc())
         .limit(1)
     )

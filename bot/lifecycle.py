@@ -8,7 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.inbound import Platform
-from bot.storage.models import Workspace
+from bot.storage.models import Educator, Workspace
+from scheduler.subscriptions import turn_off_for_educators
+
+WORKSPACE_UNINSTALLED = "workspace_uninstalled"  # the reason shown by `nudges`
 
 
 def mark_workspace_uninstalled(
@@ -24,6 +27,10 @@ def mark_workspace_uninstalled(
         session.add(Workspace(platform=platform.value, workspace=workspace, uninstalled_at=now))
     elif row.uninstalled_at is None:
         row.uninstalled_at = now
+    educators = select(Educator.id).where(
+        Educator.platform == platform.value, Educator.workspace == workspace
+    )
+    turn_off_for_educators(session, educators, WORKSPACE_UNINSTALLED, now)
 
 
 def mark_workspace_installed(session: Session, platform: Platform, workspace: str) -> None:

@@ -7,6 +7,7 @@ import difflib
 from sqlalchemy import select
 
 from bot import messages
+from bot.nudges.settings import this_weeks_topic
 from bot.replies import Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
@@ -49,7 +50,11 @@ def topic_list(library: Library) -> str:
 
 
 def suggested_topic(turn: Turn) -> str:
-    """This week's topic when none is named: the one after the last reflected on."""
+    """This week's topic when none is named: this week's nudge topic when subscribed,
+    else the one after the last reflected on."""
+    nudged = this_weeks_topic(turn.session, turn.educator.id, turn.now)
+    if nudged in NUDGE_TOPICS:
+        return nudged
     last = turn.session.scalar(
         select(Reflection.topic)
         .where(Reflection.educator_id == turn.educator.id)

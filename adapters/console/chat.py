@@ -6,6 +6,7 @@ import getpass
 import sys
 from typing import TextIO
 
+from adapters.console.inbox import take_waiting
 from adapters.console.render import pick, render
 from bot.app import build_app
 from bot.engine import Coach
@@ -56,6 +57,8 @@ def run_chat(user: str | None, stdin: TextIO = sys.stdin, out: TextIO = sys.stdo
     interactive = stdin.isatty()
     if interactive:
         print(WELCOME, file=out, flush=True)
+    for nudge in take_waiting(app.sessions, app.coach.sealer, CONSOLE_WORKSPACE, session.user):
+        session.show(nudge, out)  # weekly nudges that arrived since the last chat
     while True:
         if interactive:
             print("\nyou> ", end="", file=out, flush=True)

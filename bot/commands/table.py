@@ -10,6 +10,7 @@ from bot.commands.forget import handle_forget
 from bot.commands.help import handle_help
 from bot.commands.journal import handle_journal
 from bot.commands.learn import handle_learn
+from bot.commands.nudges import NUDGE_COMMANDS
 from bot.commands.reflect import handle_reflect
 from bot.replies import Reply, Text
 from bot.turn import Turn
@@ -34,8 +35,9 @@ def command_table() -> dict[str, CommandHandler]:
         "journal": handle_journal,
         "assess": handle_assess,
     }
-    for word in ("nudges", "reframe", "export", "forget", "channel"):
+    for word in ("reframe", "export", "forget", "channel"):
         table[word] = _not_available_yet(word)
+    table.update(NUDGE_COMMANDS)
     table["export"] = handle_export
     table["forget"] = handle_forget
     return table

@@ -1,0 +1,89 @@
+"""The weekly nudge as reply parts: a check-in on last week's action, then the nudge card.
+
+Every button value is a plain command the engine handles, so a click works days later
+and on any platform: `checkin ID OUTCOME`, `reflect TOPIC`, `nudge done ID`, `nudge skip ID`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from bot.nudges import messages
+from bot.replies import Card, Choice, Choices, Reply
+from bot.storage.models import Reflection
+from bot.storage.sealing import Sealer
+from content.loader import Library
+
+
+def checkin_value(reflection_id: int, outcome: str) -> str:
+    return f"checkin {reflection_id} {outcome}"
+
+
+def checkin_question(
+    reflection: Reflection, library: Library, sealer: Sealer, zone: ZoneInfo
+) -> Choices:
+    local = reflection.created_at.astimezone(zone)
+    question = messages.CHECKIN_QUESTION.format(
+        date=f"{local:%a %b} {local.day}",
+        title=library.title(reflection.topic),
+        action=sealer.unseal(reflection.action),
+    )
+    return Choices(
+        question,
+        (
+            Choice(messages.CHECKIN_DONE, checkin_value(reflection.id, "done")),
+            Choice(messages.CHECKIN_PARTLY, checkin_value(reflection.id, "partly")),
+            Choice(messages.CHECKIN_NOT_YET, checkin_value(reflection.id, "not_yet")),
+        ),
+    )
+
+
+def nudge_card(library: Library, topic: str, nudge_index: int, ledger_id: int) -> Card:
+    content = library.topics[topic]
+    nudge = content.nudges[nudge_index % len(content.nudges)]
+    return Card(
+        title=messages.NUDGE_TITLE.format(title=content.title),
+        body=messages.NUDGE_BODY.format(
+            why=nudge.why, action=nudge.action, question=nudge.question
+        ),
+        buttons=(
+            Choice(messages.BUTTON_REFLECT, f"reflect {topic}"),
+            Choice(messages.BUTTON_DONE, f"nudge done {ledger_id}"),
+            Choice(messages.BUTTON_SKIP, f"nudge skip {ledger_id}"),
+        ),
+    )
+
+
+def compose_nudge(
+    session: Session,
+    *,
+    library: Library,
+    sealer: Sealer,
+    educator_id: int,
+    zone: ZoneInfo,
+    topic: str,
+    nudge_index: int,
+    ledger_id: int,
+    checkin_reflection_id: int | None,
+) -> list[Reply]:
+    """The whole weekly message; the check-in only while that action still awaits one."""
+    replies: list[Reply] = []
+    if checkin_reflection_id is not None:
+        reflection = session.get(Reflection, checkin_reflection_id)
+        if (
+            reflection is not None
+            and reflection.educator_id == educator_id
+            and reflection.action_status == "planned"
+        ):
+            replies.append(checkin_question(reflection, library, sealer, zone))
+    replies.append(nudge_card(library, topic, nudge_index, ledger_id))
+    return replies
+
+
+def local_label(moment: datetime, zone: ZoneInfo) -> str:
+    """ "Tue Nov 17, 07:30" in the educator's zone."""
+    local = moment.astimezone(zone)
+    return f"{local:%a %b} {local.day}, {local:%H:%M}"

@@ -1,0 +1,114 @@
+"""Tables for weekly nudges: who gets one and when, what was sent each week, and the
+terminal's inbox.
+
+Subscriptions and the ledger hold no free text: a nudge is recorded by topic slug and
+nudge index into the content, and reasons are short machine words.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bot.storage.base import Base, UTCDateTime
+
+
+class Subscription(Base):
+    """One educator's weekly nudge: the local rule, the rotation, and when it is due next.
+
+    `next_send_at` is when a tick should next look at this row (the week's slot, or a
+    retry, or a short lease while a clock is sending); it is NULL when nudges are off, so
+    the index only ever holds subscriptions that are on. `slot_at` is the scheduled local
+    send time of the week being handled, in UTC.
+    """
+
+    __tablename__ = "subscriptions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    educator_id: Mapped[int] = mapped_column(
+        ForeignKey("educators.id", ondelete="CASCADE"), unique=True
+    )
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    weekday: Mapped[int] = mapped_column(Integer)  # 0 = Monday
+    local_time: Mapped[str] = mapped_column(String(5))  # "HH:MM", 24-hour
+    timezone: Mapped[str] = mapped_column(String(64))  # IANA name
+    focus_topic: Mapped[str | None] = mapped_column(String(32))  # None: rotate
+    # Rotation order for a later "growth areas first"; None: the framework's order.
+    topic_order: Mapped[str | None] = mapped_column(String(512))
+    rotation_cycle: Mapped[int] = mapped_column(Integer, default=0)
+    rotation_seen: Mapped[str] = mapped_column(String(512), default="")  # slugs, comma-separated
+    focus_step: Mapped[int] = mapped_column(Integer, default=0)
+    paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    slot_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    next_send_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    off_reason: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class LedgerStatus:
+    CLAIMED = "claimed"  # picked by a clock; the platform has not been called
+    SENDING = "sending"  # the platform is being called (unknown outcome after a crash)
+    RETRY = "retry"  # a transient failure; tried again later the same week
+    SENT = "sent"
+    FAILED = "failed"  # given up for this week (permanent failure, or retries used up)
+    MISSED = "missed"  # found too late (past the grace period)
+    SKIPPED = "skipped"  # not sent on purpose (paused, workspace removed)
+
+    IN_PROGRESS = (CLAIMED, SENDING, RETRY)
+    FINAL = (SENT, FAILED, MISSED, SKIPPED)
+
+
+class NudgeLedger(Base):
+    """One row per subscription per local ISO week, written before the platform is called.
+
+    The unique key makes "exactly once a week" a database fact: two clocks, a crash and
+    restart, or a daylight-saving fold cannot produce a second row for the same week.
+    """
+
+    __tablename__ = "nudge_ledger"
+    __table_args__ = (UniqueConstraint("subscription_id", "week"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subscription_id: Mapped[int] = mapped_column(ForeignKey("subscriptions.id", ondelete="CASCADE"))
+    week: Mapped[str] = mapped_column(String(10))  # ISO week in the educator's zone
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    status: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    topic: Mapped[str | None] = mapped_column(String(32))
+    nudge_index: Mapped[int | None] = mapped_column(Integer)
+    checkin_reflection_id: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # What the educator did with it: "done" or "skipped" (their buttons), or None.
+    response: Mapped[str | None] = mapped_column(String(16))
+
+
+class ConsoleInbox(Base):
+    """Nudges for terminal educators, waiting for their next `coach chat`.
+
+    The payload is sealed like every column that may quote what an educator wrote (a
+    check-in question quotes their planned action); rows are deleted once shown.
+    """
+
+    __tablename__ = "nudge_inbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    educator_id: Mapped[int] = mapped_column(
+        ForeignKey("educators.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    payload: Mapped[str] = mapped_column(Text)  # sealed JSON of reply parts
+
+
+FREE_TEXT_COLUMNS = (ConsoleInbox.payload,)

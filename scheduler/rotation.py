@@ -1,0 +1,73 @@
+"""Which topic and which of its nudges comes next.
+
+Rotating: every one of the 13 topics once per cycle, before any repeats, in the
+subscription's topic order (the framework's, or a stored order such as growth areas first).
+Cycle n shows each topic's nudge n (wrapping), so with four nudges a topic a year of weekly
+nudges never repeats. With a focus: that topic's nudges in turn.
+
+The state lives on the subscription: the cycle number and the topics already seen in it.
+Keeping "seen" rather than a position means reordering mid-cycle never repeats a topic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from content.schema import NUDGE_TOPICS
+from scheduler.models import Subscription
+
+
+@dataclass(frozen=True)
+class Pick:
+    topic: str
+    nudge_index: int
+
+
+def topic_order(subscription: Subscription) -> list[str]:
+    """The rotation order: the stored one (unknown slugs dropped, missing ones appended)."""
+    stored = [s for s in (subscription.topic_order or "").split(",") if s in NUDGE_TOPICS]
+    ordered = list(dict.fromkeys(stored))
+    return ordered + [s for s in NUDGE_TOPICS if s not in ordered]
+
+
+def set_topic_order(subscription: Subscription, order: Sequence[str]) -> None:
+    """Store a new rotation order (e.g. growth areas first); the current cycle carries on."""
+    subscription.topic_order = ",".join(s for s in order if s in NUDGE_TOPICS) or None
+
+
+def _seen(subscription: Subscription) -> list[str]:
+    return [s for s in (subscription.rotation_seen or "").split(",") if s]
+
+
+def next_pick(subscription: Subscription, nudge_counts: Mapping[str, int]) -> Pick:
+    """The next nudge for this subscription; `nudge_counts` is how many nudges each topic has."""
+    if subscription.focus_topic in NUDGE_TOPICS:
+        topic = subscription.focus_topic
+        return Pick(topic, subscription.focus_step % max(1, nudge_counts.get(topic, 1)))
+    seen = set(_seen(subscription))
+    remaining = [s for s in topic_order(subscription) if s not in seen]
+    cycle = subscription.rotation_cycle
+    if not remaining:  # a finished cycle not yet rolled over
+        remaining, cycle = topic_order(subscription), cycle + 1
+    topic = remaining[0]
+    return Pick(topic, cycle % max(1, nudge_counts.get(topic, 1)))
+
+
+def record_sent(subscription: Subscription, pick: Pick) -> None:
+    """Move the rotation on after a nudge was delivered (missed ones do not count)."""
+    if subscription.focus_topic == pick.topic:
+        subscription.focus_step += 1
+        return
+    seen = _seen(subscription)
+    if pick.topic not in seen:
+        seen.append(pick.topic)
+    if set(NUDGE_TOPICS) <= set(seen):
+        subscription.rotation_cycle += 1
+        seen = []
+    subscription.rotation_seen = ",".join(seen)
+
+
+def upcoming_topic(subscription: Subscription) -> str:
+    """The topic of the next nudge, for showing settings and for `reflect` with no topic."""
+    return next_pick(subscription, {}).topic

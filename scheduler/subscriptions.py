@@ -1,0 +1,93 @@
+"""Keeping a subscription's precomputed next send time right: the one place it is computed."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from sqlalchemy import Select, select, update
+from sqlalchemy.orm import Session
+
+from scheduler.models import LedgerStatus, NudgeLedger, Subscription
+from scheduler.schedule import WeeklyRule, next_send_after, week_key
+
+DEFAULT_WEEKDAY = 1  # Tuesday
+DEFAULT_LOCAL_TIME = "07:30"  # before the first bell
+
+
+def rule_of(subscription: Subscription) -> WeeklyRule:
+    hours, _, minutes = subscription.local_time.partition(":")
+    return WeeklyRule(subscription.weekday, time(int(hours), int(minutes)), subscription.timezone)
+
+
+def subscription_of(session: Session, educator_id: int) -> Subscription | None:
+    return session.scalar(select(Subscription).where(Subscription.educator_id == educator_id))
+
+
+def new_subscription(educator_id: int, zone: str, now: datetime) -> Subscription:
+    return Subscription(
+        educator_id=educator_id,
+        enabled=False,
+        weekday=DEFAULT_WEEKDAY,
+        local_time=DEFAULT_LOCAL_TIME,
+        timezone=zone,
+        focus_topic=None,
+        topic_order=None,
+        rotation_cycle=0,
+        rotation_seen="",
+        focus_step=0,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def _week_done(session: Session, subscription: Subscription, slot: datetime) -> bool:
+    if subscription.id is None:
+        return False
+    status = session.scalar(
+        select(NudgeLedger.status).where(
+            NudgeLedger.subscription_id == subscription.id,
+            NudgeLedger.week == week_key(slot, subscription.timezone),
+        )
+    )
+    return status in LedgerStatus.FINAL
+
+
+def reschedule(session: Session, subscription: Subscription, after: datetime) -> None:
+    """Set the next slot strictly after `after` (and after any pause), skipping a week that
+    already had its nudge; off subscriptions have no next send."""
+    if not subscription.enabled:
+        subscription.slot_at = None
+        subscription.next_send_at = None
+        return
+    if subscription.paused_until is not None and subscription.paused_until > after:
+        after = subscription.paused_until
+    rule = rule_of(subscription)
+    slot = next_send_after(rule, after)
+    for _ in range(3):  # a week already handled (settings changed after its nudge)
+        if not _week_done(session, subscription, slot):
+            break
+        slot = next_send_after(rule, slot)
+    subscription.slot_at = slot
+    subscription.next_send_at = slot
+
+
+def turn_off(subscription: Subscription, reason: str, now: datetime) -> None:
+    subscription.enabled = False
+    subscription.off_reason = reason[:64]
+    subscription.slot_at = None
+    subscription.next_send_at = None
+    subscription.updated_at = now
+
+
+def turn_off_for_educators(
+    session: Session, educator_ids: Select[int], reason: str, now: datetime
+) -> None:
+    """Turn off the subscriptions of every educator the select names (one UPDATE)."""
+    session.execute(
+        update(Subscription)
+        .where(Subscription.educator_id.in_(educator_ids), Subscription.enabled.is_(True))
+        .values(
+            enabled=False, off_reason=reason[:64], slot_at=None, next_send_at=None, updated_at=now
+        )
+        .execution_options(synchronize_session=False)
+    )

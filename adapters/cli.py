@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from bot.errors import ConfigurationError
 from bot.logging_setup import configure_logging
 
 NOT_AVAILABLE = "coach {name}: not available yet."
@@ -120,6 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for error in exc.errors():
             setting = ".".join(str(part) for part in error["loc"]).upper()
             print(f"  {setting}: {error['msg']}", file=sys.stderr)
+        return 2
+    except ConfigurationError as exc:
+        # Settings that cannot run safely: one sentence naming the setting, no traceback.
+        print(f"coach {name}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -1,0 +1,35 @@
+"""Fixtures for the privacy tests: apps with and without encryption keys on one database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from cryptography.fernet import Fernet
+from sqlalchemy import Engine
+
+from bot.app import CoachApp, build_app
+from bot.settings import Settings
+from tests.clock import FakeClock
+
+AppFactory = Callable[..., CoachApp]
+
+
+@pytest.fixture
+def new_key() -> Callable[[], str]:
+    return lambda: Fernet.generate_key().decode("ascii")
+
+
+@pytest.fixture
+def make_app(settings: Settings, db_engine: Engine, clock: FakeClock) -> Iterator[AppFactory]:
+    """Build another coach on the same database, with other settings (a key, say)."""
+    built: list[CoachApp] = []
+
+    def factory(**changes: object) -> CoachApp:
+        app = build_app(settings.model_copy(update=changes), clock=clock, migrate=False)
+        built.append(app)
+        return app
+
+    yield factory
+    for app in built:
+        app.engine.dispose()

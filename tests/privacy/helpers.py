@@ -1,0 +1,78 @@
+"""Shared steps: fill an educator's data through the coach, and read raw rows."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from sqlalchemy import Engine, String, func, select
+
+from bot.engine import Coach
+from bot.storage.all_models import Base
+from tests.dialog import Conversation
+
+
+def reflect(educator: Conversation, marker: str, topic: str = "relational") -> None:
+    """One full reflection, own words everywhere, checking in on the last one if asked."""
+    answer = educator.says(f"reflect {topic}")
+    if "How did it go?" in answer:
+        educator.says("Partly")
+        educator.says(f"{marker} outcome note")
+    educator.says(f"{marker} first answer about a family")
+    educator.says(f"{marker} second answer")
+    educator.says("Write my own")
+    educator.says(f"{marker} my own action")
+
+
+def assess(educator: Conversation) -> None:
+    answer = educator.says("assess")
+    for _ in range(40):
+        if "How much is this like your practice?" not in answer:
+            break
+        answer = educator.clicks("2")
+    assert "self-assessment from" in answer, answer
+
+
+def full_history(coach: Coach, user: str, marker: str) -> Conversation:
+    """An educator with two reflections (the second checks in on the first), a
+    self-assessment, nudges on if that exists, and a reflection left half-way."""
+    educator = Conversation(coach, user)
+    reflect(educator, marker)
+    reflect(educator, marker, "connections")
+    assess(educator)
+    educator.says("nudges on")
+    if "How did it go?" in educator.says("reflect confidence"):
+        educator.clicks("Done")
+        educator.says(f"{marker} another outcome note")
+    assert "Question 2 of 2" in educator.says(f"{marker} half-way answer")
+    return educator
+
+
+def row_counts(engine: Engine) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    with engine.connect() as connection:
+        for table in Base.metadata.sorted_tables:
+            counts[table.name] = connection.scalar(select(func.count()).select_from(table)) or 0
+    return counts
+
+
+def all_rows(engine: Engine) -> dict[str, list[dict[str, Any]]]:
+    with engine.connect() as connection:
+        return {
+            table.name: [dict(row) for row in connection.execute(select(table)).mappings()]
+            for table in Base.metadata.sorted_tables
+        }
+
+
+def raw_text_containing(engine: Engine, marker: str) -> list[str]:
+    """Every (table.column) whose raw stored value contains the marker, read without the coach."""
+    found: list[str] = []
+    with engine.connect() as connection:
+        for table in Base.metadata.sorted_tables:
+            for row in connection.execute(select(table)).mappings():
+                for column in table.columns:
+                    value = row[column.name]
+                    text = value if isinstance(column.type, String) else repr(value)
+                    if isinstance(text, str) and marker in text:
+                        found.append(f"{table.name}.{column.name}")
+    return found

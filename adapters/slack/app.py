@@ -145,8 +145,9 @@ class SlackCoach:
                 redirect_uri_path="/slack/oauth_redirect",
             )
             return AsyncApp(oauth_settings=oauth, installation_store=installations, **common)
+        # Bolt takes the single workspace's token from the client it is given.
         client.token = config.bot_token
-        return AsyncApp(token=config.bot_token, **common)
+        return AsyncApp(**common)
 
     def _register(self) -> None:
         bolt = self.bolt

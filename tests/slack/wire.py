@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 import time
 from itertools import count
 from typing import Any
@@ -156,6 +157,7 @@ def buttons_of(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def find_button(blocks: list[dict[str, Any]], label: str) -> dict[str, Any]:
     for button in buttons_of(blocks):
-        if button["text"]["text"].casefold().startswith(label.casefold()):
+        shown = re.sub(r"^\d+\. ", "", button["text"]["text"])  # long options are numbered
+        if shown.casefold().startswith(label.casefold()):
             return button
     raise AssertionError(f"no button {label!r} in {[b['text']['text'] for b in buttons_of(blocks)]}")

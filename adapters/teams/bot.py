@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from functools import partial
 
 from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.schema import Activity, ActivityTypes
@@ -17,7 +18,12 @@ from adapters.teams import cards
 from adapters.teams.inbound import Where, submitted_value, to_inbound, where_of
 from adapters.teams.models import PERSONAL
 from adapters.teams.references import ReferenceStore, Remembered, clean_reference
-from adapters.teams.retry import RetryPolicy, SendFailed, send_with_retry
+from adapters.teams.retry import (
+    RetryPolicy,
+    SendFailed,
+    send_with_retry,
+    single_attempt_transport,
+)
 from bot import messages
 from bot.app import CoachApp
 from bot.replies import Card, Choice, Reply
@@ -132,8 +138,9 @@ class CoachTeamsBot:
         await asyncio.to_thread(self.store.mark_unreachable, remembered.row_id, "uninstalled")
 
     async def send(self, context: TurnContext, replies: list[Reply]) -> None:
+        single_attempt_transport(context.turn_state.get(context.adapter.BOT_CONNECTOR_CLIENT_KEY))
         for activity in cards.render(replies):
-            await send_with_retry(context, activity, self.policy)
+            await send_with_retry(partial(context.send_activity, activity), self.policy)
 
 
 async def on_turn_error(context: TurnContext, error: Exception) -> None:

@@ -13,8 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from botbuilder.core import TurnContext
-from botbuilder.schema import Activity, ErrorResponseException
+from botbuilder.schema import ErrorResponseException
 from msrest.exceptions import ClientRequestError
 
 RETRY_STATUSES = frozenset({412, 429, 502, 503, 504})
@@ -47,6 +46,18 @@ class RetryPolicy:
         return jittered
 
 
+def single_attempt_transport(connector: Any) -> None:
+    """Turn off msrest's own urllib3 retries (3 tries, 0.8 s backoff, no jitter, no 429).
+
+    Retries happen in one place, `send_with_retry`, where they follow Teams' guidance;
+    stacked under ours they would multiply the wait on a dead connection.
+    """
+    config = getattr(connector, "config", None)
+    policy = getattr(config, "retry_policy", None)
+    if policy is not None:
+        policy.retries = 0
+
+
 def _status(exc: ErrorResponseException) -> int:
     response = getattr(exc, "response", None)
     status = getattr(response, "status_code", 0)
@@ -69,16 +80,15 @@ def _retry_after(exc: ErrorResponseException) -> float | None:
 
 
 async def send_with_retry(
-    context: TurnContext,
-    activity: Activity,
+    send: Callable[[], Awaitable[Any]],
     policy: RetryPolicy,
     sleep: Sleep = asyncio.sleep,
 ) -> None:
-    """Send one activity; retry what Teams says to retry; raise SendFailed otherwise."""
+    """Make one connector call; retry what Teams says to retry; raise SendFailed otherwise."""
     for attempt in range(policy.attempts):
         last_try = attempt == policy.attempts - 1
         try:
-            await context.send_activity(activity)
+            await send()
             return
         except ErrorResponseException as exc:
             status = _status(exc)

@@ -12,6 +12,7 @@ import asyncio
 import concurrent.futures
 import logging
 from collections.abc import Coroutine
+from functools import partial
 from typing import Any
 
 from botbuilder.core import TurnContext
@@ -21,7 +22,13 @@ from botbuilder.schema import ConversationReference
 from adapters.teams import cards
 from adapters.teams.auth import bot_framework_config, build_adapter
 from adapters.teams.references import ReferenceStore
-from adapters.teams.retry import RetryPolicy, SendFailed, Sleep, send_with_retry
+from adapters.teams.retry import (
+    RetryPolicy,
+    SendFailed,
+    Sleep,
+    send_with_retry,
+    single_attempt_transport,
+)
 from bot.app import CoachApp
 from bot.delivery import Address, DeliveryOutcome, DeliveryResult, Sender
 from bot.inbound import Platform
@@ -88,8 +95,18 @@ class TeamsSender:
         activities = cards.render(replies)
 
         async def callback(context: TurnContext) -> None:
+            # Straight to the conversation (POST .../activities), not TurnContext.send_activity,
+            # which would make each nudge a reply to the made-up continuation activity.
+            connector = context.turn_state[self.adapter.BOT_CONNECTOR_CLIENT_KEY]
+            single_attempt_transport(connector)
+            conversation_id = reference.conversation.id
             for activity in activities:
-                await send_with_retry(context, activity, self.policy, self.sleep)
+                TurnContext.apply_conversation_reference(activity, reference)
+                activity.reply_to_id = None
+                send = partial(
+                    connector.conversations.send_to_conversation, conversation_id, activity
+                )
+                await send_with_retry(send, self.policy, self.sleep)
 
         await self.adapter.continue_conversation(reference, callback, self.app_id)
 

@@ -129,6 +129,9 @@ class SlackCoach:
             "name": "partnership-coach",
             "logger": logging.getLogger("coach.slack.bolt"),
             "signing_secret": config.signing_secret or "",
+            # Without a secret only Socket Mode runs (its frames are not signed), and
+            # /slack/events refuses every HTTP request before Bolt sees it.
+            "request_verification_enabled": bool(config.signing_secret),
             "client": client,
             "process_before_response": True,
         }

@@ -56,7 +56,8 @@ class SlackRoutes:
     def __init__(self, slack: SlackCoach | None, config: SlackConfig) -> None:
         self.slack = slack
         self.config = config
-        self.verifier = SignatureVerifier(config.signing_secret or "")
+        secret = config.signing_secret
+        self.verifier = SignatureVerifier(secret) if secret else None
 
     async def events(self, request: web.Request) -> web.Response:
         if self.slack is None:
@@ -64,6 +65,9 @@ class SlackRoutes:
         if not self.config.http_events:
             text = messages.SOCKET_MODE_ONLY if self.config.socket_mode else messages.NOT_CONFIGURED
             return web.Response(status=404, text=text)
+        timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
+        if not timestamp.isdigit() or not request.headers.get("X-Slack-Signature"):
+            return web.Response(status=401, text=messages.UNAUTHORIZED)
         raw = await request.read()
         # Undecodable bytes become U+FFFD, which no longer matches the signature: 401.
         body = raw.decode("utf-8", errors="replace")
@@ -83,11 +87,16 @@ class SlackRoutes:
         if bolt_response.status >= 500:
             # Our listeners only acknowledge, so a 5xx here means a body of the wrong shape.
             log.warning("slack_bad_body", extra={"status": bolt_response.status})
-            return web.Response(status=400, text=messages.BAD_REQUEST)
+            return self._unreadable(body, request)
         return await to_aiohttp_response(bolt_response)
 
     def _unreadable(self, body: str, request: web.Request) -> web.Response:
-        signed = self.verifier.is_valid_request(body, dict(request.headers))
+        try:
+            signed = self.verifier is not None and self.verifier.is_valid_request(
+                body, dict(request.headers)
+            )
+        except ValueError:
+            signed = False
         if not signed:
             return web.Response(status=401, text=messages.UNAUTHORIZED)
         return web.Response(status=400, text=messages.BAD_REQUEST)

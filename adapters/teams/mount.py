@@ -70,7 +70,7 @@ class TeamsEndpoint:
 
 def _activity(body: Any) -> Activity | None:
     """The activity, or None for a body that is not one (400)."""
-    if not isinstance(body, dict):
+    if not isinstance(body, dict) or not isinstance(body.get("type"), str):
         return None
     try:
         activity = Activity().deserialize(body)

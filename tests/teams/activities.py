@@ -53,7 +53,13 @@ def message(
     if tz:
         activity["localTimezone"] = tz
         activity["entities"] = [
-            {"type": "clientInfo", "locale": "en-US", "country": "US", "platform": "Web", "timezone": tz}
+            {
+                "type": "clientInfo",
+                "locale": "en-US",
+                "country": "US",
+                "platform": "Web",
+                "timezone": tz,
+            }
         ]
     return activity
 
@@ -80,7 +86,11 @@ def channel_mention(service_url: str, text: str) -> dict[str, Any]:
     mention = "<at>Partnership Coach</at>"
     activity["text"] = f"{mention} {text}"
     activity["entities"] = [
-        {"type": "mention", "text": mention, "mentioned": {"id": BOT_ID, "name": "Partnership Coach"}}
+        {
+            "type": "mention",
+            "text": mention,
+            "mentioned": {"id": BOT_ID, "name": "Partnership Coach"},
+        }
     ]
     activity["channelData"] = {
         "teamsChannelId": CHANNEL_CONVERSATION,

@@ -45,7 +45,9 @@ class Connector:
         assert self.server is not None
         return str(self.server.make_url("/"))
 
-    def fail_next(self, status: int, times: int = 1, code: str = "", retry_after: str | None = None) -> None:
+    def fail_next(
+        self, status: int, times: int = 1, code: str = "", retry_after: str | None = None
+    ) -> None:
         for _ in range(times):
             self.failures.append(Failure(status, code, retry_after))
 

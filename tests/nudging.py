@@ -1,0 +1,89 @@
+"""Test doubles and helpers for weekly nudges.
+
+`FakePlatform` plays the platform's side of a Sender (what Slack or Teams would do): it
+records what it was given and answers with scripted outcomes. It is a double of the
+platform, not of our code: the scheduler, ledger and message building all run for real.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+
+from bot.app import CoachApp
+from bot.delivery import Address, DeliveryOutcome, DeliveryResult, Sender
+from bot.inbound import Platform
+from bot.replies import Card, Choices, Reply
+from scheduler.models import NudgeLedger, Subscription
+from scheduler.tick import TickPolicy, TickReport, run_tick
+
+
+@dataclass
+class Delivery:
+    address: Address
+    replies: list[Reply]
+
+    @property
+    def card(self) -> Card:
+        cards = [r for r in self.replies if isinstance(r, Card)]
+        assert len(cards) == 1, self.replies
+        return cards[0]
+
+    @property
+    def checkin(self) -> Choices | None:
+        return next((r for r in self.replies if isinstance(r, Choices)), None)
+
+
+@dataclass
+class FakePlatform:
+    platform: Platform = Platform.SLACK
+    outcomes: deque[DeliveryResult] = field(default_factory=deque)
+    delivered: list[Delivery] = field(default_factory=list)
+    calls: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def script(self, *results: DeliveryResult) -> None:
+        self.outcomes.extend(results)
+
+    def deliver(self, address: Address, replies: list[Reply]) -> DeliveryResult:
+        with self.lock:
+            self.calls += 1
+            result = (
+                self.outcomes.popleft() if self.outcomes else DeliveryResult(DeliveryOutcome.SENT)
+            )
+            if result.outcome is DeliveryOutcome.SENT:
+                self.delivered.append(Delivery(address, list(replies)))
+            return result
+
+
+def senders_for(*platforms: Sender) -> dict[Platform, Sender]:
+    return {sender.platform: sender for sender in platforms}
+
+
+def tick(
+    app: CoachApp, senders: dict[Platform, Sender], at: datetime, policy: TickPolicy | None = None
+) -> TickReport:
+    return run_tick(app, senders, at, policy)
+
+
+def ledger_rows(app: CoachApp) -> list[NudgeLedger]:
+    with app.sessions() as session:
+        return list(session.scalars(select(NudgeLedger).order_by(NudgeLedger.due_at)))
+
+
+def subscription_rows(app: CoachApp) -> list[Subscription]:
+    with app.sessions() as session:
+        return list(session.scalars(select(Subscription).order_by(Subscription.id)))
+
+
+def outcomes(report: TickReport) -> list[str]:
+    return [line.outcome for line in report.lines]
+
+
+def topics_of(deliveries: Iterable[Delivery]) -> list[str]:
+    return [d.card.buttons[0].value.removeprefix("reflect ") for d in deliveries]

@@ -1,0 +1,532 @@
+"""Weekly nudges end to end on both databases: settings dialogs, rotation, focus, pause,
+check-ins, late sends, failures, crashes, removed workspaces, and the console inbox."""
+
+from __future__ import annotations
+
+import argparse
+import io
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import delete, select
+
+from adapters.console.chat import run_chat
+from adapters.console.inbox import ConsoleSender
+from adapters.senders import build_senders
+from bot.app import CoachApp
+from bot.delivery import DeliveryOutcome, DeliveryResult
+from bot.inbound import Platform
+from bot.lifecycle import mark_workspace_uninstalled
+from bot.storage.models import Educator, Reflection, Workspace
+from content.schema import NUDGE_TOPICS
+from scheduler import cli
+from scheduler.models import LedgerStatus, Subscription
+from scheduler.tick import Tick
+from tests.clock import FakeClock
+from tests.dialog import Conversation, verify_dialog
+from tests.nudging import (
+    FakePlatform,
+    ledger_rows,
+    outcomes,
+    senders_for,
+    subscription_rows,
+    tick,
+    topics_of,
+)
+
+NEW_YORK = ZoneInfo("America/New_York")
+FIRST_SLOT = datetime(2026, 11, 17, 12, 30, tzinfo=UTC)  # Tue 07:30 in New York
+WEEK = timedelta(weeks=1)
+
+
+class ProcessDied(BaseException):
+    """Raised by a platform double to stand for the process being killed mid-call."""
+
+
+@pytest.fixture
+def platform() -> FakePlatform:
+    return FakePlatform(Platform.SLACK)
+
+
+def slack_educator(app: CoachApp, user: str = "U1", workspace: str = "T1") -> Conversation:
+    return Conversation(
+        app.coach, user, platform=Platform.SLACK, workspace=workspace, timezone="America/New_York"
+    )
+
+
+def next_send(app: CoachApp) -> datetime:
+    (subscription,) = subscription_rows(app)
+    assert subscription.next_send_at is not None
+    return subscription.next_send_at
+
+
+def run_weeks(app: CoachApp, platform: FakePlatform, clock: FakeClock, weeks: int) -> None:
+    for _ in range(weeks):
+        due = next_send(app)
+        clock.set(due)
+        assert outcomes(tick(app, senders_for(platform), due)) == ["sent"]
+
+
+# --- settings ---------------------------------------------------------------------------
+
+
+def test_nudges_shows_defaults_then_turns_on_in_the_platform_time_zone(app: CoachApp) -> None:
+    educator = slack_educator(app)
+    verify_dialog(
+        educator,
+        [
+            ("nudges", "Weekly nudges: off"),
+            ("nudges", "Tuesdays at 07:30 (America/New_York)"),
+            ("nudges on", "Your first one arrives Tue Nov 17, 07:30 (America/New_York)"),
+            ("nudges on", "already on"),
+        ],
+    )
+    shown = educator.says("nudges")
+    for part in ("on", "Tuesday", "07:30", "America/New_York", "rotating", "Tue Nov 17, 07:30"):
+        assert part in shown
+    assert next_send(app) == FIRST_SLOT
+
+
+def test_without_a_platform_zone_the_default_zone_is_used(app: CoachApp) -> None:
+    educator = Conversation(app.coach, "someone")  # the terminal tells no zone
+    assert app.settings.coach_default_tz in educator.says("nudges on")
+
+
+def test_changing_day_time_zone_and_focus_moves_the_next_send(app: CoachApp) -> None:
+    educator = slack_educator(app)
+    verify_dialog(
+        educator,
+        [
+            ("nudges on", "Tue Nov 17, 07:30"),
+            ("nudges day thu", "Next nudge: Thu Nov 19, 07:30 (America/New_York)"),
+            ("nudges time 16:45", "Next nudge: Thu Nov 19, 16:45 (America/New_York)"),
+            ("nudges tz Europe/Berlin", "Next nudge: Thu Nov 19, 16:45 (Europe/Berlin)"),
+            ("nudges focus connections", "stay on *Connections"),
+            ("nudges", "Connections"),
+            ("nudges focus rotate", "rotate through all 13 topics"),
+            ("nudges off", "Weekly nudges are off"),
+            ("nudges", "Thursdays at 16:45 (Europe/Berlin)"),
+            ("nudges time 08:00", "nudges are off for now"),
+        ],
+    )
+    (subscription,) = subscription_rows(app)
+    assert subscription.next_send_at is None and subscription.off_reason == "by_educator"
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("nudges time 25:00", "isn't a time I can use"),
+        ("nudges time 7", "24-hour time as HH:MM"),
+        ("nudges tz Mars/Olympus", "I don't know the time zone `Mars/Olympus`"),
+        ("nudges tz ../../etc/passwd", "Area/City"),
+        ("nudges day funday", "I don't know the day `funday`"),
+        ("nudges pause -3", "whole number of weeks from 1 to 52"),
+        ("nudges pause 0", "whole number of weeks"),
+        ("nudges pause lots", "whole number of weeks"),
+        ("nudges focus gardening", "I don't know the topic `gardening`"),
+        ("nudges focus challenge", "is for reading rather than weekly nudges"),
+        ("nudges time", "for example `nudges time 07:30`"),
+        ("nudges sometimes", "I don't know the nudge setting `sometimes`"),
+    ],
+)
+def test_bad_settings_get_a_clear_kind_answer_and_change_nothing(
+    app: CoachApp, said: str, expected: str
+) -> None:
+    educator = slack_educator(app)
+    educator.says("nudges on")
+    before = [(s.weekday, s.local_time, s.timezone, s.focus_topic) for s in subscription_rows(app)]
+    assert expected in educator.says(said)
+    after = [(s.weekday, s.local_time, s.timezone, s.focus_topic) for s in subscription_rows(app)]
+    assert after == before
+    assert next_send(app) == FIRST_SLOT
+
+
+# --- rotation, focus, pause -------------------------------------------------------------
+
+
+def test_rotation_covers_all_13_topics_before_any_repeat_and_a_year_never_repeats(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    slack_educator(app).says("nudges on")
+    weeks = 13 * len(app.library.topics["relational"].nudges)
+    run_weeks(app, platform, clock, weeks)
+    topics = topics_of(platform.delivered)
+    assert topics[:13] == list(NUDGE_TOPICS)
+    for cycle in range(weeks // 13):
+        assert sorted(topics[cycle * 13 : (cycle + 1) * 13]) == sorted(NUDGE_TOPICS)
+    actions = [d.card.body for d in platform.delivered]
+    assert len(set(actions)) == len(actions) == weeks  # every week a different nudge
+    slots = [row.due_at.astimezone(NEW_YORK) for row in ledger_rows(app)]
+    assert {(s.weekday(), s.hour, s.minute) for s in slots} == {(1, 7, 30)}  # across DST too
+    assert len({row.week for row in ledger_rows(app)}) == weeks
+
+
+def test_a_focus_walks_through_that_topics_distinct_nudges(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    slack_educator(app).says("nudges on")
+    slack_educator(app).says("nudges focus capabilities")
+    count = len(app.library.topics["capabilities"].nudges)
+    run_weeks(app, platform, clock, count)
+    assert set(topics_of(platform.delivered)) == {"capabilities"}
+    assert len({d.card.body for d in platform.delivered}) == count
+    assert [row.nudge_index for row in ledger_rows(app)] == list(range(count))
+
+
+def test_a_growth_first_order_reorders_the_rotation_without_repeating(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    slack_educator(app).says("nudges on")
+    run_weeks(app, platform, clock, 2)  # relational, linked-to-learning
+    with app.sessions.begin() as session:
+        subscription = session.scalars(select(Subscription)).one()
+        order = list(reversed(NUDGE_TOPICS))
+        subscription.topic_order = ",".join(order)
+    run_weeks(app, platform, clock, 11)
+    topics = topics_of(platform.delivered)
+    assert topics[2:] == [t for t in reversed(NUDGE_TOPICS) if t not in topics[:2]]
+    assert sorted(topics) == sorted(NUDGE_TOPICS)
+
+
+def test_a_pause_skips_those_weeks_and_then_carries_on(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    educator = slack_educator(app)
+    educator.says("nudges on")
+    answer = educator.says("nudges pause 2")
+    assert "paused for 2 weeks" in answer and "Tue Dec 1, 07:30" in answer
+    assert "Paused until" in educator.says("nudges")
+    for week in range(2):
+        assert tick(app, senders_for(platform), FIRST_SLOT + week * WEEK).lines == []
+    assert outcomes(tick(app, senders_for(platform), FIRST_SLOT + 2 * WEEK)) == ["sent"]
+    assert topics_of(platform.delivered) == ["relational"]
+
+
+def test_nudges_on_ends_a_pause_early(app: CoachApp) -> None:
+    educator = slack_educator(app)
+    educator.says("nudges on")
+    educator.says("nudges pause 4")
+    assert "Welcome back" in educator.says("nudges on")
+    assert next_send(app) == FIRST_SLOT
+
+
+# --- the message and its buttons -----------------------------------------------------------
+
+
+def _plan_an_action(educator: Conversation) -> None:
+    educator.says("reflect relational")
+    educator.says("I said hello to every family at the door.")
+    educator.says("One dad told me about his son's robot club.")
+    answer = educator.says("Ask two families about their child's favourite hobby")
+    assert "Saved to your journal" in answer
+
+
+def test_the_nudge_first_asks_how_last_weeks_action_went(
+    app: CoachApp, platform: FakePlatform
+) -> None:
+    educator = slack_educator(app)
+    _plan_an_action(educator)
+    educator.says("nudges on")
+    tick(app, senders_for(platform), FIRST_SLOT)
+    (delivery,) = platform.delivered
+    checkin = delivery.checkin
+    assert checkin is not None and "How did it go?" in checkin.prompt
+    assert "favourite hobby" in checkin.prompt
+    assert [o.label for o in checkin.options] == ["Done", "Partly", "Not yet"]
+    assert delivery.replies[0] is checkin  # asked before the nudge itself
+
+    partly = checkin.options[1]
+    assert "noted it as partly done" in educator.clicks_value(partly)
+    assert "already told me" in educator.clicks_value(checkin.options[0])
+    assert "partly done" in educator.says("journal")
+
+    tick(app, senders_for(platform), FIRST_SLOT + WEEK)
+    assert platform.delivered[1].checkin is None  # nothing left to check in on
+
+
+def test_a_check_in_days_later_still_works_and_the_reflection_does_not_ask_again(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    educator = slack_educator(app)
+    _plan_an_action(educator)
+    educator.says("nudges on")
+    tick(app, senders_for(platform), FIRST_SLOT)
+    done = platform.delivered[0].checkin.options[0]  # type: ignore[union-attr]
+    clock.set(FIRST_SLOT + timedelta(days=5))
+    assert "noted it as done" in educator.clicks_value(done)
+    assert "How did it go?" not in educator.says("reflect connections")
+
+
+def test_the_card_buttons_reflect_mark_done_and_skip(app: CoachApp, platform: FakePlatform) -> None:
+    educator = slack_educator(app)
+    educator.says("nudges on")
+    tick(app, senders_for(platform), FIRST_SLOT)
+    card = platform.delivered[0].card
+    assert [b.label for b in card.buttons] == ["Reflect now", "Mark done", "Skip this week"]
+    nudge = app.library.topics["relational"].nudges[0]
+    assert nudge.action in card.body and nudge.question in card.body and nudge.why in card.body
+
+    reflect, done, skip = card.buttons
+    assert "Marked done" in educator.clicks_value(done)
+    assert "Already noted as done" in educator.clicks_value(skip)
+    assert "Let's reflect on *Relational" in educator.clicks_value(reflect)
+    (row,) = ledger_rows(app)
+    assert row.response == "done"
+
+    # Someone else's nudge is not theirs to mark.
+    stranger = slack_educator(app, user="U2")
+    assert "no longer in my records" in stranger.clicks_value(skip)
+
+
+def test_reflect_without_a_topic_uses_this_weeks_nudge_topic(
+    app: CoachApp, platform: FakePlatform
+) -> None:
+    educator = slack_educator(app)
+    educator.says("nudges on")
+    educator.says("nudges focus cognition")
+    assert "Let's reflect on *Cognition" in educator.says("reflect")
+    educator.says("cancel")
+    educator.says("nudges focus rotate")
+    run_tick_once = tick(app, senders_for(platform), FIRST_SLOT)
+    assert outcomes(run_tick_once) == ["sent"]
+    assert topics_of(platform.delivered) == ["relational"]
+    assert "Let's reflect on *Relational" in educator.says("reflect")
+
+
+# --- late, failed, crashed, removed -------------------------------------------------------
+
+
+def test_a_late_tick_within_the_grace_period_still_sends(
+    app: CoachApp, platform: FakePlatform
+) -> None:
+    slack_educator(app).says("nudges on")
+    report = tick(app, senders_for(platform), FIRST_SLOT + timedelta(hours=11, minutes=59))
+    assert outcomes(report) == ["sent"]
+
+
+def test_past_the_grace_period_it_is_recorded_missed_and_next_week_goes_ahead(
+    app: CoachApp, platform: FakePlatform
+) -> None:
+    slack_educator(app).says("nudges on")
+    report = tick(app, senders_for(platform), FIRST_SLOT + timedelta(hours=12, minutes=1))
+    assert outcomes(report) == ["missed"]
+    assert platform.calls == 0
+    assert next_send(app) == FIRST_SLOT + WEEK
+    assert outcomes(tick(app, senders_for(platform), FIRST_SLOT + WEEK)) == ["sent"]
+    assert topics_of(platform.delivered) == ["relational"]  # a missed week is not "seen"
+    assert [r.status for r in ledger_rows(app)] == [LedgerStatus.MISSED, LedgerStatus.SENT]
+
+
+def test_a_clock_down_for_weeks_sends_only_the_one_still_in_grace(
+    app: CoachApp, platform: FakePlatform
+) -> None:
+    slack_educator(app).says("nudges on")
+    report = tick(app, senders_for(platform), FIRST_SLOT + 3 * WEEK + timedelta(hours=2))
+    assert outcomes(report) == ["missed", "sent"]
+    assert len(platform.delivered) == 1
+
+
+def test_a_transient_failure_is_retried_later_the_same_week(
+    app: CoachApp, platform: FakePlatform
+) -> None:
+    slack_educator(app).says("nudges on")
+    platform.script(
+        DeliveryResult(DeliveryOutcome.RETRY, "rate_limited"),
+        DeliveryResult(DeliveryOutcome.RETRY, "server_error"),
+    )
+    senders = senders_for(platform)
+    assert outcomes(tick(app, senders, FIRST_SLOT)) == ["retry"]
+    assert tick(app, senders, FIRST_SLOT + timedelta(minutes=5)).lines == []
+    assert outcomes(tick(app, senders, FIRST_SLOT + timedelta(minutes=10))) == ["retry"]
+    assert tick(app, senders, FIRST_SLOT + timedelta(minutes=25)).lines == []
+    assert outcomes(tick(app, senders, FIRST_SLOT + timedelta(minutes=30))) == ["sent"]
+    (row,) = ledger_rows(app)
+    assert (row.status, row.attempts, platform.calls, len(platform.delivered)) == (
+        LedgerStatus.SENT,
+        3,
+        3,
+        1,
+    )
+    assert next_send(app) == FIRST_SLOT + WEEK
+
+
+def test_transient_failures_all_week_give_up_and_next_week_goes_ahead(
+    app: CoachApp, platform: FakePlatform
+) -> None:
+    slack_educator(app).says("nudges on")
+    platform.script(*[DeliveryResult(DeliveryOutcome.RETRY, "server_error")] * 20)
+    senders = senders_for(platform)
+    moment = FIRST_SLOT
+    while moment < FIRST_SLOT + WEEK:
+        tick(app, senders, moment)
+        moment += timedelta(minutes=30)
+    rows = ledger_rows(app)
+    assert [r.status for r in rows] == [LedgerStatus.FAILED]
+    assert platform.calls <= 8
+    platform.outcomes.clear()
+    assert outcomes(tick(app, senders, FIRST_SLOT + WEEK)) == ["sent"]
+
+
+def test_a_permanent_failure_turns_the_subscription_off_with_the_reason(
+    app: CoachApp, platform: FakePlatform
+) -> None:
+    educator = slack_educator(app)
+    educator.says("nudges on")
+    platform.script(DeliveryResult(DeliveryOutcome.GONE, "user_gone"))
+    assert outcomes(tick(app, senders_for(platform), FIRST_SLOT)) == ["failed"]
+    (subscription,) = subscription_rows(app)
+    assert (subscription.enabled, subscription.off_reason) == (False, "user_gone")
+    assert subscription.next_send_at is None
+    assert tick(app, senders_for(platform), FIRST_SLOT + WEEK).lines == []
+    assert "couldn't reach you" in educator.says("nudges")
+
+
+def test_a_removed_workspace_is_not_nudged(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    gone, staying = slack_educator(app, "U1", "T1"), slack_educator(app, "U2", "T2")
+    gone.says("nudges on")
+    staying.says("nudges on")
+    with app.sessions.begin() as session:
+        mark_workspace_uninstalled(session, Platform.SLACK, "T1", clock())
+    report = tick(app, senders_for(platform), FIRST_SLOT)
+    assert outcomes(report) == ["sent"]
+    assert [d.address.workspace for d in platform.delivered] == ["T2"]
+    first = subscription_rows(app)[0]
+    assert (first.enabled, first.off_reason) == (False, "workspace_uninstalled")
+    assert "removed from your workspace" in gone.says("nudges")
+
+
+def test_a_workspace_marked_removed_behind_our_back_is_still_not_nudged(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    slack_educator(app).says("nudges on")
+    with app.sessions.begin() as session:
+        session.add(Workspace(platform="slack", workspace="T1", uninstalled_at=clock()))
+    assert outcomes(tick(app, senders_for(platform), FIRST_SLOT)) == ["skipped"]
+    assert platform.calls == 0
+    assert subscription_rows(app)[0].off_reason == "workspace_uninstalled"
+
+
+def test_a_crash_between_claim_and_send_sends_once_after_restart(
+    app: CoachApp, platform: FakePlatform
+) -> None:
+    slack_educator(app).says("nudges on")
+    claims, _ = Tick(app, senders_for(platform), FIRST_SLOT).claim_batch()  # then the process dies
+    assert len(claims) == 1
+    assert [r.status for r in ledger_rows(app)] == [LedgerStatus.CLAIMED]
+    # A restarted clock a minute later leaves the fresh claim alone...
+    assert tick(app, senders_for(platform), FIRST_SLOT + timedelta(minutes=1)).lines == []
+    # ...and once the claim is stale, sends it: the platform was never called for it.
+    report = tick(app, senders_for(platform), FIRST_SLOT + timedelta(minutes=16))
+    assert outcomes(report) == ["sent"]
+    assert platform.calls == 1
+    assert [r.status for r in ledger_rows(app)] == [LedgerStatus.SENT]
+    assert tick(app, senders_for(platform), FIRST_SLOT + timedelta(hours=1)).lines == []
+
+
+def test_a_crash_during_the_platform_call_is_recorded_and_never_sent_twice(
+    app: CoachApp, platform: FakePlatform
+) -> None:
+    slack_educator(app).says("nudges on")
+
+    class DiesMidCall(FakePlatform):
+        def deliver(self, address, replies):  # type: ignore[no-untyped-def]
+            super().deliver(address, replies)
+            raise ProcessDied
+
+    dying = DiesMidCall(Platform.SLACK)
+    with pytest.raises(ProcessDied):
+        tick(app, senders_for(dying), FIRST_SLOT)
+    assert [r.status for r in ledger_rows(app)] == [LedgerStatus.SENDING]
+    report = tick(app, senders_for(platform), FIRST_SLOT + timedelta(minutes=20))
+    assert outcomes(report) == ["interrupted"]
+    assert platform.calls == 0
+    (row,) = ledger_rows(app)
+    assert (row.status, row.reason) == (LedgerStatus.FAILED, "interrupted")
+    # Next week carries on with the next topic (the interrupted one may have arrived).
+    tick(app, senders_for(platform), FIRST_SLOT + WEEK)
+    assert topics_of(platform.delivered) == ["linked-to-learning"]
+
+
+def test_two_ticks_at_the_same_moment_send_once(app: CoachApp, platform: FakePlatform) -> None:
+    slack_educator(app).says("nudges on")
+    tick(app, senders_for(platform), FIRST_SLOT)
+    tick(app, senders_for(platform), FIRST_SLOT)
+    assert platform.calls == 1
+
+
+def test_a_platform_without_a_sender_waits_for_one(app: CoachApp, platform: FakePlatform) -> None:
+    slack_educator(app).says("nudges on")
+    console = ConsoleSender(app.sessions, app.coach.sealer, app.coach.clock)
+    assert tick(app, senders_for(console), FIRST_SLOT).lines == []
+    assert outcomes(tick(app, senders_for(platform), FIRST_SLOT + timedelta(hours=1))) == ["sent"]
+
+
+def test_forgetting_an_educator_removes_their_subscription_and_ledger(app: CoachApp) -> None:
+    slack_educator(app).says("nudges on")
+    tick(app, senders_for(FakePlatform()), FIRST_SLOT)
+    with app.sessions.begin() as session:
+        session.execute(delete(Educator))
+    assert ledger_rows(app) == [] and subscription_rows(app) == []
+
+
+# --- the terminal ---------------------------------------------------------------------------
+
+
+def test_a_terminal_nudge_waits_for_the_next_coach_chat(
+    app: CoachApp, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = Conversation(app.coach, "ms-lee")
+    terminal.says("nudges on")
+    due = next_send(app)
+    clock.set(due)
+    out = io.StringIO()
+    assert cli.tick(argparse.Namespace(at=due.isoformat()), core=app, out=out) == 0
+    printed = out.getvalue()
+    assert "sent" in printed and "platform=console" in printed and "1 handled" in printed
+    assert "Ask" not in printed  # the tick's lines carry no message text
+
+    monkeypatch.setattr("adapters.console.chat.build_app", lambda settings: app)
+    shown = io.StringIO()
+    run_chat("ms-lee", stdin=io.StringIO("1\n"), out=shown)
+    text = shown.getvalue()
+    assert "Your weekly nudge: Relational" in text
+    assert "1. Reflect now" in text
+    assert "Let's reflect on Relational" in text  # typing 1 pressed "Reflect now"
+    again = io.StringIO()
+    run_chat("ms-lee", stdin=io.StringIO(""), out=again)
+    assert "weekly nudge" not in again.getvalue()  # shown once
+
+
+def test_the_clock_always_has_the_terminal_sender(app: CoachApp) -> None:
+    assert Platform.CONSOLE in build_senders(app)
+
+
+def test_the_tick_command_reads_its_time_and_refuses_nonsense(
+    app: CoachApp, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.tick(argparse.Namespace(at="next tuesday"), core=app) == 2
+    assert "ISO-8601" in capsys.readouterr().err
+    assert cli.parse_at("2026-11-17T07:30:00-05:00") == FIRST_SLOT
+    assert cli.parse_at("2026-11-17T12:30:00Z") == FIRST_SLOT
+    assert cli.parse_at("2026-11-17T12:30") == FIRST_SLOT
+
+
+def test_the_ledger_holds_no_text_only_topics_and_indexes(
+    app: CoachApp, platform: FakePlatform
+) -> None:
+    educator = slack_educator(app)
+    _plan_an_action(educator)
+    educator.says("nudges on")
+    tick(app, senders_for(platform), FIRST_SLOT)
+    (row,) = ledger_rows(app)
+    with app.sessions() as session:
+        reflection = session.scalars(select(Reflection)).one()
+    assert (row.topic, row.nudge_index, row.checkin_reflection_id) == (
+        "relational",
+        0,
+        reflection.id,
+    )

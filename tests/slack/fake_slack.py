@@ -38,6 +38,7 @@ class FakeSlack:
     responses: list[dict[str, Any]] = field(default_factory=list)
     failures: dict[str, list[Failure]] = field(default_factory=lambda: defaultdict(list))
     timezones: dict[str, str] = field(default_factory=dict)
+    answers: dict[str, dict[str, Any]] = field(default_factory=dict)  # method -> fixed answer
     server: TestServer | None = None
     _ts: count[int] = field(default_factory=lambda: count(1))
 
@@ -110,6 +111,8 @@ class FakeSlack:
         return web.json_response(self._answer(method, args))
 
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        if method in self.answers:
+            return self.answers[method]
         ok: dict[str, Any] = {"ok": True}
         match method:
             case "auth.test":

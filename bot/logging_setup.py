@@ -45,3 +45,6 @@ def configure_logging(*, quiet: bool = False) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.WARNING if quiet else logging.INFO)
+    # SQLAlchemy at DEBUG logs result rows, which hold what educators wrote: never below INFO
+    # (statements at INFO carry no values: engines hide bound parameters).
+    logging.getLogger("sqlalchemy").setLevel(logging.WARNING)

@@ -1,0 +1,179 @@
+"""`coach manifest teams --out coach.zip [--bot-id ID] [--url https://HOST]`: the app package.
+
+A Teams app package is a zip of `manifest.json` (schema v1.24), a 192x192 colour icon and
+a 32x32 outline icon (white on transparent). Upload it in Teams ("Apps > Manage your
+apps > Upload an app") or in the Teams admin center. The icons are drawn here, so the
+package needs no binary files in the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import struct
+import sys
+import uuid
+import zipfile
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from bot.settings import Settings
+
+MANIFEST_VERSION = "1.24"
+MANIFEST_SCHEMA = (
+    "https://developer.microsoft.com/json-schemas/teams/v1.24/MicrosoftTeams.schema.json"
+)
+PACKAGE_VERSION = "1.0.0"
+APP_NAME = "Partnership Coach"
+FULL_NAME = "Partnership Coach: family engagement for educators"
+SHORT_DESCRIPTION = "A few minutes a week to build strong partnerships with families."
+FULL_DESCRIPTION = (
+    "Partnership Coach helps K-12 educators build strong, trusting partnerships with families, "
+    "a few minutes a week, using the Dual Capacity-Building Framework (Mapp & Kuttner, 2013; "
+    "Mapp & Bergman, 2019). Learn the framework one part at a time, reflect on a week with "
+    "families in a short guided conversation that ends with one small action, keep a private "
+    "journal of how those actions went, and get an optional weekly nudge at a time you choose. "
+    "Say help to begin."
+)
+ACCENT = (0x2E, 0x6B, 0x5E)  # a calm green
+# Teams makes a package id from the bot id when there is one; otherwise this fixed id.
+PACKAGE_NAMESPACE = uuid.UUID("5d6f7a3e-2f61-4b1e-9c55-6f0a7c1e2b90")
+PLACEHOLDER_BOT_ID = "00000000-0000-0000-0000-000000000000"
+PLACEHOLDER_URL = "https://partnership-coach.example.org"
+
+PERSONAL_COMMANDS = (
+    ("help", "What I can do"),
+    ("reflect", "A short guided reflection that ends with one small action"),
+    ("learn", "The Dual Capacity-Building Framework, one part at a time"),
+    ("journal", "Your recent reflections and how your actions went"),
+    ("nudges", "Your weekly nudge: nudges on, nudges day fri, nudges time 15:30"),
+    ("assess", "A quick self-check that suggests a focus"),
+    ("reframe", "A second look at a sentence you wrote about families"),
+    ("export", "Everything I keep about you"),
+    ("forget", "Delete everything I keep about you (asks first)"),
+    ("cancel", "Leave the current reflection"),
+)
+TEAM_COMMANDS = (
+    ("help", "What I can do"),
+    ("learn", "The Dual Capacity-Building Framework, one part at a time"),
+    ("channel on", "Weekly discussion prompts in this channel"),
+    ("channel off", "Stop the weekly discussion prompts"),
+)
+BAD_URL = "coach manifest teams: --url must be an https URL such as https://coach.example.org"
+BAD_BOT_ID = "coach manifest teams: --bot-id must be the bot's Microsoft app id (a GUID)"
+
+
+def _commands(pairs: tuple[tuple[str, str], ...]) -> list[dict[str, str]]:
+    return [{"title": title, "description": description} for title, description in pairs]
+
+
+def build_manifest(bot_id: str, url: str) -> dict[str, Any]:
+    """manifest.json for this bot id and public https base URL."""
+    host = urlsplit(url).hostname or ""
+    base = url.rstrip("/")
+    return {
+        "$schema": MANIFEST_SCHEMA,
+        "manifestVersion": MANIFEST_VERSION,
+        "version": PACKAGE_VERSION,
+        "id": str(uuid.uuid5(PACKAGE_NAMESPACE, bot_id)),
+        "developer": {
+            "name": APP_NAME,
+            "websiteUrl": base,
+            "privacyUrl": f"{base}/privacy",
+            "termsOfUseUrl": f"{base}/terms",
+        },
+        "name": {"short": APP_NAME, "full": FULL_NAME},
+        "description": {"short": SHORT_DESCRIPTION, "full": FULL_DESCRIPTION},
+        "icons": {"color": "color.png", "outline": "outline.png"},
+        "accentColor": "#{:02X}{:02X}{:02X}".format(*ACCENT),
+        "bots": [
+            {
+                "botId": bot_id,
+                "scopes": ["personal", "team"],
+                "supportsFiles": False,
+                "isNotificationOnly": False,
+                "commandLists": [
+                    {"scopes": ["personal"], "commands": _commands(PERSONAL_COMMANDS)},
+                    {"scopes": ["team"], "commands": _commands(TEAM_COMMANDS)},
+                ],
+            }
+        ],
+        "permissions": ["identity", "messageTeamMembers"],
+        "validDomains": [host] if host else [],
+    }
+
+
+def png(width: int, height: int, pixel: Callable[[int, int], tuple[int, int, int, int]]) -> bytes:
+    """A valid RGBA PNG, one pixel function call per pixel (small icons only)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(
+        b"\x00" + b"".join(bytes(pixel(x, y)) for x in range(width)) for y in range(height)
+    )
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows, 9))
+        + chunk(b"IEND", b"")
+    )
+
+
+def _ring(x: int, y: int, size: int, inner: float, outer: float) -> bool:
+    """Two linked rings (two partners) centred in a square of `size`."""
+    cy = size / 2
+    for cx in (size * 0.38, size * 0.62):
+        distance = ((x + 0.5 - cx) ** 2 + (y + 0.5 - cy) ** 2) ** 0.5
+        if inner * size <= distance <= outer * size:
+            return True
+    return False
+
+
+def color_icon() -> bytes:
+    white, accent = (255, 255, 255, 255), (*ACCENT, 255)
+    return png(192, 192, lambda x, y: white if _ring(x, y, 192, 0.17, 0.24) else accent)
+
+
+def outline_icon() -> bytes:
+    white, clear = (255, 255, 255, 255), (0, 0, 0, 0)
+    return png(32, 32, lambda x, y: white if _ring(x, y, 32, 0.15, 0.25) else clear)
+
+
+def write_zip(path: Path, manifest: dict[str, Any]) -> None:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as package:
+        package.writestr("manifest.json", json.dumps(manifest, indent=2) + "\n")
+        package.writestr("color.png", color_icon())
+        package.writestr("outline.png", outline_icon())
+
+
+def _is_guid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+def write_package(args: argparse.Namespace) -> int:
+    bot_id = args.bot_id or Settings().microsoft_app_id or PLACEHOLDER_BOT_ID
+    if not _is_guid(bot_id):
+        print(BAD_BOT_ID, file=sys.stderr)
+        return 2
+    url = args.url or PLACEHOLDER_URL
+    if urlsplit(url).scheme != "https" or not urlsplit(url).hostname:
+        print(BAD_URL, file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    write_zip(out, build_manifest(bot_id, url))
+    print(f"Wrote {out} (bot id {bot_id}).")
+    if bot_id == PLACEHOLDER_BOT_ID:
+        print("Pass --bot-id (or set MICROSOFT_APP_ID) before uploading it to Teams.")
+    if not args.url:
+        print("Pass --url https://YOUR-HOST so the package names this server.")
+    return 0

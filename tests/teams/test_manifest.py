@@ -1,0 +1,73 @@
+"""`coach manifest teams`: a package Teams accepts, checked against the official v1.24 schema."""
+
+from __future__ import annotations
+
+import json
+import struct
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from adapters.cli import main
+from adapters.teams.manifest import PERSONAL_COMMANDS
+
+# shared/ sits next to the checkout (../shared) or inside it.
+_HERE = Path(__file__).resolve()
+SCHEMA = next(
+    (
+        root / "shared" / "schemas" / "teams-manifest-v1.24.schema.json"
+        for root in (_HERE.parents[2], _HERE.parents[3])
+        if (root / "shared" / "schemas").is_dir()
+    ),
+    _HERE.parents[2] / "shared" / "schemas" / "teams-manifest-v1.24.schema.json",
+)
+BOT_ID = "11111111-2222-3333-4444-555555555555"
+
+
+def _package(tmp_path: Path, *extra: str) -> zipfile.ZipFile:
+    out = tmp_path / "coach.zip"
+    assert main(["manifest", "teams", "--out", str(out), *extra]) == 0
+    return zipfile.ZipFile(out)
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_the_package_validates_against_the_teams_schema(tmp_path: Path) -> None:
+    if not SCHEMA.exists():
+        pytest.skip(f"the shared schemas are not next to this checkout ({SCHEMA})")
+    jsonschema = pytest.importorskip("jsonschema")
+    package = _package(tmp_path, "--bot-id", BOT_ID, "--url", "https://coach.example.org")
+    manifest: dict[str, Any] = json.loads(package.read("manifest.json"))
+    jsonschema.Draft4Validator(json.loads(SCHEMA.read_text())).validate(manifest)
+
+    assert manifest["manifestVersion"] == "1.24"
+    [bot] = manifest["bots"]
+    assert bot["botId"] == BOT_ID
+    assert set(bot["scopes"]) >= {"personal", "team"}
+    personal = next(c for c in bot["commandLists"] if c["scopes"] == ["personal"])
+    titles = [command["title"] for command in personal["commands"]]
+    assert titles == [word for word, _ in PERSONAL_COMMANDS]
+    assert {"help", "reflect", "learn", "journal", "nudges"} <= set(titles)
+    assert manifest["validDomains"] == ["coach.example.org"]
+
+
+def test_the_icons_are_the_sizes_teams_asks_for(tmp_path: Path) -> None:
+    package = _package(tmp_path, "--bot-id", BOT_ID)
+    assert sorted(package.namelist()) == ["color.png", "manifest.json", "outline.png"]
+    assert _png_size(package.read("color.png")) == (192, 192)
+    assert _png_size(package.read("outline.png")) == (32, 32)
+
+
+def test_bad_arguments_are_refused_with_a_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = str(tmp_path / "x.zip")
+    assert main(["manifest", "teams", "--out", out, "--bot-id", "not-a-guid"]) == 2
+    assert main(["manifest", "teams", "--out", out, "--url", "http://plain.example.org"]) == 2
+    assert "--url must be an https URL" in capsys.readouterr().err

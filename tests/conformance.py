@@ -1,0 +1,101 @@
+"""One scripted reflection that every adapter must store identically.
+
+Each adapter's test supplies a `Driver` that says words and clicks buttons by label through
+its own wire format; `run_script` plays SCRIPT through it and `stored_journal` reads back
+what the coach saved for that educator. Add a platform by writing its Driver and comparing
+its journal with the terminal's (see tests/slack/test_conformance.py).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from sqlalchemy import select
+
+from bot.app import CoachApp
+from bot.storage.models import Educator, Reflection
+from tests.dialog import Conversation
+
+
+@dataclass(frozen=True)
+class Say:
+    text: str
+
+
+@dataclass(frozen=True)
+class Click:
+    label: str  # the start of a button's label, as a person would read it
+
+
+Step = Say | Click
+
+SCRIPT: tuple[Step, ...] = (
+    Say("reflect relational"),
+    Say("I greeted every family at pickup on Friday."),
+    Say("Two parents stayed to chat about the science fair."),
+    Click("1"),  # the first suggested action
+    Say("reflect"),  # next topic; first asks how the last action went
+    Click("Partly"),
+    Say("Reached voicemail twice, then we talked on Thursday."),
+    Say("Our newsletter is only in English."),
+    Say("Ask the Spanish-speaking parents what they would read."),
+    Click("Write my own"),
+    Say("Invite one parent to co-write the next newsletter."),
+)
+
+
+class Driver(Protocol):
+    async def say(self, text: str) -> None: ...
+
+    async def click(self, label: str) -> None: ...
+
+
+async def run_script(driver: Driver, script: tuple[Step, ...] = SCRIPT) -> None:
+    for step in script:
+        if isinstance(step, Say):
+            await driver.say(step.text)
+        else:
+            await driver.click(step.label)
+
+
+class ConsoleDriver:
+    """The terminal's side: the in-memory conversation the core tests use."""
+
+    def __init__(self, conversation: Conversation) -> None:
+        self.conversation = conversation
+
+    async def say(self, text: str) -> None:
+        self.conversation.says(text)
+
+    async def click(self, label: str) -> None:
+        self.conversation.clicks(label)
+
+
+def stored_journal(core: CoachApp, platform: str, workspace: str, user: str) -> list[dict[str, Any]]:
+    """What was saved for one educator: topic, answers, action, status and note, oldest first."""
+    sealer = core.coach.sealer
+    with core.sessions() as session:
+        educator = session.scalars(
+            select(Educator).where(
+                Educator.platform == platform,
+                Educator.workspace == workspace,
+                Educator.user_id == user,
+            )
+        ).one()
+        rows = session.scalars(
+            select(Reflection)
+            .where(Reflection.educator_id == educator.id)
+            .order_by(Reflection.created_at, Reflection.id)
+        ).all()
+        return [
+            {
+                "topic": row.topic,
+                "answers": json.loads(sealer.unseal(row.answers)),
+                "action": sealer.unseal(row.action),
+                "status": row.action_status,
+                "note": sealer.unseal(row.outcome_note) if row.outcome_note else None,
+            }
+            for row in rows
+        ]

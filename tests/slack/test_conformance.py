@@ -1,0 +1,51 @@
+"""The same scripted reflection through Slack and through the terminal stores the same journal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.app import CoachApp
+from bot.inbound import Platform
+from tests.conformance import ConsoleDriver, run_script, stored_journal
+from tests.dialog import Conversation
+from tests.slack.wire import TEAM, SlackWire, buttons_of, find_button
+
+
+class SlackDriver:
+    """An educator in their DM with the coach: typing, and clicking the latest buttons."""
+
+    def __init__(self, wire: SlackWire, user: str = "UCONF") -> None:
+        self.wire = wire
+        self.user = user
+
+    def _last_message_with_buttons(self) -> dict[str, Any]:
+        posts = self.wire.fake.of("chat.postMessage")
+        for index in range(len(posts) - 1, -1, -1):
+            if buttons_of(posts[index].args["blocks"]):
+                return posts[index].args | {"ts": f"1700000000.{index + 1:06d}"}
+        raise AssertionError("no buttons posted")
+
+    async def say(self, text: str) -> None:
+        await self.wire.dm(text, user=self.user)
+
+    async def click(self, label: str) -> None:
+        message = self._last_message_with_buttons()
+        blocks = message["blocks"]
+        button = (
+            buttons_of(blocks)[int(label) - 1] if label.isdigit() else find_button(blocks, label)
+        )
+        await self.wire.click(button, user=self.user, message=message)
+
+
+async def test_slack_and_the_terminal_store_the_same_reflections(
+    wire: SlackWire, slack_core: CoachApp
+) -> None:
+    await run_script(ConsoleDriver(Conversation(slack_core.coach, "ms-rivera")))
+    await run_script(SlackDriver(wire, "UCONF"))
+    console = stored_journal(slack_core, Platform.CONSOLE.value, "local", "ms-rivera")
+    slack = stored_journal(slack_core, Platform.SLACK.value, TEAM, "UCONF")
+    assert len(console) == 2
+    assert console[0]["status"] == "partly"
+    assert console[0]["note"] == "Reached voicemail twice, then we talked on Thursday."
+    assert console[1]["action"] == "Invite one parent to co-write the next newsletter."
+    assert slack == console

@@ -1,0 +1,52 @@
+"""The same scripted reflection through Teams and through the terminal stores the same journal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.app import CoachApp
+from bot.inbound import Platform
+from tests.conformance import ConsoleDriver, run_script, stored_journal
+from tests.dialog import Conversation
+from tests.teams import activities
+from tests.teams.conftest import TeamsChat
+
+CONFORMANCE_USER = "7b2e9d10-0000-4000-8000-00000000c0f1"
+
+
+class TeamsDriver:
+    """An educator in a personal chat: typing, and clicking the latest card's buttons."""
+
+    def __init__(self, chat: TeamsChat) -> None:
+        self.chat = chat
+        self.chat.user = CONFORMANCE_USER
+        self.buttons: list[dict[str, Any]] = []
+
+    def _remember_buttons(self) -> None:
+        if self.chat.actions():
+            self.buttons = self.chat.actions()
+
+    async def say(self, text: str) -> None:
+        await self.chat.says(text)
+        self._remember_buttons()
+
+    async def click(self, label: str) -> None:
+        if label.isdigit():
+            action = self.buttons[int(label) - 1]
+        else:
+            action = next(b for b in self.buttons if b["title"].startswith(label))
+        await self.chat.clicks_data(action["data"])
+        self._remember_buttons()
+
+
+async def test_teams_and_the_terminal_store_the_same_reflections(
+    teams: TeamsChat, app: CoachApp
+) -> None:
+    await run_script(ConsoleDriver(Conversation(app.coach, "ms-rivera")))
+    await run_script(TeamsDriver(teams))
+    console = stored_journal(app, Platform.CONSOLE.value, "local", "ms-rivera")
+    in_teams = stored_journal(app, Platform.TEAMS.value, activities.TENANT, CONFORMANCE_USER)
+    assert len(console) == 2
+    assert console[0]["status"] == "partly"
+    assert console[1]["action"] == "Invite one parent to co-write the next newsletter."
+    assert in_teams == console

@@ -73,7 +73,9 @@ class ConsoleDriver:
         self.conversation.clicks(label)
 
 
-def stored_journal(core: CoachApp, platform: str, workspace: str, user: str) -> list[dict[str, Any]]:
+def stored_journal(
+    core: CoachApp, platform: str, workspace: str, user: str
+) -> list[dict[str, Any]]:
     """What was saved for one educator: topic, answers, action, status and note, oldest first."""
     sealer = core.coach.sealer
     with core.sessions() as session:

@@ -125,11 +125,16 @@ class FakeSlack:
                 }
             case "users.info":
                 user = str(args.get("user"))
-                return ok | {"user": {"id": user, "tz": self.timezones.get(user, "America/Chicago")}}
+                return ok | {
+                    "user": {"id": user, "tz": self.timezones.get(user, "America/Chicago")}
+                }
             case "conversations.open":
                 return ok | {"channel": {"id": f"D{args.get('users')}"}}
             case "chat.postMessage":
-                return ok | {"channel": args.get("channel"), "ts": f"1700000000.{next(self._ts):06d}"}
+                return ok | {
+                    "channel": args.get("channel"),
+                    "ts": f"1700000000.{next(self._ts):06d}",
+                }
             case "oauth.v2.access":
                 return ok | {
                     "app_id": "A0001",
@@ -161,5 +166,7 @@ def _flatten(blocks: Any) -> str:
             texts.append(str(text.get("text", "")))
         for element in block.get("elements", []) or []:
             inner = element.get("text")
-            texts.append(str(inner.get("text", "")) if isinstance(inner, dict) else str(inner or ""))
+            texts.append(
+                str(inner.get("text", "")) if isinstance(inner, dict) else str(inner or "")
+            )
     return "\n".join(texts)

@@ -15,7 +15,9 @@ def published(wire: SlackWire) -> dict[str, Any]:
 
 
 async def open_home(wire: SlackWire, user: str = "U1") -> dict[str, Any]:
-    await wire.event({"type": "app_home_opened", "user": user, "channel": f"D{user}", "tab": "home"})
+    await wire.event(
+        {"type": "app_home_opened", "user": user, "channel": f"D{user}", "tab": "home"}
+    )
     return published(wire)
 
 

@@ -34,7 +34,9 @@ async def deliver(sender: SlackSender, address: Address, replies: list[Reply]) -
 DM = Address(Platform.SLACK, "T0001", "U1")
 
 
-async def test_a_nudge_goes_to_the_educators_dm(slack_core: CoachApp, fake_slack: FakeSlack) -> None:
+async def test_a_nudge_goes_to_the_educators_dm(
+    slack_core: CoachApp, fake_slack: FakeSlack
+) -> None:
     result = await deliver(sender_of(slack_core), DM, NUDGE)
     assert result.outcome is DeliveryOutcome.SENT
     assert fake_slack.of("conversations.open")[0].args["users"] == "U1"

@@ -110,7 +110,7 @@ async def test_without_slack_settings_the_routes_say_so(app: CoachApp) -> None:
 def test_the_manifest_validates_against_slacks_schema(url: str | None, socket: bool) -> None:
     if not SLACK_SCHEMA.exists():
         pytest.skip(f"shared schemas not found at {SLACK_SCHEMA}")
-    import jsonschema
+    import jsonschema  # type: ignore[import-untyped]
 
     manifest = build_manifest(url, socket_mode=socket)
     jsonschema.validate(manifest, json.loads(SLACK_SCHEMA.read_text()))

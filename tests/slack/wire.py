@@ -33,7 +33,7 @@ def sign(body: str, timestamp: int | None = None, secret: str = SIGNING_SECRET) 
 class SlackWire:
     """Sends what Slack would send, then waits for the coach's background replies."""
 
-    def __init__(self, client: TestClient, slack: SlackCoach, fake: FakeSlack) -> None:
+    def __init__(self, client: TestClient[Any, Any], slack: SlackCoach, fake: FakeSlack) -> None:
         self.client = client
         self.slack = slack
         self.fake = fake
@@ -47,13 +47,25 @@ class SlackWire:
         await self.slack.drain()
         return response
 
+    async def command_in(self, team: str, text: str) -> ClientResponse:
+        return await self.command(text, team=team)
+
+    async def event_in(self, team: str, event: dict[str, Any]) -> ClientResponse:
+        return await self.event(event, team=team)
+
     async def command(
-        self, text: str, *, user: str = "U1", channel: str = "C1", channel_name: str = "general"
+        self,
+        text: str,
+        *,
+        user: str = "U1",
+        channel: str = "C1",
+        channel_name: str = "general",
+        team: str = TEAM,
     ) -> ClientResponse:
         n = next(_ids)
         form = {
             "token": "legacy",
-            "team_id": TEAM,
+            "team_id": team,
             "team_domain": "lincoln",
             "channel_id": channel,
             "channel_name": channel_name,
@@ -74,18 +86,19 @@ class SlackWire:
         *,
         event_id: str | None = None,
         headers: dict[str, str] | None = None,
+        team: str = TEAM,
     ) -> ClientResponse:
         body = json.dumps(
             {
                 "token": "legacy",
-                "team_id": TEAM,
+                "team_id": team,
                 "api_app_id": "A0001",
                 "event": event,
                 "type": "event_callback",
                 "event_id": event_id or f"Ev{next(_ids):08d}",
                 "event_time": int(time.time()),
                 "authorizations": [
-                    {"team_id": TEAM, "user_id": "UBOT", "is_bot": True, "enterprise_id": None}
+                    {"team_id": team, "user_id": "UBOT", "is_bot": True, "enterprise_id": None}
                 ],
             }
         )
@@ -160,4 +173,6 @@ def find_button(blocks: list[dict[str, Any]], label: str) -> dict[str, Any]:
         shown = re.sub(r"^\d+\. ", "", button["text"]["text"])  # long options are numbered
         if shown.casefold().startswith(label.casefold()):
             return button
-    raise AssertionError(f"no button {label!r} in {[b['text']['text'] for b in buttons_of(blocks)]}")
+    raise AssertionError(
+        f"no button {label!r} in {[b['text']['text'] for b in buttons_of(blocks)]}"
+    )

@@ -1,0 +1,197 @@
+"""Find deficit framing in one sentence and offer asset-based rewrites of it.
+
+Nothing here logs or stores the educator's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.reframe.lexicon import CompiledEntry, CompiledForm, Lexicon, default_lexicon
+from bot.reframe.patterns import CompiledPattern, fill, group_name, normalise, placeholders
+
+# Where a clause starts: the speaker's "I don't think" before it no longer applies.
+_CLAUSE_BREAK = re.compile(r"[.!?;:\n]|\b(?:but|however|although|though|whereas)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)(a|an)(\s+)$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(
+    r"(?<!\w)(?:the|a|an|this|that|these|those|our|their|my|your|his|her)\s+$", re.IGNORECASE
+)
+_OPENERS = "\"'([{"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of deficit framing in the educator's sentence."""
+
+    id: str
+    text: str  # the words matched, exactly as the educator wrote them
+    start: int
+    end: int
+    why: str
+    topic: str
+    rewrites: list[str] = field(default_factory=list)  # the whole sentence, reframed
+    replacements: list[str] = field(default_factory=list)  # what replaced `text` in each
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "why": self.why,
+            "topic": self.topic,
+            "rewrites": list(self.rewrites),
+            "replacements": list(self.replacements),
+        }
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    order: int
+    entry: CompiledEntry
+    form: CompiledForm
+    pattern: CompiledPattern
+    match: re.Match[str]
+    start: int
+    end: int
+
+
+def _clause_start(text: str, position: int) -> int:
+    start = 0
+    for found in _CLAUSE_BREAK.finditer(text, 0, position):
+        start = found.end()
+    return start
+
+
+def _is_disavowed(lexicon: Lexicon, text: str, match: re.Match[str]) -> bool:
+    """True when the speaker is questioning the framing rather than using it."""
+    before = text[_clause_start(text, match.start()) : match.start()]
+    if any(pattern.search(before) for pattern in lexicon.disavowals):
+        return True
+    if lexicon.negation_tail.search(before):
+        return True
+    sentence_end = _SENTENCE_END.search(text, match.end())
+    after = text[match.end() : sentence_end.start() if sentence_end else len(text)]
+    return any(pattern.search(after) for pattern in lexicon.after_disavowals)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < other_end and other_start < end for other_start, other_end in spans)
+
+
+def _candidates(lexicon: Lexicon, text: str) -> list[_Candidate]:
+    protected = [found.span() for regex in lexicon.protected for found in regex.finditer(text)]
+    found: list[_Candidate] = []
+    order = 0
+    for entry in lexicon.entries:
+        for form in entry.forms:
+            for pattern in form.patterns:
+                for match in pattern.regex.finditer(text):
+                    order += 1
+                    start, end = match.span("span") if pattern.has_span else match.span()
+                    if _overlaps(start, end, protected):
+                        continue
+                    if _is_disavowed(lexicon, text, match):
+                        continue
+                    found.append(_Candidate(order, entry, form, pattern, match, start, end))
+    return found
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """One finding per stretch of text: the longest wins, then the earliest entry."""
+    chosen: list[_Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.order)):
+        if not _overlaps(candidate.start, candidate.end, taken):
+            chosen.append(candidate)
+            taken.append((candidate.start, candidate.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _soften(word: str) -> str:
+    """The educator's word, ready to sit mid-sentence: "Parents" -> "parents", "ELL" stays."""
+    if len(word) > 1 and word.isupper():
+        return word
+    return word[:1].lower() + word[1:]
+
+
+def _at_sentence_start(before: str) -> bool:
+    stripped = before.rstrip().rstrip(_OPENERS).rstrip()
+    return not stripped or stripped[-1] in ".!?\n"
+
+
+def _article_for(phrase: str) -> str:
+    lowered = phrase.lower()
+    if lowered.startswith(("uni", "use", "usu", "one", "eu")):
+        return "a"
+    if lowered.startswith(("hour", "honest")):
+        return "an"
+    return "an" if lowered[:1] in ("a", "e", "i", "o", "u") else "a"
+
+
+def rewrite_span(text: str, start: int, end: int, phrase: str) -> str:
+    """The sentence with text[start:end] replaced by phrase, capitalised and articled to fit."""
+    before, after = text[:start], text[end:]
+    if _DETERMINER_BEFORE.search(before) and phrase.lower().startswith("the "):
+        phrase = phrase[4:]  # "the culture of poverty" -> "the pressures of ..."
+    if _at_sentence_start(before):
+        phrase = phrase[:1].upper() + phrase[1:]
+    article = _ARTICLE_BEFORE.search(before)
+    if article:
+        wanted = _article_for(phrase)
+        if article.group(1).lower() != wanted:
+            if article.group(1)[:1].isupper():
+                wanted = wanted.capitalize()
+            before = before[: article.start()] + wanted + article.group(2)
+    return before + phrase + after
+
+
+def _replacements(text: str, candidate: _Candidate) -> list[str]:
+    phrases: list[str] = []
+    for template in candidate.form.rewrites:
+        values = {
+            name: _soften(text[slice(*candidate.match.span(group_name(name)))])
+            for name in placeholders(template)
+        }
+        phrases.append(fill(template, values))
+    return phrases
+
+
+def _finding(text: str, candidate: _Candidate) -> Finding:
+    phrases = _replacements(text, candidate)
+    return Finding(
+        id=candidate.entry.id,
+        text=text[candidate.start : candidate.end],
+        start=candidate.start,
+        end=candidate.end,
+        why=candidate.entry.why,
+        topic=candidate.entry.topic,
+        rewrites=[rewrite_span(text, candidate.start, candidate.end, p) for p in phrases],
+        replacements=phrases,
+    )
+
+
+def find_deficit_framing(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
+    """Every deficit framing in text, in order, at most one per stretch of words."""
+    lexicon = lexicon or default_lexicon()
+    candidates = _select(_candidates(lexicon, normalise(text)))
+    return [_finding(text, candidate) for candidate in candidates]
+
+
+def rewrite_all(text: str, findings: list[Finding], choice: int = 0) -> str:
+    """The sentence with every finding replaced: by its rewrite number `choice`, or its last."""
+    result = text
+    for finding in sorted(findings, key=lambda f: f.start, reverse=True):
+        if finding.replacements:
+            phrase = finding.replacements[min(choice, len(finding.replacements) - 1)]
+            result = rewrite_span(result, finding.start, finding.end, phrase)
+    return result
+
+
+def general_tip(seed: int, lexicon: Lexicon | None = None) -> str:
+    """One general tip for when nothing was found; the same seed gives the same tip."""
+    tips = (lexicon or default_lexicon()).tips
+    return tips[seed % len(tips)]

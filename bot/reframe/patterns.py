@@ -1,0 +1,410 @@
+"""A small pattern language for the reframe lexicon, compiled to regular expressions.
+
+Content authors write word sequences, not regexes. A pattern is items separated by spaces:
+
+    word        one word, case-insensitive; a hyphen inside means "hyphen or space"
+                ("hard-to-reach" matches "hard to reach"), an apostrophe is optional
+                ("don't" matches "dont"); curly quotes are straightened before matching
+    word~       the word and its simple inflections: care, cares, cared, caring
+    _           any one word
+    {name}      any member of the named set (sets are patterns too, and may nest)
+    (a b|c)     one of several alternatives, each a sequence of items
+    [ ... ]     the part of the match that is reported and rewritten; the words
+                around it must be there but are left alone (default: the whole match)
+    item?       optional
+    item*       zero to three times
+    !item       not followed by this (checks the next words, consumes nothing)
+
+Words are matched whole: "kid" never matches inside "kidding". Between two words any
+run of spaces or a single hyphen is accepted, never other punctuation, so a pattern
+does not reach across a comma into the next clause.
+
+A set used once, required, at the top of a pattern (or inside its [ ]) is captured, so a
+rewrite may repeat the educator's own word: "{family} we have not yet reached" keeps
+"parents" or "guardians" as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# Between two words: any run of spaces and hyphens ("hard-to-reach", "hard to reach").
+SEP = r"[\s-]+"
+MAX_REPEAT = 3
+_WORD_CHARS = re.compile(r"[\w'-]")
+_NAME = re.compile(r"[a-z][a-z0-9-]*")
+_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9-]*)\}")
+
+# One character in, one character out, so offsets in the normalised text are offsets
+# in the educator's own text.
+_STRAIGHTEN = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """Straighten quotes and dashes; the result has the same length as the input."""
+    return text.translate(_STRAIGHTEN)
+
+
+class PatternError(ValueError):
+    """A pattern that cannot be parsed or compiled; the message says where and why."""
+
+
+# --- syntax tree -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    inflect: bool = False
+
+
+@dataclass(frozen=True)
+class AnyWord:
+    pass
+
+
+@dataclass(frozen=True)
+class SetRef:
+    name: str
+
+
+@dataclass(frozen=True)
+class Group:
+    alternatives: tuple[tuple[Item, ...], ...]
+
+
+@dataclass(frozen=True)
+class Span:
+    items: tuple[Item, ...]
+
+
+Atom = Word | AnyWord | SetRef | Group | Span
+
+
+@dataclass(frozen=True)
+class Item:
+    atom: Atom
+    quantifier: str = ""  # "", "?" or "*"
+    negative: bool = False
+
+
+# --- parsing ---------------------------------------------------------------------------
+
+
+class _Parser:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.pos = 0
+        self.spans = 0
+
+    def fail(self, message: str) -> PatternError:
+        return PatternError(f"{message} at position {self.pos} in {self.source!r}")
+
+    def peek(self) -> str:
+        return self.source[self.pos] if self.pos < len(self.source) else ""
+
+    def skip_spaces(self) -> None:
+        while self.peek().isspace():
+            self.pos += 1
+
+    def sequence(self, stops: str, depth: int) -> tuple[Item, ...]:
+        items: list[Item] = []
+        while True:
+            self.skip_spaces()
+            char = self.peek()
+            if not char or char in stops:
+                break
+            items.append(self.item(depth))
+        return tuple(items)
+
+    def item(self, depth: int) -> Item:
+        negative = False
+        if self.peek() == "!":
+            negative = True
+            self.pos += 1
+        atom = self.atom(depth)
+        quantifier = ""
+        if self.peek() in ("?", "*"):
+            quantifier = self.peek()
+            self.pos += 1
+        if negative and quantifier:
+            raise self.fail("a !item cannot also be optional")
+        if isinstance(atom, Span) and (negative or quantifier):
+            raise self.fail("the [ ] span cannot be optional or negative")
+        return Item(atom, quantifier, negative)
+
+    def atom(self, depth: int) -> Atom:
+        char = self.peek()
+        if char == "(":
+            self.pos += 1
+            alternatives: list[tuple[Item, ...]] = []
+            while True:
+                alternative = self.sequence("|)]", depth + 1)
+                if not alternative:
+                    raise self.fail("empty alternative")
+                alternatives.append(alternative)
+                if self.peek() == "|":
+                    self.pos += 1
+                    continue
+                if self.peek() == ")":
+                    self.pos += 1
+                    return Group(tuple(alternatives))
+                raise self.fail("missing )")
+        if char == "[":
+            if depth > 0:
+                raise self.fail("a [ ] span must be at the top of the pattern")
+            self.spans += 1
+            if self.spans > 1:
+                raise self.fail("only one [ ] span is allowed")
+            self.pos += 1
+            items = self.sequence("]|)", depth + 1)
+            if self.peek() != "]":
+                raise self.fail("missing ]")
+            self.pos += 1
+            if not any(not item.negative for item in items):
+                raise self.fail("empty [ ] span")
+            return Span(items)
+        if char == "{":
+            end = self.source.find("}", self.pos)
+            name = self.source[self.pos + 1 : end] if end > 0 else ""
+            if end < 0 or not _NAME.fullmatch(name):
+                raise self.fail("a set is written {lowercase-name}")
+            self.pos = end + 1
+            return SetRef(name)
+        if char == "_":
+            self.pos += 1
+            return AnyWord()
+        start = self.pos
+        while self.peek() and _WORD_CHARS.match(self.peek()):
+            self.pos += 1
+        word = self.source[start : self.pos]
+        if not word.strip("-'"):
+            raise self.fail(f"unexpected {char!r}")
+        inflect = False
+        if self.peek() == "~":
+            inflect = True
+            self.pos += 1
+        return Word(word.lower(), inflect)
+
+
+def parse(source: str) -> tuple[Item, ...]:
+    """The syntax tree of one pattern; PatternError if it is malformed."""
+    parser = _Parser(source)
+    items = parser.sequence("", 0)
+    if parser.pos < len(source):
+        raise parser.fail(f"unexpected {parser.peek()!r}")
+    if not any(not item.negative and item.quantifier == "" for item in _top_items(items)):
+        raise PatternError(f"a pattern needs at least one required word: {source!r}")
+    return items
+
+
+def _top_items(items: tuple[Item, ...]) -> list[Item]:
+    flat: list[Item] = []
+    for item in items:
+        if isinstance(item.atom, Span):
+            flat.extend(item.atom.items)
+        else:
+            flat.append(item)
+    return flat
+
+
+def set_names(items: tuple[Item, ...]) -> set[str]:
+    """Every set a pattern refers to, at any depth (not through other sets)."""
+    names: set[str] = set()
+    for item in items:
+        atom = item.atom
+        if isinstance(atom, SetRef):
+            names.add(atom.name)
+        elif isinstance(atom, Group):
+            for alternative in atom.alternatives:
+                names |= set_names(alternative)
+        elif isinstance(atom, Span):
+            names |= set_names(atom.items)
+    return names
+
+
+def placeholders(template: str) -> set[str]:
+    """The {set} names a rewrite repeats from the educator's sentence."""
+    return set(_PLACEHOLDER.findall(template))
+
+
+def fill(template: str, values: Mapping[str, str]) -> str:
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
+
+
+# --- compiling -------------------------------------------------------------------------
+
+
+def inflections(word: str) -> list[str]:
+    """Simple English inflections; over-generating a non-word is harmless."""
+    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    if word.endswith("e"):
+        forms.add(word[:-1] + "ing")
+    if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    consonant_vowel_consonant = (
+        len(word) > 2
+        and word[-1] not in "aeiouwxy"
+        and word[-2] in "aeiou"
+        and word[-3] not in "aeiou"
+    )
+    if consonant_vowel_consonant:  # "drop" -> "dropped", "dropping"
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return sorted(forms, key=lambda form: (-len(form), form))
+
+
+def _literal(part: str) -> str:
+    return "".join("'?" if char == "'" else re.escape(char) for char in part)
+
+
+def group_name(set_name: str) -> str:
+    return "s_" + set_name.replace("-", "_")
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(source: str) -> tuple[Item, ...]:
+    return parse(source)
+
+
+@dataclass
+class _Compiler:
+    """Compiles one pattern; set bodies come from (and go into) the shared cache."""
+
+    sets: Mapping[str, Sequence[str]]
+    capture: bool
+    set_bodies: dict[str, str]
+    stack: list[str] = field(default_factory=list)
+    captured: set[str] = field(default_factory=set)
+    required: set[str] = field(default_factory=set)
+
+    def word(self, atom: Word) -> str:
+        parts = [part for part in atom.text.split("-") if part]
+        if not parts:
+            raise PatternError(f"empty word {atom.text!r}")
+        if atom.inflect:
+            last = "|".join(_literal(form) for form in inflections(parts[-1]))
+            compiled = [_literal(part) for part in parts[:-1]] + [f"(?:{last})"]
+        else:
+            compiled = [_literal(part) for part in parts]
+        return SEP.join(compiled)
+
+    def set_body(self, name: str) -> str:
+        if name in self.set_bodies:
+            return self.set_bodies[name]
+        if name not in self.sets:
+            raise PatternError(f"unknown set {{{name}}}")
+        if name in self.stack:
+            raise PatternError(f"set {{{name}}} refers to itself")
+        self.stack.append(name)
+        members: list[str] = []
+        for source in self.sets[name]:
+            try:
+                members.append(self.sequence(_parse_cached(source), top=False))
+            except PatternError as exc:
+                raise PatternError(f"in set {{{name}}}: {exc}") from exc
+        self.stack.pop()
+        # Longest first, so "do not" is tried before "do".
+        body = "|".join(sorted(members, key=lambda regex: -len(regex)))
+        self.set_bodies[name] = body
+        return body
+
+    def atom(self, atom: Atom, top: bool, required: bool) -> str:
+        if isinstance(atom, Word):
+            return self.word(atom)
+        if isinstance(atom, AnyWord):
+            return r"[\w'][\w']*"
+        if isinstance(atom, Group):
+            alternatives = [self.sequence(alt, top=False) for alt in atom.alternatives]
+            return "(?:" + "|".join(alternatives) + ")"
+        if isinstance(atom, Span):
+            inner = self.sequence(atom.items, top=True)
+            return f"(?P<span>{inner})" if self.capture else f"(?:{inner})"
+        body = self.set_body(atom.name)
+        if self.capture and top and required and atom.name not in self.captured:
+            self.captured.add(atom.name)
+            self.required.add(atom.name)
+            return f"(?P<{group_name(atom.name)}>{body})"
+        return f"(?:{body})"
+
+    def sequence(self, items: tuple[Item, ...], top: bool) -> str:
+        first_required = next(
+            (
+                index
+                for index, item in enumerate(items)
+                if not item.negative and item.quantifier == ""
+            ),
+            None,
+        )
+        if first_required is None:
+            raise PatternError("a sequence needs at least one required word")
+        out: list[str] = []
+        for index, item in enumerate(items):
+            required = item.quantifier == "" and not item.negative
+            regex = self.atom(item.atom, top, required)
+            if item.negative:
+                lead = "" if index == 0 else SEP
+                out.append(rf"(?!{lead}(?:{regex})(?!\w))")
+            elif required:
+                out.append(regex if index == first_required else SEP + regex)
+            else:
+                repeat = "?" if item.quantifier == "?" else f"{{0,{MAX_REPEAT}}}"
+                chunk = f"(?:{regex}){SEP}" if index < first_required else f"{SEP}(?:{regex})"
+                out.append(f"(?:{chunk}){repeat}")
+        return "".join(out)
+
+
+@dataclass(frozen=True)
+class CompiledPattern:
+    """One pattern, ready to search normalised text."""
+
+    source: str
+    regex: re.Pattern[str]
+    body: str  # the regex text without the outer word boundaries
+    captures: frozenset[str]  # sets captured on every match, usable as {placeholders}
+    has_span: bool
+
+
+class PatternCompiler:
+    """Compiles patterns against one mapping of named sets, compiling each set only once."""
+
+    def __init__(self, sets: Mapping[str, Sequence[str]]) -> None:
+        self.sets = sets
+        self._set_bodies: dict[str, str] = {}
+
+    def compile(self, source: str, *, capture: bool = True) -> CompiledPattern:
+        """Compile one pattern; PatternError if it cannot be used."""
+        items = _parse_cached(source)
+        compiler = _Compiler(sets=self.sets, capture=capture, set_bodies=self._set_bodies)
+        body = compiler.sequence(items, top=True)
+        try:
+            regex = re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+        except re.error as exc:  # pragma: no cover - the compiler never emits a bad regex
+            raise PatternError(f"does not compile ({exc}): {source!r}") from exc
+        has_span = any(isinstance(item.atom, Span) for item in items)
+        return CompiledPattern(source, regex, body, frozenset(compiler.required), has_span)
+
+
+def compile_pattern(
+    source: str, sets: Mapping[str, Sequence[str]], *, capture: bool = True
+) -> CompiledPattern:
+    """Compile one pattern against the named sets; PatternError if it cannot be used."""
+    return PatternCompiler(sets).compile(source, capture=capture)

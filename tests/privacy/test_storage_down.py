@@ -32,7 +32,7 @@ def test_a_stopped_database_gets_a_kind_answer(
         coach = Coach(
             sessions=make_sessions(engine),
             library=app.library,
-            settings=Settings(_env_file=None),  # type: ignore[call-arg]
+            settings=Settings(_env_file=None),
             sealer=app.coach.sealer,
         )
         answer = Conversation(coach).says(said)

@@ -123,7 +123,13 @@ class TeamsSender:
 
 
 def build_teams_sender(core: CoachApp) -> Sender | None:
-    """The Teams sender from settings; without an app id it sends unauthenticated (local)."""
+    """The Teams sender from settings; without an app id it sends unauthenticated (local).
+
+    In production without an app id Teams is simply not set up (a Slack-only school): no
+    sender, rather than a clock that refuses to start.
+    """
+    if core.settings.is_production and not (core.settings.microsoft_app_id or "").strip():
+        return None
     config = bot_framework_config(core.settings)
     store = ReferenceStore(core.sessions, core.coach.clock)
     return TeamsSender(build_adapter(config), config.APP_ID, store)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 
 from sqlalchemy import select
 
@@ -117,3 +118,8 @@ async def test_an_unreachable_connector_reports_retry(teams: TeamsChat, app: Coa
     outcome, reason = await deliver(sender_for(app))
     assert outcome == DeliveryOutcome.RETRY.value
     assert reason
+
+
+def test_production_without_teams_credentials_has_no_sender(app: CoachApp) -> None:
+    settings = app.settings.model_copy(update={"coach_env": "production"})
+    assert build_teams_sender(dataclasses.replace(app, settings=settings)) is None

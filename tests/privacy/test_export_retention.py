@@ -134,3 +134,14 @@ def test_uninstalled_workspace_data_goes_after_the_grace_period(
         workspaces = set(session.scalars(select(Educator.workspace)).all())
     assert workspaces == {"TBACK", "TSTAYS"}
     assert row_counts(app.engine)["workspaces"] == 2
+
+
+def test_the_clock_runs_retention_daily(app: CoachApp, clock: FakeClock) -> None:
+    from scheduler.maintenance import DAILY_JOBS, run_daily
+
+    assert "privacy_retention" in [name for name, _ in DAILY_JOBS]
+    educator = Conversation(app.coach)
+    reflect(educator, "AGED")
+    clock.advance(days=400)
+    assert run_daily(app, clock()) == 0
+    assert row_counts(app.engine)["reflections"] == 0

@@ -17,6 +17,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, Table, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,6 +25,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.privacy.scope import delete_scope, scope_from, table_named, workspace_scope
 from bot.settings import Settings
 from bot.storage.models import Workspace
+
+if TYPE_CHECKING:
+    from bot.app import CoachApp
 
 log = logging.getLogger("coach.privacy")
 
@@ -95,3 +99,8 @@ def run_daily_privacy(
         },
     )
     return report
+
+
+def daily_job(core: CoachApp, now: datetime) -> None:
+    """The clock's daily-maintenance entry (scheduler/maintenance.py DAILY_JOBS)."""
+    run_daily_privacy(core.sessions, core.settings, now)

@@ -120,11 +120,16 @@ def _keyed_condition(
     platform_col = _first(table, PLATFORM_COLUMNS)
     workspace_col = _first(table, WORKSPACE_COLUMNS)
     user_col = _first(table, USER_COLUMNS)
-    if platform_col is not None and workspace_col is not None:
+    # A platform's own table ("teams_conversations") is keyed without a platform column.
+    own_table = platform_col is None and table.name.startswith(f"{platform}_")
+    if workspace_col is not None and (platform_col is not None or own_table):
+        conditions = [workspace_col == workspace]
+        if platform_col is not None:
+            conditions.append(platform_col == platform)
         if user is None:
-            return and_(platform_col == platform, workspace_col == workspace)
+            return and_(*conditions)
         if user_col is not None:
-            return and_(platform_col == platform, workspace_col == workspace, user_col == user)
+            return and_(*conditions, user_col == user)
     address_col = _first(table, ADDRESS_COLUMNS)
     if address_col is not None:
         prefix = f"{platform}:{workspace}:"

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -339,9 +339,9 @@ class Tick:
             )
             if getattr(moved, "rowcount", 0) != 1:
                 return None  # another clock took it over
-            ledger = session.get_one(NudgeLedger, claim.ledger_id)
-            subscription = session.get_one(Subscription, ledger.subscription_id)
-            educator = session.get_one(Educator, subscription.educator_id)
+            ledger, subscription, educator = session.execute(
+                _ledger_with_owner(claim.ledger_id)
+            ).one()
             if not subscription.enabled or ledger.topic not in self.nudge_counts:
                 reason = "turned_off" if not subscription.enabled else "unknown_topic"
                 self._finish(session, subscription, ledger, LedgerStatus.SKIPPED, reason)
@@ -367,13 +367,9 @@ class Tick:
 
     def _record(self, claim: _Claim, result: DeliveryResult) -> None:
         with self.core.sessions.begin() as session:
-            ledger = session.get_one(NudgeLedger, claim.ledger_id)
-            subscription = session.scalars(
-                select(Subscription)
-                .where(Subscription.id == ledger.subscription_id)
-                .with_for_update()
+            ledger, subscription, educator = session.execute(
+                _ledger_with_owner(claim.ledger_id).with_for_update(of=Subscription)
             ).one()
-            educator = session.get_one(Educator, subscription.educator_id)
             reason = result.reason[:64] if result.reason else None
             outcome = result.outcome
             if outcome is DeliveryOutcome.SENT:
@@ -415,6 +411,15 @@ class Tick:
                 "reason": ledger.reason or "",
             },
         )
+
+
+def _ledger_with_owner(ledger_id: int) -> Select[NudgeLedger, Subscription, Educator]:
+    return (
+        select(NudgeLedger, Subscription, Educator)
+        .join(Subscription, Subscription.id == NudgeLedger.subscription_id)
+        .join(Educator, Educator.id == Subscription.educator_id)
+        .where(NudgeLedger.id == ledger_id)
+    )
 
 
 def run_tick(

@@ -123,9 +123,11 @@ def test_fifty_educators_in_five_zones_over_fourteen_weeks(
         user: _expected_sends(zone, weekday, at, START, end)
         for user, (zone, weekday, at, _) in plans.items()
     }
-    # Tick at every expected instant and on every hour between, as `coach nudge tick --at`.
+    # Tick as `coach nudge tick --at` would: at every expected instant, a minute before each
+    # (nothing may go early), and every six hours between (nothing may go at another time).
     moments = {m for sends in expected.values() for m in sends}
-    moments |= {START + timedelta(hours=h) for h in range(WEEKS * 7 * 24)}
+    moments |= {m - timedelta(minutes=1) for m in moments}
+    moments |= {START + timedelta(hours=h) for h in range(0, WEEKS * 7 * 24, 6)}
     console = ConsoleSender(app.sessions, app.coach.sealer, clock)
     printed = 0
     for moment in sorted(moments):

@@ -12,13 +12,22 @@ from datetime import datetime
 
 from bot.app import CoachApp
 from bot.privacy.retention import daily_job as privacy_daily_job
+from bot.storage.pruning import prune_seen_deliveries
 
 log = logging.getLogger("coach.maintenance")
 
 DailyJob = Callable[[CoachApp, datetime], None]
 
+
 # Add daily jobs here, e.g. ("retention", delete_expired) from the retention module.
-DAILY_JOBS: list[tuple[str, DailyJob]] = [("privacy_retention", privacy_daily_job)]
+def _prune_seen_deliveries(core: CoachApp, now: datetime) -> None:
+    prune_seen_deliveries(core.sessions, now)
+
+
+DAILY_JOBS: list[tuple[str, DailyJob]] = [
+    ("privacy_retention", privacy_daily_job),
+    ("prune_seen_deliveries", _prune_seen_deliveries),
+]
 
 
 def run_daily(core: CoachApp, now: datetime, jobs: list[tuple[str, DailyJob]] | None = None) -> int:

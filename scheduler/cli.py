@@ -119,14 +119,14 @@ def clock(args: argparse.Namespace) -> int:
 
     def stop(signum: int, frame: FrameType | None) -> None:
         log.info("clock_stopping", extra={"signal": signum})
-        scheduler.shutdown(wait=False)
+        scheduler.shutdown(wait=True)  # a tick in progress finishes and records first
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     try:
         scheduler.start()
     finally:
-        # Let a tick in progress finish its current nudge and record it before exiting.
+        # shutdown(wait=True) above has let a tick in progress finish and record its nudges.
         core.engine.dispose()
     log.info("clock_stopped")
     return 0

@@ -132,11 +132,17 @@ def _article_for(phrase: str) -> str:
     return "an" if lowered[:1] in ("a", "e", "i", "o", "u") else "a"
 
 
+def _fit_determiner(before: str, phrase: str) -> str:
+    """ "the culture of poverty" -> "the pressures of ...", not "the the pressures of ..."."""
+    if _DETERMINER_BEFORE.search(before) and phrase.lower().startswith("the "):
+        return phrase[4:]
+    return phrase
+
+
 def rewrite_span(text: str, start: int, end: int, phrase: str) -> str:
     """The sentence with text[start:end] replaced by phrase, capitalised and articled to fit."""
     before, after = text[:start], text[end:]
-    if _DETERMINER_BEFORE.search(before) and phrase.lower().startswith("the "):
-        phrase = phrase[4:]  # "the culture of poverty" -> "the pressures of ..."
+    phrase = _fit_determiner(before, phrase)
     if _at_sentence_start(before):
         phrase = phrase[:1].upper() + phrase[1:]
     article = _ARTICLE_BEFORE.search(before)
@@ -156,7 +162,7 @@ def _replacements(text: str, candidate: _Candidate) -> list[str]:
             name: _soften(text[slice(*candidate.match.span(group_name(name)))])
             for name in placeholders(template)
         }
-        phrases.append(fill(template, values))
+        phrases.append(_fit_determiner(text[: candidate.start], fill(template, values)))
     return phrases
 
 

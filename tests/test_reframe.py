@@ -1,0 +1,473 @@
+"""Asset-based reframing, as tables of what an educator writes and what the coach notices.
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from adapters.reframe_cli import reframe_command, run_reframe
+from bot.reframe import (
+    Finding,
+    LexiconError,
+    default_lexicon,
+    find_deficit_framing,
+    general_tip,
+    load_lexicon,
+    rewrite_all,
+)
+from bot.reframe.lexicon import LEXICON_PATH
+from content.reframe_schema import REFRAME_TOPICS
+
+# --- educator writes / coach notices ------------------------------------------------------
+
+DEFICIT: list[tuple[str, str]] = [
+    ("We have so many hard-to-reach parents this year.", "hard-to-reach"),
+    ("Hard to reach families never see the flyers.", "hard-to-reach"),
+    ("The Nguyen family is hard to reach.", "hard-to-reach"),
+    ("Honestly, the parents here just don't care.", "dont-care"),
+    ("They don't care about school.", "dont-care"),
+    ("The parents do not care.", "dont-care"),
+    ("Families never really care about homework.", "dont-care"),
+    ("She doesn't care about her grades.", "dont-care"),
+    ("Parents here don’t care.", "dont-care"),
+    ("I keep calling parents who don't care about attendance.", "dont-care"),
+    ("Most of our families don't value education.", "dont-value-education"),
+    ("Education isn't a priority for these families.", "dont-value-education"),
+    ("Low-income parents don't value education.", "low-income-dont-value"),
+    ("Many of my students come from broken homes.", "broken-home"),
+    ("These kids can't sit still for five minutes.", "these-kids"),
+    ("Those families never read the newsletter.", "those-families"),
+    ("You know how that kind of family is.", "those-families"),
+    ("We need a plan for our at-risk students.", "at-risk"),
+    ("Students at risk need mentors.", "at-risk"),
+    ("We have a lot of language-barrier parents.", "language-barrier"),
+    ("His mom can't even speak English.", "cant-speak-english"),
+    ("She writes to me in broken English.", "broken-english"),
+    ("Uninvolved parents are the biggest challenge.", "uninvolved"),
+    ("The parents in my class are completely uninvolved.", "uninvolved"),
+    ("Some of my kids are just lazy.", "lazy"),
+    ("Lazy parents let them play video games all night.", "lazy"),
+    ("We're dealing with unmotivated families.", "unmotivated"),
+    ("He has no motivation.", "unmotivated"),
+    ("The students seem apathetic about the project.", "apathetic"),
+    ("Parents who never show up to conferences are the ones we need.", "never-show-up"),
+    ("The families never come to anything.", "never-show-up"),
+    ("There is no support at home.", "no-support-at-home"),
+    ("Nobody at home cares about his grades.", "no-support-at-home"),
+    ("She comes from a chaotic household.", "chaotic-home"),
+    ("There are no books at home.", "no-books-at-home"),
+    ("Parents never help with homework.", "dont-help-with-learning"),
+    ("Half of them are illegals.", "illegals"),
+    ("Kids from single-parent homes struggle more.", "single-parent-deficit"),
+    ("Our low parents need everything spelled out.", "low-parents"),
+    ("I pulled my low kids for a small group.", "low-kids"),
+    ("It's a dysfunctional family.", "dysfunctional-family"),
+    ("Uneducated parents can't support reading at home.", "uneducated-parents"),
+    ("His deadbeat dad never calls.", "deadbeat"),
+    ("It's the culture of poverty in this neighborhood.", "culture-of-poverty"),
+    ("Some of them are just bad parents.", "bad-parents"),
+    ("Those ghetto kids from across the highway.", "class-slurs"),
+    ("These kids will never learn fractions.", "cant-learn"),
+    ("They don't want to learn.", "dont-want-to-learn"),
+    ("The families don't want to be involved.", "dont-want-involvement"),
+    ("Parents can't be bothered.", "dont-want-involvement"),
+    ("Those parents don't respect teachers.", "dont-respect-school"),
+    ("Parents always make excuses.", "excuses"),
+    ("It's the parents' fault.", "blame-parents"),
+    ("I blame the parents.", "blame-parents"),
+    ("These kids are basically raising themselves.", "raised-by-wolves"),
+    ("We have some really difficult parents this year.", "difficult-parents"),
+    ("Those thugs in fifth period ruin it for everyone.", "criminalising-labels"),
+    ("The bad kids all sit in the back.", "bad-kids"),
+    ("Honestly, he's a lost cause.", "lost-cause"),
+    ("We need a translator for LEP parents.", "limited-english"),
+    ("Inner-city kids need more structure.", "inner-city"),
+    ("Disadvantaged families need more help.", "disadvantaged"),
+    ("They just use us as free babysitting.", "school-as-babysitter"),
+    ("It's not my job to call parents.", "not-my-job"),
+    ("The parents need to step up.", "should-step-up"),
+    ("He's not college material.", "not-college-material"),
+    ("She grew up on the wrong side of the tracks.", "wrong-side-of-tracks"),
+    ("Parents lack the skills to help with math.", "lack-skills-to-help"),
+    ("Her mom is too busy to care.", "too-busy-to-care"),
+    ("Noncompliant parents ignore our emails.", "noncompliant-parents"),
+    ("The sped kids eat lunch early.", "sped-kids"),
+    ("The ELL kids sit together.", "ell-kids"),
+    ("These students come from nothing.", "from-nothing"),
+]
+
+NEUTRAL: list[str] = [
+    # asset-based or neutral descriptions
+    "Families who work evening shifts can't come to a 4 p.m. meeting.",
+    "We invited families who work night shifts to a Saturday breakfast.",
+    "Students experiencing homelessness get bus passes from the district.",
+    "Multilingual families bring so much to our school.",
+    "Families who speak Spanish at home are welcome at every event.",
+    "Her family speaks Tagalog and English at home.",
+    "Students with disabilities deserve full access to field trips.",
+    "Our students placed at risk deserve our most experienced teachers.",
+    "Grandparents raising grandchildren need their own support group.",
+    "Working parents asked for evening conferences.",
+    "First-generation college students need mentors.",
+    "Newcomer families arrived in August.",
+    "English learners made huge gains this year.",
+    "Emergent bilinguals are writing in two languages.",
+    "Economically disadvantaged students make up 40 percent of our enrollment.",
+    "Families facing food insecurity can pick up groceries on Fridays.",
+    "His dad works two jobs and still texts me every week.",
+    "Mom prefers to talk in Arabic, so we bring an interpreter.",
+    "Our families care deeply about their children's learning.",
+    "She cares so much about her son's grades.",
+    "Parents want to help with homework and asked for a guide.",
+    "Several dads coached the robotics team.",
+    "I'm proud of these kids.",
+    # the speaker is questioning the framing, not using it
+    "I don't think these families are hard to reach.",
+    "It's not true that parents don't care.",
+    "It's not that parents don't care; the meeting times don't work.",
+    "These families aren't hard to reach, we just haven't called them in Spanish.",
+    "They're not lazy, they're exhausted.",
+    "Not every family is hard to reach.",
+    "The parents were not uninvolved, they were working.",
+    "Some colleagues say parents don't care, but I disagree.",
+    "We should stop calling families hard to reach.",
+    "I used to call them hard-to-reach parents.",
+    "Instead of saying these kids, I say our students.",
+    "The term at-risk bothers me.",
+    "The idea that low-income parents don't value education is wrong.",
+    "Parents don't care - that's a myth we keep repeating.",
+    "Who says parents don't care?",
+    "It's easy to assume these kids don't want to learn, but they do.",
+    # ordinary school talk with words the lexicon also uses
+    "Students at risk of failing get tutoring after school.",
+    "The kids loved the lazy river on the field trip.",
+    "We studied animals in science.",
+    "Take out the trash after lunch.",
+    "I'm sorry parents had to wait so long.",
+    "The low tide exposed the rocks on our beach walk.",
+    "The school needs to step up for families.",
+    "The PTA meets on Tuesdays in the library.",
+    "We called every family on the roster.",
+]
+
+
+def _ids(text: str) -> list[str]:
+    return [finding.id for finding in find_deficit_framing(text)]
+
+
+@pytest.mark.parametrize(("educator_says", "expected"), DEFICIT)
+def test_deficit_framing_is_found(educator_says: str, expected: str) -> None:
+    assert expected in _ids(educator_says)
+
+
+@pytest.mark.parametrize("educator_says", NEUTRAL)
+def test_neutral_and_asset_based_sentences_are_left_alone(educator_says: str) -> None:
+    assert _ids(educator_says) == []
+
+
+def test_the_tables_are_big_enough_and_cover_every_entry() -> None:
+    assert len(DEFICIT) >= 35
+    assert len(NEUTRAL) >= 35
+    lexicon_ids = {entry.id for entry in default_lexicon().entries}
+    assert lexicon_ids == {expected for _, expected in DEFICIT}
+
+
+# --- rewrites of the educator's own sentence ------------------------------------------
+
+REWRITES: list[tuple[str, str, str]] = [
+    (
+        "Hard-to-reach parents never answer my emails.",
+        "hard-to-reach",
+        "Parents we have not yet found the right way to reach never answer my emails.",
+    ),
+    ("He comes from a broken home.", "broken-home", "He comes from a home going through change."),
+    ("An at-risk student joined my class.", "at-risk", "An underserved student joined my class."),
+    (
+        "Those parents don’t care.",
+        "dont-care",
+        "Those parents may care deeply in ways our school has not yet made room for.",
+    ),
+    (
+        "He is an uninvolved parent.",
+        "uninvolved",
+        "He is a parent we have not yet invited in a way that works for them.",
+    ),
+    (
+        "The culture of poverty is strong here.",
+        "culture-of-poverty",
+        "The pressures of living with limited resources is strong here.",
+    ),
+    (
+        "Our low kids need a small group.",
+        "low-kids",
+        "Our kids still building these skills need a small group.",
+    ),
+    (
+        "The parents need to step up.",
+        "should-step-up",
+        "We can find a next step together with parents.",
+    ),
+    (
+        "It's not my job to call parents.",
+        "not-my-job",
+        "It's part of our shared work to call parents.",
+    ),
+    (
+        "The guardians at this school just don't care about homework.",
+        "dont-care",
+        "The guardians at this school may care deeply in ways our school has not yet made "
+        "room for.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("educator_says", "finding_id", "coach_suggests"), REWRITES)
+def test_rewrites_reframe_the_educators_own_sentence(
+    educator_says: str, finding_id: str, coach_suggests: str
+) -> None:
+    finding = next(f for f in find_deficit_framing(educator_says) if f.id == finding_id)
+    assert finding.rewrites[0] == coach_suggests
+
+
+def _without_article(text: str) -> str:
+    return re.sub(r"(?<!\w)(a|an)\s+$", "", text, flags=re.IGNORECASE).lower()
+
+
+@pytest.mark.parametrize(("educator_says", "expected"), DEFICIT)
+def test_every_rewrite_keeps_the_rest_of_the_sentence(educator_says: str, expected: str) -> None:
+    for finding in find_deficit_framing(educator_says):
+        assert educator_says[finding.start : finding.end] == finding.text
+        assert 1 <= len(finding.rewrites) <= 2
+        assert len(finding.rewrites) == len(finding.replacements)
+        after = educator_says[finding.end :]
+        for rewrite, replacement in zip(finding.rewrites, finding.replacements, strict=True):
+            assert rewrite.endswith(after)
+            head = rewrite[: len(rewrite) - len(after)]
+            assert head.lower().endswith(replacement.lower())
+            before = head[: len(head) - len(replacement)]
+            assert _without_article(before) == _without_article(educator_says[: finding.start])
+            assert rewrite[:1] == rewrite[:1].upper()  # a sentence still starts with a capital
+
+
+@pytest.mark.parametrize(("educator_says", "expected"), DEFICIT)
+def test_a_rewrite_is_not_flagged_for_the_same_framing_again(
+    educator_says: str, expected: str
+) -> None:
+    for finding in find_deficit_framing(educator_says):
+        for rewrite in finding.rewrites:
+            again = [f for f in find_deficit_framing(rewrite) if f.id == finding.id]
+            assert not [f for f in again if f.start == finding.start], rewrite
+
+
+def test_overlapping_patterns_give_one_finding() -> None:
+    findings = find_deficit_framing("Low-income parents don't value education.")
+    assert [f.id for f in findings] == ["low-income-dont-value"]
+    assert findings[0].text == "Low-income parents don't value education"
+
+
+def test_two_separate_framings_in_one_sentence_are_both_found_in_order() -> None:
+    text = "These kids are lazy, and their parents never show up."
+    findings = find_deficit_framing(text)
+    assert [f.id for f in findings] == ["these-kids", "lazy", "never-show-up"]
+    assert rewrite_all(text, findings) == (
+        "Our students are still looking for a reason to invest in this, and their parents "
+        "may not find our current meeting times workable."
+    )
+
+
+def test_matching_ignores_case_curly_quotes_and_hyphens() -> None:
+    for text in (
+        "PARENTS DON’T CARE.",
+        "parents dont care",
+        "Parents don't care.",
+    ):
+        assert _ids(text) == ["dont-care"], text
+    assert _ids("hard to reach parents") == _ids("hard-to-reach parents") == ["hard-to-reach"]
+    assert _ids("Our AT-RISK youth") == ["at-risk"]
+
+
+def test_a_finding_reports_where_it_is_and_why() -> None:
+    text = "I worry about our at-risk students."
+    [finding] = find_deficit_framing(text)
+    assert isinstance(finding, Finding)
+    start = text.index("at-risk")
+    assert (finding.id, finding.text, finding.start, finding.end) == (
+        "at-risk",
+        "at-risk",
+        start,
+        start + len("at-risk"),
+    )
+    assert finding.topic == "asset-based"
+    assert finding.why.endswith(".")
+    assert finding.to_dict()["rewrites"] == finding.rewrites
+
+
+# --- the lexicon --------------------------------------------------------------------------
+
+
+def test_the_lexicon_is_big_valid_and_loaded_once() -> None:
+    lexicon = default_lexicon()
+    assert default_lexicon() is lexicon
+    assert len(lexicon.entries) >= 45
+    assert len(lexicon.tips) >= 5
+    assert len(lexicon.protected) >= 5
+    assert all(entry.topic in REFRAME_TOPICS for entry in lexicon.entries)
+    for entry in lexicon.entries:
+        assert entry.why.count(". ") == 0, entry.id  # one sentence
+        assert all(1 <= len(form.rewrites) <= 2 for form in entry.forms), entry.id
+
+
+def test_general_tips_are_stable_and_cycle() -> None:
+    tips = default_lexicon().tips
+    assert general_tip(0) == tips[0]
+    assert general_tip(len(tips) + 2) == tips[2]
+    assert general_tip(-1) == tips[-1]
+    assert {general_tip(seed) for seed in range(len(tips))} == set(tips)
+
+
+def test_matching_is_fast() -> None:
+    sentences = [text for text, _ in DEFICIT] + NEUTRAL
+    find_deficit_framing("warm up")
+    started = time.perf_counter()
+    for _ in range(3):
+        for text in sentences:
+            find_deficit_framing(text)
+    per_sentence = (time.perf_counter() - started) / (3 * len(sentences))
+    assert per_sentence < 0.01
+
+
+def test_the_educators_text_is_never_logged(
+    caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = "The Okafor family are such lazy parents"
+    with caplog.at_level(logging.DEBUG):
+        find_deficit_framing(secret)
+        run_reframe(secret, as_json=True)
+    capsys.readouterr()
+    assert "Okafor" not in caplog.text
+
+
+# --- a broken lexicon fails loudly, naming the field ----------------------------------
+
+
+def _set(path: tuple[Any, ...], value: Any) -> Callable[[dict[str, Any]], None]:
+    def edit(data: dict[str, Any]) -> None:
+        target: Any = data
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+
+    return edit
+
+
+def _drop_why(data: dict[str, Any]) -> None:
+    del data["entries"][0]["why"]
+
+
+def _too_few(data: dict[str, Any]) -> None:
+    data["entries"] = data["entries"][:10]
+
+
+BROKEN: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
+    ("unknown topic", _set(("entries", 0, "topic"), "asset_based"), "field entries.0.topic"),
+    ("missing why", _drop_why, "field entries.0.why: Field required"),
+    ("two sentences", _set(("entries", 3, "why"), "One idea. Another idea."), "entries.3.why"),
+    (
+        "unclosed span",
+        _set(("entries", 1, "patterns", 0), "[broken {home}"),
+        "field entries.1.patterns.0",
+    ),
+    ("unknown set", _set(("entries", 2, "patterns", 0), "{famly} [lazy]"), "unknown set {famly}"),
+    (
+        "placeholder not captured",
+        _set(("entries", 4, "rewrites"), ["{student} we serve"]),
+        "entries.4.rewrites",
+    ),
+    ("extra field", _set(("entries", 0, "severity"), "high"), "entries.0.severity"),
+    ("too few entries", _too_few, "field entries"),
+    ("too few tips", _set(("tips",), ["Only one tip, which is not enough."]), "field tips"),
+]
+
+
+@pytest.mark.parametrize(
+    ("edit", "names"), [(edit, names) for _, edit, names in BROKEN], ids=[b[0] for b in BROKEN]
+)
+def test_a_broken_lexicon_names_the_field(
+    tmp_path: Path, edit: Callable[[dict[str, Any]], None], names: str
+) -> None:
+    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    edit(data)
+    broken = tmp_path / "reframe.yaml"
+    broken.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(LexiconError) as caught:
+        load_lexicon(broken)
+    assert names in str(caught.value)
+    assert "reframe.yaml" in str(caught.value)
+
+
+def test_a_lexicon_that_is_not_yaml_is_refused(tmp_path: Path) -> None:
+    broken = tmp_path / "reframe.yaml"
+    broken.write_text("entries: [unclosed\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"reframe\.yaml: not valid YAML"):
+        load_lexicon(broken)
+
+
+# --- coach reframe TEXT [--json] ----------------------------------------------------------
+
+
+def test_cli_json_lists_each_finding(capsys: pytest.CaptureFixture[str]) -> None:
+    text = "Those families never come to anything."
+    assert run_reframe(text, as_json=True) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["text"] == text
+    assert [f["id"] for f in document["findings"]] == ["those-families", "never-show-up"]
+    first = document["findings"][0]
+    assert set(first) >= {"id", "text", "start", "end", "why", "topic", "rewrites"}
+    assert first["text"] == "Those families"
+    assert (first["start"], first["end"]) == (0, 14)
+    assert first["topic"] in REFRAME_TOPICS
+    assert first["rewrites"][0] == "The families in our community never come to anything."
+
+
+def test_cli_json_with_nothing_found(capsys: pytest.CaptureFixture[str]) -> None:
+    text = "Families who work evening shifts asked for a Saturday meeting."
+    assert run_reframe(text, as_json=True) == 0
+    assert json.loads(capsys.readouterr().out) == {"text": text, "findings": []}
+
+
+def test_cli_text_shows_phrase_why_topic_and_rewrites(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_reframe("He comes from a broken home.", as_json=False) == 0
+    out = capsys.readouterr().out
+    messages = default_lexicon().messages
+    assert messages.found in out
+    assert '"broken home"' in out
+    assert "asset-based" in out
+    assert "He comes from a home going through change." in out
+
+
+def test_cli_text_with_nothing_found_offers_a_tip(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_reframe("Students experiencing homelessness get bus passes.", as_json=False) == 0
+    out = capsys.readouterr().out
+    lexicon = default_lexicon()
+    assert lexicon.messages.nothing_found in out
+    assert any(tip in out for tip in lexicon.tips)
+
+
+def test_cli_subcommand_joins_the_words(capsys: pytest.CaptureFixture[str]) -> None:
+    args = argparse.Namespace(text=["These", "kids", "are", "lazy"], json=True)
+    assert reframe_command(args) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["text"] == "These kids are lazy"
+    assert [f["id"] for f in document["findings"]] == ["these-kids", "lazy"]

@@ -40,6 +40,8 @@ class FakeSlack:
     timezones: dict[str, str] = field(default_factory=dict)
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)  # method -> fixed answer
     server: TestServer | None = None
+    socket_acks: list[dict[str, Any]] = field(default_factory=list)
+    _sockets: list[web.WebSocketResponse] = field(default_factory=list)
     _ts: count[int] = field(default_factory=lambda: count(1))
 
     @property
@@ -76,6 +78,7 @@ class FakeSlack:
         app.router.add_post("/api/{method}", self._api)
         app.router.add_get("/api/{method}", self._api)
         app.router.add_post("/respond/{name}", self._respond)
+        app.router.add_get("/socket", self._socket)
         return app
 
     async def start(self) -> None:
@@ -135,6 +138,8 @@ class FakeSlack:
                     "channel": args.get("channel"),
                     "ts": f"1700000000.{next(self._ts):06d}",
                 }
+            case "apps.connections.open":
+                return ok | {"url": self.url.replace("http", "ws", 1) + "socket"}
             case "oauth.v2.access":
                 return ok | {
                     "app_id": "A0001",
@@ -148,6 +153,27 @@ class FakeSlack:
                     "is_enterprise_install": False,
                 }
         return ok
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        """Socket Mode: say hello, then record each acknowledgement the app sends back."""
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        self._sockets.append(ws)
+        await ws.send_json({"type": "hello", "num_connections": 1})
+        async for message in ws:
+            if message.type == web.WSMsgType.TEXT:
+                self.socket_acks.append(json.loads(message.data))
+        return ws
+
+    @property
+    def socket_connected(self) -> bool:
+        return any(not ws.closed for ws in self._sockets)
+
+    async def push(self, envelope: dict[str, Any]) -> None:
+        """Send one Socket Mode envelope to the connected app."""
+        live = [ws for ws in self._sockets if not ws.closed]
+        assert live, "no Socket Mode connection"
+        await live[-1].send_json(envelope)
 
     async def _respond(self, request: web.Request) -> web.Response:
         payload = await request.json()

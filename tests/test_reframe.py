@@ -133,6 +133,10 @@ NEUTRAL: list[str] = [
     "Parents want to help with homework and asked for a guide.",
     "Several dads coached the robotics team.",
     "I'm proud of these kids.",
+    "We have a lot of single parents at our school.",
+    "Single-parent households often need evening meetings.",
+    "The parents don't care for the new schedule.",
+    "He doesn't want to work with that group.",
     # the speaker is questioning the framing, not using it
     "I don't think these families are hard to reach.",
     "It's not true that parents don't care.",

@@ -20,7 +20,6 @@ from pydantic import (
     model_validator,
 )
 
-from bot.reframe.patterns import PatternCompiler, PatternError, parse, placeholders
 from content.schema import FOUR_CS, ORGANIZATIONAL_CONDITIONS, PROCESS_CONDITIONS
 
 REFRAME_TOPICS = PROCESS_CONDITIONS + ORGANIZATIONAL_CONDITIONS + FOUR_CS
@@ -28,7 +27,13 @@ MIN_ENTRIES = 45
 MIN_TIPS = 5
 
 
+# The pattern language lives with the matcher in bot/reframe/patterns.py. It is imported
+# inside the validators, not at the top, because bot.reframe itself imports this module.
+
+
 def _check_pattern(source: str) -> str:
+    from bot.reframe.patterns import PatternError, parse
+
     try:
         parse(source)
     except PatternError as exc:
@@ -120,6 +125,8 @@ class ReframeLexicon(Strict):
 
     @model_validator(mode="after")
     def _compiles(self) -> Self:
+        from bot.reframe.patterns import PatternCompiler, PatternError, placeholders
+
         faults: list[str] = []
         compiler = PatternCompiler(self.sets)
         for name in self.sets:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from bot.reframe import check_lexicon
 from bot.settings import Settings
 from bot.storage.db import make_engine, upgrade
 from content.loader import ContentError, load_content
@@ -18,16 +19,22 @@ def db_upgrade(args: argparse.Namespace) -> int:
 
 
 def content_check(args: argparse.Namespace) -> int:
+    """Validate the framework content and the reframing lexicon; list every fault found."""
+    faults = check_lexicon()
+    library = None
     try:
         library = load_content()
     except ContentError as exc:
-        print(f"Content check failed: {len(exc.faults)} problem(s) in content/", file=sys.stderr)
-        for fault in exc.faults:
+        faults = exc.faults + faults
+    if library is None or faults:
+        print(f"Content check failed: {len(faults)} problem(s) in content/", file=sys.stderr)
+        for fault in faults:
             print(f"  {fault}", file=sys.stderr)
         return 1
     nudges = sum(len(topic.nudges) for topic in library.topics.values())
     print(
         f"Content OK (version {library.version}): {len(library.topics)} nudge topics, "
-        f"{len(library.learn_only)} learn-only topics, {nudges} distinct weekly nudges."
+        f"{len(library.learn_only)} learn-only topics, {nudges} distinct weekly nudges, "
+        "and the reframing lexicon."
     )
     return 0

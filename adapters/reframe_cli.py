@@ -7,32 +7,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import zlib
 from collections.abc import Sequence
 
-from bot.reframe import Finding, default_lexicon, find_deficit_framing, general_tip
-
-
-def _tip_seed(text: str) -> int:
-    # The same sentence always gets the same tip, so authors can compare runs.
-    return zlib.crc32(text.encode("utf-8"))
+from bot.reframe import Finding, find_deficit_framing
+from bot.reframe.render import render_findings
 
 
 def render_text(text: str, findings: Sequence[Finding]) -> str:
     """The findings as readable lines for a terminal."""
-    messages = default_lexicon().messages
-    if not findings:
-        tip = general_tip(_tip_seed(text))
-        return f"{messages.nothing_found}\n\n{messages.tip}: {tip}"
-    lines = [messages.found]
-    for number, finding in enumerate(findings, start=1):
-        lines.append("")
-        lines.append(f'{number}. "{finding.text}"')
-        lines.append(f"   {messages.why}: {finding.why}")
-        lines.append(f"   {messages.topic}: {finding.topic} (try `learn {finding.topic}`)")
-        lines.append(f"   {messages.rewrites}:")
-        lines.extend(f"   - {rewrite}" for rewrite in finding.rewrites)
-    return "\n".join(lines)
+    return render_findings(text, findings)
 
 
 def render_json(text: str, findings: Sequence[Finding]) -> str:

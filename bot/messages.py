@@ -88,6 +88,22 @@ REFLECTION_SAVED = (
 )
 SKIP_WORDS = ("skip", "pass", "no note", "none")
 
+# Reframing
+REFRAME_USAGE = (
+    "Type `reframe` followed by a sentence you wrote about families or students, for example "
+    "`reframe Some parents never come to anything.` I'll point out framing that can get in "
+    "the way of partnership and suggest another way to say it. I don't keep the sentence."
+)
+REFRAME_OFF = "Okay, no more notes on wording during reflections. `reframe on` brings them back."
+REFRAME_ON = (
+    "Okay, I'll offer at most one note on wording per reflection. `reframe off` stops them."
+)
+REFRAME_OFFER = (
+    "A gentle thought on wording, then we'll go on: “{phrase}”. {why} "
+    "You might say “{instead}” instead. Your answer is saved as you wrote it "
+    "(`reframe off` stops these notes)."
+)
+
 # Journal
 JOURNAL_EMPTY = "Your journal is empty so far. Type `reflect` to write your first entry."
 JOURNAL_HEADER = "Your recent reflections (newest first):"
@@ -114,6 +130,7 @@ def count_of(count: int, noun: str) -> str:
 
 def bullet_list(items: Iterable[str]) -> str:
     return "\n".join(f"• {item}" for item in items)
+
 
 # Welcome when the coach is installed (Teams personal chat or team)
 WELCOME_TITLE = "Welcome to Partnership Coach"

@@ -139,3 +139,18 @@ def test_no_sentence_is_pasted_from_the_seed_texts() -> None:
             if run in seed_runs:
                 pasted.append(f"{path.name}: {' '.join(run)}")
     assert not pasted, "content repeats the seeds word for word:\n" + "\n".join(pasted[:20])
+
+
+def test_content_check_names_a_broken_reframe_lexicon(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.reframe import lexicon
+
+    broken = tmp_path / "reframe.yaml"
+    data = yaml.safe_load(lexicon.LEXICON_PATH.read_text(encoding="utf-8"))
+    data["entries"][0]["topic"] = "friendliness"
+    broken.write_text(yaml.safe_dump(data), encoding="utf-8")
+    monkeypatch.setattr(lexicon, "LEXICON_PATH", broken)
+    monkeypatch.setattr("adapters.maintenance.check_lexicon", lambda: lexicon.check_lexicon(broken))
+    assert main(["content", "check"]) == 1
+    assert "reframe.yaml: field entries.0.topic" in capsys.readouterr().err

@@ -12,6 +12,7 @@ from bot.commands.journal import handle_journal
 from bot.commands.learn import handle_learn
 from bot.commands.nudges import NUDGE_COMMANDS
 from bot.commands.reflect import handle_reflect
+from bot.commands.reframe import handle_reframe
 from bot.replies import Reply, Text
 from bot.turn import Turn
 
@@ -34,12 +35,12 @@ def command_table() -> dict[str, CommandHandler]:
         "reflect": handle_reflect,
         "journal": handle_journal,
         "assess": handle_assess,
+        "reframe": handle_reframe,
+        "export": handle_export,
+        "forget": handle_forget,
+        "channel": _not_available_yet("channel"),
     }
-    for word in ("reframe", "export", "forget", "channel"):
-        table[word] = _not_available_yet(word)
     table.update(NUDGE_COMMANDS)
-    table["export"] = handle_export
-    table["forget"] = handle_forget
     return table
 
 

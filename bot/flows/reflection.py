@@ -13,6 +13,7 @@ import json
 from sqlalchemy import func, select
 
 from bot import messages
+from bot.commands.reframe import reframe_offer
 from bot.flows.base import Answer
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import action_awaiting_check_in, record_outcome
@@ -156,6 +157,14 @@ class ReflectionFlow:
             case _:
                 return _ask_own_action(flow)
 
+    def _wording_note(self, turn: Turn, flow: ActiveFlow, own: str | None) -> list[Reply]:
+        """At most one reframe offer per reflection, and only when the educator wants them."""
+        note = reframe_offer(turn, flow.data.get("reframe_offered", False), own or "")
+        if note is None:
+            return []
+        flow.data["reframe_offered"] = True
+        return [note]
+
     def advance(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
         match flow.step:
             case "followup":
@@ -170,10 +179,12 @@ class ReflectionFlow:
                     pending.outcome_note = turn.sealer.seal(note)
                 return [Text(messages.FOLLOWUP_THANKS), *_ask_prompt(flow)]
             case "prompt":
-                flow.data["answers"].append(_own_words(answer) or "")
+                own = _own_words(answer)
+                flow.data["answers"].append(own or "")
+                notes = self._wording_note(turn, flow, own)
                 if len(flow.data["answers"]) < len(flow.data["prompts"]):
-                    return _ask_prompt(flow)
-                return _ask_action(flow)
+                    return [*notes, *_ask_prompt(flow)]
+                return [*notes, *_ask_action(flow)]
             case "action":
                 if answer.key == "own":
                     return _ask_own_action(flow)

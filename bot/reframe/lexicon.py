@@ -128,10 +128,10 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     return _compile(_validate(path, _read(path)))
 
 
-def check_lexicon(path: Path = LEXICON_PATH) -> list[str]:
+def check_lexicon(path: Path | None = None) -> list[str]:
     """Every fault in a lexicon file, or an empty list (for `coach content check`)."""
     try:
-        load_lexicon(path)
+        load_lexicon(path or LEXICON_PATH)
     except LexiconError as exc:
         return exc.faults
     return []

@@ -1,0 +1,35 @@
+"""`reframe TEXT`: a second look at a sentence; `reframe off|on`: offers during reflections.
+
+The sentence is read and answered, never stored or logged.
+"""
+
+from __future__ import annotations
+
+from bot import messages
+from bot.reframe import find_deficit_framing
+from bot.reframe.render import render_findings
+from bot.replies import Reply, Text
+from bot.turn import Turn
+
+
+def handle_reframe(turn: Turn, args: str) -> list[Reply]:
+    setting = args.strip().casefold()
+    if setting in ("off", "on"):
+        turn.educator.reframe_offers = setting == "on"
+        return [Text(messages.REFRAME_ON if setting == "on" else messages.REFRAME_OFF)]
+    if not args.strip():
+        return [Text(messages.REFRAME_USAGE)]
+    findings = find_deficit_framing(args)
+    return [Text(render_findings(args, findings, turn.library.title))]
+
+
+def reframe_offer(turn: Turn, already_offered: bool, answer: str) -> Text | None:
+    """One gentle note on wording for a reflection answer, if wanted and not yet given."""
+    if already_offered or not turn.educator.reframe_offers:
+        return None
+    findings = find_deficit_framing(answer)
+    if not findings:
+        return None
+    first = findings[0]
+    instead = first.replacements[0] if first.replacements else first.rewrites[0]
+    return Text(messages.REFRAME_OFFER.format(phrase=first.text, why=first.why, instead=instead))

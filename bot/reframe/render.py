@@ -1,0 +1,34 @@
+"""Findings as readable text, the same in chat and on the command line."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable, Sequence
+
+from bot.reframe.lexicon import default_lexicon
+from bot.reframe.matcher import Finding, general_tip
+
+
+def tip_seed(text: str) -> int:
+    """The same sentence always gets the same tip, so authors can compare runs."""
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def render_findings(
+    text: str, findings: Sequence[Finding], title: Callable[[str], str] = str
+) -> str:
+    """Each finding with why it matters, the part of the framework it touches, and rewrites."""
+    words = default_lexicon().messages
+    if not findings:
+        return f"{words.nothing_found}\n\n{words.tip}: {general_tip(tip_seed(text))}"
+    lines = [words.found]
+    for number, finding in enumerate(findings, start=1):
+        lines += [
+            "",
+            f'{number}. "{finding.text}"',
+            f"   {words.why}: {finding.why}",
+            f"   {words.topic}: {title(finding.topic)} (try `learn {finding.topic}`)",
+            f"   {words.rewrites}:",
+            *(f"   - {rewrite}" for rewrite in finding.rewrites),
+        ]
+    return "\n".join(lines)

@@ -1,0 +1,60 @@
+"""Reframing in conversation: on request, and as one gentle offer during a reflection."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+
+from bot.app import CoachApp
+from bot.storage.models import Reflection
+from tests.dialog import Conversation, verify_dialog
+
+
+def test_reframe_a_sentence_on_request(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says("reframe Those hard-to-reach parents never come.")
+    assert '"hard-to-reach parents"' in answer.replace("“", '"').replace("”", '"')
+    assert "Why it matters" in answer and "You might say" in answer
+    assert "learn " in answer
+
+
+def test_a_neutral_sentence_gets_a_tip_not_a_false_alarm(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says("reframe Families who work evening shifts read texts.")
+    assert "did not find deficit framing" in answer
+    assert "Something to try" in answer
+
+
+def test_reframe_without_a_sentence_explains_itself(app: CoachApp) -> None:
+    assert "followed by a sentence" in Conversation(app.coach).says("reframe")
+
+
+def test_one_gentle_offer_per_reflection_and_answers_kept_as_written(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect asset-based")
+    first = "Honestly those parents don't care about school."
+    answer = educator.says(first)
+    assert "A gentle thought on wording" in answer and "Question 2 of 2" in answer
+    answer = educator.says("These kids come from broken homes.")
+    assert "A gentle thought on wording" not in answer  # at most once per reflection
+    assert "pick one small action" in answer
+    educator.clicks("1")
+    with app.sessions() as session:
+        stored = json.loads(session.scalars(select(Reflection.answers)).one())
+    assert stored[0]["answer"] == first
+
+
+def test_reframe_off_stops_the_offers_and_on_brings_them_back(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    verify_dialog(
+        educator,
+        [
+            ("reframe off", "no more notes on wording"),
+            ("reflect cognition", "Question 1 of 2"),
+            ("Those parents don't care about school.", "Question 2 of 2"),
+        ],
+    )
+    assert "gentle thought" not in educator.transcript
+    educator.says("cancel")
+    educator.says("reframe on")
+    educator.says("reflect cognition")
+    assert "gentle thought" in educator.says("Those parents don't care about school.")

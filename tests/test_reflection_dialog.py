@@ -231,3 +231,19 @@ def test_the_journal_shows_follow_through_per_topic(app: CoachApp, clock: FakeCl
     assert "3 actions planned: 1 done, 0 partly, 1 not yet, 1 waiting for a check-in" in journal
     assert f"{app.library.title('relational')}: 1 of 2 done" in journal
     assert f"{app.library.title('cognition')}: 0 of 1 done" in journal
+
+
+def test_the_latest_action_can_be_checked_in_from_the_journal(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect integrated")
+    educator.says("skip")
+    educator.says("skip")
+    educator.clicks("Write my own")
+    educator.says("Add a family question to Friday's exit ticket.")
+    journal = educator.says("journal")
+    assert "not checked in yet" in journal
+    assert "Add a family question to Friday's exit ticket." in journal
+    educator.clicks("Done")
+    journal = educator.says("journal")
+    assert "How it went: done" in journal
+    assert "1 done" in journal

@@ -5,7 +5,9 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from bot import messages
-from bot.localtime import local_date_label
+from bot.followthrough import action_awaiting_check_in
+from bot.localtime import educator_zone, local_date_label
+from bot.nudges.compose import checkin_question
 from bot.replies import Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
@@ -35,7 +37,12 @@ def handle_journal(turn: Turn, args: str) -> list[Reply]:
                 status=status,
             )
         )
-    return [Text("\n".join(lines)), Text(follow_through_summary(turn))]
+    replies: list[Reply] = [Text("\n".join(lines)), Text(follow_through_summary(turn))]
+    pending = action_awaiting_check_in(turn)
+    if pending is not None:
+        # Check in right here, without waiting for the next reflection or nudge.
+        replies.append(checkin_question(pending, turn.library, turn.sealer, educator_zone(turn)))
+    return replies
 
 
 def follow_through_summary(turn: Turn) -> str:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot import messages
+from bot.localtime import local_date_label
 from bot.storage.models import Reflection
 from bot.storage.sealing import Sealer
 from bot.turn import Turn
@@ -39,3 +41,67 @@ def record_outcome(
     reflection.outcome_at = now
     if note:
         reflection.outcome_note = sealer.seal(note)
+
+
+def recent_reflections(turn: Turn, limit: int) -> list[Reflection]:
+    """The educator's latest reflections, newest first."""
+    return list(
+        turn.session.scalars(
+            select(Reflection)
+            .where(Reflection.educator_id == turn.educator.id)
+            .order_by(Reflection.created_at.desc(), Reflection.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+def journal_lines(turn: Turn, entries: list[Reflection]) -> list[str]:
+    """One entry per reflection: date, topic, planned action, and how it went."""
+    lines = []
+    for entry in entries:
+        status = messages.STATUS_LABELS.get(entry.action_status, entry.action_status)
+        if entry.outcome_note:
+            status = f"{status} ({turn.sealer.unseal(entry.outcome_note)})"
+        lines.append(
+            messages.JOURNAL_ENTRY.format(
+                date=local_date_label(entry.created_at, turn),
+                title=turn.library.title(entry.topic),
+                action=turn.sealer.unseal(entry.action),
+                status=status,
+            )
+        )
+    return lines
+
+
+def follow_through_summary(turn: Turn) -> str:
+    """Actions planned and how they went, overall and per topic, across the whole journal."""
+    rows = turn.session.execute(
+        select(Reflection.topic, Reflection.action_status, func.count())
+        .where(Reflection.educator_id == turn.educator.id)
+        .group_by(Reflection.topic, Reflection.action_status)
+    ).all()
+    totals: dict[str, int] = {}
+    per_topic: dict[str, dict[str, int]] = {}
+    for topic, status, count in rows:
+        totals[status] = totals.get(status, 0) + count
+        per_topic.setdefault(topic, {})[status] = count
+    planned = sum(totals.values())
+    lines = [
+        messages.FOLLOW_THROUGH.format(
+            planned=messages.count_of(planned, "action"),
+            done=totals.get("done", 0),
+            partly=totals.get("partly", 0),
+            not_yet=totals.get("not_yet", 0),
+            waiting=totals.get("planned", 0),
+        )
+    ]
+    for topic in sorted(per_topic, key=lambda slug: -sum(per_topic[slug].values())):
+        counts = per_topic[topic]
+        lines.append(
+            messages.FOLLOW_THROUGH_TOPIC.format(
+                title=turn.library.title(topic),
+                done=counts.get("done", 0),
+                planned=sum(counts.values()),
+            )
+        )
+    return "\n".join(lines)

@@ -21,11 +21,12 @@ from sqlalchemy.orm import Session
 from bot import home_messages as hm
 from bot import messages
 from bot.assess.results import growth_order, latest_results
+from bot.followthrough import follow_through_summary, journal_lines, recent_reflections
 from bot.inbound import Inbound, Platform
 from bot.localtime import educator_zone, local_date_label
 from bot.replies import Card, Choice
 from bot.settings import Settings
-from bot.storage.models import Educator, Reflection
+from bot.storage.models import Educator
 from bot.storage.sealing import Sealer
 from bot.topics import suggested_topic
 from bot.turn import Turn
@@ -167,32 +168,17 @@ def _nudges_card(turn: Turn, nudges: NudgeSettings | None) -> Card:
 
 
 def _reflections_card(turn: Turn) -> Card:
-    entries = turn.session.scalars(
-        select(Reflection)
-        .where(Reflection.educator_id == turn.educator.id)
-        .order_by(Reflection.created_at.desc(), Reflection.id.desc())
-        .limit(RECENT_REFLECTIONS)
-    ).all()
+    entries = recent_reflections(turn, RECENT_REFLECTIONS)
     if not entries:
         return Card(
             title=hm.HOME_REFLECTIONS_TITLE,
             body=messages.JOURNAL_EMPTY,
             buttons=(Choice("Start a reflection", "reflect"),),
         )
-    lines = []
-    for entry in entries:
-        status = messages.STATUS_LABELS.get(entry.action_status, entry.action_status)
-        lines.append(
-            messages.JOURNAL_ENTRY.format(
-                date=local_date_label(entry.created_at, turn),
-                title=turn.library.title(entry.topic),
-                action=turn.sealer.unseal(entry.action),
-                status=status,
-            )
-        )
+    body = "\n".join([*journal_lines(turn, entries), "", follow_through_summary(turn)])
     return Card(
         title=hm.HOME_REFLECTIONS_TITLE,
-        body="\n".join(lines),
+        body=body,
         buttons=(Choice("My journal", "journal"),),
     )
 

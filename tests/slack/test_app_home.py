@@ -41,6 +41,7 @@ async def test_home_shows_focus_nudges_and_reflections(wire: SlackWire) -> None:
     assert "Weekly nudges" in text
     assert "Your recent reflections" in text and "Relational" in text
     assert "not checked in yet" in text
+    assert "1 action planned: 0 done" in text  # follow-through, as in the journal
     assert len(view["blocks"]) <= 100
     ids = [b["action_id"] for b in buttons_of(view["blocks"])]
     assert len(ids) == len(set(ids)), "action ids are unique in the view"

@@ -48,3 +48,5 @@ def configure_logging(*, quiet: bool = False) -> None:
     # SQLAlchemy at DEBUG logs result rows, which hold what educators wrote: never below INFO
     # (statements at INFO carry no values: engines hide bound parameters).
     logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
+    # Alembic narrates every plugin it loads at INFO on each start; only its problems matter.
+    logging.getLogger("alembic").setLevel(logging.WARNING)

@@ -1,0 +1,55 @@
+"""`python -m bench` lists the benchmarks; `python -m bench NAME [NAME...]` or `all` runs them."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+# name -> (module with main(), what it measures)
+BENCHMARKS: dict[str, tuple[str, str]] = {
+    "slack": ("bench.slack_acks", "Slack ack latency: coach serve vs bare Bolt, 1/10/50 clients"),
+    "teams": ("bench.teams_turns", "Teams turn latency: coach serve vs bare echo bot"),
+    "tick": ("bench.tick_cost", "find-and-claim cost with 10k/100k/1M subscriptions, 1,000 due"),
+    "fanout": ("bench.fanout", "10,000 nudges to a rate-limited fake Slack; RSS of coach clock"),
+    "memory": ("bench.memory", "RSS of coach serve over 10,000 mixed requests"),
+}
+# Fault drills: run on purpose, by name (not part of `all`, which is the figures).
+DRILLS: dict[str, tuple[str, str]] = {
+    "drill-kill": ("bench.drills", "SIGKILL coach clock mid fan-out, restart: exactly once"),
+    "drill-two-clocks": ("bench.drills", "two coach clock processes on one PostgreSQL"),
+    "drill-postgres": ("bench.drills", "PostgreSQL cut for 30 s under traffic (TCP proxy)"),
+    "drill-storm": ("bench.drills", "429/5xx storm from fake Slack and Teams: delivered once"),
+}
+
+
+def usage() -> None:
+    print("usage: python -m bench NAME [NAME...] | all\n\nbenchmarks:")
+    for name, (_, what) in BENCHMARKS.items():
+        print(f"  {name:<18} {what}")
+    print("\nfault drills:")
+    for name, (_, what) in DRILLS.items():
+        print(f"  {name:<18} {what}")
+
+
+def main(argv: list[str]) -> int:
+    if not argv:
+        usage()
+        return 0
+    names = list(BENCHMARKS) if argv == ["all"] else argv
+    unknown = [n for n in names if n not in BENCHMARKS and n not in DRILLS]
+    if unknown:
+        print(f"unknown benchmark(s): {', '.join(unknown)}\n", file=sys.stderr)
+        usage()
+        return 2
+    for name in names:
+        module_name = (BENCHMARKS | DRILLS)[name][0]
+        module = importlib.import_module(module_name)
+        if name in DRILLS:
+            module.run(name)
+        else:
+            module.main()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

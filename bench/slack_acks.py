@@ -1,0 +1,159 @@
+"""bench slack: Slack acknowledgement latency, `coach serve` vs a bare Bolt app that only acks.
+
+Both are real processes on 127.0.0.1 behind aiohttp; both verify the signature. The coach
+runs on a fresh SQLite file with a fake Slack Web API (its own process) for the work after
+the acknowledgement (the button click's answer goes there).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from itertools import count
+from urllib.parse import urlencode
+
+import aiohttp
+
+from bench import procs
+from bench.bare import BOT_TOKEN, SIGNING_SECRET
+from bench.latency import TABLE_HEADER, LatencyReport, RequestFactory, measure
+from tests.slack.wire import sign
+
+CONCURRENCY = (1, 10, 50)
+REQUESTS = 2000
+
+_ids = count(1)
+
+
+def command_body(fake_url: str) -> str:
+    n = next(_ids)
+    return urlencode(
+        {
+            "token": "legacy",
+            "team_id": "T0001",
+            "team_domain": "lincoln",
+            "channel_id": "C1",
+            "channel_name": "general",
+            "user_id": f"U{n % 500}",
+            "user_name": "educator",
+            "command": "/coach",
+            "text": "help",
+            "api_app_id": "A0001",
+            "is_enterprise_install": "false",
+            "response_url": f"{fake_url}respond/cmd{n}",
+            "trigger_id": f"trigger.{n}",
+        }
+    )
+
+
+def click_body(fake_url: str) -> str:
+    n = next(_ids)
+    user = f"U{n % 500}"
+    payload = {
+        "type": "block_actions",
+        "user": {"id": user, "team_id": "T0001"},
+        "api_app_id": "A0001",
+        "team": {"id": "T0001", "domain": "lincoln"},
+        "container": {
+            "type": "message",
+            "message_ts": f"1700000000.{n:06d}",
+            "channel_id": f"D{user}",
+            "is_ephemeral": False,
+        },
+        "trigger_id": f"trigger.{n}",
+        "channel": {"id": f"D{user}"},
+        "message": {"ts": f"1700000000.{n:06d}"},
+        "response_url": f"{fake_url}respond/act{n}",
+        "actions": [
+            {
+                "type": "button",
+                "action_id": "coach_choice_1",
+                "block_id": "b1",
+                "text": {"type": "plain_text", "text": "Help"},
+                "value": "help",
+                "action_ts": f"{time.time():.6f}",
+            }
+        ],
+    }
+    return urlencode({"payload": json.dumps(payload)})
+
+
+def sender(url: str, fake_url: str, kind: str) -> RequestFactory:
+    make = command_body if kind == "command" else click_body
+
+    async def send(session: aiohttp.ClientSession, n: int) -> int:
+        body = make(fake_url)
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            **sign(body, None, SIGNING_SECRET),
+        }
+        async with session.post(url, data=body, headers=headers) as response:
+            await response.read()
+            return response.status
+
+    return send
+
+
+async def run_points(coach_url: str, bolt_url: str, fake_url: str, requests: int) -> list[str]:
+    rows: list[str] = []
+    for kind in ("command", "click"):
+        for clients in CONCURRENCY:
+            bare = await measure(
+                sender(bolt_url, fake_url, kind), clients=clients, requests=requests
+            )
+            ours = await measure(
+                sender(coach_url, fake_url, kind), clients=clients, requests=requests
+            )
+            label = "/coach help" if kind == "command" else "button click"
+            rows.append(bare.row(f"bare Bolt, {label}"))
+            rows.append(ours.row(f"coach serve, {label}", bare))
+            print(rows[-2], flush=True)
+            print(rows[-1], flush=True)
+            check(kind, clients, ours, bare)
+    return rows
+
+
+def check(kind: str, clients: int, ours: LatencyReport, bare: LatencyReport) -> None:
+    verdicts = []
+    if clients == 1:
+        verdicts.append(("p50 <= 3 ms at 1 client", ours.p50_ms <= 3.0))
+    if clients == 10:
+        verdicts.append(("p50 <= half of bare Bolt at 10", ours.p50_ms <= bare.p50_ms / 2))
+    if clients == 50:
+        verdicts.append(("p99 < 100 ms at 50", ours.p99_ms < 100.0))
+    for name, ok in verdicts:
+        print(f"  target {kind}: {name}: {'met' if ok else 'MISSED'}", flush=True)
+
+
+def main(requests: int = REQUESTS) -> None:
+    print(f"## bench slack ({procs.machine()})", flush=True)
+    fake_port, coach_port, bolt_port = procs.free_port(), procs.free_port(), procs.free_port()
+    fake_url = f"http://127.0.0.1:{fake_port}/"
+    fake = [procs.PYTHON, "-m", "bench.fakes", "slack", "--port", str(fake_port)]
+    bolt = [procs.PYTHON, "-m", "bench.bare", "bolt", "--port", str(bolt_port)]
+    bolt += ["--api-url", fake_url + "api/"]
+    with (
+        procs.database("sqlite") as db,
+        procs.running(fake, ready_url=fake_url + "healthz", log_name="fake-slack"),
+        procs.running(bolt, ready_url=f"http://127.0.0.1:{bolt_port}/healthz", log_name="bolt"),
+    ):
+        env = procs.base_env(
+            DATABASE_URL=db,
+            SLACK_SIGNING_SECRET=SIGNING_SECRET,
+            SLACK_BOT_TOKEN=BOT_TOKEN,
+            SLACK_API_URL=fake_url + "api/",
+        )
+        serve = [procs.COACH, "serve", "--port", str(coach_port)]
+        ready = f"http://127.0.0.1:{coach_port}/healthz"
+        with procs.running(serve, env=env, ready_url=ready, log_name="serve"):
+            print(TABLE_HEADER, flush=True)
+            asyncio.run(
+                run_points(
+                    f"http://127.0.0.1:{coach_port}/slack/events",
+                    f"http://127.0.0.1:{bolt_port}/slack/events",
+                    fake_url,
+                    requests,
+                )
+            )
+    print(f"after: {procs.machine()}", flush=True)

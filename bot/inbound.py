@@ -18,7 +18,8 @@ class Inbound:
 
     `text` is what the educator typed; `value` is the value of a button they
     clicked (the coach put it there). `message_id` is the platform's id for this
-    delivery, so a retried or doubled delivery is handled once.
+    delivery, so a retried or doubled delivery is handled once. `conversation` is the
+    channel (or chat) it was said in; `in_channel` is True for a shared channel.
     """
 
     platform: Platform
@@ -30,6 +31,12 @@ class Inbound:
     conversation: str | None = None
     in_channel: bool = False
     timezone: str | None = None
+    # Whether the platform says this person administers the workspace (Slack: an admin or
+    # owner). Only used to let admins change a channel's team prompts.
+    is_workspace_admin: bool = False
+    # In a channel: whether the coach can post there (False: not a member), when the
+    # adapter checked; None when it did not or could not tell.
+    can_post: bool | None = None
 
     @property
     def address(self) -> str:

@@ -21,6 +21,7 @@ from content.schema import (
     NudgeTopic,
     Overview,
 )
+from content.team_prompts_schema import TeamPrompts
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -44,6 +45,7 @@ class Library:
     learn_only: dict[str, LearnOnlyTopic]
     assessment: Assessment
     version: str
+    team_prompts: TeamPrompts
     extras: dict[str, Any] = field(default_factory=dict)
 
     def title(self, slug: str) -> str:
@@ -154,7 +156,17 @@ def load_content(root: Path = CONTENT_DIR) -> Library:
     else:
         faults.append("assessment.yaml: file is missing")
 
-    if faults or overview is None or assessment is None:
+    team_prompts_path = root / "team_prompts.yaml"
+    team_prompts = None
+    if team_prompts_path.exists():
+        data = _read_yaml(team_prompts_path, faults)
+        digest.update(team_prompts_path.read_bytes())
+        faults.extend(_long_strings(data, "team_prompts.yaml"))
+        team_prompts = _validate(TeamPrompts, data, "team_prompts.yaml", faults)
+    else:
+        faults.append("team_prompts.yaml: file is missing")
+
+    if faults or overview is None or assessment is None or team_prompts is None:
         raise ContentError(faults or ["content could not be loaded"])
     ordered = {slug: topics[slug] for slug in NUDGE_TOPICS}
     assert set(ordered) | set(learn_only) == set(ALL_TOPICS)
@@ -164,6 +176,7 @@ def load_content(root: Path = CONTENT_DIR) -> Library:
         learn_only=learn_only,
         assessment=assessment,
         version=digest.hexdigest()[:12],
+        team_prompts=team_prompts,
     )
 
 

@@ -8,6 +8,7 @@ nudge index into the content, and reasons are short machine words.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -17,26 +18,23 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from bot.storage.base import Base, UTCDateTime
 
 
-class Subscription(Base):
-    """One educator's weekly nudge: the local rule, the rotation, and when it is due next.
+class ScheduleColumns:
+    """The weekly rule, the rotation and the next send: shared by every subscription kind
+    (an educator's nudges here, a channel's team prompts in scheduler/channel_models.py), so
+    the schedule, rotation and tick code works on either.
 
     `next_send_at` is when a tick should next look at this row (the week's slot, or a
-    retry, or a short lease while a clock is sending); it is NULL when nudges are off, so
-    the index only ever holds subscriptions that are on. `slot_at` is the scheduled local
-    send time of the week being handled, in UTC.
+    retry, or a short lease while a clock is sending); it is NULL when the subscription is
+    off, so the index only ever holds subscriptions that are on. `slot_at` is the scheduled
+    local send time of the week being handled, in UTC.
     """
 
-    __tablename__ = "subscriptions"
-
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    educator_id: Mapped[int] = mapped_column(
-        ForeignKey("educators.id", ondelete="CASCADE"), unique=True
-    )
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     weekday: Mapped[int] = mapped_column(Integer)  # 0 = Monday
     local_time: Mapped[str] = mapped_column(String(5))  # "HH:MM", 24-hour
@@ -55,6 +53,16 @@ class Subscription(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class Subscription(ScheduleColumns, Base):
+    """One educator's weekly nudge: the local rule, the rotation, and when it is due next."""
+
+    __tablename__ = "subscriptions"
+
+    educator_id: Mapped[int] = mapped_column(
+        ForeignKey("educators.id", ondelete="CASCADE"), unique=True
+    )
+
+
 class LedgerStatus:
     CLAIMED = "claimed"  # picked by a clock; the platform has not been called
     SENDING = "sending"  # the platform is being called (unknown outcome after a crash)
@@ -68,28 +76,41 @@ class LedgerStatus:
     FINAL = (SENT, FAILED, MISSED, SKIPPED)
 
 
-class NudgeLedger(Base):
+class LedgerColumns:
     """One row per subscription per local ISO week, written before the platform is called.
 
-    The unique key makes "exactly once a week" a database fact: two clocks, a crash and
-    restart, or a daylight-saving fold cannot produce a second row for the same week.
+    The unique key (subscription, week) makes "exactly once a week" a database fact: two
+    clocks, a crash and restart, or a daylight-saving fold cannot produce a second row for
+    the same week. `__subscription_table__` names the subscription table it belongs to.
     """
 
-    __tablename__ = "nudge_ledger"
-    __table_args__ = (UniqueConstraint("subscription_id", "week"),)
+    __subscription_table__: ClassVar[str]
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    subscription_id: Mapped[int] = mapped_column(ForeignKey("subscriptions.id", ondelete="CASCADE"))
-    week: Mapped[str] = mapped_column(String(10))  # ISO week in the educator's zone
+
+    @declared_attr
+    def subscription_id(cls) -> Mapped[int]:
+        return mapped_column(ForeignKey(f"{cls.__subscription_table__}.id", ondelete="CASCADE"))
+
+    week: Mapped[str] = mapped_column(String(10))  # ISO week in the subscription's zone
     due_at: Mapped[datetime] = mapped_column(UTCDateTime())
     status: Mapped[str] = mapped_column(String(16))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     topic: Mapped[str | None] = mapped_column(String(32))
-    nudge_index: Mapped[int | None] = mapped_column(Integer)
-    checkin_reflection_id: Mapped[int | None] = mapped_column(Integer)
+    nudge_index: Mapped[int | None] = mapped_column(Integer)  # index into the topic's items
     reason: Mapped[str | None] = mapped_column(String(64))
     claimed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class NudgeLedger(LedgerColumns, Base):
+    """An educator's weekly nudges, one row per week."""
+
+    __tablename__ = "nudge_ledger"
+    __subscription_table__ = "subscriptions"
+    __table_args__ = (UniqueConstraint("subscription_id", "week"),)
+
+    checkin_reflection_id: Mapped[int | None] = mapped_column(Integer)
     # What the educator did with it: "done" or "skipped" (their buttons), or None.
     response: Mapped[str | None] = mapped_column(String(16))
 

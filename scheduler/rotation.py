@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from content.schema import NUDGE_TOPICS
-from scheduler.models import Subscription
+from scheduler.models import ScheduleColumns
 
 
 @dataclass(frozen=True)
@@ -24,24 +24,25 @@ class Pick:
     nudge_index: int
 
 
-def topic_order(subscription: Subscription) -> list[str]:
+def topic_order(subscription: ScheduleColumns) -> list[str]:
     """The rotation order: the stored one (unknown slugs dropped, missing ones appended)."""
     stored = [s for s in (subscription.topic_order or "").split(",") if s in NUDGE_TOPICS]
     ordered = list(dict.fromkeys(stored))
     return ordered + [s for s in NUDGE_TOPICS if s not in ordered]
 
 
-def set_topic_order(subscription: Subscription, order: Sequence[str]) -> None:
+def set_topic_order(subscription: ScheduleColumns, order: Sequence[str]) -> None:
     """Store a new rotation order (e.g. growth areas first); the current cycle carries on."""
     subscription.topic_order = ",".join(s for s in order if s in NUDGE_TOPICS) or None
 
 
-def _seen(subscription: Subscription) -> list[str]:
+def _seen(subscription: ScheduleColumns) -> list[str]:
     return [s for s in (subscription.rotation_seen or "").split(",") if s]
 
 
-def next_pick(subscription: Subscription, nudge_counts: Mapping[str, int]) -> Pick:
-    """The next nudge for this subscription; `nudge_counts` is how many nudges each topic has."""
+def next_pick(subscription: ScheduleColumns, nudge_counts: Mapping[str, int]) -> Pick:
+    """The next nudge (or team prompt) for this subscription; `nudge_counts` is how many
+    each topic has."""
     if subscription.focus_topic in NUDGE_TOPICS:
         topic = subscription.focus_topic
         return Pick(topic, subscription.focus_step % max(1, nudge_counts.get(topic, 1)))
@@ -54,7 +55,7 @@ def next_pick(subscription: Subscription, nudge_counts: Mapping[str, int]) -> Pi
     return Pick(topic, cycle % max(1, nudge_counts.get(topic, 1)))
 
 
-def record_sent(subscription: Subscription, pick: Pick) -> None:
+def record_sent(subscription: ScheduleColumns, pick: Pick) -> None:
     """Move the rotation on after a nudge was delivered (missed ones do not count)."""
     if subscription.focus_topic == pick.topic:
         subscription.focus_step += 1
@@ -68,6 +69,6 @@ def record_sent(subscription: Subscription, pick: Pick) -> None:
     subscription.rotation_seen = ",".join(seen)
 
 
-def upcoming_topic(subscription: Subscription) -> str:
+def upcoming_topic(subscription: ScheduleColumns) -> str:
     """The topic of the next nudge, for showing settings and for `reflect` with no topic."""
     return next_pick(subscription, {}).topic

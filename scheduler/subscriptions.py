@@ -7,14 +7,26 @@ from datetime import datetime, time
 from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session
 
-from scheduler.models import LedgerStatus, NudgeLedger, Subscription
+from scheduler.channel_models import ChannelLedger, ChannelSubscription
+from scheduler.models import LedgerColumns, LedgerStatus, NudgeLedger, ScheduleColumns, Subscription
 from scheduler.schedule import WeeklyRule, next_send_after, week_key
 
 DEFAULT_WEEKDAY = 1  # Tuesday
 DEFAULT_LOCAL_TIME = "07:30"  # before the first bell
 
 
-def rule_of(subscription: Subscription) -> WeeklyRule:
+# Each subscription kind and the ledger that records its weeks.
+LEDGERS: dict[type[ScheduleColumns], type[LedgerColumns]] = {
+    Subscription: NudgeLedger,
+    ChannelSubscription: ChannelLedger,
+}
+
+
+def ledger_of(subscription: ScheduleColumns) -> type[LedgerColumns]:
+    return LEDGERS[type(subscription)]
+
+
+def rule_of(subscription: ScheduleColumns) -> WeeklyRule:
     hours, _, minutes = subscription.local_time.partition(":")
     return WeeklyRule(subscription.weekday, time(int(hours), int(minutes)), subscription.timezone)
 
@@ -23,36 +35,41 @@ def subscription_of(session: Session, educator_id: int) -> Subscription | None:
     return session.scalar(select(Subscription).where(Subscription.educator_id == educator_id))
 
 
+def schedule_defaults(zone: str, now: datetime) -> dict[str, object]:
+    """The settings a new subscription of any kind starts with (off)."""
+    return {
+        "enabled": False,
+        "weekday": DEFAULT_WEEKDAY,
+        "local_time": DEFAULT_LOCAL_TIME,
+        "timezone": zone,
+        "focus_topic": None,
+        "topic_order": None,
+        "rotation_cycle": 0,
+        "rotation_seen": "",
+        "focus_step": 0,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
 def new_subscription(educator_id: int, zone: str, now: datetime) -> Subscription:
-    return Subscription(
-        educator_id=educator_id,
-        enabled=False,
-        weekday=DEFAULT_WEEKDAY,
-        local_time=DEFAULT_LOCAL_TIME,
-        timezone=zone,
-        focus_topic=None,
-        topic_order=None,
-        rotation_cycle=0,
-        rotation_seen="",
-        focus_step=0,
-        created_at=now,
-        updated_at=now,
-    )
+    return Subscription(educator_id=educator_id, **schedule_defaults(zone, now))
 
 
-def _week_done(session: Session, subscription: Subscription, slot: datetime) -> bool:
+def _week_done(session: Session, subscription: ScheduleColumns, slot: datetime) -> bool:
     if subscription.id is None:
         return False
+    ledger = ledger_of(subscription)
     status = session.scalar(
-        select(NudgeLedger.status).where(
-            NudgeLedger.subscription_id == subscription.id,
-            NudgeLedger.week == week_key(slot, subscription.timezone),
+        select(ledger.status).where(
+            ledger.subscription_id == subscription.id,
+            ledger.week == week_key(slot, subscription.timezone),
         )
     )
     return status in LedgerStatus.FINAL
 
 
-def reschedule(session: Session, subscription: Subscription, after: datetime) -> None:
+def reschedule(session: Session, subscription: ScheduleColumns, after: datetime) -> None:
     """Set the next slot strictly after `after` (and after any pause), skipping a week that
     already had its nudge; off subscriptions have no next send."""
     if not subscription.enabled:
@@ -71,7 +88,7 @@ def reschedule(session: Session, subscription: Subscription, after: datetime) ->
     subscription.next_send_at = slot
 
 
-def turn_off(subscription: Subscription, reason: str, now: datetime) -> None:
+def turn_off(subscription: ScheduleColumns, reason: str, now: datetime) -> None:
     subscription.enabled = False
     subscription.off_reason = reason[:64]
     subscription.slot_at = None

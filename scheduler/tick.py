@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import ClassVar, Protocol
 
 from sqlalchemy import Select, select, update
 from sqlalchemy.exc import IntegrityError
@@ -34,7 +35,13 @@ from bot.inbound import Platform
 from bot.nudges.compose import compose_nudge
 from bot.replies import Reply
 from bot.storage.models import Educator, Workspace
-from scheduler.models import LedgerStatus, NudgeLedger, Subscription
+from scheduler.models import (
+    LedgerColumns,
+    LedgerStatus,
+    NudgeLedger,
+    ScheduleColumns,
+    Subscription,
+)
 from scheduler.rotation import Pick, next_pick, record_sent
 from scheduler.schedule import end_of_local_week, week_key, zone_info
 from scheduler.subscriptions import reschedule, turn_off
@@ -42,6 +49,16 @@ from scheduler.subscriptions import reschedule, turn_off
 log = logging.getLogger("coach.scheduler")
 
 WORKSPACE_UNINSTALLED = "workspace_uninstalled"
+
+
+class Owner(Protocol):
+    """Whom a subscription sends to: an educator, or (for team prompts) the channel itself."""
+
+    @property
+    def platform(self) -> str: ...
+
+    @property
+    def workspace(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -67,12 +84,14 @@ class TickLine:
     topic: str | None = None
     nudge_index: int | None = None
     reason: str = ""
+    kind: str = "nudge"  # or "channel": a team prompt
 
     def render(self) -> str:
         topic = f" {self.topic}#{self.nudge_index}" if self.topic is not None else ""
         reason = f" reason={self.reason}" if self.reason else ""
+        label = "subscription" if self.kind == "nudge" else f"{self.kind}_subscription"
         return (
-            f"{self.outcome:<11} subscription={self.subscription_id} platform={self.platform} "
+            f"{self.outcome:<11} {label}={self.subscription_id} platform={self.platform} "
             f"week={self.week} local={self.local_slot}{topic}{reason}"
         )
 
@@ -109,14 +128,15 @@ def _local_slot(slot: datetime, zone: str) -> str:
 
 
 def _line(
-    subscription: Subscription,
-    educator: Educator,
+    subscription: ScheduleColumns,
+    educator: Owner,
     outcome: str,
-    ledger: NudgeLedger | None,
+    ledger: LedgerColumns | None,
     slot: datetime,
     reason: str = "",
 ) -> TickLine:
     return TickLine(
+        kind="nudge" if isinstance(subscription, Subscription) else "channel",
         subscription_id=subscription.id,
         platform=educator.platform,
         outcome=outcome,
@@ -129,7 +149,17 @@ def _line(
 
 
 class Tick:
-    """One pass at one moment; `run` loops claim-and-send batches until nothing is due."""
+    """One pass at one moment; `run` loops claim-and-send batches until nothing is due.
+
+    This class sends educators' weekly nudges; a subclass overrides the few hooks below
+    (`_due`, `_load`, `_new_ledger`, `_compose`, `_item_counts`) to send another kind of
+    subscription (team prompts: scheduler/channel_tick.py) with the same claim, ledger,
+    retry and record machinery.
+    """
+
+    subscription_model: ClassVar[type[ScheduleColumns]] = Subscription
+    ledger_model: ClassVar[type[LedgerColumns]] = NudgeLedger
+    log_prefix: ClassVar[str] = "nudge_"
 
     def __init__(
         self,
@@ -143,7 +173,81 @@ class Tick:
         self.now = now
         self.policy = policy or TickPolicy()
         self.report = TickReport(at=now)
-        self.nudge_counts = {slug: len(t.nudges) for slug, t in core.library.topics.items()}
+        self.nudge_counts = self._item_counts()
+
+    # --- what differs between subscription kinds ----------------------------------------
+
+    def _item_counts(self) -> dict[str, int]:
+        """How many items (nudges) each topic has, for the rotation."""
+        return {slug: len(t.nudges) for slug, t in self.core.library.topics.items()}
+
+    def _due(self, session: Session, platforms: list[str]) -> list[tuple[ScheduleColumns, Owner]]:
+        """Due subscriptions with their owners, locked (skip locked) for this clock."""
+        rows = session.execute(
+            select(Subscription, Educator)
+            .join(Educator, Educator.id == Subscription.educator_id)
+            .where(
+                Subscription.next_send_at <= self.now,
+                Subscription.enabled.is_(True),
+                Educator.platform.in_(platforms),
+            )
+            .order_by(Subscription.next_send_at, Subscription.id)
+            .limit(self.policy.batch_size)
+            .with_for_update(of=Subscription, skip_locked=True)
+        ).all()
+        return [(subscription, educator) for subscription, educator in rows]
+
+    def _load(
+        self, session: Session, ledger_id: int, *, lock: bool = False
+    ) -> tuple[LedgerColumns, ScheduleColumns, Owner]:
+        """One ledger row with its subscription and owner (optionally locking the subscription)."""
+        query = _ledger_with_owner(ledger_id)
+        if lock:
+            query = query.with_for_update(of=Subscription)
+        ledger, subscription, educator = session.execute(query).one()
+        return ledger, subscription, educator
+
+    def _new_ledger(
+        self,
+        session: Session,
+        subscription: ScheduleColumns,
+        owner: Owner,
+        pick: Pick,
+        slot: datetime,
+    ) -> LedgerColumns:
+        assert isinstance(owner, Educator)
+        checkin = awaiting_check_in(session, owner.id)
+        return NudgeLedger(
+            subscription_id=subscription.id,
+            week=week_key(slot, subscription.timezone),
+            due_at=slot,
+            status=LedgerStatus.CLAIMED,
+            attempts=0,
+            topic=pick.topic,
+            nudge_index=pick.nudge_index,
+            checkin_reflection_id=checkin.id if checkin else None,
+            claimed_at=self.now,
+        )
+
+    def _compose(
+        self, session: Session, ledger: LedgerColumns, subscription: ScheduleColumns, owner: Owner
+    ) -> tuple[Address, list[Reply]]:
+        assert isinstance(ledger, NudgeLedger) and isinstance(owner, Educator)
+        assert ledger.topic is not None
+        replies = compose_nudge(
+            session,
+            library=self.core.library,
+            sealer=self.core.coach.sealer,
+            educator_id=owner.id,
+            zone=zone_info(subscription.timezone),
+            topic=ledger.topic,
+            nudge_index=ledger.nudge_index or 0,
+            ledger_id=ledger.id,
+            checkin_reflection_id=ledger.checkin_reflection_id,
+        )
+        return Address(Platform(owner.platform), owner.workspace, owner.user_id), replies
+
+    # --- the pass ---------------------------------------------------------------------
 
     def run(self) -> TickReport:
         for _ in range(self.policy.max_batches):
@@ -161,18 +265,7 @@ class Tick:
         platforms = [platform.value for platform in self.senders]
         claims: list[_Claim] = []
         with self.core.sessions.begin() as session:
-            rows = session.execute(
-                select(Subscription, Educator)
-                .join(Educator, Educator.id == Subscription.educator_id)
-                .where(
-                    Subscription.next_send_at <= self.now,
-                    Subscription.enabled.is_(True),
-                    Educator.platform.in_(platforms),
-                )
-                .order_by(Subscription.next_send_at, Subscription.id)
-                .limit(self.policy.batch_size)
-                .with_for_update(of=Subscription, skip_locked=True)
-            ).all()
+            rows = self._due(session, platforms)
             for subscription, educator in rows:
                 claim = self._claim_one(session, subscription, educator)
                 if claim is not None:
@@ -180,7 +273,7 @@ class Tick:
         return claims, len(rows)
 
     def _claim_one(
-        self, session: Session, subscription: Subscription, educator: Educator
+        self, session: Session, subscription: ScheduleColumns, educator: Owner
     ) -> _Claim | None:
         now, policy = self.now, self.policy
         slot = subscription.slot_at or subscription.next_send_at or now
@@ -194,28 +287,16 @@ class Tick:
             reschedule(session, subscription, slot)
             return None
         week = week_key(slot, subscription.timezone)
+        model = self.ledger_model
         ledger = session.scalar(
-            select(NudgeLedger).where(
-                NudgeLedger.subscription_id == subscription.id, NudgeLedger.week == week
-            )
+            select(model).where(model.subscription_id == subscription.id, model.week == week)
         )
         if ledger is None:
             if now - slot > policy.grace:
                 self._record_missed(session, subscription, educator, week, slot)
                 return None
             pick = next_pick(subscription, self.nudge_counts)
-            checkin = awaiting_check_in(session, educator.id)
-            ledger = NudgeLedger(
-                subscription_id=subscription.id,
-                week=week,
-                due_at=slot,
-                status=LedgerStatus.CLAIMED,
-                attempts=0,
-                topic=pick.topic,
-                nudge_index=pick.nudge_index,
-                checkin_reflection_id=checkin.id if checkin else None,
-                claimed_at=now,
-            )
+            ledger = self._new_ledger(session, subscription, educator, pick, slot)
             try:
                 with session.begin_nested():
                     session.add(ledger)
@@ -247,7 +328,7 @@ class Tick:
         session.flush()
         return _Claim(ledger.id, now)
 
-    def _uninstalled(self, session: Session, educator: Educator) -> bool:
+    def _uninstalled(self, session: Session, educator: Owner) -> bool:
         removed_at = session.scalar(
             select(Workspace.uninstalled_at).where(
                 Workspace.platform == educator.platform, Workspace.workspace == educator.workspace
@@ -258,21 +339,20 @@ class Tick:
     def _record_missed(
         self,
         session: Session,
-        subscription: Subscription,
-        educator: Educator,
+        subscription: ScheduleColumns,
+        educator: Owner,
         week: str,
         slot: datetime,
     ) -> None:
-        ledger = NudgeLedger(
-            subscription_id=subscription.id,
-            week=week,
-            due_at=slot,
-            status=LedgerStatus.MISSED,
-            attempts=0,
-            reason="past_grace",
-            claimed_at=self.now,
-            finished_at=self.now,
-        )
+        ledger = self.ledger_model()
+        ledger.subscription_id = subscription.id
+        ledger.week = week
+        ledger.due_at = slot
+        ledger.status = LedgerStatus.MISSED
+        ledger.attempts = 0
+        ledger.reason = "past_grace"
+        ledger.claimed_at = self.now
+        ledger.finished_at = self.now
         try:
             with session.begin_nested():
                 session.add(ledger)
@@ -285,9 +365,9 @@ class Tick:
     def _record_interrupted(
         self,
         session: Session,
-        subscription: Subscription,
-        educator: Educator,
-        ledger: NudgeLedger,
+        subscription: ScheduleColumns,
+        educator: Owner,
+        ledger: LedgerColumns,
     ) -> None:
         # It may have been delivered: count it as seen so the rotation never repeats it.
         if ledger.topic is not None:
@@ -300,8 +380,8 @@ class Tick:
     def _finish(
         self,
         session: Session,
-        subscription: Subscription,
-        ledger: NudgeLedger,
+        subscription: ScheduleColumns,
+        ledger: LedgerColumns,
         status: str,
         reason: str | None,
     ) -> None:
@@ -326,22 +406,21 @@ class Tick:
         self._record(claim, result)
 
     def _start_sending(self, claim: _Claim) -> tuple[Sender, Address, list[Reply]] | None:
+        model = self.ledger_model
         with self.core.sessions.begin() as session:
             moved = session.execute(
-                update(NudgeLedger)
+                update(model)
                 .where(
-                    NudgeLedger.id == claim.ledger_id,
-                    NudgeLedger.status == LedgerStatus.CLAIMED,
-                    NudgeLedger.claimed_at == claim.claimed_at,
+                    model.id == claim.ledger_id,
+                    model.status == LedgerStatus.CLAIMED,
+                    model.claimed_at == claim.claimed_at,
                 )
-                .values(status=LedgerStatus.SENDING, attempts=NudgeLedger.attempts + 1)
+                .values(status=LedgerStatus.SENDING, attempts=model.attempts + 1)
                 .execution_options(synchronize_session=False)
             )
             if getattr(moved, "rowcount", 0) != 1:
                 return None  # another clock took it over
-            ledger, subscription, educator = session.execute(
-                _ledger_with_owner(claim.ledger_id)
-            ).one()
+            ledger, subscription, educator = self._load(session, claim.ledger_id)
             if not subscription.enabled or ledger.topic not in self.nudge_counts:
                 reason = "turned_off" if not subscription.enabled else "unknown_topic"
                 self._finish(session, subscription, ledger, LedgerStatus.SKIPPED, reason)
@@ -349,27 +428,12 @@ class Tick:
                     _line(subscription, educator, "skipped", ledger, ledger.due_at, reason)
                 )
                 return None
-            assert ledger.topic is not None
-            replies = compose_nudge(
-                session,
-                library=self.core.library,
-                sealer=self.core.coach.sealer,
-                educator_id=educator.id,
-                zone=zone_info(subscription.timezone),
-                topic=ledger.topic,
-                nudge_index=ledger.nudge_index or 0,
-                ledger_id=ledger.id,
-                checkin_reflection_id=ledger.checkin_reflection_id,
-            )
-            platform = Platform(educator.platform)
-            address = Address(platform, educator.workspace, educator.user_id)
-        return self.senders[platform], address, replies
+            address, replies = self._compose(session, ledger, subscription, educator)
+        return self.senders[address.platform], address, replies
 
     def _record(self, claim: _Claim, result: DeliveryResult) -> None:
         with self.core.sessions.begin() as session:
-            ledger, subscription, educator = session.execute(
-                _ledger_with_owner(claim.ledger_id).with_for_update(of=Subscription)
-            ).one()
+            ledger, subscription, educator = self._load(session, claim.ledger_id, lock=True)
             reason = result.reason[:64] if result.reason else None
             outcome = result.outcome
             if outcome is DeliveryOutcome.SENT:
@@ -403,7 +467,7 @@ class Tick:
                 _line(subscription, educator, line, ledger, ledger.due_at, ledger.reason or "")
             )
         log.info(
-            "nudge_" + line,
+            self.log_prefix + line,
             extra={
                 "subscription_id": subscription.id,
                 "platform": educator.platform,
@@ -428,7 +492,12 @@ def run_tick(
     now: datetime,
     policy: TickPolicy | None = None,
 ) -> TickReport:
-    """Send everything due at `now` through the given senders (one per platform)."""
+    """Send everything due at `now` through the given senders (one per platform): the
+    educators' weekly nudges, then the channels' team prompts, in one report."""
     if now.tzinfo is None:
         raise ValueError("the tick needs an aware time")
-    return Tick(core, senders, now, policy).run()
+    from scheduler.channel_tick import ChannelTick  # it builds on Tick
+
+    report = Tick(core, senders, now, policy).run()
+    report.lines.extend(ChannelTick(core, senders, now, policy).run().lines)
+    return report

@@ -55,6 +55,18 @@ log = logging.getLogger("coach.slack")
 # shares, joins, bot posts. Only a plain message (no subtype) is read.
 IGNORED_USER_CACHE = 10_000
 ANY = re.compile(r".*")
+# `channel ...` (team prompts): who may change them depends on being a workspace admin, so
+# these look the person up afresh rather than trusting the cache.
+CHANNEL_COMMAND = re.compile(r"^\s*channel\b", re.IGNORECASE)
+CHANNEL_ON = re.compile(r"^\s*channel\s+on\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    """What the coach reads from users.info: the time zone, and admin-ness for team prompts."""
+
+    timezone: str | None = None
+    is_admin: bool = False
 
 
 def needs_privacy(replies: list[Reply]) -> bool:
@@ -112,7 +124,7 @@ class SlackCoach:
         self.config = config
         self.installations = installations
         self.tasks: set[asyncio.Task[None]] = set()
-        self._timezones: dict[tuple[str, str], str | None] = {}
+        self._users: dict[tuple[str, str], UserInfo] = {}
         self._dm_channels: dict[tuple[str, str], str] = {}
         self._quick: dict[str, dict[str, Any] | None] = {}
         self.bolt = self._build_bolt(installations, states)
@@ -256,14 +268,20 @@ class SlackCoach:
         channel = str(body.get("channel_id") or "")
         if not team or not user:
             return
+        text = str(body.get("text") or "")
+        in_channel = bool(channel) and not channel.startswith("D")
+        about_channel = in_channel and bool(CHANNEL_COMMAND.match(text))
+        info = await self.user_info(client, team, user, fresh=about_channel)
         inbound = Inbound(
             platform=Platform.SLACK,
             workspace=team,
             user=user,
-            text=str(body.get("text") or ""),
+            text=text,
             conversation=channel or None,
-            in_channel=bool(channel) and not channel.startswith("D"),
-            timezone=await self.timezone(client, team, user),
+            in_channel=in_channel,
+            timezone=info.timezone,
+            is_workspace_admin=about_channel and info.is_admin,
+            can_post=await self.can_post(client, channel) if CHANNEL_ON.match(text) else None,
         )
         replies = await asyncio.to_thread(self.core.coach.handle, inbound)
         origin = Origin(
@@ -386,7 +404,8 @@ class SlackCoach:
             mark_workspace_uninstalled(session, Platform.SLACK, team, self.core.coach.clock())
 
     def _forget_team(self, team: str) -> None:
-        for cache in (self._timezones, self._dm_channels):
+        caches: tuple[dict[tuple[str, str], Any], ...] = (self._users, self._dm_channels)
+        for cache in caches:
             for key in [k for k in cache if k[0] == team]:
                 del cache[key]
 
@@ -394,19 +413,45 @@ class SlackCoach:
 
     async def timezone(self, client: AsyncWebClient, team: str, user: str) -> str | None:
         """The educator's IANA zone from users.info, asked once per process per educator."""
+        return (await self.user_info(client, team, user)).timezone
+
+    async def user_info(
+        self, client: AsyncWebClient, team: str, user: str, *, fresh: bool = False
+    ) -> UserInfo:
+        """users.info, cached per process; `fresh` asks again (admin-ness can change)."""
         key = (team, user)
-        if key in self._timezones:
-            return self._timezones[key]
+        if key in self._users and not fresh:
+            return self._users[key]
         try:
             response = await client.users_info(user=user)
         except (SlackApiError, SlackClientError) as exc:
             log.info("users_info_failed", extra={"error": _error_code(exc)})
+            return self._users.get(key, UserInfo())
+        profile = response.get("user") or {}
+        zone = profile.get("tz")
+        info = UserInfo(
+            timezone=str(zone) if zone else None,
+            is_admin=bool(profile.get("is_admin") or profile.get("is_owner")),
+        )
+        if len(self._users) >= IGNORED_USER_CACHE:
+            self._users.clear()
+        self._users[key] = info
+        return info
+
+    async def can_post(self, client: AsyncWebClient, channel: str) -> bool | None:
+        """Whether the coach is a member of the channel (it must be, to post the weekly team
+        prompt); None when Slack does not say (an older install without channels:read)."""
+        if not channel or channel.startswith("D"):
             return None
-        zone = (response.get("user") or {}).get("tz")
-        if len(self._timezones) >= IGNORED_USER_CACHE:
-            self._timezones.clear()
-        self._timezones[key] = str(zone) if zone else None
-        return self._timezones[key]
+        try:
+            response = await client.conversations_info(channel=channel)
+        except SlackApiError as exc:
+            # A private channel the coach is not in is invisible to it.
+            return False if _error_code(exc) == "channel_not_found" else None
+        except SlackClientError:
+            return None
+        member = (response.get("channel") or {}).get("is_member")
+        return bool(member) if member is not None else None
 
     async def dm_channel(self, client: AsyncWebClient, team: str, user: str) -> str:
         key = (team, user)

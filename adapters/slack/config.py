@@ -10,7 +10,16 @@ from bot.errors import ConfigurationError
 from bot.settings import Settings
 
 DEFAULT_API_URL = "https://slack.com/api/"
-BOT_SCOPES = ("commands", "chat:write", "im:history", "im:write", "users:read")
+# channels:read and groups:read: whether the coach is in a channel before team prompts start.
+BOT_SCOPES = (
+    "commands",
+    "chat:write",
+    "im:history",
+    "im:write",
+    "users:read",
+    "channels:read",
+    "groups:read",
+)
 
 
 class SlackMode(StrEnum):

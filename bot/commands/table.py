@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot import messages
 from bot.commands.assess import handle_assess
 from bot.commands.base import CommandHandler
+from bot.commands.channel import handle_channel
 from bot.commands.export import handle_export
 from bot.commands.forget import handle_forget
 from bot.commands.help import handle_help
@@ -38,7 +39,7 @@ def command_table() -> dict[str, CommandHandler]:
         "reframe": handle_reframe,
         "export": handle_export,
         "forget": handle_forget,
-        "channel": _not_available_yet("channel"),
+        "channel": handle_channel,
     }
     table.update(NUDGE_COMMANDS)
     return table

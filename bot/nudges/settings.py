@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.nudges.compose import local_label
 from bot.turn import Turn
-from scheduler.models import LedgerStatus, NudgeLedger, Subscription
+from scheduler.models import LedgerStatus, NudgeLedger, ScheduleColumns, Subscription
 from scheduler.rotation import upcoming_topic
 from scheduler.schedule import zone_info
 from scheduler.subscriptions import new_subscription, subscription_of
@@ -39,14 +39,14 @@ def ensure_subscription(turn: Turn) -> Subscription:
     return subscription
 
 
-def subscription_zone(subscription: Subscription) -> ZoneInfo:
+def subscription_zone(subscription: ScheduleColumns) -> ZoneInfo:
     try:
         return zone_info(subscription.timezone)
     except ValueError:
         return ZoneInfo("UTC")
 
 
-def next_label(subscription: Subscription) -> str:
+def next_label(subscription: ScheduleColumns) -> str:
     if subscription.next_send_at is None:
         return "-"
     zone = subscription_zone(subscription)

@@ -38,6 +38,8 @@ class FakeSlack:
     responses: list[dict[str, Any]] = field(default_factory=list)
     failures: dict[str, list[Failure]] = field(default_factory=lambda: defaultdict(list))
     timezones: dict[str, str] = field(default_factory=dict)
+    admins: set[str] = field(default_factory=set)  # users.info says is_admin
+    outside: set[str] = field(default_factory=set)  # channels the bot is not a member of
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)  # method -> fixed answer
     server: TestServer | None = None
     socket_acks: list[dict[str, Any]] = field(default_factory=list)
@@ -106,6 +108,9 @@ class FakeSlack:
         args = await self._args(request)
         token = auth.removeprefix("Bearer ") or args.get("token")
         self.calls.append(Call(method, token, args))
+        channel = str(args.get("channel") or "")
+        if method == "chat.postMessage" and channel in self.outside:
+            return web.json_response({"ok": False, "error": "not_in_channel"})
         if self.failures.get(method):
             failure = self.failures[method].pop(0)
             headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after else {}
@@ -129,8 +134,15 @@ class FakeSlack:
             case "users.info":
                 user = str(args.get("user"))
                 return ok | {
-                    "user": {"id": user, "tz": self.timezones.get(user, "America/Chicago")}
+                    "user": {
+                        "id": user,
+                        "tz": self.timezones.get(user, "America/Chicago"),
+                        "is_admin": user in self.admins,
+                    }
                 }
+            case "conversations.info":
+                channel = str(args.get("channel"))
+                return ok | {"channel": {"id": channel, "is_member": channel not in self.outside}}
             case "conversations.open":
                 return ok | {"channel": {"id": f"D{args.get('users')}"}}
             case "chat.postMessage":

@@ -176,6 +176,8 @@ def handle_channel(turn: Turn, args: str) -> list[Reply]:
         if word == "off":
             return _text(messages.ALREADY_OFF)
         subscription = new_channel_subscription(turn, channel)
+    elif word == "on" and subscription.enabled:
+        return _on(turn, subscription, value)  # already on: nothing changes, anyone may ask
     elif not may_change(turn, subscription):
         who = keeper_label(turn, subscription)
         return _text(messages.NOT_YOURS.format(who=who))

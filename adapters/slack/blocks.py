@@ -50,9 +50,15 @@ class SlackMessage:
     blocks: list[dict[str, Any]]
 
 
+# A user mention (`<@U123ABC>`, as the team prompts name who turned them on) stays a mention.
+_USER_MENTION = re.compile(r"&lt;@([UW][A-Z0-9]{1,20})&gt;")
+
+
 def escape(text: str) -> str:
-    """Slack's three control characters; everything else in mrkdwn is kept as written."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Slack's three control characters; everything else in mrkdwn is kept as written,
+    and so is a user mention."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _USER_MENTION.sub(r"<@\1>", escaped)
 
 
 def _shorten(text: str, limit: int) -> str:

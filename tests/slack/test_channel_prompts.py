@@ -90,7 +90,7 @@ async def test_a_channel_gets_its_weekly_prompt_and_only_its_keeper_or_an_admin_
     assert "0 handled" in await tick_at(slack_core, "2026-11-19T13:59:00Z")
     output = await tick_at(slack_core, "2026-11-19T14:00:00Z")
     assert "sent" in output and "channel_subscription=" in output and "platform=slack" in output
-    (post,) = channel_posts(wire)
+    assert len(channel_posts(wire)) == 1
     text = wire.fake.posted_text()
     assert "This week's team prompt:" in text and "For discussion:" in text
     assert "Reply in this thread" in text

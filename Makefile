@@ -26,8 +26,9 @@ serve: $(BIN)/.installed
 clock: $(BIN)/.installed
 	$(BIN)/coach clock
 
-bench: $(BIN)/.installed  ## benchmarks: run on purpose, never in CI
-	$(BIN)/python -m bench
+BENCH ?= all
+bench: $(BIN)/.installed  ## benchmarks: run on purpose, never in CI (BENCH=slack ...)
+	$(BIN)/python -m bench $(BENCH)
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -35,6 +35,7 @@ def content_check(args: argparse.Namespace) -> int:
     print(
         f"Content OK (version {library.version}): {len(library.topics)} nudge topics, "
         f"{len(library.learn_only)} learn-only topics, {nudges} distinct weekly nudges, "
+        f"{sum(library.team_prompts.counts().values())} team prompts, "
         "and the reframing lexicon."
     )
     return 0

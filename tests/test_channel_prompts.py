@@ -8,9 +8,13 @@ tests/teams/test_channel_prompts.py.
 
 from __future__ import annotations
 
+import argparse
+import shutil
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
+import yaml
 from sqlalchemy import select
 
 from bot.app import CoachApp
@@ -18,7 +22,7 @@ from bot.delivery import DeliveryOutcome, DeliveryResult
 from bot.inbound import Inbound, Platform
 from bot.replies import Card
 from bot.storage.models import Educator
-from content.loader import default_library
+from content.loader import CONTENT_DIR, ContentError, default_library, load_content
 from content.schema import NUDGE_TOPICS
 from scheduler.channel_models import ChannelLedger, ChannelSubscription
 from tests.clock import FakeClock
@@ -307,3 +311,38 @@ def test_export_does_not_include_a_channels_prompts(app: CoachApp) -> None:
     keeper.says("channel on")
     exported = keeper.says("export")
     assert "channel_subscriptions" not in exported
+
+
+def test_content_check_counts_team_prompts_and_names_a_bad_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from adapters.maintenance import content_check
+
+    assert content_check(argparse.Namespace()) == 0
+    assert "team prompts" in capsys.readouterr().out
+
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, root, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    path = root / "team_prompts.yaml"
+    data = yaml.safe_load(path.read_text())
+    good = path.read_text()
+    data["topics"]["relational"]["prompts"] = ["What do I think?", "Why?"]
+    path.write_text(yaml.safe_dump(data))
+    with pytest.raises(ContentError) as caught:
+        load_content(root)
+    faults = "\n".join(caught.value.faults)
+    assert "team_prompts.yaml: field topics.relational.prompts" in faults
+    assert "'we' or 'our'" in faults
+
+    data["topics"]["relational"]["prompts"] = ["What do we notice?", "What do we try next?"]
+    path.write_text(yaml.safe_dump(data))
+    with pytest.raises(ContentError) as caught:
+        load_content(root)
+    assert "at least 4" in "\n".join(caught.value.faults)
+
+    data = yaml.safe_load(good)
+    del data["topics"]["cognition"]
+    path.write_text(yaml.safe_dump(data))
+    with pytest.raises(ContentError) as caught:
+        load_content(root)
+    assert "missing topics ['cognition']" in "\n".join(caught.value.faults)

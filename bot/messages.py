@@ -46,9 +46,6 @@ SEALED_TEXT_UNREADABLE = (
     "anything. Please let whoever set me up at your school know (they'll see a note about "
     "the encryption key in my logs)."
 )
-NOT_AVAILABLE_YET = (
-    "`{command}` isn't available yet. It's on its way! Type `help` for what works today."
-)
 
 UNKNOWN_COMMAND = "I don't know `{word}` yet."
 DID_YOU_MEAN = "Did you mean `{suggestion}`?"

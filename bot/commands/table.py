@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bot import messages
 from bot.commands.assess import handle_assess
 from bot.commands.base import CommandHandler
 from bot.commands.channel import handle_channel
@@ -14,16 +13,6 @@ from bot.commands.learn import handle_learn
 from bot.commands.nudges import NUDGE_COMMANDS
 from bot.commands.reflect import handle_reflect
 from bot.commands.reframe import handle_reframe
-from bot.replies import Reply, Text
-from bot.turn import Turn
-
-
-def _not_available_yet(word: str) -> CommandHandler:
-    def handler(turn: Turn, args: str) -> list[Reply]:
-        return [Text(messages.NOT_AVAILABLE_YET.format(command=word))]
-
-    return handler
-
 
 # Friendly words that mean "show me what you can do".
 HELP_ALIASES = ("hi", "hello", "hey", "start", "menu", "?", "commands")

@@ -15,8 +15,8 @@ chat: $(BIN)/.installed  ## talk to the coach in this terminal (SQLite, no crede
 	$(BIN)/coach chat
 
 test: $(BIN)/.installed  ## the whole test suite, with lint and type checks
-	$(BIN)/ruff check bot adapters content scheduler tests
-	$(BIN)/ruff format --check bot adapters content scheduler tests
+	$(BIN)/ruff check bot adapters content scheduler tests bench
+	$(BIN)/ruff format --check bot adapters content scheduler tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest
 

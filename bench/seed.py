@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, insert, text, update
 
 from bot.storage.models import Educator
 from scheduler.models import Subscription
@@ -112,12 +112,10 @@ def _copy(engine: Engine, rows: list[tuple[tuple[object, ...], tuple[object, ...
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()
-        with cursor.copy(  # type: ignore[attr-defined]
-            f"COPY educators ({', '.join(EDUCATOR_COLUMNS)}) FROM STDIN"
-        ) as copy:
+        with cursor.copy(f"COPY educators ({', '.join(EDUCATOR_COLUMNS)}) FROM STDIN") as copy:
             for educator, _ in rows:
                 copy.write_row(educator)
-        with cursor.copy(  # type: ignore[attr-defined]
+        with cursor.copy(
             f"COPY subscriptions ({', '.join(SUBSCRIPTION_COLUMNS)}) FROM STDIN"
         ) as copy:
             for _, subscription in rows:
@@ -131,8 +129,8 @@ def _insert(engine: Engine, rows: list[tuple[tuple[object, ...], tuple[object, .
     educators = [dict(zip(EDUCATOR_COLUMNS, e, strict=True)) for e, _ in rows]
     subscriptions = [dict(zip(SUBSCRIPTION_COLUMNS, s, strict=True)) for _, s in rows]
     with engine.begin() as connection:
-        connection.execute(Educator.__table__.insert(), educators)
-        connection.execute(Subscription.__table__.insert(), subscriptions)
+        connection.execute(insert(Educator), educators)
+        connection.execute(insert(Subscription), subscriptions)
 
 
 def reset_due(engine: Engine, due: int, due_at: datetime) -> None:
@@ -140,7 +138,7 @@ def reset_due(engine: Engine, due: int, due_at: datetime) -> None:
     with engine.begin() as connection:
         connection.execute(text("DELETE FROM nudge_ledger"))
         connection.execute(
-            Subscription.__table__.update()
-            .where(Subscription.__table__.c.id <= due)
+            update(Subscription)
+            .where(Subscription.id <= due)
             .values(next_send_at=due_at, slot_at=due_at)
         )

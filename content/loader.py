@@ -96,6 +96,18 @@ def _long_strings(data: Any, where: str, path: str = "") -> list[str]:
     return []
 
 
+def _load_file(model: type[M], root: Path, where: str, faults: list[str], digest: Any) -> M | None:
+    """Read, fingerprint and validate one required content file; record any fault."""
+    path = root / where
+    if not path.exists():
+        faults.append(f"{where}: file is missing")
+        return None
+    data = _read_yaml(path, faults)
+    digest.update(path.read_bytes())
+    faults.extend(_long_strings(data, where))
+    return _validate(model, data, where, faults)
+
+
 def load_content(root: Path = CONTENT_DIR) -> Library:
     """Read every content file under root; raise ContentError listing all faults."""
     faults: list[str] = []
@@ -103,26 +115,11 @@ def load_content(root: Path = CONTENT_DIR) -> Library:
     topics: dict[str, NudgeTopic] = {}
     learn_only: dict[str, LearnOnlyTopic] = {}
 
-    overview_path = root / "framework" / "overview.yaml"
-    overview = None
-    if overview_path.exists():
-        data = _read_yaml(overview_path, faults)
-        digest.update(overview_path.read_bytes())
-        faults.extend(_long_strings(data, "framework/overview.yaml"))
-        overview = _validate(Overview, data, "framework/overview.yaml", faults)
-    else:
-        faults.append("framework/overview.yaml: file is missing")
+    overview = _load_file(Overview, root, "framework/overview.yaml", faults, digest)
 
     for slug in LEARN_ONLY_TOPICS:
-        path = root / "framework" / f"{slug}.yaml"
         where = f"framework/{slug}.yaml"
-        if not path.exists():
-            faults.append(f"{where}: file is missing")
-            continue
-        data = _read_yaml(path, faults)
-        digest.update(path.read_bytes())
-        faults.extend(_long_strings(data, where))
-        topic = _validate(LearnOnlyTopic, data, where, faults)
+        topic = _load_file(LearnOnlyTopic, root, where, faults, digest)
         if topic is not None:
             if topic.slug != slug:
                 faults.append(f"{where}: field slug: is {topic.slug!r}, expected {slug!r}")
@@ -146,25 +143,8 @@ def load_content(root: Path = CONTENT_DIR) -> Library:
         if slug not in topics and not (topic_dir / f"{slug}.yaml").exists():
             faults.append(f"topics/{slug}.yaml: file is missing")
 
-    assessment_path = root / "assessment.yaml"
-    assessment = None
-    if assessment_path.exists():
-        data = _read_yaml(assessment_path, faults)
-        digest.update(assessment_path.read_bytes())
-        faults.extend(_long_strings(data, "assessment.yaml"))
-        assessment = _validate(Assessment, data, "assessment.yaml", faults)
-    else:
-        faults.append("assessment.yaml: file is missing")
-
-    team_prompts_path = root / "team_prompts.yaml"
-    team_prompts = None
-    if team_prompts_path.exists():
-        data = _read_yaml(team_prompts_path, faults)
-        digest.update(team_prompts_path.read_bytes())
-        faults.extend(_long_strings(data, "team_prompts.yaml"))
-        team_prompts = _validate(TeamPrompts, data, "team_prompts.yaml", faults)
-    else:
-        faults.append("team_prompts.yaml: file is missing")
+    assessment = _load_file(Assessment, root, "assessment.yaml", faults, digest)
+    team_prompts = _load_file(TeamPrompts, root, "team_prompts.yaml", faults, digest)
 
     if faults or overview is None or assessment is None or team_prompts is None:
         raise ContentError(faults or ["content could not be loaded"])

@@ -18,6 +18,7 @@ test: $(BIN)/.installed  ## the whole test suite, with lint and type checks
 	$(BIN)/ruff check bot adapters content scheduler tests bench
 	$(BIN)/ruff format --check bot adapters content scheduler tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 serve: $(BIN)/.installed

@@ -1,24 +1,20 @@
-"""The `coach` command line: one subcommand per entry of the contract.
-
-Each subcommand's code is imported only when it runs, so `coach chat` starts
-without loading Slack or Teams libraries.
+"""The `coach` command line, and the composition root: one subcommand per entry of the
+contract, each wired here to the layer that does the work (the clock gets its senders from
+the adapters here; nothing below imports upward).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from pydantic import ValidationError
 
+import adapters.tables  # noqa: F401  (every adapter's tables on the core's metadata)
 from bot.errors import ConfigurationError
 from bot.logging_setup import configure_logging
-
-NOT_AVAILABLE = "coach {name}: not available yet."
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -69,19 +65,92 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# Where each subcommand lives: "module:function", called with the parsed arguments.
-ENTRY_POINTS: dict[str, str] = {
-    "chat": "adapters.console.commands:chat",
-    "serve": "adapters.web.serve:serve",
-    "clock": "scheduler.cli:clock",
-    "nudge tick": "scheduler.cli:tick",
-    "db upgrade": "adapters.maintenance:db_upgrade",
-    "db rotate-key": "adapters.privacy_cli:rotate_key",
-    "manifest slack": "adapters.slack.manifest:print_manifest",
-    "manifest teams": "adapters.teams.manifest:write_package",
-    "content check": "adapters.maintenance:content_check",
-    "reframe": "adapters.reframe_cli:reframe_command",
-    "export": "adapters.privacy_cli:export",
+# Each subcommand's code is imported when it runs (not at start-up), so `coach chat` starts
+# without loading Slack or Teams libraries. Plain imports inside small functions keep every
+# dependency visible to the import checker.
+Command = Callable[[argparse.Namespace], int]
+
+
+def _chat(args: argparse.Namespace) -> int:
+    from adapters.console.commands import chat
+
+    return chat(args)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from adapters.web.serve import serve
+
+    return serve(args)
+
+
+def _clock(args: argparse.Namespace) -> int:
+    from adapters.senders import build_senders
+    from scheduler.cli import clock
+
+    return clock(args, build_senders=build_senders)
+
+
+def _nudge_tick(args: argparse.Namespace) -> int:
+    from adapters.senders import build_senders
+    from scheduler.cli import tick
+
+    return tick(args, build_senders=build_senders)
+
+
+def _db_upgrade(args: argparse.Namespace) -> int:
+    from adapters.maintenance import db_upgrade
+
+    return db_upgrade(args)
+
+
+def _rotate_key(args: argparse.Namespace) -> int:
+    from adapters.privacy_cli import rotate_key
+
+    return rotate_key(args)
+
+
+def _manifest_slack(args: argparse.Namespace) -> int:
+    from adapters.slack.manifest import print_manifest
+
+    return print_manifest(args)
+
+
+def _manifest_teams(args: argparse.Namespace) -> int:
+    from adapters.teams.manifest import write_package
+
+    return write_package(args)
+
+
+def _content_check(args: argparse.Namespace) -> int:
+    from adapters.maintenance import content_check
+
+    return content_check(args)
+
+
+def _reframe(args: argparse.Namespace) -> int:
+    from adapters.reframe_cli import reframe_command
+
+    return reframe_command(args)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from adapters.privacy_cli import export
+
+    return export(args)
+
+
+ENTRY_POINTS: dict[str, Command] = {
+    "chat": _chat,
+    "serve": _serve,
+    "clock": _clock,
+    "nudge tick": _nudge_tick,
+    "db upgrade": _db_upgrade,
+    "db rotate-key": _rotate_key,
+    "manifest slack": _manifest_slack,
+    "manifest teams": _manifest_teams,
+    "content check": _content_check,
+    "reframe": _reframe,
+    "export": _export,
 }
 
 
@@ -91,28 +160,13 @@ def _entry_name(args: argparse.Namespace) -> str:
     return f"{args.command} {detail}" if detail else str(args.command)
 
 
-def _load(target: str) -> Callable[[argparse.Namespace], int] | None:
-    module_name, _, function_name = target.partition(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name and module_name.startswith(exc.name):
-            return None
-        raise
-    function: Any = getattr(module, function_name, None)
-    return function if callable(function) else None
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     name = _entry_name(args)
     configure_logging(
         quiet=name in ("chat", "reframe", "content check", "export", "manifest slack")
     )
-    function = _load(ENTRY_POINTS[name])
-    if function is None:
-        print(NOT_AVAILABLE.format(name=name), file=sys.stderr)
-        return 2
+    function = ENTRY_POINTS[name]
     try:
         return function(args)
     except ValidationError as exc:

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine, insert, text, update
 
 from bot.storage.models import Educator
-from scheduler.models import Subscription
+from bot.weekly.models import Subscription
 
 CHUNK = 50_000
 WEEK_MINUTES = 7 * 24 * 60

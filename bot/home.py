@@ -8,11 +8,9 @@ exactly what typing would.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
@@ -30,6 +28,7 @@ from bot.storage.models import Educator
 from bot.storage.sealing import Sealer
 from bot.topics import suggested_topic
 from bot.turn import Turn
+from bot.weekly.models import Subscription
 from content.loader import Library
 from content.schema import NUDGE_TOPICS
 
@@ -184,20 +183,14 @@ def _reflections_card(turn: Turn) -> Card:
 
 
 def read_nudge_settings(session: Session, educator_id: int) -> NudgeSettings | None:
-    """The educator's weekly-nudge row, if the nudge tables exist and hold one.
+    """The educator's weekly-nudge row, if there is one.
 
-    The nudge tables belong to the scheduler; until they are installed (or migrated)
-    the home page shows nudges as off instead of failing.
+    A database not yet migrated to the nudge tables shows nudges as off instead of failing.
     """
-    try:
-        models: Any = importlib.import_module("scheduler.models")
-        subscription_model: Any = models.Subscription
-    except (ImportError, AttributeError):
-        return None
     try:
         with session.begin_nested():
             row = session.scalar(
-                select(subscription_model).where(subscription_model.educator_id == educator_id)
+                select(Subscription).where(Subscription.educator_id == educator_id)
             )
     except SQLAlchemyError as exc:
         log.warning("nudge_settings_unreadable", extra={"error": type(exc).__name__})
@@ -205,10 +198,10 @@ def read_nudge_settings(session: Session, educator_id: int) -> NudgeSettings | N
     if row is None:
         return None
     return NudgeSettings(
-        enabled=bool(getattr(row, "enabled", False)),
-        weekday=getattr(row, "weekday", None),
-        local_time=getattr(row, "local_time", None),
-        timezone=getattr(row, "timezone", None),
-        focus_topic=getattr(row, "focus_topic", None),
-        paused_until=getattr(row, "paused_until", None),
+        enabled=bool(row.enabled),
+        weekday=row.weekday,
+        local_time=row.local_time,
+        timezone=row.timezone,
+        focus_topic=row.focus_topic,
+        paused_until=row.paused_until,
     )

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from bot.inbound import Platform
 from bot.storage.models import Educator, Workspace
-from scheduler.subscriptions import turn_off_for_educators
+from bot.weekly.subscriptions import turn_off_for_educators
 
 WORKSPACE_UNINSTALLED = "workspace_uninstalled"  # the reason shown by `nudges`
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.nudges.settings import ensure_subscription
 from bot.replies import Reply
 from bot.turn import Turn
-from scheduler import rotation
+from bot.weekly import rotation
 
 
 def set_topic_order(turn: Turn, order: list[str]) -> list[Reply]:

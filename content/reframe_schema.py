@@ -1,6 +1,6 @@
 """Pydantic models for content/reframe.yaml, the asset-based reframing lexicon.
 
-The pattern language is described in bot/reframe/patterns.py. Loading checks that every
+The pattern language is described in content/reframe_patterns.py. Loading checks that every
 pattern parses (the error names entries.N.patterns.M), that every set it uses exists and
 the whole compiles, that every {placeholder} in a rewrite is captured by every pattern
 of its form, that ids are unique, and that every topic is a condition or a C.
@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from content.reframe_patterns import PatternCompiler, PatternError, parse, placeholders
 from content.schema import FOUR_CS, ORGANIZATIONAL_CONDITIONS, PROCESS_CONDITIONS
 
 REFRAME_TOPICS = PROCESS_CONDITIONS + ORGANIZATIONAL_CONDITIONS + FOUR_CS
@@ -27,13 +28,7 @@ MIN_ENTRIES = 45
 MIN_TIPS = 5
 
 
-# The pattern language lives with the matcher in bot/reframe/patterns.py. It is imported
-# inside the validators, not at the top, because bot.reframe itself imports this module.
-
-
 def _check_pattern(source: str) -> str:
-    from bot.reframe.patterns import PatternError, parse
-
     try:
         parse(source)
     except PatternError as exc:
@@ -125,8 +120,6 @@ class ReframeLexicon(Strict):
 
     @model_validator(mode="after")
     def _compiles(self) -> Self:
-        from bot.reframe.patterns import PatternCompiler, PatternError, placeholders
-
         faults: list[str] = []
         compiler = PatternCompiler(self.sets)
         for name in self.sets:

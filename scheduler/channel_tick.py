@@ -17,10 +17,10 @@ from bot.channels.compose import team_prompt
 from bot.delivery import Address
 from bot.inbound import Platform
 from bot.replies import Reply
-from scheduler.channel_models import ChannelLedger, ChannelSubscription
-from scheduler.models import LedgerColumns, LedgerStatus, ScheduleColumns
-from scheduler.rotation import Pick
-from scheduler.schedule import week_key
+from bot.weekly.channel_models import ChannelLedger, ChannelSubscription
+from bot.weekly.models import LedgerColumns, LedgerStatus, ScheduleColumns
+from bot.weekly.rotation import Pick
+from bot.weekly.schedule import week_key
 from scheduler.tick import Owner, Tick
 
 

@@ -6,7 +6,7 @@ import argparse
 import logging
 import signal
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from types import FrameType
 from typing import TextIO
@@ -30,10 +30,8 @@ def parse_at(text: str) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def _senders(core: CoachApp) -> dict[Platform, Sender]:
-    from adapters.senders import build_senders  # adapters know the platforms; we do not
-
-    return build_senders(core)
+# The adapters know the platforms; the composition root hands the clock their senders.
+SendersFactory = Callable[[CoachApp], Mapping[Platform, Sender]]
 
 
 def print_report(report: TickReport, out: TextIO) -> None:
@@ -45,6 +43,7 @@ def print_report(report: TickReport, out: TextIO) -> None:
 def tick(
     args: argparse.Namespace,
     *,
+    build_senders: SendersFactory,
     core: CoachApp | None = None,
     senders: Mapping[Platform, Sender] | None = None,
     out: TextIO | None = None,
@@ -63,7 +62,7 @@ def tick(
     owned = core is None
     app = core or build_app(Settings(), clock=lambda: now)
     try:
-        report = run_tick(app, senders if senders is not None else _senders(app), now)
+        report = run_tick(app, senders if senders is not None else build_senders(app), now)
         print_report(report, out or sys.stdout)
     finally:
         if owned:
@@ -71,12 +70,12 @@ def tick(
     return 0
 
 
-def clock(args: argparse.Namespace) -> int:
+def clock(args: argparse.Namespace, *, build_senders: SendersFactory) -> int:
     """The scheduler process: a tick each minute and the daily jobs, until SIGTERM or Ctrl-C."""
     from apscheduler.schedulers.blocking import BlockingScheduler
 
     core = build_app(Settings())
-    senders = _senders(core)
+    senders = build_senders(core)
     log.info("clock_started", extra={"platforms": ",".join(sorted(p.value for p in senders))})
 
     def tick_job() -> None:

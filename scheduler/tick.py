@@ -35,16 +35,16 @@ from bot.inbound import Platform
 from bot.nudges.compose import compose_nudge
 from bot.replies import Reply
 from bot.storage.models import Educator, Workspace
-from scheduler.models import (
+from bot.weekly.models import (
     LedgerColumns,
     LedgerStatus,
     NudgeLedger,
     ScheduleColumns,
     Subscription,
 )
-from scheduler.rotation import Pick, next_pick, record_sent
-from scheduler.schedule import end_of_local_week, week_key, zone_info
-from scheduler.subscriptions import reschedule, turn_off
+from bot.weekly.rotation import Pick, next_pick, record_sent
+from bot.weekly.schedule import end_of_local_week, week_key, zone_info
+from bot.weekly.subscriptions import reschedule, turn_off
 
 log = logging.getLogger("coach.scheduler")
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+import adapters.tables  # noqa: F401  (adapter tables on the metadata, as the composition root does)
 from bot.app import CoachApp, build_app
 from bot.settings import Settings
 from bot.storage.db import make_engine, upgrade

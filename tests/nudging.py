@@ -19,7 +19,7 @@ from bot.app import CoachApp
 from bot.delivery import Address, DeliveryOutcome, DeliveryResult, Sender
 from bot.inbound import Platform
 from bot.replies import Card, Choices, Reply
-from scheduler.models import NudgeLedger, Subscription
+from bot.weekly.models import NudgeLedger, Subscription
 from scheduler.tick import TickPolicy, TickReport, run_tick
 
 

@@ -22,9 +22,9 @@ from bot.delivery import DeliveryOutcome, DeliveryResult
 from bot.inbound import Inbound, Platform
 from bot.replies import Card
 from bot.storage.models import Educator
+from bot.weekly.channel_models import ChannelLedger, ChannelSubscription
 from content.loader import CONTENT_DIR, ContentError, default_library, load_content
 from content.schema import NUDGE_TOPICS
-from scheduler.channel_models import ChannelLedger, ChannelSubscription
 from tests.clock import FakeClock
 from tests.dialog import Conversation, verify_dialog
 from tests.nudging import FakePlatform, outcomes, senders_for, tick

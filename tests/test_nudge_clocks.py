@@ -14,14 +14,15 @@ from sqlalchemy import func, select
 
 from adapters.cli import main as coach
 from adapters.console.inbox import ConsoleSender, take_waiting
+from adapters.senders import build_senders
 from bot.app import CoachApp, build_app
 from bot.inbound import Platform
 from bot.settings import Settings
 from bot.storage.models import Educator
+from bot.weekly.models import LedgerStatus, NudgeLedger, Subscription
+from bot.weekly.schedule import WEEKDAYS, week_key
 from content.schema import NUDGE_TOPICS
 from scheduler import cli
-from scheduler.models import LedgerStatus, NudgeLedger, Subscription
-from scheduler.schedule import WEEKDAYS, week_key
 from scheduler.tick import TickPolicy, run_tick
 from tests.clock import FakeClock
 from tests.dialog import Conversation
@@ -134,7 +135,12 @@ def test_fifty_educators_in_five_zones_over_fourteen_weeks(
         clock.set(moment)
         out = io.StringIO()
         args = argparse.Namespace(at=moment.isoformat())
-        assert cli.tick(args, core=app, senders=senders_for(console), out=out) == 0
+        assert (
+            cli.tick(
+                args, build_senders=build_senders, core=app, senders=senders_for(console), out=out
+            )
+            == 0
+        )
         printed += len(out.getvalue().splitlines()) - 1
 
     with app.sessions() as session:

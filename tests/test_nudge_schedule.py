@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from scheduler.schedule import (
+from bot.weekly.schedule import (
     WeeklyRule,
     end_of_local_week,
     next_send_after,

@@ -19,9 +19,9 @@ from bot.delivery import DeliveryOutcome, DeliveryResult
 from bot.inbound import Platform
 from bot.lifecycle import mark_workspace_uninstalled
 from bot.storage.models import Educator, Reflection, Workspace
+from bot.weekly.models import LedgerStatus, Subscription
 from content.schema import NUDGE_TOPICS
 from scheduler import cli
-from scheduler.models import LedgerStatus, Subscription
 from scheduler.tick import Tick
 from tests.clock import FakeClock
 from tests.dialog import Conversation, verify_dialog
@@ -484,7 +484,12 @@ def test_a_terminal_nudge_waits_for_the_next_coach_chat(
     due = next_send(app)
     clock.set(due)
     out = io.StringIO()
-    assert cli.tick(argparse.Namespace(at=due.isoformat()), core=app, out=out) == 0
+    assert (
+        cli.tick(
+            argparse.Namespace(at=due.isoformat()), build_senders=build_senders, core=app, out=out
+        )
+        == 0
+    )
     printed = out.getvalue()
     assert "sent" in printed and "platform=console" in printed and "1 handled" in printed
     assert "Ask" not in printed  # the tick's lines carry no message text
@@ -508,7 +513,9 @@ def test_the_clock_always_has_the_terminal_sender(app: CoachApp) -> None:
 def test_the_tick_command_reads_its_time_and_refuses_nonsense(
     app: CoachApp, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert cli.tick(argparse.Namespace(at="next tuesday"), core=app) == 2
+    assert (
+        cli.tick(argparse.Namespace(at="next tuesday"), build_senders=build_senders, core=app) == 2
+    )
     assert "ISO-8601" in capsys.readouterr().err
     assert cli.parse_at("2026-11-17T07:30:00-05:00") == FIRST_SLOT
     assert cli.parse_at("2026-11-17T12:30:00Z") == FIRST_SLOT

@@ -10,13 +10,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from adapters.console.inbox_table import ConsoleInbox
 from bot.delivery import Address, DeliveryOutcome, DeliveryResult
 from bot.engine import Clock
 from bot.inbound import Platform
 from bot.replies import AskText, Card, Choice, Choices, Reply, Text
 from bot.storage.models import Educator
 from bot.storage.sealing import Sealer
-from scheduler.models import ConsoleInbox
 
 log = logging.getLogger("coach.console")
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
-from collections.abc import Callable
 
 from aiohttp import web
 
+from adapters.slack.mount import mount_slack
+from adapters.teams.mount import mount_teams
 from bot.app import CoachApp
 
 log = logging.getLogger("coach.web")
@@ -29,22 +29,6 @@ def build_web_app(core: CoachApp) -> web.Application:
     return app
 
 
-# Each platform's mount function, imported only when the server starts so the console
-# and the clock never load platform SDKs. A platform whose package is absent is skipped.
-PLATFORM_MOUNTS = (
-    ("adapters.slack.mount", "mount_slack"),
-    ("adapters.teams.mount", "mount_teams"),
-)
-
-
 def _mount_platforms(app: web.Application, core: CoachApp) -> None:
-    for module_name, function_name in PLATFORM_MOUNTS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name is None or not module_name.startswith(exc.name):
-                raise
-            log.warning("platform_not_installed", extra={"module": module_name})
-            continue
-        mount: Callable[[web.Application, CoachApp], None] = getattr(module, function_name)
-        mount(app, core)
+    mount_slack(app, core)
+    mount_teams(app, core)

@@ -9,8 +9,8 @@ from bot.inbound import Platform
 from bot.nudges.settings import default_zone
 from bot.storage.models import Educator
 from bot.turn import Turn
-from scheduler.channel_models import ChannelSubscription
-from scheduler.subscriptions import schedule_defaults
+from bot.weekly.channel_models import ChannelSubscription
+from bot.weekly.subscriptions import schedule_defaults
 
 
 def channel_of(turn: Turn) -> str | None:

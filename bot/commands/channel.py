@@ -25,11 +25,11 @@ from bot.nudges.settings import next_label
 from bot.replies import Reply, Text
 from bot.topics import resolve_topic, unknown_topic_reply
 from bot.turn import Turn
+from bot.weekly.channel_models import ChannelSubscription
+from bot.weekly.rotation import upcoming_topic
+from bot.weekly.schedule import WEEKDAY_NAMES, parse_local_time, parse_weekday, zone_info
+from bot.weekly.subscriptions import reschedule, turn_off
 from content.schema import NUDGE_TOPICS
-from scheduler.channel_models import ChannelSubscription
-from scheduler.rotation import upcoming_topic
-from scheduler.schedule import WEEKDAY_NAMES, parse_local_time, parse_weekday, zone_info
-from scheduler.subscriptions import reschedule, turn_off
 
 OFF_BY_EDUCATOR = "by_educator"
 

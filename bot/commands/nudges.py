@@ -20,11 +20,11 @@ from bot.replies import Reply, Text
 from bot.storage.models import Reflection
 from bot.topics import resolve_topic, unknown_topic_reply
 from bot.turn import Turn
+from bot.weekly.models import NudgeLedger, Subscription
+from bot.weekly.rotation import upcoming_topic
+from bot.weekly.schedule import WEEKDAY_NAMES, parse_local_time, parse_weekday, zone_info
+from bot.weekly.subscriptions import reschedule, subscription_of, turn_off
 from content.schema import NUDGE_TOPICS
-from scheduler.models import NudgeLedger, Subscription
-from scheduler.rotation import upcoming_topic
-from scheduler.schedule import WEEKDAY_NAMES, parse_local_time, parse_weekday, zone_info
-from scheduler.subscriptions import reschedule, subscription_of, turn_off
 
 MAX_PAUSE_WEEKS = 52
 OFF_BY_EDUCATOR = "by_educator"

@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 
 from bot.nudges.compose import local_label
 from bot.turn import Turn
-from scheduler.models import LedgerStatus, NudgeLedger, ScheduleColumns, Subscription
-from scheduler.rotation import upcoming_topic
-from scheduler.schedule import zone_info
-from scheduler.subscriptions import new_subscription, subscription_of
+from bot.weekly.models import LedgerStatus, NudgeLedger, ScheduleColumns, Subscription
+from bot.weekly.rotation import upcoming_topic
+from bot.weekly.schedule import zone_info
+from bot.weekly.subscriptions import new_subscription, subscription_of
 
 WEEK_SECONDS = 7 * 24 * 3600
 

@@ -3,7 +3,8 @@
 A row is about an educator when its table has a foreign key to `educators.id` (or to a
 table whose rows are about them, and so on), or when it is keyed by the educator's
 (platform, workspace, user) without a foreign key. Tables other engineers add are
-covered as soon as `bot/storage/all_models.py` imports them.
+covered as soon as `bot/storage/all_models.py` (core) or `adapters/tables.py` (adapters)
+imports them.
 
 Deleting follows the same graph, children before parents, so nothing is left pointing
 at a deleted row whatever each foreign key's ON DELETE says (SET NULL keys are cleared).
@@ -11,7 +12,6 @@ at a deleted row whatever each foreign key's ON DELETE says (SET NULL keys are c
 
 from __future__ import annotations
 
-import importlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -43,7 +43,6 @@ ADDRESS_COLUMNS = ("address",)
 
 def all_tables() -> list[Table]:
     """Every table the coach knows, parents before children."""
-    importlib.import_module("bot.storage.all_models")
     return list(Base.metadata.sorted_tables)
 
 

@@ -11,8 +11,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from bot.reframe.patterns import SEP, CompiledPattern, PatternCompiler
 from content import reframe_schema
+from content.reframe_patterns import SEP, CompiledPattern, PatternCompiler
 from content.reframe_schema import ReframeLexicon, ReframeMessages
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.reframe.lexicon import CompiledEntry, CompiledForm, Lexicon, default_lexicon
-from bot.reframe.patterns import CompiledPattern, fill, group_name, normalise, placeholders
+from content.reframe_patterns import CompiledPattern, fill, group_name, normalise, placeholders
 
 # Where a clause starts: the speaker's "I don't think" before it no longer applies.
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n]|\b(?:but|however|although|though|whereas)\b", re.I)

@@ -1,13 +1,15 @@
-"""Import every module that defines tables, so Base.metadata knows them all.
+"""Import every core module that defines tables, so Base.metadata knows them all.
 
-Alembic's env and the tests import this; add a line when a feature adds tables.
+Alembic's env, privacy's scope and the tests import this; add a line when a core feature
+adds tables. Adapter tables (Slack installations, Teams conversation references, the
+terminal's inbox) are registered by the composition root, `adapters/tables.py`, which
+imports this module first.
 """
 
-from adapters.teams import models as teams_models  # noqa: F401
 from bot.assess import models as assess_models
 from bot.storage import models as core_models
 from bot.storage.base import Base
-from scheduler import channel_models  # noqa: F401
-from scheduler import models as nudge_models  # noqa: F401
+from bot.weekly import channel_models as weekly_channel_models
+from bot.weekly import models as weekly_models
 
-__all__ = ["Base", "assess_models", "core_models"]
+__all__ = ["Base", "assess_models", "core_models", "weekly_channel_models", "weekly_models"]

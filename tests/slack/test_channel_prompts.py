@@ -10,9 +10,10 @@ import io
 
 from sqlalchemy import select
 
+from adapters.senders import build_senders
 from bot.app import CoachApp
+from bot.weekly.channel_models import ChannelLedger, ChannelSubscription
 from scheduler import cli
-from scheduler.channel_models import ChannelLedger, ChannelSubscription
 from tests.privacy.helpers import all_rows
 from tests.slack.wire import SlackWire
 
@@ -29,7 +30,9 @@ async def say(wire: SlackWire, text: str, *, user: str = "U1", channel: str = TE
 async def tick_at(core: CoachApp, at: str) -> str:
     out = io.StringIO()
     # The clock is synchronous (its Slack client blocks): run it off the event loop.
-    code = await asyncio.to_thread(cli.tick, argparse.Namespace(at=at), core=core, out=out)
+    code = await asyncio.to_thread(
+        cli.tick, argparse.Namespace(at=at), build_senders=build_senders, core=core, out=out
+    )
     assert code == 0
     return out.getvalue()
 

@@ -11,9 +11,10 @@ from typing import Any
 
 from sqlalchemy import select
 
+from adapters.senders import build_senders
 from bot.app import CoachApp
+from bot.weekly.channel_models import ChannelSubscription
 from scheduler import cli
-from scheduler.channel_models import ChannelSubscription
 from tests.privacy.helpers import all_rows
 from tests.teams import activities
 from tests.teams.conftest import TeamsChat, card_text
@@ -54,7 +55,9 @@ async def test_a_channel_mention_turns_team_prompts_on_and_the_post_arrives(
 
     out = io.StringIO()
     at = argparse.Namespace(at="2026-11-18T12:30:00Z")  # Wed 07:30 in New York
-    assert await asyncio.to_thread(cli.tick, at, core=app, out=out) == 0
+    assert (
+        await asyncio.to_thread(cli.tick, at, build_senders=build_senders, core=app, out=out) == 0
+    )
     assert "sent" in out.getvalue() and "platform=teams" in out.getvalue()
     (post,) = teams.connector.take()
     assert post["conversation"]["id"] == activities.CHANNEL_CONVERSATION
@@ -63,7 +66,9 @@ async def test_a_channel_mention_turns_team_prompts_on_and_the_post_arrives(
     assert "This week's team prompt:" in text and "Reply in this thread" in text
 
     out = io.StringIO()
-    assert await asyncio.to_thread(cli.tick, at, core=app, out=out) == 0
+    assert (
+        await asyncio.to_thread(cli.tick, at, build_senders=build_senders, core=app, out=out) == 0
+    )
     assert "0 handled" in out.getvalue() and teams.connector.take() == []
 
     assert "off for this channel" in await teams.send(in_channel(teams, "channel off"))

@@ -1,5 +1,4 @@
-"""Tables for weekly nudges: who gets one and when, what was sent each week, and the
-terminal's inbox.
+"""Tables for weekly nudges: who gets one and when, and what was sent each week.
 
 Subscriptions and the ledger hold no free text: a nudge is recorded by topic slug and
 nudge index into the content, and reasons are short machine words.
@@ -15,7 +14,6 @@ from sqlalchemy import (
     ForeignKey,
     Integer,
     String,
-    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
@@ -113,23 +111,3 @@ class NudgeLedger(LedgerColumns, Base):
     checkin_reflection_id: Mapped[int | None] = mapped_column(Integer)
     # What the educator did with it: "done" or "skipped" (their buttons), or None.
     response: Mapped[str | None] = mapped_column(String(16))
-
-
-class ConsoleInbox(Base):
-    """Nudges for terminal educators, waiting for their next `coach chat`.
-
-    The payload is sealed like every column that may quote what an educator wrote (a
-    check-in question quotes their planned action); rows are deleted once shown.
-    """
-
-    __tablename__ = "nudge_inbox"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    educator_id: Mapped[int] = mapped_column(
-        ForeignKey("educators.id", ondelete="CASCADE"), index=True
-    )
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    payload: Mapped[str] = mapped_column(Text)  # sealed JSON of reply parts
-
-
-FREE_TEXT_COLUMNS = (ConsoleInbox.payload,)

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.weekly.models import ScheduleColumns
 from content.schema import NUDGE_TOPICS
-from scheduler.models import ScheduleColumns
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,15 @@ from datetime import datetime, time
 from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session
 
-from scheduler.channel_models import ChannelLedger, ChannelSubscription
-from scheduler.models import LedgerColumns, LedgerStatus, NudgeLedger, ScheduleColumns, Subscription
-from scheduler.schedule import WeeklyRule, next_send_after, week_key
+from bot.weekly.channel_models import ChannelLedger, ChannelSubscription
+from bot.weekly.models import (
+    LedgerColumns,
+    LedgerStatus,
+    NudgeLedger,
+    ScheduleColumns,
+    Subscription,
+)
+from bot.weekly.schedule import WeeklyRule, next_send_after, week_key
 
 DEFAULT_WEEKDAY = 1  # Tuesday
 DEFAULT_LOCAL_TIME = "07:30"  # before the first bell

@@ -16,7 +16,7 @@ from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.storage.base import Base
-from scheduler.models import LedgerColumns, ScheduleColumns
+from bot.weekly.models import LedgerColumns, ScheduleColumns
 
 
 class ChannelSubscription(ScheduleColumns, Base):

@@ -1,0 +1,102 @@
+"""The one door into the core for outer layers (adapters and the clock).
+
+A platform adapter gets a `CoachAPI`, not the application: it hands over neutral messages,
+asks for App Home cards, says when a workspace leaves or comes back, and looks up whether
+an educator is known. It never opens a session on the core's tables. Adapter-owned tables
+(Slack installations, Teams conversation references, the terminal's inbox) are reached
+through `adapter_sessions`, which an adapter's own store module takes once.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.app import CoachApp
+from bot.engine import Clock
+from bot.home import home_sections
+from bot.inbound import Inbound, Platform
+from bot.lifecycle import mark_workspace_installed, mark_workspace_uninstalled
+from bot.replies import Card, Reply
+from bot.settings import Settings
+from bot.storage.models import Educator
+from bot.storage.sealing import Sealer
+from content.loader import Library
+
+
+class CoachAPI:
+    """What adapters may ask of the coach. Every method runs its own short transaction."""
+
+    def __init__(self, app: CoachApp) -> None:
+        self._app = app
+
+    # ---- read-only facts an adapter needs --------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        return self._app.settings
+
+    @property
+    def library(self) -> Library:
+        return self._app.library
+
+    @property
+    def clock(self) -> Clock:
+        return self._app.coach.clock
+
+    @property
+    def sealer(self) -> Sealer:
+        """Seals what an adapter stores that may quote an educator (the terminal's inbox)."""
+        return self._app.coach.sealer
+
+    @property
+    def adapter_sessions(self) -> sessionmaker[Session]:
+        """For an adapter's own tables only; the core's tables go through the methods below."""
+        return self._app.sessions
+
+    def now(self) -> datetime:
+        return self._app.coach.clock()
+
+    # ---- the conversation ------------------------------------------------------------
+
+    def handle(self, inbound: Inbound) -> list[Reply]:
+        """One message or click in, the coach's reply parts out. Never raises."""
+        return self._app.coach.handle(inbound)
+
+    def home_cards(self, platform: Platform, workspace: str, user: str) -> list[Card]:
+        """App Home for one educator (a welcome for someone the coach has not met)."""
+        with self._app.sessions() as session:
+            return home_sections(
+                session,
+                platform=platform,
+                workspace=workspace,
+                user=user,
+                library=self._app.library,
+                settings=self._app.settings,
+                sealer=self._app.coach.sealer,
+                now=self.now(),
+            )
+
+    # ---- who and where ---------------------------------------------------------------
+
+    def educator_id(self, platform: Platform, workspace: str, user: str) -> int | None:
+        """The coach's id for an educator it has met, else None."""
+        with self._app.sessions() as session:
+            return session.scalar(
+                select(Educator.id).where(
+                    Educator.platform == platform.value,
+                    Educator.workspace == workspace,
+                    Educator.user_id == user,
+                )
+            )
+
+    def workspace_uninstalled(self, platform: Platform, workspace: str) -> None:
+        """The coach was removed: nudges there stop, data goes after the grace period."""
+        with self._app.sessions.begin() as session:
+            mark_workspace_uninstalled(session, platform, workspace, self.now())
+
+    def workspace_installed(self, platform: Platform, workspace: str) -> None:
+        with self._app.sessions.begin() as session:
+            mark_workspace_installed(session, platform, workspace)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 
 from aiohttp import web
 
@@ -19,16 +20,17 @@ async def healthz(request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
-def build_web_app(core: CoachApp) -> web.Application:
+# A platform's routes: `mount(web_app, core)` adds them (and their start-up and clean-up).
+Mount = Callable[[web.Application, CoachApp], None]
+EVERY_PLATFORM: tuple[Mount, ...] = (mount_slack, mount_teams)
+
+
+def build_web_app(core: CoachApp, platforms: Sequence[Mount] = EVERY_PLATFORM) -> web.Application:
     """The whole web surface. Each platform mounts its own routes; none is required."""
     # Slack's and Teams' payloads are small; refuse anything far larger before parsing it.
     app = web.Application(client_max_size=1024 * 1024)
     app[CORE_KEY] = core
     app.router.add_get("/healthz", healthz)
-    _mount_platforms(app, core)
+    for mount in platforms:
+        mount(app, core)
     return app
-
-
-def _mount_platforms(app: web.Application, core: CoachApp) -> None:
-    mount_slack(app, core)
-    mount_teams(app, core)

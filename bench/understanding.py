@@ -1,0 +1,141 @@
+"""How well the coach reads educators: accuracy on the labelled set in tests/data/understanding/.
+
+    python -m bench understanding            # figures for dev and heldout
+    python -m bench.understanding --misses   # dev items read wrongly (to tune cues; never heldout)
+
+Intent accuracy is over messages typed outside a flow; topic accuracy over items with a topic
+labelled; theme recall and precision over every item; reframe recall over deficit sentences
+and false alarms over the others; time per message over every item, after start-up.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SET_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "understanding"
+
+
+def load(split: str) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = yaml.safe_load((SET_DIR / f"{split}.yaml").read_text("utf-8"))
+    return items
+
+
+def evaluate(items: list[dict[str, Any]], misses: bool = False) -> dict[str, Any]:
+    from bot.understanding import understand
+
+    per_intent: Counter[str] = Counter()
+    per_intent_ok: Counter[str] = Counter()
+    topic_n = topic_ok = 0
+    theme_tp: Counter[str] = Counter()
+    theme_fp: Counter[str] = Counter()
+    theme_fn: Counter[str] = Counter()
+    deficit_n = deficit_hit = neutral_n = false_alarm = 0
+    language_ok = 0
+    timings: list[float] = []
+    for item in items:
+        started = time.perf_counter()
+        reading = understand(item["text"])
+        timings.append((time.perf_counter() - started) * 1000)
+        wrong: list[str] = []
+        if item["context"] == "message":
+            per_intent[item["intent"]] += 1
+            if reading.intent == item["intent"]:
+                per_intent_ok[item["intent"]] += 1
+            else:
+                wrong.append(f"intent {reading.intent} != {item['intent']}")
+        if item.get("topic"):
+            topic_n += 1
+            if reading.topic == item["topic"]:
+                topic_ok += 1
+            else:
+                wrong.append(f"topic {reading.topic} != {item['topic']}")
+        expected, got = set(item["themes"]), set(reading.themes)
+        for theme in expected & got:
+            theme_tp[theme] += 1
+        for theme in got - expected:
+            theme_fp[theme] += 1
+            wrong.append(f"+{theme}")
+        for theme in expected - got:
+            theme_fn[theme] += 1
+            wrong.append(f"-{theme}")
+        flagged = bool(reading.deficit)
+        if item["deficit"]:
+            deficit_n += 1
+            deficit_hit += flagged
+            if not flagged:
+                wrong.append("missed deficit")
+        else:
+            neutral_n += 1
+            false_alarm += flagged
+            if flagged:
+                wrong.append(f"false alarm {reading.deficit[0].text!r}")
+        language_ok += reading.language == item["language"]
+        if misses and wrong:
+            print(f"  {item['text'][:110]!r}: {'; '.join(wrong)}")
+    messages = sum(per_intent.values())
+    tp, fp, fn = sum(theme_tp.values()), sum(theme_fp.values()), sum(theme_fn.values())
+    ordered = sorted(timings)
+    return {
+        "items": len(items),
+        "intent_accuracy": sum(per_intent_ok.values()) / messages if messages else 0.0,
+        "per_intent": {k: (per_intent_ok[k], per_intent[k]) for k in sorted(per_intent)},
+        "topic_accuracy": topic_ok / topic_n if topic_n else 0.0,
+        "topic_n": topic_n,
+        "theme_recall": tp / (tp + fn) if tp + fn else 0.0,
+        "theme_precision": tp / (tp + fp) if tp + fp else 0.0,
+        "per_theme": {
+            t: (theme_tp[t], theme_tp[t] + theme_fn[t], theme_tp[t] + theme_fp[t])
+            for t in sorted(set(theme_tp) | set(theme_fn) | set(theme_fp))
+        },
+        "reframe_recall": deficit_hit / deficit_n if deficit_n else 0.0,
+        "reframe_false_alarms": false_alarm / neutral_n if neutral_n else 0.0,
+        "deficit_n": deficit_n,
+        "neutral_n": neutral_n,
+        "language_accuracy": language_ok / len(items),
+        "p50_ms": statistics.median(ordered),
+        "p99_ms": ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))],
+    }
+
+
+def report(split: str, figures: dict[str, Any]) -> None:
+    print(f"\n{split}: {figures['items']} items")
+    print(f"  intent accuracy   {figures['intent_accuracy']:.1%}")
+    for intent, (ok, n) in figures["per_intent"].items():
+        print(f"    {intent:<12} {ok}/{n}")
+    print(f"  topic accuracy    {figures['topic_accuracy']:.1%} of {figures['topic_n']}")
+    print(f"  theme recall      {figures['theme_recall']:.1%}")
+    print(f"  theme precision   {figures['theme_precision']:.1%}")
+    for theme, (tp, labelled, flagged) in figures["per_theme"].items():
+        print(f"    {theme:<12} found {tp}/{labelled} labelled, {tp}/{flagged} right")
+    print(
+        f"  reframe recall    {figures['reframe_recall']:.1%} of {figures['deficit_n']};"
+        f" false alarms {figures['reframe_false_alarms']:.1%} of {figures['neutral_n']}"
+    )
+    print(f"  language          {figures['language_accuracy']:.1%}")
+    print(f"  time per message  p50 {figures['p50_ms']:.2f} ms, p99 {figures['p99_ms']:.2f} ms")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    started = time.perf_counter()
+    from bot.understanding import default_reader
+
+    default_reader()
+    print(f"start-up (import and compile): {(time.perf_counter() - started) * 1000:.0f} ms")
+    if "--misses" in argv:
+        evaluate(load("dev"), misses=True)
+        return 0
+    for split in ("dev", "heldout"):
+        report(split, evaluate(load(split)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

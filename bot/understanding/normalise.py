@@ -1,0 +1,82 @@
+"""Text as the cues see it: lower case, straight quotes, shorthand spelled out, numbers as `num`.
+
+The reframe matcher works on the educator's own text (its rewrites quote it); intent, theme
+and topic cues work on this normalised copy, so "pls help w/ hw 4 my 32 kids" reads as
+"please help with homework for my num kids".
+"""
+
+from __future__ import annotations
+
+import re
+
+from content.reframe_patterns import normalise as straighten
+
+# Shorthand educators type in chat, spelled out. Whole words only.
+SHORTHAND = {
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "pls": "please",
+    "plz": "please",
+    "plse": "please",
+    "w/": "with",
+    "w/o": "without",
+    "hw": "homework",
+    "4": "for",
+    "2": "to",
+    "b/c": "because",
+    "bc": "because",
+    "cuz": "because",
+    "thru": "through",
+    "tmrw": "tomorrow",
+    "msg": "message",
+    "msgs": "messages",
+    "mtg": "meeting",
+    "convo": "conversation",
+    "convos": "conversations",
+    "parnets": "parents",
+    "parnet": "parent",
+    "familes": "families",
+    "famlies": "families",
+    "studnets": "students",
+    "teh": "the",
+    "dont": "don't",
+    "cant": "can't",
+    "wont": "won't",
+    "didnt": "didn't",
+    "doesnt": "doesn't",
+    "isnt": "isn't",
+    "havent": "haven't",
+    "hasnt": "hasn't",
+    "im": "i'm",
+    "ive": "i've",
+    "q": "que",
+    "xq": "porque",
+    "pq": "porque",
+}
+_TOKEN = re.compile(r"[\w/']+|[^\w\s]", re.UNICODE)
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
+_NUMBER = re.compile(r"^\d+$")
+# Only ASCII digits count as numbers; "²" is a symbol, not a count of students.
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+
+
+def _spell_out(token: str) -> str:
+    if _ORDINAL.match(token) and token.isascii():
+        return "num" + token[-2:]
+    if _NUMBER.match(token) and token.isascii():
+        # A lone "4" or "2" is shorthand ("4 my kids"); other numbers are counts.
+        return SHORTHAND.get(token, "num")
+    return SHORTHAND.get(token, token)
+
+
+def for_matching(text: str) -> str:
+    """The normalised copy the cues are matched against."""
+    lowered = straighten(text).casefold()
+    tokens = [_spell_out(token) for token in _TOKEN.findall(lowered)]
+    return " ".join(tokens)
+
+
+def words(text: str) -> list[str]:
+    """The words of a normalised text, without punctuation."""
+    return [token for token in text.split() if any(ch.isalnum() for ch in token)]

@@ -1,0 +1,214 @@
+"""Pydantic models for content/understanding/: intents, themes, topic cues and replies.
+
+Loading compiles every cue with the reframe pattern language (content/reframe_patterns.py),
+so a cue that cannot be read fails `coach content check` with its place named.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Self
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from content.reframe_patterns import PatternCompiler, PatternError
+
+UNDERSTANDING_DIR = Path(__file__).parent / "understanding"
+
+INTENTS = (
+    "help", "learn", "reflect", "journal", "nudges", "assess", "reframe", "draft", "profile",
+    "language", "export", "forget", "cancel", "greeting", "thanks", "frustration", "question",
+)  # fmt: skip
+THEMES = ("time", "no-response", "language", "conflict", "positive", "unsure")
+BARRIERS = ("no_time", "no_reply", "language", "not_fit", "forgot", "other")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Cued(_Strict):
+    cues: list[str] = Field(min_length=1)
+
+
+class IntentEntry(Cued):
+    examples: list[str] = Field(min_length=3)
+
+
+class TopicCues(Cued):
+    words: list[str] = Field(min_length=1)
+
+
+class IntentFile(_Strict):
+    version: int
+    sets: dict[str, list[str]]
+    priority: list[str]
+    intents: dict[str, IntentEntry]
+
+    @model_validator(mode="after")
+    def _complete(self) -> Self:
+        missing = [name for name in INTENTS if name not in self.intents]
+        unknown = [name for name in self.intents if name not in INTENTS]
+        if missing or unknown:
+            raise ValueError(f"intents missing {missing}, unknown {unknown}")
+        if sorted(self.priority) != sorted(INTENTS):
+            raise ValueError("priority must list every intent exactly once")
+        return self
+
+
+class ThemeFile(_Strict):
+    version: int
+    sets: dict[str, list[str]]
+    themes: dict[str, Cued]
+
+    @model_validator(mode="after")
+    def _complete(self) -> Self:
+        if sorted(self.themes) != sorted(THEMES):
+            raise ValueError(f"themes must be exactly {list(THEMES)}")
+        return self
+
+
+class TopicFile(_Strict):
+    version: int
+    topics: dict[str, TopicCues]
+
+
+class Stuck(_Strict):
+    intro: str
+    example: str
+    starter: str
+    easier: str
+    skip: str
+    examples: list[str] = Field(min_length=2)
+    starters: list[str] = Field(min_length=2)
+    easier_questions: list[str] = Field(min_length=2)
+    not_an_action: str
+
+
+class IntentReplies(_Strict):
+    greeting: list[str] = Field(min_length=1)
+    thanks: list[str] = Field(min_length=1)
+    frustration: list[str] = Field(min_length=1)
+    draft_coming: str
+    profile_offer: str
+    spanish: str
+    question_intro: str
+    question_more: str
+    question_general: str
+    mixed: str
+
+
+class CheckIn(_Strict):
+    done: list[str] = Field(min_length=1)
+    what_worked: str
+    what_worked_skip: str
+    step_up: str
+    barrier_question: str
+    barriers: dict[str, str]
+    barrier_replies: dict[str, str]
+    carry_over_question: str
+    carry_same: str
+    carry_smaller: str
+    carry_no: str
+    carried: str
+    carried_smaller: str
+    let_go: str
+    smaller_prefix: str
+
+    @model_validator(mode="after")
+    def _every_barrier(self) -> Self:
+        for field_name in ("barriers", "barrier_replies"):
+            keys = sorted(getattr(self, field_name))
+            if keys != sorted(BARRIERS):
+                raise ValueError(f"{field_name} must be exactly {list(BARRIERS)}")
+        return self
+
+
+class ReplyFile(_Strict):
+    version: int
+    acknowledge: dict[str, list[str]]
+    probe: list[str] = Field(min_length=1)
+    probe_skip: str
+    stuck: Stuck
+    theme_actions: dict[str, list[str]]
+    intents: IntentReplies
+    checkin: CheckIn
+
+    @model_validator(mode="after")
+    def _every_theme(self) -> Self:
+        expected = sorted([*THEMES, "general"])
+        if sorted(self.acknowledge) != expected:
+            raise ValueError(f"acknowledge must be exactly {expected}")
+        unknown = [theme for theme in self.theme_actions if theme not in THEMES]
+        if unknown:
+            raise ValueError(f"theme_actions: unknown themes {unknown}")
+        return self
+
+
+class UnderstandingContent(_Strict):
+    intents: IntentFile
+    themes: ThemeFile
+    topics: TopicFile
+    replies: ReplyFile
+
+    def cue_faults(self) -> list[str]:
+        """Every cue that the pattern language cannot compile, named by its place."""
+        faults: list[str] = []
+        intent_sets = {**self.intents.sets, "topic-word": self.topic_words()}
+        groups: list[tuple[str, dict[str, list[str]], dict[str, list[str]]]] = [
+            ("intents", intent_sets, {k: v.cues for k, v in self.intents.intents.items()}),
+            ("themes", self.themes.sets, {k: v.cues for k, v in self.themes.themes.items()}),
+            ("topics", {}, {k: v.cues for k, v in self.topics.topics.items()}),
+        ]
+        for file_name, sets, cues_by_name in groups:
+            compiler = PatternCompiler(sets)
+            for name, cues in cues_by_name.items():
+                for index, cue in enumerate(cues):
+                    try:
+                        compiler.compile(cue, capture=False)
+                    except PatternError as exc:
+                        faults.append(f"understanding/{file_name}.yaml {name}.cues.{index}: {exc}")
+        return faults
+
+    def topic_words(self) -> list[str]:
+        return sorted({word for topic in self.topics.topics.values() for word in topic.words})
+
+
+class UnderstandingError(ValueError):
+    def __init__(self, faults: list[str]) -> None:
+        super().__init__("; ".join(faults))
+        self.faults = faults
+
+
+def load_understanding(directory: Path = UNDERSTANDING_DIR) -> UnderstandingContent:
+    """Read and validate the four files; UnderstandingError lists every fault found."""
+    raw = {}
+    faults: list[str] = []
+    for name in ("intents", "themes", "topics", "replies"):
+        path = directory / f"{name}.yaml"
+        try:
+            raw[name] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            faults.append(f"understanding/{name}.yaml: cannot be read ({type(exc).__name__})")
+    if faults:
+        raise UnderstandingError(faults)
+    try:
+        content = UnderstandingContent.model_validate(raw)
+    except ValidationError as exc:
+        raise UnderstandingError(
+            [
+                f"understanding/{'.'.join(str(p) for p in error['loc'])}: {error['msg']}"
+                for error in exc.errors()
+            ]
+        ) from exc
+    faults = content.cue_faults()
+    if faults:
+        raise UnderstandingError(faults)
+    return content
+
+
+@cache
+def default_understanding() -> UnderstandingContent:
+    return load_understanding()

@@ -25,6 +25,7 @@ from bot.flows.base import Answer, Flow, match_answer
 from bot.flows.registry import flow_table
 from bot.flows.state import ActiveFlow, end_flow, load_flow, parse_flow_value, save_flow
 from bot.inbound import Inbound
+from bot.plain_requests import answer_plain_request
 from bot.replies import Reply, Text
 from bot.settings import Settings
 from bot.storage.models import Educator, SeenDelivery
@@ -121,6 +122,11 @@ class Coach:
         word, args = split_command(text)
         if word in CANCEL_WORDS:
             return [Text(messages.NOTHING_TO_CANCEL)]
+        if (word not in self.commands and not is_help_word(word)) or (word == "help" and args):
+            # Not a command word: a plain request ("can you help me write a note home?").
+            understood = answer_plain_request(turn, text, self.commands)
+            if understood is not None:
+                return understood
         return self._run_command(turn, word, args)
 
     def _seen_before(self, session: Session, inbound: Inbound) -> bool:

@@ -112,10 +112,9 @@ class CheckIn(_Strict):
     carry_same: str
     carry_smaller: str
     carry_no: str
-    carried: str
-    carried_smaller: str
+    carry_kept: str
+    smaller_question: str
     let_go: str
-    smaller_prefix: str
 
     @model_validator(mode="after")
     def _every_barrier(self) -> Self:

@@ -50,7 +50,9 @@ def test_control_characters_are_stripped(app: CoachApp) -> None:
 
 def test_text_in_another_language_is_understood_or_gently_redirected(app: CoachApp) -> None:
     educator = Conversation(app.coach)
-    assert "Type `help`" in educator.says("¿Cómo puedo ayudar a las familias?")
+    # A question in Spanish is answered, and the coach says kindly that it answers in English.
+    answer = educator.says("¿Cómo puedo ayudar a las familias?")
+    assert "Parece que escribe en español" in answer and "I answer in English" in answer
     educator.says("reflect relational")
     answer = educator.says("Hablé con la abuela de Sofía después de clase. 家长会很好。")
     assert "Question 2 of 2" in answer

@@ -86,9 +86,12 @@ def test_the_next_reflection_first_asks_how_last_weeks_action_went(
     assert "you planned to: _Call one family with good news about their child_" in answer
     assert "How did it go?" in answer
     answer = educator.clicks("Partly")
-    assert "Anything you'd like to note" in answer
+    assert "What got in the way?" in answer
     answer = educator.says("Reached voicemail twice, then we talked on Thursday.")
-    assert "Thanks, noted." in answer and "Question 1 of 2" in answer
+    # A typed barrier is kept as the note, and the unfinished action is offered again.
+    assert "Want to carry it into this week?" in answer
+    answer = educator.clicks("Yes, as it was")
+    assert "Kept for this week" in answer and "Question 1 of 2" in answer
     journal = educator.says("journal")
     assert "partly done (Reached voicemail twice, then we talked on Thursday.)" in journal
 
@@ -105,8 +108,9 @@ def test_the_follow_up_answer_can_be_typed_as_a_number_or_a_word(
             ("skip", "small action"),
             ("2", "Saved to your journal"),
             ("reflect", "How did it go?"),
-            ("not yet", "Anything you'd like to note"),
-            ("no note", "Question 1 of 2"),
+            ("not yet", "What got in the way?"),
+            ("I forgot", "A reminder on the day"),
+            ("no, let it go", "Question 1 of 2"),
         ],
     )
     assert "not yet" in Conversation(app.coach).says("journal")
@@ -173,7 +177,7 @@ def test_a_stale_button_from_an_earlier_step_does_nothing(app: CoachApp, clock: 
     educator.says("Invite a parent to co-plan the spring showcase.")
     educator.says("reflect")
     done = educator.button("Done")
-    assert "Anything you'd like to note" in educator.clicks_value(done)
+    assert "What made it work?" in educator.clicks_value(done)
     assert educator.clicks_value(done) == ""  # the second click is quietly ignored
     with app.sessions() as session:
         statuses = session.scalars(select(Reflection.action_status)).all()
@@ -220,9 +224,13 @@ def test_the_journal_shows_follow_through_per_topic(app: CoachApp, clock: FakeCl
     educator = Conversation(app.coach)
     for topic, outcome in (("relational", None), ("relational", "Done"), ("cognition", "Not yet")):
         educator.says(f"reflect {topic}")
-        if outcome is not None:
+        if outcome == "Done":
             educator.clicks(outcome)
             educator.says("no note")
+        elif outcome is not None:
+            educator.clicks(outcome)
+            educator.clicks("I forgot")
+            educator.clicks("No, let it go")
         educator.says("skip")
         educator.says("skip")
         educator.clicks("1")

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from bot import messages
 from bot.commands.reframe import reframe_offer
+from bot.flows import listening
 from bot.flows.base import Answer
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import action_awaiting_check_in, record_outcome
@@ -21,6 +22,10 @@ from bot.localtime import local_date_label
 from bot.replies import AskText, Choices, Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
+from bot.understanding import understand
+from bot.understanding.reader import is_non_answer
+from bot.understanding.variants import pick
+from content.understanding_schema import default_understanding
 
 KIND = "reflection"
 PROMPTS_PER_REFLECTION = 2
@@ -56,7 +61,9 @@ def start_reflection(turn: Turn, slug: str) -> list[Reply]:
             "actions": _rotating(
                 topic.quick_actions, done_before * ACTIONS_OFFERED, ACTIONS_OFFERED
             ),
+            "rotation": done_before,
             "answers": [],
+            "themes": [],
         },
     )
     replies: list[Reply] = [
@@ -86,7 +93,37 @@ def _ask_followup(turn: Turn, flow: ActiveFlow, pending: Reflection) -> list[Rep
 def _ask_followup_note(flow: ActiveFlow) -> list[Reply]:
     flow.step = "followup_note"
     flow.data["_accepts_text"] = True
+    if flow.data.get("followup_outcome") == "done":
+        checkin = default_understanding().replies.checkin
+        return [Choices(checkin.what_worked, flow.options([(checkin.what_worked_skip, "none")]))]
     return [Choices(messages.FOLLOWUP_NOTE, flow.options([("No note", "none")]))]
+
+
+def _ask_barrier(flow: ActiveFlow) -> list[Reply]:
+    flow.step = "followup_barrier"
+    flow.data["_accepts_text"] = True
+    checkin = default_understanding().replies.checkin
+    pairs = [(label, key) for key, label in checkin.barriers.items()]
+    return [Choices(checkin.barrier_question, flow.options(pairs))]
+
+
+def _ask_carry(flow: ActiveFlow) -> list[Reply]:
+    flow.step = "followup_carry"
+    flow.data["_accepts_text"] = False
+    checkin = default_understanding().replies.checkin
+    pairs = [
+        (checkin.carry_same, "same"),
+        (checkin.carry_smaller, "smaller"),
+        (checkin.carry_no, "no"),
+    ]
+    return [Choices(checkin.carry_over_question, flow.options(pairs))]
+
+
+def _ask_smaller(flow: ActiveFlow) -> list[Reply]:
+    flow.step = "followup_smaller"
+    flow.data["_accepts_text"] = True
+    flow.data["_options"] = []
+    return [AskText(default_understanding().replies.checkin.smaller_question)]
 
 
 def _ask_prompt(flow: ActiveFlow) -> list[Reply]:
@@ -99,9 +136,31 @@ def _ask_prompt(flow: ActiveFlow) -> list[Reply]:
     return [AskText(messages.PROMPT_LABEL.format(number=number, total=total, prompt=prompt))]
 
 
-def _ask_action(flow: ActiveFlow) -> list[Reply]:
+def _ask_unstuck(flow: ActiveFlow) -> list[Reply]:
+    """Stay on the question: an example, a starter, an easier version, or a skip."""
+    number = len(flow.data["answers"])
+    flow.data["_accepts_text"] = True
+    skip = default_understanding().replies.stuck.skip
+    return [Choices(listening.stuck_help(number), flow.options([(skip, "skip")]))]
+
+
+def _ask_probe(flow: ActiveFlow, text: str) -> list[Reply]:
+    flow.step = "probe"
+    flow.data["_accepts_text"] = True
+    skip = default_understanding().replies.probe_skip
+    return [Choices(listening.probe(text), flow.options([(skip, "skip")]))]
+
+
+def _ask_action(turn: Turn, flow: ActiveFlow) -> list[Reply]:
     flow.step = "action"
     flow.data["_accepts_text"] = True
+    if "rotation" in flow.data:  # fitted to what was said (reflections begun before: as they were)
+        flow.data["actions"] = listening.fitted_actions(
+            turn.library, flow.data["topic"], flow.data.get("themes", []), flow.data["rotation"]
+        )
+    carried = flow.data.get("carried")
+    if carried and carried not in flow.data["actions"]:
+        flow.data["actions"] = [carried, *flow.data["actions"]]
     pairs = [(action, f"a{i}") for i, action in enumerate(flow.data["actions"])]
     pairs.append(("Write my own", "own"))
     return [Choices(messages.ACTION_QUESTION, flow.options(pairs))]
@@ -152,50 +211,137 @@ class ReflectionFlow:
                 return _ask_followup_note(flow)
             case "prompt":
                 return _ask_prompt(flow)
+            case "probe":
+                return _ask_probe(flow, str(flow.data.get("thin_answer", "")))
+            case "followup_barrier":
+                return _ask_barrier(flow)
+            case "followup_carry":
+                return _ask_carry(flow)
+            case "followup_smaller":
+                return _ask_smaller(flow)
             case "action":
-                return _ask_action(flow)
+                return _ask_action(turn, flow)
             case _:
                 return _ask_own_action(flow)
 
-    def _wording_note(self, turn: Turn, flow: ActiveFlow, own: str | None) -> list[Reply]:
-        """At most one reframe offer per reflection, and only when the educator wants them."""
-        note = reframe_offer(turn, flow.data.get("reframe_offered", False), own or "")
-        if note is None:
-            return []
-        flow.data["reframe_offered"] = True
-        return [note]
+    def _wording_note(self, turn: Turn, own: str | None) -> list[Reply]:
+        """At most one reframe offer per answer, and only when the educator wants them."""
+        note = reframe_offer(turn, False, own or "")
+        return [] if note is None else [note]
+
+    def _pending(self, turn: Turn, flow: ActiveFlow) -> Reflection | None:
+        pending = turn.session.get(Reflection, flow.data.get("followup_id"))
+        return pending if pending is not None and pending.educator_id == turn.educator.id else None
+
+    def _after_answer(self, turn: Turn, flow: ActiveFlow, full: str) -> list[Reply]:
+        """Keep the answer, say one thing that shows it was read, then move on."""
+        reading = understand(full)
+        flow.data["answers"].append(full)
+        themes: list[str] = flow.data.setdefault("themes", [])
+        themes.extend(t for t in reading.themes if t not in themes and t != "unsure")
+        replies: list[Reply] = [Text(listening.acknowledgement(full, reading))]
+        replies += self._wording_note(turn, full)
+        if len(flow.data["answers"]) < len(flow.data["prompts"]):
+            return [*replies, *_ask_prompt(flow)]
+        return [*replies, *_ask_action(turn, flow)]
+
+    def _followup(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
+        pending = self._pending(turn, flow)
+        outcome = answer.key or "partly"
+        flow.data["followup_outcome"] = outcome
+        if pending is not None:
+            record_outcome(pending, outcome, None, turn.sealer, turn.now)
+        if outcome == "done":
+            checkin = default_understanding().replies.checkin
+            action = turn.sealer.unseal(pending.action) if pending is not None else ""
+            cheer = Text(pick(checkin.done, action).format(action=action))
+            return [cheer, *_ask_followup_note(flow)]
+        return _ask_barrier(flow)
+
+    def _barrier(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
+        checkin = default_understanding().replies.checkin
+        barrier = answer.key if answer.key in checkin.barrier_replies else "other"
+        pending = self._pending(turn, flow)
+        own = _own_words(answer)
+        if pending is not None:
+            pending.outcome_note = turn.sealer.seal(own or checkin.barriers[barrier])
+        replies = self._wording_note(turn, own) if own else []
+        return [Text(checkin.barrier_replies[barrier]), *replies, *_ask_carry(flow)]
+
+    def _carry(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
+        checkin = default_understanding().replies.checkin
+        pending = self._pending(turn, flow)
+        if answer.key == "smaller":
+            return _ask_smaller(flow)
+        if answer.key == "same" and pending is not None:
+            flow.data["carried"] = turn.sealer.unseal(pending.action)
+            said = checkin.carry_kept.format(action=flow.data["carried"])
+            return [Text(said), *_ask_prompt(flow)]
+        return [Text(checkin.let_go), *_ask_prompt(flow)]
 
     def advance(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
         match flow.step:
             case "followup":
-                pending = turn.session.get(Reflection, flow.data.get("followup_id"))
-                if pending is not None and pending.educator_id == turn.educator.id and answer.key:
-                    record_outcome(pending, answer.key, None, turn.sealer, turn.now)
-                return _ask_followup_note(flow)
+                return self._followup(turn, flow, answer)
             case "followup_note":
-                pending = turn.session.get(Reflection, flow.data.get("followup_id"))
+                pending = self._pending(turn, flow)
                 note = _own_words(answer)
-                if pending is not None and pending.educator_id == turn.educator.id and note:
+                replies: list[Reply] = []
+                if pending is not None and note:
                     pending.outcome_note = turn.sealer.seal(note)
-                return [Text(messages.FOLLOWUP_THANKS), *_ask_prompt(flow)]
-            case "prompt":
+                    replies += self._wording_note(turn, note)
+                if flow.data.get("followup_outcome") == "done":
+                    step_up = default_understanding().replies.checkin.step_up
+                    return [*replies, Text(step_up), *_ask_prompt(flow)]
+                return [*replies, Text(messages.FOLLOWUP_THANKS), *_ask_prompt(flow)]
+            case "followup_barrier":
+                return self._barrier(turn, flow, answer)
+            case "followup_carry":
+                return self._carry(turn, flow, answer)
+            case "followup_smaller":
                 own = _own_words(answer)
-                flow.data["answers"].append(own or "")
-                notes = self._wording_note(turn, flow, own)
-                if len(flow.data["answers"]) < len(flow.data["prompts"]):
-                    return [*notes, *_ask_prompt(flow)]
-                return [*notes, *_ask_action(flow)]
+                if own is None or is_non_answer(own):
+                    return _ask_smaller(flow)
+                flow.data["carried"] = own
+                said = default_understanding().replies.checkin.carry_kept.format(action=own)
+                return [Text(said), *self._wording_note(turn, own), *_ask_prompt(flow)]
+            case "prompt":
+                if answer.key == "skip" or answer.text.strip().casefold() in messages.SKIP_WORDS:
+                    flow.data["answers"].append("")
+                    if len(flow.data["answers"]) < len(flow.data["prompts"]):
+                        return _ask_prompt(flow)
+                    return _ask_action(turn, flow)
+                own = _own_words(answer)
+                reading = understand(own) if own else None
+                if own is None or reading is None or listening.is_stuck(own, reading):
+                    return _ask_unstuck(flow)
+                if listening.is_thin(own, reading):
+                    flow.data["thin_answer"] = own
+                    return _ask_probe(flow, own)
+                return self._after_answer(turn, flow, own)
+            case "probe":
+                first = str(flow.data.pop("thin_answer", ""))
+                more = _own_words(answer)
+                if more is not None and is_non_answer(more):
+                    more = None
+                return self._after_answer(turn, flow, f"{first} {more}" if more else first)
             case "action":
                 if answer.key == "own":
                     return _ask_own_action(flow)
                 if answer.key is not None and answer.key.startswith("a"):
                     index = int(answer.key[1:])
                     return _save(turn, flow, flow.data["actions"][index])
-                own = _own_words(answer)
-                return _save(turn, flow, own) if own else _ask_action(flow)
+                return self._own_action(turn, flow, answer)
             case _:
-                own = _own_words(answer)
-                return _save(turn, flow, own) if own else _ask_own_action(flow)
+                return self._own_action(turn, flow, answer)
+
+    def _own_action(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
+        """An action in the educator's words; a non-answer is never saved as one."""
+        own = _own_words(answer)
+        if own is None or is_non_answer(own) or "unsure" in understand(own).themes:
+            not_yet = default_understanding().replies.stuck.not_an_action
+            return [Text(not_yet), *_ask_action(turn, flow)]
+        return [*self._wording_note(turn, own), *_save(turn, flow, own)]
 
 
 def _own_words(answer: Answer) -> str | None:

@@ -1,0 +1,130 @@
+"""What the coach says back to a reflection answer: it shows it read it, asks one follow-up
+when the answer is thin, helps when the educator is stuck, and fits the action options to
+what was said. All wording comes from content/understanding/replies.yaml.
+"""
+
+from __future__ import annotations
+
+from bot.understanding import Understanding
+from bot.understanding.normalise import for_matching, words
+from bot.understanding.reader import is_non_answer
+from bot.understanding.variants import pick
+from content.loader import Library
+from content.understanding_schema import default_understanding
+
+# Which theme's acknowledgement wins when an answer carries several: the hardest first.
+ACK_ORDER = ("conflict", "language", "no-response", "time", "positive")
+# An answer this short, made only of vague words, gets one follow-up question.
+THIN_WORDS = 6
+VAGUE_WORDS = frozenset(
+    [
+        "good",
+        "fine",
+        "ok",
+        "okay",
+        "well",
+        "great",
+        "alright",
+        "nice",
+        "bad",
+        "not",
+        "so",
+        "pretty",
+        "really",
+        "very",
+        "it",
+        "was",
+        "went",
+        "is",
+        "i",
+        "guess",
+        "think",
+        "it's",
+        "kinda",
+        "kind",
+        "of",
+        "sort",
+        "ok.",
+        "all",
+        "right",
+        "decent",
+        "meh",
+        "fine.",
+        "bien",
+        "mal",
+        "regular",
+        "muy",
+        "todo",
+        "fue",
+    ]
+)
+SNIPPET_WORDS = 8
+ACTIONS_OFFERED = 3
+# Theme-fitted actions offered before the topic's own, at most this many.
+FITTED_ACTIONS = 2
+
+
+def is_stuck(text: str, reading: Understanding) -> bool:
+    """'idk', '?', 'no', 'can you give me an example?': not an answer to save."""
+    if is_non_answer(text):
+        return True
+    return "unsure" in reading.themes and len(words(for_matching(text))) <= 8
+
+
+def is_thin(text: str, reading: Understanding) -> bool:
+    """'good', 'it went fine', 'ok i guess': nothing concrete to build on yet."""
+    said = words(for_matching(text))
+    return 0 < len(said) < THIN_WORDS and all(word in VAGUE_WORDS for word in said)
+
+
+def snippet(text: str) -> str:
+    parts = text.split()
+    short = " ".join(parts[:SNIPPET_WORDS]).rstrip(".,;:!?")
+    return short + ("…" if len(parts) > SNIPPET_WORDS else "")
+
+
+def acknowledgement(text: str, reading: Understanding) -> str:
+    acks = default_understanding().replies.acknowledge
+    for theme in ACK_ORDER:
+        if theme in reading.themes:
+            return pick(acks[theme], text)
+    return pick(acks["general"], text).format(snippet=snippet(text))
+
+
+def probe(text: str) -> str:
+    return pick(default_understanding().replies.probe, text)
+
+
+def stuck_help(prompt_number: int) -> str:
+    stuck = default_understanding().replies.stuck
+    lines = [
+        stuck.intro,
+        stuck.example.format(example=stuck.examples[prompt_number % len(stuck.examples)]),
+        stuck.starter.format(starter=stuck.starters[prompt_number % len(stuck.starters)]),
+        stuck.easier.format(
+            easier=stuck.easier_questions[prompt_number % len(stuck.easier_questions)]
+        ),
+    ]
+    return "\n".join(lines)
+
+
+def fitted_actions(library: Library, slug: str, themes: list[str], start: int) -> list[str]:
+    """Action options that fit what the educator said, then the topic's own, rotating."""
+    replies = default_understanding().replies
+    topic_actions = list(library.topics[slug].quick_actions)
+    fitted: list[str] = []
+    for theme in ACK_ORDER:
+        if theme in themes and theme in replies.theme_actions and len(fitted) < FITTED_ACTIONS:
+            fitted.append(replies.theme_actions[theme][start % len(replies.theme_actions[theme])])
+    if "time" in themes:
+        # Short on time: the smallest of the topic's actions (fewest words) first.
+        topic_actions.sort(key=lambda action: len(action.split()))
+    else:
+        shift = start % len(topic_actions)
+        topic_actions = topic_actions[shift:] + topic_actions[:shift]
+    for action in topic_actions:
+        if len(fitted) >= ACTIONS_OFFERED:
+            break
+        if action not in fitted:
+            fitted.append(action)
+    return fitted

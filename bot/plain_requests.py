@@ -1,0 +1,97 @@
+"""Messages that are not a command word: read what the educator asked for and answer it.
+
+"help me write a note to a parent", "I'm a principal", "how do I run a home visit?", "hi",
+"thanks", "this is pointless": each gets an answer that fits, never "I don't know".
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot import messages
+from bot.commands.base import CommandHandler
+from bot.replies import Reply, Text
+from bot.turn import Turn
+from bot.understanding import Understanding, understand
+from bot.understanding.normalise import for_matching
+from bot.understanding.variants import pick
+from content.understanding_schema import default_understanding
+
+# Intents that are command words: the plain request runs that command.
+RUNS_COMMAND = ("help", "learn", "reflect", "journal", "nudges", "assess", "export", "forget")
+# How many "in practice" lines answer a how-to question: enough to act on, not a lecture.
+QUESTION_PRACTICE_LINES = 2
+# The words after "reframe this:" are the sentence to look at.
+_AFTER_COLON = re.compile(r"[:\"“](.+)$", re.DOTALL)
+ROLE_WORDS = (
+    "assistant principal", "vice principal", "principal", "superintendent", "administrator",
+    "counselor", "counsellor", "social worker", "psychologist", "liaison", "coordinator",
+    "teacher", "paraprofessional", "para", "coach", "director", "directora", "consejera",
+    "consejero", "maestra", "maestro", "enlace",
+)  # fmt: skip
+
+
+def answer_plain_request(
+    turn: Turn, text: str, commands: dict[str, CommandHandler]
+) -> list[Reply] | None:
+    """The answer to a plain request, or None when the coach cannot tell what was asked."""
+    reading = understand(text)
+    replies = _answer(turn, text, reading, commands)
+    if replies is not None and reading.language == "es":
+        replies.append(Text(default_understanding().replies.intents.spanish))
+    return replies
+
+
+def _answer(
+    turn: Turn, text: str, reading: Understanding, commands: dict[str, CommandHandler]
+) -> list[Reply] | None:
+    said = default_understanding().replies.intents
+    intent = reading.intent
+    if intent in RUNS_COMMAND:
+        args = reading.topic or "" if intent in ("learn", "reflect") else ""
+        return commands[intent](turn, args)
+    if intent == "reframe":
+        sentence = _AFTER_COLON.search(text)
+        return commands["reframe"](turn, sentence.group(1).strip() if sentence else "")
+    if intent == "greeting":
+        return [Text(pick(said.greeting, text))]
+    if intent == "thanks":
+        return [Text(pick(said.thanks, text))]
+    if intent == "frustration":
+        return [Text(pick(said.frustration, text))]
+    if intent == "draft":
+        return [Text(said.draft_coming)]
+    if intent == "profile":
+        return [Text(said.profile_offer.format(role=_role_in(text)))]
+    if intent == "question":
+        return _question(turn, reading)
+    if intent == "language":
+        return [Text(said.spanish)]
+    if intent == "cancel":
+        return [Text(messages.NOTHING_TO_CANCEL)]
+    return None
+
+
+def _role_in(text: str) -> str:
+    normalised = for_matching(text)
+    for role in ROLE_WORDS:
+        if re.search(rf"(?<!\w){re.escape(role)}(?!\w)", normalised):
+            return role
+    return "educator"
+
+
+def _question(turn: Turn, reading: Understanding) -> list[Reply]:
+    said = default_understanding().replies.intents
+    slug = reading.topic
+    if slug in turn.library.topics:
+        topic = turn.library.topics[slug]
+        practice = [f"• {line}" for line in topic.in_practice[:QUESTION_PRACTICE_LINES]]
+        summary, title = topic.summary, topic.title
+    elif slug in turn.library.learn_only:
+        learn_only = turn.library.learn_only[slug]
+        practice, summary, title = [], learn_only.summary, learn_only.title
+    else:
+        return [Text(said.question_general)]
+    lines = [said.question_intro.format(topic=title), summary, *practice, ""]
+    lines.append(said.question_more.format(slug=slug))
+    return [Text("\n".join(lines))]

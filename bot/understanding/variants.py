@@ -1,0 +1,11 @@
+"""Pick one of several written variants, the same one every time for the same text."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+
+
+def pick(variants: Sequence[str], text: str) -> str:
+    """Deterministic (unlike hash(), which changes per process): crc32 of the text."""
+    return variants[zlib.crc32(text.encode("utf-8")) % len(variants)]

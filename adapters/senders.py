@@ -19,7 +19,7 @@ def build_senders(core: CoachApp) -> dict[Platform, Sender]:
         Platform.CONSOLE: ConsoleSender(core.sessions, core.coach.sealer, core.coach.clock)
     }
     platform_senders = {
-        Platform.SLACK: build_slack_sender(core),
+        Platform.SLACK: build_slack_sender(core.settings, core.engine),
         Platform.TEAMS: build_teams_sender(core),
     }
     for platform, sender in platform_senders.items():

@@ -7,7 +7,8 @@ installations and Teams' conversation references on `Base.metadata`, where `expo
 """
 
 from adapters.console import inbox_table as console_tables
+from adapters.slack import tables as slack_tables
 from adapters.teams import models as teams_tables
 from bot.storage.all_models import Base
 
-__all__ = ["Base", "console_tables", "teams_tables"]
+__all__ = ["Base", "console_tables", "slack_tables", "teams_tables"]

@@ -119,7 +119,7 @@ async def test_slack_events_survive_random_requests(
     wire: SlackWire,  # noqa: F811
     data: st.DataObject,
 ) -> None:
-    core = wire.slack.core
+    core = wire.core
     body = data.draw(slack_bodies(wire.fake.response_url("fuzz")), label="body")
     headers = {"Content-Type": data.draw(CONTENT_TYPES, label="content type")}
     signing = data.draw(st.sampled_from(["signed", "unsigned", "bad", "stale", "garbage"]))

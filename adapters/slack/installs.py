@@ -2,7 +2,8 @@
 
 slack_sdk's stores are synchronous; Bolt's async app wants async ones. The wrappers here run
 each call in a worker thread on the same engine as everything else. A saved installation
-also marks the workspace installed again, so nudges to a returning school resume.
+also tells the coach the workspace is back, so nudges to a returning school resume.
+Their tables are ours (adapters/slack/tables.py), created by Alembic, never by the stores.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallation
 from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
+from adapters.slack.tables import BOTS, INSTALLATIONS, OAUTH_STATES
+from bot.api import CoachAPI
 from bot.inbound import Platform
-from bot.lifecycle import mark_workspace_installed
 
 log = logging.getLogger("coach.slack.installs")
 
@@ -28,23 +29,28 @@ STATE_EXPIRATION_SECONDS = 600
 
 
 def installation_store(engine: Engine, client_id: str) -> SQLAlchemyInstallationStore:
-    store = SQLAlchemyInstallationStore(client_id=client_id, engine=engine, logger=log)
-    store.create_tables()  # type: ignore[no-untyped-call]  # checkfirst: cheap if they exist
-    return store
+    return SQLAlchemyInstallationStore(
+        client_id=client_id,
+        engine=engine,
+        bots_table_name=BOTS,
+        installations_table_name=INSTALLATIONS,
+        logger=log,
+    )
 
 
 def state_store(engine: Engine) -> SQLAlchemyOAuthStateStore:
-    store = SQLAlchemyOAuthStateStore(
-        expiration_seconds=STATE_EXPIRATION_SECONDS, engine=engine, logger=log
+    return SQLAlchemyOAuthStateStore(
+        expiration_seconds=STATE_EXPIRATION_SECONDS,
+        engine=engine,
+        logger=log,
+        table_name=OAUTH_STATES,
     )
-    store.create_tables()  # type: ignore[no-untyped-call]
-    return store
 
 
 class AsyncInstallations(AsyncInstallationStore):
-    def __init__(self, store: SQLAlchemyInstallationStore, sessions: sessionmaker[Session]):
+    def __init__(self, store: SQLAlchemyInstallationStore, api: CoachAPI):
         self.store = store
-        self.sessions = sessions
+        self.api = api
 
     @property
     def logger(self) -> Logger:
@@ -53,8 +59,7 @@ class AsyncInstallations(AsyncInstallationStore):
     def _save_and_mark(self, installation: Installation) -> None:
         self.store.save(installation)
         if installation.team_id:
-            with self.sessions.begin() as session:
-                mark_workspace_installed(session, Platform.SLACK, installation.team_id)
+            self.api.workspace_installed(Platform.SLACK, installation.team_id)
         log.info("slack_installed", extra={"team": installation.team_id})
 
     async def async_save(self, installation: Installation) -> None:

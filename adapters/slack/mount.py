@@ -16,19 +16,19 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.signature import SignatureVerifier
+from sqlalchemy import Engine
 
 from adapters.slack import messages
 from adapters.slack.app import SlackCoach
+from adapters.slack.bolt_app import INSTALL_PATH, REDIRECT_PATH
 from adapters.slack.config import SlackConfig, SlackMode, slack_config
 from adapters.slack.installs import AsyncInstallations, AsyncStates, installation_store, state_store
-from bot.app import CoachApp
+from bot.api import CoachAPI
 
 log = logging.getLogger("coach.slack")
 
 SLACK_KEY = web.AppKey("slack_coach", SlackCoach)
 EVENTS_PATH = "/slack/events"
-INSTALL_PATH = "/slack/install"
-REDIRECT_PATH = "/slack/oauth_redirect"
 
 
 def _quiet_sdk_loggers() -> None:
@@ -39,15 +39,14 @@ def _quiet_sdk_loggers() -> None:
             logger.setLevel(logging.INFO)
 
 
-def build_slack(core: CoachApp, config: SlackConfig) -> SlackCoach:
+def build_slack(api: CoachAPI, engine: Engine, config: SlackConfig) -> SlackCoach:
+    """The Slack app; `engine` is only for slack_sdk's installation and OAuth-state stores."""
     if config.mode is SlackMode.OAUTH:
         assert config.client_id is not None
-        installs = AsyncInstallations(
-            installation_store(core.engine, config.client_id), core.sessions
-        )
-        states = AsyncStates(state_store(core.engine))
-        return SlackCoach(core, config, installations=installs, states=states)
-    return SlackCoach(core, config)
+        installs = AsyncInstallations(installation_store(engine, config.client_id), api)
+        states = AsyncStates(state_store(engine))
+        return SlackCoach(api, config, installations=installs, states=states)
+    return SlackCoach(api, config)
 
 
 class SlackRoutes:
@@ -117,10 +116,13 @@ class SlackRoutes:
         return await to_aiohttp_response(response)
 
 
-def mount_slack(app: web.Application, core: CoachApp) -> None:
-    """Add Slack's routes to our web app; raises ConfigurationError for unsafe settings."""
-    config = slack_config(core.settings)
-    slack = build_slack(core, config) if config.mode is not SlackMode.OFF else None
+def mount_slack(app: web.Application, api: CoachAPI, engine: Engine) -> None:
+    """Add Slack's routes to our web app; raises ConfigurationError for unsafe settings.
+
+    `engine` is the coach's database, where slack_sdk's stores keep OAuth installations.
+    """
+    config = slack_config(api.settings)
+    slack = build_slack(api, engine, config) if config.mode is not SlackMode.OFF else None
     if slack is None:
         log.info("slack_not_configured")
     else:

@@ -2,8 +2,7 @@
 
 Synchronous on purpose: the clock process is synchronous. Each send opens the educator's
 DM (or uses the channel in the address) and posts the rendered messages. Failures are
-reported, never raised: RETRY for rate limits, Slack outages and network trouble; GONE when
-the educator, the channel or the installation is gone, so the scheduler stops nudging.
+reported, never raised (adapters/slack/errors.py says which are RETRY and which GONE).
 For OAuth installs the bot token is rotated here when it is about to expire (Bolt only
 rotates while handling a request, and the clock handles none).
 """
@@ -17,59 +16,25 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.token_rotation import TokenRotator
+from sqlalchemy import Engine
 
 from adapters.slack.blocks import render_messages
 from adapters.slack.clients import sync_web_client
 from adapters.slack.config import SlackConfig, SlackMode, slack_config
+from adapters.slack.errors import classify
 from adapters.slack.installs import installation_store
-from bot.app import CoachApp
 from bot.delivery import Address, DeliveryOutcome, DeliveryResult, Sender
 from bot.inbound import Platform
 from bot.replies import Reply
+from bot.settings import Settings
 
 log = logging.getLogger("coach.slack.sender")
 
 ROTATE_MINUTES_BEFORE_EXPIRY = 120
-GONE_ERRORS = frozenset(
-    {
-        "account_inactive",
-        "user_not_found",
-        "user_disabled",
-        "invalid_auth",
-        "not_authed",
-        "token_revoked",
-        "token_expired",
-        "invalid_refresh_token",
-        "not_in_channel",
-        "channel_not_found",
-        "is_archived",
-        "cannot_dm_bot",
-        "team_access_not_granted",
-        "team_not_found",
-        "app_uninstalled",
-        "missing_scope",
-        "ekm_access_denied",
-    }
-)
-RETRY_ERRORS = frozenset(
-    {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"}
-)
 
 
 class NotInstalled(Exception):
     """No installation (or no bot token) for the workspace."""
-
-
-def classify(exc: SlackApiError) -> DeliveryResult:
-    status = exc.response.status_code
-    error = str(exc.response.get("error") or "")
-    if status == 429 or error == "ratelimited":
-        return DeliveryResult(DeliveryOutcome.RETRY, "rate_limited")
-    if status >= 500 or error in RETRY_ERRORS:
-        return DeliveryResult(DeliveryOutcome.RETRY, "slack_unavailable")
-    if error in GONE_ERRORS:
-        return DeliveryResult(DeliveryOutcome.GONE, error)
-    return DeliveryResult(DeliveryOutcome.RETRY, error or f"http_{status}")
 
 
 class SlackSender:
@@ -132,9 +97,12 @@ class SlackSender:
         return installation.bot_token
 
 
-def build_slack_sender(core: CoachApp) -> Sender | None:
-    """The Slack sender for these settings, or None when Slack is not configured."""
-    config = slack_config(core.settings, serving=False)
+def build_slack_sender(settings: Settings, engine: Engine) -> Sender | None:
+    """The Slack sender for these settings, or None when Slack is not configured.
+
+    `engine` is the coach's database, where slack_sdk's store keeps OAuth installations.
+    """
+    config = slack_config(settings, serving=False)
     if config.mode is SlackMode.OFF:
         return None
     if config.mode is SlackMode.SINGLE:
@@ -145,6 +113,4 @@ def build_slack_sender(core: CoachApp) -> Sender | None:
         client_secret=config.client_secret,
         client=sync_web_client(config.api_url),
     )
-    return SlackSender(
-        config, store=installation_store(core.engine, config.client_id), rotator=rotator
-    )
+    return SlackSender(config, store=installation_store(engine, config.client_id), rotator=rotator)

@@ -9,6 +9,7 @@ from aiohttp import web
 
 from adapters.slack.mount import mount_slack
 from adapters.teams.mount import mount_teams
+from bot.api import CoachAPI
 from bot.app import CoachApp
 
 log = logging.getLogger("coach.web")
@@ -22,7 +23,14 @@ async def healthz(request: web.Request) -> web.Response:
 
 # A platform's routes: `mount(web_app, core)` adds them (and their start-up and clean-up).
 Mount = Callable[[web.Application, CoachApp], None]
-EVERY_PLATFORM: tuple[Mount, ...] = (mount_slack, mount_teams)
+
+
+def mount_slack_api(app: web.Application, core: CoachApp) -> None:
+    """Slack gets the coach's API, and the engine only for slack_sdk's installation stores."""
+    mount_slack(app, CoachAPI(core), core.engine)
+
+
+EVERY_PLATFORM: tuple[Mount, ...] = (mount_slack_api, mount_teams)
 
 
 def build_web_app(core: CoachApp, platforms: Sequence[Mount] = EVERY_PLATFORM) -> web.Application:

@@ -8,6 +8,11 @@ imports them.
 
 Deleting follows the same graph, children before parents, so nothing is left pointing
 at a deleted row whatever each foreign key's ON DELETE says (SET NULL keys are cleared).
+
+A table whose rows serve a whole workspace but name the person who set it up (Slack's
+installations name their installer) says so with `info={FORGET_CLEARS: {column: value}}`:
+forgetting that person blanks those columns and keeps the row the workspace still needs;
+removing the workspace deletes the row.
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ PLATFORM_COLUMNS = ("platform",)
 WORKSPACE_COLUMNS = ("workspace", "workspace_id", "team_id", "tenant_id", "tenant")
 USER_COLUMNS = ("user_id", "user", "platform_user_id")
 ADDRESS_COLUMNS = ("address",)
+# Table info key: the columns (and the values they become) that forgetting a person clears.
+FORGET_CLEARS = "forget_clears"
 
 
 def all_tables() -> list[Table]:
@@ -83,6 +90,8 @@ class Scope:
     clear: list[tuple[Table, list[Column[object]], ColumnElement[bool]]] = field(
         default_factory=list
     )
+    # Rows kept but blanked (FORGET_CLEARS): column values to set instead of deleting.
+    blank: dict[Table, dict[str, object]] = field(default_factory=dict)
 
     @property
     def tables(self) -> list[Table]:
@@ -91,16 +100,20 @@ class Scope:
         return [table for table in order if table in self.conditions]
 
 
-def scope_from(roots: Mapping[Table, ColumnElement[bool]]) -> Scope:
-    """The root rows plus every row that references them, transitively."""
-    scope = Scope()
+def scope_from(
+    roots: Mapping[Table, ColumnElement[bool]],
+    blank: Mapping[Table, dict[str, object]] | None = None,
+) -> Scope:
+    """The root rows plus every row that references them, transitively. Rows of `blank`
+    tables are kept (only blanked), so rows referencing them are not followed."""
+    scope = Scope(blank=dict(blank or {}))
     for table in all_tables():
         conditions: list[ColumnElement[bool]] = []
         if table in roots:
             conditions.append(roots[table])
         for constraint in table.foreign_key_constraints:
             parent = constraint.referred_table
-            if parent is table or parent not in scope.conditions:
+            if parent is table or parent not in scope.conditions or parent in scope.blank:
                 continue
             reference = _references(constraint, scope.conditions[parent])
             if _is_set_null(constraint):
@@ -142,13 +155,16 @@ def educator_scope(educator_id: int, platform: str, workspace: str, user: str) -
     """Every row about one educator."""
     educators = Base.metadata.tables[EDUCATORS]
     roots: dict[Table, ColumnElement[bool]] = {educators: educators.c.id == educator_id}
+    blank: dict[Table, dict[str, object]] = {}
     for table in all_tables():
         if table is educators:
             continue
         keyed = _keyed_condition(table, platform, workspace, user)
         if keyed is not None:
             roots[table] = keyed
-    return scope_from(roots)
+            if FORGET_CLEARS in table.info:
+                blank[table] = dict(table.info[FORGET_CLEARS])
+    return scope_from(roots, blank)
 
 
 def workspace_scope(platform: str, workspace: str) -> Scope:
@@ -179,7 +195,8 @@ def count_rows(session: Session, scope: Scope) -> Counter[str]:
 
 
 def delete_scope(session: Session, scope: Scope) -> Counter[str]:
-    """Delete every row in scope, children first; returns rows deleted per table.
+    """Delete every row in scope, children first; returns rows deleted (or, for blanked
+    tables, cleared of the person) per table.
 
     Runs inside the caller's transaction: either all of it happens or none of it.
     """
@@ -188,7 +205,11 @@ def delete_scope(session: Session, scope: Scope) -> Counter[str]:
         session.execute(update(table).where(condition).values({c.name: None for c in columns}))
     deleted: Counter[str] = Counter()
     for table in reversed(scope.tables):
-        result = session.execute(delete(table).where(scope.conditions[table]))
+        condition = scope.conditions[table]
+        if table in scope.blank:
+            result = session.execute(update(table).where(condition).values(scope.blank[table]))
+        else:
+            result = session.execute(delete(table).where(condition))
         rowcount = getattr(result, "rowcount", 0) or 0
         if rowcount:
             deleted[table.name] += rowcount

@@ -49,6 +49,6 @@ async def wire(slack_core: CoachApp, fake_slack: FakeSlack) -> AsyncIterator[Sla
     client = TestClient(TestServer(web_app, host="127.0.0.1"))
     await client.start_server()
     try:
-        yield SlackWire(client, web_app[SLACK_KEY], fake_slack)
+        yield SlackWire(client, web_app[SLACK_KEY], fake_slack, slack_core)
     finally:
         await client.close()

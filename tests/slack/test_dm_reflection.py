@@ -17,7 +17,7 @@ def last_post(wire: SlackWire) -> dict[str, Any]:
 
 
 def count(wire: SlackWire, model: Any) -> int:
-    with wire.slack.core.sessions() as session:
+    with wire.core.sessions() as session:
         return session.scalar(select(func.count()).select_from(model)) or 0
 
 

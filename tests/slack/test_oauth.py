@@ -49,7 +49,7 @@ async def oauth_wire(oauth_core: CoachApp, fake_slack: FakeSlack) -> AsyncIterat
     client = TestClient(TestServer(web_app, host="127.0.0.1"))
     await client.start_server()
     try:
-        yield SlackWire(client, web_app[SLACK_KEY], fake_slack)
+        yield SlackWire(client, web_app[SLACK_KEY], fake_slack, oauth_core)
     finally:
         await client.close()
 

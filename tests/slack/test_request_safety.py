@@ -27,7 +27,7 @@ FORM = "application/x-www-form-urlencoded"
 
 
 def stored_rows(wire: SlackWire) -> int:
-    with wire.slack.core.sessions() as session:
+    with wire.core.sessions() as session:
         educators = session.scalar(select(func.count()).select_from(Educator)) or 0
         seen = session.scalar(select(func.count()).select_from(SeenDelivery)) or 0
     return educators + seen

@@ -21,7 +21,7 @@ NUDGE: list[Reply] = [
 
 
 def sender_of(core: CoachApp) -> SlackSender:
-    sender = build_slack_sender(core)
+    sender = build_slack_sender(core.settings, core.engine)
     assert isinstance(sender, SlackSender)
     return sender
 
@@ -103,7 +103,7 @@ async def test_gone_people_and_places_stop_the_nudges(
 
 async def test_a_network_failure_is_retried_later(slack_core: CoachApp) -> None:
     settings = slack_core.settings.model_copy(update={"slack_api_url": "http://127.0.0.1:9/api/"})
-    sender = build_slack_sender(CoachApp(**{**slack_core.__dict__, "settings": settings}))
+    sender = build_slack_sender(settings, slack_core.engine)
     assert sender is not None
     result = await deliver(sender, DM, NUDGE)  # type: ignore[arg-type]
     assert result == DeliveryResult(DeliveryOutcome.RETRY, "connection")

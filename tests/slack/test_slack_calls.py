@@ -46,7 +46,7 @@ async def test_app_uninstalled_stops_the_workspace(wire: SlackWire) -> None:
     await wire.dm("journal")
     response = await wire.event({"type": "app_uninstalled"})
     assert response.status == 200
-    with wire.slack.core.sessions() as session:
+    with wire.core.sessions() as session:
         row = session.scalars(select(Workspace)).one()
     assert (row.platform, row.workspace) == ("slack", "T0001")
     assert row.uninstalled_at is not None
@@ -54,14 +54,14 @@ async def test_app_uninstalled_stops_the_workspace(wire: SlackWire) -> None:
 
 async def test_tokens_revoked_for_the_bot_stops_the_workspace(wire: SlackWire) -> None:
     await wire.event({"type": "tokens_revoked", "tokens": {"oauth": [], "bot": ["UBOT"]}})
-    with wire.slack.core.sessions() as session:
+    with wire.core.sessions() as session:
         row = session.scalars(select(Workspace)).one()
     assert row.uninstalled_at is not None
 
 
 async def test_user_tokens_revoked_leaves_the_workspace_installed(wire: SlackWire) -> None:
     await wire.event({"type": "tokens_revoked", "tokens": {"oauth": ["U1"], "bot": []}})
-    with wire.slack.core.sessions() as session:
+    with wire.core.sessions() as session:
         assert session.scalars(select(Workspace)).first() is None
 
 

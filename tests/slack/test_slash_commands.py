@@ -88,7 +88,7 @@ async def test_first_contact_takes_the_time_zone_from_users_info(wire: SlackWire
     await wire.command("journal", user="U7")
     await wire.command("journal", user="U7")
     assert len(wire.fake.of("users.info")) == 1  # cached after the first time
-    with wire.slack.core.sessions() as session:
+    with wire.core.sessions() as session:
         educator = session.scalars(select(Educator).where(Educator.user_id == "U7")).one()
     assert educator.timezone == "America/Denver"
     assert educator.workspace == "T0001" and educator.platform == "slack"

@@ -45,7 +45,7 @@ async def socket_wire(socket_core: CoachApp, fake_slack: FakeSlack) -> AsyncIter
             if fake_slack.socket_connected:
                 break
             await asyncio.sleep(0.01)
-        yield SlackWire(client, web_app[SLACK_KEY], fake_slack)
+        yield SlackWire(client, web_app[SLACK_KEY], fake_slack, socket_core)
     finally:
         await client.close()
 

@@ -15,6 +15,7 @@ from aiohttp import ClientResponse
 from aiohttp.test_utils import TestClient
 
 from adapters.slack.app import SlackCoach
+from bot.app import CoachApp
 from tests.slack.fake_slack import FakeSlack
 
 SIGNING_SECRET = "test-signing-secret"
@@ -33,10 +34,13 @@ def sign(body: str, timestamp: int | None = None, secret: str = SIGNING_SECRET) 
 class SlackWire:
     """Sends what Slack would send, then waits for the coach's background replies."""
 
-    def __init__(self, client: TestClient[Any, Any], slack: SlackCoach, fake: FakeSlack) -> None:
+    def __init__(
+        self, client: TestClient[Any, Any], slack: SlackCoach, fake: FakeSlack, core: CoachApp
+    ) -> None:
         self.client = client
         self.slack = slack
         self.fake = fake
+        self.core = core  # what the tests read the database through; Slack only has the API
 
     async def post(
         self, body: str, content_type: str, headers: dict[str, str] | None = None

@@ -1,0 +1,54 @@
+"""The Bolt app for a Slack setup: one workspace's token, or OAuth installs for many.
+
+Bolt runs with `process_before_response=True`, so the HTTP answer leaves as soon as a
+listener returns: listeners only acknowledge (adapters/slack/listeners.py).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt.app.async_app import AsyncApp
+from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+
+from adapters.slack.clients import async_web_client
+from adapters.slack.config import BOT_SCOPES, SlackConfig, SlackMode
+from adapters.slack.installs import AsyncInstallations, AsyncStates
+
+INSTALL_PATH = "/slack/install"
+REDIRECT_PATH = "/slack/oauth_redirect"
+
+
+def build_bolt(
+    config: SlackConfig,
+    installations: AsyncInstallations | None = None,
+    states: AsyncStates | None = None,
+) -> AsyncApp:
+    client = async_web_client(config.api_url)
+    common: dict[str, Any] = {
+        "name": "partnership-coach",
+        "logger": logging.getLogger("coach.slack.bolt"),
+        "signing_secret": config.signing_secret or "",
+        # Without a secret only Socket Mode runs (its frames are not signed), and
+        # /slack/events refuses every HTTP request before Bolt sees it.
+        "request_verification_enabled": bool(config.signing_secret),
+        "client": client,
+        "process_before_response": True,
+    }
+    if config.mode is SlackMode.OAUTH:
+        assert installations is not None and states is not None
+        oauth = AsyncOAuthSettings(
+            client_id=config.client_id,
+            client_secret=config.client_secret,
+            scopes=list(BOT_SCOPES),
+            installation_store=installations,
+            state_store=states,
+            authorization_url=config.authorization_url,
+            install_path=INSTALL_PATH,
+            redirect_uri_path=REDIRECT_PATH,
+        )
+        return AsyncApp(oauth_settings=oauth, installation_store=installations, **common)
+    # Bolt takes the single workspace's token from the client it is given.
+    client.token = config.bot_token
+    return AsyncApp(**common)

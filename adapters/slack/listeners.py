@@ -1,0 +1,97 @@
+"""Bolt listeners: acknowledge at once, hand everything slow to background work.
+
+Keep these tiny: Slack shows the educator an error when a request is not acknowledged
+within 3 s. Answers that depend only on the content (`help`, `learn`) travel inside the
+acknowledgement itself; everything else runs after it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt.app.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.actions import ActionRunner
+from adapters.slack.background import BackgroundWork
+from adapters.slack.blocks import ACTION_PATTERN
+from adapters.slack.home import AppHome
+from adapters.slack.payloads import is_educator_dm, team_of
+from adapters.slack.quick_acks import QuickAcks
+from adapters.slack.runners import MessageRunner
+from adapters.slack.uninstall import Uninstaller
+
+ANY = re.compile(r".*")
+
+
+class Listeners:
+    """What each kind of Slack request starts; `register` puts them on the Bolt app."""
+
+    def __init__(
+        self,
+        work: BackgroundWork,
+        quick: QuickAcks,
+        messages: MessageRunner,
+        actions: ActionRunner,
+        home: AppHome,
+        uninstaller: Uninstaller,
+    ) -> None:
+        self.work = work
+        self.quick = quick
+        self.messages = messages
+        self.actions = actions
+        self.home = home
+        self.uninstaller = uninstaller
+
+    def register(self, bolt: AsyncApp) -> None:
+        # Any slash command name: admins may rename /coach when they install.
+        bolt.command(ANY)(self.command)
+        bolt.action(ACTION_PATTERN)(self.action)
+        bolt.event("message")(self.message)
+        bolt.event("app_home_opened")(self.home_opened)
+        bolt.event("app_uninstalled")(self.app_uninstalled)
+        bolt.event("tokens_revoked")(self.tokens_revoked)
+        # Acknowledge whatever else arrives, so Slack does not retry it.
+        bolt.event(ANY)(self.ignore)
+        bolt.action(ANY)(self.ack_only)
+
+    async def command(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+        quick = self.quick.body_for(str(body.get("text") or ""))
+        if quick is not None:
+            await ack(**quick)
+            return
+        await ack()
+        self.work.spawn(self.messages.command(client, body), "command")
+
+    async def action(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+        await ack()
+        self.work.spawn(self.actions.run(client, body), "action")
+
+    async def ack_only(self, ack: AsyncAck) -> None:
+        await ack()
+
+    async def ignore(self) -> None:
+        return None
+
+    async def message(
+        self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        if is_educator_dm(event):
+            self.work.spawn(self.messages.dm(client, body, event), "dm")
+
+    async def home_opened(
+        self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        if event.get("tab", "home") == "home" and event.get("user"):
+            self.work.spawn(self.home.publish(client, team_of(body), str(event["user"])), "home")
+
+    async def app_uninstalled(self, body: dict[str, Any], context: AsyncBoltContext) -> None:
+        self.work.spawn(self.uninstaller.app_uninstalled(body, context), "uninstall")
+
+    async def tokens_revoked(
+        self, body: dict[str, Any], event: dict[str, Any], context: AsyncBoltContext
+    ) -> None:
+        self.work.spawn(self.uninstaller.tokens_revoked(body, event, context), "tokens_revoked")

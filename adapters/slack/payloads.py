@@ -1,0 +1,40 @@
+"""Reading Slack's payloads: which workspace, whether a message is an educator's DM.
+
+Pure functions over the JSON Slack sends; nothing here talks to Slack or the coach.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Slack's DM channel ids start with D; everything else (C, G) is shared with others.
+DM_CHANNEL_PREFIX = "D"
+
+
+def team_of(body: dict[str, Any]) -> str:
+    """The workspace a request came from, wherever this kind of payload keeps it."""
+    team = body.get("team_id") or (body.get("team") or {}).get("id")
+    team = team or (body.get("user") or {}).get("team_id") or body.get("enterprise_id")
+    return str(team or "")
+
+
+def is_dm_channel(channel: str) -> bool:
+    return channel.startswith(DM_CHANNEL_PREFIX)
+
+
+def is_shared_channel(channel: str) -> bool:
+    """A channel others can read (not the educator's DM with the coach)."""
+    return bool(channel) and not is_dm_channel(channel)
+
+
+def is_educator_dm(event: dict[str, Any]) -> bool:
+    """A plain message an educator wrote in their DM with the coach (not an edit, a file
+    share, a join, or any bot's post)."""
+    return (
+        event.get("channel_type") == "im"
+        and not event.get("subtype")
+        and not event.get("bot_id")
+        and not event.get("hidden")
+        and bool(event.get("user"))
+        and bool(event.get("channel"))
+    )

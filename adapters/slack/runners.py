@@ -1,0 +1,85 @@
+"""Slash commands and DMs, after the acknowledgement: to a neutral message, to the coach, back.
+
+The coach is synchronous SQLAlchemy. It runs in a worker thread (`asyncio.to_thread`): a
+turn is a few milliseconds of database work that would otherwise stall every other request
+on the event loop, and the default pool (min(32, CPUs + 4) threads) is below the database
+pool's 20 connections, so threads never wait on each other for a connection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.delivery import Delivery, Origin
+from adapters.slack.payloads import is_shared_channel, team_of
+from adapters.slack.people import SlackPeople
+from bot.api import CoachAPI
+from bot.inbound import Inbound, Platform
+from bot.replies import Reply
+from bot.routing import is_channel_command, turns_channel_on
+
+
+async def coach_answer(api: CoachAPI, inbound: Inbound) -> list[Reply]:
+    """The coach's replies, computed off the event loop."""
+    return await asyncio.to_thread(api.handle, inbound)
+
+
+class MessageRunner:
+    """What an educator typed (after /coach, or in their DM) becomes the coach's answer."""
+
+    def __init__(self, api: CoachAPI, people: SlackPeople, delivery: Delivery) -> None:
+        self.api = api
+        self.people = people
+        self.delivery = delivery
+
+    async def command(self, client: AsyncWebClient, body: dict[str, Any]) -> None:
+        team, user = team_of(body), str(body.get("user_id") or "")
+        channel = str(body.get("channel_id") or "")
+        if not team or not user:
+            return
+        text = str(body.get("text") or "")
+        in_channel = is_shared_channel(channel)
+        # Admin-ness decides who may change team prompts: ask afresh rather than trust the cache.
+        about_channel = in_channel and is_channel_command(text)
+        info = await self.people.user_info(client, team, user, fresh=about_channel)
+        can_post = await self.people.can_post(client, channel) if turns_channel_on(text) else None
+        inbound = Inbound(
+            platform=Platform.SLACK,
+            workspace=team,
+            user=user,
+            text=text,
+            conversation=channel or None,
+            in_channel=in_channel,
+            timezone=info.timezone,
+            is_workspace_admin=about_channel and info.is_admin,
+            can_post=can_post,
+        )
+        replies = await coach_answer(self.api, inbound)
+        origin = Origin(
+            team=team,
+            user=user,
+            channel=channel or None,
+            response_url=body.get("response_url") or None,
+        )
+        await self.delivery.deliver(client, replies, origin)
+
+    async def dm(self, client: AsyncWebClient, body: dict[str, Any], event: dict[str, Any]) -> None:
+        team = team_of(body) or str(event.get("team") or "")
+        user, channel = str(event["user"]), str(event["channel"])
+        self.people.remember_dm(team, user, channel)
+        inbound = Inbound(
+            platform=Platform.SLACK,
+            workspace=team,
+            user=user,
+            text=str(event.get("text") or ""),
+            message_id=str(body.get("event_id") or event.get("client_msg_id") or "") or None,
+            conversation=channel,
+            timezone=await self.people.timezone(client, team, user),
+        )
+        replies = await coach_answer(self.api, inbound)
+        await self.delivery.deliver(
+            client, replies, Origin(team=team, user=user, dm_channel=channel)
+        )

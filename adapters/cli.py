@@ -60,6 +60,13 @@ def _build_parser() -> argparse.ArgumentParser:
     reframe.add_argument("text", nargs="+", help="the sentence")
     reframe.add_argument("--json", action="store_true", help="print findings as JSON")
 
+    understand = sub.add_parser("understand", help="what the coach reads in one message")
+    understand.add_argument("text", nargs="+", help="the message")
+    understand.add_argument("--json", action="store_true", help="print it as one JSON object")
+    understand.add_argument(
+        "--lang", choices=("en", "es"), default="en", help="the educator's own language"
+    )
+
     export = sub.add_parser("export", help="everything stored about one educator, as JSON")
     export.add_argument("--user", required=True, help="PLATFORM:WORKSPACE:USER")
     return parser
@@ -133,6 +140,12 @@ def _reframe(args: argparse.Namespace) -> int:
     return reframe_command(args)
 
 
+def _understand(args: argparse.Namespace) -> int:
+    from adapters.understand_cli import understand_command
+
+    return understand_command(args)
+
+
 def _export(args: argparse.Namespace) -> int:
     from adapters.privacy_cli import export
 
@@ -151,6 +164,7 @@ ENTRY_POINTS: dict[str, Command] = {
     "content check": _content_check,
     "reframe": _reframe,
     "export": _export,
+    "understand": _understand,
 }
 
 
@@ -164,7 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     name = _entry_name(args)
     configure_logging(
-        quiet=name in ("chat", "reframe", "content check", "export", "manifest slack")
+        quiet=name in ("chat", "reframe", "understand", "content check", "export", "manifest slack")
     )
     function = ENTRY_POINTS[name]
     try:

@@ -9,6 +9,7 @@ from bot.reframe import check_lexicon
 from bot.settings import Settings
 from bot.storage.db import make_engine, upgrade
 from content.loader import ContentError, load_content
+from content.understanding_schema import UnderstandingError, load_understanding
 
 
 def db_upgrade(args: argparse.Namespace) -> int:
@@ -21,6 +22,10 @@ def db_upgrade(args: argparse.Namespace) -> int:
 def content_check(args: argparse.Namespace) -> int:
     """Validate the framework content and the reframing lexicon; list every fault found."""
     faults = check_lexicon()
+    try:
+        load_understanding()
+    except UnderstandingError as exc:
+        faults += exc.faults
     library = None
     try:
         library = load_content()
@@ -36,6 +41,6 @@ def content_check(args: argparse.Namespace) -> int:
         f"Content OK (version {library.version}): {len(library.topics)} nudge topics, "
         f"{len(library.learn_only)} learn-only topics, {nudges} distinct weekly nudges, "
         f"{sum(library.team_prompts.counts().values())} team prompts, "
-        "and the reframing lexicon."
+        "the reframing lexicon, and the understanding cues and replies."
     )
     return 0

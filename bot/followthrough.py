@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
+from textwrap import shorten
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -70,7 +72,24 @@ def journal_lines(turn: Turn, entries: list[Reflection]) -> list[str]:
                 status=status,
             )
         )
+        lines += [
+            messages.JOURNAL_OWN_WORDS.format(answer=shorten(answer, JOURNAL_ANSWER_CHARS))
+            for answer in _own_answers(turn, entry)
+        ]
     return lines
+
+
+# Each answer is shortened in the journal; `export` has them whole.
+JOURNAL_ANSWER_CHARS = 140
+
+
+def _own_answers(turn: Turn, entry: Reflection) -> list[str]:
+    """The educator's own answers to the reflection's questions, skipped ones left out."""
+    try:
+        pairs = json.loads(turn.sealer.unseal(entry.answers))
+    except (ValueError, TypeError):
+        return []
+    return [str(pair.get("answer", "")).strip() for pair in pairs if pair.get("answer")]
 
 
 def follow_through_summary(turn: Turn) -> str:

@@ -104,6 +104,7 @@ REFRAME_OFFER = (
 # Journal
 JOURNAL_EMPTY = "Your journal is empty so far. Type `reflect` to write your first entry."
 JOURNAL_HEADER = "Your recent reflections (newest first):"
+JOURNAL_OWN_WORDS = "    You wrote: “{answer}”"
 JOURNAL_ENTRY = "• {date}, *{title}*: {action}\n    How it went: {status}"
 
 FOLLOW_THROUGH = (

@@ -38,7 +38,8 @@ SCRIPT: tuple[Step, ...] = (
     Click("1"),  # the first suggested action
     Say("reflect"),  # next topic; first asks how the last action went
     Click("Partly"),
-    Say("Reached voicemail twice, then we talked on Thursday."),
+    Say("Reached voicemail twice, then we talked on Thursday."),  # what got in the way
+    Click("No, let it go"),
     Say("Our newsletter is only in English."),
     Say("Ask the Spanish-speaking parents what they would read."),
     Click("Write my own"),

@@ -22,6 +22,25 @@ from content.reframe_patterns import PatternCompiler
 from content.understanding_schema import INTENTS, UnderstandingContent, default_understanding
 
 UNKNOWN = "unknown"
+# A message that opens like a question, and matched nothing more specific, is a question.
+QUESTION_OPENERS = frozenset(
+    [
+        "how",
+        "why",
+        "should",
+        "what's",
+        "whats",
+        "when",
+        "where",
+        "who",
+        "cómo",
+        "como",
+        "por",
+        "qué",
+        "cuándo",
+        "debería",
+    ]
+)
 # A fuzzy match to an example counts from this score (0-100; measured on the labelled set).
 EXAMPLE_CUT_OFF = 86
 # The contract's command words, read as intents when they start a message.
@@ -141,7 +160,7 @@ class Reader:
     def intent(self, normalised: str) -> str:
         tokens = words(normalised)
         if not tokens:
-            return UNKNOWN
+            return "help" if normalised.strip().startswith("?") else UNKNOWN
         if tokens[0] in COMMAND_INTENTS and len(tokens) <= 4:
             return tokens[0]
         for name, cues in self.intent_cues:
@@ -152,6 +171,8 @@ class Reader:
         )
         if best is not None:
             return self.example_intents[best[2]]
+        if tokens[0] in QUESTION_OPENERS or (normalised.rstrip().endswith("?") and len(tokens) > 3):
+            return "question"
         return UNKNOWN
 
     def themes(self, normalised: str, original: str) -> tuple[str, ...]:

@@ -17,7 +17,8 @@ def reflect(educator: Conversation, marker: str, topic: str = "relational") -> N
     answer = educator.says(f"reflect {topic}")
     if "How did it go?" in answer:
         educator.says("Partly")
-        educator.says(f"{marker} outcome note")
+        educator.says(f"{marker} outcome note")  # typed as what got in the way
+        educator.says("No, let it go")
     educator.says(f"{marker} first answer about a family")
     educator.says(f"{marker} second answer")
     educator.says("Write my own")

@@ -35,7 +35,7 @@ def answer_plain_request(
     turn: Turn, text: str, commands: dict[str, CommandHandler]
 ) -> list[Reply] | None:
     """The answer to a plain request, or None when the coach cannot tell what was asked."""
-    reading = understand(text)
+    reading = understand(text, deficit=False)  # a plain request is answered, not reframed
     replies = _answer(turn, text, reading, commands)
     if replies is not None and reading.language == "es":
         replies.append(Text(default_understanding().replies.intents.spanish))
@@ -48,7 +48,8 @@ def _answer(
     said = default_understanding().replies.intents
     intent = reading.intent
     if intent in RUNS_COMMAND:
-        args = reading.topic or "" if intent in ("learn", "reflect") else ""
+        takes_topic = intent in ("learn", "reflect")
+        args = (reading.topic or "") if takes_topic else ""
         return commands[intent](turn, args)
     if intent == "reframe":
         sentence = _AFTER_COLON.search(text)

@@ -148,6 +148,12 @@ class Reader:
             for slug, entry in content.topics.topics.items()
             for word in entry.words
         }
+        # One pass over the text for every topic word, longest first ("asset based" before
+        # "assets"); the first word in the text wins, as a person reading it would take it.
+        alternatives = "|".join(
+            re.escape(word) for word in sorted(self.topic_words, key=len, reverse=True)
+        )
+        self.topic_word_regex = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
         self.examples: list[str] = []
         self.example_intents: list[str] = []
         for name, entry in content.intents.intents.items():
@@ -182,9 +188,9 @@ class Reader:
         return tuple(found)
 
     def topic(self, normalised: str) -> str | None:
-        for word, slug in self.topic_words.items():
-            if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", normalised):
-                return slug
+        named = self.topic_word_regex.search(normalised)
+        if named is not None:
+            return self.topic_words[named.group(0)]
         scores = [
             (sum(len(cue.findall(normalised)) for cue in cues), -index, slug)
             for index, (slug, cues) in enumerate(self.topic_cues)
@@ -192,13 +198,15 @@ class Reader:
         best = max(scores)
         return best[2] if best[0] > 0 else None
 
-    def read(self, text: str) -> Understanding:
+    def read(self, text: str, *, deficit: bool = True) -> Understanding:
+        """`deficit=False` skips the reframe matcher (the costly part) for callers that
+        only need intent, topic and themes."""
         normalised = for_matching(text)
         return Understanding(
             intent=self.intent(normalised),
             topic=self.topic(normalised),
             themes=self.themes(normalised, text),
-            deficit=tuple(find_deficit_framing(text)),
+            deficit=tuple(find_deficit_framing(text)) if deficit else (),
             language=detect_language(normalised),
         )
 
@@ -208,5 +216,5 @@ def default_reader() -> Reader:
     return Reader(default_understanding())
 
 
-def understand(text: str) -> Understanding:
-    return default_reader().read(text)
+def understand(text: str, *, deficit: bool = True) -> Understanding:
+    return default_reader().read(text, deficit=deficit)

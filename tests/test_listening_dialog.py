@@ -110,3 +110,26 @@ def test_the_journal_shows_the_educators_own_words(app: CoachApp) -> None:
     with app.sessions() as session:
         stored = json.loads(session.scalars(select(Reflection.answers)).one())
     assert stored[0]["answer"].startswith("I assumed the Nguyens")
+
+
+def test_a_complaint_typed_over_the_action_buttons_is_not_saved_as_the_action(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("skip")
+    answer = educator.says("skip")
+    assert "pick one small action" in answer
+    answer = educator.says("those parents just dont care honestly")
+    assert "A gentle thought on wording" in answer
+    assert "doesn't look like an action yet" in answer and "Saved to your journal" not in answer
+    answer = educator.says("Call the Ortiz family Thursday with one piece of good news")
+    assert "Saved to your journal" in answer
+
+
+def test_stuck_twice_gets_a_different_example(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    first = educator.says("idk")
+    second = educator.says("not sure")
+    assert "For example" in first and "For example" in second and first != second

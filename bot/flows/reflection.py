@@ -29,7 +29,6 @@ from content.understanding_schema import default_understanding
 
 KIND = "reflection"
 PROMPTS_PER_REFLECTION = 2
-ACTIONS_OFFERED = 3
 FOLLOWUP_OPTIONS = [("Done", "done"), ("Partly", "partly"), ("Not yet", "not_yet")]
 
 
@@ -59,7 +58,9 @@ def start_reflection(turn: Turn, slug: str) -> list[Reply]:
                 PROMPTS_PER_REFLECTION,
             ),
             "actions": _rotating(
-                topic.quick_actions, done_before * ACTIONS_OFFERED, ACTIONS_OFFERED
+                topic.quick_actions,
+                done_before * listening.ACTIONS_OFFERED,
+                listening.ACTIONS_OFFERED,
             ),
             "rotation": done_before,
             "answers": [],
@@ -137,8 +138,10 @@ def _ask_prompt(flow: ActiveFlow) -> list[Reply]:
 
 
 def _ask_unstuck(flow: ActiveFlow) -> list[Reply]:
-    """Stay on the question: an example, a starter, an easier version, or a skip."""
-    number = len(flow.data["answers"])
+    """Stay on the question: an example, a starter, an easier version, or a skip. Stuck
+    again, the educator gets the next example rather than the same words twice."""
+    flow.data["stuck_times"] = int(flow.data.get("stuck_times", 0)) + 1
+    number = len(flow.data["answers"]) + flow.data["stuck_times"] - 1
     flow.data["_accepts_text"] = True
     skip = default_understanding().replies.stuck.skip
     return [Choices(listening.stuck_help(number), flow.options([(skip, "skip")]))]
@@ -235,7 +238,7 @@ class ReflectionFlow:
 
     def _after_answer(self, turn: Turn, flow: ActiveFlow, full: str) -> list[Reply]:
         """Keep the answer, say one thing that shows it was read, then move on."""
-        reading = understand(full)
+        reading = understand(full, deficit=False)  # the wording note reads deficit itself
         flow.data["answers"].append(full)
         themes: list[str] = flow.data.setdefault("themes", [])
         themes.extend(t for t in reading.themes if t not in themes and t != "unsure")
@@ -312,7 +315,7 @@ class ReflectionFlow:
                         return _ask_prompt(flow)
                     return _ask_action(turn, flow)
                 own = _own_words(answer)
-                reading = understand(own) if own else None
+                reading = understand(own, deficit=False) if own else None
                 if own is None or reading is None or listening.is_stuck(own, reading):
                     return _ask_unstuck(flow)
                 if listening.is_thin(own, reading):
@@ -331,17 +334,25 @@ class ReflectionFlow:
                 if answer.key is not None and answer.key.startswith("a"):
                     index = int(answer.key[1:])
                     return _save(turn, flow, flow.data["actions"][index])
-                return self._own_action(turn, flow, answer)
+                return self._own_action(turn, flow, answer, asked_for_own=False)
             case _:
-                return self._own_action(turn, flow, answer)
+                return self._own_action(turn, flow, answer, asked_for_own=True)
 
-    def _own_action(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
-        """An action in the educator's words; a non-answer is never saved as one."""
+    def _own_action(
+        self, turn: Turn, flow: ActiveFlow, answer: Answer, *, asked_for_own: bool
+    ) -> list[Reply]:
+        """An action in the educator's words; a non-answer is never saved as one. Text typed
+        over the action buttons that frames families by deficits ("those parents just don't
+        care") is a feeling about the week, not a plan for it: it gets the wording note and
+        the options again, and only "Write my own" saves such words as the action."""
         own = _own_words(answer)
-        if own is None or is_non_answer(own) or "unsure" in understand(own).themes:
-            not_yet = default_understanding().replies.stuck.not_an_action
-            return [Text(not_yet), *_ask_action(turn, flow)]
-        return [*self._wording_note(turn, own), *_save(turn, flow, own)]
+        not_yet = Text(default_understanding().replies.stuck.not_an_action)
+        if own is None or is_non_answer(own) or "unsure" in understand(own, deficit=False).themes:
+            return [not_yet, *_ask_action(turn, flow)]
+        note = self._wording_note(turn, own)
+        if note and not asked_for_own:
+            return [*note, not_yet, *_ask_action(turn, flow)]
+        return [*note, *_save(turn, flow, own)]
 
 
 def _own_words(answer: Answer) -> str | None:

@@ -7,6 +7,7 @@ import logging
 from adapters.console.inbox import ConsoleSender
 from adapters.slack.sender import build_slack_sender
 from adapters.teams.sender import build_teams_sender
+from bot.api import CoachAPI
 from bot.app import CoachApp
 from bot.delivery import Sender
 from bot.inbound import Platform
@@ -15,12 +16,13 @@ log = logging.getLogger("coach.senders")
 
 
 def build_senders(core: CoachApp) -> dict[Platform, Sender]:
-    senders: dict[Platform, Sender] = {
-        Platform.CONSOLE: ConsoleSender(core.sessions, core.coach.sealer, core.coach.clock)
-    }
+    """The clock hands over the app it built; each sender gets only the coach's API."""
+    api = CoachAPI(core)
+    senders: dict[Platform, Sender] = {Platform.CONSOLE: ConsoleSender(api)}
     platform_senders = {
+        # slack_sdk's installation store, like `coach serve`'s, needs the engine itself.
         Platform.SLACK: build_slack_sender(core.settings, core.engine),
-        Platform.TEAMS: build_teams_sender(core),
+        Platform.TEAMS: build_teams_sender(api),
     }
     for platform, sender in platform_senders.items():
         if sender is None:

@@ -23,6 +23,7 @@ from bot.replies import Card, Reply
 from bot.settings import Settings
 from bot.storage.models import Educator
 from bot.storage.sealing import Sealer
+from bot.welcome import welcome_card
 from content.loader import Library
 
 
@@ -78,6 +79,10 @@ class CoachAPI:
                 sealer=self._app.coach.sealer,
                 now=self.now(),
             )
+
+    def welcome_card(self, in_channel: bool) -> Card:
+        """The card a platform shows when the coach is added to a chat or a channel."""
+        return welcome_card(in_channel)
 
     # ---- who and where ---------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from adapters.cli import main as coach
 from adapters.console.inbox import ConsoleSender, take_waiting
 from adapters.senders import build_senders
+from bot.api import CoachAPI
 from bot.app import CoachApp, build_app
 from bot.inbound import Platform
 from bot.settings import Settings
@@ -129,7 +130,7 @@ def test_fifty_educators_in_five_zones_over_fourteen_weeks(
     moments = {m for sends in expected.values() for m in sends}
     moments |= {m - timedelta(minutes=1) for m in moments}
     moments |= {START + timedelta(hours=h) for h in range(0, WEEKS * 7 * 24, 6)}
-    console = ConsoleSender(app.sessions, app.coach.sealer, clock)
+    console = ConsoleSender(CoachAPI(app))
     printed = 0
     for moment in sorted(moments):
         clock.set(moment)
@@ -175,7 +176,7 @@ def test_fifty_educators_in_five_zones_over_fourteen_weeks(
         else:
             assert sorted(topics[:13]) == sorted(NUDGE_TOPICS), user  # 13 before a repeat
             assert topics[13] == topics[0] and sent[13].nudge_index == 1
-        waiting = take_waiting(app.sessions, app.coach.sealer, "local", user)
+        waiting = take_waiting(CoachAPI(app), "local", user)
         assert len(waiting) == WEEKS, user
 
     fold_day = [r.due_at for r in by_user["teacher-fold"] if r.due_at.date() == date(2026, 4, 4)]

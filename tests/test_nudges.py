@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from adapters.console.chat import run_chat
 from adapters.console.inbox import ConsoleSender
 from adapters.senders import build_senders
+from bot.api import CoachAPI
 from bot.app import CoachApp
 from bot.delivery import DeliveryOutcome, DeliveryResult
 from bot.inbound import Platform
@@ -460,7 +461,7 @@ def test_two_ticks_at_the_same_moment_send_once(app: CoachApp, platform: FakePla
 
 def test_a_platform_without_a_sender_waits_for_one(app: CoachApp, platform: FakePlatform) -> None:
     slack_educator(app).says("nudges on")
-    console = ConsoleSender(app.sessions, app.coach.sealer, app.coach.clock)
+    console = ConsoleSender(CoachAPI(app))
     assert tick(app, senders_for(console), FIRST_SLOT).lines == []
     assert outcomes(tick(app, senders_for(platform), FIRST_SLOT + timedelta(hours=1))) == ["sent"]
 

@@ -8,8 +8,8 @@ from typing import TextIO
 
 from adapters.console.inbox import take_waiting
 from adapters.console.render import pick, render
+from bot.api import CoachAPI
 from bot.app import build_app
-from bot.engine import Coach
 from bot.inbound import Inbound, Platform
 from bot.replies import Choice, Reply
 from bot.settings import Settings
@@ -21,8 +21,8 @@ WELCOME = "Partnership Coach: type `help` to see what I can do, or Ctrl-D to lea
 class ConsoleSession:
     """One educator's conversation in the terminal; the numbers refer to the last options shown."""
 
-    def __init__(self, coach: Coach, user: str) -> None:
-        self.coach = coach
+    def __init__(self, api: CoachAPI, user: str) -> None:
+        self.api = api
         self.user = user
         self.numbered: list[Choice] = []
 
@@ -35,7 +35,7 @@ class ConsoleSession:
             text=line if chosen is None else chosen.label,
             value=None if chosen is None else chosen.value,
         )
-        return self.coach.handle(inbound)
+        return self.api.handle(inbound)
 
     def show(self, replies: list[Reply], out: TextIO) -> None:
         rendered = render(replies)
@@ -52,12 +52,12 @@ def default_user() -> str:
 
 
 def run_chat(user: str | None, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
-    app = build_app(Settings())
-    session = ConsoleSession(app.coach, user or default_user())
+    api = CoachAPI(build_app(Settings()))
+    session = ConsoleSession(api, user or default_user())
     interactive = stdin.isatty()
     if interactive:
         print(WELCOME, file=out, flush=True)
-    for nudge in take_waiting(app.sessions, app.coach.sealer, CONSOLE_WORKSPACE, session.user):
+    for nudge in take_waiting(api, CONSOLE_WORKSPACE, session.user):
         session.show(nudge, out)  # weekly nudges that arrived since the last chat
     while True:
         if interactive:

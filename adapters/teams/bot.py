@@ -25,8 +25,8 @@ from adapters.teams.retry import (
     single_attempt_transport,
 )
 from bot import messages
-from bot.app import CoachApp
-from bot.replies import Card, Choice, Reply
+from bot.api import CoachAPI
+from bot.replies import Reply
 
 log = logging.getLogger("coach.teams")
 
@@ -34,15 +34,9 @@ INSTALL_ACTIONS = ("add", "add-upgrade")
 REMOVE_ACTIONS = ("remove", "remove-upgrade")
 
 
-def welcome_card(kind: str) -> Card:
-    body = messages.WELCOME_BODY if kind == PERSONAL else messages.WELCOME_CHANNEL_BODY
-    buttons = tuple(Choice(label, value) for label, value in messages.WELCOME_BUTTONS)
-    return Card(title=messages.WELCOME_TITLE, body=body, buttons=buttons)
-
-
 class CoachTeamsBot:
-    def __init__(self, core: CoachApp, store: ReferenceStore, policy: RetryPolicy) -> None:
-        self.core = core
+    def __init__(self, api: CoachAPI, store: ReferenceStore, policy: RetryPolicy) -> None:
+        self.api = api
         self.store = store
         self.policy = policy
 
@@ -77,7 +71,7 @@ class CoachTeamsBot:
         inbound = to_inbound(context.activity)
         if inbound is None:
             return
-        replies = await asyncio.to_thread(self.core.coach.handle, inbound)
+        replies = await asyncio.to_thread(self.api.handle, inbound)
         if remembered is not None and not remembered.educator_linked and where.kind == PERSONAL:
             await asyncio.to_thread(
                 self.store.link_educator, remembered.row_id, inbound.workspace, inbound.user
@@ -131,7 +125,7 @@ class CoachTeamsBot:
     async def _welcome(self, context: TurnContext, where: Where, remembered: Remembered) -> None:
         if await asyncio.to_thread(self.store.claim_welcome, remembered.row_id):
             log.info("teams_welcome", extra={"kind": where.kind})
-            await self.send(context, [welcome_card(where.kind)])
+            await self.send(context, [self.api.welcome_card(in_channel=where.kind != PERSONAL)])
 
     async def _removed(self, remembered: Remembered) -> None:
         log.info("teams_removed")

@@ -21,7 +21,7 @@ from adapters.teams.auth import BotFrameworkConfig, bot_framework_config, build_
 from adapters.teams.bot import CoachTeamsBot, on_turn_error
 from adapters.teams.references import ReferenceStore
 from adapters.teams.retry import RetryPolicy
-from bot.app import CoachApp
+from bot.api import CoachAPI
 
 log = logging.getLogger("coach.teams")
 
@@ -30,13 +30,13 @@ MESSAGES_PATH = "/api/messages"
 
 class TeamsEndpoint:
     def __init__(
-        self, core: CoachApp, config: BotFrameworkConfig, policy: RetryPolicy | None = None
+        self, api: CoachAPI, config: BotFrameworkConfig, policy: RetryPolicy | None = None
     ) -> None:
         self.config = config
         self.adapter: CloudAdapter = build_adapter(config)
         self.adapter.on_turn_error = on_turn_error
-        self.store = ReferenceStore(core.sessions, core.coach.clock)
-        self.bot = CoachTeamsBot(core, self.store, policy or RetryPolicy())
+        self.store = ReferenceStore(api)
+        self.bot = CoachTeamsBot(api, self.store, policy or RetryPolicy())
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         if request.content_type != "application/json":
@@ -113,10 +113,10 @@ def _plain(body: Any) -> Any:
 TEAMS_KEY = web.AppKey("teams_endpoint", TeamsEndpoint)
 
 
-def mount_teams(app: web.Application, core: CoachApp) -> None:
-    config = bot_framework_config(core.settings)
+def mount_teams(app: web.Application, api: CoachAPI) -> None:
+    config = bot_framework_config(api.settings)
     if not config.APP_ID:
         log.warning("teams_unauthenticated_local_development")
-    endpoint = TeamsEndpoint(core, config)
+    endpoint = TeamsEndpoint(api, config)
     app[TEAMS_KEY] = endpoint
     app.router.add_post(MESSAGES_PATH, endpoint.handle)

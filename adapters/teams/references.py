@@ -1,29 +1,25 @@
 """Conversation references: remembered from every inbound activity, used for proactive sends.
 
-Synchronous SQLAlchemy, like the rest of the coach's storage: the async adapter calls
-these through `asyncio.to_thread`.
+The store owns the Teams table only; whether a tenant has the coach, and who an educator
+is, are asked of `CoachAPI`. Synchronous SQLAlchemy, like the rest of the coach's storage:
+the async adapter calls these through `asyncio.to_thread`.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from adapters.teams.inbound import Where
 from adapters.teams.models import PERSONAL, TeamsConversation
+from bot.api import CoachAPI
 from bot.delivery import Address
 from bot.inbound import Platform
-from bot.lifecycle import mark_workspace_installed, mark_workspace_uninstalled
-from bot.storage.models import Educator
-
-Clock = Callable[[], datetime]
 
 
 @dataclass(frozen=True)
@@ -63,22 +59,25 @@ def clean_reference(reference: dict[str, Any], where: Where) -> dict[str, Any]:
 
 
 class ReferenceStore:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
-        self.sessions = sessions
-        self.clock = clock
+    def __init__(self, api: CoachAPI) -> None:
+        self.api = api
+        self.sessions = api.adapter_sessions
 
     def remember(self, where: Where, service_url: str, reference: dict[str, Any]) -> Remembered:
         """Insert or refresh the row for this conversation; an active sender is reachable."""
         try:
             return self._remember(where, service_url, reference)
         except IntegrityError:
-            # Install sends two activities at once; the other one created the row first.
+            # Install sends two activities at once; the other one created the row (or the
+            # tenant's workspace row) first.
             return self._remember(where, service_url, reference)
 
     def _remember(self, where: Where, service_url: str, reference: dict[str, Any]) -> Remembered:
-        now = self.clock()
+        now = self.api.now()
         with self.sessions.begin() as session:
             row = self._row(session, where.tenant, where.conversation_id)
+            # A new conversation, or one that could not be reached, means the coach is there.
+            reachable_again = row is None or row.unreachable_at is not None
             if row is None:
                 row = TeamsConversation(
                     tenant_id=where.tenant,
@@ -90,34 +89,29 @@ class ReferenceStore:
                     updated_at=now,
                 )
                 session.add(row)
-                mark_workspace_installed(session, Platform.TEAMS, where.tenant)
             else:
-                if row.unreachable_at is not None:
-                    row.unreachable_at = None
-                    row.unreachable_reason = None
-                    mark_workspace_installed(session, Platform.TEAMS, where.tenant)
+                row.unreachable_at = None
+                row.unreachable_reason = None
                 row.service_url = service_url
                 row.reference = reference
                 row.updated_at = now
             session.flush()
-            return Remembered(row_id=row.id, educator_linked=row.educator_id is not None)
+            remembered = Remembered(row_id=row.id, educator_linked=row.educator_id is not None)
+        if reachable_again:
+            self.api.workspace_installed(Platform.TEAMS, where.tenant)
+        return remembered
 
     def link_educator(self, row_id: int, tenant: str, user: str) -> None:
         """Tie a personal chat to its educator once the coach has met them."""
+        educator_id = self.api.educator_id(Platform.TEAMS, tenant, user)
+        if educator_id is None:
+            return
         with self.sessions.begin() as session:
-            educator_id = session.scalar(
-                select(Educator.id).where(
-                    Educator.platform == Platform.TEAMS.value,
-                    Educator.workspace == tenant,
-                    Educator.user_id == user,
-                )
+            session.execute(
+                update(TeamsConversation)
+                .where(TeamsConversation.id == row_id, TeamsConversation.kind == PERSONAL)
+                .values(educator_id=educator_id)
             )
-            if educator_id is not None:
-                session.execute(
-                    update(TeamsConversation)
-                    .where(TeamsConversation.id == row_id, TeamsConversation.kind == PERSONAL)
-                    .values(educator_id=educator_id)
-                )
 
     def claim_welcome(self, row_id: int) -> bool:
         """True exactly once per conversation: the caller then sends the welcome."""
@@ -125,30 +119,28 @@ class ReferenceStore:
             result = session.execute(
                 update(TeamsConversation)
                 .where(TeamsConversation.id == row_id, TeamsConversation.welcomed_at.is_(None))
-                .values(welcomed_at=self.clock())
+                .values(welcomed_at=self.api.now())
             )
             return bool(getattr(result, "rowcount", 0) == 1)
 
     def mark_unreachable(self, row_id: int, reason: str) -> None:
-        now = self.clock()
+        """Once no conversation in a tenant can reach the coach, the tenant has removed it."""
         with self.sessions.begin() as session:
             row = session.get(TeamsConversation, row_id)
             if row is None:
                 return
-            row.unreachable_at = now
+            row.unreachable_at = self.api.now()
             row.unreachable_reason = reason[:32]
+            tenant = row.tenant_id
             session.flush()
-            self._uninstalled_if_nothing_left(session, row.tenant_id, now)
-
-    def _uninstalled_if_nothing_left(self, session: Session, tenant: str, now: datetime) -> None:
-        """Once no conversation in a tenant can reach the coach, the tenant has removed it."""
-        reachable = session.scalar(
-            select(TeamsConversation.id).where(
-                TeamsConversation.tenant_id == tenant, TeamsConversation.unreachable_at.is_(None)
+            reachable = session.scalar(
+                select(TeamsConversation.id).where(
+                    TeamsConversation.tenant_id == tenant,
+                    TeamsConversation.unreachable_at.is_(None),
+                )
             )
-        )
         if reachable is None:
-            mark_workspace_uninstalled(session, Platform.TEAMS, tenant, now)
+            self.api.workspace_uninstalled(Platform.TEAMS, tenant)
 
     def target(self, address: Address) -> Target | None:
         """The stored reference for an educator's personal chat, or for a channel."""

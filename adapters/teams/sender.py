@@ -29,7 +29,7 @@ from adapters.teams.retry import (
     send_with_retry,
     single_attempt_transport,
 )
-from bot.app import CoachApp
+from bot.api import CoachAPI
 from bot.delivery import Address, DeliveryOutcome, DeliveryResult, Sender
 from bot.inbound import Platform
 from bot.replies import Reply
@@ -122,14 +122,14 @@ class TeamsSender:
         return DeliveryResult(DeliveryOutcome.RETRY, f"http_{exc.status}")
 
 
-def build_teams_sender(core: CoachApp) -> Sender | None:
+def build_teams_sender(api: CoachAPI) -> Sender | None:
     """The Teams sender from settings; without an app id it sends unauthenticated (local).
 
     In production without an app id Teams is simply not set up (a Slack-only school): no
     sender, rather than a clock that refuses to start.
     """
-    if core.settings.is_production and not (core.settings.microsoft_app_id or "").strip():
+    if api.settings.is_production and not (api.settings.microsoft_app_id or "").strip():
         return None
-    config = bot_framework_config(core.settings)
-    store = ReferenceStore(core.sessions, core.coach.clock)
+    config = bot_framework_config(api.settings)
+    store = ReferenceStore(api)
     return TeamsSender(build_adapter(config), config.APP_ID, store)

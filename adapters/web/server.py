@@ -14,14 +14,13 @@ from bot.app import CoachApp
 
 log = logging.getLogger("coach.web")
 
-CORE_KEY = web.AppKey("coach_core", CoachApp)
-
 
 async def healthz(request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
 # A platform's routes: `mount(web_app, core)` adds them (and their start-up and clean-up).
+# The whole app stops here: each platform is handed the coach's API only.
 Mount = Callable[[web.Application, CoachApp], None]
 
 
@@ -30,14 +29,17 @@ def mount_slack_api(app: web.Application, core: CoachApp) -> None:
     mount_slack(app, CoachAPI(core), core.engine)
 
 
-EVERY_PLATFORM: tuple[Mount, ...] = (mount_slack_api, mount_teams)
+def mount_teams_api(app: web.Application, core: CoachApp) -> None:
+    mount_teams(app, CoachAPI(core))
+
+
+EVERY_PLATFORM: tuple[Mount, ...] = (mount_slack_api, mount_teams_api)
 
 
 def build_web_app(core: CoachApp, platforms: Sequence[Mount] = EVERY_PLATFORM) -> web.Application:
     """The whole web surface. Each platform mounts its own routes; none is required."""
     # Slack's and Teams' payloads are small; refuse anything far larger before parsing it.
     app = web.Application(client_max_size=1024 * 1024)
-    app[CORE_KEY] = core
     app.router.add_get("/healthz", healthz)
     for mount in platforms:
         mount(app, core)

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from adapters.teams.mount import TEAMS_KEY, mount_teams
+from adapters.teams.mount import TEAMS_KEY
 from adapters.teams.retry import RetryPolicy
 from adapters.web import server
 from bot.app import CoachApp
@@ -89,7 +89,7 @@ async def teams_client(
 ) -> AsyncIterator[TestClient[Any, Any]]:
     # The real server builder, with only the Teams platform mounted: these tests do not
     # depend on Slack's settings.
-    web_app = server.build_web_app(app, platforms=(mount_teams,))
+    web_app = server.build_web_app(app, platforms=(server.mount_teams_api,))
     web_app[TEAMS_KEY].bot.policy = FAST
     client: TestClient[Any, Any] = TestClient(TestServer(web_app, host="127.0.0.1"))
     await client.start_server()

@@ -11,6 +11,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from adapters.teams.auth import bot_framework_config
 from adapters.teams.mount import mount_teams
+from bot.api import CoachAPI
 from bot.app import CoachApp
 from bot.errors import ConfigurationError
 from bot.settings import Settings
@@ -31,7 +32,7 @@ async def test_with_an_app_id_activities_without_a_valid_token_get_401(
         update={"microsoft_app_id": APP_ID, "microsoft_app_password": "not-a-real-secret"}
     )
     web_app = web.Application()
-    mount_teams(web_app, dataclasses.replace(app, settings=settings))
+    mount_teams(web_app, CoachAPI(dataclasses.replace(app, settings=settings)))
     async with TestClient(TestServer(web_app, host="127.0.0.1")) as client:
         activity = activities.message(teams.connector.url, "help")
         for headers in ({}, {"Authorization": "Bearer not.a.jwt"}, {"Authorization": "Basic x"}):

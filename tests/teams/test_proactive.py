@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from adapters.teams.models import TeamsConversation
 from adapters.teams.sender import TeamsSender, build_teams_sender
+from bot.api import CoachAPI
 from bot.app import CoachApp
 from bot.delivery import Address, DeliveryOutcome, Sender
 from bot.inbound import Platform
@@ -25,7 +26,7 @@ NUDGE = [
 
 
 def sender_for(app: CoachApp) -> TeamsSender:
-    sender = build_teams_sender(app)
+    sender = build_teams_sender(CoachAPI(app))
     assert isinstance(sender, TeamsSender)
     sender.policy = FAST
     return sender
@@ -122,4 +123,4 @@ async def test_an_unreachable_connector_reports_retry(teams: TeamsChat, app: Coa
 
 def test_production_without_teams_credentials_has_no_sender(app: CoachApp) -> None:
     settings = app.settings.model_copy(update={"coach_env": "production"})
-    assert build_teams_sender(dataclasses.replace(app, settings=settings)) is None
+    assert build_teams_sender(CoachAPI(dataclasses.replace(app, settings=settings))) is None

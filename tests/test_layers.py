@@ -53,6 +53,8 @@ def test_the_repository_keeps_every_layer_contract(tmp_path: Path) -> None:
         ("bot/engine.py", "import slack_sdk", "no platform SDK"),
         ("adapters/slack/blocks.py", "import adapters.teams.cards", "stands alone"),
         ("adapters/teams/cards.py", "import scheduler.tick", "starts the clock"),
+        ("adapters/teams/references.py", "import bot.storage.models", "through CoachAPI"),
+        ("adapters/console/inbox.py", "import bot.lifecycle", "through CoachAPI"),
     ],
 )
 @needs_linter

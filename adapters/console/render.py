@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.flows.state import FLOW_VALUE_PREFIX
 from bot.replies import AskText, Card, Choice, Choices, Reply, Text
+from bot.routing import is_flow_answer
 
 _BOLD = re.compile(r"\*([^*\n]+)\*")
 _ITALIC = re.compile(r"(?<![\w])_([^_\n]+)_(?![\w])")
@@ -47,7 +47,7 @@ def render(replies: list[Reply]) -> Rendered:
             numbered = list(options)
             lines += [f"  {n}. {_plain(o.label)}" for n, o in enumerate(options, 1)]
         else:
-            lines += [_button_hint(o) for o in options if not o.value.startswith(FLOW_VALUE_PREFIX)]
+            lines += [_button_hint(o) for o in options if not is_flow_answer(o.value)]
         blocks.append("\n".join(lines))
     return Rendered(text="\n\n".join(blocks), numbered=numbered)
 

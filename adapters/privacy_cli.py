@@ -6,8 +6,9 @@ import argparse
 import sys
 from datetime import UTC, datetime
 
-from bot.privacy.export import build_export, export_json, find_educator
-from bot.privacy.rotation import RotationError, rotate_all
+from bot.privacy.export import export_json
+from bot.privacy.operator import export_educator, rotate_stored_keys
+from bot.privacy.rotation import RotationError
 from bot.settings import Settings
 from bot.storage.db import ensure_schema, make_engine, make_sessions
 from bot.storage.sealing import FernetSealer, InvalidKeySettingError, SealError, sealer_from_setting
@@ -38,20 +39,18 @@ def export(args: argparse.Namespace) -> int:
     engine = make_engine(settings.database_url)
     try:
         ensure_schema(engine)
-        with make_sessions(engine)() as session:
-            educator = find_educator(session, *parsed)
-            if educator is None:
-                print(f"coach export: nothing is stored about {':'.join(parsed)}.", file=sys.stderr)
-                return 1
-            try:
-                document = build_export(session, educator, sealer, datetime.now(UTC))
-            except SealError as exc:
-                print(
-                    f"coach export: stored text cannot be opened ({exc.reason}): "
-                    "check COACH_ENCRYPTION_KEY lists the key it was written with.",
-                    file=sys.stderr,
-                )
-                return 1
+        try:
+            document = export_educator(make_sessions(engine), parsed, sealer, datetime.now(UTC))
+        except SealError as exc:
+            print(
+                f"coach export: stored text cannot be opened ({exc.reason}): "
+                "check COACH_ENCRYPTION_KEY lists the key it was written with.",
+                file=sys.stderr,
+            )
+            return 1
+        if document is None:
+            print(f"coach export: nothing is stored about {':'.join(parsed)}.", file=sys.stderr)
+            return 1
         print(export_json(document))
         return 0
     finally:
@@ -75,8 +74,7 @@ def rotate_key(args: argparse.Namespace) -> int:
     engine = make_engine(settings.database_url)
     try:
         ensure_schema(engine)
-        with make_sessions(engine).begin() as session:
-            report = rotate_all(session, sealer)
+        report = rotate_stored_keys(make_sessions(engine), sealer)
     except RotationError as exc:
         print(
             f"coach db rotate-key: {exc}. Add the key it was written with to "

@@ -7,8 +7,11 @@ import asyncio
 import pytest
 from sqlalchemy import select
 
+from adapters.console.chat import ConsoleSession
+from adapters.console.render import render
 from adapters.teams.cards import ADAPTIVE_CARD_TYPE
 from adapters.teams.models import TeamsConversation
+from bot.api import CoachAPI
 from bot.app import CoachApp
 from bot.storage.models import Educator, Reflection
 from tests.teams import activities
@@ -42,6 +45,14 @@ async def test_each_command_word_gets_the_terminal_answer(
         assert activity["type"] == "message"
         assert activity["conversation"]["id"] == activities.PERSONAL_CONVERSATION
         assert activity["recipient"]["id"] == activities.USER_ID
+
+
+def test_the_terminal_says_the_same_for_each_command_word(app: CoachApp) -> None:
+    """The table above is the terminal's answer too (the terminal drops `code` marks)."""
+    for words, expected in COMMAND_WORDS:
+        terminal = ConsoleSession(CoachAPI(app), f"ms-lee-{words.split()[0]}")
+        shown = render(terminal.say(words)).text
+        assert expected.replace("`", "").casefold() in shown.casefold(), words
 
 
 async def test_help_is_an_adaptive_card_with_submit_buttons(teams: TeamsChat) -> None:

@@ -39,6 +39,8 @@ log = logging.getLogger("coach.engine")
 CANCEL_WORDS = ("cancel", "stop", "quit", "exit")
 # Commands that begin a guided conversation; only one can be open at a time.
 FLOW_STARTERS = ("reflect", "assess", "forget")
+# Words only buttons send: a stale click never ends the conversation it lands in.
+BUTTON_WORDS = ("checkin", "nudge")
 Clock = Callable[[], datetime]
 
 
@@ -122,11 +124,15 @@ class Coach:
         word, args = split_command(text)
         if word in CANCEL_WORDS:
             return [Text(messages.NOTHING_TO_CANCEL)]
+        if not any(ch.isalnum() for ch in text) and not is_help_word(word):
+            return [Text(messages.NO_WORDS)]  # emoji or punctuation only: nothing to act on
         if (word not in self.commands and not is_help_word(word)) or (word == "help" and args):
             # Not a command word: a plain request ("can you help me write a note home?").
             understood = answer_plain_request(turn, text, self.commands)
             if understood is not None:
                 return understood
+        if word not in self.commands and not is_help_word(word) and args and not self._close(word):
+            return [Text(messages.NOT_SURE_WHAT_TO_DO)]  # a sentence, not a mistyped word
         return self._run_command(turn, word, args)
 
     def _seen_before(self, session: Session, inbound: Inbound) -> bool:
@@ -181,11 +187,16 @@ class Coach:
 
     def _unknown_word(self, word: str) -> str:
         lines = [messages.UNKNOWN_COMMAND.format(word=word[:40])]
-        close = difflib.get_close_matches(word, list(self.commands), n=1, cutoff=0.6)
+        close = self._close(word)
         if close:
-            lines.append(messages.DID_YOU_MEAN.format(suggestion=close[0]))
+            lines.append(messages.DID_YOU_MEAN.format(suggestion=close))
         lines.append(messages.TRY_HELP)
         return " ".join(lines)
+
+    def _close(self, word: str) -> str | None:
+        """The command word a typo most likely meant ("reflet" -> "reflect")."""
+        close = difflib.get_close_matches(word, list(self.commands), n=1, cutoff=0.6)
+        return close[0] if close else None
 
     def _on_flow_button(
         self, turn: Turn, flow: ActiveFlow | None, version: int, key: str
@@ -207,12 +218,19 @@ class Coach:
             title = handler.title(turn, flow)
             end_flow(turn, flow)
             return [Text(messages.CANCELLED.format(title=title))]
-        if is_help_word(lowered):
+        if is_help_word(lowered) and not (lowered == "?" and flow.data.get("_accepts_text")):
+            # A lone "?" where words are wanted means "I'm stuck": the flow helps with that.
             in_flow = messages.HELP_IN_FLOW.format(title=handler.title(turn, flow))
             return [help_card(), Text(in_flow), *handler.reprompt(turn, flow)]
         if not text:
             return [Text(messages.EMPTY_MESSAGE), *handler.reprompt(turn, flow)]
+        word, args = split_command(text)
+        if handler.optional and word.casefold() in self.commands and word not in BUTTON_WORDS:
+            end_flow(turn, flow)
+            return self._run_command(turn, word.casefold(), args)
         still_open = Text(messages.STILL_IN_FLOW.format(title=handler.title(turn, flow)))
+        if word.casefold() in BUTTON_WORDS:  # a nudge's button clicked mid-conversation
+            return [*self._run_command(turn, word.casefold(), args), still_open]
         if split_command(lowered)[0] in FLOW_STARTERS:
             # One guided conversation at a time: finish or cancel this one first.
             return [still_open, *handler.reprompt(turn, flow)]
@@ -221,7 +239,6 @@ class Coach:
             return [*self._run_command(turn, lowered, ""), still_open]
         answer = match_answer(flow, text)
         if answer is None:
-            word, args = split_command(text)
             if word in self.commands:
                 return [*self._run_command(turn, word, args), still_open]
             return [Text(messages.PICK_AN_OPTION), *handler.reprompt(turn, flow)]

@@ -28,6 +28,10 @@ HELP = (
 HELP_IN_FLOW = "You're in the middle of your {title}; I kept your place. Type `cancel` to leave it."
 
 EMPTY_MESSAGE = "I didn't catch anything there. Type `help` to see what I can do."
+NO_WORDS = (
+    "I read words better than emoji 🙂 Type `reflect` for a five-minute reflection, "
+    "or `help` to see everything I can do."
+)
 TOO_LONG = (
     "That message is {length:,} characters, more than I can take at once ({limit:,}). "
     "Could you send a shorter version? Nothing you've already saved is lost."
@@ -50,6 +54,10 @@ SEALED_TEXT_UNREADABLE = (
 UNKNOWN_COMMAND = "I don't know `{word}` yet."
 DID_YOU_MEAN = "Did you mean `{suggestion}`?"
 TRY_HELP = "Type `help` to see what I can do."
+NOT_SURE_WHAT_TO_DO = (
+    "I'm not sure what you'd like me to do with that. You can ask me a question about working "
+    "with families, type `reflect` to think a week through, or `help` to see everything."
+)
 
 UNKNOWN_TOPIC = "I don't know the topic `{topic}`."
 TOPIC_LIST_HEADER = "The topics are:"

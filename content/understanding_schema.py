@@ -113,6 +113,7 @@ class CheckIn(_Strict):
     carry_smaller: str
     carry_no: str
     carry_kept: str
+    carry_planned: str
     smaller_question: str
     let_go: str
 

@@ -133,3 +133,33 @@ def test_stuck_twice_gets_a_different_example(app: CoachApp) -> None:
     first = educator.says("idk")
     second = educator.says("not sure")
     assert "For example" in first and "For example" in second and first != second
+
+
+def test_a_question_mark_inside_a_reflection_gets_help_with_the_question(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    answer = educator.says("?")
+    assert "For example" in answer and "Here's what you can type" not in answer
+    assert "Skip this question" in answer
+
+
+def test_emoji_or_a_sentence_it_cannot_place_gets_a_way_forward(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    verify_dialog(
+        educator,
+        [
+            ("🙃", "better than emoji"),
+            ("my cat walked on the keyboard yesterday", "not sure what you'd like"),
+            ("reflet relational", "Did you mean `reflect`?"),
+        ],
+    )
+    assert "I don't know `🙃`" not in educator.transcript
+
+
+def test_a_reflection_waits_while_a_nudge_button_is_clicked(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    answer = educator.says("checkin 999 done")  # a stale button from an old nudge
+    assert "can't find that planned action" in answer and "is still open" in answer
+    answer = educator.says("I called Ana's grandmother and she told me how much Ana loves drawing")
+    assert "Question 2 of 2" in answer  # the stale click was not taken as the answer

@@ -239,9 +239,34 @@ def test_the_nudge_first_asks_how_last_weeks_action_went(
     assert delivery.replies[0] is checkin  # asked before the nudge itself
 
     partly = checkin.options[1]
-    assert "noted it as partly done" in educator.clicks_value(partly)
+    assert "What got in the way?" in educator.clicks_value(partly)
     assert "already told me" in educator.clicks_value(checkin.options[0])
-    assert "partly done" in educator.says("journal")
+    answer = educator.says("i sent it but the family never wrote back")
+    assert "Not hearing back is common" in answer  # the barrier read from their own words
+    assert "Want to carry it into this week?" in answer
+    assert "smaller version" in educator.clicks("A smaller version")
+    planned = educator.says("ask one family about a hobby at pickup")
+    assert "your action for this week" in planned and "one family about a hobby" in planned
+    journal = educator.says("journal")
+    assert "partly done" in journal and "never wrote back" in journal
+
+    tick(app, senders_for(platform), FIRST_SLOT + WEEK)
+    carried = platform.delivered[1].checkin
+    assert carried is not None and "one family about a hobby" in carried.prompt
+
+
+def test_a_nudge_check_in_marked_done_celebrates_and_steps_up(
+    app: CoachApp, platform: FakePlatform
+) -> None:
+    educator = slack_educator(app)
+    _plan_an_action(educator)
+    educator.says("nudges on")
+    tick(app, senders_for(platform), FIRST_SLOT)
+    done = platform.delivered[0].checkin.options[0]  # type: ignore[union-attr]
+    cheer = educator.clicks_value(done)
+    assert "favourite hobby" in cheer and "What made it work?" in cheer
+    assert "one more family" in educator.says("I asked at pickup, parents loved it")
+    assert "done" in educator.says("journal")
 
     tick(app, senders_for(platform), FIRST_SLOT + WEEK)
     assert platform.delivered[1].checkin is None  # nothing left to check in on
@@ -256,8 +281,10 @@ def test_a_check_in_days_later_still_works_and_the_reflection_does_not_ask_again
     tick(app, senders_for(platform), FIRST_SLOT)
     done = platform.delivered[0].checkin.options[0]  # type: ignore[union-attr]
     clock.set(FIRST_SLOT + timedelta(days=5))
-    assert "noted it as done" in educator.clicks_value(done)
+    assert "What made it work?" in educator.clicks_value(done)
+    # The note is optional: starting a reflection instead is never refused.
     assert "How did it go?" not in educator.says("reflect connections")
+    assert "Question 1 of 2" in educator.transcript
 
 
 def test_the_card_buttons_reflect_mark_done_and_skip(app: CoachApp, platform: FakePlatform) -> None:

@@ -13,6 +13,8 @@ from datetime import timedelta
 
 from bot import messages as core_messages
 from bot.commands.base import CommandHandler
+from bot.flows.checkin import start_checkin
+from bot.flows.state import load_flow
 from bot.followthrough import OUTCOMES, record_outcome
 from bot.nudges import messages
 from bot.nudges.settings import ensure_subscription, next_label, subscription_zone
@@ -240,8 +242,10 @@ def handle_checkin(turn: Turn, args: str) -> list[Reply]:
         status = core_messages.STATUS_LABELS.get(reflection.action_status, "noted")
         return _text(messages.CHECKIN_ALREADY.format(status=status))
     outcome = parts[1].casefold()
-    record_outcome(reflection, outcome, None, turn.sealer, turn.now)
-    return _text(messages.CHECKIN_THANKS[outcome])
+    if load_flow(turn) is not None:  # mid-conversation: note it, keep their place
+        record_outcome(reflection, outcome, None, turn.sealer, turn.now)
+        return _text(messages.CHECKIN_THANKS[outcome])
+    return start_checkin(turn, reflection, outcome)
 
 
 # Registered in bot/commands/table.py; `nudge` and `checkin` are the buttons' words.

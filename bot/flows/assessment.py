@@ -79,6 +79,8 @@ def _finish(turn: Turn, flow: ActiveFlow) -> list[Reply]:
 
 
 class AssessmentFlow:
+    optional = False
+
     def title(self, turn: Turn, flow: ActiveFlow) -> str:
         total = len(turn.library.assessment.statements)
         return messages.TITLE.format(number=flow.data["index"] + 1, total=total)

@@ -19,7 +19,13 @@ class Answer:
 
 
 class Flow(Protocol):
-    """A guided conversation. The engine loads and saves its state around each call."""
+    """A guided conversation. The engine loads and saves its state around each call.
+
+    An `optional` flow (the check-in a nudge's buttons start) steps aside when the educator
+    types a command instead of answering: what it already recorded stays recorded.
+    """
+
+    optional: bool
 
     def advance(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
         """Take the answer, move to the next step (or set flow.finished), say what's next."""

@@ -30,6 +30,8 @@ def _ask(flow: ActiveFlow) -> list[Reply]:
 
 
 class ForgetFlow:
+    optional = False
+
     def title(self, turn: Turn, flow: ActiveFlow) -> str:
         return messages.FORGET_TITLE
 

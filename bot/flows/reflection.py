@@ -1,8 +1,9 @@
 """The guided reflection: check in on last week's action, two questions, one new action.
 
 Steps, each saved before the next question is asked:
-  followup -> followup_note   (only when the last action has not been checked in on)
-  prompt (twice)
+  followup -> the check-in steps of bot/flows/checkin.py (only when the last action has
+              not been checked in on)
+  prompt (or probe, or help when stuck) for each question
   action -> action_own        (own words, when no suggested action fits)
 """
 
@@ -13,18 +14,17 @@ import json
 from sqlalchemy import func, select
 
 from bot import messages
-from bot.commands.reframe import reframe_offer
-from bot.flows import listening
+from bot.flows import checkin, listening
 from bot.flows.base import Answer
+from bot.flows.checkin import own_words, wording_note
 from bot.flows.state import ActiveFlow, save_flow
-from bot.followthrough import action_awaiting_check_in, record_outcome
+from bot.followthrough import action_awaiting_check_in
 from bot.localtime import local_date_label
 from bot.replies import AskText, Choices, Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding import understand
 from bot.understanding.reader import is_non_answer
-from bot.understanding.variants import pick
 from content.understanding_schema import default_understanding
 
 KIND = "reflection"
@@ -89,42 +89,6 @@ def _ask_followup(turn: Turn, flow: ActiveFlow, pending: Reflection) -> list[Rep
         action=turn.sealer.unseal(pending.action),
     )
     return [Choices(question, flow.options(FOLLOWUP_OPTIONS))]
-
-
-def _ask_followup_note(flow: ActiveFlow) -> list[Reply]:
-    flow.step = "followup_note"
-    flow.data["_accepts_text"] = True
-    if flow.data.get("followup_outcome") == "done":
-        checkin = default_understanding().replies.checkin
-        return [Choices(checkin.what_worked, flow.options([(checkin.what_worked_skip, "none")]))]
-    return [Choices(messages.FOLLOWUP_NOTE, flow.options([("No note", "none")]))]
-
-
-def _ask_barrier(flow: ActiveFlow) -> list[Reply]:
-    flow.step = "followup_barrier"
-    flow.data["_accepts_text"] = True
-    checkin = default_understanding().replies.checkin
-    pairs = [(label, key) for key, label in checkin.barriers.items()]
-    return [Choices(checkin.barrier_question, flow.options(pairs))]
-
-
-def _ask_carry(flow: ActiveFlow) -> list[Reply]:
-    flow.step = "followup_carry"
-    flow.data["_accepts_text"] = False
-    checkin = default_understanding().replies.checkin
-    pairs = [
-        (checkin.carry_same, "same"),
-        (checkin.carry_smaller, "smaller"),
-        (checkin.carry_no, "no"),
-    ]
-    return [Choices(checkin.carry_over_question, flow.options(pairs))]
-
-
-def _ask_smaller(flow: ActiveFlow) -> list[Reply]:
-    flow.step = "followup_smaller"
-    flow.data["_accepts_text"] = True
-    flow.data["_options"] = []
-    return [AskText(default_understanding().replies.checkin.smaller_question)]
 
 
 def _ask_prompt(flow: ActiveFlow) -> list[Reply]:
@@ -199,6 +163,8 @@ def _save(turn: Turn, flow: ActiveFlow, action: str) -> list[Reply]:
 
 
 class ReflectionFlow:
+    optional = False
+
     def title(self, turn: Turn, flow: ActiveFlow) -> str:
         return f"reflection on *{turn.library.title(flow.data['topic'])}*"
 
@@ -210,31 +176,16 @@ class ReflectionFlow:
                 if pending is not None:
                     return _ask_followup(turn, flow, pending)
                 return _ask_prompt(flow)
-            case "followup_note":
-                return _ask_followup_note(flow)
             case "prompt":
                 return _ask_prompt(flow)
             case "probe":
                 return _ask_probe(flow, str(flow.data.get("thin_answer", "")))
-            case "followup_barrier":
-                return _ask_barrier(flow)
-            case "followup_carry":
-                return _ask_carry(flow)
-            case "followup_smaller":
-                return _ask_smaller(flow)
+            case step if step in checkin.STEPS:
+                return checkin.reprompt(flow)
             case "action":
                 return _ask_action(turn, flow)
             case _:
                 return _ask_own_action(flow)
-
-    def _wording_note(self, turn: Turn, own: str | None) -> list[Reply]:
-        """At most one reframe offer per answer, and only when the educator wants them."""
-        note = reframe_offer(turn, False, own or "")
-        return [] if note is None else [note]
-
-    def _pending(self, turn: Turn, flow: ActiveFlow) -> Reflection | None:
-        pending = turn.session.get(Reflection, flow.data.get("followup_id"))
-        return pending if pending is not None and pending.educator_id == turn.educator.id else None
 
     def _after_answer(self, turn: Turn, flow: ActiveFlow, full: str) -> list[Reply]:
         """Keep the answer, say one thing that shows it was read, then move on."""
@@ -243,78 +194,30 @@ class ReflectionFlow:
         themes: list[str] = flow.data.setdefault("themes", [])
         themes.extend(t for t in reading.themes if t not in themes and t != "unsure")
         replies: list[Reply] = [Text(listening.acknowledgement(full, reading))]
-        replies += self._wording_note(turn, full)
+        replies += wording_note(turn, full)
         if len(flow.data["answers"]) < len(flow.data["prompts"]):
             return [*replies, *_ask_prompt(flow)]
         return [*replies, *_ask_action(turn, flow)]
 
     def _followup(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
-        pending = self._pending(turn, flow)
-        outcome = answer.key or "partly"
-        flow.data["followup_outcome"] = outcome
-        if pending is not None:
-            record_outcome(pending, outcome, None, turn.sealer, turn.now)
-        if outcome == "done":
-            checkin = default_understanding().replies.checkin
-            action = turn.sealer.unseal(pending.action) if pending is not None else ""
-            cheer = Text(pick(checkin.done, action).format(action=action))
-            return [cheer, *_ask_followup_note(flow)]
-        return _ask_barrier(flow)
-
-    def _barrier(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
-        checkin = default_understanding().replies.checkin
-        barrier = answer.key if answer.key in checkin.barrier_replies else "other"
-        pending = self._pending(turn, flow)
-        own = _own_words(answer)
-        if pending is not None:
-            pending.outcome_note = turn.sealer.seal(own or checkin.barriers[barrier])
-        replies = self._wording_note(turn, own) if own else []
-        return [Text(checkin.barrier_replies[barrier]), *replies, *_ask_carry(flow)]
-
-    def _carry(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
-        checkin = default_understanding().replies.checkin
-        pending = self._pending(turn, flow)
-        if answer.key == "smaller":
-            return _ask_smaller(flow)
-        if answer.key == "same" and pending is not None:
-            flow.data["carried"] = turn.sealer.unseal(pending.action)
-            said = checkin.carry_kept.format(action=flow.data["carried"])
-            return [Text(said), *_ask_prompt(flow)]
-        return [Text(checkin.let_go), *_ask_prompt(flow)]
+        pending = turn.session.get(Reflection, flow.data.get("followup_id"))
+        if pending is None or pending.educator_id != turn.educator.id:
+            return _ask_prompt(flow)
+        return checkin.begin(turn, flow, pending, answer.key or "partly")
 
     def advance(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
         match flow.step:
             case "followup":
                 return self._followup(turn, flow, answer)
-            case "followup_note":
-                pending = self._pending(turn, flow)
-                note = _own_words(answer)
-                replies: list[Reply] = []
-                if pending is not None and note:
-                    pending.outcome_note = turn.sealer.seal(note)
-                    replies += self._wording_note(turn, note)
-                if flow.data.get("followup_outcome") == "done":
-                    step_up = default_understanding().replies.checkin.step_up
-                    return [*replies, Text(step_up), *_ask_prompt(flow)]
-                return [*replies, Text(messages.FOLLOWUP_THANKS), *_ask_prompt(flow)]
-            case "followup_barrier":
-                return self._barrier(turn, flow, answer)
-            case "followup_carry":
-                return self._carry(turn, flow, answer)
-            case "followup_smaller":
-                own = _own_words(answer)
-                if own is None or is_non_answer(own):
-                    return _ask_smaller(flow)
-                flow.data["carried"] = own
-                said = default_understanding().replies.checkin.carry_kept.format(action=own)
-                return [Text(said), *self._wording_note(turn, own), *_ask_prompt(flow)]
+            case step if step in checkin.STEPS:
+                return checkin.advance(turn, flow, answer, lambda _turn, f: _ask_prompt(f))
             case "prompt":
                 if answer.key == "skip" or answer.text.strip().casefold() in messages.SKIP_WORDS:
                     flow.data["answers"].append("")
                     if len(flow.data["answers"]) < len(flow.data["prompts"]):
                         return _ask_prompt(flow)
                     return _ask_action(turn, flow)
-                own = _own_words(answer)
+                own = own_words(answer)
                 reading = understand(own, deficit=False) if own else None
                 if own is None or reading is None or listening.is_stuck(own, reading):
                     return _ask_unstuck(flow)
@@ -324,7 +227,7 @@ class ReflectionFlow:
                 return self._after_answer(turn, flow, own)
             case "probe":
                 first = str(flow.data.pop("thin_answer", ""))
-                more = _own_words(answer)
+                more = own_words(answer)
                 if more is not None and is_non_answer(more):
                     more = None
                 return self._after_answer(turn, flow, f"{first} {more}" if more else first)
@@ -345,19 +248,11 @@ class ReflectionFlow:
         over the action buttons that frames families by deficits ("those parents just don't
         care") is a feeling about the week, not a plan for it: it gets the wording note and
         the options again, and only "Write my own" saves such words as the action."""
-        own = _own_words(answer)
+        own = own_words(answer)
         not_yet = Text(default_understanding().replies.stuck.not_an_action)
         if own is None or is_non_answer(own) or "unsure" in understand(own, deficit=False).themes:
             return [not_yet, *_ask_action(turn, flow)]
-        note = self._wording_note(turn, own)
+        note = wording_note(turn, own)
         if note and not asked_for_own:
             return [*note, not_yet, *_ask_action(turn, flow)]
         return [*note, *_save(turn, flow, own)]
-
-
-def _own_words(answer: Answer) -> str | None:
-    """The educator's text, or None when they chose to skip."""
-    if answer.key is not None:
-        return None
-    text = answer.text.strip()
-    return None if not text or text.casefold() in messages.SKIP_WORDS else text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.flows import assessment, forget, reflection
+from bot.flows import assessment, checkin, forget, reflection
 from bot.flows.base import Flow
 
 
@@ -11,4 +11,5 @@ def flow_table() -> dict[str, Flow]:
         reflection.KIND: reflection.ReflectionFlow(),
         assessment.KIND: assessment.AssessmentFlow(),
         forget.KIND: forget.ForgetFlow(),
+        checkin.KIND: checkin.CheckinFlow(),
     }

@@ -1,0 +1,203 @@
+"""How last week's action went: the same steps from a nudge's buttons and inside a reflection.
+
+  Done            -> a specific celebration, "what made it work?" (optional), a step up
+  Partly, Not yet -> what got in the way, a reply that fits it, then carry the action into
+                     this week (as it was, smaller, or let it go)
+
+Inside a reflection the steps run before the first question, and a carried action is offered
+first at the action step. Started from a nudge's buttons they are a short flow of their own
+(`checkin`), and a carried action becomes this week's planned action straight away.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from bot import messages
+from bot.commands.reframe import reframe_offer
+from bot.flows.base import Answer
+from bot.flows.state import ActiveFlow, save_flow
+from bot.followthrough import record_outcome
+from bot.replies import AskText, Choices, Reply, Text
+from bot.storage.models import Reflection
+from bot.turn import Turn
+from bot.understanding import understand
+from bot.understanding.reader import is_non_answer
+from bot.understanding.variants import pick
+from content.understanding_schema import default_understanding
+
+KIND = "checkin"
+STEPS = ("followup_note", "followup_barrier", "followup_carry", "followup_smaller")
+# A barrier typed in the educator's own words is read for the theme it names.
+BARRIER_FOR_THEME = {"time": "no_time", "no-response": "no_reply", "language": "language"}
+
+# What runs once the check-in steps are over: the reflection's next question, or the end.
+Then = Callable[[Turn, ActiveFlow], list[Reply]]
+
+
+def begin(turn: Turn, flow: ActiveFlow, pending: Reflection, outcome: str) -> list[Reply]:
+    """Record the outcome, then celebrate (done) or ask what got in the way."""
+    flow.data["followup_id"] = pending.id
+    flow.data["followup_outcome"] = outcome
+    record_outcome(pending, outcome, None, turn.sealer, turn.now)
+    if outcome == "done":
+        action = turn.sealer.unseal(pending.action)
+        cheer = pick(default_understanding().replies.checkin.done, action).format(action=action)
+        return [Text(cheer), *ask_note(flow)]
+    return ask_barrier(flow)
+
+
+def ask_note(flow: ActiveFlow) -> list[Reply]:
+    flow.step = "followup_note"
+    flow.data["_accepts_text"] = True
+    if flow.data.get("followup_outcome") == "done":
+        checkin = default_understanding().replies.checkin
+        return [Choices(checkin.what_worked, flow.options([(checkin.what_worked_skip, "none")]))]
+    return [Choices(messages.FOLLOWUP_NOTE, flow.options([("No note", "none")]))]
+
+
+def ask_barrier(flow: ActiveFlow) -> list[Reply]:
+    flow.step = "followup_barrier"
+    flow.data["_accepts_text"] = True
+    checkin = default_understanding().replies.checkin
+    pairs = [(label, key) for key, label in checkin.barriers.items()]
+    return [Choices(checkin.barrier_question, flow.options(pairs))]
+
+
+def ask_carry(flow: ActiveFlow) -> list[Reply]:
+    flow.step = "followup_carry"
+    flow.data["_accepts_text"] = False
+    checkin = default_understanding().replies.checkin
+    pairs = [
+        (checkin.carry_same, "same"),
+        (checkin.carry_smaller, "smaller"),
+        (checkin.carry_no, "no"),
+    ]
+    return [Choices(checkin.carry_over_question, flow.options(pairs))]
+
+
+def ask_smaller(flow: ActiveFlow) -> list[Reply]:
+    flow.step = "followup_smaller"
+    flow.data["_accepts_text"] = True
+    flow.data["_options"] = []
+    return [AskText(default_understanding().replies.checkin.smaller_question)]
+
+
+def reprompt(flow: ActiveFlow) -> list[Reply]:
+    match flow.step:
+        case "followup_note":
+            return ask_note(flow)
+        case "followup_barrier":
+            return ask_barrier(flow)
+        case "followup_carry":
+            return ask_carry(flow)
+        case _:
+            return ask_smaller(flow)
+
+
+def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Reply]:
+    """One check-in step; `then` runs when the check-in is over."""
+    checkin = default_understanding().replies.checkin
+    pending = _pending(turn, flow)
+    own = own_words(answer)
+    match flow.step:
+        case "followup_note":
+            replies: list[Reply] = []
+            if pending is not None and own:
+                pending.outcome_note = turn.sealer.seal(own)
+                replies += wording_note(turn, own)
+            if flow.data.get("followup_outcome") == "done":
+                return [*replies, Text(checkin.step_up), *then(turn, flow)]
+            return [*replies, Text(messages.FOLLOWUP_THANKS), *then(turn, flow)]
+        case "followup_barrier":
+            barrier = _barrier(answer, own)
+            if pending is not None:
+                pending.outcome_note = turn.sealer.seal(own or checkin.barriers[barrier])
+            note = wording_note(turn, own) if own else []
+            return [Text(checkin.barrier_replies[barrier]), *note, *ask_carry(flow)]
+        case "followup_carry":
+            if answer.key == "smaller":
+                return ask_smaller(flow)
+            if answer.key == "same" and pending is not None:
+                return _carry(turn, flow, turn.sealer.unseal(pending.action), then)
+            return [Text(checkin.let_go), *then(turn, flow)]
+        case _:
+            if own is None or is_non_answer(own):
+                return ask_smaller(flow)
+            return [*wording_note(turn, own), *_carry(turn, flow, own, then)]
+
+
+def _carry(turn: Turn, flow: ActiveFlow, action: str, then: Then) -> list[Reply]:
+    flow.data["carried"] = action
+    checkin = default_understanding().replies.checkin
+    said = checkin.carry_kept if flow.kind != KIND else checkin.carry_planned
+    return [Text(said.format(action=action)), *then(turn, flow)]
+
+
+def _barrier(answer: Answer, own: str | None) -> str:
+    barriers = default_understanding().replies.checkin.barrier_replies
+    if answer.key in barriers:
+        return answer.key
+    themes = understand(own, deficit=False).themes if own else ()
+    return next((BARRIER_FOR_THEME[t] for t in themes if t in BARRIER_FOR_THEME), "other")
+
+
+def _pending(turn: Turn, flow: ActiveFlow) -> Reflection | None:
+    pending = turn.session.get(Reflection, flow.data.get("followup_id"))
+    return pending if pending is not None and pending.educator_id == turn.educator.id else None
+
+
+def wording_note(turn: Turn, own: str | None) -> list[Reply]:
+    """At most one reframe offer per answer, and only when the educator wants them."""
+    note = reframe_offer(turn, False, own or "")
+    return [] if note is None else [note]
+
+
+def own_words(answer: Answer) -> str | None:
+    """The educator's text, or None when they chose to skip."""
+    if answer.key is not None:
+        return None
+    text = answer.text.strip()
+    return None if not text or text.casefold() in messages.SKIP_WORDS else text
+
+
+# ---- the check-in on its own, from a nudge's Done / Partly / Not yet buttons -----------
+
+
+def start_checkin(turn: Turn, pending: Reflection, outcome: str) -> list[Reply]:
+    flow = ActiveFlow(kind=KIND, step="", data={"topic": pending.topic})
+    replies = begin(turn, flow, pending, outcome)
+    save_flow(turn, flow)
+    return replies
+
+
+def _finish(turn: Turn, flow: ActiveFlow) -> list[Reply]:
+    """A carried action is this week's plan, checked in on next week like any other."""
+    flow.finished = True
+    carried = flow.data.get("carried")
+    if carried:
+        turn.session.add(
+            Reflection(
+                educator_id=turn.educator.id,
+                topic=flow.data["topic"],
+                created_at=turn.now,
+                answers=turn.sealer.seal(json.dumps([])),
+                action=turn.sealer.seal(carried),
+                action_status="planned",
+            )
+        )
+    return []
+
+
+class CheckinFlow:
+    optional = True
+
+    def title(self, turn: Turn, flow: ActiveFlow) -> str:
+        return f"check-in on *{turn.library.title(flow.data['topic'])}*"
+
+    def reprompt(self, turn: Turn, flow: ActiveFlow) -> list[Reply]:
+        return reprompt(flow)
+
+    def advance(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
+        return advance(turn, flow, answer, _finish)

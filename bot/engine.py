@@ -25,7 +25,7 @@ from bot.flows.base import Answer, Flow, match_answer
 from bot.flows.registry import flow_table
 from bot.flows.state import ActiveFlow, end_flow, load_flow, parse_flow_value, save_flow
 from bot.inbound import Inbound
-from bot.plain_requests import answer_plain_request
+from bot.plain_requests import answer_plain_request, greet
 from bot.replies import Reply, Text
 from bot.settings import Settings
 from bot.storage.models import Educator, SeenDelivery
@@ -39,6 +39,7 @@ log = logging.getLogger("coach.engine")
 CANCEL_WORDS = ("cancel", "stop", "quit", "exit")
 # Commands that begin a guided conversation; only one can be open at a time.
 FLOW_STARTERS = ("reflect", "assess", "forget")
+GREETING_WORDS = ("hi", "hello", "hey")
 # Words only buttons send: a stale click never ends the conversation it lands in.
 BUTTON_WORDS = ("checkin", "nudge")
 Clock = Callable[[], datetime]
@@ -89,8 +90,9 @@ class Coach:
 
     def turn_for(self, session: Session, inbound: Inbound) -> Turn:
         now = self.clock()
-        educator = self._educator(session, inbound, now)
+        educator, first_contact = self._educator(session, inbound, now)
         return Turn(
+            first_contact=first_contact,
             inbound=inbound,
             session=session,
             educator=educator,
@@ -124,6 +126,8 @@ class Coach:
         word, args = split_command(text)
         if word in CANCEL_WORDS:
             return [Text(messages.NOTHING_TO_CANCEL)]
+        if word in GREETING_WORDS and not args and not turn.first_contact:
+            return greet(turn)  # someone the coach knows: a hello, not the whole menu again
         if not any(ch.isalnum() for ch in text) and not is_help_word(word):
             return [Text(messages.NO_WORDS)]  # emoji or punctuation only: nothing to act on
         if (word not in self.commands and not is_help_word(word)) or (word == "help" and args):
@@ -150,13 +154,14 @@ class Coach:
             return True
         return False
 
-    def _educator(self, session: Session, inbound: Inbound, now: datetime) -> Educator:
+    def _educator(self, session: Session, inbound: Inbound, now: datetime) -> tuple[Educator, bool]:
         key = (
             Educator.platform == inbound.platform.value,
             Educator.workspace == inbound.workspace,
             Educator.user_id == inbound.user,
         )
         educator = session.scalar(select(Educator).where(*key))
+        first_contact = educator is None
         if educator is None:
             try:
                 with session.begin_nested():
@@ -175,7 +180,7 @@ class Coach:
         if inbound.timezone and not educator.timezone:
             educator.timezone = inbound.timezone
         educator.last_seen_at = now
-        return educator
+        return educator, first_contact
 
     def _run_command(self, turn: Turn, word: str, args: str) -> list[Reply]:
         if is_help_word(word):

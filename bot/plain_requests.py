@@ -10,6 +10,7 @@ import re
 
 from bot import messages
 from bot.commands.base import CommandHandler
+from bot.followthrough import action_awaiting_check_in
 from bot.replies import Reply, Text
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
@@ -55,7 +56,7 @@ def _answer(
         sentence = _AFTER_COLON.search(text)
         return commands["reframe"](turn, sentence.group(1).strip() if sentence else "")
     if intent == "greeting":
-        return [Text(pick(said.greeting, text))]
+        return greet(turn)
     if intent == "thanks":
         return [Text(pick(said.thanks, text))]
     if intent == "frustration":
@@ -71,6 +72,17 @@ def _answer(
     if intent == "cancel":
         return [Text(messages.NOTHING_TO_CANCEL)]
     return None
+
+
+def greet(turn: Turn) -> list[Reply]:
+    """Hello back, and the action still waiting for a check-in, if there is one."""
+    said = default_understanding().replies.intents
+    lines = [pick(said.greeting, turn.educator.user_id)]
+    pending = action_awaiting_check_in(turn)
+    if pending is not None:
+        action = turn.sealer.unseal(pending.action)
+        lines.append(said.greeting_pending.format(action=action))
+    return [Text(" ".join(lines))]
 
 
 def _role_in(text: str) -> str:

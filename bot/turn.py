@@ -23,3 +23,5 @@ class Turn:
     sealer: Sealer
     settings: Settings
     now: datetime
+    # True when the coach met this educator in this very message (the welcome is for them).
+    first_contact: bool = False

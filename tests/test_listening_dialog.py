@@ -163,3 +163,15 @@ def test_a_reflection_waits_while_a_nudge_button_is_clicked(app: CoachApp) -> No
     assert "can't find that planned action" in answer and "is still open" in answer
     answer = educator.says("I called Ana's grandmother and she told me how much Ana loves drawing")
     assert "Question 2 of 2" in answer  # the stale click was not taken as the answer
+
+
+def test_hi_from_someone_the_coach_knows_is_a_hello_with_what_is_waiting(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    assert "Here's what you can type" in educator.says("hi")  # first time: the whole menu
+    educator.says("reflect relational")
+    educator.says("I have 32 kids and no planning period, honestly.")
+    educator.says("Tomás's dad only speaks Portuguese so my notes never land.")
+    educator.says("Send one short note home in Portuguese with a translation app")
+    hello = educator.says("hello")
+    assert "Here's what you can type" not in hello
+    assert "Last time you planned" in hello and "Portuguese" in hello

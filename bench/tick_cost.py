@@ -18,6 +18,7 @@ from bot.delivery import Address, DeliveryOutcome, DeliveryResult
 from bot.inbound import Platform
 from bot.replies import Reply
 from bot.settings import Settings
+from scheduler.kinds.nudges import NUDGES
 from scheduler.tick import Tick
 
 DUE = 1000
@@ -35,7 +36,7 @@ class NoSend:
 def claim_all(url: str, now: datetime) -> tuple[float, int]:
     core = build_app(Settings(database_url=url), clock=lambda: now, migrate=False)
     try:
-        tick = Tick(core, {Platform.SLACK: NoSend()}, now)
+        tick = Tick(NUDGES, core, {Platform.SLACK: NoSend()}, now)
         started = time.perf_counter()
         claimed = 0
         for _ in range(100):

@@ -23,6 +23,7 @@ from bot.storage.models import Educator, Reflection, Workspace
 from bot.weekly.models import LedgerStatus, Subscription
 from content.schema import NUDGE_TOPICS
 from scheduler import cli
+from scheduler.kinds.nudges import NUDGES
 from scheduler.tick import Tick
 from tests.clock import FakeClock
 from tests.dialog import Conversation, verify_dialog
@@ -442,7 +443,8 @@ def test_a_crash_between_claim_and_send_sends_once_after_restart(
     app: CoachApp, platform: FakePlatform
 ) -> None:
     slack_educator(app).says("nudges on")
-    claims, _ = Tick(app, senders_for(platform), FIRST_SLOT).claim_batch()  # then the process dies
+    # The clock claims, then the process dies.
+    claims, _ = Tick(NUDGES, app, senders_for(platform), FIRST_SLOT).claim_batch()
     assert len(claims) == 1
     assert [r.status for r in ledger_rows(app)] == [LedgerStatus.CLAIMED]
     # A restarted clock a minute later leaves the fresh claim alone...

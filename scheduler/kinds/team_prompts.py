@@ -1,10 +1,6 @@
-"""The tick for team prompts: the nudges' claim, ledger, send and record, for channels.
-
-A channel subscription is its own owner (it knows its platform, workspace and channel),
-so the hooks select it alone, record weeks in `channel_ledger`, and address the post to
-the channel. Everything else (exactly once per local week, leases, retries, a GONE
-platform answer turning the subscription off with its reason) is `Tick`'s.
-"""
+"""Channels' weekly team prompts: a channel subscription is its own owner (it knows its
+platform, workspace and channel), so its rows are selected alone and the post is
+addressed to the channel."""
 
 from __future__ import annotations
 
@@ -13,42 +9,48 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.app import CoachApp
 from bot.channels.compose import team_prompt
 from bot.delivery import Address
 from bot.inbound import Platform
 from bot.replies import Reply
 from bot.weekly.channel_models import ChannelLedger, ChannelSubscription
-from bot.weekly.models import LedgerColumns, LedgerStatus, ScheduleColumns
+from bot.weekly.models import LedgerStatus
 from bot.weekly.rotation import Pick
 from bot.weekly.schedule import week_key
-from scheduler.tick import Owner, Tick
+from content.loader import Library
 
 
-class ChannelTick(Tick):
-    subscription_model = ChannelSubscription
-    ledger_model = ChannelLedger
+class TeamPrompts:
+    """A `Kind` (scheduler/kind.py) over `ChannelSubscription` (its own owner) and
+    `ChannelLedger`."""
+
+    name = "channel"
     log_prefix = "team_prompt_"
+    ledger_model = ChannelLedger
 
-    def _item_counts(self) -> dict[str, int]:
-        return self.core.library.team_prompts.counts()
+    def item_counts(self, library: Library) -> dict[str, int]:
+        return library.team_prompts.counts()
 
-    def _due(self, session: Session, platforms: list[str]) -> list[tuple[ScheduleColumns, Owner]]:
+    def due(
+        self, session: Session, now: datetime, platforms: list[str], limit: int
+    ) -> list[tuple[ChannelSubscription, ChannelSubscription]]:
         rows = session.scalars(
             select(ChannelSubscription)
             .where(
-                ChannelSubscription.next_send_at <= self.now,
+                ChannelSubscription.next_send_at <= now,
                 ChannelSubscription.enabled.is_(True),
                 ChannelSubscription.platform.in_(platforms),
             )
             .order_by(ChannelSubscription.next_send_at, ChannelSubscription.id)
-            .limit(self.policy.batch_size)
+            .limit(limit)
             .with_for_update(skip_locked=True)
         ).all()
         return [(subscription, subscription) for subscription in rows]
 
-    def _load(
+    def load(
         self, session: Session, ledger_id: int, *, lock: bool = False
-    ) -> tuple[LedgerColumns, ScheduleColumns, Owner]:
+    ) -> tuple[ChannelLedger, ChannelSubscription, ChannelSubscription]:
         query = (
             select(ChannelLedger, ChannelSubscription)
             .join(ChannelSubscription, ChannelSubscription.id == ChannelLedger.subscription_id)
@@ -59,14 +61,15 @@ class ChannelTick(Tick):
         ledger, subscription = session.execute(query).one()
         return ledger, subscription, subscription
 
-    def _new_ledger(
+    def new_ledger(
         self,
         session: Session,
-        subscription: ScheduleColumns,
-        owner: Owner,
+        subscription: ChannelSubscription,
+        owner: ChannelSubscription,
         pick: Pick,
         slot: datetime,
-    ) -> LedgerColumns:
+        now: datetime,
+    ) -> ChannelLedger:
         return ChannelLedger(
             subscription_id=subscription.id,
             week=week_key(slot, subscription.timezone),
@@ -75,17 +78,25 @@ class ChannelTick(Tick):
             attempts=0,
             topic=pick.topic,
             nudge_index=pick.nudge_index,
-            claimed_at=self.now,
+            claimed_at=now,
         )
 
-    def _compose(
-        self, session: Session, ledger: LedgerColumns, subscription: ScheduleColumns, owner: Owner
+    def compose(
+        self,
+        core: CoachApp,
+        session: Session,
+        ledger: ChannelLedger,
+        subscription: ChannelSubscription,
+        owner: ChannelSubscription,
+        pick: Pick,
     ) -> tuple[Address, list[Reply]]:
-        assert isinstance(subscription, ChannelSubscription) and ledger.topic is not None
         address = Address(
             Platform(subscription.platform),
             subscription.workspace,
             user_id="",
             conversation=subscription.channel,
         )
-        return address, team_prompt(self.core.library, ledger.topic, ledger.nudge_index or 0)
+        return address, team_prompt(core.library, pick.topic, pick.nudge_index)
+
+
+TEAM_PROMPTS = TeamPrompts()

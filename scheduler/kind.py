@@ -1,0 +1,85 @@
+"""What differs between kinds of subscription, as one small strategy the tick is given.
+
+The tick's steps (claim, send, record) work on any `Kind`: an educator's weekly nudge
+(`scheduler/kinds/nudges.py`) or a channel's team prompt (`scheduler/kinds/team_prompts.py`).
+A kind is generic over its subscription, ledger and owner types, so each one gets its own
+rows back with their own columns and never needs to narrow them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Generic, Protocol, TypeVar
+
+from sqlalchemy.orm import Session
+
+from bot.app import CoachApp
+from bot.delivery import Address
+from bot.replies import Reply
+from bot.weekly.models import LedgerColumns, ScheduleColumns
+from bot.weekly.rotation import Pick
+from content.loader import Library
+
+
+class Owner(Protocol):
+    """Whom a subscription sends to: an educator, or (for team prompts) the channel itself."""
+
+    @property
+    def platform(self) -> str: ...
+
+    @property
+    def workspace(self) -> str: ...
+
+
+SubscriptionT = TypeVar("SubscriptionT", bound=ScheduleColumns)
+LedgerT = TypeVar("LedgerT", bound=LedgerColumns)
+OwnerT = TypeVar("OwnerT", bound=Owner)
+
+
+class Kind(Protocol, Generic[SubscriptionT, LedgerT, OwnerT]):
+    """One kind of weekly subscription: where its rows live and what its message is."""
+
+    # How the tick's report lines name it ("nudge": `subscription=`, else `<name>_subscription=`).
+    name: str
+    log_prefix: str  # of the log event for each outcome, e.g. "nudge_" + "sent"
+    ledger_model: type[LedgerT]
+
+    def item_counts(self, library: Library) -> dict[str, int]:
+        """How many items (nudges, prompts) each topic has, for the rotation."""
+        ...
+
+    def due(
+        self, session: Session, now: datetime, platforms: list[str], limit: int
+    ) -> list[tuple[SubscriptionT, OwnerT]]:
+        """Due subscriptions with their owners, locked (skip locked) for this clock."""
+        ...
+
+    def load(
+        self, session: Session, ledger_id: int, *, lock: bool = False
+    ) -> tuple[LedgerT, SubscriptionT, OwnerT]:
+        """One ledger row with its subscription and owner (optionally locking the subscription)."""
+        ...
+
+    def new_ledger(
+        self,
+        session: Session,
+        subscription: SubscriptionT,
+        owner: OwnerT,
+        pick: Pick,
+        slot: datetime,
+        now: datetime,
+    ) -> LedgerT:
+        """This week's ledger row, claimed at `now`, for the rotation's pick."""
+        ...
+
+    def compose(
+        self,
+        core: CoachApp,
+        session: Session,
+        ledger: LedgerT,
+        subscription: SubscriptionT,
+        owner: OwnerT,
+        pick: Pick,
+    ) -> tuple[Address, list[Reply]]:
+        """Where this week's message goes and what it says."""
+        ...

@@ -1,0 +1,74 @@
+"""Step 2 of a tick: send one claimed nudge.
+
+`claimed` -> `sending` is a conditional update committed before the platform is called,
+so only one clock ever calls it for that row; a row left `sending` by a crash is settled
+by a later claim as interrupted, never sent again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+
+from sqlalchemy import update
+
+from bot.delivery import Address, DeliveryOutcome, DeliveryResult, Sender
+from bot.inbound import Platform
+from bot.replies import Reply
+from bot.weekly.models import LedgerStatus
+from bot.weekly.rotation import Pick
+from scheduler.claim import Claim
+from scheduler.context import TickContext
+from scheduler.kind import LedgerT, OwnerT, SubscriptionT
+from scheduler.ledger import finish
+from scheduler.record import record
+
+log = logging.getLogger("coach.scheduler")
+
+
+def send(
+    tick: TickContext[SubscriptionT, LedgerT, OwnerT],
+    senders: Mapping[Platform, Sender],
+    claim: Claim,
+) -> None:
+    prepared = _start_sending(tick, senders, claim)
+    if prepared is None:
+        return
+    sender, address, replies = prepared
+    try:
+        result = sender.deliver(address, replies)
+    except Exception as exc:  # a sender must not raise; if one does, treat it as transient
+        log.warning("sender_raised", extra={"error": type(exc).__name__})
+        result = DeliveryResult(DeliveryOutcome.RETRY, "sender_error")
+    record(tick, claim, result)
+
+
+def _start_sending(
+    tick: TickContext[SubscriptionT, LedgerT, OwnerT],
+    senders: Mapping[Platform, Sender],
+    claim: Claim,
+) -> tuple[Sender, Address, list[Reply]] | None:
+    model = tick.kind.ledger_model
+    with tick.core.sessions.begin() as session:
+        moved = session.execute(
+            update(model)
+            .where(
+                model.id == claim.ledger_id,
+                model.status == LedgerStatus.CLAIMED,
+                model.claimed_at == claim.claimed_at,
+            )
+            .values(status=LedgerStatus.SENDING, attempts=model.attempts + 1)
+            .execution_options(synchronize_session=False)
+        )
+        if getattr(moved, "rowcount", 0) != 1:
+            return None  # another clock took it over
+        ledger, subscription, owner = tick.kind.load(session, claim.ledger_id)
+        topic = ledger.topic
+        if not subscription.enabled or topic is None or topic not in tick.item_counts:
+            reason = "turned_off" if not subscription.enabled else "unknown_topic"
+            finish(session, subscription, ledger, LedgerStatus.SKIPPED, reason, tick.now)
+            tick.note(subscription, owner, "skipped", ledger, ledger.due_at, reason)
+            return None
+        pick = Pick(topic, ledger.nudge_index or 0)
+        address, replies = tick.kind.compose(tick.core, session, ledger, subscription, owner, pick)
+    return senders[address.platform], address, replies

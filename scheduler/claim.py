@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot.lifecycle import WORKSPACE_UNINSTALLED
 from bot.storage.models import Workspace
 from bot.weekly.models import LedgerStatus
 from bot.weekly.rotation import Pick, next_pick, record_sent
@@ -25,8 +26,6 @@ from bot.weekly.subscriptions import reschedule, turn_off
 from scheduler.context import TickContext
 from scheduler.kind import LedgerT, Owner, OwnerT, SubscriptionT
 from scheduler.ledger import finish
-
-WORKSPACE_UNINSTALLED = "workspace_uninstalled"
 
 
 @dataclass(frozen=True)

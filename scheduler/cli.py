@@ -17,7 +17,8 @@ from bot.engine import utc_now
 from bot.inbound import Platform
 from bot.settings import Settings
 from scheduler.maintenance import run_daily
-from scheduler.tick import TickReport, run_tick
+from scheduler.report import TickReport
+from scheduler.tick import run_tick
 
 log = logging.getLogger("coach.clock")
 

@@ -55,6 +55,7 @@ def test_the_repository_keeps_every_layer_contract(tmp_path: Path) -> None:
         ("adapters/teams/cards.py", "import scheduler.tick", "starts the clock"),
         ("adapters/teams/references.py", "import bot.storage.models", "through CoachAPI"),
         ("adapters/console/inbox.py", "import bot.lifecycle", "through CoachAPI"),
+        ("scheduler/send.py", "import scheduler.kinds.nudges", "know no kind"),
     ],
 )
 @needs_linter

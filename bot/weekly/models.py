@@ -23,7 +23,7 @@ from bot.storage.base import Base, UTCDateTime
 
 class ScheduleColumns:
     """The weekly rule, the rotation and the next send: shared by every subscription kind
-    (an educator's nudges here, a channel's team prompts in scheduler/channel_models.py), so
+    (an educator's nudges here, a channel's team prompts in bot/weekly/channel_models.py), so
     the schedule, rotation and tick code works on either.
 
     `next_send_at` is when a tick should next look at this row (the week's slot, or a

@@ -109,6 +109,8 @@ class CheckIn(_Strict):
     barrier_question: str
     barriers: dict[str, str]
     barrier_replies: dict[str, str]
+    typed_outcomes: dict[str, list[str]]
+    forgot_words: list[str]
     carry_over_question: str
     carry_same: str
     carry_smaller: str
@@ -120,6 +122,8 @@ class CheckIn(_Strict):
 
     @model_validator(mode="after")
     def _every_barrier(self) -> Self:
+        if sorted(self.typed_outcomes) != sorted(("done", "partly", "not_yet")):
+            raise ValueError("typed_outcomes must be exactly done, partly, not_yet")
         for field_name in ("barriers", "barrier_replies"):
             keys = sorted(getattr(self, field_name))
             if keys != sorted(BARRIERS):

@@ -175,3 +175,32 @@ def test_hi_from_someone_the_coach_knows_is_a_hello_with_what_is_waiting(app: Co
     hello = educator.says("hello")
     assert "Here's what you can type" not in hello
     assert "Last time you planned" in hello and "Portuguese" in hello
+
+
+def test_how_did_it_go_can_be_typed_and_its_reason_is_heard(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("I have 32 kids and no planning period, honestly.")
+    educator.says("Tomás's dad only speaks Portuguese so my notes never land.")
+    educator.says("Send one short note home in Portuguese with a translation app")
+    answer = educator.says("reflect connections")
+    assert "How did it go?" in answer
+    answer = educator.says("not yet, honestly I forgot all about it")
+    assert "What got in the way?" not in answer  # the reason was already given
+    assert "reminder" in answer and "carry it into this week" in answer
+    assert "I'll offer it first" in educator.clicks("Yes, as it was")
+    with app.sessions() as session:
+        (first,) = session.scalars(select(Reflection)).all()
+        assert first.action_status == "not_yet"
+
+
+def test_an_unclear_typed_check_in_asks_again(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("I have 32 kids and no planning period, honestly.")
+    educator.says("Tomás's dad only speaks Portuguese so my notes never land.")
+    educator.says("Send one short note home in Portuguese with a translation app")
+    educator.says("reflect connections")
+    answer = educator.says("hmm")
+    assert "pick one of the options" in answer and "How did it go?" in answer
+    assert "celebrat" not in answer.casefold()

@@ -12,6 +12,7 @@ first at the action step. Started from a nudge's buttons they are a short flow o
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 
 from bot import messages
@@ -23,12 +24,15 @@ from bot.replies import AskText, Choices, Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding import understand
+from bot.understanding.normalise import for_matching, words
 from bot.understanding.reader import is_non_answer
 from bot.understanding.variants import pick
 from content.understanding_schema import default_understanding
 
 KIND = "checkin"
 STEPS = ("followup_note", "followup_barrier", "followup_carry", "followup_smaller")
+# "not yet" or "yes!" is only the outcome; a longer answer also says why or what worked.
+SAYS_MORE_AFTER_WORDS = 2
 # A barrier typed in the educator's own words is read for the theme it names.
 BARRIER_FOR_THEME = {"time": "no_time", "no-response": "no_reply", "language": "language"}
 
@@ -36,16 +40,46 @@ BARRIER_FOR_THEME = {"time": "no_time", "no-response": "no_reply", "language": "
 Then = Callable[[Turn, ActiveFlow], list[Reply]]
 
 
-def begin(turn: Turn, flow: ActiveFlow, pending: Reflection, outcome: str) -> list[Reply]:
-    """Record the outcome, then celebrate (done) or ask what got in the way."""
+def begin(
+    turn: Turn,
+    flow: ActiveFlow,
+    pending: Reflection,
+    outcome: str,
+    then: Then,
+    said: str | None = None,
+) -> list[Reply]:
+    """Record the outcome, then celebrate (done) or ask what got in the way. When the
+    educator typed more than the outcome ("not yet, I forgot"; "yes! she wrote back"), those
+    words already answer the next question, so it is not asked."""
     flow.data["followup_id"] = pending.id
     flow.data["followup_outcome"] = outcome
     record_outcome(pending, outcome, None, turn.sealer, turn.now)
+    says_more = said is not None and len(words(for_matching(said))) > SAYS_MORE_AFTER_WORDS
+    replies: list[Reply] = []
     if outcome == "done":
         action = turn.sealer.unseal(pending.action)
         cheer = pick(default_understanding().replies.checkin.done, action).format(action=action)
-        return [Text(cheer), *ask_note(flow)]
-    return ask_barrier(flow)
+        replies.append(Text(cheer))
+        flow.step = "followup_note"
+    else:
+        flow.step = "followup_barrier"
+    if says_more:
+        return [*replies, *advance(turn, flow, Answer(text=str(said)), then)]
+    return [*replies, *(ask_note(flow) if outcome == "done" else ask_barrier(flow))]
+
+
+def typed_outcome(text: str) -> str | None:
+    """Done, partly or not yet, read from a typed answer to "How did it go?"."""
+    said = for_matching(text)
+    for outcome in ("partly", "not_yet", "done"):
+        phrases = default_understanding().replies.checkin.typed_outcomes[outcome]
+        if any(_says(said, phrase) for phrase in phrases):
+            return outcome
+    return None
+
+
+def _says(normalised: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(for_matching(phrase))}(?!\w)", normalised) is not None
 
 
 def ask_note(flow: ActiveFlow) -> list[Reply]:
@@ -139,7 +173,12 @@ def _barrier(answer: Answer, own: str | None) -> str:
     barriers = default_understanding().replies.checkin.barrier_replies
     if answer.key in barriers:
         return answer.key
-    themes = understand(own, deficit=False).themes if own else ()
+    if own is None:
+        return "other"
+    forgot = default_understanding().replies.checkin.forgot_words
+    if any(_says(for_matching(own), phrase) for phrase in forgot):
+        return "forgot"
+    themes = understand(own, deficit=False).themes
     return next((BARRIER_FOR_THEME[t] for t in themes if t in BARRIER_FOR_THEME), "other")
 
 
@@ -167,7 +206,7 @@ def own_words(answer: Answer) -> str | None:
 
 def start_checkin(turn: Turn, pending: Reflection, outcome: str) -> list[Reply]:
     flow = ActiveFlow(kind=KIND, step="", data={"topic": pending.topic})
-    replies = begin(turn, flow, pending, outcome)
+    replies = begin(turn, flow, pending, outcome, _finish)
     save_flow(turn, flow)
     return replies
 

@@ -80,9 +80,14 @@ def start_reflection(turn: Turn, slug: str) -> list[Reply]:
     return replies
 
 
+def _then_questions(turn: Turn, flow: ActiveFlow) -> list[Reply]:
+    """After the check-in, the reflection's own questions."""
+    return _ask_prompt(flow)
+
+
 def _ask_followup(turn: Turn, flow: ActiveFlow, pending: Reflection) -> list[Reply]:
     flow.step = "followup"
-    flow.data["_accepts_text"] = False
+    flow.data["_accepts_text"] = True  # "not yet, I forgot" is read as well as a click
     question = messages.FOLLOWUP_QUESTION.format(
         date=local_date_label(pending.created_at, turn),
         title=turn.library.title(pending.topic),
@@ -203,14 +208,18 @@ class ReflectionFlow:
         pending = turn.session.get(Reflection, flow.data.get("followup_id"))
         if pending is None or pending.educator_id != turn.educator.id:
             return _ask_prompt(flow)
-        return checkin.begin(turn, flow, pending, answer.key or "partly")
+        outcome = answer.key or checkin.typed_outcome(answer.text)
+        if outcome is None:  # typed, but not clearly done, partly or not yet
+            return [Text(messages.PICK_AN_OPTION), *_ask_followup(turn, flow, pending)]
+        said = answer.text if answer.key is None else None
+        return checkin.begin(turn, flow, pending, outcome, _then_questions, said)
 
     def advance(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
         match flow.step:
             case "followup":
                 return self._followup(turn, flow, answer)
             case step if step in checkin.STEPS:
-                return checkin.advance(turn, flow, answer, lambda _turn, f: _ask_prompt(f))
+                return checkin.advance(turn, flow, answer, _then_questions)
             case "prompt":
                 if answer.key == "skip" or answer.text.strip().casefold() in messages.SKIP_WORDS:
                     flow.data["answers"].append("")

@@ -2,81 +2,22 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import AsyncIterator, Iterator
-from urllib.parse import parse_qs, urlsplit
-
 import pytest
-from aiohttp.test_utils import TestClient, TestServer
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 
 from adapters.slack.installs import installation_store
-from adapters.slack.mount import SLACK_KEY
-from adapters.web.server import build_web_app
-from bot.app import CoachApp, build_app
-from bot.settings import Settings
+from bot.app import CoachApp
 from bot.storage.models import Workspace
-from tests.clock import FakeClock
-from tests.slack.fake_slack import FakeSlack
-from tests.slack.wire import SIGNING_SECRET, SlackWire
+from tests.slack.oauth_install import CLIENT_ID, install_through_oauth
+from tests.slack.wire import SlackWire
 
-CLIENT_ID = "111.222"
 # slack_sdk's oauth.v2.access still uses aiohttp's BasicAuth, deprecated in aiohttp 3.13.
 pytestmark = pytest.mark.filterwarnings("ignore:BasicAuth is deprecated:DeprecationWarning")
 
 
-@pytest.fixture
-def oauth_core(
-    settings: Settings, fake_slack: FakeSlack, db_engine: Engine, clock: FakeClock
-) -> Iterator[CoachApp]:
-    oauth = settings.model_copy(
-        update={
-            "slack_client_id": CLIENT_ID,
-            "slack_client_secret": "client-secret",
-            "slack_signing_secret": SIGNING_SECRET,
-            "slack_api_url": fake_slack.api_url,
-        }
-    )
-    core = build_app(oauth, clock=clock, migrate=False)
-    yield core
-    installation_store(core.engine, CLIENT_ID).delete_all(enterprise_id=None, team_id="T0002")
-    core.engine.dispose()
-
-
-@pytest.fixture
-async def oauth_wire(oauth_core: CoachApp, fake_slack: FakeSlack) -> AsyncIterator[SlackWire]:
-    web_app = build_web_app(oauth_core)
-    client = TestClient(TestServer(web_app, host="127.0.0.1"))
-    await client.start_server()
-    try:
-        yield SlackWire(client, web_app[SLACK_KEY], fake_slack, oauth_core)
-    finally:
-        await client.close()
-
-
 async def test_install_then_use_then_uninstall(oauth_wire: SlackWire, oauth_core: CoachApp) -> None:
     fake = oauth_wire.fake
-    page = await oauth_wire.client.get("/slack/install")
-    assert page.status == 200
-    html = await page.text()
-    link = re.search(r'href="(http[^"]+)"', html)
-    assert link is not None
-    authorize = urlsplit(link.group(1).replace("&amp;", "&"))
-    # SLACK_API_URL moves the OAuth URLs too.
-    assert f"{authorize.scheme}://{authorize.netloc}/" == fake.url
-    assert authorize.path == "/oauth/v2/authorize"
-    query = parse_qs(authorize.query)
-    assert query["client_id"] == [CLIENT_ID]
-    assert "im:history" in query["scope"][0]
-    cookie = page.headers["Set-Cookie"].split(";")[0]
-
-    callback = await oauth_wire.client.get(
-        "/slack/oauth_redirect",
-        params={"code": "code-1", "state": query["state"][0]},
-        headers={"Cookie": cookie},
-    )
-    assert callback.status == 200
-    assert fake.of("oauth.v2.access")[0].args["code"] == "code-1"
+    await install_through_oauth(oauth_wire)
     store = installation_store(oauth_core.engine, CLIENT_ID)
     installed = store.find_installation(enterprise_id=None, team_id="T0002")
     assert installed is not None and installed.bot_token == "xoxb-installed"

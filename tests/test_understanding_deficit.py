@@ -1,0 +1,48 @@
+"""The understanding's faster way to the reframe findings finds exactly what the matcher finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.reframe import find_deficit_framing
+from bot.understanding.deficit import deficit_findings
+
+DATA_DIR = Path(__file__).resolve().parent / "data" / "understanding"
+EDGES = [
+    "",
+    "THESE PARENTS DON'T CARE",
+    "these parents dont care, honestly",
+    "Those kids' parents don’t value education.",
+    "the parents—they're lazy",
+    "hard-to-reach families",
+    "hard to reach families",
+    "I used to think these parents didn't care but I was wrong",
+    "a colleague said those parents are lazy and I pushed back",
+    "Eſos padres no les importa",  # a long s: the case-insensitive path
+    "İ think these parents don't care",
+    "los papás no se involucran 🙄 nunca",
+    "they never show up because they're lazy. but mom came today!",
+]
+
+
+def labelled_texts() -> list[str]:
+    return [
+        item["text"]
+        for split in ("dev", "heldout")
+        for item in yaml.safe_load((DATA_DIR / f"{split}.yaml").read_text(encoding="utf-8"))
+    ]
+
+
+@pytest.mark.parametrize("text", EDGES)
+def test_edge_texts_read_the_same(text: str) -> None:
+    assert deficit_findings(text) == find_deficit_framing(text)
+
+
+def test_every_labelled_text_reads_the_same() -> None:
+    texts = labelled_texts()
+    different = [t for t in texts if deficit_findings(t) != find_deficit_framing(t)]
+    assert not different
+    assert any(deficit_findings(t) for t in texts)  # the comparison is not empty-handed

@@ -37,6 +37,12 @@ class IntentEntry(Cued):
     examples: list[str] = Field(min_length=3)
 
 
+class ThemeCues(Cued):
+    # Cues that count only in a short text: "maybe", "ok", "pass" are a non-answer on their
+    # own and mean nothing inside a paragraph.
+    short: list[str] = Field(default_factory=list)
+
+
 class TopicCues(Cued):
     words: list[str] = Field(min_length=1)
 
@@ -61,7 +67,7 @@ class IntentFile(_Strict):
 class ThemeFile(_Strict):
     version: int
     sets: dict[str, list[str]]
-    themes: dict[str, Cued]
+    themes: dict[str, ThemeCues]
 
     @model_validator(mode="after")
     def _complete(self) -> Self:
@@ -165,6 +171,11 @@ class UnderstandingContent(_Strict):
         groups: list[tuple[str, dict[str, list[str]], dict[str, list[str]]]] = [
             ("intents", intent_sets, {k: v.cues for k, v in self.intents.intents.items()}),
             ("themes", self.themes.sets, {k: v.cues for k, v in self.themes.themes.items()}),
+            (
+                "themes",
+                self.themes.sets,
+                {f"{k}.short": v.short for k, v in self.themes.themes.items() if v.short},
+            ),
             ("topics", {}, {k: v.cues for k, v in self.topics.topics.items()}),
         ]
         for file_name, sets, cues_by_name in groups:

@@ -44,6 +44,8 @@ QUESTION_OPENERS = frozenset(
 )
 # A fuzzy match to an example counts from this score (0-100; measured on the labelled set).
 EXAMPLE_CUT_OFF = 86
+# A text of at most this many words is short: the themes' `short` cues count in it.
+SHORT_WORDS = 4
 # Longer texts skip the fuzzy comparison with the (short) example messages.
 FUZZY_MAX_WORDS = 12
 # Themes whose cues mean the opposite after a negation ("nobody came", "not helpful").
@@ -169,6 +171,11 @@ class Reader:
         self.theme_cues = [
             (name, combine(themes, entry.cues)) for name, entry in content.themes.themes.items()
         ]
+        self.short_theme_cues = [
+            (name, combine(themes, entry.short))
+            for name, entry in content.themes.themes.items()
+            if entry.short
+        ]
         topics = PatternCompiler({})
         self.topic_cues = [
             (slug, combine(topics, entry.cues)) for slug, entry in content.topics.topics.items()
@@ -215,11 +222,15 @@ class Reader:
         return UNKNOWN
 
     def themes(self, normalised: str, original: str) -> tuple[str, ...]:
-        found = [
-            name
-            for name, cue in self.theme_cues
-            if (_affirmed(cue, normalised) if name in NEGATABLE_THEMES else cue.search(normalised))
-        ]
+        cues = self.theme_cues
+        if len(words(normalised)) <= SHORT_WORDS:
+            cues = cues + self.short_theme_cues
+        found: list[str] = []
+        for name, cue in cues:
+            if name in found:
+                continue
+            if _affirmed(cue, normalised) if name in NEGATABLE_THEMES else cue.search(normalised):
+                found.append(name)
         if "unsure" not in found and is_non_answer(original) and not _only_symbols(original):
             found.append("unsure")
         return tuple(found)
@@ -239,10 +250,15 @@ class Reader:
         """`deficit=False` skips the reframe matcher (the costly part) for callers that
         only need intent, topic and themes."""
         normalised = for_matching(text)
+        intent = self.intent(normalised)
+        themes = self.themes(normalised, text)
+        if intent == "language":
+            # "in spanish please" is about the coach's language, not a family's.
+            themes = tuple(theme for theme in themes if theme != "language")
         return Understanding(
-            intent=self.intent(normalised),
+            intent=intent,
             topic=self.topic(normalised),
-            themes=self.themes(normalised, text),
+            themes=themes,
             deficit=tuple(deficit_findings(text)) if deficit else (),
             language=detect_language(normalised),
         )

@@ -19,8 +19,13 @@ from bot.reframe import Finding
 from bot.understanding.deficit import deficit_findings
 from bot.understanding.language import detect_language
 from bot.understanding.normalise import for_matching, words
-from content.reframe_patterns import PatternCompiler
-from content.understanding_schema import INTENTS, UnderstandingContent, default_understanding
+from content.reframe_patterns import PatternCompiler, PatternError
+from content.understanding_schema import (
+    INTENTS,
+    UnderstandingContent,
+    UnderstandingError,
+    default_understanding,
+)
 
 UNKNOWN = "unknown"
 # A message that opens like a question, and matched nothing more specific, is a question.
@@ -160,6 +165,12 @@ class Reader:
     """Compiled cues for one version of the understanding content."""
 
     def __init__(self, content: UnderstandingContent) -> None:
+        try:
+            self._compile(content)
+        except PatternError as exc:
+            raise UnderstandingError(content.cue_faults() or [str(exc)]) from exc
+
+    def _compile(self, content: UnderstandingContent) -> None:
         self.content = content
         intent_sets = {**content.intents.sets, "topic-word": content.topic_words()}
         intents = PatternCompiler(intent_sets)

@@ -139,6 +139,12 @@ class CheckIn(_Strict):
         return self
 
 
+class Named(_Strict):
+    acknowledge: list[str] = Field(min_length=1)
+    family_words: list[str] = Field(min_length=1)
+    not_names: list[str]
+
+
 class ReplyFile(_Strict):
     version: int
     acknowledge: dict[str, list[str]]
@@ -148,6 +154,7 @@ class ReplyFile(_Strict):
     theme_actions: dict[str, list[str]]
     intents: IntentReplies
     checkin: CheckIn
+    named: Named
 
     @model_validator(mode="after")
     def _every_theme(self) -> Self:

@@ -6,6 +6,7 @@ what was said. All wording comes from content/understanding/replies.yaml.
 from __future__ import annotations
 
 from bot.understanding import Understanding
+from bot.understanding.named import who_is_named
 from bot.understanding.normalise import for_matching, words
 from bot.understanding.reader import is_non_answer
 from bot.understanding.variants import pick
@@ -88,6 +89,9 @@ def acknowledgement(text: str, reading: Understanding) -> str:
     for theme in ACK_ORDER:
         if theme in reading.themes:
             return pick(acks[theme], text)
+    who = who_is_named(text)
+    if who is not None:
+        return pick(default_understanding().replies.named.acknowledge, text).format(who=who)
     return pick(acks["general"], text).format(snippet=snippet(text))
 
 

@@ -1,0 +1,67 @@
+"""Who an answer is about: "Jaylen's mom", "Ana's grandmother", "the Nguyens", "Maria".
+
+Only what the educator capitalised counts as a name (a lower-case "jaylen" is left alone
+rather than guessed), and the first word of a sentence only when a family word follows it
+("Tomás's dad ..."). Nothing is stored; the name is echoed back in the same reply only.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from content.understanding_schema import default_understanding
+
+_WORD = re.compile(r"[A-ZÁÉÍÓÚÑ][\w'’-]*|[\w'’-]+|[.!?;:]", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$|['’]$")
+_SENTENCE_END = frozenset(".!?;:")
+TITLES = frozenset(("Mr", "Ms", "Mrs", "Dr", "Miss", "Sra", "Sr"))
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    named = default_understanding().replies.named
+    relations = tuple(sorted((tuple(w.split()) for w in named.family_words), key=len, reverse=True))
+    return frozenset(named.not_names), relations
+
+
+def who_is_named(text: str) -> str | None:
+    """The first person the answer names, with the family member when one follows."""
+    not_names, relations = _vocabulary()
+    tokens = _WORD.findall(text)
+    starts_sentence = True
+    for index, token in enumerate(tokens):
+        if token in _SENTENCE_END:
+            # "Mrs. Lopez": the dot after a title does not end the sentence.
+            starts_sentence = not (token == "." and index and tokens[index - 1] in TITLES)
+            continue
+        bare = _POSSESSIVE.sub("", token)
+        is_name = bare[:1].isupper() and bare[1:].islower() and bare not in not_names
+        relation = _relation_after(tokens, index + 1, relations) if is_name else None
+        if is_name and (not starts_sentence or relation):
+            before = [t for t in tokens[max(0, index - 2) : index] if t != "."]
+            return _phrase(before[-1] if before else "", token, bare, relation)
+        starts_sentence = False
+    return None
+
+
+def _phrase(before: str, token: str, bare: str, relation: str | None) -> str:
+    """ "Mrs Lopez", "the Nguyen family", "Ana's grandmother", "Kevin"."""
+    if relation is None:
+        title = before.rstrip(".")
+        if title.casefold() == "the":  # "the Garcias"
+            return f"the {bare}"
+        return f"{title} {bare}" if title in TITLES else bare
+    if relation == "family" and token == bare:
+        return f"the {bare} family"
+    return f"{bare}'s {relation}"
+
+
+def _relation_after(
+    tokens: list[str], start: int, relations: tuple[tuple[str, ...], ...]
+) -> str | None:
+    following = [t.casefold() for t in tokens[start : start + 2]]
+    for relation in relations:
+        if tuple(following[: len(relation)]) == relation:
+            return " ".join(relation)
+    return None

@@ -1,0 +1,46 @@
+"""The coach says back who an answer was about, and never invents a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import CoachApp
+from bot.understanding.named import who_is_named
+from tests.dialog import Conversation
+
+
+@pytest.mark.parametrize(
+    ("answer", "who"),
+    [
+        ("I guess I could call Jaylen mom, she always seems stressed", "Jaylen's mom"),
+        ("Tomás's dad only speaks Portuguese so my notes never land.", "Tomás's dad"),
+        ("talked w/ Ana’s grandmother at pickup", "Ana's grandmother"),
+        ("We had the IEP meeting on Monday and Mrs. Lopez cried", "Mrs Lopez"),
+        ("called the Nguyen family about the field trip", "the Nguyen family"),
+        ("The Garcias came to the potluck!!", "the Garcias"),
+        ("On Friday I met Kevin's aunt, she's his guardian now", "Kevin's aunt"),
+    ],
+)
+def test_who_an_answer_names(answer: str, who: str) -> None:
+    assert who_is_named(answer) == who
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "honestly nobody, its been a crazy week with testing",
+        "i texted jaylens mom",  # not capitalised: left alone rather than guessed
+        "Parents came to the Halloween parade in English and Spanish",
+        "Maybe. I really don't know",
+        "",
+    ],
+)
+def test_no_name_is_invented(answer: str) -> None:
+    assert who_is_named(answer) is None
+
+
+def test_the_reply_to_an_answer_says_who_it_was_about(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    answer = educator.says("I guess I could call Jaylen mom, she always seems to rush off")
+    assert "Jaylen's mom" in answer and "Question 2 of 2" in answer

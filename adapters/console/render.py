@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.numbers import parse_small_int
 from bot.replies import AskText, Card, Choice, Choices, Reply, Text
 from bot.routing import is_flow_answer
 
@@ -63,6 +64,7 @@ def _options(reply: Reply) -> tuple[Choice, ...]:
 def pick(numbered: list[Choice], typed: str) -> Choice | None:
     """The option a typed number or label names, if any."""
     wanted = typed.strip().casefold()
-    if wanted.isdigit() and 1 <= int(wanted) <= len(numbered):
-        return numbered[int(wanted) - 1]
+    number = parse_small_int(wanted)
+    if number is not None and 1 <= number <= len(numbered):
+        return numbered[number - 1]
     return next((o for o in numbered if o.label.casefold() == wanted), None)

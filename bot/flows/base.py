@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.flows.state import ActiveFlow
+from bot.numbers import parse_small_int
 from bot.replies import Reply
 from bot.turn import Turn
 
@@ -44,8 +45,9 @@ def match_answer(flow: ActiveFlow, text: str) -> Answer | None:
     """Read typed text as an option (its number, label or key) or as the educator's own words."""
     options: list[list[str]] = flow.data.get("_options", [])
     wanted = text.strip().casefold().rstrip(".")
-    if wanted.isdigit() and 1 <= int(wanted) <= len(options):
-        return Answer(key=options[int(wanted) - 1][1])
+    number = parse_small_int(wanted)
+    if number is not None and 1 <= number <= len(options):
+        return Answer(key=options[number - 1][1])
     for label, key in options:
         if wanted in (label.casefold(), key.casefold(), key.replace("_", " ").casefold()):
             return Answer(key=key)

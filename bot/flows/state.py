@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from bot.numbers import parse_small_int
 from bot.replies import Choice
 from bot.storage.models import FlowState
 from bot.turn import Turn
@@ -46,7 +47,8 @@ def parse_flow_value(value: str) -> tuple[int, str] | None:
     if not value.startswith(FLOW_VALUE_PREFIX):
         return None
     version, _, key = value.removeprefix(FLOW_VALUE_PREFIX).partition(":")
-    return (int(version), key) if version.isdigit() and key else None
+    number = parse_small_int(version)
+    return (number, key) if number is not None and key else None
 
 
 def load_flow(turn: Turn) -> ActiveFlow | None:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.numbers import parse_small_int
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # The longest gap any zone has jumped over is a whole day (Samoa, December 2011).
@@ -121,16 +123,14 @@ def parse_weekday(text: str) -> int | None:
 
 def parse_local_time(text: str) -> time | None:
     """A 24-hour HH:MM (or H:MM, or HHMM); None for anything that is not a real time."""
-    word = text.strip().casefold()
+    word = text.strip()
     if ":" in word:
         hours, _, minutes = word.partition(":")
-    elif word.isdigit() and len(word) in (3, 4):
+    elif len(word) in (3, 4):
         hours, minutes = word[:-2], word[-2:]
     else:
         return None
-    if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2 and len(hours) <= 2):
-        return None
-    h, m = int(hours), int(minutes)
-    if not (0 <= h <= 23 and 0 <= m <= 59):
+    h, m = parse_small_int(hours, max_digits=2), parse_small_int(minutes, max_digits=2)
+    if h is None or m is None or len(minutes) != 2 or not (0 <= h <= 23 and 0 <= m <= 59):
         return None
     return time(h, m)

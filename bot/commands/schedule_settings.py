@@ -1,0 +1,159 @@
+"""Showing and changing a weekly schedule's settings: one set of rules for `nudges` and `channel`.
+
+Each command finds its own subscription and decides who may change it; from there the words
+of `bot/weekly/settings_parser.py` are answered and applied here, in the kind's own sentences.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.nudges.settings import next_label, subscription_zone
+from bot.replies import Reply, Text
+from bot.topics import resolve_topic, unknown_topic_reply
+from bot.turn import Turn
+from bot.weekly import messages as shared
+from bot.weekly.messages import ScheduleWords
+from bot.weekly.models import ScheduleColumns
+from bot.weekly.rotation import upcoming_topic
+from bot.weekly.schedule import WEEKDAY_NAMES
+from bot.weekly.settings_parser import (
+    MAX_PAUSE_WEEKS,
+    BadValue,
+    Change,
+    LearnOnlyTopic,
+    MissingValue,
+    Mistake,
+    ParsedSetting,
+    Pause,
+    SetDay,
+    SetFocus,
+    SetTime,
+    SettingName,
+    SetZone,
+    TurnOff,
+    TurnOn,
+    UnknownSetting,
+    UnknownTopic,
+    parse_setting,
+)
+from bot.weekly.subscriptions import reschedule, turn_off
+
+OFF_BY_EDUCATOR = "by_educator"
+
+
+def _text(text: str) -> list[Reply]:
+    return [Text(text)]
+
+
+def read_setting(turn: Turn, args: str, accepted: frozenset[SettingName]) -> ParsedSetting:
+    return parse_setting(args, accepted, lambda typed: resolve_topic(turn.library, typed))
+
+
+def mistake_reply(turn: Turn, mistake: Mistake, words: ScheduleWords) -> list[Reply]:
+    """A kind answer to a setting that could not be used; nothing has changed."""
+    match mistake:
+        case UnknownSetting(word):
+            unknown = words.unknown_setting.format(word=word[:40])
+            return _text(f"{unknown} {words.settings_help}")
+        case MissingValue(setting):
+            example = f"{words.command} {shared.EXAMPLES[setting]}"
+            return _text(shared.MISSING_VALUE.format(example=example))
+        case BadValue("day", value):
+            return _text(words.bad_day.format(day=value[:40]))
+        case BadValue("time", value):
+            return _text(words.bad_time.format(time=value[:40]))
+        case BadValue("tz", value):
+            return _text(words.bad_zone.format(zone=value[:64]))
+        case BadValue():
+            return _text(words.bad_pause.format(limit=MAX_PAUSE_WEEKS))
+        case LearnOnlyTopic(slug):
+            return _text(words.learn_only_focus.format(title=turn.library.title(slug)))
+        case UnknownTopic(typed):
+            return unknown_topic_reply(turn.library, typed)
+
+
+def settings_reply(
+    turn: Turn, subscription: ScheduleColumns, words: ScheduleWords, **more: str
+) -> list[Reply]:
+    """The settings as they stand; `more` fills what only this kind shows (a channel's keeper)."""
+    day, time = WEEKDAY_NAMES[subscription.weekday], subscription.local_time
+    zone = subscription.timezone
+    if not subscription.enabled:
+        lines = [words.settings_off.format(day=day, time=time, zone=zone)]
+        reason = subscription.off_reason
+        if reason and reason != OFF_BY_EDUCATOR:
+            lines.append(words.off_reasons.get(reason, words.off_reason_other))
+        return _text("\n".join(lines))
+    if subscription.focus_topic:
+        focus = shared.FOCUS_ONE.format(title=turn.library.title(subscription.focus_topic))
+    else:
+        focus = shared.FOCUS_ROTATE.format(topic=turn.library.title(upcoming_topic(subscription)))
+    next_send = next_label(subscription)
+    lines = [
+        words.settings_on.format(day=day, time=time, zone=zone, focus=focus, next=next_send, **more)
+    ]
+    if subscription.paused_until is not None and subscription.paused_until > turn.now:
+        local = subscription.paused_until.astimezone(subscription_zone(subscription))
+        lines.append(shared.SETTINGS_PAUSED.format(until=f"{local:%a %b} {local.day}"))
+    lines.append(words.settings_help)
+    return _text("\n".join(lines))
+
+
+def apply_change(
+    turn: Turn, subscription: ScheduleColumns, change: Change, words: ScheduleWords
+) -> list[Reply]:
+    """Change one setting, reschedule, and say what happened and when the next one comes."""
+    match change:
+        case TurnOn():
+            return _turn_on(turn, subscription, words)
+        case TurnOff():
+            if not subscription.enabled:
+                return _text(words.already_off)
+            turn_off(subscription, OFF_BY_EDUCATOR, turn.now)
+            return _text(words.turned_off)
+        case SetDay(weekday):
+            subscription.weekday = weekday
+            sentence = words.day_set.format(day=WEEKDAY_NAMES[weekday])
+        case SetTime(local_time):
+            subscription.local_time = local_time
+            sentence = words.time_set.format(time=local_time)
+        case SetZone(zone):
+            subscription.timezone = zone
+            sentence = words.zone_set.format(zone=zone)
+        case SetFocus(topic):
+            subscription.focus_topic = topic
+            if topic is None:
+                title = turn.library.title(upcoming_topic(subscription))
+                sentence = words.rotate_set.format(title=title)
+            else:
+                sentence = words.focus_set.format(title=turn.library.title(topic))
+        case Pause(weeks):
+            subscription.paused_until = turn.now + timedelta(weeks=weeks)
+            sentence = words.paused.format(weeks=weeks, plural="" if weeks == 1 else "s")
+    return _saved(turn, subscription, sentence, words)
+
+
+def _turn_on(turn: Turn, subscription: ScheduleColumns, words: ScheduleWords) -> list[Reply]:
+    paused = subscription.paused_until is not None and subscription.paused_until > turn.now
+    if subscription.enabled and not paused:
+        return _text(words.already_on.format(next=next_label(subscription)))
+    was_paused = subscription.enabled
+    subscription.enabled = True
+    subscription.off_reason = None
+    subscription.paused_until = None
+    subscription.updated_at = turn.now
+    reschedule(turn.session, subscription, turn.now)
+    sentence = words.resumed if was_paused else words.turned_on
+    return _text(sentence.format(next=next_label(subscription)))
+
+
+def _saved(
+    turn: Turn, subscription: ScheduleColumns, sentence: str, words: ScheduleWords
+) -> list[Reply]:
+    """Reschedule after a change and confirm it, with the next send (or a note when off)."""
+    subscription.updated_at = turn.now
+    reschedule(turn.session, subscription, turn.now)
+    if not subscription.enabled:
+        return _text(sentence + words.not_on_note)
+    return _text(sentence + words.next_send.format(next=next_label(subscription)))

@@ -1,0 +1,54 @@
+"""The sentences of a weekly schedule's settings: the ones every kind shares, and the list of
+those each kind (an educator's nudges, a channel's team prompts) words its own way."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+FOCUS_ROTATE = "rotating through all 13 topics (next: {topic})"
+FOCUS_ONE = "{title} only"
+SETTINGS_PAUSED = "• Paused until: {until}"
+MISSING_VALUE = "Please add a value, for example `{example}`."
+# What follows the command word in the example a MISSING_VALUE answer gives.
+EXAMPLES = {
+    "day": "day tue",
+    "time": "time 07:30",
+    "tz": "tz America/Chicago",
+    "focus": "focus rotate",
+    "pause": "pause 2",
+}
+
+
+@dataclass(frozen=True)
+class ScheduleWords:
+    """One kind's own sentences; `{next}` is the next send, `{day}`, `{time}`, `{zone}` the rule."""
+
+    command: str  # the word that changes them: "nudges" or "channel"
+    # Showing the settings
+    settings_on: str
+    settings_off: str
+    settings_help: str
+    off_reasons: Mapping[str, str]  # why delivery stopped, by the subscription's off_reason
+    off_reason_other: str
+    # Confirming a change
+    turned_on: str
+    already_on: str
+    resumed: str
+    turned_off: str
+    already_off: str
+    day_set: str
+    time_set: str
+    zone_set: str
+    focus_set: str
+    rotate_set: str
+    paused: str
+    next_send: str
+    not_on_note: str
+    # Mistakes
+    unknown_setting: str
+    bad_day: str
+    bad_time: str
+    bad_zone: str
+    bad_pause: str
+    learn_only_focus: str

@@ -1,0 +1,182 @@
+"""Reading the schedule settings `nudges` and `channel` share: what was asked, as a typed value.
+
+`day tue`, `time 07:30`, `tz America/Chicago`, `focus TOPIC|rotate`, `on`, `off`,
+`pause WEEKS` (nudges only). Nothing here touches storage: a command reads the setting,
+answers a mistake, and otherwise applies the change to its own subscription.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.numbers import parse_small_int
+from bot.weekly.schedule import parse_local_time, parse_weekday, zone_info
+from content.schema import NUDGE_TOPICS
+
+SettingName = Literal["on", "off", "day", "time", "tz", "focus", "pause"]
+NeedsValue = Literal["day", "time", "tz", "focus", "pause"]
+
+EVERY_SETTING: frozenset[SettingName] = frozenset(
+    ("on", "off", "day", "time", "tz", "focus", "pause")
+)
+MAX_PAUSE_WEEKS = 52
+
+_SHOW_WORDS = ("", "show", "settings", "status")
+_ROTATE_WORDS = ("rotate", "all", "none", "off")
+# Every word a setting may be called by, and the one name it goes by.
+_NAMES: dict[str, SettingName] = {
+    "on": "on",
+    "off": "off",
+    "day": "day",
+    "time": "time",
+    "tz": "tz",
+    "timezone": "tz",
+    "zone": "tz",
+    "focus": "focus",
+    "pause": "pause",
+}
+
+
+@dataclass(frozen=True)
+class ShowSettings:
+    pass
+
+
+@dataclass(frozen=True)
+class TurnOn:
+    pass
+
+
+@dataclass(frozen=True)
+class TurnOff:
+    pass
+
+
+@dataclass(frozen=True)
+class SetDay:
+    weekday: int  # 0 = Monday
+
+
+@dataclass(frozen=True)
+class SetTime:
+    local_time: str  # "HH:MM", 24-hour
+
+
+@dataclass(frozen=True)
+class SetZone:
+    zone: str  # a checked IANA name
+
+
+@dataclass(frozen=True)
+class SetFocus:
+    topic: str | None  # None: rotate through every topic
+
+
+@dataclass(frozen=True)
+class Pause:
+    weeks: int  # 1 to MAX_PAUSE_WEEKS
+
+
+@dataclass(frozen=True)
+class UnknownSetting:
+    word: str
+
+
+@dataclass(frozen=True)
+class MissingValue:
+    setting: NeedsValue
+
+
+@dataclass(frozen=True)
+class BadValue:
+    """A day, time, zone or pause that could not be read; `value` as typed."""
+
+    setting: NeedsValue
+    value: str
+
+
+@dataclass(frozen=True)
+class UnknownTopic:
+    typed: str
+
+
+@dataclass(frozen=True)
+class LearnOnlyTopic:
+    """A topic for reading (`learn`), not for weekly messages."""
+
+    slug: str
+
+
+Change = TurnOn | TurnOff | SetDay | SetTime | SetZone | SetFocus | Pause
+Mistake = UnknownSetting | MissingValue | BadValue | UnknownTopic | LearnOnlyTopic
+ParsedSetting = ShowSettings | Change | Mistake
+MISTAKES = (UnknownSetting, MissingValue, BadValue, UnknownTopic, LearnOnlyTopic)
+
+TopicFinder = Callable[[str], str | None]
+
+
+def parse_setting(
+    args: str, accepted: frozenset[SettingName], find_topic: TopicFinder
+) -> ParsedSetting:
+    """What `args` (the words after `nudges` or `channel`) asks for, or what is wrong with it."""
+    word, _, value = args.strip().partition(" ")
+    word, value = word.casefold(), value.strip()
+    if word in _SHOW_WORDS:
+        return ShowSettings()
+    name = _NAMES.get(word)
+    if name is None or name not in accepted:
+        return UnknownSetting(word)
+    if name == "on":
+        return TurnOn()
+    if name == "off":
+        return TurnOff()
+    if not value:
+        return MissingValue(name)
+    if name == "focus":
+        return _focus(value, find_topic)
+    return _READERS[name](value)
+
+
+def _day(value: str) -> SetDay | BadValue:
+    weekday = parse_weekday(value)
+    return BadValue("day", value) if weekday is None else SetDay(weekday)
+
+
+def _time(value: str) -> SetTime | BadValue:
+    at = parse_local_time(value)
+    return BadValue("time", value) if at is None else SetTime(f"{at:%H:%M}")
+
+
+def _zone(value: str) -> SetZone | BadValue:
+    try:
+        return SetZone(zone_info(value).key)
+    except ValueError:
+        return BadValue("tz", value)
+
+
+def _pause(value: str) -> Pause | BadValue:
+    weeks = parse_small_int(value)
+    if weeks is None or not 1 <= weeks <= MAX_PAUSE_WEEKS:
+        return BadValue("pause", value)
+    return Pause(weeks)
+
+
+def _focus(value: str, find_topic: TopicFinder) -> SetFocus | UnknownTopic | LearnOnlyTopic:
+    if value.casefold() in _ROTATE_WORDS:
+        return SetFocus(None)
+    slug = find_topic(value)
+    if slug is None:
+        return UnknownTopic(value)
+    if slug not in NUDGE_TOPICS:
+        return LearnOnlyTopic(slug)
+    return SetFocus(slug)
+
+
+_READERS: dict[str, Callable[[str], Change | BadValue]] = {
+    "day": _day,
+    "time": _time,
+    "tz": _zone,
+    "pause": _pause,
+}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from bot.app import CoachApp
@@ -67,3 +68,31 @@ def test_words_are_case_insensitive_and_topics_forgiving(app: CoachApp) -> None:
         Conversation(app.coach),
         [("LEARN Linked To Learning", "Linked"), ("Help", "Partnership Coach")],
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # "²" passes str.isdigit() but is no number; 20 digits overflow the database's ids.
+        ("checkin ² done", "I can't find that planned action"),
+        ("checkin 99999999999999999999 done", "I can't find that planned action"),
+        ("nudge done ²", "Use the buttons under a nudge"),
+        ("nudge skip 99999999999999999999", "Use the buttons under a nudge"),
+        ("nudges pause ²", "a whole number of weeks from 1 to 52"),
+        ("nudges pause 99999999999999999999", "a whole number of weeks from 1 to 52"),
+        ("nudges time ²:30", "isn't a time I can use"),
+    ],
+)
+def test_numbers_that_are_not_plain_digits_get_a_kind_answer(
+    app: CoachApp, said: str, expected: str
+) -> None:
+    educator = Conversation(app.coach)
+    assert expected in educator.says(said)
+    assert "Weekly nudges: off" in educator.says("nudges")  # and nothing changed
+
+
+def test_a_superscript_number_is_not_an_answer_to_a_numbered_question(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("assess")
+    assert "(1 of 13)" in educator.says("²")
+    assert "(2 of 13)" in educator.says("3")

@@ -56,7 +56,8 @@ SCHEDULE = ScheduleWords(
         "Anyone here can reply in its thread; nothing said there is stored."
     ),
     already_on="Team prompts are already on here. The next one arrives {next}.",
-    # Channels have no `pause` today; these two are here so the schedule reads the same.
+    # `channel` has no `pause` (the parser refuses the word there), so the three pause
+    # sentences are never said today; they keep the kind's wording whole for when it does.
     resumed="Team prompts are on again after their pause. The next one arrives {next}.",
     paused="Team prompts are paused for {weeks} week{plural}.",
     turned_off="Team prompts are off for this channel. Type `channel on` to bring them back.",

@@ -15,6 +15,10 @@ class Settings(BaseSettings):
 
     database_url: str = Field(default_factory=lambda: f"sqlite:///{Path.cwd() / 'coach.db'}")
     port: int = Field(default=3000, ge=1, le=65535)
+    # Unset: loopback in development (nothing on the network reaches a laptop's coach),
+    # every interface in production (behind the platform's router).
+    coach_host: str | None = None
+    coach_log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
 
     slack_bot_token: str | None = None
     slack_signing_secret: str | None = None
@@ -47,6 +51,18 @@ class Settings(BaseSettings):
     @classmethod
     def _lower_env(cls, value: object) -> object:
         return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("coach_log_level", mode="before")
+    @classmethod
+    def _upper_level(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @property
+    def host(self) -> str:
+        """The address `coach serve` listens on (COACH_HOST, else by environment)."""
+        if self.coach_host:
+            return self.coach_host.strip()
+        return "0.0.0.0" if self.is_production else "127.0.0.1"
 
     @property
     def is_production(self) -> bool:

@@ -28,7 +28,9 @@ def build_bolt(
     client = async_web_client(config.api_url)
     common: dict[str, Any] = {
         "name": "partnership-coach",
-        "logger": logging.getLogger("coach.slack.bolt"),
+        # A library's logger, not one of ours: Bolt logs whole request bodies (a stale
+        # timestamp, an unhandled request), so its text is withheld (bot/log_privacy.py).
+        "logger": logging.getLogger("slack_bolt.coach"),
         "signing_secret": config.signing_secret or "",
         # Without a secret only Socket Mode runs (its frames are not signed), and
         # /slack/events refuses every HTTP request before Bolt sees it.

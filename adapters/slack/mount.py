@@ -31,14 +31,6 @@ SLACK_KEY = web.AppKey("slack_coach", SlackCoach)
 EVENTS_PATH = "/slack/events"
 
 
-def _quiet_sdk_loggers() -> None:
-    """slack_sdk logs request bodies (what educators wrote) at DEBUG: never let it."""
-    for name in ("slack_sdk", "slack_bolt", "coach.slack.bolt"):
-        logger = logging.getLogger(name)
-        if logger.getEffectiveLevel() < logging.INFO:
-            logger.setLevel(logging.INFO)
-
-
 def build_slack(api: CoachAPI, engine: Engine, config: SlackConfig) -> SlackCoach:
     """The Slack app; `engine` is only for slack_sdk's installation and OAuth-state stores."""
     if config.mode is SlackMode.OAUTH:
@@ -126,7 +118,6 @@ def mount_slack(app: web.Application, api: CoachAPI, engine: Engine) -> None:
     if slack is None:
         log.info("slack_not_configured")
     else:
-        _quiet_sdk_loggers()
         app[SLACK_KEY] = slack
         app.cleanup_ctx.append(_lifecycle(slack, config))
     routes = SlackRoutes(slack, config)

@@ -7,6 +7,7 @@ import logging
 
 from aiohttp import web
 
+from adapters.web.access_log import ACCESS_LOGGER, AccessLog
 from adapters.web.server import build_web_app
 from bot.app import build_app
 from bot.settings import Settings
@@ -18,6 +19,14 @@ def serve(args: argparse.Namespace) -> int:
     settings = Settings()
     core = build_app(settings)
     port = args.port or settings.port
-    log.info("serving", extra={"port": port})
-    web.run_app(build_web_app(core), host="0.0.0.0", port=port, print=None)
+    host = settings.host
+    log.info("serving", extra={"host": host, "port": port})
+    web.run_app(
+        build_web_app(core),
+        host=host,
+        port=port,
+        print=None,
+        access_log=ACCESS_LOGGER,
+        access_log_class=AccessLog,
+    )
     return 0

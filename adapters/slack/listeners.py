@@ -19,7 +19,7 @@ from adapters.slack.actions import ActionRunner
 from adapters.slack.background import BackgroundWork
 from adapters.slack.blocks import ACTION_PATTERN
 from adapters.slack.home import AppHome
-from adapters.slack.payloads import is_educator_dm, team_of
+from adapters.slack.payloads import is_educator_dm, team_of, typed_text
 from adapters.slack.quick_acks import QuickAcks
 from adapters.slack.runners import MessageRunner
 from adapters.slack.uninstall import Uninstaller
@@ -59,7 +59,7 @@ class Listeners:
         bolt.action(ANY)(self.ack_only)
 
     async def command(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
-        quick = self.quick.body_for(str(body.get("text") or ""))
+        quick = self.quick.body_for(typed_text(body.get("text")))
         if quick is not None:
             await ack(**quick)
             return

@@ -11,6 +11,13 @@ from typing import Any
 DM_CHANNEL_PREFIX = "D"
 
 
+def typed_text(text: object) -> str:
+    """What the educator typed. Slack escapes `&`, `<` and `>` in message text as HTML
+    entities; decode them once (`&amp;` last, so `&amp;lt;` stays the `&lt;` they typed),
+    so the journal shows `Tom & Jerry`. What the coach repeats is escaped again for mrkdwn."""
+    return str(text or "").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def team_of(body: dict[str, Any]) -> str:
     """The workspace a request came from, wherever this kind of payload keeps it."""
     team = body.get("team_id") or (body.get("team") or {}).get("id")

@@ -14,7 +14,7 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.delivery import Delivery, Origin
-from adapters.slack.payloads import is_shared_channel, team_of
+from adapters.slack.payloads import is_shared_channel, team_of, typed_text
 from adapters.slack.people import SlackPeople
 from bot.api import CoachAPI
 from bot.inbound import Inbound, Platform
@@ -40,7 +40,7 @@ class MessageRunner:
         channel = str(body.get("channel_id") or "")
         if not team or not user:
             return
-        text = str(body.get("text") or "")
+        text = typed_text(body.get("text"))
         in_channel = is_shared_channel(channel)
         # Admin-ness decides who may change team prompts: ask afresh rather than trust the cache.
         about_channel = in_channel and is_channel_command(text)
@@ -74,7 +74,7 @@ class MessageRunner:
             platform=Platform.SLACK,
             workspace=team,
             user=user,
-            text=str(event.get("text") or ""),
+            text=typed_text(event.get("text")),
             message_id=str(body.get("event_id") or event.get("client_msg_id") or "") or None,
             conversation=channel,
             timezone=await self.people.timezone(client, team, user),

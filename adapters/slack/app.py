@@ -15,7 +15,7 @@ from slack_bolt.app.async_app import AsyncApp
 from adapters.slack.actions import ActionRunner
 from adapters.slack.background import BackgroundWork
 from adapters.slack.bolt_app import build_bolt
-from adapters.slack.config import SlackConfig
+from adapters.slack.config import SlackConfig, SlackMode
 from adapters.slack.delivery import Delivery
 from adapters.slack.home import AppHome
 from adapters.slack.installs import AsyncInstallations, AsyncStates
@@ -23,6 +23,7 @@ from adapters.slack.listeners import Listeners
 from adapters.slack.people import SlackPeople
 from adapters.slack.quick_acks import QuickAcks
 from adapters.slack.runners import MessageRunner
+from adapters.slack.tenancy import OneWorkspace
 from adapters.slack.uninstall import Uninstaller
 from bot.api import CoachAPI
 
@@ -52,6 +53,9 @@ class SlackCoach:
             uninstaller=Uninstaller(api, people, installations),
         )
         self.bolt: AsyncApp = build_bolt(config, installations, states)
+        if config.mode is SlackMode.SINGLE:
+            # Before any listener: another workspace's request is refused, nothing stored.
+            self.bolt.use(OneWorkspace().check)
         self.listeners.register(self.bolt)
 
     @property

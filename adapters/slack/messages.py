@@ -35,3 +35,10 @@ CONTINUE_IN_DM = (
     "Find me under *Apps* in the sidebar."
 )
 YOU_CHOSE = "You chose: {label}"
+
+# Said (privately, to whoever used the slash command) when a single-workspace coach hears
+# from another workspace: nothing of theirs is kept.
+ANOTHER_WORKSPACE = (
+    "This coach is set up for another Slack workspace, so it can't answer or keep anything "
+    "here. Ask your workspace admin about installing it for your school."
+)

@@ -14,6 +14,8 @@ Content authors write word sequences, not regexes. A pattern is items separated 
     item?       optional
     item*       zero to three times
     !item       not followed by this (checks the next words, consumes nothing)
+    ^           (first, only) the match starts a clause: the start of the text, after
+                punctuation, or after a joining word ("but", "so", "porque", "y")
 
 Words are matched whole: "kid" never matches inside "kidding". Between two words any
 run of spaces or a single hyphen is accepted, never other punctuation, so a pattern
@@ -62,6 +64,36 @@ _STRAIGHTEN = str.maketrans(
 def normalise(text: str) -> str:
     """Straighten quotes and dashes; the result has the same length as the input."""
     return text.translate(_STRAIGHTEN)
+
+
+# Precomposed accented Latin letters and their plain letter, one character for one, so a
+# lexicon compiled with fold=True matches "educación" and "educacion" alike ("papás",
+# "papas") while offsets still point into the educator's own text.
+_ACCENTED = "áàâäãåéèêëíìîïóòôöõúùûüñçÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇ"
+_PLAIN = "aaaaaaeeeeiiiiooooouuuuncAAAAAAEEEEIIIIOOOOOUUUUNC"
+_FOLD = str.maketrans(_ACCENTED, _PLAIN)
+
+
+def fold_accents(text: str) -> str:
+    """Accents removed from precomposed letters; the result has the same length as the input."""
+    return text.translate(_FOLD)
+
+
+# Where a clause starts, for patterns written with a leading ^: the start of the text, or
+# after punctuation or a joining word (and up to two spaces). Python needs each look-behind
+# to have one width, so every joiner and every run of spaces gets its own.
+_JOINERS = (
+    "and", "but", "so", "because", "cause", "cuz", "bc", "then", "or", "though",
+    "y", "e", "pero", "porque", "que", "pues", "entonces", "o", "ni", "aunque",
+)  # fmt: skip
+_BEFORE_CLAUSE = [r"[.!?;:,()\n\"'*]", *(rf"(?<!\w){word}" for word in _JOINERS)]
+CLAUSE_START = (
+    r"(?:^|(?<=^\s)|(?<=^\s\s)"
+    + "".join(
+        f"|(?<={before}{spaces})" for before in _BEFORE_CLAUSE for spaces in ("", r"\s", r"\s\s")
+    )
+    + ")"
+)
 
 
 class PatternError(ValueError):
@@ -217,6 +249,11 @@ def parse(source: str) -> tuple[Item, ...]:
     return items
 
 
+def parse_entry(source: str) -> tuple[Item, ...]:
+    """The syntax tree of a lexicon entry's pattern, which may start with ^ (clause start)."""
+    return parse(_split_clause_start(source)[1])
+
+
 def _top_items(items: tuple[Item, ...]) -> list[Item]:
     flat: list[Item] = []
     for item in items:
@@ -292,12 +329,14 @@ class _Compiler:
     sets: Mapping[str, Sequence[str]]
     capture: bool
     set_bodies: dict[str, str]
+    fold: bool = False
     stack: list[str] = field(default_factory=list)
     captured: set[str] = field(default_factory=set)
     required: set[str] = field(default_factory=set)
 
     def word(self, atom: Word) -> str:
-        parts = [part for part in atom.text.split("-") if part]
+        text = fold_accents(atom.text) if self.fold else atom.text
+        parts = [part for part in text.split("-") if part]
         if not parts:
             raise PatternError(f"empty word {atom.text!r}")
         if atom.inflect:
@@ -384,23 +423,94 @@ class CompiledPattern:
 
 
 class PatternCompiler:
-    """Compiles patterns against one mapping of named sets, compiling each set only once."""
+    """Compiles patterns against one mapping of named sets, compiling each set only once.
 
-    def __init__(self, sets: Mapping[str, Sequence[str]]) -> None:
+    With fold=True every word is compiled without its accents, for text that has been
+    through fold_accents() too: accents become optional on both sides.
+    """
+
+    def __init__(self, sets: Mapping[str, Sequence[str]], *, fold: bool = False) -> None:
         self.sets = sets
+        self.fold = fold
         self._set_bodies: dict[str, str] = {}
+        self._set_anchors: dict[str, frozenset[str] | None] = {}
 
     def compile(self, source: str, *, capture: bool = True) -> CompiledPattern:
         """Compile one pattern; PatternError if it cannot be used."""
-        items = _parse_cached(source)
-        compiler = _Compiler(sets=self.sets, capture=capture, set_bodies=self._set_bodies)
-        body = compiler.sequence(items, top=True)
+        anchored, rest = _split_clause_start(source)
+        items = _parse_cached(rest)
+        compiler = _Compiler(
+            sets=self.sets, capture=capture, set_bodies=self._set_bodies, fold=self.fold
+        )
+        body = (CLAUSE_START if anchored else "") + compiler.sequence(items, top=True)
         try:
             regex = re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
         except re.error as exc:  # pragma: no cover - the compiler never emits a bad regex
             raise PatternError(f"does not compile ({exc}): {source!r}") from exc
         has_span = any(isinstance(item.atom, Span) for item in items)
         return CompiledPattern(source, regex, body, frozenset(compiler.required), has_span)
+
+    def anchors(self, source: str) -> frozenset[str] | None:
+        """Words of which at least one is in every text the pattern matches (as text_words()
+        spells them), or None when no such small set exists. A matcher may skip the
+        pattern's regex for a text that has none of them."""
+        return self._sequence_anchors(_parse_cached(_split_clause_start(source)[1]))
+
+    def _sequence_anchors(self, items: tuple[Item, ...]) -> frozenset[str] | None:
+        best: frozenset[str] | None = None
+        for item in _top_items(items):
+            if item.negative or item.quantifier:
+                continue
+            found = self._atom_anchors(item.atom)
+            if found is not None and (best is None or len(found) < len(best)):
+                best = found
+        return best
+
+    def _atom_anchors(self, atom: Atom) -> frozenset[str] | None:
+        if isinstance(atom, Word):
+            text = fold_accents(atom.text) if self.fold else atom.text
+            parts = [part.replace("'", "") for part in text.split("-") if part]
+            if atom.inflect and len(parts) == 1:
+                return frozenset(form.replace("'", "") for form in inflections(parts[0]))
+            return frozenset(parts[:1]) if parts and parts[0] else None
+        if isinstance(atom, Group):
+            union: set[str] = set()
+            for alternative in atom.alternatives:
+                found = self._sequence_anchors(alternative)
+                if found is None:
+                    return None
+                union |= found
+            return frozenset(union)
+        if isinstance(atom, SetRef):
+            return self._set_anchor(atom.name)
+        return None  # any word
+
+    def _set_anchor(self, name: str) -> frozenset[str] | None:
+        if name not in self._set_anchors:
+            self._set_anchors[name] = None  # a set that refers to itself has no anchor
+            union: set[str] = set()
+            for member in self.sets.get(name, ()):
+                found = self._sequence_anchors(_parse_cached(member))
+                if found is None:
+                    return None
+                union |= found
+            self._set_anchors[name] = frozenset(union)
+        return self._set_anchors[name]
+
+
+_TEXT_WORD = re.compile(r"[\w']+")
+
+
+def text_words(text: str) -> set[str]:
+    """The words of a (normalised, maybe folded) text, lower case, apostrophes dropped."""
+    return {word.replace("'", "") for word in _TEXT_WORD.findall(text.lower())}
+
+
+def _split_clause_start(source: str) -> tuple[bool, str]:
+    stripped = source.lstrip()
+    if stripped.startswith("^"):
+        return True, stripped[1:]
+    return False, source
 
 
 def compile_pattern(

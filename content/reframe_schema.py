@@ -20,7 +20,13 @@ from pydantic import (
     model_validator,
 )
 
-from content.reframe_patterns import PatternCompiler, PatternError, parse, placeholders
+from content.reframe_patterns import (
+    PatternCompiler,
+    PatternError,
+    parse,
+    parse_entry,
+    placeholders,
+)
 from content.schema import FOUR_CS, ORGANIZATIONAL_CONDITIONS, PROCESS_CONDITIONS
 
 REFRAME_TOPICS = PROCESS_CONDITIONS + ORGANIZATIONAL_CONDITIONS + FOUR_CS
@@ -31,6 +37,14 @@ MIN_TIPS = 5
 def _check_pattern(source: str) -> str:
     try:
         parse(source)
+    except PatternError as exc:
+        raise ValueError(f"pattern cannot be read: {exc}") from exc
+    return source
+
+
+def _check_entry_pattern(source: str) -> str:
+    try:
+        parse_entry(source)
     except PatternError as exc:
         raise ValueError(f"pattern cannot be read: {exc}") from exc
     return source
@@ -55,12 +69,19 @@ PatternText = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1, max_length=400),
     AfterValidator(_check_pattern),
 ]
+# An entry's pattern may also start with ^: the match must begin a clause.
+EntryPatternText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=400),
+    AfterValidator(_check_entry_pattern),
+]
 Rewrite = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=200)]
 Sentence = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=20, max_length=300),
     AfterValidator(_check_one_sentence),
 ]
+Example = Annotated[str, StringConstraints(strip_whitespace=True, min_length=5, max_length=300)]
 Tip = Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=400)]
 Message = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=300)]
 EntryId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_length=60)]
@@ -74,8 +95,11 @@ class Strict(BaseModel):
 class ReframeForm(Strict):
     """Patterns of one grammatical shape, and rewrites that fit in place of what they match."""
 
-    patterns: list[PatternText] = Field(min_length=1)
+    patterns: list[EntryPatternText] = Field(min_length=1)
     rewrites: list[Rewrite] = Field(min_length=1, max_length=2)
+    # Sentences this form must find (`coach content check` tries them); tests also put
+    # each rewrite in their place and check that no deficit framing comes back.
+    examples: list[Example] = Field(default_factory=list)
 
 
 class ReframeEntry(ReframeForm):
@@ -89,7 +113,8 @@ class ReframeEntry(ReframeForm):
     variants: list[ReframeForm] = Field(default_factory=list)
 
     def forms(self) -> list[ReframeForm]:
-        return [ReframeForm(patterns=self.patterns, rewrites=self.rewrites), *self.variants]
+        first = ReframeForm(patterns=self.patterns, rewrites=self.rewrites, examples=self.examples)
+        return [first, *self.variants]
 
 
 class ReframeMessages(Strict):
@@ -103,8 +128,19 @@ class ReframeMessages(Strict):
     tip: Message
 
 
+class ReframePart(Strict):
+    """A further lexicon file named in reframe.yaml's include: more sets and entries."""
+
+    sets: dict[str, list[PatternText]] = Field(default_factory=dict)
+    entries: list[ReframeEntry] = Field(min_length=1)
+
+
 class ReframeLexicon(Strict):
     version: int = Field(ge=1)
+    # Further files next to this one (reframe_*.yaml), merged in: their sets and entries.
+    include: list[Annotated[str, StringConstraints(pattern=r"^reframe_[a-z0-9_]+\.yaml$")]] = Field(
+        default_factory=list
+    )
     messages: ReframeMessages
     sets: dict[str, list[PatternText]]
     # In the clause before a match: the speaker is questioning the framing, not using it.
@@ -121,7 +157,7 @@ class ReframeLexicon(Strict):
     @model_validator(mode="after")
     def _compiles(self) -> Self:
         faults: list[str] = []
-        compiler = PatternCompiler(self.sets)
+        compiler = PatternCompiler(self.sets, fold=True)
         for name in self.sets:
             if not re.fullmatch(r"[a-z][a-z0-9-]*", name):
                 faults.append(f"sets.{name}: a set name is lowercase letters, digits and -")

@@ -1,21 +1,33 @@
-"""Load content/reframe.yaml once, validate it, and compile every pattern."""
+"""Load content/reframe.yaml (and the files it includes) once, validate, compile every pattern.
+
+Each pattern also gets its anchor words (one of which must be in any text it matches), so
+the matcher runs only the regexes whose words are in the text.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from content import reframe_schema
-from content.reframe_patterns import SEP, CompiledPattern, PatternCompiler
-from content.reframe_schema import ReframeLexicon, ReframeMessages
+from content.reframe_patterns import (
+    SEP,
+    CompiledPattern,
+    PatternCompiler,
+    fold_accents,
+    normalise,
+)
+from content.reframe_schema import ReframeLexicon, ReframeMessages, ReframePart
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+M = TypeVar("M", bound=BaseModel)
 LEXICON_PATH = Path(reframe_schema.__file__).resolve().with_name("reframe.yaml")
 
 
@@ -31,6 +43,7 @@ class LexiconError(ValueError):
 class CompiledForm:
     patterns: tuple[CompiledPattern, ...]
     rewrites: tuple[str, ...]
+    examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -39,6 +52,16 @@ class CompiledEntry:
     why: str
     topic: str
     forms: tuple[CompiledForm, ...]
+
+
+@dataclass(frozen=True)
+class PatternRef:
+    """One pattern with its place in the lexicon; `order` is its rank in file order."""
+
+    order: int
+    entry: CompiledEntry
+    form: CompiledForm
+    pattern: CompiledPattern
 
 
 @dataclass(frozen=True)
@@ -52,6 +75,10 @@ class Lexicon:
     negation_tail: re.Pattern[str]
     tips: tuple[str, ...]
     messages: ReframeMessages
+    patterns: tuple[PatternRef, ...] = ()
+    # word -> the patterns (by order) that may match a text containing it
+    by_word: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    unanchored: tuple[int, ...] = ()  # patterns tried on every text
 
     @property
     def pattern_count(self) -> int:
@@ -67,9 +94,9 @@ def _read(path: Path) -> Any:
         raise LexiconError([f"{path.name}: not valid YAML ({exc})"]) from exc
 
 
-def _validate(path: Path, data: Any) -> ReframeLexicon:
+def _validate(path: Path, data: Any, model: type[M]) -> M:
     try:
-        return ReframeLexicon.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         faults = []
         for error in exc.errors():
@@ -82,8 +109,54 @@ def _validate(path: Path, data: Any) -> ReframeLexicon:
         raise LexiconError(faults) from exc
 
 
+def _merge_includes(path: Path, data: Any) -> Any:
+    """The main file with the sets and entries of every file it includes added to it. Each
+    included file is validated on its own first, so a fault names that file."""
+    if not isinstance(data, dict) or not isinstance(data.get("include"), list):
+        return data
+    merged = dict(data)
+    merged["sets"] = dict(data.get("sets") or {})
+    merged["entries"] = list(data.get("entries") or [])
+    faults: list[str] = []
+    for name in data["include"]:
+        part_path = path.with_name(str(name))
+        raw = _read(part_path)
+        try:
+            _validate(part_path, raw, ReframePart)
+        except LexiconError as exc:
+            faults += exc.faults
+            continue
+        for set_name, members in (raw.get("sets") or {}).items():
+            if set_name in merged["sets"]:
+                faults.append(f"{part_path.name}: set {set_name!r} is already defined")
+            merged["sets"][set_name] = members
+        merged["entries"] += raw["entries"]
+    if faults:
+        raise LexiconError(faults)
+    return merged
+
+
+def _index(
+    compiler: PatternCompiler, entries: tuple[CompiledEntry, ...]
+) -> tuple[tuple[PatternRef, ...], dict[str, tuple[int, ...]], tuple[int, ...]]:
+    refs: list[PatternRef] = []
+    by_word: defaultdict[str, list[int]] = defaultdict(list)
+    unanchored: list[int] = []
+    for entry in entries:
+        for form in entry.forms:
+            for pattern in form.patterns:
+                order = len(refs)
+                refs.append(PatternRef(order, entry, form, pattern))
+                words = compiler.anchors(pattern.source)
+                if words is None:
+                    unanchored.append(order)
+                for word in words or ():
+                    by_word[word].append(order)
+    return tuple(refs), {word: tuple(orders) for word, orders in by_word.items()}, tuple(unanchored)
+
+
 def _compile(model: ReframeLexicon) -> Lexicon:
-    compiler = PatternCompiler(model.sets)
+    compiler = PatternCompiler(model.sets, fold=True)
 
     def plain(source: str) -> CompiledPattern:
         return compiler.compile(source, capture=False)
@@ -97,6 +170,7 @@ def _compile(model: ReframeLexicon) -> Lexicon:
                 CompiledForm(
                     patterns=tuple(compiler.compile(source) for source in form.patterns),
                     rewrites=tuple(form.rewrites),
+                    examples=tuple(form.examples),
                 )
                 for form in entry.forms()
             ),
@@ -112,6 +186,7 @@ def _compile(model: ReframeLexicon) -> Lexicon:
         re.compile(rf"^[\s,;:\"'()-]*(?:{plain(source).body})(?!\w)", re.IGNORECASE)
         for source in model.after_disavowals
     )
+    refs, by_word, unanchored = _index(compiler, entries)
     return Lexicon(
         entries=entries,
         protected=tuple(plain(source).regex for source in model.protected),
@@ -120,21 +195,38 @@ def _compile(model: ReframeLexicon) -> Lexicon:
         negation_tail=negation_tail,
         tips=tuple(model.tips),
         messages=model.messages,
+        patterns=refs,
+        by_word=by_word,
+        unanchored=unanchored,
     )
 
 
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
-    """Read, validate and compile one lexicon file; LexiconError names every fault."""
-    return _compile(_validate(path, _read(path)))
+    """Read, validate and compile one lexicon file (and the files it includes); LexiconError
+    names every fault."""
+    model = _validate(path, _merge_includes(path, _read(path)), ReframeLexicon)
+    return _compile(model)
+
+
+def _unmatched_examples(lexicon: Lexicon) -> list[str]:
+    faults = []
+    for entry in lexicon.entries:
+        for form in entry.forms:
+            for example in form.examples:
+                text = fold_accents(normalise(example))
+                if not any(pattern.regex.search(text) for pattern in form.patterns):
+                    faults.append(f"entry {entry.id}: no pattern of its form finds {example!r}")
+    return faults
 
 
 def check_lexicon(path: Path | None = None) -> list[str]:
-    """Every fault in a lexicon file, or an empty list (for `coach content check`)."""
+    """Every fault in a lexicon file, or an empty list (for `coach content check`): it must
+    load, and every example sentence must be found by its own form."""
     try:
-        load_lexicon(path or LEXICON_PATH)
+        lexicon = load_lexicon(path or LEXICON_PATH)
     except LexiconError as exc:
         return exc.faults
-    return []
+    return [f"{(path or LEXICON_PATH).name}: {fault}" for fault in _unmatched_examples(lexicon)]
 
 
 @cache

@@ -10,7 +10,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.reframe.lexicon import CompiledEntry, CompiledForm, Lexicon, default_lexicon
-from content.reframe_patterns import CompiledPattern, fill, group_name, normalise, placeholders
+from content.reframe_patterns import (
+    CompiledPattern,
+    fill,
+    fold_accents,
+    group_name,
+    normalise,
+    placeholders,
+    text_words,
+)
 
 # Where a clause starts: the speaker's "I don't think" before it no longer applies.
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n]|\b(?:but|however|although|though|whereas)\b", re.I)
@@ -82,21 +90,50 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < other_end and other_start < end for other_start, other_end in spans)
 
 
+# A match never crosses punctuation (words are joined only by spaces or hyphens), so each
+# pattern is searched only in the stretches between punctuation that hold one of its words.
+_STRETCH = re.compile(r"[\w\s'-]+")
+
+
+def _stretches_per_pattern(
+    lexicon: Lexicon, text: str
+) -> tuple[list[tuple[int, int]], dict[int, list[int]]]:
+    """The text's stretches, and for each pattern worth running the stretches to search."""
+    stretches: list[tuple[int, int]] = []
+    wanted: dict[int, list[int]] = {}
+    by_word = lexicon.by_word
+    for number, found in enumerate(_STRETCH.finditer(text)):
+        stretches.append(found.span())
+        orders: set[int] = set(lexicon.unanchored)
+        for word in text_words(found.group()):
+            orders.update(by_word.get(word, ()))
+        for order in orders:
+            wanted.setdefault(order, []).append(number)
+    return stretches, wanted
+
+
 def _candidates(lexicon: Lexicon, text: str) -> list[_Candidate]:
-    protected = [found.span() for regex in lexicon.protected for found in regex.finditer(text)]
+    stretches, wanted = _stretches_per_pattern(lexicon, text)
+    protected: dict[int, list[tuple[int, int]]] = {}  # per stretch, found when first needed
     found: list[_Candidate] = []
-    order = 0
-    for entry in lexicon.entries:
-        for form in entry.forms:
-            for pattern in form.patterns:
-                for match in pattern.regex.finditer(text):
-                    order += 1
-                    start, end = match.span("span") if pattern.has_span else match.span()
-                    if _overlaps(start, end, protected):
-                        continue
-                    if _is_disavowed(lexicon, text, match):
-                        continue
-                    found.append(_Candidate(order, entry, form, pattern, match, start, end))
+    for order in sorted(wanted):
+        ref = lexicon.patterns[order]
+        pattern = ref.pattern
+        for number in wanted[order]:
+            low, high = stretches[number]
+            for match in pattern.regex.finditer(text, low, high):
+                start, end = match.span("span") if pattern.has_span else match.span()
+                if number not in protected:
+                    protected[number] = [
+                        hit.span()
+                        for regex in lexicon.protected
+                        for hit in regex.finditer(text, low, high)
+                    ]
+                if _overlaps(start, end, protected[number]):
+                    continue
+                if _is_disavowed(lexicon, text, match):
+                    continue
+                found.append(_Candidate(order, ref.entry, ref.form, pattern, match, start, end))
     return found
 
 
@@ -183,7 +220,8 @@ def _finding(text: str, candidate: _Candidate) -> Finding:
 def find_deficit_framing(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
     """Every deficit framing in text, in order, at most one per stretch of words."""
     lexicon = lexicon or default_lexicon()
-    candidates = _select(_candidates(lexicon, normalise(text)))
+    # Accents folded one letter for one, so offsets still point into the educator's text.
+    candidates = _select(_candidates(lexicon, fold_accents(normalise(text))))
     return [_finding(text, candidate) for candidate in candidates]
 
 

@@ -462,7 +462,7 @@ class PatternCompiler:
             if item.negative or item.quantifier:
                 continue
             found = self._atom_anchors(item.atom)
-            if found is not None and (best is None or len(found) < len(best)):
+            if found is not None and (best is None or _anchor_cost(found) < _anchor_cost(best)):
                 best = found
         return best
 
@@ -496,6 +496,22 @@ class PatternCompiler:
                 union |= found
             self._set_anchors[name] = frozenset(union)
         return self._set_anchors[name]
+
+
+# Words in almost every message: a pattern anchored on one of them would run on every text,
+# so each counts as many rarer words when choosing a pattern's anchors.
+_COMMON_WORDS = frozenset(
+    """a an the to of on in at for and or but so is are was were be been it its i you we he
+    she they them their his her my our me us this that these those not no do does did don't
+    dont doesnt didnt have has had just really all with from by as if then there what who
+    can cant will wont would get got about up out very la el los las de que y en un una no se
+    lo le les es son con por para su sus mi""".split()
+)
+COMMON_WORD_COST = 50
+
+
+def _anchor_cost(words: frozenset[str]) -> int:
+    return sum(COMMON_WORD_COST if word in _COMMON_WORDS else 1 for word in words)
 
 
 _TEXT_WORD = re.compile(r"[\w']+")

@@ -36,7 +36,7 @@ from functools import lru_cache
 # Between two words: any run of spaces and hyphens ("hard-to-reach", "hard to reach").
 SEP = r"[\s-]+"
 MAX_REPEAT = 3
-_WORD_CHARS = re.compile(r"[\w'-]")
+_WORD_RUN = re.compile(r"[\w'-]*")
 _NAME = re.compile(r"[a-z][a-z0-9-]*")
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9-]*)\}")
 
@@ -226,8 +226,8 @@ class _Parser:
             self.pos += 1
             return AnyWord()
         start = self.pos
-        while self.peek() and _WORD_CHARS.match(self.peek()):
-            self.pos += 1
+        run = _WORD_RUN.match(self.source, self.pos)
+        self.pos = run.end() if run else self.pos
         word = self.source[start : self.pos]
         if not word.strip("-'"):
             raise self.fail(f"unexpected {char!r}")
@@ -251,7 +251,7 @@ def parse(source: str) -> tuple[Item, ...]:
 
 def parse_entry(source: str) -> tuple[Item, ...]:
     """The syntax tree of a lexicon entry's pattern, which may start with ^ (clause start)."""
-    return parse(_split_clause_start(source)[1])
+    return parse_cached(_split_clause_start(source)[1])
 
 
 def _top_items(items: tuple[Item, ...]) -> list[Item]:
@@ -313,12 +313,27 @@ def _literal(part: str) -> str:
     return "".join("'?" if char == "'" else re.escape(char) for char in part)
 
 
+@lru_cache(maxsize=16384)
+def _word_regex(atom: Word, fold: bool) -> str:
+    text = fold_accents(atom.text) if fold else atom.text
+    parts = [part for part in text.split("-") if part]
+    if not parts:
+        raise PatternError(f"empty word {atom.text!r}")
+    if atom.inflect:
+        last = "|".join(_literal(form) for form in inflections(parts[-1]))
+        compiled = [_literal(part) for part in parts[:-1]] + [f"(?:{last})"]
+    else:
+        compiled = [_literal(part) for part in parts]
+    return SEP.join(compiled)
+
+
 def group_name(set_name: str) -> str:
     return "s_" + set_name.replace("-", "_")
 
 
-@lru_cache(maxsize=4096)
-def _parse_cached(source: str) -> tuple[Item, ...]:
+@lru_cache(maxsize=8192)
+def parse_cached(source: str) -> tuple[Item, ...]:
+    """parse(), remembered: a lexicon is validated and then compiled from the same text."""
     return parse(source)
 
 
@@ -335,16 +350,7 @@ class _Compiler:
     required: set[str] = field(default_factory=set)
 
     def word(self, atom: Word) -> str:
-        text = fold_accents(atom.text) if self.fold else atom.text
-        parts = [part for part in text.split("-") if part]
-        if not parts:
-            raise PatternError(f"empty word {atom.text!r}")
-        if atom.inflect:
-            last = "|".join(_literal(form) for form in inflections(parts[-1]))
-            compiled = [_literal(part) for part in parts[:-1]] + [f"(?:{last})"]
-        else:
-            compiled = [_literal(part) for part in parts]
-        return SEP.join(compiled)
+        return _word_regex(atom, self.fold)
 
     def set_body(self, name: str) -> str:
         if name in self.set_bodies:
@@ -357,7 +363,7 @@ class _Compiler:
         members: list[str] = []
         for source in self.sets[name]:
             try:
-                members.append(self.sequence(_parse_cached(source), top=False))
+                members.append(self.sequence(parse_cached(source), top=False))
             except PatternError as exc:
                 raise PatternError(f"in set {{{name}}}: {exc}") from exc
         self.stack.pop()
@@ -413,13 +419,40 @@ class _Compiler:
 
 @dataclass(frozen=True)
 class CompiledPattern:
-    """One pattern, ready to search normalised text."""
+    """One pattern, ready to search normalised text.
+
+    The regular expressions are compiled on first use (and then shared): a big lexicon has
+    hundreds of patterns, Python compiles each in milliseconds, and the anchor words mean
+    most of them are never needed for a given message.
+    """
 
     source: str
-    regex: re.Pattern[str]
+    regex_text: str
     body: str  # the regex text without the outer word boundaries
     captures: frozenset[str]  # sets captured on every match, usable as {placeholders}
     has_span: bool
+    # The words before the [span] ("{subject}" in "{subject} [don't care]"), when split off:
+    # `regex` then starts at the span, and a match stands only if `context` matches the
+    # text just before it (ending at the span, as searched with endpos=span start). Shared
+    # contexts are compiled once for the whole lexicon instead of inside every pattern.
+    context_text: str | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _regex(self.regex_text)
+
+    @property
+    def context(self) -> re.Pattern[str] | None:
+        return None if self.context_text is None else _regex(self.context_text)
+
+
+@lru_cache(maxsize=8192)
+def _regex(text: str) -> re.Pattern[str]:
+    """re.compile, remembered: validating and then loading a lexicon compile the same text."""
+    try:
+        return re.compile(text, re.IGNORECASE)
+    except re.error as exc:  # pragma: no cover - the compiler never emits a bad regex
+        raise PatternError(f"does not compile ({exc})") from exc
 
 
 class PatternCompiler:
@@ -434,27 +467,48 @@ class PatternCompiler:
         self.fold = fold
         self._set_bodies: dict[str, str] = {}
         self._set_anchors: dict[str, frozenset[str] | None] = {}
+        self._compiled: dict[tuple[str, bool], CompiledPattern] = {}
 
     def compile(self, source: str, *, capture: bool = True) -> CompiledPattern:
-        """Compile one pattern; PatternError if it cannot be used."""
+        """Compile one pattern (once per compiler); PatternError if it cannot be used."""
+        key = (source, capture)
+        if key not in self._compiled:
+            self._compiled[key] = self._compile(source, capture)
+        return self._compiled[key]
+
+    def _compile(self, source: str, capture: bool) -> CompiledPattern:
         anchored, rest = _split_clause_start(source)
-        items = _parse_cached(rest)
+        items = parse_cached(rest)
         compiler = _Compiler(
             sets=self.sets, capture=capture, set_bodies=self._set_bodies, fold=self.fold
         )
-        body = (CLAUSE_START if anchored else "") + compiler.sequence(items, top=True)
-        try:
-            regex = re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
-        except re.error as exc:  # pragma: no cover - the compiler never emits a bad regex
-            raise PatternError(f"does not compile ({exc}): {source!r}") from exc
         has_span = any(isinstance(item.atom, Span) for item in items)
-        return CompiledPattern(source, regex, body, frozenset(compiler.required), has_span)
+        split = (
+            next(i for i, item in enumerate(items) if isinstance(item.atom, Span))
+            if (has_span)
+            else 0
+        )
+        before = items[:split]
+        if any(not item.negative and not item.quantifier for item in before):
+            context_compiler = _Compiler(
+                sets=self.sets, capture=False, set_bodies=self._set_bodies, fold=self.fold
+            )
+            lead = CLAUSE_START if anchored else ""
+            context_body = context_compiler.sequence(before, top=False)
+            context: str | None = rf"(?<!\w){lead}(?:{context_body}){SEP}\Z"
+            body = compiler.sequence(items[split:], top=True)
+        else:
+            context = None
+            body = (CLAUSE_START if anchored else "") + compiler.sequence(items, top=True)
+        return CompiledPattern(
+            source, rf"(?<!\w){body}(?!\w)", body, frozenset(compiler.required), has_span, context
+        )
 
     def anchors(self, source: str) -> frozenset[str] | None:
         """Words of which at least one is in every text the pattern matches (as text_words()
         spells them), or None when no such small set exists. A matcher may skip the
         pattern's regex for a text that has none of them."""
-        return self._sequence_anchors(_parse_cached(_split_clause_start(source)[1]))
+        return self._sequence_anchors(parse_cached(_split_clause_start(source)[1]))
 
     def _sequence_anchors(self, items: tuple[Item, ...]) -> frozenset[str] | None:
         best: frozenset[str] | None = None
@@ -490,7 +544,7 @@ class PatternCompiler:
             self._set_anchors[name] = None  # a set that refers to itself has no anchor
             union: set[str] = set()
             for member in self.sets.get(name, ()):
-                found = self._sequence_anchors(_parse_cached(member))
+                found = self._sequence_anchors(parse_cached(member))
                 if found is None:
                     return None
                 union |= found
@@ -500,13 +554,18 @@ class PatternCompiler:
 
 # Words in almost every message: a pattern anchored on one of them would run on every text,
 # so each counts as many rarer words when choosing a pattern's anchors.
-_COMMON_WORDS = frozenset(
-    """a an the to of on in at for and or but so is are was were be been it its i you we he
-    she they them their his her my our me us this that these those not no do does did don't
-    dont doesnt didnt have has had just really all with from by as if then there what who
-    can cant will wont would get got about up out very la el los las de que y en un una no se
-    lo le les es son con por para su sus mi""".split()
-)
+# fmt: off
+_COMMON_WORDS = frozenset((
+    "a", "an", "the", "to", "of", "on", "in", "at", "for", "and", "or", "but", "so", "is", "are",
+    "was", "were", "be", "been", "it", "its", "i", "you", "we", "he", "she", "they", "them",
+    "their", "his", "her", "my", "our", "me", "us", "this", "that", "these", "those", "not",
+    "no", "do", "does", "did", "don't", "dont", "doesnt", "didnt", "have", "has", "had", "just",
+    "really", "all", "with", "from", "by", "as", "if", "then", "there", "what", "who", "can",
+    "cant", "will", "wont", "would", "get", "got", "about", "up", "out", "very", "la", "el",
+    "los", "las", "de", "que", "y", "en", "un", "una", "no", "se", "lo", "le", "les", "es",
+    "son", "con", "por", "para", "su", "sus", "mi",
+))
+# fmt: on
 COMMON_WORD_COST = 50
 
 

@@ -16,6 +16,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     StringConstraints,
     model_validator,
 )
@@ -23,7 +24,7 @@ from pydantic import (
 from content.reframe_patterns import (
     PatternCompiler,
     PatternError,
-    parse,
+    parse_cached,
     parse_entry,
     placeholders,
 )
@@ -36,7 +37,7 @@ MIN_TIPS = 5
 
 def _check_pattern(source: str) -> str:
     try:
-        parse(source)
+        parse_cached(source)
     except PatternError as exc:
         raise ValueError(f"pattern cannot be read: {exc}") from exc
     return source
@@ -136,6 +137,7 @@ class ReframePart(Strict):
 
 
 class ReframeLexicon(Strict):
+    _compiler: PatternCompiler | None = PrivateAttr(default=None)
     version: int = Field(ge=1)
     # Further files next to this one (reframe_*.yaml), merged in: their sets and entries.
     include: list[Annotated[str, StringConstraints(pattern=r"^reframe_[a-z0-9_]+\.yaml$")]] = Field(
@@ -154,10 +156,16 @@ class ReframeLexicon(Strict):
     tips: list[Tip] = Field(min_length=MIN_TIPS)
     entries: list[ReframeEntry] = Field(min_length=MIN_ENTRIES)
 
+    def compiler(self) -> PatternCompiler:
+        """The compiler for this lexicon's sets; what validation compiled, loading reuses."""
+        if self._compiler is None:
+            self._compiler = PatternCompiler(self.sets, fold=True)
+        return self._compiler
+
     @model_validator(mode="after")
     def _compiles(self) -> Self:
         faults: list[str] = []
-        compiler = PatternCompiler(self.sets, fold=True)
+        compiler = self.compiler()
         for name in self.sets:
             if not re.fullmatch(r"[a-z][a-z0-9-]*", name):
                 faults.append(f"sets.{name}: a set name is lowercase letters, digits and -")

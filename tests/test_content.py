@@ -150,6 +150,8 @@ def test_content_check_names_a_broken_reframe_lexicon(
     data = yaml.safe_load(lexicon.LEXICON_PATH.read_text(encoding="utf-8"))
     data["entries"][0]["topic"] = "friendliness"
     broken.write_text(yaml.safe_dump(data), encoding="utf-8")
+    for name in data.get("include", []):  # the files it includes, unchanged, beside it
+        shutil.copy(lexicon.LEXICON_PATH.with_name(name), tmp_path / name)
     monkeypatch.setattr(lexicon, "LEXICON_PATH", broken)
     monkeypatch.setattr("adapters.maintenance.check_lexicon", lambda: lexicon.check_lexicon(broken))
     assert main(["content", "check"]) == 1

@@ -9,6 +9,7 @@ import argparse
 import json
 import logging
 import re
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -106,6 +107,40 @@ DEFICIT: list[tuple[str, str]] = [
     ("The sped kids eat lunch early.", "sped-kids"),
     ("The ELL kids sit together.", "ell-kids"),
     ("These students come from nothing.", "from-nothing"),
+    # From the files reframe.yaml includes (English as typed in chat, and Spanish).
+    ("Half these dads could care less about report cards.", "dont-give-a-damn"),
+    ("Reading just isn't important to that family.", "not-a-priority"),
+    ("Grandma never answers, every single time.", "never-habit"),
+    ("Her stepdad is a deadbeat.", "people-labels"),
+    ("He gets no supervision at home.", "no-help-at-home"),
+    ("Half my class has no manners at all.", "no-home-training"),
+    ("Dad was in prison, so what do you expect.", "what-do-you-expect"),
+    ("That boy doesn't stand a chance with those parents.", "no-chance"),
+    ("We gave up on that family last spring.", "giving-up"),
+    ("Some of these moms shouldn't have had kids.", "shouldnt-be-parents"),
+    ("Honestly the parents here are the whole problem.", "parents-are-the-problem"),
+    ("His grandparents aren't capable of helping with any of this.", "cannot-help-their-child"),
+    ("Those families need to learn English if they want help.", "must-assimilate"),
+    ("The trailer park kids sit together at lunch.", "group-labels"),
+    ("Mom is too busy with work to care about his grades.", "too-busy-for-school"),
+    ("Dad just can't keep up with three jobs and four kids.", "cannot-cope"),
+    ("He'll end up in prison like his brother.", "bleak-futures"),
+    ("She lives in a bad neighborhood.", "neighborhood-labels"),
+    ("The behavior kids eat lunch in my room.", "kid-labels"),
+    ("Families here don't take homework seriously.", "families-dont-engage"),
+    ("No wonder he's behind, look at his family.", "home-as-explanation"),
+    ("She's always complaining about something.", "more-family-judgements"),
+    ("A los papás no les importa la tarea.", "es-no-les-importa"),
+    ("Las mamás no se involucran en nada.", "es-no-se-involucran"),
+    ("Los padres no valoran la escuela.", "es-no-valoran"),
+    ("Ese niño no tiene apoyo en casa.", "es-sin-apoyo"),
+    ("Esa gente nunca viene a las juntas.", "es-esas-familias"),
+    ("Con ese hogar, qué se puede esperar.", "es-que-se-puede-esperar"),
+    ("Los papás son muy desobligados.", "es-etiquetas"),
+    ("La culpa es de los papás.", "es-culpa-de-los-padres"),
+    ("Los alumnos no quieren estudiar.", "es-no-quieren"),
+    ("El papá nunca contesta.", "es-nunca"),
+    ("Siempre tienen excusas para todo.", "es-excusas"),
 ]
 
 NEUTRAL: list[str] = [
@@ -382,6 +417,7 @@ def _drop_why(data: dict[str, Any]) -> None:
 
 def _too_few(data: dict[str, Any]) -> None:
     data["entries"] = data["entries"][:10]
+    data.pop("include", None)  # the included files would bring the count back up
 
 
 BROKEN: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
@@ -413,8 +449,7 @@ def test_a_broken_lexicon_names_the_field(
 ) -> None:
     data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
     edit(data)
-    broken = tmp_path / "reframe.yaml"
-    broken.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    broken = copy_lexicon_to(tmp_path, data)
     with pytest.raises(LexiconError) as caught:
         load_lexicon(broken)
     assert names in str(caught.value)
@@ -425,6 +460,26 @@ def test_a_lexicon_that_is_not_yaml_is_refused(tmp_path: Path) -> None:
     broken = tmp_path / "reframe.yaml"
     broken.write_text("entries: [unclosed\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"reframe\.yaml: not valid YAML"):
+        load_lexicon(broken)
+
+
+def copy_lexicon_to(folder: Path, data: dict[str, Any]) -> Path:
+    """reframe.yaml as given, with the files it includes copied beside it."""
+    for name in data.get("include", []):
+        shutil.copy(LEXICON_PATH.with_name(name), folder / name)
+    path = folder / "reframe.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_a_fault_in_an_included_file_names_that_file(tmp_path: Path) -> None:
+    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    broken = copy_lexicon_to(tmp_path, data)
+    part = tmp_path / data["include"][0]
+    entries = yaml.safe_load(part.read_text(encoding="utf-8"))
+    entries["entries"][0]["topic"] = "kindness"
+    part.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(LexiconError, match=rf"{part.name}: field entries\.0\.topic"):
         load_lexicon(broken)
 
 

@@ -21,6 +21,7 @@ from content.reframe_patterns import (
     SEP,
     CompiledPattern,
     PatternCompiler,
+    PatternError,
     fold_accents,
     normalise,
 )
@@ -122,15 +123,17 @@ def _merge_includes(path: Path, data: Any) -> Any:
         part_path = path.with_name(str(name))
         raw = _read(part_path)
         try:
-            _validate(part_path, raw, ReframePart)
+            part = _validate(part_path, raw, ReframePart)
         except LexiconError as exc:
             faults += exc.faults
             continue
-        for set_name, members in (raw.get("sets") or {}).items():
+        for set_name, members in part.sets.items():
             if set_name in merged["sets"]:
                 faults.append(f"{part_path.name}: set {set_name!r} is already defined")
             merged["sets"][set_name] = members
-        merged["entries"] += raw["entries"]
+        # Validated entries go in as they are (pydantic does not check a model instance
+        # again), so each included entry is checked once.
+        merged["entries"] += part.entries
     if faults:
         raise LexiconError(faults)
     return merged
@@ -156,7 +159,7 @@ def _index(
 
 
 def _compile(model: ReframeLexicon) -> Lexicon:
-    compiler = PatternCompiler(model.sets, fold=True)
+    compiler = model.compiler()
 
     def plain(source: str) -> CompiledPattern:
         return compiler.compile(source, capture=False)
@@ -212,6 +215,12 @@ def _unmatched_examples(lexicon: Lexicon) -> list[str]:
     faults = []
     for entry in lexicon.entries:
         for form in entry.forms:
+            for pattern in form.patterns:
+                try:
+                    pattern.regex  # noqa: B018 - compiled here so a fault shows up now
+                    pattern.context  # noqa: B018
+                except PatternError as exc:
+                    faults.append(f"entry {entry.id}: {exc}")
             for example in form.examples:
                 text = fold_accents(normalise(example))
                 if not any(pattern.regex.search(text) for pattern in form.patterns):
@@ -231,5 +240,13 @@ def check_lexicon(path: Path | None = None) -> list[str]:
 
 @cache
 def default_lexicon() -> Lexicon:
-    """The packaged lexicon, loaded and compiled once per process."""
+    """The packaged lexicon, loaded once per process (its patterns compile on first use)."""
     return load_lexicon(LEXICON_PATH)
+
+
+def warm(lexicon: Lexicon | None = None) -> None:
+    """Compile every pattern now, so no message pays for a first use (for long-running
+    processes, once they have started)."""
+    for ref in (lexicon or default_lexicon()).patterns:
+        ref.pattern.regex  # noqa: B018 - compiling is the point
+        ref.pattern.context  # noqa: B018

@@ -74,15 +74,16 @@ def _clause_start(text: str, position: int) -> int:
     return start
 
 
-def _is_disavowed(lexicon: Lexicon, text: str, match: re.Match[str]) -> bool:
-    """True when the speaker is questioning the framing rather than using it."""
-    before = text[_clause_start(text, match.start()) : match.start()]
+def _is_disavowed(lexicon: Lexicon, text: str, start: int, end: int) -> bool:
+    """True when the speaker is questioning the framing rather than using it; start is where
+    the whole match begins (with any words before its span)."""
+    before = text[_clause_start(text, start) : start]
     if any(pattern.search(before) for pattern in lexicon.disavowals):
         return True
     if lexicon.negation_tail.search(before):
         return True
-    sentence_end = _SENTENCE_END.search(text, match.end())
-    after = text[match.end() : sentence_end.start() if sentence_end else len(text)]
+    sentence_end = _SENTENCE_END.search(text, end)
+    after = text[end : sentence_end.start() if sentence_end else len(text)]
     return any(pattern.search(after) for pattern in lexicon.after_disavowals)
 
 
@@ -123,6 +124,12 @@ def _candidates(lexicon: Lexicon, text: str) -> list[_Candidate]:
             low, high = stretches[number]
             for match in pattern.regex.finditer(text, low, high):
                 start, end = match.span("span") if pattern.has_span else match.span()
+                begins = match.start()
+                if pattern.context is not None:
+                    context = pattern.context.search(text, low, begins)
+                    if context is None:
+                        continue
+                    begins = context.start()
                 if number not in protected:
                     protected[number] = [
                         hit.span()
@@ -131,7 +138,7 @@ def _candidates(lexicon: Lexicon, text: str) -> list[_Candidate]:
                     ]
                 if _overlaps(start, end, protected[number]):
                     continue
-                if _is_disavowed(lexicon, text, match):
+                if _is_disavowed(lexicon, text, begins, match.end()):
                     continue
                 found.append(_Candidate(order, ref.entry, ref.form, pattern, match, start, end))
     return found

@@ -108,6 +108,10 @@ REFRAME_OFFER = (
     "You might say “{instead}” instead. Your answer is saved as you wrote it "
     "(`reframe off` stops these notes)."
 )
+# When one answer holds several framings: one offer that names each, in order.
+REFRAME_OFFER_MANY = "A gentle thought on wording, then we'll go on. {why}"
+REFRAME_OFFER_LINE = "• “{phrase}”: you might say “{instead}”."
+REFRAME_OFFER_END = "Your answer is saved as you wrote it (`reframe off` stops these notes)."
 
 # Journal
 JOURNAL_EMPTY = "Your journal is empty so far. Type `reflect` to write your first entry."

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from bot.app import CoachApp
 from bot.storage.models import Reflection
+from tests.clock import FakeClock
 from tests.dialog import Conversation, verify_dialog
 
 
@@ -37,6 +38,8 @@ def test_one_gentle_offer_per_answer_and_answers_kept_as_written(app: CoachApp) 
     answer = educator.says("These kids come from broken homes.")
     # Every answer is read: one offer for this one too, covering both phrases at once.
     assert answer.count("A gentle thought on wording") == 1
+    assert "“These kids”: you might say “our students”" in answer
+    assert "“broken homes”: you might say “homes going through change”" in answer
     assert "pick one small action" in answer
     educator.clicks("1")
     with app.sessions() as session:
@@ -59,3 +62,31 @@ def test_reframe_off_stops_the_offers_and_on_brings_them_back(app: CoachApp) -> 
     educator.says("reframe on")
     educator.says("reflect cognition")
     assert "gentle thought" in educator.says("Those parents don't care about school.")
+
+
+def test_every_framing_in_a_check_in_note_is_named_in_one_offer(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("skip")
+    educator.says("skip")
+    educator.clicks("1")
+    clock.advance(days=7)
+    educator.says("reflect relational")
+    educator.clicks("Done")
+    answer = educator.says("it went ok but those parents never show up, lazy parents honestly")
+    assert answer.count("A gentle thought on wording") == 1
+    assert "“those parents”" in answer and "“lazy parents”" in answer
+
+
+def test_an_own_action_is_read_for_framing_too(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("skip")
+    educator.says("skip")
+    educator.clicks("Write my own")
+    answer = educator.says("Call the hard to reach parents and the dysfunctional family")
+    assert answer.count("A gentle thought on wording") == 1
+    assert "“hard to reach parents”" in answer and "“dysfunctional family”" in answer
+    assert "Saved to your journal" in answer

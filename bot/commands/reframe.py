@@ -6,7 +6,7 @@ The sentence is read and answered, never stored or logged.
 from __future__ import annotations
 
 from bot import messages
-from bot.reframe import find_deficit_framing
+from bot.reframe import Finding, find_deficit_framing
 from bot.reframe.render import render_findings
 from bot.replies import Reply, Text
 from bot.turn import Turn
@@ -24,12 +24,26 @@ def handle_reframe(turn: Turn, args: str) -> list[Reply]:
 
 
 def reframe_offer(turn: Turn, already_offered: bool, answer: str) -> Text | None:
-    """One gentle note on wording for a reflection answer, if wanted and not yet given."""
+    """One gentle note on wording for a free-text answer, if wanted and not yet given. It
+    names every framing found in the answer, each with its rewrite, in one message."""
     if already_offered or not turn.educator.reframe_offers:
         return None
     findings = find_deficit_framing(answer)
     if not findings:
         return None
-    first = findings[0]
-    instead = first.replacements[0] if first.replacements else first.rewrites[0]
-    return Text(messages.REFRAME_OFFER.format(phrase=first.text, why=first.why, instead=instead))
+    if len(findings) == 1:
+        first = findings[0]
+        return Text(
+            messages.REFRAME_OFFER.format(phrase=first.text, why=first.why, instead=_instead(first))
+        )
+    lines = [messages.REFRAME_OFFER_MANY.format(why=findings[0].why)]
+    lines += [
+        messages.REFRAME_OFFER_LINE.format(phrase=finding.text, instead=_instead(finding))
+        for finding in findings
+    ]
+    lines.append(messages.REFRAME_OFFER_END)
+    return Text("\n".join(lines))
+
+
+def _instead(finding: Finding) -> str:
+    return finding.replacements[0] if finding.replacements else finding.rewrites[0]

@@ -181,9 +181,10 @@ def _compile(model: ReframeLexicon) -> Lexicon:
         for entry in model.entries
     )
     negations = "|".join(f"(?:{plain(source).body})" for source in model.negations)
-    # A negation, then at most two more words, then the match.
+    # A negation, then at most two more words, then the match (never across a comma:
+    # "they never show up, lazy parents" is not a negated "lazy parents").
     negation_tail = re.compile(
-        rf"(?<!\w)(?:{negations})(?:{SEP}[\w'-]+){{0,2}}[\s,\"']*$", re.IGNORECASE
+        rf"(?<!\w)(?:{negations})(?:{SEP}[\w'-]+){{0,2}}[\s\"']*$", re.IGNORECASE
     )
     after = tuple(
         re.compile(rf"^[\s,;:\"'()-]*(?:{plain(source).body})(?!\w)", re.IGNORECASE)

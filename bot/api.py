@@ -9,6 +9,7 @@ through `adapter_sessions`, which an adapter's own store module takes once.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from datetime import datetime
 
 from sqlalchemy import select
@@ -21,10 +22,18 @@ from bot.inbound import Inbound, Platform
 from bot.lifecycle import mark_workspace_installed, mark_workspace_uninstalled
 from bot.replies import Card, Reply
 from bot.settings import Settings
+from bot.storage.errors import is_storage_unavailable
 from bot.storage.models import Educator
 from bot.storage.sealing import Sealer
+from bot.storage.timeouts import turn_deadline
 from bot.welcome import welcome_card
 from content.loader import Library
+
+
+def storage_unavailable(error: BaseException) -> bool:
+    """True when `error` means the database could not be reached in time (an adapter's own
+    store failed like the core would): the educator hears messages.STORAGE_DOWN."""
+    return is_storage_unavailable(error)
 
 
 class CoachAPI:
@@ -59,6 +68,11 @@ class CoachAPI:
 
     def now(self) -> datetime:
         return self._app.coach.clock()
+
+    def storage_deadline(self) -> AbstractContextManager[None]:
+        """Around an adapter's whole turn: its own stores and the coach's turn together wait
+        on the database at most COACH_DB_TIMEOUT_S (worker threads inherit it)."""
+        return turn_deadline(self._app.settings.coach_db_timeout_s)
 
     # ---- the conversation ------------------------------------------------------------
 

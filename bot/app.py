@@ -42,7 +42,7 @@ def build_app(
     migrate: bool = True,
 ) -> CoachApp:
     settings = settings or Settings()
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, settings.coach_db_timeout_s)
     if migrate:
         ensure_schema(engine)
     sessions = make_sessions(engine)

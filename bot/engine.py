@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -28,8 +28,10 @@ from bot.inbound import Inbound
 from bot.plain_requests import answer_plain_request, greet
 from bot.replies import Reply, Text
 from bot.settings import Settings
+from bot.storage.errors import STORAGE_UNAVAILABLE
 from bot.storage.models import Educator, SeenDelivery
 from bot.storage.sealing import PlainSealer, Sealer, SealError
+from bot.storage.timeouts import turn_deadline
 from bot.text import clean, split_command
 from bot.turn import Turn
 from content.loader import Library
@@ -70,13 +72,15 @@ class Coach:
     def handle(self, inbound: Inbound) -> list[Reply]:
         """Answer one message. Never raises: failures become a kind sentence."""
         try:
-            with self.sessions.begin() as session:
+            # The whole turn, every statement and a new connection if need be, gets
+            # COACH_DB_TIMEOUT_S: the educator hears back within it, whatever the database does.
+            with turn_deadline(self.settings.coach_db_timeout_s), self.sessions.begin() as session:
                 return self._handle(session, inbound)
         except StaleDataError:
             # A duplicate delivery or double click advanced the same flow a moment ago.
             log.info("flow_race_ignored", extra={"platform": inbound.platform.value})
             return []
-        except DBAPIError as exc:
+        except STORAGE_UNAVAILABLE as exc:
             log.warning("storage_unavailable", extra={"error": type(exc).__name__})
             return [Text(messages.STORAGE_DOWN)]
         except SealError as exc:

@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     coach_retention_days: int = Field(default=365, ge=1)
     coach_encryption_key: str | None = None
     coach_uninstall_grace_days: int = Field(default=30, ge=0)
+    coach_db_timeout_s: float = Field(default=5.0, gt=0, le=300)
 
     @field_validator("coach_default_tz")
     @classmethod

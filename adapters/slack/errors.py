@@ -37,18 +37,34 @@ RETRY_ERRORS = frozenset(
 )
 
 
+def _status_and_error(exc: SlackApiError) -> tuple[int, str]:
+    """The HTTP status and Slack's error word, whatever the body was.
+
+    `exc.response` is usually a SlackResponse whose data is Slack's JSON, but a proxy's HTML
+    or plain-text page gives a str (or bytes) there, and a body that claims JSON and is not
+    leaves aiohttp's own response object in its place: read all of them without raising.
+    """
+    response = getattr(exc, "response", None)
+    status = getattr(response, "status_code", None)
+    if not isinstance(status, int):
+        status = getattr(response, "status", 0)
+    data = getattr(response, "data", None)
+    error = data.get("error") if isinstance(data, dict) else None
+    return (status if isinstance(status, int) else 0), (str(error)[:64] if error else "")
+
+
 def error_code(exc: Exception) -> str:
     """Slack's own error word (`channel_not_found`), else the HTTP status or the exception's
-    class: safe to log, never the request."""
+    class: safe to log, never the request, never raises."""
     if isinstance(exc, SlackApiError):
-        return str(exc.response.get("error") or exc.response.status_code)
+        status, error = _status_and_error(exc)
+        return error or (f"http_{status}" if status else "unreadable_response")
     return type(exc).__name__
 
 
 def classify(exc: SlackApiError) -> DeliveryResult:
     """What the scheduler should do after Slack refused a proactive send."""
-    status = exc.response.status_code
-    error = str(exc.response.get("error") or "")
+    status, error = _status_and_error(exc)
     if status == 429 or error == "ratelimited":
         return DeliveryResult(DeliveryOutcome.RETRY, "rate_limited")
     if status >= 500 or error in RETRY_ERRORS:

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.errors import error_code
@@ -59,10 +59,12 @@ class SlackPeople:
             return self._users[key]
         try:
             response = await client.users_info(user=user)
-        except (SlackApiError, SlackClientError) as exc:
+            info = _user_info(response.get("user") or {})
+        except Exception as exc:
+            # Only a default (time zone, admin-ness) is at stake: answer without it, whatever
+            # came back (slack_sdk raises AttributeError on a plain-text body with status 200).
             log.info("users_info_failed", extra={"error": error_code(exc)})
             return self._users.get(key, UserInfo())
-        info = _user_info(response.get("user") or {})
         if len(self._users) >= MAX_CACHED_PEOPLE:
             self._users.clear()
         self._users[key] = info
@@ -75,12 +77,12 @@ class SlackPeople:
             return None
         try:
             response = await client.conversations_info(channel=channel)
+            member = (response.get("channel") or {}).get("is_member")
         except SlackApiError as exc:
             # A private channel the coach is not in is invisible to it.
             return False if error_code(exc) == "channel_not_found" else None
-        except SlackClientError:
+        except Exception:  # any other failure, whatever the body: Slack did not say
             return None
-        member = (response.get("channel") or {}).get("is_member")
         return bool(member) if member is not None else None
 
     def remember_dm(self, team: str, user: str, channel: str) -> None:

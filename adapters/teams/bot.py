@@ -25,7 +25,7 @@ from adapters.teams.retry import (
     single_attempt_transport,
 )
 from bot import messages
-from bot.api import CoachAPI
+from bot.api import CoachAPI, storage_unavailable
 from bot.replies import Reply
 
 log = logging.getLogger("coach.teams")
@@ -45,6 +45,11 @@ class CoachTeamsBot:
         where = where_of(activity)
         if where is None:
             return
+        with self.api.storage_deadline():
+            await self._turn(context, where)
+
+    async def _turn(self, context: TurnContext, where: Where) -> None:
+        activity = context.activity
         remembered = await self._remember(activity, where)
         kind = activity.type
         if kind == ActivityTypes.message:
@@ -143,7 +148,9 @@ async def on_turn_error(context: TurnContext, error: Exception) -> None:
     log.error("teams_turn_failed", extra={"error": type(error).__name__, "status": status})
     if context.activity.type != ActivityTypes.message or isinstance(error, SendFailed):
         return
+    # The same sentence as Slack and the terminal when it is the database that failed.
+    text = messages.STORAGE_DOWN if storage_unavailable(error) else messages.SOMETHING_WENT_WRONG
     try:
-        await context.send_activity(cards.text_activity(messages.SOMETHING_WENT_WRONG))
+        await context.send_activity(cards.text_activity(text))
     except Exception as exc:  # the connector itself is failing: nothing more to say
         log.warning("teams_apology_failed", extra={"error": type(exc).__name__})

@@ -17,6 +17,9 @@ from botbuilder.schema import ErrorResponseException
 from msrest.exceptions import ClientRequestError
 
 RETRY_STATUSES = frozenset({412, 429, 502, 503, 504})
+# The longest one connector call may take (msrest's default is 100 s): a stuck connector
+# becomes a retry, then a failure the log and the scheduler can see, within seconds.
+CONNECTOR_TIMEOUT_S = 10
 GONE_STATUSES = frozenset({403, 404})
 Sleep = Callable[[float], Awaitable[Any]]
 
@@ -47,7 +50,8 @@ class RetryPolicy:
 
 
 def single_attempt_transport(connector: Any) -> None:
-    """Turn off msrest's own urllib3 retries (3 tries, 0.8 s backoff, no jitter, no 429).
+    """Turn off msrest's own urllib3 retries (3 tries, 0.8 s backoff, no jitter, no 429), and
+    bound each call by CONNECTOR_TIMEOUT_S.
 
     Retries happen in one place, `send_with_retry`, where they follow Teams' guidance;
     stacked under ours they would multiply the wait on a dead connection.
@@ -56,6 +60,9 @@ def single_attempt_transport(connector: Any) -> None:
     policy = getattr(config, "retry_policy", None)
     if policy is not None:
         policy.retries = 0
+    connection = getattr(config, "connection", None)
+    if connection is not None:
+        connection.timeout = CONNECTOR_TIMEOUT_S
 
 
 def _status(exc: ErrorResponseException) -> int:

@@ -12,16 +12,26 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.storage.timeouts import connect_bounded, postgres_connect_args, unbounded
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def make_engine(database_url: str) -> Engine:
-    """An engine for any SQLAlchemy URL; SQLite gets foreign keys and a busy timeout.
+DEFAULT_TIMEOUT_S = 5.0
 
-    hide_parameters keeps what educators wrote out of error messages and logs.
+
+def make_engine(database_url: str, timeout_s: float = DEFAULT_TIMEOUT_S) -> Engine:
+    """An engine for any SQLAlchemy URL that never waits on the database past `timeout_s`
+    (COACH_DB_TIMEOUT_S) for a connection, a pooled connection or a statement.
+
+    SQLite gets foreign keys, WAL and a busy timeout; PostgreSQL gets libpq's connect and
+    statement timeouts, keepalives and a client-side limit on every wait (bot/storage/
+    timeouts.py). hide_parameters keeps what educators wrote out of error messages and logs.
     """
     if database_url.startswith("sqlite"):
-        engine = create_engine(database_url, connect_args={"timeout": 30}, hide_parameters=True)
+        engine = create_engine(
+            database_url, connect_args={"timeout": timeout_s}, hide_parameters=True
+        )
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -32,9 +42,22 @@ def make_engine(database_url: str) -> Engine:
 
         return engine
     # pool_pre_ping: a PostgreSQL restart costs one failed request, not a restart of ours.
-    return create_engine(
-        database_url, pool_pre_ping=True, pool_size=10, max_overflow=10, hide_parameters=True
+    engine = create_engine(
+        database_url,
+        pool_pre_ping=True,
+        pool_size=10,
+        max_overflow=10,
+        pool_timeout=timeout_s,
+        hide_parameters=True,
     )
+    if engine.dialect.driver == "psycopg":
+
+        @event.listens_for(engine, "do_connect")
+        def _bounded_connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+            # Settings in DATABASE_URL's query string win over ours.
+            return connect_bounded(timeout_s, cargs, postgres_connect_args(timeout_s) | cparams)
+
+    return engine
 
 
 def make_sessions(engine: Engine) -> sessionmaker[Session]:
@@ -49,8 +72,12 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade(engine: Engine) -> None:
-    """Apply every migration not yet applied (all heads: features add their own branches)."""
-    command.upgrade(alembic_config(engine), "heads")
+    """Apply every migration not yet applied (all heads: features add their own branches).
+
+    Without COACH_DB_TIMEOUT_S: an index on a large table may rightly take minutes.
+    """
+    with unbounded():
+        command.upgrade(alembic_config(engine), "heads")
 
 
 def is_up_to_date(engine: Engine) -> bool:

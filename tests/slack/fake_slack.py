@@ -28,6 +28,8 @@ class Failure:
     status: int = 200
     error: str | None = None
     retry_after: int | None = None
+    body: str | None = None  # a raw body instead of Slack's JSON (a proxy's error page)
+    content_type: str = "application/json"
 
 
 @dataclass
@@ -114,6 +116,13 @@ class FakeSlack:
         if self.failures.get(method):
             failure = self.failures[method].pop(0)
             headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after else {}
+            if failure.body is not None:
+                return web.Response(
+                    status=failure.status,
+                    text=failure.body,
+                    content_type=failure.content_type,
+                    headers=headers,
+                )
             body = {"ok": False, "error": failure.error or "ratelimited"}
             return web.json_response(body, status=failure.status, headers=headers)
         return web.json_response(self._answer(method, args))

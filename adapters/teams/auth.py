@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 
+from adapters.teams import openid
 from bot.errors import ConfigurationError
 from bot.settings import Settings
 
@@ -70,4 +71,5 @@ def _fast_msrest_retry_policy() -> None:
 
 def build_adapter(config: BotFrameworkConfig) -> CloudAdapter:
     _fast_msrest_retry_policy()
+    openid.install()  # signing keys fetched off the event loop, with timeouts
     return CloudAdapter(ConfigurationBotFrameworkAuthentication(config))

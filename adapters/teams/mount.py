@@ -19,6 +19,7 @@ from botbuilder.schema import Activity
 
 from adapters.teams.auth import BotFrameworkConfig, bot_framework_config, build_adapter
 from adapters.teams.bot import CoachTeamsBot, on_turn_error
+from adapters.teams.openid import KeysUnavailable
 from adapters.teams.references import ReferenceStore
 from adapters.teams.retry import RetryPolicy
 from bot.api import CoachAPI
@@ -53,6 +54,9 @@ class TeamsEndpoint:
             authenticated = await self.adapter.bot_framework_authentication.authenticate_request(
                 activity, request.headers.get("Authorization", "")
             )
+        except KeysUnavailable:
+            # Microsoft's keys are out of reach for now: the sender should try again.
+            return web.Response(status=503)
         except Exception as exc:  # PermissionError, jwt errors, malformed claims: all 401
             log.warning("teams_unauthorized", extra={"error": type(exc).__name__})
             return web.Response(status=401)

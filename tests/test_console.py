@@ -64,3 +64,46 @@ def test_bad_input_in_the_terminal_never_shows_a_traceback(tmp_path: Path) -> No
     assert "Did you mean reflect?" in out
     assert "20,000 characters" in out
     assert "I don't know the topic" in out
+
+
+def test_a_scripted_terminal_session_shows_the_coach_listening(tmp_path: Path) -> None:
+    """Every listening behaviour once, through the real terminal: plain requests, a reply to
+    each answer, a probe, help when stuck, fitted actions, a typed check-in, the journal."""
+    out = _chat(
+        tmp_path,
+        [
+            "hi",
+            "can u help me write a note to a parent about missing hw",
+            "how do I run a home visit?",
+            "this is pointless, I'm drowning",
+            "🙃",
+            "reflect relational",
+            "idk",
+            "it was fine",
+            "I called Ana's grandmother and she told me Ana loves drawing",
+            "I have 32 kids and no planning period, and her dad only speaks Portuguese",
+            "idk",
+            "1",
+            "hello",
+            "reflect connections",
+            "not yet, honestly I forgot all about it",
+            "2",
+            "text one family on Friday",
+            "journal",
+        ],
+    )
+    assert "Here's what you can type" in out  # the first hello is the menu
+    assert "messages home" in out  # a plain request for a draft
+    assert "learn relational" in out  # a how-to question answered from the framework
+    assert "smallest useful step" in out  # overload heard, not refused
+    assert "better than emoji" in out
+    assert "For example" in out  # stuck: an example, a starter, an easier version
+    assert "Keep going" in out  # a vague answer gets one follow-up question
+    assert "Ana's grandmother" in out  # the reply says who the answer was about
+    assert "interpreter" in out or "translated" in out  # actions fitted to language
+    assert "not an action" in out.casefold() or "one small thing" in out  # idk is not saved
+    assert "Last time you planned" in out  # a known educator's hello
+    assert "reminder" in out and "your action for this week" not in out.split("reminder")[0]
+    assert "text one family on Friday" in out  # the smaller carried action
+    assert "You wrote:" in out  # the journal shows the educator's own words
+    assert "I don't know" not in out

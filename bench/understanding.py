@@ -5,7 +5,8 @@
 
 Intent accuracy is over messages typed outside a flow; topic accuracy over items with a topic
 labelled; theme recall and precision over every item; reframe recall over deficit sentences
-and false alarms over the others; time per message over every item, after start-up.
+and false alarms over the others; time per message over every item, after start-up (the
+first reading of each, and the fastest of REPEATS readings).
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from typing import Any
 
 import yaml
 
+# Each message is read this many times: the first run is "time per message", the fastest is
+# the same less what other processes on a shared machine took from it.
+REPEATS = 3
 SET_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "understanding"
 
 
@@ -39,10 +43,15 @@ def evaluate(items: list[dict[str, Any]], misses: bool = False) -> dict[str, Any
     deficit_n = deficit_hit = neutral_n = false_alarm = 0
     language_ok = 0
     timings: list[float] = []
+    best_timings: list[float] = []
     for item in items:
-        started = time.perf_counter()
-        reading = understand(item["text"])
-        timings.append((time.perf_counter() - started) * 1000)
+        runs = []
+        for _ in range(REPEATS):
+            started = time.perf_counter()
+            reading = understand(item["text"])
+            runs.append((time.perf_counter() - started) * 1000)
+        timings.append(runs[0])
+        best_timings.append(min(runs))
         wrong: list[str] = []
         if item["context"] == "message":
             per_intent[item["intent"]] += 1
@@ -82,6 +91,7 @@ def evaluate(items: list[dict[str, Any]], misses: bool = False) -> dict[str, Any
     messages = sum(per_intent.values())
     tp, fp, fn = sum(theme_tp.values()), sum(theme_fp.values()), sum(theme_fn.values())
     ordered = sorted(timings)
+    best = sorted(best_timings)
     return {
         "items": len(items),
         "intent_accuracy": sum(per_intent_ok.values()) / messages if messages else 0.0,
@@ -101,6 +111,8 @@ def evaluate(items: list[dict[str, Any]], misses: bool = False) -> dict[str, Any
         "language_accuracy": language_ok / len(items),
         "p50_ms": statistics.median(ordered),
         "p99_ms": ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))],
+        "best_p50_ms": statistics.median(best),
+        "best_p99_ms": best[min(len(best) - 1, int(len(best) * 0.99))],
     }
 
 
@@ -120,6 +132,10 @@ def report(split: str, figures: dict[str, Any]) -> None:
     )
     print(f"  language          {figures['language_accuracy']:.1%}")
     print(f"  time per message  p50 {figures['p50_ms']:.2f} ms, p99 {figures['p99_ms']:.2f} ms")
+    print(
+        f"    best of {REPEATS} runs  p50 {figures['best_p50_ms']:.2f} ms,"
+        f" p99 {figures['best_p99_ms']:.2f} ms"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,10 +16,11 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from bot.reframe import Finding
+from bot.understanding.cues import CueSet, Text
 from bot.understanding.deficit import deficit_findings
 from bot.understanding.language import detect_language
 from bot.understanding.normalise import for_matching, words
-from content.reframe_patterns import PatternCompiler, PatternError
+from content.reframe_patterns import PatternError
 from content.understanding_schema import (
     INTENTS,
     UnderstandingContent,
@@ -55,11 +56,6 @@ SHORT_WORDS = 4
 FUZZY_MAX_WORDS = 12
 # Themes whose cues mean the opposite after a negation ("nobody came", "not helpful").
 NEGATABLE_THEMES = frozenset(["positive"])
-# A negation up to two words before a cue, within the clause (punctuation is its own token).
-_NEGATED_BEFORE = re.compile(
-    r"(?<!\w)(?:no|not|never|nobody|nothing|none|without|hardly|barely|nadie|nunca|ni|sin"
-    r"|[a-z]+n't)(?: [\w']+){0,2} $"
-)
 # The contract's command words, read as intents when they start a message.
 COMMAND_INTENTS = frozenset(INTENTS) - {"greeting", "thanks", "frustration", "question"}
 # Replies that answer nothing: a reflection never saves one as an answer or an action.
@@ -138,23 +134,6 @@ def is_non_answer(text: str) -> bool:
     return normalised in NON_ANSWERS or normalised.rstrip("?!. ") in NON_ANSWERS
 
 
-def combine(compiler: PatternCompiler, cues: list[str]) -> re.Pattern[str]:
-    """All of one entry's cues as one regex: one scan of the text instead of one per cue.
-
-    The text is already case-folded (normalise.for_matching), so no IGNORECASE, which costs
-    time at every position."""
-    bodies = "|".join(f"(?:{compiler.compile(cue, capture=False).body})" for cue in cues)
-    return re.compile(rf"(?<!\w)(?:{bodies})(?!\w)")
-
-
-def _affirmed(cue: re.Pattern[str], normalised: str) -> bool:
-    """A cue match not negated just before it: "hasn't answered" is not a family answering."""
-    return any(
-        _NEGATED_BEFORE.search(normalised, max(0, found.start() - 40), found.start()) is None
-        for found in cue.finditer(normalised)
-    )
-
-
 def _only_symbols(text: str) -> bool:
     """Emoji and the like, no letters or question marks: a reaction, not a 'not sure'."""
     stripped = "".join(ch for ch in text if not ch.isspace())
@@ -173,24 +152,18 @@ class Reader:
     def _compile(self, content: UnderstandingContent) -> None:
         self.content = content
         intent_sets = {**content.intents.sets, "topic-word": content.topic_words()}
-        intents = PatternCompiler(intent_sets)
-        self.intent_cues = [
-            (name, combine(intents, content.intents.intents[name].cues))
-            for name in content.intents.priority
-        ]
-        themes = PatternCompiler(content.themes.sets)
-        self.theme_cues = [
-            (name, combine(themes, entry.cues)) for name, entry in content.themes.themes.items()
-        ]
-        self.short_theme_cues = [
-            (name, combine(themes, entry.short))
-            for name, entry in content.themes.themes.items()
-            if entry.short
-        ]
-        topics = PatternCompiler({})
-        self.topic_cues = [
-            (slug, combine(topics, entry.cues)) for slug, entry in content.topics.topics.items()
-        ]
+        self.intent_priority = list(content.intents.priority)
+        self.intent_cues = CueSet(
+            intent_sets, {name: entry.cues for name, entry in content.intents.intents.items()}
+        )
+        themes = content.themes.themes
+        self.theme_cues = CueSet(content.themes.sets, {n: e.cues for n, e in themes.items()})
+        self.short_theme_cues = CueSet(
+            content.themes.sets, {n: e.short for n, e in themes.items() if e.short}
+        )
+        self.theme_order = list(themes)
+        self.topic_order = list(content.topics.topics)
+        self.topic_cues = CueSet({}, {s: e.cues for s, e in content.topics.topics.items()})
         self.topic_words = {
             for_matching(word): slug
             for slug, entry in content.topics.topics.items()
@@ -217,8 +190,9 @@ class Reader:
             return "help" if normalised.strip().startswith("?") else UNKNOWN
         if tokens[0] in COMMAND_INTENTS and len(tokens) <= 4:
             return tokens[0]
-        for name, cue in self.intent_cues:
-            if cue.search(normalised):
+        found = self.intent_cues.counts(Text.of(normalised))
+        for name in self.intent_priority:
+            if name in found:
                 return name
         # Examples are short messages: a long text scored against them by WRatio's partial
         # matching finds some example inside almost anything, so only short texts try.
@@ -233,15 +207,11 @@ class Reader:
         return UNKNOWN
 
     def themes(self, normalised: str, original: str) -> tuple[str, ...]:
-        cues = self.theme_cues
+        text = Text.of(normalised)
+        counted = self.theme_cues.counts(text, NEGATABLE_THEMES)
         if len(words(normalised)) <= SHORT_WORDS:
-            cues = cues + self.short_theme_cues
-        found: list[str] = []
-        for name, cue in cues:
-            if name in found:
-                continue
-            if _affirmed(cue, normalised) if name in NEGATABLE_THEMES else cue.search(normalised):
-                found.append(name)
+            counted.update(self.short_theme_cues.counts(text, NEGATABLE_THEMES))
+        found = [name for name in self.theme_order if name in counted]
         if "unsure" not in found and is_non_answer(original) and not _only_symbols(original):
             found.append("unsure")
         return tuple(found)
@@ -250,9 +220,11 @@ class Reader:
         named = self.topic_word_regex.search(normalised)
         if named is not None:
             return self.topic_words[named.group(0)]
+        counted = self.topic_cues.counts(Text.of(normalised))
+        if not counted:
+            return None
         scores = [
-            (len(cue.findall(normalised)), -index, slug)
-            for index, (slug, cue) in enumerate(self.topic_cues)
+            (counted.get(slug, 0), -index, slug) for index, slug in enumerate(self.topic_order)
         ]
         best = max(scores)
         return best[2] if best[0] > 0 else None

@@ -1,0 +1,270 @@
+"""Cues matched word by word, with dictionary lookups instead of regular expressions.
+
+A cue in the pattern language (content/reframe_patterns.py) is a sequence of items; each
+item stands for a set of word sequences: a word (and its inflections with `~`), a group of
+alternatives, a named set. Compiled to one regex per theme the cues took a second to compile
+at start-up (Python compiles regexes in Python) and a scan of the text per theme per message.
+Here each item becomes a set of phrases once, and each cue is indexed by the first words it
+can start with: for every word of a message only the cues that can start there are tried,
+each step a set lookup. `_` is any one word, `item?` optional, `item*` up to three times,
+`!item` not followed by it, as in the pattern language.
+
+Words compare as the regexes compared them, nearly: the text is case-folded and shorthand
+spelled out (normalise.for_matching); a hyphen between words is a space ("asset-based" is
+"asset based"), apostrophes are left out on both sides ("dont" is "don't"), and punctuation
+ends a cue, as it ended a regex match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from content.reframe_patterns import (
+    MAX_REPEAT,
+    AnyWord,
+    Group,
+    Item,
+    PatternError,
+    SetRef,
+    Span,
+    Word,
+    inflections,
+    parse,
+)
+
+Phrase = tuple[str, ...]
+# An item that stands for more phrases than this is refused (a content fault, not a hang).
+MAX_PHRASES = 50_000
+# A plain word sequence needs no parser: most set members and many alternatives are one.
+_PLAIN = re.compile(r"[^\W_][\w'-]*(?: [^\W_][\w'-]*)*")
+# Words that turn what follows around, up to three words before it, in the same clause.
+NEGATORS = frozenset(
+    ["no", "not", "never", "nobody", "nothing", "none", "without", "hardly", "barely",
+     "nadie", "nunca", "ni", "sin"]
+)  # fmt: skip
+
+
+def key(word: str) -> str:
+    return word.replace("'", "")
+
+
+def _word(text: str, inflect: bool) -> list[Phrase]:
+    words = [key(part) for part in text.lower().split("-") if key(part)]
+    if not words:
+        return [()]
+    if not inflect:
+        return [tuple(words)]
+    return [(*words[:-1], key(form)) for form in inflections(words[-1])]
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One item of a cue: the phrases it matches (None: any one word)."""
+
+    phrases: frozenset[Phrase] | None
+    optional: bool = False
+    repeat: bool = False  # item*: up to MAX_REPEAT times
+    negative: bool = False  # !item: not followed by it
+    # For each first word of a phrase, the lengths of the phrases starting with it (longest
+    # first): most words of a text start none, and one lookup says so.
+    starts: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, phrases: frozenset[Phrase], optional: bool, repeat: bool, negative: bool) -> Slot:
+        starts: dict[str, set[int]] = {}
+        for phrase in phrases:
+            starts.setdefault(phrase[0], set()).add(len(phrase))
+        ordered = {w: tuple(sorted(n, reverse=True)) for w, n in starts.items()}
+        return cls(phrases, optional, repeat, negative, ordered)
+
+    def ends(self, words: Sequence[str], at: int) -> list[int]:
+        """Where a match of this item starting at `at` ends (longest first)."""
+        if at >= len(words):
+            return []
+        if self.phrases is None:
+            return [at + 1] if words[at][:1].isalnum() else []
+        lengths = self.starts.get(words[at])
+        if not lengths:
+            return []
+        return [
+            at + length
+            for length in lengths
+            if length == 1 or tuple(words[at : at + length]) in self.phrases
+        ]
+
+
+@dataclass(frozen=True)
+class Cue:
+    label: str
+    slots: tuple[Slot, ...]
+
+    def matches_at(self, words: Sequence[str], at: int) -> bool:
+        return self._rest(words, 0, at)
+
+    def _rest(self, words: Sequence[str], index: int, at: int) -> bool:
+        if index == len(self.slots):
+            return True
+        slot = self.slots[index]
+        if slot.negative:
+            return not slot.ends(words, at) and self._rest(words, index + 1, at)
+        if slot.repeat:
+            return self._repeat(words, index, at, MAX_REPEAT)
+        if any(self._rest(words, index + 1, end) for end in slot.ends(words, at)):
+            return True
+        return slot.optional and self._rest(words, index + 1, at)
+
+    def _repeat(self, words: Sequence[str], index: int, at: int, left: int) -> bool:
+        slot = self.slots[index]
+        if left and any(self._repeat(words, index, end, left - 1) for end in slot.ends(words, at)):
+            return True
+        return self._rest(words, index + 1, at)
+
+
+class _Compiler:
+    """Items to slots, with the sets a cue may name (each set expanded once)."""
+
+    def __init__(self, sets: Mapping[str, Sequence[str]]) -> None:
+        self.sets = sets
+        self.memo: dict[str, list[Phrase]] = {}
+        self.stack: list[str] = []
+
+    def cue(self, label: str, source: str) -> Cue:
+        if _PLAIN.fullmatch(source):
+            phrase = tuple(w for word in source.split() for w in _word(word, False)[0])
+            return Cue(label, (Slot.of(frozenset([phrase]), False, False, False),))
+        slots = []
+        for item in _flatten(parse(source)):
+            if isinstance(item.atom, AnyWord):
+                slots.append(Slot(None, item.quantifier == "?", item.quantifier == "*"))
+                continue
+            phrases = frozenset(p for p in self.atom(item.atom) if p)
+            quantifier = item.quantifier
+            slots.append(Slot.of(phrases, quantifier == "?", quantifier == "*", item.negative))
+        return Cue(label, tuple(slots))
+
+    def atom(self, atom: object) -> list[Phrase]:
+        if isinstance(atom, Word):
+            return _word(atom.text, atom.inflect)
+        if isinstance(atom, Group):
+            found: list[Phrase] = []
+            for alternative in atom.alternatives:
+                found.extend(self.sequence(alternative))
+            return found
+        if isinstance(atom, Span):
+            return self.sequence(atom.items)
+        if isinstance(atom, SetRef):
+            return self.set_phrases(atom.name)
+        raise PatternError("`_` (any word) inside a group or set is not supported in cues")
+
+    def set_phrases(self, name: str) -> list[Phrase]:
+        if name in self.memo:
+            return self.memo[name]
+        if name not in self.sets:
+            raise PatternError(f"unknown set {{{name}}}")
+        if name in self.stack:
+            raise PatternError(f"set {{{name}}} refers to itself")
+        self.stack.append(name)
+        found: list[Phrase] = []
+        for member in self.sets[name]:
+            if _PLAIN.fullmatch(member):
+                found.append(tuple(w for word in member.split() for w in _word(word, False)[0]))
+            else:
+                found.extend(self.sequence(parse(member)))
+        self.stack.pop()
+        self.memo[name] = found
+        return found
+
+    def sequence(self, items: tuple[Item, ...]) -> list[Phrase]:
+        """Every phrase a sequence inside a group or set stands for."""
+        found: list[Phrase] = [()]
+        for item in items:
+            if item.negative or item.quantifier == "*":
+                raise PatternError("`!` and `*` inside a group or set are not supported in cues")
+            options = self.atom(item.atom)
+            if item.quantifier == "?":
+                options = [(), *options]
+            if len(found) * len(options) > MAX_PHRASES:
+                raise PatternError(f"an item stands for over {MAX_PHRASES} phrases")
+            found = [a + b for a in found for b in options]
+        return found
+
+
+def _flatten(items: tuple[Item, ...]) -> list[Item]:
+    """A top-level [ ] span only marks what a rewrite replaces: its items are the cue's."""
+    flat: list[Item] = []
+    for item in items:
+        if isinstance(item.atom, Span):
+            flat.extend(item.atom.items)
+        else:
+            flat.append(item)
+    return flat
+
+
+@dataclass(frozen=True)
+class Text:
+    """One normalised message, as the cues read it."""
+
+    raw: tuple[str, ...]  # its tokens, punctuation included, hyphens left out
+    words: tuple[str, ...]  # the same without apostrophes, as the cues compare
+
+    @classmethod
+    def of(cls, normalised: str) -> Text:
+        raw = tuple(token for token in normalised.split() if token != "-")
+        return cls(raw, tuple(key(token) for token in raw))
+
+    def negated_before(self, at: int) -> bool:
+        for token in reversed(self.raw[max(0, at - 3) : at]):
+            if not any(ch.isalnum() for ch in token):
+                return False  # punctuation: another clause
+            if token in NEGATORS or token.endswith("n't"):
+                return True
+        return False
+
+
+class CueSet:
+    """The cues of several labels (intents, themes or topics), compiled once."""
+
+    def __init__(self, sets: Mapping[str, Sequence[str]], cues: Mapping[str, Sequence[str]]):
+        compiler = _Compiler(sets)
+        self.by_first_word: dict[str, list[Cue]] = {}
+        self.anywhere: list[Cue] = []  # cues that may start with any word
+        for label, sources in cues.items():
+            for source in sources:
+                try:
+                    cue = compiler.cue(label, source)
+                except PatternError as exc:
+                    raise PatternError(f"{label}: {exc} in {source!r}") from exc
+                self._index(cue)
+
+    def _index(self, cue: Cue) -> None:
+        firsts: set[str] = set()
+        for slot in cue.slots:
+            if slot.phrases is None or slot.negative:
+                self.anywhere.append(cue)
+                return
+            firsts |= {phrase[0] for phrase in slot.phrases}
+            if not (slot.optional or slot.repeat):
+                break
+        else:
+            self.anywhere.append(cue)  # every item optional: cannot happen after parse()
+            return
+        for word in firsts:
+            self.by_first_word.setdefault(word, []).append(cue)
+
+    def counts(self, text: Text, negatable: frozenset[str] = frozenset()) -> dict[str, int]:
+        """At how many places each label's cues match (labels that match at all); a match of
+        a negatable label just after a negation ("nobody came") does not count."""
+        found: dict[str, int] = {}
+        words = text.words
+        for at, word in enumerate(words):
+            seen: set[str] = set()
+            for cue in (*self.by_first_word.get(word, ()), *self.anywhere):
+                if cue.label in seen or not cue.matches_at(words, at):
+                    continue
+                if cue.label in negatable and text.negated_before(at):
+                    continue
+                seen.add(cue.label)
+                found[cue.label] = found.get(cue.label, 0) + 1
+        return found

@@ -1,0 +1,64 @@
+"""Cues matched word by word (bot/understanding/cues.py) read the pattern language as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.cues import CueSet, Text
+from bot.understanding.normalise import for_matching
+from bot.understanding.reader import Reader
+from content.reframe_patterns import PatternError
+from content.understanding_schema import load_understanding
+
+SETS = {"family": ["mom", "dad", "foster parent"], "neg": ["don't", "never"]}
+
+
+def labels(
+    cues: dict[str, list[str]], text: str, negatable: frozenset[str] = frozenset()
+) -> set[str]:
+    return set(CueSet(SETS, cues).counts(Text.of(for_matching(text)), negatable))
+
+
+@pytest.mark.parametrize(
+    ("cue", "text", "matches"),
+    [
+        ("no time", "honestly NO time this week", True),
+        ("no time", "no timer", False),  # whole words only
+        ("(no|zero) (prep|planning) time", "zero planning time", True),
+        ("{family} (never|didn't) answer~", "the foster parent never answered", True),
+        ("{neg} show up", "they dont show up", True),  # "dont" is "don't"
+        ("asset-based", "an asset based note", True),
+        ("asset based", "an asset-based note", True),
+        ("left _ voicemail", "left a voicemail", True),
+        ("left _ voicemail", "left voicemail", False),
+        ("went (really|so)* well", "went really so well", True),
+        ("went (really|so)* well", "went well", True),
+        ("(the)? schedule !(a|the)", "the schedule is tight", True),
+        ("(the)? schedule !(a|the)", "schedule a call", False),
+        ("no reply", "no. reply", False),  # punctuation ends a cue
+    ],
+)
+def test_a_cue_reads_as_the_pattern_language_says(cue: str, text: str, matches: bool) -> None:
+    assert (labels({"x": [cue]}, text) == {"x"}) is matches
+
+
+def test_a_negated_match_does_not_count_for_a_negatable_label() -> None:
+    cues = {"positive": ["came", "answered"]}
+    assert labels(cues, "nobody came", frozenset(["positive"])) == set()
+    assert labels(cues, "she hasn't answered", frozenset(["positive"])) == set()
+    assert labels(cues, "no. she came after all", frozenset(["positive"])) == {"positive"}
+    assert labels(cues, "nobody came") == {"positive"}  # not negatable
+
+
+def test_counts_are_per_place() -> None:
+    counted = CueSet(SETS, {"x": ["mom"], "y": ["dad"]}).counts(Text.of("mom and mom and dad"))
+    assert counted == {"x": 2, "y": 1}
+
+
+def test_what_the_word_matcher_cannot_read_is_refused_with_its_place() -> None:
+    with pytest.raises(PatternError, match=r"^x: .*'\(a !b\|c\)'"):
+        CueSet(SETS, {"x": ["(a !b|c)"]})
+
+
+def test_the_packaged_cues_all_compile_for_the_reader() -> None:
+    Reader(load_understanding())

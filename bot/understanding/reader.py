@@ -198,7 +198,7 @@ class Reader:
         # matching finds some example inside almost anything, so only short texts try.
         if len(tokens) <= FUZZY_MAX_WORDS:
             best = process.extractOne(
-                normalised, self.examples, scorer=fuzz.WRatio, score_cutoff=EXAMPLE_CUT_OFF
+                normalised, self.examples, scorer=fuzz.ratio, score_cutoff=EXAMPLE_CUT_OFF
             )
             if best is not None:
                 return self.example_intents[best[2]]

@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from content.reframe_patterns import PatternCompiler, PatternError
+from content.understanding_cues import CueCompiler
 
 UNDERSTANDING_DIR = Path(__file__).parent / "understanding"
 # The C loader where PyYAML has it: about ten times faster on these files.
@@ -189,10 +190,12 @@ class UnderstandingContent(_Strict):
         ]
         for file_name, sets, cues_by_name in groups:
             compiler = PatternCompiler(sets)
+            words = CueCompiler(sets)  # what the reader matches word by word
             for name, cues in cues_by_name.items():
                 for index, cue in enumerate(cues):
                     try:
                         compiler.compile(cue, capture=False)
+                        words.cue(name, cue)
                     except PatternError as exc:
                         faults.append(f"understanding/{file_name}.yaml {name}.cues.{index}: {exc}")
         return faults

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understanding.cues import CueSet, Text
 from bot.understanding.normalise import for_matching
 from bot.understanding.reader import Reader
 from content.reframe_patterns import PatternError
+from content.understanding_cues import CueSet, Text
 from content.understanding_schema import load_understanding
 
 SETS = {"family": ["mom", "dad", "foster parent"], "neg": ["don't", "never"]}

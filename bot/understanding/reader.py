@@ -16,11 +16,11 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from bot.reframe import Finding
-from bot.understanding.cues import CueSet, Text
 from bot.understanding.deficit import deficit_findings
 from bot.understanding.language import detect_language
 from bot.understanding.normalise import for_matching, words
 from content.reframe_patterns import PatternError
+from content.understanding_cues import CueSet, Text
 from content.understanding_schema import (
     INTENTS,
     UnderstandingContent,

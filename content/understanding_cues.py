@@ -122,7 +122,7 @@ class Cue:
         return self._rest(words, index + 1, at)
 
 
-class _Compiler:
+class CueCompiler:
     """Items to slots, with the sets a cue may name (each set expanded once)."""
 
     def __init__(self, sets: Mapping[str, Sequence[str]]) -> None:
@@ -227,7 +227,7 @@ class CueSet:
     """The cues of several labels (intents, themes or topics), compiled once."""
 
     def __init__(self, sets: Mapping[str, Sequence[str]], cues: Mapping[str, Sequence[str]]):
-        compiler = _Compiler(sets)
+        compiler = CueCompiler(sets)
         self.by_first_word: dict[str, list[Cue]] = {}
         self.anywhere: list[Cue] = []  # cues that may start with any word
         for label, sources in cues.items():

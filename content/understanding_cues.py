@@ -39,7 +39,11 @@ Phrase = tuple[str, ...]
 MAX_PHRASES = 50_000
 # A plain word sequence needs no parser: most set members and many alternatives are one.
 _PLAIN = re.compile(r"[^\W_][\w'-]*(?: [^\W_][\w'-]*)*")
-# Words that turn what follows around, up to three words before it, in the same clause.
+# How many words before a cue a negation still turns it around ("no one from her family came").
+NEGATION_REACH = 5
+# Words that start another clause: "didn't call, but mom came" is not "didn't ... came".
+CLAUSE_WORDS = frozenset(["but", "and", "so", "because", "then", "though", "pero", "y", "porque"])
+# Words that turn what follows around, a few words before it, in the same clause.
 NEGATORS = frozenset(
     ["no", "not", "never", "nobody", "nothing", "none", "without", "hardly", "barely",
      "nadie", "nunca", "ni", "sin"]
@@ -215,9 +219,9 @@ class Text:
         return cls(raw, tuple(key(token) for token in raw))
 
     def negated_before(self, at: int) -> bool:
-        for token in reversed(self.raw[max(0, at - 3) : at]):
-            if not any(ch.isalnum() for ch in token):
-                return False  # punctuation: another clause
+        for token in reversed(self.raw[max(0, at - NEGATION_REACH) : at]):
+            if not any(ch.isalnum() for ch in token) or token in CLAUSE_WORDS:
+                return False  # punctuation or "but": another clause
             if token in NEGATORS or token.endswith("n't"):
                 return True
         return False

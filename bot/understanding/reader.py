@@ -100,6 +100,10 @@ NON_ANSWERS = frozenset(
         "sí",
         "si",
         "no.",
+        "what",
+        "huh",
+        "qué",
+        "que",
     ]
 )
 

@@ -18,8 +18,10 @@ ends a cue, as it ended a regex match.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+
+from rapidfuzz.distance import OSA
 
 from content.reframe_patterns import (
     MAX_REPEAT,
@@ -39,6 +41,8 @@ Phrase = tuple[str, ...]
 MAX_PHRASES = 50_000
 # A plain word sequence needs no parser: most set members and many alternatives are one.
 _PLAIN = re.compile(r"[^\W_][\w'-]*(?: [^\W_][\w'-]*)*")
+# Words shorter than this are never taken for typos.
+MIN_TYPO_LENGTH = 5
 # How many words before a cue a negation still turns it around ("no one from her family came").
 NEGATION_REACH = 5
 # Words that start another clause: "didn't call, but mom came" is not "didn't ... came".
@@ -206,17 +210,71 @@ def _flatten(items: tuple[Item, ...]) -> list[Item]:
     return flat
 
 
+class Speller:
+    """Typos fixed against the cues' own words: "voicmail" is "voicemail", "tiem" is "time".
+
+    Only the slips people make typing, which rarely make another word: a letter left out
+    ("voicmail"), two letters swapped ("anwser"), a letter doubled ("gratefull"). A letter
+    typed for another is not fixed: "next" and "text", "told" and "hold" are both words.
+    Words the cues know, words in `known`, short words, and words typed with an apostrophe
+    ("there's") are left alone. Candidates come from the cue words' one-letter deletions, so a
+    word costs a few dictionary lookups; the choice is deterministic.
+    """
+
+    def __init__(self, vocabulary: Iterable[str], known: Iterable[str] = ()) -> None:
+        self.vocabulary = frozenset(w for w in vocabulary if w.isalpha())
+        self.known = self.vocabulary | frozenset(known)
+        self.by_deletion: dict[str, set[str]] = {}
+        for word in self.vocabulary:
+            if len(word) >= MIN_TYPO_LENGTH:
+                for variant in _deletions(word):
+                    self.by_deletion.setdefault(variant, set()).add(word)
+
+    def correct(self, word: str) -> str:
+        if len(word) < MIN_TYPO_LENGTH or word in self.known or not word.isalpha():
+            return word
+        # A letter left out, inside the word: a missing ending ("value", "values") is another
+        # form of the word, which the cues spell out themselves where it matters.
+        missing = sorted(c for c in self.by_deletion.get(word, ()) if not c.startswith(word))
+        if missing:
+            return missing[0]
+        swapped = sorted(
+            c
+            for variant in _deletions(word)
+            for c in self.by_deletion.get(variant, ())
+            if len(c) == len(word) and sorted(c) == sorted(word) and OSA.distance(word, c) == 1
+        )
+        if swapped:
+            return swapped[0]
+        doubled = sorted(
+            word[:i] + word[i + 1 :]
+            for i in range(1, len(word))
+            if word[i] == word[i - 1] and word[:i] + word[i + 1 :] in self.vocabulary
+        )
+        return doubled[0] if doubled else word
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
 @dataclass(frozen=True)
 class Text:
     """One normalised message, as the cues read it."""
 
     raw: tuple[str, ...]  # its tokens, punctuation included, hyphens left out
-    words: tuple[str, ...]  # the same without apostrophes, as the cues compare
+    words: tuple[str, ...]  # the same without apostrophes and typos, as the cues compare
 
     @classmethod
-    def of(cls, normalised: str) -> Text:
+    def of(cls, normalised: str, speller: Speller | None = None) -> Text:
         raw = tuple(token for token in normalised.split() if token != "-")
-        return cls(raw, tuple(key(token) for token in raw))
+        words = tuple(key(token) for token in raw)
+        if speller is not None:
+            words = tuple(
+                word if "'" in token else speller.correct(word)
+                for token, word in zip(raw, words, strict=True)
+            )
+        return cls(raw, words)
 
     def negated_before(self, at: int) -> bool:
         for token in reversed(self.raw[max(0, at - NEGATION_REACH) : at]):
@@ -241,6 +299,15 @@ class CueSet:
                 except PatternError as exc:
                     raise PatternError(f"{label}: {exc} in {source!r}") from exc
                 self._index(cue)
+
+    def vocabulary(self) -> set[str]:
+        """Every word the cues are made of."""
+        words: set[str] = set()
+        for cue in {id(c): c for cues in self.by_first_word.values() for c in cues}.values():
+            for slot in cue.slots:
+                for phrase in slot.phrases or ():
+                    words.update(phrase)
+        return words
 
     def _index(self, cue: Cue) -> None:
         firsts: set[str] = set()

@@ -17,10 +17,10 @@ from rapidfuzz import fuzz, process
 
 from bot.reframe import Finding
 from bot.understanding.deficit import deficit_findings
-from bot.understanding.language import detect_language
+from bot.understanding.language import ENGLISH_WORDS, SPANISH_WORDS, detect_language
 from bot.understanding.normalise import for_matching, words
 from content.reframe_patterns import PatternError
-from content.understanding_cues import CueSet, Text
+from content.understanding_cues import CueSet, Speller, Text, key
 from content.understanding_schema import (
     INTENTS,
     UnderstandingContent,
@@ -52,6 +52,9 @@ QUESTION_OPENERS = frozenset(
 EXAMPLE_CUT_OFF = 86
 # A text of at most this many words is short: the themes' `short` cues count in it.
 SHORT_WORDS = 4
+# Words that are not typos of a cue word, however close: everyday words the cues do not use.
+_LOOK_ALIKES = "older either garage using farming creo there their form from trial united silent"
+COMMON_WORDS = ENGLISH_WORDS | SPANISH_WORDS | frozenset(f"{_LOOK_ALIKES} quiet tree pude".split())
 # Longer texts skip the fuzzy comparison with the (short) example messages.
 FUZZY_MAX_WORDS = 12
 # Themes whose cues mean the opposite after a negation ("nobody came", "not helpful").
@@ -168,6 +171,14 @@ class Reader:
         self.theme_order = list(themes)
         self.topic_order = list(content.topics.topics)
         self.topic_cues = CueSet({}, {s: e.cues for s, e in content.topics.topics.items()})
+        self.speller = Speller(
+            self.intent_cues.vocabulary()
+            | self.theme_cues.vocabulary()
+            | self.short_theme_cues.vocabulary()
+            | self.topic_cues.vocabulary()
+            | {key(w) for w in words(" ".join(content.topic_words()))},
+            COMMON_WORDS,
+        )
         self.topic_words = {
             for_matching(word): slug
             for slug, entry in content.topics.topics.items()
@@ -188,13 +199,17 @@ class Reader:
 
     # ---- the parts ---------------------------------------------------------------------
 
-    def intent(self, normalised: str) -> str:
+    def text(self, normalised: str) -> Text:
+        """The message as the cues read it: its words, typos fixed."""
+        return Text.of(normalised, self.speller)
+
+    def intent(self, normalised: str, text: Text | None = None) -> str:
         tokens = words(normalised)
         if not tokens:
             return "help" if normalised.strip().startswith("?") else UNKNOWN
         if tokens[0] in COMMAND_INTENTS and len(tokens) <= 4:
             return tokens[0]
-        found = self.intent_cues.counts(Text.of(normalised))
+        found = self.intent_cues.counts(text or self.text(normalised))
         for name in self.intent_priority:
             if name in found:
                 return name
@@ -210,8 +225,8 @@ class Reader:
             return "question"
         return UNKNOWN
 
-    def themes(self, normalised: str, original: str) -> tuple[str, ...]:
-        text = Text.of(normalised)
+    def themes(self, normalised: str, original: str, text: Text | None = None) -> tuple[str, ...]:
+        text = text or self.text(normalised)
         counted = self.theme_cues.counts(text, NEGATABLE_THEMES)
         if len(words(normalised)) <= SHORT_WORDS:
             counted.update(self.short_theme_cues.counts(text, NEGATABLE_THEMES))
@@ -220,11 +235,11 @@ class Reader:
             found.append("unsure")
         return tuple(found)
 
-    def topic(self, normalised: str) -> str | None:
+    def topic(self, normalised: str, text: Text | None = None) -> str | None:
         named = self.topic_word_regex.search(normalised)
         if named is not None:
             return self.topic_words[named.group(0)]
-        counted = self.topic_cues.counts(Text.of(normalised))
+        counted = self.topic_cues.counts(text or self.text(normalised))
         if not counted:
             return None
         scores = [
@@ -237,14 +252,15 @@ class Reader:
         """`deficit=False` skips the reframe matcher (the costly part) for callers that
         only need intent, topic and themes."""
         normalised = for_matching(text)
-        intent = self.intent(normalised)
-        themes = self.themes(normalised, text)
+        read = self.text(normalised)
+        intent = self.intent(normalised, read)
+        themes = self.themes(normalised, text, read)
         if intent == "language":
             # "in spanish please" is about the coach's language, not a family's.
             themes = tuple(theme for theme in themes if theme != "language")
         return Understanding(
             intent=intent,
-            topic=self.topic(normalised),
+            topic=self.topic(normalised, read),
             themes=themes,
             deficit=tuple(deficit_findings(text)) if deficit else (),
             language=detect_language(normalised),

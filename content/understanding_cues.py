@@ -41,6 +41,10 @@ Phrase = tuple[str, ...]
 MAX_PHRASES = 50_000
 # A plain word sequence needs no parser: most set members and many alternatives are one.
 _PLAIN = re.compile(r"[^\W_][\w'-]*(?: [^\W_][\w'-]*)*")
+# One item of a simple cue: !? then a group of alternatives, a {set} or a word, then ? or *.
+_CHUNK = re.compile(
+    r"\s*(!?)(?:\(([^()\[\]{}]*)\)|\{([a-z][a-z0-9-]*)\}|([^\s(){}!?*\[\]]+))([?*]?)\s*"
+)
 # Words shorter than this are never taken for typos.
 MIN_TYPO_LENGTH = 5
 # How many words before a cue a negation still turns it around ("no one from her family came").
@@ -56,6 +60,11 @@ NEGATORS = frozenset(
 
 def key(word: str) -> str:
     return word.replace("'", "")
+
+
+def _plain(text: str) -> Phrase:
+    """The phrase of a plain word sequence ("hard-to-reach families")."""
+    return tuple(w for word in text.split() for w in _word(word, False)[0])
 
 
 def _word(text: str, inflect: bool) -> list[Phrase]:
@@ -139,9 +148,9 @@ class CueCompiler:
         self.stack: list[str] = []
 
     def cue(self, label: str, source: str) -> Cue:
-        if _PLAIN.fullmatch(source):
-            phrase = tuple(w for word in source.split() for w in _word(word, False)[0])
-            return Cue(label, (Slot.of(frozenset([phrase]), False, False, False),))
+        simple = self.simple_cue(source)
+        if simple is not None:
+            return Cue(label, simple)
         slots = []
         for item in _flatten(parse(source)):
             if isinstance(item.atom, AnyWord):
@@ -151,6 +160,36 @@ class CueCompiler:
             quantifier = item.quantifier
             slots.append(Slot.of(phrases, quantifier == "?", quantifier == "*", item.negative))
         return Cue(label, tuple(slots))
+
+    def simple_cue(self, source: str) -> tuple[Slot, ...] | None:
+        """Most cues are plain words and groups of plain alternatives: read without the
+        pattern parser, which goes a character at a time (most of the start-up otherwise).
+        None: a cue to leave to the parser (`~`, `_`, nested groups, spans)."""
+        slots: list[Slot] = []
+        position = 0
+        while position < len(source):
+            chunk = _CHUNK.match(source, position)
+            if chunk is None:
+                return None
+            position = chunk.end()
+            negative, group, name, word, quantifier = chunk.groups()
+            if group is not None:
+                alternatives = group.split("|")
+                if not all(_PLAIN.fullmatch(a.strip()) for a in alternatives):
+                    return None
+                phrases = frozenset(_plain(a) for a in alternatives)
+            elif name is not None:
+                phrases = frozenset(p for p in self.set_phrases(name) if p)
+            elif _PLAIN.fullmatch(word):
+                phrases = frozenset([_plain(word)])
+            else:
+                return None
+            if negative and quantifier:
+                return None
+            slots.append(Slot.of(phrases, quantifier == "?", quantifier == "*", bool(negative)))
+        if not any(not (s.optional or s.repeat or s.negative) for s in slots):
+            return None  # the parser says what is wrong with it
+        return tuple(slots)
 
     def atom(self, atom: object) -> list[Phrase]:
         if isinstance(atom, Word):
@@ -177,7 +216,7 @@ class CueCompiler:
         found: list[Phrase] = []
         for member in self.sets[name]:
             if _PLAIN.fullmatch(member):
-                found.append(tuple(w for word in member.split() for w in _word(word, False)[0]))
+                found.append(_plain(member))
             else:
                 found.extend(self.sequence(parse(member)))
         self.stack.pop()

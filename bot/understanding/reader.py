@@ -171,6 +171,12 @@ class Reader:
         self.theme_order = list(themes)
         self.topic_order = list(content.topics.topics)
         self.topic_cues = CueSet({}, {s: e.cues for s, e in content.topics.topics.items()})
+        # What makes a bare "how...?" a question about working with families (see intents.yaml).
+        self.about_school = (
+            CueSet(intent_sets, {"engagement": ["{engagement}"]})
+            if "engagement" in intent_sets
+            else None
+        )
         self.speller = Speller(
             self.intent_cues.vocabulary()
             | self.theme_cues.vocabulary()
@@ -209,7 +215,8 @@ class Reader:
             return "help" if normalised.strip().startswith("?") else UNKNOWN
         if tokens[0] in COMMAND_INTENTS and len(tokens) <= 4:
             return tokens[0]
-        found = self.intent_cues.counts(text or self.text(normalised))
+        text = text or self.text(normalised)
+        found = self.intent_cues.counts(text)
         for name in self.intent_priority:
             if name in found:
                 return name
@@ -221,8 +228,11 @@ class Reader:
             )
             if best is not None:
                 return self.example_intents[best[2]]
-        if tokens[0] in QUESTION_OPENERS or (normalised.rstrip().endswith("?") and len(tokens) > 3):
-            return "question"
+        opens_a_question = tokens[0] in QUESTION_OPENERS or (
+            normalised.rstrip().endswith("?") and len(tokens) > 3
+        )
+        if opens_a_question and (self.about_school is None or self.about_school.counts(text)):
+            return "question"  # "whats the wifi password" is not one
         return UNKNOWN
 
     def themes(self, normalised: str, original: str, text: Text | None = None) -> tuple[str, ...]:

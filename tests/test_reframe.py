@@ -141,6 +141,9 @@ DEFICIT: list[tuple[str, str]] = [
     ("Los alumnos no quieren estudiar.", "es-no-quieren"),
     ("El papá nunca contesta.", "es-nunca"),
     ("Siempre tienen excusas para todo.", "es-excusas"),
+    ("Look at her home situation and you'll see.", "home-as-verdict"),
+    ("Sending flyers home is a waste of paper.", "giving-up-on-outreach"),
+    ("That stepdad can't be trusted.", "distrust-families"),
 ]
 
 NEUTRAL: list[str] = [

@@ -21,6 +21,8 @@ SAMPLE_VALUES = {
     "student": "students",
     "home": "homes",
     "help-verb": "help",
+    "poss": "her",
+    "home-noun": "home life",
     "con-de": "con",
     "casa-plural-es": "familias",
     "casa-singular-es": "familia",

@@ -22,6 +22,7 @@ SAMPLE_VALUES = {
     "home": "homes",
     "help-verb": "help",
     "poss": "her",
+    "ninos-es": "niños",
     "home-noun": "home life",
     "con-de": "con",
     "casa-plural-es": "familias",

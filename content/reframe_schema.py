@@ -126,6 +126,7 @@ class ReframeMessages(Strict):
     why: Message
     topic: Message
     rewrites: Message
+    all_together: Message
     tip: Message
 
 

@@ -90,3 +90,15 @@ def test_an_own_action_is_read_for_framing_too(app: CoachApp) -> None:
     assert answer.count("A gentle thought on wording") == 1
     assert "“hard to reach parents”" in answer and "“dysfunctional family”" in answer
     assert "Saved to your journal" in answer
+
+
+def test_a_sentence_with_two_framings_gets_one_rewrite_that_fixes_both(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    said = educator.says("reframe Those parents just don't care about education")
+    assert "All of it together" in said
+    together = said.split("All of it together, you might say:")[1].strip()
+    assert "Those parents" not in together and "don't care" not in together
+    # Inside a reflection, the one offer ends with the whole answer put together.
+    educator.says("reflect relational")
+    offer = educator.says("Those parents just don't care about education, so I stopped calling")
+    assert offer.count("A gentle thought on wording") == 1 and "All of it together" in offer

@@ -6,7 +6,7 @@ The sentence is read and answered, never stored or logged.
 from __future__ import annotations
 
 from bot import messages
-from bot.reframe import Finding, find_deficit_framing
+from bot.reframe import Finding, find_deficit_framing, rewrite_all
 from bot.reframe.render import render_findings
 from bot.replies import Reply, Text
 from bot.turn import Turn
@@ -41,6 +41,8 @@ def reframe_offer(turn: Turn, already_offered: bool, answer: str) -> Text | None
         messages.REFRAME_OFFER_LINE.format(phrase=finding.text, instead=_instead(finding))
         for finding in findings
     ]
+    together = rewrite_all(answer, findings)
+    lines.append(messages.REFRAME_OFFER_TOGETHER.format(sentence=together))
     lines.append(messages.REFRAME_OFFER_END)
     return Text("\n".join(lines))
 

@@ -6,7 +6,7 @@ import zlib
 from collections.abc import Callable, Sequence
 
 from bot.reframe.lexicon import default_lexicon
-from bot.reframe.matcher import Finding, general_tip
+from bot.reframe.matcher import Finding, general_tip, rewrite_all
 
 
 def tip_seed(text: str) -> int:
@@ -31,4 +31,6 @@ def render_findings(
             f"   {words.rewrites}:",
             *(f"   - {rewrite}" for rewrite in finding.rewrites),
         ]
+    if len(findings) > 1:  # each rewrite above fixes one phrase; this one fixes them all
+        lines += ["", f"{words.all_together}:", f"   {rewrite_all(text, list(findings))}"]
     return "\n".join(lines)

@@ -11,6 +11,7 @@ from adapters.web.access_log import ACCESS_LOGGER, AccessLog
 from adapters.web.server import build_web_app
 from bot.app import build_app
 from bot.settings import Settings
+from bot.understanding import warm_up
 
 log = logging.getLogger("coach.web")
 
@@ -18,6 +19,7 @@ log = logging.getLogger("coach.web")
 def serve(args: argparse.Namespace) -> int:
     settings = Settings()
     core = build_app(settings)
+    warm_up()  # pay the pattern compiling once, before the first request, not during it
     port = args.port or settings.port
     host = settings.host
     log.info("serving", extra={"host": host, "port": port})

@@ -15,6 +15,7 @@ from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.schema import Activity, ActivityTypes
 
 from adapters.teams import cards
+from adapters.teams.answered import show_answer
 from adapters.teams.inbound import Where, submitted_value, to_inbound, where_of
 from adapters.teams.models import PERSONAL
 from adapters.teams.references import ReferenceStore, Remembered, clean_reference
@@ -76,6 +77,8 @@ class CoachTeamsBot:
         inbound = to_inbound(context.activity)
         if inbound is None:
             return
+        if inbound.value is not None and where.kind == PERSONAL:
+            await show_answer(context)
         replies = await asyncio.to_thread(self.api.handle, inbound)
         if remembered is not None and not remembered.educator_linked and where.kind == PERSONAL:
             await asyncio.to_thread(

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from botbuilder.schema import Activity
 
-from adapters.teams.cards import SUBMIT_KEY
+from adapters.teams.choices import SUBMIT_KEY
 from adapters.teams.models import CHANNEL, GROUP_CHAT, PERSONAL
 from bot.inbound import Inbound, Platform
 

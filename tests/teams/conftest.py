@@ -12,7 +12,7 @@ from adapters.teams.mount import TEAMS_KEY
 from adapters.teams.retry import RetryPolicy
 from adapters.web import server
 from bot.app import CoachApp
-from tests.teams import activities
+from tests.teams import activities, reading
 from tests.teams.connector import Connector
 
 FAST = RetryPolicy(attempts=4, base_delay=0.01, max_delay=0.05)
@@ -30,9 +30,7 @@ def card_text(activity: dict[str, Any]) -> str:
     """What an educator would read in one posted activity: text, card text, button titles."""
     lines = [activity.get("text") or ""]
     for attachment in activity.get("attachments") or []:
-        content = attachment.get("content") or {}
-        lines += [block.get("text", "") for block in content.get("body", [])]
-        lines += [f"[{action['title']}]" for action in content.get("actions", [])]
+        lines += reading.words(attachment.get("content") or {})
     return "\n".join(line for line in lines if line)
 
 
@@ -63,7 +61,7 @@ class TeamsChat:
         found: list[dict[str, Any]] = []
         for activity in self.last:
             for attachment in activity.get("attachments") or []:
-                found += attachment["content"].get("actions", [])
+                found += reading.options(attachment["content"])
         return found
 
     def action(self, label: str) -> dict[str, Any]:

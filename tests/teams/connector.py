@@ -1,6 +1,7 @@
 """A small Bot Framework connector on 127.0.0.1: records what the coach posts.
 
-It answers `POST /v3/conversations/{id}/activities[/{activityId}]` and
+It answers `POST /v3/conversations/{id}/activities[/{activityId}]`,
+`PUT /v3/conversations/{id}/activities/{activityId}` (a card updated in place) and
 `GET /v3/conversations/{id}/members/{memberId}`, and can be told to refuse the next
 sends (429 then success, 403 for a bot that was removed).
 """
@@ -32,8 +33,16 @@ class Posted:
 
 
 @dataclass
+class Updated:
+    conversation: str
+    activity_id: str
+    activity: dict[str, Any]
+
+
+@dataclass
 class Connector:
     posted: list[Posted] = field(default_factory=list)
+    updated: list[Updated] = field(default_factory=list)
     member_lookups: list[str] = field(default_factory=list)
     refused: list[int] = field(default_factory=list)
     failures: deque[Failure] = field(default_factory=deque)
@@ -76,6 +85,16 @@ class Connector:
         )
         return web.json_response({"id": f"sent-{next(self._ids)}"}, status=201)
 
+    async def _update(self, request: web.Request) -> web.Response:
+        self.updated.append(
+            Updated(
+                conversation=request.match_info["conversation"],
+                activity_id=request.match_info["activity"],
+                activity=await request.json(),
+            )
+        )
+        return web.json_response({"id": request.match_info["activity"]})
+
     async def _member(self, request: web.Request) -> web.Response:
         member = request.match_info["member"]
         self.member_lookups.append(member)
@@ -86,6 +105,7 @@ class Connector:
         for region in ("", "/amer"):  # a moved serviceUrl, as Teams does between regions
             base = f"{region}/v3/conversations/{{conversation}}"
             app.router.add_post(base + "/activities{rest:.*}", self._activities)
+            app.router.add_put(base + "/activities/{activity}", self._update)
             app.router.add_get(base + "/members/{member}", self._member)
         return app
 

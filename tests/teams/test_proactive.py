@@ -17,6 +17,7 @@ from bot.replies import Card, Choice, Text
 from bot.storage.models import Workspace
 from tests.teams import activities
 from tests.teams.conftest import FAST, TeamsChat, card_text
+from tests.teams.reading import options
 
 EDUCATOR = Address(Platform.TEAMS, activities.TENANT, activities.USER_AAD)
 NUDGE = [
@@ -51,7 +52,7 @@ async def test_a_stored_reference_receives_a_proactive_nudge(
     assert "Trust comes first." in card_text(card)
 
     # The educator clicks the nudge's button: it works like any other.
-    answer = await teams.clicks_data(card["attachments"][0]["content"]["actions"][0]["data"])
+    answer = await teams.clicks_data(options(card["attachments"][0]["content"])[0]["data"])
     assert "Question 1 of 2" in answer
 
 

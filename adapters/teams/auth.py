@@ -24,6 +24,11 @@ class BotFrameworkConfig:
     APP_TENANTID: str | None
 
 
+def teams_configured(settings: Settings) -> bool:
+    """Whether this coach serves Teams: a bot registration's app id is set."""
+    return bool((settings.microsoft_app_id or "").strip())
+
+
 def bot_framework_config(settings: Settings) -> BotFrameworkConfig:
     """Check the Teams settings and name the missing one in a sentence an operator can act on.
 

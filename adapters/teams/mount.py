@@ -17,7 +17,12 @@ from botbuilder.core import InvokeResponse
 from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity
 
-from adapters.teams.auth import BotFrameworkConfig, bot_framework_config, build_adapter
+from adapters.teams.auth import (
+    BotFrameworkConfig,
+    bot_framework_config,
+    build_adapter,
+    teams_configured,
+)
 from adapters.teams.bot import CoachTeamsBot, on_turn_error
 from adapters.teams.openid import KeysUnavailable
 from adapters.teams.references import ReferenceStore
@@ -118,6 +123,11 @@ TEAMS_KEY = web.AppKey("teams_endpoint", TeamsEndpoint)
 
 
 def mount_teams(app: web.Application, api: CoachAPI) -> None:
+    """Add POST /api/messages; in production only when Teams is set up (a Slack-only school
+    has no Teams endpoint at all, rather than one that would take unsigned activities)."""
+    if api.settings.is_production and not teams_configured(api.settings):
+        log.info("teams_not_configured")
+        return
     config = bot_framework_config(api.settings)
     if not config.APP_ID:
         log.warning("teams_unauthenticated_local_development")

@@ -20,7 +20,7 @@ from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import ConversationReference
 
 from adapters.teams import cards
-from adapters.teams.auth import bot_framework_config, build_adapter
+from adapters.teams.auth import bot_framework_config, build_adapter, teams_configured
 from adapters.teams.references import ReferenceStore
 from adapters.teams.retry import (
     RetryPolicy,
@@ -128,7 +128,7 @@ def build_teams_sender(api: CoachAPI) -> Sender | None:
     In production without an app id Teams is simply not set up (a Slack-only school): no
     sender, rather than a clock that refuses to start.
     """
-    if api.settings.is_production and not (api.settings.microsoft_app_id or "").strip():
+    if api.settings.is_production and not teams_configured(api.settings):
         return None
     config = bot_framework_config(api.settings)
     store = ReferenceStore(api)

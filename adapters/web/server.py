@@ -9,6 +9,7 @@ from aiohttp import web
 
 from adapters.slack.mount import mount_slack
 from adapters.teams.mount import mount_teams
+from adapters.web.platforms import require_a_platform
 from bot.api import CoachAPI
 from bot.app import CoachApp
 
@@ -37,7 +38,9 @@ EVERY_PLATFORM: tuple[Mount, ...] = (mount_slack_api, mount_teams_api)
 
 
 def build_web_app(core: CoachApp, platforms: Sequence[Mount] = EVERY_PLATFORM) -> web.Application:
-    """The whole web surface. Each platform mounts its own routes; none is required."""
+    """The whole web surface. Each platform mounts its own routes when it is set up;
+    production needs at least one."""
+    require_a_platform(core.settings)
     # Slack's and Teams' payloads are small; refuse anything far larger before parsing it.
     app = web.Application(client_max_size=1024 * 1024)
     app.router.add_get("/healthz", healthz)

@@ -22,6 +22,7 @@ from adapters.slack.blocks import render_messages
 from adapters.slack.clients import sync_web_client
 from adapters.slack.config import SlackConfig, SlackMode, slack_config
 from adapters.slack.errors import classify
+from adapters.slack.grid import org_of
 from adapters.slack.installs import installation_store
 from bot.delivery import Address, DeliveryOutcome, DeliveryResult, Sender
 from bot.inbound import Platform
@@ -82,7 +83,12 @@ class SlackSender:
             assert self.config.bot_token is not None
             return self.config.bot_token
         assert self.store is not None
-        installation = self.store.find_installation(enterprise_id=None, team_id=workspace)
+        org = org_of(self.store, workspace)
+        installation = self.store.find_installation(
+            enterprise_id=org.enterprise_id,
+            team_id=workspace,
+            is_enterprise_install=org.org_wide,
+        )
         if installation is None or not installation.bot_token:
             raise NotInstalled(workspace)
         if installation.bot_refresh_token and self.rotator is not None:

@@ -43,6 +43,8 @@ class FakeSlack:
     admins: set[str] = field(default_factory=set)  # users.info says is_admin
     outside: set[str] = field(default_factory=set)  # channels the bot is not a member of
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)  # method -> fixed answer
+    # oauth.v2.access installs into this Enterprise Grid org (None: a standalone workspace).
+    enterprise: str | None = None
     server: TestServer | None = None
     socket_acks: list[dict[str, Any]] = field(default_factory=list)
     _sockets: list[web.WebSocketResponse] = field(default_factory=list)
@@ -170,7 +172,11 @@ class FakeSlack:
                     "access_token": "xoxb-installed",
                     "bot_user_id": self.bot_user,
                     "team": {"id": "T0002", "name": "Roosevelt Middle"},
-                    "enterprise": None,
+                    "enterprise": (
+                        {"id": self.enterprise, "name": "Springfield District"}
+                        if self.enterprise
+                        else None
+                    ),
                     "is_enterprise_install": False,
                 }
         return ok

@@ -91,18 +91,25 @@ class SlackWire:
         event_id: str | None = None,
         headers: dict[str, str] | None = None,
         team: str = TEAM,
+        enterprise: str | None = None,
     ) -> ClientResponse:
         body = json.dumps(
             {
                 "token": "legacy",
                 "team_id": team,
+                "enterprise_id": enterprise,
                 "api_app_id": "A0001",
                 "event": event,
                 "type": "event_callback",
                 "event_id": event_id or f"Ev{next(_ids):08d}",
                 "event_time": int(time.time()),
                 "authorizations": [
-                    {"team_id": team, "user_id": "UBOT", "is_bot": True, "enterprise_id": None}
+                    {
+                        "team_id": team,
+                        "user_id": "UBOT",
+                        "is_bot": True,
+                        "enterprise_id": enterprise,
+                    }
                 ],
             }
         )

@@ -19,6 +19,9 @@ class Settings(BaseSettings):
     # every interface in production (behind the platform's router).
     coach_host: str | None = None
     coach_log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    # Where admins and platforms reach this coach (https://coach.example.org): the manifests'
+    # privacy and terms links, and the URLs they give Slack and Teams.
+    coach_public_url: str | None = None
 
     slack_bot_token: str | None = None
     slack_signing_secret: str | None = None
@@ -29,7 +32,8 @@ class Settings(BaseSettings):
 
     microsoft_app_id: str | None = None
     microsoft_app_password: str | None = None
-    microsoft_app_type: Literal["MultiTenant", "SingleTenant", "UserAssignedMSI"] = "MultiTenant"
+    # New Azure bot registrations are single-tenant (MultiTenant creation is deprecated).
+    microsoft_app_type: Literal["MultiTenant", "SingleTenant", "UserAssignedMSI"] = "SingleTenant"
     microsoft_app_tenant_id: str | None = None
 
     coach_env: Literal["development", "production"] = "development"

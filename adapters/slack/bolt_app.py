@@ -10,6 +10,7 @@ import logging
 from typing import Any
 
 from slack_bolt.app.async_app import AsyncApp
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 
 from adapters.slack.clients import async_web_client
@@ -18,6 +19,20 @@ from adapters.slack.installs import AsyncInstallations, AsyncStates
 
 INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"
+
+
+class _TokenGivenThroughClient(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment by itself even when it is given a
+    client, then warns at every start that the token is unused. The coach hands the same
+    token over in its own client (with its session and SLACK_API_URL), so exactly that
+    warning says nothing; every other Bolt warning is kept."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+BOLT_LOGGER = logging.getLogger("slack_bolt.coach")
+BOLT_LOGGER.addFilter(_TokenGivenThroughClient())
 
 
 def build_bolt(
@@ -30,7 +45,7 @@ def build_bolt(
         "name": "partnership-coach",
         # A library's logger, not one of ours: Bolt logs whole request bodies (a stale
         # timestamp, an unhandled request), so its text is withheld (bot/log_privacy.py).
-        "logger": logging.getLogger("slack_bolt.coach"),
+        "logger": BOLT_LOGGER,
         "signing_secret": config.signing_secret or "",
         # Without a secret only Socket Mode runs (its frames are not signed), and
         # /slack/events refuses every HTTP request before Bolt sees it.

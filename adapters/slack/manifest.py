@@ -1,9 +1,9 @@
 """`coach manifest slack [--url https://HOST] [--socket-mode]`: the app manifest to paste into
 Slack's "Create an app > From a manifest" page.
 
-With `--url`, Slack sends commands, buttons and events to HOST/slack/events and OAuth
-installs return to HOST/slack/oauth_redirect. Without it (or with `--socket-mode`) the app
-uses Socket Mode and needs no public URL.
+With `--url` (or COACH_PUBLIC_URL), Slack sends commands, buttons and events to
+HOST/slack/events and OAuth installs return to HOST/slack/oauth_redirect. Without it (or
+with `--socket-mode`) the app uses Socket Mode and needs no public URL.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from adapters.slack.config import BOT_SCOPES
+from bot.settings import Settings
 
 APP_NAME = "Partnership Coach"
 COMMAND = "/coach"
@@ -84,7 +85,7 @@ def _valid_url(url: str) -> bool:
 
 
 def print_manifest(args: argparse.Namespace) -> int:
-    url: str | None = getattr(args, "url", None)
+    url: str | None = getattr(args, "url", None) or Settings().coach_public_url
     if url is not None and not _valid_url(url):
         print(BAD_URL, file=sys.stderr)
         return 2

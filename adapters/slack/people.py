@@ -72,7 +72,8 @@ class SlackPeople:
 
     async def can_post(self, client: AsyncWebClient, channel: str) -> bool | None:
         """Whether the coach is a member of the channel (it must be, to post the weekly team
-        prompt); None when Slack does not say (an older install without channels:read)."""
+        prompt); None when Slack does not say: the manifest leaves channels:read and
+        groups:read out (least privilege), so only a workspace that added them gets an answer."""
         if not channel or is_dm_channel(channel):
             return None
         try:

@@ -57,7 +57,8 @@ def bot_framework_config(settings: Settings) -> BotFrameworkConfig:
     if app_type in ("SingleTenant", "UserAssignedMSI") and not tenant:
         raise ConfigurationError(
             f"MICROSOFT_APP_TYPE is {app_type} but MICROSOFT_APP_TENANT_ID is not set; "
-            "set it to the bot's Microsoft Entra tenant id."
+            "set it to the bot's Microsoft Entra tenant id (the Azure bot's Configuration "
+            "page shows it), or MICROSOFT_APP_TYPE=MultiTenant for an older multi-tenant bot."
         )
     return BotFrameworkConfig(
         APP_ID=app_id, APP_PASSWORD=password, APP_TYPE=app_type, APP_TENANTID=tenant

@@ -4,6 +4,10 @@ A Teams app package is a zip of `manifest.json` (schema v1.24), a 192x192 colour
 a 32x32 outline icon (white on transparent). Upload it in Teams ("Apps > Manage your
 apps > Upload an app") or in the Teams admin center. The icons are drawn here, so the
 package needs no binary files in the repository.
+
+The package's version is the project's (pyproject.toml), so each release can be uploaded
+over the last; the URL is `--url`, else COACH_PUBLIC_URL. The manifest asks for no
+`permissions`: the bot only answers and sends in conversations it was added to.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import uuid
 import zipfile
 import zlib
 from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -26,7 +31,7 @@ MANIFEST_VERSION = "1.24"
 MANIFEST_SCHEMA = (
     "https://developer.microsoft.com/json-schemas/teams/v1.24/MicrosoftTeams.schema.json"
 )
-PACKAGE_VERSION = "1.0.0"
+DISTRIBUTION = "partnership-coach"
 APP_NAME = "Partnership Coach"
 FULL_NAME = "Partnership Coach: family engagement for educators"
 SHORT_DESCRIPTION = "A few minutes a week to build strong partnerships with families."
@@ -66,6 +71,14 @@ BAD_URL = "coach manifest teams: --url must be an https URL such as https://coac
 BAD_BOT_ID = "coach manifest teams: --bot-id must be the bot's Microsoft app id (a GUID)"
 
 
+def package_version() -> str:
+    """The installed project's version (pyproject.toml), as the x.y.z Teams requires."""
+    try:
+        return version(DISTRIBUTION)
+    except PackageNotFoundError:  # run from a bare source tree: still a valid package
+        return "0.0.0"
+
+
 def _commands(pairs: tuple[tuple[str, str], ...]) -> list[dict[str, str]]:
     return [{"title": title, "description": description} for title, description in pairs]
 
@@ -77,7 +90,7 @@ def build_manifest(bot_id: str, url: str) -> dict[str, Any]:
     return {
         "$schema": MANIFEST_SCHEMA,
         "manifestVersion": MANIFEST_VERSION,
-        "version": PACKAGE_VERSION,
+        "version": package_version(),
         "id": str(uuid.uuid5(PACKAGE_NAMESPACE, bot_id)),
         "developer": {
             "name": APP_NAME,
@@ -101,7 +114,6 @@ def build_manifest(bot_id: str, url: str) -> dict[str, Any]:
                 ],
             }
         ],
-        "permissions": ["identity", "messageTeamMembers"],
         "validDomains": [host] if host else [],
     }
 
@@ -165,7 +177,7 @@ def write_package(args: argparse.Namespace) -> int:
     if not _is_guid(bot_id):
         print(BAD_BOT_ID, file=sys.stderr)
         return 2
-    url = args.url or PLACEHOLDER_URL
+    url = args.url or Settings().coach_public_url or PLACEHOLDER_URL
     if urlsplit(url).scheme != "https" or not urlsplit(url).hostname:
         print(BAD_URL, file=sys.stderr)
         return 2
@@ -174,6 +186,6 @@ def write_package(args: argparse.Namespace) -> int:
     print(f"Wrote {out} (bot id {bot_id}).")
     if bot_id == PLACEHOLDER_BOT_ID:
         print("Pass --bot-id (or set MICROSOFT_APP_ID) before uploading it to Teams.")
-    if not args.url:
-        print("Pass --url https://YOUR-HOST so the package names this server.")
+    if url == PLACEHOLDER_URL:
+        print("Pass --url https://YOUR-HOST (or set COACH_PUBLIC_URL) to name this server.")
     return 0

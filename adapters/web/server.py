@@ -1,4 +1,5 @@
-"""Build the aiohttp application `coach serve` runs: Slack, Teams and /healthz on one port."""
+"""Build the aiohttp application `coach serve` runs: Slack, Teams, /healthz and the admins'
+/privacy and /terms pages on one port."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from aiohttp import web
 
 from adapters.slack.mount import mount_slack
 from adapters.teams.mount import mount_teams
+from adapters.web.pages import mount_pages
 from adapters.web.platforms import require_a_platform
 from bot.api import CoachAPI
 from bot.app import CoachApp
@@ -44,6 +46,7 @@ def build_web_app(core: CoachApp, platforms: Sequence[Mount] = EVERY_PLATFORM) -
     # Slack's and Teams' payloads are small; refuse anything far larger before parsing it.
     app = web.Application(client_max_size=1024 * 1024)
     app.router.add_get("/healthz", healthz)
+    mount_pages(app)
     for mount in platforms:
         mount(app, core)
     return app

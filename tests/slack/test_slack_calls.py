@@ -115,7 +115,7 @@ def test_the_manifest_validates_against_slacks_schema(url: str | None, socket: b
     manifest = build_manifest(url, socket_mode=socket)
     jsonschema.validate(manifest, json.loads(SLACK_SCHEMA.read_text()))
     assert manifest["features"]["slash_commands"][0]["command"] == "/coach"
-    assert set(manifest["oauth_config"]["scopes"]["bot"]) >= {
+    assert set(manifest["oauth_config"]["scopes"]["bot"]) == {  # least privilege
         "commands",
         "chat:write",
         "im:history",

@@ -29,7 +29,11 @@ async def test_with_an_app_id_activities_without_a_valid_token_get_401(
     app: CoachApp, teams: TeamsChat
 ) -> None:
     settings = app.settings.model_copy(
-        update={"microsoft_app_id": APP_ID, "microsoft_app_password": "not-a-real-secret"}
+        update={
+            "microsoft_app_id": APP_ID,
+            "microsoft_app_password": "not-a-real-secret",
+            "microsoft_app_tenant_id": activities.TENANT,
+        }
     )
     web_app = web.Application()
     mount_teams(web_app, CoachAPI(dataclasses.replace(app, settings=settings)))
@@ -65,6 +69,16 @@ def test_incomplete_credentials_name_the_missing_setting(
 ) -> None:
     with pytest.raises(ConfigurationError, match=setting):
         bot_framework_config(_settings(**values))
+
+
+def test_single_tenant_is_the_default_and_asks_for_the_tenant() -> None:
+    assert _settings().microsoft_app_type == "SingleTenant"
+    with pytest.raises(ConfigurationError, match="MICROSOFT_APP_TENANT_ID"):
+        bot_framework_config(_settings(microsoft_app_id=APP_ID, microsoft_app_password="s"))
+    multi = _settings(
+        microsoft_app_id=APP_ID, microsoft_app_password="s", microsoft_app_type="MultiTenant"
+    )
+    assert bot_framework_config(multi).APP_TYPE == "MultiTenant"
 
 
 def test_single_tenant_credentials_are_accepted() -> None:

@@ -71,3 +71,25 @@ def test_bad_arguments_are_refused_with_a_sentence(
     assert main(["manifest", "teams", "--out", out, "--bot-id", "not-a-guid"]) == 2
     assert main(["manifest", "teams", "--out", out, "--url", "http://plain.example.org"]) == 2
     assert "--url must be an https URL" in capsys.readouterr().err
+
+
+def test_the_package_follows_the_project_version_and_public_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tomllib
+
+    project = tomllib.loads((_HERE.parents[2] / "pyproject.toml").read_text())["project"]
+    monkeypatch.setenv("COACH_PUBLIC_URL", "https://coach.district.example")
+    manifest: dict[str, Any] = json.loads(
+        _package(tmp_path, "--bot-id", BOT_ID).read("manifest.json")
+    )
+    assert manifest["version"] == project["version"]
+    developer = manifest["developer"]
+    assert developer["privacyUrl"] == "https://coach.district.example/privacy"
+    assert developer["termsOfUseUrl"] == "https://coach.district.example/terms"
+    assert manifest["validDomains"] == ["coach.district.example"]
+
+
+def test_the_package_asks_for_no_permissions(tmp_path: Path) -> None:
+    manifest = json.loads(_package(tmp_path, "--bot-id", BOT_ID).read("manifest.json"))
+    assert manifest.get("permissions", []) == []

@@ -43,6 +43,15 @@ class Settings(BaseSettings):
     coach_uninstall_grace_days: int = Field(default=30, ge=0)
     coach_db_timeout_s: float = Field(default=5.0, gt=0, le=300)
 
+    @field_validator("database_url")
+    @classmethod
+    def _psycopg_driver(cls, value: str) -> str:
+        """Heroku, Render and others hand out postgres:// URLs; the coach's driver is psycopg 3."""
+        for scheme in ("postgres://", "postgresql://"):
+            if value.startswith(scheme):
+                return "postgresql+psycopg://" + value.removeprefix(scheme)
+        return value
+
     @field_validator("coach_default_tz")
     @classmethod
     def _known_zone(cls, value: str) -> str:

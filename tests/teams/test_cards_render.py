@@ -1,0 +1,135 @@
+"""Every card of a first conversation, rendered by the official `adaptivecards` renderer in
+headless Chromium at Teams' narrow width: no parse or validation warning, nothing above
+version 1.5, and no button whose title is cut off.
+
+Needs the machine's `chromium` (Debian's package) and `npm ci --prefix tests/teams/cardcheck`;
+.ci/run installs both. Without them the test skips and says which is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from adapters.teams.cards import render_reply
+from bot.replies import Card, Choice, Choices
+from tests.teams import activities
+from tests.teams.conftest import TeamsChat
+from tests.teams.readability import posted_cards
+from tests.teams.test_readable_cards import DIALOG, LONG
+
+CHECK = Path(__file__).parent / "cardcheck"
+RENDERER = CHECK / "node_modules" / "adaptivecards" / "dist" / "adaptivecards.min.js"
+# Teams on a phone, and its narrowest desktop column: the width a card must read well at.
+NARROW_WIDTH = 320
+PAGE = """<!doctype html><html><head><meta charset="utf-8"></head><body>
+<script src="{renderer}"></script>
+<script>const WIDTH = {width}; const CARDS = {cards};</script>
+<script src="{script}"></script>
+</body></html>"""
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _missing() -> str | None:
+    if _chromium() is None:
+        return "chromium is not installed (apt-get install chromium; .ci/run does)"
+    if not RENDERER.exists():
+        return "the adaptivecards renderer is not installed (npm ci --prefix tests/teams/cardcheck)"
+    return None
+
+
+def render_in_chromium(cards: list[dict[str, Any]], tmp_path: Path) -> list[dict[str, Any]]:
+    """What the official renderer says about each card, in order."""
+    page = tmp_path / "cards.html"
+    inline = json.dumps(cards).replace("</", "<\\/")
+    page.write_text(
+        PAGE.format(
+            renderer=RENDERER.as_uri(),
+            width=NARROW_WIDTH,
+            cards=inline,
+            script=(CHECK / "render.js").as_uri(),
+        )
+    )
+    chromium = _chromium()
+    assert chromium is not None
+    done = subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--allow-file-access-from-files",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    start = done.stdout.find('<pre id="result">')
+    assert start >= 0, f"the renderer wrote no result: {done.stderr[-2000:]}"
+    body = done.stdout[start + len('<pre id="result">') : done.stdout.index("</pre>", start)]
+    found: list[dict[str, Any]] = json.loads(
+        body.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    )
+    return found
+
+
+async def _every_card(teams: TeamsChat) -> list[dict[str, Any]]:
+    """The cards a first conversation shows, the answered card, and the hardest layouts."""
+    cards: list[dict[str, Any]] = []
+    await teams.send(activities.installation_update(teams.connector.url, "add"))
+    cards += posted_cards(teams.last)
+    for text in DIALOG:
+        await teams.says(text)
+        cards += posted_cards(teams.last)
+    click = activities.submit(teams.connector.url, teams.actions()[0]["data"], user=teams.user)
+    click["replyToId"] = "sent-card-1"
+    await teams.post(click)
+    cards += posted_cards([update.activity for update in teams.connector.updated])
+    for reply in (
+        Choices("Pick one:", LONG),
+        Card(
+            "A nudge", "Body", (Choice("Done", "d"), Choice("Partly", "p"), Choice("Not yet", "n"))
+        ),
+        Choices("Which?", tuple(Choice(f"Option number {i}", str(i)) for i in range(1, 8))),
+    ):
+        content: dict[str, Any] = render_reply(reply).attachments[0].content
+        cards.append(content)
+    return cards
+
+
+async def test_every_card_renders_whole_in_the_official_renderer(
+    teams: TeamsChat, tmp_path: Path
+) -> None:
+    missing = _missing()
+    if missing is not None:
+        pytest.skip(missing)
+    cards = await _every_card(teams)
+    assert len(cards) >= 10
+    assert {card["version"] for card in cards} == {"1.5"}
+    # Two cards the check must catch, so a check that sees nothing cannot pass.
+    title = "Call one family this week just to share something good"
+    cut_off = {**cards[-1], "actions": [{"type": "Action.Submit", "title": title}]}
+    unknown = {**cards[-1], "body": [{"type": "NoSuchElement"}]}
+    results = render_in_chromium([*cards, cut_off, unknown], tmp_path)
+    assert len(results) == len(cards) + 2
+    *results, caught_cut, caught_unknown = results
+    assert caught_cut["cut"] == [title]
+    assert caught_unknown["warnings"]
+
+    warnings = [(r["index"], r["warnings"]) for r in results if r["warnings"]]
+    cut = [(r["index"], r["cut"]) for r in results if r["cut"]]
+    assert warnings == [], warnings
+    assert cut == [], cut
+    assert sum(r["buttons"] for r in results) >= 10  # the buttons were really drawn

@@ -56,7 +56,11 @@ def hanging_metadata(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 @pytest.fixture
 async def secured(app: CoachApp) -> AsyncIterator[TestClient[Any, Any]]:
     settings = app.settings.model_copy(
-        update={"microsoft_app_id": APP_ID, "microsoft_app_password": "not-a-real-secret"}
+        update={
+            "microsoft_app_id": APP_ID,
+            "microsoft_app_password": "not-a-real-secret",
+            "microsoft_app_tenant_id": activities.TENANT,
+        }
     )
     core = dataclasses.replace(app, settings=settings)
     web_app = server.build_web_app(core, platforms=(server.mount_teams_api,))

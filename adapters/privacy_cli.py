@@ -6,12 +6,14 @@ import argparse
 import sys
 from datetime import UTC, datetime
 
+from bot.app import make_keyring
+from bot.errors import ConfigurationError
 from bot.privacy.export import export_json
 from bot.privacy.operator import export_educator, rotate_stored_keys
 from bot.privacy.rotation import RotationError
 from bot.settings import Settings
 from bot.storage.db import ensure_schema, make_engine, make_sessions
-from bot.storage.sealing import FernetSealer, InvalidKeySettingError, SealError, sealer_from_setting
+from bot.storage.sealing import SealError
 
 USAGE_USER = "coach export: --user must look like PLATFORM:WORKSPACE:USER, e.g. slack:T0123:U0456"
 
@@ -32,15 +34,15 @@ def export(args: argparse.Namespace) -> int:
         return 2
     settings = Settings()
     try:
-        sealer = sealer_from_setting(settings.coach_encryption_key)
-    except InvalidKeySettingError as exc:
+        keyring = make_keyring(settings)
+    except ConfigurationError as exc:
         print(f"coach export: {exc}", file=sys.stderr)
         return 2
     engine = make_engine(settings.database_url)
     try:
         ensure_schema(engine)
         try:
-            document = export_educator(make_sessions(engine), parsed, sealer, datetime.now(UTC))
+            document = export_educator(make_sessions(engine), parsed, keyring, datetime.now(UTC))
         except SealError as exc:
             print(
                 f"coach export: stored text cannot be opened ({exc.reason}): "
@@ -67,14 +69,14 @@ def rotate_key(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        sealer = FernetSealer.from_setting(settings.coach_encryption_key)
-    except InvalidKeySettingError as exc:
+        keyring = make_keyring(settings)
+    except ConfigurationError as exc:
         print(f"coach db rotate-key: {exc}", file=sys.stderr)
         return 2
     engine = make_engine(settings.database_url)
     try:
         ensure_schema(engine)
-        report = rotate_stored_keys(make_sessions(engine), sealer)
+        report = rotate_stored_keys(make_sessions(engine), keyring)
     except RotationError as exc:
         print(
             f"coach db rotate-key: {exc}. Add the key it was written with to "
@@ -84,11 +86,14 @@ def rotate_key(args: argparse.Namespace) -> int:
         return 1
     finally:
         engine.dispose()
+    moved = sum(report.moved.values())
+    plain = sum(report.newly_sealed.values())
     print(
-        f"Re-encrypted {report.total} stored value(s) under the newest key "
-        f"({sum(report.newly_sealed.values())} of them were plain text written before a key "
-        "was set)."
+        f"Re-encrypted {report.data_keys} educator data key(s) under the newest key; "
+        f"moved {moved} older sealed value(s) and {plain} plain one(s) under their "
+        f"educator's data key or the newest key; re-sealed "
+        f"{sum(report.resealed.values())} workspace secret(s)."
     )
-    for where, number in sorted((report.resealed + report.newly_sealed).items()):
+    for where, number in sorted((report.moved + report.newly_sealed + report.resealed).items()):
         print(f"  {where}: {number}")
     return 0

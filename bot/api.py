@@ -23,8 +23,8 @@ from bot.lifecycle import mark_workspace_installed, mark_workspace_uninstalled
 from bot.replies import Card, Reply
 from bot.settings import Settings
 from bot.storage.errors import is_storage_unavailable
+from bot.storage.keyring import Keyring
 from bot.storage.models import Educator
-from bot.storage.sealing import Sealer
 from bot.storage.timeouts import turn_deadline
 from bot.welcome import welcome_card
 from content.loader import Library
@@ -57,9 +57,19 @@ class CoachAPI:
         return self._app.coach.clock
 
     @property
-    def sealer(self) -> Sealer:
-        """Seals what an adapter stores that may quote an educator (the terminal's inbox)."""
+    def sealer(self) -> Keyring:
+        """The master key(s), for workspace secrets (`seal_secret`: Slack tokens)."""
         return self._app.coach.sealer
+
+    def seal_for(self, educator_id: int, text: str) -> str:
+        """Text that may quote an educator (the terminal's inbox), sealed under their data key."""
+        with self._app.sessions.begin() as session:
+            return self._app.coach.sealer.for_educator(session, educator_id).seal(text)
+
+    def unseal_for(self, educator_id: int, stored: str) -> str:
+        """Text `seal_for` sealed (SealError if no configured key opens it)."""
+        with self._app.sessions() as session:
+            return self._app.coach.sealer.for_educator(session, educator_id).unseal(stored)
 
     @property
     def adapter_sessions(self) -> sessionmaker[Session]:

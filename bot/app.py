@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.engine import Clock, Coach, utc_now
 from bot.settings import Settings
 from bot.storage.db import ensure_schema, make_engine, make_sessions
-from bot.storage.sealing import Sealer, sealer_from_setting
+from bot.storage.keyring import Keyring
+from bot.storage.master_key import master_key_setting
 from content.loader import Library, default_library
 
 
@@ -25,13 +26,14 @@ class CoachApp:
     coach: Coach
 
 
-def make_sealer(settings: Settings) -> Sealer:
-    """Fernet encryption at rest when COACH_ENCRYPTION_KEY is set, plain text otherwise.
+def make_keyring(settings: Settings) -> Keyring:
+    """Encryption at rest, always: COACH_ENCRYPTION_KEY, or a development key file.
 
-    A malformed key stops start-up with InvalidKeySettingError (naming the setting, never
-    its value); a well-formed but wrong key is met per message with a kind explanation.
+    Production without a key, or a malformed key, stops start-up with a ConfigurationError
+    naming the setting (never its value); a well-formed but wrong key is met per message
+    with a kind explanation.
     """
-    return sealer_from_setting(settings.coach_encryption_key)
+    return Keyring.from_setting(master_key_setting(settings))
 
 
 def build_app(
@@ -42,6 +44,7 @@ def build_app(
     migrate: bool = True,
 ) -> CoachApp:
     settings = settings or Settings()
+    keyring = make_keyring(settings)  # before the database: no key, no start
     engine = make_engine(settings.database_url, settings.coach_db_timeout_s)
     if migrate:
         ensure_schema(engine)
@@ -51,7 +54,7 @@ def build_app(
         sessions=sessions,
         library=library,
         settings=settings,
-        sealer=make_sealer(settings),
+        sealer=keyring,
         clock=clock,
     )
     return CoachApp(

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from cryptography.fernet import Fernet
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -23,14 +24,22 @@ from bot.commands.help import help_card
 from bot.commands.table import command_table, is_help_word
 from bot.flows.base import Answer, Flow, match_answer
 from bot.flows.registry import flow_table
-from bot.flows.state import ActiveFlow, end_flow, load_flow, parse_flow_value, save_flow
+from bot.flows.state import (
+    ActiveFlow,
+    discard_flow,
+    end_flow,
+    load_flow,
+    parse_flow_value,
+    save_flow,
+)
 from bot.inbound import Inbound
 from bot.plain_requests import answer_plain_request, greet
 from bot.replies import Reply, Text
 from bot.settings import Settings
 from bot.storage.errors import STORAGE_UNAVAILABLE
+from bot.storage.keyring import Keyring
 from bot.storage.models import Educator, SeenDelivery
-from bot.storage.sealing import PlainSealer, Sealer, SealError
+from bot.storage.sealing import FernetSealer, SealError
 from bot.storage.timeouts import turn_deadline
 from bot.text import clean, split_command
 from bot.turn import Turn
@@ -58,13 +67,14 @@ class Coach:
         sessions: sessionmaker[Session],
         library: Library,
         settings: Settings,
-        sealer: Sealer | None = None,
+        sealer: Keyring | None = None,
         clock: Clock = utc_now,
     ) -> None:
         self.sessions = sessions
         self.library = library
         self.settings = settings
-        self.sealer: Sealer = sealer or PlainSealer()
+        # The master key(s); each turn gets a sealer bound to its educator's data key.
+        self.sealer: Keyring = sealer or Keyring(FernetSealer([Fernet(Fernet.generate_key())]))
         self.clock = clock
         self.commands: dict[str, CommandHandler] = command_table()
         self.flows: dict[str, Flow] = flow_table()
@@ -101,7 +111,7 @@ class Coach:
             session=session,
             educator=educator,
             library=self.library,
-            sealer=self.sealer,
+            sealer=self.sealer.for_educator(session, educator),
             settings=self.settings,
             now=now,
         )
@@ -115,7 +125,12 @@ class Coach:
                 Text(messages.TOO_LONG.format(length=len(raw), limit=messages.MAX_MESSAGE_CHARS))
             ]
         turn = self.turn_for(session, inbound)
-        flow = load_flow(turn)
+        try:
+            flow = load_flow(turn)
+        except SealError:
+            if not self._goes_on_without_unreadable_flow(turn, raw):
+                raise
+            flow = None
 
         if inbound.value is not None:
             flow_value = parse_flow_value(inbound.value)
@@ -142,6 +157,20 @@ class Coach:
         if word not in self.commands and not is_help_word(word) and args and not self._close(word):
             return [Text(messages.NOT_SURE_WHAT_TO_DO)]  # a sentence, not a mistyped word
         return self._run_command(turn, word, args)
+
+    def _goes_on_without_unreadable_flow(self, turn: Turn, raw: str) -> bool:
+        """No configured key opens the flow in progress: `help` still answers (the flow waits
+        for the key), and `forget` or `cancel` drop it, since erasure needs no key."""
+        if turn.inbound.value is not None:
+            return False
+        word = split_command(clean(raw))[0]
+        if is_help_word(word):
+            return True
+        forget = self.commands.get("forget")
+        if word in CANCEL_WORDS or (forget is not None and self.commands.get(word) is forget):
+            discard_flow(turn)
+            return True
+        return False
 
     def _seen_before(self, session: Session, inbound: Inbound) -> bool:
         assert inbound.message_id is not None

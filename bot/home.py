@@ -24,8 +24,8 @@ from bot.inbound import Inbound, Platform
 from bot.localtime import educator_zone, local_date_label
 from bot.replies import Card, Choice
 from bot.settings import Settings
+from bot.storage.keyring import Keyring
 from bot.storage.models import Educator
-from bot.storage.sealing import Sealer
 from bot.topics import suggested_topic
 from bot.turn import Turn
 from bot.weekly.models import Subscription
@@ -60,7 +60,7 @@ def home_sections(
     user: str,
     library: Library,
     settings: Settings,
-    sealer: Sealer,
+    sealer: Keyring,
     now: datetime,
 ) -> list[Card]:
     """The home page for one educator; a first-time visitor gets a welcome and a start."""
@@ -78,7 +78,7 @@ def home_sections(
         session=session,
         educator=educator,
         library=library,
-        sealer=sealer,
+        sealer=sealer.for_educator(session, educator),
         settings=settings,
         now=now,
     )

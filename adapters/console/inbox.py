@@ -49,7 +49,7 @@ class ConsoleSender:
             educator_id = self.api.educator_id(Platform.CONSOLE, address.workspace, address.user_id)
             if educator_id is None:
                 return DeliveryResult(DeliveryOutcome.GONE, "user_gone")
-            self.inbox.put(educator_id, self.api.sealer.seal(payload), self.api.now())
+            self.inbox.put(educator_id, self.api.seal_for(educator_id, payload), self.api.now())
         except Exception as exc:
             log.warning("console_inbox_failed", extra={"error": type(exc).__name__})
             return DeliveryResult(DeliveryOutcome.RETRY, "storage_error")
@@ -64,7 +64,9 @@ def take_waiting(api: CoachAPI, workspace: str, user: str) -> list[list[Reply]]:
     waiting: list[list[Reply]] = []
     for sealed in InboxStore(api).take_all(educator_id):
         try:
-            waiting.append([_from_json(item) for item in json.loads(api.sealer.unseal(sealed))])
+            waiting.append(
+                [_from_json(item) for item in json.loads(api.unseal_for(educator_id, sealed))]
+            )
         except Exception as exc:  # unreadable (e.g. a retired key): drop it, say nothing
             log.warning("console_inbox_unreadable", extra={"error": type(exc).__name__})
     return waiting

@@ -6,14 +6,18 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from bot.numbers import parse_small_int
 from bot.replies import Choice
 from bot.storage.models import FlowState
+from bot.storage.sealing import plain_for_storage
 from bot.turn import Turn
 
 FLOW_VALUE_PREFIX = "flow:"
+# Flows whose data never holds an educator's words (the forget confirmation): stored
+# unsealed, so they run even when no configured key opens the educator's data key.
+UNSEALED_KINDS = frozenset({"forget"})
 
 
 @dataclass
@@ -63,7 +67,11 @@ def load_flow(turn: Turn) -> ActiveFlow | None:
 
 def save_flow(turn: Turn, flow: ActiveFlow) -> None:
     """Persist the flow; the row version moves on so stale buttons stop working."""
-    payload = turn.sealer.seal(json.dumps(flow.data, ensure_ascii=False))
+    document = json.dumps(flow.data, ensure_ascii=False)
+    if flow.kind in UNSEALED_KINDS:
+        payload = plain_for_storage(document)
+    else:
+        payload = turn.sealer.seal(document)
     if flow.row is None:
         flow.row = FlowState(
             educator_id=turn.educator.id,
@@ -82,6 +90,11 @@ def save_flow(turn: Turn, flow: ActiveFlow) -> None:
         flow.row.updated_at = turn.now
     turn.session.flush()
     flow.version = flow.row.version
+
+
+def discard_flow(turn: Turn) -> None:
+    """Drop the flow in progress without reading it (no configured key opens it)."""
+    turn.session.execute(delete(FlowState).where(FlowState.educator_id == turn.educator.id))
 
 
 def end_flow(turn: Turn, flow: ActiveFlow) -> None:

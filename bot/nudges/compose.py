@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from bot.nudges import messages
 from bot.replies import Card, Choice, Choices, Reply
+from bot.storage.keyring import Keyring
 from bot.storage.models import Reflection
 from bot.storage.sealing import Sealer
 from content.loader import Library
@@ -61,7 +62,7 @@ def compose_nudge(
     session: Session,
     *,
     library: Library,
-    sealer: Sealer,
+    sealer: Keyring,
     educator_id: int,
     zone: ZoneInfo,
     topic: str,
@@ -78,7 +79,8 @@ def compose_nudge(
             and reflection.educator_id == educator_id
             and reflection.action_status == "planned"
         ):
-            replies.append(checkin_question(reflection, library, sealer, zone))
+            own = sealer.for_educator(session, educator_id)
+            replies.append(checkin_question(reflection, library, own, zone))
     replies.append(nudge_card(library, topic, nudge_index, ledger_id))
     return replies
 

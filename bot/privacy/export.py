@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from bot.privacy import messages
 from bot.privacy.scope import EDUCATORS, educator_scope
 from bot.privacy.sealed_columns import is_json_text, sealed_columns
+from bot.storage.data_keys import NOT_EXPORTED
 from bot.storage.models import Educator
 from bot.storage.sealing import Sealer, is_sealed
 
@@ -78,6 +79,8 @@ def build_export(
     sealed = sealed_columns()
     records: dict[str, list[dict[str, object]]] = {}
     for table in scope.tables:
+        if table.info.get(NOT_EXPORTED):  # the coach's machinery (the data key), not theirs
+            continue
         ordering = list(table.primary_key.columns)
         rows = session.execute(
             select(table).where(scope.conditions[table]).order_by(*ordering)

@@ -58,8 +58,9 @@ FORGET_YES = "Yes, delete everything"
 FORGET_NO = "No, keep it"
 FORGET_KEPT = "Okay, I haven't deleted anything. Everything you've saved is still here."
 FORGET_DONE = (
-    "Done. I deleted {what}. Nothing about you is left in my storage. If you write to me "
-    "again I'll start fresh, remembering only who you are so I can answer."
+    "Done. I deleted {what}, and destroyed the key that sealed your words, so no copy of "
+    "them anywhere in my storage can be read again. If you write to me again I'll start "
+    "fresh, remembering only who you are so I can answer."
 )
 FORGET_NOTHING = (
     "Done. There was nothing saved about you beyond your profile, and I've deleted that too. "

@@ -13,13 +13,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.privacy.export import build_export, find_educator
 from bot.privacy.rotation import RotationReport, rotate_all
-from bot.storage.sealing import FernetSealer, Sealer
+from bot.storage.keyring import Keyring
 
 
 def export_educator(
     sessions: sessionmaker[Session],
     address: tuple[str, str, str],
-    sealer: Sealer,
+    keyring: Keyring,
     now: datetime,
 ) -> dict[str, Any] | None:
     """Everything stored about PLATFORM:WORKSPACE:USER, or None if the coach never met them.
@@ -30,10 +30,11 @@ def export_educator(
         educator = find_educator(session, *address)
         if educator is None:
             return None
-        return build_export(session, educator, sealer, now)
+        return build_export(session, educator, keyring.for_educator(session, educator), now)
 
 
-def rotate_stored_keys(sessions: sessionmaker[Session], sealer: FernetSealer) -> RotationReport:
-    """Re-seal every stored value under the newest key; all or nothing (RotationError)."""
+def rotate_stored_keys(sessions: sessionmaker[Session], keyring: Keyring) -> RotationReport:
+    """Re-seal every data key (and older values) under the newest key; all or nothing
+    (RotationError)."""
     with sessions.begin() as session:
-        return rotate_all(session, sealer)
+        return rotate_all(session, keyring)

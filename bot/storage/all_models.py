@@ -7,9 +7,17 @@ imports this module first.
 """
 
 from bot.assess import models as assess_models
+from bot.storage import data_keys as key_models
 from bot.storage import models as core_models
 from bot.storage.base import Base
 from bot.weekly import channel_models as weekly_channel_models
 from bot.weekly import models as weekly_models
 
-__all__ = ["Base", "assess_models", "core_models", "weekly_channel_models", "weekly_models"]
+__all__ = [
+    "Base",
+    "assess_models",
+    "core_models",
+    "key_models",
+    "weekly_channel_models",
+    "weekly_models",
+]

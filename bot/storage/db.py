@@ -38,6 +38,8 @@ def make_engine(database_url: str, timeout_s: float = DEFAULT_TIMEOUT_S) -> Engi
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA journal_mode=WAL")
+            # Deleted rows are overwritten with zeros, not left in free pages (erasure).
+            cursor.execute("PRAGMA secure_delete=ON")
             cursor.close()
 
         return engine

@@ -1,12 +1,14 @@
-"""Sealing free text before it is stored.
+"""Sealing text before it is stored: the prefixes, the errors, and the master-key sealer.
 
-Everything an educator writes passes through a Sealer on its way to and from
-the database. The plain sealer stores text as it is; the Fernet sealer (when
-COACH_ENCRYPTION_KEY is set) makes the stored text unreadable without the key.
+Everything an educator writes passes through a Sealer on its way to and from the
+database. Since envelope encryption (bot/storage/keyring.py) an educator's text is sealed
+with that educator's own data key (`sealed:v2:`); the master key(s) in
+COACH_ENCRYPTION_KEY seal only the data keys and workspace secrets such as Slack tokens
+(`sealed:v1:`, the format all free text used before).
 
-Sealed values carry a prefix, so plain rows written before a key was set and
-sealed rows written after can live side by side: plain rows still read, and
-`coach db rotate-key` seals them (and re-seals old tokens) under the newest key.
+Sealed values carry a prefix, so plain rows written before a key was set, `v1` rows sealed
+directly under the master key, and `v2` rows can live side by side: all of them still read,
+and `coach db rotate-key` moves the older ones under the educator's data key.
 """
 
 from __future__ import annotations
@@ -20,8 +22,15 @@ from bot.errors import ConfigurationError
 
 log = logging.getLogger("coach.sealing")
 
-SEALED_PREFIX = "sealed:v1:"
-"""Starts every value the Fernet sealer wrote; what follows is a Fernet token."""
+SEALED_PREFIX = "sealed:"
+"""Starts every sealed value, whichever key sealed it."""
+
+MASTER_PREFIX = "sealed:v1:"
+"""A Fernet token under the master key: workspace secrets, and free text written before
+data keys existed."""
+
+DATA_KEY_PREFIX = "sealed:v2:"
+"""A Fernet token under the data key of the educator the row is about."""
 
 PLAIN_PREFIX = "plain:v1:"
 """Escapes plain text that happens to start with one of the prefixes (never seen in practice)."""
@@ -54,6 +63,12 @@ class WrongKeyError(SealError):
 _NO_KEY_OPENS = "no configured COACH_ENCRYPTION_KEY opens this sealed text"
 
 
+class DataKeyGoneError(SealError):
+    """Text sealed under a data key that no longer exists (its educator was forgotten)."""
+
+    reason = "data_key_destroyed"
+
+
 class InvalidKeySettingError(ConfigurationError, ValueError):
     """COACH_ENCRYPTION_KEY is set but is not a list of Fernet keys (the value is never shown)."""
 
@@ -66,6 +81,11 @@ def _plain_for_storage(text: str) -> str:
     if text.startswith((SEALED_PREFIX, PLAIN_PREFIX)):
         return PLAIN_PREFIX + text
     return text
+
+
+def plain_for_storage(text: str) -> str:
+    """Text stored unsealed on purpose (it holds nothing an educator wrote), still escaped."""
+    return _plain_for_storage(text)
 
 
 def _plain_from_storage(stored: str) -> str:
@@ -121,14 +141,33 @@ class FernetSealer:
 
     def seal(self, text: str) -> str:
         token = self._fernet.encrypt(text.encode("utf-8")).decode("ascii")
-        return SEALED_PREFIX + token
+        return MASTER_PREFIX + token
 
     def unseal(self, stored: str) -> str:
         if not is_sealed(stored):
             return _plain_from_storage(stored)  # written before the key was set
-        token = stored.removeprefix(SEALED_PREFIX).encode("ascii")
+        if not stored.startswith(MASTER_PREFIX):
+            raise WrongKeyError("this text is sealed under a data key, not the master key")
+        token = stored.removeprefix(MASTER_PREFIX).encode("ascii")
         try:
             return self._fernet.decrypt(token).decode("utf-8")
+        except InvalidToken as exc:
+            raise WrongKeyError(_NO_KEY_OPENS) from exc
+
+    def seal_bytes(self, secret: bytes) -> str:
+        """A data key (or any secret) sealed under the newest master key, as text."""
+        return self._fernet.encrypt(secret).decode("ascii")
+
+    def unseal_bytes(self, sealed: str) -> bytes:
+        try:
+            return self._fernet.decrypt(sealed.encode("ascii"))
+        except InvalidToken as exc:
+            raise WrongKeyError(_NO_KEY_OPENS) from exc
+
+    def rewrap(self, sealed: str) -> str:
+        """The same secret sealed under the newest master key."""
+        try:
+            return self._fernet.rotate(sealed.encode("ascii")).decode("ascii")
         except InvalidToken as exc:
             raise WrongKeyError(_NO_KEY_OPENS) from exc
 
@@ -136,9 +175,11 @@ class FernetSealer:
         """The same text sealed under the newest key (plain legacy text gets sealed)."""
         if not is_sealed(stored):
             return self.seal(_plain_from_storage(stored))
-        token = stored.removeprefix(SEALED_PREFIX).encode("ascii")
+        if not stored.startswith(MASTER_PREFIX):
+            raise WrongKeyError("this text is sealed under a data key, not the master key")
+        token = stored.removeprefix(MASTER_PREFIX).encode("ascii")
         try:
-            return SEALED_PREFIX + self._fernet.rotate(token).decode("ascii")
+            return MASTER_PREFIX + self._fernet.rotate(token).decode("ascii")
         except InvalidToken as exc:
             raise WrongKeyError(_NO_KEY_OPENS) from exc
 

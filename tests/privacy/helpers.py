@@ -5,10 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import Engine, String, func, select
+from sqlalchemy import Engine, String, delete, func, select, update
 
+from bot.app import CoachApp
 from bot.engine import Coach
+from bot.privacy.scope import table_named
+from bot.privacy.sealed_columns import sealed_columns
 from bot.storage.all_models import Base
+from bot.storage.data_keys import EducatorKey
+from bot.storage.sealing import FernetSealer
 from tests.dialog import Conversation
 
 
@@ -77,3 +82,27 @@ def raw_text_containing(engine: Engine, marker: str) -> list[str]:
                     if isinstance(text, str) and marker in text:
                         found.append(f"{table.name}.{column.name}")
     return found
+
+
+def as_older_version_stored_it(app: CoachApp, master: FernetSealer | None) -> int:
+    """Rewrite every sealed value the way an earlier version stored it: plain text (no key
+    was set) or sealed directly under the master key (`sealed:v1:`), with no data keys."""
+    rewritten = 0
+    with app.sessions.begin() as session:
+        for table_name, column_name in sorted(sealed_columns()):
+            table = table_named(table_name)
+            if table is None or "educator_id" not in table.c:
+                continue
+            column, keys = table.c[column_name], list(table.primary_key.columns)
+            for row in session.execute(select(*keys, table.c.educator_id, column)).all():
+                stored = row._mapping[column]
+                if stored is None:
+                    continue
+                sealer = app.coach.sealer.for_educator(session, row._mapping[table.c.educator_id])
+                text = sealer.unseal(stored)
+                match = [key == row._mapping[key] for key in keys]
+                older = master.seal(text) if master is not None else text
+                session.execute(update(table).where(*match).values({column_name: older}))
+                rewritten += 1
+        session.execute(delete(EducatorKey))
+    return rewritten

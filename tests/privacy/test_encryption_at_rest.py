@@ -12,11 +12,18 @@ from sqlalchemy import select
 
 from adapters.privacy_cli import rotate_key
 from bot.app import CoachApp
-from bot.storage.models import Reflection
-from bot.storage.sealing import is_sealed
+from bot.storage.data_keys import EducatorKey
+from bot.storage.models import Educator, Reflection
+from bot.storage.sealing import FernetSealer, is_sealed
 from tests.dialog import Conversation
 from tests.privacy.conftest import AppFactory
-from tests.privacy.helpers import all_rows, full_history, raw_text_containing, reflect
+from tests.privacy.helpers import (
+    all_rows,
+    as_older_version_stored_it,
+    full_history,
+    raw_text_containing,
+    reflect,
+)
 
 MARKER = "ZQX-SECRET-7731"
 KIND_WORDS = "encryption key"
@@ -37,21 +44,33 @@ def test_with_a_key_no_free_text_is_readable_in_the_database(
     assert any(r.outcome_note and is_sealed(r.outcome_note) for r in reflections)
 
 
-def test_without_a_key_text_is_plain_and_still_reads_after_a_key_is_set(
+def test_older_rows_plain_or_sealed_under_the_master_key_still_read(
     make_app: AppFactory, new_key: Callable[[], str]
 ) -> None:
-    plain = make_app()
-    educator = Conversation(plain.coach)
-    reflect(educator, MARKER)
-    assert raw_text_containing(plain.engine, MARKER)  # honest: no key, no encryption
+    key = new_key()
+    app = make_app(coach_encryption_key=key)
+    reflect(Conversation(app.coach, "plain-era"), "PLAINERA")
+    reflect(Conversation(app.coach, "v1-era"), "VONEERA")
+    with app.sessions() as session:
+        plain_id = session.scalar(select(Educator.id).where(Educator.user_id == "plain-era"))
+    # Rewrite as earlier versions stored them: one educator in plain text, both without
+    # data keys, the other sealed directly under the master key.
+    assert as_older_version_stored_it(app, FernetSealer.from_setting(key)) > 0
+    with app.sessions.begin() as session:
+        for reflection in session.scalars(
+            select(Reflection).where(Reflection.educator_id == plain_id)
+        ):
+            reflection.action = "PLAINERA my own action"
+    assert raw_text_containing(app.engine, "VONEERA") == []
 
-    keyed = make_app(coach_encryption_key=new_key())
-    later = Conversation(keyed.coach)
-    assert f"{MARKER} my own action" in later.says("journal")
-    reflect(later, "NEWER")  # written under the key, next to the plain rows
-    assert "NEWER" not in str(all_rows(keyed.engine))
+    again = make_app(coach_encryption_key=key)
+    assert "PLAINERA my own action" in Conversation(again.coach, "plain-era").says("journal")
+    later = Conversation(again.coach, "v1-era")
+    assert "VONEERA my own action" in later.says("journal")
+    reflect(later, "NEWER")  # written under the data key, next to the older rows
+    assert "NEWER" not in str(all_rows(again.engine))
     journal = later.says("journal")
-    assert f"{MARKER} my own action" in journal and "NEWER my own action" in journal
+    assert "VONEERA my own action" in journal and "NEWER my own action" in journal
 
 
 def test_rotate_key_reseals_everything_under_the_newest_key(
@@ -61,11 +80,14 @@ def test_rotate_key_reseals_everything_under_the_newest_key(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    plain = make_app()
-    reflect(Conversation(plain.coach, "early"), "PLAINOLD")
     old, new = new_key(), new_key()
     first = make_app(coach_encryption_key=old)
+    reflect(Conversation(first.coach, "early"), "PLAINOLD")
+    as_older_version_stored_it(first, None)  # "early" wrote before encryption was on
     full_history(first.coach, "ms-rivera", MARKER)
+    with first.sessions() as session:
+        wrapped_before = set(session.scalars(select(EducatorKey.wrapped_key)))
+        stored_before = {r.id: r.action for r in session.scalars(select(Reflection))}
 
     monkeypatch.setenv("DATABASE_URL", database_url)
     monkeypatch.setenv("COACH_ENCRYPTION_KEY", f"{new},{old}")
@@ -73,6 +95,12 @@ def test_rotate_key_reseals_everything_under_the_newest_key(
     assert "Re-encrypted" in capsys.readouterr().out
     assert raw_text_containing(first.engine, MARKER) == []
     assert raw_text_containing(first.engine, "PLAINOLD") == []  # legacy rows sealed too
+    with first.sessions() as session:
+        # The data keys were re-sealed; text already under a data key was not touched.
+        assert not wrapped_before & set(session.scalars(select(EducatorKey.wrapped_key)))
+        for reflection in session.scalars(select(Reflection)):
+            if is_sealed(stored_before[reflection.id]):
+                assert reflection.action == stored_before[reflection.id]
 
     only_new = make_app(coach_encryption_key=new)
     assert f"{MARKER} my own action" in Conversation(only_new.coach, "ms-rivera").says("journal")
@@ -124,8 +152,8 @@ def test_a_wrong_or_missing_key_gets_a_kind_answer_and_loses_nothing(
             answer = confused.says(said)
             assert KIND_WORDS in answer and "Nothing is lost" in answer
     events = [r for r in caplog.records if r.getMessage() == "sealed_text_unreadable"]
-    reason = "wrong_key" if second_key == "wrong" else "no_key"
-    assert events and all(getattr(r, "reason", None) == reason for r in events)
+    # Without COACH_ENCRYPTION_KEY development makes its own key file: a wrong key too.
+    assert events and all(getattr(r, "reason", None) == "wrong_key" for r in events)
     assert key not in caplog.text
     after = all_rows(app.engine)
     for table in ("reflections", "flow_states"):

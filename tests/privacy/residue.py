@@ -1,0 +1,123 @@
+"""Scan raw database bytes for what an educator wrote: the test behind "forget is erasure".
+
+Reads what the database really keeps, not what queries return: the SQLite file and its WAL,
+or every PostgreSQL heap, TOAST and index page (pageinspect's get_raw_page, through the
+buffer cache, so dead tuples VACUUM has not removed are seen). It counts
+- plaintext: copies of the marker as bytes;
+- openable: Fernet tokens that some key at hand opens to text holding the marker. The keys
+  at hand are the master keys, every live data key, and every data key a master key can
+  recover from the bytes themselves (a wrapped key left behind in a free page or the WAL).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.fernet import Fernet, InvalidToken
+from sqlalchemy import Engine, text
+from sqlalchemy.engine import make_url
+
+TOKEN = re.compile(rb"gAAAAA[A-Za-z0-9_\-]{40,}={0,2}")
+PAGE = 8192
+
+
+@dataclass(frozen=True)
+class Residue:
+    bytes_scanned: int
+    plaintext: int
+    tokens: int
+    openable: int
+    recovered_keys: int
+
+    def __str__(self) -> str:
+        return (
+            f"{self.bytes_scanned} bytes, {self.tokens} sealed values: marker in plain text "
+            f"{self.plaintext}, openable with a remaining key {self.openable} "
+            f"(data keys recoverable from the bytes: {self.recovered_keys})"
+        )
+
+
+def _open(key: Fernet, token: bytes) -> bytes | None:
+    try:
+        return key.decrypt(token)
+    except InvalidToken:
+        return None
+
+
+def _token_lengths(limit: int) -> list[int]:
+    """Every length a Fernet token can have in base64, up to limit: 57 bytes of version,
+    time, IV and HMAC plus whole 16-byte blocks of ciphertext."""
+    lengths: list[int] = []
+    blocks = 1
+    while (length := 4 * -(-(57 + 16 * blocks) // 3)) <= limit:
+        lengths.append(length)
+        blocks += 1
+    return lengths
+
+
+def _cuts(run: bytes) -> list[bytes]:
+    """A value stored right before other text (SQLite packs a row's columns together) runs
+    on into it, so every length a token can have is tried as a cut."""
+    return [run[:length] for length in _token_lengths(len(run))]
+
+
+def scan(blobs: list[bytes], marker: str, master: list[Fernet], live: list[Fernet]) -> Residue:
+    needle = marker.encode("utf-8")
+    runs = [match.group() for blob in blobs for match in TOKEN.finditer(blob)]
+    keys = [*master, *live]
+    recovered = 0
+    for candidate in {cut for run in runs for cut in _cuts(run)}:
+        for key in master:
+            opened = _open(key, candidate)
+            if opened is not None and len(opened) == 44:  # a wrapped data key
+                keys.append(Fernet(opened))
+                recovered += 1
+    openable = 0
+    for run in runs:
+        texts = (_open(key, cut) for cut in _cuts(run) for key in keys)
+        if any(needle in text for text in texts if text is not None):
+            openable += 1
+    return Residue(
+        bytes_scanned=sum(len(blob) for blob in blobs),
+        plaintext=sum(blob.count(needle) for blob in blobs),
+        tokens=len(runs),
+        openable=openable,
+        recovered_keys=recovered,
+    )
+
+
+def sqlite_bytes(engine: Engine) -> list[bytes]:
+    """The database file and its -wal, read as they are on disk while the coach runs."""
+    database = make_url(str(engine.url)).database
+    assert database
+    files = [Path(database), Path(f"{database}-wal")]
+    return [path.read_bytes() for path in files if path.exists()]
+
+
+RELATIONS = text(
+    "SELECT c.oid::regclass::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE c.relkind IN ('r', 't', 'i') AND c.relpersistence = 'p' "
+    "AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+)
+
+
+def postgres_bytes(engine: Engine) -> list[bytes]:
+    """Every page of every table, TOAST table and index of this database."""
+    blobs: list[bytes] = []
+    with engine.connect() as connection:
+        connection.execute(text("CREATE EXTENSION IF NOT EXISTS pageinspect"))
+        for relation in connection.scalars(RELATIONS).all():
+            size = connection.scalar(text("SELECT pg_relation_size(:r)"), {"r": relation}) or 0
+            for block in range(int(size) // PAGE):
+                page = connection.scalar(
+                    text("SELECT get_raw_page(:r, 'main', :b)"), {"r": relation, "b": block}
+                )
+                blobs.append(bytes(page))
+        connection.commit()
+    return blobs
+
+
+def database_bytes(engine: Engine) -> list[bytes]:
+    return sqlite_bytes(engine) if engine.dialect.name == "sqlite" else postgres_bytes(engine)

@@ -20,8 +20,9 @@ def build_senders(core: CoachApp) -> dict[Platform, Sender]:
     api = CoachAPI(core)
     senders: dict[Platform, Sender] = {Platform.CONSOLE: ConsoleSender(api)}
     platform_senders = {
-        # slack_sdk's installation store, like `coach serve`'s, needs the engine itself.
-        Platform.SLACK: build_slack_sender(core.settings, core.engine),
+        # slack_sdk's installation store, like `coach serve`'s, needs the engine itself, and
+        # the master key that seals its tokens.
+        Platform.SLACK: build_slack_sender(core.settings, core.engine, api.sealer),
         Platform.TEAMS: build_teams_sender(api),
     }
     for platform, sender in platform_senders.items():

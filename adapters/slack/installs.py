@@ -19,17 +19,23 @@ from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import Engine
 
+from adapters.slack.sealed_store import SealedInstallationStore
 from adapters.slack.tables import BOTS, INSTALLATIONS, OAUTH_STATES
 from bot.api import CoachAPI
 from bot.inbound import Platform
+from bot.storage.keyring import Keyring
 
 log = logging.getLogger("coach.slack.installs")
 
 STATE_EXPIRATION_SECONDS = 600
 
 
-def installation_store(engine: Engine, client_id: str) -> SQLAlchemyInstallationStore:
-    return SQLAlchemyInstallationStore(
+def installation_store(
+    engine: Engine, client_id: str, keyring: Keyring
+) -> SQLAlchemyInstallationStore:
+    """slack_sdk's store on our tables, its tokens sealed under the master key."""
+    return SealedInstallationStore(
+        keyring=keyring,
         client_id=client_id,
         engine=engine,
         bots_table_name=BOTS,

@@ -35,7 +35,8 @@ def build_slack(api: CoachAPI, engine: Engine, config: SlackConfig) -> SlackCoac
     """The Slack app; `engine` is only for slack_sdk's installation and OAuth-state stores."""
     if config.mode is SlackMode.OAUTH:
         assert config.client_id is not None
-        installs = AsyncInstallations(installation_store(engine, config.client_id), api)
+        store = installation_store(engine, config.client_id, api.sealer)
+        installs = AsyncInstallations(store, api)
         states = AsyncStates(state_store(engine))
         return SlackCoach(api, config, installations=installs, states=states)
     return SlackCoach(api, config)

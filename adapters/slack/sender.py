@@ -28,6 +28,7 @@ from bot.delivery import Address, DeliveryOutcome, DeliveryResult, Sender
 from bot.inbound import Platform
 from bot.replies import Reply
 from bot.settings import Settings
+from bot.storage.keyring import Keyring
 
 log = logging.getLogger("coach.slack.sender")
 
@@ -103,10 +104,11 @@ class SlackSender:
         return installation.bot_token
 
 
-def build_slack_sender(settings: Settings, engine: Engine) -> Sender | None:
+def build_slack_sender(settings: Settings, engine: Engine, keyring: Keyring) -> Sender | None:
     """The Slack sender for these settings, or None when Slack is not configured.
 
-    `engine` is the coach's database, where slack_sdk's store keeps OAuth installations.
+    `engine` is the coach's database, where slack_sdk's store keeps OAuth installations
+    (their tokens sealed under `keyring`'s master key).
     """
     config = slack_config(settings, serving=False)
     if config.mode is SlackMode.OFF:
@@ -119,4 +121,6 @@ def build_slack_sender(settings: Settings, engine: Engine) -> Sender | None:
         client_secret=config.client_secret,
         client=sync_web_client(config.api_url),
     )
-    return SlackSender(config, store=installation_store(engine, config.client_id), rotator=rotator)
+    return SlackSender(
+        config, store=installation_store(engine, config.client_id, keyring), rotator=rotator
+    )

@@ -27,7 +27,7 @@ from bot.storage.sealing import Sealer, is_sealed
 
 EXPORT_FORMAT = "partnership-coach-export"
 EXPORT_VERSION = 1
-CREDENTIAL_WORDS = ("token", "secret", "password")
+CREDENTIAL_WORDS = ("token", "secret", "password", "webhook")
 # Tables not listed under "records" in the summary (shown in their own sections).
 INTERNAL_KEYS = ("_options", "_accepts_text")
 

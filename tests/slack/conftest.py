@@ -71,7 +71,7 @@ def oauth_core(
     )
     core = build_app(oauth, clock=clock, migrate=False)
     yield core
-    store = installation_store(core.engine, CLIENT_ID)
+    store = installation_store(core.engine, CLIENT_ID, core.coach.sealer)
     store.delete_all(enterprise_id=None, team_id=INSTALLED_TEAM)
     core.engine.dispose()
 

@@ -37,7 +37,7 @@ async def test_forgetting_the_installer_keeps_the_workspace_working(
     await oauth_wire.command("yes", user=INSTALLER, team=INSTALLED_TEAM)
 
     assert INSTALLER not in _installer_ids(oauth_core)  # their id is gone...
-    store = installation_store(oauth_core.engine, CLIENT_ID)
+    store = installation_store(oauth_core.engine, CLIENT_ID, oauth_core.coach.sealer)
     kept = store.find_installation(enterprise_id=None, team_id=INSTALLED_TEAM)
     assert kept is not None and kept.bot_token == "xoxb-installed"  # ...the workspace's bot stays
     oauth_wire.fake.clear()

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:BasicAuth is deprecated:Deprecat
 async def test_install_then_use_then_uninstall(oauth_wire: SlackWire, oauth_core: CoachApp) -> None:
     fake = oauth_wire.fake
     await install_through_oauth(oauth_wire)
-    store = installation_store(oauth_core.engine, CLIENT_ID)
+    store = installation_store(oauth_core.engine, CLIENT_ID, oauth_core.coach.sealer)
     installed = store.find_installation(enterprise_id=None, team_id="T0002")
     assert installed is not None and installed.bot_token == "xoxb-installed"
     with oauth_core.sessions() as session:

@@ -21,7 +21,7 @@ NUDGE: list[Reply] = [
 
 
 def sender_of(core: CoachApp) -> SlackSender:
-    sender = build_slack_sender(core.settings, core.engine)
+    sender = build_slack_sender(core.settings, core.engine, core.coach.sealer)
     assert isinstance(sender, SlackSender)
     return sender
 
@@ -103,7 +103,7 @@ async def test_gone_people_and_places_stop_the_nudges(
 
 async def test_a_network_failure_is_retried_later(slack_core: CoachApp) -> None:
     settings = slack_core.settings.model_copy(update={"slack_api_url": "http://127.0.0.1:9/api/"})
-    sender = build_slack_sender(settings, slack_core.engine)
+    sender = build_slack_sender(settings, slack_core.engine, slack_core.coach.sealer)
     assert sender is not None
     result = await deliver(sender, DM, NUDGE)  # type: ignore[arg-type]
     assert result == DeliveryResult(DeliveryOutcome.RETRY, "connection")
@@ -118,7 +118,9 @@ def oauth_core(slack_core: CoachApp) -> CoachApp:
 
 async def test_oauth_without_an_installation_is_gone(slack_core: CoachApp) -> None:
     core = oauth_core(slack_core)
-    installation_store(core.engine, "111.222").delete_all(enterprise_id=None, team_id="T0001")
+    installation_store(core.engine, "111.222", core.coach.sealer).delete_all(
+        enterprise_id=None, team_id="T0001"
+    )
     result = await deliver(sender_of(core), DM, NUDGE)
     assert result == DeliveryResult(DeliveryOutcome.GONE, "not_installed")
 
@@ -127,7 +129,7 @@ async def test_oauth_rotates_an_expiring_token_before_sending(
     slack_core: CoachApp, fake_slack: FakeSlack
 ) -> None:
     core = oauth_core(slack_core)
-    store = installation_store(core.engine, "111.222")
+    store = installation_store(core.engine, "111.222", core.coach.sealer)
     store.delete_all(enterprise_id=None, team_id="T0001")
     store.save(
         Installation(

@@ -78,7 +78,6 @@ def stored_journal(
     core: CoachApp, platform: str, workspace: str, user: str
 ) -> list[dict[str, Any]]:
     """What was saved for one educator: topic, answers, action, status and note, oldest first."""
-    sealer = core.coach.sealer
     with core.sessions() as session:
         educator = session.scalars(
             select(Educator).where(
@@ -87,6 +86,7 @@ def stored_journal(
                 Educator.user_id == user,
             )
         ).one()
+        sealer = core.coach.sealer.for_educator(session, educator)
         rows = session.scalars(
             select(Reflection)
             .where(Reflection.educator_id == educator.id)

@@ -4,7 +4,8 @@ Revision ID: 0010_slack_sealed_tokens
 Revises: 0008_slack
 
 slack_sdk declares its token columns String(200); a token sealed under the master key is
-longer. SQLite does not enforce a VARCHAR length, so only PostgreSQL needs the change.
+longer. (SQLite does not enforce the length, but its declared type follows, so the schema
+matches the models everywhere; batch mode rebuilds the small table there.)
 Tokens stored before stay readable as they are; `coach db rotate-key` seals them.
 """
 
@@ -29,11 +30,10 @@ COLUMNS = {
 
 
 def _change(to: sa.types.TypeEngine[str], was: sa.types.TypeEngine[str]) -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        return
     for table, columns in COLUMNS.items():
-        for column in columns:
-            op.alter_column(table, column, type_=to, existing_type=was, existing_nullable=True)
+        with op.batch_alter_table(table) as batch:
+            for column in columns:
+                batch.alter_column(column, type_=to, existing_type=was, existing_nullable=True)
 
 
 def upgrade() -> None:

@@ -121,3 +121,33 @@ def postgres_bytes(engine: Engine) -> list[bytes]:
 
 def database_bytes(engine: Engine) -> list[bytes]:
     return sqlite_bytes(engine) if engine.dialect.name == "sqlite" else postgres_bytes(engine)
+
+
+def wal_position(engine: Engine) -> str:
+    with engine.connect() as connection:
+        return str(connection.scalar(text("SELECT pg_current_wal_lsn()")))
+
+
+WAL_SEGMENT = 16 * 1024 * 1024
+
+
+def postgres_wal_bytes(engine: Engine, since: str) -> list[bytes]:
+    """pg_wal from an LSN to now (the cluster's WAL, written by every database in it)."""
+    with engine.connect() as connection:
+        end = str(connection.scalar(text("SELECT pg_current_wal_lsn()")))
+        names = [
+            str(connection.scalar(text("SELECT pg_walfile_name(CAST(:l AS pg_lsn))"), {"l": lsn}))
+            for lsn in (since, end)
+        ]
+        # TTTTTTTTLLLLLLLLSSSSSSSS: timeline, then the segment number as log * 256 + seg.
+        first, last = (int(name[8:16], 16) * 256 + int(name[16:24], 16) for name in names)
+        blobs: list[bytes] = []
+        for number in range(first, last + 1):
+            name = f"{names[0][:8]}{number // 256:08X}{number % 256:08X}"
+            blob = connection.scalar(
+                text("SELECT pg_read_binary_file(:f, 0, :n, true)"),
+                {"f": f"pg_wal/{name}", "n": WAL_SEGMENT},
+            )
+            if blob is not None:
+                blobs.append(bytes(blob))
+    return blobs

@@ -24,7 +24,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.privacy.scope import delete_scope, scope_from, table_named, workspace_scope
 from bot.settings import Settings
+from bot.storage.data_keys import KEY_TABLE
 from bot.storage.models import Workspace
+from bot.storage.scrub import scrub_after_commit
 
 if TYPE_CHECKING:
     from bot.app import CoachApp
@@ -69,6 +71,8 @@ def delete_uninstalled_workspaces(
         if rows:
             names.append(f"{workspace.platform}:{workspace.workspace}")
             deleted.update(rows)
+    if deleted.get(KEY_TABLE):
+        scrub_after_commit(session)  # their data keys went with them: clear the residue
     return names, deleted
 
 

@@ -108,7 +108,9 @@ def test_the_journal_shows_the_educators_own_words(app: CoachApp) -> None:
     journal = educator.says("journal")
     assert "You wrote: “I assumed the Nguyens weren't interested" in journal
     with app.sessions() as session:
-        stored = json.loads(session.scalars(select(Reflection.answers)).one())
+        reflection = session.scalars(select(Reflection)).one()
+        sealer = app.coach.sealer.for_educator(session, reflection.educator_id)
+        stored = json.loads(sealer.unseal(reflection.answers))  # sealed, always
     assert stored[0]["answer"].startswith("I assumed the Nguyens")
 
 

@@ -43,7 +43,9 @@ def test_one_gentle_offer_per_answer_and_answers_kept_as_written(app: CoachApp) 
     assert "pick one small action" in answer
     educator.clicks("1")
     with app.sessions() as session:
-        stored = json.loads(session.scalars(select(Reflection.answers)).one())
+        reflection = session.scalars(select(Reflection)).one()
+        sealer = app.coach.sealer.for_educator(session, reflection.educator_id)
+        stored = json.loads(sealer.unseal(reflection.answers))  # sealed, always
     assert stored[0]["answer"] == first
 
 

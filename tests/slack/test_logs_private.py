@@ -88,13 +88,14 @@ MALFORMED: list[tuple[str, str]] = [
 
 
 def failing_storage(wire: SlackWire) -> Any:
-    """The database refuses any write holding the marker, quoting the row, as PostgreSQL's
-    check-constraint errors do ("Failing row contains ...")."""
+    """The database refuses every write, quoting the row, as PostgreSQL's check-constraint
+    errors do ("Failing row contains ..."). What an educator wrote reaches the database
+    sealed, so the error quotes the marker itself: the worst a driver's message could hold."""
     dbapi_error = wire.core.engine.dialect.loaded_dbapi.OperationalError
 
     def refuse(conn: Any, cursor: Any, statement: str, parameters: Any, *rest: Any) -> None:
-        if MARKER in repr(parameters):
-            raise dbapi_error(f"Failing row contains ({parameters!r})")
+        if statement.lstrip().upper().startswith(("INSERT", "UPDATE")):
+            raise dbapi_error(f"Failing row contains ({MARKER}, {parameters!r})")
 
     return refuse
 

@@ -26,7 +26,7 @@ ORG = "E0001"
 
 
 def _sender(core: CoachApp) -> SlackSender:
-    sender = build_slack_sender(core.settings, core.engine)
+    sender = build_slack_sender(core.settings, core.engine, core.coach.sealer)
     assert isinstance(sender, SlackSender)
     return sender
 
@@ -43,7 +43,7 @@ async def test_a_grid_workspace_gets_nudges_home_and_uninstall(
     fake = oauth_wire.fake
     fake.enterprise = ORG
     await install_through_oauth(oauth_wire)
-    store = installation_store(oauth_core.engine, CLIENT_ID)
+    store = installation_store(oauth_core.engine, CLIENT_ID, oauth_core.coach.sealer)
     saved = store.find_installation(enterprise_id=ORG, team_id=INSTALLED_TEAM)
     assert saved is not None and saved.bot_token == "xoxb-installed"
 
@@ -72,7 +72,7 @@ async def test_a_grid_workspace_gets_nudges_home_and_uninstall(
 
 
 async def test_an_org_wide_install_reaches_a_workspace_under_it(oauth_core: CoachApp) -> None:
-    store = installation_store(oauth_core.engine, CLIENT_ID)
+    store = installation_store(oauth_core.engine, CLIENT_ID, oauth_core.coach.sealer)
     store.save(
         Installation(
             app_id="A0001",

@@ -96,7 +96,10 @@ async def test_a_hanging_metadata_host_freezes_nothing(
 
     assert [r.status for r in responses] == [503, 503, 503]  # try again later, not a stall
     assert took < FETCH_TIMEOUT_S + 1.0
-    assert len(healthz) > 20 and healthz[int(len(healthz) * 0.99)] < 0.05, healthz[-5:]
+    # A blocked event loop would hold /healthz for the whole fetch (seconds); answered many
+    # times meanwhile, each well under a second even on a loaded machine, it was not blocked.
+    # (The milliseconds figure is a benchmark's job, not this test's.)
+    assert len(healthz) > 20 and max(healthz) < 1.0, healthz[-5:]
     keys = JwtTokenExtractor.metadataCache[hanging_metadata]
     assert isinstance(keys, OpenIdKeys) and keys.fetches == 1  # three requests, one fetch
 

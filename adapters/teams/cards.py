@@ -14,6 +14,7 @@ from typing import Any
 from botbuilder.schema import Activity, ActivityTypes, Attachment
 
 from adapters.teams.choices import answered_data, layout
+from adapters.teams.escape import inert
 from bot.replies import AskText, Card, Choice, Choices, Reply, Text
 
 ADAPTIVE_CARD_TYPE = "application/vnd.microsoft.card.adaptive"
@@ -33,8 +34,9 @@ def _keep_indent(match: re.Match[str]) -> str:
 
 
 def teams_markdown(text: str) -> str:
-    """The coach's chat markup (`*bold*`, `_italic_`, `code`) in Teams message markdown."""
-    text = _INDENT.sub(_keep_indent, text)
+    """The coach's chat markup (`*bold*`, `_italic_`, `code`) in Teams message markdown, with
+    any link syntax in it (only ever the educator's words) made inert (escape.py)."""
+    text = _INDENT.sub(_keep_indent, inert(text))
     return _BOLD.sub(r"**\1**", text).replace("\n", "\n\n")
 
 

@@ -80,7 +80,12 @@ class CoachTeamsBot:
         if inbound.value is not None and where.kind == PERSONAL:
             await show_answer(context)
         replies = await asyncio.to_thread(self.api.handle, inbound)
-        if remembered is not None and not remembered.educator_linked and where.kind == PERSONAL:
+        if (
+            remembered is not None
+            and remembered.senders_own
+            and not remembered.educator_linked
+            and where.kind == PERSONAL
+        ):
             await asyncio.to_thread(
                 self.store.link_educator, remembered.row_id, inbound.workspace, inbound.user
             )

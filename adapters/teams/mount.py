@@ -1,8 +1,9 @@
 """`POST /api/messages` on the coach's own aiohttp server.
 
 Our own handler, not `CloudAdapter.process`: botbuilder 4.17 answers 500 to every
-invoke with a body, and turns malformed input into server errors. Here authentication
-is checked first (401 on any failure), the turn runs through
+invoke with a body, and turns malformed input into server errors. Here who may post is
+checked first (gate.py: another tenant, or anyone but this machine when unauthenticated,
+gets 403), then authentication (401 on any failure), then the turn runs through
 `adapter.process_activity`, and an invoke response is serialized by us.
 """
 
@@ -24,6 +25,11 @@ from adapters.teams.auth import (
     teams_configured,
 )
 from adapters.teams.bot import CoachTeamsBot, on_turn_error
+from adapters.teams.gate import (
+    foreign_tenant,
+    unauthenticated_destination_refused,
+    unauthenticated_peer_refused,
+)
 from adapters.teams.openid import KeysUnavailable
 from adapters.teams.references import ReferenceStore
 from adapters.teams.retry import RetryPolicy
@@ -45,6 +51,9 @@ class TeamsEndpoint:
         self.bot = CoachTeamsBot(api, self.store, policy or RetryPolicy())
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
+        if unauthenticated_peer_refused(self.config, request.remote):
+            log.warning("teams_unauthenticated_remote_refused")
+            return web.Response(status=403)
         if request.content_type != "application/json":
             return web.Response(status=415)
         try:
@@ -54,6 +63,12 @@ class TeamsEndpoint:
         activity = _activity(body)
         if activity is None:
             return web.Response(status=400)
+        if unauthenticated_destination_refused(self.config, activity):
+            log.warning("teams_unauthenticated_destination_refused")
+            return web.Response(status=403)
+        if foreign_tenant(self.config, activity):
+            log.warning("teams_other_tenant_refused")
+            return web.Response(status=403)
 
         try:
             authenticated = await self.adapter.bot_framework_authentication.authenticate_request(
@@ -130,6 +145,7 @@ def mount_teams(app: web.Application, api: CoachAPI) -> None:
         return
     config = bot_framework_config(api.settings)
     if not config.APP_ID:
+        # Answers this machine only (adapters/teams/gate.py).
         log.warning("teams_unauthenticated_local_development")
     endpoint = TeamsEndpoint(api, config)
     app[TEAMS_KEY] = endpoint

@@ -26,6 +26,9 @@ from bot.inbound import Platform
 class Remembered:
     row_id: int
     educator_linked: bool
+    # False when the activity came from someone other than the personal chat's own educator:
+    # the stored address is then left as it was, and never linked to the sender.
+    senders_own: bool = True
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,9 @@ class ReferenceStore:
             row = self._row(session, where.tenant, where.conversation_id)
             # A new conversation, or one that could not be reached, means the coach is there.
             reachable_again = row is None or row.unreachable_at is not None
+            if row is not None and row.kind == PERSONAL and row.user_id != where.user:
+                # Only an educator's own activity may move where their nudges and answers go.
+                return Remembered(row_id=row.id, educator_linked=False, senders_own=False)
             if row is None:
                 row = TeamsConversation(
                     tenant_id=where.tenant,

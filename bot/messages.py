@@ -159,3 +159,9 @@ WELCOME_BUTTONS = (
     ("Learn the framework", "learn"),
     ("What can you do?", "help"),
 )
+# In a team channel or group chat: what the channel itself can use. A reflection is one
+# educator's own, so it is offered in their personal chat, never here.
+WELCOME_CHANNEL_BUTTONS = (
+    ("What can you do?", "help"),
+    ("Weekly team prompts", "channel"),
+)

@@ -9,5 +9,6 @@ from bot.replies import Card, Choice
 def welcome_card(in_channel: bool) -> Card:
     """For one educator's own chat, or (`in_channel`) for a team channel or group chat."""
     body = messages.WELCOME_CHANNEL_BODY if in_channel else messages.WELCOME_BODY
-    buttons = tuple(Choice(label, value) for label, value in messages.WELCOME_BUTTONS)
+    offered = messages.WELCOME_CHANNEL_BUTTONS if in_channel else messages.WELCOME_BUTTONS
+    buttons = tuple(Choice(label, value) for label, value in offered)
     return Card(title=messages.WELCOME_TITLE, body=body, buttons=buttons)

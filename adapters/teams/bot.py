@@ -18,6 +18,7 @@ from adapters.teams import cards
 from adapters.teams.answered import show_answer
 from adapters.teams.inbound import Where, submitted_value, to_inbound, where_of
 from adapters.teams.models import PERSONAL
+from adapters.teams.private import PersonalChat
 from adapters.teams.references import ReferenceStore, Remembered, clean_reference
 from adapters.teams.retry import (
     RetryPolicy,
@@ -28,6 +29,7 @@ from adapters.teams.retry import (
 from bot import messages
 from bot.api import CoachAPI, storage_unavailable
 from bot.replies import Reply
+from bot.routing import Audience, answer_privately, audience
 
 log = logging.getLogger("coach.teams")
 
@@ -36,10 +38,13 @@ REMOVE_ACTIONS = ("remove", "remove-upgrade")
 
 
 class CoachTeamsBot:
-    def __init__(self, api: CoachAPI, store: ReferenceStore, policy: RetryPolicy) -> None:
+    def __init__(
+        self, api: CoachAPI, store: ReferenceStore, policy: RetryPolicy, personal: PersonalChat
+    ) -> None:
         self.api = api
         self.store = store
         self.policy = policy
+        self.personal = personal
 
     async def on_turn(self, context: TurnContext) -> None:
         activity = context.activity
@@ -79,6 +84,11 @@ class CoachTeamsBot:
             return
         if inbound.value is not None and where.kind == PERSONAL:
             await show_answer(context)
+        shared = where.kind != PERSONAL
+        if shared and audience(inbound.text, inbound.value) is Audience.EDUCATOR:
+            # Theirs alone (bot/routing.py): answered in their personal chat, not here.
+            await self.personal.answer(context, inbound, self.policy)
+            return
         replies = await asyncio.to_thread(self.api.handle, inbound)
         if (
             remembered is not None
@@ -89,6 +99,10 @@ class CoachTeamsBot:
             await asyncio.to_thread(
                 self.store.link_educator, remembered.row_id, inbound.workspace, inbound.user
             )
+        if shared and answer_privately(inbound.text, inbound.value, replies):
+            # `help` said mid-reflection answers with the reflection's question: private too.
+            await self.personal.deliver_replies(context, inbound, replies, self.policy)
+            return
         await self.send(context, replies)
 
     async def _on_installation_update(

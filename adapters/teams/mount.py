@@ -31,8 +31,10 @@ from adapters.teams.gate import (
     unauthenticated_peer_refused,
 )
 from adapters.teams.openid import KeysUnavailable
+from adapters.teams.private import PersonalChat
 from adapters.teams.references import ReferenceStore
 from adapters.teams.retry import RetryPolicy
+from adapters.teams.sender import TeamsSender
 from bot.api import CoachAPI
 
 log = logging.getLogger("coach.teams")
@@ -48,7 +50,10 @@ class TeamsEndpoint:
         self.adapter: CloudAdapter = build_adapter(config)
         self.adapter.on_turn_error = on_turn_error
         self.store = ReferenceStore(api)
-        self.bot = CoachTeamsBot(api, self.store, policy or RetryPolicy())
+        policy = policy or RetryPolicy()
+        sender = TeamsSender(self.adapter, config.APP_ID, self.store, policy)
+        personal = PersonalChat(api, self.store, sender)
+        self.bot = CoachTeamsBot(api, self.store, policy, personal)
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         if unauthenticated_peer_refused(self.config, request.remote):

@@ -91,8 +91,21 @@ class TeamsSender:
         log.info("teams_sent", extra={"parts": len(replies)})
         return DeliveryResult(DeliveryOutcome.SENT)
 
-    async def _send(self, reference: ConversationReference, replies: list[Reply]) -> None:
+    async def send_to(
+        self, reference: dict[str, Any], replies: list[Reply], policy: RetryPolicy | None = None
+    ) -> None:
+        """Send now, from inside a turn, over a stored reference (an educator's personal chat
+        answering what they asked for in a channel). Raises SendFailed."""
+        await self._send(ConversationReference().deserialize(reference), replies, policy)
+
+    async def _send(
+        self,
+        reference: ConversationReference,
+        replies: list[Reply],
+        policy: RetryPolicy | None = None,
+    ) -> None:
         activities = cards.render(replies)
+        retry = policy or self.policy
 
         async def callback(context: TurnContext) -> None:
             # Straight to the conversation (POST .../activities), not TurnContext.send_activity,
@@ -106,7 +119,7 @@ class TeamsSender:
                 send = partial(
                     connector.conversations.send_to_conversation, conversation_id, activity
                 )
-                await send_with_retry(send, self.policy, self.sleep)
+                await send_with_retry(send, retry, self.sleep)
 
         await self.adapter.continue_conversation(reference, callback, self.app_id)
 

@@ -48,6 +48,7 @@ async def test_no_teams_path_logs_what_an_educator_wrote(
         update={
             "microsoft_app_id": "00000000-1111-2222-3333-444444444444",
             "microsoft_app_password": "not-a-real-secret",
+            "microsoft_app_type": "MultiTenant",
         }
     )
     guarded = web.Application()

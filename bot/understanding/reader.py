@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from bot.reframe import Finding
 from bot.understanding.deficit import deficit_findings
+from bot.understanding.examples import ExampleVote
 from bot.understanding.language import ENGLISH_WORDS, SPANISH_WORDS, detect_language
 from bot.understanding.normalise import for_matching, words
 from content.reframe_patterns import PatternError
@@ -56,7 +55,7 @@ SHORT_WORDS = 4
 _LOOK_ALIKES = "older either garage using farming creo there their form from trial united silent"
 COMMON_WORDS = ENGLISH_WORDS | SPANISH_WORDS | frozenset(f"{_LOOK_ALIKES} quiet tree pude".split())
 # Longer texts skip the fuzzy comparison with the (short) example messages.
-FUZZY_MAX_WORDS = 12
+FUZZY_MAX_WORDS = 20
 # Themes whose cues mean the opposite after a negation ("nobody came", "not helpful").
 NEGATABLE_THEMES = frozenset(["positive"])
 # The contract's command words, read as intents when they start a message.
@@ -196,12 +195,12 @@ class Reader:
             re.escape(word) for word in sorted(self.topic_words, key=len, reverse=True)
         )
         self.topic_word_regex = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
-        self.examples: list[str] = []
-        self.example_intents: list[str] = []
-        for name, entry in content.intents.intents.items():
-            for example in entry.examples:
-                self.examples.append(for_matching(example))
-                self.example_intents.append(name)
+        self.example_vote = ExampleVote(
+            {
+                name: [for_matching(example) for example in entry.examples]
+                for name, entry in content.intents.intents.items()
+            }
+        )
 
     # ---- the parts ---------------------------------------------------------------------
 
@@ -223,11 +222,9 @@ class Reader:
         # Examples are short messages: a long text scored against them by WRatio's partial
         # matching finds some example inside almost anything, so only short texts try.
         if len(tokens) <= FUZZY_MAX_WORDS:
-            best = process.extractOne(
-                normalised, self.examples, scorer=fuzz.ratio, score_cutoff=EXAMPLE_CUT_OFF
-            )
-            if best is not None:
-                return self.example_intents[best[2]]
+            vote = self.example_vote.vote(normalised)
+            if vote is not None:
+                return vote.intent
         opens_a_question = tokens[0] in QUESTION_OPENERS or (
             normalised.rstrip().endswith("?") and len(tokens) > 3
         )

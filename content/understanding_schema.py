@@ -38,6 +38,8 @@ class Cued(_Strict):
 
 class IntentEntry(Cued):
     examples: list[str] = Field(min_length=3)
+    # A message of nothing but one of these emoji means this intent ("👋" greets).
+    emoji: list[str] = Field(default_factory=list)
 
 
 class ThemeCues(Cued):

@@ -146,6 +146,11 @@ def _only_symbols(text: str) -> bool:
     return bool(stripped) and not any(ch.isalnum() or ch in "?.-" for ch in stripped)
 
 
+def _bare_emoji(token: str) -> str:
+    """The emoji without its colour variants: skin tones and the emoji-style selector."""
+    return "".join(ch for ch in token if ch != "\ufe0f" and not "\U0001f3fb" <= ch <= "\U0001f3ff")
+
+
 class Reader:
     """Compiled cues for one version of the understanding content."""
 
@@ -195,6 +200,11 @@ class Reader:
             re.escape(word) for word in sorted(self.topic_words, key=len, reverse=True)
         )
         self.topic_word_regex = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+        self.emoji = {
+            _bare_emoji(emoji): name
+            for name, entry in content.intents.intents.items()
+            for emoji in entry.emoji
+        }
         self.example_vote = ExampleVote(
             {
                 name: [for_matching(example) for example in entry.examples]
@@ -211,7 +221,9 @@ class Reader:
     def intent(self, normalised: str, text: Text | None = None) -> str:
         tokens = words(normalised)
         if not tokens:
-            return "help" if normalised.strip().startswith("?") else UNKNOWN
+            if normalised.strip().startswith("?"):
+                return "help"
+            return self._emoji_intent(normalised)
         if tokens[0] in COMMAND_INTENTS and len(tokens) <= 4:
             return tokens[0]
         text = text or self.text(normalised)
@@ -230,6 +242,15 @@ class Reader:
         )
         if opens_a_question and (self.about_school is None or self.about_school.counts(text)):
             return "question"  # "whats the wifi password" is not one
+        return UNKNOWN
+
+    def _emoji_intent(self, normalised: str) -> str:
+        """An emoji-only message: the first emoji the content names ("👋" greets, "😩" is
+        frustration); others ("🍕", "🙃") say nothing we can act on."""
+        for token in normalised.split():
+            name = self.emoji.get(_bare_emoji(token))
+            if name is not None:
+                return name
         return UNKNOWN
 
     def themes(self, normalised: str, original: str, text: Text | None = None) -> tuple[str, ...]:

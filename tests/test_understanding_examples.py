@@ -1,0 +1,78 @@
+"""The example vote reads messages no cue was written for; emoji-only messages read as named."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding import understand
+from bot.understanding.examples import ExampleVote
+
+EXAMPLES = {
+    "thanks": ["thanks so much", "thank you", "much appreciated"],
+    "cancel": ["stop this", "never mind", "i want to stop"],
+}
+
+
+def test_the_nearest_examples_vote() -> None:
+    vote = ExampleVote(EXAMPLES)
+    found = vote.vote("thank you soo much")
+    assert found is not None
+    assert found.intent == "thanks"
+    assert found.score >= 70
+
+
+def test_a_message_like_no_example_gets_no_vote() -> None:
+    assert ExampleVote(EXAMPLES).vote("what is the wifi password in room 12") is None
+    assert ExampleVote(EXAMPLES).vote("") is None
+
+
+def test_ties_go_to_the_intent_listed_first() -> None:
+    tied = {"first": ["abc"], "second": ["abc"]}
+    found = ExampleVote(tied, neighbours=2).vote("abc")
+    assert found is not None
+    assert found.intent == "first"
+
+
+def test_the_same_message_always_reads_the_same() -> None:
+    vote = ExampleVote(EXAMPLES)
+    assert {vote.vote("nevermind, stop") for _ in range(5)} == {vote.vote("nevermind, stop")}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("👋", "greeting"),
+        ("👋🏽", "greeting"),  # a skin tone is the same wave
+        ("😩😩", "frustration"),
+        ("🙏", "thanks"),
+        ("🍕", "unknown"),  # says nothing we can act on
+        ("🙃🙃🙃", "unknown"),
+    ],
+)
+def test_emoji_only_messages(text: str, intent: str) -> None:
+    assert understand(text, deficit=False).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # Written for this test, not in the content's examples or the labelled set.
+        ("pls wipe everything u saved about me", "forget"),
+        ("can i have my reflections as a file", "export"),
+        ("im so fried this week", "frustration"),
+        ("thank u so much!!", "thanks"),
+    ],
+)
+def test_plain_requests_no_cue_was_written_for(text: str, intent: str) -> None:
+    assert understand(text, deficit=False).intent == intent
+
+
+def test_a_long_message_about_a_family_is_a_question_even_with_a_role_in_it() -> None:
+    text = (
+        "so I'm a principal and we have a family that keeps missing conferences, the mom works "
+        "nights and the dad is away a lot, our teachers have called and sent notes home and "
+        "nothing really sticks, and I want the whole staff to own this instead of one person "
+        "doing everything, where would you start with a family like this one"
+    )
+    assert understand(text, deficit=False).intent == "question"
+    assert understand("I'm a principal", deficit=False).intent == "profile"

@@ -2,16 +2,20 @@
 
 The cues catch the phrasings someone thought of; the examples (content/understanding/
 intents.yaml, many per intent) catch the ones nobody wrote a cue for. A message is scored
-against every example with rapidfuzz (typo-tolerant, no model, no download), the `NEIGHBOURS`
-closest at or above the cut-off vote with their scores, and the intent with the most votes
-wins. Deterministic: ties go to the intent listed first in the content.
+against every example with rapidfuzz's token sort ratio (typo- and word-order-tolerant, no
+model, no download), the `NEIGHBOURS` closest at or above the cut-off vote with their scores,
+and the intent with the most votes wins. Deterministic: ties go to the intent listed first.
+
+Chosen on the dev set, by the vote alone (no cues) on sentences the examples were not written
+from: at cut-off 70 token sort ratio is right on 95% of the messages it reads and reads no
+`unknown` one; token_set_ratio and WRatio match a short example inside a longer message and
+were right on 80% and 40%; plain ratio did as well as token sort but reached fewer messages.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from rapidfuzz import fuzz, process, utils
 
@@ -29,6 +33,13 @@ class Vote:
     score: float  # the best single example's score for that intent, 0-100
 
 
+def _words_in_order(text: str) -> str:
+    """The words sorted: `ratio` of two such texts is rapidfuzz's token_sort_ratio ("remind me
+    on mondays" is "on mondays remind me"), with the examples sorted once at load rather than
+    at every comparison (ten times faster: ~0.05 ms a message for ~650 examples)."""
+    return " ".join(sorted(utils.default_process(text).split()))
+
+
 class ExampleVote:
     """The examples of every intent, prepared once for fast comparison."""
 
@@ -38,28 +49,26 @@ class ExampleVote:
         *,
         neighbours: int = NEIGHBOURS,
         cut_off: float = CUT_OFF,
-        scorer: Callable[..., Any] = fuzz.token_sort_ratio,
     ) -> None:
         self.texts: list[str] = []
         self.intents: list[str] = []
         self.order = {name: index for index, name in enumerate(examples)}
         for name, texts in examples.items():
             for text in texts:
-                self.texts.append(utils.default_process(text))
+                self.texts.append(_words_in_order(text))
                 self.intents.append(name)
         self.neighbours = neighbours
         self.cut_off = cut_off
-        self.scorer = scorer
 
     def vote(self, normalised: str) -> Vote | None:
         """The intent the message is most like, or None when it is like no example."""
-        query = utils.default_process(normalised)
+        query = _words_in_order(normalised)
         if not query:
             return None
         closest = process.extract(
             query,
             self.texts,
-            scorer=self.scorer,
+            scorer=fuzz.ratio,
             limit=self.neighbours,
             score_cutoff=self.cut_off,
         )

@@ -1,9 +1,9 @@
 """Read one message: which intent, which topic, which themes, what deficit framing, which language.
 
 Cues are compiled once from content/understanding/ with the reframe pattern language. When
-no intent cue matches, the message is compared with each intent's example messages by
-rapidfuzz (typo-tolerant, no model to download, about a millisecond); below the cut-off it
-is `unknown`. Everything is deterministic: the same text always reads the same way.
+no intent cue matches, the nearest of each intent's example messages vote (examples.py);
+below their cut-off it is `unknown`. Everything is deterministic: the same text always
+reads the same way.
 """
 
 from __future__ import annotations
@@ -47,8 +47,6 @@ QUESTION_OPENERS = frozenset(
         "debería",
     ]
 )
-# A fuzzy match to an example counts from this score (0-100; measured on the labelled set).
-EXAMPLE_CUT_OFF = 86
 # A text of at most this many words is short: the themes' `short` cues count in it.
 SHORT_WORDS = 4
 # Words that are not typos of a cue word, however close: everyday words the cues do not use.

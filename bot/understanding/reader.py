@@ -8,6 +8,7 @@ reads the same way.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -150,6 +151,14 @@ def _only_symbols(text: str) -> bool:
     return bool(stripped) and not any(ch.isalnum() or ch in "?.-" for ch in stripped)
 
 
+def _command_typo(tokens: list[str]) -> bool:
+    """One word like a command word ("jurnal"): the coach asks "Did you mean `journal`?"
+    (the engine's own cut-off) rather than guess from the examples."""
+    return len(tokens) == 1 and bool(
+        difflib.get_close_matches(tokens[0], sorted(COMMAND_INTENTS), n=1, cutoff=0.6)
+    )
+
+
 def _bare_emoji(token: str) -> str:
     """The emoji without its colour variants: skin tones and the emoji-style selector."""
     return "".join(ch for ch in token if ch != "\ufe0f" and not "\U0001f3fb" <= ch <= "\U0001f3ff")
@@ -239,7 +248,7 @@ class Reader:
                 return name
         # Examples are short messages: a long text scored against them finds some example
         # inside almost anything, so only short texts try.
-        if len(tokens) <= FUZZY_MAX_WORDS:
+        if len(tokens) <= FUZZY_MAX_WORDS and not _command_typo(tokens):
             vote = self.example_vote.vote(normalised)
             if vote is not None:
                 return vote.intent

@@ -21,6 +21,7 @@ from adapters.slack.blocks import ACTION_PATTERN
 from adapters.slack.home import AppHome
 from adapters.slack.payloads import is_educator_dm, team_of, typed_text
 from adapters.slack.quick_acks import QuickAcks
+from adapters.slack.replays import DELIVERY_ID
 from adapters.slack.runners import MessageRunner
 from adapters.slack.uninstall import Uninstaller
 
@@ -58,13 +59,20 @@ class Listeners:
         bolt.event(ANY)(self.ignore)
         bolt.action(ANY)(self.ack_only)
 
-    async def command(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+    async def command(
+        self,
+        ack: AsyncAck,
+        body: dict[str, Any],
+        client: AsyncWebClient,
+        context: AsyncBoltContext,
+    ) -> None:
         quick = self.quick.body_for(typed_text(body.get("text")))
         if quick is not None:
             await ack(**quick)
             return
         await ack()
-        self.work.spawn(self.messages.command(client, body), "command")
+        delivery = context.get(DELIVERY_ID)  # None over Socket Mode
+        self.work.spawn(self.messages.command(client, body, delivery), "command")
 
     async def action(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
         await ack()

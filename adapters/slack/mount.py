@@ -23,6 +23,8 @@ from adapters.slack.app import SlackCoach
 from adapters.slack.bolt_app import INSTALL_PATH, REDIRECT_PATH
 from adapters.slack.config import SlackConfig, SlackMode, slack_config
 from adapters.slack.installs import AsyncInstallations, AsyncStates, installation_store, state_store
+from adapters.slack.replays import ACCEPTED_TYPES as ACCEPTED_CONTENT_TYPES
+from adapters.slack.replays import DELIVERY_ID, ReplayGuard, delivery_id, wrong_shape
 from bot.api import CoachAPI
 
 log = logging.getLogger("coach.slack")
@@ -50,6 +52,7 @@ class SlackRoutes:
         self.config = config
         secret = config.signing_secret
         self.verifier = SignatureVerifier(secret) if secret else None
+        self.replays = ReplayGuard()
 
     async def events(self, request: web.Request) -> web.Response:
         if self.slack is None:
@@ -57,17 +60,34 @@ class SlackRoutes:
         if not self.config.http_events:
             text = messages.SOCKET_MODE_ONLY if self.config.socket_mode else messages.NOT_CONFIGURED
             return web.Response(status=404, text=text)
+        if request.content_type not in ACCEPTED_CONTENT_TYPES:
+            return web.Response(status=400, text=messages.BAD_REQUEST)  # before any signature
         timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
-        if not timestamp.isdigit() or not request.headers.get("X-Slack-Signature"):
+        signature = request.headers.get("X-Slack-Signature", "")
+        if not timestamp.isdigit() or not signature:
             return web.Response(status=401, text=messages.UNAUTHORIZED)
         raw = await request.read()
         # Undecodable bytes become U+FFFD, which no longer matches the signature: 401.
         body = raw.decode("utf-8", errors="replace")
+        if wrong_shape(request.content_type, body):
+            return web.Response(status=400, text=messages.BAD_REQUEST)
+        key = delivery_id(timestamp, signature)
+        if not self.replays.first_time(key):
+            log.info("slack_replay_ignored")
+            return web.Response(status=200)  # acknowledged: it was answered the first time
+        response = await self._dispatch(body, request, key)
+        if response.status >= 400:
+            self.replays.forget(key)
+        return response
+
+    async def _dispatch(self, body: str, request: web.Request, key: str) -> web.Response:
+        assert self.slack is not None
         try:
             bolt_request = AsyncBoltRequest(
                 body=body,
                 query=request.query_string,
                 headers=request.headers,  # type: ignore[arg-type]
+                context={DELIVERY_ID: key},
             )
         except Exception:
             return self._unreadable(body, request)

@@ -35,7 +35,10 @@ class MessageRunner:
         self.people = people
         self.delivery = delivery
 
-    async def command(self, client: AsyncWebClient, body: dict[str, Any]) -> None:
+    async def command(
+        self, client: AsyncWebClient, body: dict[str, Any], delivery_id: str | None = None
+    ) -> None:
+        """`delivery_id` names the signed request, so the coach answers a replay once."""
         team, user = team_of(body), str(body.get("user_id") or "")
         channel = str(body.get("channel_id") or "")
         if not team or not user:
@@ -51,6 +54,7 @@ class MessageRunner:
             workspace=team,
             user=user,
             text=text,
+            message_id=delivery_id,
             conversation=channel or None,
             in_channel=in_channel,
             timezone=info.timezone,

@@ -103,7 +103,8 @@ async def test_malformed_bodies_never_cause_a_server_error(
     signed = await raw_post(wire, body, {"Content-Type": content_type, **sign(body)})
     assert signed < 500
     unsigned = await raw_post(wire, body, {"Content-Type": content_type})
-    assert unsigned == 401
+    # A Content-Type Slack never sends is refused before the signature is needed.
+    assert unsigned == (401 if content_type in (FORM, "application/json") else 400)
 
 
 async def test_invalid_utf8_is_refused(wire: SlackWire) -> None:

@@ -19,6 +19,8 @@ from adapters.teams.answered import show_answer
 from adapters.teams.inbound import Where, submitted_value, to_inbound, where_of
 from adapters.teams.models import PERSONAL
 from adapters.teams.private import PersonalChat
+from adapters.teams.pacing import Pacer
+from adapters.teams.packing import pack
 from adapters.teams.references import ReferenceStore, Remembered, clean_reference
 from adapters.teams.retry import (
     RetryPolicy,
@@ -45,6 +47,7 @@ class CoachTeamsBot:
         self.store = store
         self.policy = policy
         self.personal = personal
+        self.pacer = Pacer()
 
     async def on_turn(self, context: TurnContext) -> None:
         activity = context.activity
@@ -159,8 +162,12 @@ class CoachTeamsBot:
         await asyncio.to_thread(self.store.mark_unreachable, remembered.row_id, "uninstalled")
 
     async def send(self, context: TurnContext, replies: list[Reply]) -> None:
+        """The replies in as few messages as fit, paced under Teams' per-conversation limits."""
         single_attempt_transport(context.turn_state.get(context.adapter.BOT_CONNECTOR_CLIENT_KEY))
-        for activity in cards.render(replies):
+        conversation = context.activity.conversation
+        key = str(conversation.id) if conversation is not None else ""
+        for activity in pack(cards.render(replies)):
+            await self.pacer.wait(key)
             await send_with_retry(partial(context.send_activity, activity), self.policy)
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
 from botbuilder.core import InvokeResponse
 from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import Activity
+from botbuilder.schema import Activity, ActivityTypes
 
 from adapters.teams.auth import (
     BotFrameworkConfig,
@@ -35,6 +36,7 @@ from adapters.teams.private import PersonalChat
 from adapters.teams.references import ReferenceStore
 from adapters.teams.retry import RetryPolicy
 from adapters.teams.sender import TeamsSender
+from adapters.teams.turns import TurnQueue
 from bot.api import CoachAPI
 
 log = logging.getLogger("coach.teams")
@@ -54,6 +56,7 @@ class TeamsEndpoint:
         sender = TeamsSender(self.adapter, config.APP_ID, self.store, policy)
         personal = PersonalChat(api, self.store, sender)
         self.bot = CoachTeamsBot(api, self.store, policy, personal)
+        self.turns = TurnQueue()
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         if unauthenticated_peer_refused(self.config, request.remote):
@@ -86,6 +89,11 @@ class TeamsEndpoint:
             log.warning("teams_unauthorized", extra={"error": type(exc).__name__})
             return web.Response(status=401)
 
+        if activity.type != ActivityTypes.invoke:
+            # Answer Teams now; the turn and its sends follow (adapters/teams/turns.py).
+            conversation = activity.conversation.id if activity.conversation is not None else ""
+            self.turns.start(str(conversation or ""), self._turn(authenticated, activity))
+            return web.Response(status=200)
         try:
             invoke_response = await self.adapter.process_activity(
                 authenticated, activity, self.bot.on_turn
@@ -95,6 +103,13 @@ class TeamsEndpoint:
             log.error("teams_activity_failed", extra={"error": type(exc).__name__})
             return web.Response(status=502)
         return _invoke_http_response(invoke_response)
+
+    async def _turn(self, authenticated: Any, activity: Activity) -> None:
+        await self.adapter.process_activity(authenticated, activity, self.bot.on_turn)
+
+    async def drain(self) -> None:
+        """Wait for every turn in flight (shutdown, tests)."""
+        await self.turns.drain()
 
 
 def _activity(body: Any) -> Activity | None:
@@ -155,3 +170,13 @@ def mount_teams(app: web.Application, api: CoachAPI) -> None:
     endpoint = TeamsEndpoint(api, config)
     app[TEAMS_KEY] = endpoint
     app.router.add_post(MESSAGES_PATH, endpoint.handle)
+    app.on_cleanup.append(_drain(endpoint))
+
+
+def _drain(endpoint: TeamsEndpoint) -> Callable[[web.Application], Awaitable[None]]:
+    """Turns already answered 200 finish before the server stops."""
+
+    async def drain(_app: web.Application) -> None:
+        await endpoint.drain()
+
+    return drain

@@ -21,6 +21,7 @@ from botbuilder.schema import ConversationReference
 
 from adapters.teams import cards
 from adapters.teams.auth import bot_framework_config, build_adapter, teams_configured
+from adapters.teams.packing import pack
 from adapters.teams.references import ReferenceStore
 from adapters.teams.retry import (
     RetryPolicy,
@@ -104,7 +105,7 @@ class TeamsSender:
         replies: list[Reply],
         policy: RetryPolicy | None = None,
     ) -> None:
-        activities = cards.render(replies)
+        activities = pack(cards.render(replies))
         retry = policy or self.policy
 
         async def callback(context: TurnContext) -> None:

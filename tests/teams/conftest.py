@@ -46,7 +46,11 @@ class TeamsChat:
     async def post(self, activity: dict[str, Any], **headers: str) -> int:
         response = await self.client.post("/api/messages", json=activity, headers=headers)
         await response.read()
+        await self.drain()  # the turn runs after Teams has its answer
         return response.status
+
+    async def drain(self) -> None:
+        await self.client.app[TEAMS_KEY].drain()
 
     async def send(self, activity: dict[str, Any]) -> str:
         status = await self.post(activity)

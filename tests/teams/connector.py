@@ -8,6 +8,8 @@ sends (429 then success, 403 for a bot that was removed).
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections import deque
 from dataclasses import dataclass, field
 from itertools import count
@@ -46,6 +48,8 @@ class Connector:
     member_lookups: list[str] = field(default_factory=list)
     refused: list[int] = field(default_factory=list)
     failures: deque[Failure] = field(default_factory=deque)
+    delay: float = 0.0  # seconds each send takes (a slow connector)
+    sent_at: list[float] = field(default_factory=list)  # time.monotonic() of each accepted send
     server: TestServer | None = None
     _ids: count[int] = field(default_factory=lambda: count(1))
 
@@ -67,6 +71,8 @@ class Connector:
         return taken
 
     async def _activities(self, request: web.Request) -> web.Response:
+        if self.delay:
+            await asyncio.sleep(self.delay)
         if self.failures:
             failure = self.failures.popleft()
             self.refused.append(failure.status)
@@ -74,6 +80,7 @@ class Connector:
             error = {"error": {"code": failure.code or "Error", "message": "refused by test"}}
             return web.json_response(error, status=failure.status, headers=headers)
         body = await request.json()
+        self.sent_at.append(time.monotonic())
         rest = request.match_info["rest"].strip("/")
         self.posted.append(
             Posted(

@@ -23,6 +23,7 @@ DRILLS: dict[str, tuple[str, str]] = {
     "drill-two-clocks": ("bench.drills", "two coach clock processes on one PostgreSQL"),
     "drill-postgres": ("bench.drills", "PostgreSQL cut for 30 s under traffic (TCP proxy)"),
     "drill-storm": ("bench.drills", "429/5xx storm from fake Slack and Teams: delivered once"),
+    "drill-blackhole": ("bench.drills", "PostgreSQL a black hole for 30 s: answered in time"),
 }
 
 

@@ -9,6 +9,8 @@ drill-storm       the fake Slack refuses 30% of sends (429 / 500 / 503, and 503 
                   the week the way the clock would, until nothing is left to retry.
 drill-postgres    `coach serve` reaches PostgreSQL through a TCP proxy on 127.0.0.1; the
                   proxy is cut for 30 s under Teams and Slack traffic, then restored.
+drill-blackhole   the same, but the proxy turns into a black hole (connections stay open,
+                  no bytes move): bench/blackhole_drill.py.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import aiohttp
 
 from bench import procs
 from bench.bare import BOT_TOKEN, SIGNING_SECRET
+from bench.blackhole_drill import drill_blackhole
 from bench.fanout import FanoutRun, fake_slack, ledger_counts, seeded_database, stats
 from tests.slack.wire import sign
 from tests.teams import activities
@@ -275,5 +278,6 @@ def run(name: str) -> None:
         "drill-two-clocks": drill_two_clocks,
         "drill-storm": drill_storm,
         "drill-postgres": drill_postgres,
+        "drill-blackhole": drill_blackhole,
     }[name]()
     print(f"after: {procs.machine()}", flush=True)

@@ -63,6 +63,10 @@ class BlackHoleProxy:
                 writer.transport.abort()
             if self._server is not None:
                 self._server.close()
+            pending = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
 
         with contextlib.suppress(Exception):
             asyncio.run_coroutine_threadsafe(close(), self._loop).result(5)
@@ -75,7 +79,8 @@ class BlackHoleProxy:
         self._writers.add(writer)
         generation = self._generation
         if not self.forwarding:
-            await self._hold(writer)
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._hold(writer)
             return
         try:
             up_reader, up_writer = await asyncio.open_connection(*self.upstream)
@@ -94,7 +99,8 @@ class BlackHoleProxy:
                     await dst.drain()
             dst.close()
 
-        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+        with contextlib.suppress(asyncio.CancelledError):  # the proxy is stopping
+            await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
 
     async def _hold(self, writer: asyncio.StreamWriter) -> None:
         """Keep the connection open and silent until the peer closes it or the proxy stops."""

@@ -23,8 +23,13 @@ from bot.routing import is_channel_command, turns_channel_on
 
 
 async def coach_answer(api: CoachAPI, inbound: Inbound) -> list[Reply]:
-    """The coach's replies, computed off the event loop."""
-    return await asyncio.to_thread(api.handle, inbound)
+    """The coach's replies, computed off the event loop.
+
+    The database deadline starts now, not when a worker thread comes free: time spent
+    queued for a thread counts against COACH_DB_TIMEOUT_S too.
+    """
+    with api.storage_deadline():
+        return await asyncio.to_thread(api.handle, inbound)
 
 
 class MessageRunner:

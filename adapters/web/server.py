@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 from aiohttp import web
 
@@ -16,6 +18,20 @@ from bot.api import CoachAPI
 from bot.app import CoachApp
 
 log = logging.getLogger("coach.web")
+
+
+# Worker threads for the coach's synchronous database work (asyncio.to_thread). The default,
+# min(32, CPUs + 4), is 6 on two cores: while the database hangs, six turns waiting out
+# COACH_DB_TIMEOUT_S would hold every thread and queue all the others behind them. Threads
+# beyond the database pool's 20 connections wait for one at most COACH_DB_TIMEOUT_S.
+WORKER_THREADS = 64
+
+
+async def _worker_threads(app: web.Application) -> None:
+    loop = asyncio.get_running_loop()
+    loop.set_default_executor(
+        ThreadPoolExecutor(max_workers=WORKER_THREADS, thread_name_prefix="coach-turn")
+    )
 
 
 async def healthz(request: web.Request) -> web.Response:
@@ -47,6 +63,7 @@ def build_web_app(core: CoachApp, platforms: Sequence[Mount] = EVERY_PLATFORM) -
     app = web.Application(client_max_size=1024 * 1024)
     app.router.add_get("/healthz", healthz)
     mount_pages(app)
+    app.on_startup.append(_worker_threads)
     for mount in platforms:
         mount(app, core)
     return app

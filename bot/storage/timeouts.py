@@ -20,11 +20,12 @@ from typing import Any
 
 import psycopg
 
-# libpq's shortest connect timeout. With less than LAST_CONNECT_S left of the turn the coach
-# does not start a connection it may not finish in time: the turn answers that storage is
-# down at once, at most a second past its deadline.
+# libpq's shortest connect timeout. With less than that left of the turn the coach does not
+# start a connection it could not give up on in time: the turn answers that storage is down
+# at once instead of past its deadline (CONNECT_SLACK_S lets a fresh 2 s turn connect).
 MIN_CONNECT_S = 2.0
-LAST_CONNECT_S = 1.0
+CONNECT_SLACK_S = 0.1
+MIN_WAIT_S = 0.01
 KEEPALIVE_IDLE_S = 10
 KEEPALIVE_INTERVAL_S = 3
 KEEPALIVE_COUNT = 3
@@ -70,7 +71,8 @@ def remaining(limit: float) -> float | None:
     deadline = _deadline.get()
     if deadline is None:
         return limit
-    return max(0.0, min(limit, deadline - time.monotonic()))
+    # Never 0: to psycopg's C wait a zero timeout means none at all.
+    return max(MIN_WAIT_S, min(limit, deadline - time.monotonic()))
 
 
 class BoundedConnection(psycopg.Connection[Any]):
@@ -98,7 +100,7 @@ def connect_bounded(limit_s: float, cargs: Any, cparams: dict[str, Any]) -> Boun
     """Open a connection within what is left of the turn (at most `limit_s`)."""
     budget = remaining(limit_s)
     if budget is not None:
-        if budget < min(LAST_CONNECT_S, limit_s / 2):
+        if budget < min(MIN_CONNECT_S, limit_s) - CONNECT_SLACK_S:
             raise DatabaseTimeout("no time left in this turn to open a database connection")
         cparams = {**cparams, "connect_timeout": max(int(MIN_CONNECT_S), math.floor(budget))}
     connection = BoundedConnection.connect(*cargs, **cparams)

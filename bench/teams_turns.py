@@ -1,8 +1,10 @@
 """bench teams: a personal message through /api/messages until its reply reaches the connector.
 
-Both the coach and the bare echo bot answer Bot Framework's POST only after the turn has
-posted its replies to the connector (botbuilder awaits each send inside the turn), so the
-HTTP round trip is the time until the reply has reached the test connector. The connector
+The bare echo bot answers Bot Framework's POST only after the turn has posted its replies
+to the connector (botbuilder awaits each send inside the turn). Since issue 14 the coach
+answers first and sends after (adapters/teams/turns.py), so for the coach the HTTP round
+trip is the acknowledgement, not the reply's arrival: compare the two with that in mind
+(figures in BENCHMARKS.md before that change measured the whole turn). The connector
 (tests/teams/connector.py, its own process) counts arrivals; the run checks that every
 request's reply arrived.
 """

@@ -18,9 +18,9 @@ from adapters.teams import cards
 from adapters.teams.answered import show_answer
 from adapters.teams.inbound import Where, submitted_value, to_inbound, where_of
 from adapters.teams.models import PERSONAL
-from adapters.teams.private import PersonalChat
 from adapters.teams.pacing import Pacer
 from adapters.teams.packing import pack
+from adapters.teams.private import PersonalChat
 from adapters.teams.references import ReferenceStore, Remembered, clean_reference
 from adapters.teams.retry import (
     RetryPolicy,

@@ -60,6 +60,8 @@ SCHEDULE = ScheduleWords(
     # sentences are never said today; they keep the kind's wording whole for when it does.
     resumed="Team prompts are on again after their pause. The next one arrives {next}.",
     paused="Team prompts are paused for {weeks} week{plural}.",
+    paused_until="Team prompts are paused until {until}.",
+    every_set="Team prompts will come {rhythm}.",
     turned_off="Team prompts are off for this channel. Type `channel on` to bring them back.",
     already_off="Team prompts are already off here. Type `channel on` to start them.",
     day_set="Team prompts will be posted on {day}s.",
@@ -83,6 +85,10 @@ SCHEDULE = ScheduleWords(
         "`channel tz America/Chicago`."
     ),
     bad_pause="Team prompts can't be paused; type `channel off` to stop them for now.",
+    bad_pause_date="Team prompts can't be paused; type `channel off` to stop them for now.",
+    pause_date_passed="Team prompts can't be paused; type `channel off` to stop them for now.",
+    pause_date_far="Team prompts can't be paused; type `channel off` to stop them for now.",
+    bad_every="Team prompts come once a week; type `channel off` to stop them for now.",
     learn_only_focus=(
         "*{title}* is for reading rather than weekly prompts. Pick one of the conditions or 4 Cs, "
         "for example `channel focus collaborative`, or `channel focus rotate`."

@@ -31,7 +31,7 @@ from bot.turn import Turn
 from bot.weekly.settings_parser import EVERY_SETTING, MISTAKES, ShowSettings, TurnOff, TurnOn
 
 WORDS = messages.SCHEDULE
-CHANNEL_SETTINGS = EVERY_SETTING - {"pause"}
+CHANNEL_SETTINGS = EVERY_SETTING - {"pause", "every"}
 
 
 def _text(text: str) -> list[Reply]:

@@ -6,7 +6,7 @@ of `bot/weekly/settings_parser.py` are answered and applied here, in the kind's 
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, time, timedelta
 
 from bot.nudges.settings import next_label, subscription_zone
 from bot.replies import Reply, Text
@@ -16,7 +16,7 @@ from bot.weekly import messages as shared
 from bot.weekly.messages import ScheduleWords
 from bot.weekly.models import ScheduleColumns
 from bot.weekly.rotation import upcoming_topic
-from bot.weekly.schedule import WEEKDAY_NAMES
+from bot.weekly.schedule import WEEKDAY_NAMES, local_to_utc
 from bot.weekly.settings_parser import (
     MAX_PAUSE_WEEKS,
     BadValue,
@@ -26,8 +26,10 @@ from bot.weekly.settings_parser import (
     Mistake,
     ParsedSetting,
     Pause,
+    PauseUntil,
     SetDay,
     SetFocus,
+    SetRhythm,
     SetTime,
     SettingName,
     SetZone,
@@ -37,7 +39,7 @@ from bot.weekly.settings_parser import (
     UnknownTopic,
     parse_setting,
 )
-from bot.weekly.subscriptions import reschedule, turn_off
+from bot.weekly.subscriptions import reschedule, set_rhythm, turn_off
 
 OFF_BY_EDUCATOR = "by_educator"
 
@@ -65,6 +67,14 @@ def mistake_reply(turn: Turn, mistake: Mistake, words: ScheduleWords) -> list[Re
             return _text(words.bad_time.format(time=value[:40]))
         case BadValue("tz", value):
             return _text(words.bad_zone.format(zone=value[:64]))
+        case BadValue("every", _):
+            return _text(words.bad_every)
+        case BadValue("pause", value) if value.casefold().startswith("until"):
+            typed = value[5:].strip()[:40]
+            if not typed:
+                example = f"{words.command} pause until 2027-01-05"
+                return _text(shared.MISSING_VALUE.format(example=example))
+            return _text(words.bad_pause_date.format(date=typed))
         case BadValue():
             return _text(words.bad_pause.format(limit=MAX_PAUSE_WEEKS))
         case LearnOnlyTopic(slug):
@@ -90,12 +100,15 @@ def settings_reply(
     else:
         focus = shared.FOCUS_ROTATE.format(topic=turn.library.title(upcoming_topic(subscription)))
     next_send = next_label(subscription)
+    rhythm = shared.RHYTHM_WORDS.get(subscription.every_weeks, shared.RHYTHM_WORDS[1])
     lines = [
-        words.settings_on.format(day=day, time=time, zone=zone, focus=focus, next=next_send, **more)
+        words.settings_on.format(
+            day=day, time=time, zone=zone, focus=focus, next=next_send, rhythm=rhythm, **more
+        )
     ]
     if subscription.paused_until is not None and subscription.paused_until > turn.now:
         local = subscription.paused_until.astimezone(subscription_zone(subscription))
-        lines.append(shared.SETTINGS_PAUSED.format(until=f"{local:%a %b} {local.day}"))
+        lines.append(shared.SETTINGS_PAUSED.format(until=day_label(local.date())))
     lines.append(words.settings_help)
     return _text("\n".join(lines))
 
@@ -131,7 +144,31 @@ def apply_change(
         case Pause(weeks):
             subscription.paused_until = turn.now + timedelta(weeks=weeks)
             sentence = words.paused.format(weeks=weeks, plural="" if weeks == 1 else "s")
+        case PauseUntil(day):
+            return _pause_until(turn, subscription, day, words)
+        case SetRhythm(weeks):
+            set_rhythm(subscription, weeks, turn.now)
+            sentence = words.every_set.format(rhythm=shared.RHYTHM_WORDS[weeks])
     return _saved(turn, subscription, sentence, words)
+
+
+def day_label(day: date) -> str:
+    """ "Tue Jan 5": a date the way the settings show it."""
+    return f"{day:%a %b} {day.day}"
+
+
+def _pause_until(
+    turn: Turn, subscription: ScheduleColumns, day: date, words: ScheduleWords
+) -> list[Reply]:
+    """No sends before the start of `day` in the subscription's zone (from then on, as usual)."""
+    zone = subscription_zone(subscription)
+    today = turn.now.astimezone(zone).date()
+    if day <= today:
+        return _text(words.pause_date_passed.format(date=day.isoformat()))
+    if day > today + timedelta(weeks=MAX_PAUSE_WEEKS):
+        return _text(words.pause_date_far.format(limit=MAX_PAUSE_WEEKS))
+    subscription.paused_until = local_to_utc(day, time(0, 0), zone)
+    return _saved(turn, subscription, words.paused_until.format(until=day_label(day)), words)
 
 
 def _turn_on(turn: Turn, subscription: ScheduleColumns, words: ScheduleWords) -> list[Reply]:

@@ -47,6 +47,7 @@ SCHEDULE = ScheduleWords(
         "• Day: {day}\n"
         "• Time: {time} ({zone})\n"
         "• Focus: {focus}\n"
+        "• How often: {rhythm}\n"
         "• Next nudge: {next}"
     ),
     settings_off=(
@@ -56,7 +57,8 @@ SCHEDULE = ScheduleWords(
     ),
     settings_help=(
         "Change them with `nudges day DAY`, `nudges time HH:MM`, `nudges tz AREA/CITY`, "
-        "`nudges focus TOPIC` or `nudges focus rotate`, `nudges pause WEEKS`, `nudges off`."
+        "`nudges focus TOPIC` or `nudges focus rotate`, `nudges every 1|2|4`, "
+        "`nudges pause WEEKS`, `nudges pause until YYYY-MM-DD`, `nudges off`."
     ),
     off_reasons={
         "workspace_uninstalled": "They stopped because the coach was removed from your workspace.",
@@ -74,6 +76,8 @@ SCHEDULE = ScheduleWords(
     focus_set="Nudges will stay on *{title}*, a different nudge each week.",
     rotate_set="Nudges will rotate through all 13 topics, starting with *{title}*.",
     paused="Nudges are paused for {weeks} week{plural}.",
+    paused_until="Nudges are paused until {until}. Enjoy the break.",
+    every_set="Got it: a nudge {rhythm}.",
     next_send=" Next nudge: {next}.",
     not_on_note=" Saved; nudges are off for now, so type `nudges on` to start them.",
     unknown_setting="I don't know the nudge setting `{word}`.",
@@ -92,6 +96,22 @@ SCHEDULE = ScheduleWords(
     bad_pause=(
         "To pause, give a whole number of weeks from 1 to {limit}, for example `nudges pause 2`. "
         "To stop altogether, type `nudges off`."
+    ),
+    bad_pause_date=(
+        "I couldn't read `{date}` as a date. Please write it as YYYY-MM-DD, "
+        "for example `nudges pause until 2027-01-05`."
+    ),
+    pause_date_passed=(
+        "{date} is already here, so there's nothing to pause. "
+        "Pick a day ahead, for example `nudges pause until 2027-01-05`."
+    ),
+    pause_date_far=(
+        "That's more than {limit} weeks away. Please pick a date within a year, "
+        "or type `nudges off` to stop nudges until you turn them back on."
+    ),
+    bad_every=(
+        "Nudges can come every week, every 2 weeks or every 4 weeks: "
+        "type `nudges every 1`, `nudges every 2` or `nudges every 4`."
     ),
     learn_only_focus=(
         "*{title}* is for reading rather than weekly nudges. Pick one of the conditions or 4 Cs, "

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 FOCUS_ROTATE = "rotating through all 13 topics (next: {topic})"
 FOCUS_ONE = "{title} only"
 SETTINGS_PAUSED = "• Paused until: {until}"
+RHYTHM_WORDS = {1: "every week", 2: "every 2 weeks", 4: "every 4 weeks"}
 MISSING_VALUE = "Please add a value, for example `{example}`."
 # What follows the command word in the example a MISSING_VALUE answer gives.
 EXAMPLES = {
@@ -17,6 +18,7 @@ EXAMPLES = {
     "tz": "tz America/Chicago",
     "focus": "focus rotate",
     "pause": "pause 2",
+    "every": "every 2",
 }
 
 
@@ -43,6 +45,8 @@ class ScheduleWords:
     focus_set: str
     rotate_set: str
     paused: str
+    paused_until: str  # {until}: the local date sends start again
+    every_set: str  # {rhythm}: one of RHYTHM_WORDS
     next_send: str
     not_on_note: str
     # Mistakes
@@ -51,4 +55,8 @@ class ScheduleWords:
     bad_time: str
     bad_zone: str
     bad_pause: str
+    bad_pause_date: str  # {date} as typed
+    pause_date_passed: str  # {date}: today or before
+    pause_date_far: str  # {limit}: weeks
+    bad_every: str
     learn_only_focus: str

@@ -6,11 +6,12 @@ nudge index into the content, and reasons are short machine words.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import ClassVar
 
 from sqlalchemy import (
     Boolean,
+    Date,
     ForeignKey,
     Integer,
     String,
@@ -44,6 +45,9 @@ class ScheduleColumns:
     rotation_seen: Mapped[str] = mapped_column(String(512), default="")  # slugs, comma-separated
     focus_step: Mapped[int] = mapped_column(Integer, default=0)
     paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # A send every 1, 2 or 4 weeks, counted from the Monday `rhythm_from` (bot/weekly/rhythm.py).
+    every_weeks: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    rhythm_from: Mapped[date | None] = mapped_column(Date())
     slot_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     next_send_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     off_reason: Mapped[str | None] = mapped_column(String(64))

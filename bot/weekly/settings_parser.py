@@ -1,27 +1,30 @@
 """Reading the schedule settings `nudges` and `channel` share: what was asked, as a typed value.
 
 `day tue`, `time 07:30`, `tz America/Chicago`, `focus TOPIC|rotate`, `on`, `off`,
-`pause WEEKS` (nudges only). Nothing here touches storage: a command reads the setting,
-answers a mistake, and otherwise applies the change to its own subscription.
+`pause WEEKS`, `pause until YYYY-MM-DD` and `every 1|2|4` (nudges only). Nothing here
+touches storage: a command reads the setting, answers a mistake, and otherwise applies the
+change to its own subscription.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from bot.numbers import parse_small_int
 from bot.weekly.schedule import parse_local_time, parse_weekday, zone_info
 from content.schema import NUDGE_TOPICS
 
-SettingName = Literal["on", "off", "day", "time", "tz", "focus", "pause"]
-NeedsValue = Literal["day", "time", "tz", "focus", "pause"]
+SettingName = Literal["on", "off", "day", "time", "tz", "focus", "pause", "every"]
+NeedsValue = Literal["day", "time", "tz", "focus", "pause", "every"]
 
 EVERY_SETTING: frozenset[SettingName] = frozenset(
-    ("on", "off", "day", "time", "tz", "focus", "pause")
+    ("on", "off", "day", "time", "tz", "focus", "pause", "every")
 )
 MAX_PAUSE_WEEKS = 52
+RHYTHMS = (1, 2, 4)  # weeks between two sends: the lighter rhythms people ask for
 
 _SHOW_WORDS = ("", "show", "settings", "status")
 _ROTATE_WORDS = ("rotate", "all", "none", "off")
@@ -36,6 +39,8 @@ _NAMES: dict[str, SettingName] = {
     "zone": "tz",
     "focus": "focus",
     "pause": "pause",
+    "every": "every",
+    "rhythm": "every",
 }
 
 
@@ -80,6 +85,18 @@ class Pause:
 
 
 @dataclass(frozen=True)
+class PauseUntil:
+    """No sends before this local date; whether it lies ahead is checked against today."""
+
+    day: date
+
+
+@dataclass(frozen=True)
+class SetRhythm:
+    weeks: int  # one of RHYTHMS
+
+
+@dataclass(frozen=True)
 class UnknownSetting:
     word: str
 
@@ -91,7 +108,7 @@ class MissingValue:
 
 @dataclass(frozen=True)
 class BadValue:
-    """A day, time, zone or pause that could not be read; `value` as typed."""
+    """A day, time, zone, pause or rhythm that could not be read; `value` as typed."""
 
     setting: NeedsValue
     value: str
@@ -109,7 +126,7 @@ class LearnOnlyTopic:
     slug: str
 
 
-Change = TurnOn | TurnOff | SetDay | SetTime | SetZone | SetFocus | Pause
+Change = TurnOn | TurnOff | SetDay | SetTime | SetZone | SetFocus | Pause | PauseUntil | SetRhythm
 Mistake = UnknownSetting | MissingValue | BadValue | UnknownTopic | LearnOnlyTopic
 ParsedSetting = ShowSettings | Change | Mistake
 MISTAKES = (UnknownSetting, MissingValue, BadValue, UnknownTopic, LearnOnlyTopic)
@@ -156,11 +173,34 @@ def _zone(value: str) -> SetZone | BadValue:
         return BadValue("tz", value)
 
 
-def _pause(value: str) -> Pause | BadValue:
+def _pause(value: str) -> Pause | PauseUntil | BadValue:
+    word, _, rest = value.partition(" ")
+    if word.casefold() == "until":
+        day = _iso_date(rest.strip())
+        return BadValue("pause", value) if day is None else PauseUntil(day)
     weeks = parse_small_int(value)
     if weeks is None or not 1 <= weeks <= MAX_PAUSE_WEEKS:
         return BadValue("pause", value)
     return Pause(weeks)
+
+
+def _iso_date(text: str) -> date | None:
+    """A date written YYYY-MM-DD in ASCII digits (the one unambiguous way), else None."""
+    parts = text.split("-")
+    if len(parts) != 3 or [len(part) for part in parts] != [4, 2, 2]:
+        return None
+    year, month, day = (parse_small_int(part, max_digits=4) for part in parts)
+    if year is None or month is None or day is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _rhythm(value: str) -> SetRhythm | BadValue:
+    weeks = parse_small_int(value.casefold().removesuffix("weeks").removesuffix("week").strip())
+    return SetRhythm(weeks) if weeks in RHYTHMS else BadValue("every", value)
 
 
 def _focus(value: str, find_topic: TopicFinder) -> SetFocus | UnknownTopic | LearnOnlyTopic:
@@ -179,4 +219,5 @@ _READERS: dict[str, Callable[[str], Change | BadValue]] = {
     "time": _time,
     "tz": _zone,
     "pause": _pause,
+    "every": _rhythm,
 }

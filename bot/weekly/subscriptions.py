@@ -15,6 +15,7 @@ from bot.weekly.models import (
     ScheduleColumns,
     Subscription,
 )
+from bot.weekly.rhythm import local_monday, on_rhythm
 from bot.weekly.schedule import WeeklyRule, next_send_after, week_key
 
 DEFAULT_WEEKDAY = 1  # Tuesday
@@ -53,6 +54,7 @@ def schedule_defaults(zone: str, now: datetime) -> dict[str, object]:
         "rotation_cycle": 0,
         "rotation_seen": "",
         "focus_step": 0,
+        "every_weeks": 1,
         "created_at": now,
         "updated_at": now,
     }
@@ -76,8 +78,8 @@ def _week_done(session: Session, subscription: ScheduleColumns, slot: datetime) 
 
 
 def reschedule(session: Session, subscription: ScheduleColumns, after: datetime) -> None:
-    """Set the next slot strictly after `after` (and after any pause), skipping a week that
-    already had its nudge; off subscriptions have no next send."""
+    """Set the next slot strictly after `after` (and after any pause) that is on the rhythm,
+    skipping a week that already had its nudge; off subscriptions have no next send."""
     if not subscription.enabled:
         subscription.slot_at = None
         subscription.next_send_at = None
@@ -86,12 +88,23 @@ def reschedule(session: Session, subscription: ScheduleColumns, after: datetime)
         after = subscription.paused_until
     rule = rule_of(subscription)
     slot = next_send_after(rule, after)
-    for _ in range(3):  # a week already handled (settings changed after its nudge)
-        if not _week_done(session, subscription, slot):
+    # Weeks off the rhythm (at most 3), and a week already handled (settings changed after
+    # its nudge) and the rhythm's next week after it.
+    for _ in range(12):
+        if on_rhythm(subscription, slot) and not _week_done(session, subscription, slot):
             break
         slot = next_send_after(rule, slot)
     subscription.slot_at = slot
     subscription.next_send_at = slot
+
+
+def set_rhythm(subscription: ScheduleColumns, every: int, now: datetime) -> None:
+    """Every `every` weeks, the first being the week of the next usual send after `now`."""
+    after = max(now, subscription.paused_until or now)
+    subscription.every_weeks = every
+    subscription.rhythm_from = local_monday(
+        next_send_after(rule_of(subscription), after), subscription.timezone
+    )
 
 
 def turn_off(subscription: ScheduleColumns, reason: str, now: datetime) -> None:

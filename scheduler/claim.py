@@ -129,7 +129,11 @@ def _claim_one(
         finish(session, subscription, ledger, LedgerStatus.FAILED, "week_over", now)
         tick.note(subscription, owner, "failed", ledger, ledger.due_at, "week_over")
         return None
-    else:  # a stale claim (never sent) or a retry: claim it again
+    elif ledger.status == LedgerStatus.REMIND and now - (ledger.remind_at or now) > policy.grace:
+        # A reminder is about one day: found this late, it would only confuse.
+        finish(session, subscription, ledger, LedgerStatus.SENT, "reminder_missed", now)
+        return None
+    else:  # a stale claim (never sent), a retry or a reminder: claim it (again)
         ledger.status = LedgerStatus.CLAIMED
         ledger.claimed_at = now
     subscription.next_send_at = now + policy.lease

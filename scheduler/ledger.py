@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from bot.weekly.models import LedgerColumns, ScheduleColumns
+from bot.weekly.models import LedgerColumns, LedgerStatus, ScheduleColumns
 from bot.weekly.subscriptions import reschedule
 
 
@@ -18,7 +18,12 @@ def finish(
     reason: str | None,
     now: datetime,
 ) -> None:
-    """Close the week with `status` and schedule the subscription's next week."""
+    """Close the week with `status` and schedule the subscription's next week.
+
+    A week whose reminder was asked for had its message delivered already: whatever becomes
+    of the reminder, the week stays sent (the reason says what happened to the reminder)."""
+    if ledger.remind_at is not None and status != LedgerStatus.SENT:
+        status, reason = LedgerStatus.SENT, f"reminder_{reason or status}"[:64]
     ledger.status = status
     ledger.reason = reason
     ledger.finished_at = now

@@ -31,14 +31,13 @@ def record(
         reason = result.reason[:64] if result.reason else None
         outcome = result.outcome
         if outcome is DeliveryOutcome.SENT:
-            if ledger.topic is not None:
+            # A reminder repeats a pick the rotation has already moved past.
+            if ledger.topic is not None and ledger.remind_at is None:
                 record_sent(subscription, Pick(ledger.topic, ledger.nudge_index or 0))
             finish(session, subscription, ledger, LedgerStatus.SENT, None, now)
             line = "sent"
         elif outcome is DeliveryOutcome.GONE:
-            ledger.status = LedgerStatus.FAILED
-            ledger.reason = reason or "gone"
-            ledger.finished_at = now
+            finish(session, subscription, ledger, LedgerStatus.FAILED, reason or "gone", now)
             turn_off(subscription, reason or "gone", now)
             line = "failed"
         else:

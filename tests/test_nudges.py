@@ -293,11 +293,16 @@ def test_the_card_buttons_reflect_mark_done_and_skip(app: CoachApp, platform: Fa
     educator.says("nudges on")
     tick(app, senders_for(platform), FIRST_SLOT)
     card = platform.delivered[0].card
-    assert [b.label for b in card.buttons] == ["Reflect now", "Mark done", "Skip this week"]
+    assert [b.label for b in card.buttons] == [
+        "Reflect now",
+        "Mark done",
+        "Not this week",
+        "Remind me tomorrow",
+    ]
     nudge = app.library.topics["relational"].nudges[0]
     assert nudge.action in card.body and nudge.question in card.body and nudge.why in card.body
 
-    reflect, done, skip = card.buttons
+    reflect, done, skip, _ = card.buttons
     assert "Marked done" in educator.clicks_value(done)
     assert "Already noted as done" in educator.clicks_value(skip)
     assert "Let's reflect on *Relational" in educator.clicks_value(reflect)

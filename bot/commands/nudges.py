@@ -3,7 +3,8 @@
 - `nudges`, `nudges on|off`, `nudges day DAY`, `nudges time HH:MM`, `nudges tz AREA/CITY`,
   `nudges focus TOPIC|rotate`, `nudges pause WEEKS` (read and applied as `channel`'s are, in
   bot/commands/schedule_settings.py)
-- `nudge done ID`, `nudge skip ID` (the nudge card's buttons)
+- `nudge done ID`, `nudge skip ID` ("Not this week"), `nudge tomorrow ID` ("Remind me
+  tomorrow"): the nudge card's buttons
 - `checkin ID done|partly|not_yet` (the check-in question's buttons)
 """
 
@@ -21,7 +22,9 @@ from bot.flows.checkin import start_checkin
 from bot.flows.state import load_flow
 from bot.followthrough import OUTCOMES, record_outcome
 from bot.nudges import messages
-from bot.nudges.settings import ensure_subscription
+from bot.nudges.compose import local_label
+from bot.nudges.settings import ensure_subscription, next_label, subscription_zone
+from bot.nudges.snooze import call_off_reminder, remind_tomorrow
 from bot.numbers import parse_small_int
 from bot.replies import Reply, Text
 from bot.storage.models import Reflection
@@ -53,10 +56,10 @@ def handle_nudges(turn: Turn, args: str) -> list[Reply]:
 
 
 def handle_nudge_button(turn: Turn, args: str) -> list[Reply]:
-    """`nudge done ID` / `nudge skip ID`: what the educator did with one week's nudge."""
+    """`nudge done|skip|tomorrow ID`: what the educator did with one week's nudge."""
     parts = args.split()
     ledger_id = parse_small_int(parts[1]) if len(parts) == 2 else None
-    if ledger_id is None or parts[0].casefold() not in ("done", "skip"):
+    if ledger_id is None or parts[0].casefold() not in ("done", "skip", "tomorrow"):
         return _text(messages.NUDGE_ACTION_HELP)
     action = parts[0].casefold()
     row = turn.session.get(NudgeLedger, ledger_id)
@@ -65,11 +68,25 @@ def handle_nudge_button(turn: Turn, args: str) -> list[Reply]:
         return _text(messages.NUDGE_UNKNOWN)
     if row.response is not None:
         return _text(messages.NUDGE_ALREADY.format(response=row.response))
+    if action == "tomorrow":
+        return _remind_tomorrow(turn, row, subscription)
+    call_off_reminder(turn.session, row, subscription, turn.now)
     if action == "done":
         row.response = "done"
         return _text(messages.NUDGE_MARKED_DONE.format(topic=row.topic or ""))
     row.response = "skipped"
     return _text(messages.NUDGE_MARKED_SKIPPED)
+
+
+def _remind_tomorrow(turn: Turn, row: NudgeLedger, subscription: Subscription) -> list[Reply]:
+    snooze = remind_tomorrow(turn.session, row, subscription, turn.now)
+    if snooze.outcome == "set" and snooze.at is not None:
+        when = local_label(snooze.at, subscription_zone(subscription))
+        return _text(messages.REMIND_SET.format(when=when))
+    if snooze.outcome == "off":
+        return _text(messages.REMIND_NOT_ON)
+    sentence = messages.REMIND_ONCE if snooze.outcome == "once" else messages.REMIND_TOO_LATE
+    return _text(sentence.format(next=next_label(subscription)))
 
 
 def handle_checkin(turn: Turn, args: str) -> list[Reply]:

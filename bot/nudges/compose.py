@@ -1,7 +1,9 @@
 """The weekly nudge as reply parts: a check-in on last week's action, then the nudge card.
 
 Every button value is a plain command the engine handles, so a click works days later
-and on any platform: `checkin ID OUTCOME`, `reflect TOPIC`, `nudge done ID`, `nudge skip ID`.
+and on any platform: `checkin ID OUTCOME`, `reflect TOPIC`, `nudge done ID`, `nudge skip ID`
+("Not this week"), `nudge tomorrow ID` ("Remind me tomorrow", offered once: the reminder
+itself comes without it).
 """
 
 from __future__ import annotations
@@ -42,19 +44,25 @@ def checkin_question(
     )
 
 
-def nudge_card(library: Library, topic: str, nudge_index: int, ledger_id: int) -> Card:
+def nudge_card(
+    library: Library, topic: str, nudge_index: int, ledger_id: int, *, reminder: bool = False
+) -> Card:
     content = library.topics[topic]
     nudge = content.nudges[nudge_index % len(content.nudges)]
+    buttons = [
+        Choice(messages.BUTTON_REFLECT, f"reflect {topic}"),
+        Choice(messages.BUTTON_DONE, f"nudge done {ledger_id}"),
+        Choice(messages.BUTTON_SKIP, f"nudge skip {ledger_id}"),
+    ]
+    if not reminder:
+        buttons.append(Choice(messages.BUTTON_TOMORROW, f"nudge tomorrow {ledger_id}"))
+    title = messages.REMINDER_TITLE if reminder else messages.NUDGE_TITLE
     return Card(
-        title=messages.NUDGE_TITLE.format(title=content.title),
+        title=title.format(title=content.title),
         body=messages.NUDGE_BODY.format(
             why=nudge.why, action=nudge.action, question=nudge.question
         ),
-        buttons=(
-            Choice(messages.BUTTON_REFLECT, f"reflect {topic}"),
-            Choice(messages.BUTTON_DONE, f"nudge done {ledger_id}"),
-            Choice(messages.BUTTON_SKIP, f"nudge skip {ledger_id}"),
-        ),
+        buttons=tuple(buttons),
     )
 
 
@@ -69,10 +77,11 @@ def compose_nudge(
     nudge_index: int,
     ledger_id: int,
     checkin_reflection_id: int | None,
+    reminder: bool = False,
 ) -> list[Reply]:
     """The whole weekly message; the check-in only while that action still awaits one."""
     replies: list[Reply] = []
-    if checkin_reflection_id is not None:
+    if checkin_reflection_id is not None and not reminder:
         reflection = session.get(Reflection, checkin_reflection_id)
         if (
             reflection is not None
@@ -81,7 +90,7 @@ def compose_nudge(
         ):
             own = sealer.for_educator(session, educator_id)
             replies.append(checkin_question(reflection, library, own, zone))
-    replies.append(nudge_card(library, topic, nudge_index, ledger_id))
+    replies.append(nudge_card(library, topic, nudge_index, ledger_id, reminder=reminder))
     return replies
 
 

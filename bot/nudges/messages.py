@@ -18,7 +18,9 @@ NUDGE_BODY = (
 )
 BUTTON_REFLECT = "Reflect now"
 BUTTON_DONE = "Mark done"
-BUTTON_SKIP = "Skip this week"
+BUTTON_SKIP = "Not this week"
+BUTTON_TOMORROW = "Remind me tomorrow"
+REMINDER_TITLE = "As promised, here it is again: {title}"
 
 # Answers to the nudge's buttons
 CHECKIN_THANKS = {
@@ -37,7 +39,16 @@ NUDGE_MARKED_DONE = (
 NUDGE_MARKED_SKIPPED = "No problem, this week is skipped. I'll be back with a new nudge next week."
 NUDGE_ALREADY = "Already noted as {response} for that week."
 NUDGE_UNKNOWN = "That nudge is no longer in my records. Type `nudges` to see your settings."
-NUDGE_ACTION_HELP = "Use the buttons under a nudge to mark it done or skip it."
+NUDGE_ACTION_HELP = (
+    "Use the buttons under a nudge to mark it done, leave it for this week, "
+    "or have it come back tomorrow."
+)
+REMIND_SET = "Sure. I'll bring this one back tomorrow, {when}."
+REMIND_ONCE = "I've already brought this one back once, so I'll leave it be. Next nudge: {next}."
+REMIND_TOO_LATE = "Your next nudge comes before then ({next}), so I'll let that one take over."
+REMIND_NOT_ON = (
+    "Nudges are off just now, so there's nothing to bring back. `nudges on` restarts them."
+)
 
 # `nudges` settings
 SCHEDULE = ScheduleWords(

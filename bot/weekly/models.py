@@ -73,8 +73,10 @@ class LedgerStatus:
     FAILED = "failed"  # given up for this week (permanent failure, or retries used up)
     MISSED = "missed"  # found too late (past the grace period)
     SKIPPED = "skipped"  # not sent on purpose (paused, workspace removed)
+    # Sent, and asked to come once more the next day ("Remind me tomorrow"): `remind_at`.
+    REMIND = "remind"
 
-    IN_PROGRESS = (CLAIMED, SENDING, RETRY)
+    IN_PROGRESS = (CLAIMED, SENDING, RETRY, REMIND)
     FINAL = (SENT, FAILED, MISSED, SKIPPED)
 
 
@@ -103,6 +105,8 @@ class LedgerColumns:
     reason: Mapped[str | None] = mapped_column(String(64))
     claimed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # When the one reminder of a sent week's message is (or was) due; None: none asked for.
+    remind_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class NudgeLedger(LedgerColumns, Base):

@@ -74,7 +74,8 @@ def _week_done(session: Session, subscription: ScheduleColumns, slot: datetime) 
             ledger.week == week_key(slot, subscription.timezone),
         )
     )
-    return status in LedgerStatus.FINAL
+    # A week waiting for its reminder had its message already.
+    return status in LedgerStatus.FINAL or status == LedgerStatus.REMIND
 
 
 def reschedule(session: Session, subscription: ScheduleColumns, after: datetime) -> None:

@@ -98,6 +98,7 @@ class Nudges:
             nudge_index=pick.nudge_index,
             ledger_id=ledger.id,
             checkin_reflection_id=ledger.checkin_reflection_id,
+            reminder=ledger.remind_at is not None,
         )
         return Address(Platform(owner.platform), owner.workspace, owner.user_id), replies
 

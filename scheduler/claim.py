@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from bot.lifecycle import WORKSPACE_UNINSTALLED
 from bot.storage.models import Workspace
+from bot.weekly.backoff import note_heard, quiet_ran_out, should_ask
 from bot.weekly.models import LedgerStatus
 from bot.weekly.rotation import Pick, next_pick, record_sent
 from bot.weekly.schedule import end_of_local_week, week_key
@@ -105,8 +106,11 @@ def _claim_one(
         if now - slot > policy.grace:
             _record_missed(tick, session, subscription, owner, week, slot)
             return None
+        note_heard(subscription, tick.kind.last_heard(owner))
+        quiet_ran_out(subscription, slot)  # asked, and still no word after the wait
         pick = next_pick(subscription, tick.item_counts)
         ledger = tick.kind.new_ledger(session, subscription, owner, pick, slot, now)
+        ledger.ask = should_ask(subscription, tick.kind.quiet_limit)
         try:
             with session.begin_nested():
                 session.add(ledger)

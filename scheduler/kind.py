@@ -43,9 +43,15 @@ class Kind(Protocol, Generic[SubscriptionT, LedgerT, OwnerT]):
     name: str
     log_prefix: str  # of the log event for each outcome, e.g. "nudge_" + "sent"
     ledger_model: type[LedgerT]
+    # Sends in a row with no word back before the keep-going question; None: never asks.
+    quiet_limit: int | None
 
     def item_counts(self, library: Library) -> dict[str, int]:
         """How many items (nudges, prompts) each topic has, for the rotation."""
+        ...
+
+    def last_heard(self, owner: OwnerT) -> datetime | None:
+        """When the owner last clicked or wrote, from the row `due` already loaded."""
         ...
 
     def due(

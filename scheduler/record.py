@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 from bot.delivery import DeliveryOutcome, DeliveryResult
+from bot.weekly.backoff import after_sent
 from bot.weekly.models import LedgerStatus
 from bot.weekly.rotation import Pick, record_sent
 from bot.weekly.schedule import end_of_local_week
@@ -32,7 +33,9 @@ def record(
         outcome = result.outcome
         if outcome is DeliveryOutcome.SENT:
             # A reminder repeats a pick the rotation has already moved past.
-            if ledger.topic is not None and ledger.remind_at is None:
+            if ledger.remind_at is None:
+                after_sent(subscription, ledger.ask, now)
+            if ledger.topic is not None and ledger.remind_at is None and not ledger.ask:
                 record_sent(subscription, Pick(ledger.topic, ledger.nudge_index or 0))
             finish(session, subscription, ledger, LedgerStatus.SENT, None, now)
             line = "sent"

@@ -5,6 +5,7 @@
   bot/commands/schedule_settings.py)
 - `nudge done ID`, `nudge skip ID` ("Not this week"), `nudge tomorrow ID` ("Remind me
   tomorrow"): the nudge card's buttons
+- `nudge keep|monthly|stop ID`: the answers to the keep-going question (bot/weekly/backoff.py)
 - `checkin ID done|partly|not_yet` (the check-in question's buttons)
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 from bot import messages as core_messages
 from bot.commands.base import CommandHandler
 from bot.commands.schedule_settings import (
+    OFF_BY_EDUCATOR,
     apply_change,
     mistake_reply,
     read_setting,
@@ -29,9 +31,13 @@ from bot.numbers import parse_small_int
 from bot.replies import Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
+from bot.weekly.backoff import QUIET_RHYTHM, answered
 from bot.weekly.models import NudgeLedger, Subscription
 from bot.weekly.settings_parser import EVERY_SETTING, MISTAKES, ShowSettings, TurnOff
-from bot.weekly.subscriptions import subscription_of
+from bot.weekly.subscriptions import reschedule, set_rhythm, subscription_of, turn_off
+
+CARD_ACTIONS = ("done", "skip", "tomorrow")
+QUESTION_ACTIONS = ("keep", "monthly", "stop")
 
 WORDS = messages.SCHEDULE
 
@@ -56,16 +62,21 @@ def handle_nudges(turn: Turn, args: str) -> list[Reply]:
 
 
 def handle_nudge_button(turn: Turn, args: str) -> list[Reply]:
-    """`nudge done|skip|tomorrow ID`: what the educator did with one week's nudge."""
+    """`nudge done|skip|tomorrow ID`: what the educator did with one week's nudge;
+    `nudge keep|monthly|stop ID`: their answer to the keep-going question."""
     parts = args.split()
     ledger_id = parse_small_int(parts[1]) if len(parts) == 2 else None
-    if ledger_id is None or parts[0].casefold() not in ("done", "skip", "tomorrow"):
+    action = parts[0].casefold() if parts else ""
+    if ledger_id is None or action not in CARD_ACTIONS + QUESTION_ACTIONS:
         return _text(messages.NUDGE_ACTION_HELP)
-    action = parts[0].casefold()
     row = turn.session.get(NudgeLedger, ledger_id)
     subscription = turn.session.get(Subscription, row.subscription_id) if row else None
     if row is None or subscription is None or subscription.educator_id != turn.educator.id:
         return _text(messages.NUDGE_UNKNOWN)
+    if (action in QUESTION_ACTIONS) != row.ask:  # an answer needs the question's own row
+        return _text(messages.NUDGE_UNKNOWN)
+    if row.ask:
+        return _answer_question(turn, subscription, action)
     if row.response is not None:
         return _text(messages.NUDGE_ALREADY.format(response=row.response))
     if action == "tomorrow":
@@ -76,6 +87,22 @@ def handle_nudge_button(turn: Turn, args: str) -> list[Reply]:
         return _text(messages.NUDGE_MARKED_DONE.format(topic=row.topic or ""))
     row.response = "skipped"
     return _text(messages.NUDGE_MARKED_SKIPPED)
+
+
+def _answer_question(turn: Turn, subscription: Subscription, action: str) -> list[Reply]:
+    """Keep going, every 4 weeks, or stop: the same answer twice changes nothing more."""
+    answered(subscription)
+    subscription.updated_at = turn.now
+    if action == "stop":
+        turn_off(subscription, OFF_BY_EDUCATOR, turn.now)
+        return _text(messages.STOPPED)
+    subscription.enabled = True
+    subscription.off_reason = None
+    if action == "monthly":
+        set_rhythm(subscription, QUIET_RHYTHM, turn.now)
+    reschedule(turn.session, subscription, turn.now)
+    sentence = messages.WENT_MONTHLY if action == "monthly" else messages.KEPT_GOING
+    return _text(sentence.format(next=next_label(subscription)))
 
 
 def _remind_tomorrow(turn: Turn, row: NudgeLedger, subscription: Subscription) -> list[Reply]:

@@ -66,6 +66,18 @@ def nudge_card(
     )
 
 
+def keep_going_question(ledger_id: int) -> Choices:
+    """Asked once, after nudges in a row with no word back (bot/weekly/backoff.py)."""
+    return Choices(
+        messages.KEEP_GOING_QUESTION,
+        (
+            Choice(messages.KEEP_GOING, f"nudge keep {ledger_id}"),
+            Choice(messages.KEEP_GOING_MONTHLY, f"nudge monthly {ledger_id}"),
+            Choice(messages.KEEP_GOING_STOP, f"nudge stop {ledger_id}"),
+        ),
+    )
+
+
 def compose_nudge(
     session: Session,
     *,

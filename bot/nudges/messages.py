@@ -22,6 +22,24 @@ BUTTON_SKIP = "Not this week"
 BUTTON_TOMORROW = "Remind me tomorrow"
 REMINDER_TITLE = "As promised, here it is again: {title}"
 
+# Backing off: asked once after three nudges in a row with no word back
+KEEP_GOING_QUESTION = (
+    "I've sent you a few nudges lately without hearing back, and that's completely fine: "
+    "school weeks are full. Would you like me to keep going, send one every 4 weeks "
+    "instead, or stop for now?\n"
+    "I'll hold off until you tell me. If I don't hear from you, I'll come back in 4 weeks "
+    "and then once every 4 weeks."
+)
+KEEP_GOING = "Keep going"
+KEEP_GOING_MONTHLY = "Every 4 weeks"
+KEEP_GOING_STOP = "Stop for now"
+KEPT_GOING = "Lovely, I'll keep them coming. Next nudge: {next}."
+WENT_MONTHLY = "Done: one nudge every 4 weeks. Next one: {next}."
+STOPPED = (
+    "I've stopped the nudges. Thank you for the weeks you gave them. "
+    "Type `nudges on` whenever you'd like them back."
+)
+
 # Answers to the nudge's buttons
 CHECKIN_THANKS = {
     "done": "Wonderful, I've noted it as done. Small steps like that build trust with families.",

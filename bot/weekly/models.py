@@ -18,6 +18,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
+from sqlalchemy.sql.expression import false as sa_false
 
 from bot.storage.base import Base, UTCDateTime
 
@@ -48,6 +49,11 @@ class ScheduleColumns:
     # A send every 1, 2 or 4 weeks, counted from the Monday `rhythm_from` (bot/weekly/rhythm.py).
     every_weeks: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     rhythm_from: Mapped[date | None] = mapped_column(Date())
+    # Backing off (bot/weekly/backoff.py): sends in a row with no click and no reply since,
+    # the last send, and when the keep-going question went out (None: not asked).
+    unanswered: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    asked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     slot_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     next_send_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     off_reason: Mapped[str | None] = mapped_column(String(64))
@@ -107,6 +113,8 @@ class LedgerColumns:
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # When the one reminder of a sent week's message is (or was) due; None: none asked for.
     remind_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # This week's message is the keep-going question (bot/weekly/backoff.py), not a topic.
+    ask: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
 
 class NudgeLedger(LedgerColumns, Base):

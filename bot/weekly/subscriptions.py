@@ -55,6 +55,7 @@ def schedule_defaults(zone: str, now: datetime) -> dict[str, object]:
         "rotation_seen": "",
         "focus_step": 0,
         "every_weeks": 1,
+        "unanswered": 0,
         "created_at": now,
         "updated_at": now,
     }

@@ -11,7 +11,7 @@ from bot.app import CoachApp
 from bot.delivery import Address
 from bot.followthrough import awaiting_check_in
 from bot.inbound import Platform
-from bot.nudges.compose import compose_nudge
+from bot.nudges.compose import compose_nudge, keep_going_question
 from bot.replies import Reply
 from bot.storage.models import Educator
 from bot.weekly.models import LedgerStatus, NudgeLedger, Subscription
@@ -26,9 +26,13 @@ class Nudges:
     name = "nudge"
     log_prefix = "nudge_"
     ledger_model = NudgeLedger
+    quiet_limit: int | None = 3
 
     def item_counts(self, library: Library) -> dict[str, int]:
         return {slug: len(t.nudges) for slug, t in library.topics.items()}
+
+    def last_heard(self, owner: Educator) -> datetime | None:
+        return owner.last_seen_at
 
     def due(
         self, session: Session, now: datetime, platforms: list[str], limit: int
@@ -88,6 +92,9 @@ class Nudges:
         owner: Educator,
         pick: Pick,
     ) -> tuple[Address, list[Reply]]:
+        address = Address(Platform(owner.platform), owner.workspace, owner.user_id)
+        if ledger.ask:
+            return address, [keep_going_question(ledger.id)]
         replies = compose_nudge(
             session,
             library=core.library,
@@ -100,7 +107,7 @@ class Nudges:
             checkin_reflection_id=ledger.checkin_reflection_id,
             reminder=ledger.remind_at is not None,
         )
-        return Address(Platform(owner.platform), owner.workspace, owner.user_id), replies
+        return address, replies
 
 
 def _ledger_with_owner(ledger_id: int) -> Select[NudgeLedger, Subscription, Educator]:

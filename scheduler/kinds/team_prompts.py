@@ -28,9 +28,13 @@ class TeamPrompts:
     name = "channel"
     log_prefix = "team_prompt_"
     ledger_model = ChannelLedger
+    quiet_limit: int | None = None  # a channel's replies are not seen yet: it never asks
 
     def item_counts(self, library: Library) -> dict[str, int]:
         return library.team_prompts.counts()
+
+    def last_heard(self, owner: ChannelSubscription) -> datetime | None:
+        return None
 
     def due(
         self, session: Session, now: datetime, platforms: list[str], limit: int

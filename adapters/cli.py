@@ -69,6 +69,14 @@ def _build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="everything stored about one educator, as JSON")
     export.add_argument("--user", required=True, help="PLATFORM:WORKSPACE:USER")
+
+    calendar = sub.add_parser("calendar", help="a school calendar's closed days")
+    calendar_sub = calendar.add_subparsers(dest="calendar_command", required=True, metavar="ACTION")
+    calendar_import = calendar_sub.add_parser("import", help="read closed days from an .ics file")
+    calendar_import.add_argument("file", help="the district's iCalendar (.ics) file")
+    calendar_import.add_argument("--workspace", required=True, help="PLATFORM:WORKSPACE")
+    calendar_list = calendar_sub.add_parser("list", help="show a workspace's closed days")
+    calendar_list.add_argument("--workspace", required=True, help="PLATFORM:WORKSPACE")
     return parser
 
 
@@ -146,6 +154,18 @@ def _understand(args: argparse.Namespace) -> int:
     return understand_command(args)
 
 
+def _calendar_import(args: argparse.Namespace) -> int:
+    from adapters.calendar_cli import import_calendar
+
+    return import_calendar(args)
+
+
+def _calendar_list(args: argparse.Namespace) -> int:
+    from adapters.calendar_cli import list_closed_days
+
+    return list_closed_days(args)
+
+
 def _export(args: argparse.Namespace) -> int:
     from adapters.privacy_cli import export
 
@@ -165,12 +185,15 @@ ENTRY_POINTS: dict[str, Command] = {
     "reframe": _reframe,
     "export": _export,
     "understand": _understand,
+    "calendar import": _calendar_import,
+    "calendar list": _calendar_list,
 }
 
 
 def _entry_name(args: argparse.Namespace) -> str:
     detail = getattr(args, "nudge_command", None) or getattr(args, "db_command", None)
     detail = detail or getattr(args, "platform", None) or getattr(args, "content_command", None)
+    detail = detail or getattr(args, "calendar_command", None)
     return f"{args.command} {detail}" if detail else str(args.command)
 
 
@@ -178,7 +201,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     name = _entry_name(args)
     configure_logging(
-        quiet=name in ("chat", "reframe", "understand", "content check", "export", "manifest slack")
+        quiet=name
+        in (
+            "chat",
+            "reframe",
+            "understand",
+            "content check",
+            "export",
+            "manifest slack",
+            "calendar import",
+            "calendar list",
+        )
     )
     function = ENTRY_POINTS[name]
     try:

@@ -11,19 +11,21 @@ are settled here instead.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
+from typing import Generic
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot.calendar.store import WorkspaceKey, closed_from, next_open_day
 from bot.lifecycle import WORKSPACE_UNINSTALLED
 from bot.storage.models import Workspace
 from bot.weekly.backoff import note_heard, quiet_ran_out, should_ask
 from bot.weekly.models import LedgerStatus
 from bot.weekly.rotation import Pick, next_pick, record_sent
-from bot.weekly.schedule import end_of_local_week, week_key
-from bot.weekly.subscriptions import reschedule, turn_off
+from bot.weekly.schedule import end_of_local_week, local_to_utc, week_key, zone_info
+from bot.weekly.subscriptions import plan, reschedule, turn_off
 from scheduler.context import TickContext
 from scheduler.kind import LedgerT, Owner, OwnerT, SubscriptionT
 from scheduler.ledger import finish
@@ -42,14 +44,37 @@ def claim_batch(
     claims: list[Claim] = []
     with tick.core.sessions.begin() as session:
         rows = tick.kind.due(session, tick.now, platforms, tick.policy.batch_size)
-        # Two look-ups for the whole batch instead of two round trips per row.
-        removed = _uninstalled_workspaces(session, [owner for _, owner in rows])
-        ledgers = _ledgers_by_week(tick, session, [sub for sub, _ in rows])
-        for subscription, owner in rows:
-            claim = _claim_one(tick, session, subscription, owner, removed, ledgers)
+        # Look-ups for the whole batch instead of round trips per row.
+        removed = _uninstalled_workspaces(session, [owner for _, owner, _ in rows])
+        ledgers = _ledgers_by_week(tick, session, [sub for sub, _, _ in rows])
+        calendars = _calendars_of_closed(session, rows)
+        for subscription, owner, closed in rows:
+            batch = _Batch(removed, ledgers, calendars if closed else None)
+            claim = _claim_one(tick, session, subscription, owner, batch)
             if claim is not None:
                 claims.append(claim)
     return claims, len(rows)
+
+
+@dataclass(frozen=True)
+class _Batch(Generic[LedgerT]):
+    """What the batch's look-ups found, for one row."""
+
+    removed: set[tuple[str, str]]
+    ledgers: dict[tuple[int, str], LedgerT]
+    # The closed days of the batch's workspaces when this row's planned day is closed.
+    closed: dict[WorkspaceKey, set[date]] | None
+
+
+def _calendars_of_closed(
+    session: Session, rows: list[tuple[SubscriptionT, OwnerT, bool]]
+) -> dict[WorkspaceKey, set[date]]:
+    """One query, only when some row's day is closed: where each of them goes instead."""
+    shut = [(sub, owner) for sub, owner, closed in rows if closed and sub.slot_day is not None]
+    if not shut:
+        return {}
+    first = min(sub.slot_day for sub, _ in shut if sub.slot_day is not None)
+    return closed_from(session, {(owner.platform, owner.workspace) for _, owner in shut}, first)
 
 
 def _uninstalled_workspaces(session: Session, owners: list[OwnerT]) -> set[tuple[str, str]]:
@@ -88,12 +113,11 @@ def _claim_one(
     session: Session,
     subscription: SubscriptionT,
     owner: OwnerT,
-    removed: set[tuple[str, str]],
-    ledgers: dict[tuple[int, str], LedgerT],
+    batch: _Batch[LedgerT],
 ) -> Claim | None:
     now, policy = tick.now, tick.policy
     slot = subscription.slot_at or subscription.next_send_at or now
-    if (owner.platform, owner.workspace) in removed:
+    if (owner.platform, owner.workspace) in batch.removed:
         turn_off(subscription, WORKSPACE_UNINSTALLED, now)
         tick.note(subscription, owner, "skipped", None, slot, WORKSPACE_UNINSTALLED)
         return None
@@ -101,7 +125,10 @@ def _claim_one(
         reschedule(session, subscription, slot)
         return None
     week = week_key(slot, subscription.timezone)
-    ledger = ledgers.get((subscription.id, week))
+    ledger = batch.ledgers.get((subscription.id, week))
+    if batch.closed is not None and (ledger is None or ledger.status == LedgerStatus.REMIND):
+        _closed_day(tick, session, subscription, owner, ledger, batch.closed)
+        return None
     if ledger is None:
         if now - slot > policy.grace:
             _record_missed(tick, session, subscription, owner, week, slot)
@@ -143,6 +170,31 @@ def _claim_one(
     subscription.next_send_at = now + policy.lease
     session.flush()
     return Claim(ledger.id, now)
+
+
+def _closed_day(
+    tick: TickContext[SubscriptionT, LedgerT, OwnerT],
+    session: Session,
+    subscription: SubscriptionT,
+    owner: Owner,
+    ledger: LedgerT | None,
+    calendars: dict[WorkspaceKey, set[date]],
+) -> None:
+    """The planned day is closed: the week's send goes on the next open school day at the
+    same local time (once: it is that week's send); a reminder is simply called off."""
+    slot = subscription.slot_at or tick.now
+    if ledger is not None:  # a reminder: the week's message was delivered already
+        finish(session, subscription, ledger, LedgerStatus.SENT, "reminder_closed_day", tick.now)
+        tick.note(subscription, owner, "skipped", ledger, slot, "closed_day")
+        return
+    closed = calendars.get((owner.platform, owner.workspace), set())
+    day = next_open_day(subscription.slot_day or slot.date(), closed)
+    if day is None:  # closed for months on end: try again after that
+        reschedule(session, subscription, slot + timedelta(days=1))
+        return
+    zone = zone_info(subscription.timezone)
+    plan(subscription, local_to_utc(day, slot.astimezone(zone).time(), zone))
+    tick.note(subscription, owner, "moved", None, slot, "closed_day")
 
 
 def _record_missed(

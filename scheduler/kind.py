@@ -56,8 +56,10 @@ class Kind(Protocol, Generic[SubscriptionT, LedgerT, OwnerT]):
 
     def due(
         self, session: Session, now: datetime, platforms: list[str], limit: int
-    ) -> list[tuple[SubscriptionT, OwnerT]]:
-        """Due subscriptions with their owners, locked (skip locked) for this clock."""
+    ) -> list[tuple[SubscriptionT, OwnerT, bool]]:
+        """Due subscriptions with their owners, locked (skip locked) for this clock, and
+        whether the planned day (`slot_day`) is closed on the owner's school calendar
+        (`closed_on_slot_day`, one EXISTS in the same query)."""
         ...
 
     def load(

@@ -42,6 +42,7 @@ def remind_tomorrow(
     ledger.status = LedgerStatus.REMIND
     ledger.remind_at = at
     subscription.slot_at = ledger.due_at
+    subscription.slot_day = tomorrow  # a closed day calls the reminder off (scheduler/claim.py)
     subscription.next_send_at = at
     subscription.updated_at = now
     return Snooze("set", at)

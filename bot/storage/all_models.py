@@ -7,6 +7,7 @@ imports this module first.
 """
 
 from bot.assess import models as assess_models
+from bot.calendar import models as calendar_models
 from bot.storage import data_keys as key_models
 from bot.storage import models as core_models
 from bot.storage.base import Base
@@ -16,6 +17,7 @@ from bot.weekly import models as weekly_models
 __all__ = [
     "Base",
     "assess_models",
+    "calendar_models",
     "core_models",
     "key_models",
     "weekly_channel_models",

@@ -55,6 +55,9 @@ class ScheduleColumns:
     last_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     asked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     slot_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The local date of the planned send, so the due query can ask a school calendar whether
+    # that day is closed (bot/calendar/) without working out zones in SQL.
+    slot_day: Mapped[date | None] = mapped_column(Date())
     next_send_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     off_reason: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

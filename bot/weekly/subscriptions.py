@@ -16,7 +16,7 @@ from bot.weekly.models import (
     Subscription,
 )
 from bot.weekly.rhythm import local_monday, on_rhythm
-from bot.weekly.schedule import WeeklyRule, next_send_after, week_key
+from bot.weekly.schedule import WeeklyRule, next_send_after, week_key, zone_info
 
 DEFAULT_WEEKDAY = 1  # Tuesday
 DEFAULT_LOCAL_TIME = "07:30"  # before the first bell
@@ -84,6 +84,7 @@ def reschedule(session: Session, subscription: ScheduleColumns, after: datetime)
     skipping a week that already had its nudge; off subscriptions have no next send."""
     if not subscription.enabled:
         subscription.slot_at = None
+        subscription.slot_day = None
         subscription.next_send_at = None
         return
     if subscription.paused_until is not None and subscription.paused_until > after:
@@ -96,7 +97,13 @@ def reschedule(session: Session, subscription: ScheduleColumns, after: datetime)
         if on_rhythm(subscription, slot) and not _week_done(session, subscription, slot):
             break
         slot = next_send_after(rule, slot)
+    plan(subscription, slot)
+
+
+def plan(subscription: ScheduleColumns, slot: datetime) -> None:
+    """The next send is `slot`: also note its local date for the school calendar."""
     subscription.slot_at = slot
+    subscription.slot_day = slot.astimezone(zone_info(subscription.timezone)).date()
     subscription.next_send_at = slot
 
 
@@ -113,6 +120,7 @@ def turn_off(subscription: ScheduleColumns, reason: str, now: datetime) -> None:
     subscription.enabled = False
     subscription.off_reason = reason[:64]
     subscription.slot_at = None
+    subscription.slot_day = None
     subscription.next_send_at = None
     subscription.updated_at = now
 
@@ -125,7 +133,12 @@ def turn_off_for_educators(
         update(Subscription)
         .where(Subscription.educator_id.in_(educator_ids), Subscription.enabled.is_(True))
         .values(
-            enabled=False, off_reason=reason[:64], slot_at=None, next_send_at=None, updated_at=now
+            enabled=False,
+            off_reason=reason[:64],
+            slot_at=None,
+            slot_day=None,
+            next_send_at=None,
+            updated_at=now,
         )
         .execution_options(synchronize_session=False)
     )

@@ -14,6 +14,7 @@ from bot.inbound import Platform
 from bot.nudges.compose import compose_nudge, keep_going_question
 from bot.replies import Reply
 from bot.storage.models import Educator
+from bot.weekly.closed import closed_on_slot_day
 from bot.weekly.models import LedgerStatus, NudgeLedger, Subscription
 from bot.weekly.rotation import Pick
 from bot.weekly.schedule import week_key, zone_info
@@ -36,9 +37,10 @@ class Nudges:
 
     def due(
         self, session: Session, now: datetime, platforms: list[str], limit: int
-    ) -> list[tuple[Subscription, Educator]]:
+    ) -> list[tuple[Subscription, Educator, bool]]:
+        closed = closed_on_slot_day(Subscription, Educator.platform, Educator.workspace)
         rows = session.execute(
-            select(Subscription, Educator)
+            select(Subscription, Educator, closed)
             .join(Educator, Educator.id == Subscription.educator_id)
             .where(
                 Subscription.next_send_at <= now,
@@ -49,7 +51,7 @@ class Nudges:
             .limit(limit)
             .with_for_update(of=Subscription, skip_locked=True)
         ).all()
-        return [(subscription, educator) for subscription, educator in rows]
+        return [(subscription, educator, bool(shut)) for subscription, educator, shut in rows]
 
     def load(
         self, session: Session, ledger_id: int, *, lock: bool = False

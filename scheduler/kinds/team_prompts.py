@@ -15,6 +15,7 @@ from bot.delivery import Address
 from bot.inbound import Platform
 from bot.replies import Reply
 from bot.weekly.channel_models import ChannelLedger, ChannelSubscription
+from bot.weekly.closed import closed_on_slot_day
 from bot.weekly.models import LedgerStatus
 from bot.weekly.rotation import Pick
 from bot.weekly.schedule import week_key
@@ -38,9 +39,12 @@ class TeamPrompts:
 
     def due(
         self, session: Session, now: datetime, platforms: list[str], limit: int
-    ) -> list[tuple[ChannelSubscription, ChannelSubscription]]:
-        rows = session.scalars(
-            select(ChannelSubscription)
+    ) -> list[tuple[ChannelSubscription, ChannelSubscription, bool]]:
+        closed = closed_on_slot_day(
+            ChannelSubscription, ChannelSubscription.platform, ChannelSubscription.workspace
+        )
+        rows = session.execute(
+            select(ChannelSubscription, closed)
             .where(
                 ChannelSubscription.next_send_at <= now,
                 ChannelSubscription.enabled.is_(True),
@@ -48,9 +52,9 @@ class TeamPrompts:
             )
             .order_by(ChannelSubscription.next_send_at, ChannelSubscription.id)
             .limit(limit)
-            .with_for_update(skip_locked=True)
+            .with_for_update(of=ChannelSubscription, skip_locked=True)
         ).all()
-        return [(subscription, subscription) for subscription in rows]
+        return [(subscription, subscription, bool(shut)) for subscription, shut in rows]
 
     def load(
         self, session: Session, ledger_id: int, *, lock: bool = False

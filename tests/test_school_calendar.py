@@ -212,3 +212,26 @@ def test_fourteen_weeks_with_a_winter_break_a_staff_day_and_a_snow_day(
     assert prompts[:3] == ["Tue Nov 17 09:00", "Tue Nov 24 09:00", "Wed Dec 02 09:00"]
     assert "Mon Jan 04 09:00" in prompts and "Wed Jan 20 09:00" in prompts
     assert len(prompts) == 12
+
+
+def test_a_reminder_due_on_a_closed_day_is_called_off_and_next_week_goes_ahead(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform, coach_cli: CalendarCommands
+) -> None:
+    educator = Conversation(
+        app.coach, "U1", platform=Platform.SLACK, workspace="T1", timezone="America/New_York"
+    )
+    educator.says("nudges on")
+    assert coach_cli.import_(DISTRICT)[0] == 0
+    tuesday = datetime(2026, 11, 24, 12, 30, tzinfo=UTC)
+    educator.says("nudges pause until 2026-11-24")
+    clock.set(tuesday)
+    tick(app, senders_for(platform), tuesday)
+    clock.advance(hours=1)
+    (snooze,) = [b for b in platform.delivered[0].card.buttons if b.label == "Remind me tomorrow"]
+    assert "Wed Nov 25, 07:30" in educator.clicks_value(snooze)  # Thanksgiving break
+    clock.set(tuesday + timedelta(days=1))
+    report = tick(app, senders_for(platform), clock.now)
+    assert [(line.outcome, line.reason) for line in report.lines] == [("skipped", "closed_day")]
+    assert len(platform.delivered) == 1
+    # Tue Dec 1 is a staff day: the settings say where it really goes.
+    assert "Next nudge: Wed Dec 2, 07:30" in educator.says("nudges")

@@ -14,6 +14,7 @@ from bot.topics import resolve_topic, unknown_topic_reply
 from bot.turn import Turn
 from bot.weekly import messages as shared
 from bot.weekly.messages import ScheduleWords
+from bot.weekly.closed import moved_send
 from bot.weekly.models import ScheduleColumns
 from bot.weekly.rotation import upcoming_topic
 from bot.weekly.schedule import WEEKDAY_NAMES, local_to_utc
@@ -99,7 +100,7 @@ def settings_reply(
         focus = shared.FOCUS_ONE.format(title=turn.library.title(subscription.focus_topic))
     else:
         focus = shared.FOCUS_ROTATE.format(topic=turn.library.title(upcoming_topic(subscription)))
-    next_send = next_label(subscription)
+    next_send = _next(turn, subscription)
     rhythm = shared.RHYTHM_WORDS.get(subscription.every_weeks, shared.RHYTHM_WORDS[1])
     lines = [
         words.settings_on.format(
@@ -174,7 +175,7 @@ def _pause_until(
 def _turn_on(turn: Turn, subscription: ScheduleColumns, words: ScheduleWords) -> list[Reply]:
     paused = subscription.paused_until is not None and subscription.paused_until > turn.now
     if subscription.enabled and not paused:
-        return _text(words.already_on.format(next=next_label(subscription)))
+        return _text(words.already_on.format(next=_next(turn, subscription)))
     was_paused = subscription.enabled
     subscription.enabled = True
     subscription.off_reason = None
@@ -182,7 +183,7 @@ def _turn_on(turn: Turn, subscription: ScheduleColumns, words: ScheduleWords) ->
     subscription.updated_at = turn.now
     reschedule(turn.session, subscription, turn.now)
     sentence = words.resumed if was_paused else words.turned_on
-    return _text(sentence.format(next=next_label(subscription)))
+    return _text(sentence.format(next=_next(turn, subscription)))
 
 
 def _saved(
@@ -193,4 +194,10 @@ def _saved(
     reschedule(turn.session, subscription, turn.now)
     if not subscription.enabled:
         return _text(sentence + words.not_on_note)
-    return _text(sentence + words.next_send.format(next=next_label(subscription)))
+    return _text(sentence + words.next_send.format(next=_next(turn, subscription)))
+
+
+def _next(turn: Turn, subscription: ScheduleColumns) -> str:
+    """The next send as it will really go: a closed school day moves it (bot/weekly/closed.py)."""
+    workspace = (turn.inbound.platform.value, turn.inbound.workspace)
+    return next_label(subscription, moved_send(turn.session, subscription, workspace))

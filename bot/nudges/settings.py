@@ -46,11 +46,13 @@ def subscription_zone(subscription: ScheduleColumns) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-def next_label(subscription: ScheduleColumns) -> str:
-    if subscription.next_send_at is None:
+def next_label(subscription: ScheduleColumns, at: datetime | None = None) -> str:
+    """When the next send comes (`at` when the school calendar moves it), in its own zone."""
+    moment = at or subscription.next_send_at
+    if moment is None:
         return "-"
     zone = subscription_zone(subscription)
-    return f"{local_label(subscription.next_send_at, zone)} ({zone.key})"
+    return f"{local_label(moment, zone)} ({zone.key})"
 
 
 def this_weeks_topic(session: Session, educator_id: int, now: datetime) -> str | None:

@@ -13,8 +13,8 @@ from bot.replies import Reply, Text
 from bot.topics import resolve_topic, unknown_topic_reply
 from bot.turn import Turn
 from bot.weekly import messages as shared
-from bot.weekly.messages import ScheduleWords
 from bot.weekly.closed import moved_send
+from bot.weekly.messages import ScheduleWords
 from bot.weekly.models import ScheduleColumns
 from bot.weekly.rotation import upcoming_topic
 from bot.weekly.schedule import WEEKDAY_NAMES, local_to_utc

@@ -13,12 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.app import CoachApp
 from bot.delivery import Address, DeliveryOutcome, DeliveryResult, Sender
 from bot.inbound import Platform
 from bot.replies import Card, Choices, Reply
+from bot.storage.models import Educator
 from bot.weekly.models import NudgeLedger, Subscription
 from scheduler.tick import TickPolicy, TickReport, run_tick
 
@@ -87,3 +88,11 @@ def outcomes(report: TickReport) -> list[str]:
 
 def topics_of(deliveries: Iterable[Delivery]) -> list[str]:
     return [d.card.buttons[0].value.removeprefix("reflect ") for d in deliveries]
+
+
+def everyone_answers(app: CoachApp, at: datetime) -> None:
+    """Every educator clicked or wrote at `at` (just after a send): stands in for people who
+    answer their nudges, so a long run tests what it is about (rotation, zones, rhythms)
+    rather than the coach backing off from silence (tests/test_nudge_backoff.py)."""
+    with app.sessions.begin() as session:
+        session.execute(update(Educator).values(last_seen_at=at))

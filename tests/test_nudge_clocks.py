@@ -27,7 +27,7 @@ from scheduler import cli
 from scheduler.tick import TickPolicy, run_tick
 from tests.clock import FakeClock
 from tests.dialog import Conversation
-from tests.nudging import FakePlatform, ledger_rows, senders_for
+from tests.nudging import FakePlatform, everyone_answers, ledger_rows, senders_for
 
 ZONES = ("America/New_York", "America/Phoenix", "Europe/Berlin", "Australia/Sydney", "Asia/Kolkata")
 # Local times that exist on every day of the window (gaps are covered in test_nudge_schedule).
@@ -143,6 +143,7 @@ def test_fifty_educators_in_five_zones_over_fourteen_weeks(
             == 0
         )
         printed += len(out.getvalue().splitlines()) - 1
+        everyone_answers(app, moment + timedelta(seconds=1))
 
     with app.sessions() as session:
         rows = session.execute(

@@ -11,7 +11,7 @@ from bot.app import CoachApp
 from bot.inbound import Platform
 from tests.clock import FakeClock
 from tests.dialog import Conversation, verify_dialog
-from tests.nudging import FakePlatform, senders_for, subscription_rows, tick
+from tests.nudging import FakePlatform, everyone_answers, senders_for, subscription_rows, tick
 
 FIRST_SLOT = datetime(2026, 11, 17, 12, 30, tzinfo=UTC)  # Tue 07:30 in New York
 WEEK = timedelta(weeks=1)
@@ -108,6 +108,7 @@ def test_two_educators_on_different_rhythms_over_eight_weeks(
     for week in range(8):
         clock.set(FIRST_SLOT + week * WEEK)
         tick(app, senders_for(platform), clock.now)
+        everyone_answers(app, clock.now + timedelta(minutes=1))
     assert sent_to(platform).count("U1") == 8
     assert sent_to(platform).count("U2") == 4
     assert sent_to(platform).count("U3") == 2

@@ -29,6 +29,7 @@ from tests.clock import FakeClock
 from tests.dialog import Conversation, verify_dialog
 from tests.nudging import (
     FakePlatform,
+    everyone_answers,
     ledger_rows,
     outcomes,
     senders_for,
@@ -68,6 +69,7 @@ def run_weeks(app: CoachApp, platform: FakePlatform, clock: FakeClock, weeks: in
         due = next_send(app)
         clock.set(due)
         assert outcomes(tick(app, senders_for(platform), due)) == ["sent"]
+        everyone_answers(app, due + timedelta(minutes=1))
 
 
 # --- settings ---------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from bot import messages
 from bot.commands.reframe import reframe_offer
@@ -71,15 +72,18 @@ def begin(
 def typed_outcome(text: str) -> str | None:
     """Done, partly or not yet, read from a typed answer to "How did it go?"."""
     said = for_matching(text)
+    typed = default_understanding().replies.checkin.typed_outcomes
     for outcome in ("partly", "not_yet", "done"):
-        phrases = default_understanding().replies.checkin.typed_outcomes[outcome]
-        if any(_says(said, phrase) for phrase in phrases):
+        if _any_of(tuple(typed[outcome])).search(said):
             return outcome
     return None
 
 
-def _says(normalised: str, phrase: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(for_matching(phrase))}(?!\w)", normalised) is not None
+@lru_cache(maxsize=8)
+def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a list of content phrases, normalised like the text, compiled once."""
+    body = "|".join(re.escape(for_matching(phrase)) for phrase in phrases)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
 
 
 def ask_note(flow: ActiveFlow) -> list[Reply]:
@@ -176,7 +180,7 @@ def _barrier(answer: Answer, own: str | None) -> str:
     if own is None:
         return "other"
     forgot = default_understanding().replies.checkin.forgot_words
-    if any(_says(for_matching(own), phrase) for phrase in forgot):
+    if _any_of(tuple(forgot)).search(for_matching(own)):
         return "forgot"
     themes = understand(own, deficit=False).themes
     return next((BARRIER_FOR_THEME[t] for t in themes if t in BARRIER_FOR_THEME), "other")

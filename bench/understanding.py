@@ -28,7 +28,10 @@ SET_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "understandin
 
 
 def load(split: str) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = yaml.safe_load((SET_DIR / f"{split}.yaml").read_text("utf-8"))
+    """A split is `dev.yaml` plus any `dev_*.yaml` beside it (batches written later)."""
+    items: list[dict[str, Any]] = []
+    for path in [SET_DIR / f"{split}.yaml", *sorted(SET_DIR.glob(f"{split}_*.yaml"))]:
+        items.extend(yaml.safe_load(path.read_text("utf-8")))
     return items
 
 

@@ -70,8 +70,12 @@ NEAR_DUPLICATE = 0.8  # word-set overlap (Jaccard) across splits that counts as 
 
 
 def load(split: str) -> list[dict[str, Any]]:
-    items = yaml.safe_load((DATA_DIR / f"{split}.yaml").read_text(encoding="utf-8"))
-    assert isinstance(items, list), f"{split}.yaml must be a YAML list"
+    """A split is `dev.yaml` plus any `dev_*.yaml` beside it (batches written later)."""
+    items: list[dict[str, Any]] = []
+    for path in [DATA_DIR / f"{split}.yaml", *sorted(DATA_DIR.glob(f"{split}_*.yaml"))]:
+        batch = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert isinstance(batch, list), f"{path.name} must be a YAML list"
+        items.extend(batch)
     return items
 
 

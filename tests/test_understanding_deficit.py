@@ -31,8 +31,8 @@ EDGES = [
 def labelled_texts() -> list[str]:
     return [
         item["text"]
-        for split in ("dev", "heldout")
-        for item in yaml.safe_load((DATA_DIR / f"{split}.yaml").read_text(encoding="utf-8"))
+        for path in sorted(DATA_DIR.glob("*.yaml"))
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))
     ]
 
 

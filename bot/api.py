@@ -9,17 +9,25 @@ through `adapter_sessions`, which an adapter's own store module takes once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.app import CoachApp
 from bot.engine import Clock
 from bot.home import home_sections
 from bot.inbound import Inbound, Platform
-from bot.lifecycle import mark_workspace_installed, mark_workspace_uninstalled
+from bot.lifecycle import (
+    mark_added_back,
+    mark_channels_removed,
+    mark_educator_removed,
+    mark_workspace_installed,
+    mark_workspace_uninstalled,
+)
 from bot.replies import Card, Reply
 from bot.settings import Settings
 from bot.storage.errors import is_storage_unavailable
@@ -129,3 +137,39 @@ class CoachAPI:
     def workspace_installed(self, platform: Platform, workspace: str) -> None:
         with self._app.sessions.begin() as session:
             mark_workspace_installed(session, platform, workspace)
+
+    def educator_removed_coach(self, platform: Platform, workspace: str, user: str) -> None:
+        """One educator removed the coach (a personal uninstall): their nudges stop, and
+        everything about them is deleted after the grace period unless they add it back."""
+        self._in_transaction(
+            lambda session: mark_educator_removed(session, platform, workspace, user, self.now())
+        )
+
+    def channels_removed_coach(
+        self, platform: Platform, workspace: str, channels: list[str]
+    ) -> None:
+        """The coach was removed from these channels or chats: their team prompts stop, and
+        their settings are deleted after the grace period unless it is added back."""
+        if channels:
+            self._in_transaction(
+                lambda session: mark_channels_removed(
+                    session, platform, workspace, channels, self.now()
+                )
+            )
+
+    def coach_added_back(
+        self, platform: Platform, workspace: str, *, user: str | None, channel: str | None
+    ) -> None:
+        """The educator, or the channel, has the coach again: nothing of theirs is deleted."""
+        with self._app.sessions.begin() as session:
+            mark_added_back(session, platform, workspace, user=user, channel=channel)
+
+    def _in_transaction(self, work: Callable[[Session], None]) -> None:
+        try:
+            with self._app.sessions.begin() as session:
+                work(session)
+        except IntegrityError:
+            # The same removal recorded at the same moment by another process: now it is
+            # there, and the second run only turns off what is still on.
+            with self._app.sessions.begin() as session:
+                work(session)

@@ -1,17 +1,27 @@
-"""What happens when a workspace removes the coach, or adds it back."""
+"""What happens when a workspace removes the coach, or adds it back.
+
+Less than a whole workspace can remove it too: one educator (Teams lets each person
+uninstall the app) or one channel or chat (removed from a team). Each is a `Removal`:
+what it stops, stops now, and its data is deleted after the same grace period
+(bot/privacy/retention.py) unless the coach is added back first.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from bot.inbound import Platform
-from bot.storage.models import Educator, Workspace
-from bot.weekly.subscriptions import turn_off_for_educators
+from bot.storage.models import Educator, Removal, Workspace
+from bot.weekly.subscriptions import turn_off_channels, turn_off_for_educators
 
 WORKSPACE_UNINSTALLED = "workspace_uninstalled"  # the reason shown by `nudges`
+EDUCATOR_REMOVED = "coach_removed"  # ...when the educator removed the coach themselves
+CHANNEL_REMOVED = "bot_removed"  # the reason shown by `channel`
+EDUCATOR = "educator"
+CHANNEL = "channel"
 
 
 def mark_workspace_uninstalled(
@@ -43,3 +53,66 @@ def mark_workspace_installed(session: Session, platform: Platform, workspace: st
         session.add(Workspace(platform=platform.value, workspace=workspace, uninstalled_at=None))
     else:
         row.uninstalled_at = None
+
+
+def mark_educator_removed(
+    session: Session, platform: Platform, workspace: str, user: str, now: datetime
+) -> None:
+    """One educator removed the coach: their nudges stop; their data goes after the grace."""
+    _record_removal(session, platform, workspace, EDUCATOR, user, now)
+    educators = select(Educator.id).where(
+        Educator.platform == platform.value,
+        Educator.workspace == workspace,
+        Educator.user_id == user,
+    )
+    turn_off_for_educators(session, educators, EDUCATOR_REMOVED, now)
+
+
+def mark_channels_removed(
+    session: Session, platform: Platform, workspace: str, channels: list[str], now: datetime
+) -> None:
+    """The coach left these channels or chats: team prompts stop; their settings go later."""
+    for channel in channels:
+        _record_removal(session, platform, workspace, CHANNEL, channel, now)
+    turn_off_channels(session, platform.value, workspace, channels, CHANNEL_REMOVED, now)
+
+
+def mark_added_back(
+    session: Session, platform: Platform, workspace: str, *, user: str | None, channel: str | None
+) -> None:
+    """The educator or channel has the coach again: nothing of theirs is deleted."""
+    for kind, subject in ((EDUCATOR, user), (CHANNEL, channel)):
+        if subject is not None:
+            session.execute(
+                delete(Removal).where(
+                    Removal.platform == platform.value,
+                    Removal.workspace == workspace,
+                    Removal.kind == kind,
+                    Removal.subject == subject,
+                )
+            )
+
+
+def _record_removal(
+    session: Session, platform: Platform, workspace: str, kind: str, subject: str, now: datetime
+) -> None:
+    """The first removal date counts: a second removal event does not restart the grace."""
+    row = session.scalar(
+        select(Removal).where(
+            Removal.platform == platform.value,
+            Removal.workspace == workspace,
+            Removal.kind == kind,
+            Removal.subject == subject,
+        )
+    )
+    if row is None:
+        session.add(
+            Removal(
+                platform=platform.value,
+                workspace=workspace,
+                kind=kind,
+                subject=subject,
+                removed_at=now,
+            )
+        )
+        session.flush()

@@ -76,7 +76,10 @@ class CoachTeamsBot:
             return None
         reference = TurnContext.get_conversation_reference(activity).serialize()
         return await asyncio.to_thread(
-            self.store.remember, where, str(activity.service_url), clean_reference(reference, where)
+            partial(self.store.remember, leaving=_is_removal(activity)),
+            where,
+            str(activity.service_url),
+            clean_reference(reference, where),
         )
 
     async def _on_message(
@@ -117,7 +120,7 @@ class CoachTeamsBot:
         if action in INSTALL_ACTIONS:
             await self._welcome(context, where, remembered)
         elif action in REMOVE_ACTIONS:
-            await self._removed(remembered)
+            await self._removed(where, remembered)
 
     async def _on_conversation_update(
         self, context: TurnContext, where: Where, remembered: Remembered | None
@@ -129,7 +132,7 @@ class CoachTeamsBot:
         if remembered is None or bot_id is None:
             return
         if bot_id in removed:
-            await self._removed(remembered)
+            await self._removed(where, remembered)
         elif bot_id in added:
             await self._welcome(context, where, remembered)
 
@@ -157,9 +160,11 @@ class CoachTeamsBot:
             log.info("teams_welcome", extra={"kind": where.kind})
             await self.send(context, [self.api.welcome_card(in_channel=where.kind != PERSONAL)])
 
-    async def _removed(self, remembered: Remembered) -> None:
-        log.info("teams_removed")
-        await asyncio.to_thread(self.store.mark_unreachable, remembered.row_id, "uninstalled")
+    async def _removed(self, where: Where, remembered: Remembered) -> None:
+        if not remembered.senders_own:
+            return  # only the educator may uninstall from their own personal chat
+        log.info("teams_removed", extra={"kind": where.kind})
+        await asyncio.to_thread(self.store.removed, remembered.row_id)
 
     async def send(self, context: TurnContext, replies: list[Reply]) -> None:
         """The replies in as few messages as fit, paced under Teams' per-conversation limits."""
@@ -169,6 +174,15 @@ class CoachTeamsBot:
         for activity in pack(cards.render(replies)):
             await self.pacer.wait(key)
             await send_with_retry(partial(context.send_activity, activity), self.policy)
+
+
+def _is_removal(activity: Activity) -> bool:
+    """An uninstall, or the coach itself among the members removed."""
+    if activity.type == ActivityTypes.installation_update:
+        return activity.action in REMOVE_ACTIONS
+    if activity.type == ActivityTypes.conversation_update and activity.recipient is not None:
+        return any(member.id == activity.recipient.id for member in activity.members_removed or [])
+    return False
 
 
 async def on_turn_error(context: TurnContext, error: Exception) -> None:

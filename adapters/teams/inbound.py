@@ -105,6 +105,12 @@ def strip_bot_mention(activity: Activity, text: str) -> str:
     return _AT_TAG.sub(" ", text).replace("&nbsp;", " ").strip()
 
 
+def team_of(activity: Activity) -> str | None:
+    """The team a channel belongs to (channelData.team.id), when Teams says."""
+    team = _as_dict(_as_dict(activity.channel_data).get("team")).get("id")
+    return str(team)[:512] if team else None
+
+
 def submitted_value(activity: Activity) -> str | None:
     """The `Choice.value` an Action.Submit button carried, if this message is a click."""
     data = activity.value
@@ -123,17 +129,20 @@ class Where:
     conversation_id: str
     kind: str
     user: str | None
+    team: str | None = None  # for a channel: its team
 
 
 def where_of(activity: Activity) -> Where | None:
     conversation_id = conversation_id_of(activity)
     if conversation_id is None:
         return None
+    kind = conversation_kind(activity)
     return Where(
         tenant=tenant_of(activity),
         conversation_id=conversation_id,
-        kind=conversation_kind(activity),
+        kind=kind,
         user=user_of(activity),
+        team=team_of(activity) if kind == CHANNEL else None,
     )
 
 

@@ -35,6 +35,9 @@ class TeamsConversation(Base):
     # For a channel: the channel's id without any ";messageid=" thread suffix.
     conversation_id: Mapped[str] = mapped_column(String(512))
     kind: Mapped[str] = mapped_column(String(16))
+    # For a channel: its team (channelData.team.id), so removing the coach from the team
+    # reaches every channel of it.
+    team: Mapped[str | None] = mapped_column(String(512), index=True)
     # The educator's id as the coach knows them (aadObjectId, else the Teams user id);
     # set for personal chats only.
     user_id: Mapped[str | None] = mapped_column(String(128))

@@ -66,21 +66,26 @@ class ReferenceStore:
         self.api = api
         self.sessions = api.adapter_sessions
 
-    def remember(self, where: Where, service_url: str, reference: dict[str, Any]) -> Remembered:
-        """Insert or refresh the row for this conversation; an active sender is reachable."""
+    def remember(
+        self, where: Where, service_url: str, reference: dict[str, Any], *, leaving: bool = False
+    ) -> Remembered:
+        """Insert or refresh the row for this conversation; an active sender is reachable,
+        unless the activity itself says the coach is leaving (a removal sent twice)."""
         try:
-            return self._remember(where, service_url, reference)
+            return self._remember(where, service_url, reference, leaving)
         except IntegrityError:
             # Install sends two activities at once; the other one created the row (or the
             # tenant's workspace row) first.
-            return self._remember(where, service_url, reference)
+            return self._remember(where, service_url, reference, leaving)
 
-    def _remember(self, where: Where, service_url: str, reference: dict[str, Any]) -> Remembered:
+    def _remember(
+        self, where: Where, service_url: str, reference: dict[str, Any], leaving: bool
+    ) -> Remembered:
         now = self.api.now()
         with self.sessions.begin() as session:
             row = self._row(session, where.tenant, where.conversation_id)
             # A new conversation, or one that could not be reached, means the coach is there.
-            reachable_again = row is None or row.unreachable_at is not None
+            reachable_again = not leaving and (row is None or row.unreachable_at is not None)
             if row is not None and row.kind == PERSONAL and row.user_id != where.user:
                 # Only an educator's own activity may move where their nudges and answers go.
                 return Remembered(row_id=row.id, educator_linked=False, senders_own=False)
@@ -90,21 +95,33 @@ class ReferenceStore:
                     conversation_id=where.conversation_id,
                     kind=where.kind,
                     user_id=where.user if where.kind == PERSONAL else None,
+                    team=where.team,
                     service_url=service_url,
                     reference=reference,
                     updated_at=now,
                 )
                 session.add(row)
             else:
-                row.unreachable_at = None
-                row.unreachable_reason = None
+                if not leaving:
+                    row.unreachable_at = None
+                    row.unreachable_reason = None
                 row.service_url = service_url
                 row.reference = reference
+                row.team = where.team or row.team
                 row.updated_at = now
             session.flush()
             remembered = Remembered(row_id=row.id, educator_linked=row.educator_id is not None)
+            back = self._reached_by(session, row) if reachable_again else []
         if reachable_again:
             self.api.workspace_installed(Platform.TEAMS, where.tenant)
+            # Added back within the grace period: nothing of theirs is deleted.
+            for conversation in back:
+                self.api.coach_added_back(
+                    Platform.TEAMS,
+                    where.tenant,
+                    user=conversation.user_id if conversation.kind == PERSONAL else None,
+                    channel=conversation.conversation_id if conversation.kind != PERSONAL else None,
+                )
         return remembered
 
     def link_educator(self, row_id: int, tenant: str, user: str) -> None:
@@ -130,23 +147,71 @@ class ReferenceStore:
             return bool(getattr(result, "rowcount", 0) == 1)
 
     def mark_unreachable(self, row_id: int, reason: str) -> None:
-        """Once no conversation in a tenant can reach the coach, the tenant has removed it."""
+        """A send found the address gone. Once no conversation in a tenant can reach the
+        coach, the tenant has removed it."""
         with self.sessions.begin() as session:
             row = session.get(TeamsConversation, row_id)
             if row is None:
                 return
-            row.unreachable_at = self.api.now()
-            row.unreachable_reason = reason[:32]
+            self._unreachable([row], reason)
             tenant = row.tenant_id
-            session.flush()
-            reachable = session.scalar(
-                select(TeamsConversation.id).where(
-                    TeamsConversation.tenant_id == tenant,
-                    TeamsConversation.unreachable_at.is_(None),
-                )
-            )
-        if reachable is None:
+            tenant_left = self._tenant_left(session, tenant)
+        if tenant_left:
             self.api.workspace_uninstalled(Platform.TEAMS, tenant)
+
+    def removed(self, row_id: int) -> None:
+        """The coach was uninstalled from a personal chat, or removed from a chat or a team.
+
+        As when a Slack workspace removes it, what went stops now and its data is deleted
+        after the grace period (bot/lifecycle.py): the educator's, for a personal chat; the
+        settings of the chat, or of every channel of the team, otherwise.
+        """
+        with self.sessions.begin() as session:
+            row = session.get(TeamsConversation, row_id)
+            if row is None:
+                return
+            gone = self._reached_by(session, row)
+            self._unreachable(gone, "uninstalled")
+            tenant, user = row.tenant_id, row.user_id if row.kind == PERSONAL else None
+            channels = [each.conversation_id for each in gone if each.kind != PERSONAL]
+            tenant_left = self._tenant_left(session, tenant)
+        if user is not None:
+            self.api.educator_removed_coach(Platform.TEAMS, tenant, user)
+        self.api.channels_removed_coach(Platform.TEAMS, tenant, channels)
+        if tenant_left:
+            self.api.workspace_uninstalled(Platform.TEAMS, tenant)
+
+    @staticmethod
+    def _reached_by(session: Session, row: TeamsConversation) -> list[TeamsConversation]:
+        """The conversations an install or removal here covers: this one, and for a team
+        (Teams names the team's General channel) every channel of the team."""
+        if row.kind == PERSONAL or not row.team:
+            return [row]
+        team = session.scalars(
+            select(TeamsConversation).where(
+                TeamsConversation.tenant_id == row.tenant_id,
+                TeamsConversation.team == row.team,
+                TeamsConversation.id != row.id,
+            )
+        ).all()
+        return [row, *team]
+
+    def _unreachable(self, rows: list[TeamsConversation], reason: str) -> None:
+        now = self.api.now()
+        for row in rows:
+            row.unreachable_at = now
+            row.unreachable_reason = reason[:32]
+
+    @staticmethod
+    def _tenant_left(session: Session, tenant: str) -> bool:
+        session.flush()
+        reachable = session.scalar(
+            select(TeamsConversation.id).where(
+                TeamsConversation.tenant_id == tenant,
+                TeamsConversation.unreachable_at.is_(None),
+            )
+        )
+        return reachable is None
 
     def target(self, address: Address) -> Target | None:
         """The stored reference for an educator's personal chat, or for a channel."""

@@ -92,6 +92,7 @@ SCHEDULE = ScheduleWords(
     off_reasons={
         "workspace_uninstalled": "They stopped because the coach was removed from your workspace.",
         "user_gone": "They stopped because I couldn't reach you any more.",
+        "coach_removed": "They stopped because you removed the coach.",
     },
     off_reason_other="They stopped because I couldn't deliver them.",
     turned_on="Weekly nudges are on. Your first one arrives {next}.",

@@ -9,6 +9,10 @@ scheduler/maintenance.py when it exists), and tests call it with any `now`.
 - Workspaces marked uninstalled (bot/lifecycle.py) longer than COACH_UNINSTALL_GRACE_DAYS
   ago lose every educator's data and every other record keyed to the workspace. The
   `workspaces` row itself stays, as the record that the deletion happened.
+- An educator who removed the coach themselves, or a channel or chat it was removed from
+  (a `Removal`), longer than COACH_UNINSTALL_GRACE_DAYS ago: everything about that
+  educator (their data key first, as `forget` does), or that channel's settings and where
+  to reach it. The removal row goes with them.
 """
 
 from __future__ import annotations
@@ -19,13 +23,23 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, Table, select
+from sqlalchemy import ColumnElement, Table, delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.privacy.scope import delete_scope, scope_from, table_named, workspace_scope
+from bot.lifecycle import EDUCATOR
+from bot.privacy.export import find_educator
+from bot.privacy.forget import forget_educator
+from bot.privacy.scope import (
+    channel_scope,
+    delete_scope,
+    educator_scope,
+    scope_from,
+    table_named,
+    workspace_scope,
+)
 from bot.settings import Settings
 from bot.storage.data_keys import KEY_TABLE
-from bot.storage.models import Workspace
+from bot.storage.models import Removal, Workspace
 from bot.storage.scrub import scrub_after_commit
 
 if TYPE_CHECKING:
@@ -42,6 +56,8 @@ class RetentionReport:
     expired: Counter[str] = field(default_factory=Counter)
     workspaces_deleted: list[str] = field(default_factory=list)
     workspace_rows: Counter[str] = field(default_factory=Counter)
+    removals_done: int = 0
+    removal_rows: Counter[str] = field(default_factory=Counter)
 
 
 def expire_old_records(session: Session, now: datetime, retention_days: int) -> Counter[str]:
@@ -76,11 +92,38 @@ def delete_uninstalled_workspaces(
     return names, deleted
 
 
+def delete_removed(session: Session, now: datetime, grace_days: int) -> tuple[int, Counter[str]]:
+    """Carry out removals older than the grace period; (how many, rows deleted per table)."""
+    cutoff = now - timedelta(days=grace_days)
+    due = session.execute(
+        select(Removal.id, Removal.platform, Removal.workspace, Removal.kind, Removal.subject)
+        .where(Removal.removed_at <= cutoff)
+        .order_by(Removal.id)
+    ).all()
+    deleted: Counter[str] = Counter()
+    for removal_id, platform, workspace, kind, subject in due:
+        if kind == EDUCATOR:
+            educator = find_educator(session, platform, workspace, subject)
+            if educator is not None:
+                deleted.update(forget_educator(session, educator))
+            else:  # never talked to the coach: only where to reach them
+                deleted.update(
+                    delete_scope(session, educator_scope(None, platform, workspace, subject))
+                )
+        else:
+            deleted.update(delete_scope(session, channel_scope(platform, workspace, subject)))
+        session.execute(delete(Removal).where(Removal.id == removal_id))
+    return len(due), deleted
+
+
 def apply_retention(session: Session, settings: Settings, now: datetime) -> RetentionReport:
-    """Both deletions, in the caller's transaction."""
+    """Every deletion, in the caller's transaction."""
     report = RetentionReport()
     report.expired = expire_old_records(session, now, settings.coach_retention_days)
     report.workspaces_deleted, report.workspace_rows = delete_uninstalled_workspaces(
+        session, now, settings.coach_uninstall_grace_days
+    )
+    report.removals_done, report.removal_rows = delete_removed(
         session, now, settings.coach_uninstall_grace_days
     )
     return report
@@ -98,6 +141,8 @@ def run_daily_privacy(
             "expired": dict(report.expired),
             "workspaces_deleted": len(report.workspaces_deleted),
             "workspace_rows": dict(report.workspace_rows),
+            "removals_done": report.removals_done,
+            "removal_rows": dict(report.removal_rows),
             "retention_days": settings.coach_retention_days,
             "grace_days": settings.coach_uninstall_grace_days,
         },

@@ -44,6 +44,8 @@ PLATFORM_COLUMNS = ("platform",)
 WORKSPACE_COLUMNS = ("workspace", "workspace_id", "team_id", "tenant_id", "tenant")
 USER_COLUMNS = ("user_id", "user", "platform_user_id")
 ADDRESS_COLUMNS = ("address",)
+# A channel's or chat's id: rows about one channel the coach was removed from.
+CHANNEL_COLUMNS = ("channel", "conversation_id")
 # Table info key: the columns (and the values they become) that forgetting a person clears.
 FORGET_CLEARS = "forget_clears"
 
@@ -151,10 +153,13 @@ def _keyed_condition(
     return None
 
 
-def educator_scope(educator_id: int, platform: str, workspace: str, user: str) -> Scope:
-    """Every row about one educator."""
+def educator_scope(educator_id: int | None, platform: str, workspace: str, user: str) -> Scope:
+    """Every row about one educator (None: one the coach never met, so only rows keyed by
+    their platform address, such as where to reach them)."""
     educators = Base.metadata.tables[EDUCATORS]
-    roots: dict[Table, ColumnElement[bool]] = {educators: educators.c.id == educator_id}
+    roots: dict[Table, ColumnElement[bool]] = {}
+    if educator_id is not None:
+        roots[educators] = educators.c.id == educator_id
     blank: dict[Table, dict[str, object]] = {}
     for table in all_tables():
         if table is educators:
@@ -180,6 +185,18 @@ def workspace_scope(platform: str, workspace: str) -> Scope:
         keyed = _keyed_condition(table, platform, workspace, None)
         if keyed is not None:
             roots[table] = keyed
+    return scope_from(roots)
+
+
+def channel_scope(platform: str, workspace: str, channel: str) -> Scope:
+    """Every row about one channel or chat of a workspace (its team prompt settings and
+    their ledger, where to reach it); nothing about any educator."""
+    roots: dict[Table, ColumnElement[bool]] = {}
+    for table in all_tables():
+        keyed = _keyed_condition(table, platform, workspace, None)
+        channel_col = _first(table, CHANNEL_COLUMNS)
+        if keyed is not None and channel_col is not None and table.name != EDUCATORS:
+            roots[table] = and_(keyed, channel_col == channel)
     return scope_from(roots)
 
 

@@ -90,6 +90,22 @@ class Workspace(Base):
     uninstalled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
 
 
+class Removal(Base):
+    """The coach removed from less than a whole workspace: by one educator (a personal
+    uninstall in Teams) or from one channel or chat. Its data is deleted after
+    COACH_UNINSTALL_GRACE_DAYS unless the coach is added back first (bot/lifecycle.py)."""
+
+    __tablename__ = "removals"
+    __table_args__ = (UniqueConstraint("platform", "workspace", "kind", "subject"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    workspace: Mapped[str] = mapped_column(String(128))
+    kind: Mapped[str] = mapped_column(String(16))  # "educator" or "channel"
+    subject: Mapped[str] = mapped_column(String(512))  # the user id, or the channel id
+    removed_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
 FREE_TEXT_COLUMNS = (
     FlowState.payload,
     Reflection.answers,

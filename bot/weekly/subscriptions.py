@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import ColumnElement, Select, and_, select, update
 from sqlalchemy.orm import Session
 
 from bot.weekly.channel_models import ChannelLedger, ChannelSubscription
@@ -129,9 +129,31 @@ def turn_off_for_educators(
     session: Session, educator_ids: Select[int], reason: str, now: datetime
 ) -> None:
     """Turn off the subscriptions of every educator the select names (one UPDATE)."""
+    turn_off_where(session, Subscription, Subscription.educator_id.in_(educator_ids), reason, now)
+
+
+def turn_off_channels(
+    session: Session, platform: str, workspace: str, channels: list[str], reason: str, now: datetime
+) -> None:
+    """Turn off the team prompts of the named channels (one UPDATE)."""
+    condition = and_(
+        ChannelSubscription.platform == platform,
+        ChannelSubscription.workspace == workspace,
+        ChannelSubscription.channel.in_(channels),
+    )
+    turn_off_where(session, ChannelSubscription, condition, reason, now)
+
+
+def turn_off_where(
+    session: Session,
+    kind: type[Subscription] | type[ChannelSubscription],
+    condition: ColumnElement[bool],
+    reason: str,
+    now: datetime,
+) -> None:
     session.execute(
-        update(Subscription)
-        .where(Subscription.educator_id.in_(educator_ids), Subscription.enabled.is_(True))
+        update(kind)
+        .where(condition, kind.enabled.is_(True))
         .values(
             enabled=False,
             off_reason=reason[:64],

@@ -3,7 +3,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: chat test lint bench serve clock clean
+.PHONY: chat test lint bench serve clock clean screenshots
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ clock: $(BIN)/.installed
 BENCH ?= all
 bench: $(BIN)/.installed  ## benchmarks: run on purpose, never in CI (BENCH=slack ...)
 	$(BIN)/python -m bench $(BENCH)
+
+# Needs chromium and `npm ci --prefix tests/teams/cardcheck` (as .ci/run installs them).
+screenshots: $(BIN)/.installed  ## remake docs/screenshots/ from the coach's own output
+	$(BIN)/python -m bench.screenshots
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -17,6 +17,8 @@ from typing import Any
 import pytest
 
 from adapters.teams.cards import render_reply
+from bench.screenshots.dialog import hold_conversations
+from bench.screenshots.pages import teams_cards
 from bot.replies import Card, Choice, Choices
 from tests.teams import activities
 from tests.teams.conftest import TeamsChat
@@ -86,7 +88,8 @@ def render_in_chromium(cards: list[dict[str, Any]], tmp_path: Path) -> list[dict
 
 
 async def _every_card(teams: TeamsChat) -> list[dict[str, Any]]:
-    """The cards a first conversation shows, the answered card, and the hardest layouts."""
+    """The cards a first conversation and a first week show, answered cards, and the hardest
+    layouts."""
     cards: list[dict[str, Any]] = []
     await teams.send(activities.installation_update(teams.connector.url, "add"))
     cards += posted_cards(teams.last)
@@ -106,6 +109,12 @@ async def _every_card(teams: TeamsChat) -> list[dict[str, Any]]:
     ):
         content: dict[str, Any] = render_reply(reply).attachments[0].content
         cards.append(content)
+    # The screenshots' first week (docs/screenshots/): the weekly nudge and its check-in,
+    # and the cards as they look once clicked.
+    for scene in hold_conversations():
+        if scene.name.startswith("teams"):
+            shown = [item for turn in scene.turns for item in teams_cards(turn)]
+            cards += [item["card"] for item in shown if not item["plain"]]
     return cards
 
 

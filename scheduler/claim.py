@@ -133,11 +133,12 @@ def _claim_one(
         if now - slot > policy.grace:
             _record_missed(tick, session, subscription, owner, week, slot)
             return None
-        note_heard(subscription, tick.kind.last_heard(owner))
+        heard = tick.kind.last_heard(owner)
+        note_heard(subscription, heard)
         quiet_ran_out(subscription, slot)  # asked, and still no word after the wait
         pick = next_pick(subscription, tick.item_counts)
         ledger = tick.kind.new_ledger(session, subscription, owner, pick, slot, now)
-        ledger.ask = should_ask(subscription, tick.kind.quiet_limit)
+        ledger.ask = should_ask(subscription, tick.kind.quiet, heard, slot)
         try:
             with session.begin_nested():
                 session.add(ledger)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from bot.app import CoachApp
 from bot.delivery import Address
 from bot.replies import Reply
+from bot.weekly.backoff import QuietRule
 from bot.weekly.models import LedgerColumns, ScheduleColumns
 from bot.weekly.rotation import Pick
 from content.loader import Library
@@ -43,8 +44,8 @@ class Kind(Protocol, Generic[SubscriptionT, LedgerT, OwnerT]):
     name: str
     log_prefix: str  # of the log event for each outcome, e.g. "nudge_" + "sent"
     ledger_model: type[LedgerT]
-    # Sends in a row with no word back before the keep-going question; None: never asks.
-    quiet_limit: int | None
+    # How long a silence lasts before the keep-going question; None: never asks.
+    quiet: QuietRule | None
 
     def item_counts(self, library: Library) -> dict[str, int]:
         """How many items (nudges, prompts) each topic has, for the rotation."""

@@ -219,7 +219,11 @@ def test_the_weekly_post_arrives_once_at_the_local_time_and_rotates(
     assert delivery.address.conversation == CHANNEL
     assert delivery.address.workspace == "T1"
     (card,) = delivery.replies
-    assert isinstance(card, Card) and card.buttons == ()
+    assert isinstance(card, Card)
+    # The coach never reads the thread: this button is how the team says the prompt was used.
+    assert [(b.label, b.value.split()[:2]) for b in card.buttons] == [
+        ("We talked about it", ["channel", "heard"])
+    ]
     library = default_library()
     first = library.team_prompts.topics["relational"]
     assert card.title == f"This week's team prompt: {library.title('relational')}"

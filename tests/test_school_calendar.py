@@ -189,9 +189,12 @@ def test_fourteen_weeks_with_a_winter_break_a_staff_day_and_a_snow_day(
             for delivery in platform.delivered[before:]:
                 kind = "channel" if delivery.address.conversation else "nudge"
                 sent.append((kind, f"{clock.now.astimezone(NEW_YORK):%a %b %d %H:%M}"))
-                if kind == "nudge":  # the educator clicks, so the coach never backs off
-                    clock.advance(minutes=5)
+                # Each answers (a click), so the coach never backs off from their silence.
+                clock.advance(minutes=5)
+                if kind == "nudge":
                     educator.clicks_value(delivery.card.buttons[1])
+                else:
+                    keeper.clicks_value(delivery.card.buttons[0])  # "We talked about it"
 
     nudges = [when for kind, when in sent if kind == "nudge"]
     assert nudges == [

@@ -17,12 +17,12 @@ from adapters.slack.blocks import answered_blocks
 from adapters.slack.delivery import Delivery, Origin
 from adapters.slack.errors import error_code
 from adapters.slack.home import AppHome
-from adapters.slack.payloads import is_dm_channel, team_of
+from adapters.slack.payloads import is_dm_channel, is_shared_channel, team_of
 from adapters.slack.people import SlackPeople
 from adapters.slack.runners import coach_answer
 from bot.api import CoachAPI
 from bot.inbound import Inbound, Platform
-from bot.routing import is_flow_answer
+from bot.routing import is_channel_command, is_flow_answer
 
 log = logging.getLogger("coach.slack")
 
@@ -57,6 +57,10 @@ class ActionRunner:
             return
         container = body.get("container") or {}
         label = str((action.get("text") or {}).get("text") or value)
+        in_channel = is_shared_channel(str(container.get("channel_id") or ""))
+        # A team prompt's buttons may change its settings: ask afresh whether this is an admin.
+        about_channel = in_channel and is_channel_command(value)
+        info = await self.people.user_info(client, team, user, fresh=about_channel)
         inbound = Inbound(
             platform=Platform.SLACK,
             workspace=team,
@@ -65,7 +69,9 @@ class ActionRunner:
             value=value,
             message_id=message_id_of(body, action, value),
             conversation=container.get("channel_id"),
-            timezone=await self.people.timezone(client, team, user),
+            in_channel=in_channel,
+            timezone=info.timezone,
+            is_workspace_admin=about_channel and info.is_admin,
         )
         replies = await coach_answer(self.api, inbound)
         channel = str(container.get("channel_id") or "")

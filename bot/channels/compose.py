@@ -1,13 +1,20 @@
-"""The weekly team prompt as reply parts: a framing, one question, an invitation to reply."""
+"""The weekly team prompt as reply parts: a framing, one question, an invitation to reply,
+and the button that tells the coach the team used it (it never reads the channel).
+
+Button values are plain `channel` words the engine handles, carrying the week's ledger row:
+`channel heard ID` (the prompt's button) and `channel keep|monthly|stop ID` (the answers to
+the keep-going question, bot/weekly/backoff.py).
+"""
 
 from __future__ import annotations
 
 from bot.channels import messages
-from bot.replies import Card, Reply
+from bot.nudges import messages as nudge_messages
+from bot.replies import Card, Choice, Choices, Reply
 from content.loader import Library
 
 
-def team_prompt(library: Library, topic: str, index: int) -> list[Reply]:
+def team_prompt(library: Library, topic: str, index: int, ledger_id: int) -> list[Reply]:
     content = library.team_prompts.topics[topic]
     question = content.prompts[index % len(content.prompts)]
     return [
@@ -16,5 +23,18 @@ def team_prompt(library: Library, topic: str, index: int) -> list[Reply]:
             body=messages.POST_BODY.format(
                 framing=content.framing, question=question, invite=messages.POST_INVITE
             ),
+            buttons=(Choice(messages.BUTTON_HEARD, f"channel heard {ledger_id}"),),
         )
     ]
+
+
+def keep_going_question(ledger_id: int, who: str) -> Choices:
+    """Asked once in the channel, to the person who turned the prompts on (`who`)."""
+    return Choices(
+        messages.KEEP_GOING_QUESTION.format(who=who),
+        (
+            Choice(nudge_messages.KEEP_GOING, f"channel keep {ledger_id}"),
+            Choice(nudge_messages.KEEP_GOING_MONTHLY, f"channel monthly {ledger_id}"),
+            Choice(nudge_messages.KEEP_GOING_STOP, f"channel stop {ledger_id}"),
+        ),
+    )

@@ -11,6 +11,34 @@ POST_INVITE = (
     "Reply in this thread with a thought, a story or a question of your own. "
     "Short answers are welcome, and so is reading along."
 )
+# I never read the channel, so this button is how the team tells me the prompts are in use.
+BUTTON_HEARD = "We talked about it"
+HEARD_THANKS = "Thank you for letting me know! I'll keep the prompts coming. Next one: {next}."
+HEARD_OFF = (
+    "Thank you for letting me know! Team prompts are off here now; `channel on` brings them back."
+)
+
+# Backing off: asked once after 6 weeks of prompts with no word back from the channel
+KEEP_GOING_QUESTION = (
+    "{who}: for 6 weeks I haven't heard back from this channel about the weekly team "
+    "prompts (I don't read the threads, only the *We talked about it* button and `channel` "
+    "words), and that's fine: school weeks are full. Should I keep posting them, "
+    "post one every 4 weeks instead, or stop for now?\n"
+    "I'll hold off until I hear. If nobody answers, I'll come back in 4 weeks and then "
+    "post once every 4 weeks."
+)
+ASK_WHO_OTHER = "To the colleague who turned on these team prompts"
+ASK_WHO_NOBODY = "To whoever looks after these team prompts"
+KEPT_GOING = "Lovely, the team prompts carry on. Next one: {next}."
+WENT_MONTHLY = "Done: one team prompt every 4 weeks. Next one: {next}."
+STOPPED = (
+    "I've stopped the team prompts here. Thank you for the weeks you gave them. "
+    "Type `channel on` whenever you'd like them back."
+)
+PROMPT_UNKNOWN = (
+    "That team prompt is no longer in my records for this channel. "
+    "Type `channel` here to see the settings."
+)
 
 # `channel` said outside a channel
 NOT_IN_A_CHANNEL = (
@@ -28,6 +56,7 @@ SCHEDULE = ScheduleWords(
         "• Day: {day}\n"
         "• Time: {time} ({zone})\n"
         "• Focus: {focus}\n"
+        "• How often: {rhythm}\n"
         "• Next post: {next}\n"
         "• Turned on by: {who}"
     ),
@@ -38,7 +67,7 @@ SCHEDULE = ScheduleWords(
     ),
     settings_help=(
         "Change them with `channel day DAY`, `channel time HH:MM`, `channel tz AREA/CITY`, "
-        "`channel focus TOPIC` or `channel focus rotate`, `channel off`."
+        "`channel focus TOPIC` or `channel focus rotate`, `channel every 1|2|4`, `channel off`."
     ),
     off_reasons={
         "workspace_uninstalled": "They stopped because the coach was removed from the workspace.",
@@ -88,7 +117,10 @@ SCHEDULE = ScheduleWords(
     bad_pause_date="Team prompts can't be paused; type `channel off` to stop them for now.",
     pause_date_passed="Team prompts can't be paused; type `channel off` to stop them for now.",
     pause_date_far="Team prompts can't be paused; type `channel off` to stop them for now.",
-    bad_every="Team prompts come once a week; type `channel off` to stop them for now.",
+    bad_every=(
+        "Team prompts can come every week, every 2 weeks or every 4 weeks: "
+        "type `channel every 1`, `channel every 2` or `channel every 4`."
+    ),
     learn_only_focus=(
         "*{title}* is for reading rather than weekly prompts. Pick one of the conditions or 4 Cs, "
         "for example `channel focus collaborative`, or `channel focus rotate`."

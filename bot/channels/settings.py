@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot.channels import messages
 from bot.inbound import Platform
@@ -36,6 +37,7 @@ def new_channel_subscription(turn: Turn, channel: str) -> ChannelSubscription:
         workspace=turn.inbound.workspace,
         channel=channel,
         turned_on_by=turn.educator.id,
+        last_heard_at=turn.now,
         **schedule_defaults(default_zone(turn), turn.now),
     )
     turn.session.add(subscription)
@@ -51,6 +53,18 @@ def may_change(turn: Turn, subscription: ChannelSubscription) -> bool:
         or subscription.turned_on_by == turn.educator.id
         or turn.inbound.is_workspace_admin
     )
+
+
+def keeper_mention(session: Session, subscription: ChannelSubscription) -> str:
+    """Whom the keep-going question is for, named so the platform tells them (Slack)."""
+    if subscription.turned_on_by is None:
+        return messages.ASK_WHO_NOBODY
+    user_id = session.scalar(
+        select(Educator.user_id).where(Educator.id == subscription.turned_on_by)
+    )
+    if user_id and subscription.platform == Platform.SLACK.value:
+        return messages.WHO_SLACK.format(user=user_id)
+    return messages.ASK_WHO_OTHER
 
 
 def keeper_label(turn: Turn, subscription: ChannelSubscription) -> str:

@@ -1,7 +1,9 @@
 """`channel` and its settings: a team channel's weekly discussion prompt.
 
 - `channel`, `channel on|off`, `channel day DAY`, `channel time HH:MM`, `channel tz AREA/CITY`,
-  `channel focus TOPIC|rotate`: said in the channel itself.
+  `channel focus TOPIC|rotate`, `channel every 1|2|4`: said in the channel itself.
+- `channel heard ID`, `channel keep|monthly|stop ID`: the buttons under a prompt and under
+  the keep-going question (bot/commands/channel_buttons.py).
 
 The settings are read and applied as the nudges' are (bot/commands/schedule_settings.py).
 What is the channel's own: it is said in a channel, only the person who turned the prompts
@@ -19,6 +21,7 @@ from bot.channels.settings import (
     may_change,
     new_channel_subscription,
 )
+from bot.commands.channel_buttons import button_words, handle_channel_button
 from bot.commands.schedule_settings import (
     apply_change,
     mistake_reply,
@@ -31,7 +34,7 @@ from bot.turn import Turn
 from bot.weekly.settings_parser import EVERY_SETTING, MISTAKES, ShowSettings, TurnOff, TurnOn
 
 WORDS = messages.SCHEDULE
-CHANNEL_SETTINGS = EVERY_SETTING - {"pause", "every"}
+CHANNEL_SETTINGS = EVERY_SETTING - {"pause"}
 
 
 def _text(text: str) -> list[Reply]:
@@ -47,11 +50,16 @@ def _cannot_post_note(turn: Turn) -> list[Reply]:
 
 
 def handle_channel(turn: Turn, args: str) -> list[Reply]:
+    button = button_words(args)
+    if button is not None:  # a click under a prompt (or typed): the row says which channel
+        return handle_channel_button(turn, *button)
     channel = channel_of(turn)
     if channel is None:
         return _text(messages.NOT_IN_A_CHANNEL)
     setting = read_setting(turn, args, CHANNEL_SETTINGS)
     subscription = channel_subscription(turn, channel)
+    if subscription is not None:
+        subscription.last_heard_at = turn.now  # someone there is minding the prompts
     if isinstance(setting, ShowSettings):
         if subscription is None:
             return _text(messages.SETTINGS_NEVER)

@@ -100,7 +100,7 @@ def settings_reply(
         focus = shared.FOCUS_ONE.format(title=turn.library.title(subscription.focus_topic))
     else:
         focus = shared.FOCUS_ROTATE.format(topic=turn.library.title(upcoming_topic(subscription)))
-    next_send = _next(turn, subscription)
+    next_send = next_send_label(turn, subscription)
     rhythm = shared.RHYTHM_WORDS.get(subscription.every_weeks, shared.RHYTHM_WORDS[1])
     lines = [
         words.settings_on.format(
@@ -175,7 +175,7 @@ def _pause_until(
 def _turn_on(turn: Turn, subscription: ScheduleColumns, words: ScheduleWords) -> list[Reply]:
     paused = subscription.paused_until is not None and subscription.paused_until > turn.now
     if subscription.enabled and not paused:
-        return _text(words.already_on.format(next=_next(turn, subscription)))
+        return _text(words.already_on.format(next=next_send_label(turn, subscription)))
     was_paused = subscription.enabled
     subscription.enabled = True
     subscription.off_reason = None
@@ -183,7 +183,7 @@ def _turn_on(turn: Turn, subscription: ScheduleColumns, words: ScheduleWords) ->
     subscription.updated_at = turn.now
     reschedule(turn.session, subscription, turn.now)
     sentence = words.resumed if was_paused else words.turned_on
-    return _text(sentence.format(next=_next(turn, subscription)))
+    return _text(sentence.format(next=next_send_label(turn, subscription)))
 
 
 def _saved(
@@ -194,10 +194,10 @@ def _saved(
     reschedule(turn.session, subscription, turn.now)
     if not subscription.enabled:
         return _text(sentence + words.not_on_note)
-    return _text(sentence + words.next_send.format(next=_next(turn, subscription)))
+    return _text(sentence + words.next_send.format(next=next_send_label(turn, subscription)))
 
 
-def _next(turn: Turn, subscription: ScheduleColumns) -> str:
+def next_send_label(turn: Turn, subscription: ScheduleColumns) -> str:
     """The next send as it will really go: a closed school day moves it (bot/weekly/closed.py)."""
     workspace = (turn.inbound.platform.value, turn.inbound.workspace)
     return next_label(subscription, moved_send(turn.session, subscription, workspace))

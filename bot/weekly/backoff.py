@@ -1,15 +1,17 @@
-"""Backing off, kindly: after `limit` sends in a row that got no click and no reply, the
-next send asks once whether to keep going, go every 4 weeks, or stop, and then nothing
-more goes out until it is answered or 4 weeks pass. After that quiet, if there is still no
-word, sends carry on every 4 weeks and the question is not asked again.
+"""Backing off, kindly: after a silence (`QuietRule`: an educator's 3 nudges in a row with
+no click and no reply; a channel's 6 weeks of team prompts with no word back), the next send
+asks once whether to keep going, go every 4 weeks, or stop, and then nothing more goes out
+until it is answered or 4 weeks pass. After that quiet, if there is still no word, sends
+carry on every 4 weeks and the question is not asked again.
 
 Everything is read from the subscription's own columns and the owner's `last_heard` (for an
-educator, `last_seen_at`, moved by every message and click), which the tick's due query has
-already loaded: backing off adds no query to the tick.
+educator, `last_seen_at`, moved by every message and click; for a channel, `last_heard_at`),
+which the tick's due query has already loaded: backing off adds no query to the tick.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from bot.weekly.models import ScheduleColumns
@@ -28,9 +30,27 @@ def note_heard(subscription: ScheduleColumns, heard: datetime | None) -> None:
         subscription.asked_at = None
 
 
-def should_ask(subscription: ScheduleColumns, limit: int | None) -> bool:
+@dataclass(frozen=True)
+class QuietRule:
+    """How long a silence lasts before the question: `sends` in a row unanswered, or a
+    `span` of time since the owner was last heard from (with at least one send in it)."""
+
+    sends: int | None = None
+    span: timedelta | None = None
+
+
+def should_ask(
+    subscription: ScheduleColumns, rule: QuietRule | None, heard: datetime | None, slot: datetime
+) -> bool:
     """Whether this send is the question (asked once per silence)."""
-    return limit is not None and subscription.unanswered >= limit and subscription.asked_at is None
+    if rule is None or subscription.asked_at is not None:
+        return False
+    if rule.sends is not None:
+        return subscription.unanswered >= rule.sends
+    if rule.span is None or subscription.unanswered < 1:
+        return False
+    since = heard or subscription.created_at  # never heard: quiet since it was set up
+    return slot - since >= rule.span
 
 
 def quiet_ran_out(subscription: ScheduleColumns, slot: datetime) -> None:

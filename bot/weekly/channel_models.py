@@ -12,10 +12,12 @@ The schedule, rotation and ledger columns are the nudges' own (`ScheduleColumns`
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.storage.base import Base
+from bot.storage.base import Base, UTCDateTime
 from bot.weekly.models import LedgerColumns, ScheduleColumns
 
 
@@ -32,6 +34,10 @@ class ChannelSubscription(ScheduleColumns, Base):
     turned_on_by: Mapped[int | None] = mapped_column(
         ForeignKey("educators.id", ondelete="SET NULL"), index=True
     )
+    # The last word from the channel the coach can see without reading it: a `channel`
+    # command said there, or a click on a prompt's or the keep-going question's buttons.
+    # Backing off (bot/weekly/backoff.py) counts the quiet from it.
+    last_heard_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class ChannelLedger(LedgerColumns, Base):

@@ -14,6 +14,7 @@ from bot.inbound import Platform
 from bot.nudges.compose import compose_nudge, keep_going_question
 from bot.replies import Reply
 from bot.storage.models import Educator
+from bot.weekly.backoff import QuietRule
 from bot.weekly.closed import closed_on_slot_day
 from bot.weekly.models import LedgerStatus, NudgeLedger, Subscription
 from bot.weekly.rotation import Pick
@@ -27,7 +28,7 @@ class Nudges:
     name = "nudge"
     log_prefix = "nudge_"
     ledger_model = NudgeLedger
-    quiet_limit: int | None = 3
+    quiet: QuietRule | None = QuietRule(sends=3)
 
     def item_counts(self, library: Library) -> dict[str, int]:
         return {slug: len(t.nudges) for slug, t in library.topics.items()}

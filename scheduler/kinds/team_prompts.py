@@ -4,16 +4,18 @@ addressed to the channel."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.app import CoachApp
-from bot.channels.compose import team_prompt
+from bot.channels.compose import keep_going_question, team_prompt
+from bot.channels.settings import keeper_mention
 from bot.delivery import Address
 from bot.inbound import Platform
 from bot.replies import Reply
+from bot.weekly.backoff import QuietRule
 from bot.weekly.channel_models import ChannelLedger, ChannelSubscription
 from bot.weekly.closed import closed_on_slot_day
 from bot.weekly.models import LedgerStatus
@@ -29,13 +31,14 @@ class TeamPrompts:
     name = "channel"
     log_prefix = "team_prompt_"
     ledger_model = ChannelLedger
-    quiet_limit: int | None = None  # a channel's replies are not seen yet: it never asks
+    # The coach never reads the channel: "heard" is a `channel` word or a button click there.
+    quiet: QuietRule | None = QuietRule(span=timedelta(weeks=6))
 
     def item_counts(self, library: Library) -> dict[str, int]:
         return library.team_prompts.counts()
 
     def last_heard(self, owner: ChannelSubscription) -> datetime | None:
-        return None
+        return owner.last_heard_at
 
     def due(
         self, session: Session, now: datetime, platforms: list[str], limit: int
@@ -104,7 +107,10 @@ class TeamPrompts:
             user_id="",
             conversation=subscription.channel,
         )
-        return address, team_prompt(core.library, pick.topic, pick.nudge_index)
+        if ledger.ask:  # in the channel, where it surely arrives, naming its keeper
+            who = keeper_mention(session, subscription)
+            return address, [keep_going_question(ledger.id, who)]
+        return address, team_prompt(core.library, pick.topic, pick.nudge_index, ledger.id)
 
 
 TEAM_PROMPTS = TeamPrompts()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import io
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -14,10 +15,13 @@ from adapters.senders import build_senders
 from bot.app import CoachApp
 from bot.weekly.channel_models import ChannelLedger, ChannelSubscription
 from scheduler import cli
+from tests.clock import FakeClock
 from tests.privacy.helpers import all_rows
-from tests.slack.wire import SlackWire
+from tests.slack.fake_slack import _flatten
+from tests.slack.wire import SlackWire, buttons_of, find_button
 
 TEAM_CHANNEL = "C0TEAM"
+WEEK = timedelta(weeks=1)
 
 
 async def say(wire: SlackWire, text: str, *, user: str = "U1", channel: str = TEAM_CHANNEL) -> str:
@@ -135,3 +139,57 @@ async def test_channel_words_in_a_dm_say_where_to_use_them(wire: SlackWire) -> N
     await wire.dm("channel on")
     assert "say this in the channel itself" in wire.fake.posted_text()
     assert wire.fake.of("conversations.info") == []
+
+
+async def click_in_channel(
+    wire: SlackWire, post: dict[str, object], label: str, *, user: str
+) -> str:
+    """A colleague clicks a button under one of the coach's posts in the team channel."""
+    blocks = post["blocks"]
+    assert isinstance(blocks, list)
+    wire.fake.clear()
+    container = {
+        "type": "message",
+        "message_ts": "1700000300.000001",
+        "channel_id": TEAM_CHANNEL,
+        "is_ephemeral": False,
+    }
+    response = await wire.click(find_button(blocks, label), user=user, container=container)
+    assert response.status == 200
+    return wire.fake.posted_text()
+
+
+async def test_a_quiet_channel_asks_its_keeper_in_the_channel_and_the_answer_holds(
+    wire: SlackWire, slack_core: CoachApp, clock: FakeClock
+) -> None:
+    """Six weekly posts and no word back: the seventh asks <@U1> there; a colleague may not
+    stop them, the keeper picks every 4 weeks, and the clock posts accordingly."""
+    await say(wire, "channel on")  # Tue 07:30 America/Chicago from users.info
+    wire.fake.clear()
+    for week in range(7):
+        await tick_at(slack_core, f"{datetime(2026, 11, 17, 13, 30) + week * WEEK:%Y-%m-%dT%H:%MZ}")
+    posts = channel_posts(wire)
+    assert len(posts) == 7
+    asked = _flatten(posts[6]["blocks"])
+    assert asked.startswith("<@U1>: for 6 weeks I haven't heard back from this channel")
+    assert [b["text"]["text"] for b in buttons_of(posts[6]["blocks"])] == [  # type: ignore[arg-type]
+        "Keep going",
+        "Every 4 weeks",
+        "Stop for now",
+    ]
+    assert "We talked about it" in _flatten(posts[0]["blocks"])
+
+    clock.set(datetime(2026, 12, 30, 15, 0, tzinfo=UTC))  # the day after the question
+    refused = await click_in_channel(wire, posts[6], "Stop for now", user="U2")
+    assert "Only <@U1> (who turned on team prompts here) or a workspace admin" in refused
+    assert wire.fake.of("users.info")  # admin-ness asked afresh for the channel's buttons
+    assert wire.fake.of("chat.postMessage") == []  # the answer is ephemeral
+    chosen = await click_in_channel(wire, posts[6], "Every 4 weeks", user="U1")
+    assert "one team prompt every 4 weeks. Next one: Tue Jan 5, 07:30" in chosen
+
+    wire.fake.clear()
+    for week in range(7, 12):
+        await tick_at(slack_core, f"{datetime(2026, 11, 17, 13, 30) + week * WEEK:%Y-%m-%dT%H:%MZ}")
+    assert len(channel_posts(wire)) == 2  # Jan 5 and Feb 2
+    thanks = await click_in_channel(wire, channel_posts(wire)[0], "We talked about it", user="U3")
+    assert "Thank you for letting me know! I'll keep the prompts coming." in thanks

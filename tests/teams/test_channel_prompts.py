@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import io
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -15,8 +16,9 @@ from adapters.senders import build_senders
 from bot.app import CoachApp
 from bot.weekly.channel_models import ChannelSubscription
 from scheduler import cli
+from tests.clock import FakeClock
 from tests.privacy.helpers import all_rows
-from tests.teams import activities
+from tests.teams import activities, reading
 from tests.teams.conftest import TeamsChat, card_text
 
 
@@ -76,3 +78,36 @@ async def test_a_channel_mention_turns_team_prompts_on_and_the_post_arrives(
 
 async def test_channel_words_in_a_personal_chat_say_where_to_use_them(teams: TeamsChat) -> None:
     assert "@mention me in the team channel" in await teams.says("channel on")
+
+
+async def test_a_quiet_channel_asks_in_the_channel_and_a_click_there_answers(
+    teams: TeamsChat, app: CoachApp, clock: FakeClock
+) -> None:
+    await teams.send(in_channel(teams, "channel on"))  # Tue 07:30 America/New_York
+    posts: list[dict[str, Any]] = []
+    for week in range(7):
+        at = datetime(2026, 11, 17, 12, 30, tzinfo=UTC) + timedelta(weeks=week)
+        out = io.StringIO()
+        args = argparse.Namespace(at=f"{at:%Y-%m-%dT%H:%M:%SZ}")
+        await asyncio.to_thread(cli.tick, args, build_senders=build_senders, core=app, out=out)
+        posts += teams.connector.take()
+    assert len(posts) == 7
+    assert {post["conversation"]["id"] for post in posts} == {activities.CHANNEL_CONVERSATION}
+    asked = card_text(posts[6])
+    assert "To the colleague who turned on these team prompts: for 6 weeks" in asked
+    assert "We talked about it" in card_text(posts[0])
+
+    clock.set(datetime(2026, 12, 30, 15, 0, tzinfo=UTC))
+    keep = next(
+        a
+        for a in reading.options(posts[6]["attachments"][0]["content"])
+        if a["title"] == "Keep going"
+    )
+    click = in_channel(teams, "")
+    click["entities"], click["text"], click["value"] = [], "", keep["data"]
+    assert "Lovely, the team prompts carry on. Next one: Tue Jan 5, 07:30" in await teams.send(
+        click
+    )
+    with app.sessions() as session:
+        row = session.scalars(select(ChannelSubscription)).one()
+    assert row.enabled and row.paused_until is None and row.asked_at is None

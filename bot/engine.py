@@ -54,6 +54,8 @@ GREETING_WORDS = ("hi", "hello", "hey")
 # Words only buttons send: a stale click never ends the conversation it lands in.
 BUTTON_WORDS = ("checkin", "nudge")
 Clock = Callable[[], datetime]
+# How often a turn runs again after a twin's unique key won (each try sees more of the twins).
+TWIN_RETRIES = 2
 
 
 def utc_now() -> datetime:
@@ -84,12 +86,16 @@ class Coach:
         try:
             # The whole turn, every statement and a new connection if need be, gets
             # COACH_DB_TIMEOUT_S: the educator hears back within it, whatever the database does.
-            with turn_deadline(self.settings.coach_db_timeout_s), self.sessions.begin() as session:
-                return self._handle(session, inbound)
+            with turn_deadline(self.settings.coach_db_timeout_s):
+                return self._run_turn(inbound)
         except StaleDataError:
             # A duplicate delivery or double click advanced the same flow a moment ago.
             log.info("flow_race_ignored", extra={"platform": inbound.platform.value})
             return []
+        except IntegrityError as exc:
+            # Not an outage (IntegrityError is a DBAPIError): a conflict a retry did not clear.
+            log.error("handle_failed", extra={"error": type(exc).__name__})
+            return [Text(messages.SOMETHING_WENT_WRONG)]
         except STORAGE_UNAVAILABLE as exc:
             log.warning("storage_unavailable", extra={"error": type(exc).__name__})
             return [Text(messages.STORAGE_DOWN)]
@@ -101,6 +107,20 @@ class Coach:
             # Never log the message itself: it may be about a real student or family.
             log.error("handle_failed", extra={"error": type(exc).__name__})
             return [Text(messages.SOMETHING_WENT_WRONG)]
+
+    def _run_turn(self, inbound: Inbound) -> list[Reply]:
+        """One transaction; run again once when a concurrent twin (the same educator's other
+        message) committed a row with the same unique key first. Nothing of the first try was
+        kept, and the second sees the twin's rows, so it answers as if it had come second."""
+        for attempt in range(1 + TWIN_RETRIES):
+            try:
+                with self.sessions.begin() as session:
+                    return self._handle(session, inbound)
+            except IntegrityError:
+                if attempt == TWIN_RETRIES:
+                    raise
+                log.info("turn_ran_again_after_twin", extra={"platform": inbound.platform.value})
+        raise AssertionError("unreachable")
 
     def turn_for(self, session: Session, inbound: Inbound) -> Turn:
         now = self.clock()
@@ -193,7 +213,10 @@ class Coach:
             Educator.workspace == inbound.workspace,
             Educator.user_id == inbound.user,
         )
-        educator = session.scalar(select(Educator).where(*key))
+        # Locked for the turn: one educator's messages arriving together are handled one after
+        # the other, each seeing what the one before it saved (SQLite: one writer at a time).
+        mine = select(Educator).where(*key).with_for_update()
+        educator = session.scalar(mine)
         first_contact = educator is None
         if educator is None:
             try:
@@ -209,7 +232,7 @@ class Coach:
                     )
                     session.add(educator)
             except IntegrityError:
-                educator = session.scalars(select(Educator).where(*key)).one()
+                educator = session.scalars(mine).one()
         if inbound.timezone and not educator.timezone:
             educator.timezone = inbound.timezone
         educator.last_seen_at = now

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot.inbound import Platform
 from bot.storage.models import Educator, Removal, Workspace
+from bot.storage.twins import add_once
 from bot.weekly.subscriptions import turn_off_channels, turn_off_for_educators
 
 WORKSPACE_UNINSTALLED = "workspace_uninstalled"  # the reason shown by `nudges`
@@ -28,14 +29,8 @@ def mark_workspace_uninstalled(
     session: Session, platform: Platform, workspace: str, now: datetime
 ) -> None:
     """Record the removal; nudges to it stop, and its data is deleted after the grace period."""
-    row = session.scalar(
-        select(Workspace).where(
-            Workspace.platform == platform.value, Workspace.workspace == workspace
-        )
-    )
-    if row is None:
-        session.add(Workspace(platform=platform.value, workspace=workspace, uninstalled_at=now))
-    elif row.uninstalled_at is None:
+    row = _workspace_row(session, platform, workspace)
+    if row.uninstalled_at is None:
         row.uninstalled_at = now
     educators = select(Educator.id).where(
         Educator.platform == platform.value, Educator.workspace == workspace
@@ -44,15 +39,27 @@ def mark_workspace_uninstalled(
 
 
 def mark_workspace_installed(session: Session, platform: Platform, workspace: str) -> None:
-    row = session.scalar(
-        select(Workspace).where(
-            Workspace.platform == platform.value, Workspace.workspace == workspace
+    _workspace_row(session, platform, workspace).uninstalled_at = None
+
+
+def _workspace_row(session: Session, platform: Platform, workspace: str) -> Workspace:
+    """The workspace's row, made (installed) if it has none; a twin's when it made it first."""
+
+    def find() -> Workspace | None:
+        return session.scalar(
+            select(Workspace).where(
+                Workspace.platform == platform.value, Workspace.workspace == workspace
+            )
         )
-    )
+
+    row = find()
     if row is None:
-        session.add(Workspace(platform=platform.value, workspace=workspace, uninstalled_at=None))
-    else:
-        row.uninstalled_at = None
+        row = add_once(
+            session,
+            Workspace(platform=platform.value, workspace=workspace, uninstalled_at=None),
+            find,
+        )
+    return row
 
 
 def mark_educator_removed(
@@ -97,22 +104,19 @@ def _record_removal(
     session: Session, platform: Platform, workspace: str, kind: str, subject: str, now: datetime
 ) -> None:
     """The first removal date counts: a second removal event does not restart the grace."""
-    row = session.scalar(
-        select(Removal).where(
-            Removal.platform == platform.value,
-            Removal.workspace == workspace,
-            Removal.kind == kind,
-            Removal.subject == subject,
-        )
-    )
-    if row is None:
-        session.add(
-            Removal(
-                platform=platform.value,
-                workspace=workspace,
-                kind=kind,
-                subject=subject,
-                removed_at=now,
+
+    def find() -> Removal | None:
+        return session.scalar(
+            select(Removal).where(
+                Removal.platform == platform.value,
+                Removal.workspace == workspace,
+                Removal.kind == kind,
+                Removal.subject == subject,
             )
         )
-        session.flush()
+
+    if find() is None:
+        new = Removal(
+            platform=platform.value, workspace=workspace, kind=kind, subject=subject, removed_at=now
+        )
+        add_once(session, new, find)  # a twin event recorded it first: its date counts

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot.calendar.ics import Closed
 from bot.calendar.models import ClosedDay, SchoolCalendar
+from bot.storage.twins import add_once
 
 WorkspaceKey = tuple[str, str]  # (platform, workspace)
 # How far the next open day is looked for: past any break a school has.
@@ -25,17 +26,25 @@ def replace_calendar(
     session: Session, workspace: WorkspaceKey, source: str, days: Sequence[Closed], now: datetime
 ) -> None:
     platform, name = workspace
+
+    def find() -> SchoolCalendar | None:
+        # Locked: a twin import for the same workspace waits here until this one commits.
+        return session.scalar(
+            select(SchoolCalendar)
+            .where(SchoolCalendar.platform == platform, SchoolCalendar.workspace == name)
+            .with_for_update()
+        )
+
+    calendar = find()
+    if calendar is None:
+        calendar = add_once(
+            session,
+            SchoolCalendar(platform=platform, workspace=name, source="", imported_at=now),
+            find,
+        )
     session.execute(
         delete(ClosedDay).where(ClosedDay.platform == platform, ClosedDay.workspace == name)
     )
-    calendar = session.scalar(
-        select(SchoolCalendar).where(
-            SchoolCalendar.platform == platform, SchoolCalendar.workspace == name
-        )
-    )
-    if calendar is None:
-        calendar = SchoolCalendar(platform=platform, workspace=name)
-        session.add(calendar)
     calendar.source = source[:255]
     calendar.imported_at = now
     session.add_all(

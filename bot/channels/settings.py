@@ -41,6 +41,8 @@ def new_channel_subscription(turn: Turn, channel: str) -> ChannelSubscription:
         **schedule_defaults(default_zone(turn), turn.now),
     )
     turn.session.add(subscription)
+    # Two people turning it on at once: the second one's flush fails on the unique key and
+    # its whole turn runs again (Coach.handle), finding the first one's row and who keeps it.
     turn.session.flush()
     return subscription
 

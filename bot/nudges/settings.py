@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.nudges.compose import local_label
+from bot.storage.twins import add_once
 from bot.turn import Turn
 from bot.weekly.models import LedgerStatus, NudgeLedger, ScheduleColumns, Subscription
 from bot.weekly.rotation import upcoming_topic
@@ -31,11 +32,14 @@ def default_zone(turn: Turn) -> str:
 
 def ensure_subscription(turn: Turn) -> Subscription:
     """The educator's subscription, created (off, with defaults) on first use."""
-    subscription = subscription_of(turn.session, turn.educator.id)
+    session, educator_id = turn.session, turn.educator.id
+    subscription = subscription_of(session, educator_id)
     if subscription is None:
-        subscription = new_subscription(turn.educator.id, default_zone(turn), turn.now)
-        turn.session.add(subscription)
-        turn.session.flush()
+        subscription = add_once(
+            session,
+            new_subscription(educator_id, default_zone(turn), turn.now),
+            lambda: subscription_of(session, educator_id),
+        )
     return subscription
 
 

@@ -35,12 +35,24 @@ def make_engine(database_url: str, timeout_s: float = DEFAULT_TIMEOUT_S) -> Engi
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+            # The driver's own transaction handling is off: it begins only before a write, and
+            # a SAVEPOINT it did not begin commits on release, so a turn was not one
+            # transaction. The transaction starts in `_sqlite_begin` instead.
+            dbapi_connection.isolation_level = None
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA journal_mode=WAL")
             # Deleted rows are overwritten with zeros, not left in free pages (erasure).
             cursor.execute("PRAGMA secure_delete=ON")
             cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(connection: Any) -> None:
+            if connection.get_execution_options().get("isolation_level") == "AUTOCOMMIT":
+                return
+            # IMMEDIATE: the write lock from the start (waiting up to the busy timeout), so a
+            # transaction that reads and then writes never meets a twin's newer commit.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
     # pool_pre_ping: a PostgreSQL restart costs one failed request, not a restart of ours.

@@ -59,7 +59,8 @@ def scrub(engine: Engine) -> dict[str, Any]:
 
 
 def _sqlite(engine: Engine) -> dict[str, Any]:
-    with engine.connect() as connection:
+    # Outside any transaction: a connection inside one is a reader the checkpoint waits on.
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         row = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
     busy, wal_pages, moved = (int(value) for value in row)
     if busy:

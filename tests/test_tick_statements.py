@@ -29,7 +29,11 @@ def counting(app: CoachApp) -> Iterator[list[str]]:
     statements: list[str] = []
 
     def count(*args: Any) -> None:
-        statements.append(str(args[2]).split(None, 1)[0])
+        word = str(args[2]).split(None, 1)[0]
+        # SQLite's transactions start with our own BEGIN IMMEDIATE (bot/storage/db.py), where
+        # the driver used to send one unseen: not a statement of the tick's.
+        if word != "BEGIN":
+            statements.append(word)
 
     event.listen(app.engine, "before_cursor_execute", count)
     try:

@@ -40,6 +40,8 @@ def evaluate(items: list[dict[str, Any]], misses: bool = False) -> dict[str, Any
 
     per_intent: Counter[str] = Counter()
     per_intent_ok: Counter[str] = Counter()
+    # What a wrongly read intent was read as: counts only, so heldout can show it too.
+    read_as: dict[str, Counter[str]] = {}
     topic_n = topic_ok = 0
     theme_tp: Counter[str] = Counter()
     theme_fp: Counter[str] = Counter()
@@ -67,6 +69,7 @@ def evaluate(items: list[dict[str, Any]], misses: bool = False) -> dict[str, Any
                 per_intent_ok[item["intent"]] += 1
             else:
                 wrong.append(f"intent {reading.intent} != {item['intent']}")
+                read_as.setdefault(item["intent"], Counter())[reading.intent] += 1
         if item.get("topic"):
             topic_n += 1
             if reading.topic == item["topic"]:
@@ -105,6 +108,7 @@ def evaluate(items: list[dict[str, Any]], misses: bool = False) -> dict[str, Any
         "items": len(items),
         "intent_accuracy": sum(per_intent_ok.values()) / messages if messages else 0.0,
         "per_intent": {k: (per_intent_ok[k], per_intent[k]) for k in sorted(per_intent)},
+        "read_as": read_as,
         "topic_accuracy": topic_ok / topic_n if topic_n else 0.0,
         "topic_n": topic_n,
         "theme_recall": tp / (tp + fn) if tp + fn else 0.0,
@@ -131,7 +135,9 @@ def report(split: str, figures: dict[str, Any]) -> None:
     print(f"\n{split}: {figures['items']} items")
     print(f"  intent accuracy   {figures['intent_accuracy']:.1%}")
     for intent, (ok, n) in figures["per_intent"].items():
-        print(f"    {intent:<12} {ok}/{n}")
+        misread = figures["read_as"].get(intent, Counter())
+        as_what = ", ".join(f"{name} {count}" for name, count in misread.most_common())
+        print(f"    {intent:<12} {ok}/{n}" + (f"  (read as {as_what})" if as_what else ""))
     print(f"  topic accuracy    {figures['topic_accuracy']:.1%} of {figures['topic_n']}")
     print(f"  theme recall      {figures['theme_recall']:.1%}")
     print(f"  theme precision   {figures['theme_precision']:.1%}")

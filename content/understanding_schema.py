@@ -13,6 +13,7 @@ from typing import Self
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from content.intent_model_schema import model_faults
 from content.reframe_patterns import PatternCompiler, PatternError
 from content.understanding_cues import CueCompiler
 
@@ -57,6 +58,9 @@ class IntentFile(_Strict):
     sets: dict[str, list[str]]
     priority: list[str]
     intents: dict[str, IntentEntry]
+    # Messages about none of the intents ("whats the wifi password"): the intent model learns
+    # from them what `unknown` looks like, so it does not force every message into an intent.
+    off_topic: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _complete(self) -> Self:
@@ -218,7 +222,8 @@ def load_understanding(
     """Read and validate the four files; UnderstandingError lists every fault found.
 
     `check_cues=False` leaves compiling the cues to their user (the reader compiles them all
-    anyway, and compiling each one twice was most of the start-up)."""
+    anyway, and compiling each one twice was most of the start-up), and checking that the
+    intent model was trained from these examples to `coach content check` and the tests."""
     raw = {}
     faults: list[str] = []
     for name in ("intents", "themes", "topics", "replies"):
@@ -238,7 +243,7 @@ def load_understanding(
                 for error in exc.errors()
             ]
         ) from exc
-    faults = content.cue_faults() if check_cues else []
+    faults = content.cue_faults() + model_faults(content.intents) if check_cues else []
     if faults:
         raise UnderstandingError(faults)
     return content

@@ -17,6 +17,7 @@ from typing import Any
 from bot.reframe import Finding
 from bot.understanding.deficit import deficit_findings
 from bot.understanding.examples import ExampleVote
+from bot.understanding.intent_model import IntentModel, default_model
 from bot.understanding.language import ENGLISH_WORDS, SPANISH_WORDS, detect_language
 from bot.understanding.normalise import for_matching, words
 from content.reframe_patterns import PatternError
@@ -53,8 +54,13 @@ SHORT_WORDS = 4
 # Words that are not typos of a cue word, however close: everyday words the cues do not use.
 _LOOK_ALIKES = "older either garage using farming creo there their form from trial united silent"
 COMMON_WORDS = ENGLISH_WORDS | SPANISH_WORDS | frozenset(f"{_LOOK_ALIKES} quiet tree pude".split())
+# A command word with its arguments is at most this many words ("nudges tz America/Chicago").
+COMMAND_WORDS = 4
 # Longer texts skip the fuzzy comparison with the (short) example messages.
 FUZZY_MAX_WORDS = 20
+# The intent model decides only when it is at least this sure (0-1); below, the message is
+# read by the fallbacks after it. Chosen on the dev set (see BENCHMARKS.md).
+MODEL_CONFIDENCE = 0.4
 # A message longer than this, about families or school, that asks for nothing the cues know
 # is asking for advice (a `question`); in it a greeting, a thank-you, "I'm a principal" or
 # "help" is the way in, not the request. Shorter messages (every command measured in the dev
@@ -152,9 +158,9 @@ def _only_symbols(text: str) -> bool:
 
 
 def _command_typo(tokens: list[str]) -> bool:
-    """One word like a command word ("jurnal"): the coach asks "Did you mean `journal`?"
-    (the engine's own cut-off) rather than guess from the examples."""
-    return len(tokens) == 1 and bool(
+    """A command word mistyped, alone or with its arguments ("jurnal", "reflet relational"):
+    the coach asks "Did you mean `reflect`?" (the engine's own cut-off) rather than guess."""
+    return len(tokens) <= COMMAND_WORDS and bool(
         difflib.get_close_matches(tokens[0], sorted(COMMAND_INTENTS), n=1, cutoff=0.6)
     )
 
@@ -167,7 +173,8 @@ def _bare_emoji(token: str) -> str:
 class Reader:
     """Compiled cues for one version of the understanding content."""
 
-    def __init__(self, content: UnderstandingContent) -> None:
+    def __init__(self, content: UnderstandingContent, model: IntentModel | None = None) -> None:
+        self.intent_model = model or default_model()
         try:
             self._compile(content)
         except PatternError as exc:
@@ -237,7 +244,7 @@ class Reader:
             if normalised.strip().startswith("?"):
                 return "help"
             return self._emoji_intent(normalised)
-        if tokens[0] in COMMAND_INTENTS and len(tokens) <= 4:
+        if tokens[0] in COMMAND_INTENTS and len(tokens) <= COMMAND_WORDS:
             return tokens[0]
         text = text or self.text(normalised)
         found = self.intent_cues.counts(text)
@@ -248,10 +255,15 @@ class Reader:
                 return name
         # Examples are short messages: a long text scored against them finds some example
         # inside almost anything, so only short texts try.
-        if len(tokens) <= FUZZY_MAX_WORDS and not _command_typo(tokens):
+        if _command_typo(tokens):
+            return UNKNOWN
+        if len(tokens) <= FUZZY_MAX_WORDS:
             vote = self.example_vote.vote(normalised)
             if vote is not None:
                 return vote.intent
+        guess = self.intent_model.guess(normalised)
+        if guess.probability >= MODEL_CONFIDENCE:
+            return guess.intent
         if self._asks_for_advice(tokens, text):
             return "question"
         opens_a_question = tokens[0] in QUESTION_OPENERS or (
@@ -306,8 +318,9 @@ class Reader:
         read = self.text(normalised)
         intent = self.intent(normalised, read)
         themes = self.themes(normalised, text, read)
-        if intent == "language":
-            # "in spanish please" is about the coach's language, not a family's.
+        if intent == "language" and "language" in self.intent_cues.counts(read):
+            # "in spanish please" is about the coach's language, not a family's; only a cue
+            # says so plainly ("dad only speaks spanish" may sound like the intent to the model).
             themes = tuple(theme for theme in themes if theme != "language")
         return Understanding(
             intent=intent,

@@ -1,0 +1,112 @@
+"""Train the intent model from the examples in content/understanding/intents.yaml.
+
+    python -m bot.understanding.train_intents     # rewrites content/understanding/intent_model.json
+
+Run it after editing the examples (`coach content check` says when the model is stale). It
+needs scikit-learn (a development dependency): a multinomial logistic regression on TF-IDF of
+character n-grams (within words, so typos and word forms still share most features) and of
+words and word pairs. The coach itself never imports scikit-learn: it reads the weights
+written here and scores a message with them (bot/understanding/intent_model.py), which starts
+in milliseconds where importing scikit-learn takes over a second.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.understanding.normalise import for_matching
+from content.intent_model_schema import (
+    CHAR_NGRAMS,
+    INTENT_MODEL_PATH,
+    REGULARISATION,
+    WEIGHT_FLOOR,
+    WORD_NGRAMS,
+    training_examples,
+    training_fingerprint,
+)
+from content.understanding_schema import default_understanding
+
+# Weights are kept to this many decimals: the file stays small and diffs readable, and the
+# scores move by far less than any decision the coach makes on them.
+DECIMALS = 4
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """scikit-learn's fitted parts: the two vectorizers and the classifier."""
+
+    chars: Any
+    words: Any
+    classifier: Any
+
+    def probabilities(self, normalised: str) -> dict[str, float]:
+        """scikit-learn's own probabilities for one message (to check the exported model)."""
+        from scipy.sparse import hstack  # type: ignore[import-untyped]
+
+        row = hstack([self.chars.transform([normalised]), self.words.transform([normalised])])
+        return dict(
+            zip(self.classifier.classes_, self.classifier.predict_proba(row)[0], strict=True)
+        )
+
+
+def fit(examples: list[tuple[str, str]]) -> Fitted:
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+
+    texts = [for_matching(text) for _, text in examples]
+    labels = [intent for intent, _ in examples]
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS, sublinear_tf=True)
+    word_grams = TfidfVectorizer(analyzer="word", ngram_range=WORD_NGRAMS, sublinear_tf=True)
+    matrix = hstack([chars.fit_transform(texts), word_grams.fit_transform(texts)]).tocsr()
+    classifier = LogisticRegression(C=REGULARISATION, max_iter=5000).fit(matrix, labels)
+    return Fitted(chars, word_grams, classifier)
+
+
+def export(fitted: Fitted, fingerprint: str, weight_floor: float = WEIGHT_FLOOR) -> dict[str, Any]:
+    """The model as the file stores it (see content/intent_model_schema.py)."""
+    coef = fitted.classifier.coef_
+    classes = [str(name) for name in fitted.classifier.classes_]
+    features = [f"c{gram}" for gram in fitted.chars.get_feature_names_out()] + [
+        f"w{gram}" for gram in fitted.words.get_feature_names_out()
+    ]
+    idf = [*fitted.chars.idf_, *fitted.words.idf_]
+    weights: dict[str, list[float]] = {}
+    for column, feature in enumerate(features):
+        # Every vocabulary feature keeps its idf, weights or not: it counts towards the
+        # length each message's features are scaled by.
+        row: list[float] = [round(float(idf[column]), DECIMALS)]
+        for index in range(len(classes)):
+            weight = float(coef[index, column])
+            if abs(weight) >= weight_floor:
+                row += [index, round(weight, DECIMALS)]
+        weights[feature] = row
+    return {
+        "trained_from": fingerprint,
+        "classes": classes,
+        "intercepts": {
+            name: round(float(value), DECIMALS)
+            for name, value in zip(classes, fitted.classifier.intercept_, strict=True)
+        },
+        "features": weights,
+    }
+
+
+def train(examples: list[tuple[str, str]]) -> dict[str, Any]:
+    return export(fit(examples), training_fingerprint(examples))
+
+
+def main(path: Path = INTENT_MODEL_PATH) -> int:
+    examples = training_examples(default_understanding().intents)
+    model = train(examples)
+    path.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{path}: {len(examples)} examples, {len(model['features'])} features")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

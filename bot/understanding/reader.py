@@ -54,6 +54,8 @@ SHORT_WORDS = 4
 # Words that are not typos of a cue word, however close: everyday words the cues do not use.
 _LOOK_ALIKES = "older either garage using farming creo there their form from trial united silent"
 COMMON_WORDS = ENGLISH_WORDS | SPANISH_WORDS | frozenset(f"{_LOOK_ALIKES} quiet tree pude".split())
+# Slack's slash command, sometimes typed as text where it does not run (a DM, Teams).
+SLASH_COMMAND = "/coach"
 # A command word with its arguments is at most this many words ("nudges tz America/Chicago").
 COMMAND_WORDS = 4
 # Longer texts skip the fuzzy comparison with the (short) example messages.
@@ -240,6 +242,9 @@ class Reader:
 
     def intent(self, normalised: str, text: Text | None = None) -> str:
         tokens = words(normalised)
+        if len(tokens) > 1 and tokens[0] == SLASH_COMMAND:
+            # "/coach help" typed into a chat: the words after it are the message.
+            return self.intent(normalised.split(None, 1)[1], None)
         if not tokens:
             if normalised.strip().startswith("?"):
                 return "help"
@@ -250,7 +255,11 @@ class Reader:
         found = self.intent_cues.counts(text)
         for name in self.intent_priority:
             if name in found:
-                if name in ASIDE_INTENTS and self._asks_for_advice(tokens, text):
+                if name in ASIDE_INTENTS and (
+                    "question" in found or self._asks_for_advice(tokens, text)
+                ):
+                    # "hi! how do I get dads to come in?", "I'm a principal, how do I...":
+                    # the greeting or the role is the way in; the question is the request.
                     return "question"
                 return name
         # Examples are short messages: a long text scored against them finds some example
@@ -318,7 +327,9 @@ class Reader:
         read = self.text(normalised)
         intent = self.intent(normalised, read)
         themes = self.themes(normalised, text, read)
-        if intent == "language" and "language" in self.intent_cues.counts(read):
+        if intent == "language" and (
+            len(words(normalised)) <= COMMAND_WORDS or "language" in self.intent_cues.counts(read)
+        ):
             # "in spanish please" is about the coach's language, not a family's; only a cue
             # says so plainly ("dad only speaks spanish" may sound like the intent to the model).
             themes = tuple(theme for theme in themes if theme != "language")

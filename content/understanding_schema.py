@@ -13,8 +13,14 @@ from typing import Self
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from content.intent_model_schema import model_faults
 from content.reframe_patterns import PatternCompiler, PatternError
+from content.text_model_schema import (
+    INTENT_MODEL_PATH,
+    TOPIC_MODEL_PATH,
+    intent_examples,
+    model_faults,
+    topic_examples,
+)
 from content.understanding_cues import CueCompiler
 
 UNDERSTANDING_DIR = Path(__file__).parent / "understanding"
@@ -51,6 +57,9 @@ class ThemeCues(Cued):
 
 class TopicCues(Cued):
     words: list[str] = Field(min_length=1)
+    # Messages about this part of the framework that need not name it: the topic model
+    # learns from them (content/text_model_schema.py).
+    examples: list[str] = Field(default_factory=list)
 
 
 class IntentFile(_Strict):
@@ -88,6 +97,8 @@ class ThemeFile(_Strict):
 class TopicFile(_Strict):
     version: int
     topics: dict[str, TopicCues]
+    # Messages about family engagement in general, no one part of it: the topic model's `none`.
+    general: list[str] = Field(default_factory=list)
 
 
 class Stuck(_Strict):
@@ -206,6 +217,12 @@ class UnderstandingContent(_Strict):
                         faults.append(f"understanding/{file_name}.yaml {name}.cues.{index}: {exc}")
         return faults
 
+    def model_faults(self) -> list[str]:
+        """A learned model that was not trained from these examples (retrain it)."""
+        return model_faults(intent_examples(self.intents), INTENT_MODEL_PATH) + model_faults(
+            topic_examples(self.topics), TOPIC_MODEL_PATH
+        )
+
     def topic_words(self) -> list[str]:
         return sorted({word for topic in self.topics.topics.values() for word in topic.words})
 
@@ -243,7 +260,7 @@ def load_understanding(
                 for error in exc.errors()
             ]
         ) from exc
-    faults = content.cue_faults() + model_faults(content.intents) if check_cues else []
+    faults = content.cue_faults() + content.model_faults() if check_cues else []
     if faults:
         raise UnderstandingError(faults)
     return content

@@ -17,10 +17,16 @@ from typing import Any
 from bot.reframe import Finding
 from bot.understanding.deficit import deficit_findings
 from bot.understanding.examples import ExampleVote
-from bot.understanding.intent_model import IntentModel, default_model
 from bot.understanding.language import ENGLISH_WORDS, SPANISH_WORDS, detect_language
 from bot.understanding.normalise import for_matching, words
+from bot.understanding.text_model import Grams, TextModel
 from content.reframe_patterns import PatternError
+from content.text_model_schema import (
+    INTENT_MODEL_PATH,
+    NO_TOPIC,
+    TOPIC_MODEL_PATH,
+    packaged_model,
+)
 from content.understanding_cues import CueSet, Speller, Text, key
 from content.understanding_schema import (
     INTENTS,
@@ -63,6 +69,8 @@ FUZZY_MAX_WORDS = 20
 # The intent model decides only when it is at least this sure (0-1); below, the message is
 # read by the fallbacks after it. Chosen on the dev set (see BENCHMARKS.md).
 MODEL_CONFIDENCE = 0.4
+# The same for the topic model, tried after the topic's own name and before the topic cues.
+TOPIC_CONFIDENCE = 0.4
 # A message longer than this, about families or school, that asks for nothing the cues know
 # is asking for advice (a `question`); in it a greeting, a thank-you, "I'm a principal" or
 # "help" is the way in, not the request. Shorter messages (every command measured in the dev
@@ -175,8 +183,9 @@ def _bare_emoji(token: str) -> str:
 class Reader:
     """Compiled cues for one version of the understanding content."""
 
-    def __init__(self, content: UnderstandingContent, model: IntentModel | None = None) -> None:
-        self.intent_model = model or default_model()
+    def __init__(self, content: UnderstandingContent) -> None:
+        self.intent_model = TextModel(packaged_model(INTENT_MODEL_PATH))
+        self.topic_model = TextModel(packaged_model(TOPIC_MODEL_PATH))
         try:
             self._compile(content)
         except PatternError as exc:
@@ -240,7 +249,7 @@ class Reader:
         """The message as the cues read it: its words, typos fixed."""
         return Text.of(normalised, self.speller)
 
-    def intent(self, normalised: str, text: Text | None = None) -> str:
+    def intent(self, normalised: str, text: Text | None = None, grams: Grams | None = None) -> str:
         tokens = words(normalised)
         if len(tokens) > 1 and tokens[0] == SLASH_COMMAND:
             # "/coach help" typed into a chat: the words after it are the message.
@@ -270,9 +279,9 @@ class Reader:
             vote = self.example_vote.vote(normalised)
             if vote is not None:
                 return vote.intent
-        guess = self.intent_model.guess(normalised)
+        guess = self.intent_model.guess(grams or Grams.of(normalised))
         if guess.probability >= MODEL_CONFIDENCE:
-            return guess.intent
+            return guess.label
         if self._asks_for_advice(tokens, text):
             return "question"
         opens_a_question = tokens[0] in QUESTION_OPENERS or (
@@ -307,10 +316,15 @@ class Reader:
             found.append("unsure")
         return tuple(found)
 
-    def topic(self, normalised: str, text: Text | None = None) -> str | None:
+    def topic(
+        self, normalised: str, text: Text | None = None, grams: Grams | None = None
+    ) -> str | None:
         named = self.topic_word_regex.search(normalised)
         if named is not None:
             return self.topic_words[named.group(0)]
+        guess = self.topic_model.guess(grams or Grams.of(normalised))
+        if guess.probability >= TOPIC_CONFIDENCE:
+            return None if guess.label == NO_TOPIC else guess.label
         counted = self.topic_cues.counts(text or self.text(normalised))
         if not counted:
             return None
@@ -325,7 +339,8 @@ class Reader:
         only need intent, topic and themes."""
         normalised = for_matching(text)
         read = self.text(normalised)
-        intent = self.intent(normalised, read)
+        grams = Grams.of(normalised)  # counted once for both models
+        intent = self.intent(normalised, read, grams)
         themes = self.themes(normalised, text, read)
         if intent == "language" and (
             len(words(normalised)) <= COMMAND_WORDS or "language" in self.intent_cues.counts(read)
@@ -335,7 +350,7 @@ class Reader:
             themes = tuple(theme for theme in themes if theme != "language")
         return Understanding(
             intent=intent,
-            topic=self.topic(normalised, read),
+            topic=self.topic(normalised, read, grams),
             themes=themes,
             deficit=tuple(deficit_findings(text)) if deficit else (),
             language=detect_language(normalised),

@@ -1,13 +1,14 @@
-"""Train the intent model from the examples in content/understanding/intents.yaml.
+"""Train the understanding's models from the content's examples.
 
-    python -m bot.understanding.train_intents     # rewrites content/understanding/intent_model.json
+    python -m bot.understanding.train_models   # rewrites content/understanding/*_model.json
 
-Run it after editing the examples (`coach content check` says when the model is stale). It
-needs scikit-learn (a development dependency): a multinomial logistic regression on TF-IDF of
-character n-grams (within words, so typos and word forms still share most features) and of
-words and word pairs. The coach itself never imports scikit-learn: it reads the weights
-written here and scores a message with them (bot/understanding/intent_model.py), which starts
-in milliseconds where importing scikit-learn takes over a second.
+Run it after editing the examples in intents.yaml or topics.yaml (`coach content check` says
+when a model is stale). It needs scikit-learn (a development dependency): a multinomial
+logistic regression on TF-IDF of character n-grams (within words, so typos and word forms
+still share most features) and of words and word pairs. The coach itself never imports
+scikit-learn: it reads the weights written here and scores a message with them
+(bot/understanding/text_model.py), which starts in milliseconds where importing
+scikit-learn takes over a second.
 """
 
 from __future__ import annotations
@@ -19,13 +20,16 @@ from pathlib import Path
 from typing import Any
 
 from bot.understanding.normalise import for_matching
-from content.intent_model_schema import (
+from content.text_model_schema import (
     CHAR_NGRAMS,
     INTENT_MODEL_PATH,
     REGULARISATION,
+    TOPIC_MODEL_PATH,
     WEIGHT_FLOOR,
     WORD_NGRAMS,
-    training_examples,
+    Examples,
+    intent_examples,
+    topic_examples,
     training_fingerprint,
 )
 from content.understanding_schema import default_understanding
@@ -53,13 +57,13 @@ class Fitted:
         )
 
 
-def fit(examples: list[tuple[str, str]]) -> Fitted:
+def fit(examples: Examples) -> Fitted:
     from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
     from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
     texts = [for_matching(text) for _, text in examples]
-    labels = [intent for intent, _ in examples]
+    labels = [label for label, _ in examples]
     chars = TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS, sublinear_tf=True)
     word_grams = TfidfVectorizer(analyzer="word", ngram_range=WORD_NGRAMS, sublinear_tf=True)
     matrix = hstack([chars.fit_transform(texts), word_grams.fit_transform(texts)]).tocsr()
@@ -68,7 +72,7 @@ def fit(examples: list[tuple[str, str]]) -> Fitted:
 
 
 def export(fitted: Fitted, fingerprint: str, weight_floor: float = WEIGHT_FLOOR) -> dict[str, Any]:
-    """The model as the file stores it (see content/intent_model_schema.py)."""
+    """The model as the file stores it (see content/text_model_schema.py)."""
     coef = fitted.classifier.coef_
     classes = [str(name) for name in fitted.classifier.classes_]
     features = [f"c{gram}" for gram in fitted.chars.get_feature_names_out()] + [
@@ -96,15 +100,16 @@ def export(fitted: Fitted, fingerprint: str, weight_floor: float = WEIGHT_FLOOR)
     }
 
 
-def train(examples: list[tuple[str, str]]) -> dict[str, Any]:
-    return export(fit(examples), training_fingerprint(examples))
-
-
-def main(path: Path = INTENT_MODEL_PATH) -> int:
-    examples = training_examples(default_understanding().intents)
-    model = train(examples)
+def train(examples: Examples, path: Path) -> None:
+    model = export(fit(examples), training_fingerprint(examples))
     path.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{path}: {len(examples)} examples, {len(model['features'])} features")
+
+
+def main() -> int:
+    content = default_understanding()
+    train(intent_examples(content.intents), INTENT_MODEL_PATH)
+    train(topic_examples(content.topics), TOPIC_MODEL_PATH)
     return 0
 
 

@@ -1,8 +1,9 @@
-"""The intent model: trained from the content's examples, scored without scikit-learn.
+"""The learned models (intents, topics): trained from the content's examples, scored without
+scikit-learn.
 
-The coach reads weights from content/understanding/intent_model.json with its own small
-scorer; these tests hold that scorer to scikit-learn's own probabilities, and the file to
-the examples it claims to be trained from.
+The coach reads weights from content/understanding/*_model.json with its own small scorer;
+these tests hold that scorer to scikit-learn's own probabilities, and each file to the
+examples it claims to be trained from.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ import pytest
 import yaml
 
 from bot.understanding import understand
-from bot.understanding.intent_model import IntentModel, char_ngrams, word_ngrams
 from bot.understanding.normalise import for_matching
-from bot.understanding.train_intents import Fitted, export, fit
-from content.intent_model_schema import (
-    IntentModelFile,
+from bot.understanding.text_model import TextModel, char_ngrams, model_text, word_ngrams
+from bot.understanding.train_models import Fitted, export, fit
+from content.text_model_schema import (
+    INTENT_MODEL_PATH,
+    TextModelFile,
+    intent_examples,
     model_faults,
-    training_examples,
     training_fingerprint,
 )
 from content.understanding_schema import default_understanding
@@ -28,46 +30,46 @@ DEV = Path(__file__).parent / "data" / "understanding" / "dev.yaml"
 
 
 @pytest.fixture(scope="module")
-def fitted_and_exported() -> tuple[Fitted, IntentModel]:
-    examples = training_examples(default_understanding().intents)
+def fitted_and_exported() -> tuple[Fitted, TextModel]:
+    examples = intent_examples(default_understanding().intents)
     fitted = fit(examples)
     # Every weight kept, so the scorer must agree with scikit-learn to rounding.
     exported = export(fitted, training_fingerprint(examples), weight_floor=0.0)
-    return fitted, IntentModel(IntentModelFile.model_validate(exported))
+    return fitted, TextModel(TextModelFile.model_validate(exported))
 
 
 def test_the_scorer_agrees_with_scikit_learn_on_every_dev_message(
-    fitted_and_exported: tuple[Fitted, IntentModel],
+    fitted_and_exported: tuple[Fitted, TextModel],
 ) -> None:
     fitted, model = fitted_and_exported
     messages = [item["text"] for item in yaml.safe_load(DEV.read_text(encoding="utf-8"))]
     for text in messages:
-        normalised = for_matching(text)
-        ours = model.guess(normalised)
+        normalised = model_text(for_matching(text))
+        ours = model.guess_text(normalised)
         theirs = fitted.probabilities(normalised)
-        assert ours.probability == pytest.approx(theirs[ours.intent], abs=0.005), text
-        assert theirs[ours.intent] >= max(theirs.values()) - 0.005, text
+        assert ours.probability == pytest.approx(theirs[ours.label], abs=0.005), text
+        assert theirs[ours.label] >= max(theirs.values()) - 0.005, text
 
 
 @pytest.mark.parametrize("text", ["hi u", "call mom back", "  i'm   so fried!! 😩 ", "é a", ""])
 def test_the_features_are_scikit_learns(
-    fitted_and_exported: tuple[Fitted, IntentModel], text: str
+    fitted_and_exported: tuple[Fitted, TextModel], text: str
 ) -> None:
     fitted, _ = fitted_and_exported
     assert char_ngrams(text) == fitted.chars.build_analyzer()(text)
     assert word_ngrams(text) == fitted.words.build_analyzer()(text)
 
 
-def test_the_packaged_model_was_trained_from_the_packaged_examples() -> None:
-    assert model_faults(default_understanding().intents) == []
+def test_the_packaged_models_were_trained_from_the_packaged_examples() -> None:
+    assert default_understanding().model_faults() == []
 
 
 def test_editing_an_example_without_retraining_is_caught() -> None:
     intents = default_understanding().intents
     edited = intents.model_copy(update={"off_topic": [*intents.off_topic, "who let the dogs out"]})
-    faults = model_faults(edited)
+    faults = model_faults(intent_examples(edited), INTENT_MODEL_PATH)
     assert len(faults) == 1
-    assert "python -m bot.understanding.train_intents" in faults[0]
+    assert "python -m bot.understanding.train_models" in faults[0]
 
 
 @pytest.mark.parametrize(

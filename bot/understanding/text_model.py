@@ -1,0 +1,123 @@
+"""Which label (intent, topic) a message is most like, scored with weights trained from examples.
+
+Each model (content/understanding/*_model.json, trained by train_models.py with
+scikit-learn) is a multinomial logistic regression over TF-IDF features. This file turns a
+message into the same features scikit-learn would (its `char_wb` and `word` analyzers,
+sublinear term frequency, each part scaled to unit length) and applies the weights: a few
+dictionary look-ups per message, no scikit-learn at run time. tests/test_text_models.py
+checks the probabilities against scikit-learn's own on every dev message.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from content.text_model_schema import CHAR_NGRAMS, WORD_NGRAMS, TextModelFile
+
+# The models read a message's first this many words (the labelled set's long messages say
+# what they are about well before this; scoring costs grow with length).
+MODEL_WORDS = 60
+# scikit-learn's default token pattern: words of two or more letters or digits.
+_WORD = re.compile(r"(?u)\b\w\w+\b")
+_SPACES = re.compile(r"\s\s+")
+
+
+@dataclass(frozen=True)
+class Guess:
+    label: str
+    probability: float  # 0-1, the model's confidence in this label over all the others
+
+
+def char_ngrams(text: str) -> list[str]:
+    """scikit-learn's `char_wb` analyzer: n-grams inside each space-padded word."""
+    low, high = CHAR_NGRAMS
+    grams: list[str] = []
+    for word in _SPACES.sub(" ", text).split():
+        padded = f" {word} "
+        for n in range(low, high + 1):
+            offset = 0
+            grams.append(padded[offset : offset + n])
+            while offset + n < len(padded):
+                offset += 1
+                grams.append(padded[offset : offset + n])
+            if offset == 0:  # the word is shorter than n: no longer n-grams either
+                break
+    return grams
+
+
+def word_ngrams(text: str) -> list[str]:
+    """scikit-learn's `word` analyzer: words and runs of words, joined by a space."""
+    tokens = _WORD.findall(text)
+    low, high = WORD_NGRAMS
+    return [
+        " ".join(tokens[start : start + n])
+        for n in range(low, high + 1)
+        for start in range(len(tokens) - n + 1)
+    ]
+
+
+@dataclass(frozen=True)
+class Grams:
+    """A message's n-grams, counted once and scored by every model."""
+
+    chars: Counter[str]
+    words: Counter[str]
+
+    @classmethod
+    def of(cls, normalised: str) -> Grams:
+        text = model_text(normalised)
+        return cls(Counter(char_ngrams(text)), Counter(word_ngrams(text)))
+
+
+def model_text(normalised: str) -> str:
+    """The part of a message the models read: its first MODEL_WORDS words. What a message is
+    for is said early, and the cost of scoring grows with its length."""
+    return " ".join(normalised.split()[:MODEL_WORDS])
+
+
+# One feature as the scorer uses it: idf, and (class index, weight) pairs.
+_Feature = tuple[float, tuple[tuple[int, float], ...]]
+
+
+class TextModel:
+    def __init__(self, model: TextModelFile) -> None:
+        self.classes = list(model.classes)
+        self.intercepts = [model.intercepts[name] for name in self.classes]
+        parts: dict[str, dict[str, _Feature]] = {"c": {}, "w": {}}
+        for key, row in model.features.items():
+            weights = tuple((int(row[at]), row[at + 1]) for at in range(1, len(row), 2))
+            parts[key[0]][key[1:]] = (row[0], weights)
+        self.chars, self.words = parts["c"], parts["w"]
+
+    @staticmethod
+    def _part(vocabulary: dict[str, _Feature], counts: Counter[str], scores: list[float]) -> None:
+        """Add one TF-IDF part's contribution to each class's score: (1 + ln tf) * idf per
+        gram of the model's vocabulary, the part scaled to unit length, times the weights."""
+        values: list[tuple[float, tuple[tuple[int, float], ...]]] = []
+        for gram, count in counts.items():
+            feature = vocabulary.get(gram)
+            if feature is not None:
+                values.append(((1.0 + math.log(count)) * feature[0], feature[1]))
+        length = math.sqrt(sum(value * value for value, _ in values))
+        if not length:
+            return
+        for value, weights in values:
+            scaled = value / length
+            for index, weight in weights:
+                scores[index] += scaled * weight
+
+    def guess(self, grams: Grams) -> Guess:
+        scores = list(self.intercepts)
+        self._part(self.chars, grams.chars, scores)
+        self._part(self.words, grams.words, scores)
+        top = max(scores)
+        total = sum(math.exp(score - top) for score in scores)
+        # Ties go to the class listed first, as scikit-learn's argmax does.
+        best = scores.index(top)
+        return Guess(self.classes[best], 1.0 / total)
+
+    def guess_text(self, normalised: str) -> Guess:
+        return self.guess(Grams.of(normalised))

@@ -77,6 +77,10 @@ TOPIC_CONFIDENCE = 0.4
 # set) are read as before.
 ADVICE_WORDS = 40
 ASIDE_INTENTS = frozenset(["greeting", "thanks", "help", "profile"])
+# Someone stuck on a question says so briefly; a longer answer with "not sure" in it has
+# answered ("I'm not sure the newsletter even gets home"). On the dev set, unsure precision
+# went from 87% to 92% with this limit, recall from 99% to 97%.
+UNSURE_WORDS = 20
 # Themes whose cues mean the opposite after a negation ("nobody came", "not helpful").
 NEGATABLE_THEMES = frozenset(["positive"])
 # The contract's command words, read as intents when they start a message.
@@ -309,8 +313,11 @@ class Reader:
     def themes(self, normalised: str, original: str, text: Text | None = None) -> tuple[str, ...]:
         text = text or self.text(normalised)
         counted = self.theme_cues.counts(text, NEGATABLE_THEMES)
-        if len(words(normalised)) <= SHORT_WORDS:
+        length = len(words(normalised))
+        if length <= SHORT_WORDS:
             counted.update(self.short_theme_cues.counts(text, NEGATABLE_THEMES))
+        if length > UNSURE_WORDS:
+            counted.pop("unsure", None)
         found = [name for name in self.theme_order if name in counted]
         if "unsure" not in found and is_non_answer(original) and not _only_symbols(original):
             found.append("unsure")

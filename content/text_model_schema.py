@@ -13,7 +13,7 @@ import hashlib
 import json
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -44,9 +44,11 @@ class TextModelFile(BaseModel):
     trained_from: str
     classes: list[str] = Field(min_length=2)
     intercepts: dict[str, float]
-    # Keyed "c" + a character n-gram or "w" + a word n-gram: [idf, class index, weight,
-    # class index, weight, ...]; a feature with no weight left still scales the others.
-    features: dict[str, list[float]]
+    # "chars": character n-grams, "words": word n-grams; each gram: [idf, class index,
+    # weight, class index, weight, ...] (a gram with no weight left still scales the others). Stored the way the
+    # scorer reads it and not validated gram by gram (the file is generated, and checked by
+    # its fingerprint), so loading is parsing and little more.
+    features: dict[Literal["chars", "words"], dict[str, Any]]
 
 
 def intent_examples(intents: IntentFile) -> Examples:

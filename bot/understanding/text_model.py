@@ -78,36 +78,33 @@ def model_text(normalised: str) -> str:
     return " ".join(normalised.split()[:MODEL_WORDS])
 
 
-# One feature as the scorer uses it: idf, and (class index, weight) pairs.
-_Feature = tuple[float, tuple[tuple[int, float], ...]]
+# One gram as the file stores it: idf, then class index and weight, pair after pair.
+_Feature = list[float]
 
 
 class TextModel:
     def __init__(self, model: TextModelFile) -> None:
         self.classes = list(model.classes)
         self.intercepts = [model.intercepts[name] for name in self.classes]
-        parts: dict[str, dict[str, _Feature]] = {"c": {}, "w": {}}
-        for key, row in model.features.items():
-            weights = tuple((int(row[at]), row[at + 1]) for at in range(1, len(row), 2))
-            parts[key[0]][key[1:]] = (row[0], weights)
-        self.chars, self.words = parts["c"], parts["w"]
+        self.chars: dict[str, _Feature] = model.features["chars"]
+        self.words: dict[str, _Feature] = model.features["words"]
 
     @staticmethod
     def _part(vocabulary: dict[str, _Feature], counts: Counter[str], scores: list[float]) -> None:
         """Add one TF-IDF part's contribution to each class's score: (1 + ln tf) * idf per
         gram of the model's vocabulary, the part scaled to unit length, times the weights."""
-        values: list[tuple[float, tuple[tuple[int, float], ...]]] = []
+        values: list[tuple[float, _Feature]] = []
         for gram, count in counts.items():
             feature = vocabulary.get(gram)
             if feature is not None:
-                values.append(((1.0 + math.log(count)) * feature[0], feature[1]))
+                values.append(((1.0 + math.log(count)) * feature[0], feature))
         length = math.sqrt(sum(value * value for value, _ in values))
         if not length:
             return
-        for value, weights in values:
+        for value, feature in values:
             scaled = value / length
-            for index, weight in weights:
-                scores[index] += scaled * weight
+            for at in range(1, len(feature), 2):
+                scores[int(feature[at])] += scaled * feature[at + 1]
 
     def guess(self, grams: Grams) -> Guess:
         scores = list(self.intercepts)

@@ -79,16 +79,15 @@ def export(fitted: Fitted, fingerprint: str, weight_floor: float = WEIGHT_FLOOR)
         f"w{gram}" for gram in fitted.words.get_feature_names_out()
     ]
     idf = [*fitted.chars.idf_, *fitted.words.idf_]
-    weights: dict[str, list[float]] = {}
+    parts: dict[str, dict[str, Any]] = {"chars": {}, "words": {}}
     for column, feature in enumerate(features):
-        # Every vocabulary feature keeps its idf, weights or not: it counts towards the
-        # length each message's features are scaled by.
+        # Every vocabulary gram keeps its idf, weights or not: it counts towards the length
+        # each message's grams are scaled by.
         row: list[float] = [round(float(idf[column]), DECIMALS)]
         for index in range(len(classes)):
-            weight = float(coef[index, column])
-            if abs(weight) >= weight_floor:
-                row += [index, round(weight, DECIMALS)]
-        weights[feature] = row
+            if abs(coef[index, column]) >= weight_floor:
+                row += [index, round(float(coef[index, column]), DECIMALS)]
+        parts["chars" if feature[0] == "c" else "words"][feature[1:]] = row
     return {
         "trained_from": fingerprint,
         "classes": classes,
@@ -96,14 +95,15 @@ def export(fitted: Fitted, fingerprint: str, weight_floor: float = WEIGHT_FLOOR)
             name: round(float(value), DECIMALS)
             for name, value in zip(classes, fitted.classifier.intercept_, strict=True)
         },
-        "features": weights,
+        "features": parts,
     }
 
 
 def train(examples: Examples, path: Path) -> None:
     model = export(fit(examples), training_fingerprint(examples))
     path.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{path}: {len(examples)} examples, {len(model['features'])} features")
+    grams = sum(len(part) for part in model["features"].values())
+    print(f"{path}: {len(examples)} examples, {grams} grams")
 
 
 def main() -> int:

@@ -45,9 +45,9 @@ class TextModelFile(BaseModel):
     classes: list[str] = Field(min_length=2)
     intercepts: dict[str, float]
     # "chars": character n-grams, "words": word n-grams; each gram: [idf, class index,
-    # weight, class index, weight, ...] (a gram with no weight left still scales the others). Stored the way the
-    # scorer reads it and not validated gram by gram (the file is generated, and checked by
-    # its fingerprint), so loading is parsing and little more.
+    # weight, class index, weight, ...] (a gram with no weight left still scales the
+    # others). Stored the way the scorer reads it and not validated gram by gram (the file
+    # is generated, and checked by its fingerprint), so loading is parsing and little more.
     features: dict[Literal["chars", "words"], dict[str, Any]]
 
 

@@ -69,8 +69,10 @@ FUZZY_MAX_WORDS = 20
 # The intent model decides only when it is at least this sure (0-1); below, the message is
 # read by the fallbacks after it. Chosen on the dev set (see BENCHMARKS.md).
 MODEL_CONFIDENCE = 0.4
-# The same for the topic model, tried after the topic's own name and before the topic cues.
+# The same for the topic model, when no topic cue matched; where one did, the model must be
+# surer than this to overrule it. Chosen on the dev set (see BENCHMARKS.md).
 TOPIC_CONFIDENCE = 0.4
+TOPIC_OVER_CUES = 0.7
 # A message longer than this, about families or school, that asks for nothing the cues know
 # is asking for advice (a `question`); in it a greeting, a thank-you, "I'm a principal" or
 # "help" is the way in, not the request. Shorter messages (every command measured in the dev
@@ -330,16 +332,17 @@ class Reader:
         if named is not None:
             return self.topic_words[named.group(0)]
         guess = self.topic_model.guess(grams or Grams.of(normalised))
-        if guess.probability >= TOPIC_CONFIDENCE:
-            return None if guess.label == NO_TOPIC else guess.label
+        modelled = None if guess.label == NO_TOPIC else guess.label
         counted = self.topic_cues.counts(text or self.text(normalised))
-        if not counted:
-            return None
-        scores = [
-            (counted.get(slug, 0), -index, slug) for index, slug in enumerate(self.topic_order)
-        ]
-        best = max(scores)
-        return best[2] if best[0] > 0 else None
+        if counted:
+            # A cue names what the message is about ("home visit" is relational); the model
+            # overrules it only when it is sure.
+            scores = [
+                (counted.get(slug, 0), -index, slug)
+                for index, slug in enumerate(self.topic_order)
+            ]
+            return modelled if guess.probability >= TOPIC_OVER_CUES else max(scores)[2]
+        return modelled if guess.probability >= TOPIC_CONFIDENCE else None
 
     def read(self, text: str, *, deficit: bool = True) -> Understanding:
         """`deficit=False` skips the reframe matcher (the costly part) for callers that

@@ -338,8 +338,7 @@ class Reader:
             # A cue names what the message is about ("home visit" is relational); the model
             # overrules it only when it is sure.
             scores = [
-                (counted.get(slug, 0), -index, slug)
-                for index, slug in enumerate(self.topic_order)
+                (counted.get(slug, 0), -index, slug) for index, slug in enumerate(self.topic_order)
             ]
             return modelled if guess.probability >= TOPIC_OVER_CUES else max(scores)[2]
         return modelled if guess.probability >= TOPIC_CONFIDENCE else None

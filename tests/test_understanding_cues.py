@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.understanding import understand
 from bot.understanding.normalise import for_matching
 from bot.understanding.reader import Reader
 from content.reframe_patterns import PatternError
@@ -62,3 +63,15 @@ def test_what_the_word_matcher_cannot_read_is_refused_with_its_place() -> None:
 
 def test_the_packaged_cues_all_compile_for_the_reader() -> None:
     Reader(load_understanding())
+
+
+@pytest.mark.parametrize(
+    ("answer", "theme"),
+    [
+        # A family's hours typed as times of day: "2am" is a time like "2 am".
+        ("mom drives for doordash til 2am so she sleeps when i call after school", "time"),
+        ("dad's shift ends at 11PM, so calls after school never reach him", "time"),
+    ],
+)
+def test_times_of_day_read_as_hours(answer: str, theme: str) -> None:
+    assert theme in understand(answer, deficit=False).themes

@@ -57,6 +57,8 @@ SHORTHAND = {
 _TOKEN = re.compile(r"[\w/']+|[^\w\s]", re.UNICODE)
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 _NUMBER = re.compile(r"^\d+$")
+# A time of day typed as one word: "2am", "11pm", "30am" (of "7:30am").
+_CLOCK = re.compile(r"^\d+(am|pm)$")
 # Only ASCII digits count as numbers; "²" is a symbol, not a count of students.
 _ASCII_DIGITS = re.compile(r"[0-9]+")
 
@@ -64,6 +66,8 @@ _ASCII_DIGITS = re.compile(r"[0-9]+")
 def _spell_out(token: str) -> str:
     if _ORDINAL.match(token) and token.isascii():
         return "num" + token[-2:]
+    if _CLOCK.match(token) and token.isascii():
+        return "num " + token[-2:]
     if _NUMBER.match(token) and token.isascii():
         # A lone "4" or "2" is shorthand ("4 my kids"); other numbers are counts.
         return SHORTHAND.get(token, "num")

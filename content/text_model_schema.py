@@ -32,9 +32,9 @@ NO_TOPIC = "none"
 CHAR_NGRAMS = (2, 4)  # letters within a word, padded by spaces: " hw", "hom", "work "
 WORD_NGRAMS = (1, 2)
 REGULARISATION = 20.0  # scikit-learn's C: weak, as the examples are few and chosen
-# Smaller weights are dropped from the file (a third of its size); on the dev set the intent
-# model reads the same messages the same way with or without them.
-WEIGHT_FLOOR = 0.05
+# Smaller weights are dropped from the files (half their size, and half the work of scoring);
+# on the dev set both models are exactly as accurate with or without them.
+WEIGHT_FLOOR = 0.1
 
 Examples = list[tuple[str, str]]  # (label, message)
 

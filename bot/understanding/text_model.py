@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from content.text_model_schema import CHAR_NGRAMS, WORD_NGRAMS, TextModelFile
 
@@ -78,8 +79,8 @@ def model_text(normalised: str) -> str:
     return " ".join(normalised.split()[:MODEL_WORDS])
 
 
-# One gram as the file stores it: idf, then class index and weight, pair after pair.
-_Feature = list[float]
+# One gram as the file stores it: idf, then class index (an int) and weight, pair after pair.
+_Feature = list[Any]
 
 
 class TextModel:
@@ -103,8 +104,8 @@ class TextModel:
             return
         for value, feature in values:
             scaled = value / length
-            for at in range(1, len(feature), 2):
-                scores[int(feature[at])] += scaled * feature[at + 1]
+            for index, weight in zip(feature[1::2], feature[2::2], strict=True):
+                scores[index] += scaled * weight
 
     def guess(self, grams: Grams) -> Guess:
         scores = list(self.intercepts)

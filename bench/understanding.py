@@ -1,12 +1,17 @@
 """How well the coach reads educators: accuracy on the labelled set in tests/data/understanding/.
 
-    python -m bench understanding            # figures for dev and heldout
+    python -m bench understanding            # figures for dev and heldout, reframe probes
     python -m bench.understanding --misses   # dev items read wrongly (to tune cues; never heldout)
+    python -m bench.understanding --misses probe  # reframe probe items read wrongly (never fresh)
 
 Intent accuracy is over messages typed outside a flow; topic accuracy over items with a topic
 labelled; theme recall and precision over every item; reframe recall over deficit sentences
 and false alarms over the others; time per message over every item, after start-up (the
 first reading of each, and the fastest of REPEATS readings).
+
+The reframe probes (reframe_probe.yaml, tuned against like dev; reframe_fresh.yaml, never
+tuned against, like heldout) hold deficit and neutral sentences only, so only reframe recall
+and false alarms are printed for them.
 """
 
 from __future__ import annotations
@@ -33,6 +38,32 @@ def load(split: str) -> list[dict[str, Any]]:
     for path in [SET_DIR / f"{split}.yaml", *sorted(SET_DIR.glob(f"{split}_*.yaml"))]:
         items.extend(yaml.safe_load(path.read_text("utf-8")))
     return items
+
+
+def reframe_figures(items: list[dict[str, Any]], misses: bool = False) -> tuple[int, int, int, int]:
+    """(deficit found, deficit sentences, false alarms, neutral sentences) for a reframe probe."""
+    from bot.understanding import understand
+
+    hit = deficit_n = false_alarm = neutral_n = 0
+    for item in items:
+        flagged = bool(understand(item["text"]).deficit)
+        if item["deficit"]:
+            deficit_n += 1
+            hit += flagged
+        else:
+            neutral_n += 1
+            false_alarm += flagged
+        if misses and flagged != item["deficit"]:
+            print(f"  {'false alarm' if flagged else 'missed'}: {item['text'][:110]!r}")
+    return hit, deficit_n, false_alarm, neutral_n
+
+
+def report_reframe(split: str, items: list[dict[str, Any]]) -> None:
+    hit, deficit_n, false_alarm, neutral_n = reframe_figures(items)
+    print(
+        f"\n{split}: reframe recall {hit / deficit_n:.1%} ({hit} of {deficit_n});"
+        f" false alarms {false_alarm / neutral_n:.1%} ({false_alarm} of {neutral_n})"
+    )
 
 
 def evaluate(items: list[dict[str, Any]], misses: bool = False) -> dict[str, Any]:
@@ -178,10 +209,15 @@ def main(argv: list[str] | None = None) -> int:
         f" CPU time of all start-up {(time.process_time() - cpu_started) * 1000:.0f} ms"
     )
     if "--misses" in argv:
-        evaluate(load("dev"), misses=True)
+        if "probe" in argv:
+            reframe_figures(load("reframe_probe"), misses=True)
+        else:
+            evaluate(load("dev"), misses=True)
         return 0
     for split in ("dev", "heldout"):
         report(split, evaluate(load(split)))
+    for split in ("reframe_probe", "reframe_fresh"):
+        report_reframe(split, load(split))
     return 0
 
 

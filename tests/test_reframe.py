@@ -143,6 +143,25 @@ DEFICIT: list[tuple[str, str]] = [
     ("Look at her home situation and you'll see.", "home-as-verdict"),
     ("Sending flyers home is a waste of paper.", "giving-up-on-outreach"),
     ("That stepdad can't be trusted.", "distrust-families"),
+    # Kinds of framing added after the issue-12 probe (each sentence new, not from the probe).
+    ("Honestly his parents have checked out on him.", "checked-out"),
+    ("Those families only want handouts.", "want-handouts"),
+    ("Her guardians refuse to come to anything we set up.", "refuse-to-take-part"),
+    ("His dad does nothing at home.", "do-nothing"),
+    ("Kids from that block won't amount to anything.", "never-amount-to"),
+    ("I always get the students no one wants.", "nobody-wants"),
+    ("Some families don't want their children to go to college.", "dont-want-them-to-succeed"),
+    ("These moms never discipline their kids.", "dont-parent"),
+    ("Her family cares more about church than homework.", "care-more-about"),
+    ("If only the moms did their part.", "if-they-did-their-part"),
+    ("With families like these we can't expect much involvement.", "cant-expect-involvement"),
+    ("Tengo puros alumnos de muy bajo nivel.", "es-bajo-nivel"),
+    ("Ven a las maestras como niñeras.", "es-guarderia"),
+    ("Ese papá pasa de todo.", "es-pasan-de-todo"),
+    ("Esas familias no quieren salir adelante.", "es-no-quieren-superarse"),
+    ("Esa niña nunca va a llegar lejos.", "es-no-va-a-llegar"),
+    ("El papá ni se digna a contestar.", "es-ni-se-molesta"),
+    ("Con tantas mamás ausentes no se puede.", "es-padres-ausentes"),
 ]
 
 NEUTRAL: list[str] = [
@@ -201,6 +220,16 @@ NEUTRAL: list[str] = [
     "The school needs to step up for families.",
     "The PTA meets on Tuesdays in the library.",
     "We called every family on the roster.",
+    # Everyday words that only look like framing, and colleagues quoted to question them.
+    "The kids checked out laptops for the science project.",
+    "Families are hard to reach by email, so we text them instead.",
+    "It's hard to reach families when the phone numbers are old.",
+    "My grade team keeps saying these parents don't care, and I disagree.",
+    "My kids are low on glue sticks again.",
+    "The kids were crazy after the pep rally, in a good way.",
+    "Mom can't watch him after school because she works until six.",
+    "They don't come to events, but they always answer my texts.",
+    "La impresora está rota otra vez.",
 ]
 
 

@@ -158,6 +158,10 @@ def _index(
     return tuple(refs), {word: tuple(orders) for word, orders in by_word.items()}, tuple(unanchored)
 
 
+# Words that start a new clause, so a negation before one does not reach past it.
+_JOINING = r"(?:because|cause|cuz|bc|since|so|and|but|then|porque|pero|y)"
+
+
 def _compile(model: ReframeLexicon) -> Lexicon:
     compiler = model.compiler()
 
@@ -181,10 +185,12 @@ def _compile(model: ReframeLexicon) -> Lexicon:
         for entry in model.entries
     )
     negations = "|".join(f"(?:{plain(source).body})" for source in model.negations)
-    # A negation, then at most two more words, then the match (never across a comma:
-    # "they never show up, lazy parents" is not a negated "lazy parents").
+    # A negation, then at most two more words, then the match (never across a comma or a
+    # joining word: "they never show up, lazy parents" and "they never answer because they
+    # don't care" are not a negated "lazy parents" or "don't care").
     negation_tail = re.compile(
-        rf"(?<!\w)(?:{negations})(?:{SEP}[\w'-]+){{0,2}}[\s\"']*$", re.IGNORECASE
+        rf"(?<!\w)(?:{negations})(?:{SEP}(?!{_JOINING}(?!\w))[\w'-]+){{0,2}}[\s\"']*$",
+        re.IGNORECASE,
     )
     after = tuple(
         re.compile(rf"^[\s,;:\"'()-]*(?:{plain(source).body})(?!\w)", re.IGNORECASE)

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from bot.reframe import check_lexicon
+from bot.reframe.fallback import check_fallback
 from bot.settings import Settings
 from bot.storage.db import make_engine, upgrade
 from content.loader import ContentError, load_content
@@ -21,7 +22,7 @@ def db_upgrade(args: argparse.Namespace) -> int:
 
 def content_check(args: argparse.Namespace) -> int:
     """Validate the framework content and the reframing lexicon; list every fault found."""
-    faults = check_lexicon()
+    faults = check_lexicon() + check_fallback()
     try:
         load_understanding()
     except UnderstandingError as exc:
@@ -41,6 +42,7 @@ def content_check(args: argparse.Namespace) -> int:
         f"Content OK (version {library.version}): {len(library.topics)} nudge topics, "
         f"{len(library.learn_only)} learn-only topics, {nudges} distinct weekly nudges, "
         f"{sum(library.team_prompts.counts().values())} team prompts, "
-        "the reframing lexicon, and the understanding cues and replies."
+        "the reframing lexicon and its fallback's sentences, "
+        "and the understanding cues and replies."
     )
     return 0

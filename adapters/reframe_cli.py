@@ -9,7 +9,8 @@ import argparse
 import json
 from collections.abc import Sequence
 
-from bot.reframe import Finding, find_deficit_framing
+from bot.reframe import Finding
+from bot.reframe.fallback import find_framing
 from bot.reframe.render import render_findings
 
 
@@ -26,7 +27,7 @@ def render_json(text: str, findings: Sequence[Finding]) -> str:
 
 def run_reframe(text: str, as_json: bool) -> int:
     """Reframe one sentence and print the result; the exit code is 0."""
-    findings = find_deficit_framing(text)
+    findings = find_framing(text)
     print(render_json(text, findings) if as_json else render_text(text, findings))
     return 0
 

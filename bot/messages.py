@@ -109,6 +109,10 @@ REFRAME_OFFER = (
     "(`reframe off` stops these notes)."
 )
 # When one answer holds several framings: one offer that names each, in order.
+REFRAME_OFFER_QUESTION = (
+    "A gentle thought on wording, then we'll go on: “{phrase}”. {why} {question} "
+    "Your answer is saved as you wrote it (`reframe off` stops these notes)."
+)
 REFRAME_OFFER_MANY = "A gentle thought on wording, then we'll go on. {why}"
 REFRAME_OFFER_LINE = "• “{phrase}”: you might say “{instead}”."
 REFRAME_OFFER_TOGETHER = "All of it together: “{sentence}”"

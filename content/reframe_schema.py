@@ -128,6 +128,7 @@ class ReframeMessages(Strict):
     rewrites: Message
     all_together: Message
     tip: Message
+    question: Message = "A question to think with"
 
 
 class ReframePart(Strict):

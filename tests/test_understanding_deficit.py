@@ -1,4 +1,5 @@
-"""The understanding's faster way to the reframe findings finds exactly what the matcher finds."""
+"""The understanding reads deficit framing as the reframe matcher finds it, plus the fallback
+model's one general finding where the matcher finds nothing."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 import yaml
 
 from bot.reframe import find_deficit_framing
+from bot.reframe.fallback import GENERAL_ID
 from bot.understanding.deficit import deficit_findings
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "understanding"
@@ -36,13 +38,23 @@ def labelled_texts() -> list[str]:
     ]
 
 
+def reads_as_the_matcher(text: str) -> bool:
+    """What the lexicon finds, unchanged; or, when it finds nothing, at most the fallback
+    model's one general finding."""
+    found, read = find_deficit_framing(text), deficit_findings(text)
+    if found:
+        return read == found
+    return not read or (len(read) == 1 and read[0].id == GENERAL_ID)
+
+
 @pytest.mark.parametrize("text", EDGES)
 def test_edge_texts_read_the_same(text: str) -> None:
-    assert deficit_findings(text) == find_deficit_framing(text)
+    assert reads_as_the_matcher(text)
 
 
 def test_every_labelled_text_reads_the_same() -> None:
     texts = labelled_texts()
-    different = [t for t in texts if deficit_findings(t) != find_deficit_framing(t)]
-    assert not different
+    # Counted, never printed: heldout items are only ever reported in aggregate.
+    different = sum(1 for t in texts if not reads_as_the_matcher(t))
+    assert different == 0
     assert any(deficit_findings(t) for t in texts)  # the comparison is not empty-handed

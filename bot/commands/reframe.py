@@ -6,7 +6,8 @@ The sentence is read and answered, never stored or logged.
 from __future__ import annotations
 
 from bot import messages
-from bot.reframe import Finding, find_deficit_framing, rewrite_all
+from bot.reframe import Finding, rewrite_all
+from bot.reframe.fallback import find_framing
 from bot.reframe.render import render_findings
 from bot.replies import Reply, Text
 from bot.turn import Turn
@@ -19,7 +20,7 @@ def handle_reframe(turn: Turn, args: str) -> list[Reply]:
         return [Text(messages.REFRAME_ON if setting == "on" else messages.REFRAME_OFF)]
     if not args.strip():
         return [Text(messages.REFRAME_USAGE)]
-    findings = find_deficit_framing(args)
+    findings = find_framing(args)
     return [Text(render_findings(args, findings, turn.library.title))]
 
 
@@ -28,9 +29,16 @@ def reframe_offer(turn: Turn, already_offered: bool, answer: str) -> Text | None
     names every framing found in the answer, each with its rewrite, in one message."""
     if already_offered or not turn.educator.reframe_offers:
         return None
-    findings = find_deficit_framing(answer)
+    findings = find_framing(answer)
     if not findings:
         return None
+    if len(findings) == 1 and not findings[0].replacements:  # no pattern named it: a question
+        general = findings[0]
+        return Text(
+            messages.REFRAME_OFFER_QUESTION.format(
+                phrase=general.text, why=general.why, question=general.question
+            )
+        )
     if len(findings) == 1:
         first = findings[0]
         return Text(

@@ -42,6 +42,9 @@ class Finding:
     topic: str
     rewrites: list[str] = field(default_factory=list)  # the whole sentence, reframed
     replacements: list[str] = field(default_factory=list)  # what replaced `text` in each
+    # For framing no pattern names (bot/reframe/fallback.py): a question to think with, in
+    # place of rewrites.
+    question: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -53,6 +56,7 @@ class Finding:
             "topic": self.topic,
             "rewrites": list(self.rewrites),
             "replacements": list(self.replacements),
+            "question": self.question,
         }
 
 

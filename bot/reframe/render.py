@@ -28,9 +28,11 @@ def render_findings(
             f'{number}. "{finding.text}"',
             f"   {words.why}: {finding.why}",
             f"   {words.topic}: {title(finding.topic)} (try `learn {finding.topic}`)",
-            f"   {words.rewrites}:",
-            *(f"   - {rewrite}" for rewrite in finding.rewrites),
         ]
+        if finding.rewrites:
+            lines += [f"   {words.rewrites}:", *(f"   - {rewrite}" for rewrite in finding.rewrites)]
+        else:  # found by the fallback model: it cannot know which words to change
+            lines.append(f"   {words.question}: {finding.question}")
     if len(findings) > 1:  # each rewrite above fixes one phrase; this one fixes them all
         lines += ["", f"{words.all_together}:", f"   {rewrite_all(text, list(findings))}"]
     return "\n".join(lines)

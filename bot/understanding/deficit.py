@@ -8,15 +8,18 @@ place that warms the lexicon at start-up.
 
 from __future__ import annotations
 
-from bot.reframe import Finding, default_lexicon, find_deficit_framing
+from bot.reframe import Finding, default_lexicon
+from bot.reframe.fallback import default_fallback, find_framing
 from bot.reframe.lexicon import warm
 
 
 def warm_up() -> None:
-    """Load the lexicon and compile its patterns now (at start-up), not on first messages."""
+    """Load the lexicon, compile its patterns and train the fallback model now (at start-up),
+    not on first messages."""
     warm(default_lexicon())
+    default_fallback()
 
 
 def deficit_findings(text: str) -> list[Finding]:
-    """Every deficit framing in text: exactly what find_deficit_framing finds."""
-    return find_deficit_framing(text)
+    """Every deficit framing in text: what the lexicon finds, or else the fallback's one."""
+    return find_framing(text)

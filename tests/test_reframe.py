@@ -162,6 +162,9 @@ DEFICIT: list[tuple[str, str]] = [
     ("Esa niña nunca va a llegar lejos.", "es-no-va-a-llegar"),
     ("El papá ni se digna a contestar.", "es-ni-se-molesta"),
     ("Con tantas mamás ausentes no se puede.", "es-padres-ausentes"),
+    ("Her grandparents gave up on her long ago.", "family-gave-up"),
+    ("Most moms here don't even bother.", "dont-bother"),
+    ("Their guardians couldn't be less invested in school.", "less-interested"),
 ]
 
 NEUTRAL: list[str] = [
@@ -230,6 +233,8 @@ NEUTRAL: list[str] = [
     "Mom can't watch him after school because she works until six.",
     "They don't come to events, but they always answer my texts.",
     "La impresora está rota otra vez.",
+    "The parents don't bother me at all, they're lovely.",
+    "She gave up on the puzzle and tried the next one.",
 ]
 
 

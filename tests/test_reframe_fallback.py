@@ -20,8 +20,9 @@ from bot.reframe.fallback import (
 )
 from tests.dialog import Conversation
 
-# No lexicon pattern names these; the model reads them as deficit framing.
-UNNAMED = "these parents have given up on their kids"
+# No lexicon pattern names this; the model reads it as deficit framing (if content changes
+# ever name it, or move the model below its threshold, pick another such sentence).
+UNNAMED = "these parents never do anything right by their kids"
 
 FACTS = [
     "mom works nights so she can't come at 3",
@@ -49,7 +50,7 @@ def test_facts_about_a_familys_life_are_left_alone(educator_says: str) -> None:
 
 
 def test_a_pattern_finding_comes_first_and_alone() -> None:
-    findings = find_framing("these parents don't care and have given up on their kids")
+    findings = find_framing(f"these parents don't care and {UNNAMED}")
     assert [finding.id for finding in findings] == ["dont-care"]
 
 

@@ -165,6 +165,12 @@ DEFICIT: list[tuple[str, str]] = [
     ("Her grandparents gave up on her long ago.", "family-gave-up"),
     ("Most moms here don't even bother.", "dont-bother"),
     ("Their guardians couldn't be less invested in school.", "less-interested"),
+    ("His uncle is too proud to help.", "too-x-to"),
+    ("Those moms are only here for the free lunch.", "only-for-free-things"),
+    ("Her parents don't care to learn English.", "wont-learn-english"),
+    ("Honestly that neighborhood is anti-education.", "anti-school"),
+    ("Half of this class is on track for jail.", "headed-to-prison"),
+    ("Esos papás nunca ponen reglas.", "es-limites"),
 ]
 
 NEUTRAL: list[str] = [
@@ -235,6 +241,9 @@ NEUTRAL: list[str] = [
     "La impresora está rota otra vez.",
     "The parents don't bother me at all, they're lovely.",
     "She gave up on the puzzle and tried the next one.",
+    "Dad said he feels like a bad parent since the divorce, and I told him he isn't.",
+    "The parents blamed me at first, but now we text every week.",
+    "Nobody in her family has gone to college and she wants to be the first.",
 ]
 
 

@@ -171,6 +171,7 @@ DEFICIT: list[tuple[str, str]] = [
     ("Honestly that neighborhood is anti-education.", "anti-school"),
     ("Half of this class is on track for jail.", "headed-to-prison"),
     ("Esos papás nunca ponen reglas.", "es-limites"),
+    ("In that group home no one is looking after her.", "nobody-responsible"),
 ]
 
 NEUTRAL: list[str] = [
@@ -244,6 +245,8 @@ NEUTRAL: list[str] = [
     "Dad said he feels like a bad parent since the divorce, and I told him he isn't.",
     "The parents blamed me at first, but now we text every week.",
     "Nobody in her family has gone to college and she wants to be the first.",
+    "Why do some families never answer the school's calls?",
+    "Casi nunca están los dos en casa por sus turnos.",
 ]
 
 

@@ -27,6 +27,7 @@ SAMPLE_VALUES = {
     "con-de": "con",
     "casa-plural-es": "familias",
     "casa-singular-es": "familia",
+    "obj-pronoun": "him",
 }
 CARRIERS = (
     "{rewrite}.",

@@ -16,6 +16,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "bench.understanding",
         "intent, topic, theme and reframe accuracy; ms per message",
     ),
+    "reframe-cv": (
+        "bench.reframe_cv",
+        "reframe fallback: cross-validated recall and false alarms per cost and threshold",
+    ),
 }
 # Fault drills: run on purpose, by name (not part of `all`, which is the figures).
 DRILLS: dict[str, tuple[str, str]] = {

@@ -171,6 +171,8 @@ DEFICIT: list[tuple[str, str]] = [
     ("Honestly that neighborhood is anti-education.", "anti-school"),
     ("Half of this class is on track for jail.", "headed-to-prison"),
     ("Esos papás nunca ponen reglas.", "es-limites"),
+    ("Not one of our families reads the newsletter.", "none-of-them"),
+    ("Las familias esperan que los maestros hagan todo.", "es-que-la-escuela-haga-todo"),
     ("In that group home no one is looking after her.", "nobody-responsible"),
 ]
 

@@ -223,11 +223,11 @@ def main(argv: list[str] | None = None) -> int:
         f"reframe patterns compiled ahead of use: {(time.perf_counter() - started) * 1000:.0f} ms"
         f" (CPU {(time.process_time() - cpu_before) * 1000:.0f} ms)"
     )
-    # The fallback model trains at start-up too (bot.understanding.warm_up does both).
+    # The fallback model is loaded at start-up too (bot.understanding.warm_up does both).
     started, cpu_before = time.perf_counter(), time.process_time()
     default_fallback()
     print(
-        f"reframe fallback model imported and trained: {(time.perf_counter() - started) * 1000:.0f}"
+        f"reframe fallback model loaded: {(time.perf_counter() - started) * 1000:.0f}"
         f" ms (CPU {(time.process_time() - cpu_before) * 1000:.0f} ms);"
         f" CPU time of all start-up {(time.process_time() - cpu_started) * 1000:.0f} ms"
     )

@@ -11,6 +11,7 @@ import pytest
 from bot.app import CoachApp
 from bot.reframe import default_lexicon, find_deficit_framing, rewrite_all
 from bot.reframe.fallback import (
+    FALLBACK_PATH,
     GENERAL_ID,
     check_fallback,
     default_fallback,
@@ -66,11 +67,19 @@ def test_the_lexicons_own_rewrites_do_not_set_the_model_off() -> None:
     assert not flagged, flagged
 
 
-def test_the_same_content_always_trains_the_same_model() -> None:
+def test_the_packaged_model_is_what_the_content_trains() -> None:
     again = train(load_content(), default_lexicon())
     model = default_fallback()
     for text in [UNNAMED, *FACTS]:
-        assert again.probability(text) == model.probability(text)
+        assert again.probability(text) == pytest.approx(model.probability(text), abs=1e-3)
+
+
+def test_changed_sentences_without_retraining_are_named_by_content_check(tmp_path: Path) -> None:
+    edited = tmp_path / "reframe_fallback.yaml"
+    text = FALLBACK_PATH.read_text(encoding="utf-8")
+    edited.write_text(text.replace("neutral:\n", 'neutral:\n  - "we met at the library"\n', 1))
+    [fault] = check_fallback(edited)
+    assert "python -m bot.understanding.train_models" in fault
 
 
 def test_empty_and_very_long_text_get_a_plain_answer() -> None:

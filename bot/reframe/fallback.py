@@ -1,18 +1,24 @@
 """A second look for deficit framing that no lexicon pattern names.
 
-A logistic regression (LIBLINEAR) over character and word n-grams, trained once at start-up
-from content: the lexicon's own example sentences and content/reframe_fallback.yaml's
+A logistic regression (LIBLINEAR's, through scikit-learn) over character and word n-grams,
+trained from content: the lexicon's own example sentences and content/reframe_fallback.yaml's
 sentences as deficit framing; that file's neutral sentences, every lexicon example with its
-rewrite in place, and the intent examples of content/understanding as not. It only speaks
+rewrite in place, and the intent examples of content/understanding as not. It is trained at
+build time (`python -m bot.understanding.train_models`, with the other learned models) and
+its weights kept in content/understanding/reframe_model.json, so the coach neither imports
+scikit-learn nor trains anything when it starts; `coach content check` fails when the
+sentences changed and the model was not retrained. It only speaks
 when the patterns found nothing and it is confident, and what it offers is a general
 asset-based question, never a word swap (it cannot know which words to change).
 
-LIBLINEAR trains the same model from the same data every time, so a given message always
-gets the same answer. Nothing here logs or stores the educator's text.
+The weights are fixed in the file, so a given message always gets the same answer. Nothing
+here logs or stores the educator's text.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import re
 from dataclasses import dataclass
@@ -30,6 +36,14 @@ from bot.reframe.matcher import Finding, find_deficit_framing, rewrite_all
 GENERAL_ID = "general"
 FALLBACK_PATH = Path(__file__).resolve().parents[2] / "content" / "reframe_fallback.yaml"
 INTENTS_PATH = Path(__file__).resolve().parents[2] / "content" / "understanding" / "intents.yaml"
+MODEL_PATH = (
+    Path(__file__).resolve().parents[2] / "content" / "understanding" / "reframe_model.json"
+)
+RETRAIN = "python -m bot.understanding.train_models"
+# LIBLINEAR's own stopping tolerance for this solver (scikit-learn's default is stricter).
+TOLERANCE = 0.01
+# Weights are kept to this many decimals in the file.
+DECIMALS = 5
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Character n-grams inside each word (typos and word forms still share most of them) and the
@@ -112,16 +126,25 @@ def load_content(path: Path = FALLBACK_PATH) -> FallbackContent:
     return FallbackContent.model_validate(data)
 
 
-def check_fallback(path: Path = FALLBACK_PATH) -> list[str]:
-    """Every fault in the fallback's content file (for `coach content check`)."""
+def check_fallback(path: Path = FALLBACK_PATH, model_path: Path = MODEL_PATH) -> list[str]:
+    """Every fault in the fallback's content file, or a model not trained from it (for
+    `coach content check`)."""
     try:
-        load_content(path)
+        content = load_content(path)
     except (OSError, yaml.YAMLError) as exc:
         return [f"{path.name}: cannot be read ({exc})"]
     except ValidationError as exc:
         return [
             f"{path.name}: field {'.'.join(str(part) for part in error['loc'])}: {error['msg']}"
             for error in exc.errors()
+        ]
+    try:
+        trained_from = json.loads(model_path.read_bytes())["trained_from"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return [f"{model_path.name}: cannot be read ({type(exc).__name__}); run: {RETRAIN}"]
+    if trained_from != fingerprint(*training_set(content, default_lexicon()), content.cost):
+        return [
+            f"{model_path.name}: trained from other sentences than the content has; run: {RETRAIN}"
         ]
     return []
 
@@ -135,12 +158,9 @@ def _intent_examples(path: Path = INTENTS_PATH) -> list[str]:
     ]
 
 
-def train(content: FallbackContent, lexicon: Lexicon) -> Fallback:
-    """Fit the model on the content's sentences (see the module docstring)."""
-    # Imported here: LIBLINEAR (with numpy and scipy) loads only when the model is built.
-    from liblinear.liblinearutil import parameter, problem
-    from liblinear.liblinearutil import train as liblinear_train
-
+def training_set(content: FallbackContent, lexicon: Lexicon) -> tuple[list[str], list[int]]:
+    """The sentences the model learns from (see the module docstring), labelled 1 for deficit
+    framing and 0 for not."""
     examples = [
         example for entry in lexicon.entries for form in entry.forms for example in form.examples
     ]
@@ -149,34 +169,76 @@ def train(content: FallbackContent, lexicon: Lexicon) -> Fallback:
     ]
     deficit = [*examples, *content.deficit]
     neutral = [*rewritten, *content.neutral, *_intent_examples()]
-    texts = deficit + neutral
-    labels = [1] * len(deficit) + [0] * len(neutral)
+    return deficit + neutral, [1] * len(deficit) + [0] * len(neutral)
+
+
+def fingerprint(texts: list[str], labels: list[int], cost: float) -> str:
+    blob = json.dumps([CHAR_SIZES, cost, TOLERANCE, texts, labels], ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def train(content: FallbackContent, lexicon: Lexicon) -> Fallback:
+    """Fit the model on the content's sentences: LIBLINEAR's L2-regularised logistic
+    regression with a bias feature of 1 (scikit-learn's `liblinear` solver). Build time only:
+    needs scikit-learn, a development dependency."""
+    from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+
+    texts, labels = training_set(content, lexicon)
     index: dict[str, int] = {}
-    rows: list[dict[int, float]] = []
+    data: list[float] = []
+    columns: list[int] = []
+    starts = [0]
     for text in texts:
-        row: dict[int, float] = {}
         for gram, value in features(text).items():
-            row[index.setdefault(gram, len(index) + 1)] = value
-        rows.append(row)
-    model = liblinear_train(problem(labels, rows), parameter(f"-s 0 -c {content.cost} -B 1 -q"))
-    # Two labels: one weight per feature then the bias's, for the first label LIBLINEAR saw.
-    sign = 1.0 if model.get_labels()[0] == 1 else -1.0
-    count = model.get_nr_feature()
-    raw = model.w[: count + 1]
-    weights = {gram: sign * raw[number - 1] for gram, number in index.items()}
+            columns.append(index.setdefault(gram, len(index)))
+            data.append(value)
+        starts.append(len(data))
+    matrix = csr_matrix((data, columns, starts), shape=(len(texts), len(index)))
+    model = LogisticRegression(
+        solver="liblinear", C=content.cost, tol=TOLERANCE, intercept_scaling=1.0
+    ).fit(matrix, labels)
+    # Two labels: one row of weights, for label 1 (deficit framing).
+    weights = {gram: float(model.coef_[0, column]) for gram, column in index.items()}
     return Fallback(
         weights={gram: weight for gram, weight in weights.items() if weight},
-        bias=sign * raw[count] * model.bias,
+        bias=float(model.intercept_[0]),
         threshold=content.threshold,
         why=content.why,
         question=content.question,
     )
 
 
+def save(model: Fallback, trained_from: str, path: Path = MODEL_PATH) -> None:
+    weights = {gram: round(weight, DECIMALS) for gram, weight in sorted(model.weights.items())}
+    blob = {"trained_from": trained_from, "bias": round(model.bias, DECIMALS), "weights": weights}
+    path.write_text(json.dumps(blob, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def load(content: FallbackContent, path: Path = MODEL_PATH) -> Fallback:
+    """The packaged model, with the content's threshold and words."""
+    blob: Any = json.loads(path.read_bytes())
+    return Fallback(
+        weights={gram: float(weight) for gram, weight in blob["weights"].items() if weight},
+        bias=float(blob["bias"]),
+        threshold=content.threshold,
+        why=content.why,
+        question=content.question,
+    )
+
+
+def train_and_save(path: Path = MODEL_PATH) -> int:
+    """Train from the packaged content and write the model file; the number of weights."""
+    content, lexicon = load_content(), default_lexicon()
+    model = train(content, lexicon)
+    save(model, fingerprint(*training_set(content, lexicon), content.cost), path)
+    return len(model.weights)
+
+
 @cache
 def default_fallback() -> Fallback:
-    """The model trained from the packaged content, once per process."""
-    return train(load_content(), default_lexicon())
+    """The packaged model, loaded once per process."""
+    return load(load_content())
 
 
 def find_framing(text: str) -> list[Finding]:

@@ -2,7 +2,8 @@
 
     python -m bot.understanding.train_models   # rewrites content/understanding/*_model.json
 
-Run it after editing the examples in intents.yaml or topics.yaml (`coach content check` says
+Run it after editing the examples in intents.yaml or topics.yaml, or the reframe fallback's
+sentences (content/reframe_fallback.yaml, bot/reframe/fallback.py) (`coach content check` says
 when a model is stale). It needs scikit-learn (a development dependency): a multinomial
 logistic regression on TF-IDF of character n-grams (within words, so typos and word forms
 still share most features) and of words and word pairs. The coach itself never imports
@@ -19,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.reframe.fallback import MODEL_PATH as REFRAME_MODEL_PATH
+from bot.reframe.fallback import train_and_save as train_reframe_fallback
 from bot.understanding.normalise import for_matching
 from content.text_model_schema import (
     CHAR_NGRAMS,
@@ -110,6 +113,9 @@ def main() -> int:
     content = default_understanding()
     train(intent_examples(content.intents), INTENT_MODEL_PATH)
     train(topic_examples(content.topics), TOPIC_MODEL_PATH)
+    # The reframe fallback learns from the intent examples too (as sentences that are not
+    # deficit framing), so it is retrained with them.
+    print(f"{REFRAME_MODEL_PATH}: {train_reframe_fallback()} weights")
     return 0
 
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 import importlib
 import sys
 
-# name -> (module with main(), what it measures)
+# name -> (module with main(), or module:function, what it measures)
 BENCHMARKS: dict[str, tuple[str, str]] = {
     "slack": ("bench.slack_acks", "Slack ack latency: coach serve vs bare Bolt, 1/10/50 clients"),
+    "slack-inbox": (
+        "bench.slack_acks:inbox_main",
+        "Slack ack with the inbox write, 1 client, vs bare Bolt (process_before_response)",
+    ),
     "teams": ("bench.teams_turns", "Teams turn latency: coach serve vs bare echo bot"),
     "tick": ("bench.tick_cost", "find-and-claim cost with 10k/100k/1M subscriptions, 1,000 due"),
     "fanout": ("bench.fanout", "10,000 nudges to a rate-limited fake Slack; RSS of coach clock"),
@@ -28,6 +32,7 @@ DRILLS: dict[str, tuple[str, str]] = {
     "drill-postgres": ("bench.drills", "PostgreSQL cut for 30 s under traffic (TCP proxy)"),
     "drill-storm": ("bench.drills", "429/5xx storm from fake Slack and Teams: delivered once"),
     "drill-blackhole": ("bench.drills", "PostgreSQL a black hole for 30 s: answered in time"),
+    "drill-inbox": ("bench.drills", "SIGKILL coach serve 200 times under Slack traffic: once"),
 }
 
 
@@ -51,12 +56,12 @@ def main(argv: list[str]) -> int:
         usage()
         return 2
     for name in names:
-        module_name = (BENCHMARKS | DRILLS)[name][0]
+        module_name, _, function = (BENCHMARKS | DRILLS)[name][0].partition(":")
         module = importlib.import_module(module_name)
         if name in DRILLS:
             module.run(name)
         else:
-            module.main()
+            getattr(module, function or "main")()
     return 0
 
 

@@ -1,6 +1,7 @@
 """What a user would otherwise run, for comparison, each as its own process:
 
     python -m bench.bare bolt --port P --api-url URL   # Bolt AsyncApp that only acks
+    python -m bench.bare bolt ... --process-before-response  # the same, answering at once
     python -m bench.bare echo --port P                 # botbuilder CloudAdapter echo bot
 
 Both on aiohttp, like `coach serve`, with default settings. They stop after `--lifetime` s.
@@ -19,7 +20,7 @@ SIGNING_SECRET = "bench-signing-secret"
 BOT_TOKEN = "xoxb-bench-token"
 
 
-def bolt_app(api_url: str) -> web.Application:
+def bolt_app(api_url: str, process_before_response: bool = False) -> web.Application:
     from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
     from slack_bolt.app.async_app import AsyncApp
     from slack_bolt.context.ack.async_ack import AsyncAck
@@ -28,6 +29,7 @@ def bolt_app(api_url: str) -> web.Application:
     bolt = AsyncApp(
         signing_secret=SIGNING_SECRET,
         client=AsyncWebClient(token=BOT_TOKEN, base_url=api_url),
+        process_before_response=process_before_response,
     )
 
     async def ack_only(ack: AsyncAck) -> None:
@@ -91,8 +93,12 @@ def main() -> None:
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--api-url", default="")
     parser.add_argument("--lifetime", type=float, default=1800.0)
+    parser.add_argument("--process-before-response", action="store_true")
     args = parser.parse_args()
-    app = bolt_app(args.api_url) if args.kind == "bolt" else echo_app()
+    if args.kind == "bolt":
+        app = bolt_app(args.api_url, args.process_before_response)
+    else:
+        app = echo_app()
     asyncio.run(serve(app, args.port, args.lifetime))
 
 

@@ -28,6 +28,7 @@ from bench import procs
 from bench.bare import BOT_TOKEN, SIGNING_SECRET
 from bench.blackhole_drill import drill_blackhole
 from bench.fanout import FanoutRun, fake_slack, ledger_counts, seeded_database, stats
+from bench.inbox_drill import drill_inbox
 from tests.slack.wire import sign
 from tests.teams import activities
 
@@ -279,5 +280,6 @@ def run(name: str) -> None:
         "drill-storm": drill_storm,
         "drill-postgres": drill_postgres,
         "drill-blackhole": drill_blackhole,
+        "drill-inbox": drill_inbox,
     }[name]()
     print(f"after: {procs.machine()}", flush=True)

@@ -26,7 +26,7 @@ REQUESTS = 2000
 _ids = count(1)
 
 
-def command_body(fake_url: str) -> str:
+def command_body(fake_url: str, text: str = "help") -> str:
     n = next(_ids)
     return urlencode(
         {
@@ -38,7 +38,7 @@ def command_body(fake_url: str) -> str:
             "user_id": f"U{n % 500}",
             "user_name": "educator",
             "command": "/coach",
-            "text": "help",
+            "text": text,
             "api_app_id": "A0001",
             "is_enterprise_install": "false",
             "response_url": f"{fake_url}respond/cmd{n}",
@@ -79,8 +79,13 @@ def click_body(fake_url: str) -> str:
     return urlencode({"payload": json.dumps(payload)})
 
 
+def journal_body(fake_url: str) -> str:
+    """A command the coach cannot answer from a cache: kept in the inbox before the ack."""
+    return command_body(fake_url, "journal")
+
+
 def sender(url: str, fake_url: str, kind: str) -> RequestFactory:
-    make = command_body if kind == "command" else click_body
+    make = {"command": command_body, "click": click_body, "journal": journal_body}[kind]
 
     async def send(session: aiohttp.ClientSession, n: int) -> int:
         body = make(fake_url)
@@ -157,3 +162,50 @@ def main(requests: int = REQUESTS) -> None:
                 )
             )
     print(f"after: {procs.machine()}", flush=True)
+
+
+def inbox_main(requests: int = 1000, database: str = "sqlite") -> None:
+    """The acknowledgement with the inbox write in it, at 1 client, beside bare Bolt with
+    `process_before_response=True` (it acks without waiting for anything), in one run:
+    `/coach journal` and a button click, which the coach keeps before acknowledging."""
+    print(f"## bench slack, inbox ({database}; {procs.machine()})", flush=True)
+    fake_port, coach_port, bolt_port = procs.free_port(), procs.free_port(), procs.free_port()
+    fake_url = f"http://127.0.0.1:{fake_port}/"
+    fake = [procs.PYTHON, "-m", "bench.fakes", "slack", "--port", str(fake_port)]
+    bolt = [procs.PYTHON, "-m", "bench.bare", "bolt", "--port", str(bolt_port)]
+    bolt += ["--api-url", fake_url + "api/", "--process-before-response"]
+    with (
+        procs.database(database) as db,
+        procs.running(fake, ready_url=fake_url + "healthz", log_name="fake-slack"),
+        procs.running(bolt, ready_url=f"http://127.0.0.1:{bolt_port}/healthz", log_name="bolt"),
+    ):
+        procs.migrate(db)
+        env = procs.base_env(
+            DATABASE_URL=db,
+            SLACK_SIGNING_SECRET=SIGNING_SECRET,
+            SLACK_BOT_TOKEN=BOT_TOKEN,
+            SLACK_API_URL=fake_url + "api/",
+        )
+        serve = [procs.COACH, "serve", "--port", str(coach_port)]
+        ready = f"http://127.0.0.1:{coach_port}/healthz"
+        with procs.running(serve, env=env, ready_url=ready, log_name="serve"):
+            print(TABLE_HEADER, flush=True)
+            asyncio.run(
+                inbox_points(
+                    f"http://127.0.0.1:{coach_port}/slack/events",
+                    f"http://127.0.0.1:{bolt_port}/slack/events",
+                    fake_url,
+                    requests,
+                )
+            )
+    print(f"after: {procs.machine()}", flush=True)
+
+
+async def inbox_points(coach_url: str, bolt_url: str, fake_url: str, requests: int) -> None:
+    for kind, label in (("journal", "/coach journal"), ("click", "button click")):
+        bare = await measure(sender(bolt_url, fake_url, kind), clients=1, requests=requests)
+        ours = await measure(sender(coach_url, fake_url, kind), clients=1, requests=requests)
+        print(bare.row(f"bare Bolt (process_before_response), {label}"), flush=True)
+        print(ours.row(f"coach serve (inbox), {label}", bare), flush=True)
+        verdict = "met" if ours.p50_ms <= 1.5 * bare.p50_ms else "MISSED"
+        print(f"  target {label}: p50 within 1.5x of bare Bolt: {verdict}", flush=True)

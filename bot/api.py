@@ -9,8 +9,10 @@ through `adapter_sessions`, which an adapter's own store module takes once.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -21,6 +23,9 @@ from bot.app import CoachApp
 from bot.engine import Clock
 from bot.home import home_sections
 from bot.inbound import Inbound, Platform
+from bot.inbox import store as inbox
+from bot.inbox.store import Arrival as Arrival  # adapters build one for `keep`
+from bot.inbox.store import Unfinished as Unfinished
 from bot.lifecycle import (
     mark_added_back,
     mark_channels_removed,
@@ -36,6 +41,21 @@ from bot.storage.models import Educator
 from bot.storage.timeouts import turn_deadline
 from bot.welcome import welcome_card
 from content.loader import Library
+
+log = logging.getLogger("coach.inbox")
+
+# Keeping a message delays its acknowledgement: past this the message is answered from memory.
+KEEP_S = 2.0
+SWEEP_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class Kept:
+    """`row_id`: the message's inbox row; `duplicate`: this delivery was kept before (a
+    platform's retry): acknowledge it and do nothing more. Neither: answer from memory."""
+
+    row_id: int | None
+    duplicate: bool
 
 
 def storage_unavailable(error: BaseException) -> bool:
@@ -94,9 +114,42 @@ class CoachAPI:
 
     # ---- the conversation ------------------------------------------------------------
 
-    def handle(self, inbound: Inbound) -> list[Reply]:
-        """One message or click in, the coach's reply parts out. Never raises."""
-        return self._app.coach.handle(inbound)
+    def handle(self, inbound: Inbound, inbox_id: int | None = None) -> list[Reply]:
+        """One message or click in, the coach's reply parts out. Never raises.
+
+        `inbox_id`: from `keep`; the replies are then kept with the turn until `finished`."""
+        return self._app.coach.handle(inbound, inbox_id)
+
+    # ---- accepted means kept (bot/inbox) ----------------------------------------------
+
+    def keep(self, delivery: Arrival) -> Kept:
+        """Write a platform message down before acknowledging it. Never raises: when the
+        database cannot take it within KEEP_S the message is answered from memory, as
+        before the inbox (and, storage being down, most likely with the storage-down
+        sentence)."""
+        limit = min(KEEP_S, self._app.settings.coach_db_timeout_s)
+        try:
+            with turn_deadline(limit), self._app.sessions.begin() as session:
+                inbox.commit_without_flush_wait(session)
+                row_id = inbox.accept(session, self.sealer, delivery, self.now())
+        except Exception as exc:
+            log.warning("inbox_keep_failed", extra={"error": type(exc).__name__})
+            return Kept(row_id=None, duplicate=False)
+        return Kept(row_id=row_id, duplicate=row_id is None)
+
+    def finished(self, inbox_id: int) -> None:
+        """The replies were sent (or could not be): the message leaves the inbox."""
+        try:
+            with self.storage_deadline(), self._app.sessions.begin() as session:
+                inbox.finish(session, inbox_id)
+        except Exception as exc:
+            # Left for a sweep after the lease: its stored replies are then sent again.
+            log.warning("inbox_finish_failed", extra={"error": type(exc).__name__})
+
+    def unfinished(self, platform: Platform, limit: int = SWEEP_LIMIT) -> list[Unfinished]:
+        """Messages a dead process had kept and not finished, now claimed by this one."""
+        with self.storage_deadline(), self._app.sessions.begin() as session:
+            return inbox.claim_unfinished(session, self.sealer, platform.value, self.now(), limit)
 
     def home_cards(self, platform: Platform, workspace: str, user: str) -> list[Card]:
         """App Home for one educator (a welcome for someone the coach has not met)."""

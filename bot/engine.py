@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from cryptography.fernet import Fernet
-from sqlalchemy import select
+from sqlalchemy import inspect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -22,6 +22,7 @@ from bot import messages
 from bot.commands.base import CommandHandler
 from bot.commands.help import help_card
 from bot.commands.table import command_table, is_help_word
+from bot.educators import find_or_add_educator
 from bot.flows.base import Answer, Flow, match_answer
 from bot.flows.registry import flow_table
 from bot.flows.state import (
@@ -33,6 +34,7 @@ from bot.flows.state import (
     save_flow,
 )
 from bot.inbound import Inbound
+from bot.inbox import store as inbox
 from bot.plain_requests import answer_plain_request, greet
 from bot.replies import Reply, Text
 from bot.settings import Settings
@@ -81,13 +83,16 @@ class Coach:
         self.commands: dict[str, CommandHandler] = command_table()
         self.flows: dict[str, Flow] = flow_table()
 
-    def handle(self, inbound: Inbound) -> list[Reply]:
-        """Answer one message. Never raises: failures become a kind sentence."""
+    def handle(self, inbound: Inbound, inbox_id: int | None = None) -> list[Reply]:
+        """Answer one message. Never raises: failures become a kind sentence.
+
+        `inbox_id`: the message's inbox row (bot/inbox): the turn stores its replies there in
+        its own transaction, or, when a turn before a restart already did, returns those."""
         try:
             # The whole turn, every statement and a new connection if need be, gets
             # COACH_DB_TIMEOUT_S: the educator hears back within it, whatever the database does.
             with turn_deadline(self.settings.coach_db_timeout_s):
-                return self._run_turn(inbound)
+                return self._run_turn(inbound, inbox_id)
         except StaleDataError:
             # A duplicate delivery or double click advanced the same flow a moment ago.
             log.info("flow_race_ignored", extra={"platform": inbound.platform.value})
@@ -108,25 +113,43 @@ class Coach:
             log.error("handle_failed", extra={"error": type(exc).__name__})
             return [Text(messages.SOMETHING_WENT_WRONG)]
 
-    def _run_turn(self, inbound: Inbound) -> list[Reply]:
+    def _run_turn(self, inbound: Inbound, inbox_id: int | None) -> list[Reply]:
         """One transaction; run again once when a concurrent twin (the same educator's other
         message) committed a row with the same unique key first. Nothing of the first try was
         kept, and the second sees the twin's rows, so it answers as if it had come second."""
         for attempt in range(1 + TWIN_RETRIES):
             try:
                 with self.sessions.begin() as session:
-                    return self._handle(session, inbound)
+                    if inbox_id is None:
+                        return self._handle(session, inbound)
+                    return self._answer_kept(session, inbound, inbox_id)
             except IntegrityError:
                 if attempt == TWIN_RETRIES:
                     raise
                 log.info("turn_ran_again_after_twin", extra={"platform": inbound.platform.value})
         raise AssertionError("unreachable")
 
-    def turn_for(self, session: Session, inbound: Inbound) -> Turn:
+    def _answer_kept(self, session: Session, inbound: Inbound, inbox_id: int) -> list[Reply]:
+        row = inbox.claim_for_turn(session, inbox_id)
+        if row is None:
+            return []  # finished by another process, or its educator was forgotten since
+        sealer = self.sealer.for_educator(session, row.educator_id)
+        stored = inbox.stored_replies(sealer, row)
+        if stored is not None:
+            return stored  # answered before a restart; only the sending was left
+        replies = self._handle(session, inbound, first_contact=row.first_contact)
+        if not inspect(row).detached:  # `forget` took the row with the educator
+            inbox.record_replies(sealer, row, replies)
+        return replies
+
+    def turn_for(
+        self, session: Session, inbound: Inbound, first_contact: bool | None = None
+    ) -> Turn:
+        """`first_contact`: known already (the inbox met the educator when it kept the message)."""
         now = self.clock()
-        educator, first_contact = self._educator(session, inbound, now)
+        educator, met_now = self._educator(session, inbound, now)
         return Turn(
-            first_contact=first_contact,
+            first_contact=met_now if first_contact is None else first_contact,
             inbound=inbound,
             session=session,
             educator=educator,
@@ -136,7 +159,9 @@ class Coach:
             now=now,
         )
 
-    def _handle(self, session: Session, inbound: Inbound) -> list[Reply]:
+    def _handle(
+        self, session: Session, inbound: Inbound, first_contact: bool | None = None
+    ) -> list[Reply]:
         if inbound.message_id and self._seen_before(session, inbound):
             return []
         raw = inbound.value if inbound.value is not None else inbound.text
@@ -144,7 +169,7 @@ class Coach:
             return [
                 Text(messages.TOO_LONG.format(length=len(raw), limit=messages.MAX_MESSAGE_CHARS))
             ]
-        turn = self.turn_for(session, inbound)
+        turn = self.turn_for(session, inbound, first_contact)
         try:
             flow = load_flow(turn)
         except SealError:
@@ -208,35 +233,13 @@ class Coach:
         return False
 
     def _educator(self, session: Session, inbound: Inbound, now: datetime) -> tuple[Educator, bool]:
-        key = (
-            Educator.platform == inbound.platform.value,
-            Educator.workspace == inbound.workspace,
-            Educator.user_id == inbound.user,
+        educator, met_now = find_or_add_educator(
+            session, inbound.platform.value, inbound.workspace, inbound.user, now, lock=True
         )
-        # Locked for the turn: one educator's messages arriving together are handled one after
-        # the other, each seeing what the one before it saved (SQLite: one writer at a time).
-        mine = select(Educator).where(*key).with_for_update()
-        educator = session.scalar(mine)
-        first_contact = educator is None
-        if educator is None:
-            try:
-                with session.begin_nested():
-                    educator = Educator(
-                        platform=inbound.platform.value,
-                        workspace=inbound.workspace,
-                        user_id=inbound.user,
-                        timezone=None,
-                        reframe_offers=True,
-                        created_at=now,
-                        last_seen_at=now,
-                    )
-                    session.add(educator)
-            except IntegrityError:
-                educator = session.scalars(mine).one()
         if inbound.timezone and not educator.timezone:
             educator.timezone = inbound.timezone
         educator.last_seen_at = now
-        return educator, first_contact
+        return educator, met_now
 
     def _run_command(self, turn: Turn, word: str, args: str) -> list[Reply]:
         if is_help_word(word):

@@ -37,6 +37,13 @@ def message_id_of(body: dict[str, Any], action: dict[str, Any], value: str) -> s
     return f"action:{body.get('trigger_id') or action.get('action_ts')}"
 
 
+def click_id(body: dict[str, Any]) -> str | None:
+    """The click's de-duplication key, or None for a click the runner ignores."""
+    actions = body.get("actions") or []
+    value = str((actions[0] if actions else {}).get("value") or "")
+    return message_id_of(body, actions[0], value) if value else None
+
+
 class ActionRunner:
     def __init__(
         self, api: CoachAPI, people: SlackPeople, delivery: Delivery, home: AppHome
@@ -46,7 +53,9 @@ class ActionRunner:
         self.delivery = delivery
         self.home = home
 
-    async def run(self, client: AsyncWebClient, body: dict[str, Any]) -> None:
+    async def run(
+        self, client: AsyncWebClient, body: dict[str, Any], inbox_id: int | None = None
+    ) -> None:
         actions = body.get("actions") or []
         if not actions:
             return
@@ -73,7 +82,7 @@ class ActionRunner:
             timezone=info.timezone,
             is_workspace_admin=about_channel and info.is_admin,
         )
-        replies = await coach_answer(self.api, inbound)
+        replies = await coach_answer(self.api, inbound, inbox_id)
         channel = str(container.get("channel_id") or "")
         if container.get("type") == "view":  # the App Home tab
             await self.delivery.deliver(client, replies, Origin(team=team, user=user))

@@ -2,7 +2,8 @@
 
 Each job has its own module: `bolt_app` (Bolt for this setup), `listeners` (acknowledge at
 once), `runners` and `actions` (after the acknowledgement: to the coach and back),
-`delivery` (where replies go), `people` (users.info and DM channels, cached), `home` (App
+`inbox` (kept before the acknowledgement) and `recovery` (finishing what a dead process
+kept), `delivery` (where replies go), `people` (users.info and DM channels, cached), `home` (App
 Home), `uninstall` (app_uninstalled, tokens_revoked), `background` (the work in flight).
 """
 
@@ -18,10 +19,12 @@ from adapters.slack.bolt_app import build_bolt
 from adapters.slack.config import SlackConfig, SlackMode
 from adapters.slack.delivery import Delivery
 from adapters.slack.home import AppHome
+from adapters.slack.inbox import SlackInbox
 from adapters.slack.installs import AsyncInstallations, AsyncStates
 from adapters.slack.listeners import Listeners
 from adapters.slack.people import SlackPeople
 from adapters.slack.quick_acks import QuickAcks
+from adapters.slack.recovery import Recovery
 from adapters.slack.runners import MessageRunner
 from adapters.slack.tenancy import OneWorkspace
 from adapters.slack.uninstall import Uninstaller
@@ -44,13 +47,20 @@ class SlackCoach:
         people = SlackPeople()
         delivery = Delivery(people)
         home = AppHome(api)
+        self.inbox = SlackInbox(api)
+        messages = MessageRunner(api, people, delivery)
+        actions = ActionRunner(api, people, delivery, home)
         self.listeners = Listeners(
             work=self.work,
             quick=QuickAcks(api.library),
-            messages=MessageRunner(api, people, delivery),
-            actions=ActionRunner(api, people, delivery, home),
+            messages=messages,
+            actions=actions,
             home=home,
             uninstaller=Uninstaller(api, people, installations),
+            inbox=self.inbox,
+        )
+        self.recovery = Recovery(
+            api, config, installations, self.work, self.inbox, messages, actions
         )
         self.bolt: AsyncApp = build_bolt(config, installations, states)
         if config.mode is SlackMode.SINGLE:

@@ -1,4 +1,5 @@
-"""Bolt listeners: acknowledge at once, hand everything slow to background work.
+"""Bolt listeners: keep the message (adapters/slack/inbox.py), acknowledge, hand everything
+slow to background work.
 
 Keep these tiny: Slack shows the educator an error when a request is not acknowledged
 within 3 s. Answers that depend only on the content (`help`, `learn`) travel inside the
@@ -15,10 +16,19 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.actions import ActionRunner
+from adapters.slack.actions import ActionRunner, click_id
 from adapters.slack.background import BackgroundWork
 from adapters.slack.blocks import ACTION_PATTERN
 from adapters.slack.home import AppHome
+from adapters.slack.inbox import (
+    ACTION,
+    COMMAND,
+    DM,
+    SlackInbox,
+    action_payload,
+    command_payload,
+    dm_payload,
+)
 from adapters.slack.payloads import is_educator_dm, team_of, typed_text
 from adapters.slack.quick_acks import QuickAcks
 from adapters.slack.replays import DELIVERY_ID
@@ -39,7 +49,9 @@ class Listeners:
         actions: ActionRunner,
         home: AppHome,
         uninstaller: Uninstaller,
+        inbox: SlackInbox,
     ) -> None:
+        self.inbox = inbox
         self.work = work
         self.quick = quick
         self.messages = messages
@@ -70,13 +82,29 @@ class Listeners:
         if quick is not None:
             await ack(**quick)
             return
-        await ack()
         delivery = context.get(DELIVERY_ID)  # None over Socket Mode
-        self.work.spawn(self.messages.command(client, body, delivery), "command")
+        user = str(body.get("user_id") or "")
+        with self.inbox.deadline():
+            kept = await self.inbox.keep(
+                COMMAND, delivery, team_of(body), user, command_payload(body)
+            )
+            await ack()  # only now: a crash from here on loses nothing
+            if kept.duplicate:
+                return
+            work = self.messages.command(client, body, delivery, kept.row_id)
+            self.work.spawn(self.inbox.finishing(kept.row_id, work), "command")
 
     async def action(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
-        await ack()
-        self.work.spawn(self.actions.run(client, body), "action")
+        user = str((body.get("user") or {}).get("id") or "")
+        with self.inbox.deadline():
+            kept = await self.inbox.keep(
+                ACTION, click_id(body), team_of(body), user, action_payload(body)
+            )
+            await ack()
+            if kept.duplicate:
+                return
+            work = self.actions.run(client, body, kept.row_id)
+            self.work.spawn(self.inbox.finishing(kept.row_id, work), "action")
 
     async def ack_only(self, ack: AsyncAck) -> None:
         await ack()
@@ -87,8 +115,19 @@ class Listeners:
     async def message(
         self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient
     ) -> None:
-        if is_educator_dm(event):
-            self.work.spawn(self.messages.dm(client, body, event), "dm")
+        if not is_educator_dm(event):
+            return
+        delivery = str(body.get("event_id") or event.get("client_msg_id") or "") or None
+        team = team_of(body) or str(event.get("team") or "")
+        with self.inbox.deadline():
+            # Bolt answers Slack when this listener returns: the message is kept by then.
+            kept = await self.inbox.keep(
+                DM, delivery, team, str(event["user"]), dm_payload(body, event)
+            )
+            if kept.duplicate:
+                return
+            work = self.messages.dm(client, body, event, kept.row_id)
+            self.work.spawn(self.inbox.finishing(kept.row_id, work), "dm")
 
     async def home_opened(
         self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient

@@ -8,6 +8,7 @@ nothing a sender can put in a body produces a 5xx.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 
@@ -150,7 +151,8 @@ def mount_slack(app: web.Application, api: CoachAPI, engine: Engine) -> None:
 def _lifecycle(
     slack: SlackCoach, config: SlackConfig
 ) -> Callable[[web.Application], AsyncIterator[None]]:
-    """Socket Mode connects when the server starts; background replies finish before it stops."""
+    """Socket Mode connects and the inbox sweep starts with the server; background replies
+    finish before it stops."""
 
     async def run(app: web.Application) -> AsyncIterator[None]:
         handler: AsyncSocketModeHandler | None = None
@@ -159,7 +161,11 @@ def _lifecycle(
             await handler.connect_async()  # type: ignore[no-untyped-call]
             log.info("slack_socket_mode_connected")
         log.info("slack_ready", extra={"mode": config.mode.value, "socket": config.socket_mode})
+        # What a process that died had accepted and not answered (bot/inbox), now and then.
+        sweeping = asyncio.get_running_loop().create_task(slack.recovery.run())
         yield
+        slack.recovery.stop()
+        await sweeping
         if handler is not None:
             await handler.close_async()  # type: ignore[no-untyped-call]
         await slack.drain()

@@ -22,14 +22,15 @@ from bot.replies import Reply
 from bot.routing import is_channel_command, turns_channel_on
 
 
-async def coach_answer(api: CoachAPI, inbound: Inbound) -> list[Reply]:
-    """The coach's replies, computed off the event loop.
+async def coach_answer(api: CoachAPI, inbound: Inbound, inbox_id: int | None = None) -> list[Reply]:
+    """The coach's replies, computed off the event loop (kept with the turn in the inbox
+    row `inbox_id`, or read back from it when a turn before a restart already answered).
 
     The database deadline starts now, not when a worker thread comes free: time spent
     queued for a thread counts against COACH_DB_TIMEOUT_S too.
     """
     with api.storage_deadline():
-        return await asyncio.to_thread(api.handle, inbound)
+        return await asyncio.to_thread(api.handle, inbound, inbox_id)
 
 
 class MessageRunner:
@@ -41,7 +42,11 @@ class MessageRunner:
         self.delivery = delivery
 
     async def command(
-        self, client: AsyncWebClient, body: dict[str, Any], delivery_id: str | None = None
+        self,
+        client: AsyncWebClient,
+        body: dict[str, Any],
+        delivery_id: str | None = None,
+        inbox_id: int | None = None,
     ) -> None:
         """`delivery_id` names the signed request, so the coach answers a replay once."""
         team, user = team_of(body), str(body.get("user_id") or "")
@@ -66,7 +71,7 @@ class MessageRunner:
             is_workspace_admin=about_channel and info.is_admin,
             can_post=can_post,
         )
-        replies = await coach_answer(self.api, inbound)
+        replies = await coach_answer(self.api, inbound, inbox_id)
         origin = Origin(
             team=team,
             user=user,
@@ -75,7 +80,13 @@ class MessageRunner:
         )
         await self.delivery.deliver(client, replies, origin)
 
-    async def dm(self, client: AsyncWebClient, body: dict[str, Any], event: dict[str, Any]) -> None:
+    async def dm(
+        self,
+        client: AsyncWebClient,
+        body: dict[str, Any],
+        event: dict[str, Any],
+        inbox_id: int | None = None,
+    ) -> None:
         team = team_of(body) or str(event.get("team") or "")
         user, channel = str(event["user"]), str(event["channel"])
         self.people.remember_dm(team, user, channel)
@@ -88,7 +99,7 @@ class MessageRunner:
             conversation=channel,
             timezone=await self.people.timezone(client, team, user),
         )
-        replies = await coach_answer(self.api, inbound)
+        replies = await coach_answer(self.api, inbound, inbox_id)
         await self.delivery.deliver(
             client, replies, Origin(team=team, user=user, dm_channel=channel)
         )

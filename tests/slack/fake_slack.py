@@ -6,6 +6,7 @@ the next calls of a method with an HTTP status (429 with Retry-After, 500) or a 
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -49,6 +50,8 @@ class FakeSlack:
     socket_acks: list[dict[str, Any]] = field(default_factory=list)
     _sockets: list[web.WebSocketResponse] = field(default_factory=list)
     _ts: count[int] = field(default_factory=lambda: count(1))
+    # Calls of these methods wait until `release` (a slow Slack, held open on purpose).
+    _held: dict[str, asyncio.Event] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -64,6 +67,12 @@ class FakeSlack:
 
     def fail(self, method: str, *failures: Failure) -> None:
         self.failures[method] += list(failures)
+
+    def hold(self, method: str) -> None:
+        self._held[method] = asyncio.Event()
+
+    def release(self, method: str) -> None:
+        self._held.pop(method).set()
 
     def of(self, method: str) -> list[Call]:
         return [c for c in self.calls if c.method == method]
@@ -112,6 +121,8 @@ class FakeSlack:
         args = await self._args(request)
         token = auth.removeprefix("Bearer ") or args.get("token")
         self.calls.append(Call(method, token, args))
+        if method in self._held:
+            await self._held[method].wait()
         channel = str(args.get("channel") or "")
         if method == "chat.postMessage" and channel in self.outside:
             return web.json_response({"ok": False, "error": "not_in_channel"})

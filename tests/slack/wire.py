@@ -43,12 +43,19 @@ class SlackWire:
         self.core = core  # what the tests read the database through; Slack only has the API
 
     async def post(
-        self, body: str, content_type: str, headers: dict[str, str] | None = None
+        self,
+        body: str,
+        content_type: str,
+        headers: dict[str, str] | None = None,
+        *,
+        wait: bool = True,
     ) -> ClientResponse:
+        """`wait`: for the coach's answers too, not only the acknowledgement."""
         all_headers = {"Content-Type": content_type, **sign(body), **(headers or {})}
         response = await self.client.post("/slack/events", data=body, headers=all_headers)
         await response.read()
-        await self.slack.drain()
+        if wait:
+            await self.slack.drain()
         return response
 
     async def command_in(self, team: str, text: str) -> ClientResponse:
@@ -65,6 +72,7 @@ class SlackWire:
         channel: str = "C1",
         channel_name: str = "general",
         team: str = TEAM,
+        wait: bool = True,
     ) -> ClientResponse:
         n = next(_ids)
         form = {
@@ -82,7 +90,7 @@ class SlackWire:
             "response_url": self.fake.response_url(f"cmd{n}"),
             "trigger_id": f"trigger.{n}",
         }
-        return await self.post(urlencode(form), "application/x-www-form-urlencoded")
+        return await self.post(urlencode(form), "application/x-www-form-urlencoded", wait=wait)
 
     async def event(
         self,
@@ -92,6 +100,7 @@ class SlackWire:
         headers: dict[str, str] | None = None,
         team: str = TEAM,
         enterprise: str | None = None,
+        wait: bool = True,
     ) -> ClientResponse:
         body = json.dumps(
             {
@@ -113,10 +122,16 @@ class SlackWire:
                 ],
             }
         )
-        return await self.post(body, "application/json", headers)
+        return await self.post(body, "application/json", headers, wait=wait)
 
     async def dm(
-        self, text: str, *, user: str = "U1", event_id: str | None = None, **extra: Any
+        self,
+        text: str,
+        *,
+        user: str = "U1",
+        event_id: str | None = None,
+        wait: bool = True,
+        **extra: Any,
     ) -> ClientResponse:
         event = {
             "type": "message",
@@ -128,7 +143,7 @@ class SlackWire:
             "client_msg_id": f"msg-{next(_ids)}",
             **extra,
         }
-        return await self.event(event, event_id=event_id)
+        return await self.event(event, event_id=event_id, wait=wait)
 
     async def click(
         self,

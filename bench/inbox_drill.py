@@ -1,0 +1,209 @@
+"""drill-inbox: SIGKILL `coach serve` at random moments under Slack traffic, restart it, and
+check that every acknowledged slash command is answered exactly once (bot/inbox).
+
+This process is Slack: it signs `/coach journal` commands, each from a new educator, and
+is the Web API and the response URLs the coach answers through. `users.info` takes a
+random 0-300 ms, so kills land before the acknowledgement, between it and the turn, in the
+turn, between the turn and the answer, and after the answer. Each cycle starts `coach
+serve`, sends from CLIENTS clients for a random 0.3-1.5 s, and SIGKILLs it. A last server
+then runs until the inbox is empty (a killed server's rows are taken over once their
+claim, bot/inbox LEASE, ran out).
+
+Counted per command: acknowledged (HTTP 200) or not (the connection died with the
+server: Slack would show the educator an error, and nothing was promised), and how many
+answers reached its response URL. Pass: every acknowledged command answered exactly once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import count
+from urllib.parse import urlencode
+
+import aiohttp
+from aiohttp import web
+from sqlalchemy import create_engine, text
+
+from bench import procs
+from bench.bare import BOT_TOKEN, SIGNING_SECRET
+from tests.slack.wire import sign
+
+CYCLES = 200
+CLIENTS = 4
+RUN_S = (0.3, 1.5)
+USERS_INFO_S = (0.0, 0.3)
+LEASE_S = 30.0  # bot/inbox/store.py LEASE
+DRAIN_LIMIT_S = 120.0
+
+
+@dataclass
+class Slack:
+    """Slack's side: what was sent, what was acknowledged, what was answered."""
+
+    acked: set[str] = field(default_factory=set)
+    refused: Counter[str] = field(default_factory=Counter)
+    answers: Counter[str] = field(default_factory=Counter)
+    ids: count[int] = field(default_factory=count)
+    rng: random.Random = field(default_factory=lambda: random.Random(14))
+
+    def app(self) -> web.Application:
+        app = web.Application()
+        app.router.add_post("/api/{method}", self._api)
+        app.router.add_post("/respond/{key}", self._respond)
+        return app
+
+    async def _api(self, request: web.Request) -> web.Response:
+        form = await request.post()
+        method = request.match_info["method"]
+        user = str(form.get("user") or form.get("users") or "U")
+        answer: dict[str, object] = {"ok": True}
+        if method == "users.info":
+            await asyncio.sleep(self.rng.uniform(*USERS_INFO_S))
+            answer["user"] = {"id": user, "tz": "America/Chicago", "is_admin": False}
+        elif method == "conversations.open":
+            answer["channel"] = {"id": f"D{user}"}
+        elif method == "auth.test":
+            answer |= {"team_id": "T0001", "user_id": "UBOT", "bot_id": "BBOT"}
+        else:
+            answer |= {"channel": form.get("channel"), "ts": f"1.{next(self.ids)}"}
+        return web.json_response(answer)
+
+    async def _respond(self, request: web.Request) -> web.Response:
+        await request.json()
+        self.answers[request.match_info["key"]] += 1
+        return web.Response(text="ok")
+
+
+async def command(session: aiohttp.ClientSession, base: str, url: str, n: int, slack: Slack):
+    key = f"cmd{n}"
+    body = urlencode(
+        {
+            "team_id": "T0001",
+            "channel_id": f"DU{n}",
+            "user_id": f"U{n}",
+            "command": "/coach",
+            "text": "journal",
+            "response_url": f"{url}respond/{key}",
+            "trigger_id": f"t{n}",
+        }
+    )
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        **sign(body, None, SIGNING_SECRET),
+    }
+    try:
+        async with session.post(base + "/slack/events", data=body, headers=headers) as response:
+            await response.read()
+            if response.status == 200:
+                slack.acked.add(key)
+            else:
+                slack.refused[str(response.status)] += 1
+    except (aiohttp.ClientError, TimeoutError) as exc:
+        slack.refused[type(exc).__name__] += 1
+
+
+def start_serve(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+    port = procs.free_port()
+    serve = subprocess.Popen(
+        [procs.COACH, "serve", "--port", str(port)],
+        env=env,
+        cwd=str(procs.ROOT),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://{procs.HOST}:{port}"
+    procs.wait_http(base + "/healthz", timeout=60)
+    return serve, base
+
+
+def kept(url: str) -> int:
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        with engine.connect() as connection:
+            return int(connection.execute(text("SELECT count(*) FROM inbox_messages")).scalar_one())
+    finally:
+        engine.dispose()
+
+
+async def drill(url: str, cycles: int) -> None:
+    slack = Slack()
+    runner = web.AppRunner(slack.app())
+    await runner.setup()
+    outside_port = procs.free_port()
+    await web.TCPSite(runner, procs.HOST, outside_port).start()
+    outside_url = f"http://{procs.HOST}:{outside_port}/"
+    env = procs.base_env(
+        DATABASE_URL=url,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_API_URL=outside_url + "api/",
+    )
+    rng = random.Random(2026)
+    numbers = count(1)
+    started = time.monotonic()
+    try:
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
+
+            async def client(base: str, until: float) -> None:
+                while time.monotonic() < until:
+                    await command(session, base, outside_url, next(numbers), slack)
+
+            for cycle in range(cycles):
+                serve, base = await asyncio.to_thread(start_serve, env)
+                until = time.monotonic() + rng.uniform(*RUN_S)
+                clients = [asyncio.create_task(client(base, until + 5)) for _ in range(CLIENTS)]
+                await asyncio.sleep(max(0.0, until - time.monotonic()))
+                serve.send_signal(signal.SIGKILL)
+                serve.wait()
+                for task in clients:
+                    task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await asyncio.gather(*clients, return_exceptions=True)
+                if (cycle + 1) % 20 == 0:
+                    print(
+                        f"  {cycle + 1} kills, {len(slack.acked)} acknowledged, "
+                        f"{time.monotonic() - started:.0f} s",
+                        flush=True,
+                    )
+            # The last server: takes over what the killed ones kept, once their claims end.
+            serve, base = await asyncio.to_thread(start_serve, env)
+            deadline = time.monotonic() + DRAIN_LIMIT_S
+            await asyncio.sleep(LEASE_S)
+            while time.monotonic() < deadline and await asyncio.to_thread(kept, url):
+                await asyncio.sleep(1)
+            await asyncio.sleep(3)  # the last answers on their way
+            procs.stop(serve)
+    finally:
+        await runner.cleanup()
+    acked = slack.acked
+    once = sum(1 for key in acked if slack.answers[key] == 1)
+    lost = sorted(key for key in acked if slack.answers[key] == 0)
+    twice = sorted(key for key in slack.answers if slack.answers[key] > 1)
+    unacked_answered = sum(1 for key in slack.answers if key not in acked)
+    print(
+        f"  {cycles} SIGKILLs; {len(acked)} acknowledged; answered exactly once {once}; "
+        f"lost {len(lost)} {lost[:10]}; answered more than once {len(twice)} {twice[:10]}; "
+        f"not acknowledged (connection died) {dict(slack.refused)}, of which answered "
+        f"{unacked_answered}; inbox rows left {await asyncio.to_thread(kept, url)}; "
+        f"{time.monotonic() - started:.0f} s",
+        flush=True,
+    )
+    print(f"  verdict: every acknowledged command answered exactly once: {once == len(acked)}")
+
+
+def drill_inbox(cycles: int = CYCLES, database: str = "postgres") -> None:
+    with procs.database(database) as url:
+        procs.migrate(url)
+        asyncio.run(drill(url, cycles))
+
+
+if __name__ == "__main__":
+    drill_inbox(int(sys.argv[1]) if len(sys.argv) > 1 else CYCLES)

@@ -1,0 +1,1 @@
+"""Accepted means kept: each platform message is written down before it is acknowledged."""

@@ -1,0 +1,145 @@
+"""Accepted means kept: Slack hears 200 only once the message is written down, so a process
+that dies between the 200 and the answer loses nothing. The next process (here a second
+web app on the same database, once the first one's claim ran out) answers it, once.
+
+"Dying" is stopping the first app's work where it stands: its background tasks are
+cancelled while Slack (users.info) is still answering, which is all a SIGKILL leaves
+behind too: the database rows. The SIGKILL drill (`python -m bench drill-inbox`) kills
+real `coach serve` processes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from aiohttp.test_utils import TestClient, TestServer
+from sqlalchemy import func, select, text
+
+from adapters.slack.mount import SLACK_KEY
+from adapters.web.server import build_web_app
+from bot.app import CoachApp, build_app
+from bot.inbox.models import InboxMessage
+from bot.inbox.store import LEASE
+from bot.settings import Settings
+from tests.clock import FakeClock
+from tests.slack.fake_slack import FakeSlack
+from tests.slack.wire import SlackWire, find_button
+
+MARKER = "PRIVATE-5e1d"
+ANSWER_WAIT_S = 20.0
+
+
+@asynccontextmanager
+async def running(core: CoachApp, fake: FakeSlack) -> AsyncIterator[SlackWire]:
+    """One `coach serve`: its web app on 127.0.0.1, talking to the fake Slack."""
+    web_app = build_web_app(core)
+    client: TestClient[Any, Any] = TestClient(TestServer(web_app, host="127.0.0.1"))
+    await client.start_server()
+    try:
+        yield SlackWire(client, web_app[SLACK_KEY], fake, core)
+    finally:
+        await client.close()
+
+
+def dies(wire: SlackWire) -> None:
+    """The process stops where it stands: nothing it had started runs any further."""
+    for task in list(wire.slack.tasks):
+        task.cancel()
+
+
+def kept_rows(core: CoachApp) -> int:
+    with core.sessions() as session:
+        return int(session.scalar(select(func.count()).select_from(InboxMessage)) or 0)
+
+
+async def answered(fake: FakeSlack, count: int) -> None:
+    """Wait (bounded) for `count` answers to have reached Slack."""
+    async with asyncio.timeout(ANSWER_WAIT_S):
+        while len(fake.responses) + len(fake.of("chat.postMessage")) < count:
+            await asyncio.sleep(0.05)
+
+
+def restarted(slack_settings: Settings, clock: FakeClock) -> CoachApp:
+    """Another process on the same database, after the dead one's claim ran out."""
+    clock.advance(seconds=LEASE.total_seconds() + 1)
+    return build_app(slack_settings, clock=clock, migrate=False)
+
+
+async def test_a_command_acknowledged_before_a_crash_is_answered_once_after_it(
+    slack_core: CoachApp, slack_settings: Settings, fake_slack: FakeSlack, clock: FakeClock
+) -> None:
+    fake_slack.hold("users.info")  # Slack slow to say who the educator is: the turn waits
+    async with running(slack_core, fake_slack) as first:
+        acked = await first.command(f"reframe They never {MARKER} come", user="U7", wait=False)
+        assert acked.status == 200
+        assert kept_rows(slack_core) == 1
+        with slack_core.engine.connect() as connection:
+            stored = connection.execute(text("SELECT payload FROM inbox_messages")).scalar_one()
+        assert MARKER not in stored  # sealed under the educator's data key
+        dies(first)
+    fake_slack.release("users.info")
+    assert not fake_slack.responses, "nothing was answered before the crash"
+
+    second_core = restarted(slack_settings, clock)
+    try:
+        async with running(second_core, fake_slack) as second:
+            await answered(fake_slack, 1)
+            await second.slack.drain()
+    finally:
+        second_core.engine.dispose()
+
+    assert len(fake_slack.responses) == 1
+    assert "deficit framing" in fake_slack.posted_text()  # the reframe answered, as asked
+    assert kept_rows(slack_core) == 0
+
+
+async def test_a_dm_answered_but_not_sent_before_a_crash_is_sent_once_and_a_retry_is_not(
+    slack_core: CoachApp, slack_settings: Settings, fake_slack: FakeSlack, clock: FakeClock
+) -> None:
+    async with running(slack_core, fake_slack) as first:
+        fake_slack.hold("chat.postMessage")  # the turn is saved; sending it hangs
+        await first.dm("journal", user="U8", event_id="EvKEPT1", wait=False)
+        async with asyncio.timeout(ANSWER_WAIT_S):
+            while not fake_slack.of("chat.postMessage"):
+                await asyncio.sleep(0.05)
+        dies(first)
+        fake_slack.release("chat.postMessage")
+    fake_slack.clear()
+
+    second_core = restarted(slack_settings, clock)
+    try:
+        async with running(second_core, fake_slack) as second:
+            await answered(fake_slack, 1)
+            await second.slack.drain()
+            # Slack retries an event it thinks was not taken: acknowledged, not answered again.
+            retry = await second.dm("journal", user="U8", event_id="EvKEPT1")
+            assert retry.status == 200
+    finally:
+        second_core.engine.dispose()
+
+    posts = fake_slack.of("chat.postMessage")
+    assert len(posts) == 1
+    assert "journal is empty" in fake_slack.posted_text()
+    assert kept_rows(slack_core) == 0
+
+
+async def test_forget_takes_the_educators_kept_messages_with_them(
+    slack_core: CoachApp, slack_settings: Settings, fake_slack: FakeSlack
+) -> None:
+    fake_slack.hold("users.info")
+    async with running(slack_core, fake_slack) as first:
+        await first.command(f"reframe They never {MARKER} come", user="U9", wait=False)
+        dies(first)
+    fake_slack.release("users.info")
+    assert kept_rows(slack_core) == 1
+
+    async with running(slack_core, fake_slack) as wire:
+        await wire.dm("forget", user="U9")
+        confirm = fake_slack.of("chat.postMessage")[-1].args
+        await wire.click(find_button(confirm["blocks"], "Yes"), user="U9")
+
+    assert "destroyed the key" in fake_slack.posted_text()
+    assert kept_rows(slack_core) == 0

@@ -73,12 +73,13 @@ async def test_a_command_acknowledged_before_a_crash_is_answered_once_after_it(
 ) -> None:
     fake_slack.hold("users.info")  # Slack slow to say who the educator is: the turn waits
     async with running(slack_core, fake_slack) as first:
-        acked = await first.command(f"reframe They never {MARKER} come", user="U7", wait=False)
+        acked = await first.command("journal", user="U7", channel="DU7", wait=False)
         assert acked.status == 200
         assert kept_rows(slack_core) == 1
         with slack_core.engine.connect() as connection:
             stored = connection.execute(text("SELECT payload FROM inbox_messages")).scalar_one()
-        assert MARKER not in stored  # sealed under the educator's data key
+        assert "journal" not in stored  # sealed under the educator's data key
+        assert "response_url" not in stored
         dies(first)
     fake_slack.release("users.info")
     assert not fake_slack.responses, "nothing was answered before the crash"
@@ -92,7 +93,7 @@ async def test_a_command_acknowledged_before_a_crash_is_answered_once_after_it(
         second_core.engine.dispose()
 
     assert len(fake_slack.responses) == 1
-    assert "deficit framing" in fake_slack.posted_text()  # the reframe answered, as asked
+    assert "journal is empty" in fake_slack.posted_text()
     assert kept_rows(slack_core) == 0
 
 

@@ -122,6 +122,8 @@ class ReframeMessages(Strict):
     """The words around findings, in the CLI and wherever findings are shown."""
 
     found: Message
+    # When nothing found has a rewrite (the fallback model's finding asks a question instead).
+    found_question: Message
     nothing_found: Message
     why: Message
     topic: Message

@@ -111,5 +111,7 @@ def test_the_offer_in_a_reflection_asks_a_question(app: CoachApp) -> None:
 
 def test_reframe_on_request_shows_the_question(app: CoachApp) -> None:
     answer = Conversation(app.coach).says(f"reframe {UNNAMED}")
+    assert "a question that might help you put it another way" in answer
     assert "A question to think with" in answer
+    assert "another way you could put it" not in answer  # no rewrite is offered
     assert "You might say" not in answer

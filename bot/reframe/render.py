@@ -21,7 +21,8 @@ def render_findings(
     words = default_lexicon().messages
     if not findings:
         return f"{words.nothing_found}\n\n{words.tip}: {general_tip(tip_seed(text))}"
-    lines = [words.found]
+    rewritten = any(finding.rewrites for finding in findings)
+    lines = [words.found if rewritten else words.found_question]
     for number, finding in enumerate(findings, start=1):
         lines += [
             "",

@@ -12,6 +12,7 @@ import adapters.tables  # noqa: F401  (adapter tables on the metadata, as the co
 from bot.app import CoachApp, build_app
 from bot.settings import Settings
 from bot.storage.db import make_engine, upgrade
+from tests.cards_seen import SEEN
 from tests.clock import FakeClock
 from tests.databases import (
     POSTGRES_REQUIRED,
@@ -21,6 +22,33 @@ from tests.databases import (
 )
 
 DATABASES = ["sqlite", "postgresql"]
+TESTS = Path(__file__).parent
+AFTER_THE_SUITE = "after_the_suite"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", f"{AFTER_THE_SUITE}: runs after every other test (it reads what they showed)"
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The card check goes last, so it sees every card the suite's conversations showed."""
+    items.sort(key=lambda item: item.get_closest_marker(AFTER_THE_SUITE) is not None)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    selected = {Path(item.path) for item in session.items}
+    every_module = {path for path in TESTS.rglob("test_*.py") if "node_modules" not in path.parts}
+    SEEN.whole_suite = every_module <= selected
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if SEEN.checked is not None:
+        terminalreporter.write_line(
+            f"Teams card check: {SEEN.checked} distinct Adaptive Cards rendered in Chromium"
+        )
 
 
 def _migrate(url: str) -> None:

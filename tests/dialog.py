@@ -12,6 +12,7 @@ from itertools import count
 from bot.engine import Coach
 from bot.inbound import Inbound, Platform
 from bot.replies import Card, Choice, Choices, Reply, as_plain_text
+from tests.cards_seen import SEEN
 
 _delivery_ids = count(1)
 
@@ -43,7 +44,7 @@ class Conversation:
             message_id=message_id,
             timezone=self.timezone,
         )
-        self.last = self.coach.handle(inbound)
+        self.last = SEEN.replies(self.coach.handle(inbound))
         return self.transcript
 
     def says(self, text: str, *, message_id: str | None = None) -> str:

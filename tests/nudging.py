@@ -22,6 +22,7 @@ from bot.replies import Card, Choices, Reply
 from bot.storage.models import Educator
 from bot.weekly.models import NudgeLedger, Subscription
 from scheduler.tick import TickPolicy, TickReport, run_tick
+from tests.cards_seen import SEEN
 
 
 @dataclass
@@ -58,7 +59,7 @@ class FakePlatform:
                 self.outcomes.popleft() if self.outcomes else DeliveryResult(DeliveryOutcome.SENT)
             )
             if result.outcome is DeliveryOutcome.SENT:
-                self.delivered.append(Delivery(address, list(replies)))
+                self.delivered.append(Delivery(address, SEEN.replies(list(replies))))
             return result
 
 

@@ -25,6 +25,7 @@ from bot.storage.models import Educator
 from bot.weekly.channel_models import ChannelLedger, ChannelSubscription
 from content.loader import CONTENT_DIR, ContentError, default_library, load_content
 from content.schema import NUDGE_TOPICS
+from tests.cards_seen import SEEN
 from tests.clock import FakeClock
 from tests.dialog import Conversation, verify_dialog
 from tests.nudging import FakePlatform, outcomes, senders_for, tick
@@ -71,7 +72,7 @@ class ChannelMember(Conversation):
             is_workspace_admin=self.admin,
             can_post=self.can_post,
         )
-        self.last = self.coach.handle(inbound)
+        self.last = SEEN.replies(self.coach.handle(inbound))
         return self.transcript
 
 

@@ -18,6 +18,8 @@ from typing import Any
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
+from tests.cards_seen import SEEN
+
 
 @dataclass
 class Failure:
@@ -80,6 +82,7 @@ class Connector:
             error = {"error": {"code": failure.code or "Error", "message": "refused by test"}}
             return web.json_response(error, status=failure.status, headers=headers)
         body = await request.json()
+        SEEN.activity(body)
         self.sent_at.append(time.monotonic())
         rest = request.match_info["rest"].strip("/")
         self.posted.append(
@@ -93,11 +96,13 @@ class Connector:
         return web.json_response({"id": f"sent-{next(self._ids)}"}, status=201)
 
     async def _update(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        SEEN.activity(body)
         self.updated.append(
             Updated(
                 conversation=request.match_info["conversation"],
                 activity_id=request.match_info["activity"],
-                activity=await request.json(),
+                activity=body,
             )
         )
         return web.json_response({"id": request.match_info["activity"]})

@@ -3,7 +3,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: chat test lint bench serve clock clean screenshots
+.PHONY: chat test lint bench serve clock clean screenshots playground-screenshots
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ bench: $(BIN)/.installed  ## benchmarks: run on purpose, never in CI (BENCH=slac
 # Needs chromium and `npm ci --prefix tests/teams/cardcheck` (as .ci/run installs them).
 screenshots: $(BIN)/.installed  ## remake docs/screenshots/ from the coach's own output
 	$(BIN)/python -m bench.screenshots
+
+# Needs chromium, node and `npm ci --prefix bench/screenshots/agentsplayground` (not in CI).
+playground-screenshots: $(BIN)/.installed  ## the coach in the Microsoft 365 Agents Playground
+	$(BIN)/python -m bench.screenshots --playground
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -12,6 +12,7 @@ import pytest
 
 from bench.screenshots.dialog import Scene, hold_conversations
 from bench.screenshots.pages import RENDERER, WIDTH, page
+from bench.screenshots.playground import SHOTS, WINDOW
 from bench.screenshots.shoot import chromium, picture
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,3 +64,15 @@ def test_a_scene_is_drawn_with_its_cards(scenes: dict[str, Scene], tmp_path: Pat
     assert colour_type == 3  # indexed colour: the small file docs/ keeps
     # Undrawn cards leave empty boxes about 260 px tall in all; the welcome and help are tall.
     assert height > 700
+
+
+def test_the_playground_pictures_are_in_the_docs() -> None:
+    """Made on demand (python -m bench.screenshots --playground: the Agents Playground is not
+    installed in CI); each one the script makes is kept and shown in the guide."""
+    guide = (ROOT / "docs" / "INSTALL.md").read_text()
+    for shot in SHOTS:
+        png = ROOT / "docs" / "screenshots" / f"{shot.name}.png"
+        width, height, _, colour_type = struct.unpack(">IIBB", png.read_bytes()[16:26])
+        assert width == WINDOW[0] and height > 600, shot.name
+        assert colour_type == 3, shot.name
+        assert f"](screenshots/{shot.name}.png)" in guide, shot.name

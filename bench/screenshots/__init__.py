@@ -8,4 +8,9 @@ rendered by the Teams adapter into Adaptive Cards and drawn by the official `ada
 renderer (tests/teams/cardcheck) in headless Chromium; its Slack replies are rendered by the
 Slack adapter into Block Kit and drawn as a plain HTML likeness of Slack. Cards that were
 clicked show what Teams and Slack show after a click: the choice, and no more buttons.
+
+    python -m bench.screenshots --playground
+
+The coach in Microsoft's own local Teams client, the Agents Playground (playground.py): a
+real `coach serve` and the Playground, driven in headless Chromium (cdp.py).
 """

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, insert, text, update
 
-from bot.storage.models import Educator
+from bot.storage.models import Educator, Reflection
 from bot.weekly.models import Subscription
 
 CHUNK = 50_000
@@ -131,6 +131,38 @@ def _insert(engine: Engine, rows: list[tuple[tuple[object, ...], tuple[object, .
     with engine.begin() as connection:
         connection.execute(insert(Educator), educators)
         connection.execute(insert(Subscription), subscriptions)
+
+
+REFLECTION_COLUMNS = ("educator_id", "topic", "created_at", "answers", "action", "action_status")
+
+
+def add_reflections(engine: Engine, educators: int, at: datetime) -> None:
+    """Two reflections for each of educators 1..`educators` (so the claim's check-in look-up
+    has rows to read): the newest still awaits its check-in for every other one. The text
+    columns hold a placeholder: the claim never opens them."""
+    rows = [
+        (educator, "relational", at - timedelta(days=age), "x", "x", status)
+        for educator in range(1, educators + 1)
+        for age, status in ((14, "done"), (7, "planned" if educator % 2 else "done"))
+    ]
+    if engine.dialect.name == "postgresql":
+        raw = engine.raw_connection()
+        try:
+            with raw.cursor().copy(
+                f"COPY reflections ({', '.join(REFLECTION_COLUMNS)}) FROM STDIN"
+            ) as copy:
+                for row in rows:
+                    copy.write_row(row)
+            raw.commit()
+        finally:
+            raw.close()
+        with engine.begin() as connection:
+            connection.execute(text("ANALYZE reflections"))
+        return
+    with engine.begin() as connection:
+        connection.execute(
+            insert(Reflection), [dict(zip(REFLECTION_COLUMNS, row, strict=True)) for row in rows]
+        )
 
 
 def reset_due(engine: Engine, due: int, due_at: datetime) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from textwrap import shorten
+from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from bot import messages
 from bot.localtime import local_date_label
@@ -32,6 +33,19 @@ def awaiting_check_in(session: Session, educator_id: int) -> Reflection | None:
         .limit(1)
     )
     return latest if latest is not None and latest.action_status == "planned" else None
+
+
+def check_in_waiting(educator_id: ColumnElement[int] | InstrumentedAttribute[int]) -> Any:
+    """`awaiting_check_in` as SQL, correlated to an educator id column (the clock's due
+    query): the id of their latest reflection if its action still awaits a check-in."""
+    return (
+        select(case((Reflection.action_status == "planned", Reflection.id), else_=None))
+        .where(Reflection.educator_id == educator_id)
+        .order_by(Reflection.created_at.desc(), Reflection.id.desc())
+        .limit(1)
+        .scalar_subquery()
+        .label("checkin_waiting")
+    )
 
 
 def record_outcome(

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, delete, exists, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from bot.inbound import Platform
 from bot.storage.models import Educator, Removal, Workspace
@@ -23,6 +23,22 @@ EDUCATOR_REMOVED = "coach_removed"  # ...when the educator removed the coach the
 CHANNEL_REMOVED = "bot_removed"  # the reason shown by `channel`
 EDUCATOR = "educator"
 CHANNEL = "channel"
+
+
+def workspace_removed(
+    platform: InstrumentedAttribute[str], workspace: InstrumentedAttribute[str]
+) -> ColumnElement[bool]:
+    """Whether the owner's workspace removed the app: one EXISTS on the workspaces' key, for
+    the clock's due query (so a batch needs no look-up of its own)."""
+    return (
+        exists(select(Workspace.platform))
+        .where(
+            Workspace.platform == platform,
+            Workspace.workspace == workspace,
+            Workspace.uninstalled_at.is_not(None),
+        )
+        .label("workspace_removed")
+    )
 
 
 def mark_workspace_uninstalled(

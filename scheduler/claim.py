@@ -1,11 +1,17 @@
 """Step 1 of a tick: claim a batch of due subscriptions, in one transaction.
 
-Due subscriptions are selected by the indexed `next_send_at` with a LIMIT (on PostgreSQL
-`FOR UPDATE SKIP LOCKED`, so several clocks share the work); a ledger row keyed
+Due subscriptions are read in the order of the (next_send_at, id) index with a LIMIT (on
+PostgreSQL `FOR UPDATE SKIP LOCKED`, so several clocks share the work); a ledger row keyed
 (subscription, local ISO week) is written with status `claimed`, and the subscription is
 leased (its next look moved a few minutes on). Rows that need no send this week (paused,
 workspace removed, missed, already final, another clock's, interrupted, a week given up)
 are settled here instead.
+
+A batch costs the same few statements however many rows it holds: the due query brings
+each row's planned-send ledger row, school-calendar and workspace answers and check-in with
+it; each row is decided in Python; the batch's new weeks are one
+`INSERT ... ON CONFLICT DO NOTHING RETURNING` (a week already written, found only now, is
+settled from the row that is there) and its leases one UPDATE.
 """
 
 from __future__ import annotations
@@ -14,21 +20,23 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Generic
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from bot.calendar.store import WorkspaceKey, closed_from, next_open_day
 from bot.lifecycle import WORKSPACE_UNINSTALLED
-from bot.storage.models import Workspace
+from bot.storage.sets import id_in
 from bot.weekly.backoff import note_heard, quiet_ran_out, should_ask
 from bot.weekly.models import LedgerStatus
 from bot.weekly.rotation import Pick, next_pick, record_sent
 from bot.weekly.schedule import end_of_local_week, local_to_utc, week_key, zone_info
 from bot.weekly.subscriptions import plan, reschedule, turn_off
 from scheduler.context import TickContext
-from scheduler.kind import LedgerT, Owner, OwnerT, SubscriptionT
-from scheduler.ledger import finish
+from scheduler.due import Due, Owner
+from scheduler.kind import LedgerT, OwnerT, SubscriptionT
+from scheduler.ledger import finish, insert_new_weeks
 
 
 @dataclass(frozen=True)
@@ -37,57 +45,128 @@ class Claim:
     claimed_at: datetime
 
 
+@dataclass(frozen=True)
+class _NewWeek(Generic[SubscriptionT, OwnerT]):
+    """A week to write: the row's columns common to every kind, for the batch's one INSERT."""
+
+    subscription: SubscriptionT
+    owner: OwnerT
+    values: dict[str, object]
+
+
 def claim_batch(
-    tick: TickContext[SubscriptionT, LedgerT, OwnerT], platforms: list[str]
+    tick: TickContext[SubscriptionT, LedgerT, OwnerT],
+    platforms: list[str],
+    connection: Connection | None = None,
 ) -> tuple[list[Claim], int]:
-    """Claim up to one batch of due subscriptions; returns the claims and rows looked at."""
+    """Claim up to one batch of due subscriptions, in one transaction (on `connection`
+    when a tick keeps one for its batches); returns the claims and rows looked at."""
     claims: list[Claim] = []
-    with tick.core.sessions.begin() as session:
+    leased: list[SubscriptionT] = []
+    sessions = tick.core.sessions
+    with sessions(bind=connection) if connection else sessions() as session, session.begin():
         rows = tick.kind.due(session, tick.now, platforms, tick.policy.batch_size)
-        # Look-ups for the whole batch instead of round trips per row.
-        removed = _uninstalled_workspaces(session, [owner for _, owner, _ in rows])
-        ledgers = _ledgers_by_week(tick, session, [sub for sub, _, _ in rows])
+        # The planned sends' ledger rows came with the due query; one look-up for the
+        # batch's closed days, only when some row's day is closed.
+        ledgers = {
+            (row.subscription.id, row.ledger.week): row.ledger
+            for row in rows
+            if row.ledger is not None
+        }
         calendars = _calendars_of_closed(session, rows)
-        for subscription, owner, closed in rows:
-            batch = _Batch(removed, ledgers, calendars if closed else None)
-            claim = _claim_one(tick, session, subscription, owner, batch)
-            if claim is not None:
+        new_weeks: list[_NewWeek[SubscriptionT, OwnerT]] = []
+        for row in rows:
+            batch = _Batch(row.removed, ledgers, calendars if row.closed else None, row.extras)
+            claim = _claim_one(tick, session, row.subscription, row.owner, batch)
+            if isinstance(claim, _NewWeek):
+                new_weeks.append(claim)
+            elif claim is not None:
                 claims.append(claim)
+                leased.append(row.subscription)
+        written = _write_new_weeks(tick, session, new_weeks)
+        for week in new_weeks:
+            if week.subscription.id in written:
+                claims.append(Claim(written[week.subscription.id], tick.now))
+                leased.append(week.subscription)
+        conflicts = [week for week in new_weeks if week.subscription.id not in written]
+        for subscription, claim in _already_there(tick, session, conflicts):
+            claims.append(claim)
+            leased.append(subscription)
+        _lease(tick, session, leased)
     return claims, len(rows)
+
+
+def _write_new_weeks(
+    tick: TickContext[SubscriptionT, LedgerT, OwnerT],
+    session: Session,
+    new_weeks: list[_NewWeek[SubscriptionT, OwnerT]],
+) -> dict[int, int]:
+    """One INSERT for the batch's new weeks: subscription id -> ledger id of those written."""
+    if not new_weeks:
+        return {}
+    return insert_new_weeks(session, tick.kind.ledger_model, [week.values for week in new_weeks])
+
+
+def _already_there(
+    tick: TickContext[SubscriptionT, LedgerT, OwnerT],
+    session: Session,
+    weeks: list[_NewWeek[SubscriptionT, OwnerT]],
+) -> list[tuple[SubscriptionT, Claim]]:
+    """Weeks the INSERT found already written (the same week planned at another time, or
+    another clock a moment ago): settled from the row that is there, as any found row is."""
+    if not weeks:
+        return []
+    ledgers = _ledgers_by_week(tick, session, [week.subscription for week in weeks])
+    claims: list[tuple[SubscriptionT, Claim]] = []
+    for week in weeks:
+        batch = _Batch(False, ledgers, None, {})
+        claim = _claim_one(tick, session, week.subscription, week.owner, batch)
+        if isinstance(claim, Claim):  # that week's row, to send (again)
+            claims.append((week.subscription, claim))
+    return claims
+
+
+def _lease(
+    tick: TickContext[SubscriptionT, LedgerT, OwnerT],
+    session: Session,
+    subscriptions: list[SubscriptionT],
+) -> None:
+    """One UPDATE for the batch's leases: no clock looks at these rows until it runs out.
+    The loaded rows are told the same, so the session's flush does not write it again."""
+    if not subscriptions:
+        return
+    model = type(subscriptions[0])
+    until = tick.now + tick.policy.lease
+    session.execute(
+        update(model)
+        .where(id_in(session, model.id, [subscription.id for subscription in subscriptions]))
+        .values(next_send_at=until)
+        .execution_options(synchronize_session=False)
+    )
+    for subscription in subscriptions:
+        set_committed_value(subscription, "next_send_at", until)
 
 
 @dataclass(frozen=True)
 class _Batch(Generic[LedgerT]):
-    """What the batch's look-ups found, for one row."""
+    """What the due query and the batch's look-ups found, for one row."""
 
-    removed: set[tuple[str, str]]
+    removed: bool  # the owner's workspace removed the app
     ledgers: dict[tuple[int, str], LedgerT]
     # The closed days of the batch's workspaces when this row's planned day is closed.
     closed: dict[WorkspaceKey, set[date]] | None
+    extras: dict[str, object]  # the kind's own columns for a new week
 
 
 def _calendars_of_closed(
-    session: Session, rows: list[tuple[SubscriptionT, OwnerT, bool]]
+    session: Session, rows: list[Due[SubscriptionT, LedgerT, OwnerT]]
 ) -> dict[WorkspaceKey, set[date]]:
     """One query, only when some row's day is closed: where each of them goes instead."""
-    shut = [(sub, owner) for sub, owner, closed in rows if closed and sub.slot_day is not None]
+    shut = [(r.subscription, r.owner) for r in rows if r.closed and r.subscription.slot_day]
     if not shut:
         return {}
     first = min(sub.slot_day for sub, _ in shut if sub.slot_day is not None)
     return closed_from(session, {(owner.platform, owner.workspace) for _, owner in shut}, first)
-
-
-def _uninstalled_workspaces(session: Session, owners: list[OwnerT]) -> set[tuple[str, str]]:
-    workspaces = {(owner.platform, owner.workspace) for owner in owners}
-    if not workspaces:
-        return set()
-    rows = session.execute(
-        select(Workspace.platform, Workspace.workspace).where(
-            Workspace.uninstalled_at.is_not(None),
-            Workspace.workspace.in_({workspace for _, workspace in workspaces}),
-        )
-    ).all()
-    return {(platform, workspace) for platform, workspace in rows} & workspaces
 
 
 def _ledgers_by_week(
@@ -103,7 +182,7 @@ def _ledgers_by_week(
         week_key(sub.slot_at or sub.next_send_at or tick.now, sub.timezone) for sub in subscriptions
     }
     found = session.scalars(
-        select(model).where(model.subscription_id.in_(ids), model.week.in_(weeks))
+        select(model).where(id_in(session, model.subscription_id, ids), model.week.in_(weeks))
     )
     return {(ledger.subscription_id, ledger.week): ledger for ledger in found}
 
@@ -114,10 +193,11 @@ def _claim_one(
     subscription: SubscriptionT,
     owner: OwnerT,
     batch: _Batch[LedgerT],
-) -> Claim | None:
+) -> Claim | _NewWeek[SubscriptionT, OwnerT] | None:
+    """Settle one due row, or say what to claim: an existing row (a `Claim`) or a new week."""
     now, policy = tick.now, tick.policy
     slot = subscription.slot_at or subscription.next_send_at or now
-    if (owner.platform, owner.workspace) in batch.removed:
+    if batch.removed:
         turn_off(subscription, WORKSPACE_UNINSTALLED, now)
         tick.note(subscription, owner, "skipped", None, slot, WORKSPACE_UNINSTALLED)
         return None
@@ -137,40 +217,47 @@ def _claim_one(
         note_heard(subscription, heard)
         quiet_ran_out(subscription, slot)  # asked, and still no word after the wait
         pick = next_pick(subscription, tick.item_counts)
-        ledger = tick.kind.new_ledger(session, subscription, owner, pick, slot, now)
-        ledger.ask = should_ask(subscription, tick.kind.quiet, heard, slot)
-        try:
-            with session.begin_nested():
-                session.add(ledger)
-        except IntegrityError:  # another clock wrote this week's row a moment ago
-            return None
-    elif ledger.status in LedgerStatus.FINAL:
+        return _NewWeek(
+            subscription,
+            owner,
+            {
+                "subscription_id": subscription.id,
+                "week": week,
+                "due_at": slot,
+                "status": LedgerStatus.CLAIMED,
+                "attempts": 0,
+                "topic": pick.topic,
+                "nudge_index": pick.nudge_index,
+                "claimed_at": now,
+                "ask": should_ask(subscription, tick.kind.quiet, heard, slot),
+                **batch.extras,
+            },
+        )
+    if ledger.status in LedgerStatus.FINAL:
         reschedule(session, subscription, max(slot, ledger.due_at))
         return None
-    elif ledger.status in (LedgerStatus.CLAIMED, LedgerStatus.SENDING) and (
+    if ledger.status in (LedgerStatus.CLAIMED, LedgerStatus.SENDING) and (
         now - ledger.claimed_at < policy.lease
     ):
         subscription.next_send_at = ledger.claimed_at + policy.lease  # another clock's
         return None
-    elif ledger.status == LedgerStatus.SENDING:
+    if ledger.status == LedgerStatus.SENDING:
         _record_interrupted(tick, session, subscription, owner, ledger)
         return None
-    elif ledger.status == LedgerStatus.RETRY and now >= end_of_local_week(
+    if ledger.status == LedgerStatus.RETRY and now >= end_of_local_week(
         ledger.due_at, subscription.timezone
     ):
         finish(session, subscription, ledger, LedgerStatus.FAILED, "week_over", now)
         tick.note(subscription, owner, "failed", ledger, ledger.due_at, "week_over")
         return None
-    elif ledger.status == LedgerStatus.REMIND and now - (ledger.remind_at or now) > policy.grace:
+    if ledger.status == LedgerStatus.REMIND and now - (ledger.remind_at or now) > policy.grace:
         # A reminder is about one day: found this late, it would only confuse.
         finish(session, subscription, ledger, LedgerStatus.SENT, "reminder_missed", now)
         return None
-    else:  # a stale claim (never sent), a retry or a reminder: claim it (again)
-        ledger.status = LedgerStatus.CLAIMED
-        ledger.claimed_at = now
-    subscription.next_send_at = now + policy.lease
-    session.flush()
-    return Claim(ledger.id, now)
+    # A stale claim (never sent), a retry or a reminder: claim it (again).
+    ledger.status = LedgerStatus.CLAIMED
+    ledger.claimed_at = now
+    return Claim(ledger.id, now)  # leased with the batch
 
 
 def _closed_day(

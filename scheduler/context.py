@@ -8,7 +8,8 @@ from typing import Generic
 
 from bot.app import CoachApp
 from bot.weekly.models import LedgerColumns, ScheduleColumns
-from scheduler.kind import Kind, LedgerT, Owner, OwnerT, SubscriptionT
+from scheduler.due import Owner
+from scheduler.kind import Kind, LedgerT, OwnerT, SubscriptionT
 from scheduler.report import TickReport, tick_line
 
 

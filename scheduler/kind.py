@@ -20,17 +20,7 @@ from bot.weekly.backoff import QuietRule
 from bot.weekly.models import LedgerColumns, ScheduleColumns
 from bot.weekly.rotation import Pick
 from content.loader import Library
-
-
-class Owner(Protocol):
-    """Whom a subscription sends to: an educator, or (for team prompts) the channel itself."""
-
-    @property
-    def platform(self) -> str: ...
-
-    @property
-    def workspace(self) -> str: ...
-
+from scheduler.due import Due, Owner
 
 SubscriptionT = TypeVar("SubscriptionT", bound=ScheduleColumns)
 LedgerT = TypeVar("LedgerT", bound=LedgerColumns)
@@ -57,28 +47,17 @@ class Kind(Protocol, Generic[SubscriptionT, LedgerT, OwnerT]):
 
     def due(
         self, session: Session, now: datetime, platforms: list[str], limit: int
-    ) -> list[tuple[SubscriptionT, OwnerT, bool]]:
-        """Due subscriptions with their owners, locked (skip locked) for this clock, and
-        whether the planned day (`slot_day`) is closed on the owner's school calendar
-        (`closed_on_slot_day`, one EXISTS in the same query)."""
+    ) -> list[Due[SubscriptionT, LedgerT, OwnerT]]:
+        """Due subscriptions with their owners, locked (skip locked) for this clock; the
+        planned send's ledger row (outer join), the calendar (`closed_on_slot_day`), the
+        workspace (`workspace_removed`) and the kind's extras come with them, answered by
+        the same query."""
         ...
 
     def load(
         self, session: Session, ledger_id: int, *, lock: bool = False
     ) -> tuple[LedgerT, SubscriptionT, OwnerT]:
         """One ledger row with its subscription and owner (optionally locking the subscription)."""
-        ...
-
-    def new_ledger(
-        self,
-        session: Session,
-        subscription: SubscriptionT,
-        owner: OwnerT,
-        pick: Pick,
-        slot: datetime,
-        now: datetime,
-    ) -> LedgerT:
-        """This week's ledger row, claimed at `now`, for the rotation's pick."""
         ...
 
     def compose(

@@ -1,11 +1,14 @@
-"""Closing a week's ledger row, shared by the claim and the record steps."""
+"""Writing a batch's new weeks, and closing a week's ledger row (the claim and record steps)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
+from bot.storage.sets import insert_skipping_conflicts
 from bot.weekly.models import LedgerColumns, LedgerStatus, ScheduleColumns
 from bot.weekly.subscriptions import reschedule
 
@@ -29,3 +32,18 @@ def finish(
     ledger.finished_at = now
     session.flush()
     reschedule(session, subscription, ledger.due_at)
+
+
+def insert_new_weeks(
+    session: Session, model: type[LedgerColumns], rows: Sequence[dict[str, object]]
+) -> dict[int, int]:
+    """Write the batch's new weeks in one statement; returns subscription id -> ledger id for
+    the rows written. A (subscription, week) already there (another clock's, a moment ago)
+    is left alone and not returned: `ON CONFLICT DO NOTHING` instead of a savepoint per row."""
+    if not rows:
+        return {}
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    written = insert_skipping_conflicts(
+        session, table, rows, ["subscription_id", "week"], ("subscription_id", "id")
+    )
+    return {subscription_id: ledger_id for subscription_id, ledger_id in written}

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from bot.weekly.models import LedgerColumns, ScheduleColumns
 from bot.weekly.schedule import week_key, zone_info
-from scheduler.kind import Owner
+from scheduler.due import Owner
 
 
 @dataclass(frozen=True)

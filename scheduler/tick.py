@@ -19,7 +19,8 @@ The steps know no kind of subscription: a `Tick` is given one (`scheduler/kinds/
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Generic
 
@@ -64,17 +65,28 @@ class Tick(Generic[SubscriptionT, LedgerT, OwnerT]):
         return self.context.report
 
     def run(self) -> TickReport:
-        for _ in range(self.context.policy.max_batches):
-            claims, found = self.claim_batch()
-            for claim in claims:
-                self.send(claim)
-            if found == 0:
-                break
+        with self.batches() as next_batch:
+            for _ in range(self.context.policy.max_batches):
+                claims, found = next_batch()
+                for claim in claims:
+                    self.send(claim)
+                if found == 0:
+                    break
         return self.report
 
     def claim_batch(self) -> tuple[list[Claim], int]:
         """Claim up to one batch of due subscriptions; returns the claims and rows looked at."""
-        return claim_batch(self.context, [platform.value for platform in self.senders])
+        return claim_batch(self.context, self._platforms())
+
+    @contextmanager
+    def batches(self) -> Iterator[Callable[[], tuple[list[Claim], int]]]:
+        """`claim_batch` over one connection kept for the whole tick: one checkout (and its
+        liveness ping) instead of one per batch."""
+        with self.context.core.engine.connect() as connection:
+            yield lambda: claim_batch(self.context, self._platforms(), connection)
+
+    def _platforms(self) -> list[str]:
+        return [platform.value for platform in self.senders]
 
     def send(self, claim: Claim) -> None:
         send(self.context, self.senders, claim)

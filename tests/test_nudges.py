@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 
 from adapters.console.chat import run_chat
 from adapters.console.inbox import ConsoleSender
@@ -462,6 +462,25 @@ def test_a_crash_between_claim_and_send_sends_once_after_restart(
     assert platform.calls == 1
     assert [r.status for r in ledger_rows(app)] == [LedgerStatus.SENT]
     assert tick(app, senders_for(platform), FIRST_SLOT + timedelta(hours=1)).lines == []
+
+
+def test_a_week_already_sent_at_another_time_is_not_sent_again(
+    app: CoachApp, platform: FakePlatform
+) -> None:
+    """The claim finds a week's row by its planned time; a row of the same week planned at
+    another time (an old row, a hand-edited one) is met by the INSERT and settled from there."""
+    slack_educator(app).says("nudges on")
+    assert outcomes(tick(app, senders_for(platform), FIRST_SLOT)) == ["sent"]
+    thursday = FIRST_SLOT + timedelta(days=2)
+    with app.sessions.begin() as session:
+        session.execute(
+            update(Subscription).values(slot_at=thursday, slot_day=None, next_send_at=thursday)
+        )
+    assert tick(app, senders_for(platform), thursday).lines == []  # settled quietly
+    assert platform.calls == 1
+    (subscription,) = subscription_rows(app)
+    assert subscription.next_send_at == FIRST_SLOT + timedelta(weeks=1)
+    assert outcomes(tick(app, senders_for(platform), FIRST_SLOT + timedelta(weeks=1))) == ["sent"]
 
 
 def test_a_crash_during_the_platform_call_is_recorded_and_never_sent_twice(

@@ -18,14 +18,17 @@ from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.storage.base import Base, UTCDateTime
-from bot.weekly.models import LedgerColumns, ScheduleColumns
+from bot.weekly.models import LedgerColumns, ScheduleColumns, due_index
 
 
 class ChannelSubscription(ScheduleColumns, Base):
     """One team channel's weekly discussion prompt."""
 
     __tablename__ = "channel_subscriptions"
-    __table_args__ = (UniqueConstraint("platform", "workspace", "channel"),)
+    __table_args__ = (
+        UniqueConstraint("platform", "workspace", "channel"),
+        due_index("channel_subscriptions"),
+    )
 
     platform: Mapped[str] = mapped_column(String(16))
     workspace: Mapped[str] = mapped_column(String(128))

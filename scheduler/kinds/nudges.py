@@ -9,17 +9,19 @@ from sqlalchemy.orm import Session
 
 from bot.app import CoachApp
 from bot.delivery import Address
-from bot.followthrough import awaiting_check_in
+from bot.followthrough import check_in_waiting
 from bot.inbound import Platform
+from bot.lifecycle import workspace_removed
 from bot.nudges.compose import compose_nudge, keep_going_question
 from bot.replies import Reply
 from bot.storage.models import Educator
 from bot.weekly.backoff import QuietRule
 from bot.weekly.closed import closed_on_slot_day
-from bot.weekly.models import LedgerStatus, NudgeLedger, Subscription
+from bot.weekly.models import NudgeLedger, Subscription
 from bot.weekly.rotation import Pick
-from bot.weekly.schedule import week_key, zone_info
+from bot.weekly.schedule import zone_info
 from content.loader import Library
+from scheduler.due import Due, planned_week
 
 
 class Nudges:
@@ -38,21 +40,30 @@ class Nudges:
 
     def due(
         self, session: Session, now: datetime, platforms: list[str], limit: int
-    ) -> list[tuple[Subscription, Educator, bool]]:
+    ) -> list[Due[Subscription, NudgeLedger, Educator]]:
         closed = closed_on_slot_day(Subscription, Educator.platform, Educator.workspace)
+        removed = workspace_removed(Educator.platform, Educator.workspace)
+        # The nudge carries the check-in on last week's planned action, if one is waiting.
+        checkin = check_in_waiting(Educator.id)
         rows = session.execute(
-            select(Subscription, Educator, closed)
+            select(Subscription, Educator, NudgeLedger, closed, removed, checkin)
             .join(Educator, Educator.id == Subscription.educator_id)
+            .outerjoin(NudgeLedger, planned_week(NudgeLedger, Subscription))
             .where(
                 Subscription.next_send_at <= now,
                 Subscription.enabled.is_(True),
-                Educator.platform.in_(platforms),
+                # An expression, not the column: SQLite keeps no statistics and would start
+                # from the educators' (platform, ...) index, reading every educator.
+                (Educator.platform + "").in_(platforms),
             )
             .order_by(Subscription.next_send_at, Subscription.id)
             .limit(limit)
             .with_for_update(of=Subscription, skip_locked=True)
         ).all()
-        return [(subscription, educator, bool(shut)) for subscription, educator, shut in rows]
+        return [
+            Due(sub, educator, week, bool(shut), bool(gone), {"checkin_reflection_id": checkin})
+            for sub, educator, week, shut, gone, checkin in rows
+        ]
 
     def load(
         self, session: Session, ledger_id: int, *, lock: bool = False
@@ -62,29 +73,6 @@ class Nudges:
             query = query.with_for_update(of=Subscription)
         ledger, subscription, educator = session.execute(query).one()
         return ledger, subscription, educator
-
-    def new_ledger(
-        self,
-        session: Session,
-        subscription: Subscription,
-        owner: Educator,
-        pick: Pick,
-        slot: datetime,
-        now: datetime,
-    ) -> NudgeLedger:
-        # The nudge carries the check-in on last week's planned action, if one is waiting.
-        checkin = awaiting_check_in(session, owner.id)
-        return NudgeLedger(
-            subscription_id=subscription.id,
-            week=week_key(slot, subscription.timezone),
-            due_at=slot,
-            status=LedgerStatus.CLAIMED,
-            attempts=0,
-            topic=pick.topic,
-            nudge_index=pick.nudge_index,
-            checkin_reflection_id=checkin.id if checkin else None,
-            claimed_at=now,
-        )
 
     def compose(
         self,

@@ -14,14 +14,14 @@ from bot.channels.compose import keep_going_question, team_prompt
 from bot.channels.settings import keeper_mention
 from bot.delivery import Address
 from bot.inbound import Platform
+from bot.lifecycle import workspace_removed
 from bot.replies import Reply
 from bot.weekly.backoff import QuietRule
 from bot.weekly.channel_models import ChannelLedger, ChannelSubscription
 from bot.weekly.closed import closed_on_slot_day
-from bot.weekly.models import LedgerStatus
 from bot.weekly.rotation import Pick
-from bot.weekly.schedule import week_key
 from content.loader import Library
+from scheduler.due import Due, planned_week
 
 
 class TeamPrompts:
@@ -42,22 +42,26 @@ class TeamPrompts:
 
     def due(
         self, session: Session, now: datetime, platforms: list[str], limit: int
-    ) -> list[tuple[ChannelSubscription, ChannelSubscription, bool]]:
+    ) -> list[Due[ChannelSubscription, ChannelLedger, ChannelSubscription]]:
         closed = closed_on_slot_day(
             ChannelSubscription, ChannelSubscription.platform, ChannelSubscription.workspace
         )
+        removed = workspace_removed(ChannelSubscription.platform, ChannelSubscription.workspace)
         rows = session.execute(
-            select(ChannelSubscription, closed)
+            select(ChannelSubscription, ChannelLedger, closed, removed)
+            .outerjoin(ChannelLedger, planned_week(ChannelLedger, ChannelSubscription))
             .where(
                 ChannelSubscription.next_send_at <= now,
                 ChannelSubscription.enabled.is_(True),
-                ChannelSubscription.platform.in_(platforms),
+                # An expression, not the column: SQLite keeps no statistics and would pick
+                # the (platform, workspace, channel) index over the due one.
+                (ChannelSubscription.platform + "").in_(platforms),
             )
             .order_by(ChannelSubscription.next_send_at, ChannelSubscription.id)
             .limit(limit)
             .with_for_update(of=ChannelSubscription, skip_locked=True)
         ).all()
-        return [(subscription, subscription, bool(shut)) for subscription, shut in rows]
+        return [Due(sub, sub, week, bool(shut), bool(gone), {}) for sub, week, shut, gone in rows]
 
     def load(
         self, session: Session, ledger_id: int, *, lock: bool = False
@@ -71,26 +75,6 @@ class TeamPrompts:
             query = query.with_for_update(of=ChannelSubscription)
         ledger, subscription = session.execute(query).one()
         return ledger, subscription, subscription
-
-    def new_ledger(
-        self,
-        session: Session,
-        subscription: ChannelSubscription,
-        owner: ChannelSubscription,
-        pick: Pick,
-        slot: datetime,
-        now: datetime,
-    ) -> ChannelLedger:
-        return ChannelLedger(
-            subscription_id=subscription.id,
-            week=week_key(slot, subscription.timezone),
-            due_at=slot,
-            status=LedgerStatus.CLAIMED,
-            attempts=0,
-            topic=pick.topic,
-            nudge_index=pick.nudge_index,
-            claimed_at=now,
-        )
 
     def compose(
         self,

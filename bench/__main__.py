@@ -16,6 +16,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "tick": ("bench.tick_cost", "find-and-claim cost with 10k/100k/1M subscriptions, 1,000 due"),
     "fanout": ("bench.fanout", "10,000 nudges to a rate-limited fake Slack; RSS of coach clock"),
     "memory": ("bench.memory", "RSS of coach serve over 10,000 mixed requests"),
+    "retention": (
+        "bench.retention_rekey",
+        "daily retention job re-keying 100 educators x 52 reflections; the scrub",
+    ),
     "understanding": (
         "bench.understanding",
         "intent, topic, theme and reframe accuracy; ms per message",

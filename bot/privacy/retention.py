@@ -6,6 +6,9 @@ scheduler/maintenance.py when it exists), and tests call it with any `now`.
 - Reflections older than COACH_RETENTION_DAYS (by when they were written) are deleted,
   with every row that references them; so are self-assessments (by when they were taken)
   when that table exists.
+- Each educator who lost sealed text that way, and keeps other text, is re-keyed
+  (bot/privacy/rekey.py): their remaining text moves to a new data key and the old key is
+  destroyed, so the copies the database still keeps of what was deleted open with no key.
 - Workspaces marked uninstalled (bot/lifecycle.py) longer than COACH_UNINSTALL_GRACE_DAYS
   ago lose every educator's data and every other record keyed to the workspace. The
   `workspaces` row itself stays, as the record that the deletion happened.
@@ -13,6 +16,8 @@ scheduler/maintenance.py when it exists), and tests call it with any `now`.
   (a `Removal`), longer than COACH_UNINSTALL_GRACE_DAYS ago: everything about that
   educator (their data key first, as `forget` does), or that channel's settings and where
   to reach it. The removal row goes with them.
+- After the transaction commits, the residue scrub runs (bot/storage/scrub.py), every day:
+  it also finishes a scrub an older transaction held up the day before.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.lifecycle import EDUCATOR
 from bot.privacy.export import find_educator
 from bot.privacy.forget import forget_educator
+from bot.privacy.rekey import owners_of_sealed_rows, rekey_educator
 from bot.privacy.scope import (
     channel_scope,
     delete_scope,
@@ -38,9 +44,10 @@ from bot.privacy.scope import (
     workspace_scope,
 )
 from bot.settings import Settings
-from bot.storage.data_keys import KEY_TABLE
+from bot.storage.keyring import Keyring
 from bot.storage.models import Removal, Workspace
 from bot.storage.scrub import scrub_after_commit
+from bot.storage.sealing import SealError
 
 if TYPE_CHECKING:
     from bot.app import CoachApp
@@ -54,21 +61,36 @@ EXPIRING = {"reflections": "created_at", "assessment_results": "taken_at"}
 @dataclass
 class RetentionReport:
     expired: Counter[str] = field(default_factory=Counter)
+    rekeyed_educators: int = 0
+    rekeyed_values: int = 0
     workspaces_deleted: list[str] = field(default_factory=list)
     workspace_rows: Counter[str] = field(default_factory=Counter)
     removals_done: int = 0
     removal_rows: Counter[str] = field(default_factory=Counter)
 
 
-def expire_old_records(session: Session, now: datetime, retention_days: int) -> Counter[str]:
-    """Delete expiring rows older than the retention period, with rows that reference them."""
+def expire_old_records(
+    session: Session, now: datetime, retention_days: int, keyring: Keyring, report: RetentionReport
+) -> None:
+    """Delete expiring rows older than the retention period, with rows that reference them,
+    and re-key each educator who lost sealed text."""
     cutoff = now - timedelta(days=retention_days)
     roots: dict[Table, ColumnElement[bool]] = {}
     for name, dated_by in EXPIRING.items():
         table = table_named(name)
         if table is not None and dated_by in table.c:
             roots[table] = table.c[dated_by] < cutoff
-    return delete_scope(session, scope_from(roots))
+    scope = scope_from(roots)
+    owners = owners_of_sealed_rows(session, scope)
+    report.expired = delete_scope(session, scope)
+    for educator_id in sorted(owners):
+        try:
+            with session.begin_nested():
+                report.rekeyed_values += rekey_educator(session, keyring, educator_id)
+                report.rekeyed_educators += 1
+        except SealError as exc:
+            # The deletion stands; only its copies stay readable to the old key.
+            log.warning("retention_rekey_skipped", extra={"reason": exc.reason})
 
 
 def delete_uninstalled_workspaces(
@@ -87,8 +109,6 @@ def delete_uninstalled_workspaces(
         if rows:
             names.append(f"{workspace.platform}:{workspace.workspace}")
             deleted.update(rows)
-    if deleted.get(KEY_TABLE):
-        scrub_after_commit(session)  # their data keys went with them: clear the residue
     return names, deleted
 
 
@@ -116,29 +136,34 @@ def delete_removed(session: Session, now: datetime, grace_days: int) -> tuple[in
     return len(due), deleted
 
 
-def apply_retention(session: Session, settings: Settings, now: datetime) -> RetentionReport:
-    """Every deletion, in the caller's transaction."""
+def apply_retention(
+    session: Session, settings: Settings, now: datetime, keyring: Keyring
+) -> RetentionReport:
+    """Every deletion, in the caller's transaction; the scrub follows its commit."""
     report = RetentionReport()
-    report.expired = expire_old_records(session, now, settings.coach_retention_days)
+    expire_old_records(session, now, settings.coach_retention_days, keyring, report)
     report.workspaces_deleted, report.workspace_rows = delete_uninstalled_workspaces(
         session, now, settings.coach_uninstall_grace_days
     )
     report.removals_done, report.removal_rows = delete_removed(
         session, now, settings.coach_uninstall_grace_days
     )
+    scrub_after_commit(session)
     return report
 
 
 def run_daily_privacy(
-    sessions: sessionmaker[Session], settings: Settings, now: datetime
+    sessions: sessionmaker[Session], settings: Settings, now: datetime, keyring: Keyring
 ) -> RetentionReport:
     """The daily job: one transaction, so a failure part-way deletes nothing."""
     with sessions.begin() as session:
-        report = apply_retention(session, settings, now)
+        report = apply_retention(session, settings, now, keyring)
     log.info(
         "retention_done",
         extra={
             "expired": dict(report.expired),
+            "rekeyed_educators": report.rekeyed_educators,
+            "rekeyed_values": report.rekeyed_values,
             "workspaces_deleted": len(report.workspaces_deleted),
             "workspace_rows": dict(report.workspace_rows),
             "removals_done": report.removals_done,
@@ -152,4 +177,4 @@ def run_daily_privacy(
 
 def daily_job(core: CoachApp, now: datetime) -> None:
     """The clock's daily-maintenance entry (scheduler/maintenance.py DAILY_JOBS)."""
-    run_daily_privacy(core.sessions, core.settings, now)
+    run_daily_privacy(core.sessions, core.settings, now, core.coach.sealer)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import ForeignKey, Text, text
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bot.storage.base import Base, UTCDateTime
 
@@ -29,3 +29,23 @@ class EducatorKey(Base):
     # A Fernet key sealed under the newest master key; `coach db rotate-key` re-seals it.
     wrapped_key: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+# pg_advisory_xact_lock's first key: "the data key of educator <second key>".
+DATA_KEY_LOCK = 0x636B
+
+
+def lock_data_key(session: Session, educator_id: int, *, shared: bool) -> None:
+    """Hold the educator's data key steady until this transaction ends (PostgreSQL).
+
+    Writers take it shared just before they commit text sealed under the key; re-keying
+    (bot/privacy/rekey.py) takes it exclusively. An advisory lock, so it writes nothing.
+    SQLite needs none: it has one writer at a time, and both sides check while writing.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    function = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+    session.execute(
+        text(f"SELECT {function}(:space, :educator)"),
+        {"space": DATA_KEY_LOCK, "educator": educator_id},
+    )

@@ -5,6 +5,12 @@ the `Sealer` for one educator inside one database session: it seals with that ed
 data key (made on first use) and opens every format ever stored (data-key `v2`, master-key
 `v1`, plain text from before any key). Opened data keys live only as long as that sealer,
 so a forgotten educator's key does not linger in a long-running process.
+
+A data key can be replaced while a turn is sealing with it (the retention job re-keys an
+educator whose old rows it deleted, bot/privacy/rekey.py). So a transaction that sealed
+something checks, just before it commits and holding the key's lock, that the key is still
+the one it used; if not it stops (`DataKeyChangedError`, nothing is stored and the educator
+is asked to try again) instead of storing text that no key would open.
 """
 
 from __future__ import annotations
@@ -12,11 +18,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from cryptography.fernet import Fernet, InvalidToken
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot.storage.data_keys import EducatorKey
+from bot.storage.data_keys import EducatorKey, lock_data_key
 from bot.storage.models import Educator
 from bot.storage.sealing import (
     DATA_KEY_PREFIX,
@@ -27,6 +33,10 @@ from bot.storage.sealing import (
     _plain_from_storage,
     is_sealed,
 )
+
+
+class DataKeyChangedError(Exception):
+    """The educator's data key was replaced while this transaction sealed with the old one."""
 
 
 class Keyring:
@@ -53,7 +63,10 @@ class Keyring:
         return self.master.seal_bytes(Fernet.generate_key())
 
     def unwrap(self, wrapped: str) -> Fernet:
-        return Fernet(self.master.unseal_bytes(wrapped))
+        return Fernet(self.unwrap_bytes(wrapped))
+
+    def unwrap_bytes(self, wrapped: str) -> bytes:
+        return self.master.unseal_bytes(wrapped)
 
 
 class EducatorSealer:
@@ -64,6 +77,8 @@ class EducatorSealer:
         self._session = session
         self._educator = educator
         self._fernet: Fernet | None = None
+        self._raw_key = b""
+        self._guarded = False
 
     def _educator_id(self) -> int:
         if isinstance(self._educator, int):
@@ -83,7 +98,8 @@ class EducatorSealer:
             wrapped = self._create(educator_id)
         if wrapped is None:
             return None
-        self._fernet = self._keyring.unwrap(wrapped)  # WrongKeyError if no master key opens it
+        self._raw_key = self._keyring.unwrap_bytes(wrapped)  # WrongKeyError if no key opens it
+        self._fernet = Fernet(self._raw_key)
         return self._fernet
 
     def _create(self, educator_id: int) -> str:
@@ -106,7 +122,22 @@ class EducatorSealer:
     def seal(self, text: str) -> str:
         fernet = self._data_key(create=True)
         assert fernet is not None
+        if not self._guarded:
+            self._guarded = True
+            event.listen(self._session, "before_commit", self._key_still_current, once=True)
         return DATA_KEY_PREFIX + fernet.encrypt(text.encode("utf-8")).decode("ascii")
+
+    def _key_still_current(self, session: Session) -> None:
+        session.flush()  # our rows are written (and the SQLite write lock held) first
+        educator_id = self._educator_id()
+        lock_data_key(session, educator_id, shared=True)
+        wrapped = session.scalar(
+            select(EducatorKey.wrapped_key).where(EducatorKey.educator_id == educator_id)
+        )
+        if wrapped is None:
+            return  # forgotten: their rows went (or go) with them, foreign keys see to it
+        if self._keyring.unwrap_bytes(wrapped) != self._raw_key:
+            raise DataKeyChangedError("the data key changed while this turn sealed text")
 
     def unseal(self, stored: str) -> str:
         if not is_sealed(stored):

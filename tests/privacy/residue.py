@@ -119,6 +119,43 @@ def postgres_bytes(engine: Engine) -> list[bytes]:
     return blobs
 
 
+def postgres_data_directory_bytes(engine: Engine) -> list[bytes]:
+    """Every file of the PostgreSQL data directory as it is on disk: all of pg_wal (live and
+    old segments alike), this database's files, the shared catalogs and the rest. Other
+    databases' folders under base/ are left out (other test runs share the cluster).
+    Needs a superuser (pg_ls_dir, pg_read_binary_file), as the test database's is."""
+    blobs: list[bytes] = []
+    with engine.connect() as connection:
+        own = str(
+            connection.scalar(
+                text("SELECT oid FROM pg_database WHERE datname = current_database()")
+            )
+        )
+        others = set(connection.scalars(text("SELECT oid::text FROM pg_database")).all()) - {own}
+        pending = ["."]
+        while pending:
+            folder = pending.pop()
+            for name in connection.scalars(
+                text("SELECT pg_ls_dir(:d, true, false)"), {"d": folder}
+            ).all():
+                path = name if folder == "." else f"{folder}/{name}"
+                if folder == "base" and name in others:
+                    continue
+                found = connection.execute(
+                    text("SELECT s.isdir, s.size FROM pg_stat_file(:p, true) s"), {"p": path}
+                ).one()
+                if found.isdir:
+                    pending.append(path)
+                elif found.size:
+                    blob = connection.scalar(
+                        text("SELECT pg_read_binary_file(:p, 0, :n, true)"),
+                        {"p": path, "n": found.size},
+                    )
+                    if blob is not None:
+                        blobs.append(bytes(blob))
+    return blobs
+
+
 def database_bytes(engine: Engine) -> list[bytes]:
     return sqlite_bytes(engine) if engine.dialect.name == "sqlite" else postgres_bytes(engine)
 

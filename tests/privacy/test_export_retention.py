@@ -99,14 +99,14 @@ def test_retention_deletes_old_reflections_and_assessments_only(
     clock.advance(days=300)
     reflect(educator, "RECENT", "capabilities")
     clock.advance(days=70)  # the first ones are now 370 days old, the recent one 70
-    report = run_daily_privacy(app.sessions, app.settings, clock())
+    report = run_daily_privacy(app.sessions, app.settings, clock(), app.coach.sealer)
     assert report.expired["reflections"] == 2 and report.expired["assessment_results"] == 1
     with app.sessions() as session:
         left = session.scalars(select(Reflection)).all()
     assert [r.topic for r in left] == ["capabilities"]
     journal = educator.says("journal")
     assert "RECENT my own action" in journal and "OLD" not in journal
-    again = run_daily_privacy(app.sessions, app.settings, clock())
+    again = run_daily_privacy(app.sessions, app.settings, clock(), app.coach.sealer)
     assert not again.expired
 
 
@@ -123,11 +123,13 @@ def test_uninstalled_workspace_data_goes_after_the_grace_period(
         mark_workspace_uninstalled(session, Platform.SLACK, "TGONE", clock())
         mark_workspace_uninstalled(session, Platform.SLACK, "TBACK", clock())
     clock.advance(days=29)
-    assert not run_daily_privacy(app.sessions, app.settings, clock()).workspaces_deleted
+    assert not run_daily_privacy(
+        app.sessions, app.settings, clock(), app.coach.sealer
+    ).workspaces_deleted
     with app.sessions.begin() as session:
         mark_workspace_installed(session, Platform.SLACK, "TBACK")
     clock.advance(days=2)
-    report = run_daily_privacy(app.sessions, app.settings, clock())
+    report = run_daily_privacy(app.sessions, app.settings, clock(), app.coach.sealer)
     assert report.workspaces_deleted == ["slack:TGONE"]
     assert report.workspace_rows["educators"] == 1 and report.workspace_rows["reflections"] == 1
     with app.sessions() as session:

@@ -17,7 +17,7 @@ scheduler/maintenance.py when it exists), and tests call it with any `now`.
   educator (their data key first, as `forget` does), or that channel's settings and where
   to reach it. The removal row goes with them.
 - After the transaction commits, the residue scrub runs (bot/storage/scrub.py), every day:
-  it also finishes a scrub an older transaction held up the day before.
+  it also finishes any earlier scrub that an older transaction or a failure held up.
 """
 
 from __future__ import annotations

@@ -9,8 +9,10 @@ destroyed data key (everything else the educator wrote is sealed under it), so t
 key table is rewritten (VACUUM FULL) and its old file dropped. VACUUM FULL copies a deleted
 row along while any transaction in the database may still see it (one that began before
 the erasure: a long report, pg_dump, an autovacuum ANALYZE), so the rewrite waits, briefly,
-until no session holds a snapshot from before the erasing transaction (pg_stat_activity),
-and says so in the log if one still does.
+until no session holds a snapshot from before the erasing transaction (pg_stat_activity).
+If one still does, or the scrub fails (a slow checkpoint under load), a follow-up thread
+waits for those sessions, up to FOLLOW_UP_S, and does it all again; the daily retention
+job scrubs too, whatever happened.
 
 Then pg_wal, which still holds the wrapped key: the coach switches to a new WAL segment and
 asks for a checkpoint, after which PostgreSQL removes the segments before it. That needs
@@ -27,6 +29,7 @@ logged and never turns a completed erasure into an error for the educator.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from typing import Any
 
@@ -45,6 +48,12 @@ LOCK_TIMEOUT = "5s"
 # 2 s in all, as a forget's scrub runs inside the educator's turn (COACH_DB_TIMEOUT_S).
 SNAPSHOT_WAITS_S = (0.1, 0.2, 0.5, 1.0)
 INSUFFICIENT_PRIVILEGE = "42501"
+# A follow-up (outside the turn, in a thread) waits this long for older snapshots to end.
+FOLLOW_UP_S = 600.0
+FOLLOW_UP_POLL_S = 1.0
+
+_follow_ups: set[threading.Thread] = set()
+_follow_ups_lock = threading.Lock()
 
 
 def scrub_after_commit(session: Session) -> None:
@@ -82,11 +91,54 @@ def scrub(engine: Engine, erased_below: str | None = None) -> dict[str, Any]:
         if engine.dialect.name == "sqlite":
             return _sqlite(engine)
         if engine.dialect.name == "postgresql":
-            return _postgresql(engine, erased_below)
+            done = _postgresql(engine, erased_below, SNAPSHOT_WAITS_S)
+            if done["older_snapshots"]:
+                _follow_up(engine, erased_below)
+            return done
     except Exception as exc:
         log.warning("erasure_scrub_failed", extra={"error": type(exc).__name__})
+        if engine.dialect.name == "postgresql":
+            _follow_up(engine, erased_below)
         return {"failed": type(exc).__name__}
     return {}
+
+
+def _follow_up(engine: Engine, erased_below: str | None) -> None:
+    """Finish the scrub in a thread of its own, once older snapshots are gone (it has none of
+    the turn's deadline: threads start with a fresh context)."""
+
+    def run() -> None:
+        try:
+            polls = round(FOLLOW_UP_S / FOLLOW_UP_POLL_S)
+            done = _postgresql(engine, erased_below, (FOLLOW_UP_POLL_S,) * polls)
+            log.info(
+                "erasure_scrub_followed_up", extra={"older_snapshots": done["older_snapshots"]}
+            )
+        except Exception as exc:
+            log.warning("erasure_scrub_failed", extra={"error": type(exc).__name__})
+        finally:
+            with _follow_ups_lock:
+                _follow_ups.discard(thread)
+
+    thread = threading.Thread(target=run, name="erasure-scrub", daemon=True)
+    with _follow_ups_lock:
+        _follow_ups.add(thread)
+    thread.start()
+
+
+def wait_for_follow_ups(timeout_s: float) -> bool:
+    """Wait for scrubs finishing in the background; True when none is left."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        with _follow_ups_lock:
+            pending = list(_follow_ups)
+        if not pending:
+            return True
+        for thread in pending:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        if time.monotonic() >= deadline:
+            with _follow_ups_lock:
+                return not _follow_ups
 
 
 def _sqlite(engine: Engine) -> dict[str, Any]:
@@ -100,17 +152,20 @@ def _sqlite(engine: Engine) -> dict[str, Any]:
     return {"busy": busy, "wal_pages": wal_pages, "moved": moved}
 
 
-def _postgresql(engine: Engine, erased_below: str | None) -> dict[str, Any]:
+def _postgresql(
+    engine: Engine, erased_below: str | None, waits: tuple[float, ...]
+) -> dict[str, Any]:
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         connection.execute(text(f"SET lock_timeout = '{LOCK_TIMEOUT}'"))
-        holders = _wait_for_older_snapshots(connection, erased_below)
+        holders = _wait_for_older_snapshots(connection, erased_below, waits)
         if holders:
-            # The rewrite keeps the deleted key; the next scrub (forget, or the daily
-            # retention job) rewrites and purges again.
+            # A rewrite now would copy the deleted key along: left to the follow-up (and to
+            # the daily job's scrub).
             log.warning("erasure_key_kept_by_older_snapshot", extra={"sessions": holders})
+            return {"older_snapshots": holders}
         connection.execute(text(f"VACUUM FULL {KEY_TABLE}"))
         wal = _purge_wal(connection)
-    return {"rewritten": KEY_TABLE, "older_snapshots": holders, **wal}
+    return {"rewritten": KEY_TABLE, "older_snapshots": 0, **wal}
 
 
 OLDER_SNAPSHOTS = text(
@@ -120,7 +175,9 @@ OLDER_SNAPSHOTS = text(
 )
 
 
-def _wait_for_older_snapshots(connection: Connection, erased_below: str | None) -> int:
+def _wait_for_older_snapshots(
+    connection: Connection, erased_below: str | None, waits: tuple[float, ...]
+) -> int:
     """Sessions of this database whose snapshot (or transaction) is older than the erasure's
     end, so may still see rows it deleted, once the short waits are over (0: VACUUM FULL can
     drop them). Any role may read these columns of pg_stat_activity."""
@@ -129,7 +186,7 @@ def _wait_for_older_snapshots(connection: Connection, erased_below: str | None) 
     # Snapshot ids are 64-bit (epoch and xid); the 32-bit xid is what sessions show.
     xid = str(int(erased_below) % 2**32)
     holders = 0
-    for wait in (*SNAPSHOT_WAITS_S, None):
+    for wait in (*waits, None):
         holders = int(connection.scalar(OLDER_SNAPSHOTS, {"x": xid}) or 0)
         if not holders or wait is None:
             return holders

@@ -29,6 +29,7 @@ from bot.privacy.scope import Scope, all_tables
 from bot.privacy.sealed_columns import text_columns
 from bot.storage.data_keys import KEY_TABLE, EducatorKey, lock_data_key
 from bot.storage.keyring import Keyring
+from bot.storage.models import Educator
 from bot.storage.sealing import DATA_KEY_PREFIX, WrongKeyError
 
 
@@ -57,7 +58,11 @@ def _moved(old: Fernet, new: Fernet, stored: str) -> str:
 
 def rekey_educator(session: Session, keyring: Keyring, educator_id: int) -> int:
     """Move the educator's sealed values to a new data key and overwrite the old one, in the
-    caller's transaction; returns how many values moved (0 if they have no key)."""
+    caller's transaction; returns how many values moved (0 if they have no key).
+
+    Locks as a turn does, the educator's row first (so it waits for their turn in progress,
+    and their next turn waits for it), then the data key."""
+    session.execute(select(Educator.id).where(Educator.id == educator_id).with_for_update())
     lock_data_key(session, educator_id, shared=False)
     key = session.scalar(
         select(EducatorKey).where(EducatorKey.educator_id == educator_id).with_for_update()

@@ -78,9 +78,14 @@ def test_what_retention_deleted_opens_with_no_remaining_key(
     assert f"{recent} second answer" in educator.says("export")
 
 
-def test_a_turn_sealing_with_a_key_retention_just_replaced_stores_nothing(
-    make_app: AppFactory, new_key: Callable[[], str]
+def test_a_writer_sealing_with_a_key_retention_just_replaced_stores_nothing(
+    make_app: AppFactory, new_key: Callable[[], str], database_url: str
 ) -> None:
+    """A writer outside the turn's educator lock (the clock composing a nudge, say) that
+    loaded the key before the retention job replaced it. (On SQLite every transaction holds
+    the write lock from its first statement, BEGIN IMMEDIATE, so the two cannot overlap.)"""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite runs one writing transaction at a time")
     app = make_app(coach_encryption_key=new_key())
     educator = Conversation(app.coach, "ms-rivera")
     reflect(educator, "KEPT")
@@ -88,10 +93,10 @@ def test_a_turn_sealing_with_a_key_retention_just_replaced_stores_nothing(
     with app.sessions() as session:
         educator_id = session.scalars(select(Educator.id)).one()
 
-    with pytest.raises(DataKeyChangedError), app.sessions.begin() as turn:
-        # A turn seals the educator's new words with the key it loaded...
-        sealed = app.coach.sealer.for_educator(turn, educator_id).seal("LATE words")
-        turn.get_one(FlowState, educator_id).payload = sealed
+    with pytest.raises(DataKeyChangedError), app.sessions.begin() as writer:
+        # A writer seals the educator's words with the key it loaded...
+        sealed = app.coach.sealer.for_educator(writer, educator_id).seal("LATE words")
+        writer.get_one(FlowState, educator_id).payload = sealed
         # ...while the retention job, elsewhere, re-keys the educator and commits first.
         with app.sessions.begin() as job:
             assert rekey_educator(job, app.coach.sealer, educator_id) > 0

@@ -46,8 +46,10 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if SEEN.checked is not None:
+        scope = "every test ran" if SEEN.whole_suite else "from the tests that ran this time"
         terminalreporter.write_line(
             f"Teams card check: {SEEN.checked} distinct Adaptive Cards rendered in Chromium"
+            f" ({scope})"
         )
 
 

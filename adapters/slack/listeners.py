@@ -9,6 +9,7 @@ acknowledgement itself; everything else runs after it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from slack_bolt.app.async_app import AsyncApp
@@ -83,28 +84,27 @@ class Listeners:
             await ack(**quick)
             return
         delivery = context.get(DELIVERY_ID)  # None over Socket Mode
-        user = str(body.get("user_id") or "")
-        with self.inbox.deadline():
-            kept = await self.inbox.keep(
-                COMMAND, delivery, team_of(body), user, command_payload(body)
-            )
-            await ack()  # only now: a crash from here on loses nothing
-            if kept.duplicate:
-                return
-            work = self.messages.command(client, body, delivery, kept.row_id)
-            self.work.spawn(self.inbox.finishing(kept.row_id, work), "command")
+        await self._keep(
+            ack,
+            COMMAND,
+            delivery,
+            team_of(body),
+            str(body.get("user_id") or ""),
+            command_payload(body),
+            lambda row: self.messages.command(client, body, delivery, row),
+        )
 
     async def action(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
         user = str((body.get("user") or {}).get("id") or "")
-        with self.inbox.deadline():
-            kept = await self.inbox.keep(
-                ACTION, click_id(body), team_of(body), user, action_payload(body)
-            )
-            await ack()
-            if kept.duplicate:
-                return
-            work = self.actions.run(client, body, kept.row_id)
-            self.work.spawn(self.inbox.finishing(kept.row_id, work), "action")
+        await self._keep(
+            ack,
+            ACTION,
+            click_id(body),
+            team_of(body),
+            user,
+            action_payload(body),
+            lambda row: self.actions.run(client, body, row),
+        )
 
     async def ack_only(self, ack: AsyncAck) -> None:
         await ack()
@@ -119,15 +119,16 @@ class Listeners:
             return
         delivery = str(body.get("event_id") or event.get("client_msg_id") or "") or None
         team = team_of(body) or str(event.get("team") or "")
-        with self.inbox.deadline():
-            # Bolt answers Slack when this listener returns: the message is kept by then.
-            kept = await self.inbox.keep(
-                DM, delivery, team, str(event["user"]), dm_payload(body, event)
-            )
-            if kept.duplicate:
-                return
-            work = self.messages.dm(client, body, event, kept.row_id)
-            self.work.spawn(self.inbox.finishing(kept.row_id, work), "dm")
+        # Bolt answers Slack when this listener returns: the message is kept by then.
+        await self._keep(
+            None,
+            DM,
+            delivery,
+            team,
+            str(event["user"]),
+            dm_payload(body, event),
+            lambda row: self.messages.dm(client, body, event, row),
+        )
 
     async def home_opened(
         self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient
@@ -142,3 +143,30 @@ class Listeners:
         self, body: dict[str, Any], event: dict[str, Any], context: AsyncBoltContext
     ) -> None:
         self.work.spawn(self.uninstaller.tokens_revoked(body, event, context), "tokens_revoked")
+
+    async def _keep(
+        self,
+        ack: AsyncAck | None,
+        kind: str,
+        delivery: str | None,
+        team: str,
+        user: str,
+        payload: dict[str, Any],
+        work: Callable[[int | None], Coroutine[Any, Any, None]],
+    ) -> None:
+        """Keep the message, acknowledge it (only then: a crash from here on loses nothing),
+        and start its turn; a platform's retry of a kept message is only acknowledged."""
+        with self.inbox.deadline():
+            kept = await self.inbox.keep(kind, delivery, team, user, payload)
+            if ack is not None:
+                await ack()
+            if kept.duplicate:
+                return
+            if kept.row_id is None:
+                # Not kept (the database in trouble): answered within this request's
+                # COACH_DB_TIMEOUT_S, storage-down sentence and all.
+                self.work.spawn(work(None), kind)
+                return
+        # Kept: the turn has its own COACH_DB_TIMEOUT_S from when it starts (coach_answer),
+        # so the time keeping took never leaves it too little to open a connection.
+        self.work.spawn(self.inbox.finishing(kept.row_id, work(kept.row_id)), kind)

@@ -10,6 +10,7 @@ through `adapter_sessions`, which an adapter's own store module takes once.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ log = logging.getLogger("coach.inbox")
 
 # Keeping a message delays its acknowledgement: past this the message is answered from memory.
 KEEP_S = 2.0
+KEEP_PAUSE_S = 5.0
 SWEEP_LIMIT = 50
 
 
@@ -69,6 +71,7 @@ class CoachAPI:
 
     def __init__(self, app: CoachApp) -> None:
         self._app = app
+        self._keeping_paused_until = 0.0  # time.monotonic(); see `keep`
 
     # ---- read-only facts an adapter needs --------------------------------------------
 
@@ -127,12 +130,17 @@ class CoachAPI:
         database cannot take it within KEEP_S the message is answered from memory, as
         before the inbox (and, storage being down, most likely with the storage-down
         sentence)."""
+        if time.monotonic() < self._keeping_paused_until:
+            return Kept(row_id=None, duplicate=False)
         limit = min(KEEP_S, self._app.settings.coach_db_timeout_s)
         try:
             with turn_deadline(limit), self._app.sessions.begin() as session:
                 inbox.commit_without_flush_wait(session)
                 row_id = inbox.accept(session, self.sealer, delivery, self.now())
         except Exception as exc:
+            # For a while, answer from memory without trying: in an outage every try would
+            # hold one more pooled connection and wait, delaying acknowledgements and turns.
+            self._keeping_paused_until = time.monotonic() + KEEP_PAUSE_S
             log.warning("inbox_keep_failed", extra={"error": type(exc).__name__})
             return Kept(row_id=None, duplicate=False)
         return Kept(row_id=row_id, duplicate=row_id is None)

@@ -16,9 +16,8 @@ from bot.commands.schedule_settings import OFF_BY_EDUCATOR, next_send_label
 from bot.numbers import parse_small_int
 from bot.replies import Reply, Text
 from bot.turn import Turn
-from bot.weekly.backoff import QUIET_RHYTHM, answered
+from bot.weekly.backoff import take_answer
 from bot.weekly.channel_models import ChannelLedger, ChannelSubscription
-from bot.weekly.subscriptions import reschedule, set_rhythm, turn_off
 
 HEARD = "heard"
 ANSWERS = ("keep", "monthly", "stop")
@@ -54,17 +53,9 @@ def handle_channel_button(turn: Turn, action: str, ledger_id: int) -> list[Reply
 
 
 def _answer(turn: Turn, subscription: ChannelSubscription, action: str) -> list[Reply]:
-    """Keep going, every 4 weeks, or stop: the same answer twice changes nothing more."""
-    answered(subscription)
-    subscription.updated_at = turn.now
+    take_answer(turn.session, subscription, action, turn.now, OFF_BY_EDUCATOR)
     if action == "stop":
-        turn_off(subscription, OFF_BY_EDUCATOR, turn.now)
         return _text(messages.STOPPED)
-    subscription.enabled = True
-    subscription.off_reason = None
-    if action == "monthly":
-        set_rhythm(subscription, QUIET_RHYTHM, turn.now)
-    reschedule(turn.session, subscription, turn.now)
     sentence = messages.WENT_MONTHLY if action == "monthly" else messages.KEPT_GOING
     return _text(sentence.format(next=next_send_label(turn, subscription)))
 

@@ -31,10 +31,10 @@ from bot.numbers import parse_small_int
 from bot.replies import Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
-from bot.weekly.backoff import QUIET_RHYTHM, answered
+from bot.weekly.backoff import take_answer
 from bot.weekly.models import NudgeLedger, Subscription
 from bot.weekly.settings_parser import EVERY_SETTING, MISTAKES, ShowSettings, TurnOff
-from bot.weekly.subscriptions import reschedule, set_rhythm, subscription_of, turn_off
+from bot.weekly.subscriptions import subscription_of
 
 CARD_ACTIONS = ("done", "skip", "tomorrow")
 QUESTION_ACTIONS = ("keep", "monthly", "stop")
@@ -90,17 +90,9 @@ def handle_nudge_button(turn: Turn, args: str) -> list[Reply]:
 
 
 def _answer_question(turn: Turn, subscription: Subscription, action: str) -> list[Reply]:
-    """Keep going, every 4 weeks, or stop: the same answer twice changes nothing more."""
-    answered(subscription)
-    subscription.updated_at = turn.now
+    take_answer(turn.session, subscription, action, turn.now, OFF_BY_EDUCATOR)
     if action == "stop":
-        turn_off(subscription, OFF_BY_EDUCATOR, turn.now)
         return _text(messages.STOPPED)
-    subscription.enabled = True
-    subscription.off_reason = None
-    if action == "monthly":
-        set_rhythm(subscription, QUIET_RHYTHM, turn.now)
-    reschedule(turn.session, subscription, turn.now)
     sentence = messages.WENT_MONTHLY if action == "monthly" else messages.KEPT_GOING
     return _text(sentence.format(next=next_label(subscription)))
 

@@ -14,9 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from sqlalchemy.orm import Session
+
 from bot.weekly.models import ScheduleColumns
 from bot.weekly.rhythm import local_monday
 from bot.weekly.schedule import local_to_utc, zone_info
+from bot.weekly.subscriptions import reschedule, set_rhythm, turn_off
 
 QUIET_WAIT = timedelta(weeks=4)
 QUIET_RHYTHM = 4  # weeks between sends once the quiet ran out unanswered
@@ -79,3 +82,20 @@ def answered(subscription: ScheduleColumns) -> None:
         subscription.paused_until = None
     subscription.unanswered = 0
     subscription.asked_at = None
+
+
+def take_answer(
+    session: Session, subscription: ScheduleColumns, action: str, now: datetime, off_reason: str
+) -> None:
+    """Keep going (`keep`), every 4 weeks (`monthly`) or `stop`, for an educator's nudges and
+    a channel's team prompts alike: the same answer twice changes nothing more."""
+    answered(subscription)
+    subscription.updated_at = now
+    if action == "stop":
+        turn_off(subscription, off_reason, now)
+        return
+    subscription.enabled = True
+    subscription.off_reason = None
+    if action == "monthly":
+        set_rhythm(subscription, QUIET_RHYTHM, now)
+    reschedule(session, subscription, now)

@@ -24,15 +24,14 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import count
-from urllib.parse import urlencode
 
 import aiohttp
 from aiohttp import web
 
 from bench import procs
 from bench.bare import BOT_TOKEN, SIGNING_SECRET
+from bench.slack_requests import signed_journal_command
 from tests.blackhole import BlackHoleProxy
-from tests.slack.wire import sign
 from tests.teams import activities
 
 TIMEOUT_S = 5.0  # COACH_DB_TIMEOUT_S's default, which the server runs with
@@ -97,22 +96,7 @@ class Outside:
 
 
 async def send_slack(session: aiohttp.ClientSession, base: str, url: str, n: int, out: Outside):
-    key = f"cmd{n}"
-    body = urlencode(
-        {
-            "team_id": "T0001",
-            "channel_id": f"DU{n}",
-            "user_id": f"U{n}",
-            "command": "/coach",
-            "text": "journal",
-            "response_url": f"{url}respond/{key}",
-            "trigger_id": f"t{n}",
-        }
-    )
-    headers = {
-        "Content-Type": "application/x-www-form-urlencoded",
-        **sign(body, None, SIGNING_SECRET),
-    }
+    key, body, headers = signed_journal_command(n, url)
     out.slack.sent[key] = time.monotonic()
     try:
         async with session.post(base + "/slack/events", data=body, headers=headers) as response:

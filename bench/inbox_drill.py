@@ -26,7 +26,6 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import count
-from urllib.parse import urlencode
 
 import aiohttp
 from aiohttp import web
@@ -34,7 +33,7 @@ from sqlalchemy import create_engine, text
 
 from bench import procs
 from bench.bare import BOT_TOKEN, SIGNING_SECRET
-from tests.slack.wire import sign
+from bench.slack_requests import signed_journal_command
 
 CYCLES = 200
 CLIENTS = 4
@@ -83,22 +82,7 @@ class Slack:
 
 
 async def command(session: aiohttp.ClientSession, base: str, url: str, n: int, slack: Slack):
-    key = f"cmd{n}"
-    body = urlencode(
-        {
-            "team_id": "T0001",
-            "channel_id": f"DU{n}",
-            "user_id": f"U{n}",
-            "command": "/coach",
-            "text": "journal",
-            "response_url": f"{url}respond/{key}",
-            "trigger_id": f"t{n}",
-        }
-    )
-    headers = {
-        "Content-Type": "application/x-www-form-urlencoded",
-        **sign(body, None, SIGNING_SECRET),
-    }
+    key, body, headers = signed_journal_command(n, url)
     try:
         async with session.post(base + "/slack/events", data=body, headers=headers) as response:
             await response.read()

@@ -95,7 +95,9 @@ class Outside:
         return web.json_response({"id": f"sent-{next(self.ids)}"}, status=201)
 
 
-async def send_slack(session: aiohttp.ClientSession, base: str, url: str, n: int, out: Outside):
+async def send_slack(
+    session: aiohttp.ClientSession, base: str, url: str, n: int, out: Outside
+) -> None:
     key, body, headers = signed_journal_command(n, url)
     out.slack.sent[key] = time.monotonic()
     try:
@@ -106,7 +108,9 @@ async def send_slack(session: aiohttp.ClientSession, base: str, url: str, n: int
         out.slack.statuses[type(exc).__name__] += 1
 
 
-async def send_teams(session: aiohttp.ClientSession, base: str, url: str, n: int, out: Outside):
+async def send_teams(
+    session: aiohttp.ClientSession, base: str, url: str, n: int, out: Outside
+) -> None:
     activity = activities.message(url, "journal", user=f"bh-{n}")
     key = activity["conversation"]["id"]
     out.teams.sent[key] = time.monotonic()

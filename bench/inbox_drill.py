@@ -81,7 +81,9 @@ class Slack:
         return web.Response(text="ok")
 
 
-async def command(session: aiohttp.ClientSession, base: str, url: str, n: int, slack: Slack):
+async def command(
+    session: aiohttp.ClientSession, base: str, url: str, n: int, slack: Slack
+) -> None:
     key, body, headers = signed_journal_command(n, url)
     try:
         async with session.post(base + "/slack/events", data=body, headers=headers) as response:
@@ -161,7 +163,7 @@ async def drill(url: str, cycles: int) -> None:
             serve, base = await asyncio.to_thread(start_serve, env)
             deadline = time.monotonic() + DRAIN_LIMIT_S
             await asyncio.sleep(LEASE_S)
-            while time.monotonic() < deadline and await asyncio.to_thread(kept, url):
+            while time.monotonic() < deadline and await asyncio.to_thread(kept, url) > 0:
                 await asyncio.sleep(1)
             await asyncio.sleep(3)  # the last answers on their way
             procs.stop(serve)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import select
 
 from bot.app import CoachApp
@@ -127,6 +128,21 @@ def test_a_complaint_typed_over_the_action_buttons_is_not_saved_as_the_action(
     assert "doesn't look like an action yet" in answer and "Saved to your journal" not in answer
     answer = educator.says("Call the Ortiz family Thursday with one piece of good news")
     assert "Saved to your journal" in answer
+
+
+@pytest.mark.parametrize(
+    "question", ["qué es esto", "wait what do I pick?", "how long should it be"]
+)
+def test_a_question_at_the_action_step_is_not_saved_as_the_action(
+    app: CoachApp, question: str
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("skip")
+    educator.says("skip")
+    answer = educator.says(question)
+    assert "doesn't look like an action yet" in answer and "Saved to your journal" not in answer
+    assert "Saved to your journal" in educator.says("1")
 
 
 def test_stuck_twice_gets_a_different_example(app: CoachApp) -> None:

@@ -24,7 +24,7 @@ from bot.replies import AskText, Choices, Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding import understand
-from bot.understanding.reader import is_non_answer
+from bot.understanding.reader import asks_a_question, is_non_answer
 from content.understanding_schema import default_understanding
 
 KIND = "reflection"
@@ -253,13 +253,19 @@ class ReflectionFlow:
     def _own_action(
         self, turn: Turn, flow: ActiveFlow, answer: Answer, *, asked_for_own: bool
     ) -> list[Reply]:
-        """An action in the educator's words; a non-answer is never saved as one. Text typed
+        """An action in the educator's words; a non-answer or a question ("qué es esto") is
+        never saved as one. Text typed
         over the action buttons that frames families by deficits ("those parents just don't
         care") is a feeling about the week, not a plan for it: it gets the wording note and
         the options again, and only "Write my own" saves such words as the action."""
         own = own_words(answer)
         not_yet = Text(default_understanding().replies.stuck.not_an_action)
-        if own is None or is_non_answer(own) or "unsure" in understand(own, deficit=False).themes:
+        if (
+            own is None
+            or is_non_answer(own)
+            or asks_a_question(own)
+            or "unsure" in understand(own, deficit=False).themes
+        ):
             return [not_yet, *_ask_action(turn, flow)]
         note = wording_note(turn, own)
         if note and not asked_for_own:

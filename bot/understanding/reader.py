@@ -55,6 +55,9 @@ QUESTION_OPENERS = frozenset(
         "debería",
     ]
 )
+# Words that open a question and, unlike "when" or "who" ("when dad picks up, ask him..."),
+# rarely open a plan.
+ASKING_OPENERS = frozenset(["what", "what's", "whats", "how", "why", "qué", "cómo", "por"])
 # A text of at most this many words is short: the themes' `short` cues count in it.
 SHORT_WORDS = 4
 # Words that are not typos of a cue word, however close: everyday words the cues do not use.
@@ -165,6 +168,14 @@ def is_non_answer(text: str) -> bool:
     if not words(normalised):
         return True  # only punctuation or emoji
     return normalised in NON_ANSWERS or normalised.rstrip("?!. ") in NON_ANSWERS
+
+
+def asks_a_question(text: str) -> bool:
+    """ "what is this?", "qué es esto", "how do I pick one": a question back, not a statement
+    (so never a planned action)."""
+    normalised = for_matching(text).strip()
+    tokens = words(normalised)
+    return bool(tokens) and (normalised.endswith("?") or tokens[0] in ASKING_OPENERS)
 
 
 def _only_symbols(text: str) -> bool:

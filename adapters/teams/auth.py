@@ -5,9 +5,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
+from botbuilder.integration.aiohttp import (
+    CloudAdapter,
+    ConfigurationBotFrameworkAuthentication,
+    ConfigurationServiceClientCredentialFactory,
+)
 
 from adapters.teams import openid
+from adapters.teams.credentials import KeptCredentialsFactory
 from bot.errors import ConfigurationError
 from bot.settings import Settings
 
@@ -78,4 +83,8 @@ def _fast_msrest_retry_policy() -> None:
 def build_adapter(config: BotFrameworkConfig) -> CloudAdapter:
     _fast_msrest_retry_policy()
     openid.install()  # signing keys fetched off the event loop, with timeouts
-    return CloudAdapter(ConfigurationBotFrameworkAuthentication(config))
+    # One credential per bot, its token fetched off the event loop (credentials.py).
+    credentials = KeptCredentialsFactory(ConfigurationServiceClientCredentialFactory(config))
+    return CloudAdapter(
+        ConfigurationBotFrameworkAuthentication(config, credentials_factory=credentials)
+    )

@@ -14,6 +14,7 @@ from adapters.web import server
 from bot.app import CoachApp
 from tests.teams import activities, reading
 from tests.teams.connector import Connector
+from tests.teams.signing import signing_key as signing_key  # a fixture, for every Teams test
 
 FAST = RetryPolicy(attempts=4, base_delay=0.01, max_delay=0.05)
 

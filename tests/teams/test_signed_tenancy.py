@@ -13,77 +13,21 @@ tenant gate, is the code that runs in production.
 from __future__ import annotations
 
 import dataclasses
-import json
-import time
 from collections.abc import AsyncIterator
 from typing import Any
 
-import jwt
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
-from botframework.connector.auth import ChannelValidation, MicrosoftAppCredentials
-from botframework.connector.auth.jwt_token_extractor import JwtTokenExtractor
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from jwt.algorithms import RSAAlgorithm
+from botframework.connector.auth import MicrosoftAppCredentials
 
 from adapters.teams.mount import TEAMS_KEY, mount_teams
 from bot.api import CoachAPI
 from bot.app import CoachApp
 from tests.teams import activities
 from tests.teams.connector import Connector
+from tests.teams.signing import SigningKey
 from tests.teams.test_gate import APP_ID, OUR_TENANT, in_tenant, stored
-
-ISSUER = "https://api.botframework.com"  # the Bot Framework's channel token issuer
-KEY_ID = "coach-test-key"
-
-
-@dataclasses.dataclass
-class SigningKey:
-    private_pem: bytes
-    metadata_url: str
-
-    def token(self, service_url: str, audience: str = APP_ID) -> str:
-        now = int(time.time())
-        claims = {
-            "iss": ISSUER,
-            "aud": audience,
-            "serviceurl": service_url,
-            "nbf": now - 60,
-            "exp": now + 3600,
-        }
-        return jwt.encode(claims, self.private_pem, algorithm="RS256", headers={"kid": KEY_ID})
-
-
-@pytest.fixture
-async def signing_key(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[SigningKey]:
-    """A local stand-in for login.botframework.com's OpenID metadata and key set."""
-    private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    public_jwk = json.loads(RSAAlgorithm.to_jwk(private.public_key()))
-    public_jwk |= {"kid": KEY_ID, "use": "sig", "endorsements": ["msteams"]}
-    server = web.Application()
-    base: list[str] = []
-
-    async def metadata(_request: web.Request) -> web.Response:
-        return web.json_response({"issuer": ISSUER, "jwks_uri": f"{base[0]}/keys"})
-
-    async def keys(_request: web.Request) -> web.Response:
-        return web.json_response({"keys": [public_jwk]})
-
-    server.router.add_get("/openid", metadata)
-    server.router.add_get("/keys", keys)
-    async with TestServer(server, host="127.0.0.1") as running:
-        base.append(str(running.make_url("")).rstrip("/"))
-        url = f"{base[0]}/openid"
-        monkeypatch.setattr(ChannelValidation, "open_id_metadata_endpoint", url)
-        pem = private.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-        yield SigningKey(private_pem=pem, metadata_url=url)
-        JwtTokenExtractor.metadataCache.pop(url, None)
 
 
 @pytest.fixture

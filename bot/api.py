@@ -37,7 +37,8 @@ from bot.lifecycle import (
 from bot.replies import Card, Reply
 from bot.settings import Settings
 from bot.storage.errors import is_storage_unavailable
-from bot.storage.keyring import Keyring
+from bot.storage.key_cache import DataKeyCache, OpenedKey
+from bot.storage.keyring import DataKeyChangedError, Keyring
 from bot.storage.models import Educator
 from bot.storage.timeouts import turn_deadline
 from bot.welcome import welcome_card
@@ -72,6 +73,7 @@ class CoachAPI:
     def __init__(self, app: CoachApp) -> None:
         self._app = app
         self._keeping_paused_until = 0.0  # time.monotonic(); see `keep`
+        self._keys = DataKeyCache()  # opened data keys, for `keep` only
 
     # ---- read-only facts an adapter needs --------------------------------------------
 
@@ -133,10 +135,14 @@ class CoachAPI:
         if time.monotonic() < self._keeping_paused_until:
             return Kept(row_id=None, duplicate=False)
         limit = min(KEEP_S, self._app.settings.coach_db_timeout_s)
+        address = (delivery.platform, delivery.workspace, delivery.user)
         try:
-            with turn_deadline(limit), self._app.sessions.begin() as session:
-                inbox.commit_without_flush_wait(session)
-                row_id = inbox.accept(session, self.sealer, delivery, self.now())
+            with turn_deadline(limit):
+                try:
+                    row_id = self._keep_once(delivery, self._keys.get(address))
+                except DataKeyChangedError:  # re-keyed meanwhile: nothing was stored
+                    self._keys.drop(address)
+                    row_id = self._keep_once(delivery, None)
         except Exception as exc:
             # For a while, answer from memory without trying: in an outage every try would
             # hold one more pooled connection and wait, delaying acknowledgements and turns.
@@ -144,6 +150,23 @@ class CoachAPI:
             log.warning("inbox_keep_failed", extra={"error": type(exc).__name__})
             return Kept(row_id=None, duplicate=False)
         return Kept(row_id=row_id, duplicate=row_id is None)
+
+    def _keep_once(self, delivery: Arrival, cached: OpenedKey | None) -> int | None:
+        """One transaction: with the cached key when there is one, else (or when it did
+        not fit: a retry, or the key went or changed) finding the educator and opening
+        their key, which replaces the cached one once the transaction committed."""
+        epoch = self._keys.epoch
+        address = (delivery.platform, delivery.workspace, delivery.user)
+        with self._app.sessions.begin() as session:
+            if cached is not None:
+                row_id = inbox.accept_known(session, cached, delivery, self.now())
+                if row_id is not None:
+                    return row_id
+            inbox.commit_without_flush_wait(session)
+            accepted = inbox.accept(session, self.sealer, delivery, self.now())
+        if accepted.key is not None:
+            self._keys.put(address, *accepted.key, epoch=epoch)
+        return accepted.row_id
 
     def finished(self, inbox_id: int) -> None:
         """The replies were sent (or could not be): the message leaves the inbox."""

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from bot.privacy.scope import all_tables
 from bot.privacy.sealed_columns import sealed_columns, text_columns
 from bot.storage.data_keys import KEY_TABLE, EducatorKey
+from bot.storage.key_cache import forget_cached_keys
 from bot.storage.keyring import EducatorSealer, Keyring
 from bot.storage.sealing import DATA_KEY_PREFIX, SEALED_PREFIX, SealError, is_sealed
 
@@ -57,6 +58,7 @@ def rotate_all(session: Session, keyring: Keyring) -> RotationReport:
             raise RotationError(KEY_TABLE, "wrapped_key") from exc
         report.data_keys += 1
     session.flush()
+    forget_cached_keys()  # entries name the old wrapping; they would only miss, but tidily
     owners: dict[int, EducatorSealer] = {}
     for table in all_tables():
         _rotate_table(session, keyring, table, owners, report)

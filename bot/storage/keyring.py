@@ -4,7 +4,9 @@
 the `Sealer` for one educator inside one database session: it seals with that educator's
 data key (made on first use) and opens every format ever stored (data-key `v2`, master-key
 `v1`, plain text from before any key). Opened data keys live only as long as that sealer,
-so a forgotten educator's key does not linger in a long-running process.
+so a forgotten educator's key does not linger in a long-running process; the one exception,
+keys kept a minute to seal incoming messages, is bot/storage/key_cache.py (emptied by every
+erasure in the process).
 
 A data key can be replaced while a turn is sealing with it (the retention job re-keys an
 educator whose old rows it deleted, bot/privacy/rekey.py). So a transaction that sealed
@@ -33,6 +35,11 @@ from bot.storage.sealing import (
     _plain_from_storage,
     is_sealed,
 )
+
+
+def seal_with_data_key(fernet: Fernet, text: str) -> str:
+    """`text` sealed under an opened data key, in the stored `v2` format."""
+    return DATA_KEY_PREFIX + fernet.encrypt(text.encode("utf-8")).decode("ascii")
 
 
 class DataKeyChangedError(Exception):
@@ -78,6 +85,7 @@ class EducatorSealer:
         self._educator = educator
         self._fernet: Fernet | None = None
         self._raw_key = b""
+        self._wrapped = ""
         self._guarded = False
 
     def _educator_id(self) -> int:
@@ -99,8 +107,16 @@ class EducatorSealer:
         if wrapped is None:
             return None
         self._raw_key = self._keyring.unwrap_bytes(wrapped)  # WrongKeyError if no key opens it
+        self._wrapped = wrapped
         self._fernet = Fernet(self._raw_key)
         return self._fernet
+
+    def opened_key(self) -> tuple[int, str, bytes] | None:
+        """(educator id, wrapped key, data key) once this sealer opened the key, for
+        bot/storage/key_cache.py after the transaction committed; None before."""
+        if self._fernet is None:
+            return None
+        return self._educator_id(), self._wrapped, self._raw_key
 
     def _create(self, educator_id: int) -> str:
         wrapped = self._keyring.new_wrapped_key()
@@ -125,7 +141,7 @@ class EducatorSealer:
         if not self._guarded:
             self._guarded = True
             event.listen(self._session, "before_commit", self._key_still_current, once=True)
-        return DATA_KEY_PREFIX + fernet.encrypt(text.encode("utf-8")).decode("ascii")
+        return seal_with_data_key(fernet, text)
 
     def _key_still_current(self, session: Session) -> None:
         session.flush()  # our rows are written (and the SQLite write lock held) first

@@ -38,6 +38,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from bot.storage.data_keys import KEY_TABLE
+from bot.storage.key_cache import forget_cached_keys
 
 log = logging.getLogger("coach.privacy")
 
@@ -57,7 +58,9 @@ _follow_ups_lock = threading.Lock()
 
 
 def scrub_after_commit(session: Session) -> None:
-    """Ask for a scrub once this session's current transaction commits (once per session)."""
+    """Ask for a scrub once this session's current transaction commits (once per session).
+    Opened data keys this process cached (bot/storage/key_cache.py) go now and at commit."""
+    forget_cached_keys()
     if session.info.get(PENDING):
         return
     session.info[PENDING] = True
@@ -76,6 +79,7 @@ def _note_erasure_horizon(session: Session) -> None:
 
 
 def _after_commit(session: Session) -> None:
+    forget_cached_keys()
     session.info.pop(PENDING, None)
     erased_below = session.info.pop(ERASED_BELOW, None)
     bind = session.get_bind()

@@ -144,3 +144,25 @@ async def test_forget_takes_the_educators_kept_messages_with_them(
 
     assert "destroyed the key" in fake_slack.posted_text()
     assert kept_rows(slack_core) == 0
+
+
+async def test_slack_retrying_a_known_educators_dm_while_it_is_answered_gets_one_answer(
+    wire: SlackWire, fake_slack: FakeSlack
+) -> None:
+    await wire.dm("help", user="U10")  # met: their data key is kept for their next message
+    fake_slack.clear()
+    fake_slack.hold("chat.postMessage")
+    await wire.dm("journal", user="U10", event_id="EvTWICE", wait=False)
+    async with asyncio.timeout(ANSWER_WAIT_S):
+        while not fake_slack.of("chat.postMessage"):
+            await asyncio.sleep(0.05)
+
+    # Slack did not see the 200 in time and sends the event again (a new signature).
+    retry = await wire.dm("journal", user="U10", event_id="EvTWICE", wait=False)
+    assert retry.status == 200
+    fake_slack.release("chat.postMessage")
+    await wire.slack.drain()
+
+    assert len(fake_slack.of("chat.postMessage")) == 1
+    assert "journal is empty" in fake_slack.posted_text()
+    assert kept_rows(wire.core) == 0

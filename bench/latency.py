@@ -68,6 +68,35 @@ async def measure(
     )
 
 
+async def measure_one_at_a_time(
+    send: RequestFactory,
+    settle: Callable[[aiohttp.ClientSession], Awaitable[None]],
+    *,
+    requests: int,
+    warmup: int = 100,
+) -> LatencyReport:
+    """One client whose next request waits for `settle` (untimed): an educator who reads
+    the coach's answer before writing again, so each acknowledgement is measured on a
+    server that is not still answering the message before."""
+    latencies: list[float] = []
+    errors = 0
+    async with aiohttp.ClientSession() as session:
+        for n in range(warmup + requests):
+            started = time.perf_counter()
+            status = await send(session, n)
+            if n >= warmup:
+                latencies.append((time.perf_counter() - started) * 1000)
+                errors += status >= 400
+            await settle(session)
+    return LatencyReport(
+        clients=1,
+        requests=len(latencies),
+        p50_ms=statistics.median(latencies),
+        p99_ms=percentile(latencies, 0.99),
+        errors=errors,
+    )
+
+
 TABLE_HEADER = (
     "| server | clients | requests | p50 ms | p99 ms | p50 vs baseline | errors |\n"
     "|---|---|---|---|---|---|---|"

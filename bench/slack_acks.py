@@ -17,7 +17,13 @@ import aiohttp
 
 from bench import procs
 from bench.bare import BOT_TOKEN, SIGNING_SECRET
-from bench.latency import TABLE_HEADER, LatencyReport, RequestFactory, measure
+from bench.latency import (
+    TABLE_HEADER,
+    LatencyReport,
+    RequestFactory,
+    measure,
+    measure_one_at_a_time,
+)
 from tests.slack.wire import sign
 
 CONCURRENCY = (1, 10, 50)
@@ -209,3 +215,49 @@ async def inbox_points(coach_url: str, bolt_url: str, fake_url: str, requests: i
         print(ours.row(f"coach serve (inbox), {label}", bare), flush=True)
         verdict = "met" if ours.p50_ms <= 1.5 * bare.p50_ms else "MISSED"
         print(f"  target {label}: p50 within 1.5x of bare Bolt: {verdict}", flush=True)
+    # The same, each request sent once the one before was answered (coach: its answer
+    # reached the fake Slack) and PAUSE_S more: the acknowledgement alone, not shared
+    # with the previous message's turn.
+    answers = Answers(fake_url)
+    for kind, label in (("journal", "/coach journal"), ("click", "button click")):
+        bare = await measure_one_at_a_time(
+            sender(bolt_url, fake_url, kind), _pause, requests=requests
+        )
+        ours = await measure_one_at_a_time(
+            sender(coach_url, fake_url, kind), answers.next_one, requests=requests
+        )
+        print(bare.row(f"bare Bolt (process_before_response), {label}, answered first"))
+        print(ours.row(f"coach serve (inbox), {label}, answered first", bare), flush=True)
+        verdict = "met" if ours.p50_ms <= 1.5 * bare.p50_ms else "MISSED"
+        print(f"  target {label}, answered first: within 1.5x: {verdict}", flush=True)
+
+
+PAUSE_S = 0.02
+ANSWER_WAIT_S = 10.0
+
+
+async def _pause(session: aiohttp.ClientSession) -> None:
+    await asyncio.sleep(PAUSE_S)
+
+
+class Answers:
+    """Waits for the coach's next answer to reach the fake Slack (its /stats counts: by
+    response_url or chat.postMessage)."""
+
+    def __init__(self, fake_url: str) -> None:
+        self.stats_url = fake_url + "stats"
+        self.seen: int | None = None
+
+    async def count(self, session: aiohttp.ClientSession) -> int:
+        async with session.get(self.stats_url) as response:
+            stats = await response.json()
+            return int(stats["responded"]) + int(stats["posted"])
+
+    async def next_one(self, session: aiohttp.ClientSession) -> None:
+        if self.seen is None:
+            self.seen = await self.count(session) - 1
+        deadline = time.monotonic() + ANSWER_WAIT_S
+        while (now := await self.count(session)) <= self.seen and time.monotonic() < deadline:
+            await asyncio.sleep(0.002)
+        self.seen = now
+        await asyncio.sleep(PAUSE_S)

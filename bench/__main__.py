@@ -12,6 +12,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "bench.slack_acks:inbox_main",
         "Slack ack with the inbox write, 1 client, vs bare Bolt (process_before_response)",
     ),
+    "keep": ("bench.inbox_keep", "the inbox write alone (CoachAPI.keep), in process: ms, CPU"),
     "teams": ("bench.teams_turns", "Teams turn latency: coach serve vs bare echo bot"),
     "tick": ("bench.tick_cost", "find-and-claim cost with 10k/100k/1M subscriptions, 1,000 due"),
     "fanout": ("bench.fanout", "10,000 nudges to a rate-limited fake Slack; RSS of coach clock"),

@@ -8,18 +8,15 @@ answered from memory, as before.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Coroutine
-from contextlib import AbstractContextManager
 from typing import Any
 
-from bot.api import Arrival, CoachAPI, Kept
+from adapters.inbox.keeper import NOT_KEPT, PlatformInbox
+from bot.api import Arrival, Kept
 from bot.inbound import Platform
 
 COMMAND = "command"
 DM = "dm"
 ACTION = "action"
-NOT_KEPT = Kept(row_id=None, duplicate=False)
 
 _COMMAND_KEYS = (
     "team_id",
@@ -63,16 +60,8 @@ def action_payload(body: dict[str, Any]) -> dict[str, Any]:
     return _pick(body, _ACTION_KEYS)
 
 
-class SlackInbox:
-    """Keeping Slack's messages, and finishing them; `in_flight`: rows this process is on."""
-
-    def __init__(self, api: CoachAPI) -> None:
-        self.api = api
-        self.in_flight: set[int] = set()
-
-    def deadline(self) -> AbstractContextManager[None]:
-        """Around keeping and answering: COACH_DB_TIMEOUT_S for both, from the request on."""
-        return self.api.storage_deadline()
+class SlackInbox(PlatformInbox):
+    """Keeping Slack's messages (finishing them: PlatformInbox)."""
 
     async def keep(
         self, kind: str, delivery_id: str | None, team: str, user: str, payload: dict[str, Any]
@@ -87,29 +76,4 @@ class SlackInbox:
             kind=kind,
             payload=payload,
         )
-        kept = await asyncio.to_thread(self.api.keep, arrival)
-        if kept.row_id is not None:
-            self.in_flight.add(kept.row_id)
-        return kept
-
-    async def finishing(self, row_id: int | None, work: Coroutine[Any, Any, None]) -> None:
-        """Run the work (the turn, then sending its replies); then the row goes, whatever
-        Slack said (an answer Slack refused would be refused again). Work stopped midway
-        (the process is going away) leaves the row for a sweep."""
-        if row_id is None:
-            await work
-            return
-        self.in_flight.add(row_id)
-        try:
-            await work
-        except asyncio.CancelledError:
-            self.in_flight.discard(row_id)
-            raise
-        except Exception:
-            await self._finished(row_id)
-            raise
-        await self._finished(row_id)
-
-    async def _finished(self, row_id: int) -> None:
-        await asyncio.to_thread(self.api.finished, row_id)
-        self.in_flight.discard(row_id)
+        return await self.keep_arrival(arrival)

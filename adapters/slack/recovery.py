@@ -1,20 +1,16 @@
-"""Finishing what a dead process had accepted: every SWEEP_EVERY_S, inbox rows whose claim
-ran out (bot/inbox LEASE) are claimed by this process and run like new arrivals, through
-the same runners; a turn that had already answered only sends its stored replies.
-
-A restarted `coach serve` (or any other one behind the same load balancer) picks them up;
-PostgreSQL's SKIP LOCKED gives each row to one process.
+"""Finishing what a dead process had accepted, for Slack: the shared sweep (adapters/inbox)
+hands over each Slack message whose claim ran out; it runs like a new arrival, through the
+same runners, with a client for its workspace.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.inbox.sweep import Sweep
 from adapters.slack.actions import ActionRunner
 from adapters.slack.background import BackgroundWork
 from adapters.slack.clients import async_web_client
@@ -27,8 +23,6 @@ from bot.inbound import Platform
 
 log = logging.getLogger("coach.slack")
 
-SWEEP_EVERY_S = 5.0
-
 
 def _enterprise_of(payload: dict[str, Any]) -> tuple[str | None, bool]:
     body = payload.get("body", payload)
@@ -37,7 +31,7 @@ def _enterprise_of(payload: dict[str, Any]) -> tuple[str | None, bool]:
     return (str(enterprise) if enterprise else None), org_wide
 
 
-class Recovery:
+class Recovery(Sweep):
     def __init__(
         self,
         api: CoachAPI,
@@ -48,46 +42,19 @@ class Recovery:
         messages: MessageRunner,
         actions: ActionRunner,
     ) -> None:
-        self.api = api
+        super().__init__(api, Platform.SLACK, inbox)
         self.config = config
         self.installations = installations
         self.work = work
-        self.inbox = inbox
         self.messages = messages
         self.actions = actions
-        self._stopping = asyncio.Event()
 
-    async def run(self) -> None:
-        """Sweep now and every SWEEP_EVERY_S until `stop`."""
-        while not self._stopping.is_set():
-            await self.sweep()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._stopping.wait(), SWEEP_EVERY_S)
-
-    def stop(self) -> None:
-        """The sweep under way finishes (its database work is not cut off midway); no more."""
-        self._stopping.set()
-
-    async def sweep(self) -> int:
-        """Start every unfinished message this process claims; how many it started."""
-        try:
-            found = await asyncio.to_thread(self.api.unfinished, Platform.SLACK)
-        except Exception as exc:
-            log.warning("inbox_sweep_failed", extra={"error": type(exc).__name__})
-            return 0
-        started = 0
-        for unfinished in found:
-            if unfinished.row_id in self.inbox.in_flight:
-                continue  # slow, not dead: this process is still on it
-            work = await self._rerun(unfinished)
-            if work is None:
-                await asyncio.to_thread(self.api.finished, unfinished.row_id)
-                continue
-            self.work.spawn(self.inbox.finishing(unfinished.row_id, work), "recovered")
-            started += 1
-        if started:
-            log.info("inbox_recovered", extra={"messages": started})
-        return started
+    async def restart(self, unfinished: Unfinished) -> bool:
+        work = await self._rerun(unfinished)
+        if work is None:
+            return False
+        self.work.spawn(self.inbox.finishing(unfinished.row_id, work), "recovered")
+        return True
 
     async def _rerun(self, unfinished: Unfinished) -> Any:
         arrival, row_id = unfinished.delivery, unfinished.row_id

@@ -49,20 +49,21 @@ class CoachTeamsBot:
         self.personal = personal
         self.pacer = Pacer()
 
-    async def on_turn(self, context: TurnContext) -> None:
+    async def on_turn(self, context: TurnContext, inbox_id: int | None = None) -> None:
+        """`inbox_id`: the activity's inbox row, when it was kept (adapters/teams/inbox.py)."""
         activity = context.activity
         where = where_of(activity)
         if where is None:
             return
         with self.api.storage_deadline():
-            await self._turn(context, where)
+            await self._turn(context, where, inbox_id)
 
-    async def _turn(self, context: TurnContext, where: Where) -> None:
+    async def _turn(self, context: TurnContext, where: Where, inbox_id: int | None) -> None:
         activity = context.activity
         remembered = await self._remember(activity, where)
         kind = activity.type
         if kind == ActivityTypes.message:
-            await self._on_message(context, where, remembered)
+            await self._on_message(context, where, remembered, inbox_id)
         elif kind == ActivityTypes.installation_update:
             await self._on_installation_update(context, where, remembered)
         elif kind == ActivityTypes.conversation_update:
@@ -83,7 +84,11 @@ class CoachTeamsBot:
         )
 
     async def _on_message(
-        self, context: TurnContext, where: Where, remembered: Remembered | None
+        self,
+        context: TurnContext,
+        where: Where,
+        remembered: Remembered | None,
+        inbox_id: int | None = None,
     ) -> None:
         inbound = to_inbound(context.activity)
         if inbound is None:
@@ -93,9 +98,9 @@ class CoachTeamsBot:
         shared = where.kind != PERSONAL
         if shared and audience(inbound.text, inbound.value) is Audience.EDUCATOR:
             # Theirs alone (bot/routing.py): answered in their personal chat, not here.
-            await self.personal.answer(context, inbound, self.policy)
+            await self.personal.answer(context, inbound, self.policy, inbox_id)
             return
-        replies = await asyncio.to_thread(self.api.handle, inbound)
+        replies = await asyncio.to_thread(self.api.handle, inbound, inbox_id)
         if (
             remembered is not None
             and remembered.senders_own

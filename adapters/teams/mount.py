@@ -5,17 +5,21 @@ invoke with a body, and turns malformed input into server errors. Here who may p
 checked first (gate.py: another tenant, or anyone but this machine when unauthenticated,
 gets 403), then authentication (401 on any failure), then the turn runs through
 `adapter.process_activity`, and an invoke response is serialized by us.
+
+A message for the coach is kept in the inbox before Teams hears 200 (adapters/teams/inbox.py);
+the sweep started with the server finishes what a process that died had kept.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from aiohttp import web
-from botbuilder.core import InvokeResponse
+from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity, ActivityTypes
 
@@ -31,6 +35,7 @@ from adapters.teams.gate import (
     unauthenticated_destination_refused,
     unauthenticated_peer_refused,
 )
+from adapters.teams.inbox import TeamsInbox, TeamsRecovery
 from adapters.teams.openid import KeysUnavailable
 from adapters.teams.private import PersonalChat
 from adapters.teams.references import ReferenceStore
@@ -57,6 +62,8 @@ class TeamsEndpoint:
         personal = PersonalChat(api, self.store, sender)
         self.bot = CoachTeamsBot(api, self.store, policy, personal)
         self.turns = TurnQueue()
+        self.inbox = TeamsInbox(api)
+        self.recovery = TeamsRecovery(api, self.inbox, self.resume)
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         if unauthenticated_peer_refused(self.config, request.remote):
@@ -90,9 +97,17 @@ class TeamsEndpoint:
             return web.Response(status=401)
 
         if activity.type != ActivityTypes.invoke:
-            # Answer Teams now; the turn and its sends follow (adapters/teams/turns.py).
-            conversation = activity.conversation.id if activity.conversation is not None else ""
-            self.turns.start(str(conversation or ""), self._turn(authenticated, activity))
+            # Kept first (accepted means kept); Teams is answered now, and the turn and its
+            # sends follow (adapters/teams/turns.py). A retry of a kept message is not run.
+            with self.inbox.deadline():
+                kept = await self.inbox.keep(activity, body)
+                if kept.row_id is None and not kept.duplicate:
+                    # Not kept (the database in trouble): answered within this request's
+                    # COACH_DB_TIMEOUT_S (the turn's task inherits it), storage-down and all.
+                    self._start(authenticated, activity, None)
+            if kept.row_id is not None:
+                # Kept: the turn has its own COACH_DB_TIMEOUT_S from when it starts.
+                self._start(authenticated, activity, kept.row_id)
             return web.Response(status=200)
         try:
             invoke_response = await self.adapter.process_activity(
@@ -104,8 +119,29 @@ class TeamsEndpoint:
             return web.Response(status=502)
         return _invoke_http_response(invoke_response)
 
-    async def _turn(self, authenticated: Any, activity: Activity) -> None:
-        await self.adapter.process_activity(authenticated, activity, self.bot.on_turn)
+    def _start(self, authenticated: Any, activity: Activity, row_id: int | None) -> None:
+        conversation = activity.conversation.id if activity.conversation is not None else ""
+        turn = self._turn(authenticated, activity, row_id)
+        self.turns.start(str(conversation or ""), self.inbox.finishing(row_id, turn))
+
+    async def _turn(self, authenticated: Any, activity: Activity, row_id: int | None) -> None:
+        async def on_turn(context: TurnContext) -> None:
+            await self.bot.on_turn(context, row_id)
+
+        if authenticated is None:  # a kept activity, run again after its process died
+            claims = self.adapter.create_claims_identity(self.config.APP_ID)
+            audience = self.adapter.bot_framework_authentication.get_originating_audience()
+            await self.adapter.process_proactive(claims, activity, audience, on_turn)
+            return
+        await self.adapter.process_activity(authenticated, activity, on_turn)
+
+    async def resume(self, payload: dict[str, Any], row_id: int) -> bool:
+        """Run a kept activity's turn again, as the coach itself; False if it is no activity."""
+        activity = _activity(payload)
+        if activity is None:
+            return False
+        self._start(None, activity, row_id)
+        return True
 
     async def drain(self) -> None:
         """Wait for every turn in flight (shutdown, tests)."""
@@ -170,13 +206,19 @@ def mount_teams(app: web.Application, api: CoachAPI) -> None:
     endpoint = TeamsEndpoint(api, config)
     app[TEAMS_KEY] = endpoint
     app.router.add_post(MESSAGES_PATH, endpoint.handle)
-    app.on_cleanup.append(_drain(endpoint))
+    app.cleanup_ctx.append(_lifecycle(endpoint))
 
 
-def _drain(endpoint: TeamsEndpoint) -> Callable[[web.Application], Awaitable[None]]:
-    """Turns already answered 200 finish before the server stops."""
+def _lifecycle(endpoint: TeamsEndpoint) -> Callable[[web.Application], AsyncIterator[None]]:
+    """The inbox sweep starts with the server; turns already answered 200 finish before it
+    stops."""
 
-    async def drain(_app: web.Application) -> None:
+    async def run(_app: web.Application) -> AsyncIterator[None]:
+        # What a process that died had accepted and not answered (bot/inbox), now and then.
+        sweeping = asyncio.get_running_loop().create_task(endpoint.recovery.run())
+        yield
+        endpoint.recovery.stop()
+        await sweeping
         await endpoint.drain()
 
-    return drain
+    return run

@@ -40,14 +40,21 @@ class PersonalChat:
         target = await asyncio.to_thread(self.store.target, address)
         return None if target is None or target.unreachable else target
 
-    async def answer(self, context: TurnContext, inbound: Inbound, policy: RetryPolicy) -> None:
-        """Run what was asked and answer it privately; with no personal chat, run nothing."""
+    async def answer(
+        self,
+        context: TurnContext,
+        inbound: Inbound,
+        policy: RetryPolicy,
+        inbox_id: int | None = None,
+    ) -> None:
+        """Run what was asked and answer it privately; with no personal chat, run nothing.
+        `inbox_id`: the message's inbox row, which keeps the replies until they were sent."""
         target = await self.target(inbound)
         if target is None:
             log.info("teams_private_needs_personal_chat")
             await self.say(context, teams_messages.SAY_IT_PRIVATELY, policy)
             return
-        replies = await asyncio.to_thread(self.api.handle, inbound)
+        replies = await asyncio.to_thread(self.api.handle, inbound, inbox_id)
         await self.deliver(context, target, replies, policy)
 
     async def deliver_replies(

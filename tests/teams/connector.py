@@ -3,7 +3,7 @@
 It answers `POST /v3/conversations/{id}/activities[/{activityId}]`,
 `PUT /v3/conversations/{id}/activities/{activityId}` (a card updated in place) and
 `GET /v3/conversations/{id}/members/{memberId}`, and can be told to refuse the next
-sends (429 then success, 403 for a bot that was removed).
+sends (429 then success, 403 for a bot that was removed) or to hold its answers to them.
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ class Connector:
     delay: float = 0.0  # seconds each send takes (a slow connector)
     sent_at: list[float] = field(default_factory=list)  # time.monotonic() of each accepted send
     server: TestServer | None = None
+    _held: asyncio.Event | None = None
     _ids: count[int] = field(default_factory=lambda: count(1))
 
     @property
@@ -65,6 +66,15 @@ class Connector:
     ) -> None:
         for _ in range(times):
             self.failures.append(Failure(status, code, retry_after))
+
+    def hold(self) -> None:
+        """Sends are recorded as they arrive and answered only after `release`."""
+        self._held = asyncio.Event()
+
+    def release(self) -> None:
+        if self._held is not None:
+            self._held.set()
+        self._held = None
 
     def take(self) -> list[dict[str, Any]]:
         """The activities posted since the last call."""
@@ -93,6 +103,8 @@ class Connector:
                 authorization=request.headers.get("Authorization"),
             )
         )
+        if self._held is not None:
+            await self._held.wait()
         return web.json_response({"id": f"sent-{next(self._ids)}"}, status=201)
 
     async def _update(self, request: web.Request) -> web.Response:
@@ -126,5 +138,6 @@ class Connector:
         await self.server.start_server()
 
     async def close(self) -> None:
+        self.release()
         if self.server is not None:
             await self.server.close()

@@ -1,0 +1,1 @@
+"""Accepted means kept, the part every platform shares (the rows themselves: bot/inbox)."""

@@ -287,7 +287,7 @@ class Coach:
             in_flow = messages.HELP_IN_FLOW.format(title=handler.title(turn, flow))
             return [help_card(), Text(in_flow), *handler.reprompt(turn, flow)]
         if not text:
-            return [Text(messages.EMPTY_MESSAGE), *handler.reprompt(turn, flow)]
+            return [Text(messages.EMPTY_IN_FLOW), *handler.reprompt(turn, flow)]
         word, args = split_command(text)
         if handler.optional and word.casefold() in self.commands and word not in BUTTON_WORDS:
             end_flow(turn, flow)

@@ -17,6 +17,17 @@ def test_empty_and_blank_messages(app: CoachApp) -> None:
     )
 
 
+def test_a_stray_enter_in_a_reflection_keeps_the_question(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("I called Ana's grandmother after school.")
+    answer = educator.says("   ")
+    # No menu and no "help" inside a reflection: the same question again, nothing saved.
+    assert "came through empty" in answer and "Question 2 of 2" in answer
+    assert "Type `help`" not in answer
+    assert "pick one small action" in educator.says("Next time I'll ask her what works.")
+
+
 def test_unknown_words_suggest_the_closest_command(app: CoachApp) -> None:
     verify_dialog(
         Conversation(app.coach),

@@ -1,11 +1,13 @@
 """Choose the reframe fallback's cost and threshold: 5-fold cross-validation on the sentences in
 content/reframe_fallback.yaml (the lexicon's examples and the intent examples stay in every
 training fold). Prints, per cost and threshold, the share of held-out deficit sentences the
-model finds and of neutral ones it flags.
+model finds and of neutral ones it flags, alone and as the coach uses it (after the lexicon's
+patterns, when they found nothing: "with patterns").
 
     python -m bench reframe-cv
 
-Pick the setting that finds the most with at most 2.5% flagged, write it into the file, then
+Pick the setting that finds the most with patterns with at most 2.5% flagged by the model
+alone, write it into the file, then
 read `python -m bench understanding` once. Never choose by heldout or the fresh set.
 """
 
@@ -19,14 +21,17 @@ FOLDS = 5
 
 
 def main() -> None:
-    from bot.reframe import default_lexicon
-    from bot.reframe.fallback import load_content, train
+    from bot.reframe import default_lexicon, find_deficit_framing
+    from bot.reframe.fallback import MIN_WORDS, load_content, train
 
     content = load_content()
     lexicon = default_lexicon()
     items = [(text, True) for text in content.deficit] + [(text, False) for text in content.neutral]
     random.Random(7).shuffle(items)
     print(f"current: cost {content.cost}, threshold {content.threshold}")
+    # Sentences the patterns already flag never reach the model; short ones never do either.
+    by_patterns = {text: bool(find_deficit_framing(text)) for text, _ in items}
+    reaches_model = {text: len(text.split()) >= MIN_WORDS for text, _ in items}
     for cost in COSTS:
         scored: list[tuple[bool, float]] = []
         for fold in range(FOLDS):
@@ -41,15 +46,29 @@ def main() -> None:
                 ),
                 lexicon,
             )
-            scored += [(deficit, model.probability(text)) for text, deficit in items[fold::FOLDS]]
-        deficit_n = sum(1 for deficit, _ in scored if deficit)
+            scored += [
+                (deficit, model.probability(text), by_patterns[text], reaches_model[text])
+                for text, deficit in items[fold::FOLDS]
+            ]
+        deficit_n = sum(1 for deficit, *_ in scored if deficit)
         neutral_n = len(scored) - deficit_n
-        cells = []
+        print(f"cost {cost:g}:")
         for threshold in THRESHOLDS:
-            found = sum(1 for deficit, p in scored if deficit and p >= threshold) / deficit_n
-            flagged = sum(1 for deficit, p in scored if not deficit and p >= threshold) / neutral_n
-            cells.append(f"{threshold}: {found:.0%} found, {flagged:.1%} flagged")
-        print(f"cost {cost:g}: " + " | ".join(cells))
+            alone = [(deficit, p >= threshold) for deficit, p, _, _ in scored]
+            used = [
+                (deficit, patterns or (reaches and p >= threshold))
+                for deficit, p, patterns, reaches in scored
+            ]
+            print(
+                f"  {threshold}: alone {_figures(alone, deficit_n, neutral_n)};"
+                f" with patterns {_figures(used, deficit_n, neutral_n)}"
+            )
+
+
+def _figures(flags: list[tuple[bool, bool]], deficit_n: int, neutral_n: int) -> str:
+    found = sum(1 for deficit, flagged in flags if deficit and flagged) / deficit_n
+    flagged = sum(1 for deficit, flagged in flags if not deficit and flagged) / neutral_n
+    return f"{found:.0%} found, {flagged:.1%} flagged"
 
 
 if __name__ == "__main__":

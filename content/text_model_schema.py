@@ -1,10 +1,11 @@
 """The understanding's learned models: weights trained from the content's examples.
 
-Two small text classifiers are trained by `python -m bot.understanding.train_models`:
-`intent_model.json` from the intents' `examples` (and `off_topic`) in intents.yaml, and
-`topic_model.json` from the topics' `examples` (and `general`) in topics.yaml. Each file
-records a fingerprint of the examples and settings it was trained from, so `coach content
-check` can say when someone edited the examples and did not retrain.
+Three small text classifiers are trained by `python -m bot.understanding.train_models`:
+`intent_model.json` from the intents' `examples` (and `off_topic`) in intents.yaml,
+`topic_model.json` from the topics' `examples` (and `general`) in topics.yaml, and
+`theme_model.json` from theme_examples.yaml (one yes/no model per theme, as a text can carry
+several). Each file records a fingerprint of the examples and settings it was trained from, so
+`coach content check` can say when someone edited the examples and did not retrain.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
 MODEL_DIR = Path(__file__).parent / "understanding"
 INTENT_MODEL_PATH = MODEL_DIR / "intent_model.json"
 TOPIC_MODEL_PATH = MODEL_DIR / "topic_model.json"
+THEME_MODEL_PATH = MODEL_DIR / "theme_model.json"
+THEME_EXAMPLES_PATH = MODEL_DIR / "theme_examples.yaml"
 RETRAIN = "python -m bot.understanding.train_models"
 # The intent model's class for a message about none of the intents (from `off_topic`).
 OFF_TOPIC = "unknown"
@@ -42,6 +46,9 @@ Examples = list[tuple[str, str]]  # (label, message)
 class TextModelFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     trained_from: str
+    # False: one label per message (the classes compete, softmax). True: each class is its own
+    # yes/no question (a sigmoid per class), as a message can have several themes.
+    multi_label: bool = False
     classes: list[str] = Field(min_length=2)
     intercepts: dict[str, float]
     # "chars": character n-grams, "words": word n-grams; each gram: [idf, class index,
@@ -61,6 +68,42 @@ def topic_examples(topics: TopicFile) -> Examples:
     """(topic, message) pairs, the general ones labelled `none`."""
     pairs = [(slug, text) for slug, entry in topics.topics.items() for text in entry.examples]
     return pairs + [(NO_TOPIC, text) for text in topics.general]
+
+
+class ThemeExample(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    text: str = Field(min_length=1)
+    themes: list[str]
+
+
+class ThemeExampleFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    version: int
+    examples: list[ThemeExample] = Field(min_length=1)
+
+
+def theme_examples(path: Path = THEME_EXAMPLES_PATH) -> Examples:
+    """(themes joined by commas, text) pairs; an empty label is a text with no theme. Read
+    only to train and to check the model: the coach itself needs just the weights."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader: ten times faster
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    data = ThemeExampleFile.model_validate(raw)
+    return [(",".join(example.themes), example.text) for example in data.examples]
+
+
+# Messages that carry no theme, from the rest of the content: the theme model learns from them
+# that a request ("nudges off", "im a 2nd grade teacher") is about none of the themes. Thanks,
+# frustration, questions, drafts and reframe requests often do carry one, so they are left out.
+THEMELESS_INTENTS = (
+    "help", "learn", "reflect", "journal", "nudges", "assess", "export", "forget", "cancel",
+    "greeting", "profile", "language",
+)  # fmt: skip
+
+
+def theme_training_examples(intents: IntentFile) -> Examples:
+    """What the theme model is trained from: theme_examples.yaml and the theme-less requests."""
+    themeless = [text for name in THEMELESS_INTENTS for text in intents.intents[name].examples]
+    return theme_examples() + [("", text) for text in [*themeless, *intents.off_topic]]
 
 
 def training_fingerprint(examples: Examples) -> str:

@@ -16,9 +16,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from content.reframe_patterns import PatternCompiler, PatternError
 from content.text_model_schema import (
     INTENT_MODEL_PATH,
+    THEME_EXAMPLES_PATH,
+    THEME_MODEL_PATH,
     TOPIC_MODEL_PATH,
     intent_examples,
     model_faults,
+    theme_examples,
+    theme_training_examples,
     topic_examples,
 )
 from content.understanding_cues import CueCompiler
@@ -219,8 +223,16 @@ class UnderstandingContent(_Strict):
 
     def model_faults(self) -> list[str]:
         """A learned model that was not trained from these examples (retrain it)."""
-        return model_faults(intent_examples(self.intents), INTENT_MODEL_PATH) + model_faults(
-            topic_examples(self.topics), TOPIC_MODEL_PATH
+        themes = theme_examples()
+        unknown = sorted(
+            {name for label, _ in themes for name in label.split(",") if name not in THEMES} - {""}
+        )
+        named = [f"understanding/{THEME_EXAMPLES_PATH.name}: unknown themes {unknown}"]
+        return (
+            (named if unknown else [])
+            + model_faults(intent_examples(self.intents), INTENT_MODEL_PATH)
+            + model_faults(topic_examples(self.topics), TOPIC_MODEL_PATH)
+            + model_faults(theme_training_examples(self.intents), THEME_MODEL_PATH)
         )
 
     def topic_words(self) -> list[str]:

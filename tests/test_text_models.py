@@ -1,4 +1,4 @@
-"""The learned models (intents, topics): trained from the content's examples, scored without
+"""The learned models (intents, topics, themes): trained from the content's examples, scored without
 scikit-learn.
 
 The coach reads weights from content/understanding/*_model.json with its own small scorer;
@@ -15,13 +15,14 @@ import yaml
 
 from bot.understanding import understand
 from bot.understanding.normalise import for_matching
-from bot.understanding.text_model import TextModel, char_ngrams, model_text, word_ngrams
-from bot.understanding.train_models import Fitted, export, fit
+from bot.understanding.text_model import Grams, TextModel, char_ngrams, model_text, word_ngrams
+from bot.understanding.train_models import Fitted, export, fit, fit_themes
 from content.text_model_schema import (
     INTENT_MODEL_PATH,
     TextModelFile,
     intent_examples,
     model_faults,
+    theme_training_examples,
     training_fingerprint,
 )
 from content.understanding_schema import default_understanding
@@ -89,3 +90,39 @@ def test_messages_no_cue_or_example_reaches_are_read_by_the_model(text: str, int
 def test_the_same_message_always_reads_the_same() -> None:
     readings = {understand("ugh can u just show me my old stuff", deficit=False) for _ in range(5)}
     assert len(readings) == 1
+
+
+@pytest.fixture(scope="module")
+def theme_model_both_ways() -> tuple[Fitted, TextModel]:
+    examples = theme_training_examples(default_understanding().intents)
+    fitted = fit_themes(examples)
+    exported = export(fitted, training_fingerprint(examples), weight_floor=0.0)
+    return fitted, TextModel(TextModelFile.model_validate(exported))
+
+
+def test_the_theme_scorer_agrees_with_scikit_learn_theme_by_theme(
+    theme_model_both_ways: tuple[Fitted, TextModel],
+) -> None:
+    fitted, model = theme_model_both_ways
+    messages = [item["text"] for item in yaml.safe_load(DEV.read_text(encoding="utf-8"))]
+    for text in messages[:300]:
+        normalised = model_text(for_matching(text))
+        ours = model.chances(Grams.of(normalised))
+        theirs = fitted.probabilities(normalised)
+        assert ours == pytest.approx(theirs, abs=0.005), text
+
+
+def test_the_theme_model_finds_what_no_cue_names() -> None:
+    # Written for this test: no theme cue matches a trucker's weeks away or a full mailbox.
+    assert understand("dad drives a truck cross country so hes gone for weeks").themes == ("time",)
+    assert understand("his voicemail box is full every time i call").themes == ("no-response",)
+
+
+def test_a_text_can_carry_several_themes() -> None:
+    reading = understand("mom works nights and she never calls me back")
+    assert set(reading.themes) == {"time", "no-response"}
+
+
+def test_a_request_or_a_role_carries_no_theme() -> None:
+    for text in ("nudges every 2 weeks pls", "im a 7th grade science teacher", "show my journal"):
+        assert understand(text, deficit=False).themes == (), text

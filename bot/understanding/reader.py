@@ -24,6 +24,7 @@ from content.reframe_patterns import PatternError
 from content.text_model_schema import (
     INTENT_MODEL_PATH,
     NO_TOPIC,
+    THEME_MODEL_PATH,
     TOPIC_MODEL_PATH,
     packaged_model,
 )
@@ -86,6 +87,15 @@ ASIDE_INTENTS = frozenset(["greeting", "thanks", "help", "profile"])
 # answered ("I'm not sure the newsletter even gets home"). On the dev set, unsure precision
 # went from 87% to 92% with this limit, recall from 99% to 97%.
 UNSURE_WORDS = 20
+# The theme model (content/understanding/theme_model.json) names a theme the cues missed when
+# it is at least this sure, and a cue's theme stands only when the model gives it at least
+# THEME_CUE_VETO (a cue word can mislead: "showed up yelling" is not a success). Chosen by
+# leaving each writer of theme_examples.yaml out in turn (BENCHMARKS.md).
+THEME_MODEL_SURE = 0.7
+THEME_CUE_VETO = 0.02
+# `unsure` is read from the text's shape (a non-answer, "idk", a question back) by its cues
+# alone: the model, which learned it from answers, takes most questions for it.
+CUED_THEMES = frozenset(["unsure"])
 # Themes whose cues mean the opposite after a negation ("nobody came", "not helpful").
 NEGATABLE_THEMES = frozenset(["positive"])
 # The contract's command words, read as intents when they start a message.
@@ -203,6 +213,7 @@ class Reader:
     def __init__(self, content: UnderstandingContent) -> None:
         self.intent_model = TextModel(packaged_model(INTENT_MODEL_PATH))
         self.topic_model = TextModel(packaged_model(TOPIC_MODEL_PATH))
+        self.theme_model = TextModel(packaged_model(THEME_MODEL_PATH))
         try:
             self._compile(content)
         except PatternError as exc:
@@ -323,15 +334,23 @@ class Reader:
                 return name
         return UNKNOWN
 
-    def themes(self, normalised: str, original: str, text: Text | None = None) -> tuple[str, ...]:
+    def themes(
+        self, normalised: str, original: str, text: Text | None = None, grams: Grams | None = None
+    ) -> tuple[str, ...]:
         text = text or self.text(normalised)
         counted = self.theme_cues.counts(text, NEGATABLE_THEMES)
         length = len(words(normalised))
         if length <= SHORT_WORDS:
             counted.update(self.short_theme_cues.counts(text, NEGATABLE_THEMES))
-        if length > UNSURE_WORDS:
-            counted.pop("unsure", None)
-        found = [name for name in self.theme_order if name in counted]
+        chances = self.theme_model.chances(grams or Grams.of(normalised))
+        found = [
+            name
+            for name in self.theme_order
+            if (name in counted and (name in CUED_THEMES or chances[name] >= THEME_CUE_VETO))
+            or (name not in CUED_THEMES and chances[name] >= THEME_MODEL_SURE)
+        ]
+        if length > UNSURE_WORDS and "unsure" in found:
+            found.remove("unsure")
         if "unsure" not in found and is_non_answer(original) and not _only_symbols(original):
             found.append("unsure")
         return tuple(found)
@@ -361,7 +380,7 @@ class Reader:
         read = self.text(normalised)
         grams = Grams.of(normalised)  # counted once for both models
         intent = self.intent(normalised, read, grams)
-        themes = self.themes(normalised, text, read)
+        themes = self.themes(normalised, text, read, grams)
         if intent == "language" and (
             len(words(normalised)) <= COMMAND_WORDS or "language" in self.intent_cues.counts(read)
         ):

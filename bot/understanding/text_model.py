@@ -1,7 +1,9 @@
-"""Which label (intent, topic) a message is most like, scored with weights trained from examples.
+"""Which label (intent, topic) a message is most like, or how likely each label is (themes),
+scored with weights trained from examples.
 
 Each model (content/understanding/*_model.json, trained by train_models.py with
-scikit-learn) is a multinomial logistic regression over TF-IDF features. This file turns a
+scikit-learn) is a logistic regression over TF-IDF features: multinomial (the labels compete)
+or one yes/no model per label (`multi_label`, for themes). This file turns a
 message into the same features scikit-learn would (its `char_wb` and `word` analyzers,
 sublinear term frequency, each part scaled to unit length) and applies the weights: a few
 dictionary look-ups per message, no scikit-learn at run time. tests/test_text_models.py
@@ -79,6 +81,14 @@ def model_text(normalised: str) -> str:
     return " ".join(normalised.split()[:MODEL_WORDS])
 
 
+def _sigmoid(score: float) -> float:
+    """1 / (1 + e^-score), written so that no score overflows math.exp."""
+    if score >= 0:
+        return 1.0 / (1.0 + math.exp(-score))
+    grown = math.exp(score)
+    return grown / (1.0 + grown)
+
+
 # One gram as the file stores it: idf, then class index (an int) and weight, pair after pair.
 _Feature = list[Any]
 
@@ -86,6 +96,7 @@ _Feature = list[Any]
 class TextModel:
     def __init__(self, model: TextModelFile) -> None:
         self.classes = list(model.classes)
+        self.multi_label = model.multi_label
         self.intercepts = [model.intercepts[name] for name in self.classes]
         self.chars: dict[str, _Feature] = model.features["chars"]
         self.words: dict[str, _Feature] = model.features["words"]
@@ -107,10 +118,25 @@ class TextModel:
             for index, weight in zip(feature[1::2], feature[2::2], strict=True):
                 scores[index] += scaled * weight
 
-    def guess(self, grams: Grams) -> Guess:
+    def _scores(self, grams: Grams) -> list[float]:
         scores = list(self.intercepts)
         self._part(self.chars, grams.chars, scores)
         self._part(self.words, grams.words, scores)
+        return scores
+
+    def chances(self, grams: Grams) -> dict[str, float]:
+        """A multi-label model's probability of each label, each on its own (0-1)."""
+        if not self.multi_label:
+            raise ValueError("chances() is for a multi-label model; use guess()")
+        return {
+            label: _sigmoid(score)
+            for label, score in zip(self.classes, self._scores(grams), strict=True)
+        }
+
+    def guess(self, grams: Grams) -> Guess:
+        if self.multi_label:
+            raise ValueError("guess() is for a single-label model; use chances()")
+        scores = self._scores(grams)
         top = max(scores)
         total = sum(math.exp(score - top) for score in scores)
         # Ties go to the class listed first, as scikit-learn's argmax does.

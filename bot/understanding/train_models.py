@@ -2,7 +2,8 @@
 
     python -m bot.understanding.train_models   # rewrites content/understanding/*_model.json
 
-Run it after editing the examples in intents.yaml or topics.yaml, or the reframe fallback's
+Run it after editing the examples in intents.yaml, topics.yaml or theme_examples.yaml, or the
+reframe fallback's
 sentences (content/reframe_fallback.yaml, bot/reframe/fallback.py) (`coach content check` says
 when a model is stale). It needs scikit-learn (a development dependency): a multinomial
 logistic regression on TF-IDF of character n-grams (within words, so typos and word forms
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,15 +29,17 @@ from content.text_model_schema import (
     CHAR_NGRAMS,
     INTENT_MODEL_PATH,
     REGULARISATION,
+    THEME_MODEL_PATH,
     TOPIC_MODEL_PATH,
     WEIGHT_FLOOR,
     WORD_NGRAMS,
     Examples,
     intent_examples,
+    theme_training_examples,
     topic_examples,
     training_fingerprint,
 )
-from content.understanding_schema import default_understanding
+from content.understanding_schema import THEMES, default_understanding
 
 # Weights are kept to this many decimals: the file stays small and diffs readable, and the
 # scores move by far less than any decision the coach makes on them.
@@ -60,18 +64,57 @@ class Fitted:
         )
 
 
-def fit(examples: Examples) -> Fitted:
+def _features(examples: Examples) -> tuple[Any, Any, Any]:
+    """The two TF-IDF vectorizers, fitted on the examples, and the examples' feature rows."""
     from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
-    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
     texts = [for_matching(text) for _, text in examples]
-    labels = [label for label, _ in examples]
     chars = TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS, sublinear_tf=True)
     word_grams = TfidfVectorizer(analyzer="word", ngram_range=WORD_NGRAMS, sublinear_tf=True)
     matrix = hstack([chars.fit_transform(texts), word_grams.fit_transform(texts)]).tocsr()
+    return chars, word_grams, matrix
+
+
+def fit(examples: Examples) -> Fitted:
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+
+    chars, word_grams, matrix = _features(examples)
+    labels = [label for label, _ in examples]
     classifier = LogisticRegression(C=REGULARISATION, max_iter=5000).fit(matrix, labels)
     return Fitted(chars, word_grams, classifier)
+
+
+@dataclass(frozen=True)
+class OneVsRest:
+    """One yes/no logistic regression per theme over the same features, in the shape export()
+    reads from scikit-learn's classifiers: a row of weights and an intercept per class."""
+
+    classes_: list[str]
+    coef_: Any
+    intercept_: Any
+
+    def predict_proba(self, row: Any) -> Any:
+        import numpy as np
+
+        scores = row @ self.coef_.T + self.intercept_
+        return 1.0 / (1.0 + np.exp(-scores))
+
+
+def fit_themes(examples: Examples) -> Fitted:
+    """Themes are not exclusive ("mom works nights and never calls back" is time and
+    no-response), so each gets its own model: does the text carry it or not."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    chars, word_grams, matrix = _features(examples)
+    rows, intercepts = [], []
+    for theme in THEMES:
+        carries = [theme in label.split(",") for label, _ in examples]
+        model = LogisticRegression(C=REGULARISATION, max_iter=5000).fit(matrix, carries)
+        rows.append(model.coef_[0])
+        intercepts.append(model.intercept_[0])
+    return Fitted(chars, word_grams, OneVsRest(list(THEMES), np.array(rows), np.array(intercepts)))
 
 
 def export(fitted: Fitted, fingerprint: str, weight_floor: float = WEIGHT_FLOOR) -> dict[str, Any]:
@@ -93,6 +136,7 @@ def export(fitted: Fitted, fingerprint: str, weight_floor: float = WEIGHT_FLOOR)
         parts["chars" if feature[0] == "c" else "words"][feature[1:]] = row
     return {
         "trained_from": fingerprint,
+        "multi_label": isinstance(fitted.classifier, OneVsRest),
         "classes": classes,
         "intercepts": {
             name: round(float(value), DECIMALS)
@@ -102,8 +146,8 @@ def export(fitted: Fitted, fingerprint: str, weight_floor: float = WEIGHT_FLOOR)
     }
 
 
-def train(examples: Examples, path: Path) -> None:
-    model = export(fit(examples), training_fingerprint(examples))
+def train(examples: Examples, path: Path, fitter: Callable[[Examples], Fitted] = fit) -> None:
+    model = export(fitter(examples), training_fingerprint(examples))
     path.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     grams = sum(len(part) for part in model["features"].values())
     print(f"{path}: {len(examples)} examples, {grams} grams")
@@ -113,6 +157,7 @@ def main() -> int:
     content = default_understanding()
     train(intent_examples(content.intents), INTENT_MODEL_PATH)
     train(topic_examples(content.topics), TOPIC_MODEL_PATH)
+    train(theme_training_examples(content.intents), THEME_MODEL_PATH, fit_themes)
     # The reframe fallback learns from the intent examples too (as sentences that are not
     # deficit framing), so it is retrained with them.
     print(f"{REFRAME_MODEL_PATH}: {train_reframe_fallback()} weights")

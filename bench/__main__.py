@@ -25,6 +25,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "bench.understanding",
         "intent, topic, theme and reframe accuracy; ms per message",
     ),
+    "theme-cv": (
+        "bench.theme_cv",
+        "theme model beside the cues: recall and precision on each writer left out",
+    ),
     "reframe-cv": (
         "bench.reframe_cv",
         "reframe fallback: cross-validated recall and false alarms per cost and threshold",

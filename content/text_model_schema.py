@@ -74,6 +74,9 @@ class ThemeExample(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     text: str = Field(min_length=1)
     themes: list[str]
+    # Who wrote it (a letter per writer): `python -m bench theme-cv` leaves each writer out in
+    # turn, the honest test of how the model does on someone it never read.
+    by: str | None = None
 
 
 class ThemeExampleFile(BaseModel):

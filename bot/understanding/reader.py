@@ -337,23 +337,37 @@ class Reader:
     def themes(
         self, normalised: str, original: str, text: Text | None = None, grams: Grams | None = None
     ) -> tuple[str, ...]:
+        chances = self.theme_model.chances(grams or Grams.of(normalised))
+        return self.themes_from(self.cued_themes(normalised, original, text), chances)
+
+    def cued_themes(self, normalised: str, original: str, text: Text | None = None) -> set[str]:
+        """The themes the cues in themes.yaml name, before the model has its say."""
         text = text or self.text(normalised)
         counted = self.theme_cues.counts(text, NEGATABLE_THEMES)
         length = len(words(normalised))
         if length <= SHORT_WORDS:
             counted.update(self.short_theme_cues.counts(text, NEGATABLE_THEMES))
-        chances = self.theme_model.chances(grams or Grams.of(normalised))
-        found = [
+        if length > UNSURE_WORDS:
+            counted.pop("unsure", None)
+        cued = set(counted)
+        if is_non_answer(original) and not _only_symbols(original):
+            cued.add("unsure")
+        return cued
+
+    def themes_from(
+        self,
+        cued: set[str],
+        chances: dict[str, float],
+        sure: float = THEME_MODEL_SURE,
+        veto: float = THEME_CUE_VETO,
+    ) -> tuple[str, ...]:
+        """The cues' themes the model does not rule out, and those the model is sure of."""
+        return tuple(
             name
             for name in self.theme_order
-            if (name in counted and (name in CUED_THEMES or chances[name] >= THEME_CUE_VETO))
-            or (name not in CUED_THEMES and chances[name] >= THEME_MODEL_SURE)
-        ]
-        if length > UNSURE_WORDS and "unsure" in found:
-            found.remove("unsure")
-        if "unsure" not in found and is_non_answer(original) and not _only_symbols(original):
-            found.append("unsure")
-        return tuple(found)
+            if (name in cued and (name in CUED_THEMES or chances[name] >= veto))
+            or (name not in CUED_THEMES and chances[name] >= sure)
+        )
 
     def topic(
         self, normalised: str, text: Text | None = None, grams: Grams | None = None

@@ -12,6 +12,11 @@ claim, bot/inbox LEASE, ran out).
 Counted per command: acknowledged (HTTP 200) or not (the connection died with the
 server: Slack would show the educator an error, and nothing was promised), and how many
 answers reached its response URL. Pass: every acknowledged command answered exactly once.
+
+With `teams=True` half the clients are Teams instead: each posts a `journal` message
+activity from a new educator in a personal chat to `/api/messages` (unauthenticated, as
+local development on 127.0.0.1), and this process is also the Bot Framework connector the
+answers are posted to, counted per conversation.
 """
 
 from __future__ import annotations
@@ -81,6 +86,58 @@ class Slack:
         return web.Response(text="ok")
 
 
+@dataclass
+class Teams:
+    """Teams' side (the connector): acknowledged activities, answers per conversation."""
+
+    acked: set[str] = field(default_factory=set)
+    refused: Counter[str] = field(default_factory=Counter)
+    answers: Counter[str] = field(default_factory=Counter)
+    ids: count[int] = field(default_factory=count)
+
+    def add_routes(self, app: web.Application) -> None:
+        app.router.add_post("/v3/conversations/{conversation}/activities{rest:.*}", self._post)
+
+    async def _post(self, request: web.Request) -> web.Response:
+        await request.json()
+        self.answers[request.match_info["conversation"]] += 1
+        return web.json_response({"id": f"sent-{next(self.ids)}"}, status=201)
+
+
+TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47"
+
+
+def journal_activity(n: int, service_url: str) -> tuple[str, dict[str, object]]:
+    """A personal-chat `journal` from a new educator; its conversation id is the key."""
+    conversation = f"a:drill{n}"
+    return conversation, {
+        "type": "message",
+        "id": f"1700000000{n}",
+        "channelId": "msteams",
+        "serviceUrl": service_url,
+        "from": {"id": f"29:drill{n}", "aadObjectId": f"00000000-0000-4000-8000-{n:012d}"},
+        "recipient": {"id": "28:coach", "name": "Partnership Coach"},
+        "conversation": {"conversationType": "personal", "tenantId": TENANT, "id": conversation},
+        "channelData": {"tenant": {"id": TENANT}},
+        "text": "journal",
+    }
+
+
+async def teams_message(
+    session: aiohttp.ClientSession, base: str, url: str, n: int, teams: Teams
+) -> None:
+    key, activity = journal_activity(n, url)
+    try:
+        async with session.post(base + "/api/messages", json=activity) as response:
+            await response.read()
+            if response.status == 200:
+                teams.acked.add(key)
+            else:
+                teams.refused[str(response.status)] += 1
+    except (aiohttp.ClientError, TimeoutError) as exc:
+        teams.refused[type(exc).__name__] += 1
+
+
 async def command(
     session: aiohttp.ClientSession, base: str, url: str, n: int, slack: Slack
 ) -> None:
@@ -119,9 +176,11 @@ def kept(url: str) -> int:
         engine.dispose()
 
 
-async def drill(url: str, cycles: int) -> None:
-    slack = Slack()
-    runner = web.AppRunner(slack.app())
+async def drill(url: str, cycles: int, with_teams: bool) -> None:
+    slack, teams = Slack(), Teams()
+    outside = slack.app()
+    teams.add_routes(outside)
+    runner = web.AppRunner(outside)
     await runner.setup()
     outside_port = procs.free_port()
     await web.TCPSite(runner, procs.HOST, outside_port).start()
@@ -138,14 +197,20 @@ async def drill(url: str, cycles: int) -> None:
     try:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
 
-            async def client(base: str, until: float) -> None:
+            async def client(base: str, until: float, on_teams: bool) -> None:
                 while time.monotonic() < until:
-                    await command(session, base, outside_url, next(numbers), slack)
+                    if on_teams:
+                        await teams_message(session, base, outside_url, next(numbers), teams)
+                    else:
+                        await command(session, base, outside_url, next(numbers), slack)
 
             for cycle in range(cycles):
                 serve, base = await asyncio.to_thread(start_serve, env)
                 until = time.monotonic() + rng.uniform(*RUN_S)
-                clients = [asyncio.create_task(client(base, until + 5)) for _ in range(CLIENTS)]
+                clients = [
+                    asyncio.create_task(client(base, until + 5, with_teams and i % 2 == 1))
+                    for i in range(CLIENTS)
+                ]
                 await asyncio.sleep(max(0.0, until - time.monotonic()))
                 serve.send_signal(signal.SIGKILL)
                 serve.wait()
@@ -155,7 +220,7 @@ async def drill(url: str, cycles: int) -> None:
                     await asyncio.gather(*clients, return_exceptions=True)
                 if (cycle + 1) % 20 == 0:
                     print(
-                        f"  {cycle + 1} kills, {len(slack.acked)} acknowledged, "
+                        f"  {cycle + 1} kills, {len(slack.acked) + len(teams.acked)} acknowledged, "
                         f"{time.monotonic() - started:.0f} s",
                         flush=True,
                     )
@@ -169,26 +234,34 @@ async def drill(url: str, cycles: int) -> None:
             procs.stop(serve)
     finally:
         await runner.cleanup()
-    acked = slack.acked
-    once = sum(1 for key in acked if slack.answers[key] == 1)
-    lost = sorted(key for key in acked if slack.answers[key] == 0)
-    twice = sorted(key for key in slack.answers if slack.answers[key] > 1)
-    unacked_answered = sum(1 for key in slack.answers if key not in acked)
+    rows_left = await asyncio.to_thread(kept, url)
+    verdicts = [report("Slack", slack, cycles, rows_left, started)]
+    if with_teams:
+        verdicts.append(report("Teams", teams, cycles, rows_left, started))
+    print(f"  verdict: every acknowledged message answered exactly once: {all(verdicts)}")
+
+
+def report(platform: str, side: Slack | Teams, cycles: int, rows_left: int, started: float) -> bool:
+    acked = side.acked
+    once = sum(1 for key in acked if side.answers[key] == 1)
+    lost = sorted(key for key in acked if side.answers[key] == 0)
+    twice = sorted(key for key in side.answers if side.answers[key] > 1)
+    unacked_answered = sum(1 for key in side.answers if key not in acked)
     print(
-        f"  {cycles} SIGKILLs; {len(acked)} acknowledged; answered exactly once {once}; "
-        f"lost {len(lost)} {lost[:10]}; answered more than once {len(twice)} {twice[:10]}; "
-        f"not acknowledged (connection died) {dict(slack.refused)}, of which answered "
-        f"{unacked_answered}; inbox rows left {await asyncio.to_thread(kept, url)}; "
+        f"  {platform}: {cycles} SIGKILLs; {len(acked)} acknowledged; answered exactly once "
+        f"{once}; lost {len(lost)} {lost[:10]}; answered more than once {len(twice)} "
+        f"{twice[:10]}; not acknowledged (connection died) {dict(side.refused)}, of which "
+        f"answered {unacked_answered}; inbox rows left {rows_left}; "
         f"{time.monotonic() - started:.0f} s",
         flush=True,
     )
-    print(f"  verdict: every acknowledged command answered exactly once: {once == len(acked)}")
+    return once == len(acked)
 
 
-def drill_inbox(cycles: int = CYCLES, database: str = "postgres") -> None:
+def drill_inbox(cycles: int = CYCLES, database: str = "postgres", teams: bool = False) -> None:
     with procs.database(database) as url:
         procs.migrate(url)
-        asyncio.run(drill(url, cycles))
+        asyncio.run(drill(url, cycles, teams))
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ settled from the row that is there) and its leases one UPDATE.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Generic
 
@@ -43,6 +43,14 @@ from scheduler.ledger import finish, insert_new_weeks
 class Claim:
     ledger_id: int
     claimed_at: datetime
+    # Whose workspace it goes to (the pace is per workspace), and the moment the pace gave
+    # it (seconds since the epoch; 0: at once). Both set after the claim (`to`, pace.py).
+    platform: str = ""
+    workspace: str = ""
+    not_before: float = 0.0
+
+    def to(self, owner: Owner) -> Claim:
+        return replace(self, platform=owner.platform, workspace=owner.workspace)
 
 
 @dataclass(frozen=True)
@@ -81,12 +89,12 @@ def claim_batch(
             if isinstance(claim, _NewWeek):
                 new_weeks.append(claim)
             elif claim is not None:
-                claims.append(claim)
+                claims.append(claim.to(row.owner))
                 leased.append(row.subscription)
         written = _write_new_weeks(tick, session, new_weeks)
         for week in new_weeks:
             if week.subscription.id in written:
-                claims.append(Claim(written[week.subscription.id], tick.now))
+                claims.append(Claim(written[week.subscription.id], tick.now).to(week.owner))
                 leased.append(week.subscription)
         conflicts = [week for week in new_weeks if week.subscription.id not in written]
         for subscription, claim in _already_there(tick, session, conflicts):
@@ -122,7 +130,7 @@ def _already_there(
         batch = _Batch(False, ledgers, None, {})
         claim = _claim_one(tick, session, week.subscription, week.owner, batch)
         if isinstance(claim, Claim):  # that week's row, to send (again)
-            claims.append((week.subscription, claim))
+            claims.append((week.subscription, claim.to(week.owner)))
     return claims
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Generic
 
@@ -22,6 +23,16 @@ class TickPolicy:
     retry_longest: timedelta = timedelta(hours=6)
     max_attempts: int = 8
     max_batches: int = 1000  # a safety stop; a tick normally ends when nothing is due
+    # Sender threads per tick: a send mostly waits on the network, so several overlap.
+    senders: int = 8
+    # What each platform allows per workspace, in sends a second (scheduler/pace.py). Slack
+    # publishes about 1 a second per channel "plus a workspace-wide limit" without its
+    # number (the fake Slack of `bench fanout` allows 60); Teams about 30 a second per
+    # tenant. A platform not named here is not paced (the terminal).
+    allowed_per_second: Mapping[str, float] = field(
+        default_factory=lambda: {"slack": 60.0, "teams": 30.0}
+    )
+    pace_share: float = 0.95  # of the allowance: a little under it, so refusals stay rare
 
 
 @dataclass

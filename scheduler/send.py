@@ -1,13 +1,17 @@
-"""Step 2 of a tick: send one claimed nudge.
+"""Step 2 of a tick: send one claimed nudge (in one of the tick's sender threads).
 
-`claimed` -> `sending` is a conditional update committed before the platform is called,
-so only one clock ever calls it for that row; a row left `sending` by a crash is settled
-by a later claim as interrupted, never sent again.
+The send waits for the moment the workspace's pace gave its claim (scheduler/pace.py).
+`claimed` -> `sending` is a conditional update committed after that wait and just before
+the platform is called, so only one clock ever calls it for that row; a row left `sending`
+by a crash is settled by a later claim as interrupted, never sent again. A refusal for the
+rate (429) is not waited out here: it becomes a retry row (scheduler/record.py) and moves
+the workspace's pace on for every clock.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Mapping
 
 from sqlalchemy import update
@@ -21,16 +25,24 @@ from scheduler.claim import Claim
 from scheduler.context import TickContext
 from scheduler.kind import LedgerT, OwnerT, SubscriptionT
 from scheduler.ledger import finish
+from scheduler.pace import Pace
 from scheduler.record import record
 
 log = logging.getLogger("coach.scheduler")
+
+RATE_LIMITED = "rate_limited"  # adapters' reason for a refusal for the rate (429)
+HOLD_AFTER_REFUSAL_S = 1.0  # Slack's usual Retry-After
 
 
 def send(
     tick: TickContext[SubscriptionT, LedgerT, OwnerT],
     senders: Mapping[Platform, Sender],
     claim: Claim,
+    pace: Pace | None = None,
 ) -> None:
+    wait = claim.not_before - time.time()
+    if wait > 0:
+        time.sleep(wait)
     prepared = _start_sending(tick, senders, claim)
     if prepared is None:
         return
@@ -40,6 +52,8 @@ def send(
     except Exception as exc:  # a sender must not raise; if one does, treat it as transient
         log.warning("sender_raised", extra={"error": type(exc).__name__})
         result = DeliveryResult(DeliveryOutcome.RETRY, "sender_error")
+    if pace is not None and result.reason == RATE_LIMITED:
+        pace.hold(claim.platform, claim.workspace, HOLD_AFTER_REFUSAL_S)
     record(tick, claim, result)
 
 

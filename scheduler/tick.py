@@ -4,8 +4,11 @@ Exactly once a week per subscription:
 1. Claim (`scheduler/claim.py`, one transaction per batch): due subscriptions are locked
    (on PostgreSQL `FOR UPDATE SKIP LOCKED`, so several clocks share the work), a ledger
    row keyed (subscription, local ISO week) is written `claimed`, the subscription leased.
-2. Send (`scheduler/send.py`), one at a time: `claimed` -> `sending` is committed before
-   the platform is called, so only one clock ever calls it for that row.
+2. Send (`scheduler/send.py`), in several sender threads (`scheduler/fanout.py`) while the
+   next batch is claimed, each at the moment its workspace's pace gave it
+   (`scheduler/pace.py`, shared by every clock through the database): `claimed` ->
+   `sending` is committed before the platform is called, so only one clock ever calls it
+   for that row.
 3. Record (`scheduler/record.py`): `sent` (rotation moves on, next week scheduled),
    `retry` (transient: later the same week), or `failed` (permanent: the subscription is
    turned off with the reason).
@@ -29,9 +32,11 @@ from bot.delivery import Sender
 from bot.inbound import Platform
 from scheduler.claim import Claim, claim_batch
 from scheduler.context import TickContext, TickPolicy
+from scheduler.fanout import Fanout
 from scheduler.kind import Kind, LedgerT, OwnerT, SubscriptionT
 from scheduler.kinds.nudges import NUDGES
 from scheduler.kinds.team_prompts import TEAM_PROMPTS
+from scheduler.pace import Pace
 from scheduler.report import TickLine, TickReport
 from scheduler.send import send
 
@@ -51,11 +56,13 @@ class Tick(Generic[SubscriptionT, LedgerT, OwnerT]):
         policy: TickPolicy | None = None,
     ) -> None:
         self.senders = dict(senders)
+        policy = policy or TickPolicy()
+        self.pace = Pace(core.engine, policy.allowed_per_second, policy.pace_share)
         self.context = TickContext(
             core=core,
             kind=kind,
             now=now,
-            policy=policy or TickPolicy(),
+            policy=policy,
             report=TickReport(at=now),
             item_counts=kind.item_counts(core.library),
         )
@@ -65,11 +72,12 @@ class Tick(Generic[SubscriptionT, LedgerT, OwnerT]):
         return self.context.report
 
     def run(self) -> TickReport:
-        with self.batches() as next_batch:
-            for _ in range(self.context.policy.max_batches):
+        policy = self.context.policy
+        fanout = Fanout(self.send, policy.senders, room=2 * policy.batch_size)
+        with self.batches() as next_batch, fanout:
+            for _ in range(policy.max_batches):
                 claims, found = next_batch()
-                for claim in claims:
-                    self.send(claim)
+                fanout.put(self.pace.reserve(claims))
                 if found == 0:
                     break
         return self.report
@@ -89,7 +97,7 @@ class Tick(Generic[SubscriptionT, LedgerT, OwnerT]):
         return [platform.value for platform in self.senders]
 
     def send(self, claim: Claim) -> None:
-        send(self.context, self.senders, claim)
+        send(self.context, self.senders, claim, self.pace)
 
 
 def run_tick(

@@ -14,6 +14,7 @@ from bot.storage import models as core_models
 from bot.storage.base import Base
 from bot.weekly import channel_models as weekly_channel_models
 from bot.weekly import models as weekly_models
+from bot.weekly import pace_models as weekly_pace_models
 
 __all__ = [
     "Base",
@@ -24,4 +25,5 @@ __all__ = [
     "key_models",
     "weekly_channel_models",
     "weekly_models",
+    "weekly_pace_models",
 ]

@@ -1,11 +1,12 @@
 """The test suite's fake Slack and Bot Framework connector, run as their own processes.
 
-    python -m bench.fakes slack --port P [--rate R] [--storm F]
+    python -m bench.fakes slack --port P [--rate R] [--storm F] [--latency S]
     python -m bench.fakes connector --port P [--storm F]
 
 The Slack one adds a per-workspace token bucket on `chat.postMessage` (429 + Retry-After
 when empty, like Slack) and `GET /stats`: how many messages reached each channel.
-`--storm F` answers a fraction F of sends with 429 or 503 at random. Each stops by itself
+`--storm F` answers a fraction F of sends with 429 or 503 at random; `--latency S` answers
+each Slack call after S seconds (a network-bound send). Each stops by itself
 after `--lifetime` seconds.
 """
 
@@ -72,10 +73,11 @@ class Delivery:
 class RateLimitedSlack(FakeSlack):
     """FakeSlack with Slack's per-workspace rate limit on chat.postMessage."""
 
-    def __init__(self, rate: float, storm: float = 0.0) -> None:
+    def __init__(self, rate: float, storm: float = 0.0, latency: float = 0.0) -> None:
         super().__init__()
         self.rate = rate
         self.storm = storm
+        self.latency = latency
         self.buckets: dict[str, Bucket] = {}
         self.delivery = Delivery()
 
@@ -89,6 +91,8 @@ class RateLimitedSlack(FakeSlack):
 
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
+        if self.latency:
+            await asyncio.sleep(self.latency)
         if method != "chat.postMessage":
             if method == "conversations.open" and self.storm and random.random() < self.storm:
                 self.delivery.refused[503] += 1
@@ -164,10 +168,11 @@ def main() -> None:
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--rate", type=float, default=0.0, help="sends/s per workspace; 0: none")
     parser.add_argument("--storm", type=float, default=0.0)
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds per Slack call")
     parser.add_argument("--lifetime", type=float, default=1800.0)
     args = parser.parse_args()
     if args.kind == "slack":
-        app = RateLimitedSlack(args.rate, args.storm).app()
+        app = RateLimitedSlack(args.rate, args.storm, args.latency).app()
     else:
         app = StormConnector(args.storm).app()
     app.router.add_get("/healthz", lambda request: _ok())

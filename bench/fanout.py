@@ -108,8 +108,9 @@ class FanoutRun:
         return current
 
 
-def seeded_database(nudges: int, kind: str = "postgres") -> Any:
-    """A context manager: a throwaway database with `nudges` due right now (and a URL)."""
+def seeded_database(nudges: int, kind: str = "postgres", workspaces: int = 1) -> Any:
+    """A context manager: a throwaway database with `nudges` due right now (and a URL),
+    their educators spread evenly over `workspaces` workspaces."""
     from contextlib import contextmanager
 
     @contextmanager
@@ -118,17 +119,22 @@ def seeded_database(nudges: int, kind: str = "postgres") -> Any:
             procs.migrate(url)
             engine = create_engine(url)
             due_at = datetime.now(UTC) - timedelta(minutes=1)
-            seed.add_subscriptions(engine, 1, nudges + 1, due=nudges, due_at=due_at)
+            size = -(-nudges // workspaces)
+            for n, start in enumerate(range(1, nudges + 1, size)):
+                stop = min(nudges + 1, start + size)
+                seed.add_subscriptions(
+                    engine, start, stop, due=stop, due_at=due_at, workspace=f"T{n + 1:04d}"
+                )
             engine.dispose()
             yield url
 
     return context()
 
 
-def fake_slack(rate: float, storm: float = 0.0) -> tuple[list[str], str]:
+def fake_slack(rate: float, storm: float = 0.0, latency: float = 0.0) -> tuple[list[str], str]:
     port = procs.free_port()
     args = [procs.PYTHON, "-m", "bench.fakes", "slack", "--port", str(port), "--rate", str(rate)]
-    args += ["--storm", str(storm)]
+    args += ["--storm", str(storm), "--latency", str(latency)]
     return args, f"http://127.0.0.1:{port}/"
 
 

@@ -11,15 +11,16 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
-    RateLimitErrorRetryHandler,
     ServerErrorRetryHandler,
 )
 from slack_sdk.http_retry.handler import RetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-# Replies to an educator who is waiting: a couple of tries each. The weekly sender tries
-# once more and otherwise reports RETRY so the scheduler comes back later in the week.
+# Replies to an educator who is waiting: a couple of tries each. The weekly sender (the
+# clock's) tries a 5xx or a dropped connection once more and otherwise reports RETRY so the
+# scheduler comes back later in the week; a 429 it reports at once, never sleeping out the
+# Retry-After in a sender thread (the clock paces its sends: scheduler/pace.py).
 RATE_LIMIT_RETRIES = 2
 SERVER_ERROR_RETRIES = 2
 CONNECTION_RETRIES = 2
@@ -37,7 +38,6 @@ def async_retry_handlers() -> list[AsyncRetryHandler]:
 def sync_retry_handlers() -> list[RetryHandler]:
     return [
         ConnectionErrorRetryHandler(max_retry_count=CONNECTION_RETRIES),
-        RateLimitErrorRetryHandler(max_retry_count=1),
         ServerErrorRetryHandler(max_retry_count=1),
     ]
 

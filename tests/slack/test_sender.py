@@ -81,11 +81,15 @@ async def test_rate_limits_and_outages_are_retried_later(
     assert (await deliver(sender, DM, NUDGE)).outcome is DeliveryOutcome.RETRY
 
 
-async def test_one_rate_limit_then_success_is_sent(
+async def test_a_rate_limit_is_handed_back_at_once_not_slept_out(
     slack_core: CoachApp, fake_slack: FakeSlack
 ) -> None:
-    fake_slack.fail("chat.postMessage", Failure(429, retry_after=1))
-    assert (await deliver(sender_of(slack_core), DM, NUDGE)).outcome is DeliveryOutcome.SENT
+    # The clock paces its sends and retries later from the ledger; a sender thread that
+    # slept out Retry-After would only hold up the nudges behind it.
+    fake_slack.fail("chat.postMessage", Failure(429, retry_after=30))
+    result = await deliver(sender_of(slack_core), DM, NUDGE)
+    assert result == DeliveryResult(DeliveryOutcome.RETRY, "rate_limited")
+    assert len(fake_slack.of("chat.postMessage")) == 1
 
 
 async def test_gone_people_and_places_stop_the_nudges(

@@ -6,6 +6,7 @@ import argparse
 import logging
 import signal
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from types import FrameType
@@ -78,10 +79,11 @@ def clock(args: argparse.Namespace, *, build_senders: SendersFactory) -> int:
     core = build_app(Settings())
     senders = build_senders(core)
     log.info("clock_started", extra={"platforms": ",".join(sorted(p.value for p in senders))})
+    stopping = threading.Event()
 
     def tick_job() -> None:
         try:
-            report = run_tick(core, senders, utc_now())
+            report = run_tick(core, senders, utc_now(), stopping=stopping)
         except Exception as exc:  # the next minute tries again; the ledger keeps it exact
             log.error("tick_failed", extra={"error": type(exc).__name__})
             return
@@ -119,7 +121,8 @@ def clock(args: argparse.Namespace, *, build_senders: SendersFactory) -> int:
 
     def stop(signum: int, frame: FrameType | None) -> None:
         log.info("clock_stopping", extra={"signal": signum})
-        scheduler.shutdown(wait=True)  # a tick in progress finishes and records first
+        stopping.set()  # a tick in progress claims no more
+        scheduler.shutdown(wait=True)  # and sends and records what it claimed first
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)

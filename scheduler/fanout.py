@@ -1,9 +1,12 @@
-"""Several sender threads for one tick, taking claimed rows from a queue as the tick claims.
+"""Several sender threads and one recording thread for one tick.
 
-A send mostly waits: on the pace (scheduler/pace.py) and on the platform's answer. Threads
-overlap those waits; the claim of the next batch overlaps the sends of this one (the queue
-holds at most two batches, so no claim waits long on its lease). Each claim is sent once,
-by one thread: exactly-once still rests on the ledger (scheduler/send.py).
+A send mostly waits: on the pace (scheduler/pace.py) and on the platform's answer. Sender
+threads overlap those waits, taking claimed rows from a queue while the tick claims the
+next batch (the queue holds at most two batches, so no claim waits long on its lease).
+Their answers go to one recording thread, which records whatever has arrived in one
+transaction. Each thread keeps one database connection for the tick (one pool checkout
+and liveness ping, not one per send). Each claim is sent once, by one thread:
+exactly-once still rests on the ledger (scheduler/send.py).
 """
 
 from __future__ import annotations
@@ -11,49 +14,60 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable
-from queue import Full, Queue
+from contextlib import AbstractContextManager
+from functools import partial
+from queue import Empty, Full, Queue
 from types import TracebackType
+from typing import TypeVar
+
+from sqlalchemy import Connection
 
 from scheduler.claim import Claim
+from scheduler.record import Answer
 
 log = logging.getLogger("coach.scheduler")
 
 WAIT_S = 0.1  # how often a full queue is looked at again
+MOST_RECORDED_AT_ONCE = 100
+
+Item = TypeVar("Item")
 
 
 class Fanout:
-    """`with Fanout(send, threads, room) as fanout: fanout.put(claims)`; leaving the block
-    waits for every claim put to be sent, then raises the first error a thread met."""
+    """`with Fanout(...) as fanout: fanout.put(claims)`; leaving the block waits for every
+    claim put to be sent and recorded, then raises the first error a thread met."""
 
-    def __init__(self, send: Callable[[Claim], None], threads: int, room: int) -> None:
-        self._send = send
-        self._queue: Queue[Claim | None] = Queue(maxsize=max(1, room))
+    def __init__(
+        self,
+        *,
+        send: Callable[[Claim, Connection], Answer | None],
+        record: Callable[[list[Answer], Connection], None],
+        connect: Callable[[], AbstractContextManager[Connection]],
+        threads: int,
+        room: int,
+    ) -> None:
+        self._send, self._record, self._connect = send, record, connect
+        self._claims: Queue[Claim | None] = Queue(maxsize=max(1, room))
+        self._answers: Queue[Answer | None] = Queue()
         self._errors: list[BaseException] = []
         self._stopped: BaseException | None = None
-        self._threads = [
-            threading.Thread(target=self._work, name=f"coach-sender-{n}", daemon=True)
+        self._senders = [
+            threading.Thread(target=self._sending, name=f"coach-sender-{n}", daemon=True)
             for n in range(max(1, threads))
         ]
+        self._recorder = threading.Thread(target=self._recording, name="coach-recorder")
 
     def __enter__(self) -> Fanout:
-        for thread in self._threads:
+        self._recorder.start()
+        for thread in self._senders:
             thread.start()
         return self
 
     def put(self, claims: Iterable[Claim]) -> None:
-        """Queue claims for the threads; waits while the queue is full."""
+        """Queue claims for the sender threads; waits while the queue is full."""
         for claim in claims:
-            while not self._put(claim):
+            while not self._offer(self._claims, claim):
                 pass
-
-    def _put(self, claim: Claim | None) -> bool:
-        if self._stopped is not None:  # a thread met the process's end: claim no more
-            raise self._stopped
-        try:
-            self._queue.put(claim, timeout=WAIT_S)
-        except Full:
-            return False
-        return True
 
     def __exit__(
         self,
@@ -61,29 +75,70 @@ class Fanout:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        for thread in self._threads:  # one stop sign each, after every claim put
-            while thread.is_alive() and not self._put_stop():
-                pass
-        for thread in self._threads:
+        for _ in self._senders:  # one stop sign each, after every claim put
+            while not self._offer(self._claims, None, stopping=True):
+                if not any(thread.is_alive() for thread in self._senders):
+                    break  # all stopped early (the process is ending): none to tell
+        for thread in self._senders:
             thread.join()
+        self._answers.put(None)
+        self._recorder.join()
         if self._errors and error is None:
             raise self._stopped or self._errors[0]
 
-    def _put_stop(self) -> bool:
+    def _offer(self, queue: Queue[Item], item: Item, *, stopping: bool = False) -> bool:
+        if self._stopped is not None and not stopping:  # the process is ending: no more
+            raise self._stopped
         try:
-            self._queue.put(None, timeout=WAIT_S)
+            queue.put(item, timeout=WAIT_S)
         except Full:
             return False
         return True
 
-    def _work(self) -> None:
-        while (claim := self._queue.get()) is not None:
+    def _sending(self) -> None:
+        with self._connect() as connection:
+            while (claim := self._claims.get()) is not None:
+                if not self._guarded(partial(self._sent, claim, connection)):
+                    return
+
+    def _sent(self, claim: Claim, connection: Connection) -> None:
+        answer = self._send(claim, connection)
+        if answer is not None:
+            self._answers.put(answer)
+
+    def _recording(self) -> None:
+        with self._connect() as connection:
+            last = False
+            while not last:
+                answers, last = self._arrived()
+                if answers and not self._guarded(partial(self._record, answers, connection)):
+                    return
+
+    def _arrived(self) -> tuple[list[Answer], bool]:
+        """Whatever answers have arrived (waiting for the first); True once told to stop."""
+        first = self._answers.get()
+        if first is None:
+            return [], True
+        answers = [first]
+        while len(answers) < MOST_RECORDED_AT_ONCE:
             try:
-                self._send(claim)
-            except Exception as exc:  # the row stays claimed or sending; its lease settles it
-                log.error("send_failed", extra={"error": type(exc).__name__})
-                self._errors.append(exc)
-            except BaseException as exc:  # the process is ending: this thread stops here
-                self._errors.append(exc)
-                self._stopped = exc
-                return
+                answer = self._answers.get_nowait()
+            except Empty:
+                break
+            if answer is None:
+                return answers, True
+            answers.append(answer)
+        return answers, False
+
+    def _guarded(self, step: Callable[[], None]) -> bool:
+        """Run one step; False when the thread must stop (the process is ending)."""
+        try:
+            step()
+        except Exception as exc:  # the rows stay claimed or sending; their lease settles them
+            log.error("send_step_failed", extra={"error": type(exc).__name__})
+            self._errors.append(exc)
+        except BaseException as exc:
+            self._errors.append(exc)
+            self._stopped = exc
+            return False
+        return True

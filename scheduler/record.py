@@ -3,11 +3,20 @@
 `sent` moves the rotation on and schedules next week; a transient answer is retried later
 the same week (backing off, within the policy's attempts); a permanent one (`gone`) turns
 the subscription off with its reason.
+
+The tick's sender threads hand their answers to one recording thread, which records
+whatever has arrived in one transaction (`record_all`): a few statements per answer instead
+of a transaction each. An answer not yet recorded when the process dies leaves its row
+`sending`, settled by a later claim as interrupted (never sent twice), as before.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
+
+from sqlalchemy import Connection
+from sqlalchemy.orm import Session
 
 from bot.delivery import DeliveryOutcome, DeliveryResult
 from bot.weekly.backoff import after_sent
@@ -23,46 +32,82 @@ from scheduler.ledger import finish
 log = logging.getLogger("coach.scheduler")
 
 
-def record(
-    tick: TickContext[SubscriptionT, LedgerT, OwnerT], claim: Claim, result: DeliveryResult
+Answer = tuple[Claim, DeliveryResult]
+
+
+def record_all(
+    tick: TickContext[SubscriptionT, LedgerT, OwnerT],
+    answers: Sequence[Answer],
+    connection: Connection | None = None,
 ) -> None:
-    now, policy = tick.now, tick.policy
-    with tick.core.sessions.begin() as session:
-        ledger, subscription, owner = tick.kind.load(session, claim.ledger_id, lock=True)
-        reason = result.reason[:64] if result.reason else None
-        outcome = result.outcome
-        if outcome is DeliveryOutcome.SENT:
-            # A reminder repeats a pick the rotation has already moved past.
-            if ledger.remind_at is None:
-                after_sent(subscription, ledger.ask, now)
-            if ledger.topic is not None and ledger.remind_at is None and not ledger.ask:
-                record_sent(subscription, Pick(ledger.topic, ledger.nudge_index or 0))
-            finish(session, subscription, ledger, LedgerStatus.SENT, None, now)
-            line = "sent"
-        elif outcome is DeliveryOutcome.GONE:
-            finish(session, subscription, ledger, LedgerStatus.FAILED, reason or "gone", now)
-            turn_off(subscription, reason or "gone", now)
-            line = "failed"
-        else:
-            retry_at = now + min(
-                policy.retry_first * (2 ** max(0, ledger.attempts - 1)), policy.retry_longest
-            )
-            week_end = end_of_local_week(ledger.due_at, subscription.timezone)
-            if ledger.attempts >= policy.max_attempts or retry_at >= week_end:
-                finish(session, subscription, ledger, LedgerStatus.FAILED, reason or "gave_up", now)
-                line = "failed"
-            else:
-                ledger.status = LedgerStatus.RETRY
-                ledger.reason = reason or "transient"
-                subscription.next_send_at = retry_at
-                line = "retry"
+    """Record the answers in one transaction; if that fails, each in its own (one bad row
+    must not leave the others `sending`)."""
+    try:
+        _record_in_one(tick, answers, connection)
+    except Exception:
+        if len(answers) == 1:
+            raise
+        for answer in answers:
+            _record_in_one(tick, [answer], connection)
+
+
+def _record_in_one(
+    tick: TickContext[SubscriptionT, LedgerT, OwnerT],
+    answers: Sequence[Answer],
+    connection: Connection | None,
+) -> None:
+    sessions = tick.core.sessions
+    recorded: list[_Recorded[LedgerT, SubscriptionT, OwnerT]] = []
+    with sessions(bind=connection) if connection else sessions() as session, session.begin():
+        # In ledger order: two recorders never wait on each other's rows in opposite orders.
+        for claim, result in sorted(answers, key=lambda answer: answer[0].ledger_id):
+            recorded.append(_record(tick, session, claim, result))
+    for line, ledger, subscription, owner in recorded:  # once committed
         tick.note(subscription, owner, line, ledger, ledger.due_at, ledger.reason or "")
-    log.info(
-        tick.kind.log_prefix + line,
-        extra={
-            "subscription_id": subscription.id,
-            "platform": owner.platform,
-            "topic": ledger.topic,
-            "reason": ledger.reason or "",
-        },
+        log.info(
+            tick.kind.log_prefix + line,
+            extra={
+                "subscription_id": subscription.id,
+                "platform": owner.platform,
+                "topic": ledger.topic,
+                "reason": ledger.reason or "",
+            },
+        )
+
+
+_Recorded = tuple[str, LedgerT, SubscriptionT, OwnerT]
+
+
+def _record(
+    tick: TickContext[SubscriptionT, LedgerT, OwnerT],
+    session: Session,
+    claim: Claim,
+    result: DeliveryResult,
+) -> _Recorded[LedgerT, SubscriptionT, OwnerT]:
+    now, policy = tick.now, tick.policy
+    ledger, subscription, owner = tick.kind.load(session, claim.ledger_id, lock=True)
+    reason = result.reason[:64] if result.reason else None
+    outcome = result.outcome
+    if outcome is DeliveryOutcome.SENT:
+        # A reminder repeats a pick the rotation has already moved past.
+        if ledger.remind_at is None:
+            after_sent(subscription, ledger.ask, now)
+        if ledger.topic is not None and ledger.remind_at is None and not ledger.ask:
+            record_sent(subscription, Pick(ledger.topic, ledger.nudge_index or 0))
+        finish(session, subscription, ledger, LedgerStatus.SENT, None, now)
+        return "sent", ledger, subscription, owner
+    if outcome is DeliveryOutcome.GONE:
+        finish(session, subscription, ledger, LedgerStatus.FAILED, reason or "gone", now)
+        turn_off(subscription, reason or "gone", now)
+        return "failed", ledger, subscription, owner
+    retry_at = now + min(
+        policy.retry_first * (2 ** max(0, ledger.attempts - 1)), policy.retry_longest
     )
+    week_end = end_of_local_week(ledger.due_at, subscription.timezone)
+    if ledger.attempts >= policy.max_attempts or retry_at >= week_end:
+        finish(session, subscription, ledger, LedgerStatus.FAILED, reason or "gave_up", now)
+        return "failed", ledger, subscription, owner
+    ledger.status = LedgerStatus.RETRY
+    ledger.reason = reason or "transient"
+    subscription.next_send_at = retry_at
+    return "retry", ledger, subscription, owner

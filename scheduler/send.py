@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import Mapping
 
-from sqlalchemy import update
+from sqlalchemy import Connection, update
 
 from bot.delivery import Address, DeliveryOutcome, DeliveryResult, Sender
 from bot.inbound import Platform
@@ -26,7 +26,7 @@ from scheduler.context import TickContext
 from scheduler.kind import LedgerT, OwnerT, SubscriptionT
 from scheduler.ledger import finish
 from scheduler.pace import Pace
-from scheduler.record import record
+from scheduler.record import Answer
 
 log = logging.getLogger("coach.scheduler")
 
@@ -39,13 +39,15 @@ def send(
     senders: Mapping[Platform, Sender],
     claim: Claim,
     pace: Pace | None = None,
-) -> None:
+    connection: Connection | None = None,
+) -> Answer | None:
+    """Send one claim; the platform's answer, to record (None: nothing was sent)."""
     wait = claim.not_before - time.time()
     if wait > 0:
         time.sleep(wait)
-    prepared = _start_sending(tick, senders, claim)
+    prepared = _start_sending(tick, senders, claim, connection)
     if prepared is None:
-        return
+        return None
     sender, address, replies = prepared
     try:
         result = sender.deliver(address, replies)
@@ -54,16 +56,18 @@ def send(
         result = DeliveryResult(DeliveryOutcome.RETRY, "sender_error")
     if pace is not None and result.reason == RATE_LIMITED:
         pace.hold(claim.platform, claim.workspace, HOLD_AFTER_REFUSAL_S)
-    record(tick, claim, result)
+    return claim, result
 
 
 def _start_sending(
     tick: TickContext[SubscriptionT, LedgerT, OwnerT],
     senders: Mapping[Platform, Sender],
     claim: Claim,
+    connection: Connection | None,
 ) -> tuple[Sender, Address, list[Reply]] | None:
     model = tick.kind.ledger_model
-    with tick.core.sessions.begin() as session:
+    sessions = tick.core.sessions
+    with sessions(bind=connection) if connection else sessions() as session, session.begin():
         moved = session.execute(
             update(model)
             .where(

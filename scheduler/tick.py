@@ -22,10 +22,13 @@ The steps know no kind of subscription: a `Tick` is given one (`scheduler/kinds/
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Generic
+
+from sqlalchemy import Connection
 
 from bot.app import CoachApp
 from bot.delivery import Sender
@@ -37,6 +40,7 @@ from scheduler.kind import Kind, LedgerT, OwnerT, SubscriptionT
 from scheduler.kinds.nudges import NUDGES
 from scheduler.kinds.team_prompts import TEAM_PROMPTS
 from scheduler.pace import Pace
+from scheduler.record import Answer, record_all
 from scheduler.report import TickLine, TickReport
 from scheduler.send import send
 
@@ -54,8 +58,10 @@ class Tick(Generic[SubscriptionT, LedgerT, OwnerT]):
         senders: Mapping[Platform, Sender],
         now: datetime,
         policy: TickPolicy | None = None,
+        stopping: threading.Event | None = None,
     ) -> None:
         self.senders = dict(senders)
+        self.stopping = stopping or threading.Event()
         policy = policy or TickPolicy()
         self.pace = Pace(core.engine, policy.allowed_per_second, policy.pace_share)
         self.context = TickContext(
@@ -73,9 +79,17 @@ class Tick(Generic[SubscriptionT, LedgerT, OwnerT]):
 
     def run(self) -> TickReport:
         policy = self.context.policy
-        fanout = Fanout(self.send, policy.senders, room=2 * policy.batch_size)
+        fanout = Fanout(
+            send=self.send,
+            record=lambda answers, connection: record_all(self.context, answers, connection),
+            connect=self.context.core.engine.connect,
+            threads=policy.senders,
+            room=2 * policy.batch_size,
+        )
         with self.batches() as next_batch, fanout:
             for _ in range(policy.max_batches):
+                if self.stopping.is_set():  # the process is stopping: send what is claimed
+                    break
                 claims, found = next_batch()
                 fanout.put(self.pace.reserve(claims))
                 if found == 0:
@@ -96,8 +110,8 @@ class Tick(Generic[SubscriptionT, LedgerT, OwnerT]):
     def _platforms(self) -> list[str]:
         return [platform.value for platform in self.senders]
 
-    def send(self, claim: Claim) -> None:
-        send(self.context, self.senders, claim, self.pace)
+    def send(self, claim: Claim, connection: Connection | None = None) -> Answer | None:
+        return send(self.context, self.senders, claim, self.pace, connection)
 
 
 def run_tick(
@@ -105,11 +119,13 @@ def run_tick(
     senders: Mapping[Platform, Sender],
     now: datetime,
     policy: TickPolicy | None = None,
+    stopping: threading.Event | None = None,
 ) -> TickReport:
     """Send everything due at `now` through the given senders (one per platform): the
-    educators' weekly nudges, then the channels' team prompts, in one report."""
+    educators' weekly nudges, then the channels' team prompts, in one report. Once
+    `stopping` is set, nothing more is claimed; what was claimed is sent and recorded."""
     if now.tzinfo is None:
         raise ValueError("the tick needs an aware time")
-    report = Tick(NUDGES, core, senders, now, policy).run()
-    report.lines.extend(Tick(TEAM_PROMPTS, core, senders, now, policy).run().lines)
+    report = Tick(NUDGES, core, senders, now, policy, stopping).run()
+    report.lines.extend(Tick(TEAM_PROMPTS, core, senders, now, policy, stopping).run().lines)
     return report

@@ -60,6 +60,12 @@ class Kind(Protocol, Generic[SubscriptionT, LedgerT, OwnerT]):
         """One ledger row with its subscription and owner (optionally locking the subscription)."""
         ...
 
+    def load_many(
+        self, session: Session, ledger_ids: list[int], *, lock: bool = False
+    ) -> dict[int, tuple[LedgerT, SubscriptionT, OwnerT]]:
+        """`load` for many rows in one query, by ledger id (locking in subscription order)."""
+        ...
+
     def compose(
         self,
         core: CoachApp,

@@ -59,9 +59,10 @@ def _record_in_one(
     sessions = tick.core.sessions
     recorded: list[_Recorded[LedgerT, SubscriptionT, OwnerT]] = []
     with sessions(bind=connection) if connection else sessions() as session, session.begin():
-        # In ledger order: two recorders never wait on each other's rows in opposite orders.
-        for claim, result in sorted(answers, key=lambda answer: answer[0].ledger_id):
-            recorded.append(_record(tick, session, claim, result))
+        # One query loads (and locks, in subscription order) every row of the group.
+        rows = tick.kind.load_many(session, [claim.ledger_id for claim, _ in answers], lock=True)
+        for claim, result in answers:
+            recorded.append(_record(tick, session, rows[claim.ledger_id], result))
     for line, ledger, subscription, owner in recorded:  # once committed
         tick.note(subscription, owner, line, ledger, ledger.due_at, ledger.reason or "")
         log.info(
@@ -81,11 +82,11 @@ _Recorded = tuple[str, LedgerT, SubscriptionT, OwnerT]
 def _record(
     tick: TickContext[SubscriptionT, LedgerT, OwnerT],
     session: Session,
-    claim: Claim,
+    row: tuple[LedgerT, SubscriptionT, OwnerT],
     result: DeliveryResult,
 ) -> _Recorded[LedgerT, SubscriptionT, OwnerT]:
     now, policy = tick.now, tick.policy
-    ledger, subscription, owner = tick.kind.load(session, claim.ledger_id, lock=True)
+    ledger, subscription, owner = row
     reason = result.reason[:64] if result.reason else None
     outcome = result.outcome
     if outcome is DeliveryOutcome.SENT:

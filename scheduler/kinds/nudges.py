@@ -15,6 +15,7 @@ from bot.lifecycle import workspace_removed
 from bot.nudges.compose import compose_nudge, keep_going_question
 from bot.replies import Reply
 from bot.storage.models import Educator
+from bot.storage.sets import id_in
 from bot.weekly.backoff import QuietRule
 from bot.weekly.closed import closed_on_slot_day
 from bot.weekly.models import NudgeLedger, Subscription
@@ -73,6 +74,20 @@ class Nudges:
             query = query.with_for_update(of=Subscription)
         ledger, subscription, educator = session.execute(query).one()
         return ledger, subscription, educator
+
+    def load_many(
+        self, session: Session, ledger_ids: list[int], *, lock: bool = False
+    ) -> dict[int, tuple[NudgeLedger, Subscription, Educator]]:
+        query = (
+            select(NudgeLedger, Subscription, Educator)
+            .join(Subscription, Subscription.id == NudgeLedger.subscription_id)
+            .join(Educator, Educator.id == Subscription.educator_id)
+            .where(id_in(session, NudgeLedger.id, ledger_ids))
+            .order_by(Subscription.id)
+        )
+        if lock:
+            query = query.with_for_update(of=Subscription)
+        return {ledger.id: (ledger, sub, owner) for ledger, sub, owner in session.execute(query)}
 
     def compose(
         self,

@@ -16,6 +16,7 @@ from bot.delivery import Address
 from bot.inbound import Platform
 from bot.lifecycle import workspace_removed
 from bot.replies import Reply
+from bot.storage.sets import id_in
 from bot.weekly.backoff import QuietRule
 from bot.weekly.channel_models import ChannelLedger, ChannelSubscription
 from bot.weekly.closed import closed_on_slot_day
@@ -75,6 +76,19 @@ class TeamPrompts:
             query = query.with_for_update(of=ChannelSubscription)
         ledger, subscription = session.execute(query).one()
         return ledger, subscription, subscription
+
+    def load_many(
+        self, session: Session, ledger_ids: list[int], *, lock: bool = False
+    ) -> dict[int, tuple[ChannelLedger, ChannelSubscription, ChannelSubscription]]:
+        query = (
+            select(ChannelLedger, ChannelSubscription)
+            .join(ChannelSubscription, ChannelSubscription.id == ChannelLedger.subscription_id)
+            .where(id_in(session, ChannelLedger.id, ledger_ids))
+            .order_by(ChannelSubscription.id)
+        )
+        if lock:
+            query = query.with_for_update(of=ChannelSubscription)
+        return {ledger.id: (ledger, sub, sub) for ledger, sub in session.execute(query)}
 
     def compose(
         self,

@@ -3,8 +3,10 @@
 A send mostly waits: on the pace (scheduler/pace.py) and on the platform's answer. Sender
 threads overlap those waits, taking claimed rows from a queue while the tick claims the
 next batch (the queue holds at most two batches, so no claim waits long on its lease).
-Their answers go to one recording thread, which records whatever has arrived in one
-transaction. Each thread keeps one database connection for the tick (one pool checkout
+Their answers go to a few recording threads, each recording whatever has arrived in one
+transaction; senders wait when the recorders are behind, so a stopped or killed clock
+leaves only a few answers unrecorded (their rows `sending`: settled as interrupted, never
+sent again). Each thread keeps one database connection for the tick (one pool checkout
 and liveness ping, not one per send). Each claim is sent once, by one thread:
 exactly-once still rests on the ledger (scheduler/send.py).
 """
@@ -28,7 +30,9 @@ from scheduler.record import Answer
 log = logging.getLogger("coach.scheduler")
 
 WAIT_S = 0.1  # how often a full queue is looked at again
-MOST_RECORDED_AT_ONCE = 100
+MOST_RECORDED_AT_ONCE = 50
+ANSWERS_WAITING = 50  # answers sent but not yet being recorded, at most
+SENDERS_PER_RECORDER = 3  # a recorder mostly waits on the database too
 
 Item = TypeVar("Item")
 
@@ -48,17 +52,21 @@ class Fanout:
     ) -> None:
         self._send, self._record, self._connect = send, record, connect
         self._claims: Queue[Claim | None] = Queue(maxsize=max(1, room))
-        self._answers: Queue[Answer | None] = Queue()
+        self._answers: Queue[Answer | None] = Queue(maxsize=ANSWERS_WAITING)
         self._errors: list[BaseException] = []
         self._stopped: BaseException | None = None
         self._senders = [
             threading.Thread(target=self._sending, name=f"coach-sender-{n}", daemon=True)
             for n in range(max(1, threads))
         ]
-        self._recorder = threading.Thread(target=self._recording, name="coach-recorder")
+        self._recorders = [
+            threading.Thread(target=self._recording, name=f"coach-recorder-{n}", daemon=True)
+            for n in range(max(1, len(self._senders) // SENDERS_PER_RECORDER))
+        ]
 
     def __enter__(self) -> Fanout:
-        self._recorder.start()
+        for thread in self._recorders:
+            thread.start()
         for thread in self._senders:
             thread.start()
         return self
@@ -81,8 +89,12 @@ class Fanout:
                     break  # all stopped early (the process is ending): none to tell
         for thread in self._senders:
             thread.join()
-        self._answers.put(None)
-        self._recorder.join()
+        for _ in self._recorders:  # one each; a recorder stops at the first it takes
+            while not self._offer(self._answers, None, stopping=True):
+                if not any(thread.is_alive() for thread in self._recorders):
+                    break
+        for thread in self._recorders:
+            thread.join()
         if self._errors and error is None:
             raise self._stopped or self._errors[0]
 
@@ -103,8 +115,9 @@ class Fanout:
 
     def _sent(self, claim: Claim, connection: Connection) -> None:
         answer = self._send(claim, connection)
-        if answer is not None:
-            self._answers.put(answer)
+        while answer is not None and not self._offer(self._answers, answer, stopping=True):
+            if not any(thread.is_alive() for thread in self._recorders):
+                return  # no one left to record it: its row stays `sending`
 
     def _recording(self) -> None:
         with self._connect() as connection:

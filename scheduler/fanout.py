@@ -6,9 +6,10 @@ next batch (the queue holds at most two batches, so no claim waits long on its l
 Their answers go to a few recording threads, each recording whatever has arrived in one
 transaction; senders wait when the recorders are behind, so a stopped or killed clock
 leaves only a few answers unrecorded (their rows `sending`: settled as interrupted, never
-sent again). Each thread keeps one database connection for the tick (one pool checkout
-and liveness ping, not one per send). Each claim is sent once, by one thread:
-exactly-once still rests on the ledger (scheduler/send.py).
+sent again). Each thread keeps one database connection for the tick, from its first send
+(one pool checkout and liveness ping, not one per send; none in a tick with nothing due).
+Each claim is sent once, by one thread: exactly-once still rests on the ledger
+(scheduler/send.py).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, ExitStack
 from functools import partial
 from queue import Empty, Full, Queue
 from types import TracebackType
@@ -108,8 +109,10 @@ class Fanout:
         return True
 
     def _sending(self) -> None:
-        with self._connect() as connection:
+        with ExitStack() as stack:  # a connection once there is something to send
+            connection: Connection | None = None
             while (claim := self._claims.get()) is not None:
+                connection = connection or stack.enter_context(self._connect())
                 if not self._guarded(partial(self._sent, claim, connection)):
                     return
 
@@ -120,11 +123,15 @@ class Fanout:
                 return  # no one left to record it: its row stays `sending`
 
     def _recording(self) -> None:
-        with self._connect() as connection:
+        with ExitStack() as stack:
+            connection: Connection | None = None
             last = False
             while not last:
                 answers, last = self._arrived()
-                if answers and not self._guarded(partial(self._record, answers, connection)):
+                if not answers:
+                    continue
+                connection = connection or stack.enter_context(self._connect())
+                if not self._guarded(partial(self._record, answers, connection)):
                     return
 
     def _arrived(self) -> tuple[list[Answer], bool]:

@@ -33,6 +33,7 @@ class TickPolicy:
         default_factory=lambda: {"slack": 60.0, "teams": 30.0}
     )
     pace_share: float = 0.95  # of the allowance: a little under it, so refusals stay rare
+    record_together: int = 50  # answers recorded in one transaction, at most
 
 
 @dataclass

@@ -50,8 +50,10 @@ class Fanout:
         connect: Callable[[], AbstractContextManager[Connection]],
         threads: int,
         room: int,
+        group: int = MOST_RECORDED_AT_ONCE,
     ) -> None:
         self._send, self._record, self._connect = send, record, connect
+        self._group = max(1, group)
         self._claims: Queue[Claim | None] = Queue(maxsize=max(1, room))
         self._answers: Queue[Answer | None] = Queue(maxsize=ANSWERS_WAITING)
         self._errors: list[BaseException] = []
@@ -140,7 +142,7 @@ class Fanout:
         if first is None:
             return [], True
         answers = [first]
-        while len(answers) < MOST_RECORDED_AT_ONCE:
+        while len(answers) < self._group:
             try:
                 answer = self._answers.get_nowait()
             except Empty:

@@ -85,6 +85,7 @@ class Tick(Generic[SubscriptionT, LedgerT, OwnerT]):
             connect=self.context.core.engine.connect,
             threads=policy.senders,
             room=2 * policy.batch_size,
+            group=policy.record_together,
         )
         with self.batches() as next_batch, fanout:
             for _ in range(policy.max_batches):

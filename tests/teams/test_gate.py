@@ -23,6 +23,7 @@ from adapters.teams.models import TeamsConversation
 from adapters.teams.mount import mount_teams
 from bot.api import CoachAPI
 from bot.app import CoachApp
+from bot.settings import Settings
 from bot.storage.models import Educator, SeenDelivery
 from tests.teams import activities
 from tests.teams.conftest import TeamsChat
@@ -30,6 +31,21 @@ from tests.teams.connector import Connector
 
 APP_ID = "00000000-1111-2222-3333-444444444444"
 OUR_TENANT = "11111111-2222-3333-4444-555555555555"
+
+
+def single_tenant_settings(settings: Settings) -> Settings:
+    """The coach as a school's IT admin runs it: its own app id and secret, our tenant only,
+    so every post to it carries a token and every post from it asks for one."""
+    return settings.model_copy(
+        update={
+            "microsoft_app_id": APP_ID,
+            "microsoft_app_password": "not-a-real-secret",
+            "microsoft_app_type": "SingleTenant",
+            "microsoft_app_tenant_id": OUR_TENANT,
+        }
+    )
+
+
 MARKER = "GATE-5d0c19"
 
 
@@ -131,14 +147,7 @@ async def test_only_an_educators_own_activity_moves_their_personal_chat(
 
 @pytest.fixture
 async def single_tenant(app: CoachApp) -> AsyncIterator[TestClient[Any, Any]]:
-    settings = app.settings.model_copy(
-        update={
-            "microsoft_app_id": APP_ID,
-            "microsoft_app_password": "not-a-real-secret",
-            "microsoft_app_type": "SingleTenant",
-            "microsoft_app_tenant_id": OUR_TENANT,
-        }
-    )
+    settings = single_tenant_settings(app.settings)
     web_app = web.Application()
     mount_teams(web_app, CoachAPI(dataclasses.replace(app, settings=settings)))
     async with TestClient(TestServer(web_app, host="127.0.0.1")) as client:

@@ -32,8 +32,8 @@ from tests.teams import activities
 from tests.teams.conftest import FAST, TeamsChat
 from tests.teams.connector import Connector
 from tests.teams.login import HOLD_AT_MOST_S, Login, login_server
-from tests.teams.signing import APP_ID, SigningKey
-from tests.teams.test_gate import OUR_TENANT, in_tenant
+from tests.teams.signing import SigningKey
+from tests.teams.test_gate import OUR_TENANT, in_tenant, single_tenant_settings
 
 MARKER = "PRIVATE-7c2a"
 ANSWER_WAIT_S = 20.0
@@ -101,14 +101,7 @@ def signed_in(app: CoachApp, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[
             "get_access_token",
             lambda self, force_refresh=False: login.get_access_token(self),
         )
-        settings = app.settings.model_copy(
-            update={
-                "microsoft_app_id": APP_ID,
-                "microsoft_app_password": "not-a-real-secret",
-                "microsoft_app_type": "SingleTenant",
-                "microsoft_app_tenant_id": OUR_TENANT,
-            }
-        )
+        settings = single_tenant_settings(app.settings)
         yield settings, login
 
 

@@ -21,7 +21,7 @@ from tests.teams import activities
 from tests.teams.connector import Connector
 from tests.teams.login import HOLD_AT_MOST_S, Login, login_server
 from tests.teams.signing import APP_ID, SigningKey
-from tests.teams.test_gate import OUR_TENANT, in_tenant
+from tests.teams.test_gate import OUR_TENANT, in_tenant, single_tenant_settings
 
 
 @pytest.fixture
@@ -38,14 +38,7 @@ def login(monkeypatch: pytest.MonkeyPatch) -> Iterator[Login]:
 @pytest.fixture
 async def coach(app: CoachApp, login: Login) -> AsyncIterator[TestClient[Any, Any]]:
     """A production-like coach: an app id and secret, so every post carries a token."""
-    settings = app.settings.model_copy(
-        update={
-            "microsoft_app_id": APP_ID,
-            "microsoft_app_password": "not-a-real-secret",
-            "microsoft_app_type": "SingleTenant",
-            "microsoft_app_tenant_id": OUR_TENANT,
-        }
-    )
+    settings = single_tenant_settings(app.settings)
     core = dataclasses.replace(app, settings=settings)
     web_app = server.build_web_app(core, platforms=(server.mount_teams_api,))
     async with TestClient(TestServer(web_app, host="127.0.0.1")) as client:

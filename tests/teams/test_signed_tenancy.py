@@ -27,7 +27,7 @@ from bot.app import CoachApp
 from tests.teams import activities
 from tests.teams.connector import Connector
 from tests.teams.signing import SigningKey
-from tests.teams.test_gate import APP_ID, OUR_TENANT, in_tenant, stored
+from tests.teams.test_gate import OUR_TENANT, in_tenant, single_tenant_settings, stored
 
 
 @pytest.fixture
@@ -37,14 +37,7 @@ async def single_tenant(
     monkeypatch.setattr(
         MicrosoftAppCredentials, "get_access_token", lambda self, force_refresh=False: "outbound"
     )
-    settings = app.settings.model_copy(
-        update={
-            "microsoft_app_id": APP_ID,
-            "microsoft_app_password": "not-a-real-secret",
-            "microsoft_app_type": "SingleTenant",
-            "microsoft_app_tenant_id": OUR_TENANT,
-        }
-    )
+    settings = single_tenant_settings(app.settings)
     web_app = web.Application()
     mount_teams(web_app, CoachAPI(dataclasses.replace(app, settings=settings)))
     async with TestClient(TestServer(web_app, host="127.0.0.1")) as client:

@@ -35,6 +35,7 @@ from bot.flows.state import (
 )
 from bot.inbound import Inbound
 from bot.inbox import store as inbox
+from bot.numbers import parse_small_int
 from bot.plain_requests import answer_plain_request, greet
 from bot.replies import Reply, Text
 from bot.settings import Settings
@@ -305,6 +306,10 @@ class Coach:
         if answer is None:
             if word in self.commands:
                 return [*self._run_command(turn, word, args), still_open]
+            number = parse_small_int(text.strip().rstrip("."))
+            if number is not None and flow.data.get("_accepts_text"):
+                not_shown = messages.NOT_AN_OPTION.format(number=number)
+                return [Text(not_shown), *handler.reprompt(turn, flow)]
             return [Text(messages.PICK_AN_OPTION), *handler.reprompt(turn, flow)]
         if answer.key is None and len(answer.text) > messages.MAX_ANSWER_CHARS:
             too_long = messages.TOO_LONG.format(

@@ -73,6 +73,10 @@ STALE_BUTTON = (
     "Type `reflect` to start a new reflection or `journal` to see saved ones."
 )
 PICK_AN_OPTION = "Please pick one of the options (a number works too), or type `cancel` to leave."
+NOT_AN_OPTION = (
+    "There's no option {number} here. Pick one of the numbers shown, or type your answer in "
+    "your own words."
+)
 STILL_IN_FLOW = "Your {title} is still open: answer above to go on, or type `cancel`."
 
 # Reflection

@@ -107,3 +107,18 @@ def test_a_superscript_number_is_not_an_answer_to_a_numbered_question(app: Coach
     educator.says("assess")
     assert "(1 of 13)" in educator.says("²")
     assert "(2 of 13)" in educator.says("3")
+
+
+def test_a_number_that_is_not_an_option_is_not_saved_as_an_answer(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("I called Ana's grandmother after school.")
+    stuck = educator.says("idk")  # help, with one button: "1. Skip this question"
+    assert "1. Skip this question" in stuck
+    # "2" typed a step too early is a slip: told so, the question stays, nothing is saved.
+    answer = educator.says("2")
+    assert "There's no option 2 here" in answer and "Question 2 of 2" in answer
+    assert "pick one small action" in educator.says("Next week I'll ask her what works for her.")
+    answer = educator.says("7")  # the action step shows 4 options
+    assert "There's no option 7 here" in answer and "pick one small action" in answer
+    assert "Saved to your journal" in educator.says("2")

@@ -46,8 +46,10 @@ def match_answer(flow: ActiveFlow, text: str) -> Answer | None:
     options: list[list[str]] = flow.data.get("_options", [])
     wanted = text.strip().casefold().rstrip(".")
     number = parse_small_int(wanted)
-    if number is not None and 1 <= number <= len(options):
-        return Answer(key=options[number - 1][1])
+    if number is not None and options:
+        # A bare number where numbered options are shown means one of them, never an answer in
+        # words: "2" with only "1. Skip this question" on screen is a slip, not a reflection.
+        return Answer(key=options[number - 1][1]) if 1 <= number <= len(options) else None
     for label, key in options:
         if wanted in (label.casefold(), key.casefold(), key.replace("_", " ").casefold()):
             return Answer(key=key)

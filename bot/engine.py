@@ -286,9 +286,9 @@ class Coach:
         if is_help_word(lowered) and not (lowered == "?" and flow.data.get("_accepts_text")):
             # A lone "?" where words are wanted means "I'm stuck": the flow helps with that.
             in_flow = messages.HELP_IN_FLOW.format(title=handler.title(turn, flow))
-            return [help_card(), Text(in_flow), *handler.reprompt(turn, flow)]
+            return [help_card(), Text(in_flow), *self._ask_again(turn, flow)]
         if not text:
-            return [Text(messages.EMPTY_IN_FLOW), *handler.reprompt(turn, flow)]
+            return [Text(messages.EMPTY_IN_FLOW), *self._ask_again(turn, flow)]
         word, args = split_command(text)
         if handler.optional and word.casefold() in self.commands and word not in BUTTON_WORDS:
             end_flow(turn, flow)
@@ -298,7 +298,7 @@ class Coach:
             return [*self._run_command(turn, word.casefold(), args), still_open]
         if split_command(lowered)[0] in FLOW_STARTERS:
             # One guided conversation at a time: finish or cancel this one first.
-            return [still_open, *handler.reprompt(turn, flow)]
+            return [still_open, *self._ask_again(turn, flow)]
         if lowered in self.commands:
             # A bare command word is never a reflection answer: run it, keep the place.
             return [*self._run_command(turn, lowered, ""), still_open]
@@ -309,14 +309,23 @@ class Coach:
             number = parse_small_int(text.strip().rstrip("."))
             if number is not None and flow.data.get("_accepts_text"):
                 not_shown = messages.NOT_AN_OPTION.format(number=number)
-                return [Text(not_shown), *handler.reprompt(turn, flow)]
-            return [Text(messages.PICK_AN_OPTION), *handler.reprompt(turn, flow)]
+                return [Text(not_shown), *self._ask_again(turn, flow)]
+            return [Text(messages.PICK_AN_OPTION), *self._ask_again(turn, flow)]
         if answer.key is None and len(answer.text) > messages.MAX_ANSWER_CHARS:
             too_long = messages.TOO_LONG.format(
                 length=len(answer.text), limit=messages.MAX_ANSWER_CHARS
             )
-            return [Text(too_long), *handler.reprompt(turn, flow)]
+            return [Text(too_long), *self._ask_again(turn, flow)]
         return self._advance(turn, flow, answer)
+
+    def _ask_again(self, turn: Turn, flow: ActiveFlow) -> list[Reply]:
+        """The step's question once more, its buttons live: they name the flow's next version,
+        so the flow is saved (the buttons shown before this turn stop working, as after any
+        step; without the save, a click on the new ones was taken for a stale one and did
+        nothing)."""
+        replies = self.flows[flow.kind].reprompt(turn, flow)
+        save_flow(turn, flow)
+        return replies
 
     def _advance(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
         replies = self.flows[flow.kind].advance(turn, flow, answer)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from itertools import count
 
 from bot.engine import Coach
+from bot.flows.state import FLOW_VALUE_PREFIX
 from bot.inbound import Inbound, Platform
 from bot.replies import Card, Choice, Choices, Reply, as_plain_text
 from tests.cards_seen import SEEN
@@ -68,6 +69,12 @@ class Conversation:
             if option.label.casefold().startswith(label.casefold()):
                 return option
         raise AssertionError(f"no button {label!r} in:\n{self.transcript}")
+
+    def option(self, number: int) -> Choice:
+        """The Nth button of the question asked now (not of a help card shown beside it)."""
+        options = [b for b in self._buttons() if b.value.startswith(FLOW_VALUE_PREFIX)]
+        assert 1 <= number <= len(options), f"no option {number} in:\n{self.transcript}"
+        return options[number - 1]
 
     def clicks(self, label: str) -> str:
         choice = self.button(label)

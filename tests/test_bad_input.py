@@ -122,3 +122,17 @@ def test_a_number_that_is_not_an_option_is_not_saved_as_an_answer(app: CoachApp)
     answer = educator.says("7")  # the action step shows 4 options
     assert "There's no option 7 here" in answer and "pick one small action" in answer
     assert "Saved to your journal" in educator.says("2")
+
+
+@pytest.mark.parametrize("slip", ["help", "", "9", "reflect"])
+def test_the_buttons_shown_again_after_a_slip_still_work(app: CoachApp, slip: str) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("I called Ana's grandmother after school.")
+    educator.says("She told me Ana reads to her little brother every night.")
+    # help, a stray Enter, a number not shown, another reflection: the question comes back...
+    assert "pick one small action" in educator.says(slip)
+    # ...and its first button saves that action, as it would have before the slip.
+    first = educator.option(1)
+    assert "Saved to your journal" in educator.clicks_value(first)
+    assert first.label in educator.says("journal")

@@ -107,3 +107,10 @@ def test_a_scripted_terminal_session_shows_the_coach_listening(tmp_path: Path) -
     assert "text one family on Friday" in out  # the smaller carried action
     assert "You wrote:" in out  # the journal shows the educator's own words
     assert "I don't know" not in out
+
+
+def test_a_number_typed_after_help_picks_the_action_shown_again(tmp_path: Path) -> None:
+    script = ["reflect relational", "I called a parent.", "She was glad.", "help", "1", "journal"]
+    out = _chat(tmp_path, script)
+    assert "Saved to your journal" in out
+    assert "is still open" not in out

@@ -1,9 +1,9 @@
 """The learned models (intents, topics, themes): trained from the content's examples, scored without
 scikit-learn.
 
-The coach reads weights from content/understanding/*_model.json with its own small scorer;
+The coach reads weights from content/understanding/*_model.npz with its own small scorer;
 these tests hold that scorer to scikit-learn's own probabilities, and each file to the
-examples it claims to be trained from.
+examples it claims to be trained from and to what those examples train.
 """
 
 from __future__ import annotations
@@ -15,36 +15,59 @@ import yaml
 
 from bot.understanding import understand
 from bot.understanding.normalise import for_matching
-from bot.understanding.text_model import Grams, TextModel, char_ngrams, model_text, word_ngrams
+from bot.understanding.text_model import TextModel, char_ngrams, model_text, word_ngrams
 from bot.understanding.train_models import Fitted, export, fit, fit_themes
 from content.text_model_schema import (
     INTENT_MODEL_PATH,
+    THEME_MODEL_PATH,
     TextModelFile,
     intent_examples,
+    load_text_model,
     model_faults,
     theme_training_examples,
     training_fingerprint,
+    write_text_model,
 )
 from content.understanding_schema import default_understanding
 
 DEV = Path(__file__).parent / "data" / "understanding" / "dev.yaml"
 
 
+def dev_messages() -> list[str]:
+    return [item["text"] for item in yaml.safe_load(DEV.read_text(encoding="utf-8"))]
+
+
+def through_a_file(model: TextModelFile, folder: Path) -> TextModel:
+    """The model as the coach gets it: written as a model file and read back."""
+    path = folder / "model.npz"
+    write_text_model(model, path)
+    return TextModel(load_text_model(path))
+
+
 @pytest.fixture(scope="module")
-def fitted_and_exported() -> tuple[Fitted, TextModel]:
+def intent_fitted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Fitted, TextModel]:
     examples = intent_examples(default_understanding().intents)
     fitted = fit(examples)
+    return fitted, through_a_file(
+        export(fitted, training_fingerprint(examples)), tmp_path_factory.mktemp("intent")
+    )
+
+
+@pytest.fixture(scope="module")
+def fitted_and_exported(
+    intent_fitted: tuple[Fitted, TextModel], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Fitted, TextModel]:
+    fitted, _ = intent_fitted
     # Every weight kept, so the scorer must agree with scikit-learn to rounding.
-    exported = export(fitted, training_fingerprint(examples), weight_floor=0.0)
-    return fitted, TextModel(TextModelFile.model_validate(exported))
+    exported = export(fitted, "test", weight_floor=0.0)
+    return fitted, through_a_file(exported, tmp_path_factory.mktemp("every-weight"))
 
 
 def test_the_scorer_agrees_with_scikit_learn_on_every_dev_message(
     fitted_and_exported: tuple[Fitted, TextModel],
 ) -> None:
     fitted, model = fitted_and_exported
-    messages = [item["text"] for item in yaml.safe_load(DEV.read_text(encoding="utf-8"))]
-    for text in messages:
+    for text in dev_messages():
         normalised = model_text(for_matching(text))
         ours = model.guess_text(normalised)
         theirs = fitted.probabilities(normalised)
@@ -63,6 +86,34 @@ def test_the_features_are_scikit_learns(
 
 def test_the_packaged_models_were_trained_from_the_packaged_examples() -> None:
     assert default_understanding().model_faults() == []
+
+
+def test_the_packaged_models_are_what_their_examples_train(
+    intent_fitted: tuple[Fitted, TextModel], theme_fitted: Fitted, tmp_path: Path
+) -> None:
+    # Probabilities, not bytes: scikit-learn on another machine's maths library can move the
+    # last kept decimal of a weight, which moves no decision.
+    examples = theme_training_examples(default_understanding().intents)
+    themes = through_a_file(export(theme_fitted, training_fingerprint(examples)), tmp_path)
+    _, intents = intent_fitted
+    packaged_intents = TextModel(load_text_model(INTENT_MODEL_PATH))
+    packaged_themes = TextModel(load_text_model(THEME_MODEL_PATH))
+    for text in dev_messages()[:300]:
+        normalised = model_text(for_matching(text))
+        ours, theirs = intents.guess_text(normalised), packaged_intents.guess_text(normalised)
+        assert ours.label == theirs.label, text
+        assert ours.probability == pytest.approx(theirs.probability, abs=1e-3), text
+        chances = packaged_themes.chances_text(normalised)
+        assert themes.chances_text(normalised) == pytest.approx(chances, abs=1e-3), text
+
+
+def test_a_broken_model_file_is_named_by_content_check(tmp_path: Path) -> None:
+    examples = intent_examples(default_understanding().intents)
+    broken = tmp_path / "intent_model.npz"
+    broken.write_bytes(INTENT_MODEL_PATH.read_bytes()[:5000])
+    [fault] = model_faults(examples, broken)
+    assert "cannot be read" in fault
+    assert model_faults(examples, INTENT_MODEL_PATH) == []
 
 
 def test_editing_an_example_without_retraining_is_caught() -> None:
@@ -93,21 +144,25 @@ def test_the_same_message_always_reads_the_same() -> None:
 
 
 @pytest.fixture(scope="module")
-def theme_model_both_ways() -> tuple[Fitted, TextModel]:
-    examples = theme_training_examples(default_understanding().intents)
-    fitted = fit_themes(examples)
-    exported = export(fitted, training_fingerprint(examples), weight_floor=0.0)
-    return fitted, TextModel(TextModelFile.model_validate(exported))
+def theme_fitted() -> Fitted:
+    return fit_themes(theme_training_examples(default_understanding().intents))
+
+
+@pytest.fixture(scope="module")
+def theme_model_both_ways(
+    theme_fitted: Fitted, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Fitted, TextModel]:
+    exported = export(theme_fitted, "test", weight_floor=0.0)
+    return theme_fitted, through_a_file(exported, tmp_path_factory.mktemp("themes"))
 
 
 def test_the_theme_scorer_agrees_with_scikit_learn_theme_by_theme(
     theme_model_both_ways: tuple[Fitted, TextModel],
 ) -> None:
     fitted, model = theme_model_both_ways
-    messages = [item["text"] for item in yaml.safe_load(DEV.read_text(encoding="utf-8"))]
-    for text in messages[:300]:
+    for text in dev_messages()[:300]:
         normalised = model_text(for_matching(text))
-        ours = model.chances(Grams.of(normalised))
+        ours = model.chances_text(normalised)
         theirs = fitted.probabilities(normalised)
         assert ours == pytest.approx(theirs, abs=0.005), text
 

@@ -19,7 +19,7 @@ from bot.understanding.deficit import deficit_findings
 from bot.understanding.examples import ExampleVote
 from bot.understanding.language import ENGLISH_WORDS, SPANISH_WORDS, detect_language
 from bot.understanding.normalise import for_matching, words
-from bot.understanding.text_model import Grams, TextModel
+from bot.understanding.text_model import Grams, TextModel, Vocabulary
 from content.reframe_patterns import PatternError
 from content.text_model_schema import (
     INTENT_MODEL_PATH,
@@ -37,6 +37,7 @@ from content.understanding_schema import (
 )
 
 UNKNOWN = "unknown"
+MODEL_PATHS = (INTENT_MODEL_PATH, TOPIC_MODEL_PATH, THEME_MODEL_PATH)
 # A message that opens like a question, and matched nothing more specific, is a question.
 QUESTION_OPENERS = frozenset(
     [
@@ -87,7 +88,7 @@ ASIDE_INTENTS = frozenset(["greeting", "thanks", "help", "profile"])
 # answered ("I'm not sure the newsletter even gets home"). On the dev set, unsure precision
 # went from 87% to 92% with this limit, recall from 99% to 97%.
 UNSURE_WORDS = 20
-# The theme model (content/understanding/theme_model.json) names a theme the cues missed when
+# The theme model (content/understanding/theme_model.npz) names a theme the cues missed when
 # it is at least this sure, and a cue's theme stands only when the model gives it at least
 # THEME_CUE_VETO (a cue word can mislead: "showed up yelling" is not a success). Chosen by
 # leaving each writer of theme_examples.yaml out in turn (BENCHMARKS.md).
@@ -211,9 +212,12 @@ class Reader:
     """Compiled cues for one version of the understanding content."""
 
     def __init__(self, content: UnderstandingContent) -> None:
-        self.intent_model = TextModel(packaged_model(INTENT_MODEL_PATH))
-        self.topic_model = TextModel(packaged_model(TOPIC_MODEL_PATH))
-        self.theme_model = TextModel(packaged_model(THEME_MODEL_PATH))
+        models = [packaged_model(path) for path in MODEL_PATHS]
+        # One vocabulary for the three models: a message's grams are looked up once.
+        self.vocabulary = Vocabulary(models)
+        self.intent_model, self.topic_model, self.theme_model = (
+            TextModel(model, self.vocabulary) for model in models
+        )
         try:
             self._compile(content)
         except PatternError as exc:
@@ -307,7 +311,7 @@ class Reader:
             vote = self.example_vote.vote(normalised)
             if vote is not None:
                 return vote.intent
-        guess = self.intent_model.guess(grams or Grams.of(normalised))
+        guess = self.intent_model.guess(grams or self.vocabulary.grams(normalised))
         if guess.probability >= MODEL_CONFIDENCE:
             return guess.label
         if self._asks_for_advice(tokens, text):
@@ -337,7 +341,7 @@ class Reader:
     def themes(
         self, normalised: str, original: str, text: Text | None = None, grams: Grams | None = None
     ) -> tuple[str, ...]:
-        chances = self.theme_model.chances(grams or Grams.of(normalised))
+        chances = self.theme_model.chances(grams or self.vocabulary.grams(normalised))
         return self.themes_from(self.cued_themes(normalised, original, text), chances)
 
     def cued_themes(self, normalised: str, original: str, text: Text | None = None) -> set[str]:
@@ -375,7 +379,7 @@ class Reader:
         named = self.topic_word_regex.search(normalised)
         if named is not None:
             return self.topic_words[named.group(0)]
-        guess = self.topic_model.guess(grams or Grams.of(normalised))
+        guess = self.topic_model.guess(grams or self.vocabulary.grams(normalised))
         modelled = None if guess.label == NO_TOPIC else guess.label
         counted = self.topic_cues.counts(text or self.text(normalised))
         if counted:
@@ -392,7 +396,7 @@ class Reader:
         only need intent, topic and themes."""
         normalised = for_matching(text)
         read = self.text(normalised)
-        grams = Grams.of(normalised)  # counted once for both models
+        grams = self.vocabulary.grams(normalised)  # counted once for the three models
         intent = self.intent(normalised, read, grams)
         themes = self.themes(normalised, text, read, grams)
         if intent == "language" and (

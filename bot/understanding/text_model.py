@@ -1,12 +1,13 @@
 """Which label (intent, topic) a message is most like, or how likely each label is (themes),
 scored with weights trained from examples.
 
-Each model (content/understanding/*_model.json, trained by train_models.py with
+Each model (content/understanding/*_model.npz, trained by train_models.py with
 scikit-learn) is a logistic regression over TF-IDF features: multinomial (the labels compete)
 or one yes/no model per label (`multi_label`, for themes). This file turns a
 message into the same features scikit-learn would (its `char_wb` and `word` analyzers,
-sublinear term frequency, each part scaled to unit length) and applies the weights: a few
-dictionary look-ups per message, no scikit-learn at run time. tests/test_text_models.py
+sublinear term frequency, each part scaled to unit length) and applies the weights: one
+dictionary look-up per gram for its row, then one product of the message's values with those
+rows of the weight matrix (NumPy), no scikit-learn at run time. tests/test_text_models.py
 checks the probabilities against scikit-learn's own on every dev message.
 """
 
@@ -15,10 +16,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from itertools import repeat
 
-from content.text_model_schema import CHAR_NGRAMS, WORD_NGRAMS, TextModelFile
+import numpy as np
+from numpy.typing import NDArray
+
+from content.text_model_schema import CHAR_NGRAMS, WORD_NGRAMS, GramWeights, TextModelFile
 
 # The models read a message's first this many words (the labelled set's long messages say
 # what they are about well before this; scoring costs grow with length).
@@ -62,19 +67,6 @@ def word_ngrams(text: str) -> list[str]:
     ]
 
 
-@dataclass(frozen=True)
-class Grams:
-    """A message's n-grams, counted once and scored by every model."""
-
-    chars: Counter[str]
-    words: Counter[str]
-
-    @classmethod
-    def of(cls, normalised: str) -> Grams:
-        text = model_text(normalised)
-        return cls(Counter(char_ngrams(text)), Counter(word_ngrams(text)))
-
-
 def model_text(normalised: str) -> str:
     """The part of a message the models read: its first MODEL_WORDS words. What a message is
     for is said early, and the cost of scoring grows with its length."""
@@ -89,40 +81,98 @@ def _sigmoid(score: float) -> float:
     return grown / (1.0 + grown)
 
 
-# One gram as the file stores it: idf, then class index (an int) and weight, pair after pair.
-_Feature = list[Any]
+class Vocabulary:
+    """Every gram some model knows, numbered once: a message's grams are looked up once for all
+    the models that share this vocabulary (each model then picks its rows with NumPy)."""
+
+    def __init__(self, models: Iterable[TextModelFile]) -> None:
+        models = list(models)
+        self.chars = _numbered([model.chars.grams for model in models])
+        self.words = _numbered([model.words.grams for model in models])
+
+    def grams(self, normalised: str) -> Grams:
+        """The message's grams that some model knows, counted once for every model."""
+        text = model_text(normalised)
+        return Grams(
+            self, *_known(self.chars, char_ngrams(text)), *_known(self.words, word_ngrams(text))
+        )
+
+
+def _numbered(vocabularies: list[list[str]]) -> dict[str, int]:
+    """Every gram of the vocabularies (each a list of distinct grams), numbered from 0."""
+    numbers: dict[str, int] = {}
+    for grams in vocabularies:
+        new = [gram for gram in grams if gram not in numbers]
+        numbers.update(zip(new, range(len(numbers), len(numbers) + len(new)), strict=True))
+    return numbers
+
+
+def _known(
+    numbers: dict[str, int], grams: list[str]
+) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
+    """The numbers of the grams the vocabulary knows, and each one's (1 + ln count)."""
+    counts = Counter(grams)
+    ids = np.fromiter(map(numbers.get, counts, repeat(-1)), dtype=np.intp, count=len(counts))
+    known = ids >= 0
+    tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))[known]
+    return ids[known], 1.0 + np.log(tf)
+
+
+@dataclass(frozen=True, eq=False)
+class Grams:
+    """A message's n-grams, by their numbers in one vocabulary, with their sublinear term
+    frequency (1 + ln count): counted once and scored by every model of that vocabulary."""
+
+    vocabulary: Vocabulary
+    char_ids: NDArray[np.intp]
+    char_tf: NDArray[np.float64]
+    word_ids: NDArray[np.intp]
+    word_tf: NDArray[np.float64]
+
+
+class _Part:
+    """One part of a model's features, ready to score: the model's row for each gram of the
+    vocabulary (-1 where the model does not know it), and the rows' idf and weights."""
+
+    def __init__(self, part: GramWeights, numbers: dict[str, int]) -> None:
+        self.rows = np.full(len(numbers), -1, dtype=np.intp)
+        found = np.fromiter(map(numbers.__getitem__, part.grams), np.intp, len(part.grams))
+        self.rows[found] = np.arange(len(part.grams))
+        self.idf = part.idf
+        self.weights = part.weights
+
+    def add_to(
+        self, scores: NDArray[np.float64], ids: NDArray[np.intp], tf: NDArray[np.float64]
+    ) -> None:
+        """Add this part's contribution to each class's score: (1 + ln count) * idf per gram
+        of the model's vocabulary, the part scaled to unit length, times the weights."""
+        rows = self.rows[ids]
+        known = rows >= 0
+        rows = rows[known]
+        values = tf[known] * self.idf[rows]
+        length = math.sqrt(float(values @ values))
+        if length:
+            scores += (values / length) @ self.weights[rows]
 
 
 class TextModel:
-    def __init__(self, model: TextModelFile) -> None:
+    def __init__(self, model: TextModelFile, vocabulary: Vocabulary | None = None) -> None:
+        """`vocabulary` must hold the model's grams (it is shared by the models that score the
+        same messages); by default the model's own."""
         self.classes = list(model.classes)
         self.multi_label = model.multi_label
-        self.intercepts = [model.intercepts[name] for name in self.classes]
-        self.chars: dict[str, _Feature] = model.features["chars"]
-        self.words: dict[str, _Feature] = model.features["words"]
-
-    @staticmethod
-    def _part(vocabulary: dict[str, _Feature], counts: Counter[str], scores: list[float]) -> None:
-        """Add one TF-IDF part's contribution to each class's score: (1 + ln tf) * idf per
-        gram of the model's vocabulary, the part scaled to unit length, times the weights."""
-        values: list[tuple[float, _Feature]] = []
-        for gram, count in counts.items():
-            feature = vocabulary.get(gram)
-            if feature is not None:
-                values.append(((1.0 + math.log(count)) * feature[0], feature))
-        length = math.sqrt(sum(value * value for value, _ in values))
-        if not length:
-            return
-        for value, feature in values:
-            scaled = value / length
-            for index, weight in zip(feature[1::2], feature[2::2], strict=True):
-                scores[index] += scaled * weight
+        self.intercepts = model.intercepts
+        self.vocabulary = vocabulary or Vocabulary([model])
+        self.chars = _Part(model.chars, self.vocabulary.chars)
+        self.words = _Part(model.words, self.vocabulary.words)
 
     def _scores(self, grams: Grams) -> list[float]:
-        scores = list(self.intercepts)
-        self._part(self.chars, grams.chars, scores)
-        self._part(self.words, grams.words, scores)
-        return scores
+        if grams.vocabulary is not self.vocabulary:
+            raise ValueError("the grams were numbered by another vocabulary than this model's")
+        scores = self.intercepts.copy()
+        self.chars.add_to(scores, grams.char_ids, grams.char_tf)
+        self.words.add_to(scores, grams.word_ids, grams.word_tf)
+        return [float(score) for score in scores]
 
     def chances(self, grams: Grams) -> dict[str, float]:
         """A multi-label model's probability of each label, each on its own (0-1)."""
@@ -144,4 +194,7 @@ class TextModel:
         return Guess(self.classes[best], 1.0 / total)
 
     def guess_text(self, normalised: str) -> Guess:
-        return self.guess(Grams.of(normalised))
+        return self.guess(self.vocabulary.grams(normalised))
+
+    def chances_text(self, normalised: str) -> dict[str, float]:
+        return self.chances(self.vocabulary.grams(normalised))

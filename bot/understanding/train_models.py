@@ -1,6 +1,6 @@
 """Train the understanding's models from the content's examples.
 
-    python -m bot.understanding.train_models   # rewrites content/understanding/*_model.json
+    python -m bot.understanding.train_models   # rewrites content/understanding/*_model.*
 
 Run it after editing the examples in intents.yaml, topics.yaml or theme_examples.yaml, or the
 reframe fallback's
@@ -15,7 +15,6 @@ scikit-learn takes over a second.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,16 +33,15 @@ from content.text_model_schema import (
     WEIGHT_FLOOR,
     WORD_NGRAMS,
     Examples,
+    GramWeights,
+    TextModelFile,
     intent_examples,
     theme_training_examples,
     topic_examples,
     training_fingerprint,
+    write_text_model,
 )
 from content.understanding_schema import THEMES, default_understanding
-
-# Weights are kept to this many decimals: the file stays small and diffs readable, and the
-# scores move by far less than any decision the coach makes on them.
-DECIMALS = 4
 
 
 @dataclass(frozen=True)
@@ -117,40 +115,40 @@ def fit_themes(examples: Examples) -> Fitted:
     return Fitted(chars, word_grams, OneVsRest(list(THEMES), np.array(rows), np.array(intercepts)))
 
 
-def export(fitted: Fitted, fingerprint: str, weight_floor: float = WEIGHT_FLOOR) -> dict[str, Any]:
-    """The model as the file stores it (see content/text_model_schema.py)."""
-    coef = fitted.classifier.coef_
-    classes = [str(name) for name in fitted.classifier.classes_]
-    features = [f"c{gram}" for gram in fitted.chars.get_feature_names_out()] + [
-        f"w{gram}" for gram in fitted.words.get_feature_names_out()
-    ]
-    idf = [*fitted.chars.idf_, *fitted.words.idf_]
-    parts: dict[str, dict[str, Any]] = {"chars": {}, "words": {}}
-    for column, feature in enumerate(features):
-        # Every vocabulary gram keeps its idf, weights or not: it counts towards the length
-        # each message's grams are scaled by.
-        row: list[float] = [round(float(idf[column]), DECIMALS)]
-        for index in range(len(classes)):
-            if abs(coef[index, column]) >= weight_floor:
-                row += [index, round(float(coef[index, column]), DECIMALS)]
-        parts["chars" if feature[0] == "c" else "words"][feature[1:]] = row
-    return {
-        "trained_from": fingerprint,
-        "multi_label": isinstance(fitted.classifier, OneVsRest),
-        "classes": classes,
-        "intercepts": {
-            name: round(float(value), DECIMALS)
-            for name, value in zip(classes, fitted.classifier.intercept_, strict=True)
-        },
-        "features": parts,
-    }
+def export(fitted: Fitted, fingerprint: str, weight_floor: float = WEIGHT_FLOOR) -> TextModelFile:
+    """The model as the file stores it (see content/text_model_schema.py; writing it keeps
+    four decimals)."""
+    import numpy as np
+
+    coef = np.asarray(fitted.classifier.coef_, dtype=np.float64)
+    # Weights under the floor are dropped (0); every gram keeps its idf, weights or not: it
+    # counts towards the length each message's grams are scaled by.
+    kept = np.where(np.abs(coef) >= weight_floor, coef, 0.0).T
+    split = len(fitted.chars.idf_)
+    return TextModelFile(
+        trained_from=fingerprint,
+        multi_label=isinstance(fitted.classifier, OneVsRest),
+        classes=[str(name) for name in fitted.classifier.classes_],
+        intercepts=np.asarray(fitted.classifier.intercept_, dtype=np.float64),
+        chars=GramWeights(
+            grams=[str(gram) for gram in fitted.chars.get_feature_names_out()],
+            idf=np.asarray(fitted.chars.idf_, dtype=np.float64),
+            weights=np.ascontiguousarray(kept[:split]),
+        ),
+        words=GramWeights(
+            grams=[str(gram) for gram in fitted.words.get_feature_names_out()],
+            idf=np.asarray(fitted.words.idf_, dtype=np.float64),
+            weights=np.ascontiguousarray(kept[split:]),
+        ),
+    )
 
 
 def train(examples: Examples, path: Path, fitter: Callable[[Examples], Fitted] = fit) -> None:
     model = export(fitter(examples), training_fingerprint(examples))
-    path.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
-    grams = sum(len(part) for part in model["features"].values())
-    print(f"{path}: {len(examples)} examples, {grams} grams")
+    write_text_model(model, path)
+    grams = len(model.chars.grams) + len(model.words.grams)
+    weights = sum(int((part.weights != 0).sum()) for part in (model.chars, model.words))
+    print(f"{path}: {len(examples)} examples, {grams} grams, {weights} weights")
 
 
 def main() -> int:

@@ -88,6 +88,11 @@ class Slot:
     # first): most words of a text start none, and one lookup says so.
     starts: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
+    @property
+    def required(self) -> bool:
+        """A slot every match goes through, on one of its phrases."""
+        return self.phrases is not None and not (self.optional or self.repeat or self.negative)
+
     @classmethod
     def of(cls, phrases: frozenset[Phrase], optional: bool, repeat: bool, negative: bool) -> Slot:
         starts: dict[str, set[int]] = {}
@@ -116,6 +121,30 @@ class Slot:
 class Cue:
     label: str
     slots: tuple[Slot, ...]
+    # For each item the cue cannot do without (after its first, which the index checks), the
+    # words its phrases start with: a text that has none of one item's words cannot match, so
+    # a set test rules the cue out before a walk.
+    needs: tuple[frozenset[str], ...] = field(init=False, compare=False, repr=False)
+    # When the cue's first item is one word and its second is required: the words that may
+    # come next (a cue started by "i" is mostly ruled out by the word after it).
+    follow: frozenset[str] | None = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        required = [slot for slot in self.slots if slot.required]
+        first = self.slots[0]
+        if required and required[0] is first:
+            required = required[1:]  # the cue is only tried where one of its words stands
+        object.__setattr__(self, "needs", tuple(frozenset(slot.starts) for slot in required))
+        follow = None
+        if first.required and all(len(phrase) == 1 for phrase in first.phrases or [()]):
+            second = self.slots[1] if len(self.slots) > 1 else None
+            if second is not None and second.required:
+                follow = frozenset(second.starts)
+        object.__setattr__(self, "follow", follow)
+
+    def possible_in(self, present: frozenset[str]) -> bool:
+        """Whether a text with these words may match here (if not, it cannot)."""
+        return not any(map(present.isdisjoint, self.needs))
 
     def matches_at(self, words: Sequence[str], at: int) -> bool:
         return self._rest(words, 0, at)
@@ -368,10 +397,16 @@ class CueSet:
         a negatable label just after a negation ("nobody came") does not count."""
         found: dict[str, int] = {}
         words = text.words
+        present = frozenset(words)
         for at, word in enumerate(words):
             seen: set[str] = set()
+            after = words[at + 1] if at + 1 < len(words) else ""
             for cue in (*self.by_first_word.get(word, ()), *self.anywhere):
-                if cue.label in seen or not cue.matches_at(words, at):
+                if cue.label in seen or (cue.follow is not None and after not in cue.follow):
+                    continue
+                if cue.needs and not cue.possible_in(present):
+                    continue
+                if not cue.matches_at(words, at):
                     continue
                 if cue.label in negatable and text.negated_before(at):
                     continue

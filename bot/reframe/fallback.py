@@ -21,8 +21,11 @@ import hashlib
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise, repeat
+from operator import mul
 from pathlib import Path
 from typing import Any
 
@@ -67,22 +70,24 @@ class FallbackContent(BaseModel):
     neutral: list[str] = Field(min_length=50)
 
 
+def _gram_counts(text: str) -> Counter[str]:
+    """How often each n-gram occurs in text: letters within each word, words, word pairs."""
+    words = _NOT_WORD.sub(" ", text.casefold().replace("'", "").replace("\u2019", "")).split()
+    # One list, counted at once (Counter counts in C): a long message has over a thousand.
+    grams = [
+        padded[start : start + size]
+        for padded in [f" {word} " for word in words]
+        for size in CHAR_SIZES
+        for start in range(len(padded) - size + 1)
+    ]
+    grams += ["w:" + word for word in words]
+    grams += [f"p:{first} {second}" for first, second in pairwise(words)]
+    return Counter(grams)
+
+
 def features(text: str) -> dict[str, float]:
     """The n-grams of text, each weighted 1 + log(count), scaled to unit length."""
-    words = _NOT_WORD.sub(" ", text.casefold().replace("'", "").replace("\u2019", "")).split()
-    counts: dict[str, int] = {}
-    for word in words:
-        padded = f" {word} "
-        for size in CHAR_SIZES:
-            for start in range(len(padded) - size + 1):
-                gram = padded[start : start + size]
-                counts[gram] = counts.get(gram, 0) + 1
-    for number, word in enumerate(words):
-        counts["w:" + word] = counts.get("w:" + word, 0) + 1
-        if number:
-            pair = f"p:{words[number - 1]} {word}"
-            counts[pair] = counts.get(pair, 0) + 1
-    weighted = {gram: 1.0 + math.log(count) for gram, count in counts.items()}
+    weighted = {gram: 1.0 + math.log(count) for gram, count in _gram_counts(text).items()}
     norm = math.sqrt(sum(value * value for value in weighted.values())) or 1.0
     return {gram: value / norm for gram, value in weighted.items()}
 
@@ -97,9 +102,12 @@ class Fallback:
 
     def probability(self, text: str) -> float:
         """How likely the model thinks text frames families or students by deficits."""
-        score = self.bias + sum(
-            self.weights.get(gram, 0.0) * value for gram, value in features(text).items()
-        )
+        # features(text) scored without building it: the weighted grams, then their length.
+        counts = _gram_counts(text)
+        values = [1.0 + math.log(count) for count in counts.values()]
+        norm = math.sqrt(sum(value * value for value in values)) or 1.0
+        weights = map(self.weights.get, counts, repeat(0.0))
+        score = self.bias + sum(map(mul, weights, values)) / norm
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, score))))
 
     def flags(self, text: str) -> bool:

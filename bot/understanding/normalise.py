@@ -59,6 +59,8 @@ _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 _NUMBER = re.compile(r"^\d+$")
 # A time of day typed as one word: "2am", "11pm", "30am" (of "7:30am").
 _CLOCK = re.compile(r"^\d+(am|pm)$")
+# One letter or digit (what str.isalnum() says of a character: \w is that and "_").
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 # Only ASCII digits count as numbers; "²" is a symbol, not a count of students.
 _ASCII_DIGITS = re.compile(r"[0-9]+")
 
@@ -82,5 +84,5 @@ def for_matching(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The words of a normalised text, without punctuation."""
-    return [token for token in text.split() if any(ch.isalnum() for ch in token)]
+    """The words of a normalised text, without punctuation (tokens with a letter or digit)."""
+    return [token for token in text.split() if _LETTER_OR_DIGIT.search(token)]

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-SURE = (0.5, 0.6, 0.7, 0.8)
-VETO = (0.0, 0.01, 0.02, 0.05)
+SURE = (0.5, 0.6, 0.7)
+VETO = (0.02, 0.05, 0.1, 0.2)
 
 
 def main() -> None:

@@ -376,6 +376,14 @@ def test_two_separate_framings_in_one_sentence_are_both_found_in_order() -> None
     )
 
 
+def test_a_second_verb_without_its_own_subject_is_read_too() -> None:
+    text = "his mom is absent and doesnt care"
+    findings = find_deficit_framing(text)
+    assert [f.id for f in findings] == ["people-labels", "dont-care"]
+    together = rewrite_all(text, findings)
+    assert "doesnt care" not in together and "absent" not in together
+
+
 def test_matching_ignores_case_curly_quotes_and_hyphens() -> None:
     for text in (
         "PARENTS DON’T CARE.",

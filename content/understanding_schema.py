@@ -122,6 +122,7 @@ class IntentReplies(_Strict):
     thanks: list[str] = Field(min_length=1)
     frustration: list[str] = Field(min_length=1)
     draft_coming: str
+    draft_in_reflection: str
     greeting_pending: str
     profile_offer: str
     spanish: str

@@ -42,6 +42,23 @@ def test_every_answer_gets_a_reply_that_shows_it_was_read(app: CoachApp) -> None
     assert "interpreter" in answer or "translated" in answer
 
 
+def test_asking_for_help_writing_to_the_family_mid_reflection_gets_an_answer(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("mom of one of my kids yelled at me in the pickup line")
+    answer = educator.says("can u help me write a note to her")
+    # Heard as a request, not echoed back: what a good note holds, and the reflection goes on.
+    assert "two or three sentences" in answer and "I see what you mean" not in answer
+    assert "pick one small action" in answer
+    # A plan to send a note is an answer like any other, not a request.
+    educator.says("cancel")
+    educator.says("reflect relational")
+    educator.says("I talked with Ana's grandma at pickup about her reading.")
+    assert "two or three sentences" not in educator.says("send a note home friday with her log")
+
+
 def test_a_family_s_hours_are_heard_as_time_not_as_the_educator_s_workload(
     app: CoachApp,
 ) -> None:

@@ -84,7 +84,21 @@ def snippet(text: str) -> str:
     return short + ("…" if len(parts) > SNIPPET_WORDS else "")
 
 
+# How a request to the coach starts ("can u help me write...", "pls help me word this").
+REQUEST_OPENERS = frozenset(["can", "could", "would", "will", "pls", "please", "help"])
+
+
+def asks_for_a_draft(text: str, reading: Understanding) -> bool:
+    """An answer that asks the coach to help write a message home, rather than planning one
+    ("send a note home friday" is a plan, and is read as one)."""
+    said = words(for_matching(text))
+    asked = bool(said) and (said[0] in REQUEST_OPENERS or text.rstrip().endswith("?"))
+    return reading.intent == "draft" and asked
+
+
 def acknowledgement(text: str, reading: Understanding) -> str:
+    if asks_for_a_draft(text, reading):
+        return default_understanding().replies.intents.draft_in_reflection
     acks = default_understanding().replies.acknowledge
     for theme in ACK_ORDER:
         if theme in reading.themes:

@@ -36,7 +36,7 @@ from bot.flows.state import (
 from bot.inbound import Inbound
 from bot.inbox import store as inbox
 from bot.numbers import parse_small_int
-from bot.plain_requests import answer_plain_request, greet
+from bot.plain_requests import answer_plain_request, aside_in_flow, greet
 from bot.replies import Reply, Text
 from bot.settings import Settings
 from bot.storage.errors import STORAGE_UNAVAILABLE
@@ -303,6 +303,9 @@ class Coach:
             # A bare command word is never a reflection answer: run it, keep the place.
             return [*self._run_command(turn, lowered, ""), still_open]
         answer = match_answer(flow, text)
+        aside = aside_in_flow(text) if answer is not None and answer.key is None else None
+        if aside is not None:  # "thx", "im a counselor": answered, never saved as an answer
+            return [Text(aside), *self._ask_again(turn, flow)]
         if answer is None:
             if word in self.commands:
                 return [*self._run_command(turn, word, args), still_open]

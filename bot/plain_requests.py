@@ -24,6 +24,13 @@ RUNS_COMMAND = ("help", "learn", "reflect", "journal", "nudges", "assess", "expo
 QUESTION_PRACTICE_LINES = 2
 # The words after "reframe this:" are the sentence to look at.
 _AFTER_COLON = re.compile(r"[:\"“](.+)$", re.DOTALL)
+# A message this short that thanks, greets, names a role or asks about the framework speaks to
+# the coach, not to the question asked: answered, and the question kept ("thx", "im a
+# counselor", "what is the dual capacity framework"). Longer texts are answers.
+ASIDE_WORDS = 8
+# A short "what is ..." is about the framework when it names it or one of its parts; "qué es
+# esto" at a step is about the step (the step helps with that).
+FRAMEWORK_WORDS = frozenset(["framework", "dual", "capacity", "capacity-building", "marco"])
 ROLE_WORDS = (
     "assistant principal", "vice principal", "principal", "superintendent", "administrator",
     "counselor", "counsellor", "social worker", "psychologist", "liaison", "coordinator",
@@ -71,6 +78,26 @@ def _answer(
         return [Text(said.spanish)]
     if intent == "cancel":
         return [Text(messages.NOTHING_TO_CANCEL)]
+    return None
+
+
+def aside_in_flow(text: str) -> str | None:
+    """The reply to a short aside typed where a guided conversation wants words, or None
+    when the text is an answer. Nothing of an aside is saved as an answer or an action."""
+    if len(for_matching(text).split()) > ASIDE_WORDS:
+        return None
+    reading = understand(text, deficit=False)
+    said = default_understanding().replies.intents
+    match reading.intent:
+        case "thanks":
+            return pick(said.thanks, text)
+        case "greeting":
+            return said.aside_greeting
+        case "profile":
+            return said.profile_offer.format(role=_role_in(text))
+        case "learn" if reading.topic or FRAMEWORK_WORDS & set(for_matching(text).split()):
+            topic = f" {reading.topic}" if reading.topic else ""
+            return said.aside_learn.format(topic=topic)
     return None
 
 

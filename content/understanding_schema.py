@@ -123,6 +123,8 @@ class IntentReplies(_Strict):
     frustration: list[str] = Field(min_length=1)
     draft_coming: str
     draft_in_reflection: str
+    aside_learn: str
+    aside_greeting: str
     greeting_pending: str
     profile_offer: str
     spanish: str

@@ -59,6 +59,29 @@ def test_asking_for_help_writing_to_the_family_mid_reflection_gets_an_answer(
     assert "two or three sentences" not in educator.says("send a note home friday with her log")
 
 
+def test_a_short_aside_is_answered_and_never_saved_as_an_answer_or_the_action(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    verify_dialog(
+        educator,
+        [
+            ("thx", "Question 1 of 2"),  # answered, and the same question again
+            ("im a counselor", "work as a counselor"),
+            ("what is the dual capacity framework", "Type `learn`"),
+            ("whats a strength", "Here's a way in"),  # a question back: help to answer
+        ],
+    )
+    educator.says("I called Ana's grandma, she was so happy to hear good news")
+    educator.says("dad works nights so i text him instead")
+    answer = educator.says("im the AP")
+    assert "work as a" in answer and "pick one small action" in answer
+    assert "Saved to your journal" in educator.clicks_value(educator.option(1))
+    journal = educator.says("journal")
+    assert "im the AP" not in journal and "counselor" not in journal and "thx" not in journal
+
+
 def test_a_family_s_hours_are_heard_as_time_not_as_the_educator_s_workload(
     app: CoachApp,
 ) -> None:

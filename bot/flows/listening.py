@@ -8,7 +8,7 @@ from __future__ import annotations
 from bot.understanding import Understanding
 from bot.understanding.named import who_is_named
 from bot.understanding.normalise import for_matching, words
-from bot.understanding.reader import is_non_answer
+from bot.understanding.reader import asks_a_question, is_non_answer
 from bot.understanding.variants import pick
 from content.loader import Library
 from content.understanding_schema import default_understanding
@@ -60,6 +60,8 @@ VAGUE_WORDS = frozenset(
     ]
 )
 SNIPPET_WORDS = 8
+# An answer this short that reads as unsure or asks a question back is a request for help.
+STUCK_WORDS = 8
 ACTIONS_OFFERED = 3
 # Theme-fitted actions offered before the topic's own, at most this many.
 FITTED_ACTIONS = 2
@@ -69,7 +71,11 @@ def is_stuck(text: str, reading: Understanding) -> bool:
     """'idk', '?', 'no', 'can you give me an example?': not an answer to save."""
     if is_non_answer(text):
         return True
-    return "unsure" in reading.themes and len(words(for_matching(text))) <= 8
+    short = len(words(for_matching(text))) <= STUCK_WORDS
+    # "whats a strength", "how would i even do that?": a short question back is a way of
+    # saying "I'm not sure what you mean", unless it carries what the answer is about.
+    asked_back = asks_a_question(text) and not set(reading.themes) - {"unsure"}
+    return short and ("unsure" in reading.themes or asked_back)
 
 
 def is_thin(text: str, reading: Understanding) -> bool:

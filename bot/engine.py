@@ -45,6 +45,7 @@ from bot.storage.models import Educator, SeenDelivery
 from bot.storage.sealing import FernetSealer, SealError
 from bot.storage.timeouts import turn_deadline
 from bot.text import clean, split_command
+from bot.topics import resolve_topic
 from bot.turn import Turn
 from content.loader import Library
 
@@ -54,6 +55,8 @@ CANCEL_WORDS = ("cancel", "stop", "quit", "exit")
 # Commands that begin a guided conversation; only one can be open at a time.
 FLOW_STARTERS = ("reflect", "assess", "forget")
 GREETING_WORDS = ("hi", "hello", "hey")
+# Command words whose every phrase is a command, even inside a guided conversation.
+PHRASE_COMMANDS = ("nudges",)
 # Words only buttons send: a stale click never ends the conversation it lands in.
 BUTTON_WORDS = ("checkin", "nudge")
 Clock = Callable[[], datetime]
@@ -299,9 +302,10 @@ class Coach:
         if split_command(lowered)[0] in FLOW_STARTERS:
             # One guided conversation at a time: finish or cancel this one first.
             return [still_open, *self._ask_again(turn, flow)]
-        if lowered in self.commands:
-            # A bare command word is never a reflection answer: run it, keep the place.
-            return [*self._run_command(turn, lowered, ""), still_open]
+        if lowered in self.commands or self._is_command_phrase(word.casefold(), args):
+            # A command is never a reflection answer ("journal", "nudges on", "learn trust"):
+            # run it, keep the place.
+            return [*self._run_command(turn, word.casefold(), args), still_open]
         answer = match_answer(flow, text)
         aside = aside_in_flow(text) if answer is not None and answer.key is None else None
         if aside is not None:  # "thx", "im a counselor": answered, never saved as an answer
@@ -320,6 +324,14 @@ class Coach:
             )
             return [Text(too_long), *self._ask_again(turn, flow)]
         return self._advance(turn, flow, answer)
+
+    def _is_command_phrase(self, word: str, args: str) -> bool:
+        """A command word with its arguments, typed where an answer was asked for: `nudges`
+        with anything after it (no answer starts so), `learn` with a topic it knows. "learn
+        more about his family" is an answer."""
+        if word in PHRASE_COMMANDS:
+            return True
+        return word == "learn" and bool(args) and resolve_topic(self.library, args) is not None
 
     def _ask_again(self, turn: Turn, flow: ActiveFlow) -> list[Reply]:
         """The step's question once more, its buttons live: they name the flow's next version,

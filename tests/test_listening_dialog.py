@@ -82,6 +82,19 @@ def test_a_short_aside_is_answered_and_never_saved_as_an_answer_or_the_action(
     assert "im the AP" not in journal and "counselor" not in journal and "thx" not in journal
 
 
+def test_a_command_with_its_words_mid_reflection_runs_and_keeps_the_place(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    answer = educator.says("nudges on")
+    assert "Weekly nudges are on" in answer and "still open" in answer
+    assert "still open" in educator.says("nudges pause 2")
+    # Neither was taken for an answer: the first answer moves on to the second question.
+    answer = educator.says("learn more about his family")  # an answer that starts like one
+    assert "Question 2 of 2" in answer
+
+
 def test_a_family_s_hours_are_heard_as_time_not_as_the_educator_s_workload(
     app: CoachApp,
 ) -> None:

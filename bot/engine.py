@@ -48,6 +48,7 @@ from bot.text import clean, split_command
 from bot.topics import resolve_topic
 from bot.turn import Turn
 from content.loader import Library
+from content.understanding_schema import default_understanding
 
 log = logging.getLogger("coach.engine")
 
@@ -286,6 +287,11 @@ class Coach:
             title = handler.title(turn, flow)
             end_flow(turn, flow)
             return [Text(messages.CANCELLED.format(title=title))]
+        if lowered in GREETING_WORDS:  # back after a while: where we were, not the whole menu
+            return [
+                Text(default_understanding().replies.intents.aside_greeting),
+                *self._ask_again(turn, flow),
+            ]
         if is_help_word(lowered) and not (lowered == "?" and flow.data.get("_accepts_text")):
             # A lone "?" where words are wanted means "I'm stuck": the flow helps with that.
             in_flow = messages.HELP_IN_FLOW.format(title=handler.title(turn, flow))

@@ -257,6 +257,10 @@ def test_hi_from_someone_the_coach_knows_is_a_hello_with_what_is_waiting(app: Co
     hello = educator.says("hello")
     assert "Here's what you can type" not in hello
     assert "Last time you planned" in hello and "Portuguese" in hello
+    educator.says("reflect connections")
+    back = educator.says("hi")  # back mid-reflection: where we were, not the whole menu
+    assert "Here's what you can type" not in back and "where we left off" in back
+    assert "How did it go?" in back
 
 
 def test_how_did_it_go_can_be_typed_and_its_reason_is_heard(app: CoachApp) -> None:

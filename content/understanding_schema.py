@@ -140,6 +140,8 @@ class CheckIn(_Strict):
     what_worked_skip: str
     step_up: str
     barrier_question: str
+    other_question: str
+    other_skip: str
     barriers: dict[str, str]
     barrier_replies: dict[str, str]
     typed_outcomes: dict[str, list[str]]

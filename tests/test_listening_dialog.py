@@ -280,6 +280,32 @@ def test_how_did_it_go_can_be_typed_and_its_reason_is_heard(app: CoachApp) -> No
         assert first.action_status == "not_yet"
 
 
+def _partly_done_and_something_else(educator: Conversation) -> str:
+    educator.says("reflect relational")
+    educator.says("I called Ana's grandma about her reading.")
+    educator.says("I only ever call Marcus's dad about behavior.")
+    educator.says("Call Marcus's dad with one good thing on Friday")
+    educator.says("reflect connections")
+    educator.clicks("Partly")
+    return educator.clicks("Something else")
+
+
+def test_something_else_asks_what_it_was_and_the_reply_fits_it(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    assert "What was it?" in _partly_done_and_something_else(educator)
+    answer = educator.says("report cards ate my whole week")
+    assert "Weeks fill up" in answer and "carry it into this week" in answer  # heard as time
+    educator.clicks("No, let it go")
+    assert "report cards ate my whole week" in educator.says("journal")  # in their words
+
+
+def test_something_else_can_stay_unsaid(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    _partly_done_and_something_else(educator)
+    answer = educator.clicks("I'd rather not say")
+    assert "needs another week" in answer and "carry it into this week" in answer
+
+
 def test_an_unclear_typed_check_in_asks_again(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("reflect relational")

@@ -31,7 +31,13 @@ from bot.understanding.variants import pick
 from content.understanding_schema import default_understanding
 
 KIND = "checkin"
-STEPS = ("followup_note", "followup_barrier", "followup_carry", "followup_smaller")
+STEPS = (
+    "followup_note",
+    "followup_barrier",
+    "followup_other",
+    "followup_carry",
+    "followup_smaller",
+)
 # "not yet" or "yes!" is only the outcome; a longer answer also says why or what worked.
 SAYS_MORE_AFTER_WORDS = 2
 # A barrier typed in the educator's own words is read for the theme it names.
@@ -103,6 +109,14 @@ def ask_barrier(flow: ActiveFlow) -> list[Reply]:
     return [Choices(checkin.barrier_question, flow.options(pairs))]
 
 
+def ask_other(flow: ActiveFlow) -> list[Reply]:
+    """"Something else": what it was, so the reply can fit it."""
+    flow.step = "followup_other"
+    flow.data["_accepts_text"] = True
+    checkin = default_understanding().replies.checkin
+    return [Choices(checkin.other_question, flow.options([(checkin.other_skip, "none")]))]
+
+
 def ask_carry(flow: ActiveFlow) -> list[Reply]:
     flow.step = "followup_carry"
     flow.data["_accepts_text"] = False
@@ -128,6 +142,8 @@ def reprompt(flow: ActiveFlow) -> list[Reply]:
             return ask_note(flow)
         case "followup_barrier":
             return ask_barrier(flow)
+        case "followup_other":
+            return ask_other(flow)
         case "followup_carry":
             return ask_carry(flow)
         case _:
@@ -148,7 +164,9 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
             if flow.data.get("followup_outcome") == "done":
                 return [*replies, Text(checkin.step_up), *then(turn, flow)]
             return [*replies, Text(messages.FOLLOWUP_THANKS), *then(turn, flow)]
-        case "followup_barrier":
+        case "followup_barrier" if answer.key == "other":
+            return ask_other(flow)
+        case "followup_barrier" | "followup_other":
             barrier = _barrier(answer, own)
             if pending is not None:
                 pending.outcome_note = turn.sealer.seal(own or checkin.barriers[barrier])

@@ -110,7 +110,7 @@ def ask_barrier(flow: ActiveFlow) -> list[Reply]:
 
 
 def ask_other(flow: ActiveFlow) -> list[Reply]:
-    """"Something else": what it was, so the reply can fit it."""
+    """ "Something else": what it was, so the reply can fit it."""
     flow.step = "followup_other"
     flow.data["_accepts_text"] = True
     checkin = default_understanding().replies.checkin

@@ -384,6 +384,19 @@ def test_a_second_verb_without_its_own_subject_is_read_too() -> None:
     assert "doesnt care" not in together and "absent" not in together
 
 
+@pytest.mark.parametrize(
+    ("educator_says", "rewrite"),
+    [
+        ("hes never gonna amount to anything", "he may go further than we expect"),
+        ("he's never gonna amount to anything", "he may go further than we expect"),
+        ("dad is a thug and the kid is learning fast", "dad is someone who needs us to look"),
+    ],
+)
+def test_a_rewrite_fits_the_words_around_it(educator_says: str, rewrite: str) -> None:
+    (finding,) = find_deficit_framing(educator_says)
+    assert finding.rewrites[0].startswith(rewrite)
+
+
 def test_matching_ignores_case_curly_quotes_and_hyphens() -> None:
     for text in (
         "PARENTS DON’T CARE.",

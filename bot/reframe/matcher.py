@@ -24,6 +24,14 @@ from content.reframe_patterns import (
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n]|\b(?:but|however|although|though|whereas)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)(a|an)(\s+)$", re.IGNORECASE)
+# "he's never gonna..." -> "he may go further...": a rewrite that brings its own verb
+# ("may", "can") takes the place of the "is" or "'s" before it.
+_BE_BEFORE = re.compile(
+    r"(?:(?<=\w)(?:'s|’s|'re|’re|'m|’m)|(?<=\bhe)s|(?<=\bshe)s|(?<=\bthey)re|(?<=\bi)m"
+    r"|\s+(?:is|are|am))(\s+)$",
+    re.IGNORECASE,
+)
+_MODALS = ("may ", "might ", "can ", "could ", "will ", "would ", "should ")
 _DETERMINER_BEFORE = re.compile(
     r"(?<!\w)(?:the|a|an|this|that|these|those|our|their|my|your|his|her)\s+$", re.IGNORECASE
 )
@@ -191,6 +199,9 @@ def rewrite_span(text: str, start: int, end: int, phrase: str) -> str:
     """The sentence with text[start:end] replaced by phrase, capitalised and articled to fit."""
     before, after = text[:start], text[end:]
     phrase = _fit_determiner(before, phrase)
+    be = _BE_BEFORE.search(before)
+    if be and phrase.lower().startswith(_MODALS):
+        before = before[: be.start()] + be.group(1)
     if _at_sentence_start(before):
         phrase = phrase[:1].upper() + phrase[1:]
     article = _ARTICLE_BEFORE.search(before)

@@ -397,6 +397,19 @@ def test_a_rewrite_fits_the_words_around_it(educator_says: str, rewrite: str) ->
     assert finding.rewrites[0].startswith(rewrite)
 
 
+@pytest.mark.parametrize(
+    "educator_says",
+    [
+        "the kids whose parents never read a book to them",
+        "their parents dont even care enough to feed them breakfast",
+    ],
+)
+def test_no_word_swap_where_the_clause_goes_on(educator_says: str) -> None:
+    # "may care deeply in ways ... made room for enough to feed them" is no rewrite: where
+    # the sentence goes on past the phrase, the fallback asks its question instead.
+    assert find_deficit_framing(educator_says) == []
+
+
 def test_matching_ignores_case_curly_quotes_and_hyphens() -> None:
     for text in (
         "PARENTS DON’T CARE.",

@@ -16,6 +16,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "teams": ("bench.teams_turns", "Teams turn latency: coach serve vs bare echo bot"),
     "tick": ("bench.tick_cost", "find-and-claim cost with 10k/100k/1M subscriptions, 1,000 due"),
     "fanout": ("bench.fanout", "10,000 nudges to a rate-limited fake Slack; RSS of coach clock"),
+    "clock-cpu": ("bench.clock_cpu", "the clock's CPU per nudge, in process, and its top costs"),
     "clocks": ("bench.clocks", "one coach clock vs two on one PostgreSQL, 25 ms per Slack call"),
     "memory": ("bench.memory", "RSS of coach serve over 10,000 mixed requests"),
     "retention": (

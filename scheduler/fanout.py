@@ -3,8 +3,8 @@
 A send mostly waits: on the pace (scheduler/pace.py) and on the platform's answer. Sender
 threads overlap those waits, taking claimed rows from a queue while the tick claims the
 next batch (the queue holds at most two batches, so no claim waits long on its lease).
-Their answers go to a few recording threads, each recording whatever has arrived in one
-transaction; senders wait when the recorders are behind, so a stopped or killed clock
+Their answers go to one recording thread, recording whatever has arrived in one
+transaction; senders wait when the recorder is behind, so a stopped or killed clock
 leaves only a few answers unrecorded (their rows `sending`: settled as interrupted, never
 sent again). Each thread keeps one database connection for the tick, from its first send
 (one pool checkout and liveness ping, not one per send; none in a tick with nothing due).
@@ -33,7 +33,6 @@ log = logging.getLogger("coach.scheduler")
 WAIT_S = 0.1  # how often a full queue is looked at again
 MOST_RECORDED_AT_ONCE = 50
 ANSWERS_WAITING = 50  # answers sent but not yet being recorded, at most
-SENDERS_PER_RECORDER = 3  # a recorder mostly waits on the database too
 
 Item = TypeVar("Item")
 
@@ -62,9 +61,10 @@ class Fanout:
             threading.Thread(target=self._sending, name=f"coach-sender-{n}", daemon=True)
             for n in range(max(1, threads))
         ]
+        # One recorder: it records whatever arrived while it recorded the last group, so
+        # groups grow when it falls behind (each group costs a few statements, not each row).
         self._recorders = [
-            threading.Thread(target=self._recording, name=f"coach-recorder-{n}", daemon=True)
-            for n in range(max(1, len(self._senders) // SENDERS_PER_RECORDER))
+            threading.Thread(target=self._recording, name="coach-recorder", daemon=True)
         ]
 
     def __enter__(self) -> Fanout:

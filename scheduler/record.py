@@ -16,7 +16,6 @@ import logging
 from collections.abc import Sequence
 
 from sqlalchemy import Connection
-from sqlalchemy.orm import Session
 
 from bot.delivery import DeliveryOutcome, DeliveryResult
 from bot.weekly.backoff import after_sent
@@ -27,7 +26,7 @@ from bot.weekly.subscriptions import turn_off
 from scheduler.claim import Claim
 from scheduler.context import TickContext
 from scheduler.kind import LedgerT, OwnerT, SubscriptionT
-from scheduler.ledger import finish
+from scheduler.ledger import close_week, finish_all
 
 log = logging.getLogger("coach.scheduler")
 
@@ -62,7 +61,10 @@ def _record_in_one(
         # One query loads (and locks, in subscription order) every row of the group.
         rows = tick.kind.load_many(session, [claim.ledger_id for claim, _ in answers], lock=True)
         for claim, result in answers:
-            recorded.append(_record(tick, session, rows[claim.ledger_id], result))
+            recorded.append(_record(tick, rows[claim.ledger_id], result))
+        # The closed weeks' next weeks, scheduled together (one flush, one look-up).
+        closed = [(sub, ledger) for line, ledger, sub, _ in recorded if line != "retry"]
+        finish_all(session, tick.kind.ledger_model, closed)
     for line, ledger, subscription, owner in recorded:  # once committed
         tick.note(subscription, owner, line, ledger, ledger.due_at, ledger.reason or "")
         log.info(
@@ -81,10 +83,10 @@ _Recorded = tuple[str, LedgerT, SubscriptionT, OwnerT]
 
 def _record(
     tick: TickContext[SubscriptionT, LedgerT, OwnerT],
-    session: Session,
     row: tuple[LedgerT, SubscriptionT, OwnerT],
     result: DeliveryResult,
 ) -> _Recorded[LedgerT, SubscriptionT, OwnerT]:
+    """The answer on the rows; a week closed (`sent`, `failed`) is scheduled on by the caller."""
     now, policy = tick.now, tick.policy
     ledger, subscription, owner = row
     reason = result.reason[:64] if result.reason else None
@@ -95,10 +97,10 @@ def _record(
             after_sent(subscription, ledger.ask, now)
         if ledger.topic is not None and ledger.remind_at is None and not ledger.ask:
             record_sent(subscription, Pick(ledger.topic, ledger.nudge_index or 0))
-        finish(session, subscription, ledger, LedgerStatus.SENT, None, now)
+        close_week(ledger, LedgerStatus.SENT, None, now)
         return "sent", ledger, subscription, owner
     if outcome is DeliveryOutcome.GONE:
-        finish(session, subscription, ledger, LedgerStatus.FAILED, reason or "gone", now)
+        close_week(ledger, LedgerStatus.FAILED, reason or "gone", now)
         turn_off(subscription, reason or "gone", now)
         return "failed", ledger, subscription, owner
     retry_at = now + min(
@@ -106,7 +108,7 @@ def _record(
     )
     week_end = end_of_local_week(ledger.due_at, subscription.timezone)
     if ledger.attempts >= policy.max_attempts or retry_at >= week_end:
-        finish(session, subscription, ledger, LedgerStatus.FAILED, reason or "gave_up", now)
+        close_week(ledger, LedgerStatus.FAILED, reason or "gave_up", now)
         return "failed", ledger, subscription, owner
     ledger.status = LedgerStatus.RETRY
     ledger.reason = reason or "transient"

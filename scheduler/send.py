@@ -14,12 +14,12 @@ import logging
 import time
 from collections.abc import Mapping
 
-from sqlalchemy import Connection, update
+from sqlalchemy import Connection, Update, bindparam, update
 
 from bot.delivery import Address, DeliveryOutcome, DeliveryResult, Sender
 from bot.inbound import Platform
 from bot.replies import Reply
-from bot.weekly.models import LedgerStatus
+from bot.weekly.models import LedgerColumns, LedgerStatus
 from bot.weekly.rotation import Pick
 from scheduler.claim import Claim
 from scheduler.context import TickContext
@@ -65,18 +65,11 @@ def _start_sending(
     claim: Claim,
     connection: Connection | None,
 ) -> tuple[Sender, Address, list[Reply]] | None:
-    model = tick.kind.ledger_model
     sessions = tick.core.sessions
     with sessions(bind=connection) if connection else sessions() as session, session.begin():
         moved = session.execute(
-            update(model)
-            .where(
-                model.id == claim.ledger_id,
-                model.status == LedgerStatus.CLAIMED,
-                model.claimed_at == claim.claimed_at,
-            )
-            .values(status=LedgerStatus.SENDING, attempts=model.attempts + 1)
-            .execution_options(synchronize_session=False)
+            _to_sending(tick.kind.ledger_model),
+            {"claimed_id": claim.ledger_id, "claimed_when": claim.claimed_at},
         )
         if getattr(moved, "rowcount", 0) != 1:
             return None  # another clock took it over
@@ -90,3 +83,22 @@ def _start_sending(
         pick = Pick(topic, ledger.nudge_index or 0)
         address, replies = tick.kind.compose(tick.core, session, ledger, subscription, owner, pick)
     return senders[address.platform], address, replies
+
+
+_TO_SENDING: dict[type[LedgerColumns], Update] = {}
+
+
+def _to_sending(model: type[LedgerColumns]) -> Update:
+    """`claimed` -> `sending` for one claim, if it is still this claim: built once per kind."""
+    if model not in _TO_SENDING:
+        _TO_SENDING[model] = (
+            update(model)
+            .where(
+                model.id == bindparam("claimed_id"),
+                model.status == LedgerStatus.CLAIMED,
+                model.claimed_at == bindparam("claimed_when"),
+            )
+            .values(status=LedgerStatus.SENDING, attempts=model.attempts + 1)
+            .execution_options(synchronize_session=False)
+        )
+    return _TO_SENDING[model]

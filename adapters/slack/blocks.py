@@ -1,9 +1,11 @@
 """Reply parts as Block Kit, split to respect Slack's limits.
 
-Limits (checked by slack_sdk's block classes on `to_dict()`): 50 blocks per message,
-100 in App Home; 3,000 characters per section; 150 per header; 75 per button label;
-25 elements per actions block. Long text is split at paragraph, then line, then word
-boundaries; a conversation longer than one message becomes several messages.
+Limits: 50 blocks per message, 100 in App Home; 3,000 characters per section; 150 per
+header; 75 per button label; 25 elements per actions block. Long text is split at
+paragraph, then line, then word boundaries; a conversation longer than one message becomes
+several messages. The blocks are built as the plain dicts Slack reads: slack_sdk's block
+classes would check the same limits again on every message (a tenth of the clock's CPU per
+nudge); tests/slack/test_blocks.py has slack_sdk check what these build.
 """
 
 from __future__ import annotations
@@ -12,19 +14,6 @@ import re
 from dataclasses import dataclass
 from itertools import count
 from typing import Any
-
-from slack_sdk.models.blocks import (
-    ActionsBlock,
-    Block,
-    ButtonElement,
-    ContextBlock,
-    DividerBlock,
-    HeaderBlock,
-    MarkdownTextObject,
-    PlainTextObject,
-    SectionBlock,
-)
-from slack_sdk.models.views import View
 
 from adapters.slack.messages import YOU_CHOSE
 from bot.replies import AskText, Card, Choice, Choices, Reply, Text, as_plain_text
@@ -40,6 +29,16 @@ ACTION_PREFIX = "coach_choice_"
 ACTION_PATTERN = re.compile(rf"^{ACTION_PREFIX}\d+$")
 
 _MARKUP = re.compile(r"[*_`]")
+
+Block = dict[str, Any]
+
+
+def _plain(text: str) -> dict[str, Any]:
+    return {"type": "plain_text", "text": text}
+
+
+def _mrkdwn(text: str) -> dict[str, Any]:
+    return {"type": "mrkdwn", "text": text}
 
 
 @dataclass(frozen=True)
@@ -84,27 +83,24 @@ def split_text(text: str, limit: int = MAX_SECTION_CHARS) -> list[str]:
 
 
 def _sections(text: str) -> list[Block]:
-    return [SectionBlock(text=MarkdownTextObject(text=piece)) for piece in split_text(escape(text))]
+    return [{"type": "section", "text": _mrkdwn(piece)} for piece in split_text(escape(text))]
 
 
 def _buttons(options: tuple[Choice, ...], ids: count[int]) -> list[Block]:
     rows: list[Block] = []
     for start in range(0, len(options), MAX_BUTTONS_PER_ROW):
         row = options[start : start + MAX_BUTTONS_PER_ROW]
-        rows.append(
-            ActionsBlock(
-                elements=[
-                    ButtonElement(
-                        text=PlainTextObject(
-                            text=_shorten(_MARKUP.sub("", o.label), MAX_BUTTON_LABEL), emoji=True
-                        ),
-                        action_id=f"{ACTION_PREFIX}{next(ids)}",
-                        value=o.value,
-                    )
-                    for o in row
-                ]
-            )
-        )
+        buttons = [
+            {
+                "type": "button",
+                "text": _plain(_shorten(_MARKUP.sub("", o.label), MAX_BUTTON_LABEL))
+                | {"emoji": True},
+                "action_id": f"{ACTION_PREFIX}{next(ids)}",
+                "value": o.value,
+            }
+            for o in row
+        ]
+        rows.append({"type": "actions", "elements": buttons})
     return rows
 
 
@@ -125,9 +121,10 @@ def reply_blocks(reply: Reply, ids: count[int]) -> list[Block]:
             prompt, options = _with_long_labels(prompt, options)
             return [*_sections(prompt), *_buttons(options, ids)]
         case Card(title=title, body=body, buttons=buttons):
-            header = HeaderBlock(
-                text=PlainTextObject(text=_shorten(_MARKUP.sub("", title), MAX_HEADER_CHARS))
-            )
+            header = {
+                "type": "header",
+                "text": _plain(_shorten(_MARKUP.sub("", title), MAX_HEADER_CHARS)),
+            }
             body, buttons = _with_long_labels(body, buttons)
             return [header, *(_sections(body) if body else []), *_buttons(buttons, ids)]
     raise TypeError(f"unknown reply part {reply!r}")
@@ -149,11 +146,7 @@ def render_messages(replies: list[Reply]) -> list[SlackMessage]:
     def flush() -> None:
         nonlocal current, current_replies
         if current:
-            messages.append(
-                SlackMessage(
-                    text=fallback_text(current_replies), blocks=[b.to_dict() for b in current]
-                )
-            )
+            messages.append(SlackMessage(text=fallback_text(current_replies), blocks=current))
         current, current_replies = [], []
 
     for reply in replies:
@@ -176,12 +169,11 @@ def home_view(cards: list[Card]) -> dict[str, Any]:
     blocks: list[Block] = []
     for index, card in enumerate(cards):
         if index:
-            blocks.append(DividerBlock())
+            blocks.append({"type": "divider"})
         blocks += reply_blocks(card, ids)
     if len(blocks) > MAX_HOME_BLOCKS:
         blocks = blocks[:MAX_HOME_BLOCKS]
-    view: dict[str, Any] = View(type="home", blocks=blocks).to_dict()
-    return view
+    return {"type": "home", "blocks": blocks}
 
 
 def answered_blocks(
@@ -195,8 +187,9 @@ def answered_blocks(
         if block.get("type") != "actions":
             continue
         if any(e.get("action_id") == action_id for e in block.get("elements", [])):
-            chosen = ContextBlock(
-                elements=[MarkdownTextObject(text=escape(YOU_CHOSE.format(label=label)))]
-            ).to_dict()
+            chosen = {
+                "type": "context",
+                "elements": [_mrkdwn(escape(YOU_CHOSE.format(label=label)))],
+            }
             return [*blocks[:index], chosen, *blocks[index + 1 :]]
     return None

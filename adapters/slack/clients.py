@@ -35,6 +35,14 @@ def async_retry_handlers() -> list[AsyncRetryHandler]:
     ]
 
 
+def weekly_retry_handlers() -> list[AsyncRetryHandler]:
+    """The weekly sender's (adapters/slack/pool.py): no 429 retry, one more try on a 5xx."""
+    return [
+        AsyncConnectionErrorRetryHandler(max_retry_count=CONNECTION_RETRIES),
+        AsyncServerErrorRetryHandler(max_retry_count=1),
+    ]
+
+
 def sync_retry_handlers() -> list[RetryHandler]:
     return [
         ConnectionErrorRetryHandler(max_retry_count=CONNECTION_RETRIES),

@@ -1,8 +1,11 @@
 """Proactive messages to Slack (weekly nudges): the scheduler's `Sender` for Slack.
 
-Synchronous on purpose: the clock process is synchronous. Each send opens the educator's
-DM (or uses the channel in the address) and posts the rendered messages. Failures are
-reported, never raised (adapters/slack/errors.py says which are RETRY and which GONE).
+Synchronous on purpose: the clock process is synchronous. Its calls go through one HTTP
+connection pool (adapters/slack/pool.py), kept alive between sends. Each send opens the
+educator's DM once per process (its channel is remembered: conversations.open answers the
+same channel every time) or uses the channel in the address, and posts the rendered
+messages. Failures are reported, never raised (adapters/slack/errors.py says which are
+RETRY and which GONE).
 For OAuth installs the bot token is rotated here when it is about to expire (Bolt only
 rotates while handling a request, and the clock handles none).
 """
@@ -10,20 +13,22 @@ rotates while handling a request, and the clock handles none).
 from __future__ import annotations
 
 import logging
-from typing import Any
+import weakref
 
-from slack_sdk import WebClient
+import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.token_rotation import TokenRotator
+from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy import Engine
 
-from adapters.slack.blocks import render_messages
+from adapters.slack.blocks import SlackMessage, render_messages
 from adapters.slack.clients import sync_web_client
 from adapters.slack.config import SlackConfig, SlackMode, slack_config
 from adapters.slack.errors import classify
 from adapters.slack.grid import org_of
 from adapters.slack.installs import installation_store
+from adapters.slack.pool import SlackPool
 from bot.delivery import Address, DeliveryOutcome, DeliveryResult, Sender
 from bot.inbound import Platform
 from bot.replies import Reply
@@ -33,6 +38,7 @@ from bot.storage.keyring import Keyring
 log = logging.getLogger("coach.slack.sender")
 
 ROTATE_MINUTES_BEFORE_EXPIRY = 120
+MAX_DM_CHANNELS = 50_000  # remembered per process; forgotten all at once past this
 
 
 class NotInstalled(Exception):
@@ -52,15 +58,22 @@ class SlackSender:
         self.config = config
         self.store = store
         self.rotator = rotator
+        self.pool = SlackPool(config.api_url)
+        weakref.finalize(self, self.pool.close)  # dropped, or the process ends
+        # (workspace, user) -> their DM channel with the coach; used on the pool's loop only.
+        self._dm_channels: dict[tuple[str, str], str] = {}
 
     def deliver(self, address: Address, replies: list[Reply]) -> DeliveryResult:
         if not replies:
             return DeliveryResult(DeliveryOutcome.SENT, "nothing_to_send")
         try:
-            client = sync_web_client(self.config.api_url, self._token(address.workspace))
-            channel = address.conversation or self._open_dm(client, address.user_id)
-            for message in render_messages(replies):
-                client.chat_postMessage(channel=channel, text=message.text, blocks=message.blocks)
+            token = self._token(address.workspace)
+            messages = render_messages(replies)
+
+            async def post(client: AsyncWebClient) -> None:
+                await self._post(client, address, messages)
+
+            self.pool.run(token, post)
         except NotInstalled:
             return DeliveryResult(DeliveryOutcome.GONE, "not_installed")
         except SlackApiError as exc:
@@ -69,15 +82,31 @@ class SlackSender:
                 "slack_send_failed", extra={"outcome": result.outcome, "reason": result.reason}
             )
             return result
-        except (SlackClientError, OSError) as exc:  # network: refused, reset, timed out
+        except (SlackClientError, aiohttp.ClientError, OSError) as exc:  # refused, reset, timeout
             log.info("slack_send_failed", extra={"outcome": "retry", "error": type(exc).__name__})
             return DeliveryResult(DeliveryOutcome.RETRY, "connection")
         return DeliveryResult(DeliveryOutcome.SENT)
 
-    def _open_dm(self, client: WebClient, user_id: str) -> str:
-        response = client.conversations_open(users=user_id)
-        channel: dict[str, Any] = response.get("channel") or {}
-        return str(channel["id"])
+    async def _post(
+        self, client: AsyncWebClient, address: Address, messages: list[SlackMessage]
+    ) -> None:
+        dm = (address.workspace, address.user_id)
+        channel = address.conversation or self._dm_channels.get(dm)
+        if channel is None:
+            response = await client.conversations_open(users=address.user_id)
+            channel = str((response.get("channel") or {})["id"])
+            if len(self._dm_channels) >= MAX_DM_CHANNELS:
+                self._dm_channels.clear()
+            self._dm_channels[dm] = channel
+        try:
+            for message in messages:
+                await client.chat_postMessage(
+                    channel=channel, text=message.text, blocks=message.blocks
+                )
+        except SlackApiError as exc:
+            if classify(exc).outcome is DeliveryOutcome.GONE:  # opened again if turned back on
+                self._dm_channels.pop(dm, None)
+            raise
 
     def _token(self, workspace: str) -> str:
         if self.config.mode is SlackMode.SINGLE:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Container
 from datetime import datetime, time
 
 from sqlalchemy import ColumnElement, Select, and_, select, update
 from sqlalchemy.orm import Session
 
+from bot.storage.sets import id_in
 from bot.weekly.channel_models import ChannelLedger, ChannelSubscription
 from bot.weekly.models import (
     LedgerColumns,
@@ -65,23 +67,57 @@ def new_subscription(educator_id: int, zone: str, now: datetime) -> Subscription
     return Subscription(educator_id=educator_id, **schedule_defaults(zone, now))
 
 
-def _week_done(session: Session, subscription: ScheduleColumns, slot: datetime) -> bool:
+# A week waiting for its reminder had its message already.
+HANDLED = (*LedgerStatus.FINAL, LedgerStatus.REMIND)
+
+
+def _week_done(
+    session: Session,
+    subscription: ScheduleColumns,
+    slot: datetime,
+    handled: Container[str] | None,
+) -> bool:
     if subscription.id is None:
         return False
+    week = week_key(slot, subscription.timezone)
+    if handled is not None:
+        return week in handled
     ledger = ledger_of(subscription)
     status = session.scalar(
-        select(ledger.status).where(
-            ledger.subscription_id == subscription.id,
-            ledger.week == week_key(slot, subscription.timezone),
+        select(ledger.status).where(ledger.subscription_id == subscription.id, ledger.week == week)
+    )
+    return status in HANDLED
+
+
+def handled_weeks(
+    session: Session, ledger: type[LedgerColumns], subscription_ids: Collection[int], since: str
+) -> dict[int, set[str]]:
+    """The weeks from `since` on (an ISO week, "2026-W47") that already had their message,
+    for many subscriptions in one query: `reschedule`'s look-up for a group of rows (the
+    tick's recording). Call after flushing what the group changed."""
+    rows = session.execute(
+        select(ledger.subscription_id, ledger.week).where(
+            id_in(session, ledger.subscription_id, subscription_ids),
+            ledger.week >= since,
+            ledger.status.in_(HANDLED),
         )
     )
-    # A week waiting for its reminder had its message already.
-    return status in LedgerStatus.FINAL or status == LedgerStatus.REMIND
+    weeks: dict[int, set[str]] = {}
+    for subscription_id, week in rows:
+        weeks.setdefault(subscription_id, set()).add(week)
+    return weeks
 
 
-def reschedule(session: Session, subscription: ScheduleColumns, after: datetime) -> None:
+def reschedule(
+    session: Session,
+    subscription: ScheduleColumns,
+    after: datetime,
+    handled: Container[str] | None = None,
+) -> None:
     """Set the next slot strictly after `after` (and after any pause) that is on the rhythm,
-    skipping a week that already had its nudge; off subscriptions have no next send."""
+    skipping a week that already had its nudge; off subscriptions have no next send.
+    `handled`: the subscription's weeks from `after`'s on that had their message, when the
+    caller looked them up for many (`handled_weeks`); else each week is looked up."""
     if not subscription.enabled:
         subscription.slot_at = None
         subscription.slot_day = None
@@ -94,7 +130,7 @@ def reschedule(session: Session, subscription: ScheduleColumns, after: datetime)
     # Weeks off the rhythm (at most 3), and a week already handled (settings changed after
     # its nudge) and the rhythm's next week after it.
     for _ in range(12):
-        if on_rhythm(subscription, slot) and not _week_done(session, subscription, slot):
+        if on_rhythm(subscription, slot) and not _week_done(session, subscription, slot, handled):
             break
         slot = next_send_after(rule, slot)
     plan(subscription, slot)

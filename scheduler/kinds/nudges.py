@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from bot.app import CoachApp
@@ -69,10 +69,8 @@ class Nudges:
     def load(
         self, session: Session, ledger_id: int, *, lock: bool = False
     ) -> tuple[NudgeLedger, Subscription, Educator]:
-        query = _ledger_with_owner(ledger_id)
-        if lock:
-            query = query.with_for_update(of=Subscription)
-        ledger, subscription, educator = session.execute(query).one()
+        query = _LEDGER_WITH_OWNER.with_for_update(of=Subscription) if lock else _LEDGER_WITH_OWNER
+        ledger, subscription, educator = session.execute(query, {"ledger_id": ledger_id}).one()
         return ledger, subscription, educator
 
     def load_many(
@@ -116,13 +114,13 @@ class Nudges:
         return address, replies
 
 
-def _ledger_with_owner(ledger_id: int) -> Select[NudgeLedger, Subscription, Educator]:
-    return (
-        select(NudgeLedger, Subscription, Educator)
-        .join(Subscription, Subscription.id == NudgeLedger.subscription_id)
-        .join(Educator, Educator.id == Subscription.educator_id)
-        .where(NudgeLedger.id == ledger_id)
-    )
+# Built once: the send step loads one row per nudge.
+_LEDGER_WITH_OWNER: Select[NudgeLedger, Subscription, Educator] = (
+    select(NudgeLedger, Subscription, Educator)
+    .join(Subscription, Subscription.id == NudgeLedger.subscription_id)
+    .join(Educator, Educator.id == Subscription.educator_id)
+    .where(NudgeLedger.id == bindparam("ledger_id"))
+)
 
 
 NUDGES = Nudges()

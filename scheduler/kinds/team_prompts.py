@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from bot.app import CoachApp
@@ -67,14 +67,10 @@ class TeamPrompts:
     def load(
         self, session: Session, ledger_id: int, *, lock: bool = False
     ) -> tuple[ChannelLedger, ChannelSubscription, ChannelSubscription]:
-        query = (
-            select(ChannelLedger, ChannelSubscription)
-            .join(ChannelSubscription, ChannelSubscription.id == ChannelLedger.subscription_id)
-            .where(ChannelLedger.id == ledger_id)
-        )
+        query = _LEDGER_WITH_CHANNEL
         if lock:
             query = query.with_for_update(of=ChannelSubscription)
-        ledger, subscription = session.execute(query).one()
+        ledger, subscription = session.execute(query, {"ledger_id": ledger_id}).one()
         return ledger, subscription, subscription
 
     def load_many(
@@ -110,5 +106,12 @@ class TeamPrompts:
             return address, [keep_going_question(ledger.id, who)]
         return address, team_prompt(core.library, pick.topic, pick.nudge_index, ledger.id)
 
+
+# Built once: the send step loads one row per prompt.
+_LEDGER_WITH_CHANNEL: Select[ChannelLedger, ChannelSubscription] = (
+    select(ChannelLedger, ChannelSubscription)
+    .join(ChannelSubscription, ChannelSubscription.id == ChannelLedger.subscription_id)
+    .where(ChannelLedger.id == bindparam("ledger_id"))
+)
 
 TEAM_PROMPTS = TeamPrompts()

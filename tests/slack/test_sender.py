@@ -46,6 +46,22 @@ async def test_a_nudge_goes_to_the_educators_dm(
     assert post.args["blocks"][0]["type"] == "header"
 
 
+async def test_the_dm_is_opened_once_and_again_after_it_is_gone(
+    slack_core: CoachApp, fake_slack: FakeSlack
+) -> None:
+    # conversations.open answers the same DM every week: the clock asks once per educator.
+    sender = sender_of(slack_core)
+    for _ in range(3):
+        assert (await deliver(sender, DM, NUDGE)).outcome is DeliveryOutcome.SENT
+    assert len(fake_slack.of("conversations.open")) == 1
+    assert [post.args["channel"] for post in fake_slack.of("chat.postMessage")] == ["DU1"] * 3
+    # A DM Slack says is gone is forgotten: if nudges are turned on again, it is opened anew.
+    fake_slack.fail("chat.postMessage", Failure(200, "channel_not_found"))
+    assert (await deliver(sender, DM, NUDGE)).outcome is DeliveryOutcome.GONE
+    assert (await deliver(sender, DM, NUDGE)).outcome is DeliveryOutcome.SENT
+    assert len(fake_slack.of("conversations.open")) == 2
+
+
 async def test_a_channel_prompt_goes_to_the_channel(
     slack_core: CoachApp, fake_slack: FakeSlack
 ) -> None:

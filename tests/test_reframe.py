@@ -391,6 +391,7 @@ def test_a_second_verb_without_its_own_subject_is_read_too() -> None:
         ("he's never gonna amount to anything", "he may go further than we expect"),
         ("dad is a thug and the kid is learning fast", "dad is someone who needs us to look"),
         ("his family is so low functioning", "his family is going through more than"),
+        ("hes doomed, honestly", "hes going through more than we can see"),
     ],
 )
 def test_a_rewrite_fits_the_words_around_it(educator_says: str, rewrite: str) -> None:

@@ -28,7 +28,7 @@ from content.reframe_patterns import (
     parse_entry,
     placeholders,
 )
-from content.schema import FOUR_CS, ORGANIZATIONAL_CONDITIONS, PROCESS_CONDITIONS
+from content.topic_names import FOUR_CS, ORGANIZATIONAL_CONDITIONS, PROCESS_CONDITIONS
 
 REFRAME_TOPICS = PROCESS_CONDITIONS + ORGANIZATIONAL_CONDITIONS + FOUR_CS
 MIN_ENTRIES = 45

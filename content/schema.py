@@ -12,24 +12,18 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+# The topic names, kept where a module that needs only them can import them alone.
+from content.topic_names import ALL_TOPICS as ALL_TOPICS
+from content.topic_names import FOUR_CS as FOUR_CS
+from content.topic_names import LEARN_ONLY_TOPICS as LEARN_ONLY_TOPICS
+from content.topic_names import NUDGE_TOPICS as NUDGE_TOPICS
+from content.topic_names import ORGANIZATIONAL_CONDITIONS as ORGANIZATIONAL_CONDITIONS
+from content.topic_names import PROCESS_CONDITIONS as PROCESS_CONDITIONS
+
 # Slack refuses a section whose text is over 3,000 characters; Teams is more
 # generous, so Slack's limit is the one every piece of content must meet.
 SLACK_SECTION_LIMIT = 3000
 
-# The 13 topics a weekly nudge can be about, in the framework's own order.
-PROCESS_CONDITIONS = (
-    "relational",
-    "linked-to-learning",
-    "asset-based",
-    "culturally-responsive",
-    "collaborative",
-    "interactive",
-)
-ORGANIZATIONAL_CONDITIONS = ("systemic", "integrated", "sustained")
-FOUR_CS = ("capabilities", "connections", "confidence", "cognition")
-NUDGE_TOPICS = PROCESS_CONDITIONS + ORGANIZATIONAL_CONDITIONS + FOUR_CS
-LEARN_ONLY_TOPICS = ("challenge", "outcomes")
-ALL_TOPICS = ("challenge", *NUDGE_TOPICS, "outcomes")
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=300)]
 Paragraph = Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=1200)]

@@ -423,6 +423,24 @@ def test_matching_ignores_case_curly_quotes_and_hyphens() -> None:
     assert _ids("Our AT-RISK youth") == ["at-risk"]
 
 
+def test_a_finding_in_capitals_quotes_the_educators_own_letters() -> None:
+    # The patterns search a lower-cased copy, one letter for one: "İ" (a capital i with a
+    # dot) stays one letter, so the span still points at the educator's words.
+    text = "İ KNOW THEY DON'T CARE."
+    [finding] = find_deficit_framing(text)
+    assert finding.id == "dont-care"
+    assert finding.text == text[finding.start : finding.end]
+    assert "DON'T CARE" in finding.text
+
+
+def test_a_word_after_an_apostrophe_counts_as_a_word() -> None:
+    # "she'll" holds the "'ll" a prediction pattern needs, as well as "she".
+    assert _ids("I bet she'll drop out by 10th grade.") == _ids(
+        "I bet she will drop out by 10th grade."
+    )
+    assert _ids("I bet she'll drop out by 10th grade.") != []
+
+
 def test_a_finding_reports_where_it_is_and_why() -> None:
     text = "I worry about our at-risk students."
     [finding] = find_deficit_framing(text)

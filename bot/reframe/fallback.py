@@ -85,6 +85,11 @@ def _gram_counts(text: str) -> Counter[str]:
     return Counter(grams)
 
 
+# 1 + log(count) for the counts most grams have, worked out once (the same numbers).
+_KEPT = 64
+_WEIGHTED = [0.0, *(1.0 + math.log(count) for count in range(1, _KEPT))]
+
+
 def features(text: str) -> dict[str, float]:
     """The n-grams of text, each weighted 1 + log(count), scaled to unit length."""
     weighted = {gram: 1.0 + math.log(count) for gram, count in _gram_counts(text).items()}
@@ -104,8 +109,11 @@ class Fallback:
         """How likely the model thinks text frames families or students by deficits."""
         # features(text) scored without building it: the weighted grams, then their length.
         counts = _gram_counts(text)
-        values = [1.0 + math.log(count) for count in counts.values()]
-        norm = math.sqrt(sum(value * value for value in values)) or 1.0
+        values = [
+            _WEIGHTED[count] if count < _KEPT else 1.0 + math.log(count)
+            for count in counts.values()
+        ]
+        norm = math.sqrt(sum(map(mul, values, values))) or 1.0
         weights = map(self.weights.get, counts, repeat(0.0))
         score = self.bias + sum(map(mul, weights, values)) / norm
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, score))))

@@ -1,7 +1,9 @@
 """Load content/reframe.yaml (and the files it includes) once, validate, compile every pattern.
 
-Each pattern also gets its anchor words (one of which must be in any text it matches), so
-the matcher runs only the regexes whose words are in the text.
+Each pattern also gets its anchor words (one of which must be in any text it matches) and,
+for every other item it cannot do without, that item's words: the matcher runs a regex only
+on a stretch of text that holds one word of each (a long message runs about one pattern's
+regex, not twenty). Regexes compile on first use; `warm` compiles them all.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,6 +25,7 @@ from content.reframe_patterns import (
     PatternCompiler,
     PatternError,
     fold_accents,
+    fold_case,
     normalise,
 )
 from content.reframe_schema import ReframeLexicon, ReframeMessages, ReframePart
@@ -67,19 +70,41 @@ class PatternRef:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Everything the matcher needs, compiled once."""
+    """Everything the matcher needs. Each regular expression is compiled when it is first
+    needed (most messages match no pattern, so they need none of the disavowals): Python
+    compiles a long one in milliseconds."""
 
     entries: tuple[CompiledEntry, ...]
-    protected: tuple[re.Pattern[str], ...]
-    disavowals: tuple[re.Pattern[str], ...]
-    after_disavowals: tuple[re.Pattern[str], ...]
-    negation_tail: re.Pattern[str]
+    # The regex texts of the protected phrases, the disavowals before and after a match,
+    # and of a negation just before it; compiled below on first use.
+    protected_texts: tuple[str, ...]
+    disavowal_texts: tuple[str, ...]
+    after_disavowal_texts: tuple[str, ...]
+    negation_tail_text: str
     tips: tuple[str, ...]
     messages: ReframeMessages
     patterns: tuple[PatternRef, ...] = ()
     # word -> the patterns (by order) that may match a text containing it
     by_word: dict[str, tuple[int, ...]] = field(default_factory=dict)
     unanchored: tuple[int, ...] = ()  # patterns tried on every text
+    # per pattern (by order), the other words it needs: a text must hold one of each set
+    needs: tuple[tuple[frozenset[str], ...], ...] = ()
+
+    @cached_property
+    def protected(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(map(re.compile, self.protected_texts))
+
+    @cached_property
+    def disavowals(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(map(re.compile, self.disavowal_texts))
+
+    @cached_property
+    def after_disavowals(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(map(re.compile, self.after_disavowal_texts))
+
+    @cached_property
+    def negation_tail(self) -> re.Pattern[str]:
+        return re.compile(self.negation_tail_text)
 
     @property
     def pattern_count(self) -> int:
@@ -139,12 +164,19 @@ def _merge_includes(path: Path, data: Any) -> Any:
     return merged
 
 
-def _index(
-    compiler: PatternCompiler, entries: tuple[CompiledEntry, ...]
-) -> tuple[tuple[PatternRef, ...], dict[str, tuple[int, ...]], tuple[int, ...]]:
+@dataclass(frozen=True)
+class _Index:
+    patterns: tuple[PatternRef, ...]
+    by_word: dict[str, tuple[int, ...]]
+    unanchored: tuple[int, ...]
+    needs: tuple[tuple[frozenset[str], ...], ...]
+
+
+def _index(compiler: PatternCompiler, entries: tuple[CompiledEntry, ...]) -> _Index:
     refs: list[PatternRef] = []
     by_word: defaultdict[str, list[int]] = defaultdict(list)
     unanchored: list[int] = []
+    needs: list[tuple[frozenset[str], ...]] = []
     for entry in entries:
         for form in entry.forms:
             for pattern in form.patterns:
@@ -155,7 +187,16 @@ def _index(
                     unanchored.append(order)
                 for word in words or ():
                     by_word[word].append(order)
-    return tuple(refs), {word: tuple(orders) for word, orders in by_word.items()}, tuple(unanchored)
+                # "{subject} [{neg} {engage-verb}]" is indexed by its rarest item's words;
+                # the text must also hold a {subject} and a {neg} for its regex to run.
+                others = set(compiler.anchor_sets(pattern.source)) - {words}
+                needs.append(tuple(sorted(others, key=len)))
+    return _Index(
+        tuple(refs),
+        {word: tuple(orders) for word, orders in by_word.items()},
+        tuple(unanchored),
+        tuple(needs),
+    )
 
 
 # Words that start a new clause, so a negation before one does not reach past it.
@@ -188,26 +229,24 @@ def _compile(model: ReframeLexicon) -> Lexicon:
     # A negation, then at most two more words, then the match (never across a comma or a
     # joining word: "they never show up, lazy parents" and "they never answer because they
     # don't care" are not a negated "lazy parents" or "don't care").
-    negation_tail = re.compile(
-        rf"(?<!\w)(?:{negations})(?:{SEP}(?!{_JOINING}(?!\w))[\w'-]+){{0,2}}[\s\"']*$",
-        re.IGNORECASE,
-    )
+    # Lower case, like every pattern: they search text put through fold_case().
+    negation_tail = rf"(?<!\w)(?:{negations})(?:{SEP}(?!{_JOINING}(?!\w))[\w'-]+){{0,2}}[\s\"']*$"
     after = tuple(
-        re.compile(rf"^[\s,;:\"'()-]*(?:{plain(source).body})(?!\w)", re.IGNORECASE)
-        for source in model.after_disavowals
+        rf"^[\s,;:\"'()-]*(?:{plain(source).body})(?!\w)" for source in model.after_disavowals
     )
-    refs, by_word, unanchored = _index(compiler, entries)
+    index = _index(compiler, entries)
     return Lexicon(
         entries=entries,
-        protected=tuple(plain(source).regex for source in model.protected),
-        disavowals=tuple(plain(source).regex for source in model.disavowals),
-        after_disavowals=after,
-        negation_tail=negation_tail,
+        protected_texts=tuple(plain(source).regex_text for source in model.protected),
+        disavowal_texts=tuple(plain(source).regex_text for source in model.disavowals),
+        after_disavowal_texts=after,
+        negation_tail_text=negation_tail,
         tips=tuple(model.tips),
         messages=model.messages,
-        patterns=refs,
-        by_word=by_word,
-        unanchored=unanchored,
+        patterns=index.patterns,
+        by_word=index.by_word,
+        unanchored=index.unanchored,
+        needs=index.needs,
     )
 
 
@@ -229,7 +268,7 @@ def _unmatched_examples(lexicon: Lexicon) -> list[str]:
                 except PatternError as exc:
                     faults.append(f"entry {entry.id}: {exc}")
             for example in form.examples:
-                text = fold_accents(normalise(example))
+                text = fold_case(fold_accents(normalise(example)))
                 if not any(pattern.regex.search(text) for pattern in form.patterns):
                     faults.append(f"entry {entry.id}: no pattern of its form finds {example!r}")
     return faults
@@ -254,6 +293,9 @@ def default_lexicon() -> Lexicon:
 def warm(lexicon: Lexicon | None = None) -> None:
     """Compile every pattern now, so no message pays for a first use (for long-running
     processes, once they have started)."""
-    for ref in (lexicon or default_lexicon()).patterns:
+    lexicon = lexicon or default_lexicon()
+    for ref in lexicon.patterns:
         ref.pattern.regex  # noqa: B018 - compiling is the point
         ref.pattern.context  # noqa: B018
+    lexicon.protected, lexicon.disavowals, lexicon.after_disavowals  # noqa: B018
+    lexicon.negation_tail  # noqa: B018

@@ -14,6 +14,7 @@ from content.reframe_patterns import (
     CompiledPattern,
     fill,
     fold_accents,
+    fold_case,
     group_name,
     normalise,
     placeholders,
@@ -114,14 +115,17 @@ def _stretches_per_pattern(
     """The text's stretches, and for each pattern worth running the stretches to search."""
     stretches: list[tuple[int, int]] = []
     wanted: dict[int, list[int]] = {}
-    by_word = lexicon.by_word
+    by_word, needs = lexicon.by_word, lexicon.needs
     for number, found in enumerate(_STRETCH.finditer(text)):
         stretches.append(found.span())
+        present = text_words(found.group())
         orders: set[int] = set(lexicon.unanchored)
-        for word in text_words(found.group()):
+        for word in present:
             orders.update(by_word.get(word, ()))
         for order in orders:
-            wanted.setdefault(order, []).append(number)
+            # Each other item the pattern needs has one of its words in the stretch.
+            if not any(map(present.isdisjoint, needs[order])):
+                wanted.setdefault(order, []).append(number)
     return stretches, wanted
 
 
@@ -242,8 +246,9 @@ def _finding(text: str, candidate: _Candidate) -> Finding:
 def find_deficit_framing(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
     """Every deficit framing in text, in order, at most one per stretch of words."""
     lexicon = lexicon or default_lexicon()
-    # Accents folded one letter for one, so offsets still point into the educator's text.
-    candidates = _select(_candidates(lexicon, fold_accents(normalise(text))))
+    # Accents folded and letters lowered one for one, so offsets still point into the
+    # educator's text.
+    candidates = _select(_candidates(lexicon, fold_case(fold_accents(normalise(text)))))
     return [_finding(text, candidate) for candidate in candidates]
 
 

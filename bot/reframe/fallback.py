@@ -22,7 +22,8 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise, repeat
 from operator import mul
@@ -70,16 +71,29 @@ class FallbackContent(BaseModel):
     neutral: list[str] = Field(min_length=50)
 
 
-def _gram_counts(text: str) -> Counter[str]:
-    """How often each n-gram occurs in text: letters within each word, words, word pairs."""
-    words = _NOT_WORD.sub(" ", text.casefold().replace("'", "").replace("\u2019", "")).split()
-    # One list, counted at once (Counter counts in C): a long message has over a thousand.
-    grams = [
+def _char_grams(word: str) -> list[str]:
+    """The letter n-grams of one word, padded with a space each side."""
+    padded = f" {word} "
+    return [
         padded[start : start + size]
-        for padded in [f" {word} " for word in words]
         for size in CHAR_SIZES
         for start in range(len(padded) - size + 1)
     ]
+
+
+def _gram_counts(text: str, known: Mapping[str, list[str]] | None = None) -> Counter[str]:
+    """How often each n-gram occurs in text: letters within each word, words, word pairs.
+    `known` holds the letter n-grams of words worked out beforehand (the same lists)."""
+    words = _NOT_WORD.sub(" ", text.casefold().replace("'", "").replace("\u2019", "")).split()
+    # One list, counted at once (Counter counts in C): a long message has over a thousand.
+    grams: list[str] = []
+    if known is None:
+        for word in words:
+            grams += _char_grams(word)
+    else:
+        for word in words:
+            found = known.get(word)
+            grams += _char_grams(word) if found is None else found
     grams += ["w:" + word for word in words]
     grams += [f"p:{first} {second}" for first, second in pairwise(words)]
     return Counter(grams)
@@ -104,11 +118,14 @@ class Fallback:
     threshold: float
     why: str
     question: str
+    # The letter n-grams of every word the model has a weight for, worked out once when it
+    # loads (most of a message's words; the rest are worked out as they come).
+    word_grams: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def probability(self, text: str) -> float:
         """How likely the model thinks text frames families or students by deficits."""
         # features(text) scored without building it: the weighted grams, then their length.
-        counts = _gram_counts(text)
+        counts = _gram_counts(text, self.word_grams)
         values = [
             _WEIGHTED[count] if count < _KEPT else 1.0 + math.log(count)
             for count in counts.values()
@@ -237,12 +254,14 @@ def save(model: Fallback, trained_from: str, path: Path = MODEL_PATH) -> None:
 def load(content: FallbackContent, path: Path = MODEL_PATH) -> Fallback:
     """The packaged model, with the content's threshold and words."""
     blob: Any = json.loads(path.read_bytes())
+    weights = {gram: float(weight) for gram, weight in blob["weights"].items() if weight}
     return Fallback(
-        weights={gram: float(weight) for gram, weight in blob["weights"].items() if weight},
+        weights=weights,
         bias=float(blob["bias"]),
         threshold=content.threshold,
         why=content.why,
         question=content.question,
+        word_grams={gram[2:]: _char_grams(gram[2:]) for gram in weights if gram[:2] == "w:"},
     )
 
 

@@ -15,6 +15,7 @@ from bot.replies import Reply, Text
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
 from bot.understanding.normalise import for_matching
+from bot.understanding.reader import asks_a_question
 from bot.understanding.variants import pick
 from content.understanding_schema import default_understanding
 
@@ -31,6 +32,13 @@ ASIDE_WORDS = 8
 # A short "what is ..." is about the framework when it names it or one of its parts; "qué es
 # esto" at a step is about the step (the step helps with that).
 FRAMEWORK_WORDS = frozenset(["framework", "dual", "capacity", "capacity-building", "marco"])
+# Every word of a bare thanks or hello ("thx", "thank you so much", "hi again").
+SMALL_TALK_WORDS = frozenset([
+    "thanks", "thank", "thx", "ty", "tysm", "you", "u", "so", "much", "very", "a", "lot",
+    "again", "coach", "hi", "hello", "hey", "hiya", "there", "gracias", "muchas", "hola",
+])  # fmt: skip
+# How an educator names their own role: "im a counselor", "I'm the AP", "soy maestra".
+SELF_WORDS = frozenset(["im", "i'm", "i’m", "soy"])
 ROLE_WORDS = (
     "assistant principal", "vice principal", "principal", "superintendent", "administrator",
     "counselor", "counsellor", "social worker", "psychologist", "liaison", "coordinator",
@@ -83,22 +91,30 @@ def _answer(
 
 def aside_in_flow(text: str) -> str | None:
     """The reply to a short aside typed where a guided conversation wants words, or None
-    when the text is an answer. Nothing of an aside is saved as an answer or an action."""
-    if len(for_matching(text).split()) > ASIDE_WORDS:
+    when the text is an answer. Nothing of an aside is saved as an answer or an action, so
+    an aside is only what could not be one: thanks or a hello and nothing else ("thank the
+    volunteers" and "say hi to dad at pickup" are actions), "I'm a counselor", a question
+    about the framework ("learn about their culture" is an action)."""
+    said = for_matching(text).split()
+    if len(said) > ASIDE_WORDS:
         return None
     reading = understand(text, deficit=False)
-    said = default_understanding().replies.intents
-    match reading.intent:
-        case "thanks":
-            return pick(said.thanks, text)
-        case "greeting":
-            return said.aside_greeting
-        case "profile":
-            return said.profile_offer.format(role=_role_in(text))
-        case "learn" if reading.topic or FRAMEWORK_WORDS & set(for_matching(text).split()):
-            topic = f" {reading.topic}" if reading.topic else ""
-            return said.aside_learn.format(topic=topic)
+    replies = default_understanding().replies.intents
+    bare = [word.strip(".,!?¡¿") for word in said if word.strip(".,!?¡¿")]
+    if reading.intent in ("thanks", "greeting") and all(w in SMALL_TALK_WORDS for w in bare):
+        return pick(replies.thanks, text) if reading.intent == "thanks" else replies.aside_greeting
+    if reading.intent == "profile" and _says_own_role(bare):
+        return replies.profile_offer.format(role=_role_in(text))
+    about_framework = reading.topic or FRAMEWORK_WORDS & set(bare)
+    if reading.intent == "learn" and about_framework and asks_a_question(text):
+        topic = f" {reading.topic}" if reading.topic else ""
+        return replies.aside_learn.format(topic=topic)
     return None
+
+
+def _says_own_role(words: list[str]) -> bool:
+    """ "im a counselor", "I'm the AP", "soy maestra": the educator's own role, said alone."""
+    return bool(words) and (words[0] in SELF_WORDS or words[:2] == ["i", "am"])
 
 
 def greet(turn: Turn) -> list[Reply]:
@@ -113,11 +129,13 @@ def greet(turn: Turn) -> list[Reply]:
 
 
 def _role_in(text: str) -> str:
+    """The role the educator named, with its article: "a counselor", "an assistant principal"."""
     normalised = for_matching(text)
-    for role in ROLE_WORDS:
-        if re.search(rf"(?<!\w){re.escape(role)}(?!\w)", normalised):
-            return role
-    return "educator"
+    found = next(
+        (role for role in ROLE_WORDS if re.search(rf"(?<!\w){re.escape(role)}(?!\w)", normalised)),
+        "educator",
+    )
+    return f"{'an' if found[0] in 'aeiou' else 'a'} {found}"
 
 
 def _question(turn: Turn, reading: Understanding) -> list[Reply]:

@@ -82,6 +82,17 @@ def test_a_short_aside_is_answered_and_never_saved_as_an_answer_or_the_action(
     assert "im the AP" not in journal and "counselor" not in journal and "thx" not in journal
 
 
+@pytest.mark.parametrize(
+    "action", ["thank the volunteers", "say hi to dad at pickup", "learn about their culture"]
+)
+def test_an_action_that_sounds_like_small_talk_is_still_saved(app: CoachApp, action: str) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("I called Ana's grandma about her reading.")
+    assert "pick one small action" in educator.says("I only ever call Marcus's dad about behavior.")
+    assert "Saved to your journal" in educator.says(action)
+
+
 def test_a_command_with_its_words_mid_reflection_runs_and_keeps_the_place(
     app: CoachApp,
 ) -> None:

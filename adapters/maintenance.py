@@ -9,6 +9,7 @@ from bot.reframe import check_lexicon
 from bot.reframe.fallback import check_fallback
 from bot.settings import Settings
 from bot.storage.db import make_engine, upgrade
+from content.coverage import coverage
 from content.loader import ContentError, load_content
 from content.understanding_schema import UnderstandingError, load_understanding
 
@@ -32,7 +33,10 @@ def content_check(args: argparse.Namespace) -> int:
         library = load_content()
     except ContentError as exc:
         faults = exc.faults + faults
-    if library is None or faults:
+    covered = coverage(library) if library is not None else None
+    if covered is not None:
+        faults += covered.faults
+    if library is None or covered is None or faults:
         print(f"Content check failed: {len(faults)} problem(s) in content/", file=sys.stderr)
         for fault in faults:
             print(f"  {fault}", file=sys.stderr)
@@ -45,4 +49,7 @@ def content_check(args: argparse.Namespace) -> int:
         "the reframing lexicon and its fallback's sentences, "
         "and the understanding cues and replies."
     )
+    print("Written for every educator:")
+    for line in covered.lines:
+        print(f"  {line}")
     return 0

@@ -21,6 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from bot import messages
 from bot.commands.base import CommandHandler
 from bot.commands.help import help_card
+from bot.commands.profile import first_hello
 from bot.commands.table import command_table, is_help_word
 from bot.educators import find_or_add_educator
 from bot.flows.base import Answer, Flow, match_answer
@@ -248,7 +249,9 @@ class Coach:
 
     def _run_command(self, turn: Turn, word: str, args: str) -> list[Reply]:
         if is_help_word(word):
-            word = "help"
+            # The menu, and for someone who has not said who they are, the first hello's
+            # question (asked once).
+            return [*self.commands["help"](turn, args), *first_hello(turn)]
         handler = self.commands.get(word)
         if handler is None:
             return [Text(self._unknown_word(word))]
@@ -313,7 +316,11 @@ class Coach:
             # run it, keep the place.
             return [*self._run_command(turn, word.casefold(), args), still_open]
         answer = match_answer(flow, text)
-        aside = aside_in_flow(text) if answer is not None and answer.key is None else None
+        aside = (
+            aside_in_flow(text, turn.library.profiles)
+            if answer is not None and answer.key is None
+            else None
+        )
         if aside is not None:  # "thx", "im a counselor": answered, never saved as an answer
             return [Text(aside), *self._ask_again(turn, flow)]
         if answer is None:

@@ -22,6 +22,7 @@ HELP = (
     "• `nudges`: a weekly nudge at a day and time you choose (`nudges on` to start)\n"
     "• `assess`: a quick self-check that suggests a focus\n"
     "• `reframe TEXT`: a second look at a sentence you wrote about families\n"
+    "• `profile`: your role and grades, so I offer what fits your work first\n"
     "• `export` / `forget`: see or delete everything I keep about you\n"
     "• `cancel`: leave a reflection at any point"
 )
@@ -167,6 +168,7 @@ WELCOME_CHANNEL_BODY = (
 WELCOME_BUTTONS = (
     ("Start a reflection", "reflect"),
     ("Learn the framework", "learn"),
+    ("Fit it to my role", "profile"),
     ("What can you do?", "help"),
 )
 # In a team channel or group chat: what the channel itself can use. A reflection is one

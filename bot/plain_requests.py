@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 from bot import messages
+from bot import profile_messages as profile_said
 from bot.commands.base import CommandHandler
+from bot.commands.profile import first_hello, offer_role
 from bot.followthrough import action_awaiting_check_in
 from bot.replies import Reply, Text
 from bot.turn import Turn
@@ -17,6 +19,7 @@ from bot.understanding import Understanding, understand
 from bot.understanding.normalise import for_matching
 from bot.understanding.reader import asks_a_question
 from bot.understanding.variants import pick
+from content.profile_schema import ProfileWords
 from content.understanding_schema import default_understanding
 
 # Intents that are command words: the plain request runs that command.
@@ -39,12 +42,6 @@ SMALL_TALK_WORDS = frozenset([
 ])  # fmt: skip
 # How an educator names their own role: "im a counselor", "I'm the AP", "soy maestra".
 SELF_WORDS = frozenset(["im", "i'm", "i’m", "soy"])
-ROLE_WORDS = (
-    "assistant principal", "vice principal", "principal", "superintendent", "administrator",
-    "counselor", "counsellor", "social worker", "psychologist", "liaison", "coordinator",
-    "teacher", "paraprofessional", "para", "coach", "director", "directora", "consejera",
-    "consejero", "maestra", "maestro", "enlace",
-)  # fmt: skip
 
 
 def answer_plain_request(
@@ -79,7 +76,7 @@ def _answer(
     if intent == "draft":
         return [Text(said.draft_coming)]
     if intent == "profile":
-        return [Text(said.profile_offer.format(role=_role_in(text)))]
+        return offer_role(turn, text)
     if intent == "question":
         return _question(turn, reading)
     if intent == "language":
@@ -89,7 +86,7 @@ def _answer(
     return None
 
 
-def aside_in_flow(text: str) -> str | None:
+def aside_in_flow(text: str, profiles: ProfileWords) -> str | None:
     """The reply to a short aside typed where a guided conversation wants words, or None
     when the text is an answer. Nothing of an aside is saved as an answer or an action, so
     an aside is only what could not be one: thanks or a hello and nothing else ("thank the
@@ -104,7 +101,7 @@ def aside_in_flow(text: str) -> str | None:
     if reading.intent in ("thanks", "greeting") and all(w in SMALL_TALK_WORDS for w in bare):
         return pick(replies.thanks, text) if reading.intent == "thanks" else replies.aside_greeting
     if reading.intent == "profile" and _says_own_role(bare):
-        return replies.profile_offer.format(role=_role_in(text))
+        return _role_aside(profiles, text)
     about_framework = reading.topic or FRAMEWORK_WORDS & set(bare)
     if reading.intent == "learn" and about_framework and asks_a_question(text):
         topic = f" {reading.topic}" if reading.topic else ""
@@ -118,24 +115,24 @@ def _says_own_role(words: list[str]) -> bool:
 
 
 def greet(turn: Turn) -> list[Reply]:
-    """Hello back, and the action still waiting for a check-in, if there is one."""
+    """Hello back, the action still waiting for a check-in, if there is one, and for someone
+    who has not said who they are, the first hello's question (once)."""
     said = default_understanding().replies.intents
     lines = [pick(said.greeting, turn.educator.user_id)]
     pending = action_awaiting_check_in(turn)
     if pending is not None:
         action = turn.sealer.unseal(pending.action)
         lines.append(said.greeting_pending.format(action=action))
-    return [Text(" ".join(lines))]
+    return [Text(" ".join(lines)), *first_hello(turn)]
 
 
-def _role_in(text: str) -> str:
-    """The role the educator named, with its article: "a counselor", "an assistant principal"."""
-    normalised = for_matching(text)
-    found = next(
-        (role for role in ROLE_WORDS if re.search(rf"(?<!\w){re.escape(role)}(?!\w)", normalised)),
-        "educator",
-    )
-    return f"{'an' if found[0] in 'aeiou' else 'a'} {found}"
+def _role_aside(profiles: ProfileWords, text: str) -> str:
+    """ "I'm a counselor" mid-reflection: how to set it once this is done."""
+    role = profiles.role_in(text)
+    if role is None:
+        return profile_said.OFFER_ASIDE_UNCLEAR
+    described = profiles.roles[role].described
+    return profile_said.OFFER_ASIDE.format(described=described, role=role.value)
 
 
 def _question(turn: Turn, reading: Understanding) -> list[Reply]:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from bot import messages
 from bot.nudges.settings import this_weeks_topic
+from bot.profiles import topic_order
 from bot.replies import Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
@@ -52,7 +53,8 @@ def topic_list(library: Library) -> str:
 def suggested_topic(turn: Turn) -> str:
     """This week's topic when none is named: this week's nudge topic when subscribed,
     else the one after the last reflected on."""
-    nudged = this_weeks_topic(turn.session, turn.educator.id, turn.now)
+    order = topic_order(turn.library, turn.educator)  # the role's own topics first
+    nudged = this_weeks_topic(turn.session, turn.educator.id, turn.now, order)
     if nudged in NUDGE_TOPICS:
         return nudged
     last = turn.session.scalar(
@@ -61,6 +63,6 @@ def suggested_topic(turn: Turn) -> str:
         .order_by(Reflection.created_at.desc(), Reflection.id.desc())
         .limit(1)
     )
-    if last not in NUDGE_TOPICS:
-        return NUDGE_TOPICS[0]
-    return NUDGE_TOPICS[(NUDGE_TOPICS.index(last) + 1) % len(NUDGE_TOPICS)]
+    if last not in order:
+        return order[0]
+    return order[(order.index(last) + 1) % len(order)]

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from content.profile_schema import ProfileWords
 from content.schema import (
     ALL_TOPICS,
     LEARN_ONLY_TOPICS,
@@ -46,6 +47,7 @@ class Library:
     assessment: Assessment
     version: str
     team_prompts: TeamPrompts
+    profiles: ProfileWords
     extras: dict[str, Any] = field(default_factory=dict)
 
     def title(self, slug: str) -> str:
@@ -145,8 +147,9 @@ def load_content(root: Path = CONTENT_DIR) -> Library:
 
     assessment = _load_file(Assessment, root, "assessment.yaml", faults, digest)
     team_prompts = _load_file(TeamPrompts, root, "team_prompts.yaml", faults, digest)
+    profiles = _load_file(ProfileWords, root, "profiles.yaml", faults, digest)
 
-    if faults or overview is None or assessment is None or team_prompts is None:
+    if faults or overview is None or assessment is None or team_prompts is None or profiles is None:
         raise ContentError(faults or ["content could not be loaded"])
     ordered = {slug: topics[slug] for slug in NUDGE_TOPICS}
     assert set(ordered) | set(learn_only) == set(ALL_TOPICS)
@@ -157,6 +160,7 @@ def load_content(root: Path = CONTENT_DIR) -> Library:
         assessment=assessment,
         version=digest.hexdigest()[:12],
         team_prompts=team_prompts,
+        profiles=profiles,
     )
 
 

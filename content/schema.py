@@ -39,7 +39,58 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Nudge(Strict):
+class Role(StrEnum):
+    """Who an educator is (contract: `profile role ROLE`)."""
+
+    TEACHER = "teacher"
+    LEADER = "leader"  # principal, assistant principal, district staff
+    COUNSELOR = "counselor"  # counselor, social worker, psychologist
+    LIAISON = "liaison"  # family or community liaison
+    OTHER = "other"
+
+
+class GradeBand(StrEnum):
+    """The grades an educator works with (contract: `profile grades BAND`)."""
+
+    ELEMENTARY = "elementary"
+    MIDDLE = "middle"
+    HIGH = "high"
+    ALL = "all"
+
+
+class FamilyContext(StrEnum):
+    """Families a piece of content speaks to in particular."""
+
+    MULTILINGUAL = "multilingual"
+    IMMIGRANT = "immigrant"
+    IEP = "iep"  # families of students with an IEP or a 504 plan
+    KINSHIP_FOSTER = "kinship-foster"  # grandparents, relatives and foster carers raising a child
+    SHIFT_WORK = "shift-work"
+    HARD_SCHOOL_PAST = "hard-school-past"  # who had a hard time in school themselves
+
+
+class Fit(Strict):
+    """Whom a prompt, action or nudge is written for. Empty means everyone: an item made for
+    some roles or grades is offered to them first (content/fit.py), never hidden from others."""
+
+    roles: tuple[Role, ...] = ()
+    grades: tuple[GradeBand, ...] = ()
+    contexts: tuple[FamilyContext, ...] = ()
+
+
+class TaggedText(Fit):
+    """A reflection prompt or a quick action: a plain string in YAML when it fits everyone,
+    or a mapping with `text` and the tags of Fit."""
+
+    text: ShortText
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_string(cls, data: object) -> object:
+        return {"text": data} if isinstance(data, str) else data
+
+
+class Nudge(Fit):
     """One weekly nudge: why it matters, one small action, one question."""
 
     why: Paragraph
@@ -66,8 +117,8 @@ class NudgeTopic(Strict):
     # Only the 4 Cs describe the capacity separately for each side.
     for_educators: Paragraph | None = None
     for_families: Paragraph | None = None
-    reflection_prompts: list[ShortText] = Field(min_length=6)
-    quick_actions: list[ShortText] = Field(min_length=4)
+    reflection_prompts: list[TaggedText] = Field(min_length=6)
+    quick_actions: list[TaggedText] = Field(min_length=4)
     nudges: list[Nudge] = Field(min_length=4)
     citation: Citation
 
@@ -88,8 +139,8 @@ class NudgeTopic(Strict):
         if is_c and not (self.for_educators and self.for_families):
             raise ValueError("each of the 4 Cs needs for_educators and for_families")
         for field_name, items in (
-            ("reflection_prompts", self.reflection_prompts),
-            ("quick_actions", self.quick_actions),
+            ("reflection_prompts", [p.text for p in self.reflection_prompts]),
+            ("quick_actions", [a.text for a in self.quick_actions]),
             ("nudges", [n.action for n in self.nudges]),
         ):
             if len({i.casefold() for i in items}) != len(items):

@@ -126,7 +126,6 @@ class IntentReplies(_Strict):
     aside_learn: str
     aside_greeting: str
     greeting_pending: str
-    profile_offer: str
     spanish: str
     question_intro: str
     question_more: str

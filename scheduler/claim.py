@@ -224,7 +224,7 @@ def _claim_one(
         heard = tick.kind.last_heard(owner)
         note_heard(subscription, heard)
         quiet_ran_out(subscription, slot)  # asked, and still no word after the wait
-        pick = next_pick(subscription, tick.item_counts)
+        pick = next_pick(subscription, tick.kind.offer(tick.core.library, owner))
         return _NewWeek(
             subscription,
             owner,

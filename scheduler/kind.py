@@ -18,7 +18,7 @@ from bot.delivery import Address
 from bot.replies import Reply
 from bot.weekly.backoff import QuietRule
 from bot.weekly.models import LedgerColumns, ScheduleColumns
-from bot.weekly.rotation import Pick
+from bot.weekly.rotation import Offer, Pick
 from content.loader import Library
 from scheduler.due import Due, Owner
 
@@ -38,7 +38,12 @@ class Kind(Protocol, Generic[SubscriptionT, LedgerT, OwnerT]):
     quiet: QuietRule | None
 
     def item_counts(self, library: Library) -> dict[str, int]:
-        """How many items (nudges, prompts) each topic has, for the rotation."""
+        """How many items (nudges, prompts) each topic has."""
+        ...
+
+    def offer(self, library: Library, owner: OwnerT) -> Offer:
+        """What the owner's rotation picks from, and in which order, from the row `due`
+        already loaded (no query)."""
         ...
 
     def last_heard(self, owner: OwnerT) -> datetime | None:

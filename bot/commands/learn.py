@@ -53,10 +53,11 @@ def nudge_topic_replies(topic: NudgeTopic, library: Library) -> list[Reply]:
         )
     replies.append(Text(f"*What it looks like*\n{messages.bullet_list(topic.in_practice)}"))
     replies.append(Text(f"*Watch out for*\n{messages.bullet_list(topic.pitfalls)}"))
+    first_action = topic.quick_actions[0].text  # `learn` is the same for every role
     replies.append(
         Card(
             title="Try it",
-            body=f"{_cite(topic.citation)}\nOne thing to try this week: {topic.quick_actions[0]}",
+            body=f"{_cite(topic.citation)}\nOne thing to try this week: {first_action}",
             buttons=(
                 Choice("Reflect on this", f"reflect {topic.slug}"),
                 _next_button(topic.slug, library),

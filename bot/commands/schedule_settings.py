@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 from bot.nudges.settings import next_label, subscription_zone
+from bot.profiles import rotation_topics
 from bot.replies import Reply, Text
 from bot.topics import resolve_topic, unknown_topic_reply
 from bot.turn import Turn
@@ -99,7 +100,10 @@ def settings_reply(
     if subscription.focus_topic:
         focus = shared.FOCUS_ONE.format(title=turn.library.title(subscription.focus_topic))
     else:
-        focus = shared.FOCUS_ROTATE.format(topic=turn.library.title(upcoming_topic(subscription)))
+        topics = rotation_topics(turn.library, turn.educator, subscription)
+        focus = shared.FOCUS_ROTATE.format(
+            topic=turn.library.title(upcoming_topic(subscription, topics))
+        )
     next_send = next_send_label(turn, subscription)
     rhythm = shared.RHYTHM_WORDS.get(subscription.every_weeks, shared.RHYTHM_WORDS[1])
     lines = [
@@ -138,7 +142,8 @@ def apply_change(
         case SetFocus(topic):
             subscription.focus_topic = topic
             if topic is None:
-                title = turn.library.title(upcoming_topic(subscription))
+                topics = rotation_topics(turn.library, turn.educator, subscription)
+                title = turn.library.title(upcoming_topic(subscription, topics))
                 sentence = words.rotate_set.format(title=title)
             else:
                 sentence = words.focus_set.format(title=turn.library.title(topic))

@@ -11,6 +11,7 @@ from bot.commands.help import handle_help
 from bot.commands.journal import handle_journal
 from bot.commands.learn import handle_learn
 from bot.commands.nudges import NUDGE_COMMANDS
+from bot.commands.profile import handle_profile
 from bot.commands.reflect import handle_reflect
 from bot.commands.reframe import handle_reframe
 
@@ -29,6 +30,7 @@ def command_table() -> dict[str, CommandHandler]:
         "export": handle_export,
         "forget": handle_forget,
         "channel": handle_channel,
+        "profile": handle_profile,
     }
     table.update(NUDGE_COMMANDS)
     return table

@@ -10,6 +10,7 @@ from bot.understanding.named import who_is_named
 from bot.understanding.normalise import for_matching, words
 from bot.understanding.reader import asks_a_question, is_non_answer
 from bot.understanding.variants import pick
+from content.fit import Profile, offered_first, offered_order
 from content.loader import Library
 from content.understanding_schema import default_understanding
 
@@ -132,18 +133,23 @@ def stuck_help(prompt_number: int) -> str:
     return "\n".join(lines)
 
 
-def fitted_actions(library: Library, slug: str, themes: list[str], start: int) -> list[str]:
-    """Action options that fit what the educator said, then the topic's own, rotating."""
+def fitted_actions(
+    library: Library, slug: str, profile: Profile, themes: list[str], start: int
+) -> list[str]:
+    """Action options that fit what the educator said, then the topic's own in the order
+    their role and grades are offered them, rotating."""
     replies = default_understanding().replies
-    topic_actions = list(library.topics[slug].quick_actions)
+    items = library.topics[slug].quick_actions
     fitted: list[str] = []
     for theme in ACK_ORDER:
         if theme in themes and theme in replies.theme_actions and len(fitted) < FITTED_ACTIONS:
             fitted.append(replies.theme_actions[theme][start % len(replies.theme_actions[theme])])
     if "time" in themes:
-        # Short on time: the smallest of the topic's actions (fewest words) first.
-        topic_actions.sort(key=lambda action: len(action.split()))
+        # Short on time: the smallest of the actions written for them (fewest words) first.
+        own = [items[i].text for i in offered_first(items, profile)]
+        topic_actions = sorted(own, key=lambda action: len(action.split()))
     else:
+        topic_actions = [items[i].text for i in offered_order(items, profile)]
         shift = start % len(topic_actions)
         topic_actions = topic_actions[shift:] + topic_actions[:shift]
     for action in topic_actions:

@@ -20,6 +20,7 @@ from bot.flows.checkin import own_words, wording_note
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import action_awaiting_check_in
 from bot.localtime import local_date_label
+from bot.profiles import offered_texts, profile_of
 from bot.replies import AskText, Choices, Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
@@ -37,8 +38,10 @@ def _rotating(items: list[str], start: int, count: int) -> list[str]:
 
 
 def start_reflection(turn: Turn, slug: str) -> list[Reply]:
-    """Begin a reflection on one topic; earlier reflections on it pick fresh prompts."""
+    """Begin a reflection on one topic; earlier reflections on it pick fresh prompts, those
+    written for the educator's role and grades first."""
     topic = turn.library.topics[slug]
+    profile = profile_of(turn.educator)
     done_before = (
         turn.session.scalar(
             select(func.count())
@@ -53,12 +56,12 @@ def start_reflection(turn: Turn, slug: str) -> list[Reply]:
         data={
             "topic": slug,
             "prompts": _rotating(
-                topic.reflection_prompts,
+                offered_texts(topic.reflection_prompts, profile),
                 done_before * PROMPTS_PER_REFLECTION,
                 PROMPTS_PER_REFLECTION,
             ),
             "actions": _rotating(
-                topic.quick_actions,
+                offered_texts(topic.quick_actions, profile),
                 done_before * listening.ACTIONS_OFFERED,
                 listening.ACTIONS_OFFERED,
             ),
@@ -128,7 +131,11 @@ def _ask_action(turn: Turn, flow: ActiveFlow) -> list[Reply]:
     flow.data["_accepts_text"] = True
     if "rotation" in flow.data:  # fitted to what was said (reflections begun before: as they were)
         flow.data["actions"] = listening.fitted_actions(
-            turn.library, flow.data["topic"], flow.data.get("themes", []), flow.data["rotation"]
+            turn.library,
+            flow.data["topic"],
+            profile_of(turn.educator),
+            flow.data.get("themes", []),
+            flow.data["rotation"],
         )
     carried = flow.data.get("carried")
     if carried and carried not in flow.data["actions"]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -15,6 +16,7 @@ from bot.weekly.models import LedgerStatus, NudgeLedger, ScheduleColumns, Subscr
 from bot.weekly.rotation import upcoming_topic
 from bot.weekly.schedule import zone_info
 from bot.weekly.subscriptions import new_subscription, subscription_of
+from content.schema import NUDGE_TOPICS
 
 WEEK_SECONDS = 7 * 24 * 3600
 
@@ -59,8 +61,11 @@ def next_label(subscription: ScheduleColumns, at: datetime | None = None) -> str
     return f"{local_label(moment, zone)} ({zone.key})"
 
 
-def this_weeks_topic(session: Session, educator_id: int, now: datetime) -> str | None:
-    """The topic of the nudge sent in the last week, else the upcoming one; None when off."""
+def this_weeks_topic(
+    session: Session, educator_id: int, now: datetime, topics: Sequence[str] = NUDGE_TOPICS
+) -> str | None:
+    """The topic of the nudge sent in the last week, else the upcoming one (`topics`: the
+    educator's default order); None when off."""
     subscription = subscription_of(session, educator_id)
     if subscription is None or not subscription.enabled:
         return None
@@ -75,4 +80,4 @@ def this_weeks_topic(session: Session, educator_id: int, now: datetime) -> str |
     ).first()
     if latest is not None and latest.topic and (now - latest.due_at).total_seconds() < WEEK_SECONDS:
         return str(latest.topic)
-    return upcoming_topic(subscription)
+    return upcoming_topic(subscription, topics)

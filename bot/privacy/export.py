@@ -186,6 +186,8 @@ def summary_lines(
             workspace=profile.get("workspace", "?"),
             created=_when(profile.get("created_at"), date_label),
             last_seen=_when(profile.get("last_seen_at"), date_label),
+            role=profile.get("role") or "not set",
+            grades=profile.get("grade_band") or "not set",
             timezone=profile.get("timezone") or "not known",
             reframe="on" if profile.get("reframe_offers", True) else "off",
         )

@@ -13,7 +13,8 @@ EXPORT_NOTHING = (
 )
 EXPORT_PROFILE = (
     "*Profile*: {platform} user `{user}` in workspace `{workspace}`. First talked {created}, "
-    "last talked {last_seen}. Time zone: {timezone}. Reframe offers: {reframe}."
+    "last talked {last_seen}. Role: {role}. Grades: {grades}. Time zone: {timezone}. "
+    "Reframe offers: {reframe}."
 )
 EXPORT_SECTION = "*{title}* ({count})"
 EXPORT_REFLECTION = "• {date}, *{topic}*"

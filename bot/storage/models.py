@@ -28,6 +28,11 @@ class Educator(Base):
     reframe_offers: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Who they are (`profile`): what the coach offers first. Unset until they say.
+    role: Mapped[str | None] = mapped_column(String(16))
+    grade_band: Mapped[str | None] = mapped_column(String(16))
+    # When the first hello asked (asked once; they may skip).
+    profile_asked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class FlowState(Base):

@@ -3,7 +3,9 @@
 Rotating: every one of the 13 topics once per cycle, before any repeats, in the
 subscription's topic order (the framework's, or a stored order such as growth areas first).
 Cycle n shows each topic's nudge n (wrapping), so with four nudges a topic a year of weekly
-nudges never repeats. With a focus: that topic's nudges in turn.
+nudges never repeats. With a focus: that topic's nudges in turn. "Nudge n" is the n-th in the
+order the subscriber is offered them (content/fit.py: their role's and grades' first), and
+with no stored order the topics come in their role's order (content/profiles.yaml).
 
 The state lives on the subscription: the cycle number and the topics already seen in it.
 Keeping "seen" rather than a position means reordering mid-cycle never repeats a topic.
@@ -12,7 +14,7 @@ Keeping "seen" rather than a position means reordering mid-cycle never repeats a
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.weekly.models import ScheduleColumns
 from content.schema import NUDGE_TOPICS
@@ -24,11 +26,25 @@ class Pick:
     nudge_index: int
 
 
-def topic_order(subscription: ScheduleColumns) -> list[str]:
-    """The rotation order: the stored one (unknown slugs dropped, missing ones appended)."""
+@dataclass(frozen=True)
+class Offer:
+    """What one subscriber's rotation chooses from: the topics in their default order, and
+    per topic the indices of its items (nudges, team prompts) in the order to offer them."""
+
+    items: Mapping[str, Sequence[int]]
+    topics: Sequence[str] = field(default=NUDGE_TOPICS)
+
+    @classmethod
+    def in_file_order(cls, counts: Mapping[str, int]) -> Offer:
+        return cls({slug: range(count) for slug, count in counts.items()})
+
+
+def topic_order(subscription: ScheduleColumns, default: Sequence[str] = NUDGE_TOPICS) -> list[str]:
+    """The rotation order: the stored one (unknown slugs dropped, missing ones appended in
+    the `default` order)."""
     stored = [s for s in (subscription.topic_order or "").split(",") if s in NUDGE_TOPICS]
     ordered = list(dict.fromkeys(stored))
-    return ordered + [s for s in NUDGE_TOPICS if s not in ordered]
+    return ordered + [s for s in default if s not in ordered and s in NUDGE_TOPICS]
 
 
 def set_topic_order(subscription: ScheduleColumns, order: Sequence[str]) -> None:
@@ -40,19 +56,24 @@ def _seen(subscription: ScheduleColumns) -> list[str]:
     return [s for s in (subscription.rotation_seen or "").split(",") if s]
 
 
-def next_pick(subscription: ScheduleColumns, nudge_counts: Mapping[str, int]) -> Pick:
-    """The next nudge (or team prompt) for this subscription; `nudge_counts` is how many
-    each topic has."""
+def next_pick(subscription: ScheduleColumns, offer: Offer) -> Pick:
+    """The next nudge (or team prompt) for this subscription."""
     if subscription.focus_topic in NUDGE_TOPICS:
         topic = subscription.focus_topic
-        return Pick(topic, subscription.focus_step % max(1, nudge_counts.get(topic, 1)))
+        return Pick(topic, _nth(offer, topic, subscription.focus_step))
     seen = set(_seen(subscription))
-    remaining = [s for s in topic_order(subscription) if s not in seen]
+    remaining = [s for s in topic_order(subscription, offer.topics) if s not in seen]
     cycle = subscription.rotation_cycle
     if not remaining:  # a finished cycle not yet rolled over
-        remaining, cycle = topic_order(subscription), cycle + 1
+        remaining, cycle = topic_order(subscription, offer.topics), cycle + 1
     topic = remaining[0]
-    return Pick(topic, cycle % max(1, nudge_counts.get(topic, 1)))
+    return Pick(topic, _nth(offer, topic, cycle))
+
+
+def _nth(offer: Offer, topic: str, n: int) -> int:
+    """The index of the n-th item (wrapping) the subscriber is offered on this topic."""
+    items = offer.items.get(topic) or (0,)
+    return items[n % len(items)]
 
 
 def record_sent(subscription: ScheduleColumns, pick: Pick) -> None:
@@ -69,6 +90,7 @@ def record_sent(subscription: ScheduleColumns, pick: Pick) -> None:
     subscription.rotation_seen = ",".join(seen)
 
 
-def upcoming_topic(subscription: ScheduleColumns) -> str:
-    """The topic of the next nudge, for showing settings and for `reflect` with no topic."""
-    return next_pick(subscription, {}).topic
+def upcoming_topic(subscription: ScheduleColumns, topics: Sequence[str] = NUDGE_TOPICS) -> str:
+    """The topic of the next nudge, for showing settings and for `reflect` with no topic;
+    `topics`: the subscriber's default order."""
+    return next_pick(subscription, Offer({}, topics)).topic

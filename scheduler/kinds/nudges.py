@@ -13,14 +13,16 @@ from bot.followthrough import check_in_waiting
 from bot.inbound import Platform
 from bot.lifecycle import workspace_removed
 from bot.nudges.compose import compose_nudge, keep_going_question
+from bot.profiles import nudge_offer, profile_of
 from bot.replies import Reply
 from bot.storage.models import Educator
 from bot.storage.sets import id_in
 from bot.weekly.backoff import QuietRule
 from bot.weekly.closed import closed_on_slot_day
 from bot.weekly.models import NudgeLedger, Subscription
-from bot.weekly.rotation import Pick
+from bot.weekly.rotation import Offer, Pick
 from bot.weekly.schedule import zone_info
+from content.fit import Profile
 from content.loader import Library
 from scheduler.due import Due, planned_week
 
@@ -33,8 +35,20 @@ class Nudges:
     ledger_model = NudgeLedger
     quiet: QuietRule | None = QuietRule(sends=3)
 
+    def __init__(self) -> None:
+        # A handful of profiles (5 roles x 4 bands, and unset): each offer is worked out once
+        # per content version.
+        self._offers: dict[tuple[str, Profile], Offer] = {}
+
     def item_counts(self, library: Library) -> dict[str, int]:
         return {slug: len(t.nudges) for slug, t in library.topics.items()}
+
+    def offer(self, library: Library, owner: Educator) -> Offer:
+        profile = profile_of(owner)
+        key = (library.version, profile)
+        if key not in self._offers:
+            self._offers[key] = nudge_offer(library, profile)
+        return self._offers[key]
 
     def last_heard(self, owner: Educator) -> datetime | None:
         return owner.last_seen_at

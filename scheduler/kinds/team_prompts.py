@@ -20,7 +20,7 @@ from bot.storage.sets import id_in
 from bot.weekly.backoff import QuietRule
 from bot.weekly.channel_models import ChannelLedger, ChannelSubscription
 from bot.weekly.closed import closed_on_slot_day
-from bot.weekly.rotation import Pick
+from bot.weekly.rotation import Offer, Pick
 from content.loader import Library
 from scheduler.due import Due, planned_week
 
@@ -37,6 +37,9 @@ class TeamPrompts:
 
     def item_counts(self, library: Library) -> dict[str, int]:
         return library.team_prompts.counts()
+
+    def offer(self, library: Library, owner: ChannelSubscription) -> Offer:
+        return Offer.in_file_order(library.team_prompts.counts())
 
     def last_heard(self, owner: ChannelSubscription) -> datetime | None:
         return owner.last_heard_at

@@ -1,0 +1,110 @@
+"""`profile`, `profile role ROLE`, `profile grades BAND`: who the educator is, so the coach
+offers what fits their work first (content/fit.py). Asked once in the first hello, each
+question one tap and skippable."""
+
+from __future__ import annotations
+
+from bot import profile_messages as said
+from bot.replies import Choice, Choices, Reply, Text
+from bot.text import split_command
+from bot.turn import Turn
+from content.profile_schema import ProfileWords
+from content.schema import GradeBand, Role
+
+SKIP_WORD = "skip"
+ROLE_WORDS = ("role", "rol")
+GRADE_WORDS = ("grades", "grade", "band", "grados")
+
+
+def handle_profile(turn: Turn, args: str) -> list[Reply]:
+    word, rest = split_command(args)
+    word = word.casefold()
+    if not word:
+        return _shown(turn)
+    if word in ROLE_WORDS:
+        return _set_role(turn, rest)
+    if word in GRADE_WORDS:
+        return _set_grades(turn, rest)
+    # `profile principal`, `profile high school`: the word says which one.
+    words = turn.library.profiles
+    if words.role_named(args) is not None:
+        return _set_role(turn, args)
+    if words.band_named(args) is not None:
+        return _set_grades(turn, args)
+    return [Text(said.USAGE)]
+
+
+def role_question(words: ProfileWords, prompt: str = said.ROLE_QUESTION) -> Choices:
+    options = [Choice(e.label, f"profile role {role.value}") for role, e in words.roles.items()]
+    return Choices(prompt, (*options, Choice(said.SKIP, f"profile role {SKIP_WORD}")))
+
+
+def grades_question(words: ProfileWords) -> Choices:
+    options = [Choice(e.label, f"profile grades {band.value}") for band, e in words.grades.items()]
+    return Choices(
+        said.GRADES_QUESTION, (*options, Choice(said.SKIP, f"profile grades {SKIP_WORD}"))
+    )
+
+
+def first_hello(turn: Turn) -> list[Reply]:
+    """The role question, once, for an educator who has not said who they are."""
+    educator = turn.educator
+    if educator.profile_asked_at is not None or educator.role or educator.grade_band:
+        return []
+    educator.profile_asked_at = turn.now
+    return [role_question(turn.library.profiles, said.FIRST_HELLO)]
+
+
+def offer_role(turn: Turn, sentence: str) -> list[Reply]:
+    """ "I'm a principal": offer to set it (one tap), or ask when the role is not clear."""
+    words = turn.library.profiles
+    role = words.role_in(sentence)
+    if role is None:
+        return [role_question(words)]
+    entry = words.roles[role]
+    yes = Choice(said.OFFER_YES.format(label=entry.label.casefold()), f"profile role {role.value}")
+    return [Choices(said.OFFER.format(described=entry.described), (yes,))]
+
+
+def _shown(turn: Turn) -> list[Reply]:
+    words, educator = turn.library.profiles, turn.educator
+    role = words.roles[Role(educator.role)].label if educator.role in set(Role) else said.NOT_SET
+    band = GradeBand(educator.grade_band) if educator.grade_band in set(GradeBand) else None
+    grades = words.grades[band].label if band is not None else said.NOT_SET
+    text = said.PROFILE_SHOWN.format(role=role, grades=grades)
+    return [Text(text), role_question(words), grades_question(words)]
+
+
+def _set_role(turn: Turn, typed: str) -> list[Reply]:
+    words, educator = turn.library.profiles, turn.educator
+    typed = typed.strip()
+    if not typed:
+        return [role_question(words)]
+    if typed.casefold() == SKIP_WORD:
+        return [grades_question(words)] if educator.grade_band is None else [Text(said.SKIPPED)]
+    role = words.role_named(typed)
+    if role is None:
+        return [Text(said.UNKNOWN_ROLE.format(typed=typed[:40])), role_question(words)]
+    educator.role = role.value
+    entry = words.roles[role]
+    replies: list[Reply] = [
+        Text(said.ROLE_SAVED.format(described=entry.described, offers=entry.offers))
+    ]
+    if educator.grade_band is None:
+        replies.append(grades_question(words))
+    return replies
+
+
+def _set_grades(turn: Turn, typed: str) -> list[Reply]:
+    words, educator = turn.library.profiles, turn.educator
+    typed = typed.strip()
+    if not typed:
+        return [grades_question(words)]
+    if typed.casefold() == SKIP_WORD:
+        return [Text(said.SKIPPED if educator.role is None else said.READY)]
+    band = words.band_named(typed)
+    if band is None:
+        return [Text(said.UNKNOWN_GRADES.format(typed=typed[:40])), grades_question(words)]
+    educator.grade_band = band.value
+    label = words.grades[band].label
+    return [Text(f"{said.GRADES_SAVED.format(label=label)} {said.READY}")]

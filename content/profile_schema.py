@@ -1,0 +1,77 @@
+"""Pydantic models for content/profiles.yaml: how the coach names each role and grade band,
+the words that mean them ("I'm the AP", `profile grades hs`), and where each role starts.
+
+The role and band names themselves are the contract's (content/schema.py: Role, GradeBand);
+this file holds what educators read and type.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Self
+
+from pydantic import Field, StringConstraints, model_validator
+
+from content.schema import NUDGE_TOPICS, GradeBand, Role, ShortText, Strict
+
+Word = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, min_length=2)]
+
+
+class RoleWords(Strict):
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=40)]
+    described: ShortText  # "a school leader": said back to the educator
+    offers: ShortText  # what setting this role changes, in one sentence
+    words: list[Word] = Field(min_length=1)
+    # Topics this role meets first (the rotation, `reflect` with no topic, growth-area ties).
+    first_topics: list[str] = Field(default_factory=list)
+
+
+class BandWords(Strict):
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=40)]
+    words: list[Word] = Field(min_length=1)
+
+
+class ProfileWords(Strict):
+    roles: dict[Role, RoleWords]
+    grades: dict[GradeBand, BandWords]
+
+    @model_validator(mode="after")
+    def _complete(self) -> Self:
+        if set(self.roles) != set(Role) or set(self.grades) != set(GradeBand):
+            raise ValueError("every role and every grade band needs its words")
+        for entry in self.roles.values():
+            unknown = [slug for slug in entry.first_topics if slug not in NUDGE_TOPICS]
+            if unknown:
+                raise ValueError(f"first_topics names unknown topics {unknown}")
+        said: dict[str, str] = {}
+        named = [(str(role), e.words) for role, e in self.roles.items()]
+        named += [(str(band), e.words) for band, e in self.grades.items()]
+        for name, phrases in named:
+            for word in phrases:
+                if said.setdefault(word, name) != name:
+                    raise ValueError(f"{word!r} means both {said[word]} and {name}")
+        return self
+
+    def role_named(self, text: str) -> Role | None:
+        """The role a word or phrase names ("AP", "social worker"), if any."""
+        wanted = " ".join(text.casefold().split())
+        return next((role for role, e in self.roles.items() if wanted in e.words), None)
+
+    def role_in(self, sentence: str) -> Role | None:
+        """The role a sentence names ("I'm the AP at Lincoln"), by its longest role word."""
+        found = [
+            (len(word), role)
+            for role, entry in self.roles.items()
+            for word in entry.words
+            if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", sentence.casefold())
+        ]
+        return max(found, key=lambda pair: pair[0])[1] if found else None
+
+    def band_named(self, text: str) -> GradeBand | None:
+        wanted = " ".join(text.casefold().split())
+        return next((band for band, e in self.grades.items() if wanted in e.words), None)
+
+    def topic_order(self, role: Role | None) -> list[str]:
+        """Every topic, the role's own first; the framework's order otherwise."""
+        first = self.roles[role].first_topics if role is not None else []
+        return [*first, *(slug for slug in NUDGE_TOPICS if slug not in first)]

@@ -22,6 +22,7 @@ from bot.assess.results import growth_order, latest_results
 from bot.followthrough import follow_through_summary, journal_lines, recent_reflections
 from bot.inbound import Inbound, Platform
 from bot.localtime import educator_zone, local_date_label
+from bot.profiles import topic_order
 from bot.replies import Card, Choice
 from bot.settings import Settings
 from bot.storage.keyring import Keyring
@@ -116,7 +117,7 @@ def _focus_card(turn: Turn, nudges: NudgeSettings | None) -> Card:
     if slug is None:
         results = latest_results(turn.session, turn.educator.id, count=1)
         if results:
-            growth = growth_order(results[0].scores)
+            growth = growth_order(results[0].scores, topic_order(turn.library, turn.educator))
             if growth:
                 slug, source = growth[0], hm.HOME_FOCUS_FROM_ASSESSMENT
     if slug is None or slug not in turn.library.topics:

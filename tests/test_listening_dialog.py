@@ -20,7 +20,7 @@ def test_plain_requests_are_understood_not_refused(app: CoachApp) -> None:
         educator,
         [
             ("Can you help me write an email to a parent about missing homework?", "messages home"),
-            ("I'm a principal, what should I focus on?", "work as a principal"),
+            ("I'm a principal, what should I focus on?", "set that as your role"),
             ("how do I run a home visit?", "learn relational"),
             ("thanks!", "You're welcome"),
             ("this is pointless, I'm drowning", "smallest useful step"),
@@ -68,7 +68,7 @@ def test_a_short_aside_is_answered_and_never_saved_as_an_answer_or_the_action(
         educator,
         [
             ("thx", "Question 1 of 2"),  # answered, and the same question again
-            ("im a counselor", "work as a counselor"),
+            ("im a counselor", "`profile role counselor` sets it"),
             ("what is the dual capacity framework", "Type `learn`"),
             ("whats a strength", "Here's a way in"),  # a question back: help to answer
         ],
@@ -76,7 +76,7 @@ def test_a_short_aside_is_answered_and_never_saved_as_an_answer_or_the_action(
     educator.says("I called Ana's grandma, she was so happy to hear good news")
     educator.says("dad works nights so i text him instead")
     answer = educator.says("im the AP")
-    assert "work as a" in answer and "pick one small action" in answer
+    assert "you're a school leader" in answer and "pick one small action" in answer
     assert "Saved to your journal" in educator.clicks_value(educator.option(1))
     journal = educator.says("journal")
     assert "im the AP" not in journal and "counselor" not in journal and "thx" not in journal

@@ -8,6 +8,7 @@ from bot.assess.results import latest_results, read_scores
 from bot.flows.base import Answer
 from bot.flows.state import ActiveFlow, save_flow
 from bot.localtime import local_date_label
+from bot.profiles import profile_of
 from bot.replies import Card, Choice, Choices, Reply, Text
 from bot.turn import Turn
 
@@ -47,7 +48,9 @@ def _finish(turn: Turn, flow: ActiveFlow) -> list[Reply]:
     )
     flow.finished = True
     earlier = previous[0] if previous else None
-    reading = read_scores(scores, earlier.scores if earlier else None)
+    role = profile_of(turn.educator).role
+    owned = turn.library.profiles.roles[role].first_topics if role is not None else []
+    reading = read_scores(scores, earlier.scores if earlier else None, owned)
     title = turn.library.title
     lines = [
         messages.RESULTS_HEADER.format(date=local_date_label(turn.now, turn)),

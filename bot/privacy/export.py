@@ -100,9 +100,15 @@ def build_export(
     }
 
 
+# What an educator told the coach about themselves, kept on their profile row.
+PROFILE_SETTINGS = ("role", "grade_band")
+
+
 def has_data(document: Mapping[str, Any]) -> bool:
-    """True when anything beyond the bare profile row is stored."""
-    return bool(document["records"])
+    """True when anything beyond who the educator is on their platform is stored (a role or
+    grade band they told the coach counts)."""
+    profile = document["profile"] or {}
+    return bool(document["records"]) or any(profile.get(key) for key in PROFILE_SETTINGS)
 
 
 def export_json(document: Mapping[str, Any]) -> str:

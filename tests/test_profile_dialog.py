@@ -1,0 +1,208 @@
+"""Coaching for every educator: the first hello asks who they are, `profile` shows and changes
+it, and a principal, a counselor and a high-school teacher are offered different prompts,
+actions and nudges on the same topic. On both databases."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from bot.app import CoachApp
+from bot.inbound import Platform
+from bot.storage.models import Educator
+from tests.clock import FakeClock
+from tests.dialog import Conversation, verify_dialog
+from tests.nudging import FakePlatform, senders_for, subscription_rows, tick
+
+TOPIC = "relational"
+
+
+def stored_profile(app: CoachApp, user: str = "ms-rivera") -> tuple[str | None, str | None]:
+    with app.sessions() as session:
+        educator = session.scalars(select(Educator).where(Educator.user_id == user)).one()
+        return educator.role, educator.grade_band
+
+
+def educator_with(app: CoachApp, user: str, *profile: str) -> Conversation:
+    educator = Conversation(
+        app.coach, user, platform=Platform.SLACK, workspace="T1", timezone="America/New_York"
+    )
+    for setting in profile:
+        educator.says(f"profile {setting}")
+    return educator
+
+
+# --- the first hello -------------------------------------------------------------------------
+
+
+def test_the_first_hello_asks_role_then_grades_each_one_tap(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    hello = educator.says("hi")
+    assert "what's your role?" in hello and "School leader" in hello
+    answer = educator.clicks("School leader")
+    assert "you're a school leader" in answer and "staff meeting agenda" in answer
+    assert "Which grades do you work with?" in answer
+    assert "High school" in educator.clicks("High school")
+    assert stored_profile(app) == ("leader", "high")
+    # Asked once: the next hello is just a hello.
+    assert "what's your role?" not in educator.says("hello")
+    assert "what's your role?" not in educator.says("help")
+
+
+def test_both_questions_can_be_skipped_and_are_not_asked_again(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("help")
+    assert "Which grades" in educator.clicks("Skip")
+    assert "Tell me any time with `profile`" in educator.clicks("Skip")
+    assert stored_profile(app) == (None, None)
+    assert "what's your role?" not in educator.says("hi")
+
+
+def test_someone_who_started_with_a_reflection_is_asked_at_their_next_hello(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("cancel")
+    assert "what's your role?" in educator.says("hi")
+
+
+# --- profile -------------------------------------------------------------------------------
+
+
+def test_profile_shows_and_changes_role_and_grades_in_the_words_educators_use(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    verify_dialog(
+        educator,
+        [
+            ("profile", "Role: not set"),
+            ("profile role AP", "you're a school leader"),
+            ("profile grades k-12", "All grades"),
+            ("profile", "Role: School leader\nGrades: All grades"),
+            ("profile role school social worker", "counselor or social worker"),
+            ("profile grades hs", "High school"),
+            ("profile liaison", "family liaison"),  # the role named without `role`
+            ("profile middle school", "Middle school"),
+        ],
+    )
+    assert stored_profile(app) == ("liaison", "middle")
+
+
+def test_an_unknown_role_or_grade_gets_the_choices_and_changes_nothing(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("profile role counselor")
+    educator.says("profile grades elementary")
+    verify_dialog(
+        educator,
+        [
+            ("profile role astronaut", "I don't know the role \"astronaut\""),
+            ("profile grades 13th", "I don't know the grades \"13th\""),
+            ("profile favourite colour", "`profile role leader`"),
+            ("profile role", "What's your role?"),
+        ],
+    )
+    assert stored_profile(app) == ("counselor", "elementary")
+
+
+def test_i_am_a_principal_offers_to_set_the_role_in_one_tap(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    offer = educator.says("I'm a principal, what should I focus on?")
+    assert "Shall I set that as your role" in offer
+    assert stored_profile(app) == (None, None)  # offered, not set behind their back
+    assert "you're a school leader" in educator.clicks("Yes")
+    assert stored_profile(app)[0] == "leader"
+
+
+def test_export_includes_the_profile_and_forget_removes_it(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("profile role liaison")
+    educator.says("profile grades high")
+    exported = educator.says("export")
+    assert "Role: liaison. Grades: high." in exported
+    educator.says("forget")
+    educator.clicks("Yes")
+    with app.sessions() as session:
+        assert session.scalars(select(Educator)).all() == []
+
+
+# --- what each educator is offered -------------------------------------------------------
+
+
+def first_reflection(educator: Conversation) -> tuple[str, list[str]]:
+    """The first question of a reflection on the topic, and the actions offered at its end."""
+    question = educator.says(f"reflect {TOPIC}")
+    educator.says("I talked with a grandmother at pickup about her grandson's reading.")
+    educator.says("She told me he reads to his little sister every night.")
+    actions = [choice.label for choice in educator.last[-1].options]  # type: ignore[union-attr]
+    educator.says("cancel")
+    return question.splitlines()[-1], actions[:-1]  # without "Write my own"
+
+
+def test_a_leader_a_counselor_and_a_high_school_teacher_get_different_prompts_and_actions(
+    app: CoachApp,
+) -> None:
+    offered = {
+        "leader": first_reflection(educator_with(app, "P1", "role leader")),
+        "counselor": first_reflection(educator_with(app, "C1", "role counselor")),
+        "teacher": first_reflection(educator_with(app, "T1", "role teacher", "grades high")),
+        "no profile": first_reflection(educator_with(app, "N1")),
+    }
+    questions = {who: question for who, (question, _) in offered.items()}
+    actions = {who: tuple(options) for who, (_, options) in offered.items()}
+    assert len(set(questions.values())) >= 3, questions
+    assert len(set(actions.values())) == 4, actions
+    topic = app.library.topics[TOPIC]
+    leaders = {p.text for p in topic.reflection_prompts if "leader" in p.roles}
+    assert questions["leader"].split(": ", 1)[1] in leaders
+    assert set(actions["leader"]) <= {a.text for a in topic.quick_actions if "leader" in a.roles}
+    secondary = {a.text for a in topic.quick_actions if {"middle", "high"} & set(a.grades)}
+    assert actions["teacher"][0] in secondary
+
+
+def test_their_first_nudges_on_the_same_topic_differ_by_role_and_grades(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    platform = FakePlatform(Platform.SLACK)
+    who = {
+        "P1": ("role leader",),
+        "C1": ("role counselor",),
+        "T1": ("role teacher", "grades high"),
+        "E1": ("role teacher", "grades elementary"),
+    }
+    for user, profile in who.items():
+        educator = educator_with(app, user, *profile)
+        educator.says("nudges on")
+        educator.says(f"nudges focus {TOPIC}")
+    due = min(s.next_send_at for s in subscription_rows(app) if s.next_send_at is not None)
+    clock.set(due)
+    tick(app, senders_for(platform), due + timedelta(minutes=1))
+    cards = {d.address.user_id: d.card.body for d in platform.delivered}
+    assert set(cards) == set(who)
+    assert len(set(cards.values())) == 4, json.dumps(cards, indent=1)
+    nudges = app.library.topics[TOPIC].nudges
+    leader_actions = [n.action for n in nudges if "leader" in n.roles]
+    assert any(action in cards["P1"] for action in leader_actions)
+    counselor_actions = [n.action for n in nudges if "counselor" in n.roles]
+    assert any(action in cards["C1"] for action in counselor_actions)
+
+
+def test_a_leader_starts_with_the_organizational_conditions(app: CoachApp) -> None:
+    leader = educator_with(app, "P1", "role leader")
+    assert "Systemic" in leader.says("reflect")
+    leader.says("cancel")
+    teacher = educator_with(app, "T1", "role teacher")
+    assert "Relational" in teacher.says("reflect")
+
+
+def test_a_leaders_growth_areas_include_an_organizational_condition(app: CoachApp) -> None:
+    leader = educator_with(app, "P1", "role leader")
+    leader.says("assess")
+    # Everything "not yet" but the process conditions, rated lowest of all.
+    for index in range(13):
+        answer = leader.clicks("1" if index < 6 else "2")
+    growth = next(line for line in answer.splitlines() if "Room to grow" in line)
+    assert any(name in growth for name in ("Systemic", "Integrated", "Sustained")), answer

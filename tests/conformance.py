@@ -32,6 +32,9 @@ class Click:
 Step = Say | Click
 
 SCRIPT: tuple[Step, ...] = (
+    Say("hi"),  # the first hello asks who they are: one tap each
+    Click("Counselor"),
+    Click("High school"),
     Say("reflect relational"),
     Say("I greeted every family at pickup on Friday."),
     Say("Two parents stayed to chat about the science fair."),
@@ -77,7 +80,8 @@ class ConsoleDriver:
 def stored_journal(
     core: CoachApp, platform: str, workspace: str, user: str
 ) -> list[dict[str, Any]]:
-    """What was saved for one educator: topic, answers, action, status and note, oldest first."""
+    """What was saved for one educator: their profile, then each reflection's topic, answers,
+    action, status and note, oldest first."""
     with core.sessions() as session:
         educator = session.scalars(
             select(Educator).where(
@@ -92,7 +96,8 @@ def stored_journal(
             .where(Reflection.educator_id == educator.id)
             .order_by(Reflection.created_at, Reflection.id)
         ).all()
-        return [
+        profile = {"role": educator.role, "grades": educator.grade_band}
+        return [profile] + [
             {
                 "topic": row.topic,
                 "answers": json.loads(sealer.unseal(row.answers)),

@@ -44,8 +44,9 @@ async def test_slack_and_the_terminal_store_the_same_reflections(
     await run_script(SlackDriver(wire, "UCONF"))
     console = stored_journal(slack_core, Platform.CONSOLE.value, "local", "ms-rivera")
     slack = stored_journal(slack_core, Platform.SLACK.value, TEAM, "UCONF")
-    assert len(console) == 2
-    assert console[0]["status"] == "partly"
-    assert console[0]["note"] == "Reached voicemail twice, then we talked on Thursday."
-    assert console[1]["action"] == "Invite one parent to co-write the next newsletter."
+    assert len(console) == 3
+    assert console[0] == {"role": "counselor", "grades": "high"}
+    assert console[1]["status"] == "partly"
+    assert console[1]["note"] == "Reached voicemail twice, then we talked on Thursday."
+    assert console[2]["action"] == "Invite one parent to co-write the next newsletter."
     assert slack == console

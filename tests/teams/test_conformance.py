@@ -46,7 +46,8 @@ async def test_teams_and_the_terminal_store_the_same_reflections(
     await run_script(TeamsDriver(teams))
     console = stored_journal(app, Platform.CONSOLE.value, "local", "ms-rivera")
     in_teams = stored_journal(app, Platform.TEAMS.value, activities.TENANT, CONFORMANCE_USER)
-    assert len(console) == 2
-    assert console[0]["status"] == "partly"
-    assert console[1]["action"] == "Invite one parent to co-write the next newsletter."
+    assert len(console) == 3
+    assert console[0] == {"role": "counselor", "grades": "high"}
+    assert console[1]["status"] == "partly"
+    assert console[2]["action"] == "Invite one parent to co-write the next newsletter."
     assert in_teams == console

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from adapters.cli import main
+from content.coverage import coverage
 from content.loader import CONTENT_DIR, ContentError, load_content
 from content.schema import ALL_TOPICS, FOUR_CS, NUDGE_TOPICS, SLACK_SECTION_LIMIT
 
@@ -63,7 +64,26 @@ def test_the_challenge_names_barriers_on_both_sides_and_outcomes_name_family_rol
 
 def test_content_check_passes_on_the_shipped_content(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["content", "check"]) == 0
-    assert "Content OK" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Content OK" in out
+    # The counts of what is written for each role, band and family context.
+    assert "leader prompts:" in out and "nudges per family context: multilingual" in out
+
+
+def test_content_for_every_educator_fails_under_its_minimums(content_copy: Path) -> None:
+    def classroom_only(data: dict[str, Any]) -> None:
+        data["reflection_prompts"] = [
+            p
+            for p in data["reflection_prompts"]
+            if "leader" not in (p.get("roles", []) if isinstance(p, dict) else [])
+        ]
+        for nudge in data["nudges"]:
+            nudge.pop("contexts", None)
+
+    _edit(content_copy / "topics" / "systemic.yaml", classroom_only)
+    found = coverage(load_content(content_copy))
+    assert "topics/systemic.yaml: 0 leader prompts, at least 3 needed" in found.faults
+    assert not [f for f in found.faults if "relational" in f]
 
 
 @pytest.fixture

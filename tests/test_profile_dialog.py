@@ -99,8 +99,8 @@ def test_an_unknown_role_or_grade_gets_the_choices_and_changes_nothing(app: Coac
     verify_dialog(
         educator,
         [
-            ("profile role astronaut", "I don't know the role \"astronaut\""),
-            ("profile grades 13th", "I don't know the grades \"13th\""),
+            ("profile role astronaut", 'I don\'t know the role "astronaut"'),
+            ("profile grades 13th", 'I don\'t know the grades "13th"'),
             ("profile favourite colour", "`profile role leader`"),
             ("profile role", "What's your role?"),
         ],

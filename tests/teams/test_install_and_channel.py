@@ -19,6 +19,7 @@ async def test_install_welcomes_once_with_buttons_to_start(teams: TeamsChat, app
     assert [a["title"] for a in teams.actions()] == [
         "Start a reflection",
         "Learn the framework",
+        "Fit it to my role",
         "What can you do?",
     ]
     start = teams.action("Start a reflection")["data"]

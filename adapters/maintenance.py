@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 
+import yaml
+from pydantic import ValidationError
+
+from bot.drafts.quality import draft_faults
 from bot.reframe import check_lexicon
 from bot.reframe.fallback import check_fallback
 from bot.settings import Settings
 from bot.storage.db import make_engine, upgrade
 from content.coverage import coverage
+from content.drafts_schema import DraftContent, Language, Purpose, Tone, load_drafts
 from content.loader import ContentError, load_content
 from content.understanding_schema import UnderstandingError, load_understanding
 
@@ -19,6 +24,17 @@ def db_upgrade(args: argparse.Namespace) -> int:
     upgrade(engine)
     print("Database is up to date.")
     return 0
+
+
+def _drafts(faults: list[str]) -> DraftContent | None:
+    """The message-home templates, with every fault added to `faults`."""
+    try:
+        drafts = load_drafts()
+    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        faults.append(f"drafts.yaml: {exc}")
+        return None
+    faults += draft_faults(drafts)
+    return drafts
 
 
 def content_check(args: argparse.Namespace) -> int:
@@ -36,6 +52,7 @@ def content_check(args: argparse.Namespace) -> int:
     covered = coverage(library) if library is not None else None
     if covered is not None:
         faults += covered.faults
+    drafts = _drafts(faults)
     if library is None or covered is None or faults:
         print(f"Content check failed: {len(faults)} problem(s) in content/", file=sys.stderr)
         for fault in faults:
@@ -49,6 +66,18 @@ def content_check(args: argparse.Namespace) -> int:
         "the reframing lexicon and its fallback's sentences, "
         "and the understanding cues and replies."
     )
+    if drafts is not None:
+        templates = sum(
+            len(drafts.templates_for(language, purpose, tone))
+            for language in Language
+            for purpose in Purpose
+            for tone in Tone
+        )
+        print(
+            f"Messages home: {templates} templates, {len(Purpose)} purposes in "
+            f"{len(Language)} languages, each at or below a sixth-grade reading level, "
+            "ending with a question or an invitation to reply."
+        )
     print("Written for every educator:")
     for line in covered.lines:
         print(f"  {line}")

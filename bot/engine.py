@@ -55,7 +55,7 @@ log = logging.getLogger("coach.engine")
 
 CANCEL_WORDS = ("cancel", "stop", "quit", "exit")
 # Commands that begin a guided conversation; only one can be open at a time.
-FLOW_STARTERS = ("reflect", "assess", "forget")
+FLOW_STARTERS = ("reflect", "assess", "forget", "draft")
 GREETING_WORDS = ("hi", "hello", "hey")
 # Command words whose every phrase is a command, even inside a guided conversation.
 PHRASE_COMMANDS = ("nudges",)

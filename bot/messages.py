@@ -22,6 +22,7 @@ HELP = (
     "• `nudges`: a weekly nudge at a day and time you choose (`nudges on` to start)\n"
     "• `assess`: a quick self-check that suggests a focus\n"
     "• `reframe TEXT`: a second look at a sentence you wrote about families\n"
+    "• `draft`: help writing a short message home, in English or Spanish\n"
     "• `profile`: your role and grades, so I offer what fits your work first\n"
     "• `export` / `forget`: see or delete everything I keep about you\n"
     "• `cancel`: leave a reflection at any point"

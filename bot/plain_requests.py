@@ -74,7 +74,7 @@ def _answer(
     if intent == "frustration":
         return [Text(pick(said.frustration, text))]
     if intent == "draft":
-        return [Text(said.draft_coming)]
+        return commands["draft"](turn, "")
     if intent == "profile":
         return offer_role(turn, text)
     if intent == "question":

@@ -32,11 +32,16 @@ class Choices:
 
 @dataclass(frozen=True)
 class Card:
-    """A titled block of content with optional buttons (a nudge, a topic, a welcome)."""
+    """A titled block of content with optional buttons (a nudge, a topic, a welcome).
+
+    `copy`: text the educator will copy out whole (a message home): shown apart from the
+    body, as plain text that can be selected (Slack: a preformatted block; Teams: a
+    read-only text box; the terminal: between rules)."""
 
     title: str
     body: str
     buttons: tuple[Choice, ...] = field(default_factory=tuple)
+    copy: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,8 +64,8 @@ def as_plain_text(reply: Reply) -> str:
         case Choices(prompt=prompt, options=options):
             lines = [prompt, *(f"  {i}. {o.label}" for i, o in enumerate(options, 1))]
             return "\n".join(lines)
-        case Card(title=title, body=body, buttons=buttons):
-            lines = [f"*{title}*", body]
+        case Card(title=title, body=body, buttons=buttons, copy=copy):
+            lines = [f"*{title}*", *([copy] if copy else []), body]
             lines += [f"  {i}. {b.label}" for i, b in enumerate(buttons, 1)]
             return "\n".join(lines)
     raise TypeError(f"unknown reply part {reply!r}")

@@ -121,7 +121,6 @@ class IntentReplies(_Strict):
     greeting: list[str] = Field(min_length=1)
     thanks: list[str] = Field(min_length=1)
     frustration: list[str] = Field(min_length=1)
-    draft_coming: str
     draft_in_reflection: str
     aside_learn: str
     aside_greeting: str

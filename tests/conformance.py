@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from sqlalchemy import select
 
 from bot.app import CoachApp
+from bot.drafts.models import SavedDraft
 from bot.storage.models import Educator, Reflection
 from tests.dialog import Conversation
 
@@ -47,6 +48,20 @@ SCRIPT: tuple[Step, ...] = (
     Say("Ask the Spanish-speaking parents what they would read."),
     Click("Write my own"),
     Say("Invite one parent to co-write the next newsletter."),
+)
+
+
+# A message home, written and saved: the same draft wherever it was written.
+DRAFT_SCRIPT: tuple[Step, ...] = (
+    Say("draft"),
+    Click("Share one next step"),
+    Click("Español"),
+    Say("José María"),
+    Say("lee palabras cortas sin ayuda y ya empieza con las largas"),
+    Say("leer una página juntos antes de dormir"),
+    Click("Warm"),
+    Click("Another version"),
+    Click("Save to my journal"),
 )
 
 
@@ -105,5 +120,27 @@ def stored_journal(
                 "status": row.action_status,
                 "note": sealer.unseal(row.outcome_note) if row.outcome_note else None,
             }
+            for row in rows
+        ]
+
+
+def stored_drafts(core: CoachApp, platform: str, workspace: str, user: str) -> list[dict[str, Any]]:
+    """The messages home one educator saved: purpose, language and text, oldest first."""
+    with core.sessions() as session:
+        educator = session.scalars(
+            select(Educator).where(
+                Educator.platform == platform,
+                Educator.workspace == workspace,
+                Educator.user_id == user,
+            )
+        ).one()
+        sealer = core.coach.sealer.for_educator(session, educator)
+        rows = session.scalars(
+            select(SavedDraft)
+            .where(SavedDraft.educator_id == educator.id)
+            .order_by(SavedDraft.created_at, SavedDraft.id)
+        ).all()
+        return [
+            {"purpose": row.purpose, "language": row.language, "text": sealer.unseal(row.text)}
             for row in rows
         ]

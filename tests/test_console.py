@@ -74,6 +74,7 @@ def test_a_scripted_terminal_session_shows_the_coach_listening(tmp_path: Path) -
         [
             "hi",
             "can u help me write a note to a parent about missing hw",
+            "cancel",
             "how do I run a home visit?",
             "this is pointless, I'm drowning",
             "🙃",
@@ -93,7 +94,7 @@ def test_a_scripted_terminal_session_shows_the_coach_listening(tmp_path: Path) -
         ],
     )
     assert "Here's what you can type" in out  # the first hello is the menu
-    assert "messages home" in out  # a plain request for a draft
+    assert "What is it for?" in out  # a plain request starts a draft
     assert "learn relational" in out  # a how-to question answered from the framework
     assert "smallest useful step" in out  # overload heard, not refused
     assert "better than emoji" in out

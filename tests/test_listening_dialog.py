@@ -19,7 +19,8 @@ def test_plain_requests_are_understood_not_refused(app: CoachApp) -> None:
     verify_dialog(
         educator,
         [
-            ("Can you help me write an email to a parent about missing homework?", "messages home"),
+            ("Can you help me write an email to a parent about missing homework?", "it for?"),
+            ("cancel", "Nothing from it was saved"),
             ("I'm a principal, what should I focus on?", "set that as your role"),
             ("how do I run a home visit?", "learn relational"),
             ("thanks!", "You're welcome"),
@@ -49,14 +50,14 @@ def test_asking_for_help_writing_to_the_family_mid_reflection_gets_an_answer(
     educator.says("reflect relational")
     educator.says("mom of one of my kids yelled at me in the pickup line")
     answer = educator.says("can u help me write a note to her")
-    # Heard as a request, not echoed back: what a good note holds, and the reflection goes on.
-    assert "two or three sentences" in answer and "I see what you mean" not in answer
+    # Heard as a request, not echoed back: `draft` once this is done, and the reflection goes on.
+    assert "type `draft`" in answer and "I see what you mean" not in answer
     assert "pick one small action" in answer
     # A plan to send a note is an answer like any other, not a request.
     educator.says("cancel")
     educator.says("reflect relational")
     educator.says("I talked with Ana's grandma at pickup about her reading.")
-    assert "two or three sentences" not in educator.says("send a note home friday with her log")
+    assert "type `draft`" not in educator.says("send a note home friday with her log")
 
 
 def test_a_short_aside_is_answered_and_never_saved_as_an_answer_or_the_action(

@@ -28,6 +28,9 @@ def _button_hint(choice: Choice) -> str:
     return f"  - {choice.label} (type: {choice.value})"
 
 
+COPY_RULE = "-" * 40
+
+
 def render(replies: list[Reply]) -> Rendered:
     last_with_options = max(
         (i for i, r in enumerate(replies) if isinstance(r, Choices | Card) and _options(r)),
@@ -42,8 +45,11 @@ def render(replies: list[Reply]) -> Rendered:
                 lines = [_plain(text)]
             case Choices(prompt=prompt):
                 lines = [_plain(prompt)]
-            case Card(title=title, body=body):
-                lines = [f"== {_plain(title)} ==", _plain(body)]
+            case Card(title=title, body=body, copy=copy):
+                lines = [f"== {_plain(title)} =="]
+                if copy:  # exactly as written, between rules, to copy
+                    lines += [COPY_RULE, copy, COPY_RULE]
+                lines.append(_plain(body))
         if index == last_with_options:
             numbered = list(options)
             lines += [f"  {n}. {_plain(o.label)}" for n, o in enumerate(options, 1)]

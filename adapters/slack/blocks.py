@@ -86,6 +86,23 @@ def _sections(text: str) -> list[Block]:
     return [{"type": "section", "text": _mrkdwn(piece)} for piece in split_text(escape(text))]
 
 
+def _copyable(text: str) -> list[Block]:
+    """Text to copy out whole: a preformatted rich-text block, shown exactly as written
+    (no markup read into it) and copied in one selection."""
+    return [
+        {
+            "type": "rich_text",
+            "elements": [
+                {
+                    "type": "rich_text_preformatted",
+                    "elements": [{"type": "text", "text": piece}],
+                }
+            ],
+        }
+        for piece in split_text(text, MAX_SECTION_CHARS)
+    ]
+
+
 def _buttons(options: tuple[Choice, ...], ids: count[int]) -> list[Block]:
     rows: list[Block] = []
     for start in range(0, len(options), MAX_BUTTONS_PER_ROW):
@@ -120,13 +137,14 @@ def reply_blocks(reply: Reply, ids: count[int]) -> list[Block]:
         case Choices(prompt=prompt, options=options):
             prompt, options = _with_long_labels(prompt, options)
             return [*_sections(prompt), *_buttons(options, ids)]
-        case Card(title=title, body=body, buttons=buttons):
+        case Card(title=title, body=body, buttons=buttons, copy=copy):
             header = {
                 "type": "header",
                 "text": _plain(_shorten(_MARKUP.sub("", title), MAX_HEADER_CHARS)),
             }
             body, buttons = _with_long_labels(body, buttons)
-            return [header, *(_sections(body) if body else []), *_buttons(buttons, ids)]
+            copied = _copyable(copy) if copy else []
+            return [header, *copied, *(_sections(body) if body else []), *_buttons(buttons, ids)]
     raise TypeError(f"unknown reply part {reply!r}")
 
 

@@ -76,6 +76,21 @@ def question_card(title: str | None, text: str, options: tuple[Choice, ...]) -> 
     return adaptive_card(body + elements, actions)
 
 
+def copy_card(title: str, copy: str, text: str, options: tuple[Choice, ...]) -> dict[str, Any]:
+    """A card whose `copy` can be selected and copied: Teams lets no one select a TextBlock,
+    so it sits in a multi-line text box, filled in (editing it changes nothing)."""
+    box = {
+        "type": "Input.Text",
+        "id": "copy",
+        "label": title,
+        "isMultiline": True,
+        "value": copy,
+    }
+    body = [heading(title), box, text_block(text)]
+    elements, actions = layout(options, answered_data(title, text, options))
+    return adaptive_card(body + elements, actions)
+
+
 def card_activity(card: dict[str, Any]) -> Activity:
     return Activity(
         type=ActivityTypes.message,
@@ -93,6 +108,8 @@ def render_reply(reply: Reply) -> Activity:
             return text_activity(text)
         case Choices(prompt=prompt, options=options):
             return card_activity(question_card(None, prompt, options))
+        case Card(title=title, body=body, buttons=buttons, copy=copy) if copy:
+            return card_activity(copy_card(title, copy, body, buttons))
         case Card(title=title, body=body, buttons=buttons):
             return card_activity(question_card(title, body, buttons))
     raise TypeError(f"unknown reply part {type(reply).__name__}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot import messages
+from bot.drafts.journal import saved_draft_lines
 from bot.followthrough import (
     action_awaiting_check_in,
     follow_through_summary,
@@ -19,10 +20,13 @@ JOURNAL_LENGTH = 10
 
 def handle_journal(turn: Turn, args: str) -> list[Reply]:
     entries = recent_reflections(turn, JOURNAL_LENGTH)
+    drafts = saved_draft_lines(turn)
     if not entries:
-        return [Text(messages.JOURNAL_EMPTY)]
+        return [Text("\n".join(drafts))] if drafts else [Text(messages.JOURNAL_EMPTY)]
     lines = [messages.JOURNAL_HEADER, *journal_lines(turn, entries)]
     replies: list[Reply] = [Text("\n".join(lines)), Text(follow_through_summary(turn))]
+    if drafts:
+        replies.insert(1, Text("\n".join(drafts)))
     pending = action_awaiting_check_in(turn)
     if pending is not None:
         # Check in right here, without waiting for the next reflection or nudge.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.commands.assess import handle_assess
 from bot.commands.base import CommandHandler
 from bot.commands.channel import handle_channel
+from bot.commands.draft import handle_draft
 from bot.commands.export import handle_export
 from bot.commands.forget import handle_forget
 from bot.commands.help import handle_help
@@ -31,6 +32,7 @@ def command_table() -> dict[str, CommandHandler]:
         "forget": handle_forget,
         "channel": handle_channel,
         "profile": handle_profile,
+        "draft": handle_draft,
     }
     table.update(NUDGE_COMMANDS)
     return table

@@ -18,6 +18,8 @@ from functools import lru_cache
 
 from bot import messages
 from bot.commands.reframe import reframe_offer
+from bot.drafts import messages as drafts_said
+from bot.drafts.journal import is_a_drafted_message
 from bot.flows.base import Answer
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import record_outcome
@@ -60,6 +62,7 @@ def begin(
     words already answer the next question, so it is not asked."""
     flow.data["followup_id"] = pending.id
     flow.data["followup_outcome"] = outcome
+    flow.data["drafted"] = is_a_drafted_message(turn, pending.id)
     record_outcome(pending, outcome, None, turn.sealer, turn.now)
     says_more = said is not None and len(words(for_matching(said))) > SAYS_MORE_AFTER_WORDS
     replies: list[Reply] = []
@@ -97,7 +100,9 @@ def ask_note(flow: ActiveFlow) -> list[Reply]:
     flow.data["_accepts_text"] = True
     if flow.data.get("followup_outcome") == "done":
         checkin = default_understanding().replies.checkin
-        return [Choices(checkin.what_worked, flow.options([(checkin.what_worked_skip, "none")]))]
+        # A message home that went out: did the family answer? (instead of what worked)
+        asked = drafts_said.FAMILY_ANSWERED if flow.data.get("drafted") else checkin.what_worked
+        return [Choices(asked, flow.options([(checkin.what_worked_skip, "none")]))]
     return [Choices(messages.FOLLOWUP_NOTE, flow.options([("No note", "none")]))]
 
 

@@ -14,6 +14,8 @@ import json
 from sqlalchemy import func, select
 
 from bot import messages
+from bot.drafts import messages as drafts_said
+from bot.drafts.suggest import draft_button
 from bot.flows import checkin, listening
 from bot.flows.base import Answer
 from bot.flows.checkin import own_words, wording_note
@@ -21,7 +23,7 @@ from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import action_awaiting_check_in
 from bot.localtime import local_date_label
 from bot.profiles import offered_texts, profile_of
-from bot.replies import AskText, Choices, Reply, Text
+from bot.replies import AskText, Card, Choices, Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding import understand
@@ -171,7 +173,11 @@ def _save(turn: Turn, flow: ActiveFlow, action: str) -> list[Reply]:
         )
     )
     flow.finished = True
-    return [Text(messages.REFLECTION_SAVED.format(action=action))]
+    saved = messages.REFLECTION_SAVED.format(action=action)
+    button = draft_button(action)
+    if button is not None:  # the action is a note home: offer to write it now
+        return [Card(drafts_said.DRAFT_IT_NOW_TITLE, saved, (button,))]
+    return [Text(saved)]
 
 
 class ReflectionFlow:

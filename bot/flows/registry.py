@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.flows import assessment, checkin, forget, reflection
+from bot.flows import assessment, checkin, draft, forget, reflection
 from bot.flows.base import Flow
 
 
@@ -12,4 +12,5 @@ def flow_table() -> dict[str, Flow]:
         assessment.KIND: assessment.AssessmentFlow(),
         forget.KIND: forget.ForgetFlow(),
         checkin.KIND: checkin.CheckinFlow(),
+        draft.KIND: draft.DraftFlow(),
     }

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot.drafts.suggest import draft_button
 from bot.nudges import messages
 from bot.replies import Card, Choice, Choices, Reply
 from bot.storage.keyring import Keyring
@@ -56,6 +57,9 @@ def nudge_card(
     ]
     if not reminder:
         buttons.append(Choice(messages.BUTTON_TOMORROW, f"nudge tomorrow {ledger_id}"))
+    drafting = draft_button(nudge.action)
+    if drafting is not None:  # the nudge asks for a note home: offer to write it now
+        buttons.insert(1, drafting)
     title = messages.REMINDER_TITLE if reminder else messages.NUDGE_TITLE
     return Card(
         title=title.format(title=content.title),

@@ -8,6 +8,7 @@ imports this module first.
 
 from bot.assess import models as assess_models
 from bot.calendar import models as calendar_models
+from bot.drafts import models as draft_models
 from bot.inbox import models as inbox_models
 from bot.storage import data_keys as key_models
 from bot.storage import models as core_models
@@ -21,6 +22,7 @@ __all__ = [
     "assess_models",
     "calendar_models",
     "core_models",
+    "draft_models",
     "inbox_models",
     "key_models",
     "weekly_channel_models",

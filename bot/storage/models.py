@@ -33,6 +33,8 @@ class Educator(Base):
     grade_band: Mapped[str | None] = mapped_column(String(16))
     # When the first hello asked (asked once; they may skip).
     profile_asked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Messages home composed (`draft`), saved or not: an unsaved draft leaves only this.
+    drafts_made: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class FlowState(Base):

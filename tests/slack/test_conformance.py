@@ -6,7 +6,13 @@ from typing import Any
 
 from bot.app import CoachApp
 from bot.inbound import Platform
-from tests.conformance import ConsoleDriver, run_script, stored_journal
+from tests.conformance import (
+    DRAFT_SCRIPT,
+    ConsoleDriver,
+    run_script,
+    stored_drafts,
+    stored_journal,
+)
 from tests.dialog import Conversation
 from tests.slack.wire import TEAM, SlackWire, buttons_of, find_button
 
@@ -50,3 +56,23 @@ async def test_slack_and_the_terminal_store_the_same_reflections(
     assert console[1]["note"] == "Reached voicemail twice, then we talked on Thursday."
     assert console[2]["action"] == "Invite one parent to co-write the next newsletter."
     assert slack == console
+
+
+async def test_a_message_home_is_drafted_the_same_in_slack_and_the_terminal(
+    wire: SlackWire, slack_core: CoachApp
+) -> None:
+    await run_script(ConsoleDriver(Conversation(slack_core.coach, "ms-lee")), DRAFT_SCRIPT)
+    await run_script(SlackDriver(wire, "UDRAFT"), DRAFT_SCRIPT)
+    console = stored_drafts(slack_core, Platform.CONSOLE.value, "local", "ms-lee")
+    slack = stored_drafts(slack_core, Platform.SLACK.value, TEAM, "UDRAFT")
+    assert len(console) == 1 and "José María" in console[0]["text"]
+    assert slack == console
+    # Slack showed the draft as a preformatted block, to copy whole.
+    shown = [
+        element["elements"][0]["text"]
+        for post in wire.fake.of("chat.postMessage")
+        for block in post.args["blocks"]
+        if block["type"] == "rich_text"
+        for element in block["elements"]
+    ]
+    assert console[0]["text"] in shown

@@ -6,7 +6,13 @@ from typing import Any
 
 from bot.app import CoachApp
 from bot.inbound import Platform
-from tests.conformance import ConsoleDriver, run_script, stored_journal
+from tests.conformance import (
+    DRAFT_SCRIPT,
+    ConsoleDriver,
+    run_script,
+    stored_drafts,
+    stored_journal,
+)
 from tests.dialog import Conversation
 from tests.teams import activities
 from tests.teams.conftest import TeamsChat
@@ -50,4 +56,30 @@ async def test_teams_and_the_terminal_store_the_same_reflections(
     assert console[0] == {"role": "counselor", "grades": "high"}
     assert console[1]["status"] == "partly"
     assert console[2]["action"] == "Invite one parent to co-write the next newsletter."
+    assert in_teams == console
+
+
+async def test_a_message_home_is_drafted_the_same_in_teams_and_the_terminal(
+    teams: TeamsChat, app: CoachApp
+) -> None:
+    terminal = ConsoleDriver(Conversation(app.coach, "ms-lee"))
+    await run_script(terminal, DRAFT_SCRIPT[:-1])
+    drafts = []
+    driver = TeamsDriver(teams)
+    for step in DRAFT_SCRIPT[:-1]:
+        await run_script(driver, (step,))
+        drafts += [
+            element["value"]
+            for activity in teams.last
+            for attachment in activity.get("attachments") or []
+            for element in attachment["content"]["body"]
+            if element.get("type") == "Input.Text"
+        ]
+    # Teams showed the draft in a text box, where it can be selected and copied.
+    assert drafts and "José María" in drafts[-1]
+    await run_script(terminal, DRAFT_SCRIPT[-1:])
+    await run_script(driver, DRAFT_SCRIPT[-1:])
+    console = stored_drafts(app, Platform.CONSOLE.value, "local", "ms-lee")
+    in_teams = stored_drafts(app, Platform.TEAMS.value, activities.TENANT, CONFORMANCE_USER)
+    assert len(console) == 1 and console[0]["text"] == drafts[-1]
     assert in_teams == console

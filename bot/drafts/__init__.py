@@ -1,0 +1,1 @@
+"""Messages home (`draft`): composing a short note from what the educator typed."""

@@ -1,0 +1,42 @@
+"""A draft from a template and exactly what the educator typed: nothing is added that they
+did not write, and their words are only trimmed (spaces, a final full stop)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from content.drafts_schema import DraftContent, Language, Purpose, Specific, Tone
+
+_SPACES = re.compile(r"\s+")
+# A final full stop, comma or semicolon: the template ends the sentence itself.
+_TRAILING = re.compile(r"[\s.,;:]+$")
+
+
+def tidy(typed: str) -> str:
+    """The educator's words on one line, without the final full stop the template adds."""
+    return _TRAILING.sub("", _SPACES.sub(" ", typed).strip())
+
+
+def compose(
+    content: DraftContent,
+    language: Language,
+    purpose: Purpose,
+    tone: Tone,
+    version: int,
+    specifics: Mapping[str, str],
+) -> str:
+    """The `version`-th template (wrapping) of this purpose, language and tone, filled in.
+    A skipped child's name becomes the language's "your child"."""
+    templates = content.templates_for(language, purpose, tone)
+    template = templates[version % len(templates)]
+    values = {name: tidy(specifics.get(name, "")) for name in content.purposes[purpose].asks}
+    if not values.get(Specific.CHILD):
+        values[Specific.CHILD] = content.no_name[language]
+    return template.format(**values)
+
+
+def shortest_version(content: DraftContent, language: Language, purpose: Purpose) -> int:
+    """The index of the shortest brief template: "Shorter" when already brief."""
+    templates = content.templates_for(language, purpose, Tone.BRIEF)
+    return min(range(len(templates)), key=lambda i: len(templates[i]))

@@ -1,0 +1,42 @@
+"""Which planned actions ask the educator to send a note home: those get a "Draft it now"
+button (after a reflection, and on a nudge) that starts `draft` for the likeliest purpose."""
+
+from __future__ import annotations
+
+import re
+
+from bot.drafts import messages as said
+from bot.replies import Choice
+from content.drafts_schema import Purpose
+
+# Sending a family a note: "send one family a two-sentence note", "write a welcome message",
+# "a note home". Not "write down", "note whether" or meeting notes.
+_A_NOTE = re.compile(
+    r"\b(send|write|draft|mail)\b(?!\s+down)[^.;]{0,60}?\b(note|message|letter|postcard|email)\b",
+    re.IGNORECASE,
+)
+# ... to a colleague rather than a family.
+_TO_STAFF = re.compile(
+    r"\bto (your |the |a |one )?(principal|staff|colleague|team|teacher|leadership)", re.IGNORECASE
+)
+# Words that say what the note is for, most specific first.
+_PURPOSE_WORDS = (
+    (Purpose.INVITE, re.compile(r"\binvit", re.IGNORECASE)),
+    (Purpose.INTRODUCE, re.compile(r"introduc\w* (yourself|myself)|your name|go-to|welcome", re.I)),
+    (Purpose.FOLLOW_UP, re.compile(r"\bfollow(ing)?[- ]up|\bafter (a|the) (concern|tense)", re.I)),
+    (Purpose.NEXT_STEP, re.compile(r"\bnext step|\bat home\b|\btry\b|\bgoal", re.IGNORECASE)),
+    (Purpose.CELEBRATE, re.compile(r"\bgood news|\bpositive|\bdid well|\bwin\b|\bproud", re.I)),
+)
+
+
+def asks_for_a_note(action: str) -> bool:
+    return bool(_A_NOTE.search(action)) and not _TO_STAFF.search(action)
+
+
+def draft_button(action: str) -> Choice | None:
+    """ "Draft it now", naming the purpose when the action says it; None when the action
+    does not ask for a note home."""
+    if not asks_for_a_note(action):
+        return None
+    purpose = next((p for p, pattern in _PURPOSE_WORDS if pattern.search(action)), None)
+    return Choice(said.DRAFT_IT_NOW, f"draft {purpose.value}" if purpose else "draft")

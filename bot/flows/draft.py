@@ -1,0 +1,375 @@
+"""`draft`: a short message home, written from what the educator tells the coach.
+
+Steps, each saved before the next question:
+  purpose  -> language -> ask (one specific at a time; `reframe` when one reads as deficit
+  framing) -> tone -> draft (another version, shorter, the other language, save, done)
+
+The family's language is asked before the specifics, so an educator writing to a family that
+reads Spanish is told to type them as the family should read them: the draft puts their words
+in exactly as typed (bot/drafts/compose.py) and never translates them. The child's name lives
+only in this flow's sealed state until the educator saves the draft; an unsaved draft leaves
+only the educator's count of drafts made.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+
+from bot.drafts import messages as said
+from bot.drafts.compose import compose, shortest_version, tidy
+from bot.drafts.models import SavedDraft
+from bot.flows.base import Answer
+from bot.flows.listening import VAGUE_WORDS
+from bot.flows.state import ActiveFlow, save_flow
+from bot.reframe import Finding, rewrite_all
+from bot.replies import AskText, Card, Choices, Reply, Text
+from bot.storage.models import Reflection
+from bot.turn import Turn
+from bot.understanding.deficit import deficit_findings
+from bot.understanding.normalise import for_matching, words
+from content.drafts_schema import DraftContent, Language, Purpose, Specific, Tone, default_drafts
+
+KIND = "draft"
+# A specific longer than this is more than a note home can carry (one or two sentences).
+MAX_SPECIFIC_CHARS = 300
+# The planned "send it" action is filed under the condition it practises.
+SEND_TOPIC = "relational"
+# An observation this short, made only of these words, says nothing a family can picture.
+VAGUE_OBSERVATION_WORDS = 5
+_VAGUE = VAGUE_WORDS | frozenset(
+    [
+        "did",
+        "does",
+        "doing",
+        "done",
+        "he",
+        "she",
+        "they",
+        "them",
+        "him",
+        "her",
+        "his",
+        "job",
+        "work",
+        "worked",
+        "working",
+        "hard",
+        "today",
+        "this",
+        "week",
+        "class",
+        "lot",
+        "much",
+        "better",
+        "behaved",
+        "behaving",
+        "nicely",
+        "improved",
+        "improving",
+        "lately",
+        "has",
+        "had",
+        "been",
+        "awesome",
+        "amazing",
+        "excellent",
+        "super",
+        "awesome",
+        "trying",
+        "tried",
+        "effort",
+    ]
+)
+# "Maya and Leo", "Maya, Leo", "Maya y Leo": more than one child.
+_SEVERAL = re.compile(r",|&|\+|/|\band\b|\by\b", re.IGNORECASE)
+_NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ '’.\-])*$")
+MAX_NAME_WORDS = 3
+OTHER_LANGUAGE_NAMES = {Language.ENGLISH: "English", Language.SPANISH: "Spanish"}
+
+
+def start_draft(turn: Turn, args: str = "") -> list[Reply]:
+    """Begin a draft; `draft celebrate` (or a button naming the purpose) skips the first
+    question."""
+    flow = ActiveFlow(kind=KIND, step="purpose", data={"specifics": {}, "version": 0})
+    purpose = _purpose_named(args)
+    if purpose is not None:
+        flow.data["purpose"] = purpose.value
+        replies = _ask_language(flow)
+    else:
+        replies = _ask_purpose(flow)
+    save_flow(turn, flow)
+    return replies
+
+
+def _purpose_named(args: str) -> Purpose | None:
+    wanted = args.strip().casefold().replace(" ", "_").replace("-", "_")
+    return next((p for p in Purpose if p.value == wanted), None)
+
+
+def _content() -> DraftContent:
+    return default_drafts()
+
+
+def _ask_purpose(flow: ActiveFlow) -> list[Reply]:
+    flow.step = "purpose"
+    flow.data["_accepts_text"] = False
+    pairs = [(words.label, purpose.value) for purpose, words in _content().purposes.items()]
+    return [Choices(said.PURPOSE_QUESTION, flow.options(pairs))]
+
+
+def _ask_language(flow: ActiveFlow) -> list[Reply]:
+    flow.step = "language"
+    flow.data["_accepts_text"] = False
+    pairs = [(said.LANGUAGE_ENGLISH, Language.ENGLISH.value)]
+    pairs.append((said.LANGUAGE_SPANISH, Language.SPANISH.value))
+    return [Choices(said.LANGUAGE_QUESTION, flow.options(pairs))]
+
+
+def _ask_tone(flow: ActiveFlow) -> list[Reply]:
+    flow.step = "tone"
+    flow.data["_accepts_text"] = False
+    pairs = [(said.TONE_WARM, Tone.WARM.value), (said.TONE_BRIEF, Tone.BRIEF.value)]
+    return [Choices(said.TONE_QUESTION, flow.options(pairs))]
+
+
+def _question(flow: ActiveFlow, specific: str) -> str:
+    return _content().purposes[Purpose(flow.data["purpose"])].asks[Specific(specific)]
+
+
+def _ask_specific(flow: ActiveFlow, lead: str | None = None) -> list[Reply]:
+    flow.step = "ask"
+    flow.data["_accepts_text"] = True
+    specific = flow.data["asking"]
+    question = _question(flow, specific)
+    if lead is not None:
+        question = f"{lead}\n{question}"
+    if specific == Specific.CHILD:
+        return [Choices(question, flow.options([(said.SKIP_NAME, "skip")]))]
+    flow.data["_options"] = []
+    return [AskText(question)]
+
+
+def _next(turn: Turn, flow: ActiveFlow, lead: Sequence[Reply] = ()) -> list[Reply]:
+    """The next specific not yet given, or the tone once they all are."""
+    asks = _content().purposes[Purpose(flow.data["purpose"])].asks
+    missing = [str(s) for s in asks if str(s) not in flow.data["specifics"]]
+    flow.data.pop("probed", None)
+    if missing:
+        flow.data["asking"] = missing[0]
+        return [*lead, *_ask_specific(flow)]
+    return [*lead, *_ask_tone(flow)]
+
+
+def _take_specific(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
+    specific = flow.data["asking"]
+    if specific == Specific.CHILD and answer.key == "skip":
+        flow.data["specifics"][specific] = ""
+        return _next(turn, flow)
+    typed = answer.text.strip()
+    question = _question(flow, specific)
+    if not typed:
+        return [Text(said.EMPTY.format(question=question))]
+    if len(typed) > MAX_SPECIFIC_CHARS:
+        return [Text(said.TOO_LONG.format(length=len(typed))), *_ask_specific(flow)]
+    if specific == Specific.CHILD:
+        problem = _name_problem(typed)
+        if problem is not None:
+            return [Text(problem), *_ask_specific(flow)]
+    if specific == Specific.OBSERVATION and _is_vague(typed) and not flow.data.get("probed"):
+        flow.data["probed"] = True
+        who = tidy(flow.data["specifics"].get(Specific.CHILD, "")) or "them"
+        return [AskText(said.VAGUE.format(who=who))]
+    findings = deficit_findings(typed) if specific != Specific.CHILD else []
+    if findings:
+        return _offer_reframe(flow, specific, typed, findings)
+    flow.data["specifics"][specific] = typed
+    return _next(turn, flow)
+
+
+def _name_problem(typed: str) -> str | None:
+    if _SEVERAL.search(typed):
+        return said.ONE_CHILD
+    if len(typed.split()) > MAX_NAME_WORDS or not _NAME.match(typed):
+        return said.NOT_A_NAME
+    return None
+
+
+def _is_vague(typed: str) -> bool:
+    said_words = words(for_matching(typed))
+    return 0 < len(said_words) <= VAGUE_OBSERVATION_WORDS and all(w in _VAGUE for w in said_words)
+
+
+def _offer_reframe(
+    flow: ActiveFlow, specific: str, typed: str, findings: list[Finding]
+) -> list[Reply]:
+    """A deficit phrase is named before it goes into a family-facing message, with an
+    asset-based wording to use instead when the lexicon has one."""
+    flow.step = "reframe"
+    flow.data["_accepts_text"] = False
+    rewritten = rewrite_all(typed, findings)
+    first = findings[0]
+    flow.data["pending"] = {"specific": specific, "typed": typed, "rewrite": rewritten}
+    if rewritten != typed:
+        text = said.DEFICIT.format(why=first.why, rewrite=rewritten)
+        pairs = [(said.USE_REWRITE, "use"), (said.KEEP_MINE, "keep"), (said.WRITE_AGAIN, "again")]
+    else:
+        text = said.DEFICIT_NO_REWRITE.format(why=first.why, question=first.question)
+        pairs = [(said.WRITE_AGAIN, "again"), (said.KEEP_MINE, "keep")]
+    return [Choices(text, flow.options(pairs))]
+
+
+def _take_reframe(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
+    pending = flow.data.get("pending") or {}
+    if answer.key not in ("use", "keep", "again") or not pending:
+        return reprompt(flow)
+    flow.data.pop("pending", None)
+    if answer.key == "again":
+        question = _question(flow, pending["specific"])
+        flow.data["asking"] = pending["specific"]
+        flow.step = "ask"
+        flow.data["_accepts_text"] = True
+        flow.data["_options"] = []
+        return [AskText(said.WRITE_AGAIN_ASK.format(question=question[:1].lower() + question[1:]))]
+    chosen = pending["rewrite"] if answer.key == "use" else pending["typed"]
+    flow.data["specifics"][pending["specific"]] = chosen
+    return _next(turn, flow)
+
+
+def _draft_text(flow: ActiveFlow) -> str:
+    return compose(
+        _content(),
+        Language(flow.data["language"]),
+        Purpose(flow.data["purpose"]),
+        Tone(flow.data["tone"]),
+        int(flow.data["version"]),
+        flow.data["specifics"],
+    )
+
+
+def _show_draft(flow: ActiveFlow, note: str | None = None) -> list[Reply]:
+    flow.step = "draft"
+    flow.data["_accepts_text"] = False
+    other = said.IN_SPANISH if flow.data["language"] == Language.ENGLISH else said.IN_ENGLISH
+    pairs = [
+        (said.ANOTHER, "another"),
+        (said.SHORTER, "shorter"),
+        (other, "language"),
+        (said.SAVE, "save"),
+        (said.DONE, "done"),
+    ]
+    body = said.DRAFT_NOTE if note is None else f"{said.DRAFT_NOTE}\n{note}"
+    return [Card(said.DRAFT_TITLE, body, flow.options(pairs), copy=_draft_text(flow))]
+
+
+def _take_draft_choice(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
+    content = _content()
+    language, purpose = Language(flow.data["language"]), Purpose(flow.data["purpose"])
+    match answer.key:
+        case "another":
+            flow.data["version"] = int(flow.data["version"]) + 1
+            return _show_draft(flow)
+        case "shorter":
+            if flow.data["tone"] == Tone.BRIEF:
+                flow.data["version"] = shortest_version(content, language, purpose)
+            flow.data["tone"] = Tone.BRIEF.value
+            return _show_draft(flow)
+        case "language":
+            other = Language.SPANISH if language is Language.ENGLISH else Language.ENGLISH
+            flow.data["language"] = other.value
+            note = said.OTHER_LANGUAGE_NOTE.format(language=OTHER_LANGUAGE_NAMES[other])
+            return _show_draft(flow, note)
+        case "save":
+            _save(turn, flow)
+            flow.finished = True
+            return [Text(said.SAVED)]
+        case "done":
+            flow.finished = True
+            return [Text(said.FINISHED)]
+    return reprompt(flow)
+
+
+def _save(turn: Turn, flow: ActiveFlow) -> None:
+    """The draft, sealed, and a planned action to send it, whose check-in next week asks
+    whether it went out and whether the family wrote back."""
+    purpose = _content().purposes[Purpose(flow.data["purpose"])].label.casefold()
+    child = tidy(flow.data["specifics"].get(Specific.CHILD, ""))
+    action = (
+        said.SEND_ACTION_FOR.format(child=child, purpose=purpose)
+        if child
+        else said.SEND_ACTION.format(purpose=purpose)
+    )
+    sealer = turn.sealer
+    plan = Reflection(
+        educator_id=turn.educator.id,
+        topic=SEND_TOPIC,
+        created_at=turn.now,
+        answers=sealer.seal(json.dumps([])),
+        action=sealer.seal(action),
+        action_status="planned",
+    )
+    turn.session.add(plan)
+    turn.session.flush()
+    turn.session.add(
+        SavedDraft(
+            educator_id=turn.educator.id,
+            created_at=turn.now,
+            purpose=flow.data["purpose"],
+            language=flow.data["language"],
+            text=sealer.seal(_draft_text(flow)),
+            reflection_id=plan.id,
+        )
+    )
+
+
+def reprompt(flow: ActiveFlow) -> list[Reply]:
+    match flow.step:
+        case "purpose":
+            return _ask_purpose(flow)
+        case "language":
+            return _ask_language(flow)
+        case "ask":
+            return _ask_specific(flow)
+        case "tone":
+            return _ask_tone(flow)
+        case "reframe":
+            pending = flow.data.get("pending") or {}
+            flow.data["asking"] = pending.get("specific", flow.data.get("asking"))
+            return _ask_specific(flow)
+    return _show_draft(flow)
+
+
+class DraftFlow:
+    optional = False
+
+    def title(self, turn: Turn, flow: ActiveFlow) -> str:
+        return said.TITLE
+
+    def reprompt(self, turn: Turn, flow: ActiveFlow) -> list[Reply]:
+        return reprompt(flow)
+
+    def advance(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
+        match flow.step:
+            case "purpose":
+                if answer.key not in {p.value for p in Purpose}:
+                    return _ask_purpose(flow)
+                flow.data["purpose"] = answer.key
+                return _ask_language(flow)
+            case "language":
+                if answer.key not in {lang.value for lang in Language}:
+                    return _ask_language(flow)
+                flow.data["language"] = answer.key
+                hint = [Text(said.IN_SPANISH_HINT)] if answer.key == Language.SPANISH else []
+                return _next(turn, flow, hint)
+            case "ask":
+                return _take_specific(turn, flow, answer)
+            case "reframe":
+                return _take_reframe(turn, flow, answer)
+            case "tone":
+                if answer.key not in {t.value for t in Tone}:
+                    return _ask_tone(flow)
+                flow.data["tone"] = answer.key
+                turn.educator.drafts_made = (turn.educator.drafts_made or 0) + 1
+                return _show_draft(flow)
+        return _take_draft_choice(turn, flow, answer)

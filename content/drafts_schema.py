@@ -1,0 +1,112 @@
+"""Pydantic models for content/drafts.yaml: the purposes of a message home, what the coach
+asks for each, and the family-facing templates it fills, per language and tone.
+
+Loading checks the shape: every purpose in every language and tone, at least
+TEMPLATES_PER_TONE per tone (so six per purpose and language), and each template using
+exactly the specifics its purpose asks for, once each. Reading level and deficit framing
+need libraries the coach does not load at start-up; `coach content check` runs them
+(bot/drafts/quality.py).
+"""
+
+from __future__ import annotations
+
+import string
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Self
+
+import yaml
+from pydantic import Field, model_validator
+
+from content.schema import ShortText, Strict
+
+DRAFTS_PATH = Path(__file__).resolve().parent / "drafts.yaml"
+TEMPLATES_PER_TONE = 3
+
+
+class Purpose(StrEnum):
+    CELEBRATE = "celebrate"
+    NEXT_STEP = "next_step"
+    INVITE = "invite"
+    FOLLOW_UP = "follow_up"
+    INTRODUCE = "introduce"
+
+
+class Specific(StrEnum):
+    """What the educator is asked for; each is a placeholder of the same name."""
+
+    CHILD = "child"  # the child's first name, or no_name when skipped
+    OBSERVATION = "observation"
+    HOME_STEP = "home_step"
+    INVITATION = "invitation"
+    MY_NAME = "my_name"
+    ABOUT_ME = "about_me"
+
+
+class Language(StrEnum):
+    ENGLISH = "en"
+    SPANISH = "es"
+
+
+class Tone(StrEnum):
+    WARM = "warm"
+    BRIEF = "brief"
+
+
+class PurposeWords(Strict):
+    label: ShortText
+    # The questions, in the order asked (the child's name is optional).
+    asks: dict[Specific, ShortText] = Field(min_length=1)
+
+
+class Tones(Strict):
+    warm: list[ShortText] = Field(min_length=TEMPLATES_PER_TONE)
+    brief: list[ShortText] = Field(min_length=TEMPLATES_PER_TONE)
+
+    def of(self, tone: Tone) -> list[str]:
+        return self.warm if tone is Tone.WARM else self.brief
+
+
+def placeholders(template: str) -> list[str]:
+    return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+
+
+class DraftContent(Strict):
+    version: int
+    no_name: dict[Language, ShortText]
+    purposes: dict[Purpose, PurposeWords]
+    templates: dict[Language, dict[Purpose, Tones]]
+
+    @model_validator(mode="after")
+    def _complete(self) -> Self:
+        if set(self.purposes) != set(Purpose):
+            raise ValueError(f"purposes must be exactly {[p.value for p in Purpose]}")
+        if set(self.templates) != set(Language) or set(self.no_name) != set(Language):
+            raise ValueError(f"templates and no_name need every language: {list(Language)}")
+        for language, by_purpose in self.templates.items():
+            if set(by_purpose) != set(Purpose):
+                raise ValueError(f"{language}: templates for every purpose are needed")
+            for purpose, tones in by_purpose.items():
+                wanted = sorted(self.purposes[purpose].asks)
+                for tone in Tone:
+                    for template in tones.of(tone):
+                        used = placeholders(template)
+                        if sorted(used) != wanted:
+                            raise ValueError(
+                                f"{language}/{purpose}/{tone}: placeholders {used}, "
+                                f"expected each of {wanted} once: {template!r}"
+                            )
+        return self
+
+    def templates_for(self, language: Language, purpose: Purpose, tone: Tone) -> list[str]:
+        return self.templates[language][purpose].of(tone)
+
+
+def load_drafts(path: Path = DRAFTS_PATH) -> DraftContent:
+    return DraftContent.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@cache
+def default_drafts() -> DraftContent:
+    return load_drafts()

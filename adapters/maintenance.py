@@ -15,6 +15,7 @@ from bot.settings import Settings
 from bot.storage.db import make_engine, upgrade
 from content.coverage import coverage
 from content.drafts_schema import DraftContent, Language, Purpose, Tone, load_drafts
+from content.language_check import content_languages
 from content.loader import ContentError, load_content
 from content.understanding_schema import UnderstandingError, load_understanding
 
@@ -49,6 +50,8 @@ def content_check(args: argparse.Namespace) -> int:
         library = load_content()
     except ContentError as exc:
         faults = exc.faults + faults
+    languages = content_languages()
+    faults += languages.faults
     covered = coverage(library) if library is not None else None
     if covered is not None:
         faults += covered.faults
@@ -78,6 +81,7 @@ def content_check(args: argparse.Namespace) -> int:
             f"{len(Language)} languages, each at or below a sixth-grade reading level, "
             "ending with a question or an invitation to reply."
         )
+    print(languages.summary)
     print("Written for every educator:")
     for line in covered.lines:
         print(f"  {line}")

@@ -104,7 +104,6 @@ def _start_card() -> Card:
             Choice("Start a reflection", "reflect"),
             Choice("Learn the framework", "learn"),
             Choice("Self-assessment", "assess"),
-            Choice("Draft a note home", "draft"),
             Choice("My journal", "journal"),
         ),
     )

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from content.languages import DEFAULT_LANGUAGE, MissingLanguage, in_language
 from content.profile_schema import ProfileWords
 from content.schema import (
     ALL_TOPICS,
@@ -48,6 +49,7 @@ class Library:
     version: str
     team_prompts: TeamPrompts
     profiles: ProfileWords
+    language: str = DEFAULT_LANGUAGE
     extras: dict[str, Any] = field(default_factory=dict)
 
     def title(self, slug: str) -> str:
@@ -56,11 +58,17 @@ class Library:
         return self.learn_only[slug].title
 
 
-def _read_yaml(path: Path, faults: list[str]) -> Any:
+def _read_yaml(path: Path, faults: list[str], language: str = DEFAULT_LANGUAGE) -> Any:
+    """The file's data in one language (content/languages.py)."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         faults.append(f"{path.name}: cannot read YAML ({exc})")
+        return None
+    try:
+        return in_language(data, language)
+    except MissingLanguage as exc:
+        faults.append(f"{path.name}: {exc}")
         return None
 
 
@@ -98,30 +106,33 @@ def _long_strings(data: Any, where: str, path: str = "") -> list[str]:
     return []
 
 
-def _load_file(model: type[M], root: Path, where: str, faults: list[str], digest: Any) -> M | None:
+def _load_file(
+    model: type[M], root: Path, where: str, faults: list[str], digest: Any, language: str
+) -> M | None:
     """Read, fingerprint and validate one required content file; record any fault."""
     path = root / where
     if not path.exists():
         faults.append(f"{where}: file is missing")
         return None
-    data = _read_yaml(path, faults)
+    data = _read_yaml(path, faults, language)
     digest.update(path.read_bytes())
     faults.extend(_long_strings(data, where))
     return _validate(model, data, where, faults)
 
 
-def load_content(root: Path = CONTENT_DIR) -> Library:
-    """Read every content file under root; raise ContentError listing all faults."""
+def load_content(root: Path = CONTENT_DIR, language: str = DEFAULT_LANGUAGE) -> Library:
+    """Read every content file under root, in one language; raise ContentError listing all
+    faults."""
     faults: list[str] = []
     digest = hashlib.sha256()
     topics: dict[str, NudgeTopic] = {}
     learn_only: dict[str, LearnOnlyTopic] = {}
 
-    overview = _load_file(Overview, root, "framework/overview.yaml", faults, digest)
+    overview = _load_file(Overview, root, "framework/overview.yaml", faults, digest, language)
 
     for slug in LEARN_ONLY_TOPICS:
         where = f"framework/{slug}.yaml"
-        topic = _load_file(LearnOnlyTopic, root, where, faults, digest)
+        topic = _load_file(LearnOnlyTopic, root, where, faults, digest, language)
         if topic is not None:
             if topic.slug != slug:
                 faults.append(f"{where}: field slug: is {topic.slug!r}, expected {slug!r}")
@@ -130,7 +141,7 @@ def load_content(root: Path = CONTENT_DIR) -> Library:
     topic_dir = root / "topics"
     for path in sorted(topic_dir.glob("*.yaml")):
         where = f"topics/{path.name}"
-        data = _read_yaml(path, faults)
+        data = _read_yaml(path, faults, language)
         digest.update(path.read_bytes())
         faults.extend(_long_strings(data, where))
         nudge_topic = _validate(NudgeTopic, data, where, faults)
@@ -145,9 +156,9 @@ def load_content(root: Path = CONTENT_DIR) -> Library:
         if slug not in topics and not (topic_dir / f"{slug}.yaml").exists():
             faults.append(f"topics/{slug}.yaml: file is missing")
 
-    assessment = _load_file(Assessment, root, "assessment.yaml", faults, digest)
-    team_prompts = _load_file(TeamPrompts, root, "team_prompts.yaml", faults, digest)
-    profiles = _load_file(ProfileWords, root, "profiles.yaml", faults, digest)
+    assessment = _load_file(Assessment, root, "assessment.yaml", faults, digest, language)
+    team_prompts = _load_file(TeamPrompts, root, "team_prompts.yaml", faults, digest, language)
+    profiles = _load_file(ProfileWords, root, "profiles.yaml", faults, digest, language)
 
     if faults or overview is None or assessment is None or team_prompts is None or profiles is None:
         raise ContentError(faults or ["content could not be loaded"])
@@ -161,6 +172,7 @@ def load_content(root: Path = CONTENT_DIR) -> Library:
         version=digest.hexdigest()[:12],
         team_prompts=team_prompts,
         profiles=profiles,
+        language=language,
     )
 
 
@@ -168,3 +180,9 @@ def load_content(root: Path = CONTENT_DIR) -> Library:
 def default_library() -> Library:
     """The packaged content, loaded once per process."""
     return load_content()
+
+
+@cache
+def library_in(language: str) -> Library:
+    """The packaged content in one language, loaded once per process."""
+    return default_library() if language == DEFAULT_LANGUAGE else load_content(language=language)

@@ -15,14 +15,18 @@ from pydantic import AfterValidator, Field, model_validator
 from content.schema import NUDGE_TOPICS, Paragraph, ShortText, Strict
 
 MIN_PROMPTS_PER_TOPIC = 4
-_WE = re.compile(r"\b(we|our|us|ourselves)\b", re.IGNORECASE)
+_WE = re.compile(
+    r"\b(we|our|us|ourselves|nosotros|nosotras|nuestros?|nuestras?|nos)\b", re.IGNORECASE
+)
 
 
 def _team_question(text: str) -> str:
     if not text.endswith("?"):
         raise ValueError("a discussion prompt is one question: end it with '?'")
     if not _WE.search(text):
-        raise ValueError("a team prompt speaks about shared practice: use 'we' or 'our'")
+        raise ValueError(
+            "a team prompt speaks about shared practice: use 'we' or 'our' ('nosotros', 'nuestro')"
+        )
     return text
 
 

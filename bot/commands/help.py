@@ -14,7 +14,6 @@ def help_card() -> Card:
         buttons=(
             Choice("Start a reflection", "reflect"),
             Choice("Learn the framework", "learn"),
-            Choice("Draft a note home", "draft"),
             Choice("My journal", "journal"),
         ),
     )

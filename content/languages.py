@@ -1,0 +1,126 @@
+"""Content in every language the coach speaks, entry by entry.
+
+Each text the coach says is written in the YAML as a map from language to words:
+
+    summary:
+      en: Partnership grows out of relationships...
+      es: La alianza nace de las relaciones...
+
+so an author sees, and changes, both languages of a sentence in one place. The loader reads a
+file in one language at a time (`in_language`): every such map becomes that language's
+string, and the result is validated by the same models as before, so code reads plain
+strings whatever the language. Values that are never translated (slugs, tags, citations,
+the words educators type for roles) stay plain. `coach content check` fails on a text with a
+language missing and on placeholders that differ between languages (`language_faults`).
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator
+from typing import Any
+
+LANGUAGES = ("en", "es")
+DEFAULT_LANGUAGE = "en"
+# Keys whose values are the same in every language: names, tags, numbers, citations, and the
+# words educators type for a role or grade band (both languages in one list). A key of these
+# whose value is a mapping (profiles.yaml's `roles:` and `grades:` sections) holds texts.
+UNTRANSLATED = frozenset(
+    {
+        "slug",
+        "kind",
+        "topic",
+        "roles",
+        "grades",
+        "contexts",
+        "authors",
+        "work",
+        "year",
+        "version",
+        "first_topics",
+        "words",
+        "value",
+    }
+)
+
+
+class MissingLanguage(ValueError):
+    """A text has no words in the language asked for."""
+
+
+def is_language_map(value: object) -> bool:
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and DEFAULT_LANGUAGE in value
+        and set(value) <= set(LANGUAGES)
+        and all(isinstance(words, str) for words in value.values())
+    )
+
+
+def in_language(data: Any, language: str, path: str = "") -> Any:
+    """The data with every language map replaced by its `language` words."""
+    if is_language_map(data):
+        if language not in data:
+            raise MissingLanguage(f"field {path or '(top level)'}: no {language!r} text")
+        return data[language]
+    if isinstance(data, dict):
+        return {
+            key: in_language(value, language, f"{path}.{key}" if path else str(key))
+            for key, value in data.items()
+        }
+    if isinstance(data, list):
+        return [
+            in_language(value, language, f"{path}.{index}" if path else str(index))
+            for index, value in enumerate(data)
+        ]
+    return data
+
+
+def _placeholders(text: str) -> list[str]:
+    try:
+        return sorted(name for _, name, _, _ in string.Formatter().parse(text) if name)
+    except ValueError:  # a lone brace: not a template
+        return []
+
+
+def _texts(data: Any, path: str = "") -> Iterator[tuple[str, object]]:
+    """Every translatable value with its path: language maps and plain strings, skipping
+    the UNTRANSLATED keys."""
+    if is_language_map(data) or isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if key not in UNTRANSLATED or isinstance(value, dict):
+                yield from _texts(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _texts(value, f"{path}.{index}" if path else str(index))
+
+
+def language_faults(data: Any, where: str) -> list[str]:
+    """Texts missing a language, and placeholders that differ between languages."""
+    faults: list[str] = []
+    for path, value in _texts(data):
+        if isinstance(value, str):
+            faults.append(f"{where}: field {path}: only one language (write it as en: and es:)")
+            continue
+        assert isinstance(value, dict)
+        missing = [language for language in LANGUAGES if not str(value.get(language, "")).strip()]
+        if missing:
+            faults.append(f"{where}: field {path}: no {', '.join(missing)} text")
+        elif len({tuple(_placeholders(str(words))) for words in value.values()}) > 1:
+            faults.append(f"{where}: field {path}: the languages use different placeholders")
+    return faults
+
+
+def text_counts(data: Any) -> dict[str, int]:
+    """How many texts each language has."""
+    counts = dict.fromkeys(LANGUAGES, 0)
+    for _, value in _texts(data):
+        if isinstance(value, dict):
+            for language in LANGUAGES:
+                counts[language] += bool(str(value.get(language, "")).strip())
+        else:
+            counts[DEFAULT_LANGUAGE] += 1
+    return counts

@@ -200,6 +200,8 @@ class Coach:
             return greet(turn)  # someone the coach knows: a hello, not the whole menu again
         if not any(ch.isalnum() for ch in text) and not is_help_word(word):
             return [Text(messages.NO_WORDS)]  # emoji or punctuation only: nothing to act on
+        if parse_small_int(text.rstrip(".")) is not None:
+            return [Text(messages.NOTHING_NUMBERED)]  # a choice typed after the question went
         if (word not in self.commands and not is_help_word(word)) or (word == "help" and args):
             # Not a command word: a plain request ("can you help me write a note home?").
             understood = answer_plain_request(turn, text, self.commands)

@@ -32,6 +32,10 @@ HELP_IN_FLOW = "You're in the middle of your {title}; I kept your place. Type `c
 EMPTY_MESSAGE = "I didn't catch anything there. Type `help` to see what I can do."
 # Inside a reflection an empty message is most often a stray Enter: stay with the question.
 EMPTY_IN_FLOW = "That one came through empty, so I saved nothing. Here's where we were:"
+NOTHING_NUMBERED = (
+    "There's nothing to pick by number right now. Type `reflect` for a five-minute "
+    "reflection, or `help` to see everything I can do."
+)
 NO_WORDS = (
     "I read words better than emoji 🙂 Type `reflect` for a five-minute reflection, "
     "or `help` to see everything I can do."

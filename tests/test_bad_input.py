@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot.app import CoachApp
 from bot.storage.models import FlowState
+from bot.understanding import understand
 from tests.dialog import Conversation, verify_dialog
 
 
@@ -136,3 +137,12 @@ def test_the_buttons_shown_again_after_a_slip_still_work(app: CoachApp, slip: st
     first = educator.option(1)
     assert "Saved to your journal" in educator.clicks_value(first)
     assert first.label in educator.says("journal")
+
+
+def test_a_number_with_nothing_to_pick_gets_a_pointer_not_a_guess(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    for number in ("2", "3.", "10"):
+        assert "nothing to pick by number" in educator.says(number)
+    assert understand("2").intent == "unknown"  # texting's "2" is "to", never a draft request
+    with app.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(FlowState)) == 0

@@ -255,3 +255,16 @@ def test_one_guided_conversation_at_a_time(app: CoachApp) -> None:
     educator.says("draft")
     answer = educator.says("reflect")
     assert "Your message home is still open" in answer and "What is it for?" in answer
+
+
+def test_a_non_answer_is_never_put_in_a_note(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("draft invite")
+    educator.clicks("English")
+    assert "What are you inviting them to" in educator.says("no")  # no name: "your child"
+    for said in ("skip", "idk", "?"):
+        assert "needs a few of your own words" in educator.says(said)
+    educator.says("a 15-minute call next week, any day after 4")
+    educator.clicks("Brief")
+    draft = the_draft(educator)
+    assert "15-minute call" in draft and "skip" not in draft and "idk" not in draft

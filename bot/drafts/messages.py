@@ -53,6 +53,10 @@ ONE_CHILD = (
     "One child per note works best: a family wants to read about their own child. Which "
     "child first? You can write the next note right after this one."
 )
+NEEDS_WORDS = (
+    "This part of the note needs a few of your own words: I only put in what you tell me. "
+    "(Type `cancel` to stop.)"
+)
 NOT_A_NAME = "Just the child's first name, please (or skip it)."
 DEFICIT = 'Before this goes to a family: {why}\nHow about: "{rewrite}"'
 DEFICIT_NO_REWRITE = "Before this goes to a family: {why} {question}"

@@ -23,12 +23,14 @@ from bot.drafts.models import SavedDraft
 from bot.flows.base import Answer
 from bot.flows.listening import VAGUE_WORDS
 from bot.flows.state import ActiveFlow, save_flow
+from bot.messages import SKIP_WORDS
 from bot.reframe import Finding, rewrite_all
 from bot.replies import AskText, Card, Choices, Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding.deficit import deficit_findings
 from bot.understanding.normalise import for_matching, words
+from bot.understanding.reader import is_non_answer
 from content.drafts_schema import DraftContent, Language, Purpose, Specific, Tone, default_drafts
 
 KIND = "draft"
@@ -171,6 +173,12 @@ def _take_specific(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
     question = _question(flow, specific)
     if not typed:
         return [Text(said.EMPTY.format(question=question))]
+    says_nothing = is_non_answer(typed) or typed.casefold().strip(".!") in SKIP_WORDS
+    if says_nothing and specific == Specific.CHILD:  # "no", "none", "skip": no name
+        flow.data["specifics"][specific] = ""
+        return _next(turn, flow)
+    if says_nothing:  # "skip", "idk", "?": the note needs their words here
+        return [Text(said.NEEDS_WORDS), *_ask_specific(flow)]
     if len(typed) > MAX_SPECIFIC_CHARS:
         return [Text(said.TOO_LONG.format(length=len(typed))), *_ask_specific(flow)]
     if specific == Specific.CHILD:

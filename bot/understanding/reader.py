@@ -60,6 +60,8 @@ QUESTION_OPENERS = frozenset(
 # Words that open a question and, unlike "when" or "who" ("when dad picks up, ask him..."),
 # rarely open a plan.
 ASKING_OPENERS = frozenset(["what", "what's", "whats", "how", "why", "qué", "cómo", "por"])
+# Digits and what goes around them, with no word: a number on its own.
+_ONLY_NUMBERS = re.compile(r"[\d\s.,:#/()+-]*\d[\d\s.,:#/()+-]*")
 # A text of at most this many words is short: the themes' `short` cues count in it.
 SHORT_WORDS = 4
 # Words that are not typos of a cue word, however close: everyday words the cues do not use.
@@ -397,6 +399,10 @@ class Reader:
         """`deficit=False` skips the reframe matcher (the costly part) for callers that
         only need intent, topic and themes."""
         normalised = for_matching(text)
+        if _ONLY_NUMBERS.fullmatch(text.strip()):
+            # "2", "3.", "10 15": a number says nothing by itself (texting shorthand reads
+            # "2" as "to", and "to" once sounded like a request for a draft).
+            return Understanding(UNKNOWN, None, (), (), "en")
         read = self.text(normalised)
         grams = self.vocabulary.grams(normalised)  # counted once for the three models
         intent = self.intent(normalised, read, grams)

@@ -41,6 +41,12 @@ def offered_first(items: Sequence[Fit], profile: Profile) -> list[int]:
     return [i for i in offered_order(items, profile) if not _rank(items[i], profile)[0]]
 
 
+def closeness(item: Fit, profile: Profile) -> int:
+    """0 when written for this educator's role and grades, 1 for one of them, 2 for anyone
+    (more for someone else's): smaller is closer."""
+    return _rank(item, profile)[1]
+
+
 def _rank(item: Fit, profile: Profile) -> tuple[bool, int, int]:
     role = _role_rank(item.roles, profile.role)
     band = _band_rank(item.grades, profile.grades)

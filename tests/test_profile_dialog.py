@@ -212,3 +212,15 @@ def test_a_leaders_growth_areas_include_an_organizational_condition(app: CoachAp
         answer = leader.clicks("1" if index < 6 else "2")
     growth = next(line for line in answer.splitlines() if "Room to grow" in line)
     assert any(name in growth for name in ("Systemic", "Integrated", "Sustained")), answer
+
+
+def test_a_leader_short_on_time_still_gets_a_leaders_smallest_actions(app: CoachApp) -> None:
+    leader = educator_with(app, "P1", "role leader")
+    leader.says("reflect systemic")
+    leader.says("honestly no time, I have 3 evaluations due and a bus driver shortage")
+    answer = leader.says("we only have one bilingual secretary and she is out a lot")
+    offered = [c.label for c in leader.last[-1].options][:-1]  # type: ignore[union-attr]
+    topic = app.library.topics["systemic"]
+    leaders = {a.text for a in topic.quick_actions if "leader" in a.roles}
+    own = [a for a in offered if a in {x.text for x in topic.quick_actions}]
+    assert own and set(own) <= leaders, answer

@@ -10,7 +10,7 @@ from bot.understanding.named import who_is_named
 from bot.understanding.normalise import for_matching, words
 from bot.understanding.reader import asks_a_question, is_non_answer
 from bot.understanding.variants import pick
-from content.fit import Profile, offered_first, offered_order
+from content.fit import Profile, closeness, offered_first, offered_order
 from content.loader import Library
 from content.understanding_schema import default_understanding
 
@@ -145,9 +145,13 @@ def fitted_actions(
         if theme in themes and theme in replies.theme_actions and len(fitted) < FITTED_ACTIONS:
             fitted.append(replies.theme_actions[theme][start % len(replies.theme_actions[theme])])
     if "time" in themes:
-        # Short on time: the smallest of the actions written for them (fewest words) first.
-        own = [items[i].text for i in offered_first(items, profile)]
-        topic_actions = sorted(own, key=lambda action: len(action.split()))
+        # Short on time: the smallest of the actions written for them (fewest words) first,
+        # those made for their role and grades before those for anyone.
+        own = sorted(
+            offered_first(items, profile),
+            key=lambda i: (closeness(items[i], profile), len(items[i].text.split())),
+        )
+        topic_actions = [items[i].text for i in own]
     else:
         topic_actions = [items[i].text for i in offered_order(items, profile)]
         shift = start % len(topic_actions)

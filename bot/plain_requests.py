@@ -51,7 +51,12 @@ def answer_plain_request(
     reading = understand(text, deficit=False)  # a plain request is answered, not reframed
     replies = _answer(turn, text, reading, commands)
     if replies is not None and reading.language == "es":
-        replies.append(Text(default_understanding().replies.intents.spanish))
+        # Said before any question the answer ends with (the first hello's, a draft's).
+        spanish = Text(default_understanding().replies.intents.spanish)
+        first_question = next(
+            (i for i, reply in enumerate(replies) if not isinstance(reply, Text)), len(replies)
+        )
+        replies.insert(first_question, spanish)
     return replies
 
 

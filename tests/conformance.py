@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot.app import CoachApp
 from bot.drafts.models import SavedDraft
@@ -92,19 +93,23 @@ class ConsoleDriver:
         self.conversation.clicks(label)
 
 
+def _educator(session: Session, platform: str, workspace: str, user: str) -> Educator:
+    return session.scalars(
+        select(Educator).where(
+            Educator.platform == platform,
+            Educator.workspace == workspace,
+            Educator.user_id == user,
+        )
+    ).one()
+
+
 def stored_journal(
     core: CoachApp, platform: str, workspace: str, user: str
 ) -> list[dict[str, Any]]:
     """What was saved for one educator: their profile, then each reflection's topic, answers,
     action, status and note, oldest first."""
     with core.sessions() as session:
-        educator = session.scalars(
-            select(Educator).where(
-                Educator.platform == platform,
-                Educator.workspace == workspace,
-                Educator.user_id == user,
-            )
-        ).one()
+        educator = _educator(session, platform, workspace, user)
         sealer = core.coach.sealer.for_educator(session, educator)
         rows = session.scalars(
             select(Reflection)
@@ -127,13 +132,7 @@ def stored_journal(
 def stored_drafts(core: CoachApp, platform: str, workspace: str, user: str) -> list[dict[str, Any]]:
     """The messages home one educator saved: purpose, language and text, oldest first."""
     with core.sessions() as session:
-        educator = session.scalars(
-            select(Educator).where(
-                Educator.platform == platform,
-                Educator.workspace == workspace,
-                Educator.user_id == user,
-            )
-        ).one()
+        educator = _educator(session, platform, workspace, user)
         sealer = core.coach.sealer.for_educator(session, educator)
         rows = session.scalars(
             select(SavedDraft)

@@ -5,11 +5,11 @@ question one tap and skippable."""
 from __future__ import annotations
 
 from bot import profile_messages as said
+from bot.profiles import profile_of
 from bot.replies import Choice, Choices, Reply, Text
 from bot.text import split_command
 from bot.turn import Turn
 from content.profile_schema import ProfileWords
-from content.schema import GradeBand, Role
 
 SKIP_WORD = "skip"
 ROLE_WORDS = ("role", "rol")
@@ -67,10 +67,9 @@ def offer_role(turn: Turn, sentence: str) -> list[Reply]:
 
 
 def _shown(turn: Turn) -> list[Reply]:
-    words, educator = turn.library.profiles, turn.educator
-    role = words.roles[Role(educator.role)].label if educator.role in set(Role) else said.NOT_SET
-    band = GradeBand(educator.grade_band) if educator.grade_band in set(GradeBand) else None
-    grades = words.grades[band].label if band is not None else said.NOT_SET
+    words, profile = turn.library.profiles, profile_of(turn.educator)
+    role = words.roles[profile.role].label if profile.role is not None else said.NOT_SET
+    grades = words.grades[profile.grades].label if profile.grades is not None else said.NOT_SET
     text = said.PROFILE_SHOWN.format(role=role, grades=grades)
     return [Text(text), role_question(words), grades_question(words)]
 

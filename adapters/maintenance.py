@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
 
+import adapters
+import bot
 from bot.drafts.quality import draft_faults
+from bot.i18n_check import check_catalogues
 from bot.reframe import check_lexicon
 from bot.reframe.fallback import check_fallback
 from bot.settings import Settings
@@ -18,6 +22,9 @@ from content.drafts_schema import DraftContent, Language, Purpose, Tone, load_dr
 from content.language_check import content_languages
 from content.loader import ContentError, load_content
 from content.understanding_schema import UnderstandingError, load_understanding
+
+# Where the coach's own sentences are written (marked with Msg(...) or _(...)).
+SOURCE_DIRS = (Path(bot.__file__).parent, Path(adapters.__file__).parent)
 
 
 def db_upgrade(args: argparse.Namespace) -> int:
@@ -52,6 +59,8 @@ def content_check(args: argparse.Namespace) -> int:
         faults = exc.faults + faults
     languages = content_languages()
     faults += languages.faults
+    sentences = check_catalogues(SOURCE_DIRS)
+    faults += sentences.faults
     covered = coverage(library) if library is not None else None
     if covered is not None:
         faults += covered.faults
@@ -82,6 +91,7 @@ def content_check(args: argparse.Namespace) -> int:
             "ending with a question or an invitation to reply."
         )
     print(languages.summary)
+    print(sentences.summary)
     print("Written for every educator:")
     for line in covered.lines:
         print(f"  {line}")

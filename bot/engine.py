@@ -22,7 +22,7 @@ from bot import messages
 from bot.commands.base import CommandHandler
 from bot.commands.help import help_card
 from bot.commands.profile import first_hello
-from bot.commands.table import command_table, is_help_word
+from bot.commands.table import command_table, command_word, is_help_word
 from bot.educators import find_or_add_educator
 from bot.flows.base import Answer, Flow, match_answer
 from bot.flows.registry import flow_table
@@ -34,8 +34,10 @@ from bot.flows.state import (
     parse_flow_value,
     save_flow,
 )
+from bot.i18n import speaking
 from bot.inbound import Inbound
 from bot.inbox import store as inbox
+from bot.language import educator_language, language_of_locale, library_for, note_platform_locale
 from bot.numbers import parse_small_int
 from bot.plain_requests import answer_plain_request, aside_in_flow, greet
 from bot.replies import Reply, Text
@@ -48,6 +50,7 @@ from bot.storage.timeouts import turn_deadline
 from bot.text import clean, split_command
 from bot.topics import resolve_topic
 from bot.turn import Turn
+from content.languages import DEFAULT_LANGUAGE
 from content.loader import Library
 from content.understanding_schema import default_understanding
 
@@ -97,7 +100,11 @@ class Coach:
         try:
             # The whole turn, every statement and a new connection if need be, gets
             # COACH_DB_TIMEOUT_S: the educator hears back within it, whatever the database does.
-            with turn_deadline(self.settings.coach_db_timeout_s):
+            # Until the educator is found, their platform's language (an outage is told in it).
+            with (
+                turn_deadline(self.settings.coach_db_timeout_s),
+                speaking(language_of_locale(inbound.locale) or DEFAULT_LANGUAGE),
+            ):
                 return self._run_turn(inbound, inbox_id)
         except StaleDataError:
             # A duplicate delivery or double click advanced the same flow a moment ago.
@@ -106,18 +113,18 @@ class Coach:
         except IntegrityError as exc:
             # Not an outage (IntegrityError is a DBAPIError): a conflict a retry did not clear.
             log.error("handle_failed", extra={"error": type(exc).__name__})
-            return [Text(messages.SOMETHING_WENT_WRONG)]
+            return [Text(str(messages.SOMETHING_WENT_WRONG))]
         except STORAGE_UNAVAILABLE as exc:
             log.warning("storage_unavailable", extra={"error": type(exc).__name__})
-            return [Text(messages.STORAGE_DOWN)]
+            return [Text(str(messages.STORAGE_DOWN))]
         except SealError as exc:
             # The stored text is intact; this process lacks the key that opens it.
             log.error("sealed_text_unreadable", extra={"reason": exc.reason})
-            return [Text(messages.SEALED_TEXT_UNREADABLE)]
+            return [Text(str(messages.SEALED_TEXT_UNREADABLE))]
         except Exception as exc:
             # Never log the message itself: it may be about a real student or family.
             log.error("handle_failed", extra={"error": type(exc).__name__})
-            return [Text(messages.SOMETHING_WENT_WRONG)]
+            return [Text(str(messages.SOMETHING_WENT_WRONG))]
 
     def _run_turn(self, inbound: Inbound, inbox_id: int | None) -> list[Reply]:
         """One transaction; run again once when a concurrent twin (the same educator's other
@@ -154,12 +161,14 @@ class Coach:
         """`first_contact`: known already (the inbox met the educator when it kept the message)."""
         now = self.clock()
         educator, met_now = self._educator(session, inbound, now)
+        language = educator_language(educator)
         return Turn(
             first_contact=met_now if first_contact is None else first_contact,
             inbound=inbound,
             session=session,
             educator=educator,
-            library=self.library,
+            library=library_for(self.library, language),
+            language=language,
             sealer=self.sealer.for_educator(session, educator),
             settings=self.settings,
             now=now,
@@ -176,6 +185,10 @@ class Coach:
                 Text(messages.TOO_LONG.format(length=len(raw), limit=messages.MAX_MESSAGE_CHARS))
             ]
         turn = self.turn_for(session, inbound, first_contact)
+        with speaking(turn.language):
+            return self._answer(turn, inbound, raw)
+
+    def _answer(self, turn: Turn, inbound: Inbound, raw: str) -> list[Reply]:
         try:
             flow = load_flow(turn)
         except SealError:
@@ -192,23 +205,24 @@ class Coach:
         if flow is not None:
             return self._in_flow(turn, flow, text)
         if not text:
-            return [Text(messages.EMPTY_MESSAGE)]
+            return [Text(str(messages.EMPTY_MESSAGE))]
         word, args = split_command(text)
+        word = command_word(word, turn.language)
         if word in CANCEL_WORDS:
-            return [Text(messages.NOTHING_TO_CANCEL)]
+            return [Text(str(messages.NOTHING_TO_CANCEL))]
         if word in GREETING_WORDS and not args and not turn.first_contact:
             return greet(turn)  # someone the coach knows: a hello, not the whole menu again
         if not any(ch.isalnum() for ch in text) and not is_help_word(word):
-            return [Text(messages.NO_WORDS)]  # emoji or punctuation only: nothing to act on
+            return [Text(str(messages.NO_WORDS))]  # emoji or punctuation only: nothing to act on
         if parse_small_int(text.rstrip(".")) is not None:
-            return [Text(messages.NOTHING_NUMBERED)]  # a choice typed after the question went
+            return [Text(str(messages.NOTHING_NUMBERED))]  # a choice typed after the question went
         if (word not in self.commands and not is_help_word(word)) or (word == "help" and args):
             # Not a command word: a plain request ("can you help me write a note home?").
             understood = answer_plain_request(turn, text, self.commands)
             if understood is not None:
                 return understood
         if word not in self.commands and not is_help_word(word) and args and not self._close(word):
-            return [Text(messages.NOT_SURE_WHAT_TO_DO)]  # a sentence, not a mistyped word
+            return [Text(str(messages.NOT_SURE_WHAT_TO_DO))]  # a sentence, not a mistyped word
         return self._run_command(turn, word, args)
 
     def _goes_on_without_unreadable_flow(self, turn: Turn, raw: str) -> bool:
@@ -216,7 +230,7 @@ class Coach:
         for the key), and `forget` or `cancel` drop it, since erasure needs no key."""
         if turn.inbound.value is not None:
             return False
-        word = split_command(clean(raw))[0]
+        word = command_word(split_command(clean(raw))[0], turn.language)
         if is_help_word(word):
             return True
         forget = self.commands.get("forget")
@@ -246,6 +260,7 @@ class Coach:
         )
         if inbound.timezone and not educator.timezone:
             educator.timezone = inbound.timezone
+        note_platform_locale(educator, inbound.locale)
         educator.last_seen_at = now
         return educator, met_now
 
@@ -264,7 +279,7 @@ class Coach:
         close = self._close(word)
         if close:
             lines.append(messages.DID_YOU_MEAN.format(suggestion=close))
-        lines.append(messages.TRY_HELP)
+        lines.append(str(messages.TRY_HELP))
         return " ".join(lines)
 
     def _close(self, word: str) -> str | None:
@@ -276,7 +291,7 @@ class Coach:
         self, turn: Turn, flow: ActiveFlow | None, version: int, key: str
     ) -> list[Reply]:
         if flow is None:
-            return [Text(messages.STALE_BUTTON)]
+            return [Text(str(messages.STALE_BUTTON))]
         known_keys = {option_key for _, option_key in flow.data.get("_options", [])}
         if version != flow.version or key not in known_keys:
             return []  # a second click, or a button from an earlier step: already handled
@@ -287,7 +302,7 @@ class Coach:
         if handler is None:  # a flow kind this version no longer knows: let the educator go
             end_flow(turn, flow)
             return [Text(messages.CANCELLED.format(title="conversation"))]
-        lowered = text.casefold()
+        lowered = command_word(text.casefold(), turn.language)
         if lowered in CANCEL_WORDS:
             title = handler.title(turn, flow)
             end_flow(turn, flow)
@@ -302,8 +317,9 @@ class Coach:
             in_flow = messages.HELP_IN_FLOW.format(title=handler.title(turn, flow))
             return [help_card(), Text(in_flow), *self._ask_again(turn, flow)]
         if not text:
-            return [Text(messages.EMPTY_IN_FLOW), *self._ask_again(turn, flow)]
+            return [Text(str(messages.EMPTY_IN_FLOW)), *self._ask_again(turn, flow)]
         word, args = split_command(text)
+        word = command_word(word, turn.language)
         if handler.optional and word.casefold() in self.commands and word not in BUTTON_WORDS:
             end_flow(turn, flow)
             return self._run_command(turn, word.casefold(), args)
@@ -332,7 +348,7 @@ class Coach:
             if number is not None and flow.data.get("_accepts_text"):
                 not_shown = messages.NOT_AN_OPTION.format(number=number)
                 return [Text(not_shown), *self._ask_again(turn, flow)]
-            return [Text(messages.PICK_AN_OPTION), *self._ask_again(turn, flow)]
+            return [Text(str(messages.PICK_AN_OPTION)), *self._ask_again(turn, flow)]
         if answer.key is None and len(answer.text) > messages.MAX_ANSWER_CHARS:
             too_long = messages.TOO_LONG.format(
                 length=len(answer.text), limit=messages.MAX_ANSWER_CHARS

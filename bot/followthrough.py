@@ -121,7 +121,7 @@ def follow_through_summary(turn: Turn) -> str:
     planned = sum(totals.values())
     lines = [
         messages.FOLLOW_THROUGH.format(
-            planned=messages.count_of(planned, "action"),
+            planned=messages.counted(planned, messages.ACTIONS_COUNTED),
             done=totals.get("done", 0),
             partly=totals.get("partly", 0),
             not_yet=totals.get("not_yet", 0),

@@ -19,8 +19,11 @@ from sqlalchemy.orm import Session
 from bot import home_messages as hm
 from bot import messages
 from bot.assess.results import growth_order, latest_results
+from bot.dates import weekday_short
 from bot.followthrough import follow_through_summary, journal_lines, recent_reflections
+from bot.i18n import _, speaking
 from bot.inbound import Inbound, Platform
+from bot.language import educator_language, library_for
 from bot.localtime import educator_zone, local_date_label
 from bot.profiles import topic_order
 from bot.replies import Card, Choice
@@ -37,7 +40,6 @@ log = logging.getLogger("coach.home")
 
 RECENT_REFLECTIONS = 5
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-WEEKDAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 TIME_CHOICES = ("07:30", "12:00", "15:30", "19:00")
 
 
@@ -74,37 +76,40 @@ def home_sections(
     )
     if educator is None:
         return [_welcome(), _start_card()]
+    language = educator_language(educator)
     turn = Turn(
         inbound=Inbound(platform=platform, workspace=workspace, user=user),
         session=session,
         educator=educator,
-        library=library,
+        library=library_for(library, language),
+        language=language,
         sealer=sealer.for_educator(session, educator),
         settings=settings,
         now=now,
     )
     nudges = read_nudge_settings(session, educator.id)
-    return [
-        _focus_card(turn, nudges),
-        _nudges_card(turn, nudges),
-        _reflections_card(turn),
-        _start_card(),
-    ]
+    with speaking(language):
+        return [
+            _focus_card(turn, nudges),
+            _nudges_card(turn, nudges),
+            _reflections_card(turn),
+            _start_card(),
+        ]
 
 
 def _welcome() -> Card:
-    return Card(title=hm.HOME_TITLE, body=hm.HOME_WELCOME)
+    return Card(title=str(hm.HOME_TITLE), body=str(hm.HOME_WELCOME))
 
 
 def _start_card() -> Card:
     return Card(
-        title=hm.HOME_START_TITLE,
-        body=hm.HOME_START_BODY,
+        title=str(hm.HOME_START_TITLE),
+        body=str(hm.HOME_START_BODY),
         buttons=(
-            Choice("Start a reflection", "reflect"),
-            Choice("Learn the framework", "learn"),
-            Choice("Self-assessment", "assess"),
-            Choice("My journal", "journal"),
+            Choice(_("Start a reflection"), "reflect"),
+            Choice(_("Learn the framework"), "learn"),
+            Choice(_("Self-assessment"), "assess"),
+            Choice(_("My journal"), "journal"),
         ),
     )
 
@@ -124,11 +129,11 @@ def _focus_card(turn: Turn, nudges: NudgeSettings | None) -> Card:
         slug = suggested_topic(turn)
     topic = turn.library.topics[slug]
     return Card(
-        title=hm.HOME_FOCUS_TITLE,
+        title=str(hm.HOME_FOCUS_TITLE),
         body=f"*{topic.title}*: {topic.summary}\n{source}",
         buttons=(
-            Choice(f"Reflect on {topic.title}", f"reflect {slug}"),
-            Choice(f"Learn about {topic.title}", f"learn {slug}"),
+            Choice(_("Reflect on {title}").format(title=topic.title), f"reflect {slug}"),
+            Choice(_("Learn about {title}").format(title=topic.title), f"learn {slug}"),
         ),
     )
 
@@ -136,12 +141,12 @@ def _focus_card(turn: Turn, nudges: NudgeSettings | None) -> Card:
 def _nudges_card(turn: Turn, nudges: NudgeSettings | None) -> Card:
     if nudges is None or not nudges.enabled:
         return Card(
-            title=hm.HOME_NUDGES_TITLE,
-            body=hm.HOME_NUDGES_OFF,
-            buttons=(Choice("Turn nudges on", "nudges on"),),
+            title=str(hm.HOME_NUDGES_TITLE),
+            body=str(hm.HOME_NUDGES_OFF),
+            buttons=(Choice(_("Turn nudges on"), "nudges on"),),
         )
     day = (
-        WEEKDAY_LABELS[nudges.weekday]
+        weekday_short(nudges.weekday)
         if nudges.weekday is not None and 0 <= nudges.weekday < 7
         else "?"
     )
@@ -149,37 +154,37 @@ def _nudges_card(turn: Turn, nudges: NudgeSettings | None) -> Card:
     focus = turn.library.title(nudges.focus_topic) if nudges.focus_topic else None
     lines = [
         hm.HOME_NUDGES_ON.format(day=day, time=nudges.local_time or "?", zone=zone),
-        hm.HOME_NUDGES_FOCUS.format(focus=focus) if focus else hm.HOME_NUDGES_ROTATE,
+        hm.HOME_NUDGES_FOCUS.format(focus=focus) if focus else str(hm.HOME_NUDGES_ROTATE),
     ]
     if nudges.paused_until is not None and nudges.paused_until > turn.now:
         lines.append(hm.HOME_NUDGES_PAUSED.format(date=local_date_label(nudges.paused_until, turn)))
-    lines.append(hm.HOME_NUDGES_CHANGE)
+    lines.append(str(hm.HOME_NUDGES_CHANGE))
     buttons = [
         *(
-            Choice(label, f"nudges day {key}")
-            for key, label in zip(WEEKDAY_KEYS, WEEKDAY_LABELS, strict=True)
+            Choice(weekday_short(index), f"nudges day {key}")
+            for index, key in enumerate(WEEKDAY_KEYS)
         ),
         *(Choice(hhmm, f"nudges time {hhmm}") for hhmm in TIME_CHOICES),
-        Choice("Rotate topics", "nudges focus rotate"),
-        Choice("Pause 2 weeks", "nudges pause 2"),
-        Choice("Turn nudges off", "nudges off"),
+        Choice(_("Rotate topics"), "nudges focus rotate"),
+        Choice(_("Pause 2 weeks"), "nudges pause 2"),
+        Choice(_("Turn nudges off"), "nudges off"),
     ]
-    return Card(title=hm.HOME_NUDGES_TITLE, body="\n".join(lines), buttons=tuple(buttons))
+    return Card(title=str(hm.HOME_NUDGES_TITLE), body="\n".join(lines), buttons=tuple(buttons))
 
 
 def _reflections_card(turn: Turn) -> Card:
     entries = recent_reflections(turn, RECENT_REFLECTIONS)
     if not entries:
         return Card(
-            title=hm.HOME_REFLECTIONS_TITLE,
-            body=messages.JOURNAL_EMPTY,
-            buttons=(Choice("Start a reflection", "reflect"),),
+            title=str(hm.HOME_REFLECTIONS_TITLE),
+            body=str(messages.JOURNAL_EMPTY),
+            buttons=(Choice(_("Start a reflection"), "reflect"),),
         )
     body = "\n".join([*journal_lines(turn, entries), "", follow_through_summary(turn)])
     return Card(
-        title=hm.HOME_REFLECTIONS_TITLE,
+        title=str(hm.HOME_REFLECTIONS_TITLE),
         body=body,
-        buttons=(Choice("My journal", "journal"),),
+        buttons=(Choice(_("My journal"), "journal"),),
     )
 
 

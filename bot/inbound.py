@@ -37,6 +37,8 @@ class Inbound:
     # In a channel: whether the coach can post there (False: not a member), when the
     # adapter checked; None when it did not or could not tell.
     can_post: bool | None = None
+    # The person's language as their platform says it ("es-MX", "en-US"), when it says.
+    locale: str | None = None
 
     @property
     def address(self) -> str:

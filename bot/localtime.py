@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.dates import day_with_year_label
 from bot.turn import Turn
 
 
@@ -20,4 +21,4 @@ def educator_zone(turn: Turn) -> ZoneInfo:
 
 def local_date_label(moment: datetime, turn: Turn) -> str:
     local = moment.astimezone(educator_zone(turn))
-    return f"{local:%a %b} {local.day}, {local.year}"
+    return day_with_year_label(local.date())

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from bot.i18n import Msg
+
 MAX_MESSAGE_CHARS = 4000
 MAX_ANSWER_CHARS = 2000
 
-HELP = (
+HELP = Msg(
     "Hi! I'm Partnership Coach. I help you build strong partnerships with families, "
     "a few minutes a week, using the Dual Capacity-Building Framework (Mapp & Kuttner, 2013; "
     "Mapp & Bergman, 2019).\n"
@@ -27,132 +29,147 @@ HELP = (
     "• `export` / `forget`: see or delete everything I keep about you\n"
     "• `cancel`: leave a reflection at any point"
 )
-HELP_IN_FLOW = "You're in the middle of your {title}; I kept your place. Type `cancel` to leave it."
+HELP_IN_FLOW = Msg(
+    "You're in the middle of your {title}; I kept your place. Type `cancel` to leave it."
+)
 
-EMPTY_MESSAGE = "I didn't catch anything there. Type `help` to see what I can do."
+EMPTY_MESSAGE = Msg("I didn't catch anything there. Type `help` to see what I can do.")
 # Inside a reflection an empty message is most often a stray Enter: stay with the question.
-EMPTY_IN_FLOW = "That one came through empty, so I saved nothing. Here's where we were:"
-NOTHING_NUMBERED = (
+EMPTY_IN_FLOW = Msg("That one came through empty, so I saved nothing. Here's where we were:")
+NOTHING_NUMBERED = Msg(
     "There's nothing to pick by number right now. Type `reflect` for a five-minute "
     "reflection, or `help` to see everything I can do."
 )
-NO_WORDS = (
+NO_WORDS = Msg(
     "I read words better than emoji 🙂 Type `reflect` for a five-minute reflection, "
     "or `help` to see everything I can do."
 )
-TOO_LONG = (
+TOO_LONG = Msg(
     "That message is {length:,} characters, more than I can take at once ({limit:,}). "
     "Could you send a shorter version? Nothing you've already saved is lost."
 )
-STORAGE_DOWN = (
+STORAGE_DOWN = Msg(
     "Sorry, I can't reach my storage right now, so I didn't change anything. "
     "Everything you've saved is safe. Please try again in a minute."
 )
-SOMETHING_WENT_WRONG = (
+SOMETHING_WENT_WRONG = Msg(
     "Sorry, something went wrong on my side and I didn't change anything. "
     "Please try again; if it keeps happening, tell whoever set me up at your school."
 )
-SEALED_TEXT_UNREADABLE = (
+SEALED_TEXT_UNREADABLE = Msg(
     "Sorry, I can't open what you saved with me right now: it's encrypted, and my encryption "
     "key isn't set up the way it was when you saved it. Nothing is lost and I didn't change "
     "anything. Please let whoever set me up at your school know (they'll see a note about "
     "the encryption key in my logs)."
 )
 
-UNKNOWN_COMMAND = "I don't know `{word}` yet."
-DID_YOU_MEAN = "Did you mean `{suggestion}`?"
-TRY_HELP = "Type `help` to see what I can do."
-NOT_SURE_WHAT_TO_DO = (
+UNKNOWN_COMMAND = Msg("I don't know `{word}` yet.")
+DID_YOU_MEAN = Msg("Did you mean `{suggestion}`?")
+TRY_HELP = Msg("Type `help` to see what I can do.")
+NOT_SURE_WHAT_TO_DO = Msg(
     "I'm not sure what you'd like me to do with that. You can ask me a question about working "
     "with families, type `reflect` to think a week through, or `help` to see everything."
 )
 
-UNKNOWN_TOPIC = "I don't know the topic `{topic}`."
-TOPIC_LIST_HEADER = "The topics are:"
+UNKNOWN_TOPIC = Msg("I don't know the topic `{topic}`.")
+TOPIC_LIST_HEADER = Msg("The topics are:")
 
-CANCELLED = (
+CANCELLED = Msg(
     "Okay, I've left your {title}. Nothing from it was saved. Type `help` whenever you like."
 )
-NOTHING_TO_CANCEL = "There's nothing to cancel right now. Type `help` to see what I can do."
-STALE_BUTTON = (
+NOTHING_TO_CANCEL = Msg("There's nothing to cancel right now. Type `help` to see what I can do.")
+STALE_BUTTON = Msg(
     "That button belongs to a conversation that has already finished. "
     "Type `reflect` to start a new reflection or `journal` to see saved ones."
 )
-PICK_AN_OPTION = "Please pick one of the options (a number works too), or type `cancel` to leave."
-NOT_AN_OPTION = (
+PICK_AN_OPTION = Msg(
+    "Please pick one of the options (a number works too), or type `cancel` to leave."
+)
+NOT_AN_OPTION = Msg(
     "There's no option {number} here. Pick one of the numbers shown, or type your answer in "
     "your own words."
 )
-STILL_IN_FLOW = "Your {title} is still open: answer above to go on, or type `cancel`."
+STILL_IN_FLOW = Msg("Your {title} is still open: answer above to go on, or type `cancel`.")
 
 # Reflection
-REFLECT_INTRO = (
+REFLECT_INTRO = Msg(
     "Let's reflect on *{title}*: {summary}\n"
     "Two quick questions, then you'll pick one small action for this week."
 )
-FOLLOWUP_QUESTION = "First, last time ({date}, {title}) you planned to: _{action}_\nHow did it go?"
-FOLLOWUP_NOTE = "Anything you'd like to note about how it went? Write a line, or pick *No note*."
-FOLLOWUP_THANKS = "Thanks, noted."
-PROMPT_LABEL = "Question {number} of {total}: {prompt}"
-ACTION_QUESTION = (
+FOLLOWUP_QUESTION = Msg(
+    "First, last time ({date}, {title}) you planned to: _{action}_\nHow did it go?"
+)
+FOLLOWUP_NOTE = Msg(
+    "Anything you'd like to note about how it went? Write a line, or pick *No note*."
+)
+FOLLOWUP_THANKS = Msg("Thanks, noted.")
+PROMPT_LABEL = Msg("Question {number} of {total}: {prompt}")
+ACTION_QUESTION = Msg(
     "Last step: pick one small action for this week (each takes under 10 minutes), "
     "or write your own."
 )
-ACTION_OWN = "What's one small thing you'll do this week? One sentence is plenty."
-REFLECTION_SAVED = (
+ACTION_OWN = Msg("What's one small thing you'll do this week? One sentence is plenty.")
+REFLECTION_SAVED = Msg(
     "Saved to your journal. Your action for this week: _{action}_\n"
     "Next time, I'll ask how it went. Type `journal` to see your reflections."
 )
+NO_NOTE = Msg("No note")
 SKIP_WORDS = ("skip", "pass", "no note", "none")
 
 # Reframing
-REFRAME_USAGE = (
+REFRAME_USAGE = Msg(
     "Type `reframe` followed by a sentence you wrote about families or students, for example "
     "`reframe Some parents never come to anything.` I'll point out framing that can get in "
     "the way of partnership and suggest another way to say it. I don't keep the sentence."
 )
-REFRAME_OFF = "Okay, no more notes on wording during reflections. `reframe on` brings them back."
-REFRAME_ON = (
+REFRAME_OFF = Msg(
+    "Okay, no more notes on wording during reflections. `reframe on` brings them back."
+)
+REFRAME_ON = Msg(
     "Okay, I'll offer at most one note on wording per reflection. `reframe off` stops them."
 )
-REFRAME_OFFER = (
+REFRAME_OFFER = Msg(
     "A gentle thought on wording, then we'll go on: “{phrase}”. {why} "
     "You might say “{instead}” instead. Your answer is saved as you wrote it "
     "(`reframe off` stops these notes)."
 )
 # When one answer holds several framings: one offer that names each, in order.
-REFRAME_OFFER_QUESTION = (
+REFRAME_OFFER_QUESTION = Msg(
     "A gentle thought on wording, then we'll go on: “{phrase}”. {why} {question} "
     "Your answer is saved as you wrote it (`reframe off` stops these notes)."
 )
-REFRAME_OFFER_MANY = "A gentle thought on wording, then we'll go on. {why}"
-REFRAME_OFFER_LINE = "• “{phrase}”: you might say “{instead}”."
-REFRAME_OFFER_TOGETHER = "All of it together: “{sentence}”"
-REFRAME_OFFER_END = "Your answer is saved as you wrote it (`reframe off` stops these notes)."
+REFRAME_OFFER_MANY = Msg("A gentle thought on wording, then we'll go on. {why}")
+REFRAME_OFFER_LINE = Msg("• “{phrase}”: you might say “{instead}”.")
+REFRAME_OFFER_TOGETHER = Msg("All of it together: “{sentence}”")
+REFRAME_OFFER_END = Msg("Your answer is saved as you wrote it (`reframe off` stops these notes).")
 
 # Journal
-JOURNAL_EMPTY = "Your journal is empty so far. Type `reflect` to write your first entry."
-JOURNAL_HEADER = "Your recent reflections (newest first):"
-JOURNAL_OWN_WORDS = "    You wrote: “{answer}”"
-JOURNAL_ENTRY = "• {date}, *{title}*: {action}\n    How it went: {status}"
+JOURNAL_EMPTY = Msg("Your journal is empty so far. Type `reflect` to write your first entry.")
+JOURNAL_HEADER = Msg("Your recent reflections (newest first):")
+JOURNAL_OWN_WORDS = Msg("    You wrote: “{answer}”")
+JOURNAL_ENTRY = Msg("• {date}, *{title}*: {action}\n    How it went: {status}")
 
-FOLLOW_THROUGH = (
+FOLLOW_THROUGH = Msg(
     "*Follow-through so far:* {planned} planned: {done} done, {partly} partly, "
     "{not_yet} not yet, {waiting} waiting for a check-in."
 )
-FOLLOW_THROUGH_TOPIC = "• {title}: {done} of {planned} done"
+FOLLOW_THROUGH_TOPIC = Msg("• {title}: {done} of {planned} done")
 
 STATUS_LABELS = {
-    "planned": "not checked in yet",
-    "done": "done",
-    "partly": "partly done",
-    "not_yet": "not yet",
+    "planned": Msg("not checked in yet"),
+    "done": Msg("done"),
+    "partly": Msg("partly done"),
+    "not_yet": Msg("not yet"),
 }
 
 
-def count_of(count: int, noun: str) -> str:
-    """'1 action', '3 actions'."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+ACTIONS_COUNTED = (Msg("{count} action"), Msg("{count} actions"))
+
+
+def counted(count: int, forms: tuple[Msg, Msg]) -> str:
+    """'1 action', '3 actions': English and Spanish both use the first form for one only."""
+    one, many = forms
+    return (one if count == 1 else many).format(count=count)
 
 
 def bullet_list(items: Iterable[str]) -> str:
@@ -160,25 +177,38 @@ def bullet_list(items: Iterable[str]) -> str:
 
 
 # Welcome when the coach is installed (Teams personal chat or team)
-WELCOME_TITLE = "Welcome to Partnership Coach"
-WELCOME_BODY = (
+WELCOME_TITLE = Msg("Welcome to Partnership Coach")
+WELCOME_BODY = Msg(
     "I help you build strong partnerships with families, a few minutes a week, using the "
     "Dual Capacity-Building Framework. Start a short reflection, learn the framework, "
     "or type `help` any time to see everything I can do."
 )
-WELCOME_CHANNEL_BODY = (
+WELCOME_CHANNEL_BODY = Msg(
     "I help this team build strong partnerships with families. Mention me with `help` to see "
     "what I can do, or chat with me directly for your own reflections and weekly nudges."
 )
 WELCOME_BUTTONS = (
-    ("Start a reflection", "reflect"),
-    ("Learn the framework", "learn"),
-    ("Fit it to my role", "profile"),
-    ("What can you do?", "help"),
+    (Msg("Start a reflection"), "reflect"),
+    (Msg("Learn the framework"), "learn"),
+    (Msg("Fit it to my role"), "profile"),
+    (Msg("What can you do?"), "help"),
 )
 # In a team channel or group chat: what the channel itself can use. A reflection is one
 # educator's own, so it is offered in their personal chat, never here.
 WELCOME_CHANNEL_BUTTONS = (
-    ("What can you do?", "help"),
-    ("Weekly team prompts", "channel"),
+    (Msg("What can you do?"), "help"),
+    (Msg("Weekly team prompts"), "channel"),
+)
+
+# Language (`language en|es`). LANGUAGE_SET is said in the language just chosen, so each
+# catalogue names its own language.
+LANGUAGE_NOW = Msg("I'm speaking English with you. Which language would you like?")
+LANGUAGE_SET = Msg(
+    "Okay, I'll speak English with you from now on. Type `language es` for Spanish any time."
+)
+LANGUAGE_UNKNOWN = Msg("I can speak English or Spanish; I don't know `{word}`. Which one?")
+# A first message in Spanish from someone who never chose: offered once they write it.
+LANGUAGE_OFFER = Msg(
+    "Parece que escribe en español. ¿Prefiere que le hable en español? "
+    "(It looks like you wrote in Spanish. Would you like me to speak Spanish?)"
 )

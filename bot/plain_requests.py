@@ -11,6 +11,7 @@ import re
 from bot import messages
 from bot import profile_messages as profile_said
 from bot.commands.base import CommandHandler
+from bot.commands.language import language_choices
 from bot.commands.profile import first_hello, offer_role
 from bot.followthrough import action_awaiting_check_in
 from bot.replies import Reply, Text
@@ -50,14 +51,20 @@ def answer_plain_request(
     """The answer to a plain request, or None when the coach cannot tell what was asked."""
     reading = understand(text, deficit=False)  # a plain request is answered, not reframed
     replies = _answer(turn, text, reading, commands)
-    if replies is not None and reading.language == "es":
-        # Said before any question the answer ends with (the first hello's, a draft's).
-        spanish = Text(default_understanding().replies.intents.spanish)
+    if replies is not None and reading.intent != "language" and offers_spanish(turn, reading):
+        # Asked before any question the answer ends with (the first hello's, a draft's):
+        # one tap, and every answer after it is in Spanish.
         first_question = next(
             (i for i, reply in enumerate(replies) if not isinstance(reply, Text)), len(replies)
         )
-        replies.insert(first_question, spanish)
+        replies.insert(first_question, language_choices(str(messages.LANGUAGE_OFFER)))
     return replies
+
+
+def offers_spanish(turn: Turn, reading: Understanding) -> bool:
+    """Written in Spanish by someone who has never chosen a language and is not spoken to in
+    Spanish already: offer it (once they choose, either way, it is not offered again)."""
+    return reading.language == "es" and turn.language != "es" and turn.educator.language is None
 
 
 def _answer(
@@ -85,9 +92,9 @@ def _answer(
     if intent == "question":
         return _question(turn, reading)
     if intent == "language":
-        return [Text(said.spanish)]
+        return commands["language"](turn, "")
     if intent == "cancel":
-        return [Text(messages.NOTHING_TO_CANCEL)]
+        return [Text(str(messages.NOTHING_TO_CANCEL))]
     return None
 
 
@@ -135,7 +142,7 @@ def _role_aside(profiles: ProfileWords, text: str) -> str:
     """ "I'm a counselor" mid-reflection: how to set it once this is done."""
     role = profiles.role_in(text)
     if role is None:
-        return profile_said.OFFER_ASIDE_UNCLEAR
+        return str(profile_said.OFFER_ASIDE_UNCLEAR)
     described = profiles.roles[role].described
     return profile_said.OFFER_ASIDE.format(described=described, role=role.value)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 
 from sqlalchemy import select
 
@@ -20,6 +21,35 @@ def _key(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
+# Other names educators type for a topic (keys as _key makes them, without accents): the
+# short English ones, and the Spanish names, which work whatever language the coach speaks.
+TOPIC_ALIASES = {
+    "thechallenge": "challenge",
+    "capacityoutcomes": "outcomes",
+    "linked": "linked-to-learning",
+    "desafio": "challenge",
+    "eldesafio": "challenge",
+    "relacional": "relational",
+    "vinculadoalaprendizaje": "linked-to-learning",
+    "vinculado": "linked-to-learning",
+    "basadoenfortalezas": "asset-based",
+    "fortalezas": "asset-based",
+    "culturalmentereceptivo": "culturally-responsive",
+    "culturalmente": "culturally-responsive",
+    "colaborativo": "collaborative",
+    "interactivo": "interactive",
+    "sistemico": "systemic",
+    "integrado": "integrated",
+    "sostenido": "sustained",
+    "capacidades": "capabilities",
+    "conexiones": "connections",
+    "confianza": "confidence",
+    "cognicion": "cognition",
+    "resultados": "outcomes",
+    "resultadosdecapacidad": "outcomes",
+}
+
+
 def resolve_topic(library: Library, typed: str) -> str | None:
     """A slug for a slug, a title, or either with other spacing and hyphens."""
     wanted = _key(typed)
@@ -28,12 +58,13 @@ def resolve_topic(library: Library, typed: str) -> str | None:
     for slug in ALL_TOPICS:
         if wanted in (_key(slug), _key(library.title(slug))):
             return slug
-    aliases = {
-        "thechallenge": "challenge",
-        "capacityoutcomes": "outcomes",
-        "linked": "linked-to-learning",
-    }
-    return aliases.get(wanted)
+    return TOPIC_ALIASES.get(_plain(wanted))
+
+
+def _plain(key: str) -> str:
+    """Without accents: "cognición" and "cognicion" are the same word typed two ways."""
+    decomposed = unicodedata.normalize("NFKD", key)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def unknown_topic_reply(library: Library, typed: str) -> list[Reply]:
@@ -41,7 +72,7 @@ def unknown_topic_reply(library: Library, typed: str) -> list[Reply]:
     close = difflib.get_close_matches(typed.casefold(), ALL_TOPICS, n=1, cutoff=0.6)
     if close:
         lines.append(messages.DID_YOU_MEAN.format(suggestion=close[0]))
-    lines.append(messages.TOPIC_LIST_HEADER)
+    lines.append(str(messages.TOPIC_LIST_HEADER))
     lines.append(topic_list(library))
     return [Text("\n".join(lines))]
 

@@ -23,5 +23,7 @@ class Turn:
     sealer: Sealer
     settings: Settings
     now: datetime
+    # The language the coach speaks to this educator in this turn ("en", "es").
+    language: str = "en"
     # True when the coach met this educator in this very message (the welcome is for them).
     first_contact: bool = False

@@ -10,5 +10,5 @@ def welcome_card(in_channel: bool) -> Card:
     """For one educator's own chat, or (`in_channel`) for a team channel or group chat."""
     body = messages.WELCOME_CHANNEL_BODY if in_channel else messages.WELCOME_BODY
     offered = messages.WELCOME_CHANNEL_BUTTONS if in_channel else messages.WELCOME_BUTTONS
-    buttons = tuple(Choice(label, value) for label, value in offered)
-    return Card(title=messages.WELCOME_TITLE, body=body, buttons=buttons)
+    buttons = tuple(Choice(str(label), value) for label, value in offered)
+    return Card(title=str(messages.WELCOME_TITLE), body=str(body), buttons=buttons)

@@ -27,12 +27,14 @@ class Conversation:
         platform: Platform = Platform.CONSOLE,
         workspace: str = "local",
         timezone: str | None = None,
+        locale: str | None = None,
     ) -> None:
         self.coach = coach
         self.user = user
         self.platform = platform
         self.workspace = workspace
         self.timezone = timezone
+        self.locale = locale  # the platform's word on their language ("es-MX")
         self.last: list[Reply] = []
 
     def _send(self, text: str = "", value: str | None = None, message_id: str | None = None) -> str:
@@ -44,6 +46,7 @@ class Conversation:
             value=value,
             message_id=message_id,
             timezone=self.timezone,
+            locale=self.locale,
         )
         self.last = SEEN.replies(self.coach.handle(inbound))
         return self.transcript

@@ -80,6 +80,7 @@ class ActionRunner:
             conversation=container.get("channel_id"),
             in_channel=in_channel,
             timezone=info.timezone,
+            locale=info.locale,
             is_workspace_admin=about_channel and info.is_admin,
         )
         replies = await coach_answer(self.api, inbound, inbox_id)

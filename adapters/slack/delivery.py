@@ -52,7 +52,7 @@ class Delivery:
             dm = await self.people.dm_channel(client, origin.team, origin.user)
             await self.post(client, dm, render_messages(replies))
             if origin.response_url and origin.channel != dm:
-                note = render_messages([Text(slack_messages.CONTINUE_IN_DM)])
+                note = render_messages([Text(str(slack_messages.CONTINUE_IN_DM))])
                 await self.respond(origin.response_url, note)
             return
         await self.respond(origin.response_url, render_messages(replies))

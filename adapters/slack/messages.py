@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.i18n import Msg
+
 NOT_CONFIGURED = (
     "Slack is not configured on this server: set SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN "
     "(one workspace) or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (OAuth), then restart."
@@ -30,15 +32,15 @@ SOCKET_MODE_NEEDS_TOKEN = (
 )
 
 # Said to an educator in the channel where they started something private.
-CONTINUE_IN_DM = (
+CONTINUE_IN_DM = Msg(
     "I've sent you a direct message so we can continue privately. "
     "Find me under *Apps* in the sidebar."
 )
-YOU_CHOSE = "You chose: {label}"
+YOU_CHOSE = Msg("You chose: {label}")
 
 # Said (privately, to whoever used the slash command) when a single-workspace coach hears
 # from another workspace: nothing of theirs is kept.
-ANOTHER_WORKSPACE = (
+ANOTHER_WORKSPACE = Msg(
     "This coach is set up for another Slack workspace, so it can't answer or keep anything "
     "here. Ask your workspace admin about installing it for your school."
 )

@@ -25,10 +25,12 @@ MAX_CACHED_PEOPLE = 10_000
 
 @dataclass(frozen=True)
 class UserInfo:
-    """What the coach reads from users.info: the time zone, and admin-ness for team prompts."""
+    """What the coach reads from users.info: the time zone, the language Slack is set to
+    (asked with include_locale), and admin-ness for team prompts."""
 
     timezone: str | None = None
     is_admin: bool = False
+    locale: str | None = None
 
 
 def _user_info(response_user: dict[str, Any]) -> UserInfo:
@@ -36,6 +38,7 @@ def _user_info(response_user: dict[str, Any]) -> UserInfo:
     return UserInfo(
         timezone=str(zone) if zone else None,
         is_admin=bool(response_user.get("is_admin") or response_user.get("is_owner")),
+        locale=str(response_user.get("locale") or "") or None,
     )
 
 
@@ -46,10 +49,6 @@ class SlackPeople:
         self._users: dict[tuple[str, str], UserInfo] = {}
         self._dm_channels: dict[tuple[str, str], str] = {}
 
-    async def timezone(self, client: AsyncWebClient, team: str, user: str) -> str | None:
-        """The educator's IANA zone from users.info, asked once per process per educator."""
-        return (await self.user_info(client, team, user)).timezone
-
     async def user_info(
         self, client: AsyncWebClient, team: str, user: str, *, fresh: bool = False
     ) -> UserInfo:
@@ -58,7 +57,7 @@ class SlackPeople:
         if key in self._users and not fresh:
             return self._users[key]
         try:
-            response = await client.users_info(user=user)
+            response = await client.users_info(user=user, include_locale=True)
             info = _user_info(response.get("user") or {})
         except Exception as exc:
             # Only a default (time zone, admin-ness) is at stake: answer without it, whatever

@@ -68,6 +68,7 @@ class MessageRunner:
             conversation=channel or None,
             in_channel=in_channel,
             timezone=info.timezone,
+            locale=info.locale,
             is_workspace_admin=about_channel and info.is_admin,
             can_post=can_post,
         )
@@ -90,6 +91,7 @@ class MessageRunner:
         team = team_of(body) or str(event.get("team") or "")
         user, channel = str(event["user"]), str(event["channel"])
         self.people.remember_dm(team, user, channel)
+        info = await self.people.user_info(client, team, user)
         inbound = Inbound(
             platform=Platform.SLACK,
             workspace=team,
@@ -97,7 +99,8 @@ class MessageRunner:
             text=typed_text(event.get("text")),
             message_id=str(body.get("event_id") or event.get("client_msg_id") or "") or None,
             conversation=channel,
-            timezone=await self.people.timezone(client, team, user),
+            timezone=info.timezone,
+            locale=info.locale,
         )
         replies = await coach_answer(self.api, inbound, inbox_id)
         await self.delivery.deliver(

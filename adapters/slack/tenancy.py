@@ -38,7 +38,7 @@ def enterprise_of(body: dict[str, Any]) -> str:
 
 def refusal(body: dict[str, Any]) -> BoltResponse:
     if body.get("command"):
-        answer = {"response_type": "ephemeral", "text": messages.ANOTHER_WORKSPACE}
+        answer = {"response_type": "ephemeral", "text": str(messages.ANOTHER_WORKSPACE)}
         return BoltResponse(
             status=200, body=json.dumps(answer), headers={"content-type": "application/json"}
         )

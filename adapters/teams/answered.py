@@ -18,10 +18,11 @@ from botbuilder.core import TurnContext
 
 from adapters.teams import cards
 from adapters.teams.choices import ANSWERED_KEY, SUBMIT_KEY
+from bot.i18n import Msg
 
 log = logging.getLogger("coach.teams")
 
-YOU_CHOSE = "You chose: {label}"
+YOU_CHOSE = Msg("You chose: {label}")
 # The click's data comes back from the client: anything larger was not written by us.
 MAX_ANSWERED_CHARS = 20_000
 

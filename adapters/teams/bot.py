@@ -30,8 +30,11 @@ from adapters.teams.retry import (
 )
 from bot import messages
 from bot.api import CoachAPI, storage_unavailable
+from bot.i18n import speaking
+from bot.language import language_of_locale
 from bot.replies import Reply
 from bot.routing import Audience, answer_privately, audience
+from content.languages import DEFAULT_LANGUAGE
 
 log = logging.getLogger("coach.teams")
 
@@ -55,7 +58,10 @@ class CoachTeamsBot:
         where = where_of(activity)
         if where is None:
             return
-        with self.api.storage_deadline():
+        # The adapter's own few words ("Choose") follow Teams' language; the coach's follow
+        # the educator's (bot/language.py).
+        platform_language = language_of_locale(activity.locale) or DEFAULT_LANGUAGE
+        with self.api.storage_deadline(), speaking(platform_language):
             await self._turn(context, where, inbox_id)
 
     async def _turn(self, context: TurnContext, where: Where, inbox_id: int | None) -> None:
@@ -199,6 +205,6 @@ async def on_turn_error(context: TurnContext, error: Exception) -> None:
     # The same sentence as Slack and the terminal when it is the database that failed.
     text = messages.STORAGE_DOWN if storage_unavailable(error) else messages.SOMETHING_WENT_WRONG
     try:
-        await context.send_activity(cards.text_activity(text))
+        await context.send_activity(cards.text_activity(str(text)))
     except Exception as exc:  # the connector itself is failing: nothing more to say
         log.warning("teams_apology_failed", extra={"error": type(exc).__name__})

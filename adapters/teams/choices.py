@@ -19,12 +19,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.i18n import Msg
 from bot.replies import Choice
 
 SUBMIT_KEY = "coach"
 ANSWERED_KEY = "answered"
-CHOOSE_TITLE = "Choose"
-PICK_ONE = "Pick one, then Choose."
+CHOOSE_TITLE = Msg("Choose")
+PICK_ONE = Msg("Pick one, then Choose.")
 
 # Measured in characters at Teams' narrow width: a button's padding and gap cost about 4.
 ROW_WIDTH = 36
@@ -60,8 +61,8 @@ def _choice_set(options: tuple[Choice, ...]) -> dict[str, Any]:
         "style": "expanded",
         "wrap": True,
         "isRequired": True,
-        "errorMessage": PICK_ONE,
-        "label": PICK_ONE,
+        "errorMessage": str(PICK_ONE),
+        "label": str(PICK_ONE),
         "choices": [{"title": o.label, "value": o.value} for o in options],
     }
 
@@ -78,5 +79,5 @@ def layout(
     if all(fits_a_button(label) for label in labels):
         rows = [{"type": "ActionSet", "actions": [_button(o, answered)]} for o in options]
         return rows, []
-    submit = _submit(CHOOSE_TITLE, {ANSWERED_KEY: answered})
+    submit = _submit(str(CHOOSE_TITLE), {ANSWERED_KEY: answered})
     return [_choice_set(options), {"type": "ActionSet", "actions": [submit]}], []

@@ -184,6 +184,7 @@ def to_inbound(activity: Activity) -> Inbound | None:
         conversation=where.conversation_id if in_channel else None,
         in_channel=in_channel,
         timezone=timezone_of(activity),
+        locale=activity.locale if isinstance(activity.locale, str) else None,
         # Team owners are not in what the Bot Framework roster returns (only Graph knows,
         # with admin-consented permissions), so on Teams only the person who turned a
         # channel's team prompts on may change them: is_workspace_admin stays False.

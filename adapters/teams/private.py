@@ -52,7 +52,7 @@ class PersonalChat:
         target = await self.target(inbound)
         if target is None:
             log.info("teams_private_needs_personal_chat")
-            await self.say(context, teams_messages.SAY_IT_PRIVATELY, policy)
+            await self.say(context, str(teams_messages.SAY_IT_PRIVATELY), policy)
             return
         replies = await asyncio.to_thread(self.api.handle, inbound, inbox_id)
         await self.deliver(context, target, replies, policy)
@@ -63,7 +63,7 @@ class PersonalChat:
         """Replies already made (a channel word that led into a private question)."""
         target = await self.target(inbound)
         if target is None:
-            await self.say(context, teams_messages.SAY_IT_PRIVATELY, policy)
+            await self.say(context, str(teams_messages.SAY_IT_PRIVATELY), policy)
             return
         await self.deliver(context, target, replies, policy)
 
@@ -79,9 +79,9 @@ class PersonalChat:
             log.warning(
                 "teams_private_send_failed", extra={"error": type(exc).__name__, "status": status}
             )
-            await self.say(context, teams_messages.PERSONAL_CHAT_UNREACHABLE, policy)
+            await self.say(context, str(teams_messages.PERSONAL_CHAT_UNREACHABLE), policy)
             return
-        await self.say(context, teams_messages.ANSWERED_PRIVATELY, policy)
+        await self.say(context, str(teams_messages.ANSWERED_PRIVATELY), policy)
 
     async def say(self, context: TurnContext, text: str, policy: RetryPolicy) -> None:
         activity = cards.text_activity(text)

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-STATEMENT = "({number} of {total}) *{title}*\n{statement}\nHow much is this like your practice?"
-RESULTS_HEADER = "Thanks! Here's your self-assessment from {date}."
-STRONGEST = "*Your strongest areas:* {areas}"
-GROWTH = "*Room to grow:* {areas}"
-MOVED_UP = "*Moved up since {date}:* {areas}"
-MOVED_DOWN = "*Moved down since {date}:* {areas}"
-NOTHING_MOVED = "Nothing moved since {date}; steady is fine."
-OFFER = (
+from bot.i18n import Msg
+
+STATEMENT = Msg(
+    "({number} of {total}) *{title}*\n{statement}\nHow much is this like your practice?"
+)
+RESULTS_HEADER = Msg("Thanks! Here's your self-assessment from {date}.")
+STRONGEST = Msg("*Your strongest areas:* {areas}")
+GROWTH = Msg("*Room to grow:* {areas}")
+MOVED_UP = Msg("*Moved up since {date}:* {areas}")
+MOVED_DOWN = Msg("*Moved down since {date}:* {areas}")
+NOTHING_MOVED = Msg("Nothing moved since {date}; steady is fine.")
+OFFER = Msg(
     "Want your weekly nudges to help? Focus them on one growth area, "
     "or keep rotating with your growth areas first."
 )
-FOCUS_BUTTON = "Focus on {title}"
-GROWTH_FIRST_BUTTON = "Growth areas first"
-REFLECT_BUTTON = "Reflect on {title} now"
-TITLE = "self-assessment (question {number} of {total})"
-GROWTH_FIRST_SAVED = (
+FOCUS_BUTTON = Msg("Focus on {title}")
+GROWTH_FIRST_BUTTON = Msg("Growth areas first")
+REFLECT_BUTTON = Msg("Reflect on {title} now")
+TITLE = Msg("self-assessment (question {number} of {total})")
+GROWTH_FIRST_SAVED = Msg(
     "Done: when your nudges rotate, they'll start with {areas}, then go on through the rest."
 )
-GROWTH_FIRST_NEEDS_ASSESSMENT = "Take `assess` first, so I know which areas to put first."
+GROWTH_FIRST_NEEDS_ASSESSMENT = Msg("Take `assess` first, so I know which areas to put first.")

@@ -23,7 +23,7 @@ def team_prompt(library: Library, topic: str, index: int, ledger_id: int) -> lis
             body=messages.POST_BODY.format(
                 framing=content.framing, question=question, invite=messages.POST_INVITE
             ),
-            buttons=(Choice(messages.BUTTON_HEARD, f"channel heard {ledger_id}"),),
+            buttons=(Choice(str(messages.BUTTON_HEARD), f"channel heard {ledger_id}"),),
         )
     ]
 
@@ -33,8 +33,8 @@ def keep_going_question(ledger_id: int, who: str) -> Choices:
     return Choices(
         messages.KEEP_GOING_QUESTION.format(who=who),
         (
-            Choice(nudge_messages.KEEP_GOING, f"channel keep {ledger_id}"),
-            Choice(nudge_messages.KEEP_GOING_MONTHLY, f"channel monthly {ledger_id}"),
-            Choice(nudge_messages.KEEP_GOING_STOP, f"channel stop {ledger_id}"),
+            Choice(str(nudge_messages.KEEP_GOING), f"channel keep {ledger_id}"),
+            Choice(str(nudge_messages.KEEP_GOING_MONTHLY), f"channel monthly {ledger_id}"),
+            Choice(str(nudge_messages.KEEP_GOING_STOP), f"channel stop {ledger_id}"),
         ),
     )

@@ -60,22 +60,22 @@ def may_change(turn: Turn, subscription: ChannelSubscription) -> bool:
 def keeper_mention(session: Session, subscription: ChannelSubscription) -> str:
     """Whom the keep-going question is for, named so the platform tells them (Slack)."""
     if subscription.turned_on_by is None:
-        return messages.ASK_WHO_NOBODY
+        return str(messages.ASK_WHO_NOBODY)
     user_id = session.scalar(
         select(Educator.user_id).where(Educator.id == subscription.turned_on_by)
     )
     if user_id and subscription.platform == Platform.SLACK.value:
         return messages.WHO_SLACK.format(user=user_id)
-    return messages.ASK_WHO_OTHER
+    return str(messages.ASK_WHO_OTHER)
 
 
 def keeper_label(turn: Turn, subscription: ChannelSubscription) -> str:
     """How to name the person who turned it on, as the platform can show them."""
     if subscription.turned_on_by is None:
-        return messages.NOBODY
+        return str(messages.NOBODY)
     user_id = turn.session.scalar(
         select(Educator.user_id).where(Educator.id == subscription.turned_on_by)
     )
     if user_id and turn.inbound.platform is Platform.SLACK:
         return messages.WHO_SLACK.format(user=user_id)
-    return messages.WHO_OTHER
+    return str(messages.WHO_OTHER)

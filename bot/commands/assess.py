@@ -20,7 +20,7 @@ def handle_assess(turn: Turn, args: str) -> list[Reply]:
 def _growth_first(turn: Turn) -> list[Reply]:
     latest = latest_results(turn.session, turn.educator.id, count=1)
     if not latest:
-        return [Text(messages.GROWTH_FIRST_NEEDS_ASSESSMENT)]
+        return [Text(str(messages.GROWTH_FIRST_NEEDS_ASSESSMENT))]
     order = growth_order(latest[0].scores, topic_order(turn.library, turn.educator))
     replies = set_topic_order(turn, order)
     first = ", ".join(turn.library.title(slug) for slug in order[:3])

@@ -28,12 +28,17 @@ from bot.commands.schedule_settings import (
     read_setting,
     settings_reply,
 )
+from bot.i18n import speaking
 from bot.inbound import Platform
+from bot.language import language_named
 from bot.replies import Reply, Text
 from bot.turn import Turn
+from bot.weekly.channel_models import ChannelSubscription
 from bot.weekly.settings_parser import EVERY_SETTING, MISTAKES, ShowSettings, TurnOff, TurnOn
 
 WORDS = messages.SCHEDULE
+# `channel language es` (and `canal idioma es`, as a Spanish speaker might type it).
+LANGUAGE_SETTING = ("language", "idioma")
 CHANNEL_SETTINGS = EVERY_SETTING - {"pause"}
 
 
@@ -45,8 +50,8 @@ def _cannot_post_note(turn: Turn) -> list[Reply]:
     if turn.inbound.can_post is not False:
         return []
     if turn.inbound.platform is Platform.SLACK:
-        return _text(messages.CANNOT_POST_SLACK)
-    return _text(messages.CANNOT_POST_OTHER)
+        return _text(str(messages.CANNOT_POST_SLACK))
+    return _text(str(messages.CANNOT_POST_OTHER))
 
 
 def handle_channel(turn: Turn, args: str) -> list[Reply]:
@@ -55,20 +60,23 @@ def handle_channel(turn: Turn, args: str) -> list[Reply]:
         return handle_channel_button(turn, *button)
     channel = channel_of(turn)
     if channel is None:
-        return _text(messages.NOT_IN_A_CHANNEL)
-    setting = read_setting(turn, args, CHANNEL_SETTINGS)
+        return _text(str(messages.NOT_IN_A_CHANNEL))
     subscription = channel_subscription(turn, channel)
+    word, _, value = args.strip().partition(" ")
+    if word.casefold() in LANGUAGE_SETTING:
+        return _set_language(turn, channel, subscription, value)
+    setting = read_setting(turn, args, CHANNEL_SETTINGS)
     if subscription is not None:
         subscription.last_heard_at = turn.now  # someone there is minding the prompts
     if isinstance(setting, ShowSettings):
         if subscription is None:
-            return _text(messages.SETTINGS_NEVER)
+            return _text(str(messages.SETTINGS_NEVER))
         return settings_reply(turn, subscription, WORDS, who=keeper_label(turn, subscription))
     if isinstance(setting, MISTAKES):
         return mistake_reply(turn, setting, WORDS)
     if subscription is None:
         if isinstance(setting, TurnOff):
-            return _text(WORDS.already_off)
+            return _text(str(WORDS.already_off))
         subscription = new_channel_subscription(turn, channel)
     elif isinstance(setting, TurnOn) and subscription.enabled:
         # Already on: nothing changes, so anyone may ask.
@@ -81,3 +89,20 @@ def handle_channel(turn: Turn, args: str) -> list[Reply]:
         subscription.turned_on_by = turn.educator.id
     replies = apply_change(turn, subscription, setting, WORDS)
     return [*replies, *_cannot_post_note(turn)] if isinstance(setting, TurnOn) else replies
+
+
+def _set_language(
+    turn: Turn, channel: str, subscription: ChannelSubscription | None, value: str
+) -> list[Reply]:
+    """`channel language es|en`: the language of this channel's prompts, said in it."""
+    language = language_named(value)
+    if language is None:
+        return _text(str(messages.LANGUAGE_CHOICES))
+    if subscription is None:
+        subscription = new_channel_subscription(turn, channel)
+    elif not may_change(turn, subscription):
+        return _text(messages.NOT_YOURS.format(who=keeper_label(turn, subscription)))
+    subscription.language = language
+    subscription.last_heard_at = turn.now
+    with speaking(language):
+        return _text(str(messages.LANGUAGE_SET))

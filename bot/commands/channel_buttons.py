@@ -36,13 +36,13 @@ def handle_channel_button(turn: Turn, action: str, ledger_id: int) -> list[Reply
     row = turn.session.get(ChannelLedger, ledger_id)
     subscription = turn.session.get(ChannelSubscription, row.subscription_id) if row else None
     if row is None or subscription is None or not _said_there(turn, subscription):
-        return _text(messages.PROMPT_UNKNOWN)
+        return _text(str(messages.PROMPT_UNKNOWN))
     if (action in ANSWERS) != row.ask:  # an answer needs the question's own row
-        return _text(messages.PROMPT_UNKNOWN)
+        return _text(str(messages.PROMPT_UNKNOWN))
     subscription.last_heard_at = turn.now
     if action == HEARD:
         if not subscription.enabled:
-            return _text(messages.HEARD_OFF)
+            return _text(str(messages.HEARD_OFF))
         return _text(messages.HEARD_THANKS.format(next=next_send_label(turn, subscription)))
     changes = action != "keep" or not subscription.enabled
     if changes and not may_change(turn, subscription):
@@ -55,7 +55,7 @@ def handle_channel_button(turn: Turn, action: str, ledger_id: int) -> list[Reply
 def _answer(turn: Turn, subscription: ChannelSubscription, action: str) -> list[Reply]:
     take_answer(turn.session, subscription, action, turn.now, OFF_BY_EDUCATOR)
     if action == "stop":
-        return _text(messages.STOPPED)
+        return _text(str(messages.STOPPED))
     sentence = messages.WENT_MONTHLY if action == "monthly" else messages.KEPT_GOING
     return _text(sentence.format(next=next_send_label(turn, subscription)))
 

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from bot import messages
+from bot.i18n import _
 from bot.replies import Card, Choice, Reply
 from bot.turn import Turn
 
 
 def help_card() -> Card:
     return Card(
-        title="Partnership Coach",
-        body=messages.HELP,
+        title=_("Partnership Coach"),
+        body=str(messages.HELP),
         buttons=(
-            Choice("Start a reflection", "reflect"),
-            Choice("Learn the framework", "learn"),
-            Choice("My journal", "journal"),
+            Choice(_("Start a reflection"), "reflect"),
+            Choice(_("Learn the framework"), "learn"),
+            Choice(_("My journal"), "journal"),
         ),
     )
 

@@ -22,8 +22,8 @@ def handle_journal(turn: Turn, args: str) -> list[Reply]:
     entries = recent_reflections(turn, JOURNAL_LENGTH)
     drafts = saved_draft_lines(turn)
     if not entries:
-        return [Text("\n".join(drafts))] if drafts else [Text(messages.JOURNAL_EMPTY)]
-    lines = [messages.JOURNAL_HEADER, *journal_lines(turn, entries)]
+        return [Text("\n".join(drafts))] if drafts else [Text(str(messages.JOURNAL_EMPTY))]
+    lines = [str(messages.JOURNAL_HEADER), *journal_lines(turn, entries)]
     replies: list[Reply] = [Text("\n".join(lines)), Text(follow_through_summary(turn))]
     if drafts:
         replies.insert(1, Text("\n".join(drafts)))

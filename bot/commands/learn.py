@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot import messages
+from bot.i18n import _
 from bot.replies import Card, Choice, Reply, Text
 from bot.topics import resolve_topic, unknown_topic_reply
 from bot.turn import Turn
@@ -11,7 +12,9 @@ from content.schema import ALL_TOPICS, NUDGE_TOPICS, Citation, LearnOnlyTopic, N
 
 
 def _cite(citation: Citation) -> str:
-    return f"Source: {citation.authors} ({citation.year}), _{citation.work}_."
+    return _("Source: {authors} ({year}), _{work}_.").format(
+        authors=citation.authors, year=citation.year, work=citation.work
+    )
 
 
 def _section_text(section: Section) -> str:
@@ -25,7 +28,7 @@ def _section_text(section: Section) -> str:
 
 def _next_button(slug: str, library: Library) -> Choice:
     following = ALL_TOPICS[(ALL_TOPICS.index(slug) + 1) % len(ALL_TOPICS)]
-    return Choice(f"Next: {library.title(following)}", f"learn {following}")
+    return Choice(_("Next: {title}").format(title=library.title(following)), f"learn {following}")
 
 
 def overview_replies(library: Library) -> list[Reply]:
@@ -34,12 +37,12 @@ def overview_replies(library: Library) -> list[Reply]:
         Card(
             title=overview.title,
             body=overview.intro,
-            buttons=(Choice("Start with the Challenge", "learn challenge"),),
+            buttons=(Choice(_("Start with the Challenge"), "learn challenge"),),
         )
     ]
     replies += [Text(_section_text(section)) for section in overview.sections]
     sources = "; ".join(f"{c.authors} ({c.year}), _{c.work}_" for c in overview.citation)
-    replies.append(Text(f"Sources: {sources}."))
+    replies.append(Text(_("Sources: {sources}.").format(sources=sources)))
     return replies
 
 
@@ -49,17 +52,23 @@ def nudge_topic_replies(topic: NudgeTopic, library: Library) -> list[Reply]:
     ]
     if topic.for_educators and topic.for_families:
         replies.append(
-            Text(f"*For educators*\n{topic.for_educators}\n\n*For families*\n{topic.for_families}")
+            Text(
+                _("*For educators*\n{educators}\n\n*For families*\n{families}").format(
+                    educators=topic.for_educators, families=topic.for_families
+                )
+            )
         )
-    replies.append(Text(f"*What it looks like*\n{messages.bullet_list(topic.in_practice)}"))
-    replies.append(Text(f"*Watch out for*\n{messages.bullet_list(topic.pitfalls)}"))
+    replies.append(Text(_("*What it looks like*") + "\n" + messages.bullet_list(topic.in_practice)))
+    replies.append(Text(_("*Watch out for*") + "\n" + messages.bullet_list(topic.pitfalls)))
     first_action = topic.quick_actions[0].text  # `learn` is the same for every role
     replies.append(
         Card(
-            title="Try it",
-            body=f"{_cite(topic.citation)}\nOne thing to try this week: {first_action}",
+            title=_("Try it"),
+            body=_cite(topic.citation)
+            + "\n"
+            + _("One thing to try this week: {action}").format(action=first_action),
             buttons=(
-                Choice("Reflect on this", f"reflect {topic.slug}"),
+                Choice(_("Reflect on this"), f"reflect {topic.slug}"),
                 _next_button(topic.slug, library),
             ),
         )
@@ -72,7 +81,7 @@ def learn_only_replies(topic: LearnOnlyTopic, library: Library) -> list[Reply]:
     replies += [Text(_section_text(section)) for section in topic.sections]
     replies.append(
         Card(
-            title="Keep going",
+            title=_("Keep going"),
             body=_cite(topic.citation),
             buttons=(_next_button(topic.slug, library),),
         )

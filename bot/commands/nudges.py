@@ -56,7 +56,7 @@ def handle_nudges(turn: Turn, args: str) -> list[Reply]:
         # Turning off what was never on creates nothing.
         subscription = subscription_of(turn.session, turn.educator.id)
         if subscription is None:
-            return _text(WORDS.already_off)
+            return _text(str(WORDS.already_off))
         return apply_change(turn, subscription, setting, WORDS)
     return apply_change(turn, ensure_subscription(turn), setting, WORDS)
 
@@ -68,13 +68,13 @@ def handle_nudge_button(turn: Turn, args: str) -> list[Reply]:
     ledger_id = parse_small_int(parts[1]) if len(parts) == 2 else None
     action = parts[0].casefold() if parts else ""
     if ledger_id is None or action not in CARD_ACTIONS + QUESTION_ACTIONS:
-        return _text(messages.NUDGE_ACTION_HELP)
+        return _text(str(messages.NUDGE_ACTION_HELP))
     row = turn.session.get(NudgeLedger, ledger_id)
     subscription = turn.session.get(Subscription, row.subscription_id) if row else None
     if row is None or subscription is None or subscription.educator_id != turn.educator.id:
-        return _text(messages.NUDGE_UNKNOWN)
+        return _text(str(messages.NUDGE_UNKNOWN))
     if (action in QUESTION_ACTIONS) != row.ask:  # an answer needs the question's own row
-        return _text(messages.NUDGE_UNKNOWN)
+        return _text(str(messages.NUDGE_UNKNOWN))
     if row.ask:
         return _answer_question(turn, subscription, action)
     if row.response is not None:
@@ -86,13 +86,13 @@ def handle_nudge_button(turn: Turn, args: str) -> list[Reply]:
         row.response = "done"
         return _text(messages.NUDGE_MARKED_DONE.format(topic=row.topic or ""))
     row.response = "skipped"
-    return _text(messages.NUDGE_MARKED_SKIPPED)
+    return _text(str(messages.NUDGE_MARKED_SKIPPED))
 
 
 def _answer_question(turn: Turn, subscription: Subscription, action: str) -> list[Reply]:
     take_answer(turn.session, subscription, action, turn.now, OFF_BY_EDUCATOR)
     if action == "stop":
-        return _text(messages.STOPPED)
+        return _text(str(messages.STOPPED))
     sentence = messages.WENT_MONTHLY if action == "monthly" else messages.KEPT_GOING
     return _text(sentence.format(next=next_label(subscription)))
 
@@ -103,7 +103,7 @@ def _remind_tomorrow(turn: Turn, row: NudgeLedger, subscription: Subscription) -
         when = local_label(snooze.at, subscription_zone(subscription))
         return _text(messages.REMIND_SET.format(when=when))
     if snooze.outcome == "off":
-        return _text(messages.REMIND_NOT_ON)
+        return _text(str(messages.REMIND_NOT_ON))
     sentence = messages.REMIND_ONCE if snooze.outcome == "once" else messages.REMIND_TOO_LATE
     return _text(sentence.format(next=next_label(subscription)))
 
@@ -113,17 +113,17 @@ def handle_checkin(turn: Turn, args: str) -> list[Reply]:
     parts = args.split()
     reflection_id = parse_small_int(parts[0]) if len(parts) == 2 else None
     if reflection_id is None or parts[1].casefold() not in OUTCOMES:
-        return _text(messages.CHECKIN_UNKNOWN)
+        return _text(str(messages.CHECKIN_UNKNOWN))
     reflection = turn.session.get(Reflection, reflection_id)
     if reflection is None or reflection.educator_id != turn.educator.id:
-        return _text(messages.CHECKIN_UNKNOWN)
+        return _text(str(messages.CHECKIN_UNKNOWN))
     if reflection.action_status != "planned":
         status = core_messages.STATUS_LABELS.get(reflection.action_status, "noted")
         return _text(messages.CHECKIN_ALREADY.format(status=status))
     outcome = parts[1].casefold()
     if load_flow(turn) is not None:  # mid-conversation: note it, keep their place
         record_outcome(reflection, outcome, None, turn.sealer, turn.now)
-        return _text(messages.CHECKIN_THANKS[outcome])
+        return _text(str(messages.CHECKIN_THANKS[outcome]))
     return start_checkin(turn, reflection, outcome)
 
 

@@ -5,6 +5,7 @@ question one tap and skippable."""
 from __future__ import annotations
 
 from bot import profile_messages as said
+from bot.i18n import Msg
 from bot.profiles import profile_of
 from bot.replies import Choice, Choices, Reply, Text
 from bot.text import split_command
@@ -31,18 +32,18 @@ def handle_profile(turn: Turn, args: str) -> list[Reply]:
         return _set_role(turn, args)
     if words.band_named(args) is not None:
         return _set_grades(turn, args)
-    return [Text(said.USAGE)]
+    return [Text(str(said.USAGE))]
 
 
-def role_question(words: ProfileWords, prompt: str = said.ROLE_QUESTION) -> Choices:
+def role_question(words: ProfileWords, prompt: str | Msg = said.ROLE_QUESTION) -> Choices:
     options = [Choice(e.label, f"profile role {role.value}") for role, e in words.roles.items()]
-    return Choices(prompt, (*options, Choice(said.SKIP, f"profile role {SKIP_WORD}")))
+    return Choices(str(prompt), (*options, Choice(str(said.SKIP), f"profile role {SKIP_WORD}")))
 
 
 def grades_question(words: ProfileWords) -> Choices:
     options = [Choice(e.label, f"profile grades {band.value}") for band, e in words.grades.items()]
     return Choices(
-        said.GRADES_QUESTION, (*options, Choice(said.SKIP, f"profile grades {SKIP_WORD}"))
+        str(said.GRADES_QUESTION), (*options, Choice(str(said.SKIP), f"profile grades {SKIP_WORD}"))
     )
 
 
@@ -52,7 +53,7 @@ def first_hello(turn: Turn) -> list[Reply]:
     if educator.profile_asked_at is not None or educator.role or educator.grade_band:
         return []
     educator.profile_asked_at = turn.now
-    return [role_question(turn.library.profiles, said.FIRST_HELLO)]
+    return [role_question(turn.library.profiles, str(said.FIRST_HELLO))]
 
 
 def offer_role(turn: Turn, sentence: str) -> list[Reply]:
@@ -80,7 +81,9 @@ def _set_role(turn: Turn, typed: str) -> list[Reply]:
     if not typed:
         return [role_question(words)]
     if typed.casefold() == SKIP_WORD:
-        return [grades_question(words)] if educator.grade_band is None else [Text(said.SKIPPED)]
+        return (
+            [grades_question(words)] if educator.grade_band is None else [Text(str(said.SKIPPED))]
+        )
     role = words.role_named(typed)
     if role is None:
         return [Text(said.UNKNOWN_ROLE.format(typed=typed[:40])), role_question(words)]
@@ -100,7 +103,7 @@ def _set_grades(turn: Turn, typed: str) -> list[Reply]:
     if not typed:
         return [grades_question(words)]
     if typed.casefold() == SKIP_WORD:
-        return [Text(said.SKIPPED if educator.role is None else said.READY)]
+        return [Text(str(said.SKIPPED if educator.role is None else said.READY))]
     band = words.band_named(typed)
     if band is None:
         return [Text(said.UNKNOWN_GRADES.format(typed=typed[:40])), grades_question(words)]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from bot.flows.reflection import start_reflection
+from bot.i18n import Msg
 from bot.replies import Reply, Text
 from bot.topics import resolve_topic, suggested_topic, unknown_topic_reply
 from bot.turn import Turn
 from content.schema import NUDGE_TOPICS
 
-LEARN_ONLY_REFLECT = (
+LEARN_ONLY_REFLECT = Msg(
     "*{title}* is for reading rather than reflecting. Try `learn {slug}`, or reflect on one of "
     "the conditions or 4 Cs, for example `reflect relational`."
 )

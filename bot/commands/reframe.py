@@ -17,9 +17,9 @@ def handle_reframe(turn: Turn, args: str) -> list[Reply]:
     setting = args.strip().casefold()
     if setting in ("off", "on"):
         turn.educator.reframe_offers = setting == "on"
-        return [Text(messages.REFRAME_ON if setting == "on" else messages.REFRAME_OFF)]
+        return [Text(str(messages.REFRAME_ON if setting == "on" else messages.REFRAME_OFF))]
     if not args.strip():
-        return [Text(messages.REFRAME_USAGE)]
+        return [Text(str(messages.REFRAME_USAGE))]
     findings = find_framing(args)
     return [Text(render_findings(args, findings, turn.library.title))]
 
@@ -51,7 +51,7 @@ def reframe_offer(turn: Turn, already_offered: bool, answer: str) -> Text | None
     ]
     together = rewrite_all(answer, findings)
     lines.append(messages.REFRAME_OFFER_TOGETHER.format(sentence=together))
-    lines.append(messages.REFRAME_OFFER_END)
+    lines.append(str(messages.REFRAME_OFFER_END))
     return Text("\n".join(lines))
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
+from bot.dates import day_label as said_day_label
+from bot.dates import weekday_name
 from bot.nudges.settings import next_label, subscription_zone
 from bot.profiles import rotation_topics
 from bot.replies import Reply, Text
@@ -18,7 +20,7 @@ from bot.weekly.closed import moved_send
 from bot.weekly.messages import ScheduleWords
 from bot.weekly.models import ScheduleColumns
 from bot.weekly.rotation import upcoming_topic
-from bot.weekly.schedule import WEEKDAY_NAMES, local_to_utc
+from bot.weekly.schedule import local_to_utc
 from bot.weekly.settings_parser import (
     MAX_PAUSE_WEEKS,
     BadValue,
@@ -70,7 +72,7 @@ def mistake_reply(turn: Turn, mistake: Mistake, words: ScheduleWords) -> list[Re
         case BadValue("tz", value):
             return _text(words.bad_zone.format(zone=value[:64]))
         case BadValue("every", _):
-            return _text(words.bad_every)
+            return _text(str(words.bad_every))
         case BadValue("pause", value) if value.casefold().startswith("until"):
             typed = value[5:].strip()[:40]
             if not typed:
@@ -89,13 +91,13 @@ def settings_reply(
     turn: Turn, subscription: ScheduleColumns, words: ScheduleWords, **more: str
 ) -> list[Reply]:
     """The settings as they stand; `more` fills what only this kind shows (a channel's keeper)."""
-    day, time = WEEKDAY_NAMES[subscription.weekday], subscription.local_time
+    day, time = weekday_name(subscription.weekday), subscription.local_time
     zone = subscription.timezone
     if not subscription.enabled:
         lines = [words.settings_off.format(day=day, time=time, zone=zone)]
         reason = subscription.off_reason
         if reason and reason != OFF_BY_EDUCATOR:
-            lines.append(words.off_reasons.get(reason, words.off_reason_other))
+            lines.append(str(words.off_reasons.get(reason, words.off_reason_other)))
         return _text("\n".join(lines))
     if subscription.focus_topic:
         focus = shared.FOCUS_ONE.format(title=turn.library.title(subscription.focus_topic))
@@ -114,7 +116,7 @@ def settings_reply(
     if subscription.paused_until is not None and subscription.paused_until > turn.now:
         local = subscription.paused_until.astimezone(subscription_zone(subscription))
         lines.append(shared.SETTINGS_PAUSED.format(until=day_label(local.date())))
-    lines.append(words.settings_help)
+    lines.append(str(words.settings_help))
     return _text("\n".join(lines))
 
 
@@ -127,12 +129,12 @@ def apply_change(
             return _turn_on(turn, subscription, words)
         case TurnOff():
             if not subscription.enabled:
-                return _text(words.already_off)
+                return _text(str(words.already_off))
             turn_off(subscription, OFF_BY_EDUCATOR, turn.now)
-            return _text(words.turned_off)
+            return _text(str(words.turned_off))
         case SetDay(weekday):
             subscription.weekday = weekday
-            sentence = words.day_set.format(day=WEEKDAY_NAMES[weekday])
+            sentence = words.day_set.format(day=weekday_name(weekday))
         case SetTime(local_time):
             subscription.local_time = local_time
             sentence = words.time_set.format(time=local_time)
@@ -160,7 +162,7 @@ def apply_change(
 
 def day_label(day: date) -> str:
     """ "Tue Jan 5": a date the way the settings show it."""
-    return f"{day:%a %b} {day.day}"
+    return said_day_label(day)
 
 
 def _pause_until(
@@ -198,7 +200,7 @@ def _saved(
     subscription.updated_at = turn.now
     reschedule(turn.session, subscription, turn.now)
     if not subscription.enabled:
-        return _text(sentence + words.not_on_note)
+        return _text(sentence + str(words.not_on_note))
     return _text(sentence + words.next_send.format(next=next_send_label(turn, subscription)))
 
 

@@ -10,6 +10,7 @@ from bot.commands.export import handle_export
 from bot.commands.forget import handle_forget
 from bot.commands.help import handle_help
 from bot.commands.journal import handle_journal
+from bot.commands.language import handle_language
 from bot.commands.learn import handle_learn
 from bot.commands.nudges import NUDGE_COMMANDS
 from bot.commands.profile import handle_profile
@@ -33,9 +34,25 @@ def command_table() -> dict[str, CommandHandler]:
         "channel": handle_channel,
         "profile": handle_profile,
         "draft": handle_draft,
+        "language": handle_language,
     }
     table.update(NUDGE_COMMANDS)
     return table
+
+
+# The contract's Spanish command words, for an educator whose language is Spanish.
+SPANISH_COMMANDS = {
+    "ayuda": "help", "aprender": "learn", "reflexionar": "reflect", "diario": "journal",
+    "evaluar": "assess", "reformular": "reframe", "borrador": "draft", "perfil": "profile",
+    "idioma": "language", "recordatorios": "nudges", "exportar": "export",
+    "olvidar": "forget", "cancelar": "cancel", "hola": "hi", "menú": "menu", "menu": "menu",
+}  # fmt: skip
+
+
+def command_word(word: str, language: str) -> str:
+    """The command a (casefolded) first word names in the educator's language: Spanish words
+    for a Spanish speaker, and the English ones for everyone (buttons send those)."""
+    return SPANISH_COMMANDS.get(word, word) if language == "es" else word
 
 
 def is_help_word(word: str) -> bool:

@@ -7,15 +7,16 @@ from textwrap import shorten
 from sqlalchemy import exists, select
 
 from bot.drafts.models import SavedDraft
+from bot.i18n import Msg
 from bot.localtime import local_date_label
 from bot.turn import Turn
 from content.drafts_schema import Purpose, default_drafts
 
 JOURNAL_DRAFTS = 5
 JOURNAL_DRAFT_CHARS = 160
-HEADER = "Messages home you saved (newest first):"
-ENTRY = "• {date}, {purpose} ({language}): “{text}”"
-LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+HEADER = Msg("Messages home you saved (newest first):")
+ENTRY = Msg("• {date}, {purpose} ({language}): “{text}”")
+LANGUAGE_NAMES = {"en": Msg("English"), "es": Msg("Spanish")}
 
 
 def saved_draft_lines(turn: Turn) -> list[str]:
@@ -28,7 +29,7 @@ def saved_draft_lines(turn: Turn) -> list[str]:
     if not drafts:
         return []
     purposes = default_drafts().purposes
-    lines = [HEADER]
+    lines = [str(HEADER)]
     for draft in drafts:
         label = purposes[Purpose(draft.purpose)].label if draft.purpose in set(Purpose) else "—"
         lines.append(

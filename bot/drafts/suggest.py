@@ -39,4 +39,4 @@ def draft_button(action: str) -> Choice | None:
     if not asks_for_a_note(action):
         return None
     purpose = next((p for p, pattern in _PURPOSE_WORDS if pattern.search(action)), None)
-    return Choice(said.DRAFT_IT_NOW, f"draft {purpose.value}" if purpose else "draft")
+    return Choice(str(said.DRAFT_IT_NOW), f"draft {purpose.value}" if purpose else "draft")

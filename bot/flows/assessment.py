@@ -7,6 +7,7 @@ from bot.assess.models import AssessmentResult
 from bot.assess.results import latest_results, read_scores
 from bot.flows.base import Answer
 from bot.flows.state import ActiveFlow, save_flow
+from bot.i18n import _
 from bot.localtime import local_date_label
 from bot.profiles import profile_of
 from bot.replies import Card, Choice, Choices, Reply, Text
@@ -73,12 +74,15 @@ def _finish(turn: Turn, flow: ActiveFlow) -> list[Reply]:
         Choice(
             messages.FOCUS_BUTTON.format(title=title(first_growth)), f"nudges focus {first_growth}"
         ),
-        Choice(messages.GROWTH_FIRST_BUTTON, "assess growth-first"),
+        Choice(str(messages.GROWTH_FIRST_BUTTON), "assess growth-first"),
         Choice(
             messages.REFLECT_BUTTON.format(title=title(first_growth)), f"reflect {first_growth}"
         ),
     )
-    return [Text("\n".join(lines)), Card(title="Next step", body=messages.OFFER, buttons=buttons)]
+    return [
+        Text("\n".join(lines)),
+        Card(title=_("Next step"), body=str(messages.OFFER), buttons=buttons),
+    ]
 
 
 class AssessmentFlow:

@@ -23,6 +23,7 @@ from bot.drafts.journal import is_a_drafted_message
 from bot.flows.base import Answer
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import record_outcome
+from bot.i18n import _
 from bot.replies import AskText, Choices, Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
@@ -101,9 +102,11 @@ def ask_note(flow: ActiveFlow) -> list[Reply]:
     if flow.data.get("followup_outcome") == "done":
         checkin = default_understanding().replies.checkin
         # A message home that went out: did the family answer? (instead of what worked)
-        asked = drafts_said.FAMILY_ANSWERED if flow.data.get("drafted") else checkin.what_worked
+        asked = (
+            str(drafts_said.FAMILY_ANSWERED) if flow.data.get("drafted") else checkin.what_worked
+        )
         return [Choices(asked, flow.options([(checkin.what_worked_skip, "none")]))]
-    return [Choices(messages.FOLLOWUP_NOTE, flow.options([("No note", "none")]))]
+    return [Choices(str(messages.FOLLOWUP_NOTE), flow.options([(messages.NO_NOTE, "none")]))]
 
 
 def ask_barrier(flow: ActiveFlow) -> list[Reply]:
@@ -168,7 +171,7 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
                 replies += wording_note(turn, own)
             if flow.data.get("followup_outcome") == "done":
                 return [*replies, Text(checkin.step_up), *then(turn, flow)]
-            return [*replies, Text(messages.FOLLOWUP_THANKS), *then(turn, flow)]
+            return [*replies, Text(str(messages.FOLLOWUP_THANKS)), *then(turn, flow)]
         case "followup_barrier" if answer.key == "other":
             return ask_other(flow)
         case "followup_barrier" | "followup_other":
@@ -260,7 +263,7 @@ class CheckinFlow:
     optional = True
 
     def title(self, turn: Turn, flow: ActiveFlow) -> str:
-        return f"check-in on *{turn.library.title(flow.data['topic'])}*"
+        return _("check-in on *{title}*").format(title=turn.library.title(flow.data["topic"]))
 
     def reprompt(self, turn: Turn, flow: ActiveFlow) -> list[Reply]:
         return reprompt(flow)

@@ -23,6 +23,7 @@ from bot.drafts.models import SavedDraft
 from bot.flows.base import Answer
 from bot.flows.listening import VAGUE_WORDS
 from bot.flows.state import ActiveFlow, save_flow
+from bot.i18n import Msg
 from bot.messages import SKIP_WORDS
 from bot.reframe import Finding, rewrite_all
 from bot.replies import AskText, Card, Choices, Reply, Text
@@ -88,7 +89,7 @@ _VAGUE = VAGUE_WORDS | frozenset(
 _SEVERAL = re.compile(r",|&|\+|/|\band\b|\by\b", re.IGNORECASE)
 _NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ '’.\-])*$")
 MAX_NAME_WORDS = 3
-OTHER_LANGUAGE_NAMES = {Language.ENGLISH: "English", Language.SPANISH: "Spanish"}
+OTHER_LANGUAGE_NAMES = {Language.ENGLISH: Msg("English"), Language.SPANISH: Msg("Spanish")}
 
 
 def start_draft(turn: Turn, args: str = "") -> list[Reply]:
@@ -118,7 +119,7 @@ def _ask_purpose(flow: ActiveFlow) -> list[Reply]:
     flow.step = "purpose"
     flow.data["_accepts_text"] = False
     pairs = [(words.label, purpose.value) for purpose, words in _content().purposes.items()]
-    return [Choices(said.PURPOSE_QUESTION, flow.options(pairs))]
+    return [Choices(str(said.PURPOSE_QUESTION), flow.options(pairs))]
 
 
 def _ask_language(flow: ActiveFlow) -> list[Reply]:
@@ -126,14 +127,14 @@ def _ask_language(flow: ActiveFlow) -> list[Reply]:
     flow.data["_accepts_text"] = False
     pairs = [(said.LANGUAGE_ENGLISH, Language.ENGLISH.value)]
     pairs.append((said.LANGUAGE_SPANISH, Language.SPANISH.value))
-    return [Choices(said.LANGUAGE_QUESTION, flow.options(pairs))]
+    return [Choices(str(said.LANGUAGE_QUESTION), flow.options(pairs))]
 
 
 def _ask_tone(flow: ActiveFlow) -> list[Reply]:
     flow.step = "tone"
     flow.data["_accepts_text"] = False
     pairs = [(said.TONE_WARM, Tone.WARM.value), (said.TONE_BRIEF, Tone.BRIEF.value)]
-    return [Choices(said.TONE_QUESTION, flow.options(pairs))]
+    return [Choices(str(said.TONE_QUESTION), flow.options(pairs))]
 
 
 def _question(flow: ActiveFlow, specific: str) -> str:
@@ -178,7 +179,7 @@ def _take_specific(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
         flow.data["specifics"][specific] = ""
         return _next(turn, flow)
     if says_nothing:  # "skip", "idk", "?": the note needs their words here
-        return [Text(said.NEEDS_WORDS), *_ask_specific(flow)]
+        return [Text(str(said.NEEDS_WORDS)), *_ask_specific(flow)]
     if len(typed) > MAX_SPECIFIC_CHARS:
         return [Text(said.TOO_LONG.format(length=len(typed))), *_ask_specific(flow)]
     if specific == Specific.CHILD:
@@ -198,9 +199,9 @@ def _take_specific(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
 
 def _name_problem(typed: str) -> str | None:
     if _SEVERAL.search(typed):
-        return said.ONE_CHILD
+        return str(said.ONE_CHILD)
     if len(typed.split()) > MAX_NAME_WORDS or not _NAME.match(typed):
-        return said.NOT_A_NAME
+        return str(said.NOT_A_NAME)
     return None
 
 
@@ -267,8 +268,8 @@ def _show_draft(flow: ActiveFlow, note: str | None = None) -> list[Reply]:
         (said.SAVE, "save"),
         (said.DONE, "done"),
     ]
-    body = said.DRAFT_NOTE if note is None else f"{said.DRAFT_NOTE}\n{note}"
-    return [Card(said.DRAFT_TITLE, body, flow.options(pairs), copy=_draft_text(flow))]
+    body = str(said.DRAFT_NOTE) if note is None else f"{said.DRAFT_NOTE}\n{note}"
+    return [Card(str(said.DRAFT_TITLE), body, flow.options(pairs), copy=_draft_text(flow))]
 
 
 def _take_draft_choice(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
@@ -291,10 +292,10 @@ def _take_draft_choice(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Rep
         case "save":
             _save(turn, flow)
             flow.finished = True
-            return [Text(said.SAVED)]
+            return [Text(str(said.SAVED))]
         case "done":
             flow.finished = True
-            return [Text(said.FINISHED)]
+            return [Text(str(said.FINISHED))]
     return reprompt(flow)
 
 
@@ -352,7 +353,7 @@ class DraftFlow:
     optional = False
 
     def title(self, turn: Turn, flow: ActiveFlow) -> str:
-        return said.TITLE
+        return str(said.TITLE)
 
     def reprompt(self, turn: Turn, flow: ActiveFlow) -> list[Reply]:
         return reprompt(flow)
@@ -368,7 +369,7 @@ class DraftFlow:
                 if answer.key not in {lang.value for lang in Language}:
                     return _ask_language(flow)
                 flow.data["language"] = answer.key
-                hint = [Text(said.IN_SPANISH_HINT)] if answer.key == Language.SPANISH else []
+                hint = [Text(str(said.IN_SPANISH_HINT))] if answer.key == Language.SPANISH else []
                 return _next(turn, flow, hint)
             case "ask":
                 return _take_specific(turn, flow, answer)

@@ -26,14 +26,14 @@ def start_forget(turn: Turn) -> list[Reply]:
 
 def _ask(flow: ActiveFlow) -> list[Reply]:
     flow.data["_accepts_text"] = False
-    return [Choices(messages.FORGET_CONFIRM, flow.options(OPTIONS))]
+    return [Choices(str(messages.FORGET_CONFIRM), flow.options(OPTIONS))]
 
 
 class ForgetFlow:
     optional = False
 
     def title(self, turn: Turn, flow: ActiveFlow) -> str:
-        return messages.FORGET_TITLE
+        return str(messages.FORGET_TITLE)
 
     def reprompt(self, turn: Turn, flow: ActiveFlow) -> list[Reply]:
         return _ask(flow)
@@ -41,7 +41,7 @@ class ForgetFlow:
     def advance(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
         if answer.key == "no":
             flow.finished = True
-            return [Text(messages.FORGET_KEPT)]
+            return [Text(str(messages.FORGET_KEPT))]
         if answer.key != "yes":
             return _ask(flow)
         end_flow(turn, flow)  # the confirmation itself is not the educator's data
@@ -53,6 +53,6 @@ class ForgetFlow:
             if table != "educators"
         ]
         if not others:
-            return [Text(messages.FORGET_NOTHING)]
+            return [Text(str(messages.FORGET_NOTHING))]
         profile = messages.kind_count("educators", deleted.get("educators", 0))
         return [Text(messages.FORGET_DONE.format(what=messages.join_words([profile, *others])))]

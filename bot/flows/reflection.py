@@ -21,6 +21,7 @@ from bot.flows.base import Answer
 from bot.flows.checkin import own_words, wording_note
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import action_awaiting_check_in
+from bot.i18n import Msg, _
 from bot.localtime import local_date_label
 from bot.profiles import offered_texts, profile_of
 from bot.replies import AskText, Card, Choices, Reply, Text
@@ -32,7 +33,7 @@ from content.understanding_schema import default_understanding
 
 KIND = "reflection"
 PROMPTS_PER_REFLECTION = 2
-FOLLOWUP_OPTIONS = [("Done", "done"), ("Partly", "partly"), ("Not yet", "not_yet")]
+FOLLOWUP_OPTIONS = [(Msg("Done"), "done"), (Msg("Partly"), "partly"), (Msg("Not yet"), "not_yet")]
 
 
 def _rotating(items: list[str], start: int, count: int) -> list[str]:
@@ -143,15 +144,15 @@ def _ask_action(turn: Turn, flow: ActiveFlow) -> list[Reply]:
     if carried and carried not in flow.data["actions"]:
         flow.data["actions"] = [carried, *flow.data["actions"]]
     pairs = [(action, f"a{i}") for i, action in enumerate(flow.data["actions"])]
-    pairs.append(("Write my own", "own"))
-    return [Choices(messages.ACTION_QUESTION, flow.options(pairs))]
+    pairs.append((_("Write my own"), "own"))
+    return [Choices(str(messages.ACTION_QUESTION), flow.options(pairs))]
 
 
 def _ask_own_action(flow: ActiveFlow) -> list[Reply]:
     flow.step = "action_own"
     flow.data["_accepts_text"] = True
     flow.data["_options"] = []
-    return [AskText(messages.ACTION_OWN)]
+    return [AskText(str(messages.ACTION_OWN))]
 
 
 def _save(turn: Turn, flow: ActiveFlow, action: str) -> list[Reply]:
@@ -176,7 +177,7 @@ def _save(turn: Turn, flow: ActiveFlow, action: str) -> list[Reply]:
     saved = messages.REFLECTION_SAVED.format(action=action)
     button = draft_button(action)
     if button is not None:  # the action is a note home: offer to write it now
-        return [Card(drafts_said.DRAFT_IT_NOW_TITLE, saved, (button,))]
+        return [Card(str(drafts_said.DRAFT_IT_NOW_TITLE), saved, (button,))]
     return [Text(saved)]
 
 
@@ -184,7 +185,7 @@ class ReflectionFlow:
     optional = False
 
     def title(self, turn: Turn, flow: ActiveFlow) -> str:
-        return f"reflection on *{turn.library.title(flow.data['topic'])}*"
+        return _("reflection on *{title}*").format(title=turn.library.title(flow.data["topic"]))
 
     def reprompt(self, turn: Turn, flow: ActiveFlow) -> list[Reply]:
         # Re-asking rebuilds the same step's question; the options keep their keys.
@@ -223,7 +224,7 @@ class ReflectionFlow:
             return _ask_prompt(flow)
         outcome = answer.key or checkin.typed_outcome(answer.text)
         if outcome is None:  # typed, but not clearly done, partly or not yet
-            return [Text(messages.PICK_AN_OPTION), *_ask_followup(turn, flow, pending)]
+            return [Text(str(messages.PICK_AN_OPTION)), *_ask_followup(turn, flow, pending)]
         said = answer.text if answer.key is None else None
         return checkin.begin(turn, flow, pending, outcome, _then_questions, said)
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, select
 
+from bot.i18n import Msg
 from bot.numbers import parse_small_int
 from bot.replies import Choice
 from bot.storage.models import FlowState
@@ -40,10 +42,13 @@ class ActiveFlow:
         """
         return f"{FLOW_VALUE_PREFIX}{self.version + 1}:{key}"
 
-    def options(self, pairs: list[tuple[str, str]]) -> tuple[Choice, ...]:
-        """Buttons for (label, key) pairs, remembered so typed numbers and words work too."""
-        self.data["_options"] = [[label, key] for label, key in pairs]
-        return tuple(Choice(label, self.option_value(key)) for label, key in pairs)
+    def options(self, pairs: Sequence[tuple[str | Msg, str]]) -> tuple[Choice, ...]:
+        """Buttons for (label, key) pairs, remembered so typed numbers and words work too.
+
+        Labels are said (in the educator's language) here, and remembered as said."""
+        said = [(str(label), key) for label, key in pairs]
+        self.data["_options"] = [[label, key] for label, key in said]
+        return tuple(Choice(label, self.option_value(key)) for label, key in said)
 
 
 def parse_flow_value(value: str) -> tuple[int, str] | None:

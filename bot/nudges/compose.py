@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot.dates import day_and_time_label, day_label
 from bot.drafts.suggest import draft_button
 from bot.nudges import messages
 from bot.replies import Card, Choice, Choices, Reply
@@ -31,16 +32,16 @@ def checkin_question(
 ) -> Choices:
     local = reflection.created_at.astimezone(zone)
     question = messages.CHECKIN_QUESTION.format(
-        date=f"{local:%a %b} {local.day}",
+        date=day_label(local.date()),
         title=library.title(reflection.topic),
         action=sealer.unseal(reflection.action),
     )
     return Choices(
         question,
         (
-            Choice(messages.CHECKIN_DONE, checkin_value(reflection.id, "done")),
-            Choice(messages.CHECKIN_PARTLY, checkin_value(reflection.id, "partly")),
-            Choice(messages.CHECKIN_NOT_YET, checkin_value(reflection.id, "not_yet")),
+            Choice(str(messages.CHECKIN_DONE), checkin_value(reflection.id, "done")),
+            Choice(str(messages.CHECKIN_PARTLY), checkin_value(reflection.id, "partly")),
+            Choice(str(messages.CHECKIN_NOT_YET), checkin_value(reflection.id, "not_yet")),
         ),
     )
 
@@ -51,12 +52,12 @@ def nudge_card(
     content = library.topics[topic]
     nudge = content.nudges[nudge_index % len(content.nudges)]
     buttons = [
-        Choice(messages.BUTTON_REFLECT, f"reflect {topic}"),
-        Choice(messages.BUTTON_DONE, f"nudge done {ledger_id}"),
-        Choice(messages.BUTTON_SKIP, f"nudge skip {ledger_id}"),
+        Choice(str(messages.BUTTON_REFLECT), f"reflect {topic}"),
+        Choice(str(messages.BUTTON_DONE), f"nudge done {ledger_id}"),
+        Choice(str(messages.BUTTON_SKIP), f"nudge skip {ledger_id}"),
     ]
     if not reminder:
-        buttons.append(Choice(messages.BUTTON_TOMORROW, f"nudge tomorrow {ledger_id}"))
+        buttons.append(Choice(str(messages.BUTTON_TOMORROW), f"nudge tomorrow {ledger_id}"))
     drafting = draft_button(nudge.action)
     if drafting is not None:  # the nudge asks for a note home: offer to write it now
         buttons.insert(1, drafting)
@@ -73,11 +74,11 @@ def nudge_card(
 def keep_going_question(ledger_id: int) -> Choices:
     """Asked once, after nudges in a row with no word back (bot/weekly/backoff.py)."""
     return Choices(
-        messages.KEEP_GOING_QUESTION,
+        str(messages.KEEP_GOING_QUESTION),
         (
-            Choice(messages.KEEP_GOING, f"nudge keep {ledger_id}"),
-            Choice(messages.KEEP_GOING_MONTHLY, f"nudge monthly {ledger_id}"),
-            Choice(messages.KEEP_GOING_STOP, f"nudge stop {ledger_id}"),
+            Choice(str(messages.KEEP_GOING), f"nudge keep {ledger_id}"),
+            Choice(str(messages.KEEP_GOING_MONTHLY), f"nudge monthly {ledger_id}"),
+            Choice(str(messages.KEEP_GOING_STOP), f"nudge stop {ledger_id}"),
         ),
     )
 
@@ -111,6 +112,5 @@ def compose_nudge(
 
 
 def local_label(moment: datetime, zone: ZoneInfo) -> str:
-    """ "Tue Nov 17, 07:30" in the educator's zone."""
-    local = moment.astimezone(zone)
-    return f"{local:%a %b} {local.day}, {local:%H:%M}"
+    """ "Tue Nov 17, 07:30" in the educator's zone and language."""
+    return day_and_time_label(moment.astimezone(zone))

@@ -49,7 +49,7 @@ def _row_document(
     for key, value in row.items():
         name = str(key)
         if any(word in name.casefold() for word in CREDENTIAL_WORDS):
-            document[name] = messages.EXPORT_WITHHELD if value is not None else None
+            document[name] = str(messages.EXPORT_WITHHELD) if value is not None else None
             continue
         if isinstance(value, str) and (is_sealed(value) or (table.name, name) in sealed):
             value = sealer.unseal(value)

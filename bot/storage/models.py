@@ -35,6 +35,10 @@ class Educator(Base):
     profile_asked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Messages home composed (`draft`), saved or not: an unsaved draft leaves only this.
     drafts_made: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The language the coach speaks to them: their own choice (`language es`), else their
+    # platform's (Slack's locale, Teams' activity.locale, kept for sends the coach starts).
+    language: Mapped[str | None] = mapped_column(String(8))
+    platform_language: Mapped[str | None] = mapped_column(String(8))
 
 
 class FlowState(Base):

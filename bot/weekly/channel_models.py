@@ -41,6 +41,8 @@ class ChannelSubscription(ScheduleColumns, Base):
     # command said there, or a click on a prompt's or the keep-going question's buttons.
     # Backing off (bot/weekly/backoff.py) counts the quiet from it.
     last_heard_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The language its prompts are written in (`channel language es`); unset: English.
+    language: Mapped[str | None] = mapped_column(String(8))
 
 
 class ChannelLedger(LedgerColumns, Base):

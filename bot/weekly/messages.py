@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-FOCUS_ROTATE = "rotating through all 13 topics (next: {topic})"
-FOCUS_ONE = "{title} only"
-SETTINGS_PAUSED = "• Paused until: {until}"
-RHYTHM_WORDS = {1: "every week", 2: "every 2 weeks", 4: "every 4 weeks"}
-MISSING_VALUE = "Please add a value, for example `{example}`."
+from bot.i18n import Msg
+
+FOCUS_ROTATE = Msg("rotating through all 13 topics (next: {topic})")
+FOCUS_ONE = Msg("{title} only")
+SETTINGS_PAUSED = Msg("• Paused until: {until}")
+RHYTHM_WORDS = {1: Msg("every week"), 2: Msg("every 2 weeks"), 4: Msg("every 4 weeks")}
+MISSING_VALUE = Msg("Please add a value, for example `{example}`.")
 # What follows the command word in the example a MISSING_VALUE answer gives.
 EXAMPLES = {
     "day": "day tue",
@@ -28,35 +30,35 @@ class ScheduleWords:
 
     command: str  # the word that changes them: "nudges" or "channel"
     # Showing the settings
-    settings_on: str
-    settings_off: str
-    settings_help: str
-    off_reasons: Mapping[str, str]  # why delivery stopped, by the subscription's off_reason
-    off_reason_other: str
+    settings_on: Msg
+    settings_off: Msg
+    settings_help: Msg
+    off_reasons: Mapping[str, Msg]  # why delivery stopped, by the subscription's off_reason
+    off_reason_other: Msg
     # Confirming a change
-    turned_on: str
-    already_on: str
-    resumed: str
-    turned_off: str
-    already_off: str
-    day_set: str
-    time_set: str
-    zone_set: str
-    focus_set: str
-    rotate_set: str
-    paused: str
-    paused_until: str  # {until}: the local date sends start again
-    every_set: str  # {rhythm}: one of RHYTHM_WORDS
-    next_send: str
-    not_on_note: str
+    turned_on: Msg
+    already_on: Msg
+    resumed: Msg
+    turned_off: Msg
+    already_off: Msg
+    day_set: Msg
+    time_set: Msg
+    zone_set: Msg
+    focus_set: Msg
+    rotate_set: Msg
+    paused: Msg
+    paused_until: Msg  # {until}: the local date sends start again
+    every_set: Msg  # {rhythm}: one of RHYTHM_WORDS
+    next_send: Msg
+    not_on_note: Msg
     # Mistakes
-    unknown_setting: str
-    bad_day: str
-    bad_time: str
-    bad_zone: str
-    bad_pause: str
-    bad_pause_date: str  # {date} as typed
-    pause_date_passed: str  # {date}: today or before
-    pause_date_far: str  # {limit}: weeks
-    bad_every: str
-    learn_only_focus: str
+    unknown_setting: Msg
+    bad_day: Msg
+    bad_time: Msg
+    bad_zone: Msg
+    bad_pause: Msg
+    bad_pause_date: Msg  # {date} as typed
+    pause_date_passed: Msg  # {date}: today or before
+    pause_date_far: Msg  # {limit}: weeks
+    bad_every: Msg
+    learn_only_focus: Msg

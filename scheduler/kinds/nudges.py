@@ -10,7 +10,9 @@ from sqlalchemy.orm import Session
 from bot.app import CoachApp
 from bot.delivery import Address
 from bot.followthrough import check_in_waiting
+from bot.i18n import speaking
 from bot.inbound import Platform
+from bot.language import educator_language, library_for
 from bot.lifecycle import workspace_removed
 from bot.nudges.compose import compose_nudge, keep_going_question
 from bot.profiles import nudge_offer, profile_of
@@ -111,20 +113,23 @@ class Nudges:
         pick: Pick,
     ) -> tuple[Address, list[Reply]]:
         address = Address(Platform(owner.platform), owner.workspace, owner.user_id)
-        if ledger.ask:
-            return address, [keep_going_question(ledger.id)]
-        replies = compose_nudge(
-            session,
-            library=core.library,
-            sealer=core.coach.sealer,
-            educator_id=owner.id,
-            zone=zone_info(subscription.timezone),
-            topic=pick.topic,
-            nudge_index=pick.nudge_index,
-            ledger_id=ledger.id,
-            checkin_reflection_id=ledger.checkin_reflection_id,
-            reminder=ledger.remind_at is not None,
-        )
+        # In the language they have now, not the one they had when they subscribed.
+        language = educator_language(owner)
+        with speaking(language):
+            if ledger.ask:
+                return address, [keep_going_question(ledger.id)]
+            replies = compose_nudge(
+                session,
+                library=library_for(core.library, language),
+                sealer=core.coach.sealer,
+                educator_id=owner.id,
+                zone=zone_info(subscription.timezone),
+                topic=pick.topic,
+                nudge_index=pick.nudge_index,
+                ledger_id=ledger.id,
+                checkin_reflection_id=ledger.checkin_reflection_id,
+                reminder=ledger.remind_at is not None,
+            )
         return address, replies
 
 

@@ -13,7 +13,9 @@ from bot.app import CoachApp
 from bot.channels.compose import keep_going_question, team_prompt
 from bot.channels.settings import keeper_mention
 from bot.delivery import Address
+from bot.i18n import speaking
 from bot.inbound import Platform
+from bot.language import library_for
 from bot.lifecycle import workspace_removed
 from bot.replies import Reply
 from bot.storage.sets import id_in
@@ -21,6 +23,7 @@ from bot.weekly.backoff import QuietRule
 from bot.weekly.channel_models import ChannelLedger, ChannelSubscription
 from bot.weekly.closed import closed_on_slot_day
 from bot.weekly.rotation import Offer, Pick
+from content.languages import DEFAULT_LANGUAGE
 from content.loader import Library
 from scheduler.due import Due, planned_week
 
@@ -104,10 +107,13 @@ class TeamPrompts:
             user_id="",
             conversation=subscription.channel,
         )
-        if ledger.ask:  # in the channel, where it surely arrives, naming its keeper
-            who = keeper_mention(session, subscription)
-            return address, [keep_going_question(ledger.id, who)]
-        return address, team_prompt(core.library, pick.topic, pick.nudge_index, ledger.id)
+        language = subscription.language or DEFAULT_LANGUAGE
+        with speaking(language):
+            if ledger.ask:  # in the channel, where it surely arrives, naming its keeper
+                who = keeper_mention(session, subscription)
+                return address, [keep_going_question(ledger.id, who)]
+            library = library_for(core.library, language)
+            return address, team_prompt(library, pick.topic, pick.nudge_index, ledger.id)
 
 
 # Built once: the send step loads one row per prompt.

@@ -42,6 +42,8 @@ class FakeSlack:
     failures: dict[str, list[Failure]] = field(default_factory=lambda: defaultdict(list))
     timezones: dict[str, str] = field(default_factory=dict)
     admins: set[str] = field(default_factory=set)  # users.info says is_admin
+    # users.info's `locale` (Slack sends it only when asked with include_locale), by user.
+    locales: dict[str, str] = field(default_factory=dict)
     outside: set[str] = field(default_factory=set)  # channels the bot is not a member of
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)  # method -> fixed answer
     # oauth.v2.access installs into this Enterprise Grid org (None: a standalone workspace).
@@ -155,13 +157,14 @@ class FakeSlack:
                 }
             case "users.info":
                 user = str(args.get("user"))
-                return ok | {
-                    "user": {
-                        "id": user,
-                        "tz": self.timezones.get(user, "America/Chicago"),
-                        "is_admin": user in self.admins,
-                    }
+                found: dict[str, Any] = {
+                    "id": user,
+                    "tz": self.timezones.get(user, "America/Chicago"),
+                    "is_admin": user in self.admins,
                 }
+                if str(args.get("include_locale")).casefold() in ("true", "1"):
+                    found["locale"] = self.locales.get(user, "en-US")
+                return ok | {"user": found}
             case "conversations.info":
                 channel = str(args.get("channel"))
                 return ok | {"channel": {"id": channel, "is_member": channel not in self.outside}}

@@ -66,7 +66,7 @@ async def test_a_silent_database_is_told_within_the_timeout_then_recovers(
         response = await send("nudges on")  # acknowledged, then answered in the background
         assert response.status == 200
         assert time.monotonic() - started < TIMEOUT_S + 1.0
-        assert STORAGE_DOWN in fake_slack.posted_text()
+        assert str(STORAGE_DOWN) in fake_slack.posted_text()
     proxy.restore()
     fake_slack.clear()
     await proxied_wire.command("journal")

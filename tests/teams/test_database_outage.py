@@ -67,7 +67,7 @@ async def proxied_chat(
 async def test_a_refused_database_gets_the_storage_down_sentence(
     refused_chat: TeamsChat, said: str
 ) -> None:
-    assert await refused_chat.says(said) == STORAGE_DOWN
+    assert await refused_chat.says(said) == str(STORAGE_DOWN)
 
 
 async def test_a_silent_database_is_told_within_the_timeout_and_then_recovers(
@@ -79,6 +79,6 @@ async def test_a_silent_database_is_told_within_the_timeout_and_then_recovers(
         started = time.monotonic()
         answer = await proxied_chat.says(said)
         assert time.monotonic() - started < TIMEOUT_S + 1.0, said
-        assert answer == STORAGE_DOWN
+        assert answer == str(STORAGE_DOWN)
     proxy.restore()
     assert "journal is empty" in await proxied_chat.says("journal")

@@ -140,7 +140,7 @@ async def test_a_message_acknowledged_before_a_crash_is_answered_once_after_it(
     finally:
         second_core.engine.dispose()
 
-    answers = [p for p in connector.posted if messages.JOURNAL_EMPTY in str(p.activity)]
+    answers = [p for p in connector.posted if str(messages.JOURNAL_EMPTY) in str(p.activity)]
     assert len(answers) == 1 and len(connector.posted) == 1
     assert answers[0].authorization == "Bearer coach-token"
     assert kept_rows(app) == 0
@@ -170,7 +170,7 @@ async def test_an_answer_made_but_not_sent_before_a_crash_is_sent_once(
         second_core.engine.dispose()
 
     assert len(connector.posted) == 1
-    assert messages.JOURNAL_EMPTY in str(connector.posted[0].activity)
+    assert str(messages.JOURNAL_EMPTY) in str(connector.posted[0].activity)
     assert kept_rows(app) == 0
 
 

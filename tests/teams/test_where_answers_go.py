@@ -71,7 +71,7 @@ async def test_personal_words_in_a_channel_are_answered_in_the_personal_chat(
     assert await in_channel(teams, words) == 200
     personal, channel = split(teams)
     assert personal, "nothing reached the personal chat"
-    assert channel == teams_messages.ANSWERED_PRIVATELY  # one line, nothing else
+    assert channel == str(teams_messages.ANSWERED_PRIVATELY)  # one line, nothing else
     assert MARKER not in channel
 
 
@@ -86,7 +86,7 @@ async def test_export_in_a_channel_reaches_only_the_educator(teams: TeamsChat) -
 async def test_without_a_personal_chat_nothing_is_run(teams: TeamsChat, app: CoachApp) -> None:
     assert await in_channel(teams, "nudges on") == 200
     personal, channel = split(teams)
-    assert personal == "" and channel == teams_messages.SAY_IT_PRIVATELY
+    assert personal == "" and channel == str(teams_messages.SAY_IT_PRIVATELY)
     with app.sessions() as session:
         assert session.scalar(select(func.count()).select_from(Educator)) == 0
 
@@ -98,7 +98,7 @@ async def test_help_and_channel_words_are_answered_in_the_channel(
     await educator_with_a_journal(teams)
     await in_channel(teams, words)
     personal, channel = split(teams)
-    assert personal == "" and channel and channel != teams_messages.ANSWERED_PRIVATELY
+    assert personal == "" and channel and channel != str(teams_messages.ANSWERED_PRIVATELY)
 
 
 def channel_install(service_url: str) -> dict[str, Any]:
@@ -135,4 +135,4 @@ async def test_an_old_start_a_reflection_button_in_a_channel_goes_private(
     await teams.post(channel_click(teams.connector.url, "reflect"))
     personal, channel = split(teams)
     assert "Question 1 of 2" in personal or "How did it go?" in personal
-    assert channel == teams_messages.ANSWERED_PRIVATELY
+    assert channel == str(teams_messages.ANSWERED_PRIVATELY)

@@ -1,0 +1,31 @@
+"""`language en|es` (`idioma`): the language the coach speaks to this educator.
+
+Said back in the language just chosen, so the answer itself shows the change. The choice is
+theirs and outlasts what their platform says; `language` alone shows it with one-tap buttons.
+"""
+
+from __future__ import annotations
+
+from bot import messages
+from bot.i18n import speaking
+from bot.language import language_named
+from bot.replies import Choice, Choices, Reply, Text
+from bot.turn import Turn
+
+LANGUAGE_BUTTONS = (("English", "language en"), ("Español", "language es"))
+
+
+def language_choices(prompt: str) -> Choices:
+    """English and Spanish, each named in its own language."""
+    return Choices(prompt, tuple(Choice(label, value) for label, value in LANGUAGE_BUTTONS))
+
+
+def handle_language(turn: Turn, args: str) -> list[Reply]:
+    if not args.strip():
+        return [language_choices(str(messages.LANGUAGE_NOW))]
+    language = language_named(args)
+    if language is None:
+        return [language_choices(messages.LANGUAGE_UNKNOWN.format(word=args.strip()[:40]))]
+    turn.educator.language = language
+    with speaking(language):
+        return [Text(str(messages.LANGUAGE_SET))]

@@ -1,0 +1,46 @@
+"""Which language the coach speaks to an educator, and `language en|es` (`idioma`).
+
+Their own choice wins; else what their platform says (Slack's user locale, Teams'
+activity.locale), kept so a nudge the coach starts itself is in the same language; else
+English. Only the languages the coach has words for count: a French locale is English here.
+"""
+
+from __future__ import annotations
+
+from bot.storage.models import Educator
+from content.languages import DEFAULT_LANGUAGE, LANGUAGES
+from content.loader import Library, library_in
+
+# What educators type after `language` / `idioma` (casefolded, accents as typed or not).
+LANGUAGE_WORDS = {
+    "en": "en", "english": "en", "inglés": "en", "ingles": "en",
+    "es": "es", "spanish": "es", "español": "es", "espanol": "es", "castellano": "es",
+}  # fmt: skip
+
+
+def language_of_locale(locale: str | None) -> str | None:
+    """ "es-MX", "es_419", "ES" -> "es"; a language the coach does not speak -> None."""
+    if not locale:
+        return None
+    language = locale.replace("_", "-").split("-", 1)[0].casefold()
+    return language if language in LANGUAGES else None
+
+
+def language_named(words: str) -> str | None:
+    return LANGUAGE_WORDS.get(words.strip().strip(".!").casefold())
+
+
+def educator_language(educator: Educator) -> str:
+    return educator.language or educator.platform_language or DEFAULT_LANGUAGE
+
+
+def note_platform_locale(educator: Educator, locale: str | None) -> None:
+    """Keep the platform's latest word on their language (used when they chose none)."""
+    language = language_of_locale(locale)
+    if language is not None and educator.platform_language != language:
+        educator.platform_language = language
+
+
+def library_for(base: Library, language: str) -> Library:
+    """The content in `language`: the coach's own (English) library, or the packaged one."""
+    return base if language == DEFAULT_LANGUAGE else library_in(language)

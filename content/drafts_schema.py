@@ -1,5 +1,6 @@
 """Pydantic models for content/drafts.yaml: the purposes of a message home, what the coach
-asks for each, and the family-facing templates it fills, per language and tone.
+asks for each (in the educator's language, content/languages.py), and the family-facing
+templates it fills, per family language and tone.
 
 Loading checks the shape: every purpose in every language and tone, at least
 TEMPLATES_PER_TONE per tone (so six per purpose and language), and each template using
@@ -19,6 +20,7 @@ from typing import Self
 import yaml
 from pydantic import Field, model_validator
 
+from content.languages import DEFAULT_LANGUAGE, in_language
 from content.schema import ShortText, Strict
 
 DRAFTS_PATH = Path(__file__).resolve().parent / "drafts.yaml"
@@ -103,10 +105,21 @@ class DraftContent(Strict):
         return self.templates[language][purpose].of(tone)
 
 
-def load_drafts(path: Path = DRAFTS_PATH) -> DraftContent:
-    return DraftContent.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+def load_drafts(path: Path = DRAFTS_PATH, language: str = DEFAULT_LANGUAGE) -> DraftContent:
+    """drafts.yaml with the coach's own words (each purpose's label and asks) in the
+    educator's language; the family-facing `no_name` and `templates` stay per family
+    language (content/languages.py AS_WRITTEN). MissingLanguage names a text without it."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return DraftContent.model_validate(in_language(data, language))
+
+
+@cache
+def drafts_in(language: str) -> DraftContent:
+    """The packaged drafts content with the educator-facing words in one language, loaded
+    once per process."""
+    return load_drafts(language=language)
 
 
 @cache
 def default_drafts() -> DraftContent:
-    return load_drafts()
+    return drafts_in(DEFAULT_LANGUAGE)

@@ -10,7 +10,9 @@ so an author sees, and changes, both languages of a sentence in one place. The l
 file in one language at a time (`in_language`): every such map becomes that language's
 string, and the result is validated by the same models as before, so code reads plain
 strings whatever the language. Values that are never translated (slugs, tags, citations,
-the words educators type for roles) stay plain. `coach content check` fails on a text with a
+the words educators type for roles) stay plain, and a few keys (`AS_WRITTEN`: word lists
+matched against what educators type, and drafts.yaml's texts in the family's language) are
+kept whole whatever their shape. `coach content check` fails on a text with a
 language missing and on placeholders that differ between languages (`language_faults`).
 """
 
@@ -42,6 +44,21 @@ UNTRANSLATED = frozenset(
         "value",
     }
 )
+# Keys whose whole value is kept as written, whatever its shape: the word lists a reply is
+# chosen by, matched against what educators type (both languages in one list), and the
+# family-facing texts of drafts.yaml, keyed by the FAMILY's language rather than the
+# educator's (`no_name`, `templates`). `in_language` leaves them as they are and
+# `coach content check` does not count them as texts.
+AS_WRITTEN = frozenset(
+    {
+        "typed_outcomes",
+        "forgot_words",
+        "family_words",
+        "not_names",
+        "no_name",
+        "templates",
+    }
+)
 
 
 class MissingLanguage(ValueError):
@@ -66,7 +83,9 @@ def in_language(data: Any, language: str, path: str = "") -> Any:
         return data[language]
     if isinstance(data, dict):
         return {
-            key: in_language(value, language, f"{path}.{key}" if path else str(key))
+            key: value
+            if key in AS_WRITTEN
+            else in_language(value, language, f"{path}.{key}" if path else str(key))
             for key, value in data.items()
         }
     if isinstance(data, list):
@@ -91,6 +110,8 @@ def _texts(data: Any, path: str = "") -> Iterator[tuple[str, object]]:
         yield path, data
     elif isinstance(data, dict):
         for key, value in data.items():
+            if key in AS_WRITTEN:
+                continue
             if key not in UNTRANSLATED or isinstance(value, dict):
                 yield from _texts(value, f"{path}.{key}" if path else str(key))
     elif isinstance(data, list):

@@ -9,8 +9,10 @@ of its form, that ids are unique, and that every topic is a condition or a C.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Annotated, Self
 
+import yaml
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -21,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from content.languages import in_language
 from content.reframe_patterns import (
     PatternCompiler,
     PatternError,
@@ -131,6 +134,22 @@ class ReframeMessages(Strict):
     all_together: Message
     tip: Message
     question: Message = "A question to think with"
+
+
+class ReframeWords(Strict):
+    """The lexicon's own words, which are in the educator's language (content/languages.py):
+    the messages around findings and the tips. Entries follow the sentence reframed."""
+
+    messages: ReframeMessages
+    tips: list[Tip] = Field(min_length=MIN_TIPS)
+
+
+def reframe_words(path: Path, language: str) -> ReframeWords:
+    """Only the lexicon's own words (messages and tips) in one language, validated; raises
+    MissingLanguage or ValidationError."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    words = {key: data.get(key) for key in ("messages", "tips")} if isinstance(data, dict) else {}
+    return ReframeWords.model_validate(in_language(words, language))
 
 
 class ReframePart(Strict):

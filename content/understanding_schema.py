@@ -1,5 +1,8 @@
 """Pydantic models for content/understanding/: intents, themes, topic cues and replies.
 
+replies.yaml is written in every language the coach speaks (content/languages.py): loading
+reads it in one language, English for `load_understanding`, any for `replies_in`.
+
 Loading compiles every cue with the reframe pattern language (content/reframe_patterns.py),
 so a cue that cannot be read fails `coach content check` with its place named.
 """
@@ -13,6 +16,7 @@ from typing import Self
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from content.languages import DEFAULT_LANGUAGE, MissingLanguage, in_language
 from content.reframe_patterns import PatternCompiler, PatternError
 from content.text_model_schema import (
     INTENT_MODEL_PATH,
@@ -267,6 +271,10 @@ def load_understanding(
     if faults:
         raise UnderstandingError(faults)
     try:
+        raw["replies"] = in_language(raw["replies"], DEFAULT_LANGUAGE)
+    except MissingLanguage as exc:
+        raise UnderstandingError([f"understanding/replies.yaml: {exc}"]) from exc
+    try:
         content = UnderstandingContent.model_validate(raw)
     except ValidationError as exc:
         raise UnderstandingError(
@@ -286,3 +294,34 @@ def default_understanding() -> UnderstandingContent:
     """The packaged content; its cues are checked by `coach content check` and the tests,
     and compiled (once) by the reader, which names the faulty cue if one cannot be."""
     return load_understanding(check_cues=False)
+
+
+def load_replies(language: str, directory: Path = UNDERSTANDING_DIR) -> ReplyFile:
+    """replies.yaml in one language; UnderstandingError lists every fault found."""
+    path = directory / "replies.yaml"
+    try:
+        raw = in_language(yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER), language)
+    except (OSError, yaml.YAMLError) as exc:
+        raise UnderstandingError(
+            [f"understanding/replies.yaml: cannot be read ({type(exc).__name__})"]
+        ) from exc
+    except MissingLanguage as exc:
+        raise UnderstandingError([f"understanding/replies.yaml: {exc}"]) from exc
+    try:
+        return ReplyFile.model_validate(raw)
+    except ValidationError as exc:
+        raise UnderstandingError(
+            [
+                f"understanding/replies.{'.'.join(str(p) for p in error['loc'])}: {error['msg']}"
+                for error in exc.errors()
+            ]
+        ) from exc
+
+
+@cache
+def replies_in(language: str) -> ReplyFile:
+    """The packaged replies in one language, loaded once per process (English is
+    `default_understanding().replies`)."""
+    if language == DEFAULT_LANGUAGE:
+        return default_understanding().replies
+    return load_replies(language)

@@ -71,3 +71,53 @@ def test_the_content_check_names_a_text_written_in_english_only(tmp_path: Path) 
         "topics/relational.yaml: field summary: only one language (write it as en: and es:)"
         in faults
     )
+
+
+def test_the_replies_drafts_and_reframing_words_read_in_each_language() -> None:
+    from bot.reframe.lexicon import default_lexicon, lexicon_in
+    from content.drafts_schema import Language, Purpose, default_drafts, drafts_in
+    from content.understanding_schema import default_understanding, replies_in
+
+    english, spanish = replies_in("en"), replies_in("es")
+    assert english is default_understanding().replies
+    assert spanish.intents.greeting[0].startswith("¡Hola!")
+    assert "`reflexionar`" in spanish.intents.greeting[0]
+    assert "{action}" in spanish.checkin.carry_kept
+    # Same shape: every list of variants keeps its length, and the word lists a reply is
+    # chosen by stay as written (both languages in one list).
+    assert {k: len(v) for k, v in spanish.acknowledge.items()} == {
+        k: len(v) for k, v in english.acknowledge.items()
+    }
+    assert spanish.checkin.typed_outcomes == english.checkin.typed_outcomes
+    assert spanish.named.not_names == english.named.not_names
+
+    drafts = drafts_in("es")
+    assert drafts.purposes[Purpose.CELEBRATE].label == "Celebrar algo concreto"
+    assert default_drafts().purposes[Purpose.CELEBRATE].label == "Celebrate something specific"
+    # The family's language, not the educator's: kept whole in every language.
+    assert drafts.no_name == default_drafts().no_name
+    assert drafts.no_name[Language.ENGLISH] == "your child"
+    assert drafts.templates == default_drafts().templates
+
+    lexicon = lexicon_in("es")
+    assert lexicon.messages.nothing_found.startswith("No encontré")
+    assert len(lexicon.tips) == len(default_lexicon().tips)
+    assert lexicon.entries is default_lexicon().entries
+    assert lexicon_in("en") is default_lexicon()
+
+
+def test_the_content_check_names_an_english_only_reply(tmp_path: Path) -> None:
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, copy, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    path = copy / "understanding" / "replies.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["probe_skip"] = data["probe_skip"]["en"]
+    del data["checkin"]["let_go"]["es"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    faults = content_languages(copy).faults
+    assert (
+        "understanding/replies.yaml: field probe_skip: only one language (write it as en: and es:)"
+        in faults
+    )
+    assert "understanding/replies.yaml: field checkin.let_go: no es text" in faults
+    assert any(fault.startswith("texts per language differ") for fault in faults)

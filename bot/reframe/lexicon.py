@@ -8,6 +8,7 @@ regex, not twenty). Regexes compile on first use; `warm` compiles them all.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from content import reframe_schema
+from content.languages import DEFAULT_LANGUAGE, MissingLanguage, in_language
 from content.reframe_patterns import (
     SEP,
     CompiledPattern,
@@ -28,7 +30,7 @@ from content.reframe_patterns import (
     fold_case,
     normalise,
 )
-from content.reframe_schema import ReframeLexicon, ReframeMessages, ReframePart
+from content.reframe_schema import ReframeLexicon, ReframeMessages, ReframePart, reframe_words
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 M = TypeVar("M", bound=BaseModel)
@@ -250,10 +252,20 @@ def _compile(model: ReframeLexicon) -> Lexicon:
     )
 
 
-def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
-    """Read, validate and compile one lexicon file (and the files it includes); LexiconError
-    names every fault."""
-    model = _validate(path, _merge_includes(path, _read(path)), ReframeLexicon)
+def _in_language(path: Path, data: Any, language: str) -> Any:
+    """The file's data with its own words (messages, tips) in one language
+    (content/languages.py); entries stay as written, in the language of what they find."""
+    try:
+        return in_language(data, language)
+    except MissingLanguage as exc:
+        raise LexiconError([f"{path.name}: {exc}"]) from exc
+
+
+def load_lexicon(path: Path = LEXICON_PATH, language: str = DEFAULT_LANGUAGE) -> Lexicon:
+    """Read, validate and compile one lexicon file (and the files it includes), its messages
+    and tips in one language; LexiconError names every fault."""
+    data = _in_language(path, _read(path), language)
+    model = _validate(path, _merge_includes(path, data), ReframeLexicon)
     return _compile(model)
 
 
@@ -288,6 +300,16 @@ def check_lexicon(path: Path | None = None) -> list[str]:
 def default_lexicon() -> Lexicon:
     """The packaged lexicon, loaded once per process (its patterns compile on first use)."""
     return load_lexicon(LEXICON_PATH)
+
+
+@cache
+def lexicon_in(language: str) -> Lexicon:
+    """The packaged lexicon with its messages and tips in one language, loaded once per
+    process; the entries (and their compiled patterns) are the English lexicon's own."""
+    if language == DEFAULT_LANGUAGE:
+        return default_lexicon()
+    words = reframe_words(LEXICON_PATH, language)
+    return dataclasses.replace(default_lexicon(), messages=words.messages, tips=tuple(words.tips))
 
 
 def warm(lexicon: Lexicon | None = None) -> None:

@@ -34,7 +34,7 @@ from bot.flows.state import (
     parse_flow_value,
     save_flow,
 )
-from bot.i18n import speaking
+from bot.i18n import current_language, speaking
 from bot.inbound import Inbound
 from bot.inbox import store as inbox
 from bot.language import educator_language, language_of_locale, library_for, note_platform_locale
@@ -52,7 +52,7 @@ from bot.topics import resolve_topic
 from bot.turn import Turn
 from content.languages import DEFAULT_LANGUAGE
 from content.loader import Library
-from content.understanding_schema import default_understanding
+from content.understanding_schema import replies_in
 
 log = logging.getLogger("coach.engine")
 
@@ -309,7 +309,7 @@ class Coach:
             return [Text(messages.CANCELLED.format(title=title))]
         if lowered in GREETING_WORDS:  # back after a while: where we were, not the whole menu
             return [
-                Text(default_understanding().replies.intents.aside_greeting),
+                Text(replies_in(current_language()).intents.aside_greeting),
                 *self._ask_again(turn, flow),
             ]
         if is_help_word(lowered) and not (lowered == "?" and flow.data.get("_accepts_text")):

@@ -47,8 +47,8 @@ def current_language() -> str:
     return _speaking.get()
 
 
-def catalogue_path(language: str) -> Path:
-    return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+def catalogue_path(language: str, locale_dir: Path = LOCALE_DIR) -> Path:
+    return locale_dir / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 @cache

@@ -13,7 +13,7 @@ from pathlib import Path
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from bot.i18n import catalogue_path
+from bot.i18n import LOCALE_DIR, catalogue_path
 from content.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 # The calls that mark a sentence to translate (bot/i18n.py).
@@ -45,7 +45,7 @@ def placeholders(text: str) -> list[str]:
         return ["(unbalanced braces)"]
 
 
-def check_catalogues(source_dirs: Iterable[Path]) -> CatalogueReport:
+def check_catalogues(source_dirs: Iterable[Path], locale_dir: Path = LOCALE_DIR) -> CatalogueReport:
     english = sentences_in_code(source_dirs)
     faults: list[str] = []
     counts = {DEFAULT_LANGUAGE: len(english)}
@@ -53,7 +53,7 @@ def check_catalogues(source_dirs: Iterable[Path]) -> CatalogueReport:
     for language in LANGUAGES:
         if language == DEFAULT_LANGUAGE:
             continue
-        path = catalogue_path(language)
+        path = catalogue_path(language, locale_dir)
         where = f"bot/locale/{language}/LC_MESSAGES/{path.name}"
         if not path.exists():
             faults.append(f"{where}: missing ({len(english)} sentences to translate)")

@@ -14,6 +14,7 @@ from bot.commands.base import CommandHandler
 from bot.commands.language import language_choices
 from bot.commands.profile import first_hello, offer_role
 from bot.followthrough import action_awaiting_check_in
+from bot.i18n import current_language
 from bot.replies import Reply, Text
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
@@ -21,7 +22,7 @@ from bot.understanding.normalise import for_matching
 from bot.understanding.reader import asks_a_question
 from bot.understanding.variants import pick
 from content.profile_schema import ProfileWords
-from content.understanding_schema import default_understanding
+from content.understanding_schema import replies_in
 
 # Intents that are command words: the plain request runs that command.
 RUNS_COMMAND = ("help", "learn", "reflect", "journal", "nudges", "assess", "export", "forget")
@@ -70,7 +71,7 @@ def offers_spanish(turn: Turn, reading: Understanding) -> bool:
 def _answer(
     turn: Turn, text: str, reading: Understanding, commands: dict[str, CommandHandler]
 ) -> list[Reply] | None:
-    said = default_understanding().replies.intents
+    said = replies_in(current_language()).intents
     intent = reading.intent
     if intent in RUNS_COMMAND:
         takes_topic = intent in ("learn", "reflect")
@@ -108,7 +109,7 @@ def aside_in_flow(text: str, profiles: ProfileWords) -> str | None:
     if len(said) > ASIDE_WORDS:
         return None
     reading = understand(text, deficit=False)
-    replies = default_understanding().replies.intents
+    replies = replies_in(current_language()).intents
     bare = [word.strip(".,!?¡¿") for word in said if word.strip(".,!?¡¿")]
     if reading.intent in ("thanks", "greeting") and all(w in SMALL_TALK_WORDS for w in bare):
         return pick(replies.thanks, text) if reading.intent == "thanks" else replies.aside_greeting
@@ -129,7 +130,7 @@ def _says_own_role(words: list[str]) -> bool:
 def greet(turn: Turn) -> list[Reply]:
     """Hello back, the action still waiting for a check-in, if there is one, and for someone
     who has not said who they are, the first hello's question (once)."""
-    said = default_understanding().replies.intents
+    said = replies_in(current_language()).intents
     lines = [pick(said.greeting, turn.educator.user_id)]
     pending = action_awaiting_check_in(turn)
     if pending is not None:
@@ -148,7 +149,7 @@ def _role_aside(profiles: ProfileWords, text: str) -> str:
 
 
 def _question(turn: Turn, reading: Understanding) -> list[Reply]:
-    said = default_understanding().replies.intents
+    said = replies_in(current_language()).intents
     slug = reading.topic
     if slug in turn.library.topics:
         topic = turn.library.topics[slug]

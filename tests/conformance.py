@@ -52,6 +52,27 @@ SCRIPT: tuple[Step, ...] = (
 )
 
 
+# The same reflection by a Spanish speaker whose platform is in Spanish: every button and word
+# in Spanish, stored the same on every platform.
+SPANISH_SCRIPT: tuple[Step, ...] = (
+    Say("hola"),
+    Click("Consejero"),
+    Click("Preparatoria"),
+    Say("reflexionar relacional"),
+    Say("Saludé a cada familia a la salida el viernes."),
+    Say("Dos mamás se quedaron a platicar sobre la feria de ciencias."),
+    Click("1"),
+    Say("reflexionar"),
+    Click("En parte"),
+    Click("Falta de tiempo"),
+    Click("No, dejarla"),
+    Say("Nuestro boletín solo está en inglés."),
+    Say("Preguntar a las familias qué les gustaría leer."),
+    Click("Escribir mi propia"),
+    Say("Invitar a una mamá a escribir el próximo boletín conmigo."),
+)
+
+
 # A message home, written and saved: the same draft wherever it was written.
 DRAFT_SCRIPT: tuple[Step, ...] = (
     Say("draft"),

@@ -63,9 +63,9 @@ def test_control_characters_are_stripped(app: CoachApp) -> None:
 
 def test_text_in_another_language_is_understood_or_gently_redirected(app: CoachApp) -> None:
     educator = Conversation(app.coach)
-    # A question in Spanish is answered, and the coach says kindly that it answers in English.
+    # A question in Spanish is answered, and the coach offers to speak Spanish from now on.
     answer = educator.says("¿Cómo puedo ayudar a las familias?")
-    assert "Parece que escribe en español" in answer and "I answer in English" in answer
+    assert "¿Prefiere que le hable en español?" in answer and "Español" in answer
     educator.says("reflect relational")
     answer = educator.says("Hablé con la abuela de Sofía después de clase. 家长会很好。")
     assert "Question 2 of 2" in answer

@@ -111,8 +111,7 @@ def test_a_reflection_in_spanish_from_prompt_to_journal(app: CoachApp) -> None:
         "Llamé a la mamá de Diego para contarle algo bueno y me contestó muy contenta"
     )
     assert language_of(answer) == "es", answer
-    educator.says("Le pregunté qué le gusta hacer a Diego en casa")
-    actions = educator.says("1")
+    actions = educator.says("Le pregunté qué le gusta hacer a Diego en casa")
     assert language_of(actions) == "es", actions
     saved = educator.says("1")
     assert "diario" in saved and language_of(saved) == "es", saved
@@ -205,5 +204,5 @@ def test_the_same_conversation_in_both_languages(app: CoachApp, language: str) -
             # The educator's own English sentence is quoted and looked at in its language.
             continue
         assert language_of(answer) == language, f"{step!r} answered in:\n{answer}"
-        if language == "es":
+        if language == "es" and step != "export":  # the export repeats their English answers
             assert english_share(answer) < 0.15, f"{step!r} answered in:\n{answer}"

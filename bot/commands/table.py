@@ -49,10 +49,16 @@ SPANISH_COMMANDS = {
 }  # fmt: skip
 
 
+# Said by anyone: how a Spanish speaker spoken to in English switches.
+EVERY_LANGUAGE = ("idioma",)
+
+
 def command_word(word: str, language: str) -> str:
     """The command a (casefolded) first word names in the educator's language: Spanish words
     for a Spanish speaker, and the English ones for everyone (buttons send those)."""
-    return SPANISH_COMMANDS.get(word, word) if language == "es" else word
+    if language == "es" or word in EVERY_LANGUAGE:
+        return SPANISH_COMMANDS.get(word, word)
+    return word
 
 
 def is_help_word(word: str) -> bool:

@@ -23,7 +23,7 @@ from bot.drafts.journal import is_a_drafted_message
 from bot.flows.base import Answer
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import record_outcome
-from bot.i18n import _
+from bot.i18n import _, current_language
 from bot.replies import AskText, Choices, Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
@@ -31,7 +31,7 @@ from bot.understanding import understand
 from bot.understanding.normalise import for_matching, words
 from bot.understanding.reader import is_non_answer
 from bot.understanding.variants import pick
-from content.understanding_schema import default_understanding
+from content.understanding_schema import replies_in
 
 KIND = "checkin"
 STEPS = (
@@ -69,7 +69,7 @@ def begin(
     replies: list[Reply] = []
     if outcome == "done":
         action = turn.sealer.unseal(pending.action)
-        cheer = pick(default_understanding().replies.checkin.done, action).format(action=action)
+        cheer = pick(replies_in(current_language()).checkin.done, action).format(action=action)
         replies.append(Text(cheer))
         flow.step = "followup_note"
     else:
@@ -82,7 +82,7 @@ def begin(
 def typed_outcome(text: str) -> str | None:
     """Done, partly or not yet, read from a typed answer to "How did it go?"."""
     said = for_matching(text)
-    typed = default_understanding().replies.checkin.typed_outcomes
+    typed = replies_in(current_language()).checkin.typed_outcomes
     for outcome in ("partly", "not_yet", "done"):
         if _any_of(tuple(typed[outcome])).search(said):
             return outcome
@@ -100,7 +100,7 @@ def ask_note(flow: ActiveFlow) -> list[Reply]:
     flow.step = "followup_note"
     flow.data["_accepts_text"] = True
     if flow.data.get("followup_outcome") == "done":
-        checkin = default_understanding().replies.checkin
+        checkin = replies_in(current_language()).checkin
         # A message home that went out: did the family answer? (instead of what worked)
         asked = (
             str(drafts_said.FAMILY_ANSWERED) if flow.data.get("drafted") else checkin.what_worked
@@ -112,7 +112,7 @@ def ask_note(flow: ActiveFlow) -> list[Reply]:
 def ask_barrier(flow: ActiveFlow) -> list[Reply]:
     flow.step = "followup_barrier"
     flow.data["_accepts_text"] = True
-    checkin = default_understanding().replies.checkin
+    checkin = replies_in(current_language()).checkin
     pairs = [(label, key) for key, label in checkin.barriers.items()]
     return [Choices(checkin.barrier_question, flow.options(pairs))]
 
@@ -121,14 +121,14 @@ def ask_other(flow: ActiveFlow) -> list[Reply]:
     """ "Something else": what it was, so the reply can fit it."""
     flow.step = "followup_other"
     flow.data["_accepts_text"] = True
-    checkin = default_understanding().replies.checkin
+    checkin = replies_in(current_language()).checkin
     return [Choices(checkin.other_question, flow.options([(checkin.other_skip, "none")]))]
 
 
 def ask_carry(flow: ActiveFlow) -> list[Reply]:
     flow.step = "followup_carry"
     flow.data["_accepts_text"] = False
-    checkin = default_understanding().replies.checkin
+    checkin = replies_in(current_language()).checkin
     pairs = [
         (checkin.carry_same, "same"),
         (checkin.carry_smaller, "smaller"),
@@ -141,7 +141,7 @@ def ask_smaller(flow: ActiveFlow) -> list[Reply]:
     flow.step = "followup_smaller"
     flow.data["_accepts_text"] = True
     flow.data["_options"] = []
-    return [AskText(default_understanding().replies.checkin.smaller_question)]
+    return [AskText(replies_in(current_language()).checkin.smaller_question)]
 
 
 def reprompt(flow: ActiveFlow) -> list[Reply]:
@@ -160,7 +160,7 @@ def reprompt(flow: ActiveFlow) -> list[Reply]:
 
 def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Reply]:
     """One check-in step; `then` runs when the check-in is over."""
-    checkin = default_understanding().replies.checkin
+    checkin = replies_in(current_language()).checkin
     pending = _pending(turn, flow)
     own = own_words(answer)
     match flow.step:
@@ -194,18 +194,18 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
 
 def _carry(turn: Turn, flow: ActiveFlow, action: str, then: Then) -> list[Reply]:
     flow.data["carried"] = action
-    checkin = default_understanding().replies.checkin
+    checkin = replies_in(current_language()).checkin
     said = checkin.carry_kept if flow.kind != KIND else checkin.carry_planned
     return [Text(said.format(action=action)), *then(turn, flow)]
 
 
 def _barrier(answer: Answer, own: str | None) -> str:
-    barriers = default_understanding().replies.checkin.barrier_replies
+    barriers = replies_in(current_language()).checkin.barrier_replies
     if answer.key in barriers:
         return answer.key
     if own is None:
         return "other"
-    forgot = default_understanding().replies.checkin.forgot_words
+    forgot = replies_in(current_language()).checkin.forgot_words
     if _any_of(tuple(forgot)).search(for_matching(own)):
         return "forgot"
     themes = understand(own, deficit=False).themes

@@ -23,7 +23,7 @@ from bot.drafts.models import SavedDraft
 from bot.flows.base import Answer
 from bot.flows.listening import VAGUE_WORDS
 from bot.flows.state import ActiveFlow, save_flow
-from bot.i18n import Msg
+from bot.i18n import Msg, current_language
 from bot.messages import SKIP_WORDS
 from bot.reframe import Finding, rewrite_all
 from bot.replies import AskText, Card, Choices, Reply, Text
@@ -32,7 +32,14 @@ from bot.turn import Turn
 from bot.understanding.deficit import deficit_findings
 from bot.understanding.normalise import for_matching, words
 from bot.understanding.reader import is_non_answer
-from content.drafts_schema import DraftContent, Language, Purpose, Specific, Tone, default_drafts
+from content.drafts_schema import (
+    DraftContent,
+    Language,
+    Purpose,
+    Specific,
+    Tone,
+    drafts_in,
+)
 
 KIND = "draft"
 # A specific longer than this is more than a note home can carry (one or two sentences).
@@ -112,7 +119,8 @@ def _purpose_named(args: str) -> Purpose | None:
 
 
 def _content() -> DraftContent:
-    return default_drafts()
+    """The drafts' questions and labels in the language the coach speaks to this educator."""
+    return drafts_in(current_language())
 
 
 def _ask_purpose(flow: ActiveFlow) -> list[Reply]:

@@ -5,6 +5,7 @@ what was said. All wording comes from content/understanding/replies.yaml.
 
 from __future__ import annotations
 
+from bot.i18n import current_language
 from bot.understanding import Understanding
 from bot.understanding.named import who_is_named
 from bot.understanding.normalise import for_matching, words
@@ -12,7 +13,7 @@ from bot.understanding.reader import asks_a_question, is_non_answer
 from bot.understanding.variants import pick
 from content.fit import Profile, closeness, offered_first, offered_order
 from content.loader import Library
-from content.understanding_schema import default_understanding
+from content.understanding_schema import replies_in
 
 # Which theme's acknowledgement wins when an answer carries several: the hardest first.
 ACK_ORDER = ("conflict", "language", "no-response", "time", "positive")
@@ -105,23 +106,23 @@ def asks_for_a_draft(text: str, reading: Understanding) -> bool:
 
 def acknowledgement(text: str, reading: Understanding) -> str:
     if asks_for_a_draft(text, reading):
-        return default_understanding().replies.intents.draft_in_reflection
-    acks = default_understanding().replies.acknowledge
+        return replies_in(current_language()).intents.draft_in_reflection
+    acks = replies_in(current_language()).acknowledge
     for theme in ACK_ORDER:
         if theme in reading.themes:
             return pick(acks[theme], text)
     who = who_is_named(text)
     if who is not None:
-        return pick(default_understanding().replies.named.acknowledge, text).format(who=who)
+        return pick(replies_in(current_language()).named.acknowledge, text).format(who=who)
     return pick(acks["general"], text).format(snippet=snippet(text))
 
 
 def probe(text: str) -> str:
-    return pick(default_understanding().replies.probe, text)
+    return pick(replies_in(current_language()).probe, text)
 
 
 def stuck_help(prompt_number: int) -> str:
-    stuck = default_understanding().replies.stuck
+    stuck = replies_in(current_language()).stuck
     lines = [
         stuck.intro,
         stuck.example.format(example=stuck.examples[prompt_number % len(stuck.examples)]),
@@ -138,7 +139,7 @@ def fitted_actions(
 ) -> list[str]:
     """Action options that fit what the educator said, then the topic's own in the order
     their role and grades are offered them, rotating."""
-    replies = default_understanding().replies
+    replies = replies_in(current_language())
     items = library.topics[slug].quick_actions
     fitted: list[str] = []
     for theme in ACK_ORDER:

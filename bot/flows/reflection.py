@@ -21,7 +21,7 @@ from bot.flows.base import Answer
 from bot.flows.checkin import own_words, wording_note
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import action_awaiting_check_in
-from bot.i18n import Msg, _
+from bot.i18n import Msg, _, current_language
 from bot.localtime import local_date_label
 from bot.profiles import offered_texts, profile_of
 from bot.replies import AskText, Card, Choices, Reply, Text
@@ -29,7 +29,7 @@ from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding import understand
 from bot.understanding.reader import asks_a_question, is_non_answer
-from content.understanding_schema import default_understanding
+from content.understanding_schema import replies_in
 
 KIND = "reflection"
 PROMPTS_PER_REFLECTION = 2
@@ -118,14 +118,14 @@ def _ask_unstuck(flow: ActiveFlow) -> list[Reply]:
     flow.data["stuck_times"] = int(flow.data.get("stuck_times", 0)) + 1
     number = len(flow.data["answers"]) + flow.data["stuck_times"] - 1
     flow.data["_accepts_text"] = True
-    skip = default_understanding().replies.stuck.skip
+    skip = replies_in(current_language()).stuck.skip
     return [Choices(listening.stuck_help(number), flow.options([(skip, "skip")]))]
 
 
 def _ask_probe(flow: ActiveFlow, text: str) -> list[Reply]:
     flow.step = "probe"
     flow.data["_accepts_text"] = True
-    skip = default_understanding().replies.probe_skip
+    skip = replies_in(current_language()).probe_skip
     return [Choices(listening.probe(text), flow.options([(skip, "skip")]))]
 
 
@@ -273,7 +273,7 @@ class ReflectionFlow:
         care") is a feeling about the week, not a plan for it: it gets the wording note and
         the options again, and only "Write my own" saves such words as the action."""
         own = own_words(answer)
-        not_yet = Text(default_understanding().replies.stuck.not_an_action)
+        not_yet = Text(replies_in(current_language()).stuck.not_an_action)
         if (
             own is None
             or is_non_answer(own)

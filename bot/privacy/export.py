@@ -18,6 +18,8 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
+from bot import messages as core_messages
+from bot.i18n import _
 from bot.privacy import messages
 from bot.privacy.scope import EDUCATORS, educator_scope
 from bot.privacy.sealed_columns import is_json_text, sealed_columns
@@ -192,10 +194,10 @@ def summary_lines(
             workspace=profile.get("workspace", "?"),
             created=_when(profile.get("created_at"), date_label),
             last_seen=_when(profile.get("last_seen_at"), date_label),
-            role=profile.get("role") or "not set",
-            grades=profile.get("grade_band") or "not set",
-            timezone=profile.get("timezone") or "not known",
-            reframe="on" if profile.get("reframe_offers", True) else "off",
+            role=profile.get("role") or _("not set"),
+            grades=profile.get("grade_band") or _("not set"),
+            timezone=profile.get("timezone") or _("not known"),
+            reframe=_("on") if profile.get("reframe_offers", True) else _("off"),
         )
     )
     records: Mapping[str, list[dict[str, Any]]] = document["records"]
@@ -231,7 +233,10 @@ def _row_lines(
             lines.append(messages.EXPORT_QA.format(prompt="", answer=answers))
         lines.append(
             messages.EXPORT_ACTION.format(
-                action=row.get("action", ""), status=row.get("action_status", "")
+                action=row.get("action", ""),
+                status=core_messages.STATUS_LABELS.get(
+                    str(row.get("action_status", "")), row.get("action_status", "")
+                ),
             )
         )
         if row.get("outcome_note"):

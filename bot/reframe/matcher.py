@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.reframe.lexicon import CompiledEntry, CompiledForm, Lexicon, default_lexicon
+from bot.i18n import current_language
+from bot.reframe.lexicon import CompiledEntry, CompiledForm, Lexicon, default_lexicon, lexicon_in
 from content.reframe_patterns import (
     CompiledPattern,
     fill,
@@ -264,5 +265,5 @@ def rewrite_all(text: str, findings: list[Finding], choice: int = 0) -> str:
 
 def general_tip(seed: int, lexicon: Lexicon | None = None) -> str:
     """One general tip for when nothing was found; the same seed gives the same tip."""
-    tips = (lexicon or default_lexicon()).tips
+    tips = (lexicon or lexicon_in(current_language())).tips
     return tips[seed % len(tips)]

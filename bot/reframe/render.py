@@ -5,7 +5,8 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable, Sequence
 
-from bot.reframe.lexicon import default_lexicon
+from bot.i18n import _, current_language
+from bot.reframe.lexicon import lexicon_in
 from bot.reframe.matcher import Finding, general_tip, rewrite_all
 
 
@@ -18,7 +19,7 @@ def render_findings(
     text: str, findings: Sequence[Finding], title: Callable[[str], str] = str
 ) -> str:
     """Each finding with why it matters, the part of the framework it touches, and rewrites."""
-    words = default_lexicon().messages
+    words = lexicon_in(current_language()).messages
     if not findings:
         return f"{words.nothing_found}\n\n{words.tip}: {general_tip(tip_seed(text))}"
     rewritten = any(finding.rewrites for finding in findings)
@@ -28,7 +29,8 @@ def render_findings(
             "",
             f'{number}. "{finding.text}"',
             f"   {words.why}: {finding.why}",
-            f"   {words.topic}: {title(finding.topic)} (try `learn {finding.topic}`)",
+            f"   {words.topic}: {title(finding.topic)} "
+            + _("(try `learn {slug}`)").format(slug=finding.topic),
         ]
         if finding.rewrites:
             lines += [f"   {words.rewrites}:", *(f"   - {rewrite}" for rewrite in finding.rewrites)]

@@ -8,6 +8,7 @@ from bot.app import CoachApp
 from bot.inbound import Platform
 from tests.conformance import (
     DRAFT_SCRIPT,
+    SPANISH_SCRIPT,
     ConsoleDriver,
     run_script,
     stored_drafts,
@@ -15,6 +16,7 @@ from tests.conformance import (
 )
 from tests.dialog import Conversation
 from tests.slack.wire import TEAM, SlackWire, buttons_of, find_button
+from tests.spoken import language_of
 
 
 class SlackDriver:
@@ -76,3 +78,25 @@ async def test_a_message_home_is_drafted_the_same_in_slack_and_the_terminal(
         for element in block["elements"]
     ]
     assert console[0]["text"] in shown
+
+
+async def test_a_spanish_speaker_reflects_the_same_in_slack_and_the_terminal(
+    wire: SlackWire, slack_core: CoachApp
+) -> None:
+    """Slack's users.info says es-MX: the coach speaks Spanish there from the first hello,
+    as in a terminal told the same locale, and stores the same journal."""
+    wire.fake.locales["UESP"] = "es-MX"
+    console_educator = Conversation(slack_core.coach, "sra-lopez", locale="es-MX")
+    await run_script(ConsoleDriver(console_educator), SPANISH_SCRIPT)
+    await run_script(SlackDriver(wire, "UESP"), SPANISH_SCRIPT)
+    console = stored_journal(slack_core, Platform.CONSOLE.value, "local", "sra-lopez")
+    slack = stored_journal(slack_core, Platform.SLACK.value, TEAM, "UESP")
+    assert len(console) == 3
+    assert console[0] == {"role": "counselor", "grades": "high"}
+    assert console[1]["status"] == "partly"
+    assert console[2]["action"] == "Invitar a una mamá a escribir el próximo boletín conmigo."
+    # The prompts it asked, stored with the answers, were the Spanish ones.
+    assert all(language_of(answer["prompt"]) == "es" for answer in console[1]["answers"])
+    assert slack == console
+    said = "\n".join(str(post.args.get("text", "")) for post in wire.fake.of("chat.postMessage"))
+    assert "Reflexionemos" in said

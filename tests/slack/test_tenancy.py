@@ -29,14 +29,14 @@ async def test_a_slash_command_from_another_workspace_gets_a_kind_no(wire: Slack
     response = await wire.command_in(ELSEWHERE, "nudges on")
     assert response.status == 200
     answer = json.loads(await response.text())
-    assert answer == {"response_type": "ephemeral", "text": messages.ANOTHER_WORKSPACE}
+    assert answer == {"response_type": "ephemeral", "text": str(messages.ANOTHER_WORKSPACE)}
     assert stored(wire) == 0
     assert wire.fake.of("chat.postMessage") == [] and wire.fake.responses == []
 
 
 async def test_a_quick_answer_is_not_given_to_another_workspace_either(wire: SlackWire) -> None:
     response = await wire.command_in(ELSEWHERE, "help")
-    assert messages.ANOTHER_WORKSPACE in await response.text()
+    assert str(messages.ANOTHER_WORKSPACE) in await response.text()
     assert stored(wire) == 0
 
 

@@ -43,6 +43,7 @@ class TeamsChat:
         self.connector = connector
         self.last: list[dict[str, Any]] = []
         self.user = activities.USER_AAD
+        self.locale = "en-US"  # the language of their Teams client (activity.locale)
 
     async def post(self, activity: dict[str, Any], **headers: str) -> int:
         response = await self.client.post("/api/messages", json=activity, headers=headers)
@@ -54,6 +55,7 @@ class TeamsChat:
         await self.client.app[TEAMS_KEY].drain()
 
     async def send(self, activity: dict[str, Any]) -> str:
+        activity["locale"] = self.locale
         status = await self.post(activity)
         assert status == 200, status
         self.last = self.connector.take()

@@ -8,12 +8,14 @@ from bot.app import CoachApp
 from bot.inbound import Platform
 from tests.conformance import (
     DRAFT_SCRIPT,
+    SPANISH_SCRIPT,
     ConsoleDriver,
     run_script,
     stored_drafts,
     stored_journal,
 )
 from tests.dialog import Conversation
+from tests.spoken import language_of
 from tests.teams import activities
 from tests.teams.conftest import TeamsChat
 
@@ -82,4 +84,22 @@ async def test_a_message_home_is_drafted_the_same_in_teams_and_the_terminal(
     console = stored_drafts(app, Platform.CONSOLE.value, "local", "ms-lee")
     in_teams = stored_drafts(app, Platform.TEAMS.value, activities.TENANT, CONFORMANCE_USER)
     assert len(console) == 1 and console[0]["text"] == drafts[-1]
+    assert in_teams == console
+
+
+async def test_a_spanish_speaker_reflects_the_same_in_teams_and_the_terminal(
+    teams: TeamsChat, app: CoachApp
+) -> None:
+    """Teams says es-MX in activity.locale: Spanish from the first hello, and the same journal
+    as the terminal's."""
+    teams.locale = "es-MX"
+    await run_script(
+        ConsoleDriver(Conversation(app.coach, "sra-lopez", locale="es-MX")), SPANISH_SCRIPT
+    )
+    await run_script(TeamsDriver(teams), SPANISH_SCRIPT)
+    console = stored_journal(app, Platform.CONSOLE.value, "local", "sra-lopez")
+    in_teams = stored_journal(app, Platform.TEAMS.value, activities.TENANT, CONFORMANCE_USER)
+    assert len(console) == 3
+    assert console[2]["action"] == "Invitar a una mamá a escribir el próximo boletín conmigo."
+    assert all(language_of(answer["prompt"]) == "es" for answer in console[1]["answers"])
     assert in_teams == console

@@ -58,7 +58,7 @@ def test_long_options_are_read_whole_in_the_body_with_a_short_button() -> None:
     assert choice_set["style"] == "expanded" and choice_set["wrap"] is True
     assert [o["data"]["coach"] for o in options(card)] == ["v0", "v1", "v2"]
     [action_set] = [e for e in card["body"] if e["type"] == "ActionSet"]
-    assert [a["title"] for a in action_set["actions"]] == [CHOOSE_TITLE]
+    assert [a["title"] for a in action_set["actions"]] == [str(CHOOSE_TITLE)]
 
 
 def test_buttons_that_fit_alone_but_not_together_are_stacked() -> None:

@@ -328,3 +328,47 @@ def test_an_unclear_typed_check_in_asks_again(app: CoachApp) -> None:
     answer = educator.says("hmm")
     assert "pick one of the options" in answer and "How did it go?" in answer
     assert "celebrat" not in answer.casefold()
+
+
+def test_a_question_asked_again_after_draft_keeps_its_options_and_a_bare_number_is_no_answer(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    verify_dialog(
+        educator,
+        [
+            ("idk", "1. Skip this question"),  # help, with one button
+            ("draft", "is still open"),  # one guided conversation at a time
+        ],
+    )
+    # The same question again, with the same button, so "1" skips it as it would have.
+    assert "Question 1 of 2" in educator.transcript
+    assert "1. Skip this question" in educator.transcript
+    answer = educator.says("1")
+    assert "Question 2 of 2" in answer and 'Noted, "1"' not in answer
+    # Here no option is shown: a bare number is a slip, told so, and the question stays.
+    verify_dialog(
+        educator,
+        [
+            ("1", "There's no option 1 here"),
+            ("help", "Question 2 of 2"),
+            ("3.", "There's no option 3 here"),
+            ("Ana's grandma only hears from me about problems.", "pick one small action"),
+            ("9", "There's no option 9 here"),
+            ("Write my own", "One sentence is plenty"),
+        ],
+    )
+    answer = educator.says("2")  # the own-words action step shows no options either
+    assert "There's no option 2 here" in answer and "Saved to your journal" not in answer
+    assert "Saved to your journal" in educator.says("Call Ana's grandma with one good thing.")
+    with app.sessions() as session:
+        reflection = session.scalars(select(Reflection)).one()
+        sealer = app.coach.sealer.for_educator(session, reflection.educator_id)
+        stored = json.loads(sealer.unseal(reflection.answers))
+        action = sealer.unseal(reflection.action)
+    assert [entry["answer"] for entry in stored] == [
+        "",
+        "Ana's grandma only hears from me about problems.",
+    ]
+    assert action == "Call Ana's grandma with one good thing."

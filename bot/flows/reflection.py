@@ -23,6 +23,7 @@ from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import action_awaiting_check_in
 from bot.i18n import Msg, _, current_language
 from bot.localtime import local_date_label
+from bot.numbers import parse_small_int
 from bot.profiles import offered_texts, profile_of
 from bot.replies import AskText, Card, Choices, Reply, Text
 from bot.storage.models import Reflection
@@ -102,14 +103,20 @@ def _ask_followup(turn: Turn, flow: ActiveFlow, pending: Reflection) -> list[Rep
     return [Choices(question, flow.options(FOLLOWUP_OPTIONS))]
 
 
-def _ask_prompt(flow: ActiveFlow) -> list[Reply]:
+def _ask_prompt(flow: ActiveFlow, *, again: bool = False) -> list[Reply]:
+    """The next question. `again`: the same question re-asked after an aside, with the options
+    shown with it before (the stuck help's Skip), so a number picks what it picked then."""
     number = len(flow.data["answers"]) + 1
+    shown = [(label, key) for label, key in flow.data.get("_options", [])] if again else []
     flow.step = "prompt"
     flow.data["_accepts_text"] = True
     flow.data["_options"] = []
     prompt = flow.data["prompts"][number - 1]
     total = len(flow.data["prompts"])
-    return [AskText(messages.PROMPT_LABEL.format(number=number, total=total, prompt=prompt))]
+    question = messages.PROMPT_LABEL.format(number=number, total=total, prompt=prompt)
+    if shown:
+        return [Choices(question, flow.options(shown))]
+    return [AskText(question)]
 
 
 def _ask_unstuck(flow: ActiveFlow) -> list[Reply]:
@@ -196,7 +203,7 @@ class ReflectionFlow:
                     return _ask_followup(turn, flow, pending)
                 return _ask_prompt(flow)
             case "prompt":
-                return _ask_prompt(flow)
+                return _ask_prompt(flow, again=True)
             case "probe":
                 return _ask_probe(flow, str(flow.data.get("thin_answer", "")))
             case step if step in checkin.STEPS:
@@ -229,6 +236,10 @@ class ReflectionFlow:
         return checkin.begin(turn, flow, pending, outcome, _then_questions, said)
 
     def advance(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
+        number = parse_small_int(answer.text.strip().rstrip(".")) if answer.key is None else None
+        if number is not None:  # a bare number that picks no option shown: a slip, not an answer
+            not_shown = Text(messages.NOT_AN_OPTION.format(number=number))
+            return [not_shown, *self.reprompt(turn, flow)]
         match flow.step:
             case "followup":
                 return self._followup(turn, flow, answer)

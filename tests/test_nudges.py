@@ -250,6 +250,8 @@ def test_the_nudge_first_asks_how_last_weeks_action_went(
     assert "Not hearing back is common" in answer  # the barrier read from their own words
     assert "Want to carry it into this week?" in answer
     assert "smaller version" in educator.clicks("A smaller version")
+    # A number typed after the buttons went is a slip: asked again, never kept as the action.
+    assert "smaller version" in educator.says("3")
     planned = educator.says("ask one family about a hobby at pickup")
     assert "your action for this week" in planned and "one family about a hobby" in planned
     journal = educator.says("journal")

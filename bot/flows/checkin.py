@@ -24,6 +24,7 @@ from bot.flows.base import Answer
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import record_outcome
 from bot.i18n import _, current_language
+from bot.numbers import parse_small_int
 from bot.replies import AskText, Choices, Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
@@ -187,7 +188,8 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
                 return _carry(turn, flow, turn.sealer.unseal(pending.action), then)
             return [Text(checkin.let_go), *then(turn, flow)]
         case _:
-            if own is None or is_non_answer(own):
+            # A bare number here is a slip (a choice typed after the buttons went), not an action.
+            if own is None or is_non_answer(own) or parse_small_int(own.rstrip(".")) is not None:
                 return ask_smaller(flow)
             return [*wording_note(turn, own), *_carry(turn, flow, own, then)]
 

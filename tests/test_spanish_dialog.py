@@ -128,6 +128,9 @@ def test_dates_are_spanish_dates(app: CoachApp, clock: FakeClock) -> None:
               "septiembre", "octubre", "noviembre", "diciembre")  # fmt: skip
     assert any(f" de {month}" in settings for month in months), settings
     assert "martes" in educator.says("recordatorios")
+    # Days typed in Spanish, with or without accents.
+    assert "los viernes" in educator.says("recordatorios day viernes")
+    assert "los miércoles" in educator.says("recordatorios day miercoles")
 
 
 def test_a_nudge_is_written_in_the_language_they_have_when_it_is_sent(

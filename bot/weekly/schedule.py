@@ -12,6 +12,7 @@ local time the educator chose.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -20,6 +21,8 @@ from bot.numbers import parse_small_int
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# As typed, without accents ("miércoles" is read as "miercoles").
+SPANISH_WEEKDAY_NAMES = ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo")
 # The longest gap any zone has jumped over is a whole day (Samoa, December 2011).
 _MAX_GAP_MINUTES = 26 * 60
 
@@ -109,14 +112,17 @@ def end_of_local_week(moment_utc: datetime, zone: str) -> datetime:
 
 
 def parse_weekday(text: str) -> int | None:
-    """0..6 for mon..sun, full names and common short forms; None otherwise."""
-    word = text.strip().casefold().rstrip(".")
+    """0..6 for mon..sun, full names and common short forms, in English or Spanish ("viernes",
+    "miercoles", "sáb"); None otherwise."""
+    word = _without_accents(text.strip().casefold().rstrip("."))
     if len(word) < 2:
         return None
-    for index, (short, name) in enumerate(zip(WEEKDAYS, WEEKDAY_NAMES, strict=True)):
-        full = name.casefold()
-        if word in (short, full) or (len(word) >= 3 and full.startswith(word)):
-            return index
+    for index, (short, name, spanish) in enumerate(
+        zip(WEEKDAYS, WEEKDAY_NAMES, SPANISH_WEEKDAY_NAMES, strict=True)
+    ):
+        for full in (name.casefold(), spanish):
+            if word in (short, full) or (len(word) >= 3 and full.startswith(word)):
+                return index
     aliases = {"tu": 1, "tues": 1, "th": 3, "thur": 3, "thurs": 3}
     return aliases.get(word)
 
@@ -134,3 +140,9 @@ def parse_local_time(text: str) -> time | None:
     if h is None or m is None or len(minutes) != 2 or not (0 <= h <= 23 and 0 <= m <= 59):
         return None
     return time(h, m)
+
+
+def _without_accents(word: str) -> str:
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)
+    )

@@ -18,6 +18,13 @@ LANGUAGE_WORDS = {
 }  # fmt: skip
 
 
+# "Yes" to the offer of Spanish, typed instead of tapped.
+YES_TO_SPANISH = frozenset(
+    ["si", "sí", "si por favor", "sí por favor", "claro", "español", "espanol", "en español",
+     "en espanol", "spanish", "yes spanish"]
+)  # fmt: skip
+
+
 def language_of_locale(locale: str | None) -> str | None:
     """ "es-MX", "es_419", "ES" -> "es"; a language the coach does not speak -> None."""
     if not locale:
@@ -44,3 +51,13 @@ def note_platform_locale(educator: Educator, locale: str | None) -> None:
 def library_for(base: Library, language: str) -> Library:
     """The content in `language`: the coach's own (English) library, or the packaged one."""
     return base if language == DEFAULT_LANGUAGE else library_in(language)
+
+
+def accepts_offered_spanish(educator: Educator, text: str) -> bool:
+    """A typed "sí" (or "español") once the coach has offered Spanish, before any choice."""
+    said = " ".join(text.casefold().replace(",", " ").strip(" .!¡?¿").split())
+    return (
+        educator.language_offered_at is not None
+        and educator.language is None
+        and said in YES_TO_SPANISH
+    )

@@ -15,7 +15,8 @@ from bot.commands.language import language_choices
 from bot.commands.profile import first_hello, offer_role
 from bot.followthrough import action_awaiting_check_in
 from bot.i18n import current_language
-from bot.replies import Reply, Text
+from bot.language import accepts_offered_spanish
+from bot.replies import Choices, Reply, Text
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
 from bot.understanding.normalise import for_matching
@@ -50,9 +51,13 @@ def answer_plain_request(
     turn: Turn, text: str, commands: dict[str, CommandHandler]
 ) -> list[Reply] | None:
     """The answer to a plain request, or None when the coach cannot tell what was asked."""
+    if accepts_offered_spanish(turn.educator, text):  # "sí" to the offer below, typed
+        return commands["language"](turn, "es")
     reading = understand(text, deficit=False)  # a plain request is answered, not reframed
     replies = _answer(turn, text, reading, commands)
     if replies is not None and reading.intent != "language" and offers_spanish(turn, reading):
+        turn.educator.language_offered_at = turn.now
+        replies = _first_hello_after_the_language(turn, replies)
         # Asked before any question the answer ends with (the first hello's, a draft's):
         # one tap, and every answer after it is in Spanish.
         first_question = next(
@@ -62,10 +67,26 @@ def answer_plain_request(
     return replies
 
 
+def _first_hello_after_the_language(turn: Turn, replies: list[Reply]) -> list[Reply]:
+    """The first hello's role question waits for the language to be chosen, so it is asked
+    (once) in the language they will read it in; `language` asks it then."""
+    asked = str(profile_said.FIRST_HELLO)
+    if turn.educator.profile_asked_at != turn.now:
+        return replies
+    turn.educator.profile_asked_at = None
+    return [r for r in replies if not (isinstance(r, Choices) and r.prompt == asked)]
+
+
 def offers_spanish(turn: Turn, reading: Understanding) -> bool:
     """Written in Spanish by someone who has never chosen a language and is not spoken to in
-    Spanish already: offer it (once they choose, either way, it is not offered again)."""
-    return reading.language == "es" and turn.language != "es" and turn.educator.language is None
+    Spanish already: offer it, once (`language` shows the choice any time after)."""
+    educator = turn.educator
+    return (
+        reading.language == "es"
+        and turn.language != "es"
+        and educator.language is None
+        and educator.language_offered_at is None
+    )
 
 
 def _answer(

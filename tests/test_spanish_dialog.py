@@ -99,6 +99,21 @@ def test_writing_in_spanish_offers_spanish_once_chosen_it_is_not_offered_again(
     assert "¿Prefiere" not in other.says("gracias, hola")
 
 
+def test_the_offer_is_made_once_and_a_typed_si_accepts_it(app: CoachApp) -> None:
+    educator = Conversation(app.coach, "sr-ruiz")
+    assert "¿Prefiere que le hable en español?" in educator.says("hola")
+    assert "¿Prefiere" not in educator.says("¿cómo hablo con una familia enojada?")
+    accepted = educator.says("Sí")
+    assert "le hablo en español" in accepted
+    # The first hello's question waited for the language, and comes in it.
+    assert "¿cuál es su rol?" in accepted and "Enlace familiar" in accepted
+    assert stored_language(app, "sr-ruiz") == ("es", None)
+    # Without an offer, "si" chooses nothing.
+    fresh = Conversation(app.coach, "ms-park")
+    fresh.says("help")
+    assert "le hablo en español" not in fresh.says("si")
+
+
 # --- everything said in Spanish -------------------------------------------------------------
 
 

@@ -7,10 +7,12 @@ theirs and outlasts what their platform says; `language` alone shows it with one
 from __future__ import annotations
 
 from bot import messages
+from bot.commands.profile import first_hello
 from bot.i18n import speaking
 from bot.language import language_named
 from bot.replies import Choice, Choices, Reply, Text
 from bot.turn import Turn
+from content.loader import library_in
 
 LANGUAGE_BUTTONS = (("English", "language en"), ("Español", "language es"))
 
@@ -27,5 +29,7 @@ def handle_language(turn: Turn, args: str) -> list[Reply]:
     if language is None:
         return [language_choices(messages.LANGUAGE_UNKNOWN.format(word=args.strip()[:40]))]
     turn.educator.language = language
+    turn.language, turn.library = language, library_in(language)
     with speaking(language):
-        return [Text(str(messages.LANGUAGE_SET))]
+        # The first hello's question, if it waited for this choice (bot/plain_requests.py).
+        return [Text(str(messages.LANGUAGE_SET)), *first_hello(turn)]

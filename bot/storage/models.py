@@ -39,6 +39,8 @@ class Educator(Base):
     # platform's (Slack's locale, Teams' activity.locale, kept for sends the coach starts).
     language: Mapped[str | None] = mapped_column(String(8))
     platform_language: Mapped[str | None] = mapped_column(String(8))
+    # When Spanish was offered to them for writing in it (offered once; they may say "sí").
+    language_offered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class FlowState(Base):

@@ -372,3 +372,19 @@ def test_a_question_asked_again_after_draft_keeps_its_options_and_a_bare_number_
         "Ana's grandma only hears from me about problems.",
     ]
     assert action == "Call Ana's grandma with one good thing."
+
+
+def test_names_or_a_bare_no_outside_a_flow_are_not_read_as_frustration(app: CoachApp) -> None:
+    # Frustration is hostility, overload, "this is pointless": not a name, not a plain "no".
+    educator = Conversation(app.coach)
+    verify_dialog(
+        educator,
+        [
+            ("Maya and Leo", "not sure what you'd like me to do with that"),
+            ("no", "I don't know `no` yet"),
+            ("this is pointless", "smallest useful step"),  # the real thing still is
+            ("ugh", "smallest useful step"),  # and so is a short weary word
+        ],
+    )
+    for said in ("Maya and Leo", "no", "Priya and Marcus"):
+        assert "smallest useful step" not in educator.says(said)

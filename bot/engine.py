@@ -37,7 +37,13 @@ from bot.flows.state import (
 from bot.i18n import current_language, speaking
 from bot.inbound import Inbound
 from bot.inbox import store as inbox
-from bot.language import educator_language, language_of_locale, library_for, note_platform_locale
+from bot.language import (
+    educator_language,
+    known_language,
+    language_of_locale,
+    library_for,
+    note_platform_locale,
+)
 from bot.numbers import parse_small_int
 from bot.plain_requests import answer_plain_request, aside_in_flow, greet
 from bot.replies import Reply, Text
@@ -181,9 +187,12 @@ class Coach:
             return []
         raw = inbound.value if inbound.value is not None else inbound.text
         if len(raw) > messages.MAX_MESSAGE_CHARS:
-            return [
-                Text(messages.TOO_LONG.format(length=len(raw), limit=messages.MAX_MESSAGE_CHARS))
-            ]
+            # Answered without meeting them (nothing is kept), in the language they have.
+            with speaking(known_language(session, inbound)):
+                too_long = messages.TOO_LONG.format(
+                    length=len(raw), limit=messages.MAX_MESSAGE_CHARS
+                )
+            return [Text(too_long)]
         turn = self.turn_for(session, inbound, first_contact)
         with speaking(turn.language):
             return self._answer(turn, inbound, raw)

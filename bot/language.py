@@ -7,6 +7,10 @@ English. Only the languages the coach has words for count: a French locale is En
 
 from __future__ import annotations
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.inbound import Inbound
 from bot.storage.models import Educator
 from content.languages import DEFAULT_LANGUAGE, LANGUAGES
 from content.loader import Library, library_in
@@ -61,3 +65,17 @@ def accepts_offered_spanish(educator: Educator, text: str) -> bool:
         and educator.language is None
         and said in YES_TO_SPANISH
     )
+
+
+def known_language(session: Session, inbound: Inbound) -> str:
+    """The language of someone the coach may not have met, without meeting them: theirs if
+    known, else their platform's, else English (one look-up by the unique key)."""
+    row = session.execute(
+        select(Educator.language, Educator.platform_language).where(
+            Educator.platform == inbound.platform.value,
+            Educator.workspace == inbound.workspace,
+            Educator.user_id == inbound.user,
+        )
+    ).first()
+    chosen, platform = (row.language, row.platform_language) if row is not None else (None, None)
+    return chosen or language_of_locale(inbound.locale) or platform or DEFAULT_LANGUAGE

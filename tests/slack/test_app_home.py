@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot import home_messages as hm
+from bot.i18n import in_language
 from tests.slack.wire import SlackWire, buttons_of, find_button
+from tests.spoken import language_of
 
 
 def published(wire: SlackWire) -> dict[str, Any]:
@@ -60,3 +63,17 @@ async def test_a_home_button_runs_its_words_and_refreshes_home(wire: SlackWire) 
 async def test_the_messages_tab_publishes_nothing(wire: SlackWire) -> None:
     await wire.event({"type": "app_home_opened", "user": "U1", "channel": "DU1", "tab": "messages"})
     assert not wire.fake.of("views.publish")
+
+
+async def test_home_is_in_the_educators_language(wire: SlackWire) -> None:
+    """Slack says es-MX: the tab, like every message, is in Spanish, dates included."""
+    wire.fake.locales["UES"] = "es-MX"
+    await wire.dm("reflexionar relacional", user="UES")
+    await wire.dm("Llamé a la abuela de Ana para contarle algo bueno", user="UES")
+    await wire.dm("Le pregunté qué le gusta leer a Ana", user="UES")
+    view = await open_home(wire, "UES")
+    text = str(view["blocks"])
+    assert hm.HOME_FOCUS_TITLE.in_language("es") in text
+    assert hm.HOME_NUDGES_TITLE.in_language("es") in text
+    assert language_of(text) == "es", text
+    assert find_button(view["blocks"], in_language("My journal", "es"))["value"] == "journal"

@@ -22,6 +22,15 @@ LANGUAGE_WORDS = {
 }  # fmt: skip
 
 
+# The contract's Spanish command words, for an educator whose language is Spanish.
+SPANISH_COMMANDS = {
+    "ayuda": "help", "aprender": "learn", "reflexionar": "reflect", "diario": "journal",
+    "evaluar": "assess", "reformular": "reframe", "borrador": "draft", "perfil": "profile",
+    "idioma": "language", "recordatorios": "nudges", "exportar": "export",
+    "olvidar": "forget", "cancelar": "cancel", "hola": "hi", "menú": "menu", "menu": "menu",
+}  # fmt: skip
+
+
 # "Yes" to the offer of Spanish, typed instead of tapped.
 YES_TO_SPANISH = frozenset(
     ["si", "sí", "si por favor", "sí por favor", "claro", "español", "espanol", "en español",

@@ -25,7 +25,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from bot.i18n import Msg
+from bot.language import SPANISH_COMMANDS
 from bot.settings import Settings
+from content.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 MANIFEST_VERSION = "1.24"
 MANIFEST_SCHEMA = (
@@ -33,9 +36,9 @@ MANIFEST_SCHEMA = (
 )
 DISTRIBUTION = "partnership-coach"
 APP_NAME = "Partnership Coach"
-FULL_NAME = "Partnership Coach: family engagement for educators"
-SHORT_DESCRIPTION = "A few minutes a week to build strong partnerships with families."
-FULL_DESCRIPTION = (
+FULL_NAME = Msg("Partnership Coach: family engagement for educators")
+SHORT_DESCRIPTION = Msg("A few minutes a week to build strong partnerships with families.")
+FULL_DESCRIPTION = Msg(
     "Partnership Coach helps K-12 educators build strong, trusting partnerships with families, "
     "a few minutes a week, using the Dual Capacity-Building Framework (Mapp & Kuttner, 2013; "
     "Mapp & Bergman, 2019). Learn the framework one part at a time, reflect on a week with "
@@ -50,23 +53,28 @@ PLACEHOLDER_BOT_ID = "00000000-0000-0000-0000-000000000000"
 PLACEHOLDER_URL = "https://partnership-coach.example.org"
 
 PERSONAL_COMMANDS = (
-    ("help", "What I can do"),
-    ("reflect", "A short guided reflection that ends with one small action"),
-    ("learn", "The Dual Capacity-Building Framework, one part at a time"),
-    ("journal", "Your recent reflections and how your actions went"),
-    ("nudges", "Your weekly nudge: nudges on, nudges day fri, nudges time 15:30"),
-    ("assess", "A quick self-check that suggests a focus"),
-    ("reframe", "A second look at a sentence you wrote about families"),
-    ("export", "Everything I keep about you"),
-    ("forget", "Delete everything I keep about you (asks first)"),
-    ("cancel", "Leave the current reflection"),
+    ("help", Msg("What I can do")),
+    ("reflect", Msg("A short guided reflection that ends with one small action")),
+    ("learn", Msg("The Dual Capacity-Building Framework, one part at a time")),
+    ("journal", Msg("Your recent reflections and how your actions went")),
+    ("nudges", Msg("Your weekly nudge: nudges on, nudges day fri, nudges time 15:30")),
+    ("assess", Msg("A quick self-check that suggests a focus")),
+    ("reframe", Msg("A second look at a sentence you wrote about families")),
+    ("export", Msg("Everything I keep about you")),
+    ("forget", Msg("Delete everything I keep about you (asks first)")),
+    ("cancel", Msg("Leave the current reflection")),
 )
 TEAM_COMMANDS = (
-    ("help", "What I can do"),
-    ("learn", "The Dual Capacity-Building Framework, one part at a time"),
-    ("channel on", "Weekly discussion prompts in this channel"),
-    ("channel off", "Stop the weekly discussion prompts"),
+    ("help", Msg("What I can do")),
+    ("learn", Msg("The Dual Capacity-Building Framework, one part at a time")),
+    ("channel on", Msg("Weekly discussion prompts in this channel")),
+    ("channel off", Msg("Stop the weekly discussion prompts")),
 )
+# Teams shows the app in the client's language when the package has it (localizationInfo):
+# the same names, descriptions and command descriptions from the coach's catalogue, and
+# the command words a Spanish speaker types (bot/commands/table.py).
+LOCALIZATION_SCHEMA = "https://developer.microsoft.com/json-schemas/teams/v1.24/MicrosoftTeams.Localization.schema.json"
+DEFAULT_LANGUAGE_TAG = "en-us"
 BAD_URL = "coach manifest teams: --url must be an https URL such as https://coach.example.org"
 BAD_BOT_ID = "coach manifest teams: --bot-id must be the bot's Microsoft app id (a GUID)"
 
@@ -79,8 +87,37 @@ def package_version() -> str:
         return "0.0.0"
 
 
-def _commands(pairs: tuple[tuple[str, str], ...]) -> list[dict[str, str]]:
-    return [{"title": title, "description": description} for title, description in pairs]
+def _commands(pairs: tuple[tuple[str, Msg], ...]) -> list[dict[str, str]]:
+    return [{"title": title, "description": text.english} for title, text in pairs]
+
+
+def _command_word(command: str, language: str) -> str:
+    """ "help" -> "ayuda" for Spanish; "channel on" keeps its words (no Spanish ones)."""
+    first, _, rest = command.partition(" ")
+    spoken = {english: typed for typed, english in SPANISH_COMMANDS.items()}
+    word = spoken.get(first, first) if language == "es" else first
+    return f"{word} {rest}".strip()
+
+
+def localization(language: str) -> dict[str, str]:
+    """One additional language's file: every text of the manifest, said in `language`."""
+    texts = {
+        "$schema": LOCALIZATION_SCHEMA,
+        "name.short": APP_NAME,
+        "name.full": FULL_NAME.in_language(language),
+        "description.short": SHORT_DESCRIPTION.in_language(language),
+        "description.full": FULL_DESCRIPTION.in_language(language),
+    }
+    for list_index, pairs in enumerate((PERSONAL_COMMANDS, TEAM_COMMANDS)):
+        for index, (command, text) in enumerate(pairs):
+            key = f"bots[0].commandLists[{list_index}].commands[{index}]"
+            texts[f"{key}.title"] = _command_word(command, language)
+            texts[f"{key}.description"] = text.in_language(language)
+    return texts
+
+
+def _additional_languages() -> list[str]:
+    return [language for language in LANGUAGES if language != DEFAULT_LANGUAGE]
 
 
 def build_manifest(bot_id: str, url: str) -> dict[str, Any]:
@@ -98,8 +135,15 @@ def build_manifest(bot_id: str, url: str) -> dict[str, Any]:
             "privacyUrl": f"{base}/privacy",
             "termsOfUseUrl": f"{base}/terms",
         },
-        "name": {"short": APP_NAME, "full": FULL_NAME},
-        "description": {"short": SHORT_DESCRIPTION, "full": FULL_DESCRIPTION},
+        "name": {"short": APP_NAME, "full": FULL_NAME.english},
+        "description": {"short": SHORT_DESCRIPTION.english, "full": FULL_DESCRIPTION.english},
+        "localizationInfo": {
+            "defaultLanguageTag": DEFAULT_LANGUAGE_TAG,
+            "additionalLanguages": [
+                {"languageTag": language, "file": f"{language}.json"}
+                for language in _additional_languages()
+            ],
+        },
         "icons": {"color": "color.png", "outline": "outline.png"},
         "accentColor": "#{:02X}{:02X}{:02X}".format(*ACCENT),
         "bots": [
@@ -160,6 +204,9 @@ def outline_icon() -> bytes:
 def write_zip(path: Path, manifest: dict[str, Any]) -> None:
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as package:
         package.writestr("manifest.json", json.dumps(manifest, indent=2) + "\n")
+        for language in _additional_languages():
+            texts = json.dumps(localization(language), indent=2, ensure_ascii=False)
+            package.writestr(f"{language}.json", texts + "\n")
         package.writestr("color.png", color_icon())
         package.writestr("outline.png", outline_icon())
 

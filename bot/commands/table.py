@@ -16,6 +16,7 @@ from bot.commands.nudges import NUDGE_COMMANDS
 from bot.commands.profile import handle_profile
 from bot.commands.reflect import handle_reflect
 from bot.commands.reframe import handle_reframe
+from bot.language import SPANISH_COMMANDS
 
 # Friendly words that mean "show me what you can do".
 HELP_ALIASES = ("hi", "hello", "hey", "start", "menu", "?", "commands")
@@ -38,15 +39,6 @@ def command_table() -> dict[str, CommandHandler]:
     }
     table.update(NUDGE_COMMANDS)
     return table
-
-
-# The contract's Spanish command words, for an educator whose language is Spanish.
-SPANISH_COMMANDS = {
-    "ayuda": "help", "aprender": "learn", "reflexionar": "reflect", "diario": "journal",
-    "evaluar": "assess", "reformular": "reframe", "borrador": "draft", "perfil": "profile",
-    "idioma": "language", "recordatorios": "nudges", "exportar": "export",
-    "olvidar": "forget", "cancelar": "cancel", "hola": "hi", "menú": "menu", "menu": "menu",
-}  # fmt: skip
 
 
 # Said by anyone: how a Spanish speaker spoken to in English switches.

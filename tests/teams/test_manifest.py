@@ -12,6 +12,9 @@ import pytest
 
 from adapters.cli import main
 from adapters.teams.manifest import PERSONAL_COMMANDS
+from bot.app import CoachApp
+from tests.dialog import Conversation
+from tests.spoken import language_of
 
 # The official schema, kept in the repository (tests/data/schemas/README.md says where from).
 _HERE = Path(__file__).resolve()
@@ -51,7 +54,7 @@ def test_the_package_validates_against_the_teams_schema(tmp_path: Path) -> None:
 
 def test_the_icons_are_the_sizes_teams_asks_for(tmp_path: Path) -> None:
     package = _package(tmp_path, "--bot-id", BOT_ID)
-    assert sorted(package.namelist()) == ["color.png", "manifest.json", "outline.png"]
+    assert sorted(package.namelist()) == ["color.png", "es.json", "manifest.json", "outline.png"]
     assert _png_size(package.read("color.png")) == (192, 192)
     assert _png_size(package.read("outline.png")) == (32, 32)
 
@@ -85,3 +88,55 @@ def test_the_package_follows_the_project_version_and_public_url(
 def test_the_package_asks_for_no_permissions(tmp_path: Path) -> None:
     manifest = json.loads(_package(tmp_path, "--bot-id", BOT_ID).read("manifest.json"))
     assert manifest.get("permissions", []) == []
+
+
+def _at(manifest: dict[str, Any], key: str) -> Any:
+    """The manifest value a localization key names ("bots[0].commandLists[1].commands[2].title")."""
+    value: Any = manifest
+    for part in key.split("."):
+        name, _, index = part.partition("[")
+        value = value[name]
+        if index:
+            value = value[int(index.rstrip("]"))]
+    return value
+
+
+def test_spanish_teams_clients_see_the_app_and_its_commands_in_spanish(
+    tmp_path: Path, app: CoachApp
+) -> None:
+    package = _package(tmp_path, "--bot-id", BOT_ID)
+    manifest: dict[str, Any] = json.loads(package.read("manifest.json"))
+    assert manifest["localizationInfo"]["additionalLanguages"] == [
+        {"languageTag": "es", "file": "es.json"}
+    ]
+    spanish: dict[str, str] = json.loads(package.read("es.json"))
+    properties = json.loads(SCHEMA.read_text())["properties"]
+    command = properties["bots"]["items"]["properties"]["commandLists"]["items"]["properties"]
+    command = command["commands"]["items"]["properties"]
+    limits = {  # the same limits the manifest's own texts have
+        "name.full": properties["name"]["properties"]["full"]["maxLength"],
+        "description.short": properties["description"]["properties"]["short"]["maxLength"],
+        "description.full": properties["description"]["properties"]["full"]["maxLength"],
+        "title": command["title"]["maxLength"],
+        "description": command["description"]["maxLength"],
+    }
+    for key, text in spanish.items():
+        if key == "$schema":
+            continue
+        english = _at(manifest, key)  # every key names a text the manifest has
+        assert isinstance(english, str) and text
+        limit = limits.get(key) or limits.get(key.rsplit(".", 1)[1])
+        assert limit is None or len(text) <= limit, key
+    assert language_of(spanish["description.full"]) == "es"
+    # Each personal command a Spanish-speaking educator picks is a word the coach knows.
+    educator = Conversation(app.coach, "sra-lopez", locale="es-MX")
+    titles = [
+        v
+        for k, v in spanish.items()
+        if k.startswith("bots[0].commandLists[0]") and k.endswith(".title")
+    ]
+    assert "ayuda" in titles and "reflexionar" in titles
+    for title in titles:
+        answer = educator.says(title)
+        assert "No conozco" not in answer, (title, answer)
+        educator.says("cancelar")

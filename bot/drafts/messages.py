@@ -24,8 +24,12 @@ DRAFT_NOTE = Msg(
     "Copy it into your email, texting app or school messaging tool, and change anything you "
     "like. Every detail in it is something you told me."
 )
-OTHER_LANGUAGE_NOTE = Msg(
-    "Your own words stay exactly as you typed them; check they read well in {language}."
+# After switching the note's language: the educator's words were not translated.
+OTHER_LANGUAGE_NOTE_ENGLISH = Msg(
+    "Your own words stay exactly as you typed them; check they read well in English."
+)
+OTHER_LANGUAGE_NOTE_SPANISH = Msg(
+    "Your own words stay exactly as you typed them; check they read well in Spanish."
 )
 ANOTHER = Msg("Another version")
 SHORTER = Msg("Shorter")

@@ -23,7 +23,7 @@ from bot.drafts.models import SavedDraft
 from bot.flows.base import Answer
 from bot.flows.listening import VAGUE_WORDS
 from bot.flows.state import ActiveFlow, save_flow
-from bot.i18n import Msg, current_language
+from bot.i18n import current_language
 from bot.messages import SKIP_WORDS
 from bot.reframe import Finding, rewrite_all
 from bot.replies import AskText, Card, Choices, Reply, Text
@@ -96,7 +96,10 @@ _VAGUE = VAGUE_WORDS | frozenset(
 _SEVERAL = re.compile(r",|&|\+|/|\band\b|\by\b", re.IGNORECASE)
 _NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ '’.\-])*$")
 MAX_NAME_WORDS = 3
-OTHER_LANGUAGE_NAMES = {Language.ENGLISH: Msg("English"), Language.SPANISH: Msg("Spanish")}
+OTHER_LANGUAGE_NOTES = {
+    Language.ENGLISH: said.OTHER_LANGUAGE_NOTE_ENGLISH,
+    Language.SPANISH: said.OTHER_LANGUAGE_NOTE_SPANISH,
+}
 
 
 def start_draft(turn: Turn, args: str = "") -> list[Reply]:
@@ -295,7 +298,7 @@ def _take_draft_choice(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Rep
         case "language":
             other = Language.SPANISH if language is Language.ENGLISH else Language.ENGLISH
             flow.data["language"] = other.value
-            note = said.OTHER_LANGUAGE_NOTE.format(language=OTHER_LANGUAGE_NAMES[other])
+            note = str(OTHER_LANGUAGE_NOTES[other])
             return _show_draft(flow, note)
         case "save":
             _save(turn, flow)

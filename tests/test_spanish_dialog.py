@@ -170,6 +170,7 @@ def test_a_team_channel_has_its_own_language_for_its_prompts(
     keeper = ChannelMember(app, "ms-rivera")
     assert "irán en español" in keeper.says("channel language es")
     keeper.says("channel on")
+    assert "Language of the prompts: Español" in keeper.says("channel")  # said in English
     with app.sessions() as session:
         (channel,) = session.scalars(select(ChannelSubscription)).all()
         assert channel.language == "es"

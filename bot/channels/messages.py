@@ -60,6 +60,7 @@ SCHEDULE = ScheduleWords(
             "• Focus: {focus}\n"
             "• How often: {rhythm}\n"
             "• Next post: {next}\n"
+            "• Language of the prompts: {language}\n"
             "• Turned on by: {who}"
         )
     ),

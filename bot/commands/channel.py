@@ -35,10 +35,13 @@ from bot.replies import Reply, Text
 from bot.turn import Turn
 from bot.weekly.channel_models import ChannelSubscription
 from bot.weekly.settings_parser import EVERY_SETTING, MISTAKES, ShowSettings, TurnOff, TurnOn
+from content.languages import DEFAULT_LANGUAGE
 
 WORDS = messages.SCHEDULE
 # `channel language es` (and `canal idioma es`, as a Spanish speaker might type it).
 LANGUAGE_SETTING = ("language", "idioma")
+# Each language named in its own words, whatever language the settings are shown in.
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 CHANNEL_SETTINGS = EVERY_SETTING - {"pause"}
 
 
@@ -71,7 +74,13 @@ def handle_channel(turn: Turn, args: str) -> list[Reply]:
     if isinstance(setting, ShowSettings):
         if subscription is None:
             return _text(str(messages.SETTINGS_NEVER))
-        return settings_reply(turn, subscription, WORDS, who=keeper_label(turn, subscription))
+        return settings_reply(
+            turn,
+            subscription,
+            WORDS,
+            who=keeper_label(turn, subscription),
+            language=LANGUAGE_NAMES[subscription.language or DEFAULT_LANGUAGE],
+        )
     if isinstance(setting, MISTAKES):
         return mistake_reply(turn, setting, WORDS)
     if subscription is None:

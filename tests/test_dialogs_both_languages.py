@@ -21,6 +21,7 @@ from bot.nudges import messages as nudge_said
 from bot.privacy import messages as privacy_said
 from bot.weekly.messages import ScheduleWords
 from content.loader import library_in
+from content.understanding_schema import replies_in
 from tests.dialog import Conversation
 from tests.spoken import language_of
 
@@ -190,3 +191,38 @@ def test_export_then_forget_asked_first_and_kept(app: CoachApp, language: str) -
     assert said(privacy_said.FORGET_CONFIRM, language) in asked
     kept = educator.clicks(label(privacy_said.FORGET_NO, language))
     assert said(privacy_said.FORGET_KEPT, language) in kept
+
+
+# --- listening: stuck, a theme, a check-in's barrier -------------------------------------------
+
+STUCK = {"en": "idk", "es": "no sé"}
+NO_TIME = {
+    "en": "honestly no time this week, 32 kids and no planning period",
+    "es": "la verdad no tuve tiempo esta semana, tengo 32 niños y nada de tiempo para planear",
+}
+
+
+def test_stuck_then_a_theme_are_answered_in_their_language(app: CoachApp, language: str) -> None:
+    replies = replies_in(language)
+    educator = educator_in(app, language)
+    educator.says("reflect relational")
+    stuck = spoken(educator.says(STUCK[language]), language)
+    assert replies.stuck.intro in stuck
+    heard = spoken(educator.says(NO_TIME[language]), language)
+    assert any(reply in heard for reply in replies.acknowledge["time"]), heard
+
+
+def test_a_check_in_barrier_and_carrying_the_action_over(app: CoachApp, language: str) -> None:
+    replies = replies_in(language).checkin
+    educator = educator_in(app, language)
+    educator.says("reflect relational")
+    educator.says("I called two families with good news")
+    educator.says("I asked one mom what her son likes at home")
+    educator.clicks("1")
+    educator.says("reflect")
+    asked = spoken(educator.clicks(label(nudge_said.CHECKIN_PARTLY, language)), language)
+    assert replies.barrier_question in asked
+    answer = spoken(educator.clicks(replies.barriers["no_time"]), language)
+    assert replies.barrier_replies["no_time"] in answer and replies.carry_over_question in answer
+    smaller = educator.clicks(replies.carry_smaller)
+    assert replies.smaller_question in smaller

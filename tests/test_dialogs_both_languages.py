@@ -226,3 +226,21 @@ def test_a_check_in_barrier_and_carrying_the_action_over(app: CoachApp, language
     assert replies.barrier_replies["no_time"] in answer and replies.carry_over_question in answer
     smaller = educator.clicks(replies.carry_smaller)
     assert replies.smaller_question in smaller
+
+
+DEFICIT = {
+    "en": "those parents just dont care about school",
+    "es": "esos padres no se involucran para nada",
+}
+ASSET_WORDS = {"en": "care deeply", "es": "forma de participar"}
+
+
+def test_a_deficit_answer_gets_one_note_on_wording_in_their_language(
+    app: CoachApp, language: str
+) -> None:
+    educator = educator_in(app, language)
+    educator.says("reflect asset-based")
+    note = spoken(educator.says(DEFICIT[language]), language)
+    assert said(messages.REFRAME_OFFER_END, language) in note
+    assert ASSET_WORDS[language] in note
+    assert said(messages.PROMPT_LABEL, language) in note  # and the reflection goes on

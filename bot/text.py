@@ -25,3 +25,9 @@ def split_command(text: str) -> tuple[str, str]:
         head, _, more = head.partition("\n")
         rest = f"{more}\n{rest}".strip()
     return head.casefold(), rest.strip()
+
+
+def without_accents(word: str) -> str:
+    """ "cognición" -> "cognicion": Spanish typed with or without its accents reads the same."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import unicodedata
 
 from sqlalchemy import select
 
@@ -12,6 +11,7 @@ from bot.nudges.settings import this_weeks_topic
 from bot.profiles import topic_order
 from bot.replies import Reply, Text
 from bot.storage.models import Reflection
+from bot.text import without_accents
 from bot.turn import Turn
 from content.loader import Library
 from content.schema import ALL_TOPICS, NUDGE_TOPICS
@@ -58,13 +58,7 @@ def resolve_topic(library: Library, typed: str) -> str | None:
     for slug in ALL_TOPICS:
         if wanted in (_key(slug), _key(library.title(slug))):
             return slug
-    return TOPIC_ALIASES.get(_plain(wanted))
-
-
-def _plain(key: str) -> str:
-    """Without accents: "cognición" and "cognicion" are the same word typed two ways."""
-    decomposed = unicodedata.normalize("NFKD", key)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return TOPIC_ALIASES.get(without_accents(wanted))
 
 
 def unknown_topic_reply(library: Library, typed: str) -> list[Reply]:

@@ -12,12 +12,12 @@ local time the educator chose.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.numbers import parse_small_int
+from bot.text import without_accents
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -114,7 +114,7 @@ def end_of_local_week(moment_utc: datetime, zone: str) -> datetime:
 def parse_weekday(text: str) -> int | None:
     """0..6 for mon..sun, full names and common short forms, in English or Spanish ("viernes",
     "miercoles", "sáb"); None otherwise."""
-    word = _without_accents(text.strip().casefold().rstrip("."))
+    word = without_accents(text.strip().casefold().rstrip("."))
     if len(word) < 2:
         return None
     for index, (short, name, spanish) in enumerate(
@@ -140,9 +140,3 @@ def parse_local_time(text: str) -> time | None:
     if h is None or m is None or len(minutes) != 2 or not (0 <= h <= 23 and 0 <= m <= 59):
         return None
     return time(h, m)
-
-
-def _without_accents(word: str) -> str:
-    return "".join(
-        ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)
-    )

@@ -55,9 +55,12 @@ class FanoutRun:
     nudges: int
     rss: list[tuple[float, int, float]] = field(default_factory=list)  # (s, posted, MB)
 
-    def clock(self) -> subprocess.Popen[bytes]:
+    def clock(self, **settings: str) -> subprocess.Popen[bytes]:
         env = procs.base_env(
-            DATABASE_URL=self.url, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_API_URL=self.fake_url + "api/"
+            DATABASE_URL=self.url,
+            SLACK_BOT_TOKEN=BOT_TOKEN,
+            SLACK_API_URL=self.fake_url + "api/",
+            **settings,
         )
         return subprocess.Popen(
             [procs.COACH, "clock"],

@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     coach_encryption_key: str | None = None
     coach_uninstall_grace_days: int = Field(default=30, ge=0)
     coach_db_timeout_s: float = Field(default=5.0, gt=0, le=300)
+    # Threads in `coach clock` sending nudges at once. Each mostly waits on the platform, so
+    # several overlap; fewer spare a small machine's CPU, more help a slow network.
+    coach_clock_senders: int = Field(default=8, ge=1, le=64)
 
     @field_validator("database_url")
     @classmethod

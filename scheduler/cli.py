@@ -17,6 +17,7 @@ from bot.delivery import Sender
 from bot.engine import utc_now
 from bot.inbound import Platform
 from bot.settings import Settings
+from scheduler.context import TickPolicy
 from scheduler.maintenance import run_daily
 from scheduler.report import TickReport
 from scheduler.tick import run_tick
@@ -72,18 +73,24 @@ def tick(
     return 0
 
 
+def clock_policy(settings: Settings) -> TickPolicy:
+    """The running clock's tick policy: the defaults, with the operator's number of senders."""
+    return TickPolicy(senders=settings.coach_clock_senders)
+
+
 def clock(args: argparse.Namespace, *, build_senders: SendersFactory) -> int:
     """The scheduler process: a tick each minute and the daily jobs, until SIGTERM or Ctrl-C."""
     from apscheduler.schedulers.blocking import BlockingScheduler
 
     core = build_app(Settings())
     senders = build_senders(core)
+    policy = clock_policy(core.settings)
     log.info("clock_started", extra={"platforms": ",".join(sorted(p.value for p in senders))})
     stopping = threading.Event()
 
     def tick_job() -> None:
         try:
-            report = run_tick(core, senders, utc_now(), stopping=stopping)
+            report = run_tick(core, senders, utc_now(), policy, stopping=stopping)
         except Exception as exc:  # the next minute tries again; the ledger keeps it exact
             log.error("tick_failed", extra={"error": type(exc).__name__})
             return

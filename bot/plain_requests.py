@@ -43,6 +43,9 @@ SMALL_TALK_WORDS = frozenset([
     "thanks", "thank", "thx", "ty", "tysm", "you", "u", "so", "much", "very", "a", "lot",
     "again", "coach", "hi", "hello", "hey", "hiya", "there", "gracias", "muchas", "hola",
 ])  # fmt: skip
+# "ok", "nope", "idk", "later" typed with nothing to answer: a short reply that is not a
+# command, answered kindly rather than as a mistyped word.
+SHORT_REPLY_WORDS = 3
 # How an educator names their own role: "im a counselor", "I'm the AP", "soy maestra".
 SELF_WORDS = frozenset(["im", "i'm", "i’m", "soy"])
 
@@ -117,6 +120,8 @@ def _answer(
         return commands["language"](turn, "")
     if intent == "cancel":
         return [Text(str(messages.NOTHING_TO_CANCEL))]
+    if "unsure" in reading.themes and len(for_matching(text).split()) <= SHORT_REPLY_WORDS:
+        return [Text(pick(said.short_reply, text))]
     return None
 
 

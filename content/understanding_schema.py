@@ -129,7 +129,7 @@ class IntentReplies(_Strict):
     aside_learn: str
     aside_greeting: str
     greeting_pending: str
-    spanish: str
+    short_reply: list[str] = Field(min_length=1)
     question_intro: str
     question_more: str
     question_general: str

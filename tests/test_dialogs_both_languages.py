@@ -71,6 +71,9 @@ def test_help_and_the_kind_answers_to_what_is_not_understood(app: CoachApp, lang
     assert said(messages.NOTHING_TO_CANCEL, language) in educator.says("cancel")
     too_long = educator.says("a" * (messages.MAX_MESSAGE_CHARS + 1))
     assert said(messages.TOO_LONG, language) in too_long
+    # A short reply with nothing asked ("nope", "no sé") gets a way in, in their language.
+    short = {"en": "nope", "es": "no sé"}[language]
+    assert spoken(educator.says(short), language) in replies_in(language).intents.short_reply
 
 
 # --- a reflection, its journal, and next week's check-in -------------------------------------

@@ -381,10 +381,24 @@ def test_names_or_a_bare_no_outside_a_flow_are_not_read_as_frustration(app: Coac
         educator,
         [
             ("Maya and Leo", "not sure what you'd like me to do with that"),
-            ("no", "I don't know `no` yet"),
+            ("no", "I'm here when you want me"),
             ("this is pointless", "smallest useful step"),  # the real thing still is
             ("ugh", "smallest useful step"),  # and so is a short weary word
         ],
     )
     for said in ("Maya and Leo", "no", "Priya and Marcus"):
         assert "smallest useful step" not in educator.says(said)
+
+
+def test_a_short_yes_no_or_idk_with_nothing_asked_gets_a_way_in_not_a_puzzled_reply(
+    app: CoachApp,
+) -> None:
+    # Typed between conversations ("ok" to a nudge read on the phone, "nope", "later"), a
+    # short reply is not a mistyped command: the coach says where to start, once.
+    educator = Conversation(app.coach)
+    for said in ("nope", "idk", "ok", "later", "not really", "no thanks"):
+        answer = educator.says(said)
+        assert "I don't know" not in answer and "not sure what you'd like" not in answer
+        assert "`reflect`" in answer or "welcome" in answer.casefold()
+    # A typo of a command word is still one.
+    assert "Did you mean `reflect`?" in educator.says("reflet")

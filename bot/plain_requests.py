@@ -13,6 +13,7 @@ from bot import profile_messages as profile_said
 from bot.commands.base import CommandHandler
 from bot.commands.language import language_choices
 from bot.commands.profile import first_hello, offer_role
+from bot.flows.listening import ACK_ORDER, acknowledgement
 from bot.followthrough import action_awaiting_check_in
 from bot.i18n import current_language
 from bot.language import accepts_offered_spanish
@@ -109,6 +110,8 @@ def _answer(
     if intent == "thanks":
         return [Text(pick(said.thanks, text))]
     if intent == "frustration":
+        if "conflict" in reading.themes:  # "a dad yelled at me at pickup": heard as that
+            return [Text(_heard(text, reading, turn))]
         return [Text(pick(said.frustration, text))]
     if intent == "draft":
         return commands["draft"](turn, "")
@@ -122,7 +125,19 @@ def _answer(
         return [Text(str(messages.NOTHING_TO_CANCEL))]
     if "unsure" in reading.themes and len(for_matching(text).split()) <= SHORT_REPLY_WORDS:
         return [Text(pick(said.short_reply, text))]
+    if any(theme in reading.themes for theme in ACK_ORDER):
+        return [Text(_heard(text, reading, turn))]
     return None
+
+
+def _heard(text: str, reading: Understanding, turn: Turn) -> str:
+    """Something told, not asked ("nobody comes to our family nights"): what the coach heard
+    in it, and a way to think it through (on the topic it is about, when there is one)."""
+    said = replies_in(current_language()).intents
+    hard = set(reading.themes) - {"positive", "unsure"}
+    offer = said.heard_offer if hard else said.heard_positive_offer
+    topic = f" {reading.topic}" if reading.topic in turn.library.topics else ""
+    return f"{acknowledgement(text, reading)} {offer.format(topic=topic)}"
 
 
 def aside_in_flow(text: str, profiles: ProfileWords) -> str | None:

@@ -130,6 +130,8 @@ class IntentReplies(_Strict):
     aside_greeting: str
     greeting_pending: str
     short_reply: list[str] = Field(min_length=1)
+    heard_offer: str
+    heard_positive_offer: str
     question_intro: str
     question_more: str
     question_general: str

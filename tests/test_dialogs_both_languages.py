@@ -74,6 +74,13 @@ def test_help_and_the_kind_answers_to_what_is_not_understood(app: CoachApp, lang
     # A short reply with nothing asked ("nope", "no sé") gets a way in, in their language.
     short = {"en": "nope", "es": "no sé"}[language]
     assert spoken(educator.says(short), language) in replies_in(language).intents.short_reply
+    # Something told, not asked: heard, and a reflection offered, in their language.
+    told = {
+        "en": "the parents never answer my messages",
+        "es": "los papás nunca contestan mis mensajes",
+    }[language]
+    offer = replies_in(language).intents.heard_offer.format(topic="")
+    assert offer.split("`")[0] in spoken(educator.says(told), language)
 
 
 # --- a reflection, its journal, and next week's check-in -------------------------------------

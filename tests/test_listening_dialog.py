@@ -402,3 +402,24 @@ def test_a_short_yes_no_or_idk_with_nothing_asked_gets_a_way_in_not_a_puzzled_re
         assert "`reflect`" in answer or "welcome" in answer.casefold()
     # A typo of a command word is still one.
     assert "Did you mean `reflect`?" in educator.says("reflet")
+
+
+def test_something_told_outside_a_reflection_is_heard_and_offered_a_reflection(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("help")
+    verify_dialog(
+        educator,
+        [
+            # What it is about, in the coach's words, then a way to think it through.
+            ("my principal wants more family nights but nobody ever comes", "Want to think it"),
+            ("half my families speak Dari and we have no interpreter", "Language"),
+            ("Maya's mom came to conferences for the first time!!", "Want to build on it?"),
+            # Anger from a family is heard as that, not as the educator's overload.
+            ("a dad yelled at me in the pickup line today", "lowers the temperature"),
+        ],
+    )
+    assert "good-news message" not in educator.says("a dad yelled at me in the pickup line")
+    # Told nothing the coach can place: still a plain way forward.
+    assert "not sure what you'd like" in educator.says("the weather is nice today")

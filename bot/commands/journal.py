@@ -29,6 +29,9 @@ def handle_journal(turn: Turn, args: str) -> list[Reply]:
         replies.insert(1, Text("\n".join(drafts)))
     pending = action_awaiting_check_in(turn)
     if pending is not None:
-        # Check in right here, without waiting for the next reflection or nudge.
-        replies.append(checkin_question(pending, turn.library, turn.sealer, educator_zone(turn)))
+        # Check in right here, without waiting for the next reflection or nudge (a note home
+        # sent at lunch can be marked done the same day).
+        question = messages.JOURNAL_CHECKIN_QUESTION
+        zone = educator_zone(turn)
+        replies.append(checkin_question(pending, turn.library, turn.sealer, zone, question))
     return replies

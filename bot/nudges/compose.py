@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot.dates import day_and_time_label, day_label
 from bot.drafts.suggest import draft_button
+from bot.i18n import Msg
 from bot.nudges import messages
 from bot.replies import Card, Choice, Choices, Reply
 from bot.storage.keyring import Keyring
@@ -28,10 +29,16 @@ def checkin_value(reflection_id: int, outcome: str) -> str:
 
 
 def checkin_question(
-    reflection: Reflection, library: Library, sealer: Sealer, zone: ZoneInfo
+    reflection: Reflection,
+    library: Library,
+    sealer: Sealer,
+    zone: ZoneInfo,
+    wording: Msg = messages.CHECKIN_QUESTION,
 ) -> Choices:
+    """Done, Partly or Not yet on a planned action; `wording` fits where it is asked (before
+    a nudge by default)."""
     local = reflection.created_at.astimezone(zone)
-    question = messages.CHECKIN_QUESTION.format(
+    question = wording.format(
         date=day_label(local.date()),
         title=library.title(reflection.topic),
         action=sealer.unseal(reflection.action),

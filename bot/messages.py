@@ -147,9 +147,7 @@ REFRAME_OFFER_END = Msg("Your answer is saved as you wrote it (`reframe off` sto
 JOURNAL_EMPTY = Msg("Your journal is empty so far. Type `reflect` to write your first entry.")
 JOURNAL_HEADER = Msg("Your recent reflections (newest first):")
 JOURNAL_OWN_WORDS = Msg("    You wrote: “{answer}”")
-JOURNAL_CHECKIN_QUESTION = Msg(
-    "Your action from {date} ({title}) was: _{action}_\nHow did it go?"
-)
+JOURNAL_CHECKIN_QUESTION = Msg("Your action from {date} ({title}) was: _{action}_\nHow did it go?")
 JOURNAL_ENTRY = Msg("• {date}, *{title}*: {action}\n    How it went: {status}")
 
 FOLLOW_THROUGH = Msg(

@@ -157,6 +157,7 @@ class CheckIn(_Strict):
     carry_kept: str
     carry_planned: str
     smaller_question: str
+    smaller_not_yet: str
     let_go: str
 
     @model_validator(mode="after")

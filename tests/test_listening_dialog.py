@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from bot.app import CoachApp
 from bot.storage.models import Reflection
+from content.understanding_schema import replies_in
 from tests.clock import FakeClock
 from tests.dialog import Conversation, verify_dialog
 
@@ -423,3 +424,43 @@ def test_something_told_outside_a_reflection_is_heard_and_offered_a_reflection(
     assert "good-news message" not in educator.says("a dad yelled at me in the pickup line")
     # Told nothing the coach can place: still a plain way forward.
     assert "not sure what you'd like" in educator.says("the weather is nice today")
+
+
+def test_two_answers_about_the_same_thing_are_not_answered_with_the_same_sentence(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    first = educator.says("i have 34 kids and no planning period").splitlines()[0]
+    second = educator.says("no time this week, we had testing all week").splitlines()[0]
+    assert first != second
+    time_said = replies_in("en").acknowledge["time"]
+    assert first in time_said and second in time_said  # both still heard as time
+
+
+def test_a_bright_spot_after_a_busy_week_is_heard_as_the_bright_spot(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("i have 34 kids and no planning period")
+    # Time again, and a success: the success is what has not been heard yet.
+    answer = educator.says("grandma works nights so i texted at 4pm and she answered right away")
+    assert answer.splitlines()[0] in replies_in("en").acknowledge["positive"]
+
+
+def test_a_smaller_step_that_is_not_a_step_is_said_so_and_nothing_is_kept(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("skip")
+    educator.says("skip")
+    educator.clicks("Write my own")
+    educator.says("Call Maria's grandma with good news")
+    clock.advance(days=7)
+    educator.says("reflect relational")
+    educator.clicks("Partly")
+    educator.clicks("No time")
+    educator.clicks("A smaller version")
+    answer = educator.says("yes")
+    assert "doesn't look like a step yet" in answer and "Kept for this week" not in answer
+    assert "Kept for this week" in educator.says("Text Maria's grandma one line on Friday")

@@ -138,11 +138,13 @@ def ask_carry(flow: ActiveFlow) -> list[Reply]:
     return [Choices(checkin.carry_over_question, flow.options(pairs))]
 
 
-def ask_smaller(flow: ActiveFlow) -> list[Reply]:
+def ask_smaller(flow: ActiveFlow, *, again: bool = False) -> list[Reply]:
+    """What smaller step; `again` after an answer that was not one ("yes", "idk")."""
     flow.step = "followup_smaller"
     flow.data["_accepts_text"] = True
     flow.data["_options"] = []
-    return [AskText(replies_in(current_language()).checkin.smaller_question)]
+    checkin = replies_in(current_language()).checkin
+    return [AskText(checkin.smaller_not_yet if again else checkin.smaller_question)]
 
 
 def reprompt(flow: ActiveFlow) -> list[Reply]:
@@ -190,7 +192,7 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
         case _:
             # A bare number here is a slip (a choice typed after the buttons went), not an action.
             if own is None or is_non_answer(own) or parse_small_int(own.rstrip(".")) is not None:
-                return ask_smaller(flow)
+                return ask_smaller(flow, again=own is not None)
             return [*wording_note(turn, own), *_carry(turn, flow, own, then)]
 
 

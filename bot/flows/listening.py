@@ -5,12 +5,15 @@ what was said. All wording comes from content/understanding/replies.yaml.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
 from bot.i18n import current_language
 from bot.understanding import Understanding
 from bot.understanding.named import who_is_named
 from bot.understanding.normalise import for_matching, words
 from bot.understanding.reader import asks_a_question, is_non_answer
-from bot.understanding.variants import pick
+from bot.understanding.variants import in_turn, pick
 from content.fit import Profile, closeness, offered_first, offered_order
 from content.loader import Library
 from content.understanding_schema import replies_in
@@ -104,17 +107,51 @@ def asks_for_a_draft(text: str, reading: Understanding) -> bool:
     return reading.intent == "draft" and asked
 
 
+@dataclass(frozen=True)
+class Heard:
+    """An acknowledgement, and which one it is ("time:2"), so a conversation says it once."""
+
+    text: str
+    key: str
+
+
 def acknowledgement(text: str, reading: Understanding) -> str:
+    return heard(text, reading).text
+
+
+def heard(text: str, reading: Understanding, said_before: Collection[str] = ()) -> Heard:
+    """One thing that shows the answer was read: its hardest theme first, but a theme not yet
+    acknowledged in this conversation before one that was, and never the same sentence twice
+    (`said_before`: the keys of what was said)."""
     if asks_for_a_draft(text, reading):
-        return replies_in(current_language()).intents.draft_in_reflection
+        return Heard(replies_in(current_language()).intents.draft_in_reflection, "draft")
     acks = replies_in(current_language()).acknowledge
-    for theme in ACK_ORDER:
-        if theme in reading.themes:
-            return pick(acks[theme], text)
+    present = [theme for theme in ACK_ORDER if theme in reading.themes]
+    acknowledged = {key.split(":")[0] for key in said_before}
+    for theme in sorted(present, key=lambda theme: theme in acknowledged):  # stable
+        fresh = _fresh(acks[theme], theme, text, said_before)
+        if fresh is not None:
+            return fresh
     who = who_is_named(text)
     if who is not None:
-        return pick(replies_in(current_language()).named.acknowledge, text).format(who=who)
-    return pick(acks["general"], text).format(snippet=snippet(text))
+        named = _fresh(replies_in(current_language()).named.acknowledge, "named", text, ())
+        assert named is not None
+        return Heard(named.text.format(who=who), named.key)
+    general = _fresh(acks["general"], "general", text, said_before) or _fresh(
+        acks["general"], "general", text, ()
+    )
+    assert general is not None
+    return Heard(general.text.format(snippet=snippet(text)), general.key)
+
+
+def _fresh(
+    variants: Sequence[str], name: str, text: str, said_before: Collection[str]
+) -> Heard | None:
+    for index in in_turn(len(variants), text):
+        key = f"{name}:{index}"
+        if key not in said_before:
+            return Heard(variants[index], key)
+    return None
 
 
 def probe(text: str) -> str:

@@ -219,7 +219,10 @@ class ReflectionFlow:
         flow.data["answers"].append(full)
         themes: list[str] = flow.data.setdefault("themes", [])
         themes.extend(t for t in reading.themes if t not in themes and t != "unsure")
-        replies: list[Reply] = [Text(listening.acknowledgement(full, reading))]
+        said_before: list[str] = flow.data.setdefault("acknowledged", [])
+        ack = listening.heard(full, reading, said_before)
+        said_before.append(ack.key)
+        replies: list[Reply] = [Text(ack.text)]
         replies += wording_note(turn, full)
         if len(flow.data["answers"]) < len(flow.data["prompts"]):
             return [*replies, *_ask_prompt(flow)]

@@ -58,14 +58,15 @@ class ProfileWords(Strict):
         return next((role for role, e in self.roles.items() if wanted in e.words), None)
 
     def role_in(self, sentence: str) -> Role | None:
-        """The role a sentence names ("I'm the AP at Lincoln"), by its longest role word."""
+        """The role a sentence names first ("I'm a counselor, not a teacher"), by its longest
+        role word where words overlap ("assistant principal", not "principal")."""
         found = [
-            (len(word), role)
+            (match.start(), -len(word), role)
             for role, entry in self.roles.items()
             for word in entry.words
-            if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", sentence.casefold())
+            for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", sentence.casefold())
         ]
-        return max(found, key=lambda pair: pair[0])[1] if found else None
+        return min(found, key=lambda found: found[:2])[2] if found else None
 
     def band_named(self, text: str) -> GradeBand | None:
         wanted = " ".join(text.casefold().split())

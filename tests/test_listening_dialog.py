@@ -464,3 +464,17 @@ def test_a_smaller_step_that_is_not_a_step_is_said_so_and_nothing_is_kept(
     answer = educator.says("yes")
     assert "doesn't look like a step yet" in answer and "Kept for this week" not in answer
     assert "Kept for this week" in educator.says("Text Maria's grandma one line on Friday")
+
+
+def test_an_answer_that_says_who_the_educator_is_is_heard_as_that(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect linked-to-learning")
+    answer = educator.says("I'm a counselor, not a teacher, so I don't really have lesson plans")
+    assert "you're a counselor" in answer and "`profile role counselor`" in answer
+    assert "time" not in answer.splitlines()[0].casefold()  # not heard as a lack of time
+    assert "Question 2 of 2" in answer  # kept as the answer, and on to the next question
+    educator.says("cancel")
+    educator.says("profile role counselor")
+    educator.says("reflect linked-to-learning")
+    again = educator.says("I'm a counselor, not a teacher, so I don't really have lesson plans")
+    assert "profile role" not in again  # said once it is set: nothing to offer

@@ -14,6 +14,7 @@ import json
 from sqlalchemy import func, select
 
 from bot import messages
+from bot import profile_messages as profile_said
 from bot.drafts import messages as drafts_said
 from bot.drafts.suggest import draft_button
 from bot.flows import checkin, listening
@@ -222,7 +223,7 @@ class ReflectionFlow:
         said_before: list[str] = flow.data.setdefault("acknowledged", [])
         ack = listening.heard(full, reading, said_before)
         said_before.append(ack.key)
-        replies: list[Reply] = [Text(ack.text)]
+        replies: list[Reply] = [Text(_own_role_heard(turn, full, reading.intent) or ack.text)]
         replies += wording_note(turn, full)
         if len(flow.data["answers"]) < len(flow.data["prompts"]):
             return [*replies, *_ask_prompt(flow)]
@@ -299,3 +300,17 @@ class ReflectionFlow:
         if note and not asked_for_own:
             return [*note, not_yet, *_ask_action(turn, flow)]
         return [*note, *_save(turn, flow, own)]
+
+
+def _own_role_heard(turn: Turn, answer: str, intent: str) -> str | None:
+    """An answer that says who the educator is ("I'm a counselor, not a teacher, so I don't
+    have lesson plans"), when the profile says otherwise or nothing: heard as that, with how
+    to set it (the answer is kept as it is)."""
+    if intent != "profile":
+        return None
+    profiles = turn.library.profiles
+    role = profiles.role_in(answer)
+    if role is None or role.value == turn.educator.role:
+        return None
+    described = profiles.roles[role].described
+    return profile_said.OFFER_ASIDE.format(described=described, role=role.value)

@@ -38,6 +38,7 @@ from bot.i18n import current_language, speaking
 from bot.inbound import Inbound
 from bot.inbox import store as inbox
 from bot.language import (
+    SPANISH_COMMANDS,
     educator_language,
     known_language,
     language_of_locale,
@@ -292,8 +293,13 @@ class Coach:
         return " ".join(lines)
 
     def _close(self, word: str) -> str | None:
-        """The command word a typo most likely meant ("reflet" -> "reflect")."""
-        close = difflib.get_close_matches(word, list(self.commands), n=1, cutoff=0.6)
+        """The command word a typo most likely meant ("reflet" -> "reflect"), in the words
+        of the educator's language ("reflexinar" -> "reflexionar", never "channel")."""
+        if current_language() == "es":
+            spanish = [w for w, command in SPANISH_COMMANDS.items() if command in self.commands]
+            close = difflib.get_close_matches(word, spanish, n=1, cutoff=0.6)
+        else:
+            close = difflib.get_close_matches(word, list(self.commands), n=1, cutoff=0.6)
         return close[0] if close else None
 
     def _on_flow_button(

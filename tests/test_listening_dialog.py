@@ -478,3 +478,26 @@ def test_an_answer_that_says_who_the_educator_is_is_heard_as_that(app: CoachApp)
     educator.says("reflect linked-to-learning")
     again = educator.says("I'm a counselor, not a teacher, so I don't really have lesson plans")
     assert "profile role" not in again  # said once it is set: nothing to offer
+
+
+def test_a_one_word_answer_gets_one_follow_up_and_reads_as_two_sentences(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    asked = educator.says("Ana")
+    assert "Question 2" not in asked and any(p in asked for p in replies_in("en").probe)
+    heard = educator.says("she told me about her soccer team")
+    assert "Ana. She told me about her soccer team" in heard and "Question 2" in heard
+    # A follow-up answered with "not sure" adds nothing to the first answer.
+    educator.says("Marco")
+    assert '"Marco"' in educator.says("not sure what else")
+
+
+def test_a_single_word_is_never_saved_as_the_week_s_action(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("skip")
+    educator.says("skip")
+    educator.clicks("Write my own")
+    answer = educator.says("frobnicate")
+    assert "doesn't look like an action yet" in answer and "Saved" not in answer
+    assert "Saved to your journal" in educator.says("text Ana's dad")

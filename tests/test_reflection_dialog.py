@@ -158,8 +158,8 @@ def test_a_double_click_advances_the_reflection_once(app: CoachApp) -> None:
         educator,
         [
             ("reflect confidence", "Question 1"),
-            ("one", "Question 2"),
-            ("two", "small action"),
+            ("I called Ana's dad after practice", "Question 2"),
+            ("Her grandma, only about absences", "small action"),
         ],
     )
     action = educator.last[-1].options[0]  # type: ignore[union-attr]
@@ -171,8 +171,8 @@ def test_a_double_click_advances_the_reflection_once(app: CoachApp) -> None:
 def test_a_stale_button_from_an_earlier_step_does_nothing(app: CoachApp, clock: FakeClock) -> None:
     educator = Conversation(app.coach)
     educator.says("reflect collaborative")
-    educator.says("one")
-    educator.says("two")
+    educator.says("I met Leo's mom at pickup")
+    educator.says("The twins' family, only about behavior")
     educator.clicks("Write my own")
     educator.says("Invite a parent to co-plan the spring showcase.")
     educator.says("reflect")

@@ -21,6 +21,7 @@ from bot.commands.reframe import reframe_offer
 from bot.drafts import messages as drafts_said
 from bot.drafts.journal import is_a_drafted_message
 from bot.flows.base import Answer
+from bot.flows.listening import is_action
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import record_outcome
 from bot.i18n import _, current_language
@@ -30,7 +31,6 @@ from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding import understand
 from bot.understanding.normalise import for_matching, words
-from bot.understanding.reader import is_non_answer
 from bot.understanding.variants import pick
 from content.understanding_schema import replies_in
 
@@ -191,7 +191,7 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
             return [Text(checkin.let_go), *then(turn, flow)]
         case _:
             # A bare number here is a slip (a choice typed after the buttons went), not an action.
-            if own is None or is_non_answer(own) or parse_small_int(own.rstrip(".")) is not None:
+            if own is None or not is_action(own) or parse_small_int(own.rstrip(".")) is not None:
                 return ask_smaller(flow, again=own is not None)
             return [*wording_note(turn, own), *_carry(turn, flow, own, then)]
 

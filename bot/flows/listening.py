@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from bot.i18n import current_language
-from bot.understanding import Understanding
+from bot.understanding import Understanding, understand
 from bot.understanding.named import who_is_named
 from bot.understanding.normalise import for_matching, words
 from bot.understanding.reader import asks_a_question, is_non_answer
@@ -22,6 +22,8 @@ from content.understanding_schema import replies_in
 ACK_ORDER = ("conflict", "language", "no-response", "time", "positive")
 # An answer this short, made only of vague words, gets one follow-up question.
 THIN_WORDS = 6
+# The fewest words a planned action can have ("call Ana's mom"; "text" alone is no plan).
+ACTION_WORDS = 2
 VAGUE_WORDS = frozenset(
     [
         "good",
@@ -84,9 +86,30 @@ def is_stuck(text: str, reading: Understanding) -> bool:
 
 
 def is_thin(text: str, reading: Understanding) -> bool:
-    """'good', 'it went fine', 'ok i guess': nothing concrete to build on yet."""
+    """'good', 'it went fine', 'ok i guess', a single word ('Ana'): nothing concrete to build
+    on yet."""
     said = words(for_matching(text))
-    return 0 < len(said) < THIN_WORDS and all(word in VAGUE_WORDS for word in said)
+    return len(said) == 1 or (0 < len(said) < THIN_WORDS and all(w in VAGUE_WORDS for w in said))
+
+
+def is_action(text: str) -> bool:
+    """A plan in the educator's words: at least a verb and what it is about ("call Ana's
+    mom"), not a non-answer, a question back or a single word ("idk", "frobnicate", "text")."""
+    return (
+        len(words(for_matching(text))) >= ACTION_WORDS
+        and not is_non_answer(text)
+        and not asks_a_question(text)
+        and "unsure" not in understand(text, deficit=False).themes
+    )
+
+
+def joined(first: str, more: str | None) -> str:
+    """A thin answer and what the follow-up added, as one answer that reads as two sentences
+    ("Ana. She told me about her soccer team")."""
+    if not more:
+        return first
+    stop = "" if first.rstrip().endswith((".", "!", "?", "…")) else "."
+    return f"{first.rstrip()}{stop} {more[:1].upper()}{more[1:]}"
 
 
 def snippet(text: str) -> str:

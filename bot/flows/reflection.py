@@ -30,7 +30,6 @@ from bot.replies import AskText, Card, Choices, Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding import understand
-from bot.understanding.reader import asks_a_question, is_non_answer
 from content.understanding_schema import replies_in
 
 KIND = "reflection"
@@ -266,9 +265,9 @@ class ReflectionFlow:
             case "probe":
                 first = str(flow.data.pop("thin_answer", ""))
                 more = own_words(answer)
-                if more is not None and is_non_answer(more):
-                    more = None
-                return self._after_answer(turn, flow, f"{first} {more}" if more else first)
+                if more is not None and listening.is_stuck(more, understand(more, deficit=False)):
+                    more = None  # "not sure what else": the first answer stands alone
+                return self._after_answer(turn, flow, listening.joined(first, more))
             case "action":
                 if answer.key == "own":
                     return _ask_own_action(flow)
@@ -289,12 +288,7 @@ class ReflectionFlow:
         the options again, and only "Write my own" saves such words as the action."""
         own = own_words(answer)
         not_yet = Text(replies_in(current_language()).stuck.not_an_action)
-        if (
-            own is None
-            or is_non_answer(own)
-            or asks_a_question(own)
-            or "unsure" in understand(own, deficit=False).themes
-        ):
+        if own is None or not listening.is_action(own):
             return [not_yet, *_ask_action(turn, flow)]
         note = wording_note(turn, own)
         if note and not asked_for_own:

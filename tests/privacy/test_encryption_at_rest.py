@@ -106,7 +106,8 @@ def test_rotate_key_reseals_everything_under_the_newest_key(
     assert f"{MARKER} my own action" in Conversation(only_new.coach, "ms-rivera").says("journal")
     assert "PLAINOLD my own action" in Conversation(only_new.coach, "early").says("journal")
     # The half-way reflection survived rotation and carries on.
-    assert "pick one small action" in Conversation(only_new.coach, "ms-rivera").says("more")
+    carried_on = Conversation(only_new.coach, "ms-rivera").says("more about it")
+    assert "pick one small action" in carried_on
 
 
 def test_rotate_key_with_a_key_missing_changes_nothing(

@@ -34,8 +34,8 @@ async def test_a_first_visit_shows_a_welcome(wire: SlackWire) -> None:
 
 async def test_home_shows_focus_nudges_and_reflections(wire: SlackWire) -> None:
     await wire.dm("reflect relational")
-    await wire.dm("one")
-    await wire.dm("two")
+    await wire.dm("I called Ana's dad after practice")
+    await wire.dm("Her grandma, only about absences")
     message = wire.fake.of("chat.postMessage")[-1].args | {"ts": "1700000000.000009"}
     await wire.click(buttons_of(message["blocks"])[0], message=message)
     view = await open_home(wire)

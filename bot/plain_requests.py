@@ -116,6 +116,8 @@ def _answer(
     if intent == "draft":
         return commands["draft"](turn, "")
     if intent == "profile":
+        if asks_a_question(text):  # "I'm a principal, what should I focus on?"
+            return [*offer_role(turn, text), Text(said.role_and_question)]
         return offer_role(turn, text)
     if intent == "question":
         return _question(turn, reading)

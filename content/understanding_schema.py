@@ -131,6 +131,7 @@ class IntentReplies(_Strict):
     greeting_pending: str
     short_reply: list[str] = Field(min_length=1)
     heard_offer: str
+    role_and_question: str
     heard_positive_offer: str
     question_intro: str
     question_more: str

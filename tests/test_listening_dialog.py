@@ -30,6 +30,11 @@ def test_plain_requests_are_understood_not_refused(app: CoachApp) -> None:
         ],
     )
     assert "I don't know" not in educator.transcript
+    # The principal's question is answered too, not only their role heard.
+    principal = Conversation(app.coach, "principal").says(
+        "I'm a principal, what should I focus on?"
+    )
+    assert "set that as your role" in principal and "`assess` is a two-minute" in principal
 
 
 def test_every_answer_gets_a_reply_that_shows_it_was_read(app: CoachApp) -> None:

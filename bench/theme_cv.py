@@ -17,13 +17,14 @@ from collections import defaultdict
 
 SURE = (0.5, 0.6, 0.7)
 VETO = (0.02, 0.05, 0.1, 0.2)
+UNSURE_SURE = (None, 0.5, 0.6, 0.7)  # None: `unsure` from the cues alone
 
 
 def main() -> None:
     import yaml
 
     from bot.understanding.normalise import for_matching
-    from bot.understanding.reader import default_reader
+    from bot.understanding.reader import default_reader, unsure_shape
     from bot.understanding.text_model import model_text
     from bot.understanding.train_models import fit_themes
     from content.text_model_schema import (
@@ -40,7 +41,8 @@ def main() -> None:
     by_writer: dict[str, list[int]] = defaultdict(list)
     for index, example in enumerate(examples):
         by_writer[example.by or "?"].append(index)
-    rows: list[tuple[set[str], set[str], dict[str, float]]] = []  # labels, cued, chances
+    # labels, cued, chances, shaped like a non-answer
+    rows: list[tuple[set[str], set[str], dict[str, float], bool]] = []
     for writer, left_out in sorted(by_writer.items()):
         kept = [
             (",".join(e.themes), e.text) for e in examples if (e.by or "?") != writer
@@ -51,16 +53,30 @@ def main() -> None:
             normalised = for_matching(example.text)
             chances = fitted.probabilities(model_text(normalised))
             cued = reader.cued_themes(normalised, example.text)
-            rows.append((set(example.themes), cued, {t: float(chances[t]) for t in THEMES}))
+            shape = unsure_shape(normalised, example.text)
+            rows.append((set(example.themes), cued, {t: float(chances[t]) for t in THEMES}, shape))
         print(f"writer {writer}: {len(left_out)} texts read")
-    print(f"cues alone: {_figures([(labels, cued) for labels, cued, _ in rows])}")
+    print(f"cues alone: {_figures([(labels, cued) for labels, cued, _, _ in rows])}")
     for sure in SURE:
         for veto in VETO:
-            found = [
-                (labels, set(reader.themes_from(cued, chances, sure, veto)))
-                for labels, cued, chances in rows
-            ]
-            print(f"sure {sure}, veto {veto}: {_figures(found)}")
+            for unsure in UNSURE_SURE:
+                found = [
+                    (
+                        labels,
+                        set(
+                            reader.themes_from(
+                                cued,
+                                chances,
+                                sure,
+                                veto,
+                                unsure_shape=shape and unsure is not None,
+                                unsure_sure=unsure or 1.0,
+                            )
+                        ),
+                    )
+                    for labels, cued, chances, shape in rows
+                ]
+                print(f"sure {sure}, veto {veto}, unsure {unsure}: {_figures(found)}")
 
 
 def _figures(rows: list[tuple[set[str], set[str]]]) -> str:

@@ -34,7 +34,7 @@ def test_a_scripted_terminal_session_learns_reflects_and_checks_in(tmp_path: Pat
         script.append(f"reflect {topic}")
         if number > 0:  # every later reflection opens by asking about the last action
             script += ["1", "no note"]
-        script += ["First thoughts.", "Second thoughts.", "1"]
+        script += ["I talked with Ana's dad at pickup.", "The Lees, only about missing work.", "1"]
     out = _chat(tmp_path, script)
     assert out.count("Saved to your journal") == len(NUDGE_TOPICS)
     assert out.count("How did it go?") == len(NUDGE_TOPICS) - 1

@@ -100,9 +100,13 @@ UNSURE_WORDS = 20
 # 0.02; BENCHMARKS.md).
 THEME_MODEL_SURE = 0.6
 THEME_CUE_VETO = 0.1
-# `unsure` is read from the text's shape (a non-answer, "idk", a question back) by its cues
-# alone: the model, which learned it from answers, takes most questions for it.
+# `unsure` is read from the text's shape (a non-answer, "idk", a question back) by its cues,
+# and by the model only in a text of at most UNSURE_WORDS that asks nothing: the model, which
+# learned it from answers, takes most questions for it. Chosen by leaving each writer out in
+# turn (BENCHMARKS.md, session 8).
 CUED_THEMES = frozenset(["unsure"])
+THEME_UNSURE_SURE = 0.6
+UNSURE_MODEL_WORDS = 8
 # Themes whose cues mean the opposite after a negation ("nobody came", "not helpful").
 NEGATABLE_THEMES = frozenset(["positive"])
 # The contract's command words, read as intents when they start a message.
@@ -353,7 +357,8 @@ class Reader:
         self, normalised: str, original: str, text: Text | None = None, grams: Grams | None = None
     ) -> tuple[str, ...]:
         chances = self.theme_model.chances(grams or self.vocabulary.grams(normalised))
-        return self.themes_from(self.cued_themes(normalised, original, text), chances)
+        cued = self.cued_themes(normalised, original, text)
+        return self.themes_from(cued, chances, unsure_shape=unsure_shape(normalised, original))
 
     def cued_themes(self, normalised: str, original: str, text: Text | None = None) -> set[str]:
         """The themes the cues in themes.yaml name, before the model has its say."""
@@ -375,13 +380,18 @@ class Reader:
         chances: dict[str, float],
         sure: float = THEME_MODEL_SURE,
         veto: float = THEME_CUE_VETO,
+        *,
+        unsure_shape: bool = False,
+        unsure_sure: float = THEME_UNSURE_SURE,
     ) -> tuple[str, ...]:
-        """The cues' themes the model does not rule out, and those the model is sure of."""
+        """The cues' themes the model does not rule out, and those the model is sure of
+        (`unsure` only in a text shaped like a non-answer: short, asking nothing)."""
         return tuple(
             name
             for name in self.theme_order
             if (name in cued and (name in CUED_THEMES or chances[name] >= veto))
             or (name not in CUED_THEMES and chances[name] >= sure)
+            or (name in CUED_THEMES and unsure_shape and chances[name] >= unsure_sure)
         )
 
     def topic(
@@ -427,6 +437,12 @@ class Reader:
             deficit=tuple(deficit_findings(text)) if deficit else (),
             language=detect_language(normalised),
         )
+
+
+def unsure_shape(normalised: str, original: str) -> bool:
+    """Short enough to be a non-answer, and not a question (which the model would take for
+    one): where the theme model may read `unsure`."""
+    return len(words(normalised)) <= UNSURE_MODEL_WORDS and not asks_a_question(original)
 
 
 @cache

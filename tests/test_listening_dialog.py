@@ -506,3 +506,29 @@ def test_a_single_word_is_never_saved_as_the_week_s_action(app: CoachApp) -> Non
     answer = educator.says("frobnicate")
     assert "doesn't look like an action yet" in answer and "Saved" not in answer
     assert "Saved to your journal" in educator.says("text Ana's dad")
+
+
+@pytest.mark.parametrize(
+    ("typed", "heard_as"),
+    [
+        ("it went fine, no problems", "done"),  # a "no" inside is not a "no"
+        ("called but no answer", "partly"),  # tried, and the family did not answer
+        ("I sent it but the family never wrote back", "partly"),
+        ("nope", "not_yet"),
+        ("me fue bien", "done"),
+    ],
+)
+def test_a_typed_how_did_it_go_is_read_as_the_educator_meant_it(
+    app: CoachApp, typed: str, heard_as: str
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("skip")
+    educator.says("skip")
+    educator.clicks("Write my own")
+    educator.says("Call Maria's grandma with good news")
+    assert "How did it go?" in educator.says("reflect connections")
+    educator.says(typed)
+    with app.sessions() as session:
+        first = session.scalars(select(Reflection).order_by(Reflection.id)).first()
+        assert first is not None and first.action_status == heard_as

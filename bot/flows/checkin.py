@@ -92,9 +92,15 @@ def typed_outcome(text: str) -> str | None:
 
 @lru_cache(maxsize=8)
 def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for a list of content phrases, normalised like the text, compiled once."""
-    body = "|".join(re.escape(for_matching(phrase)) for phrase in phrases)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+    """One pattern for a list of content phrases, normalised like the text, compiled once.
+    A phrase written "^no" counts only where the text starts ("no, not yet", but not "it
+    went fine, no problems")."""
+    anywhere = [re.escape(for_matching(p)) for p in phrases if not p.startswith("^")]
+    opening = [re.escape(for_matching(p[1:])) for p in phrases if p.startswith("^")]
+    alternatives = [rf"(?<!\w)(?:{'|'.join(anywhere)})(?!\w)"] if anywhere else []
+    if opening:
+        alternatives.append(rf"^(?:{'|'.join(opening)})(?!\w)")
+    return re.compile("|".join(alternatives) or r"(?!)")
 
 
 def ask_note(flow: ActiveFlow) -> list[Reply]:

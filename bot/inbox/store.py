@@ -204,6 +204,10 @@ def record_replies(sealer: EducatorSealer, row: InboxMessage, replies: list[Repl
 
 
 def finish(session: Session, row_id: int) -> None:
+    """The message was answered: it leaves the inbox. Until this commits, a process that
+    takes over would send its replies again, so the commit does not wait for the WAL flush
+    (a crashed database server could then resend one answer; nothing is ever lost)."""
+    commit_without_flush_wait(session)
     session.execute(delete(InboxMessage).where(InboxMessage.id == row_id))
 
 

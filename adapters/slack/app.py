@@ -19,6 +19,7 @@ from adapters.slack.bolt_app import build_bolt
 from adapters.slack.config import SlackConfig, SlackMode
 from adapters.slack.delivery import Delivery
 from adapters.slack.home import AppHome
+from adapters.slack.http import SharedHttp
 from adapters.slack.inbox import SlackInbox
 from adapters.slack.installs import AsyncInstallations, AsyncStates
 from adapters.slack.listeners import Listeners
@@ -44,8 +45,9 @@ class SlackCoach:
     ) -> None:
         self.config = config
         self.work = BackgroundWork()
+        self.http = SharedHttp()
         people = SlackPeople()
-        delivery = Delivery(people)
+        delivery = Delivery(people, self.http)
         home = AppHome(api)
         self.inbox = SlackInbox(api)
         messages = MessageRunner(api, people, delivery)
@@ -60,7 +62,7 @@ class SlackCoach:
             inbox=self.inbox,
         )
         self.recovery = Recovery(
-            api, config, installations, self.work, self.inbox, messages, actions
+            api, config, installations, self.work, self.inbox, messages, actions, self.http
         )
         self.bolt: AsyncApp = build_bolt(config, installations, states)
         if config.mode is SlackMode.SINGLE:
@@ -71,6 +73,15 @@ class SlackCoach:
     @property
     def tasks(self) -> set[asyncio.Task[None]]:
         return self.work.tasks
+
+    async def open_http(self) -> None:
+        """One connection pool for every Slack call from now on, Bolt's clients included
+        (Bolt gives each request a client with its app client's session)."""
+        self.bolt.client.session = await self.http.open()
+
+    async def close_http(self) -> None:
+        self.bolt.client.session = None
+        await self.http.close()
 
     async def drain(self) -> None:
         """Wait for every background reply, including ones started while waiting."""

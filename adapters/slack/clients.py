@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import aiohttp
 from slack_sdk import WebClient
 from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 from slack_sdk.http_retry.builtin_async_handlers import (
@@ -50,12 +51,16 @@ def sync_retry_handlers() -> list[RetryHandler]:
     ]
 
 
-def async_web_client(base_url: str, token: str | None = None) -> AsyncWebClient:
+def async_web_client(
+    base_url: str, token: str | None = None, session: aiohttp.ClientSession | None = None
+) -> AsyncWebClient:
+    """`session`: the server's shared pool (adapters/slack/http.py), when it is open."""
     return AsyncWebClient(
         token=token,
         base_url=base_url,
         timeout=TIMEOUT_SECONDS,
         retry_handlers=async_retry_handlers(),
+        session=session,
     )
 
 
@@ -68,7 +73,9 @@ def sync_web_client(base_url: str, token: str | None = None) -> WebClient:
     )
 
 
-def response_url_client(url: str) -> AsyncWebhookClient:
+def response_url_client(
+    url: str, session: aiohttp.ClientSession | None = None
+) -> AsyncWebhookClient:
     return AsyncWebhookClient(
-        url=url, timeout=TIMEOUT_SECONDS, retry_handlers=async_retry_handlers()
+        url=url, timeout=TIMEOUT_SECONDS, retry_handlers=async_retry_handlers(), session=session
     )

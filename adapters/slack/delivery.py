@@ -17,6 +17,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.slack import messages as slack_messages
 from adapters.slack.blocks import SlackMessage, render_messages
 from adapters.slack.clients import response_url_client
+from adapters.slack.http import SharedHttp
 from adapters.slack.people import SlackPeople
 from bot.replies import Reply, Text
 from bot.routing import replies_are_private
@@ -38,8 +39,9 @@ class Origin:
 class Delivery:
     """Posts rendered replies: chat.postMessage to a DM, or ephemeral via response_url."""
 
-    def __init__(self, people: SlackPeople) -> None:
+    def __init__(self, people: SlackPeople, http: SharedHttp) -> None:
         self.people = people
+        self.http = http
 
     async def deliver(self, client: AsyncWebClient, replies: list[Reply], origin: Origin) -> None:
         """Send the coach's answer where it belongs (see the module notes)."""
@@ -64,7 +66,7 @@ class Delivery:
             await client.chat_postMessage(channel=channel, text=message.text, blocks=message.blocks)
 
     async def respond(self, response_url: str, rendered: list[SlackMessage]) -> None:
-        webhook = response_url_client(response_url)
+        webhook = response_url_client(response_url, self.http.session)
         for message in rendered:
             response = await webhook.send(
                 text=message.text,

@@ -155,6 +155,7 @@ def _lifecycle(
     finish before it stops."""
 
     async def run(app: web.Application) -> AsyncIterator[None]:
+        await slack.open_http()
         handler: AsyncSocketModeHandler | None = None
         if config.socket_mode:
             handler = AsyncSocketModeHandler(slack.bolt, config.app_token)
@@ -169,5 +170,6 @@ def _lifecycle(
         if handler is not None:
             await handler.close_async()  # type: ignore[no-untyped-call]
         await slack.drain()
+        await slack.close_http()
 
     return run

@@ -15,6 +15,7 @@ from adapters.slack.actions import ActionRunner
 from adapters.slack.background import BackgroundWork
 from adapters.slack.clients import async_web_client
 from adapters.slack.config import SlackConfig, SlackMode
+from adapters.slack.http import SharedHttp
 from adapters.slack.inbox import ACTION, COMMAND, DM, SlackInbox
 from adapters.slack.installs import AsyncInstallations
 from adapters.slack.runners import MessageRunner
@@ -41,8 +42,10 @@ class Recovery(Sweep):
         inbox: SlackInbox,
         messages: MessageRunner,
         actions: ActionRunner,
+        http: SharedHttp,
     ) -> None:
         super().__init__(api, Platform.SLACK, inbox)
+        self.http = http
         self.config = config
         self.installations = installations
         self.work = work
@@ -75,7 +78,7 @@ class Recovery(Sweep):
     async def _client(self, team: str, payload: dict[str, Any]) -> AsyncWebClient | None:
         """A client holding the workspace's bot token, as Bolt would have given the listener."""
         if self.config.mode is not SlackMode.OAUTH:
-            return async_web_client(self.config.api_url, self.config.bot_token)
+            return async_web_client(self.config.api_url, self.config.bot_token, self.http.session)
         if self.installations is None:
             return None
         enterprise, org_wide = _enterprise_of(payload)
@@ -86,4 +89,4 @@ class Recovery(Sweep):
         )
         if bot is None or not bot.bot_token:
             return None
-        return async_web_client(self.config.api_url, bot.bot_token)
+        return async_web_client(self.config.api_url, bot.bot_token, self.http.session)

@@ -22,6 +22,13 @@ class Call:
     method: str
     token: str | None
     args: dict[str, Any]
+    # The caller's address and port: one per connection, so kept-alive calls share it.
+    peer: tuple[str, int] | None = None
+
+
+def _peer(request: web.Request) -> tuple[str, int] | None:
+    peer = request.transport.get_extra_info("peername") if request.transport else None
+    return (str(peer[0]), int(peer[1])) if peer else None
 
 
 @dataclass
@@ -122,7 +129,7 @@ class FakeSlack:
         auth = request.headers.get("Authorization", "")
         args = await self._args(request)
         token = auth.removeprefix("Bearer ") or args.get("token")
-        self.calls.append(Call(method, token, args))
+        self.calls.append(Call(method, token, args, _peer(request)))
         if method in self._held:
             await self._held[method].wait()
         channel = str(args.get("channel") or "")
@@ -218,7 +225,7 @@ class FakeSlack:
 
     async def _respond(self, request: web.Request) -> web.Response:
         payload = await request.json()
-        self.calls.append(Call("response_url", None, payload))
+        self.calls.append(Call("response_url", None, payload, _peer(request)))
         self.responses.append(payload)
         return web.Response(text="ok")
 

@@ -157,24 +157,35 @@ def heard(text: str, reading: Understanding, said_before: Collection[str] = ()) 
             return fresh
     who = who_is_named(text)
     if who is not None:
-        named = _fresh(replies_in(current_language()).named.acknowledge, "named", text, ())
-        assert named is not None
+        named = _unsaid_first(
+            replies_in(current_language()).named.acknowledge, "named", text, said_before
+        )
         return Heard(named.text.format(who=who), named.key)
-    general = _fresh(acks["general"], "general", text, said_before) or _fresh(
-        acks["general"], "general", text, ()
-    )
-    assert general is not None
+    general = _unsaid_first(acks["general"], "general", text, said_before)
     return Heard(general.text.format(snippet=snippet(text)), general.key)
 
 
 def _fresh(
     variants: Sequence[str], name: str, text: str, said_before: Collection[str]
 ) -> Heard | None:
+    """The text's own variant, or the next one not said yet; None when all were said."""
     for index in in_turn(len(variants), text):
         key = f"{name}:{index}"
         if key not in said_before:
             return Heard(variants[index], key)
     return None
+
+
+def _unsaid_first(
+    variants: Sequence[str], name: str, text: str, said_before: Collection[str]
+) -> Heard:
+    """As `_fresh`, and the text's own variant again once every one was said (these carry
+    the educator's words or a name, so they never read the same twice)."""
+    fresh = _fresh(variants, name, text, said_before)
+    if fresh is not None:
+        return fresh
+    index = in_turn(len(variants), text)[0]
+    return Heard(variants[index], f"{name}:{index}")
 
 
 def probe(text: str) -> str:

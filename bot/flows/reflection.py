@@ -29,7 +29,7 @@ from bot.profiles import offered_texts, profile_of
 from bot.replies import AskText, Card, Choices, Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
-from bot.understanding import understand
+from bot.understanding import Understanding, understand
 from content.understanding_schema import replies_in
 
 KIND = "reflection"
@@ -219,14 +219,21 @@ class ReflectionFlow:
         flow.data["answers"].append(full)
         themes: list[str] = flow.data.setdefault("themes", [])
         themes.extend(t for t in reading.themes if t not in themes and t != "unsure")
-        said_before: list[str] = flow.data.setdefault("acknowledged", [])
-        ack = listening.heard(full, reading, said_before)
-        said_before.append(ack.key)
-        replies: list[Reply] = [Text(_own_role_heard(turn, full, reading.intent) or ack.text)]
+        replies: list[Reply] = [Text(self._heard(turn, flow, full, reading))]
         replies += wording_note(turn, full)
         if len(flow.data["answers"]) < len(flow.data["prompts"]):
             return [*replies, *_ask_prompt(flow)]
         return [*replies, *_ask_action(turn, flow)]
+
+    def _heard(self, turn: Turn, flow: ActiveFlow, full: str, reading: Understanding) -> str:
+        """What shows the answer was read; each acknowledgement said once a conversation."""
+        own_role = _own_role_heard(turn, full, reading.intent)
+        if own_role is not None:
+            return own_role
+        said_before: list[str] = flow.data.setdefault("acknowledged", [])
+        ack = listening.heard(full, reading, said_before)
+        said_before.append(ack.key)
+        return ack.text
 
     def _followup(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
         pending = turn.session.get(Reflection, flow.data.get("followup_id"))

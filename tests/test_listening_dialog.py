@@ -532,3 +532,15 @@ def test_a_typed_how_did_it_go_is_read_as_the_educator_meant_it(
     with app.sessions() as session:
         first = session.scalars(select(Reflection).order_by(Reflection.id)).first()
         assert first is not None and first.action_status == heard_as
+
+
+def test_a_deficit_answer_is_not_agreed_with_before_the_note_on_its_wording(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect asset-based")
+    answer = educator.says("honestly some of my families are just lazy about reading logs")
+    assert answer.startswith("A gentle thought on wording")  # no "Let's build on that" first
+    general = replies_in("en").acknowledge["general"]
+    assert not any(line.split("{snippet}")[0] in answer for line in general)
+    assert "Question 2 of 2" in answer

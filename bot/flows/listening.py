@@ -20,6 +20,8 @@ from content.understanding_schema import replies_in
 
 # Which theme's acknowledgement wins when an answer carries several: the hardest first.
 ACK_ORDER = ("conflict", "language", "no-response", "time", "positive")
+# The acknowledgement of an answer with no theme and no one named: "Noted, "...". "
+GENERAL = "general"
 # An answer this short, made only of vague words, gets one follow-up question.
 THIN_WORDS = 6
 # The fewest words a planned action can have ("call Ana's mom"; "text" alone is no plan).
@@ -161,7 +163,7 @@ def heard(text: str, reading: Understanding, said_before: Collection[str] = ()) 
             replies_in(current_language()).named.acknowledge, "named", text, said_before
         )
         return Heard(named.text.format(who=who), named.key)
-    general = _unsaid_first(acks["general"], "general", text, said_before)
+    general = _unsaid_first(acks[GENERAL], GENERAL, text, said_before)
     return Heard(general.text.format(snippet=snippet(text)), general.key)
 
 

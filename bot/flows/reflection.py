@@ -219,19 +219,26 @@ class ReflectionFlow:
         flow.data["answers"].append(full)
         themes: list[str] = flow.data.setdefault("themes", [])
         themes.extend(t for t in reading.themes if t not in themes and t != "unsure")
-        replies: list[Reply] = [Text(self._heard(turn, flow, full, reading))]
-        replies += wording_note(turn, full)
+        note = wording_note(turn, full)
+        heard = self._heard(turn, flow, full, reading, noted=bool(note))
+        replies: list[Reply] = [*([Text(heard)] if heard else []), *note]
         if len(flow.data["answers"]) < len(flow.data["prompts"]):
             return [*replies, *_ask_prompt(flow)]
         return [*replies, *_ask_action(turn, flow)]
 
-    def _heard(self, turn: Turn, flow: ActiveFlow, full: str, reading: Understanding) -> str:
-        """What shows the answer was read; each acknowledgement said once a conversation."""
+    def _heard(
+        self, turn: Turn, flow: ActiveFlow, full: str, reading: Understanding, *, noted: bool
+    ) -> str | None:
+        """What shows the answer was read; each acknowledgement said once a conversation.
+        None when a note on its wording follows and there is nothing more to say than "let's
+        build on that" (the note quotes the words; agreeing with them first would jar)."""
         own_role = _own_role_heard(turn, full, reading.intent)
         if own_role is not None:
             return own_role
         said_before: list[str] = flow.data.setdefault("acknowledged", [])
         ack = listening.heard(full, reading, said_before)
+        if noted and ack.key.startswith(listening.GENERAL + ":"):
+            return None
         said_before.append(ack.key)
         return ack.text
 

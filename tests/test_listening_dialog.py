@@ -15,6 +15,15 @@ from tests.clock import FakeClock
 from tests.dialog import Conversation, verify_dialog
 
 
+def skip_to_own_action(educator: Conversation) -> None:
+    """A relational reflection with both questions skipped, at "What's one small thing you'll
+    do this week?"."""
+    educator.says("reflect relational")
+    educator.says("skip")
+    educator.says("skip")
+    educator.clicks("Write my own")
+
+
 def test_plain_requests_are_understood_not_refused(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     verify_dialog(
@@ -155,10 +164,7 @@ def test_done_is_celebrated_and_not_yet_leads_to_carrying_the_action_over(
     app: CoachApp, clock: FakeClock
 ) -> None:
     educator = Conversation(app.coach)
-    educator.says("reflect relational")
-    educator.says("skip")
-    educator.says("skip")
-    educator.clicks("Write my own")
+    skip_to_own_action(educator)
     educator.says("Call Maria's grandma with good news")
     clock.advance(days=7)
     educator.says("reflect relational")
@@ -456,10 +462,7 @@ def test_a_smaller_step_that_is_not_a_step_is_said_so_and_nothing_is_kept(
     app: CoachApp, clock: FakeClock
 ) -> None:
     educator = Conversation(app.coach)
-    educator.says("reflect relational")
-    educator.says("skip")
-    educator.says("skip")
-    educator.clicks("Write my own")
+    skip_to_own_action(educator)
     educator.says("Call Maria's grandma with good news")
     clock.advance(days=7)
     educator.says("reflect relational")
@@ -499,10 +502,7 @@ def test_a_one_word_answer_gets_one_follow_up_and_reads_as_two_sentences(app: Co
 
 def test_a_single_word_is_never_saved_as_the_week_s_action(app: CoachApp) -> None:
     educator = Conversation(app.coach)
-    educator.says("reflect relational")
-    educator.says("skip")
-    educator.says("skip")
-    educator.clicks("Write my own")
+    skip_to_own_action(educator)
     answer = educator.says("frobnicate")
     assert "doesn't look like an action yet" in answer and "Saved" not in answer
     assert "Saved to your journal" in educator.says("text Ana's dad")
@@ -522,10 +522,7 @@ def test_a_typed_how_did_it_go_is_read_as_the_educator_meant_it(
     app: CoachApp, typed: str, heard_as: str
 ) -> None:
     educator = Conversation(app.coach)
-    educator.says("reflect relational")
-    educator.says("skip")
-    educator.says("skip")
-    educator.clicks("Write my own")
+    skip_to_own_action(educator)
     educator.says("Call Maria's grandma with good news")
     assert "How did it go?" in educator.says("reflect connections")
     educator.says(typed)

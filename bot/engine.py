@@ -80,6 +80,13 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+# How alike a word must be to a command word to be read as its typo (difflib's ratio): a
+# word alone ("reflet", "hlp"), and the first word of a sentence, which must be closer
+# ("nudgs on" is `nudges`; "our family nights are empty" is a sentence, not `journal`).
+TYPO_ALONE = 0.6
+TYPO_BEFORE_WORDS = 0.75
+
+
 class Coach:
     def __init__(
         self,
@@ -231,7 +238,8 @@ class Coach:
             understood = answer_plain_request(turn, text, self.commands)
             if understood is not None:
                 return understood
-        if word not in self.commands and not is_help_word(word) and args and not self._close(word):
+        typo = self._close(word, TYPO_BEFORE_WORDS) if args else None
+        if word not in self.commands and not is_help_word(word) and args and not typo:
             return [Text(str(messages.NOT_SURE_WHAT_TO_DO))]  # a sentence, not a mistyped word
         return self._run_command(turn, word, args)
 
@@ -292,14 +300,14 @@ class Coach:
         lines.append(str(messages.TRY_HELP))
         return " ".join(lines)
 
-    def _close(self, word: str) -> str | None:
+    def _close(self, word: str, cutoff: float = TYPO_ALONE) -> str | None:
         """The command word a typo most likely meant ("reflet" -> "reflect"), in the words
         of the educator's language ("reflexinar" -> "reflexionar", never "channel")."""
         if current_language() == "es":
             spanish = [w for w, command in SPANISH_COMMANDS.items() if command in self.commands]
-            close = difflib.get_close_matches(word, spanish, n=1, cutoff=0.6)
+            close = difflib.get_close_matches(word, spanish, n=1, cutoff=cutoff)
         else:
-            close = difflib.get_close_matches(word, list(self.commands), n=1, cutoff=0.6)
+            close = difflib.get_close_matches(word, list(self.commands), n=1, cutoff=cutoff)
         return close[0] if close else None
 
     def _on_flow_button(

@@ -435,6 +435,9 @@ def test_something_told_outside_a_reflection_is_heard_and_offered_a_reflection(
     assert "good-news message" not in educator.says("a dad yelled at me in the pickup line")
     # Told nothing the coach can place: still a plain way forward.
     assert "not sure what you'd like" in educator.says("the weather is nice today")
+    # A sentence whose first word looks a little like a command word is still a sentence.
+    assert "Did you mean" not in educator.says("our family nights are always empty")
+    assert "Did you mean `reflect`?" in educator.says("reflet relational")
 
 
 def test_two_answers_about_the_same_thing_are_not_answered_with_the_same_sentence(

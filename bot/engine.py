@@ -22,7 +22,13 @@ from bot import messages
 from bot.commands.base import CommandHandler
 from bot.commands.help import help_card
 from bot.commands.profile import first_hello
-from bot.commands.table import command_table, command_word, is_help_word
+from bot.commands.table import (
+    TYPO_ALONE,
+    TYPO_BEFORE_WORDS,
+    command_table,
+    command_word,
+    is_help_word,
+)
 from bot.educators import find_or_add_educator
 from bot.flows.base import Answer, Flow, match_answer
 from bot.flows.registry import flow_table
@@ -78,13 +84,6 @@ TWIN_RETRIES = 2
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-# How alike a word must be to a command word to be read as its typo (difflib's ratio): a
-# word alone ("reflet", "hlp"), and the first word of a sentence, which must be closer
-# ("nudgs on" is `nudges`; "our family nights are empty" is a sentence, not `journal`).
-TYPO_ALONE = 0.6
-TYPO_BEFORE_WORDS = 0.75
 
 
 class Coach:

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from bot import messages
@@ -13,11 +14,13 @@ from bot import profile_messages as profile_said
 from bot.commands.base import CommandHandler
 from bot.commands.language import language_choices
 from bot.commands.profile import first_hello, offer_role
+from bot.commands.table import TYPO_BEFORE_WORDS
 from bot.flows.listening import ACK_ORDER, acknowledgement
 from bot.followthrough import action_awaiting_check_in
 from bot.i18n import current_language
-from bot.language import accepts_offered_spanish
+from bot.language import SPANISH_COMMANDS, accepts_offered_spanish
 from bot.replies import Choices, Reply, Text
+from bot.text import split_command
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
 from bot.understanding.normalise import for_matching
@@ -101,7 +104,7 @@ def _answer(
     if intent in RUNS_COMMAND:
         takes_topic = intent in ("learn", "reflect")
         args = (reading.topic or "") if takes_topic else ""
-        return commands[intent](turn, args)
+        return commands[intent](turn, _typed_args(text, intent) or args)
     if intent == "reframe":
         sentence = _AFTER_COLON.search(text)
         return commands["reframe"](turn, sentence.group(1).strip() if sentence else "")
@@ -130,6 +133,15 @@ def _answer(
     if any(theme in reading.themes for theme in ACK_ORDER):
         return [Text(_heard(text, reading, turn))]
     return None
+
+
+def _typed_args(text: str, intent: str) -> str:
+    """What follows the command word when the message starts with a typo of it ("nudgs on",
+    "recordatorio off"): the words the educator meant for it; else nothing."""
+    word, rest = split_command(text)
+    names = [intent, *(w for w, command in SPANISH_COMMANDS.items() if command == intent)]
+    close = difflib.get_close_matches(word, names, n=1, cutoff=TYPO_BEFORE_WORDS)
+    return rest if close and rest else ""
 
 
 def _heard(text: str, reading: Understanding, turn: Turn) -> str:

@@ -544,3 +544,13 @@ def test_a_deficit_answer_is_not_agreed_with_before_the_note_on_its_wording(
     general = replies_in("en").acknowledge["general"]
     assert not any(line.split("{snippet}")[0] in answer for line in general)
     assert "Question 2 of 2" in answer
+
+
+def test_a_typo_of_a_command_word_keeps_the_words_after_it(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("help")
+    assert "Weekly nudges are on" in educator.says("nudgs on")  # not just the status
+    assert "Weekly nudges are off" in educator.says("nudges off")
+    spanish = Conversation(app.coach, "sra-lopez")
+    spanish.says("idioma es")
+    assert "están activados" in spanish.says("recordatorio on")

@@ -45,6 +45,13 @@ def command_table() -> dict[str, CommandHandler]:
 EVERY_LANGUAGE = ("idioma",)
 
 
+# How alike a word must be to a command word to be read as its typo (difflib's ratio): a
+# word alone ("reflet", "hlp"), and the first word of a sentence, which must be closer
+# ("nudgs on" is `nudges`; "our family nights are empty" is a sentence, not `journal`).
+TYPO_ALONE = 0.6
+TYPO_BEFORE_WORDS = 0.75
+
+
 def command_word(word: str, language: str) -> str:
     """The command a (casefolded) first word names in the educator's language: Spanish words
     for a Spanish speaker, and the English ones for everyone (buttons send those)."""

@@ -102,9 +102,11 @@ def _answer(
     said = replies_in(current_language()).intents
     intent = reading.intent
     if intent in RUNS_COMMAND:
+        # A topic is what the reading found ("reflet on trust" is `reflect relational`);
+        # other commands take the words after a typo of their name ("nudgs on").
         takes_topic = intent in ("learn", "reflect")
-        args = (reading.topic or "") if takes_topic else ""
-        return commands[intent](turn, _typed_args(text, intent) or args)
+        args = (reading.topic or "") if takes_topic else _typed_args(text, intent)
+        return commands[intent](turn, args)
     if intent == "reframe":
         sentence = _AFTER_COLON.search(text)
         return commands["reframe"](turn, sentence.group(1).strip() if sentence else "")

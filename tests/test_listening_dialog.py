@@ -551,6 +551,8 @@ def test_a_typo_of_a_command_word_keeps_the_words_after_it(app: CoachApp) -> Non
     educator.says("help")
     assert "Weekly nudges are on" in educator.says("nudgs on")  # not just the status
     assert "Weekly nudges are off" in educator.says("nudges off")
+    assert "Question 1 of 2" in educator.says("reflet on trust")  # the topic read, not "on trust"
+    educator.says("cancel")
     spanish = Conversation(app.coach, "sra-lopez")
     spanish.says("idioma es")
     assert "están activados" in spanish.says("recordatorio on")

@@ -44,12 +44,12 @@ from bot.i18n import current_language, speaking
 from bot.inbound import Inbound
 from bot.inbox import store as inbox
 from bot.language import (
-    SPANISH_COMMANDS,
     educator_language,
     known_language,
     language_of_locale,
     library_for,
     note_platform_locale,
+    spanish_words_for,
 )
 from bot.numbers import parse_small_int
 from bot.plain_requests import answer_plain_request, aside_in_flow, greet
@@ -303,7 +303,7 @@ class Coach:
         """The command word a typo most likely meant ("reflet" -> "reflect"), in the words
         of the educator's language ("reflexinar" -> "reflexionar", never "channel")."""
         if current_language() == "es":
-            spanish = [w for w, command in SPANISH_COMMANDS.items() if command in self.commands]
+            spanish = spanish_words_for(self.commands)
             close = difflib.get_close_matches(word, spanish, n=1, cutoff=cutoff)
         else:
             close = difflib.get_close_matches(word, list(self.commands), n=1, cutoff=cutoff)

@@ -7,6 +7,8 @@ English. Only the languages the coach has words for count: a French locale is En
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -29,6 +31,11 @@ SPANISH_COMMANDS = {
     "idioma": "language", "recordatorios": "nudges", "exportar": "export",
     "olvidar": "forget", "cancelar": "cancel", "hola": "hi", "menú": "menu", "menu": "menu",
 }  # fmt: skip
+
+
+def spanish_words_for(commands: Collection[str]) -> list[str]:
+    """The Spanish words that name any of these commands ("nudges" -> "recordatorios")."""
+    return [word for word, command in SPANISH_COMMANDS.items() if command in commands]
 
 
 # "Yes" to the offer of Spanish, typed instead of tapped.

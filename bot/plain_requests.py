@@ -18,7 +18,7 @@ from bot.commands.table import TYPO_BEFORE_WORDS
 from bot.flows.listening import ACK_ORDER, acknowledgement
 from bot.followthrough import action_awaiting_check_in
 from bot.i18n import current_language
-from bot.language import SPANISH_COMMANDS, accepts_offered_spanish
+from bot.language import accepts_offered_spanish, spanish_words_for
 from bot.replies import Choices, Reply, Text
 from bot.text import split_command
 from bot.turn import Turn
@@ -141,7 +141,7 @@ def _typed_args(text: str, intent: str) -> str:
     """What follows the command word when the message starts with a typo of it ("nudgs on",
     "recordatorio off"): the words the educator meant for it; else nothing."""
     word, rest = split_command(text)
-    names = [intent, *(w for w, command in SPANISH_COMMANDS.items() if command == intent)]
+    names = [intent, *spanish_words_for((intent,))]
     close = difflib.get_close_matches(word, names, n=1, cutoff=TYPO_BEFORE_WORDS)
     return rest if close and rest else ""
 

@@ -18,6 +18,7 @@ from adapters.slack.background import BackgroundWork
 from adapters.slack.bolt_app import build_bolt
 from adapters.slack.config import SlackConfig, SlackMode
 from adapters.slack.delivery import Delivery
+from adapters.slack.front_door import Admitted
 from adapters.slack.home import AppHome
 from adapters.slack.http import SharedHttp
 from adapters.slack.inbox import SlackInbox
@@ -50,16 +51,19 @@ class SlackCoach:
         delivery = Delivery(people, self.http)
         home = AppHome(api)
         self.inbox = SlackInbox(api)
+        self.admitted = Admitted()
+        self.quick = QuickAcks(api.library)
         messages = MessageRunner(api, people, delivery)
         actions = ActionRunner(api, people, delivery, home)
         self.listeners = Listeners(
             work=self.work,
-            quick=QuickAcks(api.library),
+            quick=self.quick,
             messages=messages,
             actions=actions,
             home=home,
             uninstaller=Uninstaller(api, people, installations),
             inbox=self.inbox,
+            admitted=self.admitted,
         )
         self.recovery = Recovery(
             api, config, installations, self.work, self.inbox, messages, actions, self.http

@@ -20,6 +20,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.slack.actions import ActionRunner, click_id
 from adapters.slack.background import BackgroundWork
 from adapters.slack.blocks import ACTION_PATTERN
+from adapters.slack.front_door import TICKET, Admitted, Ticket
 from adapters.slack.home import AppHome
 from adapters.slack.inbox import (
     ACTION,
@@ -51,8 +52,10 @@ class Listeners:
         home: AppHome,
         uninstaller: Uninstaller,
         inbox: SlackInbox,
+        admitted: Admitted,
     ) -> None:
         self.inbox = inbox
+        self.admitted = admitted
         self.work = work
         self.quick = quick
         self.messages = messages
@@ -79,6 +82,7 @@ class Listeners:
         client: AsyncWebClient,
         context: AsyncBoltContext,
     ) -> None:
+        self.admitted.remember(body)
         quick = self.quick.body_for(typed_text(body.get("text")))
         if quick is not None:
             await ack(**quick)
@@ -92,9 +96,17 @@ class Listeners:
             str(body.get("user_id") or ""),
             command_payload(body),
             lambda row: self.messages.command(client, body, delivery, row),
+            context.get(TICKET),
         )
 
-    async def action(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+    async def action(
+        self,
+        ack: AsyncAck,
+        body: dict[str, Any],
+        client: AsyncWebClient,
+        context: AsyncBoltContext,
+    ) -> None:
+        self.admitted.remember(body)
         user = str((body.get("user") or {}).get("id") or "")
         await self._keep(
             ack,
@@ -104,6 +116,7 @@ class Listeners:
             user,
             action_payload(body),
             lambda row: self.actions.run(client, body, row),
+            context.get(TICKET),
         )
 
     async def ack_only(self, ack: AsyncAck) -> None:
@@ -113,10 +126,15 @@ class Listeners:
         return None
 
     async def message(
-        self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient
+        self,
+        body: dict[str, Any],
+        event: dict[str, Any],
+        client: AsyncWebClient,
+        context: AsyncBoltContext,
     ) -> None:
         if not is_educator_dm(event):
             return
+        self.admitted.remember(body)
         delivery = str(body.get("event_id") or event.get("client_msg_id") or "") or None
         team = team_of(body) or str(event.get("team") or "")
         # Bolt answers Slack when this listener returns: the message is kept by then.
@@ -128,6 +146,7 @@ class Listeners:
             str(event["user"]),
             dm_payload(body, event),
             lambda row: self.messages.dm(client, body, event, row),
+            context.get(TICKET),
         )
 
     async def home_opened(
@@ -137,11 +156,13 @@ class Listeners:
             self.work.spawn(self.home.publish(client, team_of(body), str(event["user"])), "home")
 
     async def app_uninstalled(self, body: dict[str, Any], context: AsyncBoltContext) -> None:
+        self.admitted.forget_all()
         self.work.spawn(self.uninstaller.app_uninstalled(body, context), "uninstall")
 
     async def tokens_revoked(
         self, body: dict[str, Any], event: dict[str, Any], context: AsyncBoltContext
     ) -> None:
+        self.admitted.forget_all()
         self.work.spawn(self.uninstaller.tokens_revoked(body, event, context), "tokens_revoked")
 
     async def _keep(
@@ -153,11 +174,17 @@ class Listeners:
         user: str,
         payload: dict[str, Any],
         work: Callable[[int | None], Coroutine[Any, Any, None]],
+        ticket: Ticket | None,
     ) -> None:
         """Keep the message, acknowledge it (only then: a crash from here on loses nothing),
-        and start its turn; a platform's retry of a kept message is only acknowledged."""
+        and start its turn; a platform's retry of a kept message is only acknowledged.
+        With a ticket the front door has kept it (adapters/slack/front_door.py)."""
         with self.inbox.deadline():
-            kept = await self.inbox.keep(kind, delivery, team, user, payload)
+            if ticket is None:
+                kept = await self.inbox.keep(kind, delivery, team, user, payload)
+            else:
+                ticket.taken = True
+                kept = ticket.kept
             if ack is not None:
                 await ack()
             if kept.duplicate:

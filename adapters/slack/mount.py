@@ -23,6 +23,7 @@ from adapters.slack import messages
 from adapters.slack.app import SlackCoach
 from adapters.slack.bolt_app import INSTALL_PATH, REDIRECT_PATH
 from adapters.slack.config import SlackConfig, SlackMode, slack_config
+from adapters.slack.front_door import TICKET, FrontDoor, Ticket
 from adapters.slack.installs import AsyncInstallations, AsyncStates, installation_store, state_store
 from adapters.slack.replays import ACCEPTED_TYPES as ACCEPTED_CONTENT_TYPES
 from adapters.slack.replays import DELIVERY_ID, ReplayGuard, delivery_id, wrong_shape
@@ -54,6 +55,11 @@ class SlackRoutes:
         secret = config.signing_secret
         self.verifier = SignatureVerifier(secret) if secret else None
         self.replays = ReplayGuard()
+        self.door = (
+            FrontDoor(self.verifier, slack.admitted, slack.quick, slack.inbox, slack.work)
+            if slack is not None and self.verifier is not None
+            else None
+        )
 
     async def events(self, request: web.Request) -> web.Response:
         if self.slack is None:
@@ -76,19 +82,36 @@ class SlackRoutes:
         if not self.replays.first_time(key):
             log.info("slack_replay_ignored")
             return web.Response(status=200)  # acknowledged: it was answered the first time
-        response = await self._dispatch(body, request, key)
+        response = await self._answer(body, request, key)
         if response.status >= 400:
             self.replays.forget(key)
         return response
 
-    async def _dispatch(self, body: str, request: web.Request, key: str) -> web.Response:
+    async def _answer(self, body: str, request: web.Request, key: str) -> web.Response:
+        """The front door's answer for a message it keeps, else Bolt's."""
+        if self.door is not None:
+
+            async def through_bolt(ticket: Ticket) -> web.Response:
+                return await self._dispatch(body, request, key, ticket)
+
+            answered = await self.door.answer(body, request, key, through_bolt)
+            if answered is not None:
+                return answered
+        return await self._dispatch(body, request, key)
+
+    async def _dispatch(
+        self, body: str, request: web.Request, key: str, ticket: Ticket | None = None
+    ) -> web.Response:
         assert self.slack is not None
+        context: dict[str, object] = {DELIVERY_ID: key}
+        if ticket is not None:
+            context[TICKET] = ticket
         try:
             bolt_request = AsyncBoltRequest(
                 body=body,
                 query=request.query_string,
                 headers=request.headers,  # type: ignore[arg-type]
-                context={DELIVERY_ID: key},
+                context=context,
             )
         except Exception:
             return self._unreadable(body, request)

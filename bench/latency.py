@@ -68,33 +68,41 @@ async def measure(
     )
 
 
-async def measure_one_at_a_time(
-    send: RequestFactory,
-    settle: Callable[[aiohttp.ClientSession], Awaitable[None]],
+async def measure_in_turn(
+    first: RequestFactory,
+    settle_first: Callable[[aiohttp.ClientSession], Awaitable[None]],
+    second: RequestFactory,
+    settle_second: Callable[[aiohttp.ClientSession], Awaitable[None]],
     *,
     requests: int,
     warmup: int = 100,
-) -> LatencyReport:
-    """One client whose next request waits for `settle` (untimed): an educator who reads
-    the coach's answer before writing again, so each acknowledgement is measured on a
-    server that is not still answering the message before."""
-    latencies: list[float] = []
-    errors = 0
+) -> tuple[LatencyReport, LatencyReport]:
+    """Two servers measured in turn, one request each at a time, each request after its
+    own `settle` (untimed): both meet the same machine at the same moments, so a quiet or
+    busy spell (CPU frequency, another process) falls on both and not on one of them."""
+    timings: tuple[list[float], list[float]] = ([], [])
+    errors = [0, 0]
+    pairs = ((first, settle_first), (second, settle_second))
     async with aiohttp.ClientSession() as session:
         for n in range(warmup + requests):
-            started = time.perf_counter()
-            status = await send(session, n)
-            if n >= warmup:
-                latencies.append((time.perf_counter() - started) * 1000)
-                errors += status >= 400
-            await settle(session)
-    return LatencyReport(
-        clients=1,
-        requests=len(latencies),
-        p50_ms=statistics.median(latencies),
-        p99_ms=percentile(latencies, 0.99),
-        errors=errors,
+            for side, (send, settle) in enumerate(pairs):
+                started = time.perf_counter()
+                status = await send(session, n)
+                if n >= warmup:
+                    timings[side].append((time.perf_counter() - started) * 1000)
+                    errors[side] += status >= 400
+                await settle(session)
+    first_report, second_report = (
+        LatencyReport(
+            clients=1,
+            requests=len(timings[side]),
+            p50_ms=statistics.median(timings[side]),
+            p99_ms=percentile(timings[side], 0.99),
+            errors=errors[side],
+        )
+        for side in (0, 1)
     )
+    return first_report, second_report
 
 
 TABLE_HEADER = (

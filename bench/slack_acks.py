@@ -22,7 +22,7 @@ from bench.latency import (
     LatencyReport,
     RequestFactory,
     measure,
-    measure_one_at_a_time,
+    measure_in_turn,
 )
 from tests.slack.wire import sign
 
@@ -218,13 +218,15 @@ async def inbox_points(coach_url: str, bolt_url: str, fake_url: str, requests: i
     # The same, each request sent once the one before was answered (coach: its answer
     # reached the fake Slack) and PAUSE_S more: the acknowledgement alone, not shared
     # with the previous message's turn.
+    # Bare Bolt and the coach take turns, request by request, so both meet the same machine.
     answers = Answers(fake_url)
     for kind, label in (("journal", "/coach journal"), ("click", "button click")):
-        bare = await measure_one_at_a_time(
-            sender(bolt_url, fake_url, kind), _pause, requests=requests
-        )
-        ours = await measure_one_at_a_time(
-            sender(coach_url, fake_url, kind), answers.next_one, requests=requests
+        bare, ours = await measure_in_turn(
+            sender(bolt_url, fake_url, kind),
+            _pause,
+            sender(coach_url, fake_url, kind),
+            answers.next_one,
+            requests=requests,
         )
         print(bare.row(f"bare Bolt (process_before_response), {label}, answered first"))
         print(ours.row(f"coach serve (inbox), {label}, answered first", bare), flush=True)

@@ -152,16 +152,17 @@ class CoachAPI:
         return Kept(row_id=row_id, duplicate=row_id is None)
 
     def _keep_once(self, delivery: Arrival, cached: OpenedKey | None) -> int | None:
-        """One transaction: with the cached key when there is one, else (or when it did
-        not fit: a retry, or the key went or changed) finding the educator and opening
-        their key, which replaces the cached one once the transaction committed."""
+        """With the cached key, one statement on a plain connection; else (or when it did
+        not fit: a retry, or the key went or changed) a transaction that finds the educator
+        and opens their key, which replaces the cached one once it committed."""
         epoch = self._keys.epoch
         address = (delivery.platform, delivery.workspace, delivery.user)
+        if cached is not None:
+            with self._app.engine.begin() as connection:
+                row_id = inbox.accept_known(connection, cached, delivery, self.now())
+            if row_id is not None:
+                return row_id
         with self._app.sessions.begin() as session:
-            if cached is not None:
-                row_id = inbox.accept_known(session, cached, delivery, self.now())
-                if row_id is not None:
-                    return row_id
             inbox.commit_without_flush_wait(session)
             accepted = inbox.accept(session, self.sealer, delivery, self.now())
         if accepted.key is not None:

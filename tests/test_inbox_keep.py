@@ -93,9 +93,9 @@ def test_a_stale_key_stores_nothing_once_the_educator_is_forgotten(app: CoachApp
     with app.sessions.begin() as session:
         forget_address(session, "slack", TEAM, "U3")
 
-    with app.sessions.begin() as session:
+    with app.engine.begin() as connection:
         now = datetime.now(UTC)
-        assert inbox.accept_known(session, stale, message("U3", "after"), now) is None
+        assert inbox.accept_known(connection, stale, message("U3", "after"), now) is None
     with app.sessions() as session:
         assert session.scalars(select(InboxMessage.id)).all() == []
 
@@ -114,9 +114,9 @@ def test_a_stale_key_stores_nothing_once_the_educator_is_re_keyed(app: CoachApp)
     with app.sessions.begin() as session:
         assert rekey_educator(session, app.coach.sealer, stale.educator_id) > 0
 
-    with app.sessions.begin() as session:
+    with app.engine.begin() as connection:
         now = datetime.now(UTC)
-        assert inbox.accept_known(session, stale, message("U4", "after"), now) is None
+        assert inbox.accept_known(connection, stale, message("U4", "after"), now) is None
 
     assert api.keep(message("U4", "after")).row_id is not None
     assert opened(api, kept(app, "after"))["text"] == "journal"

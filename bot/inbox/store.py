@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Insert, Table, bindparam, delete, func, select, text
+from sqlalchemy import Connection, Insert, Table, bindparam, delete, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -141,17 +141,19 @@ def _insert_while_key_current(dialect: str) -> Insert:
 _INSERTS = {name: _insert_while_key_current(name) for name in ("postgresql", "sqlite")}
 
 
-def accept_known(session: Session, key: OpenedKey, delivery: Arrival, now: datetime) -> int | None:
+def accept_known(
+    connection: Connection, key: OpenedKey, delivery: Arrival, now: datetime
+) -> int | None:
     """Keep a message from an educator whose opened data key is cached: one statement, no
-    educator look-up, no unwrap. Its row id, or None when it was not kept this way (a retry
+    educator look-up, no unwrap, on a plain connection (no ORM session: this is the write
+    every acknowledgement waits for). Its row id, or None when it was not kept this way (a retry
     of a kept delivery, or the key went or changed since it was cached): the caller then
     takes `accept`, which knows which.
 
     Raises DataKeyChangedError when the key was replaced (re-keying) between this
     statement's snapshot and its end (PostgreSQL): nothing may be committed then."""
-    dialect = session.get_bind().dialect.name
-    row_id: int | None = session.scalar(
-        _INSERTS[dialect],
+    row_id: int | None = connection.scalar(
+        _INSERTS[connection.dialect.name],
         {
             "platform": delivery.platform,
             "delivery_id": delivery.delivery_id[:255],
@@ -164,12 +166,12 @@ def accept_known(session: Session, key: OpenedKey, delivery: Arrival, now: datet
             "claimed_at": now,
         },
     )
-    if row_id is not None and not _key_still(session, key):
+    if row_id is not None and not _key_still(connection, key):
         raise DataKeyChangedError("the data key changed while this message was kept")
     return row_id
 
 
-def _key_still(session: Session, key: OpenedKey) -> bool:
+def _key_still(connection: Connection, key: OpenedKey) -> bool:
     """Whether the key the insert sealed with is still the educator's, and (PostgreSQL) the
     commit without waiting for its WAL flush (`commit_without_flush_wait`), in one statement.
 
@@ -180,10 +182,10 @@ def _key_still(session: Session, key: OpenedKey) -> bool:
     committed by now (it shows in this statement's fresh snapshot), and any later one waits
     for this transaction to end. The writers' advisory lock (`lock_data_key`) adds nothing
     here: it orders writers that hold no lock on the educator's row."""
-    if session.get_bind().dialect.name != "postgresql":
+    if connection.dialect.name != "postgresql":
         return True
     current = select(EducatorKey.wrapped_key).where(EducatorKey.educator_id == key.educator_id)
-    found = session.execute(
+    found = connection.execute(
         select(current.scalar_subquery(), func.set_config("synchronous_commit", "off", True))
     ).one()
     return bool(found[0] == key.wrapped)

@@ -435,8 +435,11 @@ def test_something_told_outside_a_reflection_is_heard_and_offered_a_reflection(
     assert "good-news message" not in educator.says("a dad yelled at me in the pickup line")
     # Told nothing the coach can place: still a plain way forward.
     assert "not sure what you'd like" in educator.says("the weather is nice today")
-    # A sentence whose first word looks a little like a command word is still a sentence.
-    assert "Did you mean" not in educator.says("our family nights are always empty")
+    # A sentence whose first word looks a little like a command word is still a sentence,
+    # and an event nobody came to is heard as families not coming.
+    empty_nights = educator.says("our family nights are always empty")
+    assert "Did you mean" not in empty_nights
+    assert "Want to think it through?" in empty_nights
     assert "Did you mean `reflect`?" in educator.says("reflet relational")
 
 

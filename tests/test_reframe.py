@@ -392,6 +392,9 @@ def test_a_second_verb_without_its_own_subject_is_read_too() -> None:
         ("dad is a thug and the kid is learning fast", "dad is someone who needs us to look"),
         ("his family is so low functioning", "his family is going through more than"),
         ("hes doomed, honestly", "hes going through more than we can see"),
+        # The verb agrees with the child or children the educator named.
+        ("el niño no tiene a nadie en casa que le ayude", "el niño quizás tiene apoyo"),
+        ("mis alumnos no tienen ayuda en casa", "mis alumnos quizás tienen apoyo"),
     ],
 )
 def test_a_rewrite_fits_the_words_around_it(educator_says: str, rewrite: str) -> None:

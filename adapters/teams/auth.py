@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from botbuilder.integration.aiohttp import (
     CloudAdapter,
-    ConfigurationBotFrameworkAuthentication,
     ConfigurationServiceClientCredentialFactory,
 )
 
 from adapters.teams import openid
+from adapters.teams.connectors import KeptConnectorsAuthentication
 from adapters.teams.credentials import KeptCredentialsFactory
 from bot.errors import ConfigurationError
 from bot.settings import Settings
@@ -85,6 +85,5 @@ def build_adapter(config: BotFrameworkConfig) -> CloudAdapter:
     openid.install()  # signing keys fetched off the event loop, with timeouts
     # One credential per bot, its token fetched off the event loop (credentials.py).
     credentials = KeptCredentialsFactory(ConfigurationServiceClientCredentialFactory(config))
-    return CloudAdapter(
-        ConfigurationBotFrameworkAuthentication(config, credentials_factory=credentials)
-    )
+    # One connector client per service URL, its connections kept alive (connectors.py).
+    return CloudAdapter(KeptConnectorsAuthentication(config, credentials_factory=credentials))

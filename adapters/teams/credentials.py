@@ -114,6 +114,7 @@ class KeptCredentialsFactory(ServiceClientCredentialsFactory):  # type: ignore[m
         self.inner = inner
         self.timeout_s = timeout_s
         self.kept: dict[tuple[str, str, str, bool], KeptToken] = {}
+        self.disabled: dict[tuple[str, str, str, bool], Authentication] = {}
 
     async def is_valid_app_id(self, app_id: str) -> bool:
         return bool(await self.inner.is_valid_app_id(app_id))
@@ -124,12 +125,14 @@ class KeptCredentialsFactory(ServiceClientCredentialsFactory):  # type: ignore[m
     async def create_credentials(
         self, app_id: str, oauth_scope: str, login_endpoint: str, validate_authority: bool
     ) -> Authentication:
-        if await self.is_authentication_disabled():  # local development: no token at all
-            disabled: Authentication = await self.inner.create_credentials(
-                app_id, oauth_scope, login_endpoint, validate_authority
-            )
-            return disabled
         key = (app_id, oauth_scope or "", login_endpoint or "", validate_authority)
+        if await self.is_authentication_disabled():  # local development: no token at all
+            # Kept too, so the connector client around it is kept (connectors.py).
+            if key not in self.disabled:
+                self.disabled[key] = await self.inner.create_credentials(
+                    app_id, oauth_scope, login_endpoint, validate_authority
+                )
+            return self.disabled[key]
         kept = self.kept.get(key)
         if kept is None:
             inner = await self.inner.create_credentials(

@@ -34,6 +34,7 @@ class Posted:
     reply_to: str | None
     activity: dict[str, Any]
     authorization: str | None
+    peer: tuple[str, int] | None = None  # the sender's end of the TCP connection it came over
 
 
 @dataclass
@@ -41,6 +42,12 @@ class Updated:
     conversation: str
     activity_id: str
     activity: dict[str, Any]
+
+
+def _peer(request: web.Request) -> tuple[str, int] | None:
+    transport = request.transport
+    peer = transport.get_extra_info("peername") if transport is not None else None
+    return (str(peer[0]), int(peer[1])) if peer else None
 
 
 @dataclass
@@ -101,6 +108,7 @@ class Connector:
                 reply_to=rest or None,
                 activity=body,
                 authorization=request.headers.get("Authorization"),
+                peer=_peer(request),
             )
         )
         if self._held is not None:

@@ -81,13 +81,22 @@ class Knock:
     payload: dict[str, Any]
 
 
-def admission_key(body: dict[str, Any]) -> tuple[str, str, bool]:
-    """What Bolt authorizes a request by: org, workspace, and whether the install is org-wide."""
-    return (
-        extract_enterprise_id(body) or "",
-        extract_team_id(body) or "",
-        bool(extract_is_enterprise_install(body)),
-    )
+# What a signed body of an unexpected shape ("authorizations": 0.0) makes Bolt's readers
+# and ours raise: such a request is Bolt's to answer, as it always was.
+ODD_SHAPE = (TypeError, AttributeError, KeyError, IndexError, ValueError)
+
+
+def admission_key(body: dict[str, Any]) -> tuple[str, str, bool] | None:
+    """What Bolt authorizes a request by: org, workspace, and whether the install is
+    org-wide; None for a body Bolt's readers cannot read (never let in at the door)."""
+    try:
+        return (
+            extract_enterprise_id(body) or "",
+            extract_team_id(body) or "",
+            bool(extract_is_enterprise_install(body)),
+        )
+    except ODD_SHAPE:
+        return None
 
 
 class Admitted:
@@ -100,13 +109,16 @@ class Admitted:
 
     def remember(self, body: dict[str, Any]) -> None:
         key = admission_key(body)
+        if key is None:
+            return
         self._seen.pop(key, None)
         self._seen[key] = self.clock()
         while len(self._seen) > MAX_ADMITTED:
             self._seen.popitem(last=False)
 
     def recently(self, body: dict[str, Any]) -> bool:
-        seen = self._seen.get(admission_key(body))
+        key = admission_key(body)
+        seen = None if key is None else self._seen.get(key)
         return seen is not None and self.clock() - seen < ADMITTED_S
 
     def forget_all(self) -> None:
@@ -165,15 +177,15 @@ class FrontDoor:
             return None  # Bolt answers 401, as it always has
         try:
             parsed = parse_body(body, request.content_type)
-        except ValueError:
+            if not isinstance(parsed, dict) or not self.admitted.recently(parsed):
+                return None
+            if parsed.get("command"):
+                quick = self.quick.body_for(typed_text(parsed.get("text")))
+                if quick is not None:
+                    return web.json_response(quick)
+            knock = knock_of(parsed, delivery)
+        except ODD_SHAPE:
             return None
-        if not isinstance(parsed, dict) or not self.admitted.recently(parsed):
-            return None
-        if parsed.get("command"):
-            quick = self.quick.body_for(typed_text(parsed.get("text")))
-            if quick is not None:
-                return web.json_response(quick)
-        knock = knock_of(parsed, delivery)
         if knock is None or not knock.team or not knock.user:
             return None
         with self.inbox.deadline():

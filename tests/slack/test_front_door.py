@@ -4,6 +4,7 @@ the educator gets what they got before; what Bolt would refuse is still refused.
 
 from __future__ import annotations
 
+import json
 import logging
 from urllib.parse import urlencode
 
@@ -137,3 +138,20 @@ def test_an_org_wide_install_is_known_apart_from_a_workspace_install() -> None:
     workspace = {"team_id": "T1", "enterprise_id": "E1", "is_enterprise_install": "false"}
     org_wide = {"team_id": "T1", "enterprise_id": "E1", "is_enterprise_install": "true"}
     assert admission_key(workspace) != admission_key(org_wide)
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {"authorizations": 0.0, "event": []},
+        {"authorizations": [], "event": ["message"]},
+    ],
+)
+async def test_a_signed_body_of_an_odd_shape_is_left_to_bolt_not_a_500(
+    wire: SlackWire, odd: dict[str, object]
+) -> None:
+    await wire.command("journal")
+    body = json.dumps({"type": "event_callback", "team_id": "T0001", "event_id": "EvODD", **odd})
+    response = await wire.post(body, "application/json")
+    assert response.status < 500
+    assert kept_rows(wire.core) == 0

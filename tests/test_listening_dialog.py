@@ -559,3 +559,17 @@ def test_a_typo_of_a_command_word_keeps_the_words_after_it(app: CoachApp) -> Non
     spanish = Conversation(app.coach, "sra-lopez")
     spanish.says("idioma es")
     assert "están activados" in spanish.says("recordatorio on")
+
+
+def test_an_event_only_a_few_families_came_to_is_heard_as_families_not_coming(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    heard = replies_in("en").acknowledge["no-response"]
+    first = educator.says("honestly only like 5 parents came to literacy night, we made 60 bags")
+    assert first.splitlines()[0] in heard  # not read as the educator's lack of time
+    second = educator.says("the same 4 moms come to everything")  # "4" is not "for" here
+    assert second.splitlines()[0] in heard and second.splitlines()[0] != first.splitlines()[0]
+    # The actions offered fit it: another way to reach the families who did not come.
+    assert "different channel" in second

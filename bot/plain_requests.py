@@ -31,6 +31,9 @@ from content.understanding_schema import replies_in
 
 # Intents that are command words: the plain request runs that command.
 RUNS_COMMAND = ("help", "learn", "reflect", "journal", "nudges", "assess", "export", "forget")
+# Themes of frustration vented about families rather than about one's own load: heard as the
+# theme, with a way to think it through, not as overload.
+VENTED_ABOUT = frozenset(["conflict", "no-response", "language"])
 # How many "in practice" lines answer a how-to question: enough to act on, not a lecture.
 QUESTION_PRACTICE_LINES = 2
 # The words after "reframe this:" are the sentence to look at.
@@ -115,7 +118,10 @@ def _answer(
     if intent == "thanks":
         return [Text(pick(said.thanks, text))]
     if intent == "frustration":
-        if "conflict" in reading.themes:  # "a dad yelled at me at pickup": heard as that
+        # Venting about a family ("a dad yelled at me at pickup", "nobody came to the
+        # meeting again", "we have no interpreter, again") is heard as what it is about;
+        # about one's own load ("I'm drowning"), as that.
+        if set(reading.themes) & VENTED_ABOUT:
             return [Text(_heard(text, reading, turn))]
         return [Text(pick(said.frustration, text))]
     if intent == "draft":

@@ -573,3 +573,15 @@ def test_an_event_only_a_few_families_came_to_is_heard_as_families_not_coming(
     assert second.splitlines()[0] in heard and second.splitlines()[0] != first.splitlines()[0]
     # The actions offered fit it: another way to reach the families who did not come.
     assert "different channel" in second
+
+
+def test_venting_about_families_is_heard_as_what_it_is_about_and_overload_as_overload(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("help")
+    fed_up = educator.says("so done with this, no one ever answers my calls")
+    assert fed_up.split(". ")[0] in " ".join(replies_in("en").acknowledge["no-response"])
+    assert "Want to think it through?" in fed_up
+    overloaded = educator.says("im drowning. 34 kids and no planning period")
+    assert overloaded in replies_in("en").intents.frustration

@@ -33,19 +33,9 @@ from slack_bolt.request.internals import (
 )
 from slack_sdk.signature import SignatureVerifier
 
-from adapters.slack.actions import click_id
 from adapters.slack.background import BackgroundWork
-from adapters.slack.blocks import ACTION_PATTERN
-from adapters.slack.inbox import (
-    ACTION,
-    COMMAND,
-    DM,
-    SlackInbox,
-    action_payload,
-    command_payload,
-    dm_payload,
-)
-from adapters.slack.payloads import is_educator_dm, team_of, typed_text
+from adapters.slack.inbox import SlackInbox, knock_of
+from adapters.slack.payloads import typed_text
 from adapters.slack.quick_acks import QuickAcks
 from bot.api import Kept
 
@@ -68,17 +58,6 @@ class Ticket:
 
 
 ThroughBolt = Callable[[Ticket], Awaitable[web.Response]]
-
-
-@dataclass(frozen=True)
-class Knock:
-    """A request the front door may keep: what the inbox needs, from a signed body."""
-
-    kind: str
-    delivery: str
-    team: str
-    user: str
-    payload: dict[str, Any]
 
 
 # What a signed body of an unexpected shape ("authorizations": 0.0) makes Bolt's readers
@@ -127,29 +106,6 @@ class Admitted:
         self._seen.clear()
 
 
-def knock_of(body: dict[str, Any], delivery: str) -> Knock | None:
-    """The message to keep, when `body` is one the coach's listeners keep; None otherwise."""
-    if body.get("command"):
-        return Knock(
-            COMMAND, delivery, team_of(body), str(body.get("user_id") or ""), command_payload(body)
-        )
-    if body.get("type") == "block_actions":
-        actions = body.get("actions") or [{}]
-        click = click_id(body)
-        if click is None or not ACTION_PATTERN.match(str(actions[0].get("action_id") or "")):
-            return None
-        user = str((body.get("user") or {}).get("id") or "")
-        return Knock(ACTION, click, team_of(body), user, action_payload(body))
-    event = body.get("event") or {}
-    if body.get("type") == "event_callback" and event.get("type") == "message":
-        event_id = str(body.get("event_id") or event.get("client_msg_id") or "")
-        if not is_educator_dm(event) or not event_id:
-            return None
-        team = team_of(body) or str(event.get("team") or "")
-        return Knock(DM, event_id, team, str(event["user"]), dm_payload(body, event))
-    return None
-
-
 class FrontDoor:
     """Answers Slack for a kept message before Bolt runs; `answer` returns None to let Bolt
     handle the request from the start."""
@@ -186,12 +142,10 @@ class FrontDoor:
             knock = knock_of(parsed, delivery)
         except ODD_SHAPE:
             return None
-        if knock is None or not knock.team or not knock.user:
-            return None
+        if knock is None or not knock.delivery or not knock.team or not knock.user:
+            return None  # kept by Bolt's listener, if at all (a click the coach ignores)
         with self.inbox.deadline():
-            kept = await self.inbox.keep(
-                knock.kind, knock.delivery, knock.team, knock.user, knock.payload
-            )
+            kept = await self.inbox.keep(knock)
             if kept.duplicate:
                 return web.Response(status=200)  # a retry of a kept message: it is answered
             if kept.row_id is None:

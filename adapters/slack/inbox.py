@@ -8,9 +8,13 @@ answered from memory, as before.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from adapters.inbox.keeper import NOT_KEPT, PlatformInbox
+from adapters.slack.actions import click_id
+from adapters.slack.blocks import ACTION_PATTERN
+from adapters.slack.payloads import is_educator_dm, team_of
 from bot.api import Arrival, Kept
 from bot.inbound import Platform
 
@@ -60,20 +64,53 @@ def action_payload(body: dict[str, Any]) -> dict[str, Any]:
     return _pick(body, _ACTION_KEYS)
 
 
+@dataclass(frozen=True)
+class Knock:
+    """A message the coach keeps: its kind, the key a retry of it is known by (None: none
+    to know it by), the workspace and educator, and what running its turn again needs."""
+
+    kind: str
+    delivery: str | None
+    team: str
+    user: str
+    payload: dict[str, Any]
+
+
+def knock_of(body: dict[str, Any], delivery: str | None) -> Knock | None:
+    """The message to keep when `body` is one the coach keeps (a slash command, a click on
+    a conversation's button, an educator's DM), else None. `delivery`: a slash command's key
+    (the signed request's name, adapters/slack/replays.py; None over Socket Mode)."""
+    if body.get("command"):
+        user = str(body.get("user_id") or "")
+        return Knock(COMMAND, delivery, team_of(body), user, command_payload(body))
+    if body.get("type") == "block_actions":
+        actions = body.get("actions") or [{}]
+        if not ACTION_PATTERN.match(str(actions[0].get("action_id") or "")):
+            return None
+        user = str((body.get("user") or {}).get("id") or "")
+        return Knock(ACTION, click_id(body), team_of(body), user, action_payload(body))
+    event = body.get("event") or {}
+    if body.get("type") == "event_callback" and event.get("type") == "message":
+        if not is_educator_dm(event):
+            return None
+        event_id = str(body.get("event_id") or event.get("client_msg_id") or "") or None
+        team = team_of(body) or str(event.get("team") or "")
+        return Knock(DM, event_id, team, str(event["user"]), dm_payload(body, event))
+    return None
+
+
 class SlackInbox(PlatformInbox):
     """Keeping Slack's messages (finishing them: PlatformInbox)."""
 
-    async def keep(
-        self, kind: str, delivery_id: str | None, team: str, user: str, payload: dict[str, Any]
-    ) -> Kept:
-        if not delivery_id or not team or not user:
+    async def keep(self, knock: Knock) -> Kept:
+        if not knock.delivery or not knock.team or not knock.user:
             return NOT_KEPT  # nothing to know a retry by (Socket Mode's slash commands)
         arrival = Arrival(
             platform=Platform.SLACK.value,
-            workspace=team,
-            user=user,
-            delivery_id=delivery_id,
-            kind=kind,
-            payload=payload,
+            workspace=knock.team,
+            user=knock.user,
+            delivery_id=knock.delivery,
+            kind=knock.kind,
+            payload=knock.payload,
         )
         return await self.keep_arrival(arrival)

@@ -17,21 +17,13 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.actions import ActionRunner, click_id
+from adapters.slack.actions import ActionRunner
 from adapters.slack.background import BackgroundWork
 from adapters.slack.blocks import ACTION_PATTERN
 from adapters.slack.front_door import TICKET, Admitted, Ticket
 from adapters.slack.home import AppHome
-from adapters.slack.inbox import (
-    ACTION,
-    COMMAND,
-    DM,
-    SlackInbox,
-    action_payload,
-    command_payload,
-    dm_payload,
-)
-from adapters.slack.payloads import is_educator_dm, team_of, typed_text
+from adapters.slack.inbox import Knock, SlackInbox, knock_of
+from adapters.slack.payloads import team_of, typed_text
 from adapters.slack.quick_acks import QuickAcks
 from adapters.slack.replays import DELIVERY_ID
 from adapters.slack.runners import MessageRunner
@@ -88,13 +80,11 @@ class Listeners:
             await ack(**quick)
             return
         delivery = context.get(DELIVERY_ID)  # None over Socket Mode
+        knock = knock_of(body, delivery)
+        assert knock is not None  # a slash command's body
         await self._keep(
             ack,
-            COMMAND,
-            delivery,
-            team_of(body),
-            str(body.get("user_id") or ""),
-            command_payload(body),
+            knock,
             lambda row: self.messages.command(client, body, delivery, row),
             context.get(TICKET),
         )
@@ -107,14 +97,11 @@ class Listeners:
         context: AsyncBoltContext,
     ) -> None:
         self.admitted.remember(body)
-        user = str((body.get("user") or {}).get("id") or "")
+        knock = knock_of(body, None)
+        assert knock is not None  # Bolt matched the button's action_id (ACTION_PATTERN)
         await self._keep(
             ack,
-            ACTION,
-            click_id(body),
-            team_of(body),
-            user,
-            action_payload(body),
+            knock,
             lambda row: self.actions.run(client, body, row),
             context.get(TICKET),
         )
@@ -132,19 +119,14 @@ class Listeners:
         client: AsyncWebClient,
         context: AsyncBoltContext,
     ) -> None:
-        if not is_educator_dm(event):
-            return
+        knock = knock_of(body, None)
+        if knock is None:
+            return  # not an educator's DM: an edit, a join, a bot's post, a channel
         self.admitted.remember(body)
-        delivery = str(body.get("event_id") or event.get("client_msg_id") or "") or None
-        team = team_of(body) or str(event.get("team") or "")
         # Bolt answers Slack when this listener returns: the message is kept by then.
         await self._keep(
             None,
-            DM,
-            delivery,
-            team,
-            str(event["user"]),
-            dm_payload(body, event),
+            knock,
             lambda row: self.messages.dm(client, body, event, row),
             context.get(TICKET),
         )
@@ -168,11 +150,7 @@ class Listeners:
     async def _keep(
         self,
         ack: AsyncAck | None,
-        kind: str,
-        delivery: str | None,
-        team: str,
-        user: str,
-        payload: dict[str, Any],
+        knock: Knock,
         work: Callable[[int | None], Coroutine[Any, Any, None]],
         ticket: Ticket | None,
     ) -> None:
@@ -181,7 +159,7 @@ class Listeners:
         With a ticket the front door has kept it (adapters/slack/front_door.py)."""
         with self.inbox.deadline():
             if ticket is None:
-                kept = await self.inbox.keep(kind, delivery, team, user, payload)
+                kept = await self.inbox.keep(knock)
             else:
                 ticket.taken = True
                 kept = ticket.kept
@@ -192,8 +170,8 @@ class Listeners:
             if kept.row_id is None:
                 # Not kept (the database in trouble): answered within this request's
                 # COACH_DB_TIMEOUT_S, storage-down sentence and all.
-                self.work.spawn(work(None), kind)
+                self.work.spawn(work(None), knock.kind)
                 return
         # Kept: the turn has its own COACH_DB_TIMEOUT_S from when it starts (coach_answer),
         # so the time keeping took never leaves it too little to open a connection.
-        self.work.spawn(self.inbox.finishing(kept.row_id, work(kept.row_id)), kind)
+        self.work.spawn(self.inbox.finishing(kept.row_id, work(kept.row_id)), knock.kind)

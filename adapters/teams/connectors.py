@@ -74,14 +74,15 @@ class KeptConnectorsAuthentication(ConfigurationBotFrameworkAuthentication):  # 
     async def authenticate_request(
         self, activity: Activity, auth_header: str
     ) -> AuthenticateRequestResult:
-        result = await super().authenticate_request(activity, auth_header)
-        result.connector_factory = self.kept.factory(result.connector_factory)
-        return result
+        return self._kept(await super().authenticate_request(activity, auth_header))
 
     async def authenticate_streaming_request(
         self, auth_header: str, channel_id_header: str
     ) -> AuthenticateRequestResult:
         result = await super().authenticate_streaming_request(auth_header, channel_id_header)
+        return self._kept(result)
+
+    def _kept(self, result: AuthenticateRequestResult) -> AuthenticateRequestResult:
         result.connector_factory = self.kept.factory(result.connector_factory)
         return result
 

@@ -1,12 +1,13 @@
 """Kept first, Bolt after: a message the coach keeps is acknowledged before Bolt's dispatch.
 
-Bolt's dispatch (its middleware chain, authorization and listener matching) was most of what
-a request cost before Slack heard 200. For the three kinds the coach keeps (a slash command,
-a click on one of its buttons, an educator's DM) from a workspace whose requests Bolt let
-through in this process within ADMITTED_S, the front door checks the signature itself
-(slack_sdk's SignatureVerifier: the check Bolt makes), keeps the message, answers 200, and
-only then hands the request to Bolt. Bolt authorizes it as before and its listener, finding
-the message already kept (`Ticket`), starts the turn with the client Bolt gives it.
+Bolt's dispatch (its middleware chain, authorization and listener matching) was the larger
+part of the acknowledgement's own work in a profile (BENCHMARKS.md). For the three kinds
+the coach keeps (a slash command, a click on one of its buttons, an educator's DM) from a
+workspace whose requests Bolt let through in this process within ADMITTED_S, the front
+door checks the signature itself (slack_sdk's SignatureVerifier: the check Bolt makes),
+keeps the message, answers 200, and only then hands the request to Bolt. Bolt authorizes it
+as before and its listener, finding the message already kept (`Ticket`), starts the turn
+with the client Bolt gives it.
 
 Anything else (a workspace not seen yet, url_verification, an edit, a click on a button
 that is not a conversation's, storage too slow to keep) goes through Bolt first, as before.

@@ -80,7 +80,7 @@ def knock_of(body: dict[str, Any], delivery: str | None) -> Knock | None:
     """The message to keep when `body` is one the coach keeps (a slash command, a click on
     a conversation's button, an educator's DM), else None. `delivery`: a slash command's key
     (the signed request's name, adapters/slack/replays.py; None over Socket Mode)."""
-    if body.get("command"):
+    if body.get("command") is not None:  # what Bolt takes for a slash command
         user = str(body.get("user_id") or "")
         return Knock(COMMAND, delivery, team_of(body), user, command_payload(body))
     if body.get("type") == "block_actions":

@@ -81,7 +81,9 @@ class Listeners:
             return
         delivery = context.get(DELIVERY_ID)  # None over Socket Mode
         knock = knock_of(body, delivery)
-        assert knock is not None  # a slash command's body
+        if knock is None:  # not a shape the coach keeps: acknowledged, nothing else
+            await ack()
+            return
         await self._keep(
             ack,
             knock,
@@ -98,7 +100,9 @@ class Listeners:
     ) -> None:
         self.admitted.remember(body)
         knock = knock_of(body, None)
-        assert knock is not None  # Bolt matched the button's action_id (ACTION_PATTERN)
+        if knock is None:  # a legacy attachment or dialog action with a name like ours
+            await ack()
+            return
         await self._keep(
             ack,
             knock,

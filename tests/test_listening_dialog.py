@@ -585,3 +585,10 @@ def test_venting_about_families_is_heard_as_what_it_is_about_and_overload_as_ove
     assert "Want to think it through?" in fed_up
     overloaded = educator.says("im drowning. 34 kids and no planning period")
     assert overloaded in replies_in("en").intents.frustration
+
+
+def test_counting_who_came_is_not_taken_for_deficit_wording(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    for counted in ("the usual 3 moms", "the regulars showed up, nobody new"):
+        assert "thought on wording" not in educator.says(counted)

@@ -22,7 +22,7 @@ from adapters.slack.background import BackgroundWork
 from adapters.slack.blocks import ACTION_PATTERN
 from adapters.slack.front_door import TICKET, Admitted, Ticket
 from adapters.slack.home import AppHome
-from adapters.slack.inbox import Knock, SlackInbox, knock_of
+from adapters.slack.inbox import SlackInbox, knock_of
 from adapters.slack.payloads import team_of, typed_text
 from adapters.slack.quick_acks import QuickAcks
 from adapters.slack.replays import DELIVERY_ID
@@ -74,21 +74,18 @@ class Listeners:
         client: AsyncWebClient,
         context: AsyncBoltContext,
     ) -> None:
-        self.admitted.remember(body)
         quick = self.quick.body_for(typed_text(body.get("text")))
         if quick is not None:
+            self.admitted.remember(body)
             await ack(**quick)
             return
         delivery = context.get(DELIVERY_ID)  # None over Socket Mode
-        knock = knock_of(body, delivery)
-        if knock is None:  # not a shape the coach keeps: acknowledged, nothing else
-            await ack()
-            return
         await self._keep(
             ack,
-            knock,
+            body,
+            delivery,
+            context,
             lambda row: self.messages.command(client, body, delivery, row),
-            context.get(TICKET),
         )
 
     async def action(
@@ -98,17 +95,7 @@ class Listeners:
         client: AsyncWebClient,
         context: AsyncBoltContext,
     ) -> None:
-        self.admitted.remember(body)
-        knock = knock_of(body, None)
-        if knock is None:  # a legacy attachment or dialog action with a name like ours
-            await ack()
-            return
-        await self._keep(
-            ack,
-            knock,
-            lambda row: self.actions.run(client, body, row),
-            context.get(TICKET),
-        )
+        await self._keep(ack, body, None, context, lambda row: self.actions.run(client, body, row))
 
     async def ack_only(self, ack: AsyncAck) -> None:
         await ack()
@@ -123,16 +110,9 @@ class Listeners:
         client: AsyncWebClient,
         context: AsyncBoltContext,
     ) -> None:
-        knock = knock_of(body, None)
-        if knock is None:
-            return  # not an educator's DM: an edit, a join, a bot's post, a channel
-        self.admitted.remember(body)
         # Bolt answers Slack when this listener returns: the message is kept by then.
         await self._keep(
-            None,
-            knock,
-            lambda row: self.messages.dm(client, body, event, row),
-            context.get(TICKET),
+            None, body, None, context, lambda row: self.messages.dm(client, body, event, row)
         )
 
     async def home_opened(
@@ -154,13 +134,23 @@ class Listeners:
     async def _keep(
         self,
         ack: AsyncAck | None,
-        knock: Knock,
+        body: dict[str, Any],
+        delivery: str | None,
+        context: AsyncBoltContext,
         work: Callable[[int | None], Coroutine[Any, Any, None]],
-        ticket: Ticket | None,
     ) -> None:
         """Keep the message, acknowledge it (only then: a crash from here on loses nothing),
         and start its turn; a platform's retry of a kept message is only acknowledged.
-        With a ticket the front door has kept it (adapters/slack/front_door.py)."""
+        With a ticket the front door has kept it (adapters/slack/front_door.py). A body the
+        coach does not keep (an edit or a bot's post in a DM, an empty command, a legacy
+        attachment action named like ours) is only acknowledged."""
+        knock = knock_of(body, delivery)
+        if knock is None:
+            if ack is not None:
+                await ack()
+            return
+        self.admitted.remember(body)  # Bolt let this workspace in: the front door may too
+        ticket: Ticket | None = context.get(TICKET)
         with self.inbox.deadline():
             if ticket is None:
                 kept = await self.inbox.keep(knock)

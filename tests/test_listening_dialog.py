@@ -592,3 +592,15 @@ def test_counting_who_came_is_not_taken_for_deficit_wording(app: CoachApp) -> No
     educator.says("reflect relational")
     for counted in ("the usual 3 moms", "the regulars showed up, nobody new"):
         assert "thought on wording" not in educator.says(counted)
+
+
+def test_a_hello_typed_as_an_answer_is_not_taken_for_a_bright_spot_with_a_family(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    answer = educator.says("morning! made it to wednesday 🎉")
+    assert answer.splitlines()[0] not in replies_in("en").acknowledge["positive"]
+    # A thank-you that is about a family is still the good news it is.
+    answer = educator.says("gracias!! la mamá ya me contestó 😊")
+    assert answer.splitlines()[0] in replies_in("en").acknowledge["positive"]

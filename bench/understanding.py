@@ -13,6 +13,9 @@ The reframe probes hold deficit and neutral sentences only, so only reframe reca
 alarms are printed for them: the probe (content/reframe_fallback.yaml's sentences, tuned
 against like dev and the fallback model's training sentences) and reframe_fresh.yaml (never
 tuned against, like heldout).
+
+Heldout is reported a second time without the items a model was trained on nearly word for
+word (bench/unseen.py): a common request is typed the same way by anyone.
 """
 
 from __future__ import annotations
@@ -206,6 +209,26 @@ def report(split: str, figures: dict[str, Any]) -> None:
     )
 
 
+def report_unseen(items: list[dict[str, Any]]) -> None:
+    """Heldout again, without the items some model was trained on nearly word for word
+    (bench/unseen.py): what the coach makes of sentences it has never seen."""
+    from bench.unseen import unseen
+
+    kept = unseen(items)
+    figures = evaluate(kept)
+    print(f"\nheldout unseen by the models: {len(kept)} items ({len(items) - len(kept)} left out)")
+    print(f"  intent accuracy   {figures['intent_accuracy']:.1%}")
+    print(f"  topic accuracy    {figures['topic_accuracy']:.1%} of {figures['topic_n']}")
+    print(
+        f"  themes            recall {figures['theme_recall']:.1%},"
+        f" precision {figures['theme_precision']:.1%}"
+    )
+    print(
+        f"  reframe recall    {figures['reframe_recall']:.1%} of {figures['deficit_n']};"
+        f" false alarms {figures['reframe_false_alarms']:.1%} of {figures['neutral_n']}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     started, cpu_started = time.perf_counter(), time.process_time()
@@ -242,6 +265,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for split in ("dev", "heldout"):
         report(split, evaluate(load(split)))
+    report_unseen(load("heldout"))
     for split in ("reframe_probe", "reframe_fresh"):
         report_reframe(split, load(split))
     return 0

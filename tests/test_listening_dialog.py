@@ -219,7 +219,14 @@ def test_a_complaint_typed_over_the_action_buttons_is_not_saved_as_the_action(
 
 
 @pytest.mark.parametrize(
-    "question", ["qué es esto", "wait what do I pick?", "how long should it be"]
+    "question",
+    [
+        "qué es esto",
+        "wait what do I pick?",
+        "how long should it be",
+        # The answer to the question before, still wondering: not this week's plan.
+        "maybe the family of jayden? mom works nights i think",
+    ],
 )
 def test_a_question_at_the_action_step_is_not_saved_as_the_action(
     app: CoachApp, question: str

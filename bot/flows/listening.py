@@ -96,11 +96,14 @@ def is_thin(text: str, reading: Understanding) -> bool:
 
 def is_action(text: str) -> bool:
     """A plan in the educator's words: at least a verb and what it is about ("call Ana's
-    mom"), not a non-answer, a question back or a single word ("idk", "frobnicate", "text")."""
+    mom"), not a non-answer, a question back or a single word ("idk", "frobnicate", "text").
+    A question mark anywhere is still wondering, not a plan ("maybe jayden's family? mom
+    works nights i think" answers the question before, and was saved as the week's action)."""
     return (
         len(words(for_matching(text))) >= ACTION_WORDS
         and not is_non_answer(text)
         and not asks_a_question(text)
+        and not any(mark in text for mark in "?¿")
         and "unsure" not in understand(text, deficit=False).themes
     )
 

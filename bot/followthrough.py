@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from textwrap import shorten
 from typing import Any
 
@@ -17,6 +17,9 @@ from bot.storage.sealing import Sealer
 from bot.turn import Turn
 
 OUTCOMES = ("done", "partly", "not_yet")
+# Within this long of choosing an action, the journal offers to note how it went once it is
+# done rather than asking "How did it go?" about something chosen a minute ago.
+CHECK_IN_AFTER = timedelta(hours=1)
 
 
 def action_awaiting_check_in(turn: Turn) -> Reflection | None:

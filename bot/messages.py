@@ -148,6 +148,10 @@ JOURNAL_EMPTY = Msg("Your journal is empty so far. Type `reflect` to write your 
 JOURNAL_HEADER = Msg("Your recent reflections (newest first):")
 JOURNAL_OWN_WORDS = Msg("    You wrote: “{answer}”")
 JOURNAL_CHECKIN_QUESTION = Msg("Your action from {date} ({title}) was: _{action}_\nHow did it go?")
+# The same, within the hour the action was chosen: it cannot have gone anywhere yet.
+JOURNAL_CHECKIN_LATER = Msg(
+    "Your action for this week ({title}): _{action}_\nOnce you've done it, tell me how it went:"
+)
 JOURNAL_ENTRY = Msg("• {date}, *{title}*: {action}\n    How it went: {status}")
 
 FOLLOW_THROUGH = Msg(

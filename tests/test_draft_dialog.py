@@ -185,8 +185,8 @@ def test_the_check_in_asks_whether_the_family_wrote_back(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     write_draft(educator, Purpose.CELEBRATE, Language.ENGLISH)
     educator.clicks("Save to my journal")
-    journal = educator.says("journal")  # the planned send is waiting for a check-in
-    assert "How did it go?" in journal and "nudge" not in journal  # asked here, not by a nudge
+    journal = educator.says("journal")  # the planned send can be checked in on once sent
+    assert "Once you've done it" in journal and "nudge" not in journal  # here, not by a nudge
     answer = educator.clicks("Done")
     assert "Did the family write back?" in answer
     educator.says("yes! mom answered the same night")

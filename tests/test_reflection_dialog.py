@@ -241,7 +241,9 @@ def test_the_journal_shows_follow_through_per_topic(app: CoachApp, clock: FakeCl
     assert f"{app.library.title('cognition')}: 0 of 1 done" in journal
 
 
-def test_the_latest_action_can_be_checked_in_from_the_journal(app: CoachApp) -> None:
+def test_the_latest_action_can_be_checked_in_from_the_journal(
+    app: CoachApp, clock: FakeClock
+) -> None:
     educator = Conversation(app.coach)
     educator.says("reflect integrated")
     educator.says("skip")
@@ -251,6 +253,10 @@ def test_the_latest_action_can_be_checked_in_from_the_journal(app: CoachApp) -> 
     journal = educator.says("journal")
     assert "not checked in yet" in journal
     assert "Add a family question to Friday's exit ticket." in journal
+    # Chosen a minute ago: not "How did it go?" yet, but it can be marked once it is done.
+    assert "How did it go?" not in journal and "Once you've done it" in journal
+    clock.advance(hours=3)
+    assert "How did it go?" in educator.says("journal")
     educator.clicks("Done")
     journal = educator.says("journal")
     assert "How it went: done" in journal

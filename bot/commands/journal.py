@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot import messages
 from bot.drafts.journal import saved_draft_lines
 from bot.followthrough import (
+    CHECK_IN_AFTER,
     action_awaiting_check_in,
     follow_through_summary,
     journal_lines,
@@ -30,8 +31,10 @@ def handle_journal(turn: Turn, args: str) -> list[Reply]:
     pending = action_awaiting_check_in(turn)
     if pending is not None:
         # Check in right here, without waiting for the next reflection or nudge (a note home
-        # sent at lunch can be marked done the same day).
-        question = messages.JOURNAL_CHECKIN_QUESTION
+        # sent at lunch can be marked done the same day); an action chosen minutes ago is
+        # not asked "How did it go?".
+        recent = turn.now - pending.created_at < CHECK_IN_AFTER
+        question = messages.JOURNAL_CHECKIN_LATER if recent else messages.JOURNAL_CHECKIN_QUESTION
         zone = educator_zone(turn)
         replies.append(checkin_question(pending, turn.library, turn.sealer, zone, question))
     return replies

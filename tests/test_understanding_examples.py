@@ -76,3 +76,20 @@ def test_a_long_message_about_a_family_is_a_question_even_with_a_role_in_it() ->
     )
     assert understand(text, deficit=False).intent == "question"
     assert understand("I'm a principal", deficit=False).intent == "profile"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # Asked without a question mark: still a question.
+        ("ideas for a family night that isnt just pizza", "question"),
+        ("any advice on a dad who only texts back in emojis", "question"),
+        # Told, not asked: heard as what happened (the coach offers to think it through),
+        # never answered "Good question".
+        ("the parents in my 3rd period never pick up", "unknown"),
+        ("mis familias nunca vienen a las juntas", "unknown"),
+        ("our family nights are always empty", "unknown"),
+    ],
+)
+def test_a_question_is_asked_and_a_story_is_told(text: str, intent: str) -> None:
+    assert understand(text, deficit=False).intent == intent

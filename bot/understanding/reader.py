@@ -57,6 +57,15 @@ QUESTION_OPENERS = frozenset(
         "debería",
     ]
 )
+# Words that ask for something wherever they stand in a message ("any tips for...", "ideas
+# para...", "what do i do"): a `question` read by the examples or the model needs one of them,
+# an opener above, or a question mark.
+ASKING_WORDS = frozenset([
+    "how", "why", "what", "whats", "what's", "which", "tips", "tip", "ideas", "idea", "advice",
+    "suggestions", "suggestion", "recommend", "recommendations", "strategies", "ways", "way",
+    "should", "could", "can", "help", "cómo", "qué", "cuál", "consejo", "consejos",
+    "sugerencias", "recomienda", "recomiendas", "debo", "debería", "hago", "puedo", "ayuda",
+])  # fmt: skip
 # Words that open a question and, unlike "when" or "who" ("when dad picks up, ask him..."),
 # rarely open a plan.
 ASKING_OPENERS = frozenset(["what", "what's", "whats", "how", "why", "qué", "cómo", "por"])
@@ -326,7 +335,11 @@ class Reader:
         if len(tokens) <= FUZZY_MAX_WORDS:
             vote = self.example_vote.vote(normalised)
             if vote is not None:
-                return vote.intent
+                return self._unless_told(vote.intent, tokens, normalised)
+        if is_non_answer(normalised):
+            # "no", "ok", "idk" with nothing asked: no request the model could name (it had
+            # read "no" as `cancel`, then as `frustration`).
+            return UNKNOWN
         guess = self.intent_model.guess(grams or self.vocabulary.grams(normalised))
         if guess.label == "frustration" and len(tokens) <= FRUSTRATION_MIN_WORDS:
             # Two or three words with no hostile or weary word (those are cues and examples,
@@ -334,7 +347,7 @@ class Reader:
             # answer as if the educator were overwhelmed ("Maya and Leo", "no").
             return UNKNOWN
         if guess.probability >= MODEL_CONFIDENCE:
-            return guess.label
+            return self._unless_told(guess.label, tokens, normalised)
         if self._asks_for_advice(tokens, text):
             return "question"
         opens_a_question = tokens[0] in QUESTION_OPENERS or (
@@ -343,6 +356,16 @@ class Reader:
         if opens_a_question and (self.about_school is None or self.about_school.counts(text)):
             return "question"  # "whats the wifi password" is not one
         return UNKNOWN
+
+    def _unless_told(self, intent: str, tokens: list[str], normalised: str) -> str:
+        """A `question` that the examples or the model name must be shaped like one: "our
+        family nights are always empty" tells something (the coach hears it and offers to
+        think it through); it was answered "Good question" once the examples held many
+        questions about families who do not come."""
+        if intent != "question" or len(tokens) > ADVICE_WORDS:
+            return intent
+        asks = "?" in normalised or "¿" in normalised or tokens[0] in QUESTION_OPENERS
+        return intent if asks or not ASKING_WORDS.isdisjoint(tokens) else UNKNOWN
 
     def _asks_for_advice(self, tokens: list[str], text: Text) -> bool:
         """A long message about families or school is someone asking for advice."""

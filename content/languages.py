@@ -53,6 +53,7 @@ AS_WRITTEN = frozenset(
     {
         "typed_outcomes",
         "forgot_words",
+        "typed_carry",
         "family_words",
         "not_names",
         "no_name",

@@ -155,6 +155,8 @@ class CheckIn(_Strict):
     carry_same: str
     carry_smaller: str
     carry_no: str
+    typed_carry: dict[str, list[str]]
+    carry_heard: str
     carry_kept: str
     carry_planned: str
     smaller_question: str
@@ -165,6 +167,8 @@ class CheckIn(_Strict):
     def _every_barrier(self) -> Self:
         if sorted(self.typed_outcomes) != sorted(("done", "partly", "not_yet")):
             raise ValueError("typed_outcomes must be exactly done, partly, not_yet")
+        if sorted(self.typed_carry) != sorted(("same", "smaller", "no")):
+            raise ValueError("typed_carry must be exactly same, smaller, no")
         for field_name in ("barriers", "barrier_replies"):
             keys = sorted(getattr(self, field_name))
             if keys != sorted(BARRIERS):

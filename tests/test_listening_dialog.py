@@ -611,3 +611,31 @@ def test_a_hello_typed_as_an_answer_is_not_taken_for_a_bright_spot_with_a_family
     # A thank-you that is about a family is still the good news it is.
     answer = educator.says("gracias!! la mamá ya me contestó 😊")
     assert answer.splitlines()[0] in replies_in("en").acknowledge["positive"]
+
+
+def test_more_about_the_week_typed_at_carry_it_over_is_kept_and_yes_or_no_can_be_typed(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    skip_to_own_action(educator)
+    educator.says("Send the Nguyens a note about Linh's poster")
+    clock.advance(days=7)
+    educator.says("reflect relational")
+    educator.clicks("Partly")
+    educator.clicks("No time")
+    # Not one of the choices: heard and kept with how it went, then the question again.
+    answer = educator.says("honestly the week got away from me, i wrote it but never sent it")
+    assert "kept that with how it went" in answer and "carry it into this week" in answer
+    assert "pick one of the options" not in answer
+    assert "Kept for this week" in educator.says("yes, same as before")
+    journal = educator.says("journal")
+    assert "i wrote it but never sent it" in journal
+    # Another educator types "not this week": the action is let go.
+    other = Conversation(app.coach, "U2")
+    skip_to_own_action(other)
+    other.says("Call Ana's dad about the field trip")
+    clock.advance(days=7)
+    other.says("reflect relational")
+    other.clicks("Not yet")
+    other.clicks("I forgot")
+    assert "let it go" in other.says("nah not this week").casefold()

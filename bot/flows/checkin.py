@@ -134,7 +134,8 @@ def ask_other(flow: ActiveFlow) -> list[Reply]:
 
 def ask_carry(flow: ActiveFlow) -> list[Reply]:
     flow.step = "followup_carry"
-    flow.data["_accepts_text"] = False
+    # Typed words are read too: "yes", "smaller", "let it go", or more about the week.
+    flow.data["_accepts_text"] = True
     checkin = replies_in(current_language()).checkin
     pairs = [
         (checkin.carry_same, "same"),
@@ -190,6 +191,10 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
             note = wording_note(turn, own) if own else []
             return [Text(checkin.barrier_replies[barrier]), *note, *ask_carry(flow)]
         case "followup_carry":
+            typed = _typed_carry(own) if answer.key is None else answer.key
+            if typed is None:
+                return [*_heard_more(turn, pending, own), *ask_carry(flow)]
+            answer = Answer(key=typed)
             if answer.key == "smaller":
                 return ask_smaller(flow)
             if answer.key == "same" and pending is not None:
@@ -200,6 +205,29 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
             if own is None or not is_action(own) or parse_small_int(own.rstrip(".")) is not None:
                 return ask_smaller(flow, again=own is not None)
             return [*wording_note(turn, own), *_carry(turn, flow, own, then)]
+
+
+def _typed_carry(own: str | None) -> str | None:
+    """same, smaller or no, read from a typed answer to "Want to carry it into this week?";
+    None for anything else ("i wrote it but never sent it")."""
+    if own is None:
+        return None
+    said = for_matching(own)
+    typed = replies_in(current_language()).checkin.typed_carry
+    for choice in ("smaller", "no", "same"):
+        if _any_of(tuple(typed[choice])).search(said):
+            return choice
+    return None
+
+
+def _heard_more(turn: Turn, pending: Reflection | None, own: str | None) -> list[Reply]:
+    """More about the week, typed where a choice was asked: kept with the check-in's note
+    (never dropped), and said so, before the question again."""
+    if pending is None or not own:
+        return [Text(str(messages.PICK_AN_OPTION))]
+    before = turn.sealer.unseal(pending.outcome_note) if pending.outcome_note else ""
+    pending.outcome_note = turn.sealer.seal(f"{before} / {own}" if before else own)
+    return [Text(replies_in(current_language()).checkin.carry_heard), *wording_note(turn, own)]
 
 
 def _carry(turn: Turn, flow: ActiveFlow, action: str, then: Then) -> list[Reply]:

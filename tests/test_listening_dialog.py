@@ -639,3 +639,16 @@ def test_more_about_the_week_typed_at_carry_it_over_is_kept_and_yes_or_no_can_be
     other.clicks("Not yet")
     other.clicks("I forgot")
     assert "let it go" in other.says("nah not this week").casefold()
+
+
+def test_a_family_s_language_told_outside_a_reflection_is_not_a_request_to_switch(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("help")
+    for told in ["mom only reads spanish", "the spanish flyer got way more replies"]:
+        answer = educator.says(told)
+        assert "Which language would you like?" not in answer
+        assert "Want to think it through?" in answer or "Want to build on it?" in answer
+    # Said to the coach, it still switches.
+    assert "Which language would you like?" in educator.says("can u talk to me in spanish")

@@ -66,6 +66,17 @@ ASKING_WORDS = frozenset([
     "should", "could", "can", "help", "cómo", "qué", "cuál", "consejo", "consejos",
     "sugerencias", "recomienda", "recomiendas", "debo", "debería", "hago", "puedo", "ayuda",
 ])  # fmt: skip
+# "spanish please", "en español": a language named in this few words is for the coach.
+LANGUAGE_ALONE_WORDS = 3
+# Words that ask the coach to speak a language ("can u talk to me in spanish", "cambia el
+# idioma"): a `language` read by the examples or the model in a longer message needs one.
+COACH_LANGUAGE_WORDS = frozenset([
+    "you", "u", "ur", "your", "speak", "talk", "switch", "change", "set", "use", "respond",
+    "reply", "answer", "write", "can", "could", "please", "pls", "plz", "want", "prefer",
+    "language", "coach", "bot", "habla", "hablar", "hables", "háblame", "hablame", "cambia",
+    "cambiar", "cambie", "usa", "usar", "prefiero", "quiero", "puedes", "puede", "podemos",
+    "idioma", "lengua", "escríbeme", "escribeme", "contesta", "contéstame", "porfa", "favor",
+])  # fmt: skip
 # Words that open a question and, unlike "when" or "who" ("when dad picks up, ask him..."),
 # rarely open a plan.
 ASKING_OPENERS = frozenset(["what", "what's", "whats", "how", "why", "qué", "cómo", "por"])
@@ -361,7 +372,14 @@ class Reader:
         """A `question` that the examples or the model name must be shaped like one: "our
         family nights are always empty" tells something (the coach hears it and offers to
         think it through); it was answered "Good question" once the examples held many
-        questions about families who do not come."""
+        questions about families who do not come. And `language` must be said to the coach:
+        "mom only reads spanish" is about a family, and had been asked which language the
+        coach should speak."""
+        if intent == "language":
+            to_the_coach = len(tokens) <= LANGUAGE_ALONE_WORDS or not (
+                COACH_LANGUAGE_WORDS.isdisjoint(tokens)
+            )
+            return intent if to_the_coach else UNKNOWN
         if intent != "question" or len(tokens) > ADVICE_WORDS:
             return intent
         asks = "?" in normalised or "¿" in normalised or tokens[0] in QUESTION_OPENERS

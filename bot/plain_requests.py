@@ -36,6 +36,8 @@ RUNS_COMMAND = ("help", "learn", "reflect", "journal", "nudges", "assess", "expo
 VENTED_ABOUT = frozenset(["conflict", "no-response", "language"])
 # How many "in practice" lines answer a how-to question: enough to act on, not a lecture.
 QUESTION_PRACTICE_LINES = 2
+# Letters of a word compared when choosing the practice lines closest to a question.
+STEM_LETTERS = 5
 # The words after "reframe this:" are the sentence to look at.
 _AFTER_COLON = re.compile(r"[:\"“](.+)$", re.DOTALL)
 # A message this short that thanks, greets, names a role or asks about the framework speaks to
@@ -131,7 +133,7 @@ def _answer(
             return [*offer_role(turn, text), Text(said.role_and_question)]
         return offer_role(turn, text)
     if intent == "question":
-        return _question(turn, reading)
+        return _question(turn, reading, text)
     if intent == "language":
         return commands["language"](turn, "")
     if intent == "cancel":
@@ -202,6 +204,21 @@ def greet(turn: Turn) -> list[Reply]:
     return [Text(" ".join(lines)), *first_hello(turn)]
 
 
+def closest_lines(question: str, lines: list[str], count: int) -> list[str]:
+    """The `count` lines that share the most words with the question, in their own order
+    ("how do i run a home visit?" gets the line about home visits, not always the first
+    two); with nothing shared, the first ones."""
+    asked = _word_stems(question)
+    ranked = sorted(range(len(lines)), key=lambda n: (-len(asked & _word_stems(lines[n])), n))
+    return [lines[n] for n in sorted(ranked[:count])]
+
+
+def _word_stems(text: str) -> set[str]:
+    """The words that carry meaning (four letters or more), cut to their first five letters so
+    "visit", "visits" and "visiting" meet."""
+    return {word[:STEM_LETTERS] for word in re.findall(r"\w+", for_matching(text)) if len(word) > 3}
+
+
 def _role_aside(profiles: ProfileWords, text: str) -> str:
     """ "I'm a counselor" mid-reflection: how to set it once this is done."""
     role = profiles.role_in(text)
@@ -211,12 +228,13 @@ def _role_aside(profiles: ProfileWords, text: str) -> str:
     return profile_said.OFFER_ASIDE.format(described=described, role=role.value)
 
 
-def _question(turn: Turn, reading: Understanding) -> list[Reply]:
+def _question(turn: Turn, reading: Understanding, text: str) -> list[Reply]:
     said = replies_in(current_language()).intents
     slug = reading.topic
     if slug in turn.library.topics:
         topic = turn.library.topics[slug]
-        practice = [f"• {line}" for line in topic.in_practice[:QUESTION_PRACTICE_LINES]]
+        closest = closest_lines(text, topic.in_practice, QUESTION_PRACTICE_LINES)
+        practice = [f"• {line}" for line in closest]
         summary, title = topic.summary, topic.title
     elif slug in turn.library.learn_only:
         learn_only = turn.library.learn_only[slug]

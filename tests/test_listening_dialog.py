@@ -652,3 +652,12 @@ def test_a_family_s_language_told_outside_a_reflection_is_not_a_request_to_switc
         assert "Want to think it through?" in answer or "Want to build on it?" in answer
     # Said to the coach, it still switches.
     assert "Which language would you like?" in educator.says("can u talk to me in spanish")
+
+
+def test_a_question_is_answered_with_the_practice_closest_to_it(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("help")
+    answer = educator.says("how do I run a home visit?")
+    assert "home visit" in answer.split("learn relational")[0].casefold()
+    other = educator.says("how do i get better at greeting families at pickup")
+    assert "pickup" in other.casefold() and other != answer

@@ -15,6 +15,8 @@ from bot.commands.base import CommandHandler
 from bot.commands.language import language_choices
 from bot.commands.profile import first_hello, offer_role
 from bot.commands.table import TYPO_BEFORE_WORDS
+from bot.drafts.suggest import purpose_in
+from bot.flows.draft import start_draft
 from bot.flows.listening import ACK_ORDER, acknowledgement
 from bot.followthrough import action_awaiting_check_in
 from bot.i18n import current_language
@@ -127,7 +129,11 @@ def _answer(
             return [Text(_heard(text, reading, turn))]
         return [Text(pick(said.frustration, text))]
     if intent == "draft":
-        return commands["draft"](turn, "")
+        # "write a text to grandma saying jose did great": what it is for is already said.
+        purpose = purpose_in(text)
+        if purpose is None:
+            return commands["draft"](turn, "")
+        return start_draft(turn, purpose.value, heard=True)
     if intent == "profile":
         if asks_a_question(text):  # "I'm a principal, what should I focus on?"
             return [*offer_role(turn, text), Text(said.role_and_question)]

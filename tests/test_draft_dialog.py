@@ -269,3 +269,15 @@ def test_a_non_answer_is_never_put_in_a_note(app: CoachApp) -> None:
     educator.clicks("Brief")
     draft = the_draft(educator)
     assert "15-minute call" in draft and "skip" not in draft and "idk" not in draft
+
+
+def test_a_request_that_says_what_the_note_is_for_is_not_asked_again(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    answer = educator.says(
+        "can you write a text to grandma saying jose did great on his spelling test"
+    )
+    assert "Celebrate something specific" in answer and "What is it for?" not in answer
+    assert "Which language" in answer
+    # Without a purpose in the words, it is asked.
+    other = Conversation(app.coach, "U2")
+    assert "What is it for?" in other.says("help me write an email to a dad")

@@ -8,6 +8,9 @@ PURPOSE_QUESTION = Msg(
     "Let's write a short note home. What is it for? (Short, specific notes, sent often, make "
     "a real difference: Kraft & Rogers, 2015.)"
 )
+# The purpose was in the request ("write a text to grandma saying jose did great"): named,
+# not asked.
+PURPOSE_HEARD = Msg("Let's write a short note home: {purpose}.")
 LANGUAGE_QUESTION = Msg("Which language does the family read best?")
 LANGUAGE_ENGLISH = Msg("English")
 LANGUAGE_SPANISH = Msg("Español")

@@ -25,8 +25,22 @@ _PURPOSE_WORDS = (
     (Purpose.INTRODUCE, re.compile(r"introduc\w* (yourself|myself)|your name|go-to|welcome", re.I)),
     (Purpose.FOLLOW_UP, re.compile(r"\bfollow(ing)?[- ]up|\bafter (a|the) (concern|tense)", re.I)),
     (Purpose.NEXT_STEP, re.compile(r"\bnext step|\bat home\b|\btry\b|\bgoal", re.IGNORECASE)),
-    (Purpose.CELEBRATE, re.compile(r"\bgood news|\bpositive|\bdid well|\bwin\b|\bproud", re.I)),
+    (
+        Purpose.CELEBRATE,
+        re.compile(
+            r"\bgood news|\bpositive|\bdid (so )?(well|great|amazing|awesome)|\bwin\b|\bproud"
+            r"|\b(great|good) job|\bshout ?out|\bcelebrat"
+            r"|\bfelicit|\bbuen trabajo|\bbuenas noticias",
+            re.I,
+        ),
+    ),
 )
+
+
+def purpose_in(text: str) -> Purpose | None:
+    """What a note is for, when the words say it ("saying jose did great on his spelling
+    test" is a celebration); None when they do not."""
+    return next((p for p, pattern in _PURPOSE_WORDS if pattern.search(text)), None)
 
 
 def asks_for_a_note(action: str) -> bool:
@@ -38,5 +52,5 @@ def draft_button(action: str) -> Choice | None:
     does not ask for a note home."""
     if not asks_for_a_note(action):
         return None
-    purpose = next((p for p, pattern in _PURPOSE_WORDS if pattern.search(action)), None)
+    purpose = purpose_in(action)
     return Choice(str(said.DRAFT_IT_NOW), f"draft {purpose.value}" if purpose else "draft")

@@ -102,14 +102,17 @@ OTHER_LANGUAGE_NOTES = {
 }
 
 
-def start_draft(turn: Turn, args: str = "") -> list[Reply]:
+def start_draft(turn: Turn, args: str = "", *, heard: bool = False) -> list[Reply]:
     """Begin a draft; `draft celebrate` (or a button naming the purpose) skips the first
-    question."""
+    question; `heard`: the purpose came from the educator's own request, so it is named."""
     flow = ActiveFlow(kind=KIND, step="purpose", data={"specifics": {}, "version": 0})
     purpose = _purpose_named(args)
     if purpose is not None:
         flow.data["purpose"] = purpose.value
         replies = _ask_language(flow)
+        if heard:
+            label = _content().purposes[purpose].label
+            replies.insert(0, Text(said.PURPOSE_HEARD.format(purpose=label)))
     else:
         replies = _ask_purpose(flow)
     save_flow(turn, flow)

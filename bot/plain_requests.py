@@ -139,7 +139,7 @@ def _answer(
             return [*offer_role(turn, text), Text(said.role_and_question)]
         return offer_role(turn, text)
     if intent == "question":
-        return _question(turn, reading, text)
+        return [*_question(turn, reading, text), *_role_said_in_passing(turn, text)]
     if intent == "language":
         return commands["language"](turn, "")
     if intent == "cancel":
@@ -191,6 +191,16 @@ def aside_in_flow(text: str, profiles: ProfileWords) -> str | None:
         topic = f" {reading.topic}" if reading.topic else ""
         return replies.aside_learn.format(topic=topic)
     return None
+
+
+def _role_said_in_passing(turn: Turn, text: str) -> list[Reply]:
+    """ "im a counselor, how do i get families to trust me...": the question is answered, and
+    a role the profile does not hold yet is offered to set (one tap), as when said alone."""
+    said = for_matching(text).split()
+    role = turn.library.profiles.role_in(text)
+    if not _says_own_role(said) or role is None or role.value == turn.educator.role:
+        return []
+    return offer_role(turn, text)
 
 
 def _says_own_role(words: list[str]) -> bool:

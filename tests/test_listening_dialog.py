@@ -661,3 +661,20 @@ def test_a_question_is_answered_with_the_practice_closest_to_it(app: CoachApp) -
     assert "home visit" in answer.split("learn relational")[0].casefold()
     other = educator.says("how do i get better at greeting families at pickup")
     assert "pickup" in other.casefold() and other != answer
+
+
+def test_a_role_said_in_passing_with_a_question_is_offered_after_the_answer(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("help")
+    answer = educator.says(
+        "im a counselor, how do i get families to trust me when they think im only there"
+        " for discipline"
+    )
+    assert "learn relational" in answer and "set that as your role" in answer
+    assert answer.index("learn relational") < answer.index("set that as your role")
+    educator.clicks("Yes, set counselor or social worker")
+    # Once set, the same kind of question is simply answered.
+    again = educator.says("im a counselor, how do i build trust with a dad who is angry")
+    assert "set that as your role" not in again

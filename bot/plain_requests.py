@@ -25,7 +25,7 @@ from bot.replies import Choices, Reply, Text
 from bot.text import split_command
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
-from bot.understanding.normalise import for_matching
+from bot.understanding.normalise import for_matching, words
 from bot.understanding.reader import asks_a_question
 from bot.understanding.variants import pick
 from content.profile_schema import ProfileWords
@@ -127,6 +127,8 @@ def _answer(
         # about one's own load ("I'm drowning"), as that.
         if set(reading.themes) & VENTED_ABOUT:
             return [Text(_heard(text, reading, turn))]
+        if "time" not in reading.themes and _at_the_coach(text, said.at_coach_words):
+            return [Text(pick(said.frustration_at_coach, text))]
         return [Text(pick(said.frustration, text))]
     if intent == "draft":
         # "write a text to grandma saying jose did great": what it is for is already said.
@@ -191,6 +193,12 @@ def aside_in_flow(text: str, profiles: ProfileWords) -> str | None:
         topic = f" {reading.topic}" if reading.topic else ""
         return replies.aside_learn.format(topic=topic)
     return None
+
+
+def _at_the_coach(text: str, at_coach_words: list[str]) -> bool:
+    """ "this bot is useless", "wtf is this": aimed at the coach, not at a heavy week (which
+    the `time` theme names: "this is pointless, I'm drowning")."""
+    return not {for_matching(word) for word in at_coach_words}.isdisjoint(words(for_matching(text)))
 
 
 def _role_said_in_passing(turn: Turn, text: str) -> list[Reply]:

@@ -125,6 +125,8 @@ class IntentReplies(_Strict):
     greeting: list[str] = Field(min_length=1)
     thanks: list[str] = Field(min_length=1)
     frustration: list[str] = Field(min_length=1)
+    frustration_at_coach: list[str] = Field(min_length=1)
+    at_coach_words: list[str] = Field(min_length=1)
     draft_in_reflection: str
     aside_learn: str
     aside_greeting: str

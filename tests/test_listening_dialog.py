@@ -401,7 +401,7 @@ def test_names_or_a_bare_no_outside_a_flow_are_not_read_as_frustration(app: Coac
         [
             ("Maya and Leo", "not sure what you'd like me to do with that"),
             ("no", "I'm here when you want me"),
-            ("this is pointless", "smallest useful step"),  # the real thing still is
+            ("this is pointless", "not always useful"),  # the real thing still is (at the coach)
             ("ugh", "smallest useful step"),  # and so is a short weary word
         ],
     )
@@ -678,3 +678,14 @@ def test_a_role_said_in_passing_with_a_question_is_offered_after_the_answer(
     # Once set, the same kind of question is simply answered.
     again = educator.says("im a counselor, how do i build trust with a dad who is angry")
     assert "set that as your role" not in again
+
+
+def test_frustration_at_the_coach_is_owned_and_a_heavy_week_is_heard_as_one(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("help")
+    at_the_coach = educator.says("this bot is useless honestly")
+    assert "not always useful" in at_the_coach and "`nudges off`" in at_the_coach
+    assert "smallest useful step" in educator.says("this is pointless, I'm drowning")
+    assert "smallest useful step" in educator.says("ugh")

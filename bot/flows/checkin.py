@@ -82,12 +82,14 @@ def begin(
 
 def typed_outcome(text: str) -> str | None:
     """Done, partly or not yet, read from a typed answer to "How did it go?"."""
-    said = for_matching(text)
     typed = replies_in(current_language()).checkin.typed_outcomes
-    for outcome in ("partly", "not_yet", "done"):
-        if _any_of(tuple(typed[outcome])).search(said):
-            return outcome
-    return None
+    return _first_typed(text, typed, ("partly", "not_yet", "done"))
+
+
+def _first_typed(text: str, phrases: dict[str, list[str]], order: tuple[str, ...]) -> str | None:
+    """The first choice in `order` one of whose content phrases the text holds."""
+    said = for_matching(text)
+    return next((choice for choice in order if _any_of(tuple(phrases[choice])).search(said)), None)
 
 
 @lru_cache(maxsize=8)
@@ -212,12 +214,8 @@ def _typed_carry(own: str | None) -> str | None:
     None for anything else ("i wrote it but never sent it")."""
     if own is None:
         return None
-    said = for_matching(own)
     typed = replies_in(current_language()).checkin.typed_carry
-    for choice in ("smaller", "no", "same"):
-        if _any_of(tuple(typed[choice])).search(said):
-            return choice
-    return None
+    return _first_typed(own, typed, ("smaller", "no", "same"))
 
 
 def _heard_more(turn: Turn, pending: Reflection | None, own: str | None) -> list[Reply]:

@@ -15,7 +15,8 @@ against like dev and the fallback model's training sentences) and reframe_fresh.
 tuned against, like heldout).
 
 Heldout is reported a second time without the items a model was trained on nearly word for
-word (bench/unseen.py): a common request is typed the same way by anyone.
+word (bench/unseen.py): a common request is typed the same way by anyone. intent_fresh.yaml
+(messages by writers who never saw the coach, intent only) is reported like reframe_fresh.
 """
 
 from __future__ import annotations
@@ -229,6 +230,25 @@ def report_unseen(items: list[dict[str, Any]]) -> None:
     )
 
 
+def report_intent_fresh() -> None:
+    """intent_fresh.yaml: messages by four writers who never saw the coach, intent only."""
+    from bench.unseen import unseen
+    from bot.understanding import understand
+
+    items = yaml.safe_load((SET_DIR / "intent_fresh.yaml").read_text("utf-8"))
+    kept = unseen(items)
+    shares = []
+    for chosen in (items, kept):
+        right = sum(
+            understand(item["text"], deficit=False).intent == item["intent"] for item in chosen
+        )
+        shares.append(right / len(chosen))
+    print(
+        f"\nintent_fresh: intent {shares[0]:.1%} of {len(items)};"
+        f" {shares[1]:.1%} of the {len(kept)} no model learned nearly word for word"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     started, cpu_started = time.perf_counter(), time.process_time()
@@ -266,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     for split in ("dev", "heldout"):
         report(split, evaluate(load(split)))
     report_unseen(load("heldout"))
+    report_intent_fresh()
     for split in ("reframe_probe", "reframe_fresh"):
         report_reframe(split, load(split))
     return 0

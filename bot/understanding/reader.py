@@ -57,26 +57,12 @@ QUESTION_OPENERS = frozenset(
         "debería",
     ]
 )
-# Words that ask for something wherever they stand in a message ("any tips for...", "ideas
-# para...", "what do i do"): a `question` read by the examples or the model needs one of them,
-# an opener above, or a question mark.
-ASKING_WORDS = frozenset([
-    "how", "why", "what", "whats", "what's", "which", "tips", "tip", "ideas", "idea", "advice",
-    "suggestions", "suggestion", "recommend", "recommendations", "strategies", "ways", "way",
-    "should", "could", "can", "help", "cómo", "qué", "cuál", "consejo", "consejos",
-    "sugerencias", "recomienda", "recomiendas", "debo", "debería", "hago", "puedo", "ayuda",
-])  # fmt: skip
 # "spanish please", "en español": a language named in this few words is for the coach.
 LANGUAGE_ALONE_WORDS = 3
-# Words that ask the coach to speak a language ("can u talk to me in spanish", "cambia el
-# idioma"): a `language` read by the examples or the model in a longer message needs one.
-COACH_LANGUAGE_WORDS = frozenset([
-    "you", "u", "ur", "your", "speak", "talk", "switch", "change", "set", "use", "respond",
-    "reply", "answer", "write", "can", "could", "please", "pls", "plz", "want", "prefer",
-    "language", "coach", "bot", "habla", "hablar", "hables", "háblame", "hablame", "cambia",
-    "cambiar", "cambie", "usa", "usar", "prefiero", "quiero", "puedes", "puede", "podemos",
-    "idioma", "lengua", "escríbeme", "escribeme", "contesta", "contéstame", "porfa", "favor",
-])  # fmt: skip
+# The sets of intents.yaml that say a message asks ("tips", "ideas", "consejos") and that it
+# is said to the coach ("can u talk to me in...", "cambia el idioma"), read without a cue.
+ASKING_SET = "asking"
+TO_THE_COACH_SET = "to-the-coach"
 # Words that open a question and, unlike "when" or "who" ("when dad picks up, ask him..."),
 # rarely open a plan.
 ASKING_OPENERS = frozenset(["what", "what's", "whats", "how", "why", "qué", "cómo", "por"])
@@ -239,6 +225,11 @@ def _command_typo(tokens: list[str]) -> bool:
     )
 
 
+def _word_set(listed: list[str]) -> frozenset[str]:
+    """A content word list as the reader compares it with a message's words."""
+    return frozenset(for_matching(word) for word in listed)
+
+
 def _bare_emoji(token: str) -> str:
     """The emoji without its colour variants: skin tones and the emoji-style selector."""
     return "".join(ch for ch in token if ch != "\ufe0f" and not "\U0001f3fb" <= ch <= "\U0001f3ff")
@@ -263,6 +254,8 @@ class Reader:
         self.content = content
         intent_sets = {**content.intents.sets, "topic-word": content.topic_words()}
         self.intent_priority = list(content.intents.priority)
+        self.asking_words = _word_set(content.intents.sets.get(ASKING_SET, []))
+        self.to_the_coach_words = _word_set(content.intents.sets.get(TO_THE_COACH_SET, []))
         self.intent_cues = CueSet(
             intent_sets, {name: entry.cues for name, entry in content.intents.intents.items()}
         )
@@ -377,13 +370,13 @@ class Reader:
         coach should speak."""
         if intent == "language":
             to_the_coach = len(tokens) <= LANGUAGE_ALONE_WORDS or not (
-                COACH_LANGUAGE_WORDS.isdisjoint(tokens)
+                self.to_the_coach_words.isdisjoint(tokens)
             )
             return intent if to_the_coach else UNKNOWN
         if intent != "question" or len(tokens) > ADVICE_WORDS:
             return intent
         asks = "?" in normalised or "¿" in normalised or tokens[0] in QUESTION_OPENERS
-        return intent if asks or not ASKING_WORDS.isdisjoint(tokens) else UNKNOWN
+        return intent if asks or not self.asking_words.isdisjoint(tokens) else UNKNOWN
 
     def _asks_for_advice(self, tokens: list[str], text: Text) -> bool:
         """A long message about families or school is someone asking for advice."""

@@ -689,3 +689,24 @@ def test_frustration_at_the_coach_is_owned_and_a_heavy_week_is_heard_as_one(
     assert "not always useful" in at_the_coach and "`nudges off`" in at_the_coach
     assert "smallest useful step" in educator.says("this is pointless, I'm drowning")
     assert "smallest useful step" in educator.says("ugh")
+
+
+@pytest.mark.parametrize(
+    ("typed", "asked_why"),
+    [
+        ("más o menos", True),  # three words that only say "partly"
+        ("sort of yeah", True),
+        ("not yet, I forgot", False),  # the reason is already said
+        ("kinda, no reply from his mom", False),
+    ],
+)
+def test_a_typed_outcome_alone_is_asked_what_got_in_the_way(
+    app: CoachApp, typed: str, asked_why: bool
+) -> None:
+    educator = Conversation(app.coach)
+    skip_to_own_action(educator)
+    educator.says("Call Maria's grandma with good news")
+    educator.says("reflect connections")
+    answer = educator.says(typed)
+    assert ("What got in the way?" in answer) is asked_why
+    assert ("carry it into this week" in answer) is not asked_why

@@ -42,8 +42,9 @@ STEPS = (
     "followup_carry",
     "followup_smaller",
 )
-# "not yet" or "yes!" is only the outcome; a longer answer also says why or what worked.
-SAYS_MORE_AFTER_WORDS = 2
+# "not yet", "yes!" or "más o menos" is only the outcome; this many words beside the words
+# that said it ("not yet, I forgot") also say why or what worked.
+SAYS_MORE_WORDS = 2
 # A barrier typed in the educator's own words is read for the theme it names.
 BARRIER_FOR_THEME = {"time": "no_time", "no-response": "no_reply", "language": "language"}
 
@@ -66,7 +67,7 @@ def begin(
     flow.data["followup_outcome"] = outcome
     flow.data["drafted"] = is_a_drafted_message(turn, pending.id)
     record_outcome(pending, outcome, None, turn.sealer, turn.now)
-    says_more = said is not None and len(words(for_matching(said))) > SAYS_MORE_AFTER_WORDS
+    says_more = said is not None and len(_beside_outcome(said, outcome)) >= SAYS_MORE_WORDS
     replies: list[Reply] = []
     if outcome == "done":
         action = turn.sealer.unseal(pending.action)
@@ -84,6 +85,15 @@ def typed_outcome(text: str) -> str | None:
     """Done, partly or not yet, read from a typed answer to "How did it go?"."""
     typed = replies_in(current_language()).checkin.typed_outcomes
     return _first_typed(text, typed, ("partly", "not_yet", "done"))
+
+
+def _beside_outcome(said: str, outcome: str) -> list[str]:
+    """The words of a typed check-in besides the phrase that said how it went ("i forgot" in
+    "not yet, i forgot"; nothing in "más o menos", three words that only say "partly")."""
+    text = for_matching(said)
+    typed = replies_in(current_language()).checkin.typed_outcomes
+    found = _any_of(tuple(typed.get(outcome, []))).search(text)
+    return words(text if found is None else text[: found.start()] + " " + text[found.end() :])
 
 
 def _first_typed(text: str, phrases: dict[str, list[str]], order: tuple[str, ...]) -> str | None:

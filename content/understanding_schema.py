@@ -145,6 +145,7 @@ class CheckIn(_Strict):
     done: list[str] = Field(min_length=1)
     what_worked: str
     what_worked_skip: str
+    what_worked_heard: str
     step_up: str
     barrier_question: str
     other_question: str

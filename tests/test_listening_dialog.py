@@ -186,6 +186,7 @@ def test_done_is_celebrated_and_not_yet_leads_to_carrying_the_action_over(
     assert "What made it work?" in answer
     answer = educator.says("She texted back the same day")
     assert "Next step up" in answer
+    assert "She texted back the same day" in answer  # what made it work was read
 
 
 def test_the_journal_shows_the_educators_own_words(app: CoachApp) -> None:

@@ -21,7 +21,7 @@ from bot.commands.reframe import reframe_offer
 from bot.drafts import messages as drafts_said
 from bot.drafts.journal import is_a_drafted_message
 from bot.flows.base import Answer
-from bot.flows.listening import is_action
+from bot.flows.listening import is_action, snippet
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import record_outcome
 from bot.i18n import _, current_language
@@ -192,6 +192,8 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
                 pending.outcome_note = turn.sealer.seal(own)
                 replies += wording_note(turn, own)
             if flow.data.get("followup_outcome") == "done":
+                if own and not replies:  # a wording note already quotes their words
+                    replies.append(Text(checkin.what_worked_heard.format(snippet=snippet(own))))
                 return [*replies, Text(checkin.step_up), *then(turn, flow)]
             return [*replies, Text(str(messages.FOLLOWUP_THANKS)), *then(turn, flow)]
         case "followup_barrier" if answer.key == "other":

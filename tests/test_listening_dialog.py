@@ -227,6 +227,8 @@ def test_a_complaint_typed_over_the_action_buttons_is_not_saved_as_the_action(
         "how long should it be",
         # The answer to the question before, still wondering: not this week's plan.
         "maybe the family of jayden? mom works nights i think",
+        # News of what was done last week: not this week's plan either.
+        "done!! mom actually came in and we looked at his reading log together",
     ],
 )
 def test_a_question_at_the_action_step_is_not_saved_as_the_action(

@@ -26,6 +26,12 @@ GENERAL = "general"
 THIN_WORDS = 6
 # The fewest words a planned action can have ("call Ana's mom"; "text" alone is no plan).
 ACTION_WORDS = 2
+# A text that opens with one of these reports what was done ("done!! mom came in", "called
+# grandma, she picked up"): last week's news, not this week's plan.
+REPORT_OPENERS = frozenset(
+    ["done", "did", "finished", "completed", "called", "texted", "emailed", "sent", "hecho",
+     "listo", "llamé", "llame", "mandé", "mande", "terminé", "termine"]
+)  # fmt: skip
 VAGUE_WORDS = frozenset(
     [
         "good",
@@ -98,12 +104,14 @@ def is_action(text: str) -> bool:
     """A plan in the educator's words: at least a verb and what it is about ("call Ana's
     mom"), not a non-answer, a question back or a single word ("idk", "frobnicate", "text").
     A question mark anywhere is still wondering, not a plan ("maybe jayden's family? mom
-    works nights i think" answers the question before, and was saved as the week's action)."""
+    works nights i think" answers the question before, and was saved as the week's action),
+    and a report of what was done is news, not a plan (REPORT_OPENERS)."""
     return (
         len(words(for_matching(text))) >= ACTION_WORDS
         and not is_non_answer(text)
         and not asks_a_question(text)
         and not any(mark in text for mark in "?¿")
+        and words(for_matching(text))[0] not in REPORT_OPENERS
         and "unsure" not in understand(text, deficit=False).themes
     )
 

@@ -24,6 +24,14 @@ def skip_to_own_action(educator: Conversation) -> None:
     educator.clicks("Write my own")
 
 
+def a_week_after_planning(educator: Conversation, clock: FakeClock, action: str) -> str:
+    """Their own action planned, a week gone by, and a new reflection asking how it went."""
+    skip_to_own_action(educator)
+    educator.says(action)
+    clock.advance(days=7)
+    return educator.says("reflect relational")
+
+
 def test_plain_requests_are_understood_not_refused(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     verify_dialog(
@@ -164,10 +172,7 @@ def test_done_is_celebrated_and_not_yet_leads_to_carrying_the_action_over(
     app: CoachApp, clock: FakeClock
 ) -> None:
     educator = Conversation(app.coach)
-    skip_to_own_action(educator)
-    educator.says("Call Maria's grandma with good news")
-    clock.advance(days=7)
-    educator.says("reflect relational")
+    a_week_after_planning(educator, clock, "Call Maria's grandma with good news")
     answer = educator.clicks("Not yet")
     assert "What got in the way?" in answer
     answer = educator.clicks("No reply from the family")
@@ -478,10 +483,7 @@ def test_a_smaller_step_that_is_not_a_step_is_said_so_and_nothing_is_kept(
     app: CoachApp, clock: FakeClock
 ) -> None:
     educator = Conversation(app.coach)
-    skip_to_own_action(educator)
-    educator.says("Call Maria's grandma with good news")
-    clock.advance(days=7)
-    educator.says("reflect relational")
+    a_week_after_planning(educator, clock, "Call Maria's grandma with good news")
     educator.clicks("Partly")
     educator.clicks("No time")
     educator.clicks("A smaller version")
@@ -620,10 +622,7 @@ def test_more_about_the_week_typed_at_carry_it_over_is_kept_and_yes_or_no_can_be
     app: CoachApp, clock: FakeClock
 ) -> None:
     educator = Conversation(app.coach)
-    skip_to_own_action(educator)
-    educator.says("Send the Nguyens a note about Linh's poster")
-    clock.advance(days=7)
-    educator.says("reflect relational")
+    a_week_after_planning(educator, clock, "Send the Nguyens a note about Linh's poster")
     educator.clicks("Partly")
     educator.clicks("No time")
     # Not one of the choices: heard and kept with how it went, then the question again.
@@ -635,10 +634,7 @@ def test_more_about_the_week_typed_at_carry_it_over_is_kept_and_yes_or_no_can_be
     assert "i wrote it but never sent it" in journal
     # Another educator types "not this week": the action is let go.
     other = Conversation(app.coach, "U2")
-    skip_to_own_action(other)
-    other.says("Call Ana's dad about the field trip")
-    clock.advance(days=7)
-    other.says("reflect relational")
+    a_week_after_planning(other, clock, "Call Ana's dad about the field trip")
     other.clicks("Not yet")
     other.clicks("I forgot")
     assert "let it go" in other.says("nah not this week").casefold()

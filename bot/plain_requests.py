@@ -217,15 +217,17 @@ def _says_own_role(words: list[str]) -> bool:
 
 
 def greet(turn: Turn) -> list[Reply]:
-    """Hello back, the action still waiting for a check-in, if there is one, and for someone
-    who has not said who they are, the first hello's question (once)."""
+    """Hello back, and one thing to do next: the action still waiting for a check-in, if
+    there is one, or else, for someone who has not said who they are, the first hello's
+    question (once; it waits for a hello with nothing pending)."""
     said = replies_in(current_language()).intents
     lines = [pick(said.greeting, turn.educator.user_id)]
     pending = action_awaiting_check_in(turn)
-    if pending is not None:
-        action = turn.sealer.unseal(pending.action)
-        lines.append(said.greeting_pending.format(action=action))
-    return [Text(" ".join(lines)), *first_hello(turn)]
+    if pending is None:
+        return [Text(" ".join(lines)), *first_hello(turn)]
+    action = turn.sealer.unseal(pending.action)
+    lines.append(said.greeting_pending.format(action=action))
+    return [Text(" ".join(lines))]
 
 
 def closest_lines(question: str, lines: list[str], count: int) -> list[str]:

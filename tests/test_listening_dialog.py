@@ -709,3 +709,18 @@ def test_a_typed_outcome_alone_is_asked_what_got_in_the_way(
     answer = educator.says(typed)
     assert ("What got in the way?" in answer) is asked_why
     assert ("carry it into this week" in answer) is not asked_why
+
+
+def test_a_hello_with_an_action_waiting_asks_one_thing_not_also_the_role(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_planning(educator, clock, "Call Maria's grandma with good news")
+    educator.says("cancel")
+    hello = educator.says("hi")
+    assert "Maria's grandma" in hello and "what's your role?" not in hello
+    # With nothing waiting, the role question comes with a hello, once.
+    newcomer = Conversation(app.coach, "U2")
+    newcomer.says("learn")
+    assert "what's your role?" in newcomer.says("hello")
+    assert "what's your role?" not in newcomer.says("hello again")

@@ -106,12 +106,13 @@ def is_action(text: str) -> bool:
     A question mark anywhere is still wondering, not a plan ("maybe jayden's family? mom
     works nights i think" answers the question before, and was saved as the week's action),
     and a report of what was done is news, not a plan (REPORT_OPENERS)."""
+    said = words(for_matching(text))
     return (
-        len(words(for_matching(text))) >= ACTION_WORDS
+        len(said) >= ACTION_WORDS
+        and said[0] not in REPORT_OPENERS
         and not is_non_answer(text)
         and not asks_a_question(text)
         and not any(mark in text for mark in "?¿")
-        and words(for_matching(text))[0] not in REPORT_OPENERS
         and "unsure" not in understand(text, deficit=False).themes
     )
 

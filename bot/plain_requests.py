@@ -53,6 +53,9 @@ FRAMEWORK_WORDS = frozenset(["framework", "dual", "capacity", "capacity-building
 SMALL_TALK_WORDS = frozenset([
     "thanks", "thank", "thx", "ty", "tysm", "you", "u", "so", "much", "very", "a", "lot",
     "again", "coach", "hi", "hello", "hey", "hiya", "there", "gracias", "muchas", "hola",
+    # signing off: "thanks, night" at the action step had been saved as the week's action
+    "ok", "okay", "night", "goodnight", "nite", "bye", "later", "ttyl", "buenas", "noches",
+    "adios", "adiós", "hasta", "luego",
 ])  # fmt: skip
 # "ok", "nope", "idk", "later" typed with nothing to answer: a short reply that is not a
 # command, answered kindly rather than as a mistyped word.

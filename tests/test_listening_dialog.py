@@ -724,3 +724,14 @@ def test_a_hello_with_an_action_waiting_asks_one_thing_not_also_the_role(
     newcomer.says("learn")
     assert "what's your role?" in newcomer.says("hello")
     assert "what's your role?" not in newcomer.says("hello again")
+
+
+@pytest.mark.parametrize("goodbye", ["thanks, night", "ok thx bye", "gracias, buenas noches"])
+def test_signing_off_at_the_action_step_is_not_saved_as_the_action(
+    app: CoachApp, goodbye: str
+) -> None:
+    educator = Conversation(app.coach)
+    skip_to_own_action(educator)
+    answer = educator.says(goodbye)
+    assert "Saved to your journal" not in answer
+    assert goodbye not in educator.says("journal")

@@ -250,6 +250,8 @@ def report_intent_fresh() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from bench.own_plans import report_own_plans
+
     argv = sys.argv[1:] if argv is None else argv
     started, cpu_started = time.perf_counter(), time.process_time()
     from bot.reframe.fallback import default_fallback
@@ -289,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
     report_intent_fresh()
     for split in ("reframe_probe", "reframe_fresh"):
         report_reframe(split, load(split))
+    print()
+    report_own_plans()
     return 0
 
 

@@ -30,6 +30,7 @@ from bot.commands.table import (
     is_help_word,
 )
 from bot.educators import find_or_add_educator
+from bot.flows import set_aside
 from bot.flows.base import Answer, Flow, match_answer
 from bot.flows.registry import flow_table
 from bot.flows.state import (
@@ -218,8 +219,16 @@ class Coach:
                 return self._on_flow_button(turn, flow, *flow_value)
 
         text = clean(raw)
+        if flow is not None and flow.kind in self.flows:
+            if set_aside.is_parked(flow):
+                return self._beside_set_aside(turn, flow, raw, text)
+            if inbound.value is None and text and set_aside.sets_aside(turn, flow, text):
+                return self._beside_set_aside(turn, flow, raw, text)
         if flow is not None:
             return self._in_flow(turn, flow, text)
+        return self._without_flow(turn, raw, text)
+
+    def _without_flow(self, turn: Turn, raw: str, text: str) -> list[Reply]:
         if not text:
             return [Text(str(messages.EMPTY_MESSAGE))]
         word, args = split_command(text)
@@ -317,7 +326,37 @@ class Coach:
         known_keys = {option_key for _, option_key in flow.data.get("_options", [])}
         if version != flow.version or key not in known_keys:
             return []  # a second click, or a button from an earlier step: already handled
+        if set_aside.is_parked(flow):
+            return self._set_aside_choice(turn, flow, key)
         return self._advance(turn, flow, Answer(key=key))
+
+    def _beside_set_aside(self, turn: Turn, flow: ActiveFlow, raw: str, text: str) -> list[Reply]:
+        """A conversation left for days (bot/flows/set_aside.py): the message is answered
+        for itself and the conversation waits beside it, offered once to pick up. Whatever
+        the message starts (another reflection, a draft) takes its place."""
+        parked = set_aside.is_parked(flow)
+        typed = set_aside.typed_choice(text) if parked and turn.inbound.value is None else None
+        if typed is not None:
+            return self._set_aside_choice(turn, flow, typed)
+        title = self.flows[flow.kind].title(turn, flow)
+        stopped = flow.row.updated_at if flow.row is not None else turn.now
+        end_flow(turn, flow)
+        replies = self._without_flow(turn, raw, text)
+        if load_flow(turn) is not None:
+            return replies
+        # Saved as a new row: the offer's buttons name its first version.
+        waiting = ActiveFlow(kind=flow.kind, step=flow.step, data=flow.data)
+        offer = [] if parked else set_aside.park(turn, waiting, title, stopped)
+        save_flow(turn, waiting)
+        return [*replies, *offer]
+
+    def _set_aside_choice(self, turn: Turn, flow: ActiveFlow, key: str) -> list[Reply]:
+        if key == set_aside.LET_GO:
+            title = self.flows[flow.kind].title(turn, flow)
+            end_flow(turn, flow)
+            return [Text(set_aside.LET_GO_SAID.format(title=title))]
+        set_aside.unpark(flow)
+        return self._ask_again(turn, flow)
 
     def _in_flow(self, turn: Turn, flow: ActiveFlow, text: str) -> list[Reply]:
         handler = self.flows.get(flow.kind)

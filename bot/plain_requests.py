@@ -248,6 +248,22 @@ def _word_stems(text: str) -> set[str]:
     return {word[:STEM_LETTERS] for word in re.findall(r"\w+", for_matching(text)) if len(word) > 3}
 
 
+def _themed_question(text: str, reading: Understanding) -> list[Reply]:
+    """ "what do I do about a mom who never answers?": no part of the framework named, but
+    what is in the way is: heard, with two of the actions written for it (the two closest to
+    the question) when it has some, and the way into a reflection. Empty with no theme."""
+    replies = replies_in(current_language())
+    theme = next((t for t in ACK_ORDER if t in reading.themes), None)
+    if theme is None:
+        return []
+    lines = [acknowledgement(text, reading)]
+    if theme in replies.theme_actions:
+        tries = closest_lines(text, replies.theme_actions[theme], QUESTION_PRACTICE_LINES)
+        lines += [replies.intents.question_themed_try, *(f"• {line}" for line in tries)]
+    lines += ["", replies.intents.heard_offer.format(topic="")]
+    return [Text("\n".join(lines))]
+
+
 def _role_aside(profiles: ProfileWords, text: str) -> str:
     """ "I'm a counselor" mid-reflection: how to set it once this is done."""
     role = profiles.role_in(text)
@@ -269,7 +285,7 @@ def _question(turn: Turn, reading: Understanding, text: str) -> list[Reply]:
         learn_only = turn.library.learn_only[slug]
         practice, summary, title = [], learn_only.summary, learn_only.title
     else:
-        return [Text(said.question_general)]
+        return _themed_question(text, reading) or [Text(said.question_general)]
     lines = [said.question_intro.format(topic=title), summary, *practice, ""]
     lines.append(said.question_more.format(slug=slug))
     return [Text("\n".join(lines))]

@@ -57,6 +57,14 @@ AS_WRITTEN = frozenset(
         "at_coach_words",
         "family_words",
         "not_names",
+        # bot/understanding/own_plan.py's words
+        "openers",
+        "others",
+        "negations",
+        "not_steps",
+        "cuts",
+        "fillers",
+        "note_verbs",
         "no_name",
         "templates",
     }

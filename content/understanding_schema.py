@@ -137,6 +137,7 @@ class IntentReplies(_Strict):
     heard_positive_offer: str
     question_intro: str
     question_more: str
+    question_themed_try: str
     question_general: str
     mixed: str
 
@@ -185,6 +186,19 @@ class Named(_Strict):
     not_names: list[str]
 
 
+class OwnPlan(_Strict):
+    """Words that find a step the educator names in an answer (bot/understanding/own_plan.py)."""
+
+    first_is_yours: str
+    openers: list[str] = Field(min_length=1)
+    others: list[str]
+    negations: list[str]
+    not_steps: list[str]
+    cuts: list[str]
+    fillers: list[str]
+    note_verbs: list[str]
+
+
 class ReplyFile(_Strict):
     version: int
     acknowledge: dict[str, list[str]]
@@ -195,6 +209,7 @@ class ReplyFile(_Strict):
     intents: IntentReplies
     checkin: CheckIn
     named: Named
+    own_plan: OwnPlan
 
     @model_validator(mode="after")
     def _every_theme(self) -> Self:

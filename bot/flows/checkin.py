@@ -84,7 +84,7 @@ def begin(
 def typed_outcome(text: str) -> str | None:
     """Done, partly or not yet, read from a typed answer to "How did it go?"."""
     typed = replies_in(current_language()).checkin.typed_outcomes
-    return _first_typed(text, typed, ("partly", "not_yet", "done"))
+    return first_typed(text, typed, ("partly", "not_yet", "done"))
 
 
 def _beside_outcome(said: str, outcome: str) -> list[str]:
@@ -96,7 +96,7 @@ def _beside_outcome(said: str, outcome: str) -> list[str]:
     return words(text if found is None else text[: found.start()] + " " + text[found.end() :])
 
 
-def _first_typed(text: str, phrases: dict[str, list[str]], order: tuple[str, ...]) -> str | None:
+def first_typed(text: str, phrases: dict[str, list[str]], order: tuple[str, ...]) -> str | None:
     """The first choice in `order` one of whose content phrases the text holds."""
     said = for_matching(text)
     return next((choice for choice in order if _any_of(tuple(phrases[choice])).search(said)), None)
@@ -227,7 +227,7 @@ def _typed_carry(own: str | None) -> str | None:
     if own is None:
         return None
     typed = replies_in(current_language()).checkin.typed_carry
-    return _first_typed(own, typed, ("smaller", "no", "same"))
+    return first_typed(own, typed, ("smaller", "no", "same"))
 
 
 def _heard_more(turn: Turn, pending: Reflection | None, own: str | None) -> list[Reply]:

@@ -30,6 +30,7 @@ from bot.replies import AskText, Card, Choices, Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
+from bot.understanding.own_plan import own_plan
 from content.understanding_schema import replies_in
 
 KIND = "reflection"
@@ -150,9 +151,27 @@ def _ask_action(turn: Turn, flow: ActiveFlow) -> list[Reply]:
     carried = flow.data.get("carried")
     if carried and carried not in flow.data["actions"]:
         flow.data["actions"] = [carried, *flow.data["actions"]]
+    named = _step_named_in_answers(flow)
+    if named is not None:  # their own idea first, in place of the last suggestion
+        flow.data["actions"] = [named, *flow.data["actions"][: listening.ACTIONS_OFFERED - 1]]
     pairs = [(action, f"a{i}") for i, action in enumerate(flow.data["actions"])]
     pairs.append((_("Write my own"), "own"))
-    return [Choices(str(messages.ACTION_QUESTION), flow.options(pairs))]
+    question = Choices(str(messages.ACTION_QUESTION), flow.options(pairs))
+    if named is None:
+        return [question]
+    return [Text(replies_in(current_language()).own_plan.first_is_yours), question]
+
+
+def _step_named_in_answers(flow: ActiveFlow) -> str | None:
+    """A step of their own the answers named ("i could text mom about..."), the latest
+    answer's first; None when none did or it is already offered."""
+    answers: list[str] = flow.data["answers"]
+    for answer in reversed(answers):
+        named = own_plan(answer)
+        if named is not None:
+            offered = {action.casefold() for action in flow.data["actions"]}
+            return None if named.casefold() in offered else named
+    return None
 
 
 def _ask_own_action(flow: ActiveFlow) -> list[Reply]:

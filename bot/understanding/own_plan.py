@@ -1,0 +1,116 @@
+"""A step the educator names in an answer, in their own words.
+
+"the garcias. i could text mom something about how maria helped a classmate" names this
+week's action before the coach asks for one: the coach offers "Text mom something about how
+maria helped a classmate" first. The words that find it (what comes before a step, what
+undoes it, where it stops) are content: content/understanding/replies.yaml `own_plan`.
+
+Precision first: a wrong "your own idea" on the list reads as not listening, a missed one
+only leaves the usual options. A sentence that asks something, reports what was done, or
+undoes its step ("not going to call again") names none. Measured on labelled answers
+(tests/data/understanding/own_plans_*.yaml) by `python -m bench understanding`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bot.i18n import current_language
+from bot.understanding.reader import asks_a_question
+from content.understanding_schema import OwnPlan, replies_in
+
+# How many words before an opener a negation undoes it ("don't think i'll reach out").
+NEGATION_REACH = 3
+# Fewer words than this after the opener is no step ("i'll try"); more is a paragraph.
+STEP_WORDS = (2, 30)
+# Sentences end at . ! ? ; or a line break, but not at "Ms." or "Dr.".
+_SENTENCE_END = re.compile(
+    r"(?<!\bms)(?<!\bmr)(?<!\bdr)(?<!\bmrs)(?<!\bsra)[.!?;]+(?=\s|$)|\n+", re.I
+)
+_TRAILING = re.compile(r"[\s,:;.!\-–—)(]+$")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    opener: re.Pattern[str]
+    others: frozenset[str]
+    negation: re.Pattern[str]
+    not_step: re.Pattern[str]
+    cut: re.Pattern[str]
+    filler: re.Pattern[str]
+    note_verb: re.Pattern[str]
+
+
+def _alternatives(phrases: list[str]) -> str:
+    longest_first = sorted(phrases, key=len, reverse=True)
+    return "|".join(re.escape(phrase) for phrase in longest_first)
+
+
+@cache
+def _patterns(language: str) -> _Patterns:
+    words: OwnPlan = replies_in(language).own_plan
+    # An opener written "^could" counts only where the sentence starts ("could do a
+    # student-led conference"; not "the office could send flyers").
+    anywhere = [opener for opener in words.openers if not opener.startswith("^")]
+    opening = [opener[1:] for opener in words.openers if opener.startswith("^")]
+    return _Patterns(
+        opener=re.compile(
+            rf"(?:(?<![\w'])(?:{_alternatives(anywhere)})|^(?:{_alternatives(opening)}))"
+            rf"(?![\w'])\s*",
+            re.I,
+        ),
+        others=frozenset(word.casefold() for word in words.others),
+        negation=re.compile(rf"(?<![\w'])(?:{_alternatives(words.negations)})(?![\w'])", re.I),
+        not_step=re.compile(rf"(?:{_alternatives(words.not_steps)})(?![\w'])", re.I),
+        cut=re.compile(_alternatives(words.cuts), re.I),
+        filler=re.compile(rf"(?:(?:{_alternatives(words.fillers)})(?![\w'])\s*)+", re.I),
+        note_verb=re.compile(rf"(?:{_alternatives(words.note_verbs)})(?![\w'])", re.I),
+    )
+
+
+def own_plan(text: str) -> str | None:
+    """The first step of their own the text names, as they wrote it (first letter raised),
+    or None."""
+    patterns = _patterns(current_language())
+    straight = text.replace("’", "'")
+    for sentence in _sentences(straight):
+        step = _step_in(sentence, patterns)
+        if step is not None:
+            return step[:1].upper() + step[1:]
+    return None
+
+
+def _sentences(text: str) -> list[str]:
+    """Each sentence with what ended it ("?" kept: a question names no step)."""
+    found, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        found.append(text[start : end.end()].strip())
+        start = end.end()
+    found.append(text[start:].strip())
+    return [sentence for sentence in found if sentence]
+
+
+def _step_in(sentence: str, patterns: _Patterns) -> str | None:
+    if asks_a_question(sentence) or "?" in sentence:
+        return None
+    opener = patterns.opener.search(sentence)
+    if opener is not None:
+        before = sentence[: opener.start()].split()[-NEGATION_REACH:]
+        if patterns.negation.search(" ".join(before)):
+            return None
+        if before and before[-1].casefold().strip(",") in patterns.others:
+            return None  # someone else's step
+        rest = sentence[opener.end() :]
+    elif patterns.note_verb.match(sentence):
+        rest = sentence  # a note to self: "text grandma friday"
+    else:
+        return None
+    filler = patterns.filler.match(rest)
+    rest = rest[filler.end() :] if filler else rest
+    if patterns.not_step.match(rest):
+        return None
+    cut = patterns.cut.search(rest)
+    step = _TRAILING.sub("", rest[: cut.start()] if cut else rest)
+    return step if STEP_WORDS[0] <= len(step.split()) <= STEP_WORDS[1] else None

@@ -1,0 +1,71 @@
+"""A step the educator names in an answer is offered back first at the action step, in their
+own words; a step someone else will take, one undone, or one asked about is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import CoachApp
+from bot.i18n import speaking
+from bot.understanding.own_plan import own_plan
+from tests.dialog import Conversation
+
+YOURS = "The first one is your own idea"
+
+
+def answered(app: CoachApp, second_answer: str) -> Conversation:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("I talked with Ana's dad at pickup, he told me she loves drawing")
+    educator.says(second_answer)
+    return educator
+
+
+def test_a_step_named_in_an_answer_is_offered_first_and_saved_as_written(
+    app: CoachApp,
+) -> None:
+    educator = answered(
+        app, "the garcias. i could text mom something about how maria helped a classmate"
+    )
+    assert YOURS in educator.transcript
+    assert educator.option(1).label == "Text mom something about how maria helped a classmate"
+    educator.clicks("1")
+    journal = educator.says("journal")
+    assert "Text mom something about how maria helped a classmate" in journal
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "the Petrovs. my co-teacher is gonna handle the parent emails this month",
+        "the Millers. I'm not going to call them again, it never goes anywhere",
+        "I should have called the Lees sooner honestly",
+    ],
+)
+def test_no_own_idea_is_claimed_when_the_answer_names_no_step_of_theirs(
+    app: CoachApp, answer: str
+) -> None:
+    educator = answered(app, answer)
+    assert "pick one small action" in educator.transcript
+    assert YOURS not in educator.transcript
+
+
+def test_a_spanish_answer_s_step_is_offered_in_spanish(app: CoachApp) -> None:
+    educator = Conversation(app.coach, locale="es-MX")
+    educator.says("idioma es")
+    educator.says("reflexionar relational")
+    educator.says("Hablé con la mamá de Luis en la salida, me contó que le encanta el fútbol")
+    educator.says("la familia de Kevin. este viernes voy a mandarle un audio por whatsapp a mamá")
+    assert "La primera es su propia idea" in educator.transcript
+    assert educator.option(1).label == "Mandarle un audio por whatsapp a mamá"
+
+
+def test_the_step_stops_where_its_reason_begins() -> None:
+    with speaking("en"):
+        said = "ill call mom thursday because she works nights, and if she doesnt pick up ill text"
+        assert own_plan(said) == "Call mom thursday"
+        assert own_plan("Could do a student-led conference for Leilani so her mom hears it") == (
+            "Do a student-led conference for Leilani"
+        )
+        assert own_plan("the office could send the flyers in spanish") is None
+        assert own_plan("the Lees. should i call or text them?") is None  # asked, not planned

@@ -1,0 +1,121 @@
+"""A guided conversation left for days is set aside, not answered into: a question typed a
+week later is answered for itself, and the old reflection waits to be picked up or let go."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.app import CoachApp
+from bot.storage.models import Reflection
+from tests.clock import FakeClock
+from tests.dialog import Conversation
+
+QUESTION_2 = "Question 2 of 2"
+
+
+def stopped_after_one_answer(app: CoachApp) -> Conversation:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    asked = educator.says("I talked with Ana's dad at pickup, he told me she loves drawing")
+    assert QUESTION_2 in asked
+    return educator
+
+
+def test_a_question_a_week_later_is_answered_and_the_reflection_waits(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = stopped_after_one_answer(app)
+    clock.advance(days=8)
+    reply = educator.says("hey, how do I run a home visit?")
+    assert "home visit" in reply.casefold()
+    assert "stopped partway through your reflection on *Relational" in reply
+    assert QUESTION_2 not in reply  # the week-old question is not asked over it
+
+    picked_up = educator.clicks("Pick it up")
+    assert QUESTION_2 in picked_up
+    educator.says("the Nguyens. a first note about how Minh helps his little sister")
+    educator.clicks("1")
+    journal = educator.says("journal")  # both answers: the one kept all week, and the new one
+    assert "Ana's dad" in journal
+    assert "Nguyens" in journal
+
+
+def test_let_it_go_ends_it_and_a_draft_asked_for_starts_at_once(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = stopped_after_one_answer(app)
+    clock.advance(days=3)
+    reply = educator.says("can you help me write a note to a parent?")
+    assert "Let's write a short note home" in reply
+    assert "stopped partway" not in reply  # the draft took its place: one at a time
+    assert "still open" not in reply
+    educator.says("cancel")
+    assert "Question 1 of 2" in educator.says("reflect relational")  # a fresh one
+
+
+def test_a_hello_after_a_week_is_a_hello_with_the_offer(app: CoachApp, clock: FakeClock) -> None:
+    educator = stopped_after_one_answer(app)
+    clock.advance(days=7)
+    reply = educator.says("hi")
+    assert "We were in the middle of this" not in reply
+    assert "Pick it up?" in reply
+    let_go = educator.clicks("Let it go")
+    assert "let your reflection on *Relational" in let_go
+    fresh = educator.says("reflect asset-based")
+    assert "Question 1 of 2" in fresh
+    assert "still open" not in fresh
+
+
+def test_left_overnight_the_next_answer_goes_on_as_before(app: CoachApp, clock: FakeClock) -> None:
+    educator = stopped_after_one_answer(app)
+    clock.advance(hours=20)
+    reply = educator.says("maybe the Okafors, I've only emailed about missing homework")
+    assert "pick one small action" in reply
+    assert "Pick it up?" not in reply
+
+
+def test_an_answer_a_week_later_still_goes_on_the_reflection(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = stopped_after_one_answer(app)
+    clock.advance(days=6)
+    reply = educator.says("the Okafors, I've only emailed about homework. a call about his art")
+    assert "pick one small action" in reply
+    assert "Pick it up?" not in reply
+
+
+def test_set_aside_waits_through_other_messages_and_a_typed_yes_picks_it_up(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = stopped_after_one_answer(app)
+    clock.advance(days=8)
+    educator.says("hello")
+    assert "Pick it up?" in educator.transcript
+    again = educator.says("thanks!")
+    assert "Pick it up?" not in again  # offered once, not after every message
+    assert QUESTION_2 in educator.says("yes")
+
+
+def test_starting_another_reflection_lets_the_set_aside_one_go(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = stopped_after_one_answer(app)
+    clock.advance(days=8)
+    educator.says("how do families feel welcome at school?")
+    fresh = educator.says("reflect asset-based")
+    assert "Question 1 of 2" in fresh
+    assert "still open" not in fresh
+    with app.sessions() as session:
+        assert session.scalars(select(Reflection)).all() == []  # nothing half-done was filed
+
+
+def test_spanish_speakers_get_the_offer_in_spanish(app: CoachApp, clock: FakeClock) -> None:
+    educator = Conversation(app.coach, locale="es-MX")
+    educator.says("idioma es")
+    educator.says("reflexionar relational")
+    educator.says("Hablé con la mamá de Luis en la salida, me contó que le encanta el fútbol")
+    clock.advance(days=8)
+    reply = educator.says("¿cómo hago una visita al hogar?")
+    assert "dejamos a medias su reflexión" in reply
+    assert "Retomarla" in reply
+    assert "Pregunta 2 de 2" in educator.clicks("Retomarla")

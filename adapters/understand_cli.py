@@ -9,13 +9,16 @@ from __future__ import annotations
 import argparse
 import json
 
+from bot.i18n import speaking
 from bot.understanding import understand
 
 
 def understand_command(args: argparse.Namespace) -> int:
     words = args.text
     text = " ".join(words) if isinstance(words, list) else str(words)
-    reading = understand(text)
+    # Read, and its notes said, as for an educator who speaks --lang.
+    with speaking(getattr(args, "lang", "en")):
+        reading = understand(text)
     if getattr(args, "json", False):
         print(json.dumps(reading.to_dict(), ensure_ascii=False))
         return 0

@@ -202,6 +202,7 @@ class OwnPlan(_Strict):
 class ReplyFile(_Strict):
     version: int
     acknowledge: dict[str, list[str]]
+    acknowledge_also: dict[str, str]
     probe: list[str] = Field(min_length=1)
     probe_skip: str
     stuck: Stuck
@@ -216,7 +217,7 @@ class ReplyFile(_Strict):
         expected = sorted([*THEMES, "general"])
         if sorted(self.acknowledge) != expected:
             raise ValueError(f"acknowledge must be exactly {expected}")
-        unknown = [theme for theme in self.theme_actions if theme not in THEMES]
+        unknown = [t for t in [*self.theme_actions, *self.acknowledge_also] if t not in THEMES]
         if unknown:
             raise ValueError(f"theme_actions: unknown themes {unknown}")
         return self

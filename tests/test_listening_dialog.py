@@ -735,3 +735,27 @@ def test_signing_off_at_the_action_step_is_not_saved_as_the_action(
     answer = educator.says(goodbye)
     assert "Saved to your journal" not in answer
     assert goodbye not in educator.says("journal")
+
+
+def test_an_answer_about_two_things_hears_both(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    reply = educator.says("so tired. 3 IEP meetings and mom still hasn't signed")
+    acknowledged = reply.splitlines()[0]
+    no_response = replies_in("en").acknowledge["no-response"]
+    assert any(acknowledged.startswith(line) for line in no_response)  # the silence
+    assert replies_in("en").acknowledge_also["time"] in acknowledged  # and the week
+
+
+def test_a_how_to_question_naming_what_is_in_the_way_gets_things_to_try(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    reply = educator.says("hey, what should i do about a mom who never answers?")
+    assert "Two things you could try this week:" in reply
+    tried = [line.removeprefix("• ") for line in reply.splitlines() if line.startswith("• ")]
+    assert len(tried) == 2
+    assert set(tried) <= set(replies_in("en").theme_actions["no-response"])
+    assert "Good question" not in reply
+    spanish = Conversation(app.coach, "sra-lopez", locale="es-MX")
+    spanish.says("idioma es")
+    asked = spanish.says("¿qué hago si los papás nunca contestan?")
+    assert "Dos cosas que podría probar esta semana:" in asked

@@ -4,6 +4,7 @@ life do not."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -104,9 +105,21 @@ def test_the_offer_in_a_reflection_asks_a_question(app: CoachApp) -> None:
     answer = educator.says(f"{UNNAMED}. sigh")
     assert answer.count("A gentle thought on wording") == 1
     assert f"“{UNNAMED}”" in answer
-    assert default_fallback().question in answer
+    assert default_fallback().question["en"] in answer
     assert "You might say" not in answer
     assert "Question 2 of 2" in answer
+
+
+def test_a_spanish_speaker_gets_the_offer_in_spanish_whatever_the_sentence_s_language(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach, locale="es-MX")
+    educator.says("idioma es")
+    educator.says("reflexionar asset-based")
+    answer = educator.says(f"{UNNAMED}. sigh")
+    assert f"“{UNNAMED}”" in answer
+    assert default_fallback().question["es"] in answer
+    assert default_fallback().why["en"] not in answer
 
 
 def test_reframe_on_request_shows_the_question(app: CoachApp) -> None:
@@ -115,3 +128,15 @@ def test_reframe_on_request_shows_the_question(app: CoachApp) -> None:
     assert "A question to think with" in answer
     assert "another way you could put it" not in answer  # no rewrite is offered
     assert "You might say" not in answer
+
+
+def test_coach_understand_lang_es_says_the_note_in_spanish(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from adapters.cli import main
+
+    assert main(["understand", UNNAMED, "--json", "--lang", "es"]) == 0
+    [finding] = json.loads(capsys.readouterr().out)["deficit"]
+    assert finding["why"] == default_fallback().why["es"]
+    assert main(["understand", UNNAMED, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["deficit"][0]["why"] == default_fallback().why["en"]

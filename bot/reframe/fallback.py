@@ -28,13 +28,15 @@ from functools import cache
 from itertools import pairwise, repeat
 from operator import mul
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Self
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from bot.i18n import current_language
 from bot.reframe.lexicon import Lexicon, default_lexicon
 from bot.reframe.matcher import Finding, find_deficit_framing, rewrite_all
+from content.languages import LANGUAGES
 
 # The id of a finding from this model rather than from a lexicon entry.
 GENERAL_ID = "general"
@@ -68,9 +70,17 @@ class FallbackContent(BaseModel):
 
     threshold: float = Field(gt=0.5, lt=1.0)
     cost: float = Field(gt=0)
-    why: str = Field(min_length=20, max_length=300)
-    question: str = Field(min_length=10, max_length=300)
+    why: dict[str, Annotated[str, Field(min_length=20, max_length=300)]]
+    question: dict[str, Annotated[str, Field(min_length=10, max_length=300)]]
     deficit: list[str] = Field(min_length=50)
+
+    @model_validator(mode="after")
+    def _every_language(self) -> Self:
+        for name in ("why", "question"):
+            if sorted(getattr(self, name)) != sorted(LANGUAGES):
+                raise ValueError(f"{name} must be written in each of {sorted(LANGUAGES)}")
+        return self
+
     neutral: list[str] = Field(min_length=50)
 
 
@@ -119,8 +129,8 @@ class Fallback:
     weights: dict[str, float]
     bias: float
     threshold: float
-    why: str
-    question: str
+    why: dict[str, str]  # by language
+    question: dict[str, str]
     # The letter n-grams of every word the model has a weight for, worked out once when it
     # loads (most of a message's words; the rest are worked out as they come).
     word_grams: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
@@ -298,8 +308,8 @@ def find_framing(text: str) -> list[Finding]:
             text=text[start:end],
             start=start,
             end=end,
-            why=model.why,
+            why=model.why[current_language()],
             topic="asset-based",
-            question=model.question,
+            question=model.question[current_language()],
         )
     ]

@@ -319,6 +319,16 @@ REWRITES: list[tuple[str, str, str]] = [
         "The guardians at this school may care deeply in ways our school has not yet made "
         "room for.",
     ),
+    (  # "at all" goes with what it stresses, or the rewrite would end "made room for at all"
+        "Those parents don't care about school at all.",
+        "dont-care",
+        "Those parents may care deeply in ways our school has not yet made room for.",
+    ),
+    (
+        "La verdad a esos papás no les importa la escuela para nada.",
+        "es-no-les-importa",
+        "La verdad a esos papás quizás les importa más de lo que vemos.",
+    ),
 ]
 
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from bot import messages
 from bot.commands.base import CommandHandler
 from bot.commands.help import help_card
+from bot.commands.language import switch_language
 from bot.commands.profile import first_hello
 from bot.commands.table import (
     TYPO_ALONE,
@@ -30,7 +31,7 @@ from bot.commands.table import (
     is_help_word,
 )
 from bot.educators import find_or_add_educator
-from bot.flows import set_aside
+from bot.flows import reflection, set_aside
 from bot.flows.base import Answer, Flow, match_answer
 from bot.flows.registry import flow_table
 from bot.flows.state import (
@@ -47,13 +48,20 @@ from bot.inbox import store as inbox
 from bot.language import (
     educator_language,
     known_language,
+    language_named,
     language_of_locale,
     library_for,
     note_platform_locale,
     spanish_words_for,
 )
 from bot.numbers import parse_small_int
-from bot.plain_requests import answer_plain_request, aside_in_flow, greet
+from bot.plain_requests import (
+    answer_plain_request,
+    aside_in_flow,
+    greet,
+    may_offer_spanish,
+    with_spanish_offer,
+)
 from bot.replies import Reply, Text
 from bot.settings import Settings
 from bot.storage.errors import STORAGE_UNAVAILABLE
@@ -64,6 +72,7 @@ from bot.storage.timeouts import turn_deadline
 from bot.text import clean, split_command
 from bot.topics import resolve_topic
 from bot.turn import Turn
+from bot.understanding import understand
 from content.languages import DEFAULT_LANGUAGE
 from content.loader import Library
 from content.understanding_schema import replies_in
@@ -78,6 +87,9 @@ GREETING_WORDS = ("hi", "hello", "hey")
 PHRASE_COMMANDS = ("nudges",)
 # Words only buttons send: a stale click never ends the conversation it lands in.
 BUTTON_WORDS = ("checkin", "nudge")
+# Conversations whose typed words may be for a family, in the family's language (a draft):
+# Spanish typed there says nothing about the language the educator wants to be spoken to in.
+WRITES_FOR_FAMILIES = frozenset({"draft"})
 Clock = Callable[[], datetime]
 # How often a turn runs again after a twin's unique key won (each try sees more of the twins).
 TWIN_RETRIES = 2
@@ -390,6 +402,9 @@ class Coach:
         if split_command(lowered)[0] in FLOW_STARTERS:
             # One guided conversation at a time: finish or cancel this one first.
             return [still_open, *self._ask_again(turn, flow)]
+        chosen = language_named(args) if word.casefold() == "language" else None
+        if chosen is not None:
+            return self._language_in_flow(turn, flow, chosen)
         if lowered in self.commands or self._is_command_phrase(word.casefold(), args):
             # A command is never a reflection answer ("journal", "nudges on", "learn trust"):
             # run it, keep the place.
@@ -415,12 +430,31 @@ class Coach:
                 length=len(answer.text), limit=messages.MAX_ANSWER_CHARS
             )
             return [Text(too_long), *self._ask_again(turn, flow)]
-        return self._advance(turn, flow, answer)
+        replies = self._advance(turn, flow, answer)
+        # An answer in Spanish, in a conversation held in English: offered Spanish, once.
+        if (
+            answer.key is None
+            and flow.kind not in WRITES_FOR_FAMILIES
+            and may_offer_spanish(turn)
+            and understand(answer.text, deficit=False).language == "es"
+        ):
+            return with_spanish_offer(turn, replies)
+        return replies
+
+    def _language_in_flow(self, turn: Turn, flow: ActiveFlow, language: str) -> list[Reply]:
+        """ "language es" (the offer's button) mid-conversation: switched, and the question
+        asked again in the new language; the first hello's role question waits for a hello."""
+        was = turn.library
+        switch_language(turn, language)
+        if flow.kind == reflection.KIND:
+            reflection.say_in(turn, flow, was)
+        with speaking(language):
+            return [Text(str(messages.LANGUAGE_SET)), *self._ask_again(turn, flow)]
 
     def _is_command_phrase(self, word: str, args: str) -> bool:
         """A command word with its arguments, typed where an answer was asked for: `nudges`
-        with anything after it (no answer starts so), `learn` with a topic it knows. "learn
-        more about his family" is an answer."""
+        with anything after it (no answer starts so), `learn` with a topic it knows.
+        "learn more about his family" is an answer."""
         if word in PHRASE_COMMANDS:
             return True
         return word == "learn" and bool(args) and resolve_topic(self.library, args) is not None

@@ -72,16 +72,34 @@ def answer_plain_request(
         return commands["language"](turn, "es")
     reading = understand(text, deficit=False)  # a plain request is answered, not reframed
     replies = _answer(turn, text, reading, commands)
-    if replies is not None and reading.intent != "language" and offers_spanish(turn, reading):
-        turn.educator.language_offered_at = turn.now
-        replies = _first_hello_after_the_language(turn, replies)
-        # Asked before any question the answer ends with (the first hello's, a draft's):
-        # one tap, and every answer after it is in Spanish.
-        first_question = next(
-            (i for i, reply in enumerate(replies) if not isinstance(reply, Text)), len(replies)
-        )
-        replies.insert(first_question, language_choices(str(messages.LANGUAGE_OFFER)))
+    if (
+        replies is not None
+        and reading.intent != "language"
+        and offers_spanish(turn, reading, text, commands)
+    ):
+        return with_spanish_offer(turn, replies)
     return replies
+
+
+def with_spanish_offer(turn: Turn, replies: list[Reply]) -> list[Reply]:
+    """The replies with the offer of Spanish (made once), asked before any question they end
+    with (the first hello's, a draft's, a reflection's): one tap, and every answer after it
+    is in Spanish."""
+    turn.educator.language_offered_at = turn.now
+    replies = _first_hello_after_the_language(turn, replies)
+    first_question = next(
+        (i for i, reply in enumerate(replies) if not isinstance(reply, Text)), len(replies)
+    )
+    replies.insert(first_question, language_choices(str(messages.LANGUAGE_OFFER)))
+    return replies
+
+
+def may_offer_spanish(turn: Turn) -> bool:
+    """Never offered, nothing chosen, not spoken to in Spanish already."""
+    educator = turn.educator
+    return (
+        turn.language != "es" and educator.language is None and educator.language_offered_at is None
+    )
 
 
 def _first_hello_after_the_language(turn: Turn, replies: list[Reply]) -> list[Reply]:
@@ -94,16 +112,15 @@ def _first_hello_after_the_language(turn: Turn, replies: list[Reply]) -> list[Re
     return [r for r in replies if not (isinstance(r, Choices) and r.prompt == asked)]
 
 
-def offers_spanish(turn: Turn, reading: Understanding) -> bool:
-    """Written in Spanish by someone who has never chosen a language and is not spoken to in
-    Spanish already: offer it, once (`language` shows the choice any time after)."""
-    educator = turn.educator
-    return (
-        reading.language == "es"
-        and turn.language != "es"
-        and educator.language is None
-        and educator.language_offered_at is None
-    )
+def offers_spanish(
+    turn: Turn, reading: Understanding, text: str, commands: dict[str, CommandHandler]
+) -> bool:
+    """Written in Spanish ("reflexionar" too: a command's Spanish word) by someone who has
+    never chosen a language and is not spoken to in Spanish already: offer it, once
+    (`language` shows the choice any time after)."""
+    first = split_command(text)[0].casefold()
+    spanish = reading.language == "es" or first in spanish_words_for(commands)
+    return spanish and may_offer_spanish(turn)
 
 
 def _answer(

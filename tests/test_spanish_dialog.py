@@ -225,3 +225,52 @@ def test_the_same_conversation_in_both_languages(app: CoachApp, language: str) -
         assert language_of(answer) == language, f"{step!r} answered in:\n{answer}"
         if language == "es" and step != "export":  # the export repeats their English answers
             assert english_share(answer) < 0.15, f"{step!r} answered in:\n{answer}"
+
+
+def test_reflexionar_offers_spanish_and_a_tap_mid_reflection_asks_again_in_spanish(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach, "sra-diaz")  # spoken to in English until she chooses
+    started = educator.says("reflexionar")
+    assert "¿Prefiere que le hable en español?" in started
+    assert "Question 1 of 2" in started
+    switched = educator.clicks("Español")
+    assert "le hablo en español" in switched
+    assert "Pregunta 1 de 2: ¿" in switched  # the same question, now in Spanish
+    assert "still open" not in switched and "¿cuál es su rol?" not in switched
+    answered = educator.says("hablé con la mamá de luis en la salida, le encanta el fútbol")
+    assert "Pregunta 2 de 2: ¿" in answered
+    educator.says("la familia de ana, solo les he escrito por problemas de tarea")
+    educator.clicks("1")
+    journal = educator.says("diario")
+    assert "la mamá de luis" in journal
+    assert "language es" not in journal  # the tap was never taken for an answer
+
+
+def test_a_spanish_answer_in_an_english_reflection_is_offered_spanish_once(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach, "mr-soto")
+    educator.says("reflect relational")
+    first = educator.says("hablé con la mamá de luis en la salida, le encanta el fútbol")
+    assert "¿Prefiere que le hable en español?" in first
+    assert "Question 2 of 2" in first
+    second = educator.says("la familia de ana, solo les he escrito por problemas de tarea")
+    assert "¿Prefiere" not in second  # offered once; the choice stays theirs
+
+
+def test_spanish_typed_for_a_family_in_a_draft_is_not_an_offer(app: CoachApp) -> None:
+    educator = Conversation(app.coach, "ms-park")
+    educator.says("draft")
+    educator.clicks("Celebrate")
+    educator.clicks("Español")  # the family reads Spanish best
+    educator.says("Ana")
+    said = educator.says("leyó su primer libro sola esta semana, estoy muy orgullosa de ella")
+    assert "¿Prefiere" not in said
+
+
+def test_language_as_an_answer_is_kept_as_an_answer(app: CoachApp) -> None:
+    educator = Conversation(app.coach, "mr-reyes")
+    educator.says("reflect relational")
+    answer = educator.says("language barrier, mom only speaks Q'anjob'al")
+    assert "Question 2 of 2" in answer

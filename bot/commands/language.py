@@ -28,8 +28,13 @@ def handle_language(turn: Turn, args: str) -> list[Reply]:
     language = language_named(args)
     if language is None:
         return [language_choices(messages.LANGUAGE_UNKNOWN.format(word=args.strip()[:40]))]
-    turn.educator.language = language
-    turn.language, turn.library = language, library_in(language)
+    switch_language(turn, language)
     with speaking(language):
         # The first hello's question, if it waited for this choice (bot/plain_requests.py).
         return [Text(str(messages.LANGUAGE_SET)), *first_hello(turn)]
+
+
+def switch_language(turn: Turn, language: str) -> None:
+    """From now on, and for the rest of this turn, the coach speaks `language` to them."""
+    turn.educator.language = language
+    turn.language, turn.library = language, library_in(language)

@@ -31,6 +31,7 @@ from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
 from bot.understanding.own_plan import own_plan
+from content.loader import Library
 from content.understanding_schema import replies_in
 
 KIND = "reflection"
@@ -341,3 +342,15 @@ def _own_role_heard(turn: Turn, answer: str, intent: str) -> str | None:
         return None
     described = profiles.roles[role].described
     return profile_said.OFFER_ASIDE.format(described=described, role=role.value)
+
+
+def say_in(turn: Turn, flow: ActiveFlow, was: Library) -> None:
+    """The reflection's questions in the language just chosen mid-way (the offer of Spanish
+    tapped at question 1): each stored question, found in the content it was taken from
+    (`was`), becomes the same question in `turn.library`. The action options follow by
+    themselves: they are chosen again when asked."""
+    then = [p.text for p in was.topics[flow.data["topic"]].reflection_prompts]
+    now = [p.text for p in turn.library.topics[flow.data["topic"]].reflection_prompts]
+    flow.data["prompts"] = [
+        now[then.index(prompt)] if prompt in then else prompt for prompt in flow.data["prompts"]
+    ]

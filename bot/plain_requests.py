@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 
 from bot import messages
 from bot import profile_messages as profile_said
@@ -24,7 +25,7 @@ from bot.language import accepts_offered_spanish, spanish_words_for
 from bot.replies import Choices, Reply, Text
 from bot.text import split_command
 from bot.turn import Turn
-from bot.understanding import Understanding, understand
+from bot.understanding import Understanding, default_reader, understand
 from bot.understanding.normalise import for_matching, words
 from bot.understanding.reader import asks_a_question
 from bot.understanding.variants import pick
@@ -40,6 +41,10 @@ VENTED_ABOUT = frozenset(["conflict", "no-response", "language"])
 QUESTION_PRACTICE_LINES = 2
 # Letters of a word compared when choosing the practice lines closest to a question.
 STEM_LETTERS = 5
+# A question inside a weary message has at least this many words ("how do i reach them").
+QUESTION_WORDS = 4
+# A message's sentences, each with the mark that ends it.
+_SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
 # The words after "reframe this:" are the sentence to look at.
 _AFTER_COLON = re.compile(r"[:\"“](.+)$", re.DOTALL)
 # A message this short that thanks, greets, names a role or asks about the framework speaks to
@@ -142,6 +147,11 @@ def _answer(
     if intent == "thanks":
         return [Text(pick(said.thanks, text))]
     if intent == "frustration":
+        asked = _question_in(text)
+        if asked is not None and not _at_the_coach(text, said.at_coach_words):
+            # "ugh long day. how do i get parents to come to conferences": still a question.
+            asked_reading = understand(asked, deficit=False)
+            return [Text(said.weary_then_question), *_question(turn, asked_reading, asked)]
         # Venting about a family ("a dad yelled at me at pickup", "nobody came to the
         # meeting again", "we have no interpreter, again") is heard as what it is about;
         # about one's own load ("I'm drowning"), as that.
@@ -265,14 +275,34 @@ def _word_stems(text: str) -> set[str]:
     return {word[:STEM_LETTERS] for word in re.findall(r"\w+", for_matching(text)) if len(word) > 3}
 
 
+def _question_in(text: str) -> str | None:
+    """The how-to question inside a weary message ("ugh long day. how do i get parents to
+    come to conferences"), when one of its sentences reads as one by itself; None for a
+    rhetorical "why do i even bother"."""
+    sentences = [part.strip() for part in _SENTENCES.findall(text) if part.strip()]
+    for sentence in reversed(sentences[1:]):  # a sentence after the weariness
+        if (
+            len(words(for_matching(sentence))) >= QUESTION_WORDS
+            and asks_a_question(sentence)
+            and understand(sentence, deficit=False).intent == "question"
+        ):
+            return str(sentence)
+    return None
+
+
 def _themed_question(text: str, reading: Understanding) -> list[Reply]:
     """ "what do I do about a mom who never answers?": no part of the framework named, but
     what is in the way is: heard, with two of the actions written for it (the two closest to
     the question) when it has some, and the way into a reflection. Empty with no theme."""
     replies = replies_in(current_language())
-    theme = next((t for t in ACK_ORDER if t in reading.themes), None)
+    # The theme model learned from answers and statements, and vetoes cues in a question
+    # ("how do i get parents to actually come to conferences" names families not coming);
+    # asked outright, the cue's words are evidence enough for which tries to offer.
+    found = reading.themes or tuple(default_reader().cued_themes(for_matching(text), text))
+    theme = next((t for t in ACK_ORDER if t in found), None)
     if theme is None:
         return []
+    reading = replace(reading, themes=found)
     lines = [acknowledgement(text, reading)]
     if theme in replies.theme_actions:
         tries = closest_lines(text, replies.theme_actions[theme], QUESTION_PRACTICE_LINES)

@@ -138,6 +138,7 @@ class IntentReplies(_Strict):
     question_intro: str
     question_more: str
     question_themed_try: str
+    weary_then_question: str
     question_general: str
     mixed: str
 

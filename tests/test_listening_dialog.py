@@ -759,3 +759,15 @@ def test_a_how_to_question_naming_what_is_in_the_way_gets_things_to_try(app: Coa
     spanish.says("idioma es")
     asked = spanish.says("¿qué hago si los papás nunca contestan?")
     assert "Dos cosas que podría probar esta semana:" in asked
+
+
+def test_a_weary_message_with_a_question_in_it_gets_the_question_answered(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    reply = educator.says("ugh long day. how do i get parents to actually come to conferences")
+    assert reply.startswith(replies_in("en").intents.weary_then_question)
+    assert "Two things you could try this week:" in reply  # families not coming, heard
+    assert "smallest useful step" not in reply
+    # A rhetorical question is weariness, not a request for tips.
+    assert "smallest useful step" in educator.says("im so done. why do i even bother")

@@ -54,6 +54,7 @@ AS_WRITTEN = frozenset(
         "typed_outcomes",
         "forgot_words",
         "typed_carry",
+        "phone_tag_words",
         "at_coach_words",
         "family_words",
         "not_names",

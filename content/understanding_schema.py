@@ -154,6 +154,8 @@ class CheckIn(_Strict):
     other_skip: str
     barriers: dict[str, str]
     barrier_replies: dict[str, str]
+    phone_tag_words: list[str] = Field(min_length=1)
+    phone_tag_reply: str
     typed_outcomes: dict[str, list[str]]
     forgot_words: list[str]
     carry_over_question: str

@@ -771,3 +771,13 @@ def test_a_weary_message_with_a_question_in_it_gets_the_question_answered(
     assert "smallest useful step" not in reply
     # A rhetorical question is weariness, not a request for tips.
     assert "smallest useful step" in educator.says("im so done. why do i even bother")
+
+
+def test_phone_tag_is_heard_as_a_family_that_answered(app: CoachApp, clock: FakeClock) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_planning(educator, clock, "Call Luis's dad about his math")
+    educator.clicks("Partly")
+    reply = educator.says("dad called back but i missed it, phone tag all week")
+    assert reply.startswith(replies_in("en").checkin.phone_tag_reply)
+    assert "Not hearing back" not in reply
+    assert "Want to carry it into this week?" in reply

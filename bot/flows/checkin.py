@@ -203,7 +203,7 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
             if pending is not None:
                 pending.outcome_note = turn.sealer.seal(own or checkin.barriers[barrier])
             note = wording_note(turn, own) if own else []
-            return [Text(checkin.barrier_replies[barrier]), *note, *ask_carry(flow)]
+            return [Text(_barrier_reply(barrier, own)), *note, *ask_carry(flow)]
         case "followup_carry":
             typed = _typed_carry(own) if answer.key is None else answer.key
             if typed is None:
@@ -258,6 +258,15 @@ def _barrier(answer: Answer, own: str | None) -> str:
         return "forgot"
     themes = understand(own, deficit=False).themes
     return next((BARRIER_FOR_THEME[t] for t in themes if t in BARRIER_FOR_THEME), "other")
+
+
+def _barrier_reply(barrier: str, own: str | None) -> str:
+    """The reply that fits what got in the way; phone tag ("dad called back but i missed
+    it") is a family that did answer, whatever else the words sound like."""
+    checkin = replies_in(current_language()).checkin
+    if own and _any_of(tuple(checkin.phone_tag_words)).search(for_matching(own)):
+        return checkin.phone_tag_reply
+    return checkin.barrier_replies[barrier]
 
 
 def _pending(turn: Turn, flow: ActiveFlow) -> Reflection | None:

@@ -781,3 +781,15 @@ def test_phone_tag_is_heard_as_a_family_that_answered(app: CoachApp, clock: Fake
     assert reply.startswith(replies_in("en").checkin.phone_tag_reply)
     assert "Not hearing back" not in reply
     assert "Want to carry it into this week?" in reply
+
+
+def test_no_reply_because_of_the_family_s_hours_gets_the_no_reply_answer(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_planning(educator, clock, "Call Luis's dad about his math")
+    educator.clicks("Not yet")
+    reply = educator.says("she never answered, i think she works nights")
+    barriers = replies_in("en").checkin.barrier_replies
+    assert reply.startswith(barriers["no_reply"])  # "another time of day": her hours
+    assert barriers["no_time"] not in reply  # not "weeks fill up": that is the educator's

@@ -46,7 +46,9 @@ STEPS = (
 # that said it ("not yet, I forgot") also say why or what worked.
 SAYS_MORE_WORDS = 2
 # A barrier typed in the educator's own words is read for the theme it names.
-BARRIER_FOR_THEME = {"time": "no_time", "no-response": "no_reply", "language": "language"}
+# In this order when several are read: "no me contestó, creo que trabaja de noche" is no
+# reply first (its reply names another time of day); the family's hours are why.
+BARRIER_FOR_THEME = {"no-response": "no_reply", "language": "language", "time": "no_time"}
 
 # What runs once the check-in steps are over: the reflection's next question, or the end.
 Then = Callable[[Turn, ActiveFlow], list[Reply]]
@@ -257,7 +259,8 @@ def _barrier(answer: Answer, own: str | None) -> str:
     if _any_of(tuple(forgot)).search(for_matching(own)):
         return "forgot"
     themes = understand(own, deficit=False).themes
-    return next((BARRIER_FOR_THEME[t] for t in themes if t in BARRIER_FOR_THEME), "other")
+    found = (barrier for theme, barrier in BARRIER_FOR_THEME.items() if theme in themes)
+    return next(found, "other")
 
 
 def _barrier_reply(barrier: str, own: str | None) -> str:

@@ -39,33 +39,15 @@ from content.understanding_schema import (
 UNKNOWN = "unknown"
 MODEL_PATHS = (INTENT_MODEL_PATH, TOPIC_MODEL_PATH, THEME_MODEL_PATH)
 # A message that opens like a question, and matched nothing more specific, is a question.
-QUESTION_OPENERS = frozenset(
-    [
-        "how",
-        "why",
-        "should",
-        "what's",
-        "whats",
-        "when",
-        "where",
-        "who",
-        "cómo",
-        "como",
-        "por",
-        "qué",
-        "cuándo",
-        "debería",
-    ]
-)
 # "spanish please", "en español": a language named in this few words is for the coach.
 LANGUAGE_ALONE_WORDS = 3
 # The sets of intents.yaml that say a message asks ("tips", "ideas", "consejos") and that it
 # is said to the coach ("can u talk to me in...", "cambia el idioma"), read without a cue.
 ASKING_SET = "asking"
 TO_THE_COACH_SET = "to-the-coach"
-# Words that open a question and, unlike "when" or "who" ("when dad picks up, ask him..."),
-# rarely open a plan.
-ASKING_OPENERS = frozenset(["what", "what's", "whats", "how", "why", "qué", "cómo", "por"])
+# The first words that open a question, and those of them that rarely open a plan.
+QUESTION_OPENERS_SET = "question-openers"
+ASKING_OPENERS_SET = "asking-openers"
 # Digits and what goes around them, with no word: a number on its own.
 _ONLY_NUMBERS = re.compile(r"[\d\s.,:#/()+-]*\d[\d\s.,:#/()+-]*")
 # A text of at most this many words is short: the themes' `short` cues count in it.
@@ -208,7 +190,9 @@ def asks_a_question(text: str) -> bool:
     (so never a planned action)."""
     normalised = for_matching(text).strip()
     tokens = words(normalised)
-    return bool(tokens) and (normalised.endswith("?") or tokens[0] in ASKING_OPENERS)
+    return bool(tokens) and (
+        normalised.endswith("?") or tokens[0] in default_reader().asking_openers
+    )
 
 
 def _only_symbols(text: str) -> bool:
@@ -256,6 +240,8 @@ class Reader:
         self.intent_priority = list(content.intents.priority)
         self.asking_words = _word_set(content.intents.sets.get(ASKING_SET, []))
         self.to_the_coach_words = _word_set(content.intents.sets.get(TO_THE_COACH_SET, []))
+        self.question_openers = _word_set(content.intents.sets.get(QUESTION_OPENERS_SET, []))
+        self.asking_openers = _word_set(content.intents.sets.get(ASKING_OPENERS_SET, []))
         self.intent_cues = CueSet(
             intent_sets, {name: entry.cues for name, entry in content.intents.intents.items()}
         )
@@ -354,7 +340,7 @@ class Reader:
             return self._unless_told(guess.label, tokens, normalised)
         if self._asks_for_advice(tokens, text):
             return "question"
-        opens_a_question = tokens[0] in QUESTION_OPENERS or (
+        opens_a_question = tokens[0] in self.question_openers or (
             normalised.rstrip().endswith("?") and len(tokens) > 3
         )
         if opens_a_question and (self.about_school is None or self.about_school.counts(text)):
@@ -375,7 +361,7 @@ class Reader:
             return intent if to_the_coach else UNKNOWN
         if intent != "question" or len(tokens) > ADVICE_WORDS:
             return intent
-        asks = "?" in normalised or "¿" in normalised or tokens[0] in QUESTION_OPENERS
+        asks = "?" in normalised or "¿" in normalised or tokens[0] in self.question_openers
         return intent if asks or not self.asking_words.isdisjoint(tokens) else UNKNOWN
 
     def _asks_for_advice(self, tokens: list[str], text: Text) -> bool:

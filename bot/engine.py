@@ -253,8 +253,11 @@ class Coach:
             return [Text(str(messages.NO_WORDS))]  # emoji or punctuation only: nothing to act on
         if parse_small_int(text.rstrip(".")) is not None:
             return [Text(str(messages.NOTHING_NUMBERED))]  # a choice typed after the question went
-        if (word not in self.commands and not is_help_word(word)) or (word == "help" and args):
-            # Not a command word: a plain request ("can you help me write a note home?").
+        if (word not in self.commands and not is_help_word(word)) or (
+            args and (word == "help" or word in GREETING_WORDS)
+        ):
+            # Not a command word: a plain request ("can you help me write a note home?"), or a
+            # hello with one ("hey so how do i get newcomer families to trust me").
             understood = answer_plain_request(turn, text, self.commands)
             if understood is not None:
                 return understood

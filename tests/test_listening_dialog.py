@@ -793,3 +793,13 @@ def test_no_reply_because_of_the_family_s_hours_gets_the_no_reply_answer(
     barriers = replies_in("en").checkin.barrier_replies
     assert reply.startswith(barriers["no_reply"])  # "another time of day": her hours
     assert barriers["no_time"] not in reply  # not "weeks fill up": that is the educator's
+
+
+def test_a_hello_with_a_question_gets_the_question_answered_not_the_menu(
+    app: CoachApp,
+) -> None:
+    newcomer = Conversation(app.coach, "ms-haidari")
+    reply = newcomer.says("hey so how do i get my newcomer families to trust me")
+    assert "learn relational" in reply
+    assert "Here's what you can type" not in reply
+    assert "Here's what you can type" in Conversation(app.coach, "mr-lim").says("hey")

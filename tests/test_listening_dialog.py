@@ -803,3 +803,17 @@ def test_a_hello_with_a_question_gets_the_question_answered_not_the_menu(
     assert "learn relational" in reply
     assert "Here's what you can type" not in reply
     assert "Here's what you can type" in Conversation(app.coach, "mr-lim").says("hey")
+
+
+def test_checkin_typed_by_hand_asks_about_the_waiting_action_or_says_none_waits(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    assert "no planned action waiting" in educator.says("checkin")
+    skip_to_own_action(educator)
+    educator.says("Call Luis's dad about his math")
+    clock.advance(days=7)
+    asked = educator.says("checkin")
+    assert "Call Luis's dad about his math" in asked and "How did it go?" in asked
+    assert "can't find that planned action" not in asked
+    assert "Done!" in educator.says("checkin done")

@@ -22,9 +22,10 @@ from bot.commands.schedule_settings import (
 )
 from bot.flows.checkin import start_checkin
 from bot.flows.state import load_flow
-from bot.followthrough import OUTCOMES, record_outcome
+from bot.followthrough import OUTCOMES, action_awaiting_check_in, record_outcome
+from bot.localtime import educator_zone
 from bot.nudges import messages
-from bot.nudges.compose import local_label
+from bot.nudges.compose import checkin_question, local_label
 from bot.nudges.settings import ensure_subscription, next_label, subscription_zone
 from bot.nudges.snooze import call_off_reminder, remind_tomorrow
 from bot.numbers import parse_small_int
@@ -111,6 +112,8 @@ def _remind_tomorrow(turn: Turn, row: NudgeLedger, subscription: Subscription) -
 def handle_checkin(turn: Turn, args: str) -> list[Reply]:
     """`checkin ID OUTCOME`: how a planned action went, from the nudge's buttons."""
     parts = args.split()
+    if len(parts) < 2:  # typed by hand: "checkin", "checkin done"
+        return _typed_checkin(turn, parts)
     reflection_id = parse_small_int(parts[0]) if len(parts) == 2 else None
     if reflection_id is None or parts[1].casefold() not in OUTCOMES:
         return _text(str(messages.CHECKIN_UNKNOWN))
@@ -125,6 +128,18 @@ def handle_checkin(turn: Turn, args: str) -> list[Reply]:
         record_outcome(reflection, outcome, None, turn.sealer, turn.now)
         return _text(str(messages.CHECKIN_THANKS[outcome]))
     return start_checkin(turn, reflection, outcome)
+
+
+def _typed_checkin(turn: Turn, parts: list[str]) -> list[Reply]:
+    """ "checkin" typed, not tapped: the action waiting for a check-in is asked about (or,
+    with "done" / "partly" / "not_yet" after it, checked in); with none waiting, said so."""
+    pending = action_awaiting_check_in(turn)
+    if pending is None:
+        return _text(str(messages.CHECKIN_NOTHING_WAITING))
+    if parts and parts[0].casefold() in OUTCOMES:
+        return handle_checkin(turn, f"{pending.id} {parts[0].casefold()}")
+    question = core_messages.JOURNAL_CHECKIN_QUESTION
+    return [checkin_question(pending, turn.library, turn.sealer, educator_zone(turn), question)]
 
 
 # Registered in bot/commands/table.py; `nudge` and `checkin` are the buttons' words.

@@ -54,6 +54,9 @@ CHECKIN_THANKS = {
     ),
 }
 CHECKIN_ALREADY = Msg("You've already told me how that one went ({status}). Thanks!")
+CHECKIN_NOTHING_WAITING = Msg(
+    "There's no planned action waiting for a check-in right now. Type `reflect` to plan one."
+)
 CHECKIN_UNKNOWN = Msg(
     "I can't find that planned action any more; it may have been deleted. "
     "Type `journal` to see your reflections."

@@ -58,6 +58,7 @@ AS_WRITTEN = frozenset(
         "at_coach_words",
         "family_words",
         "not_names",
+        "not_owners",
         # bot/understanding/own_plan.py's words
         "openers",
         "others",

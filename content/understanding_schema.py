@@ -186,6 +186,7 @@ class CheckIn(_Strict):
 class Named(_Strict):
     acknowledge: list[str] = Field(min_length=1)
     family_words: list[str] = Field(min_length=1)
+    not_owners: list[str]
     not_names: list[str]
 
 

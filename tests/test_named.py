@@ -19,6 +19,10 @@ from tests.dialog import Conversation
         ("called the Nguyen family about the field trip", "the Nguyen family"),
         ("The Garcias came to the potluck!!", "the Garcias"),
         ("On Friday I met Kevin's aunt, she's his guardian now", "Kevin's aunt"),
+        # Typed in lower case, vouched for by the words around it, said back capitalised.
+        ("umm the martinez family i guess, only called about behavior", "the Martinez family"),
+        ("talked w luis's dad at pickup, he said luis loves building stuff", "Luis's dad"),
+        ("hablé con el papá de kevin en la salida", "el papá de Kevin"),
     ],
 )
 def test_who_an_answer_names(answer: str, who: str) -> None:
@@ -29,7 +33,10 @@ def test_who_an_answer_names(answer: str, who: str) -> None:
     "answer",
     [
         "honestly nobody, its been a crazy week with testing",
-        "i texted jaylens mom",  # not capitalised: left alone rather than guessed
+        "i texted jaylens mom",  # not capitalised, no apostrophe: left alone, not guessed
+        "my son's dad works nights so I only see grandma",
+        "the whole family came to the concert",
+        "la mamá de un alumno me escribió",
         "Parents came to the Halloween parade in English and Spanish",
         "Maybe. I really don't know",
         "",

@@ -1,8 +1,10 @@
 """Who an answer is about: "Jaylen's mom", "Ana's grandmother", "the Nguyens", "Maria".
 
-Only what the educator capitalised counts as a name (a lower-case "jaylen" is left alone
-rather than guessed), and the first word of a sentence only when a family word follows it
-("Tomás's dad ..."). Nothing is stored; the name is echoed back in the same reply only.
+What the educator capitalised counts as a name, the first word of a sentence only when a
+family word follows it ("Tomás's dad ..."). In lower case, only a word that owns a family
+member with an apostrophe ("luis's dad") or names a family ("the martinez family") does, and
+is echoed capitalised; a bare "jaylen" or "jaylens mom" is left alone rather than guessed.
+Nothing is stored; the name is echoed back in the same reply only.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ _WORD = re.compile(r"[A-ZÁÉÍÓÚÑ][\w'’-]*|[\w'’-]+|[.!?;:]", re.UNICODE
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
 _SENTENCE_END = frozenset(".!?;:")
 TITLES = frozenset(("Mr", "Ms", "Mrs", "Dr", "Miss", "Sra", "Sr"))
+# "la mamá de luis": the family member, then whose ("la familia de ana" too).
+_SPANISH_RELATIONS = "mamá|mama|papá|papa|abuela|abuelo|tía|tia|tío|tio|familia|madre|padre"
 
 
 @lru_cache(maxsize=1)
@@ -23,6 +27,19 @@ def _vocabulary() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
     named = default_understanding().replies.named
     relations = tuple(sorted((tuple(w.split()) for w in named.family_words), key=len, reverse=True))
     return frozenset(named.not_names), relations
+
+
+@lru_cache(maxsize=1)
+def _lower_case_name() -> re.Pattern[str]:
+    """ "luis's dad", "the martinez family": a lower-case name the words around it vouch for."""
+    named = default_understanding().replies.named
+    relations = "|".join(re.escape(w) for w in sorted(named.family_words, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w'’])(?:(?P<owner>[a-záéíóúñü]+)['’]s\s+(?P<relation>{relations})"
+        rf"|the\s+(?P<family>[a-záéíóúñü]+)\s+family"
+        rf"|(?P<article>la|el)\s+(?P<relation_es>{_SPANISH_RELATIONS})\s+de\s+"
+        rf"(?P<child>[a-záéíóúñü]+))(?![\w'’])"
+    )
 
 
 def who_is_named(text: str) -> str | None:
@@ -42,7 +59,26 @@ def who_is_named(text: str) -> str | None:
             before = [t for t in tokens[max(0, index - 2) : index] if t != "."]
             return _phrase(before[-1] if before else "", token, bare, relation)
         starts_sentence = False
+    return _named_in_lower_case(text)
+
+
+def _named_in_lower_case(text: str) -> str | None:
+    not_owners = _not_owners()
+    for found in _lower_case_name().finditer(text):
+        name = found.group("owner") or found.group("family") or found.group("child")
+        if name in not_owners:
+            continue
+        if found.group("family"):
+            return f"the {name.capitalize()} family"
+        if found.group("child"):
+            return f"{found.group('article')} {found.group('relation_es')} de {name.capitalize()}"
+        return f"{name.capitalize()}'s {found.group('relation')}"
     return None
+
+
+@lru_cache(maxsize=1)
+def _not_owners() -> frozenset[str]:
+    return frozenset(default_understanding().replies.named.not_owners)
 
 
 def _phrase(before: str, token: str, bare: str, relation: str | None) -> str:

@@ -231,11 +231,8 @@ class Coach:
                 return self._on_flow_button(turn, flow, *flow_value)
 
         text = clean(raw)
-        if flow is not None and flow.kind in self.flows:
-            if set_aside.is_parked(flow):
-                return self._beside_set_aside(turn, flow, raw, text)
-            if inbound.value is None and text and set_aside.sets_aside(turn, flow, text):
-                return self._beside_set_aside(turn, flow, raw, text)
+        if flow is not None and self._set_aside_by(turn, flow, text):
+            return self._beside_set_aside(turn, flow, raw, text)
         if flow is not None:
             return self._in_flow(turn, flow, text)
         return self._without_flow(turn, raw, text)
@@ -345,12 +342,22 @@ class Coach:
             return self._set_aside_choice(turn, flow, key)
         return self._advance(turn, flow, Answer(key=key))
 
+    def _set_aside_by(self, turn: Turn, flow: ActiveFlow, text: str) -> bool:
+        """Whether a typed message goes beside the conversation rather than into it: one set
+        aside already (but `cancel` still ends it), or one left for days that this message
+        does not answer. A click (a nudge's button) is handled as in any conversation."""
+        if turn.inbound.value is not None or not text or flow.kind not in self.flows:
+            return False
+        if set_aside.is_parked(flow):
+            return command_word(text.casefold(), turn.language) not in CANCEL_WORDS
+        return set_aside.sets_aside(turn, flow, text)
+
     def _beside_set_aside(self, turn: Turn, flow: ActiveFlow, raw: str, text: str) -> list[Reply]:
         """A conversation left for days (bot/flows/set_aside.py): the message is answered
         for itself and the conversation waits beside it, offered once to pick up. Whatever
         the message starts (another reflection, a draft) takes its place."""
         parked = set_aside.is_parked(flow)
-        typed = set_aside.typed_choice(text) if parked and turn.inbound.value is None else None
+        typed = set_aside.typed_choice(text) if parked else None
         if typed is not None:
             return self._set_aside_choice(turn, flow, typed)
         title = self.flows[flow.kind].title(turn, flow)

@@ -119,3 +119,12 @@ def test_spanish_speakers_get_the_offer_in_spanish(app: CoachApp, clock: FakeClo
     assert "dejamos a medias su reflexión" in reply
     assert "Retomarla" in reply
     assert "Pregunta 2 de 2" in educator.clicks("Retomarla")
+
+
+def test_cancel_ends_a_set_aside_reflection(app: CoachApp, clock: FakeClock) -> None:
+    educator = stopped_after_one_answer(app)
+    clock.advance(days=8)
+    educator.says("hi")
+    assert "Pick it up?" in educator.transcript
+    assert "Nothing from it was saved" in educator.says("cancel")
+    assert "Question 1 of 2" in educator.says("reflect relational")  # nothing left open

@@ -367,6 +367,8 @@ class Coach:
         if load_flow(turn) is not None:
             return replies
         # Saved as a new row: the offer's buttons name its first version.
+        if flow.kind in set_aside.ENDS_WHEN_SET_ASIDE:
+            return replies
         waiting = ActiveFlow(kind=flow.kind, step=flow.step, data=flow.data)
         offer = [] if parked else set_aside.park(turn, waiting, title, stopped)
         save_flow(turn, waiting)

@@ -128,3 +128,13 @@ def test_cancel_ends_a_set_aside_reflection(app: CoachApp, clock: FakeClock) -> 
     assert "Pick it up?" in educator.transcript
     assert "Nothing from it was saved" in educator.says("cancel")
     assert "Question 1 of 2" in educator.says("reflect relational")  # nothing left open
+
+
+def test_a_week_old_forget_confirmation_just_ends(app: CoachApp, clock: FakeClock) -> None:
+    educator = stopped_after_one_answer(app)
+    educator.says("cancel")
+    educator.says("forget")
+    clock.advance(days=8)
+    reply = educator.says("hi there, how do I run a home visit?")
+    assert "home visit" in reply.casefold() and "Pick it up?" not in reply
+    assert "still open" not in educator.says("journal")  # the confirmation ended

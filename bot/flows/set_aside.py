@@ -34,6 +34,8 @@ LET_GO = "set_aside_let_go"
 # on by itself (`unknown`), or a hard week told in the answer (`frustration`).
 ANSWER_INTENTS = frozenset({"unknown", "frustration", "cancel"})
 SMALL_TALK_INTENTS = frozenset({"greeting", "thanks"})
+# Conversations not offered again once set aside: a days-old "delete everything?" just ends.
+ENDS_WHEN_SET_ASIDE = frozenset({"forget"})
 
 SET_ASIDE_OFFER = Msg("On {date} we stopped partway through your {title}. Pick it up?")
 PICK_IT_UP = Msg("Pick it up")

@@ -817,3 +817,13 @@ def test_checkin_typed_by_hand_asks_about_the_waiting_action_or_says_none_waits(
     assert "Call Luis's dad about his math" in asked and "How did it go?" in asked
     assert "can't find that planned action" not in asked
     assert "Done!" in educator.says("checkin done")
+
+
+def test_an_answer_offered_tentatively_is_an_answer_not_a_cry_for_help(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    assert "Question 2 of 2" in educator.says("maybe the lees?")
+    assert "pick one small action" in educator.says("maybe text them?")
+    stuck = Conversation(app.coach, "mr-ortiz")
+    stuck.says("reflect relational")
+    assert "Here's a way in" in stuck.says("maybe not")  # a hedge with nothing after it

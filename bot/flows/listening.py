@@ -12,7 +12,7 @@ from bot.i18n import current_language
 from bot.understanding import Understanding, default_reader, understand
 from bot.understanding.named import who_is_named
 from bot.understanding.normalise import for_matching, words
-from bot.understanding.reader import asks_a_question, is_non_answer
+from bot.understanding.reader import asks_a_question, hedged_rest, is_non_answer
 from bot.understanding.variants import in_turn, pick
 from content.fit import Profile, closeness, offered_first, offered_order
 from content.loader import Library
@@ -86,6 +86,8 @@ def is_stuck(text: str, reading: Understanding) -> bool:
     """'idk', '?', 'no', 'can you give me an example?': not an answer to save."""
     if is_non_answer(text):
         return True
+    if len(hedged_rest(text)) >= ACTION_WORDS:
+        return False  # "maybe the lees?", "maybe text them?": an answer, offered tentatively
     short = len(words(for_matching(text))) <= STUCK_WORDS
     # "whats a strength", "how would i even do that?": a short question back is a way of
     # saying "I'm not sure what you mean", unless it carries what the answer is about.

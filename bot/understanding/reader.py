@@ -48,6 +48,7 @@ TO_THE_COACH_SET = "to-the-coach"
 # The first words that open a question, and those of them that rarely open a plan.
 QUESTION_OPENERS_SET = "question-openers"
 ASKING_OPENERS_SET = "asking-openers"
+HEDGES_SET = "hedges"
 # Digits and what goes around them, with no word: a number on its own.
 _ONLY_NUMBERS = re.compile(r"[\d\s.,:#/()+-]*\d[\d\s.,:#/()+-]*")
 # A text of at most this many words is short: the themes' `short` cues count in it.
@@ -195,6 +196,17 @@ def asks_a_question(text: str) -> bool:
     )
 
 
+def hedged_rest(text: str) -> list[str]:
+    """The words after a tentative opening ("maybe text them?" -> text, them; "tal vez la
+    abuela?" -> la, abuela); none when the text does not open so ("maybe not" -> not)."""
+    said = words(for_matching(text))
+    for hedge in default_reader().hedges:
+        opening = hedge.split()
+        if said[: len(opening)] == opening:
+            return said[len(opening) :]
+    return []
+
+
 def _only_symbols(text: str) -> bool:
     """Emoji and the like, no letters or question marks: a reaction, not a 'not sure'."""
     stripped = "".join(ch for ch in text if not ch.isspace())
@@ -242,6 +254,7 @@ class Reader:
         self.to_the_coach_words = _word_set(content.intents.sets.get(TO_THE_COACH_SET, []))
         self.question_openers = _word_set(content.intents.sets.get(QUESTION_OPENERS_SET, []))
         self.asking_openers = _word_set(content.intents.sets.get(ASKING_OPENERS_SET, []))
+        self.hedges = tuple(for_matching(h) for h in content.intents.sets.get(HEDGES_SET, []))
         self.intent_cues = CueSet(
             intent_sets, {name: entry.cues for name, entry in content.intents.intents.items()}
         )

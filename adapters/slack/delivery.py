@@ -5,6 +5,12 @@
   educator sees it), unless it is a guided conversation's question, which the core says is
   private: that goes to the educator's DM, with a one-line ephemeral pointer where they were.
 - Clicked in App Home (no `response_url`): the answer goes to the educator's DM.
+
+A kept message's answer posted to a DM carries Slack message metadata naming the delivery
+and the part (`coach_reply`). A process that takes over a dead one's message (`resumed`)
+reads the DM's latest messages first and posts only the parts Slack does not have yet, so a
+kill between Slack taking the answer and the inbox row's delete answers nothing twice.
+Ephemeral answers through `response_url` cannot be read back: those may still come twice.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import messages as slack_messages
@@ -24,6 +31,12 @@ from bot.routing import replies_are_private
 
 log = logging.getLogger("coach.slack")
 
+# The metadata event a DM answer carries: which delivery it answers, and which of its parts.
+REPLY_EVENT = "coach_reply"
+# How many of a DM's latest messages are read for a dead process's parts: it died within the
+# inbox lease (30 s) of posting them, and an answer is a few messages.
+READ_BACK_MESSAGES = 50
+
 
 @dataclass(frozen=True)
 class Origin:
@@ -34,6 +47,10 @@ class Origin:
     dm_channel: str | None = None  # already in the educator's DM with the coach
     channel: str | None = None
     response_url: str | None = None
+    # A kept message's delivery id (its answer's metadata names it), and whether a process
+    # taking over a dead one's message is answering (it reads back what Slack already has).
+    mark: str | None = None
+    resumed: bool = False
 
 
 class Delivery:
@@ -48,11 +65,11 @@ class Delivery:
         if not replies:
             return
         if origin.dm_channel:
-            await self.post(client, origin.dm_channel, render_messages(replies))
+            await self.post(client, origin.dm_channel, render_messages(replies), origin)
             return
         if origin.response_url is None or replies_are_private(replies):
             dm = await self.people.dm_channel(client, origin.team, origin.user)
-            await self.post(client, dm, render_messages(replies))
+            await self.post(client, dm, render_messages(replies), origin)
             if origin.response_url and origin.channel != dm:
                 note = render_messages([Text(str(slack_messages.CONTINUE_IN_DM))])
                 await self.respond(origin.response_url, note)
@@ -60,10 +77,21 @@ class Delivery:
         await self.respond(origin.response_url, render_messages(replies))
 
     async def post(
-        self, client: AsyncWebClient, channel: str, rendered: list[SlackMessage]
+        self,
+        client: AsyncWebClient,
+        channel: str,
+        rendered: list[SlackMessage],
+        origin: Origin | None = None,
     ) -> None:
-        for message in rendered:
-            await client.chat_postMessage(channel=channel, text=message.text, blocks=message.blocks)
+        mark = origin.mark if origin is not None else None
+        posted = await posted_parts(client, channel, mark) if origin and origin.resumed else set()
+        for part, message in enumerate(rendered):
+            if part in posted:
+                continue  # Slack has it from the process that died
+            metadata = reply_metadata(mark, part) if mark else None
+            await client.chat_postMessage(
+                channel=channel, text=message.text, blocks=message.blocks, metadata=metadata
+            )
 
     async def respond(self, response_url: str, rendered: list[SlackMessage]) -> None:
         webhook = response_url_client(response_url, self.http.session)
@@ -76,3 +104,32 @@ class Delivery:
             )
             if response.status_code >= 400:
                 log.warning("response_url_failed", extra={"status": response.status_code})
+
+
+def reply_metadata(mark: str, part: int) -> dict[str, object]:
+    """What an answer's message carries for reading back: the delivery and the part (the
+    delivery id is Slack's own, never the educator's words)."""
+    return {"event_type": REPLY_EVENT, "event_payload": {"delivery": mark, "part": part}}
+
+
+async def posted_parts(client: AsyncWebClient, channel: str, mark: str | None) -> set[int]:
+    """The parts of `mark`'s answer already in the channel (empty when Slack cannot say:
+    then everything is posted, as before, rather than risk losing the answer)."""
+    if not mark:
+        return set()
+    try:
+        history = await client.conversations_history(
+            channel=channel, limit=READ_BACK_MESSAGES, include_all_metadata=True
+        )
+    except (SlackApiError, SlackClientError, OSError) as exc:
+        log.info("read_back_failed", extra={"error": type(exc).__name__})
+        return set()
+    found: set[int] = set()
+    for message in history.get("messages") or []:
+        metadata = message.get("metadata") or {}
+        payload = metadata.get("event_payload") or {}
+        if metadata.get("event_type") == REPLY_EVENT and payload.get("delivery") == mark:
+            part = payload.get("part")
+            if isinstance(part, int):
+                found.add(part)
+    return found

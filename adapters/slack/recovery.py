@@ -67,9 +67,9 @@ class Recovery(Sweep):
             return None
         payload = arrival.payload
         if arrival.kind == COMMAND:
-            return self.messages.command(client, payload, arrival.delivery_id, row_id)
+            return self.messages.command(client, payload, arrival.delivery_id, row_id, resumed=True)
         if arrival.kind == DM:
-            return self.messages.dm(client, payload["body"], payload["event"], row_id)
+            return self.messages.dm(client, payload["body"], payload["event"], row_id, resumed=True)
         if arrival.kind == ACTION:
             return self.actions.run(client, payload, row_id)
         log.warning("inbox_kind_unknown", extra={"kind": arrival.kind})

@@ -47,8 +47,10 @@ class MessageRunner:
         body: dict[str, Any],
         delivery_id: str | None = None,
         inbox_id: int | None = None,
+        resumed: bool = False,
     ) -> None:
-        """`delivery_id` names the signed request, so the coach answers a replay once."""
+        """`delivery_id` names the signed request, so the coach answers a replay once.
+        `resumed`: a dead process's kept message (adapters/slack/delivery.py reads back)."""
         team, user = team_of(body), str(body.get("user_id") or "")
         channel = str(body.get("channel_id") or "")
         if not team or not user:
@@ -78,6 +80,8 @@ class MessageRunner:
             user=user,
             channel=channel or None,
             response_url=body.get("response_url") or None,
+            mark=delivery_id if inbox_id is not None else None,
+            resumed=resumed,
         )
         await self.delivery.deliver(client, replies, origin)
 
@@ -87,6 +91,7 @@ class MessageRunner:
         body: dict[str, Any],
         event: dict[str, Any],
         inbox_id: int | None = None,
+        resumed: bool = False,
     ) -> None:
         team = team_of(body) or str(event.get("team") or "")
         user, channel = str(event["user"]), str(event["channel"])
@@ -103,6 +108,6 @@ class MessageRunner:
             locale=info.locale,
         )
         replies = await coach_answer(self.api, inbound, inbox_id)
-        await self.delivery.deliver(
-            client, replies, Origin(team=team, user=user, dm_channel=channel)
-        )
+        mark = inbound.message_id if inbox_id is not None else None
+        origin = Origin(team=team, user=user, dm_channel=channel, mark=mark, resumed=resumed)
+        await self.delivery.deliver(client, replies, origin)

@@ -61,6 +61,8 @@ class FakeSlack:
     _ts: count[int] = field(default_factory=lambda: count(1))
     # Calls of these methods wait until `release` (a slow Slack, held open on purpose).
     _held: dict[str, asyncio.Event] = field(default_factory=dict)
+    # What each channel holds, oldest first, as conversations.history gives it back.
+    history: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
 
     @property
     def url(self) -> str:
@@ -178,10 +180,22 @@ class FakeSlack:
             case "conversations.open":
                 return ok | {"channel": {"id": f"D{args.get('users')}"}}
             case "chat.postMessage":
-                return ok | {
-                    "channel": args.get("channel"),
-                    "ts": f"1700000000.{next(self._ts):06d}",
-                }
+                ts = f"1700000000.{next(self._ts):06d}"
+                kept: dict[str, Any] = {"ts": ts, "text": args.get("text"), "bot_id": "BBOT"}
+                metadata = args.get("metadata")
+                if isinstance(metadata, str):
+                    metadata = json.loads(metadata)
+                if metadata:
+                    kept["metadata"] = metadata
+                self.history[str(args.get("channel"))].append(kept)
+                return ok | {"channel": args.get("channel"), "ts": ts}
+            case "conversations.history":
+                # Newest first; metadata only when asked for, as Slack does.
+                shown = list(reversed(self.history[str(args.get("channel"))]))
+                shown = shown[: int(args.get("limit") or 100)]
+                if str(args.get("include_all_metadata")).casefold() not in ("true", "1"):
+                    shown = [{k: v for k, v in m.items() if k != "metadata"} for m in shown]
+                return ok | {"messages": shown, "has_more": False}
             case "apps.connections.open":
                 return ok | {"url": self.url.replace("http", "ws", 1) + "socket"}
             case "oauth.v2.access":

@@ -25,7 +25,7 @@ from bot.inbox.models import InboxMessage
 from bot.inbox.store import LEASE
 from bot.settings import Settings
 from tests.clock import FakeClock
-from tests.slack.fake_slack import FakeSlack
+from tests.slack.fake_slack import Failure, FakeSlack
 from tests.slack.wire import SlackWire, find_button
 
 MARKER = "PRIVATE-5e1d"
@@ -97,23 +97,31 @@ async def test_a_command_acknowledged_before_a_crash_is_answered_once_after_it(
     assert kept_rows(slack_core) == 0
 
 
-async def test_a_dm_answered_but_not_sent_before_a_crash_is_sent_once_and_a_retry_is_not(
-    slack_core: CoachApp, slack_settings: Settings, fake_slack: FakeSlack, clock: FakeClock
-) -> None:
-    async with running(slack_core, fake_slack) as first:
-        fake_slack.hold("chat.postMessage")  # the turn is saved; sending it hangs
+async def dies_while_posting(core: CoachApp, fake: FakeSlack, slack_has_it: bool) -> None:
+    """A DM's turn is saved and its answer is on its way to Slack when the process dies;
+    Slack then takes the post (`slack_has_it`) or never does."""
+    async with running(core, fake) as first:
+        fake.hold("chat.postMessage")  # the turn is saved; sending it hangs
         await first.dm("journal", user="U8", event_id="EvKEPT1", wait=False)
         async with asyncio.timeout(ANSWER_WAIT_S):
-            while not fake_slack.of("chat.postMessage"):
+            while not fake.of("chat.postMessage"):
                 await asyncio.sleep(0.05)
         dies(first)
-        fake_slack.release("chat.postMessage")
-    fake_slack.clear()
+        if not slack_has_it:
+            fake.fail("chat.postMessage", Failure(status=503, error="service_unavailable"))
+        fake.release("chat.postMessage")
 
+
+async def test_a_dm_slack_took_before_a_crash_is_not_posted_again(
+    slack_core: CoachApp, slack_settings: Settings, fake_slack: FakeSlack, clock: FakeClock
+) -> None:
+    await dies_while_posting(slack_core, fake_slack, slack_has_it=True)
     second_core = restarted(slack_settings, clock)
     try:
         async with running(second_core, fake_slack) as second:
-            await answered(fake_slack, 1)
+            async with asyncio.timeout(ANSWER_WAIT_S):  # the takeover read the DM back
+                while not fake_slack.of("conversations.history"):
+                    await asyncio.sleep(0.05)
             await second.slack.drain()
             # Slack retries an event it thinks was not taken: acknowledged, not answered again.
             retry = await second.dm("journal", user="U8", event_id="EvKEPT1")
@@ -121,8 +129,28 @@ async def test_a_dm_answered_but_not_sent_before_a_crash_is_sent_once_and_a_retr
     finally:
         second_core.engine.dispose()
 
-    posts = fake_slack.of("chat.postMessage")
-    assert len(posts) == 1
+    [dm] = fake_slack.history.values()
+    assert len(dm) == 1, "answered exactly once"
+    assert dm[0]["metadata"]["event_payload"] == {"delivery": "EvKEPT1", "part": 0}
+    assert "journal is empty" in str(dm[0]["text"])
+    assert kept_rows(slack_core) == 0
+
+
+async def test_a_dm_slack_never_took_before_a_crash_is_posted_once_after_it(
+    slack_core: CoachApp, slack_settings: Settings, fake_slack: FakeSlack, clock: FakeClock
+) -> None:
+    await dies_while_posting(slack_core, fake_slack, slack_has_it=False)
+    fake_slack.clear()
+    second_core = restarted(slack_settings, clock)
+    try:
+        async with running(second_core, fake_slack) as second:
+            await answered(fake_slack, 1)
+            await second.slack.drain()
+    finally:
+        second_core.engine.dispose()
+
+    [dm] = fake_slack.history.values()
+    assert len(dm) == 1
     assert "journal is empty" in fake_slack.posted_text()
     assert kept_rows(slack_core) == 0
 

@@ -13,6 +13,10 @@ Counted per command: acknowledged (HTTP 200) or not (the connection died with th
 server: Slack would show the educator an error, and nothing was promised), and how many
 answers reached its response URL. Pass: every acknowledged command answered exactly once.
 
+With `dms=True` half the Slack clients type `journal` in their DM with the coach instead:
+its answer goes out with chat.postMessage, carrying message metadata that a process taking
+over reads back (adapters/slack/delivery.py), counted per DM channel.
+
 With `teams=True` half the clients are Teams instead: each posts a `journal` message
 activity from a new educator in a personal chat to `/api/messages` (unauthenticated, as
 local development on 127.0.0.1), and this process is also the Bot Framework connector the
@@ -38,7 +42,7 @@ from sqlalchemy import create_engine, text
 
 from bench import procs
 from bench.bare import BOT_TOKEN, SIGNING_SECRET
-from bench.slack_requests import signed_journal_command
+from bench.slack_requests import signed_journal_command, signed_journal_dm
 
 CYCLES = 200
 CLIENTS = 4
@@ -57,19 +61,33 @@ class Slack:
     answers: Counter[str] = field(default_factory=Counter)
     ids: count[int] = field(default_factory=count)
     rng: random.Random = field(default_factory=lambda: random.Random(14))
+    # DMs: what each DM channel holds (for conversations.history), and what was acknowledged.
+    history: dict[str, list[dict[str, object]]] = field(default_factory=dict)
+    dm_acked: set[str] = field(default_factory=set)
+    dm_refused: Counter[str] = field(default_factory=Counter)
+    dm_answers: Counter[str] = field(default_factory=Counter)
 
     def app(self) -> web.Application:
         app = web.Application()
-        app.router.add_post("/api/{method}", self._api)
+        app.router.add_route("*", "/api/{method}", self._api)  # conversations.history: GET
         app.router.add_post("/respond/{key}", self._respond)
         return app
 
     async def _api(self, request: web.Request) -> web.Response:
-        form = await request.post()
+        form: dict[str, object] = {**request.query, **(await request.post())}
+        if request.content_type == "application/json":
+            form |= await request.json()
         method = request.match_info["method"]
         user = str(form.get("user") or form.get("users") or "U")
         answer: dict[str, object] = {"ok": True}
-        if method == "users.info":
+        channel = str(form.get("channel") or "")
+        if method == "chat.postMessage" and channel.startswith("D"):
+            self.dm_answers[channel] += 1
+            kept = {"ts": f"1.{next(self.ids)}", "metadata": form.get("metadata")}
+            self.history.setdefault(channel, []).append(kept)
+        if method == "conversations.history":
+            answer["messages"] = list(reversed(self.history.get(channel, [])))
+        elif method == "users.info":
             await asyncio.sleep(self.rng.uniform(*USERS_INFO_S))
             answer["user"] = {"id": user, "tz": "America/Chicago", "is_admin": False}
         elif method == "conversations.open":
@@ -121,6 +139,19 @@ def journal_activity(n: int, service_url: str) -> tuple[str, dict[str, object]]:
         "channelData": {"tenant": {"id": TENANT}},
         "text": "journal",
     }
+
+
+async def slack_dm(session: aiohttp.ClientSession, base: str, n: int, slack: Slack) -> None:
+    key, body, headers = signed_journal_dm(n)
+    try:
+        async with session.post(base + "/slack/events", data=body, headers=headers) as response:
+            await response.read()
+            if response.status == 200:
+                slack.dm_acked.add(key)
+            else:
+                slack.dm_refused[str(response.status)] += 1
+    except (aiohttp.ClientError, TimeoutError) as exc:
+        slack.dm_refused[type(exc).__name__] += 1
 
 
 async def teams_message(
@@ -176,7 +207,7 @@ def kept(url: str) -> int:
         engine.dispose()
 
 
-async def drill(url: str, cycles: int, with_teams: bool) -> None:
+async def drill(url: str, cycles: int, with_teams: bool, with_dms: bool = False) -> None:
     slack, teams = Slack(), Teams()
     outside = slack.app()
     teams.add_routes(outside)
@@ -197,10 +228,12 @@ async def drill(url: str, cycles: int, with_teams: bool) -> None:
     try:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
 
-            async def client(base: str, until: float, on_teams: bool) -> None:
+            async def client(base: str, until: float, on_teams: bool, in_dm: bool) -> None:
                 while time.monotonic() < until:
                     if on_teams:
                         await teams_message(session, base, outside_url, next(numbers), teams)
+                    elif in_dm:
+                        await slack_dm(session, base, next(numbers), slack)
                     else:
                         await command(session, base, outside_url, next(numbers), slack)
 
@@ -208,7 +241,9 @@ async def drill(url: str, cycles: int, with_teams: bool) -> None:
                 serve, base = await asyncio.to_thread(start_serve, env)
                 until = time.monotonic() + rng.uniform(*RUN_S)
                 clients = [
-                    asyncio.create_task(client(base, until + 5, with_teams and i % 2 == 1))
+                    asyncio.create_task(
+                        client(base, until + 5, with_teams and i % 2 == 1, with_dms and i % 2 == 0)
+                    )
                     for i in range(CLIENTS)
                 ]
                 await asyncio.sleep(max(0.0, until - time.monotonic()))
@@ -236,6 +271,9 @@ async def drill(url: str, cycles: int, with_teams: bool) -> None:
         await runner.cleanup()
     rows_left = await asyncio.to_thread(kept, url)
     verdicts = [report("Slack", slack, cycles, rows_left, started)]
+    if with_dms:
+        dms = Slack(acked=slack.dm_acked, refused=slack.dm_refused, answers=slack.dm_answers)
+        verdicts.append(report("Slack DMs", dms, cycles, rows_left, started))
     if with_teams:
         verdicts.append(report("Teams", teams, cycles, rows_left, started))
     print(f"  verdict: every acknowledged message answered exactly once: {all(verdicts)}")
@@ -258,10 +296,12 @@ def report(platform: str, side: Slack | Teams, cycles: int, rows_left: int, star
     return once == len(acked)
 
 
-def drill_inbox(cycles: int = CYCLES, database: str = "postgres", teams: bool = False) -> None:
+def drill_inbox(
+    cycles: int = CYCLES, database: str = "postgres", teams: bool = False, dms: bool = False
+) -> None:
     with procs.database(database) as url:
         procs.migrate(url)
-        asyncio.run(drill(url, cycles, teams))
+        asyncio.run(drill(url, cycles, teams, dms))
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ def test_a_question_a_week_later_is_answered_and_the_reflection_waits(
     clock.advance(days=8)
     reply = educator.says("hey, how do I run a home visit?")
     assert "home visit" in reply.casefold()
-    assert "stopped partway through your reflection on *Relational" in reply
+    assert "On Mon Nov 16 we stopped partway through your reflection on *Relational" in reply
     assert QUESTION_2 not in reply  # the week-old question is not asked over it
 
     picked_up = educator.clicks("Pick it up")

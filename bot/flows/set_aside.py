@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from bot.dates import day_label
 from bot.flows.checkin import first_typed
 from bot.flows.state import ActiveFlow
 from bot.i18n import Msg, current_language
-from bot.localtime import local_date_label
+from bot.localtime import educator_zone
 from bot.replies import Choices, Reply
 from bot.turn import Turn
 from bot.understanding import understand
@@ -67,7 +68,9 @@ def park(turn: Turn, flow: ActiveFlow, title: str, stopped: datetime) -> list[Re
     its buttons become the conversation's options, the question's own kept for later."""
     flow.data[PARKED] = True
     flow.data["_options_before"] = flow.data.get("_options", [])
-    offer = SET_ASIDE_OFFER.format(date=local_date_label(stopped, turn), title=title)
+    # Days or weeks ago: the day is enough ("Mon Nov 16"), the year says nothing.
+    day = day_label(stopped.astimezone(educator_zone(turn)).date())
+    offer = SET_ASIDE_OFFER.format(date=day, title=title)
     return [Choices(offer, flow.options([(PICK_IT_UP, PICK_UP), (LET_IT_GO, LET_GO)]))]
 
 

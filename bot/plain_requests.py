@@ -333,6 +333,17 @@ def _question(turn: Turn, reading: Understanding, text: str) -> list[Reply]:
         practice, summary, title = [], learn_only.summary, learn_only.title
     else:
         return _themed_question(text, reading) or [Text(said.question_general)]
-    lines = [said.question_intro.format(topic=title), summary, *practice, ""]
-    lines.append(said.question_more.format(slug=slug))
+    lines = [said.question_intro.format(topic=title), summary, *practice]
+    lines += [*_theme_try(text, reading), "", said.question_more.format(slug=slug)]
     return [Text("\n".join(lines))]
+
+
+def _theme_try(text: str, reading: Understanding) -> list[str]:
+    """ "how do i get my newcomer families to trust me, most of them speak dari": the topic's
+    practice answers the question; what is in the way (language) gets one try of its own."""
+    replies = replies_in(current_language())
+    theme = next((t for t in ACK_ORDER if t in reading.themes and t in replies.theme_actions), None)
+    if theme is None:
+        return []
+    [tried] = closest_lines(text, replies.theme_actions[theme], 1)
+    return [replies.intents.question_theme_also.format(action=tried[:1].lower() + tried[1:])]

@@ -139,6 +139,7 @@ class IntentReplies(_Strict):
     question_more: str
     question_themed_try: str
     weary_then_question: str
+    question_theme_also: str
     question_general: str
     mixed: str
 

@@ -827,3 +827,11 @@ def test_an_answer_offered_tentatively_is_an_answer_not_a_cry_for_help(app: Coac
     stuck = Conversation(app.coach, "mr-ortiz")
     stuck.says("reflect relational")
     assert "Here's a way in" in stuck.says("maybe not")  # a hedge with nothing after it
+
+
+def test_a_question_s_barrier_gets_one_try_beside_the_topic_s_practice(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    reply = educator.says("how do i get my newcomer families to trust me, most of them speak dari")
+    assert "learn relational" in reply  # the question, answered from its topic
+    assert "And for what you mentioned: ask the office which families need an interpreter" in reply
+    assert "what you mentioned" not in educator.says("how do I run a home visit?")

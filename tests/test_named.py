@@ -23,6 +23,8 @@ from tests.dialog import Conversation
         ("umm the martinez family i guess, only called about behavior", "the Martinez family"),
         ("talked w luis's dad at pickup, he said luis loves building stuff", "Luis's dad"),
         ("hablé con el papá de kevin en la salida", "el papá de Kevin"),
+        ("Hablé con la mamá de Luis en la salida", "la mamá de Luis"),
+        ("La familia de Ana vino a la feria", "la familia de Ana"),
     ],
 )
 def test_who_an_answer_names(answer: str, who: str) -> None:
@@ -51,3 +53,13 @@ def test_the_reply_to_an_answer_says_who_it_was_about(app: CoachApp) -> None:
     educator.says("reflect relational")
     answer = educator.says("I guess I could call Jaylen mom, she always seems to rush off")
     assert "Jaylen's mom" in answer and "Question 2 of 2" in answer
+
+
+def test_a_spanish_speaker_hears_the_name_back_in_good_spanish(app: CoachApp) -> None:
+    educator = Conversation(app.coach, locale="es-MX")
+    educator.says("idioma es")
+    educator.says("reflexionar relational")
+    first = educator.says("hablé con el papá de kevin en la salida").splitlines()[0]
+    assert first.startswith("El papá de Kevin")
+    second = educator.says("hablé con el papá de kevin en la salida otra vez")
+    assert second.startswith("Gracias por nombrar al papá de Kevin")  # not "a el papá"

@@ -177,9 +177,19 @@ def heard(text: str, reading: Understanding, said_before: Collection[str] = ()) 
         named = _unsaid_first(
             replies_in(current_language()).named.acknowledge, "named", text, said_before
         )
-        return Heard(named.text.format(who=who), named.key)
+        return Heard(_contracted(named.text.format(who=who)), named.key)
     general = _unsaid_first(acks[GENERAL], GENERAL, text, said_before)
     return Heard(general.text.format(snippet=snippet(text)), general.key)
+
+
+def _contracted(said: str) -> str:
+    """A sentence that opens with the name starts with a capital ("The Martinez family: ...",
+    "El papá de Kevin: ..."), and Spanish contracts "a el" and "de el" ("Gracias por nombrar
+    al papá de Kevin")."""
+    said = said[:1].upper() + said[1:]
+    if current_language() != "es":
+        return said
+    return said.replace(" a el ", " al ").replace(" de el ", " del ")
 
 
 def _with_also(first: Heard, theme: str, present: list[str], text: str) -> Heard:

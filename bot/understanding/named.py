@@ -56,10 +56,22 @@ def who_is_named(text: str) -> str | None:
         is_name = bare[:1].isupper() and bare[1:].islower() and bare not in not_names
         relation = _relation_after(tokens, index + 1, relations) if is_name else None
         if is_name and (not starts_sentence or relation):
+            spanish = _spanish_relation_before(tokens, index)
+            if spanish is not None:  # "Hablé con la mamá de Luis"
+                return f"{spanish} {bare}"
             before = [t for t in tokens[max(0, index - 2) : index] if t != "."]
             return _phrase(before[-1] if before else "", token, bare, relation)
         starts_sentence = False
     return _named_in_lower_case(text)
+
+
+def _spanish_relation_before(tokens: list[str], index: int) -> str | None:
+    """ "la mamá de" right before a name: who in the family it is ("la mamá de")."""
+    before = [t.casefold() for t in tokens[max(0, index - 3) : index]]
+    said = len(before) == 3 and before[0] in ("la", "el") and before[2] == "de"
+    if said and re.fullmatch(_SPANISH_RELATIONS, before[1]):
+        return f"{before[0]} {before[1]} de"
+    return None
 
 
 def _named_in_lower_case(text: str) -> str | None:

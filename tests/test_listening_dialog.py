@@ -835,3 +835,15 @@ def test_a_question_s_barrier_gets_one_try_beside_the_topic_s_practice(app: Coac
     assert "learn relational" in reply  # the question, answered from its topic
     assert "And for what you mentioned: ask the office which families need an interpreter" in reply
     assert "what you mentioned" not in educator.says("how do I run a home visit?")
+
+
+def test_spanish_how_to_questions_about_a_barrier_get_things_to_try(app: CoachApp) -> None:
+    educator = Conversation(app.coach, "sra-nunez", locale="es-MX")
+    educator.says("idioma es")
+    for asked in (
+        "¿cómo hago para que los papás vengan a las juntas?",
+        "oye, ¿qué le digo a un papá que se enoja en las juntas?",
+    ):
+        reply = educator.says(asked)
+        assert "Dos cosas que podría probar esta semana:" in reply, reply
+        assert "Buena pregunta. El marco" not in reply

@@ -35,6 +35,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import count
+from typing import Any
 
 import aiohttp
 from aiohttp import web
@@ -141,47 +142,45 @@ def journal_activity(n: int, service_url: str) -> tuple[str, dict[str, object]]:
     }
 
 
-async def slack_dm(session: aiohttp.ClientSession, base: str, n: int, slack: Slack) -> None:
-    key, body, headers = signed_journal_dm(n)
+async def _send(
+    session: aiohttp.ClientSession,
+    url: str,
+    key: str,
+    acked: set[str],
+    refused: Counter[str],
+    **request: Any,
+) -> None:
+    """Post one message as the platform would; note whether the coach acknowledged it."""
     try:
-        async with session.post(base + "/slack/events", data=body, headers=headers) as response:
+        async with session.post(url, **request) as response:
             await response.read()
             if response.status == 200:
-                slack.dm_acked.add(key)
+                acked.add(key)
             else:
-                slack.dm_refused[str(response.status)] += 1
+                refused[str(response.status)] += 1
     except (aiohttp.ClientError, TimeoutError) as exc:
-        slack.dm_refused[type(exc).__name__] += 1
+        refused[type(exc).__name__] += 1
+
+
+async def slack_dm(session: aiohttp.ClientSession, base: str, n: int, slack: Slack) -> None:
+    key, body, headers = signed_journal_dm(n)
+    url = base + "/slack/events"
+    await _send(session, url, key, slack.dm_acked, slack.dm_refused, data=body, headers=headers)
 
 
 async def teams_message(
     session: aiohttp.ClientSession, base: str, url: str, n: int, teams: Teams
 ) -> None:
     key, activity = journal_activity(n, url)
-    try:
-        async with session.post(base + "/api/messages", json=activity) as response:
-            await response.read()
-            if response.status == 200:
-                teams.acked.add(key)
-            else:
-                teams.refused[str(response.status)] += 1
-    except (aiohttp.ClientError, TimeoutError) as exc:
-        teams.refused[type(exc).__name__] += 1
+    await _send(session, base + "/api/messages", key, teams.acked, teams.refused, json=activity)
 
 
 async def command(
     session: aiohttp.ClientSession, base: str, url: str, n: int, slack: Slack
 ) -> None:
     key, body, headers = signed_journal_command(n, url)
-    try:
-        async with session.post(base + "/slack/events", data=body, headers=headers) as response:
-            await response.read()
-            if response.status == 200:
-                slack.acked.add(key)
-            else:
-                slack.refused[str(response.status)] += 1
-    except (aiohttp.ClientError, TimeoutError) as exc:
-        slack.refused[type(exc).__name__] += 1
+    url = base + "/slack/events"
+    await _send(session, url, key, slack.acked, slack.refused, data=body, headers=headers)
 
 
 def start_serve(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:

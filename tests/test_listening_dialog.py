@@ -812,6 +812,7 @@ def test_checkin_typed_by_hand_asks_about_the_waiting_action_or_says_none_waits(
     assert "no planned action waiting" in educator.says("checkin")
     skip_to_own_action(educator)
     educator.says("Call Luis's dad about his math")
+    assert "Once you've done it" in educator.says("checkin")  # chosen a minute ago
     clock.advance(days=7)
     asked = educator.says("checkin")
     assert "Call Luis's dad about his math" in asked and "How did it go?" in asked

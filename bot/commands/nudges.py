@@ -22,7 +22,12 @@ from bot.commands.schedule_settings import (
 )
 from bot.flows.checkin import start_checkin
 from bot.flows.state import load_flow
-from bot.followthrough import OUTCOMES, action_awaiting_check_in, record_outcome
+from bot.followthrough import (
+    CHECK_IN_AFTER,
+    OUTCOMES,
+    action_awaiting_check_in,
+    record_outcome,
+)
 from bot.localtime import educator_zone
 from bot.nudges import messages
 from bot.nudges.compose import checkin_question, local_label
@@ -138,7 +143,10 @@ def _typed_checkin(turn: Turn, parts: list[str]) -> list[Reply]:
         return _text(str(messages.CHECKIN_NOTHING_WAITING))
     if parts and parts[0].casefold() in OUTCOMES:
         return handle_checkin(turn, f"{pending.id} {parts[0].casefold()}")
-    question = core_messages.JOURNAL_CHECKIN_QUESTION
+    # As the journal asks: an action chosen minutes ago is not asked "How did it go?".
+    recent = turn.now - pending.created_at < CHECK_IN_AFTER
+    said = core_messages
+    question = said.JOURNAL_CHECKIN_LATER if recent else said.JOURNAL_CHECKIN_QUESTION
     return [checkin_question(pending, turn.library, turn.sealer, educator_zone(turn), question)]
 
 

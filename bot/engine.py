@@ -31,7 +31,7 @@ from bot.commands.table import (
     is_help_word,
 )
 from bot.educators import find_or_add_educator
-from bot.flows import reflection, set_aside
+from bot.flows import set_aside
 from bot.flows.base import Answer, Flow, match_answer
 from bot.flows.registry import flow_table
 from bot.flows.state import (
@@ -458,8 +458,7 @@ class Coach:
         asked again in the new language; the first hello's role question waits for a hello."""
         was = turn.library
         switch_language(turn, language)
-        if flow.kind == reflection.KIND:
-            reflection.say_in(turn, flow, was)
+        self.flows[flow.kind].say_in(turn, flow, was)
         with speaking(language):
             return [Text(str(messages.LANGUAGE_SET)), *self._ask_again(turn, flow)]
 

@@ -21,11 +21,11 @@ from bot.flows.draft import start_draft
 from bot.flows.listening import ACK_ORDER, acknowledgement
 from bot.followthrough import action_awaiting_check_in
 from bot.i18n import current_language
-from bot.language import accepts_offered_spanish, spanish_words_for
+from bot.language import SPANISH_COMMANDS, accepts_offered_spanish, spanish_words_for
 from bot.replies import Choices, Reply, Text
 from bot.text import split_command
 from bot.turn import Turn
-from bot.understanding import Understanding, default_reader, understand
+from bot.understanding import Understanding, understand
 from bot.understanding.normalise import for_matching, words
 from bot.understanding.reader import asks_a_question
 from bot.understanding.variants import pick
@@ -124,7 +124,7 @@ def offers_spanish(
     never chosen a language and is not spoken to in Spanish already: offer it, once
     (`language` shows the choice any time after)."""
     first = split_command(text)[0].casefold()
-    spanish = reading.language == "es" or first in spanish_words_for(commands)
+    spanish = reading.language == "es" or SPANISH_COMMANDS.get(first) in commands
     return spanish and may_offer_spanish(turn)
 
 
@@ -298,7 +298,7 @@ def _themed_question(text: str, reading: Understanding) -> list[Reply]:
     # The theme model learned from answers and statements, and vetoes cues in a question
     # ("how do i get parents to actually come to conferences" names families not coming);
     # asked outright, the cue's words are evidence enough for which tries to offer.
-    found = reading.themes or tuple(default_reader().cued_themes(for_matching(text), text))
+    found = reading.themes or tuple(t for t in ACK_ORDER if t in reading.cued)
     theme = next((t for t in ACK_ORDER if t in found), None)
     if theme is None:
         return []

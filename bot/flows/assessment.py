@@ -12,6 +12,7 @@ from bot.localtime import local_date_label
 from bot.profiles import profile_of
 from bot.replies import Card, Choice, Choices, Reply, Text
 from bot.turn import Turn
+from content.loader import Library
 
 KIND = "assessment"
 
@@ -87,6 +88,9 @@ def _finish(turn: Turn, flow: ActiveFlow) -> list[Reply]:
 
 class AssessmentFlow:
     optional = False
+
+    def say_in(self, turn: Turn, flow: ActiveFlow, was: Library) -> None:
+        """Its questions are read from the library each time they are asked."""
 
     def title(self, turn: Turn, flow: ActiveFlow) -> str:
         total = len(turn.library.assessment.statements)

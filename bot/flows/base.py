@@ -9,6 +9,7 @@ from bot.flows.state import ActiveFlow
 from bot.numbers import parse_small_int
 from bot.replies import Reply
 from bot.turn import Turn
+from content.loader import Library
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,12 @@ class Flow(Protocol):
 
     def title(self, turn: Turn, flow: ActiveFlow) -> str:
         """A few words naming what the educator is in the middle of."""
+        ...
+
+    def say_in(self, turn: Turn, flow: ActiveFlow, was: Library) -> None:
+        """The educator chose another language mid-way: what the flow stored in `was`'s words
+        becomes `turn.library`'s (a flow that reads its words from the library each time has
+        nothing to change)."""
         ...
 
 

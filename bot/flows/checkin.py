@@ -32,6 +32,7 @@ from bot.turn import Turn
 from bot.understanding import understand
 from bot.understanding.normalise import for_matching, words
 from bot.understanding.variants import pick
+from content.loader import Library
 from content.understanding_schema import replies_in
 
 KIND = "checkin"
@@ -321,6 +322,9 @@ def _finish(turn: Turn, flow: ActiveFlow) -> list[Reply]:
 
 class CheckinFlow:
     optional = True
+
+    def say_in(self, turn: Turn, flow: ActiveFlow, was: Library) -> None:
+        """Its questions are read from the library each time they are asked."""
 
     def title(self, turn: Turn, flow: ActiveFlow) -> str:
         return _("check-in on *{title}*").format(title=turn.library.title(flow.data["topic"]))

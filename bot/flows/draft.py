@@ -40,6 +40,7 @@ from content.drafts_schema import (
     Tone,
     drafts_in,
 )
+from content.loader import Library
 
 KIND = "draft"
 # A specific longer than this is more than a note home can carry (one or two sentences).
@@ -365,6 +366,9 @@ def reprompt(flow: ActiveFlow) -> list[Reply]:
 
 class DraftFlow:
     optional = False
+
+    def say_in(self, turn: Turn, flow: ActiveFlow, was: Library) -> None:
+        """Its questions are read from the library each time they are asked."""
 
     def title(self, turn: Turn, flow: ActiveFlow) -> str:
         return str(said.TITLE)

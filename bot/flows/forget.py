@@ -12,6 +12,7 @@ from bot.privacy import messages
 from bot.privacy.forget import forget_educator
 from bot.replies import Choices, Reply, Text
 from bot.turn import Turn
+from content.loader import Library
 
 KIND = "forget"
 OPTIONS = [(messages.FORGET_YES, "yes"), (messages.FORGET_NO, "no")]
@@ -31,6 +32,9 @@ def _ask(flow: ActiveFlow) -> list[Reply]:
 
 class ForgetFlow:
     optional = False
+
+    def say_in(self, turn: Turn, flow: ActiveFlow, was: Library) -> None:
+        """Its questions are read from the library each time they are asked."""
 
     def title(self, turn: Turn, flow: ActiveFlow) -> str:
         return str(messages.FORGET_TITLE)

@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from bot.i18n import current_language
-from bot.understanding import Understanding, default_reader, understand
+from bot.understanding import Understanding, understand
 from bot.understanding.named import who_is_named
 from bot.understanding.normalise import for_matching, words
 from bot.understanding.reader import asks_a_question, hedged_rest, is_non_answer
@@ -171,7 +171,7 @@ def heard(text: str, reading: Understanding, said_before: Collection[str] = ()) 
         fresh = _fresh(acks[theme], theme, text, said_before)
         if fresh is not None:
             unheard = [t for t in present if t not in acknowledged]
-            return _with_also(fresh, theme, unheard, text)
+            return _with_also(fresh, theme, unheard, reading.cued)
     who = who_is_named(text)
     if who is not None:
         named = _unsaid_first(
@@ -192,14 +192,13 @@ def _contracted(said: str) -> str:
     return said.replace(" a el ", " al ").replace(" de el ", " del ")
 
 
-def _with_also(first: Heard, theme: str, present: list[str], text: str) -> Heard:
+def _with_also(first: Heard, theme: str, present: list[str], cued: Collection[str]) -> Heard:
     """The acknowledgement, and one short line for a second theme in the same answer ("so
     tired. 3 IEP meetings and mom still hasn't signed": the silence, and the week), unless
     the conversation heard that one already (`present` leaves those out). The second theme
     must be in the answer's words (the cues), not only the model's guess, and never a bright
     spot tacked onto a hard story: a wrong second line would show the coach did not listen."""
     also = replies_in(current_language()).acknowledge_also
-    cued = default_reader().cued_themes(for_matching(text), text)
     second = next(
         (t for t in present if t != theme and t in also and t in cued and t != "positive"), None
     )

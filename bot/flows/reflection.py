@@ -211,6 +211,9 @@ def _save(turn: Turn, flow: ActiveFlow, action: str) -> list[Reply]:
 class ReflectionFlow:
     optional = False
 
+    def say_in(self, turn: Turn, flow: ActiveFlow, was: Library) -> None:
+        say_in(turn, flow, was)
+
     def title(self, turn: Turn, flow: ActiveFlow) -> str:
         return _("reflection on *{title}*").format(title=turn.library.title(flow.data["topic"]))
 

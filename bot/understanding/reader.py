@@ -165,6 +165,9 @@ class Understanding:
     themes: tuple[str, ...]
     deficit: tuple[Finding, ...] = field(default=())
     language: str = "en"
+    # The themes the message's own words name (themes.yaml's cues), before the model's veto:
+    # evidence enough where the message asks outright or names a second worry.
+    cued: frozenset[str] = field(default=frozenset(), compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -399,10 +402,9 @@ class Reader:
         return UNKNOWN
 
     def themes(
-        self, normalised: str, original: str, text: Text | None = None, grams: Grams | None = None
+        self, normalised: str, original: str, cued: set[str], grams: Grams | None = None
     ) -> tuple[str, ...]:
         chances = self.theme_model.chances(grams or self.vocabulary.grams(normalised))
-        cued = self.cued_themes(normalised, original, text)
         return self.themes_from(cued, chances, unsure_shape=unsure_shape(normalised, original))
 
     def cued_themes(self, normalised: str, original: str, text: Text | None = None) -> set[str]:
@@ -468,7 +470,8 @@ class Reader:
         read = self.text(normalised)
         grams = self.vocabulary.grams(normalised)  # counted once for the three models
         intent = self.intent(normalised, read, grams)
-        themes = self.themes(normalised, text, read, grams)
+        cued = self.cued_themes(normalised, text, read)
+        themes = self.themes(normalised, text, cued, grams)
         if intent == "language" and (
             len(words(normalised)) <= COMMAND_WORDS or "language" in self.intent_cues.counts(read)
         ):
@@ -483,6 +486,7 @@ class Reader:
             themes=themes,
             deficit=tuple(deficit_findings(text)) if deficit else (),
             language=detect_language(normalised),
+            cued=frozenset(cued),
         )
 
 

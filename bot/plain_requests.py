@@ -17,9 +17,10 @@ from bot.commands.language import language_choices
 from bot.commands.profile import first_hello, offer_role
 from bot.commands.table import TYPO_BEFORE_WORDS
 from bot.drafts.suggest import purpose_in
+from bot.flows.checkin import start_checkin, typed_outcome
 from bot.flows.draft import start_draft
 from bot.flows.listening import ACK_ORDER, acknowledgement
-from bot.followthrough import action_awaiting_check_in
+from bot.followthrough import CHECK_IN_AFTER, action_awaiting_check_in
 from bot.i18n import current_language
 from bot.language import SPANISH_COMMANDS, accepts_offered_spanish, spanish_words_for
 from bot.replies import Choices, Reply, Text
@@ -65,6 +66,13 @@ SMALL_TALK_WORDS = frozenset([
 # "ok", "nope", "idk", "later" typed with nothing to answer: a short reply that is not a
 # command, answered kindly rather than as a mistyped word.
 SHORT_REPLY_WORDS = 3
+# What a typed check-in may read as besides itself ("done" sounds like `cancel`, "did it!" like
+# `journal`, "nope didn't get to it" like `frustration`); a request or a question is not one.
+CHECKIN_READINGS = frozenset(["unknown", "cancel", "journal", "frustration"])
+# Outcome words that answer any yes-or-no question, so say nothing about the action alone.
+AMBIGUOUS_OUTCOMES = frozenset([
+    "yes", "yep", "yup", "yeah", "si", "sí", "no", "nope", "nah", "nel", "of course", "absolutely",
+])  # fmt: skip
 # How an educator names their own role: "im a counselor", "I'm the AP", "soy maestra".
 SELF_WORDS = frozenset(["im", "i'm", "i’m", "soy"])
 
@@ -76,7 +84,7 @@ def answer_plain_request(
     if accepts_offered_spanish(turn.educator, text):  # "sí" to the offer below, typed
         return commands["language"](turn, "es")
     reading = understand(text, deficit=False)  # a plain request is answered, not reframed
-    replies = _answer(turn, text, reading, commands)
+    replies = _how_it_went(turn, text, reading) or _answer(turn, text, reading, commands)
     if (
         replies is not None
         and reading.intent != "language"
@@ -181,6 +189,27 @@ def _answer(
     if any(theme in reading.themes for theme in ACK_ORDER):
         return [Text(_heard(text, reading, turn))]
     return None
+
+
+def _how_it_went(turn: Turn, text: str, reading: Understanding) -> list[Reply] | None:
+    """ "not yet", "done", "kinda, mom texted back once" typed after the check-in question
+    (the journal's, a nudge's, `checkin`'s: buttons with no conversation waiting) while an
+    action waits for one: the check-in, as if the button had been tapped, and what else
+    was said answers its next question. A bare "yes" or "no" could answer anything, and a
+    request is a request: neither is taken for a check-in."""
+    if reading.intent not in CHECKIN_READINGS or _only(text, AMBIGUOUS_OUTCOMES):
+        return None
+    outcome = typed_outcome(text)
+    if outcome is None:
+        return None
+    pending = action_awaiting_check_in(turn)
+    if pending is None or turn.now - pending.created_at < CHECK_IN_AFTER:
+        return None  # chosen minutes ago: "done" is not about it yet
+    return start_checkin(turn, pending, outcome, said=text)
+
+
+def _only(text: str, phrases: frozenset[str]) -> bool:
+    return for_matching(text).strip(" .!?,") in phrases
 
 
 def _typed_args(text: str, intent: str) -> str:

@@ -848,3 +848,45 @@ def test_spanish_how_to_questions_about_a_barrier_get_things_to_try(app: CoachAp
         reply = educator.says(asked)
         assert "Dos cosas que podría probar esta semana:" in reply, reply
         assert "Buena pregunta. El marco" not in reply
+
+
+def test_how_it_went_typed_after_the_check_in_question_is_the_check_in(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    skip_to_own_action(educator)
+    educator.says("Call Luis's dad about his math")
+    assert "How did it go?" not in educator.says("not yet")  # chosen a minute ago: not asked
+    clock.advance(days=7)
+    assert "How did it go?" in educator.says("journal")
+    assert "What got in the way?" in educator.says("not yet")
+    assert "Want to carry it into this week?" in educator.says("no time, conferences week")
+    checked = Conversation(app.coach, "mr-lim")
+    skip_to_own_action(checked)
+    checked.says("Text Ana's mom about the science fair")
+    clock.advance(days=7)
+    celebrated = checked.says("done!")  # not "there's nothing to cancel"
+    assert '"Text Ana\'s mom about the science fair"' in celebrated
+    assert "What made it work?" in celebrated
+
+
+def test_a_bare_yes_or_a_request_is_not_taken_for_a_check_in(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    skip_to_own_action(educator)
+    educator.says("Call Luis's dad about his math")
+    clock.advance(days=7)
+    educator.says("yes")
+    educator.says("how do i get dads to come to conferences? mine never did")
+    assert "How did it go?" in educator.says("checkin")  # still waiting for its check-in
+
+
+def test_an_own_action_typed_with_a_hedge_is_saved_as_the_step(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    skip_to_own_action(educator)
+    saved = educator.says("i guess i could write her a quick note about the class garden")
+    assert "Your action for this week: _Write her a quick note about the class garden_" in saved
+    journal = educator.says("journal")
+    assert "Write her a quick note about the class garden" in journal
+    assert "i guess i could" not in journal

@@ -295,10 +295,13 @@ def own_words(answer: Answer) -> str | None:
 # ---- the check-in on its own, from a nudge's Done / Partly / Not yet buttons -----------
 
 
-def start_checkin(turn: Turn, pending: Reflection, outcome: str) -> list[Reply]:
+def start_checkin(
+    turn: Turn, pending: Reflection, outcome: str, said: str | None = None
+) -> list[Reply]:
     flow = ActiveFlow(kind=KIND, step="", data={"topic": pending.topic})
-    replies = begin(turn, flow, pending, outcome, _finish)
-    save_flow(turn, flow)
+    replies = begin(turn, flow, pending, outcome, _finish, said)
+    if not flow.finished:  # "yes! she came, the invite in spanish did it" can end it at once
+        save_flow(turn, flow)
     return replies
 
 

@@ -330,7 +330,17 @@ class ReflectionFlow:
         note = wording_note(turn, own)
         if note and not asked_for_own:
             return [*note, not_yet, *_ask_action(turn, flow)]
-        return [*note, *_save(turn, flow, own)]
+        return [*note, *_save(turn, flow, _without_lead_in(own))]
+
+
+def _without_lead_in(action: str) -> str:
+    """ "i guess i could write her a quick note" is saved as "Write her a quick note": the
+    step in their words, without what led up to it. An action that starts with its step is
+    kept exactly as typed."""
+    step = own_plan(action)
+    if step is None or action.casefold().startswith(step.casefold()):
+        return action
+    return step
 
 
 def _own_role_heard(turn: Turn, answer: str, intent: str) -> str | None:

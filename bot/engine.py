@@ -242,7 +242,10 @@ class Coach:
             return [Text(str(messages.EMPTY_MESSAGE))]
         word, args = split_command(text)
         word = command_word(word, turn.language)
-        if word in CANCEL_WORDS:
+        if word in CANCEL_WORDS and (
+            not args or understand(text, deficit=False).intent == "cancel"
+        ):
+            # "stop it": nothing to stop; "stop correcting my wording" is a request.
             return [Text(str(messages.NOTHING_TO_CANCEL))]
         if word in GREETING_WORDS and not args and not turn.first_contact:
             return greet(turn)  # someone the coach knows: a hello, not the whole menu again

@@ -31,7 +31,7 @@ from bot.understanding.normalise import for_matching, words
 from bot.understanding.reader import asks_a_question
 from bot.understanding.variants import pick
 from content.profile_schema import ProfileWords
-from content.understanding_schema import replies_in
+from content.understanding_schema import default_understanding, replies_in
 
 # Intents that are command words: the plain request runs that command.
 RUNS_COMMAND = ("help", "learn", "reflect", "journal", "nudges", "assess", "export", "forget")
@@ -46,8 +46,16 @@ STEM_LETTERS = 5
 QUESTION_WORDS = 4
 # A message's sentences, each with the mark that ends it.
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
-# The words after "reframe this:" are the sentence to look at.
-_AFTER_COLON = re.compile(r"[:\"“](.+)$", re.DOTALL)
+# The sentence to look at: in double quotes ("how can i say \"low income families\" better"),
+# in single quotes after a space ('the parents are the problem': not the one in "don't"), or
+# after "reframe this:".
+_QUOTED = (
+    re.compile(r"[\"“”](.+?)[\"“”]", re.DOTALL),
+    re.compile(r"(?:^|(?<=\s))['‘](.+?)['’](?=[\s.,;:!?]|$)", re.DOTALL),
+    re.compile(r":(.+)$", re.DOTALL),
+)
+# The intents.yaml sets that turn a `reframe` request with no sentence into `reframe off` / `on`.
+REFRAME_SWITCHES = (("reframe-stop", "off"), ("reframe-start", "on"))
 # A message this short that thanks, greets, names a role or asks about the framework speaks to
 # the coach, not to the question asked: answered, and the question kept ("thx", "im a
 # counselor", "what is the dual capacity framework"). Longer texts are answers.
@@ -148,8 +156,7 @@ def _answer(
         args = (reading.topic or "") if takes_topic else _typed_args(text, intent)
         return commands[intent](turn, args)
     if intent == "reframe":
-        sentence = _AFTER_COLON.search(text)
-        return commands["reframe"](turn, sentence.group(1).strip() if sentence else "")
+        return commands["reframe"](turn, _sentence_to_reframe(text) or _reframe_switch(text))
     if intent == "greeting":
         return greet(turn)
     if intent == "thanks":
@@ -189,6 +196,25 @@ def _answer(
     if any(theme in reading.themes for theme in ACK_ORDER):
         return [Text(_heard(text, reading, turn))]
     return None
+
+
+def _sentence_to_reframe(text: str) -> str:
+    for pattern in _QUOTED:
+        found = pattern.search(text)
+        if found and found.group(1).strip():
+            return found.group(1).strip()
+    return ""
+
+
+def _reframe_switch(text: str) -> str:
+    """ "stop correcting my wording" -> "off", "turn reframe back on" -> "on", else ""
+    (the reframe command's how-to)."""
+    said = f" {' '.join(words(for_matching(text)))} "
+    sets = default_understanding().intents.sets
+    for name, switch in REFRAME_SWITCHES:
+        if any(f" {for_matching(word)} " in said for word in sets.get(name, [])):
+            return switch
+    return ""
 
 
 def _how_it_went(turn: Turn, text: str, reading: Understanding) -> list[Reply] | None:

@@ -890,3 +890,24 @@ def test_an_own_action_typed_with_a_hedge_is_saved_as_the_step(app: CoachApp) ->
     journal = educator.says("journal")
     assert "Write her a quick note about the class garden" in journal
     assert "i guess i could" not in journal
+
+
+def test_asking_in_plain_words_to_stop_or_restart_wording_notes_switches_them(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    verify_dialog(
+        educator,
+        [
+            ("stop correcting my wording", "no more notes on wording"),
+            ("you can turn the reframe suggestions back on", "at most one note on wording"),
+            ("stop it", "nothing to cancel"),
+        ],
+    )
+
+
+def test_a_phrase_in_quotes_asked_to_be_said_better_is_reframed(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    reply = educator.says('how can i say "those kids" better')
+    assert '"those kids"' in reply and "You might say" in reply
+    assert "Good question" not in reply

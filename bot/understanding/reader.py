@@ -323,6 +323,8 @@ class Reader:
             return self._emoji_intent(normalised)
         if tokens[0] in COMMAND_INTENTS and len(tokens) <= COMMAND_WORDS:
             return tokens[0]
+        if '"' in normalised:  # a quoted phrase is words of the request ("say \"x\" better")
+            text = self.text(normalised.replace('"', " "))
         text = text or self.text(normalised)
         found = self.intent_cues.counts(text)
         for name in self.intent_priority:

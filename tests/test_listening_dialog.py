@@ -911,3 +911,21 @@ def test_a_phrase_in_quotes_asked_to_be_said_better_is_reframed(app: CoachApp) -
     reply = educator.says('how can i say "those kids" better')
     assert '"those kids"' in reply and "You might say" in reply
     assert "Good question" not in reply
+
+
+def test_a_family_named_after_the_same_worry_was_heard_is_what_the_coach_says_back(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    heard_first = educator.says("honestly no time this week, 31 kids and report cards")
+    assert "Question 2 of 2" in heard_first
+    reply = educator.says("Yesenia's family, her mom works two jobs so i never see her")
+    assert "Yesenia's family" in reply  # the family is the news, not the week again
+
+
+def test_an_own_action_typed_tentatively_is_saved_without_the_maybe(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    skip_to_own_action(educator)
+    saved = educator.says("maybe text mom about the field trip")
+    assert "Your action for this week: _Text mom about the field trip_" in saved

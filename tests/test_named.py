@@ -25,6 +25,9 @@ from tests.dialog import Conversation
         ("hablé con el papá de kevin en la salida", "el papá de Kevin"),
         ("Hablé con la mamá de Luis en la salida", "la mamá de Luis"),
         ("La familia de Ana vino a la feria", "la familia de Ana"),
+        # No name, but one person all the same.
+        ("the one i keep thinking about is deshawn, his grandma has custody", "his grandma"),
+        ("su abuela la cuida en las tardes", "su abuela"),
     ],
 )
 def test_who_an_answer_names(answer: str, who: str) -> None:
@@ -38,6 +41,7 @@ def test_who_an_answer_names(answer: str, who: str) -> None:
         "i texted jaylens mom",  # not capitalised, no apostrophe: left alone, not guessed
         "my son's dad works nights so I only see grandma",
         "the whole family came to the concert",
+        "their family is new to the school this year",
         "la mamá de un alumno me escribió",
         "Parents came to the Halloween parade in English and Spanish",
         "Maybe. I really don't know",

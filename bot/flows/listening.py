@@ -167,12 +167,15 @@ def heard(text: str, reading: Understanding, said_before: Collection[str] = ()) 
     acks = replies_in(current_language()).acknowledge
     present = [theme for theme in ACK_ORDER if theme in reading.themes]
     acknowledged = {key.split(":")[0] for key in said_before}
-    for theme in sorted(present, key=lambda theme: theme in acknowledged):  # stable
-        fresh = _fresh(acks[theme], theme, text, said_before)
-        if fresh is not None:
-            unheard = [t for t in present if t not in acknowledged]
-            return _with_also(fresh, theme, unheard, reading.cued)
     who = who_is_named(text)
+    # A worry heard already, and a family named for the first time: the family is the news
+    # ("la familia de Yesenia, la mamá trabaja en el campo" after "no me da tiempo de nada").
+    if who is None or not present or not acknowledged.issuperset(present):
+        for theme in sorted(present, key=lambda theme: theme in acknowledged):  # stable
+            fresh = _fresh(acks[theme], theme, text, said_before)
+            if fresh is not None:
+                unheard = [t for t in present if t not in acknowledged]
+                return _with_also(fresh, theme, unheard, reading.cued)
     if who is not None:
         named = _unsaid_first(
             replies_in(current_language()).named.acknowledge, "named", text, said_before

@@ -30,7 +30,7 @@ from bot.replies import AskText, Card, Choices, Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
-from bot.understanding.own_plan import own_plan
+from bot.understanding.own_plan import own_plan, without_hedge
 from content.loader import Library
 from content.understanding_schema import replies_in
 
@@ -334,10 +334,10 @@ class ReflectionFlow:
 
 
 def _without_lead_in(action: str) -> str:
-    """ "i guess i could write her a quick note" is saved as "Write her a quick note": the
-    step in their words, without what led up to it. An action that starts with its step is
-    kept exactly as typed."""
-    step = own_plan(action)
+    """ "i guess i could write her a quick note" is saved as "Write her a quick note" and
+    "maybe text mom" as "Text mom": the step in their words, without what led up to it. An
+    action that starts with its step is kept exactly as typed."""
+    step = own_plan(action) or without_hedge(action)
     if step is None or action.casefold().startswith(step.casefold()):
         return action
     return step

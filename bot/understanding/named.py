@@ -1,4 +1,5 @@
-"""Who an answer is about: "Jaylen's mom", "Ana's grandmother", "the Nguyens", "Maria".
+"""Who an answer is about: "Jaylen's mom", "Ana's grandmother", "the Nguyens", "Maria", and
+failing a name, "his grandma".
 
 What the educator capitalised counts as a name, the first word of a sentence only when a
 family word follows it ("Tomás's dad ..."). In lower case, only a word that owns a family
@@ -62,7 +63,7 @@ def who_is_named(text: str) -> str | None:
             before = [t for t in tokens[max(0, index - 2) : index] if t != "."]
             return _phrase(before[-1] if before else "", token, bare, relation)
         starts_sentence = False
-    return _named_in_lower_case(text)
+    return _named_in_lower_case(text) or _named_by_pronoun(text)
 
 
 def _spanish_relation_before(tokens: list[str], index: int) -> str | None:
@@ -86,6 +87,21 @@ def _named_in_lower_case(text: str) -> str | None:
             return f"{found.group('article')} {found.group('relation_es')} de {name.capitalize()}"
         return f"{name.capitalize()}'s {found.group('relation')}"
     return None
+
+
+@lru_cache(maxsize=1)
+def _pronoun_and_relation() -> re.Pattern[str]:
+    """ "his grandma", "her dad", "su abuela": one person, though no name is given. A whole
+    family ("their family") is not one person."""
+    named = default_understanding().replies.named
+    people = [w for w in named.family_words if w not in ("family", "familia")]
+    relations = "|".join(re.escape(w) for w in sorted(people, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’])(?:his|her|their|su)\s+(?:{relations})(?![\w'’])", re.I)
+
+
+def _named_by_pronoun(text: str) -> str | None:
+    found = _pronoun_and_relation().search(text)
+    return found.group(0).casefold() if found else None
 
 
 @lru_cache(maxsize=1)

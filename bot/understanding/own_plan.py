@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.i18n import current_language
-from bot.understanding.reader import asks_a_question
+from bot.understanding.normalise import for_matching, words
+from bot.understanding.reader import asks_a_question, hedged_rest
 from content.understanding_schema import OwnPlan, replies_in
 
 # How many words before an opener a negation undoes it ("don't think i'll reach out").
@@ -80,6 +81,21 @@ def own_plan(text: str) -> str | None:
         if step is not None:
             return step[:1].upper() + step[1:]
     return None
+
+
+def without_hedge(text: str) -> str | None:
+    """The text after a tentative opening, as written, first letter raised ("maybe text mom
+    about the field trip" -> "Text mom about the field trip"; "tal vez mandarle una nota"); None
+    when it does not open with one or nothing is left."""
+    rest = hedged_rest(text)
+    if not rest:
+        return None
+    typed = text.split()
+    kept = typed[len(typed) - len(rest) :] if len(rest) <= len(typed) else []
+    step = _TRAILING.sub("", " ".join(kept)).lstrip(" ,:;-–—")
+    if not step or words(for_matching(step)) != rest[-len(words(for_matching(step))) :]:
+        return None  # the words did not line up one for one (punctuation glued to a word)
+    return step[:1].upper() + step[1:]
 
 
 def _sentences(text: str) -> list[str]:

@@ -41,6 +41,7 @@ UNTRANSLATED = frozenset(
         "version",
         "first_topics",
         "words",
+        "in_a_sentence",
         "value",
     }
 )

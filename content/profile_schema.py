@@ -29,6 +29,9 @@ class RoleWords(Strict):
 class BandWords(Strict):
     label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=40)]
     words: list[Word] = Field(min_length=1)
+    # Those of `words` that name the band inside a sentence too ("I'm an AP at a middle
+    # school", "4th grade teacher"); "all", "high" or "ms" alone say it only when typed alone.
+    in_a_sentence: list[Word] = Field(default_factory=list)
 
 
 class ProfileWords(Strict):
@@ -43,6 +46,10 @@ class ProfileWords(Strict):
             unknown = [slug for slug in entry.first_topics if slug not in NUDGE_TOPICS]
             if unknown:
                 raise ValueError(f"first_topics names unknown topics {unknown}")
+        for band in self.grades.values():
+            loose = [word for word in band.in_a_sentence if word not in band.words]
+            if loose:
+                raise ValueError(f"in_a_sentence names words the band does not have: {loose}")
         said: dict[str, str] = {}
         named = [(str(role), e.words) for role, e in self.roles.items()]
         named += [(str(band), e.words) for band, e in self.grades.items()]
@@ -64,6 +71,16 @@ class ProfileWords(Strict):
             (match.start(), -len(word), role)
             for role, entry in self.roles.items()
             for word in entry.words
+            for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", sentence.casefold())
+        ]
+        return min(found, key=lambda found: found[:2])[2] if found else None
+
+    def band_in(self, sentence: str) -> GradeBand | None:
+        """The grade band a sentence names first ("an assistant principal at a middle school")."""
+        found = [
+            (match.start(), -len(word), band)
+            for band, entry in self.grades.items()
+            for word in entry.in_a_sentence
             for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", sentence.casefold())
         ]
         return min(found, key=lambda found: found[:2])[2] if found else None

@@ -117,6 +117,21 @@ def test_i_am_a_principal_offers_to_set_the_role_in_one_tap(app: CoachApp) -> No
     assert stored_profile(app)[0] == "leader"
 
 
+def test_grades_said_with_the_role_are_set_in_the_same_tap_not_asked_again(
+    app: CoachApp,
+) -> None:
+    leader = Conversation(app.coach, "ms-okafor")
+    offer = leader.says("I'm an assistant principal at a middle school")
+    assert "Yes, set school leader, middle school" in offer
+    saved = leader.clicks("Yes")
+    assert "Which grades do you work with?" not in saved
+    assert "Role: School leader\nGrades: Middle school" in leader.says("profile")
+    teacher = Conversation(app.coach, "mr-bell")
+    assert "Yes, set teacher, elementary" in teacher.says("im a 4th grade teacher")
+    assert "Yes, set teacher" in Conversation(app.coach, "ms-ray").says("I'm a teacher, Ms. Ray")
+    assert "Got it: Elementary" in teacher.says("profile grades 3rd grade")
+
+
 def test_export_includes_the_profile_and_forget_removes_it(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("profile role liaison")

@@ -63,7 +63,12 @@ def offer_role(turn: Turn, sentence: str) -> list[Reply]:
     if role is None:
         return [role_question(words)]
     entry = words.roles[role]
-    yes = Choice(said.OFFER_YES.format(label=entry.label.casefold()), f"profile role {role.value}")
+    label, value = entry.label.casefold(), f"profile role {role.value}"
+    band = words.band_in(sentence) if turn.educator.grade_band is None else None
+    if band is not None:  # "an assistant principal at a middle school": both, in one tap
+        label = f"{label}, {words.grades[band].label.casefold()}"
+        value = f"{value} {band.value}"
+    yes = Choice(said.OFFER_YES.format(label=label), value)
     return [Choices(said.OFFER.format(described=entry.described), (yes,))]
 
 
@@ -84,15 +89,21 @@ def _set_role(turn: Turn, typed: str) -> list[Reply]:
         return (
             [grades_question(words)] if educator.grade_band is None else [Text(str(said.SKIPPED))]
         )
-    role = words.role_named(typed)
-    if role is None:
-        return [Text(said.UNKNOWN_ROLE.format(typed=typed[:40])), role_question(words)]
+    role, band = words.role_named(typed), None
+    if role is None:  # `profile role leader middle`: the offer's button, both heard at once
+        named, _, last = typed.rpartition(" ")
+        role, band = words.role_named(named), words.band_named(last)
+        if role is None or band is None:
+            return [Text(said.UNKNOWN_ROLE.format(typed=typed[:40])), role_question(words)]
     educator.role = role.value
     entry = words.roles[role]
     replies: list[Reply] = [
         Text(said.ROLE_SAVED.format(described=entry.described, offers=entry.offers))
     ]
-    if educator.grade_band is None:
+    if band is not None:
+        educator.grade_band = band.value
+        replies.append(Text(said.GRADES_SAVED.format(label=words.grades[band].label)))
+    elif educator.grade_band is None:
         replies.append(grades_question(words))
     return replies
 

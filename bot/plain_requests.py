@@ -17,7 +17,7 @@ from bot.commands.language import language_choices
 from bot.commands.profile import first_hello, offer_role
 from bot.commands.table import TYPO_BEFORE_WORDS
 from bot.drafts.suggest import purpose_in
-from bot.flows.checkin import start_checkin, typed_outcome
+from bot.flows.checkin import outcome_first, start_checkin
 from bot.flows.draft import start_draft
 from bot.flows.listening import ACK_ORDER, acknowledgement
 from bot.followthrough import CHECK_IN_AFTER, action_awaiting_check_in
@@ -221,11 +221,12 @@ def _how_it_went(turn: Turn, text: str, reading: Understanding) -> list[Reply] |
     """ "not yet", "done", "kinda, mom texted back once" typed after the check-in question
     (the journal's, a nudge's, `checkin`'s: buttons with no conversation waiting) while an
     action waits for one: the check-in, as if the button had been tapped, and what else
-    was said answers its next question. A bare "yes" or "no" could answer anything, and a
-    request is a request: neither is taken for a check-in."""
+    was said answers its next question. Only a text that opens with how it went: "ugh I
+    haven't had time to breathe" is heard as the week it is about. A bare "yes" or "no"
+    could answer anything, and a request is a request: neither is taken for a check-in."""
     if reading.intent not in CHECKIN_READINGS or _only(text, AMBIGUOUS_OUTCOMES):
         return None
-    outcome = typed_outcome(text)
+    outcome = outcome_first(text)
     if outcome is None:
         return None
     pending = action_awaiting_check_in(turn)

@@ -929,3 +929,16 @@ def test_an_own_action_typed_tentatively_is_saved_without_the_maybe(app: CoachAp
     skip_to_own_action(educator)
     saved = educator.says("maybe text mom about the field trip")
     assert "Your action for this week: _Text mom about the field trip_" in saved
+
+
+def test_venting_about_the_week_is_not_taken_for_a_check_in(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    skip_to_own_action(educator)
+    educator.says("Call Luis's dad about his math")
+    clock.advance(days=7)
+    vented = educator.says("ugh I haven't had time to breathe, 3 IEPs this week")
+    assert "What got in the way?" not in vented and "Want to carry it" not in vented
+    assert "How did it go?" in educator.says("checkin")  # still waiting for its check-in
+    assert "Want to carry it into this week?" in educator.says("no pude, se me olvidó")

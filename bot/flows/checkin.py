@@ -90,6 +90,16 @@ def typed_outcome(text: str) -> str | None:
     return first_typed(text, typed, ("partly", "not_yet", "done"))
 
 
+def outcome_first(text: str) -> str | None:
+    """Done, partly or not yet, said by the text's first words ("not yet, she was out", "did
+    it!", "no pude"), as an answer to "How did it go?" starts; None when the text only says
+    so later ("I haven't had time to breathe" is about the week, maybe not the action)."""
+    typed = replies_in(current_language()).checkin.typed_outcomes
+    said = for_matching(text)
+    order = ("partly", "not_yet", "done")
+    return next((choice for choice in order if _any_of(tuple(typed[choice])).match(said)), None)
+
+
 def _beside_outcome(said: str, outcome: str) -> list[str]:
     """The words of a typed check-in besides the phrase that said how it went ("i forgot" in
     "not yet, i forgot"; nothing in "más o menos", three words that only say "partly")."""

@@ -93,3 +93,23 @@ def test_a_long_message_about_a_family_is_a_question_even_with_a_role_in_it() ->
 )
 def test_a_question_is_asked_and_a_story_is_told(text: str, intent: str) -> None:
     assert understand(text, deficit=False).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "theme"),
+    [
+        # Asked of the coach: the language it speaks.
+        ("do you have Vietnamese", "language", None),
+        ("can we talk in Arabic", "language", None),
+        ("¿hablas portugués?", "language", None),
+        # Said of a family: what is in the way, heard as the theme.
+        ("la familia habla portugués y no tenemos a nadie que traduzca", "unknown", "language"),
+        ("mom is more comfortable in spanish", "unknown", "language"),
+    ],
+)
+def test_a_language_asked_of_the_coach_or_spoken_by_a_family(
+    text: str, intent: str, theme: str | None
+) -> None:
+    reading = understand(text, deficit=False)
+    assert reading.intent == intent
+    assert (theme in reading.themes) if theme else "language" not in reading.themes

@@ -850,6 +850,15 @@ def test_spanish_how_to_questions_about_a_barrier_get_things_to_try(app: CoachAp
         assert "Buena pregunta. El marco" not in reply
 
 
+def a_week_after_choosing(
+    educator: Conversation, clock: FakeClock, action: str = "Call Luis's dad about his math"
+) -> None:
+    """Their own action chosen, and a week gone by with no conversation open."""
+    skip_to_own_action(educator)
+    educator.says(action)
+    clock.advance(days=7)
+
+
 def test_how_it_went_typed_after_the_check_in_question_is_the_check_in(
     app: CoachApp, clock: FakeClock
 ) -> None:
@@ -862,34 +871,49 @@ def test_how_it_went_typed_after_the_check_in_question_is_the_check_in(
     assert "What got in the way?" in educator.says("not yet")
     assert "Want to carry it into this week?" in educator.says("no time, conferences week")
     checked = Conversation(app.coach, "mr-lim")
-    skip_to_own_action(checked)
-    checked.says("Text Ana's mom about the science fair")
-    clock.advance(days=7)
+    a_week_after_choosing(checked, clock, "Text Ana's mom about the science fair")
     celebrated = checked.says("done!")  # not "there's nothing to cancel"
     assert '"Text Ana\'s mom about the science fair"' in celebrated
     assert "What made it work?" in celebrated
+    spanish = Conversation(app.coach, "sra-vega")
+    a_week_after_choosing(spanish, clock)
+    assert "Want to carry it into this week?" in spanish.says("no pude, se me olvidó")
 
 
-def test_a_bare_yes_or_a_request_is_not_taken_for_a_check_in(
-    app: CoachApp, clock: FakeClock
+@pytest.mark.parametrize(
+    "said",
+    [
+        "yes",  # could answer anything
+        "how do i get dads to come to conferences? mine never did",  # a request
+        "ugh I haven't had time to breathe, 3 IEPs this week",  # the week, not the action
+    ],
+)
+def test_what_does_not_open_with_how_it_went_is_not_taken_for_a_check_in(
+    app: CoachApp, clock: FakeClock, said: str
 ) -> None:
     educator = Conversation(app.coach)
-    skip_to_own_action(educator)
-    educator.says("Call Luis's dad about his math")
-    clock.advance(days=7)
-    educator.says("yes")
-    educator.says("how do i get dads to come to conferences? mine never did")
+    a_week_after_choosing(educator, clock)
+    reply = educator.says(said)
+    assert "What got in the way?" not in reply and "Want to carry it" not in reply
     assert "How did it go?" in educator.says("checkin")  # still waiting for its check-in
 
 
-def test_an_own_action_typed_with_a_hedge_is_saved_as_the_step(app: CoachApp) -> None:
+@pytest.mark.parametrize(
+    ("typed", "saved"),
+    [
+        ("i guess i could write her a quick note about the class garden",
+         "Write her a quick note about the class garden"),
+        ("maybe text mom about the field trip", "Text mom about the field trip"),
+        ("Call Ana's grandma with one good thing.", "Call Ana's grandma with one good thing."),
+    ],
+)  # fmt: skip
+def test_an_own_action_is_saved_as_its_step_without_what_led_up_to_it(
+    app: CoachApp, typed: str, saved: str
+) -> None:
     educator = Conversation(app.coach)
     skip_to_own_action(educator)
-    saved = educator.says("i guess i could write her a quick note about the class garden")
-    assert "Your action for this week: _Write her a quick note about the class garden_" in saved
-    journal = educator.says("journal")
-    assert "Write her a quick note about the class garden" in journal
-    assert "i guess i could" not in journal
+    assert f"Your action for this week: _{saved}_" in educator.says(typed)
+    assert saved in educator.says("journal")
 
 
 def test_asking_in_plain_words_to_stop_or_restart_wording_notes_switches_them(
@@ -922,23 +946,3 @@ def test_a_family_named_after_the_same_worry_was_heard_is_what_the_coach_says_ba
     assert "Question 2 of 2" in heard_first
     reply = educator.says("Yesenia's family, her mom works two jobs so i never see her")
     assert "Yesenia's family" in reply  # the family is the news, not the week again
-
-
-def test_an_own_action_typed_tentatively_is_saved_without_the_maybe(app: CoachApp) -> None:
-    educator = Conversation(app.coach)
-    skip_to_own_action(educator)
-    saved = educator.says("maybe text mom about the field trip")
-    assert "Your action for this week: _Text mom about the field trip_" in saved
-
-
-def test_venting_about_the_week_is_not_taken_for_a_check_in(
-    app: CoachApp, clock: FakeClock
-) -> None:
-    educator = Conversation(app.coach)
-    skip_to_own_action(educator)
-    educator.says("Call Luis's dad about his math")
-    clock.advance(days=7)
-    vented = educator.says("ugh I haven't had time to breathe, 3 IEPs this week")
-    assert "What got in the way?" not in vented and "Want to carry it" not in vented
-    assert "How did it go?" in educator.says("checkin")  # still waiting for its check-in
-    assert "Want to carry it into this week?" in educator.says("no pude, se me olvidó")

@@ -8,12 +8,13 @@ this file holds what educators read and type.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Self
+from typing import Annotated, Self, TypeVar
 
 from pydantic import Field, StringConstraints, model_validator
 
 from content.schema import NUDGE_TOPICS, GradeBand, Role, ShortText, Strict
 
+Name = TypeVar("Name", Role, GradeBand)
 Word = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, min_length=2)]
 
 
@@ -67,23 +68,11 @@ class ProfileWords(Strict):
     def role_in(self, sentence: str) -> Role | None:
         """The role a sentence names first ("I'm a counselor, not a teacher"), by its longest
         role word where words overlap ("assistant principal", not "principal")."""
-        found = [
-            (match.start(), -len(word), role)
-            for role, entry in self.roles.items()
-            for word in entry.words
-            for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", sentence.casefold())
-        ]
-        return min(found, key=lambda found: found[:2])[2] if found else None
+        return _named_first(sentence, {role: e.words for role, e in self.roles.items()})
 
     def band_in(self, sentence: str) -> GradeBand | None:
         """The grade band a sentence names first ("an assistant principal at a middle school")."""
-        found = [
-            (match.start(), -len(word), band)
-            for band, entry in self.grades.items()
-            for word in entry.in_a_sentence
-            for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", sentence.casefold())
-        ]
-        return min(found, key=lambda found: found[:2])[2] if found else None
+        return _named_first(sentence, {band: e.in_a_sentence for band, e in self.grades.items()})
 
     def band_named(self, text: str) -> GradeBand | None:
         wanted = " ".join(text.casefold().split())
@@ -93,3 +82,15 @@ class ProfileWords(Strict):
         """Every topic, the role's own first; the framework's order otherwise."""
         first = self.roles[role].first_topics if role is not None else []
         return [*first, *(slug for slug in NUDGE_TOPICS if slug not in first)]
+
+
+def _named_first(sentence: str, words: dict[Name, list[str]]) -> Name | None:
+    """The name whose word comes first in the sentence, the longest word where two start
+    together; None when no word is there."""
+    found = [
+        (match.start(), -len(word), name)
+        for name, phrases in words.items()
+        for word in phrases
+        for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", sentence.casefold())
+    ]
+    return min(found, key=lambda found: found[:2])[2] if found else None

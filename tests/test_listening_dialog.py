@@ -905,6 +905,7 @@ def test_what_does_not_open_with_how_it_went_is_not_taken_for_a_check_in(
          "Write her a quick note about the class garden"),
         ("maybe text mom about the field trip", "Text mom about the field trip"),
         ("Call Ana's grandma with one good thing.", "Call Ana's grandma with one good thing."),
+        ("not sure it'll work but i'll call grandma thursday", "Call grandma thursday"),
     ],
 )  # fmt: skip
 def test_an_own_action_is_saved_as_its_step_without_what_led_up_to_it(

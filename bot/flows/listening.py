@@ -12,6 +12,7 @@ from bot.i18n import current_language
 from bot.understanding import Understanding, understand
 from bot.understanding.named import who_is_named
 from bot.understanding.normalise import for_matching, words
+from bot.understanding.own_plan import own_plan
 from bot.understanding.reader import asks_a_question, hedged_rest, is_non_answer
 from bot.understanding.variants import in_turn, pick
 from content.fit import Profile, closeness, offered_first, offered_order
@@ -107,7 +108,8 @@ def is_action(text: str) -> bool:
     mom"), not a non-answer, a question back or a single word ("idk", "frobnicate", "text").
     A question mark anywhere is still wondering, not a plan ("maybe jayden's family? mom
     works nights i think" answers the question before, and was saved as the week's action),
-    and a report of what was done is news, not a plan (REPORT_OPENERS)."""
+    and a report of what was done is news, not a plan (REPORT_OPENERS). Doubt is no plan
+    ("not sure what to do"), unless a step is named beside it."""
     said = words(for_matching(text))
     return (
         len(said) >= ACTION_WORDS
@@ -115,7 +117,8 @@ def is_action(text: str) -> bool:
         and not is_non_answer(text)
         and not asks_a_question(text)
         and not any(mark in text for mark in "?¿")
-        and "unsure" not in understand(text, deficit=False).themes
+        # Doubt beside a step is still a plan: "not sure it'll work but i'll call grandma".
+        and ("unsure" not in understand(text, deficit=False).themes or own_plan(text) is not None)
     )
 
 

@@ -14,10 +14,12 @@ worse for an educator than none), write it into bot/understanding/reader.py, the
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import product
 
 SURE = (0.5, 0.6, 0.7)
 VETO = (0.02, 0.05, 0.1, 0.2)
 UNSURE_SURE = (None, 0.5, 0.6, 0.7)  # None: `unsure` from the cues alone
+UNSURE_ANYWHERE = (1.01, 0.8, 0.9)  # 1.01: the model's `unsure` only in a non-answer's shape
 
 
 def main() -> None:
@@ -59,7 +61,7 @@ def main() -> None:
     print(f"cues alone: {_figures([(labels, cued) for labels, cued, _, _ in rows])}")
     for sure in SURE:
         for veto in VETO:
-            for unsure in UNSURE_SURE:
+            for unsure, anywhere in product(UNSURE_SURE, UNSURE_ANYWHERE):
                 found = [
                     (
                         labels,
@@ -71,12 +73,16 @@ def main() -> None:
                                 veto,
                                 unsure_shape=shape and unsure is not None,
                                 unsure_sure=unsure or 1.0,
+                                unsure_anywhere=anywhere,
                             )
                         ),
                     )
                     for labels, cued, chances, shape in rows
                 ]
-                print(f"sure {sure}, veto {veto}, unsure {unsure}: {_figures(found)}")
+                print(
+                    f"sure {sure}, veto {veto}, unsure {unsure}, anywhere {anywhere}:"
+                    f" {_figures(found)}"
+                )
 
 
 def _figures(rows: list[tuple[set[str], set[str]]]) -> str:

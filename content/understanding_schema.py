@@ -204,6 +204,13 @@ class OwnPlan(_Strict):
     note_verbs: list[str]
 
 
+class SecondLook(_Strict):
+    """An answer that takes back its own wording after a note on it ("maybe they do care")."""
+
+    words: list[str] = Field(min_length=1)
+    acknowledge: str
+
+
 class ReplyFile(_Strict):
     version: int
     acknowledge: dict[str, list[str]]
@@ -216,6 +223,7 @@ class ReplyFile(_Strict):
     checkin: CheckIn
     named: Named
     own_plan: OwnPlan
+    second_look: SecondLook
 
     @model_validator(mode="after")
     def _every_theme(self) -> Self:

@@ -947,3 +947,18 @@ def test_a_family_named_after_the_same_worry_was_heard_is_what_the_coach_says_ba
     assert "Question 2 of 2" in heard_first
     reply = educator.says("Yesenia's family, her mom works two jobs so i never see her")
     assert "Yesenia's family" in reply  # the family is the news, not the week again
+
+
+def test_an_answer_that_takes_a_second_look_after_a_wording_note_is_heard_as_that(
+    app: CoachApp,
+) -> None:
+    second_look = replies_in("en").second_look.acknowledge
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    noted = educator.says("these parents just dont care, i've called 5 times and nothing")
+    assert "A gentle thought on wording" in noted
+    assert second_look in educator.says("i mean maybe they do care, idk. dad leaves at 5am")
+    unnoted = Conversation(app.coach, "mr-ortiz")
+    unnoted.says("reflect relational")
+    unnoted.says("the Lees came to the concert")
+    assert second_look not in unnoted.says("to be fair they do care, they just work a lot")

@@ -5,8 +5,10 @@ what was said. All wording comes from content/understanding/replies.yaml.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from bot.i18n import current_language
 from bot.understanding import Understanding, understand
@@ -17,7 +19,7 @@ from bot.understanding.reader import asks_a_question, hedged_rest, is_non_answer
 from bot.understanding.variants import in_turn, pick
 from content.fit import Profile, closeness, offered_first, offered_order
 from content.loader import Library
-from content.understanding_schema import replies_in
+from content.understanding_schema import default_understanding, replies_in
 
 # Which theme's acknowledgement wins when an answer carries several: the hardest first.
 ACK_ORDER = ("conflict", "language", "no-response", "time", "positive")
@@ -94,6 +96,19 @@ def is_stuck(text: str, reading: Understanding) -> bool:
     # saying "I'm not sure what you mean", unless it carries what the answer is about.
     asked_back = asks_a_question(text) and not set(reading.themes) - {"unsure"}
     return short and ("unsure" in reading.themes or asked_back)
+
+
+def takes_a_second_look(text: str) -> bool:
+    """ "i mean maybe they do care, idk", "ok fair, that came out wrong": the answer looks
+    again at what the last one said (replies.yaml `second_look`)."""
+    return _second_look_words().search(for_matching(text)) is not None
+
+
+@cache
+def _second_look_words() -> re.Pattern[str]:
+    phrases = default_understanding().replies.second_look.words
+    alternatives = "|".join(re.escape(for_matching(p)) for p in sorted(phrases, key=len)[::-1])
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 def is_thin(text: str, reading: Understanding) -> bool:

@@ -243,7 +243,14 @@ class ReflectionFlow:
         themes: list[str] = flow.data.setdefault("themes", [])
         themes.extend(t for t in reading.themes if t not in themes and t != "unsure")
         note = wording_note(turn, full)
-        heard = self._heard(turn, flow, full, reading, noted=bool(note))
+        second_look = flow.data.pop("_noted", False) and listening.takes_a_second_look(full)
+        if note:
+            flow.data["_noted"] = True  # the next answer may look again at these words
+        heard = (
+            replies_in(current_language()).second_look.acknowledge
+            if second_look
+            else self._heard(turn, flow, full, reading, noted=bool(note))
+        )
         replies: list[Reply] = [*([Text(heard)] if heard else []), *note]
         if len(flow.data["answers"]) < len(flow.data["prompts"]):
             return [*replies, *_ask_prompt(flow)]

@@ -113,3 +113,17 @@ def test_a_language_asked_of_the_coach_or_spoken_by_a_family(
     reading = understand(text, deficit=False)
     assert reading.intent == intent
     assert (theme in reading.themes) if theme else "language" not in reading.themes
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("how do i get a dad to quit yelling at me at pickup", "question"),
+        ("thanks for the reminder yesterday, i called her back", "thanks"),
+        ("the draft went out and grandma wrote back. thank you", "thanks"),
+        ("thanks, can you help me write to grandma now", "draft"),
+        ("write a thank you note to the volunteers", "draft"),
+    ],
+)
+def test_a_stop_inside_a_question_and_a_thanks_for_what_was_done(text: str, intent: str) -> None:
+    assert understand(text, deficit=False).intent == intent

@@ -49,6 +49,15 @@ TO_THE_COACH_SET = "to-the-coach"
 QUESTION_OPENERS_SET = "question-openers"
 ASKING_OPENERS_SET = "asking-openers"
 HEDGES_SET = "hedges"
+# Words that ask the coach for something: a thanks with one of them is also a request.
+REQUEST_WORDS_SET = "request-words"
+THANKS_WORDS_SET = "thanks-words"
+# What an educator thanks the coach for ("thanks for the help with the letter", "thank you for
+# the reminder"): named beside a thanks that asks nothing, still a thanks.
+THANKS_FOR_WORDS = 5  # fewer is a thanks and a command word ("thx, journal")
+THANKED_FOR = frozenset(
+    ["thanks", "draft", "nudges", "reframe", "journal", "reflect", "learn", "assess", "help"]
+)
 # Digits and what goes around them, with no word: a number on its own.
 _ONLY_NUMBERS = re.compile(r"[\d\s.,:#/()+-]*\d[\d\s.,:#/()+-]*")
 # A text of at most this many words is short: the themes' `short` cues count in it.
@@ -261,6 +270,8 @@ class Reader:
         self.to_the_coach_words = _word_set(content.intents.sets.get(TO_THE_COACH_SET, []))
         self.question_openers = _word_set(content.intents.sets.get(QUESTION_OPENERS_SET, []))
         self.asking_openers = _word_set(content.intents.sets.get(ASKING_OPENERS_SET, []))
+        self.thanks_words = _word_set(content.intents.sets.get(THANKS_WORDS_SET, []))
+        self.request_words = _word_set(content.intents.sets.get(REQUEST_WORDS_SET, []))
         self.hedges = tuple(for_matching(h) for h in content.intents.sets.get(HEDGES_SET, []))
         self.intent_cues = CueSet(
             intent_sets, {name: entry.cues for name, entry in content.intents.intents.items()}
@@ -331,6 +342,16 @@ class Reader:
             text = self.text(normalised.replace('"', " "))
         text = text or self.text(normalised)
         found = self.intent_cues.counts(text)
+        if "cancel" in found and "question" in found:
+            del found["cancel"]  # "how do i get parents to stop yelling at the refs": asked
+        if (
+            "thanks" in found
+            and found.keys() <= THANKED_FOR
+            and len(tokens) >= THANKS_FOR_WORDS
+            and self._opens_or_ends_with_thanks(tokens)
+            and not self._asks(tokens, normalised)
+        ):
+            return "thanks"  # "thanks for the help with the letter": for what was done
         for name in self.intent_priority:
             if name in found:
                 if name in ASIDE_INTENTS and (
@@ -385,6 +406,15 @@ class Reader:
             return intent
         asks = "?" in normalised or "¿" in normalised or tokens[0] in self.question_openers
         return intent if asks or not self.asking_words.isdisjoint(tokens) else UNKNOWN
+
+    def _opens_or_ends_with_thanks(self, tokens: list[str]) -> bool:
+        """ "thanks for the help with the letter", "...dad came to the meeting. thank you";
+        not "write a thank you to the dads who built our garden beds"."""
+        return tokens[0] in self.thanks_words or tokens[-1] in self.thanks_words
+
+    def _asks(self, tokens: list[str], normalised: str) -> bool:
+        """A question mark, or a word that asks for something ("can", "pls", "necesito")."""
+        return "?" in normalised or "¿" in normalised or not self.request_words.isdisjoint(tokens)
 
     def _asks_for_advice(self, tokens: list[str], text: Text) -> bool:
         """A long message about families or school is someone asking for advice."""

@@ -274,3 +274,15 @@ def test_language_as_an_answer_is_kept_as_an_answer(app: CoachApp) -> None:
     educator.says("reflect relational")
     answer = educator.says("language barrier, mom only speaks Q'anjob'al")
     assert "Question 2 of 2" in answer
+
+
+def test_plain_spanish_requests_about_trust_and_a_note_home_are_understood(
+    app: CoachApp,
+) -> None:
+    educator = spanish_speaker(app)
+    asked = educator.says("¿cómo le hago para que los papás de mis alumnos nuevos confíen en mí?")
+    assert "aprender relational" in asked and "Buena pregunta. El marco" not in asked
+    draft = educator.says(
+        "ayúdame a escribirle a la mamá de Kevin que le fue muy bien en el examen"
+    )
+    assert "Celebrar algo concreto" in draft and "¿Para qué es?" not in draft

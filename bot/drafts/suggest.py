@@ -22,15 +22,25 @@ _TO_STAFF = re.compile(
 # Words that say what the note is for, most specific first.
 _PURPOSE_WORDS = (
     (Purpose.INVITE, re.compile(r"\binvit", re.IGNORECASE)),
-    (Purpose.INTRODUCE, re.compile(r"introduc\w* (yourself|myself)|your name|go-to|welcome", re.I)),
-    (Purpose.FOLLOW_UP, re.compile(r"\bfollow(ing)?[- ]up|\bafter (a|the) (concern|tense)", re.I)),
-    (Purpose.NEXT_STEP, re.compile(r"\bnext step|\bat home\b|\btry\b|\bgoal", re.IGNORECASE)),
+    (
+        Purpose.INTRODUCE,
+        re.compile(r"introduc\w* (yourself|myself)|your name|go-to|welcome|\bpresentarme", re.I),
+    ),
+    (
+        Purpose.FOLLOW_UP,
+        re.compile(r"\bfollow(ing)?[- ]up|\bafter (a|the) (concern|tense)|\bseguimiento", re.I),
+    ),
+    (
+        Purpose.NEXT_STEP,
+        re.compile(r"\bnext step|\bat home\b|\btry\b|\bgoal|\bsiguiente paso|\ben casa\b", re.I),
+    ),
     (
         Purpose.CELEBRATE,
         re.compile(
             r"\bgood news|\bpositive|\bdid (so )?(well|great|amazing|awesome)|\bwin\b|\bproud"
             r"|\b(great|good) job|\bshout ?out|\bcelebrat"
-            r"|\bfelicit|\bbuen trabajo|\bbuenas noticias",
+            r"|\bfelicit|\bbuen trabajo|\bbuenas noticias|\borgullos"
+            r"|\b(le|les) (fue|salió|salio) (muy )?bien|\blo hizo (muy )?bien",
             re.I,
         ),
     ),

@@ -127,3 +127,14 @@ def test_a_language_asked_of_the_coach_or_spoken_by_a_family(
 )
 def test_a_stop_inside_a_question_and_a_thanks_for_what_was_done(text: str, intent: str) -> None:
     assert understand(text, deficit=False).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("ando ocupadísima con las boletas", "time"),  # the model alone: 0.03
+        ("nadie se presentó a la reunión del jueves", "no-response"),  # the model: 0.09
+    ],
+)
+def test_a_spanish_cue_stands_unless_the_model_all_but_rules_it_out(text: str, theme: str) -> None:
+    assert theme in understand(text, deficit=False).themes

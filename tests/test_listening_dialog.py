@@ -962,3 +962,15 @@ def test_an_answer_that_takes_a_second_look_after_a_wording_note_is_heard_as_tha
     unnoted.says("reflect relational")
     unnoted.says("the Lees came to the concert")
     assert second_look not in unnoted.says("to be fair they do care, they just work a lot")
+
+
+def test_a_liaison_s_practice_is_heard_as_a_bright_spot_not_a_deficit(app: CoachApp) -> None:
+    liaison = Conversation(app.coach, "ms-haidari")
+    liaison.says("reflect relational")
+    liaison.says("the families are scared at first, they think i'm from immigration")
+    reply = liaison.says(
+        "i always bring someone from their community now, like a parent who has been here longer"
+    )
+    assert "A gentle thought on wording" not in reply
+    heard = reply.split("\n")[0]  # the bright spot is her practice, not a child's news
+    assert heard in replies_in("en").acknowledge["positive"] and "child" not in heard

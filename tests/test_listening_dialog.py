@@ -974,3 +974,13 @@ def test_a_liaison_s_practice_is_heard_as_a_bright_spot_not_a_deficit(app: Coach
     assert "A gentle thought on wording" not in reply
     heard = reply.split("\n")[0]  # the bright spot is her practice, not a child's news
     assert heard in replies_in("en").acknowledge["positive"] and "child" not in heard
+
+
+def test_an_answer_said_back_is_its_first_clause_without_the_lead_in(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    reply = educator.says(
+        "honestly the hardest part is when i show up and the family is scared bc they think"
+        " im from immigration"
+    )
+    assert '"the hardest part is when i show up and the family is scared"' in reply

@@ -78,6 +78,13 @@ VAGUE_WORDS = frozenset(
     ]
 )
 SNIPPET_WORDS = 8
+# A first clause of up to this many words is said back whole, rather than cut mid-clause.
+SNIPPET_CLAUSE_WORDS = 14
+SNIPPET_CLAUSE_MIN = 4  # "Ana. She told me about her soccer team": a name is no clause to stop at
+# Where a clause ends: punctuation, or a word that starts the next one ("bc", "because", "but").
+_CLAUSE_END = re.compile(r"[,;.!?]\s|\s(?:bc|because|but|cuz|porque|pero)\s", re.IGNORECASE)
+# The intents.yaml set of words that lead into an answer without saying anything yet.
+LEAD_INS_SET = "lead-ins"
 # An answer this short that reads as unsure or asks a question back is a request for help.
 STUCK_WORDS = 8
 ACTIONS_OFFERED = 3
@@ -147,9 +154,23 @@ def joined(first: str, more: str | None) -> str:
 
 
 def snippet(text: str) -> str:
+    """The answer's opening said back: its first clause when that is short enough ("the
+    hardest part is when i show up and the family is scared"), else its first few words, and
+    without a lead-in ("honestly", "i mean", "la verdad")."""
     parts = text.split()
+    lead_ins = _lead_ins()
+    while parts and len(parts) > 1 and for_matching(parts[0]).strip(",.") in lead_ins:
+        parts = parts[1:]
+    clause = _CLAUSE_END.split(" ".join(parts), maxsplit=1)[0].split()
+    if SNIPPET_CLAUSE_MIN <= len(clause) <= SNIPPET_CLAUSE_WORDS and len(clause) < len(parts):
+        return " ".join(clause).rstrip(".,;:!?")
     short = " ".join(parts[:SNIPPET_WORDS]).rstrip(".,;:!?")
     return short + ("…" if len(parts) > SNIPPET_WORDS else "")
+
+
+@cache
+def _lead_ins() -> frozenset[str]:
+    return frozenset(default_understanding().intents.sets.get(LEAD_INS_SET, []))
 
 
 # How a request to the coach starts ("can u help me write...", "pls help me word this").

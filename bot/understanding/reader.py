@@ -99,7 +99,7 @@ UNSURE_WORDS = 20
 THEME_MODEL_SURE = 0.6
 THEME_CUE_VETO = 0.1
 # The model learned from far fewer Spanish texts (about 1 in 12) and doubts Spanish cues more
-# ("estuve super ocupada con los exámenes": time 0.03): in Spanish a cue stands unless the
+# ("ando ocupadísima con las boletas": time 0.03): in Spanish a cue stands unless the
 # model all but rules it out. Writer folds, Spanish texts: 77.8% / 92.0% -> 80.9% / 89.8%
 # (recall / precision); all texts 81.8% / 88.6% -> 82.1% / 88.5% (session 12).
 THEME_CUE_VETO_ES = 0.02

@@ -984,3 +984,12 @@ def test_an_answer_said_back_is_its_first_clause_without_the_lead_in(app: CoachA
         " im from immigration"
     )
     assert '"the hardest part is when i show up and the family is scared"' in reply
+
+
+@pytest.mark.parametrize(
+    "named", ["the garcias, mom works nights", "the gomez family", "the okonkwo family, dad drives"]
+)
+def test_naming_a_family_gets_no_note_on_wording(app: CoachApp, named: str) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    assert "A gentle thought on wording" not in educator.says(named)

@@ -156,10 +156,10 @@ def joined(first: str, more: str | None) -> str:
 def snippet(text: str) -> str:
     """The answer's opening said back: its first clause when that is short enough ("the
     hardest part is when i show up and the family is scared"), else its first few words, and
-    without a lead-in ("honestly", "i mean", "la verdad")."""
+    without a lead-in ("honestly", "well", "pues": intents.yaml `lead-ins`)."""
     parts = text.split()
     lead_ins = _lead_ins()
-    while parts and len(parts) > 1 and for_matching(parts[0]).strip(",.") in lead_ins:
+    while len(parts) > 1 and for_matching(parts[0]).strip(",.") in lead_ins:
         parts = parts[1:]
     clause = _CLAUSE_END.split(" ".join(parts), maxsplit=1)[0].split()
     if SNIPPET_CLAUSE_MIN <= len(clause) <= SNIPPET_CLAUSE_WORDS and len(clause) < len(parts):

@@ -105,6 +105,7 @@ def test_a_question_is_asked_and_a_story_is_told(text: str, intent: str) -> None
         # Said of a family: what is in the way, heard as the theme.
         ("la familia habla portugués y no tenemos a nadie que traduzca", "unknown", "language"),
         ("mom is more comfortable in spanish", "unknown", "language"),
+        ("dad likes to talk in spanish at conferences", "unknown", "language"),
     ],
 )
 def test_a_language_asked_of_the_coach_or_spoken_by_a_family(
@@ -123,6 +124,7 @@ def test_a_language_asked_of_the_coach_or_spoken_by_a_family(
         ("the draft went out and grandma wrote back. thank you", "thanks"),
         ("thanks, can you help me write to grandma now", "draft"),
         ("write a thank you note to the volunteers", "draft"),
+        ("thanks for nothing", "frustration"),
     ],
 )
 def test_a_stop_inside_a_question_and_a_thanks_for_what_was_done(text: str, intent: str) -> None:

@@ -41,6 +41,10 @@ MODEL_PATHS = (INTENT_MODEL_PATH, TOPIC_MODEL_PATH, THEME_MODEL_PATH)
 # A message that opens like a question, and matched nothing more specific, is a question.
 # "spanish please", "en español": a language named in this few words is for the coach.
 LANGUAGE_ALONE_WORDS = 3
+# A family word among a message's first words makes the family its subject ("his mom only
+# reads spanish", "la abuela habla mixteco"), not the coach.
+FAMILY_SUBJECT_WORDS = 2
+FAMILY_SET = "family"
 # The sets of intents.yaml that say a message asks ("tips", "ideas", "consejos") and that it
 # is said to the coach ("can u talk to me in...", "cambia el idioma"), read without a cue.
 ASKING_SET = "asking"
@@ -275,6 +279,7 @@ class Reader:
         self.to_the_coach_words = _word_set(content.intents.sets.get(TO_THE_COACH_SET, []))
         self.question_openers = _word_set(content.intents.sets.get(QUESTION_OPENERS_SET, []))
         self.asking_openers = _word_set(content.intents.sets.get(ASKING_OPENERS_SET, []))
+        self.family_words = _word_set(content.intents.sets.get(FAMILY_SET, []))
         self.thanks_words = _word_set(content.intents.sets.get(THANKS_WORDS_SET, []))
         self.request_words = _word_set(content.intents.sets.get(REQUEST_WORDS_SET, []))
         self.hedges = tuple(for_matching(h) for h in content.intents.sets.get(HEDGES_SET, []))
@@ -406,7 +411,9 @@ class Reader:
             to_the_coach = len(tokens) <= LANGUAGE_ALONE_WORDS or not (
                 self.to_the_coach_words.isdisjoint(tokens)
             )
-            return intent if to_the_coach else UNKNOWN
+            # "dad likes to talk in spanish at conferences": a family member is the subject.
+            about_a_family = not self.family_words.isdisjoint(tokens[:FAMILY_SUBJECT_WORDS])
+            return intent if to_the_coach and not about_a_family else UNKNOWN
         if intent != "question" or len(tokens) > ADVICE_WORDS:
             return intent
         asks = "?" in normalised or "¿" in normalised or tokens[0] in self.question_openers

@@ -62,10 +62,18 @@ async def answered(fake: FakeSlack, count: int) -> None:
             await asyncio.sleep(0.05)
 
 
-def restarted(slack_settings: Settings, clock: FakeClock) -> CoachApp:
-    """Another process on the same database, after the dead one's claim ran out."""
+@asynccontextmanager
+async def taken_over(
+    slack_settings: Settings, clock: FakeClock, fake: FakeSlack
+) -> AsyncIterator[SlackWire]:
+    """Another process on the same database, serving once the dead one's claim ran out."""
     clock.advance(seconds=LEASE.total_seconds() + 1)
-    return build_app(slack_settings, clock=clock, migrate=False)
+    core = build_app(slack_settings, clock=clock, migrate=False)
+    try:
+        async with running(core, fake) as wire:
+            yield wire
+    finally:
+        core.engine.dispose()
 
 
 async def test_a_command_acknowledged_before_a_crash_is_answered_once_after_it(
@@ -84,13 +92,9 @@ async def test_a_command_acknowledged_before_a_crash_is_answered_once_after_it(
     fake_slack.release("users.info")
     assert not fake_slack.responses, "nothing was answered before the crash"
 
-    second_core = restarted(slack_settings, clock)
-    try:
-        async with running(second_core, fake_slack) as second:
-            await answered(fake_slack, 1)
-            await second.slack.drain()
-    finally:
-        second_core.engine.dispose()
+    async with taken_over(slack_settings, clock, fake_slack) as second:
+        await answered(fake_slack, 1)
+        await second.slack.drain()
 
     assert len(fake_slack.responses) == 1
     assert "journal is empty" in fake_slack.posted_text()
@@ -116,18 +120,14 @@ async def test_a_dm_slack_took_before_a_crash_is_not_posted_again(
     slack_core: CoachApp, slack_settings: Settings, fake_slack: FakeSlack, clock: FakeClock
 ) -> None:
     await dies_while_posting(slack_core, fake_slack, slack_has_it=True)
-    second_core = restarted(slack_settings, clock)
-    try:
-        async with running(second_core, fake_slack) as second:
-            async with asyncio.timeout(ANSWER_WAIT_S):  # the takeover read the DM back
-                while not fake_slack.of("conversations.history"):
-                    await asyncio.sleep(0.05)
-            await second.slack.drain()
-            # Slack retries an event it thinks was not taken: acknowledged, not answered again.
-            retry = await second.dm("journal", user="U8", event_id="EvKEPT1")
-            assert retry.status == 200
-    finally:
-        second_core.engine.dispose()
+    async with taken_over(slack_settings, clock, fake_slack) as second:
+        async with asyncio.timeout(ANSWER_WAIT_S):  # the takeover read the DM back
+            while not fake_slack.of("conversations.history"):
+                await asyncio.sleep(0.05)
+        await second.slack.drain()
+        # Slack retries an event it thinks was not taken: acknowledged, not answered again.
+        retry = await second.dm("journal", user="U8", event_id="EvKEPT1")
+        assert retry.status == 200
 
     [dm] = fake_slack.history.values()
     assert len(dm) == 1, "answered exactly once"
@@ -141,13 +141,9 @@ async def test_a_dm_slack_never_took_before_a_crash_is_posted_once_after_it(
 ) -> None:
     await dies_while_posting(slack_core, fake_slack, slack_has_it=False)
     fake_slack.clear()
-    second_core = restarted(slack_settings, clock)
-    try:
-        async with running(second_core, fake_slack) as second:
-            await answered(fake_slack, 1)
-            await second.slack.drain()
-    finally:
-        second_core.engine.dispose()
+    async with taken_over(slack_settings, clock, fake_slack) as second:
+        await answered(fake_slack, 1)
+        await second.slack.drain()
 
     [dm] = fake_slack.history.values()
     assert len(dm) == 1

@@ -43,6 +43,8 @@ STEPS = (
     "followup_carry",
     "followup_smaller",
 )
+# Which outcome a typed check-in is read as when its words name several ("kinda, not all").
+OUTCOME_ORDER = ("partly", "not_yet", "done")
 # "not yet", "yes!" or "más o menos" is only the outcome; this many words beside the words
 # that said it ("not yet, I forgot") also say why or what worked.
 SAYS_MORE_WORDS = 2
@@ -87,7 +89,7 @@ def begin(
 def typed_outcome(text: str) -> str | None:
     """Done, partly or not yet, read from a typed answer to "How did it go?"."""
     typed = replies_in(current_language()).checkin.typed_outcomes
-    return first_typed(text, typed, ("partly", "not_yet", "done"))
+    return first_typed(text, typed, OUTCOME_ORDER)
 
 
 def outcome_first(text: str) -> str | None:
@@ -95,9 +97,7 @@ def outcome_first(text: str) -> str | None:
     it!", "no pude"), as an answer to "How did it go?" starts; None when the text only says
     so later ("I haven't had time to breathe" is about the week, maybe not the action)."""
     typed = replies_in(current_language()).checkin.typed_outcomes
-    said = for_matching(text)
-    order = ("partly", "not_yet", "done")
-    return next((choice for choice in order if _any_of(tuple(typed[choice])).match(said)), None)
+    return first_typed(text, typed, OUTCOME_ORDER, at_start=True)
 
 
 def _beside_outcome(said: str, outcome: str) -> list[str]:
@@ -109,10 +109,17 @@ def _beside_outcome(said: str, outcome: str) -> list[str]:
     return words(text if found is None else text[: found.start()] + " " + text[found.end() :])
 
 
-def first_typed(text: str, phrases: dict[str, list[str]], order: tuple[str, ...]) -> str | None:
-    """The first choice in `order` one of whose content phrases the text holds."""
+def first_typed(
+    text: str, phrases: dict[str, list[str]], order: tuple[str, ...], *, at_start: bool = False
+) -> str | None:
+    """The first choice in `order` one of whose content phrases the text holds (`at_start`:
+    opens with)."""
     said = for_matching(text)
-    return next((choice for choice in order if _any_of(tuple(phrases[choice])).search(said)), None)
+    for choice in order:
+        pattern = _any_of(tuple(phrases[choice]))
+        if (pattern.match(said) if at_start else pattern.search(said)) is not None:
+            return choice
+    return None
 
 
 @lru_cache(maxsize=8)

@@ -27,7 +27,7 @@ from bot.replies import Choices, Reply, Text
 from bot.text import split_command
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
-from bot.understanding.normalise import for_matching, words
+from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.reader import asks_a_question
 from bot.understanding.variants import pick
 from content.profile_schema import ProfileWords
@@ -209,10 +209,10 @@ def _sentence_to_reframe(text: str) -> str:
 def _reframe_switch(text: str) -> str:
     """ "stop correcting my wording" -> "off", "turn reframe back on" -> "on", else ""
     (the reframe command's how-to)."""
-    said = f" {' '.join(words(for_matching(text)))} "
+    said = for_matching(text)
     sets = default_understanding().intents.sets
     for name, switch in REFRAME_SWITCHES:
-        if any(f" {for_matching(word)} " in said for word in sets.get(name, [])):
+        if phrases_pattern(tuple(sets.get(name, []))).search(said):
             return switch
     return ""
 

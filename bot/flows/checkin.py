@@ -12,9 +12,7 @@ first at the action step. Started from a nudge's buttons they are a short flow o
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from bot import messages
 from bot.commands.reframe import reframe_offer
@@ -30,7 +28,7 @@ from bot.replies import AskText, Choices, Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding import understand
-from bot.understanding.normalise import for_matching, words
+from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.variants import pick
 from content.loader import Library
 from content.understanding_schema import replies_in
@@ -105,7 +103,7 @@ def _beside_outcome(said: str, outcome: str) -> list[str]:
     "not yet, i forgot"; nothing in "más o menos", three words that only say "partly")."""
     text = for_matching(said)
     typed = replies_in(current_language()).checkin.typed_outcomes
-    found = _any_of(tuple(typed.get(outcome, []))).search(text)
+    found = phrases_pattern(tuple(typed.get(outcome, []))).search(text)
     return words(text if found is None else text[: found.start()] + " " + text[found.end() :])
 
 
@@ -116,23 +114,10 @@ def first_typed(
     opens with)."""
     said = for_matching(text)
     for choice in order:
-        pattern = _any_of(tuple(phrases[choice]))
+        pattern = phrases_pattern(tuple(phrases[choice]))
         if (pattern.match(said) if at_start else pattern.search(said)) is not None:
             return choice
     return None
-
-
-@lru_cache(maxsize=8)
-def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for a list of content phrases, normalised like the text, compiled once.
-    A phrase written "^no" counts only where the text starts ("no, not yet", but not "it
-    went fine, no problems")."""
-    anywhere = [re.escape(for_matching(p)) for p in phrases if not p.startswith("^")]
-    opening = [re.escape(for_matching(p[1:])) for p in phrases if p.startswith("^")]
-    alternatives = [rf"(?<!\w)(?:{'|'.join(anywhere)})(?!\w)"] if anywhere else []
-    if opening:
-        alternatives.append(rf"^(?:{'|'.join(opening)})(?!\w)")
-    return re.compile("|".join(alternatives) or r"(?!)")
 
 
 def ask_note(flow: ActiveFlow) -> list[Reply]:
@@ -274,7 +259,7 @@ def _barrier(answer: Answer, own: str | None) -> str:
     if own is None:
         return "other"
     forgot = replies_in(current_language()).checkin.forgot_words
-    if _any_of(tuple(forgot)).search(for_matching(own)):
+    if phrases_pattern(tuple(forgot)).search(for_matching(own)):
         return "forgot"
     themes = understand(own, deficit=False).themes
     found = (barrier for theme, barrier in BARRIER_FOR_THEME.items() if theme in themes)
@@ -285,7 +270,7 @@ def _barrier_reply(barrier: str, own: str | None) -> str:
     """The reply that fits what got in the way; phone tag ("dad called back but i missed
     it") is a family that did answer, whatever else the words sound like."""
     checkin = replies_in(current_language()).checkin
-    if own and _any_of(tuple(checkin.phone_tag_words)).search(for_matching(own)):
+    if own and phrases_pattern(tuple(checkin.phone_tag_words)).search(for_matching(own)):
         return checkin.phone_tag_reply
     return checkin.barrier_replies[barrier]
 

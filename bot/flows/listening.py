@@ -13,7 +13,7 @@ from functools import cache
 from bot.i18n import current_language
 from bot.understanding import Understanding, understand
 from bot.understanding.named import who_is_named
-from bot.understanding.normalise import for_matching, words
+from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.own_plan import own_plan
 from bot.understanding.reader import asks_a_question, hedged_rest, is_non_answer
 from bot.understanding.variants import in_turn, pick
@@ -108,14 +108,8 @@ def is_stuck(text: str, reading: Understanding) -> bool:
 def takes_a_second_look(text: str) -> bool:
     """ "i mean maybe they do care, idk", "ok fair, that came out wrong": the answer looks
     again at what the last one said (replies.yaml `second_look`)."""
-    return _second_look_words().search(for_matching(text)) is not None
-
-
-@cache
-def _second_look_words() -> re.Pattern[str]:
-    phrases = default_understanding().replies.second_look.words
-    alternatives = "|".join(re.escape(for_matching(p)) for p in sorted(phrases, key=len)[::-1])
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    second_look = tuple(default_understanding().replies.second_look.words)
+    return phrases_pattern(second_look).search(for_matching(text)) is not None
 
 
 def is_thin(text: str, reading: Understanding) -> bool:

@@ -8,6 +8,7 @@ and topic cues work on this normalised copy, so "pls help w/ hw 4 my 32 kids" re
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from content.reframe_patterns import normalise as straighten
 
@@ -81,6 +82,19 @@ def for_matching(text: str) -> str:
     lowered = straighten(text).casefold()
     tokens = [_spell_out(token) for token in _TOKEN.findall(lowered)]
     return " ".join(tokens)
+
+
+@lru_cache(maxsize=32)
+def phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a list of content phrases, normalised like the text, compiled once;
+    match it against `for_matching(text)`. A phrase written "^no" counts only where the text
+    starts ("no, not yet", but not "it went fine, no problems")."""
+    anywhere = [re.escape(for_matching(p)) for p in phrases if not p.startswith("^")]
+    opening = [re.escape(for_matching(p[1:])) for p in phrases if p.startswith("^")]
+    alternatives = [rf"(?<!\w)(?:{'|'.join(anywhere)})(?!\w)"] if anywhere else []
+    if opening:
+        alternatives.append(rf"^(?:{'|'.join(opening)})(?!\w)")
+    return re.compile("|".join(alternatives) or r"(?!)")
 
 
 def words(text: str) -> list[str]:

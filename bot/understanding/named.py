@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.understanding.normalise import alternation
 from content.understanding_schema import default_understanding
 
 _WORD = re.compile(r"[A-ZÁÉÍÓÚÑ][\w'’-]*|[\w'’-]+|[.!?;:]", re.UNICODE)
@@ -34,7 +35,7 @@ def _vocabulary() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
 def _lower_case_name() -> re.Pattern[str]:
     """ "luis's dad", "the martinez family": a lower-case name the words around it vouch for."""
     named = default_understanding().replies.named
-    relations = "|".join(re.escape(w) for w in sorted(named.family_words, key=len, reverse=True))
+    relations = alternation(named.family_words)
     return re.compile(
         rf"(?<![\w'’])(?:(?P<owner>[a-záéíóúñü]+)['’]s\s+(?P<relation>{relations})"
         rf"|the\s+(?P<family>[a-záéíóúñü]+)\s+family"
@@ -95,7 +96,7 @@ def _pronoun_and_relation() -> re.Pattern[str]:
     family ("their family") is not one person."""
     named = default_understanding().replies.named
     people = [w for w in named.family_words if w not in ("family", "familia")]
-    relations = "|".join(re.escape(w) for w in sorted(people, key=len, reverse=True))
+    relations = alternation(people)
     return re.compile(rf"(?<![\w'’])(?:his|her|their|su)\s+(?:{relations})(?![\w'’])", re.I)
 
 

@@ -8,6 +8,7 @@ and topic cues work on this normalised copy, so "pls help w/ hw 4 my 32 kids" re
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from content.reframe_patterns import normalise as straighten
@@ -82,6 +83,12 @@ def for_matching(text: str) -> str:
     lowered = straighten(text).casefold()
     tokens = [_spell_out(token) for token in _TOKEN.findall(lowered)]
     return " ".join(tokens)
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """Phrases as one regex alternation, longest first, so "asset based" wins over "asset"
+    where both start at the same place."""
+    return "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
 
 
 @lru_cache(maxsize=32)

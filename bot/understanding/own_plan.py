@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.i18n import current_language
-from bot.understanding.normalise import for_matching, words
+from bot.understanding.normalise import alternation, for_matching, words
 from bot.understanding.reader import asks_a_question, hedged_rest
 from content.understanding_schema import OwnPlan, replies_in
 
@@ -44,11 +44,6 @@ class _Patterns:
     note_verb: re.Pattern[str]
 
 
-def _alternatives(phrases: list[str]) -> str:
-    longest_first = sorted(phrases, key=len, reverse=True)
-    return "|".join(re.escape(phrase) for phrase in longest_first)
-
-
 @cache
 def _patterns(language: str) -> _Patterns:
     words: OwnPlan = replies_in(language).own_plan
@@ -58,16 +53,16 @@ def _patterns(language: str) -> _Patterns:
     opening = [opener[1:] for opener in words.openers if opener.startswith("^")]
     return _Patterns(
         opener=re.compile(
-            rf"(?:(?<![\w'])(?:{_alternatives(anywhere)})|^(?:{_alternatives(opening)}))"
+            rf"(?:(?<![\w'])(?:{alternation(anywhere)})|^(?:{alternation(opening)}))"
             rf"(?![\w'])\s*",
             re.I,
         ),
         others=frozenset(word.casefold() for word in words.others),
-        negation=re.compile(rf"(?<![\w'])(?:{_alternatives(words.negations)})(?![\w'])", re.I),
-        not_step=re.compile(rf"(?:{_alternatives(words.not_steps)})(?![\w'])", re.I),
-        cut=re.compile(_alternatives(words.cuts), re.I),
-        filler=re.compile(rf"(?:(?:{_alternatives(words.fillers)})(?![\w'])\s*)+", re.I),
-        note_verb=re.compile(rf"(?:{_alternatives(words.note_verbs)})(?![\w'])", re.I),
+        negation=re.compile(rf"(?<![\w'])(?:{alternation(words.negations)})(?![\w'])", re.I),
+        not_step=re.compile(rf"(?:{alternation(words.not_steps)})(?![\w'])", re.I),
+        cut=re.compile(alternation(words.cuts), re.I),
+        filler=re.compile(rf"(?:(?:{alternation(words.fillers)})(?![\w'])\s*)+", re.I),
+        note_verb=re.compile(rf"(?:{alternation(words.note_verbs)})(?![\w'])", re.I),
     )
 
 

@@ -18,7 +18,7 @@ from bot.reframe import Finding
 from bot.understanding.deficit import deficit_findings
 from bot.understanding.examples import ExampleVote
 from bot.understanding.language import ENGLISH_WORDS, SPANISH_WORDS, detect_language
-from bot.understanding.normalise import for_matching, words
+from bot.understanding.normalise import alternation, for_matching, words
 from bot.understanding.text_model import Grams, TextModel, Vocabulary
 from content.reframe_patterns import PatternError
 from content.text_model_schema import (
@@ -315,10 +315,7 @@ class Reader:
         }
         # One pass over the text for every topic word, longest first ("asset based" before
         # "assets"); the first word in the text wins, as a person reading it would take it.
-        alternatives = "|".join(
-            re.escape(word) for word in sorted(self.topic_words, key=len, reverse=True)
-        )
-        self.topic_word_regex = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+        self.topic_word_regex = re.compile(rf"(?<!\w)(?:{alternation(self.topic_words)})(?!\w)")
         self.emoji = {
             _bare_emoji(emoji): name
             for name, entry in content.intents.intents.items()

@@ -114,7 +114,19 @@ REFLECTION_SAVED = Msg(
     "Next time, I'll ask how it went. Type `journal` to see your reflections."
 )
 NO_NOTE = Msg("No note")
-SKIP_WORDS = ("skip", "pass", "no note", "none")
+# Typed instead of the Skip button, in either language (the button labels among them: a
+# Spanish educator who typed "omitir" had it saved as their answer).
+SKIP_WORDS = frozenset(
+    ["skip", "skip it", "skip this", "skip this one", "skip this question", "pass", "next",
+     "no note", "none", "n/a", "omitir", "saltar", "saltar esta", "saltar esta pregunta",
+     "paso", "siguiente", "sin nota", "ninguna", "ninguno"]
+)  # fmt: skip
+
+
+def says_skip(text: str) -> bool:
+    """ "skip", "Skip.", "omitir", "next!": the educator passes on this question."""
+    return text.strip().casefold().rstrip(".!") in SKIP_WORDS
+
 
 # Reframing
 REFRAME_USAGE = Msg(

@@ -68,6 +68,7 @@ AS_WRITTEN = frozenset(
         "cuts",
         "fillers",
         "note_verbs",
+        "reports",
         "no_name",
         "templates",
     }

@@ -157,6 +157,7 @@ class CheckIn(_Strict):
     barrier_replies: dict[str, str]
     phone_tag_words: list[str] = Field(min_length=1)
     phone_tag_reply: str
+    hard_moment_reply: str
     typed_outcomes: dict[str, list[str]]
     forgot_words: list[str]
     carry_over_question: str
@@ -202,6 +203,8 @@ class OwnPlan(_Strict):
     cuts: list[str]
     fillers: list[str]
     note_verbs: list[str]
+    reports: list[str] = Field(min_length=1)
+    report_heard: str
 
 
 class SecondLook(_Strict):

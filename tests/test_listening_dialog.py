@@ -232,8 +232,6 @@ def test_a_complaint_typed_over_the_action_buttons_is_not_saved_as_the_action(
         "how long should it be",
         # The answer to the question before, still wondering: not this week's plan.
         "maybe the family of jayden? mom works nights i think",
-        # News of what was done last week: not this week's plan either.
-        "done!! mom actually came in and we looked at his reading log together",
     ],
 )
 def test_a_question_at_the_action_step_is_not_saved_as_the_action(
@@ -993,3 +991,64 @@ def test_naming_a_family_gets_no_note_on_wording(app: CoachApp, named: str) -> N
     educator = Conversation(app.coach)
     educator.says("reflect relational")
     assert "A gentle thought on wording" not in educator.says(named)
+
+
+def test_a_call_that_went_badly_is_heard_as_that(app: CoachApp, clock: FakeClock) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_planning(educator, clock, "Call Luis's dad about his math")
+    reply = educator.says("partly. i called but dad said he was busy and hung up")
+    checkin = replies_in("en").checkin
+    assert reply.startswith(checkin.hard_moment_reply)
+    assert checkin.barrier_replies["other"] not in reply  # not "needs another week"
+    # More about the week, typed at the carry question: kept, and what it was about heard.
+    more = educator.says("he works two jobs i think")
+    assert more.startswith(f"{checkin.carry_heard} {replies_in('en').acknowledge_also['time']}")
+    assert "Want to carry it into this week?" in more
+    spanish = Conversation(app.coach, "sra-lopez", locale="es-MX")
+    spanish.says("idioma es")
+    spanish.says("reflexionar relational")
+    spanish.says("omitir")
+    spanish.says("omitir")
+    spanish.clicks("Escribir mi propia")
+    spanish.says("Llamar al papá de Luis")
+    clock.advance(days=7)
+    spanish.says("reflexionar relational")
+    answered = spanish.says("más o menos, la llamé pero se enojó conmigo por lo de la tarea")
+    assert answered.startswith(replies_in("es").checkin.hard_moment_reply)
+
+
+def test_how_last_week_went_typed_at_the_action_step_is_not_saved_as_the_plan(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("skip")
+    educator.says("skip")
+    reply = educator.says("kinda, i called but mom got mad about the homework thing")
+    assert "Saved to your journal" not in reply
+    assert replies_in("en").own_plan.report_heard in reply
+    conflict = replies_in("en").acknowledge["conflict"]
+    assert any(reply.startswith(line) for line in conflict)  # the hard call, heard
+    assert "Last step: pick one small action" in reply
+    good_news = educator.says("done!! mom actually came in and we looked at his reading log")
+    assert "Saved to your journal" not in good_news
+    assert replies_in("en").own_plan.report_heard in good_news
+    # A step of their own after the news is the plan, in their words.
+    planned = educator.says("called grandma, i'll try dad on friday")
+    assert "Your action for this week: _Try dad on friday_" in planned
+
+
+def test_a_short_answer_is_said_back_whole_not_cut_before_its_last_word(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    reply = educator.says("we mostly talk at pickup when the weather is nice")
+    assert '"we mostly talk at pickup when the weather is nice"' in reply
+
+
+def test_skip_typed_in_spanish_skips_the_question(app: CoachApp) -> None:
+    educator = Conversation(app.coach, "sra-lopez", locale="es-MX")
+    educator.says("idioma es")
+    educator.says("reflexionar relational")
+    reply = educator.says("omitir")
+    assert reply.startswith("Pregunta 2 de 2")  # not saved as an answer, not probed
+    assert "Último paso" in educator.says("Saltar.")

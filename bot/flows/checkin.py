@@ -19,7 +19,7 @@ from bot.commands.reframe import reframe_offer
 from bot.drafts import messages as drafts_said
 from bot.drafts.journal import is_a_drafted_message
 from bot.flows.base import Answer
-from bot.flows.listening import is_action, snippet
+from bot.flows.listening import ACK_ORDER, is_action, snippet
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import record_outcome
 from bot.i18n import _, current_language
@@ -242,7 +242,14 @@ def _heard_more(turn: Turn, pending: Reflection | None, own: str | None) -> list
         return [Text(str(messages.PICK_AN_OPTION))]
     before = turn.sealer.unseal(pending.outcome_note) if pending.outcome_note else ""
     pending.outcome_note = turn.sealer.seal(f"{before} / {own}" if before else own)
-    return [Text(replies_in(current_language()).checkin.carry_heard), *wording_note(turn, own)]
+    replies = replies_in(current_language())
+    # What it was about, in one line ("he works two jobs i think": time is tight).
+    themes = understand(own, deficit=False).themes
+    theme = next((t for t in ACK_ORDER if t in themes), None)
+    heard = replies.checkin.carry_heard
+    if theme is not None:
+        heard = f"{heard} {replies.acknowledge_also[theme]}"
+    return [Text(heard), *wording_note(turn, own)]
 
 
 def _carry(turn: Turn, flow: ActiveFlow, action: str, then: Then) -> list[Reply]:
@@ -272,6 +279,8 @@ def _barrier_reply(barrier: str, own: str | None) -> str:
     checkin = replies_in(current_language()).checkin
     if own and phrases_pattern(tuple(checkin.phone_tag_words)).search(for_matching(own)):
         return checkin.phone_tag_reply
+    if barrier == "other" and own and "conflict" in understand(own, deficit=False).themes:
+        return checkin.hard_moment_reply
     return checkin.barrier_replies[barrier]
 
 
@@ -291,7 +300,7 @@ def own_words(answer: Answer) -> str | None:
     if answer.key is not None:
         return None
     text = answer.text.strip()
-    return None if not text or text.casefold() in messages.SKIP_WORDS else text
+    return None if not text or messages.says_skip(text) else text
 
 
 # ---- the check-in on its own, from a nudge's Done / Partly / Not yet buttons -----------

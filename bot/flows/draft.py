@@ -24,7 +24,7 @@ from bot.flows.base import Answer
 from bot.flows.listening import VAGUE_WORDS
 from bot.flows.state import ActiveFlow, save_flow
 from bot.i18n import current_language
-from bot.messages import SKIP_WORDS
+from bot.messages import says_skip
 from bot.reframe import Finding, rewrite_all
 from bot.replies import AskText, Card, Choices, Reply, Text
 from bot.storage.models import Reflection
@@ -189,7 +189,7 @@ def _take_specific(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
     question = _question(flow, specific)
     if not typed:
         return [Text(said.EMPTY.format(question=question))]
-    says_nothing = is_non_answer(typed) or typed.casefold().strip(".!") in SKIP_WORDS
+    says_nothing = is_non_answer(typed) or says_skip(typed)
     if says_nothing and specific == Specific.CHILD:  # "no", "none", "skip": no name
         flow.data["specifics"][specific] = ""
         return _next(turn, flow)

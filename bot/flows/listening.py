@@ -29,12 +29,6 @@ GENERAL = "general"
 THIN_WORDS = 6
 # The fewest words a planned action can have ("call Ana's mom"; "text" alone is no plan).
 ACTION_WORDS = 2
-# A text that opens with one of these reports what was done ("done!! mom came in", "called
-# grandma, she picked up"): last week's news, not this week's plan.
-REPORT_OPENERS = frozenset(
-    ["done", "did", "finished", "completed", "called", "texted", "emailed", "sent", "hecho",
-     "listo", "llamé", "llame", "mandé", "mande", "terminé", "termine"]
-)  # fmt: skip
 VAGUE_WORDS = frozenset(
     [
         "good",
@@ -124,18 +118,33 @@ def is_action(text: str) -> bool:
     mom"), not a non-answer, a question back or a single word ("idk", "frobnicate", "text").
     A question mark anywhere is still wondering, not a plan ("maybe jayden's family? mom
     works nights i think" answers the question before, and was saved as the week's action),
-    and a report of what was done is news, not a plan (REPORT_OPENERS). Doubt is no plan
+    and a report of how it went is news, not a plan (reports_how_it_went). Doubt is no plan
     ("not sure what to do"), unless a step is named beside it."""
     said = words(for_matching(text))
     return (
         len(said) >= ACTION_WORDS
-        and said[0] not in REPORT_OPENERS
+        and not reports_how_it_went(text)
         and not is_non_answer(text)
         and not asks_a_question(text)
         and not any(mark in text for mark in "?¿")
         # Doubt beside a step is still a plan: "not sure it'll work but i'll call grandma".
         and ("unsure" not in understand(text, deficit=False).themes or own_plan(text) is not None)
     )
+
+
+def reports_how_it_went(text: str) -> bool:
+    """ "done!! mom came in", "kinda, i called but mom got mad", "no pude": the text opens by
+    telling how something went (replies.yaml `own_plan.reports`), and names no step of the
+    educator's own after it ("called grandma, i'll try dad on friday" is a plan)."""
+    reports = tuple(replies_in(current_language()).own_plan.reports)
+    opens = phrases_pattern(reports).match(for_matching(text)) is not None
+    return opens and own_plan(text) is None
+
+
+def theme_heard(text: str, reading: Understanding) -> str | None:
+    """The acknowledgement of the text's hardest theme, or None when it carries none."""
+    theme = next((t for t in ACK_ORDER if t in reading.themes), None)
+    return None if theme is None else pick(replies_in(current_language()).acknowledge[theme], text)
 
 
 def joined(first: str, more: str | None) -> str:
@@ -156,7 +165,9 @@ def snippet(text: str) -> str:
     while len(parts) > 1 and for_matching(parts[0]).strip(",.") in lead_ins:
         parts = parts[1:]
     clause = _CLAUSE_END.split(" ".join(parts), maxsplit=1)[0].split()
-    if SNIPPET_CLAUSE_MIN <= len(clause) <= SNIPPET_CLAUSE_WORDS and len(clause) < len(parts):
+    # A clause is said back whole: the first of several, or the whole answer when it is one
+    # ("i guess i could call one family a week", not "...call one family a…").
+    if SNIPPET_CLAUSE_MIN <= len(clause) <= SNIPPET_CLAUSE_WORDS:
         return " ".join(clause).rstrip(".,;:!?")
     short = " ".join(parts[:SNIPPET_WORDS]).rstrip(".,;:!?")
     return short + ("…" if len(parts) > SNIPPET_WORDS else "")

@@ -293,7 +293,7 @@ class ReflectionFlow:
             case step if step in checkin.STEPS:
                 return checkin.advance(turn, flow, answer, _then_questions)
             case "prompt":
-                if answer.key == "skip" or answer.text.strip().casefold() in messages.SKIP_WORDS:
+                if answer.key == "skip" or messages.says_skip(answer.text):
                     flow.data["answers"].append("")
                     if len(flow.data["answers"]) < len(flow.data["prompts"]):
                         return _ask_prompt(flow)
@@ -332,6 +332,12 @@ class ReflectionFlow:
         the options again, and only "Write my own" saves such words as the action."""
         own = own_words(answer)
         not_yet = Text(replies_in(current_language()).stuck.not_an_action)
+        if own is not None and listening.reports_how_it_went(own):
+            # "kinda, i called but mom got mad": heard, not saved as the plan.
+            heard = listening.theme_heard(own, understand(own, deficit=False))
+            report = replies_in(current_language()).own_plan.report_heard
+            told = [Text(heard)] if heard is not None else []
+            return [*told, Text(report), *_ask_action(turn, flow)]
         if own is None or not listening.is_action(own):
             return [not_yet, *_ask_action(turn, flow)]
         note = wording_note(turn, own)

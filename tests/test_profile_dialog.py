@@ -12,6 +12,7 @@ from sqlalchemy import select
 from bot.app import CoachApp
 from bot.inbound import Platform
 from bot.storage.models import Educator
+from content.understanding_schema import replies_in
 from tests.clock import FakeClock
 from tests.dialog import Conversation, verify_dialog
 from tests.nudging import FakePlatform, senders_for, subscription_rows, tick
@@ -239,3 +240,24 @@ def test_a_leader_short_on_time_still_gets_a_leaders_smallest_actions(app: Coach
     leaders = {a.text for a in topic.quick_actions if "leader" in a.roles}
     own = [a for a in offered if a in {x.text for x in topic.quick_actions}]
     assert own and set(own) <= leaders, answer
+
+
+def test_a_role_and_grade_said_in_a_reflection_answer_name_one_command_for_both(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    heard = educator.says("im a 3rd grade teacher and honestly i have zero time this week")
+    assert "`profile role teacher elementary` sets it" in heard
+    assert "Question 2 of 2" in heard
+    time = replies_in("en").acknowledge["time"]
+    assert any(line in heard for line in time)  # the week, heard beside the role
+    educator.says("cancel")
+    assert "Got it: Elementary" in educator.says("profile role teacher elementary")
+
+
+def test_a_grade_said_the_spanish_way_names_the_band(app: CoachApp) -> None:
+    maestra = Conversation(app.coach, "sra-ruiz", locale="es-MX")
+    maestra.says("idioma es")
+    assert "Sí, guardar docente, primaria" in maestra.says("soy maestra de tercero")
+    assert "secundaria" in maestra.says("perfil grades 7mo grado").casefold()

@@ -264,7 +264,11 @@ class ReflectionFlow:
         build on that" (the note quotes the words; agreeing with them first would jar)."""
         own_role = _own_role_heard(turn, full, reading.intent)
         if own_role is not None:
-            return own_role
+            # "im a counselor and honestly there's no time for any of this": the week too,
+            # when the answer's own words name it (the model alone heard "I don't have
+            # lesson plans" as time).
+            said = listening.theme_heard(full, reading, cued_only=True)
+            return own_role if said is None else f"{own_role} {said}"
         said_before: list[str] = flow.data.setdefault("acknowledged", [])
         ack = listening.heard(full, reading, said_before)
         if noted and ack.key.startswith(listening.GENERAL + ":"):
@@ -367,7 +371,10 @@ def _own_role_heard(turn: Turn, answer: str, intent: str) -> str | None:
     if role is None or role.value == turn.educator.role:
         return None
     described = profiles.roles[role].described
-    return profile_said.OFFER_ASIDE.format(described=described, role=role.value)
+    band = profiles.band_in(answer) if turn.educator.grade_band is None else None
+    # "im a 3rd grade teacher and...": role and grades in the one command it names.
+    setting = role.value if band is None else f"{role.value} {band.value}"
+    return profile_said.OFFER_ASIDE.format(described=described, role=setting)
 
 
 def say_in(turn: Turn, flow: ActiveFlow, was: Library) -> None:

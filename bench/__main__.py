@@ -31,6 +31,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "bench.theme_cv",
         "theme model beside the cues: recall and precision on each writer left out",
     ),
+    "plan-cv": (
+        "bench.action_step",
+        "plan model at the action step: steps kept, the rest kept out, each writer left out",
+    ),
     "reframe-cv": (
         "bench.reframe_cv",
         "reframe fallback: cross-validated recall and false alarms per cost and threshold",

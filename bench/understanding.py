@@ -250,6 +250,7 @@ def report_intent_fresh() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from bench.action_step import report_action_step
     from bench.own_plans import report_own_plans
 
     argv = sys.argv[1:] if argv is None else argv
@@ -293,6 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         report_reframe(split, load(split))
     print()
     report_own_plans()
+    report_action_step()
     return 0
 
 

@@ -37,6 +37,10 @@ INTENT_MODEL_PATH = MODEL_DIR / "intent_model.npz"
 TOPIC_MODEL_PATH = MODEL_DIR / "topic_model.npz"
 THEME_MODEL_PATH = MODEL_DIR / "theme_model.npz"
 THEME_EXAMPLES_PATH = MODEL_DIR / "theme_examples.yaml"
+PLAN_MODEL_PATH = MODEL_DIR / "plan_model.npz"
+PLAN_EXAMPLES_PATH = MODEL_DIR / "plan_examples.yaml"
+# The plan model's one yes/no question: does the text name a step the educator will take?
+PLAN = "plan"
 RETRAIN = "python -m bot.understanding.train_models"
 # The intent model's class for a message about none of the intents (from `off_topic`).
 OFF_TOPIC = "unknown"
@@ -81,8 +85,11 @@ class TextModelFile:
     words: GramWeights
 
     def __post_init__(self) -> None:
-        if len(self.classes) < 2 or self.intercepts.shape != (len(self.classes),):
-            raise ValueError("a model needs two or more classes, an intercept for each")
+        # A multi-label model may ask one yes/no question (the plan model); classes that
+        # compete need two at least.
+        fewest = 1 if self.multi_label else 2
+        if len(self.classes) < fewest or self.intercepts.shape != (len(self.classes),):
+            raise ValueError("a model needs its classes (two if they compete), an intercept each")
         for part in (self.chars, self.words):
             if part.idf.shape != (len(part.grams),) or part.weights.shape != (
                 len(part.grams),
@@ -167,6 +174,26 @@ class ThemeExampleFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     version: int
     examples: list[ThemeExample] = Field(min_length=1)
+
+
+class PlanExample(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    text: str = Field(min_length=1)
+    plan: bool
+    by: str  # who wrote it, as in theme_examples.yaml
+
+
+class PlanExampleFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    version: int
+    examples: list[PlanExample] = Field(min_length=1)
+
+
+def plan_examples(path: Path = PLAN_EXAMPLES_PATH) -> Examples:
+    """("plan" or "", text) pairs from plan_examples.yaml (or a labelled set shaped like it)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = PlanExampleFile.model_validate(yaml.load(path.read_text(encoding="utf-8"), loader))
+    return [(PLAN if example.plan else "", example.text) for example in data.examples]
 
 
 def theme_examples(path: Path = THEME_EXAMPLES_PATH) -> Examples:

@@ -20,11 +20,13 @@ from content.languages import DEFAULT_LANGUAGE, MissingLanguage, in_language
 from content.reframe_patterns import PatternCompiler, PatternError
 from content.text_model_schema import (
     INTENT_MODEL_PATH,
+    PLAN_MODEL_PATH,
     THEME_EXAMPLES_PATH,
     THEME_MODEL_PATH,
     TOPIC_MODEL_PATH,
     intent_examples,
     model_faults,
+    plan_examples,
     theme_examples,
     theme_training_examples,
     topic_examples,
@@ -205,6 +207,7 @@ class OwnPlan(_Strict):
     note_verbs: list[str]
     reports: list[str] = Field(min_length=1)
     report_heard: str
+    not_a_step: str
 
 
 class SecondLook(_Strict):
@@ -283,6 +286,7 @@ class UnderstandingContent(_Strict):
             + model_faults(intent_examples(self.intents), INTENT_MODEL_PATH)
             + model_faults(topic_examples(self.topics), TOPIC_MODEL_PATH)
             + model_faults(theme_training_examples(self.intents), THEME_MODEL_PATH)
+            + model_faults(plan_examples(), PLAN_MODEL_PATH)
         )
 
     def topic_words(self) -> list[str]:

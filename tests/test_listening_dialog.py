@@ -107,7 +107,8 @@ def test_a_short_aside_is_answered_and_never_saved_as_an_answer_or_the_action(
 
 
 @pytest.mark.parametrize(
-    "action", ["thank the volunteers", "say hi to dad at pickup", "learn about their culture"]
+    "action",
+    ["thank the volunteers", "say hi to dad at pickup", "learn how to say hello in somali"],
 )
 def test_an_action_that_sounds_like_small_talk_is_still_saved(app: CoachApp, action: str) -> None:
     educator = Conversation(app.coach)
@@ -1052,3 +1053,43 @@ def test_skip_typed_in_spanish_skips_the_question(app: CoachApp) -> None:
     reply = educator.says("omitir")
     assert reply.startswith("Pregunta 2 de 2")  # not saved as an answer, not probed
     assert "Último paso" in educator.says("Saltar.")
+
+
+@pytest.mark.parametrize(
+    "told", ["he works two jobs", "dad is deployed rn", "my co-teacher will call them"]
+)
+def test_what_a_family_s_life_is_like_typed_over_the_options_is_heard_not_saved(
+    app: CoachApp, told: str
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("skip")
+    educator.says("skip")
+    reply = educator.says(told)
+    assert "Saved to your journal" not in reply
+    assert replies_in("en").own_plan.not_a_step in reply
+    assert "Last step: pick one small action" in reply
+    # Typed again as it was, it is their plan: a misread never loops.
+    assert f"Your action for this week: _{told}_" in educator.says(told)
+
+
+def test_a_family_s_hours_at_the_action_step_are_heard_and_the_options_fit_them(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("skip")
+    educator.says("skip")
+    reply = educator.says("he works two jobs")
+    assert any(reply.startswith(line) for line in replies_in("en").acknowledge["time"])
+    # After "Write my own", what they write is the plan, whatever shape it has.
+    educator.clicks("Write my own")
+    assert "Your action for this week: _the garcias again_" in educator.says("the garcias again")
+    spanish = Conversation(app.coach, "sra-lopez", locale="es-MX")
+    spanish.says("idioma es")
+    spanish.says("reflexionar relational")
+    spanish.says("omitir")
+    spanish.says("omitir")
+    dicho = spanish.says("trabaja en la noche")
+    assert replies_in("es").own_plan.not_a_step in dicho
+    assert "Guardado en su diario" in spanish.says("mandarle un audio por whatsapp al papá")

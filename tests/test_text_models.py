@@ -1,5 +1,5 @@
-"""The learned models (intents, topics, themes): trained from the content's examples, scored without
-scikit-learn.
+"""The learned models (intents, topics, themes, plans): trained from the content's examples,
+scored without scikit-learn.
 
 The coach reads weights from content/understanding/*_model.npz with its own small scorer;
 these tests hold that scorer to scikit-learn's own probabilities, and each file to the
@@ -16,14 +16,16 @@ import yaml
 from bot.understanding import understand
 from bot.understanding.normalise import for_matching
 from bot.understanding.text_model import TextModel, char_ngrams, model_text, word_ngrams
-from bot.understanding.train_models import Fitted, export, fit, fit_themes
+from bot.understanding.train_models import Fitted, export, fit, fit_plans, fit_themes
 from content.text_model_schema import (
     INTENT_MODEL_PATH,
+    PLAN_MODEL_PATH,
     THEME_MODEL_PATH,
     TextModelFile,
     intent_examples,
     load_text_model,
     model_faults,
+    plan_examples,
     theme_training_examples,
     training_fingerprint,
     write_text_model,
@@ -181,3 +183,20 @@ def test_a_text_can_carry_several_themes() -> None:
 def test_a_request_or_a_role_carries_no_theme() -> None:
     for text in ("nudges every 2 weeks pls", "im a 7th grade science teacher", "show my journal"):
         assert understand(text, deficit=False).themes == (), text
+
+
+def test_the_packaged_plan_model_is_what_its_examples_train(tmp_path: Path) -> None:
+    examples = plan_examples()
+    fitted = fit_plans(examples)
+    trained = through_a_file(export(fitted, training_fingerprint(examples)), tmp_path)
+    packaged = TextModel(load_text_model(PLAN_MODEL_PATH))
+    (tmp_path / "all").mkdir()
+    every_weight = through_a_file(export(fitted, "test", weight_floor=0.0), tmp_path / "all")
+    for _, text in examples[:300]:
+        normalised = model_text(for_matching(text))
+        assert trained.chances_text(normalised) == pytest.approx(
+            packaged.chances_text(normalised), abs=1e-3
+        ), text
+        # ...and the scorer, every weight kept, agrees with scikit-learn to rounding.
+        theirs = fitted.probabilities(normalised)["plan"]
+        assert every_weight.chances_text(normalised)["plan"] == pytest.approx(theirs, abs=0.005)

@@ -31,11 +31,15 @@ from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
 from bot.understanding.own_plan import own_plan, without_hedge
+from bot.understanding.plan import names_a_step
 from content.loader import Library
 from content.understanding_schema import replies_in
 
 KIND = "reflection"
 PROMPTS_PER_REFLECTION = 2
+# Where a text typed over the action options, and not taken as a step, waits: typed again as
+# it was, it is saved (the educator meant it), so a step the model misreads never loops.
+NOT_A_STEP = "_not_a_step"
 FOLLOWUP_OPTIONS = [(Msg("Done"), "done"), (Msg("Partly"), "partly"), (Msg("Not yet"), "not_yet")]
 
 
@@ -240,8 +244,7 @@ class ReflectionFlow:
         """Keep the answer, say one thing that shows it was read, then move on."""
         reading = understand(full, deficit=False)  # the wording note reads deficit itself
         flow.data["answers"].append(full)
-        themes: list[str] = flow.data.setdefault("themes", [])
-        themes.extend(t for t in reading.themes if t not in themes and t != "unsure")
+        _keep_themes(flow, reading)
         note = wording_note(turn, full)
         second_look = flow.data.pop("_noted", False) and listening.takes_a_second_look(full)
         if note:
@@ -335,19 +338,41 @@ class ReflectionFlow:
         care") is a feeling about the week, not a plan for it: it gets the wording note and
         the options again, and only "Write my own" saves such words as the action."""
         own = own_words(answer)
-        not_yet = Text(replies_in(current_language()).stuck.not_an_action)
+        # What was typed over the options last time and not taken as a step (see below).
+        set_aside = flow.data.pop(NOT_A_STEP, None)
+        said = replies_in(current_language())
+        not_yet = Text(said.stuck.not_an_action)
         if own is not None and listening.reports_how_it_went(own):
             # "kinda, i called but mom got mad": heard, not saved as the plan.
-            heard = listening.theme_heard(own, understand(own, deficit=False))
-            report = replies_in(current_language()).own_plan.report_heard
-            told = [Text(heard)] if heard is not None else []
-            return [*told, Text(report), *_ask_action(turn, flow)]
+            heard = _heard_not_saved(flow, own, said.own_plan.report_heard)
+            return [*heard, *_ask_action(turn, flow)]
         if own is None or not listening.is_action(own):
             return [not_yet, *_ask_action(turn, flow)]
         note = wording_note(turn, own)
         if note and not asked_for_own:
             return [*note, not_yet, *_ask_action(turn, flow)]
+        if not (asked_for_own or note or own == set_aside or names_a_step(own)):
+            # "he works two jobs", typed over the options: heard, not saved as the plan.
+            # Typed again as it was, or after "Write my own", it is their plan.
+            flow.data[NOT_A_STEP] = own
+            heard = _heard_not_saved(flow, own, said.own_plan.not_a_step)
+            return [*heard, *_ask_action(turn, flow)]
         return [*note, *_save(turn, flow, _without_lead_in(own))]
+
+
+def _keep_themes(flow: ActiveFlow, reading: Understanding) -> None:
+    """What the educator's words were about, for the action options to fit."""
+    themes: list[str] = flow.data.setdefault("themes", [])
+    themes.extend(t for t in reading.themes if t not in themes and t != "unsure")
+
+
+def _heard_not_saved(flow: ActiveFlow, own: str, why: str) -> list[Reply]:
+    """What the text was about (its theme, when it names one), and why it was not saved; the
+    options asked again fit it ("he works two jobs": the smallest ones first)."""
+    reading = understand(own, deficit=False)
+    _keep_themes(flow, reading)
+    heard = listening.theme_heard(own, reading)
+    return [*([Text(heard)] if heard is not None else []), Text(why)]
 
 
 def _without_lead_in(action: str) -> str:

@@ -2,21 +2,20 @@
 
     python -m bot.understanding.train_models   # rewrites content/understanding/*_model.*
 
-Run it after editing the examples in intents.yaml, topics.yaml or theme_examples.yaml, or the
-reframe fallback's
-sentences (content/reframe_fallback.yaml, bot/reframe/fallback.py) (`coach content check` says
-when a model is stale). It needs scikit-learn (a development dependency): a multinomial
-logistic regression on TF-IDF of character n-grams (within words, so typos and word forms
-still share most features) and of words and word pairs. The coach itself never imports
-scikit-learn: it reads the weights written here and scores a message with them
-(bot/understanding/text_model.py), which starts in milliseconds where importing
-scikit-learn takes over a second.
+Run it after editing the examples in intents.yaml, topics.yaml, theme_examples.yaml or
+plan_examples.yaml, or the reframe fallback's sentences (content/reframe_fallback.yaml,
+bot/reframe/fallback.py) (`coach content check` says when a model is stale). It needs
+scikit-learn (a development dependency): a multinomial logistic regression on TF-IDF of
+character n-grams (within words, so typos and word forms still share most features) and of
+words and word pairs. The coach itself never imports scikit-learn: it reads the weights
+written here and scores a message with them (bot/understanding/text_model.py), which starts
+in milliseconds where importing scikit-learn takes over a second.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,8 @@ from bot.understanding.normalise import for_matching
 from content.text_model_schema import (
     CHAR_NGRAMS,
     INTENT_MODEL_PATH,
+    PLAN,
+    PLAN_MODEL_PATH,
     REGULARISATION,
     THEME_MODEL_PATH,
     TOPIC_MODEL_PATH,
@@ -36,6 +37,7 @@ from content.text_model_schema import (
     GramWeights,
     TextModelFile,
     intent_examples,
+    plan_examples,
     theme_training_examples,
     topic_examples,
     training_fingerprint,
@@ -99,20 +101,33 @@ class OneVsRest:
         return 1.0 / (1.0 + np.exp(-scores))
 
 
-def fit_themes(examples: Examples) -> Fitted:
-    """Themes are not exclusive ("mom works nights and never calls back" is time and
-    no-response), so each gets its own model: does the text carry it or not."""
+def fit_yes_no(examples: Examples, questions: Sequence[str]) -> Fitted:
+    """One yes/no model per question over the same features: does the text carry the label
+    (a label is a comma-separated list of them)?"""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     chars, word_grams, matrix = _features(examples)
     rows, intercepts = [], []
-    for theme in THEMES:
-        carries = [theme in label.split(",") for label, _ in examples]
+    for question in questions:
+        carries = [question in label.split(",") for label, _ in examples]
         model = LogisticRegression(C=REGULARISATION, max_iter=5000).fit(matrix, carries)
         rows.append(model.coef_[0])
         intercepts.append(model.intercept_[0])
-    return Fitted(chars, word_grams, OneVsRest(list(THEMES), np.array(rows), np.array(intercepts)))
+    return Fitted(
+        chars, word_grams, OneVsRest(list(questions), np.array(rows), np.array(intercepts))
+    )
+
+
+def fit_themes(examples: Examples) -> Fitted:
+    """Themes are not exclusive ("mom works nights and never calls back" is time and
+    no-response), so each gets its own model: does the text carry it or not."""
+    return fit_yes_no(examples, THEMES)
+
+
+def fit_plans(examples: Examples) -> Fitted:
+    """Does a text typed at the action step name a step the educator will take?"""
+    return fit_yes_no(examples, [PLAN])
 
 
 def export(fitted: Fitted, fingerprint: str, weight_floor: float = WEIGHT_FLOOR) -> TextModelFile:
@@ -156,6 +171,7 @@ def main() -> int:
     train(intent_examples(content.intents), INTENT_MODEL_PATH)
     train(topic_examples(content.topics), TOPIC_MODEL_PATH)
     train(theme_training_examples(content.intents), THEME_MODEL_PATH, fit_themes)
+    train(plan_examples(), PLAN_MODEL_PATH, fit_plans)
     # The reframe fallback learns from the intent examples too (as sentences that are not
     # deficit framing), so it is retrained with them.
     print(f"{REFRAME_MODEL_PATH}: {train_reframe_fallback()} weights")

@@ -38,6 +38,7 @@ def test_export_is_complete_readable_and_in_parts(
     app = make_app(coach_encryption_key=new_key())
     educator = full_history(app.coach, "ms-rivera", "EXPORTME")
     educator.says("x and y")  # finish the half-way reflection up to the action
+    educator.clicks("Write my own")
     educator.says(f"EXPORTME {'long words ' * 150}")  # a long own action
     answer = educator.says("export")
     assert "Here's everything I keep about you" in answer

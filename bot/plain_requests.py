@@ -28,7 +28,7 @@ from bot.text import split_command
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
 from bot.understanding.normalise import for_matching, phrases_pattern, words
-from bot.understanding.reader import asks_a_question
+from bot.understanding.reader import asks_a_question, default_reader
 from bot.understanding.variants import pick
 from content.profile_schema import ProfileWords
 from content.understanding_schema import default_understanding, replies_in
@@ -74,6 +74,9 @@ SMALL_TALK_WORDS = frozenset([
 # "ok", "nope", "idk", "later" typed with nothing to answer: a short reply that is not a
 # command, answered kindly rather than as a mistyped word.
 SHORT_REPLY_WORDS = 3
+# Told about a family in at least this many words ("i have a mom who cries every time we
+# talk"), the coach hears it; fewer ("my mom", "dad") say too little to answer as a story.
+FAMILY_STORY_WORDS = 5
 # What a typed check-in may read as besides itself ("done" sounds like `cancel`, "did it!" like
 # `journal`, "nope didn't get to it" like `frustration`); a request or a question is not one.
 CHECKIN_READINGS = frozenset(["unknown", "cancel", "journal", "frustration"])
@@ -193,9 +196,22 @@ def _answer(
         return [Text(str(messages.NOTHING_TO_CANCEL))]
     if "unsure" in reading.themes and len(for_matching(text).split()) <= SHORT_REPLY_WORDS:
         return [Text(pick(said.short_reply, text))]
-    if any(theme in reading.themes for theme in ACK_ORDER):
+    if any(theme in reading.themes for theme in ACK_ORDER) or _tells_of_a_family(text, reading):
         return [Text(_heard(text, reading, turn))]
     return None
+
+
+def _tells_of_a_family(text: str, reading: Understanding) -> bool:
+    """ "i have a mom who cries every time we talk": something told about a family, in no
+    theme's words and asking nothing; heard as that, not answered "I'm not sure what you'd
+    like me to do with that"."""
+    said = words(for_matching(text))
+    return (
+        reading.intent == "unknown"
+        and len(said) >= FAMILY_STORY_WORDS
+        and not asks_a_question(text)
+        and default_reader().names_a_family(said)
+    )
 
 
 def _sentence_to_reframe(text: str) -> str:
@@ -252,8 +268,8 @@ def _heard(text: str, reading: Understanding, turn: Turn) -> str:
     """Something told, not asked ("nobody comes to our family nights"): what the coach heard
     in it, and a way to think it through (on the topic it is about, when there is one)."""
     said = replies_in(current_language()).intents
-    hard = set(reading.themes) - {"positive", "unsure"}
-    offer = said.heard_offer if hard else said.heard_positive_offer
+    bright = "positive" in reading.themes and not set(reading.themes) - {"positive", "unsure"}
+    offer = said.heard_positive_offer if bright else said.heard_offer
     topic = f" {reading.topic}" if reading.topic in turn.library.topics else ""
     return f"{acknowledgement(text, reading)} {offer.format(topic=topic)}"
 

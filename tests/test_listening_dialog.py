@@ -1093,3 +1093,13 @@ def test_a_family_s_hours_at_the_action_step_are_heard_and_the_options_fit_them(
     dicho = spanish.says("trabaja en la noche")
     assert replies_in("es").own_plan.not_a_step in dicho
     assert "Guardado en su diario" in spanish.says("mandarle un audio por whatsapp al papá")
+
+
+def test_something_told_about_a_family_is_heard_not_refused(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    reply = educator.says("i have a mom who cries every time we talk")
+    assert "I'm not sure what you'd like me to do with that" not in reply
+    assert '"i have a mom who cries every time we talk"' in reply
+    assert "Want to think it through? Type `reflect`" in reply
+    # A word or two naming no story is still not a story.
+    assert "I'm not sure what you'd like me to do with that" in educator.says("my mom")

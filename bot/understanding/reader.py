@@ -437,6 +437,10 @@ class Reader:
             self.about_school is not None and self.about_school.counts(text)
         )
 
+    def names_a_family(self, said: list[str]) -> bool:
+        """Whether the words name a family member ("a mom who cries", "la abuela")."""
+        return not self.family_words.isdisjoint(said)
+
     def _emoji_intent(self, normalised: str) -> str:
         """An emoji-only message: the first emoji the content names ("👋" greets, "😩" is
         frustration); others ("🍕", "🙃") say nothing we can act on."""

@@ -1103,3 +1103,17 @@ def test_something_told_about_a_family_is_heard_not_refused(app: CoachApp) -> No
     assert "Want to think it through? Type `reflect`" in reply
     # A word or two naming no story is still not a story.
     assert "I'm not sure what you'd like me to do with that" in educator.says("my mom")
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "we're doing conferences next week any tips",
+        "can u give me an example of an asset based message",
+    ],
+)
+def test_a_request_for_tips_or_an_example_is_answered_not_refused(
+    app: CoachApp, asked: str
+) -> None:
+    reply = Conversation(app.coach).says(asked)
+    assert "I'm not sure what you'd like me to do with that" not in reply

@@ -19,7 +19,7 @@ from bot.commands.table import TYPO_BEFORE_WORDS
 from bot.drafts.suggest import purpose_in
 from bot.flows.checkin import outcome_first, start_checkin
 from bot.flows.draft import start_draft
-from bot.flows.listening import ACK_ORDER, acknowledgement
+from bot.flows.listening import ACK_ORDER, CONFIDENCE, acknowledgement, names_nerves
 from bot.followthrough import CHECK_IN_AFTER, action_awaiting_check_in
 from bot.i18n import current_language
 from bot.language import SPANISH_COMMANDS, accepts_offered_spanish, spanish_words_for
@@ -196,7 +196,8 @@ def _answer(
         return [Text(str(messages.NOTHING_TO_CANCEL))]
     if "unsure" in reading.themes and len(for_matching(text).split()) <= SHORT_REPLY_WORDS:
         return [Text(pick(said.short_reply, text))]
-    if any(theme in reading.themes for theme in ACK_ORDER) or _tells_of_a_family(text, reading):
+    told = _tells_of_a_family(text, reading) or names_nerves(text)
+    if told or any(theme in reading.themes for theme in ACK_ORDER):
         return [Text(_heard(text, reading, turn))]
     return None
 
@@ -270,7 +271,8 @@ def _heard(text: str, reading: Understanding, turn: Turn) -> str:
     said = replies_in(current_language()).intents
     bright = "positive" in reading.themes and not set(reading.themes) - {"positive", "unsure"}
     offer = said.heard_positive_offer if bright else said.heard_offer
-    topic = f" {reading.topic}" if reading.topic in turn.library.topics else ""
+    slug = CONFIDENCE if names_nerves(text) else reading.topic  # nerves: the C it grows
+    topic = f" {slug}" if slug in turn.library.topics else ""
     return f"{acknowledgement(text, reading)} {offer.format(topic=topic)}"
 
 

@@ -217,6 +217,13 @@ class SecondLook(_Strict):
     acknowledge: str
 
 
+class Nerves(_Strict):
+    """The educator's own nerves about reaching out, heard as the confidence part of the 4 Cs."""
+
+    words: list[str] = Field(min_length=1)
+    acknowledge: str
+
+
 class ReplyFile(_Strict):
     version: int
     acknowledge: dict[str, list[str]]
@@ -230,6 +237,7 @@ class ReplyFile(_Strict):
     named: Named
     own_plan: OwnPlan
     second_look: SecondLook
+    nerves: Nerves
 
     @model_validator(mode="after")
     def _every_theme(self) -> Self:

@@ -1117,3 +1117,25 @@ def test_a_request_for_tips_or_an_example_is_answered_not_refused(
 ) -> None:
     reply = Conversation(app.coach).says(asked)
     assert "I'm not sure what you'd like me to do with that" not in reply
+
+
+def test_an_educator_s_own_nerves_are_heard_as_confidence_not_friction(app: CoachApp) -> None:
+    nerves = replies_in("en").nerves.acknowledge
+    told = Conversation(app.coach).says("my principal wants us to do home visits but im nervous")
+    assert told.startswith(nerves) and "Type `reflect confidence`" in told
+    assert "friction" not in told
+    educator = Conversation(app.coach, "mr-bell")
+    educator.says("reflect relational")
+    assert educator.says("calling home makes me nervous, i never know what to say").startswith(
+        nerves
+    )
+    spanish = Conversation(app.coach, "sra-lopez", locale="es-MX")
+    spanish.says("idioma es")
+    dicho = spanish.says("me da nervios llamarle al papá de kevin")
+    assert dicho.startswith(replies_in("es").nerves.acknowledge)
+    # A family's fear is not the educator's nerves.
+    assert (
+        not Conversation(app.coach, "ms-ray")
+        .says("the family is scared of the school")
+        .startswith(nerves)
+    )

@@ -25,6 +25,9 @@ from content.understanding_schema import default_understanding, replies_in
 ACK_ORDER = ("conflict", "language", "no-response", "time", "positive")
 # The acknowledgement of an answer with no theme and no one named: "Noted, "...". "
 GENERAL = "general"
+# The acknowledgement of the educator's own nerves, and the topic it belongs to.
+NERVES = "nerves"
+CONFIDENCE = "confidence"
 # An answer this short, made only of vague words, gets one follow-up question.
 THIN_WORDS = 6
 # The fewest words a planned action can have ("call Ana's mom"; "text" alone is no plan).
@@ -97,6 +100,13 @@ def is_stuck(text: str, reading: Understanding) -> bool:
     # saying "I'm not sure what you mean", unless it carries what the answer is about.
     asked_back = asks_a_question(text) and not set(reading.themes) - {"unsure"}
     return short and ("unsure" in reading.themes or asked_back)
+
+
+def names_nerves(text: str) -> bool:
+    """ "my principal wants us to do home visits but i'm nervous": the educator's own nerves
+    (replies.yaml `nerves`), the confidence part of the 4 Cs."""
+    nerves = tuple(replies_in(current_language()).nerves.words)
+    return phrases_pattern(nerves).search(for_matching(text)) is not None
 
 
 def takes_a_second_look(text: str) -> bool:
@@ -210,6 +220,8 @@ def heard(text: str, reading: Understanding, said_before: Collection[str] = ()) 
     (`said_before`: the keys of what was said)."""
     if asks_for_a_draft(text, reading):
         return Heard(replies_in(current_language()).intents.draft_in_reflection, "draft")
+    if names_nerves(text) and NERVES not in said_before:
+        return Heard(replies_in(current_language()).nerves.acknowledge, NERVES)
     acks = replies_in(current_language()).acknowledge
     present = [theme for theme in ACK_ORDER if theme in reading.themes]
     acknowledged = {key.split(":")[0] for key in said_before}

@@ -14,6 +14,7 @@ from bot import messages
 from bot import profile_messages as profile_said
 from bot.commands.base import CommandHandler
 from bot.commands.language import language_choices
+from bot.commands.nudges import nudges_as_asked
 from bot.commands.profile import first_hello, offer_role
 from bot.commands.table import TYPO_BEFORE_WORDS
 from bot.drafts.suggest import purpose_in
@@ -30,6 +31,7 @@ from bot.understanding import Understanding, understand
 from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.reader import asks_a_question, default_reader
 from bot.understanding.variants import pick
+from bot.weekly.schedule_words import schedule_named
 from content.profile_schema import ProfileWords
 from content.understanding_schema import default_understanding, replies_in
 
@@ -152,6 +154,10 @@ def _answer(
 ) -> list[Reply] | None:
     said = replies_in(current_language()).intents
     intent = reading.intent
+    if intent == "nudges" and not _typed_args(text, intent):
+        named = schedule_named(text)  # "can you remind me on thursdays"
+        if named is not None:
+            return nudges_as_asked(turn, named)
     if intent in RUNS_COMMAND:
         # A topic is what the reading found ("reflet on trust" is `reflect relational`);
         # other commands take the words after a typo of their name ("nudgs on").

@@ -1139,3 +1139,15 @@ def test_an_educator_s_own_nerves_are_heard_as_confidence_not_friction(app: Coac
         .says("the family is scared of the school")
         .startswith(nerves)
     )
+
+
+def test_a_day_and_time_asked_for_in_a_sentence_set_the_nudges(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    started = educator.says("can you remind me on thursdays")
+    assert "Weekly nudges are on. Your first one arrives Thu" in started
+    moved = educator.says("can i change my nudges to fridays at 3pm")
+    assert "Nudges will come on Fridays" in moved and "Fri Nov 20, 15:00" in moved
+    educator.says("nudges off")
+    # Said as not wanted, nothing changes: the settings are shown as they are.
+    kept = educator.says("dont send nudges on mondays")
+    assert "*Weekly nudges: off*" in kept and "Fridays at 15:00" in kept

@@ -39,6 +39,7 @@ from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.weekly.backoff import take_answer
 from bot.weekly.models import NudgeLedger, Subscription
+from bot.weekly.schedule_words import NamedSchedule
 from bot.weekly.settings_parser import EVERY_SETTING, MISTAKES, ShowSettings, TurnOff
 from bot.weekly.subscriptions import subscription_of
 
@@ -65,6 +66,17 @@ def handle_nudges(turn: Turn, args: str) -> list[Reply]:
             return _text(str(WORDS.already_off))
         return apply_change(turn, subscription, setting, WORDS)
     return apply_change(turn, ensure_subscription(turn), setting, WORDS)
+
+
+def nudges_as_asked(turn: Turn, named: NamedSchedule) -> list[Reply]:
+    """ "can you remind me on thursdays", "move my nudges to fridays at 3pm": the day and time
+    set as `nudges day` and `nudges time` would, and nudges turned on when they were off (the
+    sentence asks for them): one reply, the last, which names when the first one comes."""
+    subscription = subscription_of(turn.session, turn.educator.id)
+    was_on = subscription is not None and subscription.enabled
+    settings = [*named.settings(), *([] if was_on else ["on"])]
+    replies = [handle_nudges(turn, setting) for setting in settings]
+    return [reply for said in replies for reply in said] if was_on else replies[-1]
 
 
 def handle_nudge_button(turn: Turn, args: str) -> list[Reply]:

@@ -1,0 +1,40 @@
+"""A day and a time said in a sentence about nudges, read as the settings it asks for."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.weekly.schedule_words import schedule_named
+
+
+@pytest.mark.parametrize(
+    ("sentence", "settings"),
+    [
+        ("can you remind me on thursdays", ["day thu"]),
+        ("can i change my nudges to fridays at 3pm", ["day fri", "time 15:00"]),
+        ("nudges at 7:30 am please", ["time 07:30"]),
+        ("move my nudges to 15:00", ["time 15:00"]),
+        ("los viernes a las 4 de la tarde", ["day fri", "time 16:00"]),
+        ("quiero cambiar el día de los recordatorios al miércoles", ["day wed"]),
+        ("remind me mondays 12am", ["day mon", "time 00:00"]),
+    ],
+)
+def test_a_day_and_a_time_in_a_sentence_are_the_settings_it_asks_for(
+    sentence: str, settings: list[str]
+) -> None:
+    named = schedule_named(sentence)
+    assert named is not None and named.settings() == settings
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "don't remind me on fridays",  # not wanted then
+        "how many nudges do i have left",  # no day, no time
+        "nudges at 3",  # which 3?
+        "at 13pm",  # no such time
+        "we sat in the sun at 3",  # "sat" and "sun" are no days, and "3" no time
+    ],
+)
+def test_what_names_no_clear_day_or_time_sets_nothing(sentence: str) -> None:
+    assert schedule_named(sentence) is None

@@ -1151,3 +1151,17 @@ def test_a_day_and_time_asked_for_in_a_sentence_set_the_nudges(app: CoachApp) ->
     # Said as not wanted, nothing changes: the settings are shown as they are.
     kept = educator.says("dont send nudges on mondays")
     assert "*Weekly nudges: off*" in kept and "Fridays at 15:00" in kept
+
+
+def test_a_strength_named_in_an_asset_based_answer_is_heard_as_a_bright_spot(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect asset-based")
+    said_back = educator.says("idk honestly, i mostly notice what they dont do")
+    assert '"i mostly notice what they dont do"' in said_back  # the lead-ins left out
+    reply = educator.says(
+        "ok fine. the nguyens run a bakery and the kids help on weekends, i guess that's a strength"
+    )
+    heard = reply.splitlines()[0]
+    assert heard in replies_in("en").acknowledge["positive"]

@@ -1165,3 +1165,12 @@ def test_a_strength_named_in_an_asset_based_answer_is_heard_as_a_bright_spot(
     )
     heard = reply.splitlines()[0]
     assert heard in replies_in("en").acknowledge["positive"]
+
+
+def test_what_worked_is_said_back_without_the_yes_before_it(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_planning(educator, clock, "Call Luis's dad about his math")
+    reply = educator.says("yes!! he wrote back with a thank you")
+    assert "“he wrote back with a thank you”" in reply

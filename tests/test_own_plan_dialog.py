@@ -69,3 +69,16 @@ def test_the_step_stops_where_its_reason_begins() -> None:
         )
         assert own_plan("the office could send the flyers in spanish") is None
         assert own_plan("the Lees. should i call or text them?") is None  # asked, not planned
+
+
+@pytest.mark.parametrize(
+    ("answer", "step"),
+    [
+        ("tal vez le mando un audio por whatsapp en la noche", "Le mando un audio por whatsapp"),
+        ("maybe text mom about the field trip", "Text mom about the field trip"),
+    ],
+)
+def test_a_hedged_note_to_self_is_a_step(answer: str, step: str) -> None:
+    found = own_plan(answer)
+    assert found is not None and found.startswith(step)
+    assert own_plan("maybe the family of jayden") is None  # hedged, but no step in it

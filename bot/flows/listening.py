@@ -174,7 +174,7 @@ def snippet(text: str) -> str:
     without a lead-in ("honestly", "well", "pues": intents.yaml `lead-ins`)."""
     parts = text.split()
     lead_ins = _lead_ins()
-    while len(parts) > 1 and for_matching(parts[0]).strip(" ,.") in lead_ins:
+    while len(parts) > 1 and for_matching(parts[0]).strip(" ,.!¡") in lead_ins:
         parts = parts[1:]
     clause = _CLAUSE_END.split(" ".join(parts), maxsplit=1)[0].split()
     # A clause is said back whole: the first of several, or the whole answer when it is one

@@ -103,6 +103,11 @@ def _sentences(text: str) -> list[str]:
     return [sentence for sentence in found if sentence]
 
 
+def _without_filler(sentence: str, patterns: _Patterns) -> str:
+    filler = patterns.filler.match(sentence)
+    return sentence[filler.end() :] if filler else sentence
+
+
 def _step_in(sentence: str, patterns: _Patterns) -> str | None:
     if asks_a_question(sentence) or "?" in sentence:
         return None
@@ -114,8 +119,10 @@ def _step_in(sentence: str, patterns: _Patterns) -> str | None:
         if before and before[-1].casefold().strip(",") in patterns.others:
             return None  # someone else's step
         rest = sentence[opener.end() :]
-    elif patterns.note_verb.match(sentence):
-        rest = sentence  # a note to self: "text grandma friday"
+    elif patterns.note_verb.match(_without_filler(sentence, patterns)):
+        # A note to self, hedged or not: "text grandma friday", "maybe text mom", "tal vez
+        # le mando un audio por whatsapp".
+        rest = _without_filler(sentence, patterns)
     else:
         return None
     filler = patterns.filler.match(rest)

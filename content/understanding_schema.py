@@ -217,9 +217,11 @@ class SecondLook(_Strict):
     acknowledge: str
 
 
-class Nerves(_Strict):
-    """The educator's own nerves about reaching out, heard as the confidence part of the 4 Cs."""
+class SelfTold(_Strict):
+    """Something an educator says about themselves ("i'm nervous", "i barely know my
+    families"), heard as the part of the framework it belongs to (`topic`, a slug)."""
 
+    topic: str
     words: list[str] = Field(min_length=1)
     acknowledge: str
 
@@ -237,7 +239,7 @@ class ReplyFile(_Strict):
     named: Named
     own_plan: OwnPlan
     second_look: SecondLook
-    nerves: Nerves
+    self_told: dict[str, SelfTold]
 
     @model_validator(mode="after")
     def _every_theme(self) -> Self:

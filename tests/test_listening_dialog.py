@@ -1120,7 +1120,7 @@ def test_a_request_for_tips_or_an_example_is_answered_not_refused(
 
 
 def test_an_educator_s_own_nerves_are_heard_as_confidence_not_friction(app: CoachApp) -> None:
-    nerves = replies_in("en").nerves.acknowledge
+    nerves = replies_in("en").self_told["nerves"].acknowledge
     told = Conversation(app.coach).says("my principal wants us to do home visits but im nervous")
     assert told.startswith(nerves) and "Type `reflect confidence`" in told
     assert "friction" not in told
@@ -1132,7 +1132,7 @@ def test_an_educator_s_own_nerves_are_heard_as_confidence_not_friction(app: Coac
     spanish = Conversation(app.coach, "sra-lopez", locale="es-MX")
     spanish.says("idioma es")
     dicho = spanish.says("me da nervios llamarle al papá de kevin")
-    assert dicho.startswith(replies_in("es").nerves.acknowledge)
+    assert dicho.startswith(replies_in("es").self_told["nerves"].acknowledge)
     # A family's fear is not the educator's nerves.
     assert (
         not Conversation(app.coach, "ms-ray")
@@ -1174,3 +1174,19 @@ def test_what_worked_is_said_back_without_the_yes_before_it(
     a_week_after_planning(educator, clock, "Call Luis's dad about his math")
     reply = educator.says("yes!! he wrote back with a thank you")
     assert "“he wrote back with a thank you”" in reply
+
+
+def test_not_knowing_families_yet_is_heard_as_where_it_starts(app: CoachApp) -> None:
+    not_yet = replies_in("en").self_told["not_knowing_yet"].acknowledge
+    told = Conversation(app.coach).says("honestly i barely know most of my families")
+    assert told.startswith(not_yet) and "Type `reflect relational`" in told
+    educator = Conversation(app.coach, "mr-bell")
+    educator.says("reflect culturally-responsive")
+    answer = educator.says(
+        "we have a lot of families from honduras and i dont really know much about their culture"
+    )
+    assert answer.startswith(not_yet)
+    maestra = Conversation(app.coach, "sra-ruiz", locale="es-MX")
+    maestra.says("idioma es")
+    dicho = maestra.says("la verdad casi no conozco a las familias de mi grupo")
+    assert dicho.startswith(replies_in("es").self_told["not_knowing_yet"].acknowledge)

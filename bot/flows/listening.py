@@ -19,15 +19,12 @@ from bot.understanding.reader import asks_a_question, hedged_rest, is_non_answer
 from bot.understanding.variants import in_turn, pick
 from content.fit import Profile, closeness, offered_first, offered_order
 from content.loader import Library
-from content.understanding_schema import default_understanding, replies_in
+from content.understanding_schema import SelfTold, default_understanding, replies_in
 
 # Which theme's acknowledgement wins when an answer carries several: the hardest first.
 ACK_ORDER = ("conflict", "language", "no-response", "time", "positive")
 # The acknowledgement of an answer with no theme and no one named: "Noted, "...". "
 GENERAL = "general"
-# The acknowledgement of the educator's own nerves, and the topic it belongs to.
-NERVES = "nerves"
-CONFIDENCE = "confidence"
 # An answer this short, made only of vague words, gets one follow-up question.
 THIN_WORDS = 6
 # The fewest words a planned action can have ("call Ana's mom"; "text" alone is no plan).
@@ -102,11 +99,14 @@ def is_stuck(text: str, reading: Understanding) -> bool:
     return short and ("unsure" in reading.themes or asked_back)
 
 
-def names_nerves(text: str) -> bool:
-    """ "my principal wants us to do home visits but i'm nervous": the educator's own nerves
-    (replies.yaml `nerves`), the confidence part of the 4 Cs."""
-    nerves = tuple(replies_in(current_language()).nerves.words)
-    return phrases_pattern(nerves).search(for_matching(text)) is not None
+def self_told(text: str) -> tuple[str, SelfTold] | None:
+    """ "my principal wants us to do home visits but i'm nervous", "i barely know most of my
+    families": what the educator says about themselves (replies.yaml `self_told`), by name."""
+    said = for_matching(text)
+    for name, told in replies_in(current_language()).self_told.items():
+        if phrases_pattern(tuple(told.words)).search(said) is not None:
+            return name, told
+    return None
 
 
 def takes_a_second_look(text: str) -> bool:
@@ -220,8 +220,9 @@ def heard(text: str, reading: Understanding, said_before: Collection[str] = ()) 
     (`said_before`: the keys of what was said)."""
     if asks_for_a_draft(text, reading):
         return Heard(replies_in(current_language()).intents.draft_in_reflection, "draft")
-    if names_nerves(text) and NERVES not in said_before:
-        return Heard(replies_in(current_language()).nerves.acknowledge, NERVES)
+    told = self_told(text)
+    if told is not None and told[0] not in said_before:
+        return Heard(told[1].acknowledge, told[0])
     acks = replies_in(current_language()).acknowledge
     present = [theme for theme in ACK_ORDER if theme in reading.themes]
     acknowledged = {key.split(":")[0] for key in said_before}

@@ -20,7 +20,7 @@ from bot.commands.table import TYPO_BEFORE_WORDS
 from bot.drafts.suggest import purpose_in
 from bot.flows.checkin import outcome_first, start_checkin
 from bot.flows.draft import start_draft
-from bot.flows.listening import ACK_ORDER, acknowledgement, self_told
+from bot.flows.listening import ACK_ORDER, acknowledgement, hardest_theme, self_told
 from bot.followthrough import CHECK_IN_AFTER, action_awaiting_check_in
 from bot.i18n import current_language
 from bot.language import SPANISH_COMMANDS, accepts_offered_spanish, spanish_words_for
@@ -381,7 +381,7 @@ def _themed_question(text: str, reading: Understanding) -> list[Reply]:
     # ("how do i get parents to actually come to conferences" names families not coming);
     # asked outright, the cue's words are evidence enough for which tries to offer.
     found = reading.themes or tuple(t for t in ACK_ORDER if t in reading.cued)
-    theme = next((t for t in ACK_ORDER if t in found), None)
+    theme = hardest_theme(found)
     if theme is None:
         return []
     reading = replace(reading, themes=found)

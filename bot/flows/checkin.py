@@ -19,7 +19,7 @@ from bot.commands.reframe import reframe_offer
 from bot.drafts import messages as drafts_said
 from bot.drafts.journal import is_a_drafted_message
 from bot.flows.base import Answer
-from bot.flows.listening import ACK_ORDER, is_action, snippet
+from bot.flows.listening import hardest_theme, is_action, snippet
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import record_outcome
 from bot.i18n import _, current_language
@@ -244,8 +244,7 @@ def _heard_more(turn: Turn, pending: Reflection | None, own: str | None) -> list
     pending.outcome_note = turn.sealer.seal(f"{before} / {own}" if before else own)
     replies = replies_in(current_language())
     # What it was about, in one line ("he works two jobs i think": time is tight).
-    themes = understand(own, deficit=False).themes
-    theme = next((t for t in ACK_ORDER if t in themes), None)
+    theme = hardest_theme(understand(own, deficit=False).themes)
     heard = replies.checkin.carry_heard
     if theme is not None:
         heard = f"{heard} {replies.acknowledge_also[theme]}"

@@ -151,11 +151,15 @@ def reports_how_it_went(text: str) -> bool:
     return opens and own_plan(text) is None
 
 
+def hardest_theme(themes: Collection[str]) -> str | None:
+    """The theme acknowledged first among these (ACK_ORDER), or None."""
+    return next((theme for theme in ACK_ORDER if theme in themes), None)
+
+
 def theme_heard(text: str, reading: Understanding, *, cued_only: bool = False) -> str | None:
     """The acknowledgement of the text's hardest theme, or None when it carries none
     (`cued_only`: none that its words name, whatever the model read)."""
-    themes = [t for t in reading.themes if t in reading.cued or not cued_only]
-    theme = next((t for t in ACK_ORDER if t in themes), None)
+    theme = hardest_theme([t for t in reading.themes if t in reading.cued or not cued_only])
     return None if theme is None else pick(replies_in(current_language()).acknowledge[theme], text)
 
 

@@ -332,11 +332,13 @@ class ReflectionFlow:
     def _own_action(
         self, turn: Turn, flow: ActiveFlow, answer: Answer, *, asked_for_own: bool
     ) -> list[Reply]:
-        """An action in the educator's words; a non-answer or a question ("qué es esto") is
-        never saved as one. Text typed
-        over the action buttons that frames families by deficits ("those parents just don't
-        care") is a feeling about the week, not a plan for it: it gets the wording note and
-        the options again, and only "Write my own" saves such words as the action."""
+        """An action in the educator's words; a non-answer, a question ("qué es esto") or
+        how last week went ("kinda, i called but mom got mad") is never saved as one. Typed
+        over the action options, a text is saved only when it names a step (the plan model,
+        bot/understanding/plan.py: "he works two jobs" is heard and the options asked again,
+        and the same text typed again is saved), and one that frames families by deficits
+        ("those parents just don't care") is a feeling about the week: it gets the wording
+        note and the options again. After "Write my own", what is written is the plan."""
         own = own_words(answer)
         # What was typed over the options last time and not taken as a step (see below).
         set_aside = flow.data.pop(NOT_A_STEP, None)

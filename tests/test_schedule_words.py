@@ -30,6 +30,7 @@ def test_a_day_and_a_time_in_a_sentence_are_the_settings_it_asks_for(
     "sentence",
     [
         "don't remind me on fridays",  # not wanted then
+        "pause my nudges until monday",  # a pause, not a day
         "how many nudges do i have left",  # no day, no time
         "nudges at 3",  # which 3?
         "at 13pm",  # no such time

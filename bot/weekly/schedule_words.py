@@ -23,8 +23,12 @@ _DAY_NAMES = {
 _CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})\s*([ap])?\.?\s?m?\b")
 _HOUR_WITH_HALF = re.compile(r"\b(\d{1,2})\s*([ap])\.?\s?m\b")
 _SPANISH_HOUR = re.compile(r"\ba las (\d{1,2})(?::(\d{2}))? de la (manana|tarde|noche)\b")
-# Said with any of these, the sentence is about not getting nudges then: left to `nudges`.
-_NOT = frozenset(["not", "don't", "dont", "no", "stop", "never", "off", "nunca", "sin"])
+# Said with any of these, the sentence is about not getting nudges then, or about a pause
+# ("pause my nudges until monday"): left to `nudges`, which shows the settings.
+_NOT = frozenset(
+    ["not", "don't", "dont", "no", "stop", "never", "off", "pause", "until", "till", "skip",
+     "nunca", "sin", "pausa", "pausar", "hasta"]
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,18 @@ from tests.clock import FakeClock
 from tests.dialog import Conversation, verify_dialog
 
 
+def at_the_action_step(educator: Conversation, skip: str = "skip") -> None:
+    """A relational reflection with both questions skipped (`skip` typed), at "pick one small
+    action for this week"."""
+    educator.says("reflect relational")
+    educator.says(skip)
+    educator.says(skip)
+
+
 def skip_to_own_action(educator: Conversation) -> None:
     """A relational reflection with both questions skipped, at "What's one small thing you'll
     do this week?"."""
-    educator.says("reflect relational")
-    educator.says("skip")
-    educator.says("skip")
+    at_the_action_step(educator)
     educator.clicks("Write my own")
 
 
@@ -1022,9 +1028,7 @@ def test_how_last_week_went_typed_at_the_action_step_is_not_saved_as_the_plan(
     app: CoachApp,
 ) -> None:
     educator = Conversation(app.coach)
-    educator.says("reflect relational")
-    educator.says("skip")
-    educator.says("skip")
+    at_the_action_step(educator)
     reply = educator.says("kinda, i called but mom got mad about the homework thing")
     assert "Saved to your journal" not in reply
     assert replies_in("en").own_plan.report_heard in reply
@@ -1062,9 +1066,7 @@ def test_what_a_family_s_life_is_like_typed_over_the_options_is_heard_not_saved(
     app: CoachApp, told: str
 ) -> None:
     educator = Conversation(app.coach)
-    educator.says("reflect relational")
-    educator.says("skip")
-    educator.says("skip")
+    at_the_action_step(educator)
     reply = educator.says(told)
     assert "Saved to your journal" not in reply
     assert replies_in("en").own_plan.not_a_step in reply
@@ -1077,9 +1079,7 @@ def test_a_family_s_hours_at_the_action_step_are_heard_and_the_options_fit_them(
     app: CoachApp,
 ) -> None:
     educator = Conversation(app.coach)
-    educator.says("reflect relational")
-    educator.says("skip")
-    educator.says("skip")
+    at_the_action_step(educator)
     reply = educator.says("he works two jobs")
     assert any(reply.startswith(line) for line in replies_in("en").acknowledge["time"])
     # After "Write my own", what they write is the plan, whatever shape it has.

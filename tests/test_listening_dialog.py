@@ -1190,3 +1190,11 @@ def test_not_knowing_families_yet_is_heard_as_where_it_starts(app: CoachApp) -> 
     maestra.says("idioma es")
     dicho = maestra.says("la verdad casi no conozco a las familias de mi grupo")
     assert dicho.startswith(replies_in("es").self_told["not_knowing_yet"].acknowledge)
+
+
+@pytest.mark.parametrize("typed", ["nose", "no se", "ni idea"])
+def test_no_se_typed_in_a_hurry_gets_help_not_a_probe(app: CoachApp, typed: str) -> None:
+    maestra = Conversation(app.coach, "sra-ruiz", locale="es-MX")
+    maestra.says("idioma es")
+    maestra.says("reflexionar relational")
+    assert replies_in("es").stuck.intro in maestra.says(typed)

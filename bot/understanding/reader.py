@@ -174,6 +174,14 @@ NON_ANSWERS = frozenset(
         "huh",
         "qué",
         "que",
+        # "no sé" as typed on a phone in a hurry: "nose", "no se", "nosé"
+        "nose",
+        "no se",
+        "no sé",
+        "nosé",
+        "ni idea",
+        "no lo sé",
+        "no lo se",
     ]
 )
 

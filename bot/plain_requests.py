@@ -20,7 +20,7 @@ from bot.commands.table import TYPO_BEFORE_WORDS
 from bot.drafts.suggest import purpose_in
 from bot.flows.checkin import outcome_first, start_checkin
 from bot.flows.draft import start_draft
-from bot.flows.listening import ACK_ORDER, acknowledgement, hardest_theme, self_told
+from bot.flows.listening import ACK_ORDER, acknowledgement, hardest_theme, what_is_told
 from bot.followthrough import CHECK_IN_AFTER, action_awaiting_check_in
 from bot.i18n import current_language
 from bot.language import SPANISH_COMMANDS, accepts_offered_spanish, spanish_words_for
@@ -179,7 +179,7 @@ def _answer(
         # Venting about a family ("a dad yelled at me at pickup", "nobody came to the
         # meeting again", "we have no interpreter, again") is heard as what it is about;
         # about one's own load ("I'm drowning"), as that.
-        if set(reading.themes) & VENTED_ABOUT or self_told(text) is not None:
+        if set(reading.themes) & VENTED_ABOUT or what_is_told(text) is not None:
             # ...and "honestly i barely know most of my families", as what it says of them.
             return [Text(_heard(text, reading, turn))]
         if "time" not in reading.themes and _at_the_coach(text, said.at_coach_words):
@@ -203,8 +203,8 @@ def _answer(
         return [Text(str(messages.NOTHING_TO_CANCEL))]
     if "unsure" in reading.themes and len(for_matching(text).split()) <= SHORT_REPLY_WORDS:
         return [Text(pick(said.short_reply, text))]
-    told = _tells_of_a_family(text, reading) or self_told(text) is not None
-    if told or any(theme in reading.themes for theme in ACK_ORDER):
+    heard = _tells_of_a_family(text, reading) or what_is_told(text) is not None
+    if heard or any(theme in reading.themes for theme in ACK_ORDER):
         return [Text(_heard(text, reading, turn))]
     return None
 
@@ -278,8 +278,8 @@ def _heard(text: str, reading: Understanding, turn: Turn) -> str:
     said = replies_in(current_language()).intents
     bright = "positive" in reading.themes and not set(reading.themes) - {"positive", "unsure"}
     offer = said.heard_positive_offer if bright else said.heard_offer
-    about_themselves = self_told(text)  # "i'm nervous": the C it grows, `reflect confidence`
-    slug = reading.topic if about_themselves is None else about_themselves[1].topic
+    told = what_is_told(text)  # "i'm nervous": the C it grows, `reflect confidence`
+    slug = reading.topic if told is None else told[1].topic
     topic = f" {slug}" if slug in turn.library.topics else ""
     return f"{acknowledgement(text, reading)} {offer.format(topic=topic)}"
 

@@ -217,9 +217,10 @@ class SecondLook(_Strict):
     acknowledge: str
 
 
-class SelfTold(_Strict):
-    """Something an educator says about themselves ("i'm nervous", "i barely know my
-    families"), heard as the part of the framework it belongs to (`topic`, a slug)."""
+class Told(_Strict):
+    """Something told that no theme names ("i'm nervous", "i barely know my families", "the
+    family is scared of the school"), heard as the part of the framework it belongs to
+    (`topic`, a slug)."""
 
     topic: str
     words: list[str] = Field(min_length=1)
@@ -239,7 +240,7 @@ class ReplyFile(_Strict):
     named: Named
     own_plan: OwnPlan
     second_look: SecondLook
-    self_told: dict[str, SelfTold]
+    told: dict[str, Told]
 
     @model_validator(mode="after")
     def _every_theme(self) -> Self:

@@ -19,7 +19,7 @@ from bot.understanding.reader import asks_a_question, hedged_rest, is_non_answer
 from bot.understanding.variants import in_turn, pick
 from content.fit import Profile, closeness, offered_first, offered_order
 from content.loader import Library
-from content.understanding_schema import SelfTold, default_understanding, replies_in
+from content.understanding_schema import Told, default_understanding, replies_in
 
 # Which theme's acknowledgement wins when an answer carries several: the hardest first.
 ACK_ORDER = ("conflict", "language", "no-response", "time", "positive")
@@ -99,13 +99,14 @@ def is_stuck(text: str, reading: Understanding) -> bool:
     return short and ("unsure" in reading.themes or asked_back)
 
 
-def self_told(text: str) -> tuple[str, SelfTold] | None:
+def what_is_told(text: str) -> tuple[str, Told] | None:
     """ "my principal wants us to do home visits but i'm nervous", "i barely know most of my
-    families": what the educator says about themselves (replies.yaml `self_told`), by name."""
+    families", "they're scared of the school": what is told that no theme names (replies.yaml
+    `told`), by name."""
     said = for_matching(text)
-    for name, told in replies_in(current_language()).self_told.items():
-        if phrases_pattern(tuple(told.words)).search(said) is not None:
-            return name, told
+    for name, entry in replies_in(current_language()).told.items():
+        if phrases_pattern(tuple(entry.words)).search(said) is not None:
+            return name, entry
     return None
 
 
@@ -224,7 +225,7 @@ def heard(text: str, reading: Understanding, said_before: Collection[str] = ()) 
     (`said_before`: the keys of what was said)."""
     if asks_for_a_draft(text, reading):
         return Heard(replies_in(current_language()).intents.draft_in_reflection, "draft")
-    told = self_told(text)
+    told = what_is_told(text)
     if told is not None and told[0] not in said_before:
         return Heard(told[1].acknowledge, told[0])
     acks = replies_in(current_language()).acknowledge

@@ -353,6 +353,10 @@ class Coach:
             return False
         if set_aside.is_parked(flow):
             return command_word(text.casefold(), turn.language) not in CANCEL_WORDS
+        # "reflect" typed a week after a reflection stopped: a new one, not "still open".
+        starts_another = command_word(split_command(text)[0], turn.language)
+        if starts_another in FLOW_STARTERS and set_aside.has_waited(turn, flow):
+            return True
         return set_aside.sets_aside(turn, flow, text)
 
     def _beside_set_aside(self, turn: Turn, flow: ActiveFlow, raw: str, text: str) -> list[Reply]:
@@ -368,7 +372,9 @@ class Coach:
         end_flow(turn, flow)
         replies = self._without_flow(turn, raw, text)
         if load_flow(turn) is not None:
-            return replies
+            if parked:  # they saw the offer and chose another: nothing to explain
+                return replies
+            return [Text(set_aside.let_go_for_new(turn, title, stopped)), *replies]
         # Saved as a new row: the offer's buttons name its first version.
         if flow.kind in set_aside.ENDS_WHEN_SET_ASIDE:
             return replies
@@ -414,7 +420,7 @@ class Coach:
         still_open = Text(messages.STILL_IN_FLOW.format(title=handler.title(turn, flow)))
         if word.casefold() in BUTTON_WORDS:  # a nudge's button clicked mid-conversation
             return [*self._run_command(turn, word.casefold(), args), still_open]
-        if split_command(lowered)[0] in FLOW_STARTERS:
+        if word.casefold() in FLOW_STARTERS:  # "reflect", and "reflexionar" in Spanish
             # One guided conversation at a time: finish or cancel this one first.
             return [still_open, *self._ask_again(turn, flow)]
         chosen = language_named(args) if word.casefold() == "language" else None

@@ -50,8 +50,9 @@ def test_let_it_go_ends_it_and_a_draft_asked_for_starts_at_once(
     clock.advance(days=3)
     reply = educator.says("can you help me write a note to a parent?")
     assert "Let's write a short note home" in reply
-    assert "stopped partway" not in reply  # the draft took its place: one at a time
-    assert "still open" not in reply
+    # The draft took its place (one at a time), and the educator is told so.
+    assert "We stopped partway through your reflection on *Relational" in reply
+    assert "Pick it up?" not in reply and "still open" not in reply
     educator.says("cancel")
     assert "Question 1 of 2" in educator.says("reflect relational")  # a fresh one
 
@@ -141,3 +142,23 @@ def test_a_week_old_forget_confirmation_just_ends(app: CoachApp, clock: FakeCloc
     reply = educator.says("hi there, how do I run a home visit?")
     assert "home visit" in reply.casefold() and "Pick it up?" not in reply
     assert "still open" not in educator.says("journal")  # the confirmation ended
+
+
+def test_reflect_typed_a_week_later_starts_a_new_one_and_says_so(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = stopped_after_one_answer(app)
+    clock.advance(hours=2)
+    assert "still open" in educator.says("reflect asset-based")  # the same evening: go on
+    clock.advance(days=7)
+    fresh = educator.says("reflect asset-based")
+    assert fresh.startswith("We stopped partway through your reflection on *Relational")
+    assert "Question 1 of 2" in fresh and "still open" not in fresh
+    maestra = Conversation(app.coach, "sra-ruiz", locale="es-MX")
+    maestra.says("idioma es")
+    maestra.says("reflexionar relational")
+    maestra.says("Hablé con el papá de Ana en la salida, me contó que le encanta dibujar")
+    same_evening = maestra.says("reflexionar asset-based")
+    assert "Pregunta 2 de 2" in same_evening and "Entendido" not in same_evening  # no answer
+    clock.advance(days=7)
+    assert "quedó a medias su reflexión" in maestra.says("reflexionar asset-based")

@@ -42,6 +42,10 @@ SET_ASIDE_OFFER = Msg("On {date} we stopped partway through your {title}. Pick i
 PICK_IT_UP = Msg("Pick it up")
 LET_IT_GO = Msg("Let it go")
 LET_GO_SAID = Msg("Okay, I've let your {title} go.")
+# Another conversation asked for ("reflect", "draft") a week after this one stopped.
+LET_GO_FOR_NEW = Msg(
+    "We stopped partway through your {title} on {date}; I've let it go for this one."
+)
 # "yes" / "sure" / "no, let it go" typed at the offer: as long as a reply to it.
 TYPED_CHOICE_WORDS = 4
 
@@ -50,10 +54,15 @@ def is_parked(flow: ActiveFlow) -> bool:
     return bool(flow.data.get(PARKED))
 
 
+def has_waited(turn: Turn, flow: ActiveFlow) -> bool:
+    """Left longer than STALE_AFTER since its last step."""
+    return flow.row is not None and turn.now - flow.row.updated_at >= STALE_AFTER
+
+
 def sets_aside(turn: Turn, flow: ActiveFlow, text: str) -> bool:
     """Whether a typed message sets the conversation aside: it waited over STALE_AFTER
     and the message reads as something other than an answer to its question."""
-    if flow.row is None or turn.now - flow.row.updated_at < STALE_AFTER:
+    if not has_waited(turn, flow):
         return False
     intent = understand(text, deficit=False).intent
     if intent in ANSWER_INTENTS:
@@ -68,10 +77,18 @@ def park(turn: Turn, flow: ActiveFlow, title: str, stopped: datetime) -> list[Re
     its buttons become the conversation's options, the question's own kept for later."""
     flow.data[PARKED] = True
     flow.data["_options_before"] = flow.data.get("_options", [])
-    # Days or weeks ago: the day is enough ("Mon Nov 16"), the year says nothing.
-    day = day_label(stopped.astimezone(educator_zone(turn)).date())
-    offer = SET_ASIDE_OFFER.format(date=day, title=title)
+    offer = SET_ASIDE_OFFER.format(date=stopped_on(turn, stopped), title=title)
     return [Choices(offer, flow.options([(PICK_IT_UP, PICK_UP), (LET_IT_GO, LET_GO)]))]
+
+
+def stopped_on(turn: Turn, stopped: datetime) -> str:
+    """Days or weeks ago: the day is enough ("Mon Nov 16"), the year says nothing."""
+    return day_label(stopped.astimezone(educator_zone(turn)).date())
+
+
+def let_go_for_new(turn: Turn, title: str, stopped: datetime) -> str:
+    """Said when another conversation takes the place of one that stopped days ago."""
+    return LET_GO_FOR_NEW.format(title=title, date=stopped_on(turn, stopped))
 
 
 def unpark(flow: ActiveFlow) -> None:

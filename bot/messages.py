@@ -108,6 +108,7 @@ ACTION_QUESTION = Msg(
     "Last step: pick one small action for this week (each takes under 10 minutes), "
     "or write your own."
 )
+ONE_FOR_THIS_WEEK = Msg("One is plenty for this week: which would you start with?")
 ACTION_OWN = Msg("What's one small thing you'll do this week? One sentence is plenty.")
 REFLECTION_SAVED = Msg(
     "Saved to your journal. Your action for this week: _{action}_\n"

@@ -1212,3 +1212,29 @@ def test_a_family_s_fear_of_school_is_heard_as_mistrust_with_a_history(app: Coac
     maestra.says("idioma es")
     dicho = maestra.says("la familia tiene miedo de venir a la escuela")
     assert dicho.startswith(replies_in("es").told["family_mistrust"].acknowledge)
+
+
+def test_an_option_named_in_words_is_that_option(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    at_the_action_step(educator)
+    first = educator.option(1).label
+    assert f"Your action for this week: _{first}_" in educator.says("the first one")
+    changed = Conversation(app.coach, "mr-bell")
+    at_the_action_step(changed)
+    second = changed.option(2).label.rstrip(".")
+    saved = changed.says("option 2 but with the hernandez family instead")
+    assert f"_{second} (with the hernandez family instead)_" in saved
+    both = Conversation(app.coach, "ms-ray")
+    at_the_action_step(both)
+    assert "One is plenty for this week" in both.says("2 and 3")
+    maestra = Conversation(app.coach, "sra-ruiz", locale="es-MX")
+    maestra.says("idioma es")
+    at_the_action_step(maestra, skip="omitir")
+    assert "Guardado en su diario" in maestra.says("la primera")
+
+
+def test_a_story_that_opens_like_an_option_is_an_answer(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    reply = educator.says("the first one to come was grandma, she stayed to help clean up")
+    assert "Question 2 of 2" in reply

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from bot.flows.option_words import option_named
 from bot.flows.state import ActiveFlow
 from bot.numbers import parse_small_int
 from bot.replies import Reply
@@ -49,7 +50,8 @@ class Flow(Protocol):
 
 
 def match_answer(flow: ActiveFlow, text: str) -> Answer | None:
-    """Read typed text as an option (its number, label or key) or as the educator's own words."""
+    """Read typed text as an option (its number, label, key, or "the first one") or as the
+    educator's own words."""
     options: list[list[str]] = flow.data.get("_options", [])
     wanted = text.strip().casefold().rstrip(".")
     number = parse_small_int(wanted)
@@ -60,6 +62,9 @@ def match_answer(flow: ActiveFlow, text: str) -> Answer | None:
     for label, key in options:
         if wanted in (label.casefold(), key.casefold(), key.replace("_", " ").casefold()):
             return Answer(key=key)
+    named = option_named(text) if len(options) > 1 else None  # "the first one", "option 2"
+    if named is not None and not named.change and 1 <= named.number <= len(options):
+        return Answer(key=options[named.number - 1][1])
     if flow.data.get("_accepts_text", False):
         return Answer(text=text)
     return None

@@ -20,6 +20,7 @@ from bot.drafts.suggest import draft_button
 from bot.flows import checkin, listening
 from bot.flows.base import Answer
 from bot.flows.checkin import own_words, wording_note
+from bot.flows.option_words import option_named, several_named
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import action_awaiting_check_in
 from bot.i18n import Msg, _, current_language
@@ -344,6 +345,11 @@ class ReflectionFlow:
         set_aside = flow.data.pop(NOT_A_STEP, None)
         said = replies_in(current_language())
         not_yet = Text(said.stuck.not_an_action)
+        if own is not None and not asked_for_own and several_named(own):  # "2 and 3"
+            return [Text(str(messages.ONE_FOR_THIS_WEEK)), *_ask_action(turn, flow)]
+        changed = _option_changed(flow, own) if own is not None and not asked_for_own else None
+        if changed is not None:  # "option 2 but with the hernandez family instead"
+            return _save(turn, flow, changed)
         if own is not None and listening.reports_how_it_went(own):
             # "kinda, i called but mom got mad": heard, not saved as the plan.
             heard = _heard_not_saved(flow, own, said.own_plan.report_heard)
@@ -360,6 +366,16 @@ class ReflectionFlow:
             heard = _heard_not_saved(flow, own, said.own_plan.not_a_step)
             return [*heard, *_ask_action(turn, flow)]
         return [*note, *_save(turn, flow, _without_lead_in(own))]
+
+
+def _option_changed(flow: ActiveFlow, own: str) -> str | None:
+    """An action option named with a change ("option 2 but with the hernandez family
+    instead", "the first one, for the okafors"): the option, and the change in their words."""
+    named = option_named(own)
+    actions: list[str] = flow.data["actions"]
+    if named is None or not named.change or not 1 <= named.number <= len(actions):
+        return None
+    return f"{actions[named.number - 1].rstrip('.')} ({named.change})"
 
 
 def _keep_themes(flow: ActiveFlow, reading: Understanding) -> None:

@@ -1238,3 +1238,15 @@ def test_a_story_that_opens_like_an_option_is_an_answer(app: CoachApp) -> None:
     educator.says("reflect relational")
     reply = educator.says("the first one to come was grandma, she stayed to help clean up")
     assert "Question 2 of 2" in reply
+
+
+def test_a_worry_heard_in_an_answer_is_not_said_again_at_the_action_step(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("skip")
+    heard = educator.says("the garcias, mom works nights")
+    time = replies_in("en").acknowledge["time"]
+    assert any(heard.startswith(line) for line in time)
+    again = educator.says("he works two jobs")
+    assert not any(line in again for line in time)  # once is enough
+    assert replies_in("en").own_plan.not_a_step in again

@@ -389,7 +389,11 @@ def _heard_not_saved(flow: ActiveFlow, own: str, why: str) -> list[Reply]:
     options asked again fit it ("he works two jobs": the smallest ones first)."""
     reading = understand(own, deficit=False)
     _keep_themes(flow, reading)
-    heard = listening.theme_heard(own, reading)
+    # A theme this conversation already acknowledged is not said again ("the garcias, mom
+    # works nights", then "he works two jobs" at the action step).
+    acknowledged = {key.split(":")[0] for key in flow.data.get("acknowledged", [])}
+    said_before = listening.hardest_theme(reading.themes) in acknowledged
+    heard = None if said_before else listening.theme_heard(own, reading)
     return [*([Text(heard)] if heard is not None else []), Text(why)]
 
 

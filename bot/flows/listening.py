@@ -152,6 +152,11 @@ def reports_how_it_went(text: str) -> bool:
     return opens and own_plan(text) is None
 
 
+def acknowledged_themes(said_before: Collection[str]) -> set[str]:
+    """The themes a conversation has acknowledged, from the keys of what was said ("time:2")."""
+    return {key.split(":")[0] for key in said_before}
+
+
 def hardest_theme(themes: Collection[str]) -> str | None:
     """The theme acknowledged first among these (ACK_ORDER), or None."""
     return next((theme for theme in ACK_ORDER if theme in themes), None)
@@ -230,7 +235,7 @@ def heard(text: str, reading: Understanding, said_before: Collection[str] = ()) 
         return Heard(told[1].acknowledge, told[0])
     acks = replies_in(current_language()).acknowledge
     present = [theme for theme in ACK_ORDER if theme in reading.themes]
-    acknowledged = {key.split(":")[0] for key in said_before}
+    acknowledged = acknowledged_themes(said_before)
     who = who_is_named(text)
     # A worry heard already, and a family named for the first time: the family is the news
     # ("la familia de Yesenia, la mamá trabaja en el campo" after "no me da tiempo de nada").

@@ -391,7 +391,7 @@ def _heard_not_saved(flow: ActiveFlow, own: str, why: str) -> list[Reply]:
     _keep_themes(flow, reading)
     # A theme this conversation already acknowledged is not said again ("the garcias, mom
     # works nights", then "he works two jobs" at the action step).
-    acknowledged = {key.split(":")[0] for key in flow.data.get("acknowledged", [])}
+    acknowledged = listening.acknowledged_themes(flow.data.get("acknowledged", []))
     said_before = listening.hardest_theme(reading.themes) in acknowledged
     heard = None if said_before else listening.theme_heard(own, reading)
     return [*([Text(heard)] if heard is not None else []), Text(why)]

@@ -417,7 +417,7 @@ class Reader:
                 self.to_the_coach_words.isdisjoint(tokens)
             )
             # "dad likes to talk in spanish at conferences": a family member is the subject.
-            about_a_family = not self.family_words.isdisjoint(tokens[:FAMILY_SUBJECT_WORDS])
+            about_a_family = self.names_a_family(tokens[:FAMILY_SUBJECT_WORDS])
             return intent if to_the_coach and not about_a_family else UNKNOWN
         if intent != "question" or len(tokens) > ADVICE_WORDS:
             return intent

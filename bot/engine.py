@@ -46,6 +46,7 @@ from bot.i18n import current_language, speaking
 from bot.inbound import Inbound
 from bot.inbox import store as inbox
 from bot.language import (
+    accepts_offered_spanish,
     educator_language,
     known_language,
     language_named,
@@ -55,6 +56,7 @@ from bot.language import (
     spanish_words_for,
 )
 from bot.numbers import parse_small_int
+from bot.offers import says_no, says_yes, take_offer
 from bot.plain_requests import (
     answer_plain_request,
     aside_in_flow,
@@ -218,6 +220,7 @@ class Coach:
             return self._answer(turn, inbound, raw)
 
     def _answer(self, turn: Turn, inbound: Inbound, raw: str) -> list[Reply]:
+        offered = take_offer(turn.educator, turn.now)  # only the very next message can take it
         try:
             flow = load_flow(turn)
         except SealError:
@@ -235,11 +238,18 @@ class Coach:
             return self._beside_set_aside(turn, flow, raw, text)
         if flow is not None:
             return self._in_flow(turn, flow, text)
-        return self._without_flow(turn, raw, text)
+        return self._without_flow(turn, raw, text, offered)
 
-    def _without_flow(self, turn: Turn, raw: str, text: str) -> list[Reply]:
+    def _without_flow(
+        self, turn: Turn, raw: str, text: str, offered: str | None = None
+    ) -> list[Reply]:
         if not text:
             return [Text(str(messages.EMPTY_MESSAGE))]
+        # "Type `reflect time`" ... "ok sure"; a "sí" once Spanish was offered takes Spanish.
+        if offered and says_yes(text) and not accepts_offered_spanish(turn.educator, text):
+            return self._run_command(turn, *split_command(offered))
+        if offered is not None and says_no(text):
+            return [Text(replies_in(current_language()).offer_answers.declined)]
         word, args = split_command(text)
         word = command_word(word, turn.language)
         if word in CANCEL_WORDS and (

@@ -24,6 +24,7 @@ from bot.flows.listening import ACK_ORDER, acknowledgement, hardest_theme, what_
 from bot.followthrough import CHECK_IN_AFTER, action_awaiting_check_in
 from bot.i18n import current_language
 from bot.language import SPANISH_COMMANDS, accepts_offered_spanish, spanish_words_for
+from bot.offers import make_offer
 from bot.replies import Choices, Reply, Text
 from bot.text import split_command
 from bot.turn import Turn
@@ -281,6 +282,7 @@ def _heard(text: str, reading: Understanding, turn: Turn) -> str:
     told = what_is_told(text)  # "i'm nervous": the C it grows, `reflect confidence`
     slug = reading.topic if told is None else told[1].topic
     topic = f" {slug}" if slug in turn.library.topics else ""
+    make_offer(turn.educator, f"reflect{topic}", turn.now)  # "sure" typed means `reflect`
     return f"{acknowledgement(text, reading)} {offer.format(topic=topic)}"
 
 
@@ -339,6 +341,7 @@ def greet(turn: Turn) -> list[Reply]:
         return [Text(" ".join(lines)), *first_hello(turn)]
     action = turn.sealer.unseal(pending.action)
     lines.append(said.greeting_pending.format(action=action))
+    make_offer(turn.educator, "reflect", turn.now)
     return [Text(" ".join(lines))]
 
 
@@ -372,7 +375,7 @@ def _question_in(text: str) -> str | None:
     return None
 
 
-def _themed_question(text: str, reading: Understanding) -> list[Reply]:
+def _themed_question(turn: Turn, text: str, reading: Understanding) -> list[Reply]:
     """ "what do I do about a mom who never answers?": no part of the framework named, but
     what is in the way is: heard, with two of the actions written for it (the two closest to
     the question) when it has some, and the way into a reflection. Empty with no theme."""
@@ -390,6 +393,7 @@ def _themed_question(text: str, reading: Understanding) -> list[Reply]:
         tries = closest_lines(text, replies.theme_actions[theme], QUESTION_PRACTICE_LINES)
         lines += [replies.intents.question_themed_try, *(f"• {line}" for line in tries)]
     lines += ["", replies.intents.heard_offer.format(topic="")]
+    make_offer(turn.educator, "reflect", turn.now)
     return [Text("\n".join(lines))]
 
 
@@ -414,7 +418,7 @@ def _question(turn: Turn, reading: Understanding, text: str) -> list[Reply]:
         learn_only = turn.library.learn_only[slug]
         practice, summary, title = [], learn_only.summary, learn_only.title
     else:
-        return _themed_question(text, reading) or [Text(said.question_general)]
+        return _themed_question(turn, text, reading) or [Text(said.question_general)]
     lines = [said.question_intro.format(topic=title), summary, *practice]
     lines += [*_theme_try(text, reading), "", said.question_more.format(slug=slug)]
     return [Text("\n".join(lines))]

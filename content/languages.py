@@ -69,6 +69,9 @@ AS_WRITTEN = frozenset(
         "fillers",
         "note_verbs",
         "reports",
+        # bot/offers.py's
+        "yes_words",
+        "no_words",
         "no_name",
         "templates",
     }

@@ -217,6 +217,15 @@ class SecondLook(_Strict):
     acknowledge: str
 
 
+class OfferAnswers(_Strict):
+    """A whole message that says yes or no to the one next step the coach just offered
+    ("Type `reflect time`", the role offer's one button); `declined` answers a no."""
+
+    yes_words: list[str] = Field(min_length=1)
+    no_words: list[str] = Field(min_length=1)
+    declined: str
+
+
 class Told(_Strict):
     """Something told that no theme names ("i'm nervous", "i barely know my families", "the
     family is scared of the school"), heard as the part of the framework it belongs to
@@ -241,6 +250,7 @@ class ReplyFile(_Strict):
     own_plan: OwnPlan
     second_look: SecondLook
     told: dict[str, Told]
+    offer_answers: OfferAnswers
 
     @model_validator(mode="after")
     def _every_theme(self) -> Self:

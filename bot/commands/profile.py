@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot import profile_messages as said
 from bot.i18n import Msg
+from bot.offers import make_offer
 from bot.profiles import profile_of
 from bot.replies import Choice, Choices, Reply, Text
 from bot.text import split_command
@@ -69,6 +70,7 @@ def offer_role(turn: Turn, sentence: str) -> list[Reply]:
         label = f"{label}, {words.grades[band].label.casefold()}"
         value = f"{value} {band.value}"
     yes = Choice(said.OFFER_YES.format(label=label), value)
+    make_offer(turn.educator, value, turn.now)  # "ok" typed means the button
     return [Choices(said.OFFER.format(described=entry.described), (yes,))]
 
 

@@ -41,6 +41,10 @@ class Educator(Base):
     platform_language: Mapped[str | None] = mapped_column(String(8))
     # When Spanish was offered to them for writing in it (offered once; they may say "sí").
     language_offered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The one next step the last reply offered ("reflect time"), which a typed yes takes
+    # (bot/offers.py): a command line, never the educator's words.
+    offer: Mapped[str | None] = mapped_column(String(80))
+    offer_made_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class FlowState(Base):

@@ -1,0 +1,70 @@
+"""The one next step the coach just offered, taken by a typed yes.
+
+"Want to think it through? Type `reflect time`" and the role offer's one button name a single
+next step. Educators often answer in words ("ok", "sure", "sí, dale", "👍") rather than
+typing the command or tapping: the offer is kept on the educator's row until their next
+message, which takes it with a yes and lets it be with a no. A later message, or one sent
+after the offer went stale, is read as it would be without it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from functools import lru_cache
+
+from bot.storage.models import Educator
+from bot.understanding.normalise import for_matching
+from content.understanding_schema import default_understanding
+
+# How long a typed yes still means the offer: an evening's conversation, not the next day.
+OFFER_LASTS = timedelta(hours=6)
+_PUNCTUATION = re.compile(r"[.,!?¡¿…:;\-]+")
+_DRAWN_OUT = re.compile(r"(\w)\1{2,}")  # "yesss", "okkkk", "siii"
+
+
+def make_offer(educator: Educator, command: str, now: datetime) -> None:
+    """Remember `command` ("reflect time", "profile role counselor middle") as what a yes
+    to this reply means."""
+    educator.offer = command
+    educator.offer_made_at = now
+
+
+def take_offer(educator: Educator, now: datetime) -> str | None:
+    """The offer the last reply made, if it is still fresh; either way it is used up."""
+    command, made = educator.offer, educator.offer_made_at
+    educator.offer, educator.offer_made_at = None, None
+    if command is None or made is None or now - made > OFFER_LASTS:
+        return None
+    return command
+
+
+def _said(text: str) -> str:
+    plain = _PUNCTUATION.sub(" ", for_matching(text))
+    return " ".join(_DRAWN_OUT.sub(r"\1", plain).split())
+
+
+@lru_cache(maxsize=1)
+def _answers() -> tuple[frozenset[str], frozenset[str]]:
+    answers = default_understanding().replies.offer_answers
+    return frozenset(map(_said, answers.yes_words)), frozenset(map(_said, answers.no_words))
+
+
+def _one_or_two_of(said: str, phrases: frozenset[str]) -> bool:
+    if said in phrases:
+        return True
+    words = said.split()
+    return any(
+        " ".join(words[:cut]) in phrases and " ".join(words[cut:]) in phrases
+        for cut in range(1, len(words))
+    )
+
+
+def says_yes(text: str) -> bool:
+    """ "ok", "yes please", "sure, let's do it", "sí, dale", "👍": the whole message."""
+    return _one_or_two_of(_said(text), _answers()[0])
+
+
+def says_no(text: str) -> bool:
+    """ "no thanks", "not now", "nah, maybe later", "ahora no"."""
+    return _one_or_two_of(_said(text), _answers()[1])

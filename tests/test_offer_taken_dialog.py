@@ -1,0 +1,79 @@
+"""One next step offered, taken in words: "Type `reflect relational`" ... "sure!" starts it,
+the role offer's one button ... "ok" sets the role, "nah, not now" is let be. Only the very
+next message can take an offer, and only while it is fresh. On both databases."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.app import CoachApp
+from bot.storage.models import Educator
+from tests.clock import FakeClock
+from tests.dialog import Conversation
+
+
+def stored_role(app: CoachApp) -> tuple[str | None, str | None]:
+    with app.sessions() as session:
+        educator = session.scalars(select(Educator).where(Educator.user_id == "ms-rivera")).one()
+        return educator.role, educator.grade_band
+
+
+def test_ok_to_the_role_offer_sets_the_role(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    offer = educator.says("im a school counselor at a middle school")
+    assert "Shall I set that as your role" in offer
+    answer = educator.says("ok")  # had: "No problem. I'm here when you want me"
+    assert "you're a counselor or social worker" in answer and "Middle school" in answer
+    assert stored_role(app) == ("counselor", "middle")
+
+
+def test_sure_to_a_way_into_a_reflection_starts_it_on_that_topic(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    heard = educator.says("honestly i barely know most of my families")
+    assert "Type `reflect relational`" in heard
+    started = educator.says("sure!")
+    assert "Let's reflect on *Relational" in started and "Question 1 of 2" in started
+
+
+def test_a_thumbs_up_to_a_question_answered_starts_the_reflection(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    assert "Type `reflect`" in educator.says("what do i do about a mom who never answers")
+    assert "Question 1 of 2" in educator.says("👍")
+
+
+def test_not_now_lets_the_offer_be(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("my parents never answer my emails")
+    declined = educator.says("nah, not now")
+    assert "No problem" in declined and "Question" not in declined
+    # The offer is used up: a later "ok" is not a yes to it.
+    assert "Question" not in educator.says("ok")
+
+
+def test_only_the_next_message_takes_the_offer(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("honestly i barely know most of my families")
+    educator.says("thanks")
+    assert "Question" not in educator.says("yes")
+
+
+def test_an_offer_goes_stale_after_an_evening(app: CoachApp, clock: FakeClock) -> None:
+    educator = Conversation(app.coach)
+    educator.says("im a principal")
+    clock.advance(hours=7)
+    assert "you're a school leader" not in educator.says("ok")
+    assert stored_role(app) == (None, None)
+
+
+def test_more_than_a_yes_is_read_as_itself(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("honestly i barely know most of my families")
+    answer = educator.says("yes, especially the new ones who came in october")
+    assert "Question 1 of 2" not in answer
+
+
+def test_a_spanish_yes_takes_a_spanish_offer(app: CoachApp) -> None:
+    educator = Conversation(app.coach, locale="es-MX")
+    heard = educator.says("casi no conozco a las familias")
+    assert "Escriba `reflexionar relational`" in heard
+    assert "Pregunta 1 de 2" in educator.says("sí, dale")

@@ -8,6 +8,7 @@ import pytest
 from bot.app import CoachApp
 from bot.i18n import speaking
 from bot.understanding.own_plan import own_plan
+from content.understanding_schema import replies_in
 from tests.dialog import Conversation
 
 YOURS = "The first one is your own idea"
@@ -82,3 +83,14 @@ def test_a_hedged_note_to_self_is_a_step(answer: str, step: str) -> None:
     found = own_plan(answer)
     assert found is not None and found.startswith(step)
     assert own_plan("maybe the family of jayden") is None  # hedged, but no step in it
+
+
+def test_what_is_said_around_an_own_step_is_heard_when_it_is_saved(app: CoachApp) -> None:
+    educator = answered(app, "the Nguyens. Mostly I call when something is already wrong")
+    saved = educator.says(
+        "i guess i could call when a kid does something good but i have 400 kids on my caseload"
+    )
+    # The step is saved without its lead-in; the caseload is heard, not dropped with it.
+    assert "_Call when a kid does something good_" in saved
+    [heard] = [line for line in replies_in("en").acknowledge["time"] if line in saved]
+    assert saved.index(heard) < saved.index("Saved to your journal")

@@ -365,7 +365,8 @@ class ReflectionFlow:
             flow.data[NOT_A_STEP] = own
             heard = _heard_not_saved(flow, own, said.own_plan.not_a_step)
             return [*heard, *_ask_action(turn, flow)]
-        return [*note, *_save(turn, flow, _without_lead_in(own))]
+        step = _without_lead_in(own)
+        return [*note, *_said_beside_the_step(flow, own, step), *_save(turn, flow, step)]
 
 
 def _option_changed(flow: ActiveFlow, own: str) -> str | None:
@@ -395,6 +396,23 @@ def _heard_not_saved(flow: ActiveFlow, own: str, why: str) -> list[Reply]:
     said_before = listening.hardest_theme(reading.themes) in acknowledged
     heard = None if said_before else listening.theme_heard(own, reading)
     return [*([Text(heard)] if heard is not None else []), Text(why)]
+
+
+def _said_beside_the_step(flow: ActiveFlow, own: str, step: str) -> list[Reply]:
+    """ "i guess i could call when a kid does something good but i have 400 kids on my
+    caseload": the step is saved, and what was said around it is heard (its theme, when this
+    conversation has not acknowledged it yet), not dropped with the lead-in."""
+    start = own.casefold().find(step.casefold())
+    if step == own or start < 0:
+        return []
+    rest = f"{own[:start]} {own[start + len(step) :]}".strip()
+    reading = understand(rest, deficit=False)
+    theme = listening.hardest_theme([t for t in reading.themes if t in reading.cued])
+    acknowledged = listening.acknowledged_themes(flow.data.get("acknowledged", []))
+    if theme is None or theme in acknowledged:
+        return []
+    heard = listening.theme_heard(rest, reading, cued_only=True)
+    return [Text(heard)] if heard is not None else []
 
 
 def _without_lead_in(action: str) -> str:

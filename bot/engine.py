@@ -56,9 +56,10 @@ from bot.language import (
     spanish_words_for,
 )
 from bot.numbers import parse_small_int
-from bot.offers import says_no, says_yes, take_offer
+from bot.offers import HOW_IT_WENT, says_no, says_yes, take_offer
 from bot.plain_requests import (
     answer_plain_request,
+    answer_to_how_it_went,
     aside_in_flow,
     greet,
     may_offer_spanish,
@@ -245,6 +246,12 @@ class Coach:
     ) -> list[Reply]:
         if not text:
             return [Text(str(messages.EMPTY_MESSAGE))]
+        if offered is not None and offered.startswith(HOW_IT_WENT):
+            word = command_word(split_command(text)[0], turn.language)
+            told = None if word in self.commands else answer_to_how_it_went(turn, text, offered)
+            if told is not None:
+                return told
+            offered = None  # a question asked, not a step offered: no yes takes it
         # "Type `reflect time`" ... "ok sure"; a "sí" once Spanish was offered takes Spanish.
         if offered and says_yes(text) and not accepts_offered_spanish(turn.educator, text):
             return self._run_command(turn, *split_command(offered))

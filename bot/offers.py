@@ -19,6 +19,7 @@ from content.understanding_schema import default_understanding
 
 # How long a typed yes still means the offer: an evening's conversation, not the next day.
 OFFER_LASTS = timedelta(hours=6)
+HOW_IT_WENT = "how-it-went"
 _PUNCTUATION = re.compile(r"[.,!?¡¿…:;\-]+")
 _DRAWN_OUT = re.compile(r"(\w)\1{2,}")  # "yesss", "okkkk", "siii"
 
@@ -28,6 +29,12 @@ def make_offer(educator: Educator, command: str, now: datetime) -> None:
     to this reply means."""
     educator.offer = command
     educator.offer_made_at = now
+
+
+def how_it_went_asked(reflection_id: int) -> str:
+    """What is kept when "How did it go?" was just asked about one action (the journal's, a
+    hello's, `checkin`'s): the next message is read as its answer, not run as a command."""
+    return f"{HOW_IT_WENT} {reflection_id}"
 
 
 def take_offer(educator: Educator, now: datetime) -> str | None:

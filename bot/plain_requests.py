@@ -18,13 +18,25 @@ from bot.commands.nudges import nudges_as_asked
 from bot.commands.profile import first_hello, offer_role
 from bot.commands.table import TYPO_BEFORE_WORDS
 from bot.drafts.suggest import purpose_in
-from bot.flows.checkin import outcome_first, start_checkin
+from bot.flows.checkin import (
+    KIND as CHECKIN,
+)
+from bot.flows.checkin import (
+    ask_outcome,
+    outcome_first,
+    start_checkin,
+    tells_how_it_went,
+    typed_outcome,
+)
 from bot.flows.draft import start_draft
 from bot.flows.listening import ACK_ORDER, acknowledgement, hardest_theme, what_is_told
+from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import CHECK_IN_AFTER, action_awaiting_check_in
 from bot.i18n import current_language
 from bot.language import SPANISH_COMMANDS, accepts_offered_spanish, spanish_words_for
-from bot.offers import make_offer
+from bot.localtime import educator_zone
+from bot.nudges.compose import checkin_question
+from bot.offers import how_it_went_asked, make_offer
 from bot.replies import Choices, Reply, Text
 from bot.text import split_command
 from bot.turn import Turn
@@ -260,6 +272,27 @@ def _how_it_went(turn: Turn, text: str, reading: Understanding) -> list[Reply] |
     return start_checkin(turn, pending, outcome, said=text)
 
 
+def answer_to_how_it_went(turn: Turn, text: str, offered: str) -> list[Reply] | None:
+    """The message right after "How did it go?", read as its answer: how it went anywhere in
+    it ("mom picked up and we talked for like 10 min"), or, when it does not say, kept and
+    asked plainly ("only got to talk to one, the meeting got taken over by testing stuff").
+    None for anything else (a request, a question, a word or two)."""
+    pending = action_awaiting_check_in(turn)
+    if pending is None or offered != how_it_went_asked(pending.id):
+        return None
+    reading = understand(text, deficit=False)
+    outcome = typed_outcome(text)
+    if outcome is not None and reading.intent in (*CHECKIN_READINGS, "draft"):
+        # "le mandé el mensaje a la mamá y me contestó" reads like a draft without the question
+        return start_checkin(turn, pending, outcome, said=text)
+    if outcome is None and reading.intent in CHECKIN_READINGS and tells_how_it_went(text):
+        flow = ActiveFlow(kind=CHECKIN, step="", data={"topic": pending.topic})
+        replies = ask_outcome(turn, flow, pending, text)
+        save_flow(turn, flow)
+        return replies
+    return None
+
+
 def _only(text: str, phrases: frozenset[str]) -> bool:
     return for_matching(text).strip(" .!?,") in phrases
 
@@ -339,6 +372,13 @@ def greet(turn: Turn) -> list[Reply]:
     pending = action_awaiting_check_in(turn)
     if pending is None:
         return [Text(" ".join(lines)), *first_hello(turn)]
+    if turn.now - pending.created_at >= CHECK_IN_AFTER:
+        # A week on: asked right here, as the journal asks, and the answer read as one.
+        zone = educator_zone(turn)
+        question = messages.JOURNAL_CHECKIN_QUESTION
+        make_offer(turn.educator, how_it_went_asked(pending.id), turn.now)
+        asked = checkin_question(pending, turn.library, turn.sealer, zone, question)
+        return [Text(" ".join(lines)), asked]
     action = turn.sealer.unseal(pending.action)
     lines.append(said.greeting_pending.format(action=action))
     make_offer(turn.educator, "reflect", turn.now)

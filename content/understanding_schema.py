@@ -163,6 +163,7 @@ class CheckIn(_Strict):
     typed_outcomes: dict[str, list[str]]
     forgot_words: list[str]
     carry_over_question: str
+    outcome_unclear: str
     carry_same: str
     carry_smaller: str
     carry_no: str

@@ -13,6 +13,7 @@ from bot.followthrough import (
 )
 from bot.localtime import educator_zone
 from bot.nudges.compose import checkin_question
+from bot.offers import how_it_went_asked, make_offer
 from bot.replies import Reply, Text
 from bot.turn import Turn
 
@@ -37,4 +38,6 @@ def handle_journal(turn: Turn, args: str) -> list[Reply]:
         question = messages.JOURNAL_CHECKIN_LATER if recent else messages.JOURNAL_CHECKIN_QUESTION
         zone = educator_zone(turn)
         replies.append(checkin_question(pending, turn.library, turn.sealer, zone, question))
+        if not recent:
+            make_offer(turn.educator, how_it_went_asked(pending.id), turn.now)
     return replies

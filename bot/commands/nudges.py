@@ -34,6 +34,7 @@ from bot.nudges.compose import checkin_question, local_label
 from bot.nudges.settings import ensure_subscription, next_label, subscription_zone
 from bot.nudges.snooze import call_off_reminder, remind_tomorrow
 from bot.numbers import parse_small_int
+from bot.offers import how_it_went_asked, make_offer
 from bot.replies import Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
@@ -159,6 +160,8 @@ def _typed_checkin(turn: Turn, parts: list[str]) -> list[Reply]:
     recent = turn.now - pending.created_at < CHECK_IN_AFTER
     said = core_messages
     question = said.JOURNAL_CHECKIN_LATER if recent else said.JOURNAL_CHECKIN_QUESTION
+    if not recent:
+        make_offer(turn.educator, how_it_went_asked(pending.id), turn.now)
     return [checkin_question(pending, turn.library, turn.sealer, educator_zone(turn), question)]
 
 

@@ -22,7 +22,7 @@ from bot.flows.base import Answer
 from bot.flows.listening import hardest_theme, is_action, snippet
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import record_outcome
-from bot.i18n import _, current_language
+from bot.i18n import Msg, _, current_language
 from bot.numbers import parse_small_int
 from bot.replies import AskText, Choices, Reply, Text
 from bot.storage.models import Reflection
@@ -35,6 +35,7 @@ from content.understanding_schema import replies_in
 
 KIND = "checkin"
 STEPS = (
+    "followup_outcome",
     "followup_note",
     "followup_barrier",
     "followup_other",
@@ -46,6 +47,10 @@ OUTCOME_ORDER = ("partly", "not_yet", "done")
 # "not yet", "yes!" or "más o menos" is only the outcome; this many words beside the words
 # that said it ("not yet, I forgot") also say why or what worked.
 SAYS_MORE_WORDS = 2
+# Words typed at "How did it go?" that name no outcome are told how it went (and kept, and
+# the outcome asked plainly) when they are at least this many and ask nothing.
+TELLS_WORDS = 3
+FOLLOWUP_OPTIONS = [(Msg("Done"), "done"), (Msg("Partly"), "partly"), (Msg("Not yet"), "not_yet")]
 # A barrier typed in the educator's own words is read for the theme it names.
 # In this order when several are read: "no me contestó, creo que trabaja de noche" is no
 # reply first (its reply names another time of day); the family's hours are why.
@@ -120,6 +125,38 @@ def first_typed(
     return None
 
 
+def tells_how_it_went(text: str) -> bool:
+    """ "only got to talk to one, the meeting got taken over by testing stuff": an account
+    of the week that names no outcome, not a question or a word or two ("idk", "hmm")."""
+    return "?" not in text and len(words(for_matching(text))) >= TELLS_WORDS
+
+
+def ask_outcome(turn: Turn, flow: ActiveFlow, pending: Reflection, said: str) -> list[Reply]:
+    """What was told is kept (it answers the next question), and how it went asked plainly."""
+    flow.data["followup_id"] = pending.id
+    flow.data["followup_said"] = said
+    return reask_outcome(flow)
+
+
+def reask_outcome(flow: ActiveFlow) -> list[Reply]:
+    flow.step = "followup_outcome"
+    flow.data["_accepts_text"] = True
+    unclear = replies_in(current_language()).checkin.outcome_unclear
+    return [Choices(unclear, flow.options(FOLLOWUP_OPTIONS))]
+
+
+def _outcome_told(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Reply]:
+    """Done, partly or not yet, after words that did not say which: what they told is what
+    the next question would have asked, so it answers it."""
+    pending = _pending(turn, flow)
+    outcome = answer.key or typed_outcome(answer.text)
+    if pending is None or outcome is None:
+        return [Text(str(messages.PICK_AN_OPTION)), *reask_outcome(flow)]
+    said = str(flow.data.pop("followup_said", ""))
+    more = answer.text if answer.key is None else ""
+    return begin(turn, flow, pending, outcome, then, said=f"{more} {said}".strip())
+
+
 def ask_note(flow: ActiveFlow) -> list[Reply]:
     flow.step = "followup_note"
     flow.data["_accepts_text"] = True
@@ -173,6 +210,8 @@ def ask_smaller(flow: ActiveFlow, *, again: bool = False) -> list[Reply]:
 
 def reprompt(flow: ActiveFlow) -> list[Reply]:
     match flow.step:
+        case "followup_outcome":
+            return reask_outcome(flow)
         case "followup_note":
             return ask_note(flow)
         case "followup_barrier":
@@ -191,6 +230,8 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
     pending = _pending(turn, flow)
     own = own_words(answer)
     match flow.step:
+        case "followup_outcome":
+            return _outcome_told(turn, flow, answer, then)
         case "followup_note":
             replies: list[Reply] = []
             if pending is not None and own:

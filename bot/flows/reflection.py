@@ -23,7 +23,7 @@ from bot.flows.checkin import own_words, wording_note
 from bot.flows.option_words import option_named, several_named
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import action_awaiting_check_in
-from bot.i18n import Msg, _, current_language
+from bot.i18n import _, current_language
 from bot.localtime import local_date_label
 from bot.numbers import parse_small_int
 from bot.profiles import offered_texts, profile_of
@@ -41,7 +41,6 @@ PROMPTS_PER_REFLECTION = 2
 # Where a text typed over the action options, and not taken as a step, waits: typed again as
 # it was, it is saved (the educator meant it), so a step the model misreads never loops.
 NOT_A_STEP = "_not_a_step"
-FOLLOWUP_OPTIONS = [(Msg("Done"), "done"), (Msg("Partly"), "partly"), (Msg("Not yet"), "not_yet")]
 
 
 def _rotating(items: list[str], start: int, count: int) -> list[str]:
@@ -107,7 +106,7 @@ def _ask_followup(turn: Turn, flow: ActiveFlow, pending: Reflection) -> list[Rep
         title=turn.library.title(pending.topic),
         action=turn.sealer.unseal(pending.action),
     )
-    return [Choices(question, flow.options(FOLLOWUP_OPTIONS))]
+    return [Choices(question, flow.options(checkin.FOLLOWUP_OPTIONS))]
 
 
 def _ask_prompt(flow: ActiveFlow, *, again: bool = False) -> list[Reply]:
@@ -285,7 +284,10 @@ class ReflectionFlow:
         if pending is None or pending.educator_id != turn.educator.id:
             return _ask_prompt(flow)
         outcome = answer.key or checkin.typed_outcome(answer.text)
-        if outcome is None:  # typed, but not clearly done, partly or not yet
+        if outcome is None and checkin.tells_how_it_went(answer.text):
+            # "only got to talk to one, the meeting got taken over": kept, outcome asked.
+            return checkin.ask_outcome(turn, flow, pending, answer.text)
+        if outcome is None:  # "hmm", "idk": not clearly done, partly or not yet
             return [Text(str(messages.PICK_AN_OPTION)), *_ask_followup(turn, flow, pending)]
         said = answer.text if answer.key is None else None
         return checkin.begin(turn, flow, pending, outcome, _then_questions, said)

@@ -1,0 +1,90 @@
+"""How it went, told in a sentence: right after "How did it go?" (a week-later hello, the
+journal, a reflection) what the educator types is read as the answer, wherever it says how
+it went; words that do not say are kept, and done / partly / not yet asked plainly once.
+On both databases."""
+
+from __future__ import annotations
+
+from bot.app import CoachApp
+from tests.clock import FakeClock
+from tests.dialog import Conversation
+from tests.test_listening_dialog import a_week_after_planning, skip_to_own_action
+
+ACTION = "Text Ana's mom about the science fair"
+ASKED_PLAINLY = "Would you call that done, partly, or not yet?"
+
+
+def a_week_after(educator: Conversation, clock: FakeClock) -> None:
+    skip_to_own_action(educator)
+    educator.says(ACTION)
+    clock.advance(days=7)
+
+
+def test_a_hello_a_week_later_asks_how_it_went_and_hears_the_answer(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after(educator, clock)
+    hello = educator.says("hi")
+    assert ACTION in hello and "How did it go?" in hello
+    # Had: "Time is the real constraint here... Type `reflect`" (a statement about the week).
+    answer = educator.says("only got to talk to one, the meeting got taken over by testing stuff")
+    assert "carry it into this week?" in answer
+    educator.clicks("No, let it go")
+    journal = educator.says("journal")
+    assert "partly done (only got to talk to one, the meeting got taken over" in journal
+
+
+def test_words_that_do_not_say_how_it_went_are_kept_and_the_outcome_asked(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after(educator, clock)
+    educator.says("journal")
+    asked = educator.says("the science fair got moved and then it was a whole thing")
+    assert ASKED_PLAINLY in asked
+    answer = educator.clicks("Not yet")
+    assert "carry it into this week?" in answer  # what got in the way was already told
+    educator.clicks("No, let it go")
+    assert "the science fair got moved" in educator.says("journal")
+
+
+def test_done_said_in_a_sentence_is_celebrated(app: CoachApp, clock: FakeClock) -> None:
+    educator = Conversation(app.coach)
+    a_week_after(educator, clock)
+    educator.says("checkin")
+    answer = educator.says("mom picked up and we talked for like 10 min, she was really nice")
+    assert f'"{ACTION}"' in answer  # the celebration names the action
+
+
+def test_in_a_reflection_an_account_of_the_week_is_kept_not_refused(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    assert "How did it go?" in a_week_after_planning(educator, clock, ACTION)
+    # Had: "Please pick one of the options", and the words were lost.
+    asked = educator.says("the science fair got moved and then it was a whole thing")
+    assert ASKED_PLAINLY in asked
+    assert "carry it into this week?" in educator.clicks("Partly")
+
+
+def test_a_request_after_the_question_is_a_request(app: CoachApp, clock: FakeClock) -> None:
+    educator = Conversation(app.coach)
+    a_week_after(educator, clock)
+    educator.says("hi")
+    answer = educator.says("can you help me write a note to ana's mom")
+    assert ASKED_PLAINLY not in answer and "carry it" not in answer
+    assert "How did it go?" in educator.says("checkin")  # still waiting for its check-in
+
+
+def test_a_spanish_account_is_read_as_the_answer(app: CoachApp, clock: FakeClock) -> None:
+    educator = Conversation(app.coach, locale="es-MX")
+    educator.says("reflexionar relational")
+    educator.says("omitir")
+    educator.says("omitir")
+    educator.clicks("Escribir mi propia")
+    educator.says("Mandarle un audio a la mamá de Luis")
+    clock.advance(days=7)
+    assert "¿Cómo le fue?" in educator.says("diario")
+    answer = educator.says("le mandé el audio a la mamá y me contestó")
+    assert "Mandarle un audio a la mamá de Luis" in answer  # celebrated by name

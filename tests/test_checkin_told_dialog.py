@@ -88,3 +88,16 @@ def test_a_spanish_account_is_read_as_the_answer(app: CoachApp, clock: FakeClock
     assert "¿Cómo le fue?" in educator.says("diario")
     answer = educator.says("le mandé el audio a la mamá y me contestó")
     assert "Mandarle un audio a la mamá de Luis" in answer  # celebrated by name
+
+
+def test_sent_but_no_answer_yet_is_partly_in_spanish_too(app: CoachApp, clock: FakeClock) -> None:
+    educator = Conversation(app.coach, locale="es-MX")
+    educator.says("reflexionar relational")
+    educator.says("omitir")
+    educator.says("omitir")
+    educator.clicks("1")
+    clock.advance(days=7)
+    educator.says("hola")
+    # Had: "¡Hecho!", read from "le mandé" ("no me contestó" was not heard as no reply yet).
+    answer = educator.says("pues le mandé el audio pero no me contestó todavía")
+    assert "¡Hecho!" not in answer and "¿Quiere pasarla a esta semana?" in answer

@@ -68,7 +68,8 @@ class ProfileWords(Strict):
     def role_in(self, sentence: str) -> Role | None:
         """The role a sentence names first ("I'm a counselor, not a teacher"), by its longest
         role word where words overlap ("assistant principal", not "principal")."""
-        return _named_first(sentence, {role: e.words for role, e in self.roles.items()})
+        words = {role: e.words for role, e in self.roles.items()}
+        return _named_first(sentence, words, skip=_DENIED)
 
     def band_in(self, sentence: str) -> GradeBand | None:
         """The grade band a sentence names first ("an assistant principal at a middle school")."""
@@ -84,13 +85,21 @@ class ProfileWords(Strict):
         return [*first, *(slug for slug in NUDGE_TOPICS if slug not in first)]
 
 
-def _named_first(sentence: str, words: dict[Name, list[str]]) -> Name | None:
+# A role said not to be theirs: "im not the teacher", "not a counselor", "no soy maestra".
+_DENIED = re.compile(r"(?:\bnot|n't|\bno(?: soy)?)\s+(?:(?:a|an|the|un|una|el|la)\s+)?$")
+
+
+def _named_first(
+    sentence: str, words: dict[Name, list[str]], skip: re.Pattern[str] | None = None
+) -> Name | None:
     """The name whose word comes first in the sentence, the longest word where two start
-    together; None when no word is there."""
+    together; None when no word is there. A word right after `skip`'s match is not counted."""
+    said = sentence.casefold().replace("’", "'")
     found = [
         (match.start(), -len(word), name)
         for name, phrases in words.items()
         for word in phrases
-        for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", sentence.casefold())
+        for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", said)
+        if skip is None or skip.search(said[: match.start()]) is None
     ]
     return min(found, key=lambda found: found[:2])[2] if found else None

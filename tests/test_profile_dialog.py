@@ -261,3 +261,14 @@ def test_a_grade_said_the_spanish_way_names_the_band(app: CoachApp) -> None:
     maestra.says("idioma es")
     assert "Sí, guardar docente, primaria" in maestra.says("soy maestra de tercero")
     assert "secundaria" in maestra.says("perfil grades 7mo grado").casefold()
+
+
+def test_a_role_said_not_to_be_theirs_is_not_offered(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("hi")
+    educator.clicks("Skip")
+    educator.clicks("Skip")
+    # Had: "Thanks for telling me you're a teacher. Shall I set that as your role".
+    answer = educator.says("what should i even do, im not the teacher")
+    assert "you're a teacher" not in answer and "What's your role?" in answer
+    assert "you're a school leader" in educator.says("I'm not a teacher, I'm the AP")

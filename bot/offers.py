@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from bot.storage.models import Educator
-from bot.understanding.normalise import for_matching
+from bot.understanding.normalise import for_matching, phrases_pattern
 from content.understanding_schema import default_understanding
 
 # How long a typed yes still means the offer: an evening's conversation, not the next day.
@@ -75,3 +75,15 @@ def says_yes(text: str) -> bool:
 def says_no(text: str) -> bool:
     """ "no thanks", "not now", "nah, maybe later", "ahora no"."""
     return _one_or_two_of(_said(text), _answers()[1])
+
+
+def turns_down(text: str) -> bool:
+    """ "no i dont want to do a reflection rn", "can we not do the quiz", "ahorita no": a
+    request that says no to what it names (a no alone, or one of replies.yaml's `turned_down`
+    phrases)."""
+    return says_no(text) or _turned_down().search(for_matching(text)) is not None
+
+
+@lru_cache(maxsize=1)
+def _turned_down() -> re.Pattern[str]:
+    return phrases_pattern(tuple(default_understanding().replies.offer_answers.turned_down))

@@ -36,7 +36,7 @@ from bot.i18n import current_language
 from bot.language import SPANISH_COMMANDS, accepts_offered_spanish, spanish_words_for
 from bot.localtime import educator_zone
 from bot.nudges.compose import checkin_question
-from bot.offers import how_it_went_asked, make_offer
+from bot.offers import how_it_went_asked, make_offer, says_no, turns_down
 from bot.replies import Choices, Reply, Text
 from bot.text import split_command
 from bot.turn import Turn
@@ -50,6 +50,8 @@ from content.understanding_schema import default_understanding, replies_in
 
 # Intents that are command words: the plain request runs that command.
 RUNS_COMMAND = ("help", "learn", "reflect", "journal", "nudges", "assess", "export", "forget")
+# Requests that start a guided conversation: not started when the words turn it down.
+STARTS_A_CONVERSATION = frozenset(["learn", "reflect", "assess", "draft"])
 # Themes of frustration vented about families rather than about one's own load: heard as the
 # theme, with a way to think it through, not as overload.
 VENTED_ABOUT = frozenset(["conflict", "no-response", "language"])
@@ -171,11 +173,18 @@ def _answer(
         named = schedule_named(text)  # "can you remind me on thursdays"
         if named is not None:
             return nudges_as_asked(turn, named)
+    if intent in STARTS_A_CONVERSATION and turns_down(text):
+        # "no i dont want to do a reflection rn" had started one.
+        return [Text(replies_in(current_language()).offer_answers.declined)]
     if intent in RUNS_COMMAND:
         # A topic is what the reading found ("reflet on trust" is `reflect relational`);
         # other commands take the words after a typo of their name ("nudgs on").
         takes_topic = intent in ("learn", "reflect")
         args = (reading.topic or "") if takes_topic else _typed_args(text, intent)
+        if intent == "reflect" and args not in turn.library.topics:
+            # "i want to reflect on why they dont want to come" read as the Challenge, which
+            # is for reading: a reflection on this week's topic, not "try `learn challenge`".
+            args = ""
         return commands[intent](turn, args)
     if intent == "reframe":
         return commands["reframe"](turn, _sentence_to_reframe(text) or _reframe_switch(text))
@@ -212,6 +221,8 @@ def _answer(
         return [*_question(turn, reading, text), *_role_said_in_passing(turn, text)]
     if intent == "language":
         return commands["language"](turn, "")
+    if intent == "cancel" and says_no(text):  # "maybe later", "not now": not a cancel
+        return [Text(replies_in(current_language()).offer_answers.declined)]
     if intent == "cancel":
         return [Text(str(messages.NOTHING_TO_CANCEL))]
     if "unsure" in reading.themes and len(for_matching(text).split()) <= SHORT_REPLY_WORDS:

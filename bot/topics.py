@@ -13,6 +13,7 @@ from bot.replies import Reply, Text
 from bot.storage.models import Reflection
 from bot.text import without_accents
 from bot.turn import Turn
+from bot.understanding import understand
 from content.loader import Library
 from content.schema import ALL_TOPICS, NUDGE_TOPICS
 
@@ -59,6 +60,16 @@ def resolve_topic(library: Library, typed: str) -> str | None:
         if wanted in (_key(slug), _key(library.title(slug))):
             return slug
     return TOPIC_ALIASES.get(without_accents(wanted))
+
+
+def topic_named(library: Library, typed: str) -> str | None:
+    """The topic a command's words name: its slug, title or alias, or else the one the topic
+    reader finds in them ("reflect on trust", "learn about the asset based stuff")."""
+    slug = resolve_topic(library, typed)
+    if slug is not None:
+        return slug
+    read = understand(typed, deficit=False).topic
+    return read if read in ALL_TOPICS else None
 
 
 def unknown_topic_reply(library: Library, typed: str) -> list[Reply]:

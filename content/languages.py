@@ -72,6 +72,7 @@ AS_WRITTEN = frozenset(
         # bot/offers.py's
         "yes_words",
         "no_words",
+        "turned_down",
         "no_name",
         "templates",
     }

@@ -224,6 +224,7 @@ class OfferAnswers(_Strict):
 
     yes_words: list[str] = Field(min_length=1)
     no_words: list[str] = Field(min_length=1)
+    turned_down: list[str] = Field(min_length=1)
     declined: str
 
 

@@ -77,3 +77,31 @@ def test_a_spanish_yes_takes_a_spanish_offer(app: CoachApp) -> None:
     heard = educator.says("casi no conozco a las familias")
     assert "Escriba `reflexionar relational`" in heard
     assert "Pregunta 1 de 2" in educator.says("sí, dale")
+
+
+def test_a_request_that_turns_itself_down_starts_nothing(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    # Had: the reflection started ("reflection" is what the words name).
+    answer = educator.says("no i dont want to do a reflection rn")
+    assert "No problem" in answer and "Question 1" not in answer
+    assert "(1 of 13)" not in educator.says("can we not do the quiz")
+    # Had: "There's nothing to cancel right now."
+    assert "nothing to cancel" not in educator.says("maybe later")
+    # Someone else's "don't want to" is what the reflection is about.
+    assert "Question 1 of 2" in educator.says("i want to reflect on why they dont want to come")
+
+
+def test_a_topic_named_in_words_is_that_topic(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    # Had: "I don't know the topic on trust" and the list of slugs.
+    assert "Let's reflect on *Relational" in educator.says("reflect on trust")
+    educator.says("cancel")
+    assert "Relational, built on mutual trust" in educator.says("learn about trust")
+    assert "I don't know the topic `blorp`" in educator.says("learn blorp")
+
+
+def test_a_childs_evaluation_is_not_the_self_assessment(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    question = "cómo le digo a un papá que su hijo necesita evaluación para educación especial"
+    assert "(1 of 13)" not in educator.says(question)  # had: the self-assessment started
+    assert "(1 of 13)" in Conversation(app.coach, "mr-lee").says("hazme la evaluación")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot import messages
 from bot.i18n import _
 from bot.replies import Card, Choice, Reply, Text
-from bot.topics import resolve_topic, unknown_topic_reply
+from bot.topics import topic_named, unknown_topic_reply
 from bot.turn import Turn
 from content.loader import Library
 from content.schema import ALL_TOPICS, NUDGE_TOPICS, Citation, LearnOnlyTopic, NudgeTopic, Section
@@ -93,7 +93,7 @@ def handle_learn(turn: Turn, args: str) -> list[Reply]:
     library = turn.library
     if not args:
         return overview_replies(library)
-    slug = resolve_topic(library, args)
+    slug = topic_named(library, args)
     if slug is None:
         return unknown_topic_reply(library, args)
     if slug in NUDGE_TOPICS:

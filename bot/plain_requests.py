@@ -169,6 +169,9 @@ def _answer(
 ) -> list[Reply] | None:
     said = replies_in(current_language()).intents
     intent = reading.intent
+    about = _to_the_coach(text)  # "is this thing private? can my principal see this"
+    if about is not None:
+        return [Text(about)]
     if intent == "nudges" and not _typed_args(text, intent):
         named = schedule_named(text)  # "can you remind me on thursdays"
         if named is not None:
@@ -230,6 +233,16 @@ def _answer(
     heard = _tells_of_a_family(text, reading) or what_is_told(text) is not None
     if heard or any(theme in reading.themes for theme in ACK_ORDER):
         return [Text(_heard(text, reading, turn))]
+    return None
+
+
+def _to_the_coach(text: str) -> str | None:
+    """The answer to what is said to the coach itself (replies.yaml `to_the_coach`)."""
+    said = for_matching(text)
+    for entry in replies_in(current_language()).to_the_coach.values():
+        short_enough = entry.most_words is None or len(words(said)) <= entry.most_words
+        if short_enough and phrases_pattern(tuple(entry.words)).search(said) is not None:
+            return entry.answer
     return None
 
 
@@ -339,6 +352,9 @@ def aside_in_flow(text: str, profiles: ProfileWords) -> str | None:
     said = for_matching(text).split()
     if len(said) > ASIDE_WORDS:
         return None
+    about = _to_the_coach(text)  # "wait is this private?": answered, the question kept
+    if about is not None and asks_a_question(text):
+        return about
     reading = understand(text, deficit=False)
     replies = replies_in(current_language()).intents
     bare = [word.strip(".,!?¡¿") for word in said if word.strip(".,!?¡¿")]
@@ -468,6 +484,10 @@ def _question(turn: Turn, reading: Understanding, text: str) -> list[Reply]:
     elif slug in turn.library.learn_only:
         learn_only = turn.library.learn_only[slug]
         practice, summary, title = [], learn_only.summary, learn_only.title
+    elif what_is_told(text) is not None:
+        # "idk why but conferences always make me feel like im the one being graded": what
+        # it tells (nerves) is the answer, not the general one.
+        return [Text(_heard(text, reading, turn))]
     else:
         return _themed_question(turn, text, reading) or [Text(said.question_general)]
     lines = [said.question_intro.format(topic=title), summary, *practice]

@@ -228,6 +228,16 @@ class OfferAnswers(_Strict):
     declined: str
 
 
+class ToTheCoach(_Strict):
+    """Said to the coach itself ("is this private?", "are you a person?", "sorry that was
+    rude"), found by its words anywhere in a message of at most `most_words` words (any
+    length when None), and its answer."""
+
+    words: list[str] = Field(min_length=1)
+    most_words: int | None = None
+    answer: str
+
+
 class Told(_Strict):
     """Something told that no theme names ("i'm nervous", "i barely know my families", "the
     family is scared of the school"), heard as the part of the framework it belongs to
@@ -253,6 +263,7 @@ class ReplyFile(_Strict):
     second_look: SecondLook
     told: dict[str, Told]
     offer_answers: OfferAnswers
+    to_the_coach: dict[str, ToTheCoach]
 
     @model_validator(mode="after")
     def _every_theme(self) -> Self:

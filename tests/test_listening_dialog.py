@@ -1250,3 +1250,25 @@ def test_a_worry_heard_in_an_answer_is_not_said_again_at_the_action_step(app: Co
     again = educator.says("he works two jobs")
     assert not any(line in again for line in time)  # once is enough
     assert replies_in("en").own_plan.not_a_step in again
+
+
+@pytest.mark.parametrize(
+    ("told", "heard"),
+    [
+        # Had: "That sounds like a lot, and it's fair to feel that way..."
+        ("i feel bad bc i judged a mom today for being late to pickup every day and then "
+         "found out she works 2 jobs", "cognition part of the 4 Cs"),
+        # Had: "That sounds tense. Anger from a family usually comes from worry..."
+        ("the mom said she had a really bad experience in school herself and doesnt trust "
+         "teachers. i get it honestly", "Fear or mistrust of school usually has a history"),
+        # Had: the general answer to a question.
+        ("idk why but conferences always make me feel like im the one being graded",
+         "Confidence is one of the 4 Cs"),
+        # Had: "That sounds tense..." (an apology to the coach, not friction with a family).
+        ("sorry that was rude, rough day", "No need to apologise"),
+    ],
+)  # fmt: skip
+def test_what_is_told_outside_a_conversation_is_heard_as_what_it_is(
+    app: CoachApp, told: str, heard: str
+) -> None:
+    assert heard in Conversation(app.coach).says(told)

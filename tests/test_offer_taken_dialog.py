@@ -105,3 +105,15 @@ def test_a_childs_evaluation_is_not_the_self_assessment(app: CoachApp) -> None:
     question = "cómo le digo a un papá que su hijo necesita evaluación para educación especial"
     assert "(1 of 13)" not in educator.says(question)  # had: the self-assessment started
     assert "(1 of 13)" in Conversation(app.coach, "mr-lee").says("hazme la evaluación")
+
+
+def test_questions_about_the_coach_itself_are_answered_plainly(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    # Had: the whole help menu, twice.
+    private = educator.says("is this thing private? like can my principal see what i type here")
+    assert "no principal or district view" in private and "`forget`" in private
+    assert "not a person" in educator.says("what are you exactly? are you a person or ai")
+    # Asked in the middle of a reflection: answered, and the question waits.
+    educator.says("reflect relational")
+    aside = educator.says("wait is this private?")
+    assert "no principal or district view" in aside and "Question 1 of 2" in aside

@@ -36,7 +36,8 @@ from bot.i18n import current_language
 from bot.language import SPANISH_COMMANDS, accepts_offered_spanish, spanish_words_for
 from bot.localtime import educator_zone
 from bot.nudges.compose import checkin_question
-from bot.offers import how_it_went_asked, make_offer, says_no, turns_down
+from bot.nudges.tip_now import tip_now
+from bot.offers import how_it_went_asked, make_offer, says_no, says_yes, turns_down
 from bot.replies import Choices, Reply, Text
 from bot.text import split_command
 from bot.turn import Turn
@@ -50,6 +51,9 @@ from content.understanding_schema import default_understanding, replies_in
 
 # Intents that are command words: the plain request runs that command.
 RUNS_COMMAND = ("help", "learn", "reflect", "journal", "nudges", "assess", "export", "forget")
+# Intents a request for a tip is read as by the models ("give me a quick tip" reads like
+# `assess`, "got a tip for me today?" like `cancel`): its words say what it is.
+MAY_ASK_FOR_A_TIP = frozenset(["unknown", "help", "question", "assess", "cancel"])
 # Requests that start a guided conversation: not started when the words turn it down.
 STARTS_A_CONVERSATION = frozenset(["learn", "reflect", "assess", "draft"])
 # Themes of frustration vented about families rather than about one's own load: heard as the
@@ -172,6 +176,8 @@ def _answer(
     about = _to_the_coach(text)  # "is this thing private? can my principal see this"
     if about is not None:
         return [Text(about)]
+    if _asks_for_a_tip(text, reading):  # "whats this weeks tip" (had: "not sure what to do")
+        return tip_now(turn)
     if intent == "nudges" and not _typed_args(text, intent):
         named = schedule_named(text)  # "can you remind me on thursdays"
         if named is not None:
@@ -228,12 +234,30 @@ def _answer(
         return [Text(replies_in(current_language()).offer_answers.declined)]
     if intent == "cancel":
         return [Text(str(messages.NOTHING_TO_CANCEL))]
+    if says_yes(text) or says_no(text):  # "yeah go ahead", "ok va" with nothing offered
+        return [Text(pick(said.short_reply, text))]
     if "unsure" in reading.themes and len(for_matching(text).split()) <= SHORT_REPLY_WORDS:
         return [Text(pick(said.short_reply, text))]
     heard = _tells_of_a_family(text, reading) or what_is_told(text) is not None
     if heard or any(theme in reading.themes for theme in ACK_ORDER):
         return [Text(_heard(text, reading, turn))]
     return None
+
+
+def _asks_for_a_tip(text: str, reading: Understanding) -> bool:
+    """ "give me a quick tip", "dame un consejo rápido": a weekly nudge now. Not a question
+    about a part of the framework ("any tips on home visits"), nor a request the words name
+    (`nudges` settings, a draft, a reframe...)."""
+    if reading.topic is not None or reading.intent not in (
+        "unknown",
+        "help",
+        "question",
+        "assess",
+        "cancel",
+    ):
+        return False
+    tip_words = replies_in(current_language()).tip_now.words
+    return phrases_pattern(tuple(tip_words)).search(for_matching(text)) is not None
 
 
 def _to_the_coach(text: str) -> str | None:

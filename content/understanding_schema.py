@@ -238,6 +238,15 @@ class ToTheCoach(_Strict):
     answer: str
 
 
+class TipNow(_Strict):
+    """A weekly nudge asked for now ("whats this weeks tip"): the words that ask, and what is
+    said around it."""
+
+    words: list[str] = Field(min_length=1)
+    intro: str
+    subscribe: str
+
+
 class Told(_Strict):
     """Something told that no theme names ("i'm nervous", "i barely know my families", "the
     family is scared of the school"), heard as the part of the framework it belongs to
@@ -264,6 +273,7 @@ class ReplyFile(_Strict):
     told: dict[str, Told]
     offer_answers: OfferAnswers
     to_the_coach: dict[str, ToTheCoach]
+    tip_now: TipNow
 
     @model_validator(mode="after")
     def _every_theme(self) -> Self:

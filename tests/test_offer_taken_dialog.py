@@ -117,3 +117,15 @@ def test_questions_about_the_coach_itself_are_answered_plainly(app: CoachApp) ->
     educator.says("reflect relational")
     aside = educator.says("wait is this private?")
     assert "no principal or district view" in aside and "Question 1 of 2" in aside
+
+
+def test_a_tip_asked_for_is_this_weeks_nudge_and_sure_turns_them_on(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    # Had: "I'm not sure what you'd like me to do with that."
+    tip = educator.says("whats this weeks tip")
+    assert "Here's one for this week" in tip and "*One small action this week:*" in tip
+    assert educator.says("give me a quick tip") == tip  # the same one all week
+    assert "Type `nudges on`" in tip
+    assert "Weekly nudges are on" in educator.says("sure")
+    # A tip on a part of the framework is a question about it.
+    assert "Here's one for this week" not in educator.says("any tips on home visits")

@@ -1266,6 +1266,9 @@ def test_a_worry_heard_in_an_answer_is_not_said_again_at_the_action_step(app: Co
          "Confidence is one of the 4 Cs"),
         # Had: "That sounds tense..." (an apology to the coach, not friction with a family).
         ("sorry that was rude, rough day", "No need to apologise"),
+        # Had: "I'm not sure what you'd like me to do with that."
+        ("idk if i handled that right", "Wondering how it landed"),
+        ("quick question", "ask away"),
     ],
 )  # fmt: skip
 def test_what_is_told_outside_a_conversation_is_heard_as_what_it_is(

@@ -281,3 +281,25 @@ def test_a_request_that_says_what_the_note_is_for_is_not_asked_again(app: CoachA
     # Without a purpose in the words, it is asked.
     other = Conversation(app.coach, "U2")
     assert "What is it for?" in other.says("help me write an email to a dad")
+
+
+def test_what_is_typed_ahead_of_its_question_is_kept_and_not_asked_again(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("draft")
+    educator.says("the 4th one")
+    # Had: "Please pick one of the options", twice, and both were asked again later.
+    assert "kept that for the note" in educator.says("his name is jayden")
+    assert "kept that for the note" in educator.says("he's been late a lot, like 3 times a week")
+    assert "Warm, or brief?" in educator.says("english")  # name and what was seen: not asked
+    draft = educator.clicks("Warm")
+    assert "Jayden" in draft and "he's been late a lot, like 3 times a week" in draft
+
+
+def test_what_a_note_is_for_can_be_said_in_words(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("draft")
+    answer = educator.says("i want to tell his mom he did great on his spelling test")
+    assert "Celebrate something specific" in answer and "Which language" in answer
+    assert "Please pick one" in educator.says("hmm")  # a word or two answers nothing

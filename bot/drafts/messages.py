@@ -11,6 +11,7 @@ PURPOSE_QUESTION = Msg(
 # The purpose was in the request ("write a text to grandma saying jose did great"): named,
 # not asked.
 PURPOSE_HEARD = Msg("Let's write a short note home: {purpose}.")
+KEPT_AHEAD = Msg("Thanks, I kept that for the note and won't ask for it again. First, one choice:")
 LANGUAGE_QUESTION = Msg("Which language does the family read best?")
 LANGUAGE_ENGLISH = Msg("English")
 LANGUAGE_SPANISH = Msg("Español")

@@ -17,13 +17,16 @@ import json
 import re
 from collections.abc import Sequence
 
+from bot import messages as core_messages
 from bot.drafts import messages as said
 from bot.drafts.compose import compose, shortest_version, tidy
 from bot.drafts.models import SavedDraft
+from bot.drafts.suggest import purpose_in
 from bot.flows.base import Answer
 from bot.flows.listening import VAGUE_WORDS
 from bot.flows.state import ActiveFlow, save_flow
 from bot.i18n import current_language
+from bot.language import language_named
 from bot.messages import says_skip
 from bot.reframe import Finding, rewrite_all
 from bot.replies import AskText, Card, Choices, Reply, Text
@@ -97,6 +100,12 @@ _VAGUE = VAGUE_WORDS | frozenset(
 _SEVERAL = re.compile(r",|&|\+|/|\band\b|\by\b", re.IGNORECASE)
 _NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ '’.\-])*$")
 MAX_NAME_WORDS = 3
+# "his name is jayden", "her name's Ana", "se llama Luis": a child's name told ahead.
+_NAME_SAID = re.compile(
+    r"\b(?:name(?:'s|’s| is)|se llama)\s+(?P<name>[^\W\d_][^\W\d_'’\-]*)", re.IGNORECASE
+)
+# Words typed ahead, at least this many, are what the educator has seen (the observation).
+AHEAD_WORDS = 4
 OTHER_LANGUAGE_NOTES = {
     Language.ENGLISH: said.OTHER_LANGUAGE_NOTE_ENGLISH,
     Language.SPANISH: said.OTHER_LANGUAGE_NOTE_SPANISH,
@@ -132,14 +141,14 @@ def _content() -> DraftContent:
 
 def _ask_purpose(flow: ActiveFlow) -> list[Reply]:
     flow.step = "purpose"
-    flow.data["_accepts_text"] = False
+    flow.data["_accepts_text"] = True  # words typed ahead are kept (_typed_ahead)
     pairs = [(words.label, purpose.value) for purpose, words in _content().purposes.items()]
     return [Choices(str(said.PURPOSE_QUESTION), flow.options(pairs))]
 
 
 def _ask_language(flow: ActiveFlow) -> list[Reply]:
     flow.step = "language"
-    flow.data["_accepts_text"] = False
+    flow.data["_accepts_text"] = True  # "spanish", or words typed ahead (_typed_ahead)
     pairs = [(said.LANGUAGE_ENGLISH, Language.ENGLISH.value)]
     pairs.append((said.LANGUAGE_SPANISH, Language.SPANISH.value))
     return [Choices(str(said.LANGUAGE_QUESTION), flow.options(pairs))]
@@ -176,6 +185,9 @@ def _next(turn: Turn, flow: ActiveFlow, lead: Sequence[Reply] = ()) -> list[Repl
     flow.data.pop("probed", None)
     if missing:
         flow.data["asking"] = missing[0]
+        ahead = flow.data.get("ahead", {}).pop(missing[0], None)
+        if ahead is not None:  # told before it was asked: taken as the answer
+            return [*lead, *_take_specific(turn, flow, Answer(text=ahead))]
         return [*lead, *_ask_specific(flow)]
     return [*lead, *_ask_tone(flow)]
 
@@ -208,8 +220,32 @@ def _take_specific(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
     findings = deficit_findings(typed) if specific != Specific.CHILD else []
     if findings:
         return _offer_reframe(flow, specific, typed, findings)
+    if specific == Specific.CHILD and typed.islower():
+        typed = typed.title()  # "jayden" typed in a hurry is "Jayden" in a note home
     flow.data["specifics"][specific] = typed
     return _next(turn, flow)
+
+
+def _typed_ahead(flow: ActiveFlow, typed: str) -> list[Reply]:
+    """Words typed where a choice is asked ("his name is jayden", "he's been late a lot, like
+    3 times a week"): kept, and said so; when they answer nothing, asked to pick."""
+    kept = _keep_ahead(flow, typed)
+    return [Text(str(said.KEPT_AHEAD if kept else core_messages.PICK_AN_OPTION))]
+
+
+def _keep_ahead(flow: ActiveFlow, typed: str, *, seen: bool = True) -> bool:
+    """Keep words typed before their question as its answer (the question is then not
+    asked, see _next): a child's name told, or (`seen`) what was seen. False when they are
+    neither."""
+    name = _NAME_SAID.search(typed)
+    ahead: dict[str, str] = flow.data.setdefault("ahead", {})
+    if name is not None:
+        ahead[Specific.CHILD] = name.group("name")
+    elif seen and len(words(for_matching(typed))) >= AHEAD_WORDS:
+        ahead[Specific.OBSERVATION] = typed
+    else:
+        return False
+    return True
 
 
 def _name_problem(typed: str) -> str | None:
@@ -379,13 +415,23 @@ class DraftFlow:
     def advance(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
         match flow.step:
             case "purpose":
+                named = purpose_in(answer.text) if answer.key is None else None
+                if named is not None:  # "it's about him being late a lot": a concern
+                    flow.data["purpose"] = named.value
+                    # Its words are a request ("i want to tell his mom he did great on his
+                    # spelling test"), not a line for the note: only a name told is kept.
+                    _keep_ahead(flow, answer.text, seen=False)
+                    heard = said.PURPOSE_HEARD.format(purpose=_content().purposes[named].label)
+                    return [Text(heard), *_ask_language(flow)]
                 if answer.key not in {p.value for p in Purpose}:
-                    return _ask_purpose(flow)
+                    return [*_typed_ahead(flow, answer.text), *_ask_purpose(flow)]
                 flow.data["purpose"] = answer.key
                 return _ask_language(flow)
             case "language":
-                if answer.key not in {lang.value for lang in Language}:
-                    return _ask_language(flow)
+                key = answer.key or language_named(answer.text)
+                if key not in {lang.value for lang in Language}:
+                    return [*_typed_ahead(flow, answer.text), *_ask_language(flow)]
+                answer = Answer(key=key)
                 flow.data["language"] = answer.key
                 hint = [Text(str(said.IN_SPANISH_HINT))] if answer.key == Language.SPANISH else []
                 return _next(turn, flow, hint)

@@ -54,6 +54,10 @@ RUNS_COMMAND = ("help", "learn", "reflect", "journal", "nudges", "assess", "expo
 # Intents a request for a tip is read as by the models ("give me a quick tip" reads like
 # `assess`, "got a tip for me today?" like `cancel`): its words say what it is.
 MAY_ASK_FOR_A_TIP = frozenset(["unknown", "help", "question", "assess", "cancel"])
+UNKNOWN = "unknown"
+# Openings that ask the coach for something (bot/understanding's asking openers leave out "do
+# you": "do a home visit" is a plan).
+ASKING_THE_COACH = ("do you ", "can you ", "could you ", "got anything", "have you got", "any info")
 # Requests that start a guided conversation: not started when the words turn it down.
 STARTS_A_CONVERSATION = frozenset(["learn", "reflect", "assess", "draft"])
 # Themes of frustration vented about families rather than about one's own load: heard as the
@@ -226,7 +230,9 @@ def _answer(
         if asks_a_question(text):  # "I'm a principal, what should I focus on?"
             return [*offer_role(turn, text), Text(said.role_and_question)]
         return offer_role(turn, text)
-    if intent == "question":
+    asked_about_a_topic = intent == UNKNOWN and reading.topic and _asks_the_coach(text)
+    if intent == "question" or asked_about_a_topic:
+        # ...and "do you have anything on home visits": asked about a topic the words name.
         return [*_question(turn, reading, text), *_role_said_in_passing(turn, text)]
     if intent == "language":
         return commands["language"](turn, "")
@@ -242,6 +248,13 @@ def _answer(
     if heard or any(theme in reading.themes for theme in ACK_ORDER):
         return [Text(_heard(text, reading, turn))]
     return None
+
+
+def _asks_the_coach(text: str) -> bool:
+    """ "do you have anything on home visits", "got anything on trust?": asked of the coach
+    (a question mark, or an opening that asks it), not told."""
+    said = for_matching(text)
+    return asks_a_question(text) or said.startswith(ASKING_THE_COACH)
 
 
 def _asks_for_a_tip(text: str, reading: Understanding) -> bool:

@@ -1275,3 +1275,21 @@ def test_what_is_told_outside_a_conversation_is_heard_as_what_it_is(
     app: CoachApp, told: str, heard: str
 ) -> None:
     assert heard in Conversation(app.coach).says(told)
+
+
+@pytest.mark.parametrize(
+    ("said", "answered"),
+    [
+        # Each had: "I'm not sure what you'd like me to do with that" (or "Thanks, I see
+        # what you mean about..." for a question).
+        ("do you have anything on home visits", "Here's what the framework offers on that"),
+        ("i dont know what to say to him tomorrow", "framework"),
+        ("i dont even want to reply to her anymore", "fair to feel that way"),
+        ("qué le digo mañana", "framework"),
+    ],
+)
+def test_requests_in_few_words_are_answered_not_shrugged_at(
+    app: CoachApp, said: str, answered: str
+) -> None:
+    answer = Conversation(app.coach).says(said)
+    assert answered in answer and "not sure what you'd like" not in answer

@@ -27,6 +27,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "bench.understanding",
         "intent, topic, theme and reframe accuracy; ms per message",
     ),
+    "shrugs": (
+        "bench.shrugs",
+        "messages outside a conversation: how many the coach shrugs at (unlabelled sets)",
+    ),
     "theme-cv": (
         "bench.theme_cv",
         "theme model beside the cues: recall and precision on each writer left out",

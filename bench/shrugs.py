@@ -1,0 +1,86 @@
+"""How often the coach shrugs at a message typed outside any conversation.
+
+A shrug is a reply that shows the coach did not know what to do with what was said: "I'm not
+sure what you'd like me to do with that", "I don't know `lol` yet", or the whole menu to
+someone who did not ask for help. The messages (tests/data/understanding/plain_messages_*.yaml)
+were written by helpers who read nothing in this repository, as educators type in Slack and
+Teams at random moments, in English and Spanish; they carry no labels, so this counts shrugs,
+not right answers (the labelled sets in bench/understanding.py do that). `sweep` was read
+while fixing what it showed, and its shrugs are listed; `fresh` is only counted.
+
+    python -m bench shrugs
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "understanding"
+SETS = {"sweep": "plain_messages_sweep.yaml", "fresh": "plain_messages_fresh.yaml"}
+# The start of each shrug, as the coach says it in English and in Spanish.
+SHRUGS = {
+    "not sure what to do": ("I'm not sure what you'd like me", "No estoy seguro de qué"),
+    "unknown word": ("I don't know `", "Todavía no conozco `"),
+    "the menu, unasked": ("Here's what you can type:", "Esto es lo que puede escribir:"),
+}
+
+
+def messages(name: str) -> list[str]:
+    items = yaml.safe_load((DATA / SETS[name]).read_text(encoding="utf-8"))
+    return [str(item["text"]) for item in items]
+
+
+def shrug_of(reply: str) -> str | None:
+    return next((kind for kind, starts in SHRUGS.items() if any(s in reply for s in starts)), None)
+
+
+def count_shrugs(texts: list[str]) -> tuple[Counter[str], list[str]]:
+    """Each text as the first message after a hello (the role question skipped), from a new
+    educator: the shrugs by kind, and the texts shrugged at."""
+    from bot.app import build_app
+    from bot.settings import Settings
+    from tests.clock import FakeClock
+    from tests.dialog import Conversation
+
+    with tempfile.TemporaryDirectory() as folder:
+        settings = Settings(database_url=f"sqlite:///{folder}/shrugs.db", _env_file=None)  # type: ignore[call-arg]
+        app = build_app(settings, clock=FakeClock())
+        kinds: Counter[str] = Counter()
+        shrugged: list[str] = []
+        for number, text in enumerate(texts):
+            educator = Conversation(app.coach, f"educator-{number}")
+            educator.says("hi")
+            educator.clicks("Skip")
+            educator.clicks("Skip")
+            kind = shrug_of(educator.says(text))
+            if kind is not None and not text.casefold().startswith(("help", "ayuda")):
+                kinds[kind] += 1
+                shrugged.append(text)
+        app.engine.dispose()
+    return kinds, shrugged
+
+
+def main() -> None:
+    for name in SETS:
+        texts = messages(name)
+        started = time.perf_counter()
+        kinds, shrugged = count_shrugs(texts)
+        total = sum(kinds.values())
+        print(
+            f"{name}: shrugged at {total} of {len(texts)} ({100 * total / len(texts):.1f}%)"
+            f" in {time.perf_counter() - started:.1f} s"
+        )
+        for kind, count in kinds.most_common():
+            print(f"  {kind:<20} {count}")
+        if name != "fresh":  # a measuring set is never read item by item
+            for text in shrugged:
+                print(f"    {text[:90]}")
+
+
+if __name__ == "__main__":
+    main()

@@ -42,6 +42,7 @@ def test_who_an_answer_names(answer: str, who: str) -> None:
         "my son's dad works nights so I only see grandma",
         "the whole family came to the concert",
         "their family is new to the school this year",
+        "their parents work a lot i guess. one dad is a mechanic",  # had: "Their parents: ..."
         "la mamá de un alumno me escribió",
         "Parents came to the Halloween parade in English and Spanish",
         "Maybe. I really don't know",

@@ -95,7 +95,10 @@ def _pronoun_and_relation() -> re.Pattern[str]:
     """ "his grandma", "her dad", "su abuela": one person, though no name is given. A whole
     family ("their family") is not one person."""
     named = default_understanding().replies.named
-    people = [w for w in named.family_words if w not in ("family", "familia")]
+    # "their parents work a lot" is a whole family too, not one person to picture.
+    people = [
+        w for w in named.family_words if w not in ("family", "familia", "parents", "grandparents")
+    ]
     relations = alternation(people)
     return re.compile(rf"(?<![\w'’])(?:his|her|their|su)\s+(?:{relations})(?![\w'’])", re.I)
 

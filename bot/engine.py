@@ -56,7 +56,7 @@ from bot.language import (
     spanish_words_for,
 )
 from bot.numbers import parse_small_int
-from bot.offers import HOW_IT_WENT, says_no, says_yes, take_offer
+from bot.offers import HOW_IT_WENT, TAKES_NEXT, says_no, says_yes, take_offer
 from bot.plain_requests import (
     answer_plain_request,
     answer_to_how_it_went,
@@ -246,6 +246,13 @@ class Coach:
     ) -> list[Reply]:
         if not text:
             return [Text(str(messages.EMPTY_MESSAGE))]
+        if offered is not None and offered.startswith(TAKES_NEXT):
+            # `reframe` alone, then the sentence: the sentence is what it works on.
+            command = offered.removeprefix(TAKES_NEXT).strip()
+            word = command_word(split_command(text)[0], turn.language)
+            if word not in self.commands and not is_help_word(word):
+                return self._run_command(turn, command, text)
+            offered = None
         if offered is not None and offered.startswith(HOW_IT_WENT):
             word = command_word(split_command(text)[0], turn.language)
             told = None if word in self.commands else answer_to_how_it_went(turn, text, offered)

@@ -135,6 +135,7 @@ REFRAME_USAGE = Msg(
     "`reframe Some parents never come to anything.` I'll point out framing that can get in "
     "the way of partnership and suggest another way to say it. I don't keep the sentence."
 )
+REFRAME_SEND_NEXT = Msg("Or just send me the sentence now.")
 REFRAME_OFF = Msg(
     "Okay, no more notes on wording during reflections. `reframe on` brings them back."
 )

@@ -20,6 +20,7 @@ from content.understanding_schema import default_understanding
 # How long a typed yes still means the offer: an evening's conversation, not the next day.
 OFFER_LASTS = timedelta(hours=6)
 HOW_IT_WENT = "how-it-went"
+TAKES_NEXT = "takes-next"
 _PUNCTUATION = re.compile(r"[.,!?¡¿…:;\-]+")
 _DRAWN_OUT = re.compile(r"(\w)\1{2,}")  # "yesss", "okkkk", "siii"
 
@@ -35,6 +36,12 @@ def how_it_went_asked(reflection_id: int) -> str:
     """What is kept when "How did it go?" was just asked about one action (the journal's, a
     hello's, `checkin`'s): the next message is read as its answer, not run as a command."""
     return f"{HOW_IT_WENT} {reflection_id}"
+
+
+def next_message_for(command: str) -> str:
+    """What is kept when a command was typed without what it works on (`reframe` alone): the
+    next message is that, unless it is a command itself."""
+    return f"{TAKES_NEXT} {command}"
 
 
 def take_offer(educator: Educator, now: datetime) -> str | None:

@@ -104,3 +104,14 @@ def test_a_sentence_with_two_framings_gets_one_rewrite_that_fixes_both(app: Coac
     educator.says("reflect relational")
     offer = educator.says("Those parents just don't care about education, so I stopped calling")
     assert offer.count("A gentle thought on wording") == 1 and "All of it together" in offer
+
+
+def test_reframe_alone_then_the_sentence_looks_at_the_sentence(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    assert "Or just send me the sentence now." in educator.says("reframe")
+    # Had: the usage again (the sentence came without the word before it).
+    looked = educator.says("the kids come from broken homes")
+    assert '"broken homes"' in looked and "You might say:" in looked
+    # Only the next message: a command there is a command.
+    educator.says("reframe")
+    assert "Your journal is empty" in educator.says("journal")

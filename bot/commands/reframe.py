@@ -6,6 +6,7 @@ The sentence is read and answered, never stored or logged.
 from __future__ import annotations
 
 from bot import messages
+from bot.offers import make_offer, next_message_for
 from bot.reframe import Finding, rewrite_all
 from bot.reframe.fallback import find_framing
 from bot.reframe.render import render_findings
@@ -19,7 +20,8 @@ def handle_reframe(turn: Turn, args: str) -> list[Reply]:
         turn.educator.reframe_offers = setting == "on"
         return [Text(str(messages.REFRAME_ON if setting == "on" else messages.REFRAME_OFF))]
     if not args.strip():
-        return [Text(str(messages.REFRAME_USAGE))]
+        make_offer(turn.educator, next_message_for("reframe"), turn.now)
+        return [Text(f"{messages.REFRAME_USAGE}\n{messages.REFRAME_SEND_NEXT}")]
     findings = find_framing(args)
     return [Text(render_findings(args, findings, turn.library.title))]
 

@@ -69,6 +69,8 @@ AS_WRITTEN = frozenset(
         "fillers",
         "note_verbs",
         "reports",
+        # the self-assessment's levels, as typed (content/assessment.yaml)
+        "typed",
         # bot/offers.py's
         "yes_words",
         "no_words",

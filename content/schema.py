@@ -187,6 +187,9 @@ class AssessmentLevel(Strict):
     value: int = Field(ge=1, le=5)
     label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=40)]
     meaning: ShortText
+    # How educators say it in their own words ("sometimes", "pretty good i think", "a
+    # veces"), both languages in one list; the longest one found in a typed answer wins.
+    typed: list[str] = []
 
 
 class AssessmentStatement(Strict):

@@ -81,8 +81,27 @@ def test_anything_but_a_rating_asks_again(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("assess")
     answer = educator.says("I'm not sure")
-    assert "pick one of the options" in answer and "(1 of 13)" in answer
+    assert "no wrong answer" in answer and "(1 of 13)" in answer
     assert "(1 of 13)" in educator.says("9")
+    assert "pick one of the options" in educator.says("the weather is nice")
+
+
+def test_a_level_said_in_words_is_that_level(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("assess")
+    # Each had: "Please pick one of the options".
+    for said, next_item in [
+        ("pretty good i think", "(2 of 13)"),  # growing
+        ("not always tbh", "(3 of 13)"),  # growing, not routine
+        ("casi nunca", "(4 of 13)"),  # starting, not "not yet"
+        ("not really", "(5 of 13)"),  # not yet
+    ]:
+        assert next_item in educator.says(said)
+    _rate_all(educator, [2] * (len(NUDGE_TOPICS) - 4))
+    with app.sessions() as session:
+        [result] = session.scalars(select(AssessmentResult)).all()
+    first_four = [result.scores[item.topic] for item in app.library.assessment.statements[:4]]
+    assert first_four == [3, 3, 2, 1]
 
 
 def test_retaking_shows_what_moved_since_last_time(app: CoachApp, clock: FakeClock) -> None:

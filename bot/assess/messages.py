@@ -7,6 +7,9 @@ from bot.i18n import Msg
 STATEMENT = Msg(
     "({number} of {total}) *{title}*\n{statement}\nHow much is this like your practice?"
 )
+NO_WRONG_ANSWER = Msg(
+    "There's no wrong answer here, and a rough guess is fine: which level is closest?"
+)
 RESULTS_HEADER = Msg("Thanks! Here's your self-assessment from {date}.")
 STRONGEST = Msg("*Your strongest areas:* {areas}")
 GROWTH = Msg("*Room to grow:* {areas}")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from bot import messages as core_messages
 from bot.assess import messages
 from bot.assess.models import AssessmentResult
 from bot.assess.results import latest_results, read_scores
@@ -12,7 +15,11 @@ from bot.localtime import local_date_label
 from bot.profiles import profile_of
 from bot.replies import Card, Choice, Choices, Reply, Text
 from bot.turn import Turn
+from bot.understanding import understand
+from bot.understanding.normalise import for_matching, phrases_pattern
+from bot.understanding.reader import is_non_answer
 from content.loader import Library
+from content.schema import AssessmentLevel
 
 KIND = "assessment"
 
@@ -28,7 +35,7 @@ def _ask(turn: Turn, flow: ActiveFlow) -> list[Reply]:
     assessment = turn.library.assessment
     index: int = flow.data["index"]
     item = assessment.statements[index]
-    flow.data["_accepts_text"] = False
+    flow.data["_accepts_text"] = True  # "sometimes", "pretty good i think", "a veces"
     pairs = [(level.label, str(level.value)) for level in assessment.levels]
     prompt = messages.STATEMENT.format(
         number=index + 1,
@@ -40,6 +47,20 @@ def _ask(turn: Turn, flow: ActiveFlow) -> list[Reply]:
         f"{level.value}. {level.label}: {level.meaning}" for level in assessment.levels
     )
     return [Choices(f"{prompt}\n{scale}" if index == 0 else prompt, flow.options(pairs))]
+
+
+def level_typed(levels: Sequence[AssessmentLevel], text: str) -> str | None:
+    """The level a typed answer says in words: the one with the longest of its `typed`
+    phrases in the text ("not always" is growing, not routine; "casi nunca" is starting)."""
+    said = for_matching(text)
+    found = [
+        (len(match.group(0)), str(level.value))
+        for level in levels
+        if level.typed
+        for match in [phrases_pattern(tuple(level.typed)).search(said)]
+        if match is not None
+    ]
+    return max(found)[1] if found else None
 
 
 def _finish(turn: Turn, flow: ActiveFlow) -> list[Reply]:
@@ -102,10 +123,13 @@ class AssessmentFlow:
     def advance(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
         assessment = turn.library.assessment
         valid = {str(level.value) for level in assessment.levels}
-        if answer.key not in valid:
-            return _ask(turn, flow)
+        key = answer.key or level_typed(assessment.levels, answer.text)
+        if key is None or key not in valid:
+            unsure = is_non_answer(answer.text) or "unsure" in understand(answer.text).themes
+            said = messages.NO_WRONG_ANSWER if unsure else core_messages.PICK_AN_OPTION
+            return [Text(str(said)), *_ask(turn, flow)]
         topic = assessment.statements[flow.data["index"]].topic
-        flow.data["scores"][topic] = int(answer.key)
+        flow.data["scores"][topic] = int(key)
         flow.data["index"] += 1
         if flow.data["index"] >= len(assessment.statements):
             return _finish(turn, flow)

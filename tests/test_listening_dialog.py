@@ -1293,3 +1293,12 @@ def test_requests_in_few_words_are_answered_not_shrugged_at(
 ) -> None:
     answer = Conversation(app.coach).says(said)
     assert answered in answer and "not sure what you'd like" not in answer
+
+
+def test_losing_ones_nerve_is_heard_as_nerves_not_as_a_call_gone_wrong(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    _partly_done_and_something_else(educator)
+    answer = educator.says("honestly i chickened out, i was scared she'd be mad")
+    # Had: "A call that ends like that stings" (no call was made).
+    assert "stings" not in answer and "Confidence is one of the 4 Cs" in answer
+    assert "carry it into this week" in answer

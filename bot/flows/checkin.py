@@ -19,7 +19,7 @@ from bot.commands.reframe import reframe_offer
 from bot.drafts import messages as drafts_said
 from bot.drafts.journal import is_a_drafted_message
 from bot.flows.base import Answer
-from bot.flows.listening import hardest_theme, is_action, snippet
+from bot.flows.listening import hardest_theme, is_action, snippet, what_is_told
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import record_outcome
 from bot.i18n import Msg, _, current_language
@@ -319,6 +319,9 @@ def _barrier_reply(barrier: str, own: str | None) -> str:
     checkin = replies_in(current_language()).checkin
     if own and phrases_pattern(tuple(checkin.phone_tag_words)).search(for_matching(own)):
         return checkin.phone_tag_reply
+    told = what_is_told(own) if own and barrier == "other" else None
+    if told is not None:  # "honestly i chickened out, i was scared she'd be mad": nerves
+        return told[1].acknowledge
     if barrier == "other" and own and "conflict" in understand(own, deficit=False).themes:
         return checkin.hard_moment_reply
     return checkin.barrier_replies[barrier]

@@ -1231,6 +1231,11 @@ def test_an_option_named_in_words_is_that_option(app: CoachApp) -> None:
     maestra.says("idioma es")
     at_the_action_step(maestra, skip="omitir")
     assert "Guardado en su diario" in maestra.says("la primera")
+    # A yes before it says nothing more (had: "No lo guardé como el plan de esta semana").
+    otra = Conversation(app.coach, "sr-vega", locale="es-MX")
+    otra.says("idioma es")
+    at_the_action_step(otra, skip="omitir")
+    assert f"_{otra.option(1).label}_" in otra.says("dale, la primera")
 
 
 def test_a_story_that_opens_like_an_option_is_an_answer(app: CoachApp) -> None:

@@ -43,6 +43,7 @@ def test_who_an_answer_names(answer: str, who: str) -> None:
         "the whole family came to the concert",
         "their family is new to the school this year",
         "their parents work a lot i guess. one dad is a mechanic",  # had: "Their parents: ..."
+        "muchas familias nuevas de Honduras, no conocen la escuela",  # had: "a Honduras"
         "la mamá de un alumno me escribió",
         "Parents came to the Halloween parade in English and Spanish",
         "Maybe. I really don't know",

@@ -15,7 +15,9 @@ _ORDINALS = {
     "cuarta": 4, "cuarto": 4,
 }  # fmt: skip
 _REFERENCE = re.compile(
-    r"^(?:(?:i'?ll (?:do|take|go with|pick)|i'?m (?:doing|taking)|(?:go|going) with|let'?s do"
+    # "ok, the first one", "dale, la primera", "sí, la 2": a yes before it says nothing more.
+    r"^(?:(?:ok(?:ay)?|yes|yeah|sure|sí|si|dale|va|bueno|pues)[\s,.!]+)?"
+    r"(?:(?:i'?ll (?:do|take|go with|pick)|i'?m (?:doing|taking)|(?:go|going) with|let'?s do"
     r"|me quedo con|voy con|elijo)\s+)?"
     rf"(?:(?:the |la |el )?(?P<ordinal>{'|'.join(_ORDINALS)})(?:\s+(?:one|option|opción|opcion))?"
     r"|(?:option|opción|opcion|number|número|numero|no\.?|#|la|el)\s*(?P<number>\d))"

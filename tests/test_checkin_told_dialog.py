@@ -8,23 +8,18 @@ from __future__ import annotations
 from bot.app import CoachApp
 from tests.clock import FakeClock
 from tests.dialog import Conversation
-from tests.test_listening_dialog import a_week_after_planning, skip_to_own_action
+from tests.test_listening_dialog import a_week_after_choosing, a_week_after_planning
 
 ACTION = "Text Ana's mom about the science fair"
+SPANISH_ACTION = "Mandarle un audio a la mamá de Luis"
 ASKED_PLAINLY = "Would you call that done, partly, or not yet?"
-
-
-def a_week_after(educator: Conversation, clock: FakeClock) -> None:
-    skip_to_own_action(educator)
-    educator.says(ACTION)
-    clock.advance(days=7)
 
 
 def test_a_hello_a_week_later_asks_how_it_went_and_hears_the_answer(
     app: CoachApp, clock: FakeClock
 ) -> None:
     educator = Conversation(app.coach)
-    a_week_after(educator, clock)
+    a_week_after_choosing(educator, clock, ACTION)
     hello = educator.says("hi")
     assert ACTION in hello and "How did it go?" in hello
     # Had: "Time is the real constraint here... Type `reflect`" (a statement about the week).
@@ -39,7 +34,7 @@ def test_words_that_do_not_say_how_it_went_are_kept_and_the_outcome_asked(
     app: CoachApp, clock: FakeClock
 ) -> None:
     educator = Conversation(app.coach)
-    a_week_after(educator, clock)
+    a_week_after_choosing(educator, clock, ACTION)
     educator.says("journal")
     asked = educator.says("the science fair got moved and then it was a whole thing")
     assert ASKED_PLAINLY in asked
@@ -51,7 +46,7 @@ def test_words_that_do_not_say_how_it_went_are_kept_and_the_outcome_asked(
 
 def test_done_said_in_a_sentence_is_celebrated(app: CoachApp, clock: FakeClock) -> None:
     educator = Conversation(app.coach)
-    a_week_after(educator, clock)
+    a_week_after_choosing(educator, clock, ACTION)
     educator.says("checkin")
     answer = educator.says("mom picked up and we talked for like 10 min, she was really nice")
     assert f'"{ACTION}"' in answer  # the celebration names the action
@@ -70,33 +65,34 @@ def test_in_a_reflection_an_account_of_the_week_is_kept_not_refused(
 
 def test_a_request_after_the_question_is_a_request(app: CoachApp, clock: FakeClock) -> None:
     educator = Conversation(app.coach)
-    a_week_after(educator, clock)
+    a_week_after_choosing(educator, clock, ACTION)
     educator.says("hi")
     answer = educator.says("can you help me write a note to ana's mom")
     assert ASKED_PLAINLY not in answer and "carry it" not in answer
     assert "How did it go?" in educator.says("checkin")  # still waiting for its check-in
 
 
-def test_a_spanish_account_is_read_as_the_answer(app: CoachApp, clock: FakeClock) -> None:
-    educator = Conversation(app.coach, locale="es-MX")
+def a_week_after_in_spanish(educator: Conversation, clock: FakeClock) -> None:
+    """A Spanish reflection with both questions skipped, their own action chosen, a week on."""
     educator.says("reflexionar relational")
     educator.says("omitir")
     educator.says("omitir")
     educator.clicks("Escribir mi propia")
-    educator.says("Mandarle un audio a la mamá de Luis")
+    educator.says(SPANISH_ACTION)
     clock.advance(days=7)
+
+
+def test_a_spanish_account_is_read_as_the_answer(app: CoachApp, clock: FakeClock) -> None:
+    educator = Conversation(app.coach, locale="es-MX")
+    a_week_after_in_spanish(educator, clock)
     assert "¿Cómo le fue?" in educator.says("diario")
     answer = educator.says("le mandé el audio a la mamá y me contestó")
-    assert "Mandarle un audio a la mamá de Luis" in answer  # celebrated by name
+    assert SPANISH_ACTION in answer  # celebrated by name
 
 
 def test_sent_but_no_answer_yet_is_partly_in_spanish_too(app: CoachApp, clock: FakeClock) -> None:
     educator = Conversation(app.coach, locale="es-MX")
-    educator.says("reflexionar relational")
-    educator.says("omitir")
-    educator.says("omitir")
-    educator.clicks("1")
-    clock.advance(days=7)
+    a_week_after_in_spanish(educator, clock)
     educator.says("hola")
     # Had: "¡Hecho!", read from "le mandé" ("no me contestó" was not heard as no reply yet).
     answer = educator.says("pues le mandé el audio pero no me contestó todavía")

@@ -341,9 +341,12 @@ def answer_to_how_it_went(turn: Turn, text: str, offered: str) -> list[Reply] | 
     pending = action_awaiting_check_in(turn)
     if pending is None or offered != how_it_went_asked(pending.id):
         return None
+    if len(text) > messages.MAX_ANSWER_CHARS:  # as long as no answer in a conversation may be
+        return None
     reading = understand(text, deficit=False)
     outcome = typed_outcome(text)
-    if outcome is not None and reading.intent in (*CHECKIN_READINGS, "draft"):
+    only_emoji = not any(ch.isalnum() for ch in text)  # "👍" to "How did it go?"
+    if outcome is not None and (only_emoji or reading.intent in (*CHECKIN_READINGS, "draft")):
         # "le mandé el mensaje a la mamá y me contestó" reads like a draft without the question
         return start_checkin(turn, pending, outcome, said=text)
     if outcome is None and reading.intent in CHECKIN_READINGS and tells_how_it_went(text):

@@ -50,6 +50,10 @@ def test_done_said_in_a_sentence_is_celebrated(app: CoachApp, clock: FakeClock) 
     educator.says("checkin")
     answer = educator.says("mom picked up and we talked for like 10 min, she was really nice")
     assert f'"{ACTION}"' in answer  # the celebration names the action
+    thumbs = Conversation(app.coach, "mr-cho")
+    a_week_after_choosing(thumbs, clock, ACTION)
+    thumbs.says("journal")
+    assert f'"{ACTION}"' in thumbs.says("👍")  # had: "I read words better than emoji"
 
 
 def test_in_a_reflection_an_account_of_the_week_is_kept_not_refused(

@@ -1274,6 +1274,8 @@ def test_a_worry_heard_in_an_answer_is_not_said_again_at_the_action_step(app: Co
         # Had: "I'm not sure what you'd like me to do with that."
         ("idk if i handled that right", "Wondering how it landed"),
         ("quick question", "ask away"),
+        ("mañana tengo junta con la directora y con la familia, me dan nervios",
+         "Confidence is one of the 4 Cs"),
     ],
 )  # fmt: skip
 def test_what_is_told_outside_a_conversation_is_heard_as_what_it_is(
@@ -1307,3 +1309,10 @@ def test_losing_ones_nerve_is_heard_as_nerves_not_as_a_call_gone_wrong(app: Coac
     # Had: "A call that ends like that stings" (no call was made).
     assert "stings" not in answer and "Confidence is one of the 4 Cs" in answer
     assert "carry it into this week" in answer
+
+
+def test_spanish_yo_is_not_a_hello(app: CoachApp) -> None:
+    maestra = Conversation(app.coach, locale="es-MX")
+    said = "la mamá piensa que su niño es flojo pero yo creo que puede ser dislexia"
+    assert "¡Hola! Soy su coach" not in maestra.says(said)  # had: the hello ("yo" greets)
+    assert "No hay problema" in maestra.says("no tengo tiempo para la reflexión ahorita")

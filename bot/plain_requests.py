@@ -46,6 +46,7 @@ from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.reader import asks_a_question, default_reader
 from bot.understanding.variants import pick
 from bot.weekly.schedule_words import schedule_named
+from content.drafts_schema import Purpose
 from content.profile_schema import ProfileWords
 from content.understanding_schema import default_understanding, replies_in
 
@@ -219,6 +220,8 @@ def _answer(
             return [Text(_heard(text, reading, turn))]
         if "time" not in reading.themes and _at_the_coach(text, said.at_coach_words):
             return [Text(pick(said.frustration_at_coach, text))]
+        # It names one short good-news message as the smallest step: "ok" starts writing it.
+        make_offer(turn.educator, f"draft {Purpose.CELEBRATE.value}", turn.now)
         return [Text(pick(said.frustration, text))]
     if intent == "draft":
         # "write a text to grandma saying jose did great": what it is for is already said.

@@ -129,3 +129,13 @@ def test_a_tip_asked_for_is_this_weeks_nudge_and_sure_turns_them_on(app: CoachAp
     assert "Weekly nudges are on" in educator.says("sure")
     # A tip on a part of the framework is a question about it.
     assert "Here's one for this week" not in educator.says("any tips on home visits")
+
+
+def test_ok_to_the_smallest_step_for_a_heavy_week_starts_that_note(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    heavy = educator.says("im drowning, 3 iep meetings and report cards due friday")
+    assert "one short good-news message to one family" in heavy
+    # Had: "No problem. I'm here when you want me".
+    started = educator.says("ok")
+    assert "Let's write a short note home: Celebrate something specific." in started
+    assert "Which language does the family read best?" in started

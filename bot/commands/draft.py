@@ -8,4 +8,6 @@ from bot.turn import Turn
 
 
 def handle_draft(turn: Turn, args: str) -> list[Reply]:
-    return start_draft(turn, args)
+    # `draft celebrate` (a nudge's "Draft it now", or "ok" to a good-news note offered) says
+    # what the note is for before asking the next question.
+    return start_draft(turn, args, heard=True)

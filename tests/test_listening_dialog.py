@@ -1315,4 +1315,6 @@ def test_spanish_yo_is_not_a_hello(app: CoachApp) -> None:
     maestra = Conversation(app.coach, locale="es-MX")
     said = "la mamá piensa que su niño es flojo pero yo creo que puede ser dislexia"
     assert "¡Hola! Soy su coach" not in maestra.says(said)  # had: the hello ("yo" greets)
+    asked = maestra.says(f"{said}, cómo se lo digo")  # the question after the story
+    assert "Buena pregunta" in asked
     assert "No hay problema" in maestra.says("no tengo tiempo para la reflexión ahorita")

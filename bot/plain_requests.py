@@ -48,7 +48,7 @@ from bot.understanding.variants import pick
 from bot.weekly.schedule_words import schedule_named
 from content.drafts_schema import Purpose
 from content.profile_schema import ProfileWords
-from content.understanding_schema import default_understanding, replies_in
+from content.understanding_schema import ToTheCoach, default_understanding, replies_in
 
 # Intents that are command words: the plain request runs that command.
 RUNS_COMMAND = ("help", "learn", "reflect", "journal", "nudges", "assess", "export", "forget")
@@ -180,7 +180,7 @@ def _answer(
     intent = reading.intent
     about = _to_the_coach(text)  # "is this thing private? can my principal see this"
     if about is not None:
-        return [Text(about)]
+        return [Text(about.answer)]
     if _asks_for_a_tip(text, reading):  # "whats this weeks tip" (had: "not sure what to do")
         return tip_now(turn)
     if intent == "nudges" and not _typed_args(text, intent):
@@ -276,13 +276,13 @@ def _asks_for_a_tip(text: str, reading: Understanding) -> bool:
     return phrases_pattern(tuple(tip_words)).search(for_matching(text)) is not None
 
 
-def _to_the_coach(text: str) -> str | None:
-    """The answer to what is said to the coach itself (replies.yaml `to_the_coach`)."""
+def _to_the_coach(text: str) -> ToTheCoach | None:
+    """What is said to the coach itself (replies.yaml `to_the_coach`), with its answer."""
     said = for_matching(text)
     for entry in replies_in(current_language()).to_the_coach.values():
         short_enough = entry.most_words is None or len(words(said)) <= entry.most_words
         if short_enough and phrases_pattern(tuple(entry.words)).search(said) is not None:
-            return entry.answer
+            return entry
     return None
 
 
@@ -395,9 +395,10 @@ def aside_in_flow(text: str, profiles: ProfileWords) -> str | None:
     said = for_matching(text).split()
     if len(said) > ASIDE_WORDS:
         return None
-    about = _to_the_coach(text)  # "wait is this private?": answered, the question kept
-    if about is not None and asks_a_question(text):
-        return about
+    # "wait is this private?", and "sorry, long day" (said in passing, whatever is asked).
+    about = _to_the_coach(text)
+    if about is not None and (asks_a_question(text) or about.most_words is not None):
+        return about.answer
     reading = understand(text, deficit=False)
     replies = replies_in(current_language()).intents
     bare = [word.strip(".,!?¡¿") for word in said if word.strip(".,!?¡¿")]

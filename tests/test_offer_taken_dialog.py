@@ -115,8 +115,11 @@ def test_questions_about_the_coach_itself_are_answered_plainly(app: CoachApp) ->
     assert "not a person" in educator.says("what are you exactly? are you a person or ai")
     # Asked in the middle of a reflection: answered, and the question waits.
     educator.says("reflect relational")
-    aside = educator.says("wait is this private?")
+    aside = educator.says("wait is this saved somewhere?")  # had: the stuck help
     assert "no principal or district view" in aside and "Question 1 of 2" in aside
+    # An apology is not an answer (had: saved as the answer to question 1).
+    sorry = educator.says("sorry, long day")
+    assert "No need to apologise" in sorry and "Question 1 of 2" in sorry
 
 
 def test_a_tip_asked_for_is_this_weeks_nudge_and_sure_turns_them_on(app: CoachApp) -> None:

@@ -14,6 +14,7 @@ from bot import messages
 from bot import profile_messages as profile_said
 from bot.commands.base import CommandHandler
 from bot.commands.language import language_choices
+from bot.commands.learn import overview_in_brief
 from bot.commands.nudges import nudges_as_asked
 from bot.commands.profile import first_hello, offer_role
 from bot.commands.table import TYPO_BEFORE_WORDS
@@ -190,6 +191,9 @@ def _answer(
     if intent in STARTS_A_CONVERSATION and turns_down(text):
         # "no i dont want to do a reflection rn" had started one.
         return [Text(replies_in(current_language()).offer_answers.declined)]
+    if intent == "learn" and reading.topic is None and asks_a_question(text):
+        # "what's the framework again in 2 sentences": its opening, not all five sections.
+        return overview_in_brief(turn.library)
     if intent in RUNS_COMMAND:
         # A topic is what the reading found ("reflet on trust" is `reflect relational`);
         # other commands take the words after a typo of their name ("nudgs on").

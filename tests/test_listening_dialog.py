@@ -1318,3 +1318,13 @@ def test_spanish_yo_is_not_a_hello(app: CoachApp) -> None:
     asked = maestra.says(f"{said}, cómo se lo digo")  # the question after the story
     assert "Buena pregunta" in asked
     assert "No hay problema" in maestra.says("no tengo tiempo para la reflexión ahorita")
+
+
+def test_a_question_about_the_framework_as_a_whole_gets_its_opening_not_all_of_it(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    brief = educator.says("whats the framework again in 2 sentences")
+    # Had: the whole overview, five sections and the sources.
+    assert "at a glance" in brief and "The Capacity Outcomes" not in brief
+    assert "The Capacity Outcomes" in educator.clicks("The whole framework")

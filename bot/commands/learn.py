@@ -46,6 +46,17 @@ def overview_replies(library: Library) -> list[Reply]:
     return replies
 
 
+def overview_in_brief(library: Library) -> list[Reply]:
+    """ "whats the framework again in 2 sentences": the overview's opening, and the way to the
+    rest (the whole overview is five sections and a list of sources)."""
+    overview = library.overview
+    buttons = (
+        Choice(_("Start with the Challenge"), "learn challenge"),
+        Choice(_("The whole framework"), "learn"),
+    )
+    return [Card(title=overview.title, body=overview.intro, buttons=buttons)]
+
+
 def nudge_topic_replies(topic: NudgeTopic, library: Library) -> list[Reply]:
     replies: list[Reply] = [
         Card(title=topic.title, body=f"{topic.summary}\n\n{topic.why_it_matters}")

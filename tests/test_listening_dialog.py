@@ -1276,6 +1276,9 @@ def test_a_worry_heard_in_an_answer_is_not_said_again_at_the_action_step(app: Co
         ("quick question", "ask away"),
         ("mañana tengo junta con la directora y con la familia, me dan nervios",
          "Confidence is one of the 4 Cs"),
+        # Had: "You're welcome." (a thanks told of, not said to the coach).
+        ("he literally got quiet and then said thank you like 3 times",
+         "Want to build on it?"),
     ],
 )  # fmt: skip
 def test_what_is_told_outside_a_conversation_is_heard_as_what_it_is(

@@ -58,6 +58,11 @@ REQUEST_WORDS_SET = "request-words"
 THANKS_WORDS_SET = "thanks-words"
 # What an educator thanks the coach for ("thanks for the help with the letter", "thank you for
 # the reminder"): named beside a thanks that asks nothing, still a thanks.
+# Thanks someone else said, told of: not a thanks to the coach.
+_REPORTED_THANKS = re.compile(
+    r"\b(?:said|says|saying|told me|texted|wrote|thanked|me dio las|me dijo|dijo|me dieron las)"
+    r"\s+(?:(?:me|us|him|her|them)\s+)?(?:thank|thanks|gracias)\b"
+)
 THANKS_FOR_WORDS = 5  # fewer is a thanks and a command word ("thx, journal")
 THANKED_FOR = frozenset(
     ["thanks", "draft", "nudges", "reframe", "journal", "reflect", "learn", "assess", "help"]
@@ -359,6 +364,8 @@ class Reader:
         found = self.intent_cues.counts(text)
         if "cancel" in found and "question" in found:
             del found["cancel"]  # "how do i get parents to stop yelling at the refs": asked
+        if "thanks" in found and _REPORTED_THANKS.search(normalised):
+            del found["thanks"]  # "he got quiet and then said thank you like 3 times": told
         if (
             "thanks" in found
             and found.keys() <= THANKED_FOR
@@ -406,12 +413,15 @@ class Reader:
         return UNKNOWN
 
     def _unless_told(self, intent: str, tokens: list[str], normalised: str) -> str:
-        """A `question` that the examples or the model name must be shaped like one: "our
+        """A thanks someone else said is told of, not said to the coach. A `question` that
+        the examples or the model name must be shaped like one: "our
         family nights are always empty" tells something (the coach hears it and offers to
         think it through); it was answered "Good question" once the examples held many
         questions about families who do not come. And `language` must be said to the coach:
         "mom only reads spanish" is about a family, and had been asked which language the
         coach should speak."""
+        if intent == "thanks" and _REPORTED_THANKS.search(normalised):
+            return UNKNOWN  # "mom texted thank you!! she loved the note": a thanks told of
         if intent == "language":
             to_the_coach = len(tokens) <= LANGUAGE_ALONE_WORDS or not (
                 self.to_the_coach_words.isdisjoint(tokens)

@@ -246,24 +246,9 @@ class Coach:
     ) -> list[Reply]:
         if not text:
             return [Text(str(messages.EMPTY_MESSAGE))]
-        if offered is not None and offered.startswith(TAKES_NEXT):
-            # `reframe` alone, then the sentence: the sentence is what it works on.
-            command = offered.removeprefix(TAKES_NEXT).strip()
-            word = command_word(split_command(text)[0], turn.language)
-            if word not in self.commands and not is_help_word(word):
-                return self._run_command(turn, command, text)
-            offered = None
-        if offered is not None and offered.startswith(HOW_IT_WENT):
-            word = command_word(split_command(text)[0], turn.language)
-            told = None if word in self.commands else answer_to_how_it_went(turn, text, offered)
-            if told is not None:
-                return told
-            offered = None  # a question asked, not a step offered: no yes takes it
-        # "Type `reflect time`" ... "ok sure"; a "sí" once Spanish was offered takes Spanish.
-        if offered and says_yes(text) and not accepts_offered_spanish(turn.educator, text):
-            return self._run_command(turn, *split_command(offered))
-        if offered is not None and says_no(text):
-            return [Text(replies_in(current_language()).offer_answers.declined)]
+        taken = self._offer_answered(turn, text, offered) if offered is not None else None
+        if taken is not None:
+            return taken
         word, args = split_command(text)
         word = command_word(word, turn.language)
         if word in CANCEL_WORDS and (
@@ -289,6 +274,24 @@ class Coach:
         if word not in self.commands and not is_help_word(word) and args and not typo:
             return [Text(str(messages.NOT_SURE_WHAT_TO_DO))]  # a sentence, not a mistyped word
         return self._run_command(turn, word, args)
+
+    def _offer_answered(self, turn: Turn, text: str, offered: str) -> list[Reply] | None:
+        """The message as the answer to what the last reply offered or asked (bot/offers.py),
+        or None when it is not one: a command word typed is always that command."""
+        typed_command = command_word(split_command(text)[0], turn.language)
+        if typed_command in self.commands or is_help_word(typed_command):
+            return None
+        if offered.startswith(TAKES_NEXT):
+            # `reframe` alone, then the sentence: the sentence is what it works on.
+            return self._run_command(turn, offered.removeprefix(TAKES_NEXT).strip(), text)
+        if offered.startswith(HOW_IT_WENT):  # a question asked, not a step offered
+            return answer_to_how_it_went(turn, text, offered)
+        # "Type `reflect time`" ... "ok sure"; a "sí" once Spanish was offered takes Spanish.
+        if says_yes(text) and not accepts_offered_spanish(turn.educator, text):
+            return self._run_command(turn, *split_command(offered))
+        if says_no(text):
+            return [Text(replies_in(current_language()).offer_answers.declined)]
+        return None
 
     def _goes_on_without_unreadable_flow(self, turn: Turn, raw: str) -> bool:
         """No configured key opens the flow in progress: `help` still answers (the flow waits

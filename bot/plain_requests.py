@@ -268,13 +268,7 @@ def _asks_for_a_tip(text: str, reading: Understanding) -> bool:
     """ "give me a quick tip", "dame un consejo rápido": a weekly nudge now. Not a question
     about a part of the framework ("any tips on home visits"), nor a request the words name
     (`nudges` settings, a draft, a reframe...)."""
-    if reading.topic is not None or reading.intent not in (
-        "unknown",
-        "help",
-        "question",
-        "assess",
-        "cancel",
-    ):
+    if reading.topic is not None or reading.intent not in MAY_ASK_FOR_A_TIP:
         return False
     tip_words = replies_in(current_language()).tip_now.words
     return phrases_pattern(tuple(tip_words)).search(for_matching(text)) is not None

@@ -352,7 +352,7 @@ def answer_to_how_it_went(turn: Turn, text: str, offered: str) -> list[Reply] | 
         return start_checkin(turn, pending, outcome, said=text)
     if outcome is None and reading.intent in CHECKIN_READINGS and tells_how_it_went(text):
         flow = ActiveFlow(kind=CHECKIN, step="", data={"topic": pending.topic})
-        replies = ask_outcome(turn, flow, pending, text)
+        replies = ask_outcome(flow, pending, text)
         save_flow(turn, flow)
         return replies
     return None

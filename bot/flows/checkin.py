@@ -131,7 +131,7 @@ def tells_how_it_went(text: str) -> bool:
     return "?" not in text and len(words(for_matching(text))) >= TELLS_WORDS
 
 
-def ask_outcome(turn: Turn, flow: ActiveFlow, pending: Reflection, said: str) -> list[Reply]:
+def ask_outcome(flow: ActiveFlow, pending: Reflection, said: str) -> list[Reply]:
     """What was told is kept (it answers the next question), and how it went asked plainly."""
     flow.data["followup_id"] = pending.id
     flow.data["followup_said"] = said

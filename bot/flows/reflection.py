@@ -286,7 +286,7 @@ class ReflectionFlow:
         outcome = answer.key or checkin.typed_outcome(answer.text)
         if outcome is None and checkin.tells_how_it_went(answer.text):
             # "only got to talk to one, the meeting got taken over": kept, outcome asked.
-            return checkin.ask_outcome(turn, flow, pending, answer.text)
+            return checkin.ask_outcome(flow, pending, answer.text)
         if outcome is None:  # "hmm", "idk": not clearly done, partly or not yet
             return [Text(str(messages.PICK_AN_OPTION)), *_ask_followup(turn, flow, pending)]
         said = answer.text if answer.key is None else None

@@ -395,7 +395,7 @@ def aside_in_flow(text: str, profiles: ProfileWords) -> str | None:
         return None
     # "wait is this private?", and "sorry, long day" (said in passing, whatever is asked).
     about = _to_the_coach(text)
-    if about is not None and (asks_a_question(text) or about.most_words is not None):
+    if about is not None and (about.aside or asks_a_question(text)):
         return about.answer
     reading = understand(text, deficit=False)
     replies = replies_in(current_language()).intents

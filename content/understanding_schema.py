@@ -231,10 +231,14 @@ class OfferAnswers(_Strict):
 class ToTheCoach(_Strict):
     """Said to the coach itself ("is this private?", "are you a person?", "sorry that was
     rude"), found by its words anywhere in a message of at most `most_words` words (any
-    length when None), and its answer."""
+    length when None), and its answer. A question about the coach is an aside in a
+    conversation too."""
 
     words: list[str] = Field(min_length=1)
     most_words: int | None = None
+    # Said mid-conversation, an aside (answered, the question asked again) rather than an
+    # answer: an apology is; "i'll try" at the action step is the plan.
+    aside: bool = False
     answer: str
 
 

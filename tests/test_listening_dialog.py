@@ -911,6 +911,7 @@ def test_what_does_not_open_with_how_it_went_is_not_taken_for_a_check_in(
         ("maybe text mom about the field trip", "Text mom about the field trip"),
         ("Call Ana's grandma with one good thing.", "Call Ana's grandma with one good thing."),
         ("not sure it'll work but i'll call grandma thursday", "Call grandma thursday"),
+        ("ill try texting mom", "Try texting mom"),  # a plan, not "good luck with it"
     ],
 )  # fmt: skip
 def test_an_own_action_is_saved_as_its_step_without_what_led_up_to_it(
@@ -1276,6 +1277,7 @@ def test_a_worry_heard_in_an_answer_is_not_said_again_at_the_action_step(app: Co
         ("quick question", "ask away"),
         ("mañana tengo junta con la directora y con la familia, me dan nervios",
          "Confidence is one of the 4 Cs"),
+        ("ok i'll try that", "Good luck with it"),  # had: "not sure what you'd like"
         # Had: "You're welcome." (a thanks told of, not said to the coach).
         ("he literally got quiet and then said thank you like 3 times",
          "Want to build on it?"),

@@ -11,7 +11,10 @@ from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from bot import messages
-from bot.localtime import local_date_label
+from bot.localtime import educator_zone, local_date_label
+from bot.nudges.compose import checkin_question
+from bot.offers import how_it_went_asked, make_offer
+from bot.replies import Choices
 from bot.storage.models import Reflection
 from bot.storage.sealing import Sealer
 from bot.turn import Turn
@@ -25,6 +28,17 @@ CHECK_IN_AFTER = timedelta(hours=1)
 def action_awaiting_check_in(turn: Turn) -> Reflection | None:
     """The most recent reflection whose planned action has not been checked in on."""
     return awaiting_check_in(turn.session, turn.educator.id)
+
+
+def ask_how_it_went(turn: Turn, pending: Reflection) -> Choices:
+    """ "How did it go?" about the action waiting for a check-in (the journal's, `checkin`'s,
+    a hello's), and the next message read as its answer (bot/offers.py); about an action
+    chosen within the hour, an invitation to tell once it is done."""
+    recent = turn.now - pending.created_at < CHECK_IN_AFTER
+    question = messages.JOURNAL_CHECKIN_LATER if recent else messages.JOURNAL_CHECKIN_QUESTION
+    if not recent:
+        make_offer(turn.educator, how_it_went_asked(pending.id), turn.now)
+    return checkin_question(pending, turn.library, turn.sealer, educator_zone(turn), question)
 
 
 def awaiting_check_in(session: Session, educator_id: int) -> Reflection | None:

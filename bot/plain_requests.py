@@ -20,23 +20,17 @@ from bot.commands.profile import first_hello, offer_role
 from bot.commands.table import TYPO_BEFORE_WORDS
 from bot.drafts.suggest import purpose_in
 from bot.flows.checkin import (
-    KIND as CHECKIN,
-)
-from bot.flows.checkin import (
-    ask_outcome,
     outcome_first,
     start_checkin,
+    start_checkin_told,
     tells_how_it_went,
     typed_outcome,
 )
 from bot.flows.draft import start_draft
 from bot.flows.listening import ACK_ORDER, acknowledgement, hardest_theme, what_is_told
-from bot.flows.state import ActiveFlow, save_flow
-from bot.followthrough import CHECK_IN_AFTER, action_awaiting_check_in
+from bot.followthrough import CHECK_IN_AFTER, action_awaiting_check_in, ask_how_it_went
 from bot.i18n import current_language
 from bot.language import SPANISH_COMMANDS, accepts_offered_spanish, spanish_words_for
-from bot.localtime import educator_zone
-from bot.nudges.compose import checkin_question
 from bot.nudges.tip_now import tip_now
 from bot.offers import how_it_went_asked, make_offer, says_no, says_yes, turns_down
 from bot.replies import Choices, Reply, Text
@@ -351,10 +345,7 @@ def answer_to_how_it_went(turn: Turn, text: str, offered: str) -> list[Reply] | 
         # "le mandé el mensaje a la mamá y me contestó" reads like a draft without the question
         return start_checkin(turn, pending, outcome, said=text)
     if outcome is None and reading.intent in CHECKIN_READINGS and tells_how_it_went(text):
-        flow = ActiveFlow(kind=CHECKIN, step="", data={"topic": pending.topic})
-        replies = ask_outcome(flow, pending, text)
-        save_flow(turn, flow)
-        return replies
+        return start_checkin_told(turn, pending, text)
     return None
 
 
@@ -443,11 +434,7 @@ def greet(turn: Turn) -> list[Reply]:
         return [Text(" ".join(lines)), *first_hello(turn)]
     if turn.now - pending.created_at >= CHECK_IN_AFTER:
         # A week on: asked right here, as the journal asks, and the answer read as one.
-        zone = educator_zone(turn)
-        question = messages.JOURNAL_CHECKIN_QUESTION
-        make_offer(turn.educator, how_it_went_asked(pending.id), turn.now)
-        asked = checkin_question(pending, turn.library, turn.sealer, zone, question)
-        return [Text(" ".join(lines)), asked]
+        return [Text(" ".join(lines)), ask_how_it_went(turn, pending)]
     action = turn.sealer.unseal(pending.action)
     lines.append(said.greeting_pending.format(action=action))
     make_offer(turn.educator, "reflect", turn.now)

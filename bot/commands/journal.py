@@ -5,15 +5,12 @@ from __future__ import annotations
 from bot import messages
 from bot.drafts.journal import saved_draft_lines
 from bot.followthrough import (
-    CHECK_IN_AFTER,
     action_awaiting_check_in,
+    ask_how_it_went,
     follow_through_summary,
     journal_lines,
     recent_reflections,
 )
-from bot.localtime import educator_zone
-from bot.nudges.compose import checkin_question
-from bot.offers import how_it_went_asked, make_offer
 from bot.replies import Reply, Text
 from bot.turn import Turn
 
@@ -34,10 +31,5 @@ def handle_journal(turn: Turn, args: str) -> list[Reply]:
         # Check in right here, without waiting for the next reflection or nudge (a note home
         # sent at lunch can be marked done the same day); an action chosen minutes ago is
         # not asked "How did it go?".
-        recent = turn.now - pending.created_at < CHECK_IN_AFTER
-        question = messages.JOURNAL_CHECKIN_LATER if recent else messages.JOURNAL_CHECKIN_QUESTION
-        zone = educator_zone(turn)
-        replies.append(checkin_question(pending, turn.library, turn.sealer, zone, question))
-        if not recent:
-            make_offer(turn.educator, how_it_went_asked(pending.id), turn.now)
+        replies.append(ask_how_it_went(turn, pending))
     return replies

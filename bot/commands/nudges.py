@@ -23,18 +23,16 @@ from bot.commands.schedule_settings import (
 from bot.flows.checkin import start_checkin
 from bot.flows.state import load_flow
 from bot.followthrough import (
-    CHECK_IN_AFTER,
     OUTCOMES,
     action_awaiting_check_in,
+    ask_how_it_went,
     record_outcome,
 )
-from bot.localtime import educator_zone
 from bot.nudges import messages
-from bot.nudges.compose import checkin_question, local_label
+from bot.nudges.compose import local_label
 from bot.nudges.settings import ensure_subscription, next_label, subscription_zone
 from bot.nudges.snooze import call_off_reminder, remind_tomorrow
 from bot.numbers import parse_small_int
-from bot.offers import how_it_went_asked, make_offer
 from bot.replies import Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
@@ -157,12 +155,7 @@ def _typed_checkin(turn: Turn, parts: list[str]) -> list[Reply]:
     if parts and parts[0].casefold() in OUTCOMES:
         return handle_checkin(turn, f"{pending.id} {parts[0].casefold()}")
     # As the journal asks: an action chosen minutes ago is not asked "How did it go?".
-    recent = turn.now - pending.created_at < CHECK_IN_AFTER
-    said = core_messages
-    question = said.JOURNAL_CHECKIN_LATER if recent else said.JOURNAL_CHECKIN_QUESTION
-    if not recent:
-        make_offer(turn.educator, how_it_went_asked(pending.id), turn.now)
-    return [checkin_question(pending, turn.library, turn.sealer, educator_zone(turn), question)]
+    return [ask_how_it_went(turn, pending)]
 
 
 # Registered in bot/commands/table.py; `nudge` and `checkin` are the buttons' words.

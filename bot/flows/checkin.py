@@ -359,6 +359,14 @@ def start_checkin(
     return replies
 
 
+def start_checkin_told(turn: Turn, pending: Reflection, said: str) -> list[Reply]:
+    """How it went, told in words that do not say done, partly or not yet: kept, and asked."""
+    flow = ActiveFlow(kind=KIND, step="", data={"topic": pending.topic})
+    replies = ask_outcome(flow, pending, said)
+    save_flow(turn, flow)
+    return replies
+
+
 def _finish(turn: Turn, flow: ActiveFlow) -> list[Reply]:
     """A carried action is this week's plan, checked in on next week like any other."""
     flow.finished = True

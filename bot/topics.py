@@ -65,9 +65,11 @@ def resolve_topic(library: Library, typed: str) -> str | None:
 def topic_named(library: Library, typed: str) -> str | None:
     """The topic a command's words name: its slug, title or alias, or else the one the topic
     reader finds in them ("reflect on trust", "learn about the asset based stuff")."""
-    slug = resolve_topic(library, typed)
-    if slug is not None:
-        return slug
+    return resolve_topic(library, typed) or topic_read(typed)
+
+
+def topic_read(typed: str) -> str | None:
+    """The topic the topic reader finds in words that name none by its name."""
     read = understand(typed, deficit=False).topic
     return read if read in ALL_TOPICS else None
 

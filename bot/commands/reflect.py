@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.flows.reflection import start_reflection
 from bot.i18n import Msg
 from bot.replies import Reply, Text
-from bot.topics import resolve_topic, suggested_topic, topic_named, unknown_topic_reply
+from bot.topics import resolve_topic, suggested_topic, topic_read, unknown_topic_reply
 from bot.turn import Turn
 from content.schema import NUDGE_TOPICS
 
@@ -18,12 +18,14 @@ LEARN_ONLY_REFLECT = Msg(
 def handle_reflect(turn: Turn, args: str) -> list[Reply]:
     if not args:
         return start_reflection(turn, suggested_topic(turn))
-    slug = topic_named(turn.library, args)
+    slug = resolve_topic(turn.library, args)
     if slug is None:
-        return unknown_topic_reply(turn.library, args)
-    if slug not in NUDGE_TOPICS and resolve_topic(turn.library, args) is None:
-        # "reflect on why families don't come", read as the Challenge: this week's topic.
-        return start_reflection(turn, suggested_topic(turn))
+        slug = topic_read(args)
+        if slug is None:
+            return unknown_topic_reply(turn.library, args)
+        if slug not in NUDGE_TOPICS:
+            # "reflect on why families don't come", read as the Challenge: this week's topic.
+            return start_reflection(turn, suggested_topic(turn))
     if slug not in NUDGE_TOPICS:
         return [Text(LEARN_ONLY_REFLECT.format(title=turn.library.title(slug), slug=slug))]
     return start_reflection(turn, slug)

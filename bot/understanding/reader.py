@@ -56,14 +56,14 @@ HEDGES_SET = "hedges"
 # Words that ask the coach for something: a thanks with one of them is also a request.
 REQUEST_WORDS_SET = "request-words"
 THANKS_WORDS_SET = "thanks-words"
-# What an educator thanks the coach for ("thanks for the help with the letter", "thank you for
-# the reminder"): named beside a thanks that asks nothing, still a thanks.
 # Thanks someone else said, told of: not a thanks to the coach.
 _REPORTED_THANKS = re.compile(
     r"\b(?:said|says|saying|told me|texted|wrote|thanked|me dio las|me dijo|dijo|me dieron las)"
     r"\s+(?:(?:me|us|him|her|them)\s+)?(?:thank|thanks|gracias)\b"
 )
 THANKS_FOR_WORDS = 5  # fewer is a thanks and a command word ("thx, journal")
+# What an educator thanks the coach for ("thanks for the help with the letter", "thank you for
+# the reminder"): named beside a thanks that asks nothing, still a thanks.
 THANKED_FOR = frozenset(
     ["thanks", "draft", "nudges", "reframe", "journal", "reflect", "learn", "assess", "help"]
 )

@@ -38,7 +38,7 @@ from bot.text import split_command
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
 from bot.understanding.normalise import for_matching, phrases_pattern, words
-from bot.understanding.reader import asks_a_question, default_reader
+from bot.understanding.reader import UNKNOWN, asks_a_question, default_reader
 from bot.understanding.variants import pick
 from bot.weekly.schedule_words import schedule_named
 from content.drafts_schema import Purpose
@@ -50,7 +50,6 @@ RUNS_COMMAND = ("help", "learn", "reflect", "journal", "nudges", "assess", "expo
 # Intents a request for a tip is read as by the models ("give me a quick tip" reads like
 # `assess`, "got a tip for me today?" like `cancel`): its words say what it is.
 MAY_ASK_FOR_A_TIP = frozenset(["unknown", "help", "question", "assess", "cancel"])
-UNKNOWN = "unknown"
 # Openings that ask the coach for something (bot/understanding's asking openers leave out "do
 # you": "do a home visit" is a plan).
 ASKING_THE_COACH = ("do you ", "can you ", "could you ", "got anything", "have you got", "any info")

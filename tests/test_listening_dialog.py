@@ -1333,3 +1333,22 @@ def test_a_question_about_the_framework_as_a_whole_gets_its_opening_not_all_of_i
     # Had: the whole overview, five sections and the sources.
     assert "at a glance" in brief and "The Capacity Outcomes" not in brief
     assert "The Capacity Outcomes" in educator.clicks("The whole framework")
+
+
+def test_no_time_typed_at_carry_it_over_is_the_week_told_not_a_no(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_planning(educator, clock, "Call Ana's dad about the field trip.")
+    educator.says("partly. called once, nobody answered")
+    answer = educator.says("no time mostly")
+    assert "let it go" not in answer.casefold().split("want to carry")[0]
+    assert "time is tight" in answer and "carry it into this week" in answer
+    kept = educator.says("yes")
+    assert 'field trip". I\'ll' in kept  # one full stop, after the quote
+    # A no set off from the rest, or a no alone, still lets it go.
+    other = Conversation(app.coach, "U2")
+    a_week_after_planning(other, clock, "Text Marco's grandma on Friday")
+    other.clicks("Not yet")
+    other.clicks("I forgot")
+    assert "let it go" in other.says("no, my plate is full").casefold()

@@ -24,6 +24,7 @@ from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import record_outcome
 from bot.i18n import Msg, _, current_language
 from bot.numbers import parse_small_int
+from bot.offers import says_no
 from bot.replies import AskText, Choices, Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
@@ -272,6 +273,8 @@ def _typed_carry(own: str | None) -> str | None:
     None for anything else ("i wrote it but never sent it")."""
     if own is None:
         return None
+    if says_no(own):  # "no", "nah, maybe later", "no gracias"
+        return "no"
     typed = replies_in(current_language()).checkin.typed_carry
     return first_typed(own, typed, ("smaller", "no", "same"))
 
@@ -296,7 +299,8 @@ def _carry(turn: Turn, flow: ActiveFlow, action: str, then: Then) -> list[Reply]
     flow.data["carried"] = action
     checkin = replies_in(current_language()).checkin
     said = checkin.carry_kept if flow.kind != KIND else checkin.carry_planned
-    return [Text(said.format(action=action)), *then(turn, flow)]
+    # The sentence's own full stop closes the quote: no '"...attached.". I'll ask'.
+    return [Text(said.format(action=action.rstrip("."))), *then(turn, flow)]
 
 
 def _barrier(answer: Answer, own: str | None) -> str:

@@ -1352,3 +1352,40 @@ def test_no_time_typed_at_carry_it_over_is_the_week_told_not_a_no(
     other.clicks("Not yet")
     other.clicks("I forgot")
     assert "let it go" in other.says("no, my plate is full").casefold()
+
+
+@pytest.mark.parametrize(
+    ("said", "answered"),
+    [
+        # Had: "I'm not sure what you'd like me to do with that."
+        ("ok bye", "I'll be here whenever you want"),
+        ("goodnight 🌙", "I'll be here whenever you want"),
+        ("no thats not what i meant", "Sorry, I missed that one"),
+        ("that was a really generic answer", "Sorry, I missed that one"),
+        # Had: "Weekly nudges are on. Your first one arrives Mon..." and an offer of Spanish.
+        ("see ya monday", "I'll be here whenever you want"),
+        # Had: "That sounds tense. Anger from a family usually comes from worry..."
+        ("I disagree with what you said about not mentioning grades in the first contact. "
+         "Our families WANT to know grades", "you know your families"),
+        # Had: the export's whole JSON, and "I'm not sure what you'd like me to do".
+        ("does this save my messages", "encrypted with a key of your own"),
+        ("can i put student names in here or is that a ferpa thing", "initials"),
+    ],
+)  # fmt: skip
+def test_what_is_said_to_the_coach_itself_gets_its_own_answer(
+    app: CoachApp, said: str, answered: str
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("hello")
+    answer = educator.says(said)
+    assert answered in answer
+    assert "Weekly nudges are on" not in answer and "Español" not in answer
+
+
+def test_a_disagreement_between_colleagues_is_not_taken_as_one_with_the_coach(
+    app: CoachApp,
+) -> None:
+    said = Conversation(app.coach).says(
+        "my coteacher and i disagree on whether to call home about missing homework. thoughts?"
+    )
+    assert "you know your families" not in said

@@ -1389,3 +1389,35 @@ def test_a_disagreement_between_colleagues_is_not_taken_as_one_with_the_coach(
         "my coteacher and i disagree on whether to call home about missing homework. thoughts?"
     )
     assert "you know your families" not in said
+
+
+@pytest.mark.parametrize(
+    ("told", "heard"),
+    [
+        # Had: the draft's "What is it for?" (a note told of as sent, not asked for).
+        ("wrote a note home to the kaplan family and they emailed back a whole paragraph "
+         "thanking me. i almost cried", "Want to build on it?"),
+        ("i think i messed up, sent email to wrong parent", "honest correction"),
+        # Had: "There's nothing to cancel right now" (the "stop" in it).
+        ("i feel like every time i reach out to the Brown family it comes off wrong. last time "
+         "mom said i was picking on marcus. i dont want to stop contacting them but idk how to "
+         "fix it", "Want to think it through?"),
+        # Had: "Noted, \"I dont really want advice\". Let's build on that."
+        ("I dont really want advice, I just need to vent for a sec. parent conferences this "
+         "week were brutal", "no advice"),
+        # Had: "Noted, \"gonna try the two minute phone call thing...\"".
+        ("gonna try the two minute phone call thing tomorrow with 3 families, wish me luck",
+         "Good luck!"),
+    ],
+)  # fmt: skip
+def test_news_a_slip_a_vent_and_a_try_are_heard_as_what_they_are(
+    app: CoachApp, told: str, heard: str
+) -> None:
+    answer = Conversation(app.coach).says(told)
+    assert heard in answer
+    assert "What is it for?" not in answer and "nothing to cancel" not in answer
+
+
+def test_a_note_asked_for_after_one_was_sent_still_starts_a_draft(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says("can you help me reply, i sent a note and mom got mad")
+    assert "What is it for?" in answer

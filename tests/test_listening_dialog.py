@@ -1421,3 +1421,22 @@ def test_news_a_slip_a_vent_and_a_try_are_heard_as_what_they_are(
 def test_a_note_asked_for_after_one_was_sent_still_starts_a_draft(app: CoachApp) -> None:
     answer = Conversation(app.coach).says("can you help me reply, i sent a note and mom got mad")
     assert "What is it for?" in answer
+
+
+def test_a_teacher_who_names_the_district_is_offered_the_teacher_role(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says(
+        "i teach 7th grade math, 150 kids, and the district wants me to do positive contact "
+        "with every family by october"
+    )
+    assert "you're a teacher" in answer and "school leader" not in answer  # had: leader
+
+
+def test_a_question_with_an_edge_in_it_is_answered_not_taken_for_frustration(
+    app: CoachApp,
+) -> None:
+    answer = Conversation(app.coach).says(
+        "teaching HS english, most of my students are 17-18. do their parents even need to "
+        "hear from me at this point?"
+    )
+    assert "I'm not always useful" not in answer  # had: the reply to frustration at the coach
+    assert "Good question" in answer or "framework offers" in answer

@@ -85,6 +85,9 @@ FUZZY_MAX_WORDS = 20
 # read by the fallbacks after it. Chosen on the dev set (see BENCHMARKS.md).
 # A frustration the model alone reads needs more words than this (see intent()).
 FRUSTRATION_MIN_WORDS = 3
+# A frustration the model alone reads, less sure than this, in a question about families or
+# school, is the question.
+FRUSTRATION_OVER_A_QUESTION = 0.6
 MODEL_CONFIDENCE = 0.4
 # The same for the topic model, when no topic cue matched; where one did, the model must be
 # surer than this to overrule it. Chosen on the dev set (see BENCHMARKS.md).
@@ -414,6 +417,15 @@ class Reader:
             # read above) are a name, a "no" or a slip: the model's guess is not enough to
             # answer as if the educator were overwhelmed ("Maya and Leo", "no").
             return UNKNOWN
+        if (
+            guess.label == "frustration"
+            and guess.probability < FRUSTRATION_OVER_A_QUESTION
+            and "?" in normalised
+            and (self.about_school is None or self.about_school.counts(text))
+        ):
+            # "do their parents even need to hear from me at this point?": the model, unsure,
+            # heard an edge in it ("even"); it asks about families, so it is answered.
+            return "question"
         if guess.probability >= MODEL_CONFIDENCE:
             return self._unless_told(guess.label, tokens, normalised)
         if self._asks_for_advice(tokens, text):

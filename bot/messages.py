@@ -156,6 +156,16 @@ REFRAME_OFFER_MANY = Msg("A gentle thought on wording, then we'll go on. {why}")
 REFRAME_OFFER_LINE = Msg("• “{phrase}”: you might say “{instead}”.")
 REFRAME_OFFER_TOGETHER = Msg("All of it together: “{sentence}”")
 REFRAME_OFFER_END = Msg("Your answer is saved as you wrote it (`reframe off` stops these notes).")
+# The same note on something told outside a conversation (nothing saved, nothing to go on to).
+REFRAME_TOLD = Msg(
+    "A gentle thought on wording: “{phrase}”. {why} You might say “{instead}” instead. "
+    "(`reframe off` stops these notes.)"
+)
+REFRAME_TOLD_QUESTION = Msg(
+    "A gentle thought on wording: “{phrase}”. {why} {question} (`reframe off` stops these notes.)"
+)
+REFRAME_TOLD_MANY = Msg("A gentle thought on wording. {why}")
+REFRAME_TOLD_END = Msg("(`reframe off` stops these notes.)")
 
 # Journal
 JOURNAL_EMPTY = Msg("Your journal is empty so far. Type `reflect` to write your first entry.")

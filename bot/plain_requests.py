@@ -17,6 +17,7 @@ from bot.commands.language import language_choices
 from bot.commands.learn import overview_in_brief
 from bot.commands.nudges import nudges_as_asked
 from bot.commands.profile import first_hello, offer_role
+from bot.commands.reframe import reframe_offer
 from bot.commands.table import TYPO_BEFORE_WORDS
 from bot.drafts.suggest import purpose_in
 from bot.flows.checkin import (
@@ -246,6 +247,12 @@ def _answer(
         return [Text(pick(said.short_reply, text))]
     heard = _tells_of_a_family(text, reading) or what_is_told(text) is not None
     if heard or any(theme in reading.themes for theme in ACK_ORDER):
+        note = reframe_offer(turn, False, text, told=True)  # told, not asked: its wording
+        if note is not None:
+            # "engagement is overhyped, parents who care already show up" is no bright spot
+            # (it had been praised as one): heard plainly, with the note on its wording.
+            plainly = replace(reading, themes=tuple(t for t in reading.themes if t != "positive"))
+            return [Text(_heard(text, plainly, turn)), note]
         return [Text(_heard(text, reading, turn))]
     return None
 

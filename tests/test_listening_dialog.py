@@ -1440,3 +1440,17 @@ def test_a_question_with_an_edge_in_it_is_answered_not_taken_for_frustration(
     )
     assert "I'm not always useful" not in answer  # had: the reply to frustration at the coach
     assert "Good question" in answer or "framework offers" in answer
+
+
+def test_deficit_wording_told_outside_a_conversation_gets_the_note_not_praise(
+    app: CoachApp,
+) -> None:
+    answer = Conversation(app.coach).says(
+        "honestly i think family engagement is kind of overhyped. parents who care already "
+        "show up"
+    )
+    # Had: "Building on what goes well is how trust grows..." (a bright spot).
+    assert "Building on what goes well" not in answer and "Want to build on it?" not in answer
+    assert "A gentle thought on wording" in answer
+    assert "saved as you wrote it" not in answer  # nothing is saved outside a conversation
+    assert "`reframe off`" in answer

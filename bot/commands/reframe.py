@@ -26,9 +26,12 @@ def handle_reframe(turn: Turn, args: str) -> list[Reply]:
     return [Text(render_findings(args, findings, turn.library.title))]
 
 
-def reframe_offer(turn: Turn, already_offered: bool, answer: str) -> Text | None:
+def reframe_offer(
+    turn: Turn, already_offered: bool, answer: str, *, told: bool = False
+) -> Text | None:
     """One gentle note on wording for a free-text answer, if wanted and not yet given. It
-    names every framing found in the answer, each with its rewrite, in one message."""
+    names every framing found in the answer, each with its rewrite, in one message. `told`:
+    said outside a conversation, where nothing is saved and nothing goes on after it."""
     if already_offered or not turn.educator.reframe_offers:
         return None
     findings = find_framing(answer)
@@ -36,24 +39,21 @@ def reframe_offer(turn: Turn, already_offered: bool, answer: str) -> Text | None
         return None
     if len(findings) == 1 and not findings[0].replacements:  # no pattern named it: a question
         general = findings[0]
-        return Text(
-            messages.REFRAME_OFFER_QUESTION.format(
-                phrase=general.text, why=general.why, question=general.question
-            )
-        )
+        asks = messages.REFRAME_TOLD_QUESTION if told else messages.REFRAME_OFFER_QUESTION
+        return Text(asks.format(phrase=general.text, why=general.why, question=general.question))
     if len(findings) == 1:
         first = findings[0]
-        return Text(
-            messages.REFRAME_OFFER.format(phrase=first.text, why=first.why, instead=_instead(first))
-        )
-    lines = [messages.REFRAME_OFFER_MANY.format(why=findings[0].why)]
+        offer = messages.REFRAME_TOLD if told else messages.REFRAME_OFFER
+        return Text(offer.format(phrase=first.text, why=first.why, instead=_instead(first)))
+    many = messages.REFRAME_TOLD_MANY if told else messages.REFRAME_OFFER_MANY
+    lines = [many.format(why=findings[0].why)]
     lines += [
         messages.REFRAME_OFFER_LINE.format(phrase=finding.text, instead=_instead(finding))
         for finding in findings
     ]
     together = rewrite_all(answer, findings)
     lines.append(messages.REFRAME_OFFER_TOGETHER.format(sentence=together))
-    lines.append(str(messages.REFRAME_OFFER_END))
+    lines.append(str(messages.REFRAME_TOLD_END if told else messages.REFRAME_OFFER_END))
     return Text("\n".join(lines))
 
 

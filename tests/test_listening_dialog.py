@@ -1345,7 +1345,7 @@ def test_no_time_typed_at_carry_it_over_is_the_week_told_not_a_no(
     assert "let it go" not in answer.casefold().split("want to carry")[0]
     assert "time is tight" in answer and "carry it into this week" in answer
     kept = educator.says("yes")
-    assert 'field trip". I\'ll' in kept  # one full stop, after the quote
+    assert "field trip\". I'll" in kept  # one full stop, after the quote
     # A no set off from the rest, or a no alone, still lets it go.
     other = Conversation(app.coach, "U2")
     a_week_after_planning(other, clock, "Text Marco's grandma on Friday")
@@ -1446,8 +1446,7 @@ def test_deficit_wording_told_outside_a_conversation_gets_the_note_not_praise(
     app: CoachApp,
 ) -> None:
     answer = Conversation(app.coach).says(
-        "honestly i think family engagement is kind of overhyped. parents who care already "
-        "show up"
+        "honestly i think family engagement is kind of overhyped. parents who care already show up"
     )
     # Had: "Building on what goes well is how trust grows..." (a bright spot).
     assert "Building on what goes well" not in answer and "Want to build on it?" not in answer

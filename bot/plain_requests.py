@@ -39,7 +39,12 @@ from bot.text import split_command
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
 from bot.understanding.normalise import for_matching, phrases_pattern, words
-from bot.understanding.reader import UNKNOWN, asks_a_question, default_reader
+from bot.understanding.reader import (
+    GREETING_MOST_WORDS,
+    UNKNOWN,
+    asks_a_question,
+    default_reader,
+)
 from bot.understanding.variants import pick
 from bot.weekly.schedule_words import schedule_named
 from content.drafts_schema import Purpose
@@ -201,6 +206,13 @@ def _answer(
     if intent == "reframe":
         return commands["reframe"](turn, _sentence_to_reframe(text) or _reframe_switch(text))
     if intent == "greeting":
+        told = replace(reading, intent=UNKNOWN)
+        if len(words(for_matching(text))) > GREETING_MOST_WORDS and (
+            _tells_of_a_family(text, told) or any(theme in reading.themes for theme in ACK_ORDER)
+        ):
+            # "hey sorry i was gone a week. anyway the thing with tyler's mom got better":
+            # the hello is the way in; the news is what was said.
+            return [Text(_heard(text, told, turn))]
         return greet(turn)
     if intent == "thanks":
         return [Text(pick(said.thanks, text))]

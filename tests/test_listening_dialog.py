@@ -1453,3 +1453,27 @@ def test_deficit_wording_told_outside_a_conversation_gets_the_note_not_praise(
     assert "A gentle thought on wording" in answer
     assert "saved as you wrote it" not in answer  # nothing is saved outside a conversation
     assert "`reframe off`" in answer
+
+
+@pytest.mark.parametrize(
+    ("said", "not_answered"),
+    [
+        # Had: the hello ("morning" in "til morning").
+        ("the parent of one of my kinders keeps messaging me at 11pm and gets mad when i dont "
+         "answer til morning. how do i set boundaries nicely", "Hi! I'm your family-partnership"),
+        # Had: the hello, and nothing about Tyler's mom.
+        ("hey sorry i was gone for like a week. anyway the thing with tyler's mom got better",
+         "Hi! I'm your family-partnership"),
+    ],
+)  # fmt: skip
+def test_a_hello_word_inside_a_longer_message_does_not_hide_what_it_says(
+    app: CoachApp, said: str, not_answered: str
+) -> None:
+    answer = Conversation(app.coach).says(said)
+    assert not_answered not in answer
+    assert "Tyler" in answer or "framework" in answer or "try this week" in answer
+
+
+def test_a_short_hello_with_a_little_more_is_still_greeted(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    assert "Hi! I'm your family-partnership" in educator.says("hi im ms. okafor, 3rd grade")

@@ -99,6 +99,8 @@ TOPIC_OVER_CUES = 0.7
 # set) are read as before.
 ADVICE_WORDS = 40
 ASIDE_INTENTS = frozenset(["greeting", "thanks", "help", "profile"])
+# A message longer than this with a hello word in it is read for what else it asks.
+GREETING_MOST_WORDS = 8
 # A "stop" or "not right now" in a message this long that names a family tells of them ("i
 # dont want to stop contacting them but idk how to fix it"); a wish to stop is short.
 CANCEL_MOST_WORDS = 15
@@ -357,11 +359,24 @@ class Reader:
 
     def intent(self, normalised: str, text: Text | None = None, grams: Grams | None = None) -> str:
         intent = self._intent(normalised, text, grams)
-        if intent == "draft" and self._sent_already(words(normalised), normalised):
+        tokens = words(normalised)
+        if intent == "greeting" and len(tokens) > GREETING_MOST_WORDS:
+            # "...gets mad when i dont answer til morning. how do i set boundaries": a hello
+            # word in a longer message is the way in, or not a hello at all; what the rest
+            # asks for is the request, when it asks for something.
+            rest = self._intent(normalised, text, grams, unless_cued=frozenset(["greeting"]))
+            intent = intent if rest == UNKNOWN else rest
+        if intent == "draft" and self._sent_already(tokens, normalised):
             return UNKNOWN  # "wrote a note home to the kaplans and they wrote back": news
         return intent
 
-    def _intent(self, normalised: str, text: Text | None = None, grams: Grams | None = None) -> str:
+    def _intent(
+        self,
+        normalised: str,
+        text: Text | None = None,
+        grams: Grams | None = None,
+        unless_cued: frozenset[str] = frozenset(),
+    ) -> str:
         tokens = words(normalised)
         if len(tokens) > 1 and tokens[0] == SLASH_COMMAND:
             # "/coach help" typed into a chat: the words after it are the message.
@@ -376,6 +391,8 @@ class Reader:
             text = self.text(normalised.replace('"', " "))
         text = text or self.text(normalised)
         found = self.intent_cues.counts(text)
+        for name in unless_cued:
+            found.pop(name, None)
         if "cancel" in found and "question" in found:
             del found["cancel"]  # "how do i get parents to stop yelling at the refs": asked
         if "cancel" in found and len(tokens) > CANCEL_MOST_WORDS and self.names_a_family(tokens):

@@ -52,6 +52,11 @@ from content.profile_schema import ProfileWords
 from content.understanding_schema import ToTheCoach, default_understanding, replies_in
 
 # Intents that are command words: the plain request runs that command.
+# A reminder of one task ("remind me friday to call the nguyens", "recuérdame el lunes que
+# llame a la abuela"), not of the weekly nudge.
+_TASK_REMINDER = re.compile(
+    r"\b(?:remind me|recu[eé]rdame|recordarme)\b.*\b(?:to|about|que|para)\s+\w"
+)
 RUNS_COMMAND = ("help", "learn", "reflect", "journal", "nudges", "assess", "export", "forget")
 # Intents a request for a tip is read as by the models ("give me a quick tip" reads like
 # `assess`, "got a tip for me today?" like `cancel`): its words say what it is.
@@ -183,6 +188,8 @@ def _answer(
         return [Text(about.answer)]
     if _asks_for_a_tip(text, reading):  # "whats this weeks tip" (had: "not sure what to do")
         return tip_now(turn)
+    if intent == "nudges" and _TASK_REMINDER.search(for_matching(text)):
+        return [Text(said.task_reminder)]  # "remind me on friday to call the nguyens"
     if intent == "nudges" and not _typed_args(text, intent):
         named = schedule_named(text)  # "can you remind me on thursdays"
         if named is not None:

@@ -144,6 +144,7 @@ class IntentReplies(_Strict):
     question_theme_also: str
     question_general: str
     mixed: str
+    task_reminder: str
 
 
 class CheckIn(_Strict):

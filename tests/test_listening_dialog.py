@@ -1477,3 +1477,21 @@ def test_a_hello_word_inside_a_longer_message_does_not_hide_what_it_says(
 def test_a_short_hello_with_a_little_more_is_still_greeted(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     assert "Hi! I'm your family-partnership" in educator.says("hi im ms. okafor, 3rd grade")
+
+
+def test_a_reminder_of_one_task_is_not_taken_for_weekly_nudges(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    answer = educator.says("can you remind me on friday to call the nguyen family")
+    # Had: "Weekly nudges are on. Your first one arrives Fri..." (turned on, unasked).
+    assert "Weekly nudges are on" not in answer
+    assert "I can't remind you about one task" in answer and "`nudges on`" in answer
+    assert "Weekly nudges: off" in educator.says("nudges")
+    # Asked for the weekly nudge on a day, it is set as before.
+    assert "Weekly nudges are on" in educator.says("can you remind me on thursdays")
+
+
+def test_a_message_to_translate_gets_what_the_coach_can_do_instead(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says(
+        "can u translate this to spanish: Hi! Just wanted to let you know Sofia had a great day"
+    )
+    assert "I can't translate your own message" in answer and "`draft`" in answer  # had: hello

@@ -60,7 +60,8 @@ _TASK_REMINDER = re.compile(
 RUNS_COMMAND = ("help", "learn", "reflect", "journal", "nudges", "assess", "export", "forget")
 # Intents a request for a tip is read as by the models ("give me a quick tip" reads like
 # `assess`, "got a tip for me today?" like `cancel`): its words say what it is.
-MAY_ASK_FOR_A_TIP = frozenset(["unknown", "help", "question", "assess", "cancel"])
+# ...and "need an idea for this week. something small. im exhausted": weary, and asking.
+MAY_ASK_FOR_A_TIP = frozenset(["unknown", "help", "question", "assess", "cancel", "frustration"])
 # Openings that ask the coach for something (bot/understanding's asking openers leave out "do
 # you": "do a home visit" is a plan).
 ASKING_THE_COACH = ("do you ", "can you ", "could you ", "got anything", "have you got", "any info")
@@ -544,7 +545,9 @@ def _question(turn: Turn, reading: Understanding, text: str) -> list[Reply]:
         return [Text(_heard(text, reading, turn))]
     else:
         return _themed_question(turn, text, reading) or [Text(said.question_general)]
-    lines = [said.question_intro.format(topic=title), summary, *practice]
+    told = what_is_told(text)  # "...but i don't feel comfortable going to homes, is that ok?"
+    opening = [] if told is None else [told[1].acknowledge, ""]
+    lines = [*opening, said.question_intro.format(topic=title), summary, *practice]
     lines += [*_theme_try(text, reading), "", said.question_more.format(slug=slug)]
     return [Text("\n".join(lines))]
 

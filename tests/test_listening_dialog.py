@@ -1495,3 +1495,44 @@ def test_a_message_to_translate_gets_what_the_coach_can_do_instead(app: CoachApp
         "can u translate this to spanish: Hi! Just wanted to let you know Sofia had a great day"
     )
     assert "I can't translate your own message" in answer and "`draft`" in answer  # had: hello
+
+
+@pytest.mark.parametrize(
+    ("said", "answered"),
+    [
+        # Had: "No estoy seguro de qué quiere que haga con eso."
+        ("que eres tu exactamente? un robot o una persona", "no una persona"),
+        ("guardas lo que te escribo? uso nombres de alumnos, no se si pueda", "iniciales"),
+        ("sorry por escribir tan tarde jaja, tengo una pregunta rapida", "pregunte lo que quiera"),
+        # Had: the role question (the role was said, in words the coach did not know).
+        ("soy orientadora en una secundaria en monterrey", "consejero/a"),
+        ("hola! me llamo Lupita, trabajo como parapro en kinder", "guardar docente"),
+        # Had: the general answer to a question.
+        ("dame una idea para esta semana para conectar con las familias, algo que no me tome "
+         "mucho tiempo", "Aquí tiene una para esta semana"),
+        # Had: the reply to families who do not answer.
+        ("eso que me sugeriste no funciona en la vida real, los papas no leen mensajes largos",
+         "usted conoce a sus familias"),
+        # Had: the framework's answer alone, nothing on how she feels.
+        ("mi director quiere que hagamos home visits pero yo no me siento comoda yendo a las "
+         "casas, es normal??", "Es lógico sentir nervios"),
+        # Had: "Escribamos una nota breve" (notes named, none asked for).
+        ("ya intente todo con la familia de Brayan, llamadas, notas, email, class dojo y nada",
+         "¿Quiere pensarlo con calma?"),
+        ("le mande la nota que me ayudaste a escribir y la mama contesto pero en ingles, creo "
+         "que se ofendio de que le escribi en español?? no se", "idioma"),
+    ],
+)  # fmt: skip
+def test_spanish_messages_to_the_coach_are_read_as_what_they_say(
+    app: CoachApp, said: str, answered: str
+) -> None:
+    answer = Conversation(app.coach, locale="es-MX").says(said)
+    assert answered in answer
+    assert "Escribamos una nota breve" not in answer and "No estoy seguro" not in answer
+
+
+def test_a_weary_request_for_an_idea_gets_this_weeks_small_one(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says(
+        "need an idea for this week. something small. im exhausted"
+    )
+    assert "Here's one for this week" in answer  # had: "That sounds like a lot..."

@@ -18,7 +18,7 @@ from bot.reframe import Finding
 from bot.understanding.deficit import deficit_findings
 from bot.understanding.examples import ExampleVote
 from bot.understanding.language import ENGLISH_WORDS, SPANISH_WORDS, detect_language
-from bot.understanding.normalise import alternation, for_matching, words
+from bot.understanding.normalise import alternation, for_matching, phrases_pattern, words
 from bot.understanding.text_model import Grams, TextModel, Vocabulary
 from content.reframe_patterns import PatternError
 from content.text_model_schema import (
@@ -56,6 +56,7 @@ HEDGES_SET = "hedges"
 # Words that ask the coach for something: a thanks with one of them is also a request.
 REQUEST_WORDS_SET = "request-words"
 SENT_ALREADY_SET = "sent-already"
+WRITE_SET = "write"
 THANKS_WORDS_SET = "thanks-words"
 # Thanks someone else said, told of: not a thanks to the coach.
 _REPORTED_THANKS = re.compile(
@@ -99,6 +100,9 @@ TOPIC_OVER_CUES = 0.7
 # set) are read as before.
 ADVICE_WORDS = 40
 ASIDE_INTENTS = frozenset(["greeting", "thanks", "help", "profile"])
+# A message longer than this that asks for no writing in words (no draft cue, no "can" or
+# "write") is not a draft, whatever the examples or the model read: it tells of notes.
+DRAFT_UNASKED_WORDS = 12
 # A message longer than this with a hello word in it is read for what else it asks.
 GREETING_MOST_WORDS = 8
 # A "stop" or "not right now" in a message this long that names a family tells of them ("i
@@ -305,6 +309,7 @@ class Reader:
         self.thanks_words = _word_set(content.intents.sets.get(THANKS_WORDS_SET, []))
         self.request_words = _word_set(content.intents.sets.get(REQUEST_WORDS_SET, []))
         self.sent_already = _word_set(content.intents.sets.get(SENT_ALREADY_SET, []))
+        self.write_words = phrases_pattern(tuple(content.intents.sets.get(WRITE_SET, [])))
         self.hedges = tuple(for_matching(h) for h in content.intents.sets.get(HEDGES_SET, []))
         self.intent_cues = CueSet(
             intent_sets, {name: entry.cues for name, entry in content.intents.intents.items()}
@@ -368,6 +373,14 @@ class Reader:
             intent = intent if rest == UNKNOWN else rest
         if intent == "draft" and self._sent_already(tokens, normalised):
             return UNKNOWN  # "wrote a note home to the kaplans and they wrote back": news
+        if (
+            intent == "draft"
+            and len(tokens) > DRAFT_UNASKED_WORDS
+            and not self._asks_for_writing(normalised, tokens)
+        ):
+            # "ya intenté todo con la familia de Brayan, llamadas, notas, email y nada": notes
+            # named, none asked for (the examples or the model alone had read a draft).
+            return UNKNOWN
         return intent
 
     def _intent(
@@ -481,9 +494,23 @@ class Reader:
         not "write a thank you to the dads who built our garden beds"."""
         return tokens[0] in self.thanks_words or tokens[-1] in self.thanks_words
 
+    def _asks_for_writing(self, normalised: str, tokens: list[str]) -> bool:
+        """A draft cue, a word that asks ("can", "necesito") or one that writes ("write",
+        "redactar")."""
+        return (
+            "draft" in self.intent_cues.counts(self.text(normalised))
+            or not self.request_words.isdisjoint(tokens)
+            or self.write_words.search(normalised) is not None
+        )
+
     def _sent_already(self, tokens: list[str], normalised: str) -> bool:
-        """A note told of as sent, asking for nothing ("i texted the garcias a reminder")."""
-        return not self.sent_already.isdisjoint(tokens) and not self._asks(tokens, normalised)
+        """A note told of as sent, with no word or cue asking for one ("i texted the garcias a
+        reminder", "le mandé la nota y la mamá contestó en inglés, ¿se ofendió?")."""
+        return (
+            not self.sent_already.isdisjoint(tokens)
+            and self.request_words.isdisjoint(tokens)
+            and "draft" not in self.intent_cues.counts(self.text(normalised))
+        )
 
     def _asks(self, tokens: list[str], normalised: str) -> bool:
         """A question mark, or a word that asks for something ("can", "pls", "necesito")."""

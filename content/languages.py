@@ -53,6 +53,7 @@ UNTRANSLATED = frozenset(
 AS_WRITTEN = frozenset(
     {
         "typed_outcomes",
+        "hedges",
         "forgot_words",
         "typed_carry",
         "phone_tag_words",

@@ -162,6 +162,9 @@ class CheckIn(_Strict):
     phone_tag_reply: str
     hard_moment_reply: str
     typed_outcomes: dict[str, list[str]]
+    # Words of `partly` that often only soften ("kinda made my week"): with a done word
+    # beside them, it went.
+    hedges: list[str]
     forgot_words: list[str]
     carry_over_question: str
     outcome_unclear: str

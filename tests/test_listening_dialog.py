@@ -1536,3 +1536,20 @@ def test_a_weary_request_for_an_idea_gets_this_weeks_small_one(app: CoachApp) ->
         "need an idea for this week. something small. im exhausted"
     )
     assert "Here's one for this week" in answer  # had: "That sounds like a lot..."
+
+
+def test_good_news_with_a_soft_kinda_in_it_is_done_not_partly(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    skip_to_own_action(educator)
+    educator.says("Send one positive text to Deshawn's mom before Friday")
+    clock.advance(days=7)
+    assert "How did it go?" in educator.says("hi")
+    answer = educator.says(
+        "it went great actually! sent the text to deshawns mom and she replied with like 5 "
+        "heart emojis and said nobody ever tells her good stuff. kinda made my week"
+    )
+    # Had: "Thanks for telling me. Sometimes the plan just needs another week." (partly).
+    assert "carry it into this week" not in answer
+    assert "Done!" in answer or "Well done" in answer

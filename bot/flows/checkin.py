@@ -91,9 +91,17 @@ def begin(
 
 
 def typed_outcome(text: str) -> str | None:
-    """Done, partly or not yet, read from a typed answer to "How did it go?"."""
-    typed = replies_in(current_language()).checkin.typed_outcomes
-    return first_typed(text, typed, OUTCOME_ORDER)
+    """Done, partly or not yet, read from a typed answer to "How did it go?". A hedge that
+    only softens ("it went great! ... kinda made my week") does not make it partly; one that
+    opens the answer does."""
+    checkin = replies_in(current_language()).checkin
+    typed = checkin.typed_outcomes
+    outcome = first_typed(text, typed, OUTCOME_ORDER)
+    if outcome == "partly" and outcome_first(text) != "partly":  # "kinda, i called" is partly
+        unhedged = {**typed, "partly": [p for p in typed["partly"] if p not in checkin.hedges]}
+        if first_typed(text, unhedged, OUTCOME_ORDER) == "done":
+            return "done"
+    return outcome
 
 
 def outcome_first(text: str) -> str | None:

@@ -121,6 +121,10 @@ class Stuck(_Strict):
     starters: list[str] = Field(min_length=2)
     easier_questions: list[str] = Field(min_length=2)
     not_an_action: str
+    # "what do you mean by two way?", "can u give an example of what that would be?": the
+    # question asked back, at any length up to `asked_back_words`.
+    asked_back: list[str] = Field(min_length=1)
+    asked_back_words: int = 25
 
 
 class IntentReplies(_Strict):

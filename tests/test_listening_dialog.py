@@ -1553,3 +1553,35 @@ def test_good_news_with_a_soft_kinda_in_it_is_done_not_partly(
     # Had: "Thanks for telling me. Sometimes the plan just needs another week." (partly).
     assert "carry it into this week" not in answer
     assert "Done!" in answer or "Well done" in answer
+
+
+@pytest.mark.parametrize(
+    "asked_back",
+    [
+        "what do you mean by two way? like they asked me questions too?",
+        "can u give an example of what a different first message would be? like just a compliment?",
+        "not sure what you mean by connected. like i feel like i know them or like they respond?",
+        "no entiendo la pregunta, a que te refieres con conversación de verdad?",
+    ],
+)
+def test_a_question_asked_back_about_the_question_gets_help_and_the_question_stays(
+    app: CoachApp, asked_back: str
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    answer = educator.says(asked_back)
+    # Had: 'Got it: "what do you mean by two way". That's useful to hold onto.' and the next
+    # question, with the question kept as the answer.
+    assert "Here's a way in" in answer and "Question 2 of 2" not in answer
+    assert "Question 2 of 2" in educator.says(
+        "the Nguyens, I learned Bao counts the money at their salon"
+    )
+
+
+def test_an_answer_that_tells_of_an_example_is_still_an_answer(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    answer = educator.says(
+        "mom gave me an example of how he reads to his sister, like what he picks"
+    )
+    assert "Question 2 of 2" in answer

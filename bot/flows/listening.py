@@ -88,7 +88,7 @@ FITTED_ACTIONS = 2
 
 def is_stuck(text: str, reading: Understanding) -> bool:
     """'idk', '?', 'no', 'can you give me an example?': not an answer to save."""
-    if is_non_answer(text):
+    if is_non_answer(text) or _asks_what_it_means(text):
         return True
     if len(hedged_rest(text)) >= ACTION_WORDS:
         return False  # "maybe the lees?", "maybe text them?": an answer, offered tentatively
@@ -97,6 +97,16 @@ def is_stuck(text: str, reading: Understanding) -> bool:
     # saying "I'm not sure what you mean", unless it carries what the answer is about.
     asked_back = asks_a_question(text) and not set(reading.themes) - {"unsure"}
     return short and ("unsure" in reading.themes or asked_back)
+
+
+def _asks_what_it_means(text: str) -> bool:
+    """ "what do you mean by two way? like they asked me questions too?": the question asked
+    back, not answered (replies.yaml `stuck.asked_back`)."""
+    stuck = replies_in(current_language()).stuck
+    said = for_matching(text)
+    if len(words(said)) > stuck.asked_back_words:
+        return False
+    return phrases_pattern(tuple(stuck.asked_back)).search(said) is not None
 
 
 def what_is_told(text: str) -> tuple[str, Told] | None:

@@ -1585,3 +1585,35 @@ def test_an_answer_that_tells_of_an_example_is_still_an_answer(app: CoachApp) ->
         "mom gave me an example of how he reads to his sister, like what he picks"
     )
     assert "Question 2 of 2" in answer
+
+
+@pytest.mark.parametrize(
+    ("answer", "locale"),
+    [
+        ("i dont really talk to families much tbh, mostly email when theres a problem", None),
+        (
+            "la verdad casi no hablo con las familias, solo cuando hay problemas de conducta",
+            "es-MX",
+        ),
+    ],
+)
+def test_contact_that_only_comes_with_trouble_is_heard_as_that(
+    app: CoachApp, answer: str, locale: str | None
+) -> None:
+    educator = Conversation(app.coach, locale=locale)
+    educator.says("reflect relational")
+    heard = educator.says(answer)
+    # Had: 'Noted, "i dont really talk to families much tbh". Let's build on that.'
+    told = replies_in(locale[:2] if locale else "en").told["problems_only"].acknowledge
+    assert heard.startswith(told)
+
+
+def test_a_push_back_on_the_questions_is_answered_as_one(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    heard = educator.says(
+        "can i push back a little? it feels like these questions always assume the teacher did "
+        "something wrong. sometimes parents are frustrated at stuff out of my control"
+    )
+    # Had: 'Got it: "can i push back a little". That's useful to hold onto.'
+    assert heard.startswith("Fair push") and "Question 2 of 2" in heard

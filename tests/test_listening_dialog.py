@@ -1617,3 +1617,19 @@ def test_a_push_back_on_the_questions_is_answered_as_one(app: CoachApp) -> None:
     )
     # Had: 'Got it: "can i push back a little". That's useful to hold onto.'
     assert heard.startswith("Fair push") and "Question 2 of 2" in heard
+
+
+@pytest.mark.parametrize(
+    ("said", "answered"),
+    [
+        ("lol", "I'm here whenever you want me"),  # had: "I don't know `lol` yet."
+        ("do you work in teams too or just slack", "both Slack and Microsoft Teams"),
+        ("esta semana estuvo pesadísima", "fair to feel that way"),
+    ],
+)
+def test_a_laugh_a_question_about_where_the_coach_works_and_a_heavy_week(
+    app: CoachApp, said: str, answered: str
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("hello")
+    assert answered in educator.says(said)  # each had: "I'm not sure what you'd like me to do"

@@ -1633,3 +1633,14 @@ def test_a_laugh_a_question_about_where_the_coach_works_and_a_heavy_week(
     educator = Conversation(app.coach)
     educator.says("hello")
     assert answered in educator.says(said)  # each had: "I'm not sure what you'd like me to do"
+
+
+def test_asking_what_would_help_a_stretched_family_is_not_taken_for_the_educators_overload(
+    app: CoachApp,
+) -> None:
+    answer = Conversation(app.coach).says(
+        "the dad of one of my students is deployed and mom is doing everything alone. anything "
+        "i can do that isnt just more stuff for her"
+    )
+    assert answer not in replies_in("en").intents.frustration  # had: "That sounds like a lot"
+    assert "Want to think it through?" in answer

@@ -450,7 +450,7 @@ class Reader:
         if (
             guess.label == "frustration"
             and guess.probability < FRUSTRATION_OVER_A_QUESTION
-            and "?" in normalised
+            and ("?" in normalised or not self.asking_words.isdisjoint(tokens))
             and (self.about_school is None or self.about_school.counts(text))
         ):
             # "do their parents even need to hear from me at this point?": the model, unsure,

@@ -1644,3 +1644,16 @@ def test_asking_what_would_help_a_stretched_family_is_not_taken_for_the_educator
     )
     assert answer not in replies_in("en").intents.frustration  # had: "That sounds like a lot"
     assert "Want to think it through?" in answer
+
+
+def test_a_role_said_with_a_question_gets_the_question_answered_then_the_role_offered(
+    app: CoachApp,
+) -> None:
+    answer = Conversation(app.coach, locale="es-MX").says(
+        "soy family liaison en un distrito en texas, algunas familias hablan mam (lengua maya). "
+        "alguna idea de como comunicarme con las que no hablan ni español ni ingles?"
+    )
+    # Had: the role offer and "En cuanto a por dónde empezar: `evaluar`...".
+    assert "intérprete" in answer and "guardar enlace familiar" in answer
+    assert answer.index("intérprete") < answer.index("guardar enlace familiar")
+    assert "por dónde empezar" not in answer

@@ -265,6 +265,10 @@ def _answer(
         return commands["language"](turn, "")
     if intent == "cancel" and says_no(text):  # "maybe later", "not now": not a cancel
         return [Text(replies_in(current_language()).offer_answers.declined)]
+    if intent == "cancel" and len(words(for_matching(text))) > 1:
+        # "nvm figured it out", "never mind, bell rang": nothing is running, so no "nothing
+        # to cancel"; just fine.
+        return [Text(pick(said.short_reply, text))]
     if intent == "cancel":
         return [Text(str(messages.NOTHING_TO_CANCEL))]
     if says_yes(text) or says_no(text):  # "yeah go ahead", "ok va" with nothing offered

@@ -1657,3 +1657,38 @@ def test_a_role_said_with_a_question_gets_the_question_answered_then_the_role_of
     assert "intérprete" in answer and "guardar enlace familiar" in answer
     assert answer.index("intérprete") < answer.index("guardar enlace familiar")
     assert "por dónde empezar" not in answer
+
+
+@pytest.mark.parametrize(
+    ("said", "answered", "not_answered"),
+    [
+        # Had: the self-assessment's first statement.
+        ("test", "I'm here and working", "(1 of 13)"),
+        ("hey so i have a parent who emails me every night at 11pm asking why her son got a B "
+         "on a quiz. how do i set boundaries without making her mad", "", "(1 of 13)"),
+        # Had: "There's nothing to cancel right now."
+        ("nvm figured it out", "I'm here when you want me", "nothing to cancel"),
+        ("stop being so positive about everything, some parents are genuinely difficult",
+         "you know your families", "nothing to cancel"),
+        # Had: the framework's overview.
+        ("who made you", "written ahead of time by people", "at a glance"),
+        # Had: "Weekly nudges are on" (a reminder to write, for the families).
+        ("puedes escribir un recordatorio para la kermes del sabado? en espanol y en ingles",
+         "What is it for?", "Weekly nudges are on"),
+        # Had: the draft's "What is it for?" (asked about notes, not for one).
+        ("how long should a message to parents be? mine are always like a page long", "",
+         "What is it for?"),
+    ],
+)  # fmt: skip
+def test_more_requests_read_as_they_are_meant(
+    app: CoachApp, said: str, answered: str, not_answered: str
+) -> None:
+    answer = Conversation(app.coach).says(said)
+    assert answered in answer and not_answered not in answer
+
+
+def test_a_recipe_is_not_this_weeks_tip(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says(
+        "jaja tu sabes de recetas? necesito algo rapido para la cena"
+    )
+    assert "Here's one for this week" not in answer

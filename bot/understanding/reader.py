@@ -56,6 +56,7 @@ HEDGES_SET = "hedges"
 # Words that ask the coach for something: a thanks with one of them is also a request.
 REQUEST_WORDS_SET = "request-words"
 SENT_ALREADY_SET = "sent-already"
+SAY_SET = "say-words"
 WRITE_SET = "write"
 THANKS_WORDS_SET = "thanks-words"
 # Thanks someone else said, told of: not a thanks to the coach.
@@ -309,6 +310,7 @@ class Reader:
         self.thanks_words = _word_set(content.intents.sets.get(THANKS_WORDS_SET, []))
         self.request_words = _word_set(content.intents.sets.get(REQUEST_WORDS_SET, []))
         self.sent_already = _word_set(content.intents.sets.get(SENT_ALREADY_SET, []))
+        self.say_words = _word_set(content.intents.sets.get(SAY_SET, []))
         self.write_words = phrases_pattern(tuple(content.intents.sets.get(WRITE_SET, [])))
         self.hedges = tuple(for_matching(h) for h in content.intents.sets.get(HEDGES_SET, []))
         self.intent_cues = CueSet(
@@ -408,6 +410,17 @@ class Reader:
             found.pop(name, None)
         if "cancel" in found and "question" in found:
             del found["cancel"]  # "how do i get parents to stop yelling at the refs": asked
+        asked = "question" in found or not self.asking_openers.isdisjoint(tokens)
+        if "assess" in found and asked and self.names_a_family(tokens):
+            del found["assess"]  # "...about a B on a quiz. how do i set boundaries": asked
+        if (
+            "draft" in found
+            and asked
+            and self.request_words.isdisjoint(tokens)
+            and self.write_words.search(normalised) is None
+            and self.say_words.isdisjoint(tokens)
+        ):
+            del found["draft"]  # "how long should a message to parents be?": asked about notes
         if "cancel" in found and len(tokens) > CANCEL_MOST_WORDS and self.names_a_family(tokens):
             del found["cancel"]  # "...i dont want to stop contacting the family": told
         if "thanks" in found and _REPORTED_THANKS.search(normalised):

@@ -1692,3 +1692,20 @@ def test_a_recipe_is_not_this_weeks_tip(app: CoachApp) -> None:
         "jaja tu sabes de recetas? necesito algo rapido para la cena"
     )
     assert "Here's one for this week" not in answer
+
+
+@pytest.mark.parametrize(
+    ("said", "answered"),
+    [
+        # Each had: "I'm not sure what you'd like me to do with that."
+        ("Do you remember what we talked about yesterday?", "`journal` shows them"),
+        ("that's actually a really good point about the timing, hadn't thought about it",
+         "Glad it helped"),
+        ("are you better than chatgpt", "not a generative AI"),
+        ("neta no entiendo por que me sigues dando la misma respuesta", "Sorry, I missed"),
+    ],
+)  # fmt: skip
+def test_what_the_coach_keeps_a_reply_that_landed_and_one_that_did_not(
+    app: CoachApp, said: str, answered: str
+) -> None:
+    assert answered in Conversation(app.coach).says(said)

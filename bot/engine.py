@@ -35,6 +35,7 @@ from bot.flows import set_aside
 from bot.flows.base import Answer, Flow, match_answer
 from bot.flows.registry import flow_table
 from bot.flows.state import (
+    STEPS_ASIDE,
     ActiveFlow,
     discard_flow,
     end_flow,
@@ -441,7 +442,8 @@ class Coach:
             return [Text(str(messages.EMPTY_IN_FLOW)), *self._ask_again(turn, flow)]
         word, args = split_command(text)
         word = command_word(word, turn.language)
-        if handler.optional and word.casefold() in self.commands and word not in BUTTON_WORDS:
+        steps_aside = handler.optional or bool(flow.data.get(STEPS_ASIDE))
+        if steps_aside and word.casefold() in self.commands and word not in BUTTON_WORDS:
             end_flow(turn, flow)
             return self._run_command(turn, word.casefold(), args)
         still_open = Text(messages.STILL_IN_FLOW.format(title=handler.title(turn, flow)))

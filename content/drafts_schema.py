@@ -78,6 +78,8 @@ class DraftContent(Strict):
     version: int
     no_name: dict[Language, ShortText]
     purposes: dict[Purpose, PurposeWords]
+    # Typed instead of tapped at "Warm, or brief?" ("shorter pls", "más cortito"), any language.
+    tone_words: dict[Tone, list[str]]
     templates: dict[Language, dict[Purpose, Tones]]
 
     @model_validator(mode="after")

@@ -54,6 +54,7 @@ AS_WRITTEN = frozenset(
     {
         "typed_outcomes",
         "hedges",
+        "tone_words",
         "asked_back",
         "forgot_words",
         "typed_carry",

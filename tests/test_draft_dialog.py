@@ -303,3 +303,31 @@ def test_what_a_note_is_for_can_be_said_in_words(app: CoachApp) -> None:
     answer = educator.says("i want to tell his mom he did great on his spelling test")
     assert "Celebrate something specific" in answer and "Which language" in answer
     assert "Please pick one" in educator.says("hmm")  # a word or two answers nothing
+
+
+def test_brief_said_in_words_a_capital_i_and_a_command_after_the_draft_is_written(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("can you help me write a text to jaylen's dad about him missing 6 days")
+    educator.clicks("Follow up")
+    educator.clicks("English")
+    educator.says("jaylen")
+    educator.says("he's a great kid when he's here, i miss having him in class")
+    # Had: "Please pick one of the options" at "Warm, or brief?".
+    draft = educator.says("shorter pls")
+    assert "Your draft" in draft
+    assert "I miss having him in class" in draft  # the family reads a capital I
+    # The note is written: a command typed now runs (it had been "still open").
+    assert "(1 of 13)" in educator.says("assess")
+
+
+def test_words_that_name_no_tone_get_the_question_again(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("draft")
+    educator.clicks("Celebrate")
+    educator.clicks("English")
+    educator.says("Ana")
+    educator.says("she helped a new student find the library")
+    answer = educator.says("hmm")
+    assert "Warm, or brief?" in answer and "Your draft" not in answer

@@ -1,5 +1,6 @@
 """A draft from a template and exactly what the educator typed: nothing is added that they
-did not write, and their words are only trimmed (spaces, a final full stop)."""
+did not write, and their words are only trimmed (spaces, a final full stop) and, in English,
+given the capital I they were typed without."""
 
 from __future__ import annotations
 
@@ -11,6 +12,10 @@ from content.drafts_schema import DraftContent, Language, Purpose, Specific, Ton
 _SPACES = re.compile(r"\s+")
 # A final full stop, comma or semicolon: the template ends the sentence itself.
 _TRAILING = re.compile(r"[\s.,;:]+$")
+
+
+# The pronoun typed in lower case ("i miss having him", "i'm proud of her").
+_LOWER_I = re.compile(r"(?<![\w'’])i(?=$|[\s'’,!?;:]|\.(?!\w))")
 
 
 def tidy(typed: str) -> str:
@@ -31,6 +36,8 @@ def compose(
     templates = content.templates_for(language, purpose, tone)
     template = templates[version % len(templates)]
     values = {name: tidy(specifics.get(name, "")) for name in content.purposes[purpose].asks}
+    if language is Language.ENGLISH:  # a family reads "I miss having him", not "i miss"
+        values = {name: _LOWER_I.sub("I", value) for name, value in values.items()}
     if not values.get(Specific.CHILD):
         values[Specific.CHILD] = content.no_name[language]
     return template.format(**values)

@@ -24,7 +24,7 @@ from bot.drafts.models import SavedDraft
 from bot.drafts.suggest import purpose_in
 from bot.flows.base import Answer
 from bot.flows.listening import VAGUE_WORDS
-from bot.flows.state import ActiveFlow, save_flow
+from bot.flows.state import STEPS_ASIDE, ActiveFlow, save_flow
 from bot.i18n import current_language
 from bot.language import language_named
 from bot.messages import says_skip
@@ -33,7 +33,7 @@ from bot.replies import AskText, Card, Choices, Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding.deficit import deficit_findings
-from bot.understanding.normalise import for_matching, words
+from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.reader import is_non_answer
 from content.drafts_schema import (
     DraftContent,
@@ -156,9 +156,18 @@ def _ask_language(flow: ActiveFlow) -> list[Reply]:
 
 def _ask_tone(flow: ActiveFlow) -> list[Reply]:
     flow.step = "tone"
-    flow.data["_accepts_text"] = False
+    flow.data["_accepts_text"] = True  # "shorter pls" is brief
     pairs = [(said.TONE_WARM, Tone.WARM.value), (said.TONE_BRIEF, Tone.BRIEF.value)]
     return [Choices(str(said.TONE_QUESTION), flow.options(pairs))]
+
+
+def _tone_typed(text: str) -> str | None:
+    """ "shorter pls" -> brief, "más cálido" -> warm; None when the words name neither."""
+    said = for_matching(text)
+    for tone, tone_words in _content().tone_words.items():
+        if phrases_pattern(tuple(tone_words)).search(said) is not None:
+            return tone.value
+    return None
 
 
 def _question(flow: ActiveFlow, specific: str) -> str:
@@ -311,6 +320,7 @@ def _draft_text(flow: ActiveFlow) -> str:
 def _show_draft(flow: ActiveFlow, note: str | None = None) -> list[Reply]:
     flow.step = "draft"
     flow.data["_accepts_text"] = False
+    flow.data[STEPS_ASIDE] = True  # the note is written: "assess" typed now runs
     other = said.IN_SPANISH if flow.data["language"] == Language.ENGLISH else said.IN_ENGLISH
     pairs = [
         (said.ANOTHER, "another"),
@@ -440,9 +450,10 @@ class DraftFlow:
             case "reframe":
                 return _take_reframe(turn, flow, answer)
             case "tone":
-                if answer.key not in {t.value for t in Tone}:
-                    return _ask_tone(flow)
-                flow.data["tone"] = answer.key
+                tone = answer.key or _tone_typed(answer.text)
+                if tone not in {t.value for t in Tone}:
+                    return [Text(str(core_messages.PICK_AN_OPTION)), *_ask_tone(flow)]
+                flow.data["tone"] = tone
                 turn.educator.drafts_made = (turn.educator.drafts_made or 0) + 1
                 return _show_draft(flow)
         return _take_draft_choice(turn, flow, answer)

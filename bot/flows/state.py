@@ -20,6 +20,10 @@ FLOW_VALUE_PREFIX = "flow:"
 # Flows whose data never holds an educator's words (the forget confirmation): stored
 # unsealed, so they run even when no configured key opens the educator's data key.
 UNSEALED_KINDS = frozenset({"forget"})
+# Set in a conversation's data while it waits on a question nothing depends on (a finished
+# draft's Another version / Save / Done): a command typed then runs, and the conversation
+# steps aside, as an `optional` flow does.
+STEPS_ASIDE = "_steps_aside"
 
 
 @dataclass

@@ -532,7 +532,7 @@ def _themed_question(turn: Turn, text: str, reading: Understanding) -> list[Repl
 def _role_aside(profiles: ProfileWords, text: str) -> str:
     """ "I'm a counselor" mid-reflection: how to set it once this is done."""
     role = profiles.role_in(text)
-    if role is None:
+    if role is None or profiles.works_beside(text):  # "im a para": not told they're a teacher
         return str(profile_said.OFFER_ASIDE_UNCLEAR)
     described = profiles.roles[role].described
     return profile_said.OFFER_ASIDE.format(described=described, role=role.value)

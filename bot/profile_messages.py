@@ -40,6 +40,11 @@ OFFER = Msg(
     "Thanks for telling me you're {described}. Shall I set that as your role, so I offer "
     "what fits your work first?"
 )
+# "im a para not a teacher": offered the role that fits, without being told they hold it.
+OFFER_BESIDE = Msg(
+    "Thanks for telling me about your work. The {label} role fits it best: it keeps "
+    "reflections and nudges close to the classroom and its families. Shall I set it?"
+)
 OFFER_YES = Msg("Yes, set {label}")
 OFFER_ASIDE = Msg(
     "Thanks for telling me you're {described}. When we're done here, `profile role {role}` "

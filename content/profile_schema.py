@@ -23,6 +23,9 @@ class RoleWords(Strict):
     described: ShortText  # "a school leader": said back to the educator
     offers: ShortText  # what setting this role changes, in one sentence
     words: list[Word] = Field(min_length=1)
+    # Those of `words` naming someone who works beside the role rather than in it ("para",
+    # "aide" for teacher): offered the role without being told they hold it.
+    beside: list[Word] = Field(default_factory=list)
     # Topics this role meets first (the rotation, `reflect` with no topic, growth-area ties).
     first_topics: list[str] = Field(default_factory=list)
 
@@ -47,6 +50,9 @@ class ProfileWords(Strict):
             unknown = [slug for slug in entry.first_topics if slug not in NUDGE_TOPICS]
             if unknown:
                 raise ValueError(f"first_topics names unknown topics {unknown}")
+        for entry in self.roles.values():
+            if not set(entry.beside) <= set(entry.words):
+                raise ValueError(f"beside names words the role does not have: {entry.beside}")
         for band in self.grades.values():
             loose = [word for word in band.in_a_sentence if word not in band.words]
             if loose:
@@ -68,8 +74,18 @@ class ProfileWords(Strict):
     def role_in(self, sentence: str) -> Role | None:
         """The role a sentence names first ("I'm a counselor, not a teacher"), by its longest
         role word where words overlap ("assistant principal", not "principal")."""
+        found = self.role_word_in(sentence)
+        return None if found is None else found[0]
+
+    def works_beside(self, sentence: str) -> bool:
+        """Whether the word that names the role names someone beside it ("im a para")."""
+        found = self.role_word_in(sentence)
+        return found is not None and found[1] in self.roles[found[0]].beside
+
+    def role_word_in(self, sentence: str) -> tuple[Role, str] | None:
+        """role_in's role and the word that named it ("para")."""
         words = {role: e.words for role, e in self.roles.items()}
-        return _named_first(sentence, words, skip=_DENIED)
+        return _word_first(sentence, words, skip=_DENIED)
 
     def band_in(self, sentence: str) -> GradeBand | None:
         """The grade band a sentence names first ("an assistant principal at a middle school")."""
@@ -94,12 +110,23 @@ def _named_first(
 ) -> Name | None:
     """The name whose word comes first in the sentence, the longest word where two start
     together; None when no word is there. A word right after `skip`'s match is not counted."""
+    found = _word_first(sentence, words, skip)
+    return None if found is None else found[0]
+
+
+def _word_first(
+    sentence: str, words: dict[Name, list[str]], skip: re.Pattern[str] | None = None
+) -> tuple[Name, str] | None:
+    """_named_first's name, with the word that named it."""
     said = sentence.casefold().replace("’", "'")
     found = [
-        (match.start(), -len(word), name)
+        (match.start(), -len(word), name, word)
         for name, phrases in words.items()
         for word in phrases
         for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", said)
         if skip is None or skip.search(said[: match.start()]) is None
     ]
-    return min(found, key=lambda found: found[:2])[2] if found else None
+    if not found:
+        return None
+    first = min(found, key=lambda found: found[:2])
+    return first[2], first[3]

@@ -1709,3 +1709,28 @@ def test_what_the_coach_keeps_a_reply_that_landed_and_one_that_did_not(
     app: CoachApp, said: str, answered: str
 ) -> None:
     assert answered in Conversation(app.coach).says(said)
+
+
+@pytest.mark.parametrize(
+    ("said", "locale", "offered"),
+    [
+        ("im a para not a teacher, is this for me too?", None, "The teacher role fits it best"),
+        ("hola! me llamo Lupita, trabajo como parapro en kinder", "es-MX", "El rol de docente"),
+    ],
+)
+def test_a_para_is_offered_the_teacher_role_without_being_told_they_are_a_teacher(
+    app: CoachApp, said: str, locale: str | None, offered: str
+) -> None:
+    answer = Conversation(app.coach, locale=locale).says(said)
+    # Had: "Thanks for telling me you're a teacher." to someone who had just said they are not.
+    assert offered in answer
+    assert "you're a teacher" not in answer and "que es docente" not in answer
+
+
+def test_a_para_mid_reflection_is_pointed_to_profile_not_told_they_are_a_teacher(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    answer = educator.says("im a para")
+    assert "you're a teacher" not in answer and "`profile`" in answer

@@ -60,9 +60,10 @@ def first_hello(turn: Turn) -> list[Reply]:
 def offer_role(turn: Turn, sentence: str) -> list[Reply]:
     """ "I'm a principal": offer to set it (one tap), or ask when the role is not clear."""
     words = turn.library.profiles
-    role = words.role_in(sentence)
-    if role is None:
+    found = words.role_word_in(sentence)
+    if found is None:
         return [role_question(words)]
+    role, word = found
     entry = words.roles[role]
     label, value = entry.label.casefold(), f"profile role {role.value}"
     band = words.band_in(sentence) if turn.educator.grade_band is None else None
@@ -71,6 +72,8 @@ def offer_role(turn: Turn, sentence: str) -> list[Reply]:
         value = f"{value} {band.value}"
     yes = Choice(said.OFFER_YES.format(label=label), value)
     make_offer(turn.educator, value, turn.now)  # "ok" typed means the button
+    if word in entry.beside:  # a para is offered the teacher role, not told they are one
+        return [Choices(said.OFFER_BESIDE.format(label=entry.label.casefold()), (yes,))]
     return [Choices(said.OFFER.format(described=entry.described), (yes,))]
 
 

@@ -437,6 +437,8 @@ def _own_role_heard(turn: Turn, answer: str, intent: str) -> str | None:
     role = profiles.role_in(answer)
     if role is None or role.value == turn.educator.role:
         return None
+    if profiles.works_beside(answer):  # "as a para i don't plan lessons": not "a teacher"
+        return str(profile_said.OFFER_ASIDE_UNCLEAR)
     described = profiles.roles[role].described
     band = profiles.band_in(answer) if turn.educator.grade_band is None else None
     # "im a 3rd grade teacher and...": role and grades in the one command it names.

@@ -198,6 +198,15 @@ def _answer(
     if intent in STARTS_A_CONVERSATION and turns_down(text):
         # "no i dont want to do a reflection rn" had started one.
         return [Text(replies_in(current_language()).offer_answers.declined)]
+    said_words = set(words(for_matching(text)))
+    if (
+        intent == "learn"
+        and reading.topic is None
+        and not FRAMEWORK_WORDS & said_words
+        and default_reader().names_a_family(list(said_words))
+    ):
+        # "cómo le explico a los papás qué es un IEP": asked about families, not the framework.
+        intent = "question"
     if intent == "learn" and reading.topic is None and asks_a_question(text):
         # "what's the framework again in 2 sentences": its opening, not all five sections.
         return overview_in_brief(turn.library)

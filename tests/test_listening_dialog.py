@@ -1734,3 +1734,13 @@ def test_a_para_mid_reflection_is_pointed_to_profile_not_told_they_are_a_teacher
     educator.says("reflect relational")
     answer = educator.says("im a para")
     assert "you're a teacher" not in answer and "`profile`" in answer
+
+
+def test_what_is_asked_about_families_is_not_taken_for_a_question_about_the_framework(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach, locale="es-MX")
+    answer = educator.says("Cómo le explico a los papás qué es un IEP? muchos piensan que es malo")
+    assert "de un vistazo" not in answer  # had: the framework's overview
+    # Asked about the framework, it is still the overview.
+    assert "de un vistazo" in educator.says("qué es el marco de doble capacidad?")

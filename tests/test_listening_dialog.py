@@ -1744,3 +1744,17 @@ def test_what_is_asked_about_families_is_not_taken_for_a_question_about_the_fram
     assert "de un vistazo" not in answer  # had: the framework's overview
     # Asked about the framework, it is still the overview.
     assert "de un vistazo" in educator.says("qué es el marco de doble capacidad?")
+
+
+def test_a_report_of_what_was_done_is_the_journal_and_a_family_night_blurb_an_invitation(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    # Had: the whole data export.
+    assert "Your journal" in educator.says("is there a report of what ive done or something")
+    # Had: "Let's write a short note home: Introduce myself." ("kids welcome").
+    answer = educator.says(
+        "can you draft a newsletter blurb for our fall family night, oct 17 in the cafeteria, "
+        "pizza provided, kids welcome"
+    )
+    assert "Invite the family" in answer

@@ -21,7 +21,16 @@ _TO_STAFF = re.compile(
 )
 # Words that say what the note is for, most specific first.
 _PURPOSE_WORDS = (
-    (Purpose.INVITE, re.compile(r"\binvit", re.IGNORECASE)),
+    (
+        Purpose.INVITE,
+        # "a blurb for our fall family night... kids welcome" is an invitation, not a welcome.
+        re.compile(
+            r"\binvit|\bfamily (night|day|fun night|breakfast|picnic)|\bopen house|\bpotluck"
+            r"|\bback[- ]to[- ]school night|\b(math|literacy|reading|science) night"
+            r"|\bnoche (familiar|de)|\bkerm[eé]s|\bconvivio",
+            re.IGNORECASE,
+        ),
+    ),
     (
         Purpose.INTRODUCE,
         re.compile(r"introduc\w* (yourself|myself)|your name|go-to|welcome|\bpresentarme", re.I),

@@ -1674,7 +1674,7 @@ def test_a_role_said_with_a_question_gets_the_question_answered_then_the_role_of
         ("who made you", "written ahead of time by people", "at a glance"),
         # Had: "Weekly nudges are on" (a reminder to write, for the families).
         ("puedes escribir un recordatorio para la kermes del sabado? en espanol y en ingles",
-         "What is it for?", "Weekly nudges are on"),
+         "Invite the family", "Weekly nudges are on"),
         # Had: the draft's "What is it for?" (asked about notes, not for one).
         ("how long should a message to parents be? mine are always like a page long", "",
          "What is it for?"),

@@ -474,6 +474,10 @@ class Coach:
             if number is not None and flow.data.get("_accepts_text"):
                 not_shown = messages.NOT_AN_OPTION.format(number=number)
                 return [Text(not_shown), *self._ask_again(turn, flow)]
+            if understand(text, deficit=False).intent in ("frustration", "cancel"):
+                # "ya me cansé de esto" at the self-check's fifth statement: a way out, kindly.
+                weary = messages.WEARY_IN_FLOW.format(title=handler.title(turn, flow))
+                return [Text(weary), *self._ask_again(turn, flow)]
             return [Text(str(messages.PICK_AN_OPTION)), *self._ask_again(turn, flow)]
         if answer.key is None and len(answer.text) > messages.MAX_ANSWER_CHARS:
             too_long = messages.TOO_LONG.format(

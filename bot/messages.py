@@ -90,6 +90,10 @@ NOT_AN_OPTION = Msg(
     "your own words."
 )
 STILL_IN_FLOW = Msg("Your {title} is still open: answer above to go on, or type `cancel`.")
+WEARY_IN_FLOW = Msg(
+    "That's fine, it can wait. Type `cancel` to stop the {title} here, or pick an answer above "
+    "to go on."
+)
 
 # Reflection
 REFLECT_INTRO = Msg(

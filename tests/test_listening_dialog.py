@@ -1758,3 +1758,26 @@ def test_a_report_of_what_was_done_is_the_journal_and_a_family_night_blurb_an_in
         "pizza provided, kids welcome"
     )
     assert "Invite the family" in answer
+
+
+@pytest.mark.parametrize(
+    ("said", "locale", "answered"),
+    [
+        ("ugh this is taking forever", None, "Type `cancel` to stop the self-assessment"),
+        ("ya me cansé de esto", "es-MX", "Escriba `cancelar` para dejar su autoevaluación"),
+    ],
+)
+def test_weary_of_the_self_check_is_shown_the_way_out(
+    app: CoachApp, said: str, locale: str | None, answered: str
+) -> None:
+    educator = Conversation(app.coach, locale=locale)
+    educator.says("assess")
+    answer = educator.says(said)
+    # Had: "Please pick one of the options (a number works too)".
+    assert answered in answer and "(1 of 13)" in answer.replace("(1 de 13)", "(1 of 13)")
+
+
+def test_mas_o_menos_is_a_level_in_the_self_check(app: CoachApp) -> None:
+    educator = Conversation(app.coach, locale="es-MX")
+    educator.says("evaluar")
+    assert "(2 de 13)" in educator.says("mmm mas o menos")  # had: "no hay respuestas incorrectas"

@@ -125,7 +125,11 @@ class AssessmentFlow:
         valid = {str(level.value) for level in assessment.levels}
         key = answer.key or level_typed(assessment.levels, answer.text)
         if key is None or key not in valid:
-            unsure = is_non_answer(answer.text) or "unsure" in understand(answer.text).themes
+            reading = understand(answer.text, deficit=False)
+            if reading.intent in ("frustration", "cancel"):  # "ya me cansé de esto": a way out
+                weary = core_messages.WEARY_IN_FLOW.format(title=self.title(turn, flow))
+                return [Text(weary), *_ask(turn, flow)]
+            unsure = is_non_answer(answer.text) or "unsure" in reading.themes
             said = messages.NO_WRONG_ANSWER if unsure else core_messages.PICK_AN_OPTION
             return [Text(str(said)), *_ask(turn, flow)]
         topic = assessment.statements[flow.data["index"]].topic

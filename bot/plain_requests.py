@@ -95,6 +95,8 @@ ASIDE_WORDS = 8
 # A short "what is ..." is about the framework when it names it or one of its parts; "qué es
 # esto" at a step is about the step (the step helps with that).
 FRAMEWORK_WORDS = frozenset(["framework", "dual", "capacity", "capacity-building", "marco"])
+# Themes whose replies and tries fit something told, never a question asked.
+ASKED_NOT_TOLD = frozenset(["positive"])
 # Every word of a bare thanks or hello ("thx", "thank you so much", "hi again").
 SMALL_TALK_WORDS = frozenset([
     "thanks", "thank", "thx", "ty", "tysm", "you", "u", "so", "much", "very", "a", "lot",
@@ -525,6 +527,10 @@ def _themed_question(turn: Turn, text: str, reading: Understanding) -> list[Repl
     # ("how do i get parents to actually come to conferences" names families not coming);
     # asked outright, the cue's words are evidence enough for which tries to offer.
     found = reading.themes or tuple(t for t in ACK_ORDER if t in reading.cued)
+    # A bright spot's tries ("tell the family exactly what went well") do not answer a how-to
+    # ("how do i say no to a parent who wants to volunteer every day"; "any ideas for getting
+    # more dads involved?" had got them).
+    found = tuple(t for t in found if t not in ASKED_NOT_TOLD or _told_beside(text, t))
     theme = hardest_theme(found)
     if theme is None:
         return []
@@ -536,6 +542,19 @@ def _themed_question(turn: Turn, text: str, reading: Understanding) -> list[Repl
     lines += ["", replies.intents.heard_offer.format(topic="")]
     make_offer(turn.educator, "reflect", turn.now)
     return [Text("\n".join(lines))]
+
+
+def _told_beside(text: str, theme: str) -> bool:
+    """ "how do i keep this going? mom finally answered my text today!": the theme is in a
+    sentence that tells, beside the question (not in the question's own words)."""
+    openers = default_reader().question_openers
+    for part in _SENTENCES.findall(text):
+        said = words(for_matching(part))
+        if not said or said[0] in openers or asks_a_question(part):
+            continue  # "como respondo a un papá que...": asked, whatever its words
+        if theme in understand(part, deficit=False).themes:
+            return True
+    return False
 
 
 def _role_aside(profiles: ProfileWords, text: str) -> str:
@@ -575,7 +594,16 @@ def _theme_try(text: str, reading: Understanding) -> list[str]:
     """ "how do i get my newcomer families to trust me, most of them speak dari": the topic's
     practice answers the question; what is in the way (language) gets one try of its own."""
     replies = replies_in(current_language())
-    theme = next((t for t in ACK_ORDER if t in reading.themes and t in replies.theme_actions), None)
+    theme = next(
+        (
+            t
+            for t in ACK_ORDER
+            if t in reading.themes
+            and t in replies.theme_actions
+            and (t not in ASKED_NOT_TOLD or _told_beside(text, t))
+        ),
+        None,
+    )
     if theme is None:
         return []
     [tried] = closest_lines(text, replies.theme_actions[theme], 1)

@@ -1781,3 +1781,26 @@ def test_mas_o_menos_is_a_level_in_the_self_check(app: CoachApp) -> None:
     educator = Conversation(app.coach, locale="es-MX")
     educator.says("evaluar")
     assert "(2 de 13)" in educator.says("mmm mas o menos")  # had: "no hay respuestas incorrectas"
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "how do i say no to a parent who wants to volunteer in my classroom every single day",
+        "any ideas for getting more dads involved? every event it's all moms and grandmas",
+        "como respondo a un papa que me escribio en el grupo de whatsapp criticando mi forma de "
+        "enseñar delante de todos los demas papas",
+    ],
+)
+def test_a_how_to_question_with_bright_words_in_it_is_not_answered_as_good_news(
+    app: CoachApp, asked: str
+) -> None:
+    answer = Conversation(app.coach).says(asked)
+    # Had: "Tell the family exactly what went well, in one specific sentence".
+    assert "exactly what went well" not in answer
+    assert "Building on what goes well" not in answer
+
+
+def test_good_news_told_beside_a_question_still_gets_ways_to_build_on_it(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says("how do i keep this going? mom finally answered my text!")
+    assert "Repeat what worked" in answer or "exactly what went well" in answer

@@ -474,7 +474,7 @@ class Coach:
             if number is not None and flow.data.get("_accepts_text"):
                 not_shown = messages.NOT_AN_OPTION.format(number=number)
                 return [Text(not_shown), *self._ask_again(turn, flow)]
-            if understand(text, deficit=False).intent in ("frustration", "cancel"):
+            if understand(text, deficit=False).intent == "frustration":
                 # "ya me cansé de esto" at the self-check's fifth statement: a way out, kindly.
                 weary = messages.WEARY_IN_FLOW.format(title=handler.title(turn, flow))
                 return [Text(weary), *self._ask_again(turn, flow)]

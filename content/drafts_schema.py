@@ -80,6 +80,9 @@ class DraftContent(Strict):
     purposes: dict[Purpose, PurposeWords]
     # Typed instead of tapped at "Warm, or brief?" ("shorter pls", "más cortito"), any language.
     tone_words: dict[Tone, list[str]]
+    # Typed instead of tapped under a finished draft ("make it shorter pls", "save it"): the
+    # buttons' keys (another, shorter, language, save, done), checked in that order.
+    review_words: dict[str, list[str]]
     templates: dict[Language, dict[Purpose, Tones]]
 
     @model_validator(mode="after")

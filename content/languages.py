@@ -55,6 +55,7 @@ AS_WRITTEN = frozenset(
         "typed_outcomes",
         "hedges",
         "tone_words",
+        "review_words",
         "beside",
         "asked_back",
         "forgot_words",

@@ -331,3 +331,31 @@ def test_words_that_name_no_tone_get_the_question_again(app: CoachApp) -> None:
     educator.says("she helped a new student find the library")
     answer = educator.says("hmm")
     assert "Warm, or brief?" in answer and "Your draft" not in answer
+
+
+def test_under_a_finished_draft_what_is_typed_works_like_its_buttons(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("draft")
+    educator.clicks("Celebrate")
+    educator.clicks("English")
+    educator.says("Ana")
+    educator.says("she helped a new student find the library")
+    warm = educator.says("warm")
+    # Each had: "Please pick one of the options (a number works too)".
+    shorter = educator.says("make it shorter pls")
+    assert "Your draft" in shorter and len(shorter) < len(warm)
+    spanish = educator.says("can you do it in spanish")
+    assert "In English" in spanish  # the draft is in Spanish now, its button offers English
+    assert "Saved to your journal" in educator.says("save it")
+
+
+def test_words_under_a_draft_that_name_no_button_get_the_buttons_again(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("draft")
+    educator.clicks("Celebrate")
+    educator.clicks("English")
+    educator.says("Ana")
+    educator.says("she helped a new student find the library")
+    educator.says("brief")
+    answer = educator.says("hmm not sure about the middle part")
+    assert "pick one of the options" in answer and "Your draft" in answer

@@ -126,7 +126,7 @@ class AssessmentFlow:
         key = answer.key or level_typed(assessment.levels, answer.text)
         if key is None or key not in valid:
             reading = understand(answer.text, deficit=False)
-            if reading.intent in ("frustration", "cancel"):  # "ya me cansé de esto": a way out
+            if reading.intent == "frustration":  # "ya me cansé de esto": a way out
                 weary = core_messages.WEARY_IN_FLOW.format(title=self.title(turn, flow))
                 return [Text(weary), *_ask(turn, flow)]
             unsure = is_non_answer(answer.text) or "unsure" in reading.themes

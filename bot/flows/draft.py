@@ -319,7 +319,7 @@ def _draft_text(flow: ActiveFlow) -> str:
 
 def _show_draft(flow: ActiveFlow, note: str | None = None) -> list[Reply]:
     flow.step = "draft"
-    flow.data["_accepts_text"] = False
+    flow.data["_accepts_text"] = True  # "make it shorter pls", "save it"
     flow.data[STEPS_ASIDE] = True  # the note is written: "assess" typed now runs
     other = said.IN_SPANISH if flow.data["language"] == Language.ENGLISH else said.IN_ENGLISH
     pairs = [
@@ -333,10 +333,24 @@ def _show_draft(flow: ActiveFlow, note: str | None = None) -> list[Reply]:
     return [Card(str(said.DRAFT_TITLE), body, flow.options(pairs), copy=_draft_text(flow))]
 
 
+def _review_typed(text: str) -> str | None:
+    """ "make it shorter pls" -> shorter, "guárdalo" -> save; None when the words name no
+    button."""
+    said = for_matching(text)
+    for key, typed in _content().review_words.items():
+        if phrases_pattern(tuple(typed)).search(said) is not None:
+            return key
+    return None
+
+
 def _take_draft_choice(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
     content = _content()
     language, purpose = Language(flow.data["language"]), Purpose(flow.data["purpose"])
-    match answer.key:
+    key = answer.key or _review_typed(answer.text)
+    named = language_named(answer.text) if key == "language" else None
+    if named == language.value:  # "en español" under a draft already in Spanish
+        return _show_draft(flow)
+    match key:
         case "another":
             flow.data["version"] = int(flow.data["version"]) + 1
             return _show_draft(flow)
@@ -357,7 +371,7 @@ def _take_draft_choice(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Rep
         case "done":
             flow.finished = True
             return [Text(str(said.FINISHED))]
-    return reprompt(flow)
+    return [Text(str(core_messages.PICK_AN_OPTION)), *reprompt(flow)]
 
 
 def _save(turn: Turn, flow: ActiveFlow) -> None:

@@ -120,6 +120,7 @@ class Stuck(_Strict):
     examples: list[str] = Field(min_length=2)
     starters: list[str] = Field(min_length=2)
     easier_questions: list[str] = Field(min_length=2)
+    action_help: str
     not_an_action: str
     # "what do you mean by two way?", "can u give an example of what that would be?": the
     # question asked back, at any length up to `asked_back_words`.

@@ -356,6 +356,10 @@ class ReflectionFlow:
             # "kinda, i called but mom got mad": heard, not saved as the plan.
             heard = _heard_not_saved(flow, own, said.own_plan.report_heard)
             return [*heard, *_ask_action(turn, flow)]
+        if own is not None and listening.is_stuck(own, understand(own, deficit=False)):
+            # "can u give me an example of a small thing? everything feels big": help, not
+            # "that doesn't look like an action yet".
+            return [Text(said.stuck.action_help), *_ask_action(turn, flow)]
         if own is None or not listening.is_action(own):
             return [not_yet, *_ask_action(turn, flow)]
         note = wording_note(turn, own)

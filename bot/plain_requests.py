@@ -429,10 +429,12 @@ def aside_in_flow(text: str, profiles: ProfileWords) -> str | None:
     volunteers" and "say hi to dad at pickup" are actions), "I'm a counselor", a question
     about the framework ("learn about their culture" is an action)."""
     said = for_matching(text).split()
+    about = _to_the_coach(text)
+    if about is not None and about.any_length:  # a child who may be unsafe: that first
+        return about.answer
     if len(said) > ASIDE_WORDS:
         return None
     # "wait is this private?", and "sorry, long day" (said in passing, whatever is asked).
-    about = _to_the_coach(text)
     if about is not None and (about.aside or asks_a_question(text)):
         return about.answer
     reading = understand(text, deficit=False)

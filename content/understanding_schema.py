@@ -248,6 +248,9 @@ class ToTheCoach(_Strict):
     # Said mid-conversation, an aside (answered, the question asked again) rather than an
     # answer: an apology is; "i'll try" at the action step is the plan.
     aside: bool = False
+    # An aside whatever the answer's length ("i think one of my kids is being neglected, he
+    # comes in hungry every day" typed as a reflection answer): answered first, not saved.
+    any_length: bool = False
     answer: str
 
 

@@ -1815,3 +1815,35 @@ def test_asking_for_a_small_example_at_the_action_step_gets_help_sizing_it(
     answer = educator.says("can u give me an example of a small thing? everything feels big")
     # Had: "That doesn't look like an action yet, so I haven't saved it."
     assert "Small is the point" in answer and "Saved to your journal" not in answer
+
+
+@pytest.mark.parametrize(
+    ("said", "locale", "answered"),
+    [
+        ("my 5th grader told me hes scared to go home because his dad hits him", None,
+         "reporting procedure"),
+        ("Soy orientadora escolar. Tengo un alumno que creo que sufre abuso en casa, como hablo "
+         "con la mama", "es-MX", "procedimiento de su escuela"),
+    ],
+)  # fmt: skip
+def test_a_child_who_may_be_unsafe_gets_the_reporting_duty_first(
+    app: CoachApp, said: str, locale: str | None, answered: str
+) -> None:
+    assert answered in Conversation(app.coach, locale=locale).says(said)
+
+
+def test_a_safety_worry_typed_as_a_reflection_answer_is_answered_first_and_not_saved(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    answer = educator.says(
+        "i think one of my kids is being neglected, he comes in hungry every day"
+    )
+    assert "reporting procedure" in answer and "Question 1 of 2" in answer
+
+
+def test_work_at_cps_or_a_call_i_neglected_to_return_is_not_a_safety_worry(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    for said in ("i teach 3rd grade at CPS", "i neglected to call her back, oops"):
+        assert "reporting procedure" not in educator.says(said)

@@ -6,7 +6,7 @@ someone who did not ask for help. The messages (tests/data/understanding/plain_m
 were written by helpers who read nothing in this repository, as educators type in Slack and
 Teams at random moments, in English and Spanish; they carry no labels, so this counts shrugs,
 not right answers (the labelled sets in bench/understanding.py do that). `sweep` was read
-while fixing what it showed, and its shrugs are listed; `fresh` is only counted.
+while fixing what it showed, and its shrugs are listed; `fresh` and `judged` are only counted.
 
     python -m bench shrugs
 """
@@ -21,7 +21,13 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "understanding"
-SETS = {"sweep": "plain_messages_sweep.yaml", "fresh": "plain_messages_fresh.yaml"}
+SETS = {
+    "sweep": "plain_messages_sweep.yaml",
+    "fresh": "plain_messages_fresh.yaml",
+    "judged": "plain_messages_judged.yaml",
+}
+# Measuring sets: never read item by item.
+MEASURING = frozenset({"fresh", "judged"})
 # The start of each shrug, as the coach says it in English and in Spanish.
 SHRUGS = {
     "not sure what to do": ("I'm not sure what you'd like me", "No estoy seguro de qué"),
@@ -77,7 +83,7 @@ def main() -> None:
         )
         for kind, count in kinds.most_common():
             print(f"  {kind:<20} {count}")
-        if name != "fresh":  # a measuring set is never read item by item
+        if name not in MEASURING:
             for text in shrugged:
                 print(f"    {text[:90]}")
 

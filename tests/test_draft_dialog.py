@@ -322,24 +322,24 @@ def test_brief_said_in_words_a_capital_i_and_a_command_after_the_draft_is_writte
     assert "(1 of 13)" in educator.says("assess")
 
 
-def test_words_that_name_no_tone_get_the_question_again(app: CoachApp) -> None:
-    educator = Conversation(app.coach)
+def at_warm_or_brief(educator: Conversation) -> Conversation:
+    """A celebration of Ana's kindness, in English, at "Warm, or brief?"."""
     educator.says("draft")
     educator.clicks("Celebrate")
     educator.clicks("English")
     educator.says("Ana")
     educator.says("she helped a new student find the library")
+    return educator
+
+
+def test_words_that_name_no_tone_get_the_question_again(app: CoachApp) -> None:
+    educator = at_warm_or_brief(Conversation(app.coach))
     answer = educator.says("hmm")
     assert "Warm, or brief?" in answer and "Your draft" not in answer
 
 
 def test_under_a_finished_draft_what_is_typed_works_like_its_buttons(app: CoachApp) -> None:
-    educator = Conversation(app.coach)
-    educator.says("draft")
-    educator.clicks("Celebrate")
-    educator.clicks("English")
-    educator.says("Ana")
-    educator.says("she helped a new student find the library")
+    educator = at_warm_or_brief(Conversation(app.coach))
     warm = educator.says("warm")
     # Each had: "Please pick one of the options (a number works too)".
     shorter = educator.says("make it shorter pls")
@@ -350,12 +350,7 @@ def test_under_a_finished_draft_what_is_typed_works_like_its_buttons(app: CoachA
 
 
 def test_words_under_a_draft_that_name_no_button_get_the_buttons_again(app: CoachApp) -> None:
-    educator = Conversation(app.coach)
-    educator.says("draft")
-    educator.clicks("Celebrate")
-    educator.clicks("English")
-    educator.says("Ana")
-    educator.says("she helped a new student find the library")
+    educator = at_warm_or_brief(Conversation(app.coach))
     educator.says("brief")
     answer = educator.says("hmm not sure about the middle part")
     assert "pick one of the options" in answer and "Your draft" in answer

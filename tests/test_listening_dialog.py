@@ -1847,3 +1847,12 @@ def test_work_at_cps_or_a_call_i_neglected_to_return_is_not_a_safety_worry(app: 
     educator = Conversation(app.coach)
     for said in ("i teach 3rd grade at CPS", "i neglected to call her back, oops"):
         assert "reporting procedure" not in educator.says(said)
+
+
+def test_a_goodbye_inside_a_reflection_is_answered_and_the_question_waits(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    at_the_action_step(educator)
+    answer = educator.says("see ya monday")
+    # Had: "I haven't saved that as this week's plan, as I can't find a step in it yet."
+    assert "I'll be here whenever you want" in answer and "pick one small action" in answer
+    assert "Saved to your journal" in educator.says("1")

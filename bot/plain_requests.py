@@ -259,11 +259,13 @@ def _answer(
             return commands["draft"](turn, "")
         return start_draft(turn, purpose.value, heard=True)
     if intent == "profile":
-        if asks_a_question(text) and set(reading.themes) & set(ACK_ORDER):
+        about_a_family = default_reader().names_a_family(words(for_matching(text)))
+        if asks_a_question(text) and (set(reading.themes) & set(ACK_ORDER) or about_a_family):
             # "soy family liaison... alguna idea de cómo comunicarme con las que no hablan
             # español?": the question is answered by what is in the way (the topic the role's
-            # own words lean to, "distrito", is not what was asked), the role offered after.
-            by_theme = replace(reading, topic=None)
+            # own words lean to, "distrito", is not what was asked), the role offered after;
+            # so is "I'm a para... am I even allowed to talk to parents about goals?".
+            by_theme = replace(reading, topic=None) if reading.themes else reading
             return [*_question(turn, by_theme, text), *offer_role(turn, text)]
         if asks_a_question(text):  # "I'm a principal, what should I focus on?"
             return [*offer_role(turn, text), Text(said.role_and_question)]

@@ -1856,3 +1856,18 @@ def test_a_goodbye_inside_a_reflection_is_answered_and_the_question_waits(app: C
     # Had: "I haven't saved that as this week's plan, as I can't find a step in it yet."
     assert "I'll be here whenever you want" in answer and "pick one small action" in answer
     assert "Saved to your journal" in educator.says("1")
+
+
+def test_a_role_said_with_a_question_about_a_family_gets_the_question_answered_first(
+    app: CoachApp,
+) -> None:
+    answer = Conversation(app.coach).says(
+        "I'm a para in a self-contained room. Am I even allowed to talk to parents about their "
+        "kid's IEP goals or is that the case manager's job?"
+    )
+    # Had: the role offer and "As for where to start: `assess`..." (the question unanswered).
+    assert "As for where to start" not in answer and "Yes, set teacher" in answer
+    assert not answer.startswith("Thanks for telling me")  # answered before the offer
+    # A role with a question about the role itself still gets where to start.
+    other = Conversation(app.coach, "U2").says("I'm a principal, what should I focus on?")
+    assert "As for where to start" in other

@@ -293,6 +293,9 @@ class Reader:
         self.intent_model, self.topic_model, self.theme_model = (
             TextModel(model, self.vocabulary) for model in models
         )
+        # The last message's intent cue counts: intent() looks at them again after its first
+        # reading (a hello in a long message, a draft told of), and counting is most of its cost.
+        self._last_cues: tuple[str, dict[str, int]] | None = None
         try:
             self._compile(content)
         except PatternError as exc:
@@ -402,10 +405,8 @@ class Reader:
             return self._emoji_intent(normalised)
         if tokens[0] in COMMAND_INTENTS and len(tokens) <= COMMAND_WORDS:
             return tokens[0]
-        if '"' in normalised:  # a quoted phrase is words of the request ("say \"x\" better")
-            text = self.text(normalised.replace('"', " "))
         text = text or self.text(normalised)
-        found = self.intent_cues.counts(text)
+        found = self._cue_counts(normalised, text)
         for name in unless_cued:
             found.pop(name, None)
         if "cancel" in found and "question" in found:
@@ -507,11 +508,23 @@ class Reader:
         not "write a thank you to the dads who built our garden beds"."""
         return tokens[0] in self.thanks_words or tokens[-1] in self.thanks_words
 
+    def _cue_counts(self, normalised: str, text: Text | None = None) -> dict[str, int]:
+        """At how many places each intent's cues match (a quoted phrase read as words of the
+        request, "say \"x\" better"), counted once per message; a copy the caller may edit."""
+        said = normalised.replace('"', " ")
+        last = self._last_cues
+        if last is None or last[0] != said:
+            if text is None or said != normalised:
+                text = self.text(said)
+            last = (said, self.intent_cues.counts(text))
+            self._last_cues = last
+        return dict(last[1])
+
     def _asks_for_writing(self, normalised: str, tokens: list[str]) -> bool:
         """A draft cue, a word that asks ("can", "necesito") or one that writes ("write",
         "redactar")."""
         return (
-            "draft" in self.intent_cues.counts(self.text(normalised))
+            "draft" in self._cue_counts(normalised)
             or not self.request_words.isdisjoint(tokens)
             or self.write_words.search(normalised) is not None
         )
@@ -522,7 +535,7 @@ class Reader:
         return (
             not self.sent_already.isdisjoint(tokens)
             and self.request_words.isdisjoint(tokens)
-            and "draft" not in self.intent_cues.counts(self.text(normalised))
+            and "draft" not in self._cue_counts(normalised)
         )
 
     def _asks(self, tokens: list[str], normalised: str) -> bool:

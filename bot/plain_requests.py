@@ -191,7 +191,9 @@ def _answer(
         return [Text(about.answer)]
     if _asks_for_a_tip(text, reading):  # "whats this weeks tip" (had: "not sure what to do")
         return tip_now(turn)
-    if intent == "nudges" and _TASK_REMINDER.search(for_matching(text)):
+    matched = for_matching(text)
+    typed = words(matched)  # the message's words, read once for the rules below
+    if intent == "nudges" and _TASK_REMINDER.search(matched):
         return [Text(said.task_reminder)]  # "remind me on friday to call the nguyens"
     if intent == "nudges" and not _typed_args(text, intent):
         named = schedule_named(text)  # "can you remind me on thursdays"
@@ -200,12 +202,11 @@ def _answer(
     if intent in STARTS_A_CONVERSATION and turns_down(text):
         # "no i dont want to do a reflection rn" had started one.
         return [Text(replies_in(current_language()).offer_answers.declined)]
-    said_words = set(words(for_matching(text)))
     if (
         intent == "learn"
         and reading.topic is None
-        and not FRAMEWORK_WORDS & said_words
-        and default_reader().names_a_family(list(said_words))
+        and FRAMEWORK_WORDS.isdisjoint(typed)
+        and default_reader().names_a_family(typed)
     ):
         # "cómo le explico a los papás qué es un IEP": asked about families, not the framework.
         intent = "question"
@@ -226,7 +227,7 @@ def _answer(
         return commands["reframe"](turn, _sentence_to_reframe(text) or _reframe_switch(text))
     if intent == "greeting":
         told = replace(reading, intent=UNKNOWN)
-        if len(words(for_matching(text))) > GREETING_MOST_WORDS and (
+        if len(typed) > GREETING_MOST_WORDS and (
             _tells_of_a_family(text, told) or any(theme in reading.themes for theme in ACK_ORDER)
         ):
             # "hey sorry i was gone a week. anyway the thing with tyler's mom got better":
@@ -259,7 +260,7 @@ def _answer(
             return commands["draft"](turn, "")
         return start_draft(turn, purpose.value, heard=True)
     if intent == "profile":
-        about_a_family = default_reader().names_a_family(words(for_matching(text)))
+        about_a_family = default_reader().names_a_family(typed)
         if asks_a_question(text) and (set(reading.themes) & set(ACK_ORDER) or about_a_family):
             # "soy family liaison... alguna idea de cómo comunicarme con las que no hablan
             # español?": the question is answered by what is in the way (the topic the role's
@@ -278,7 +279,7 @@ def _answer(
         return commands["language"](turn, "")
     if intent == "cancel" and says_no(text):  # "maybe later", "not now": not a cancel
         return [Text(replies_in(current_language()).offer_answers.declined)]
-    if intent == "cancel" and len(words(for_matching(text))) > 1:
+    if intent == "cancel" and len(typed) > 1:
         # "nvm figured it out", "never mind, bell rang": nothing is running, so no "nothing
         # to cancel"; just fine.
         return [Text(pick(said.short_reply, text))]

@@ -1871,3 +1871,11 @@ def test_a_role_said_with_a_question_about_a_family_gets_the_question_answered_f
     # A role with a question about the role itself still gets where to start.
     other = Conversation(app.coach, "U2").says("I'm a principal, what should I focus on?")
     assert "As for where to start" in other
+
+
+def test_a_note_sent_and_answered_is_news_not_a_thank_you(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says("wrote a note home to the garcias and they wrote back!!")
+    assert "You're welcome" not in answer  # had: the reply to a thank-you
+    assert "Want to build on it?" in answer or "Want to think it through?" in answer
+    thanked = Conversation(app.coach, "U2").says("thanks, i sent the note home")
+    assert "You're welcome" in thanked  # a thanks said in words is still one

@@ -376,8 +376,11 @@ class Reader:
             # asks for is the request, when it asks for something.
             rest = self._intent(normalised, text, grams, unless_cued=frozenset(["greeting"]))
             intent = intent if rest == UNKNOWN else rest
-        if intent == "draft" and self._sent_already(tokens, normalised):
-            return UNKNOWN  # "wrote a note home to the kaplans and they wrote back": news
+        # "wrote a note home to the kaplans and they wrote back": news, neither a request for
+        # a note nor a thank-you (no word of thanks in it; the examples had read one).
+        told_thanks = intent == "thanks" and self.thanks_words.isdisjoint(tokens)
+        if (intent == "draft" or told_thanks) and self._sent_already(tokens, normalised):
+            return UNKNOWN
         if (
             intent == "draft"
             and len(tokens) > DRAFT_UNASKED_WORDS

@@ -6,6 +6,7 @@ On both databases."""
 from __future__ import annotations
 
 from bot.app import CoachApp
+from content.understanding_schema import replies_in
 from tests.clock import FakeClock
 from tests.dialog import Conversation
 from tests.test_listening_dialog import a_week_after_choosing, a_week_after_planning
@@ -101,3 +102,21 @@ def test_sent_but_no_answer_yet_is_partly_in_spanish_too(app: CoachApp, clock: F
     # Had: "¡Hecho!", read from "le mandé" ("no me contestó" was not heard as no reply yet).
     answer = educator.says("pues le mandé el audio pero no me contestó todavía")
     assert "¡Hecho!" not in answer and "¿Quiere pasarla a esta semana?" in answer
+
+
+def test_a_short_answer_that_names_what_got_in_the_way_is_not_asked_it_again(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_choosing(educator, clock, ACTION)
+    educator.says("checkin")
+    # Had: "Thanks for being honest. What got in the way?", with "I forgot" among the buttons.
+    answer = educator.says("forgot honestly")
+    assert "What got in the way?" not in answer
+    assert answer.startswith(replies_in("en").checkin.barrier_replies["forgot"])
+    assert "carry it into this week?" in answer
+    busy = Conversation(app.coach, "mr-cho")
+    a_week_after_choosing(busy, clock, ACTION)
+    busy.says("checkin")
+    assert "What got in the way?" in busy.says("not yet")  # the outcome alone: asked why
+    assert busy.says("no time").startswith(replies_in("en").checkin.barrier_replies["no_time"])

@@ -76,7 +76,11 @@ def begin(
     flow.data["followup_outcome"] = outcome
     flow.data["drafted"] = is_a_drafted_message(turn, pending.id)
     record_outcome(pending, outcome, None, turn.sealer, turn.now)
-    says_more = said is not None and len(_beside_outcome(said, outcome)) >= SAYS_MORE_WORDS
+    says_more = said is not None and (
+        len(_beside_outcome(said, outcome)) >= SAYS_MORE_WORDS
+        # "forgot honestly", "no time": the words that said it also said why
+        or (outcome != "done" and _barrier(Answer(text=said), said) != "other")
+    )
     replies: list[Reply] = []
     if outcome == "done":
         action = turn.sealer.unseal(pending.action)

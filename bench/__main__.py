@@ -31,6 +31,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "bench.shrugs",
         "messages outside a conversation: how many the coach shrugs at (unlabelled sets)",
     ),
+    "checkins": (
+        "bench.checkins",
+        "answers typed under the weekly nudge's check-in: heard as done, partly, not yet",
+    ),
     "theme-cv": (
         "bench.theme_cv",
         "theme model beside the cues: recall and precision on each writer left out",

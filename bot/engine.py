@@ -43,6 +43,7 @@ from bot.flows.state import (
     parse_flow_value,
     save_flow,
 )
+from bot.followthrough import nudge_asked_how_it_went
 from bot.i18n import current_language, speaking
 from bot.inbound import Inbound
 from bot.inbox import store as inbox
@@ -190,10 +191,11 @@ class Coach:
     ) -> Turn:
         """`first_contact`: known already (the inbox met the educator when it kept the message)."""
         now = self.clock()
-        educator, met_now = self._educator(session, inbound, now)
+        educator, met_now, seen_before = self._educator(session, inbound, now)
         language = educator_language(educator)
         return Turn(
             first_contact=met_now if first_contact is None else first_contact,
+            seen_before=seen_before,
             inbound=inbound,
             session=session,
             educator=educator,
@@ -240,6 +242,8 @@ class Coach:
             return self._beside_set_aside(turn, flow, raw, text)
         if flow is not None:
             return self._in_flow(turn, flow, text)
+        if offered is None:  # the weekly nudge asked "How did it go?" since their last word
+            offered = nudge_asked_how_it_went(turn)
         return self._without_flow(turn, raw, text, offered)
 
     def _without_flow(
@@ -323,15 +327,19 @@ class Coach:
             return True
         return False
 
-    def _educator(self, session: Session, inbound: Inbound, now: datetime) -> tuple[Educator, bool]:
+    def _educator(
+        self, session: Session, inbound: Inbound, now: datetime
+    ) -> tuple[Educator, bool, datetime | None]:
+        """The educator, whether met in this message, and when they were last seen before it."""
         educator, met_now = find_or_add_educator(
             session, inbound.platform.value, inbound.workspace, inbound.user, now, lock=True
         )
+        seen_before = None if met_now else educator.last_seen_at
         if inbound.timezone and not educator.timezone:
             educator.timezone = inbound.timezone
         note_platform_locale(educator, inbound.locale)
         educator.last_seen_at = now
-        return educator, met_now
+        return educator, met_now, seen_before
 
     def _run_command(self, turn: Turn, word: str, args: str) -> list[Reply]:
         if is_help_word(word):

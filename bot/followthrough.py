@@ -18,16 +18,45 @@ from bot.replies import Choices
 from bot.storage.models import Reflection
 from bot.storage.sealing import Sealer
 from bot.turn import Turn
+from bot.weekly.models import LedgerStatus, NudgeLedger, Subscription
 
 OUTCOMES = ("done", "partly", "not_yet")
 # Within this long of choosing an action, the journal offers to note how it went once it is
 # done rather than asking "How did it go?" about something chosen a minute ago.
 CHECK_IN_AFTER = timedelta(hours=1)
+# A message typed under a weekly nudge answers its "How did it go?" when it is the first word
+# since the nudge came and comes within this long (the evening it came, or the next day).
+NUDGE_ANSWER_LASTS = timedelta(days=2)
 
 
 def action_awaiting_check_in(turn: Turn) -> Reflection | None:
     """The most recent reflection whose planned action has not been checked in on."""
     return awaiting_check_in(turn.session, turn.educator.id)
+
+
+def nudge_asked_how_it_went(turn: Turn) -> str | None:
+    """What is kept when the weekly nudge asked "How did it go?" (bot/nudges/compose.py) and
+    this is the educator's first word since it came: the same as a question the coach just
+    asked in a reply (`how_it_went_asked`), so "sent the note home, mom wrote back a thank
+    you" typed under the nudge answers it. Read here rather than written by the scheduler,
+    which never touches a conversation."""
+    sent = turn.session.execute(
+        select(NudgeLedger.checkin_reflection_id, NudgeLedger.finished_at)
+        .join(Subscription, Subscription.id == NudgeLedger.subscription_id)
+        .where(
+            Subscription.educator_id == turn.educator.id,
+            NudgeLedger.status.in_((LedgerStatus.SENT, LedgerStatus.REMIND)),
+            NudgeLedger.checkin_reflection_id.is_not(None),
+            NudgeLedger.finished_at > turn.now - NUDGE_ANSWER_LASTS,
+        )
+        .order_by(NudgeLedger.finished_at.desc())
+        .limit(1)
+    ).first()
+    if sent is None or sent.finished_at is None or sent.checkin_reflection_id is None:
+        return None
+    if turn.seen_before is not None and turn.seen_before >= sent.finished_at:
+        return None  # they have written or clicked since: that was the answer, or not one
+    return how_it_went_asked(sent.checkin_reflection_id)
 
 
 def ask_how_it_went(turn: Turn, pending: Reflection) -> Choices:

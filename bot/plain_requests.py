@@ -388,13 +388,18 @@ def answer_to_how_it_went(turn: Turn, text: str, offered: str) -> list[Reply] | 
         return None
     if len(text) > messages.MAX_ANSWER_CHARS:  # as long as no answer in a conversation may be
         return None
+    if _asks_the_coach(text):  # "can you give me a script for the call?": asked, not told
+        return None
     reading = understand(text, deficit=False)
     outcome = typed_outcome(text)
-    only_emoji = not any(ch.isalnum() for ch in text)  # "👍" to "How did it go?"
-    if outcome is not None and (only_emoji or reading.intent in (*CHECKIN_READINGS, "draft")):
-        # "le mandé el mensaje a la mamá y me contestó" reads like a draft without the question
-        return start_checkin(turn, pending, outcome, said=text)
-    if outcome is None and reading.intent in CHECKIN_READINGS and tells_how_it_went(text):
+    if outcome is not None:
+        # Whatever else the words sound like ("sent the note, she wrote back a thank you"
+        # reads like thanks; "went fine. on to the next one" like a reflection), right after
+        # the question they tell how it went. A family that answered in anger ("le hablé y
+        # se enojó") is no "Well done": what got in the way is heard instead.
+        hard = outcome == "done" and "conflict" in reading.themes
+        return start_checkin(turn, pending, "partly" if hard else outcome, said=text)
+    if reading.intent in CHECKIN_READINGS and tells_how_it_went(text):
         return start_checkin_told(turn, pending, text)
     return None
 

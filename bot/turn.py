@@ -27,3 +27,5 @@ class Turn:
     language: str = "en"
     # True when the coach met this educator in this very message (the welcome is for them).
     first_contact: bool = False
+    # When their message or click before this one came (None: met in this one).
+    seen_before: datetime | None = None

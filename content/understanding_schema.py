@@ -165,12 +165,17 @@ class CheckIn(_Strict):
     barrier_replies: dict[str, str]
     phone_tag_words: list[str] = Field(min_length=1)
     phone_tag_reply: str
+    partly_reply: str
     hard_moment_reply: str
     typed_outcomes: dict[str, list[str]]
     # Words of `partly` that often only soften ("kinda made my week"): with a done word
     # beside them, it went.
     hedges: list[str]
+    contrasts: list[str] = Field(min_length=1)
+    negations: list[str] = Field(min_length=1)
     forgot_words: list[str]
+    no_time_words: list[str] = Field(min_length=1)
+    not_fit_words: list[str] = Field(min_length=1)
     carry_over_question: str
     outcome_unclear: str
     carry_same: str

@@ -22,6 +22,7 @@ from bot.lifecycle import mark_workspace_uninstalled
 from bot.storage.models import Educator, Reflection, Workspace
 from bot.weekly.models import LedgerStatus, Subscription
 from content.schema import NUDGE_TOPICS
+from content.understanding_schema import replies_in
 from scheduler import cli
 from scheduler.kinds.nudges import NUDGES
 from scheduler.tick import Tick
@@ -277,6 +278,77 @@ def test_a_nudge_check_in_marked_done_celebrates_and_steps_up(
 
     tick(app, senders_for(platform), FIRST_SLOT + WEEK)
     assert platform.delivered[1].checkin is None  # nothing left to check in on
+
+
+def test_a_reply_typed_under_the_nudge_answers_how_it_went(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    educator = slack_educator(app)
+    _plan_an_action(educator)
+    educator.says("nudges on")
+    tick(app, senders_for(platform), FIRST_SLOT)
+    clock.set(FIRST_SLOT + timedelta(hours=9))  # that evening, typed instead of tapped
+    # Had: "You're welcome" (read as thanks), and the check-in still waiting.
+    answer = educator.says("sent a note home to theo's mom, she wrote back a thank you")
+    assert "favourite hobby" in answer and "Well done" in answer
+    assert "done" in educator.says("journal")
+
+
+def test_a_mixed_week_typed_under_the_nudge_is_partly_and_heard(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    educator = slack_educator(app)
+    _plan_an_action(educator)
+    educator.says("nudges on")
+    tick(app, senders_for(platform), FIRST_SLOT)
+    clock.set(FIRST_SLOT + timedelta(days=1))
+    answer = educator.says("asked one family at pickup but the other never got back to me")
+    assert "Well done" not in answer and "carry it into this week?" in answer
+    assert "partly done" in educator.says("journal")
+
+
+def test_an_angry_answer_from_the_family_is_no_well_done(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    educator = slack_educator(app)
+    _plan_an_action(educator)
+    educator.says("nudges on")
+    tick(app, senders_for(platform), FIRST_SLOT)
+    answer = educator.says(
+        "called the dad and he yelled at me that the school only calls about problems"
+    )
+    assert "Well done" not in answer
+    assert answer.startswith(replies_in("en").checkin.hard_moment_reply)
+
+
+def test_under_the_nudge_a_question_is_a_question_and_a_later_word_is_not_an_answer(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    educator = slack_educator(app)
+    _plan_an_action(educator)
+    educator.says("nudges on")
+    tick(app, senders_for(platform), FIRST_SLOT)
+    clock.set(FIRST_SLOT + timedelta(hours=2))
+    asked = educator.says("can you give me words for the call? i always freeze up")
+    assert "Well done" not in asked and "carry it" not in asked
+    # Their first word since the nudge went elsewhere: what comes after is read as itself.
+    told = educator.says("i called the garcias about the field trip and it went fine")
+    assert "favourite hobby" not in told and "Well done" not in told
+
+
+STOPPED_BY = "the hernandez family stopped by and we talked to them about reading"
+
+
+@pytest.mark.parametrize(("days_on", "taken"), [(1, True), (4, False)])
+def test_the_nudges_question_is_answered_that_day_or_the_next_not_days_on(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform, days_on: int, taken: bool
+) -> None:
+    educator = slack_educator(app)
+    _plan_an_action(educator)
+    educator.says("nudges on")
+    tick(app, senders_for(platform), FIRST_SLOT)
+    clock.set(FIRST_SLOT + timedelta(days=days_on))
+    assert ("Well done" in educator.says(STOPPED_BY)) is taken
 
 
 def test_a_check_in_days_later_still_works_and_the_reflection_does_not_ask_again(

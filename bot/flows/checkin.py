@@ -30,6 +30,7 @@ from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding import understand
 from bot.understanding.normalise import for_matching, phrases_pattern, words
+from bot.understanding.reader import asks_a_question
 from bot.understanding.variants import pick
 from content.loader import Library
 from content.understanding_schema import replies_in
@@ -104,8 +105,28 @@ def typed_outcome(text: str) -> str | None:
     if outcome == "partly" and outcome_first(text) != "partly":  # "kinda, i called" is partly
         unhedged = {**typed, "partly": [p for p in typed["partly"] if p not in checkin.hedges]}
         if first_typed(text, unhedged, OUTCOME_ORDER) == "done":
-            return "done"
+            outcome = "done"
+    if outcome in ("done", "not_yet") and _turns_after_contrast(text, outcome):
+        return "partly"
     return outcome
+
+
+def _turns_after_contrast(text: str, outcome: str) -> bool:
+    """ "called twice but she never picked up" (done, then not), "se me pasó la segunda,
+    pero la primera sí la mandé" (not yet, then done): how it went turns after a "but"."""
+    checkin = replies_in(current_language()).checkin
+    said = for_matching(text)
+    contrast = phrases_pattern(tuple(checkin.contrasts)).search(said)
+    if contrast is None:
+        return False
+    after = said[contrast.end() :]
+    if outcome == "done":
+        turned = (*checkin.negations, *checkin.typed_outcomes["not_yet"])
+    else:
+        turned = tuple(p for p in checkin.typed_outcomes["done"] if not p.startswith("^"))
+    return (
+        phrases_pattern(tuple(p for p in turned if not p.startswith("^"))).search(after) is not None
+    )
 
 
 def outcome_first(text: str) -> str | None:
@@ -141,7 +162,9 @@ def first_typed(
 def tells_how_it_went(text: str) -> bool:
     """ "only got to talk to one, the meeting got taken over by testing stuff": an account
     of the week that names no outcome, not a question or a word or two ("idk", "hmm")."""
-    return "?" not in text and len(words(for_matching(text))) >= TELLS_WORDS
+    if "?" in text or asks_a_question(text):  # "how do i see my past actions"
+        return False
+    return len(words(for_matching(text))) >= TELLS_WORDS
 
 
 def ask_outcome(flow: ActiveFlow, pending: Reflection, said: str) -> list[Reply]:
@@ -262,7 +285,8 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
             if pending is not None:
                 pending.outcome_note = turn.sealer.seal(own or checkin.barriers[barrier])
             note = wording_note(turn, own) if own else []
-            return [Text(_barrier_reply(barrier, own)), *note, *ask_carry(flow)]
+            partly = flow.data.get("followup_outcome") == "partly"
+            return [Text(_barrier_reply(barrier, own, partly=partly)), *note, *ask_carry(flow)]
         case "followup_carry":
             typed = _typed_carry(own) if answer.key is None else answer.key
             if typed is None:
@@ -321,15 +345,24 @@ def _barrier(answer: Answer, own: str | None) -> str:
         return answer.key
     if own is None:
         return "other"
-    forgot = replies_in(current_language()).checkin.forgot_words
-    if phrases_pattern(tuple(forgot)).search(for_matching(own)):
+    checkin = replies_in(current_language()).checkin
+    said = for_matching(own)
+    if phrases_pattern(tuple(checkin.forgot_words)).search(said):
         return "forgot"
+    if phrases_pattern(tuple(checkin.not_fit_words)).search(said):
+        return "not_fit"  # "the action didn't make sense for me, i'm a counselor"
     themes = understand(own, deficit=False).themes
     found = (barrier for theme, barrier in BARRIER_FOR_THEME.items() if theme in themes)
-    return next(found, "other")
+    by_theme = next(found, None)
+    if by_theme is not None:
+        return by_theme
+    if "conflict" not in themes and phrases_pattern(tuple(checkin.no_time_words)).search(said):
+        # "was out sick mon-tues", "tuve que cubrir salones"; not a dad "busy" as he hung up
+        return "no_time"
+    return "other"
 
 
-def _barrier_reply(barrier: str, own: str | None) -> str:
+def _barrier_reply(barrier: str, own: str | None, *, partly: bool = False) -> str:
     """The reply that fits what got in the way; phone tag ("dad called back but i missed
     it") is a family that did answer, whatever else the words sound like."""
     checkin = replies_in(current_language()).checkin
@@ -340,6 +373,8 @@ def _barrier_reply(barrier: str, own: str | None) -> str:
         return told[1].acknowledge
     if barrier == "other" and own and "conflict" in understand(own, deficit=False).themes:
         return checkin.hard_moment_reply
+    if barrier == "other" and partly:  # "halfway there, got one family": what happened counts
+        return checkin.partly_reply
     return checkin.barrier_replies[barrier]
 
 

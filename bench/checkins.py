@@ -8,7 +8,8 @@ Counted:
 
 - the path: a done answer celebrated; a partly or not-yet one heard as that (what got in the
   way asked, or already told and answered); an unclear one (a question, another subject) not
-  taken for a check-in;
+  taken for a check-in. Words that name no outcome are kept and "done, partly, or not yet?"
+  asked plainly: counted apart from the misread (a wrong outcome, or not taken at all);
 - the barrier: where what got in the way was read from the words, whether the reply fits the
   label (no time, no reply, language, it didn't fit, forgot, phone tag, an upset family; for
   "something else", the general, partly or heard reply).
@@ -139,13 +140,14 @@ def main() -> None:
         heard = play(items)
         right: Counter[str] = Counter()
         total: Counter[str] = Counter(item["outcome"] for item in items)
-        fits = answered = 0
+        fits = answered = asked_plainly = 0
         misses: list[str] = []
         for item, got in zip(items, heard, strict=True):
             outcome, barrier = item["outcome"], item["barrier"]
             if right_path(outcome, got):
                 right[outcome] += 1
             else:
+                asked_plainly += got.path == "asked_plainly"  # kept, and asked: not misread
                 misses.append(f"path {outcome} heard as {got.path}: {item['text']}")
             if got.path == "why_heard" and outcome in ("partly", "not_yet"):
                 answered += 1
@@ -154,9 +156,11 @@ def main() -> None:
                 else:
                     misses.append(f"barrier {barrier} answered as {got.reply}: {item['text']}")
         paths = ", ".join(f"{o} {right[o]}/{total[o]}" for o in OUTCOMES)
+        misread = len(items) - sum(right.values()) - asked_plainly
         print(
-            f"{name}: path right {sum(right.values())} of {len(items)} ({paths}); barrier reply"
-            f" fits {fits} of {answered} answered in {time.perf_counter() - started:.1f} s"
+            f"{name}: path right {sum(right.values())} of {len(items)} ({paths}), asked plainly"
+            f" {asked_plainly}, misread {misread}; barrier reply fits {fits} of {answered}"
+            f" answered ({time.perf_counter() - started:.1f} s)"
         )
         if name not in MEASURING:
             for miss in misses:

@@ -21,6 +21,7 @@ from bot.commands.reframe import reframe_offer
 from bot.commands.table import TYPO_BEFORE_WORDS
 from bot.drafts.suggest import purpose_in
 from bot.flows.checkin import (
+    family_upset,
     outcome_first,
     start_checkin,
     start_checkin_told,
@@ -397,7 +398,7 @@ def answer_to_how_it_went(turn: Turn, text: str, offered: str) -> list[Reply] | 
         # reads like thanks; "went fine. on to the next one" like a reflection), right after
         # the question they tell how it went. A family that answered in anger ("le hablé y
         # se enojó") is no "Well done": what got in the way is heard instead.
-        hard = outcome == "done" and "conflict" in reading.themes
+        hard = outcome == "done" and family_upset(text, reading.themes)
         return start_checkin(turn, pending, "partly" if hard else outcome, said=text)
     if reading.intent in CHECKIN_READINGS and tells_how_it_went(text):
         return start_checkin_told(turn, pending, text)

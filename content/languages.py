@@ -61,6 +61,7 @@ AS_WRITTEN = frozenset(
         "forgot_words",
         "not_fit_words",
         "no_time_words",
+        "upset_words",
         "contrasts",
         "typed_carry",
         "phone_tag_words",

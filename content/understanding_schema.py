@@ -166,6 +166,7 @@ class CheckIn(_Strict):
     phone_tag_words: list[str] = Field(min_length=1)
     phone_tag_reply: str
     partly_reply: str
+    upset_words: list[str] = Field(min_length=1)
     hard_moment_reply: str
     typed_outcomes: dict[str, list[str]]
     # Words of `partly` that often only soften ("kinda made my week"): with a done word

@@ -120,3 +120,33 @@ def test_a_short_answer_that_names_what_got_in_the_way_is_not_asked_it_again(
     busy.says("checkin")
     assert "What got in the way?" in busy.says("not yet")  # the outcome alone: asked why
     assert busy.says("no time").startswith(replies_in("en").checkin.barrier_replies["no_time"])
+
+
+BARRIERS_TOLD = [
+    ("didnt get to it, had to cover two classes all week", "no_time"),
+    ("skipped it, this action didnt feel right after the funeral", "not_fit"),
+    ("todavía no, ni me acordé la verdad", "forgot"),
+    ("we keep trading voicemails, she called back while i was teaching", "phone_tag"),
+    ("le hablé a la abuela y se enojó conmigo", "hard_moment"),
+    ("called mom and she started going off about the bus", "hard_moment"),
+    ("halfway, reached one of the two", "partly"),
+]
+
+
+def test_what_got_in_the_way_is_heard_from_the_answer_itself(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    checkin = replies_in("en").checkin
+    replies = {
+        **checkin.barrier_replies,
+        "phone_tag": checkin.phone_tag_reply,
+        "hard_moment": checkin.hard_moment_reply,
+        "partly": checkin.partly_reply,
+    }
+    for number, (said, barrier) in enumerate(BARRIERS_TOLD):
+        educator = Conversation(app.coach, f"educator-{number}")
+        a_week_after_choosing(educator, clock, ACTION)
+        educator.says("checkin")
+        answer = educator.says(said)
+        assert answer.startswith(replies[barrier]), (said, answer)
+        assert "Well done" not in answer and "carry it into this week?" in answer

@@ -108,6 +108,10 @@ def typed_outcome(text: str) -> str | None:
             outcome = "done"
     if outcome in ("done", "not_yet") and _turns_after_contrast(text, outcome):
         return "partly"
+    if outcome == "done" and phrases_pattern(tuple(checkin.phone_tag_words)).search(
+        for_matching(text)
+    ):
+        return "partly"  # "she called back while i was teaching": tried, not yet talked
     return outcome
 
 
@@ -356,10 +360,19 @@ def _barrier(answer: Answer, own: str | None) -> str:
     by_theme = next(found, None)
     if by_theme is not None:
         return by_theme
-    if "conflict" not in themes and phrases_pattern(tuple(checkin.no_time_words)).search(said):
+    if not family_upset(own, themes) and phrases_pattern(tuple(checkin.no_time_words)).search(said):
         # "was out sick mon-tues", "tuve que cubrir salones"; not a dad "busy" as he hung up
         return "no_time"
     return "other"
+
+
+def family_upset(text: str, themes: tuple[str, ...]) -> bool:
+    """ "dad said he was busy and hung up", "started going off about the bus": the family
+    answered the step with anger (the `conflict` theme, or the check-in's own words for it)."""
+    upset = replies_in(current_language()).checkin.upset_words
+    return (
+        "conflict" in themes or phrases_pattern(tuple(upset)).search(for_matching(text)) is not None
+    )
 
 
 def _barrier_reply(barrier: str, own: str | None, *, partly: bool = False) -> str:
@@ -371,7 +384,7 @@ def _barrier_reply(barrier: str, own: str | None, *, partly: bool = False) -> st
     told = what_is_told(own) if own and barrier == "other" else None
     if told is not None:  # "honestly i chickened out, i was scared she'd be mad": nerves
         return told[1].acknowledge
-    if barrier == "other" and own and "conflict" in understand(own, deficit=False).themes:
+    if barrier == "other" and own and family_upset(own, understand(own, deficit=False).themes):
         return checkin.hard_moment_reply
     if barrier == "other" and partly:  # "halfway there, got one family": what happened counts
         return checkin.partly_reply

@@ -32,7 +32,10 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "understanding"
-SETS = {"dev": "checkin_typed_dev.yaml", "fresh": "checkin_typed_fresh.yaml"}
+SETS = {
+    "dev": ("checkin_typed_dev.yaml", "checkin_typed_dev_b2.yaml"),
+    "fresh": ("checkin_typed_fresh.yaml",),
+}
 MEASURING = frozenset({"fresh"})
 OUTCOMES = ("done", "partly", "not_yet", "unclear")
 NUDGE_AT = datetime(2026, 11, 17, 12, 30, tzinfo=UTC)  # a Tuesday, 07:30 in New York
@@ -134,8 +137,10 @@ def play(items: list[dict[str, str]]) -> list[Heard]:
 
 
 def main() -> None:
-    for name, file in SETS.items():
-        items = yaml.safe_load((DATA / file).read_text(encoding="utf-8"))
+    for name, files in SETS.items():
+        items = [
+            item for file in files for item in yaml.safe_load((DATA / file).read_text("utf-8"))
+        ]
         started = time.perf_counter()
         heard = play(items)
         right: Counter[str] = Counter()

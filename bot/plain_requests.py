@@ -389,8 +389,8 @@ def answer_to_how_it_went(turn: Turn, text: str, offered: str) -> list[Reply] | 
         return None
     if len(text) > messages.MAX_ANSWER_CHARS:  # as long as no answer in a conversation may be
         return None
-    if _asks_the_coach(text):  # "can you give me a script for the call?": asked, not told
-        return None
+    if _asks_the_coach(text) and not _opens_with_how_it_went(text):
+        return None  # "can you give me a script for the call?": asked, not told
     reading = understand(text, deficit=False)
     outcome = typed_outcome(text)
     if outcome is not None:
@@ -403,6 +403,13 @@ def answer_to_how_it_went(turn: Turn, text: str, offered: str) -> list[Reply] | 
     if reading.intent in CHECKIN_READINGS and tells_how_it_went(text):
         return start_checkin_told(turn, pending, text)
     return None
+
+
+def _opens_with_how_it_went(text: str) -> bool:
+    """ "forgot again lol. can you remind me wednesday?": how it went comes first, and is
+    heard first. Not a bare yes or no ("no, can you help me write a note?")."""
+    said = words(for_matching(text))
+    return bool(said) and said[0] not in AMBIGUOUS_OUTCOMES and outcome_first(text) is not None
 
 
 def _only(text: str, phrases: frozenset[str]) -> bool:

@@ -130,7 +130,26 @@ BARRIERS_TOLD = [
     ("le hablé a la abuela y se enojó conmigo", "hard_moment"),
     ("called mom and she started going off about the bus", "hard_moment"),
     ("halfway, reached one of the two", "partly"),
+    ("greeted 3 of the 5 families at drop off, then got pulled for bus duty", "partly"),
+    ("honestly this one doesnt fit my kids, they all ride the bus", "not_fit"),
+    ("forgot again ugh. can you remind me thursday?", "forgot"),
+    ("la mamá se molestó porque pensó que era por conducta", "hard_moment"),
 ]
+
+DONE_TOLD = [
+    "connected w/ the new family thru our liaison, they need a coat for the little one",
+    "swung by the office when grandpa dropped off lunch and we chatted for a bit",
+    "le marqué a la mamá de Yesenia y estaba feliz",
+    "newsletter went out friday in both languages",
+]
+
+
+def test_done_told_in_other_words_is_celebrated(app: CoachApp, clock: FakeClock) -> None:
+    for number, said in enumerate(DONE_TOLD):
+        educator = Conversation(app.coach, f"educator-{number}")
+        a_week_after_choosing(educator, clock, ACTION)
+        educator.says("checkin")
+        assert educator.says(said).startswith("Done!"), said
 
 
 def test_what_got_in_the_way_is_heard_from_the_answer_itself(

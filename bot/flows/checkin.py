@@ -12,6 +12,7 @@ first at the action step. Started from a nudge's buttons they are a short flow o
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 
 from bot import messages
@@ -106,6 +107,10 @@ def typed_outcome(text: str) -> str | None:
         unhedged = {**typed, "partly": [p for p in typed["partly"] if p not in checkin.hedges]}
         if first_typed(text, unhedged, OUTCOME_ORDER) == "done":
             outcome = "done"
+    if outcome is None:
+        outcome = _outcome_from_barrier(text)
+    elif counted_partly(text):
+        return "partly"  # "greeted 3 of the 5", "saludé a 3 de las 5 familias"
     if outcome in ("done", "not_yet") and _turns_after_contrast(text, outcome):
         return "partly"
     if outcome == "done" and phrases_pattern(tuple(checkin.phone_tag_words)).search(
@@ -113,6 +118,33 @@ def typed_outcome(text: str) -> str | None:
     ):
         return "partly"  # "she called back while i was teaching": tried, not yet talked
     return outcome
+
+
+# "3 of the 5", "2 out of 4", "3 de las 5": some of what was planned, counted.
+_COUNTED = re.compile(
+    r"(?<!\w)(?:\d+|one|two|three|four|una|uno|dos|tres|cuatro)\s+(?:of|out of|de)\s+"
+    r"(?:the\s+|my\s+|las\s+|los\s+|mis\s+)?(?:\d+|two|three|four|five|dos|tres|cuatro|cinco)(?!\w)"
+)
+
+
+def counted_partly(text: str) -> bool:
+    found = _COUNTED.search(text.casefold())  # as typed: for_matching spells digits out
+    if found is None:
+        return False
+    numbers = re.findall(r"\d+", found.group(0))
+    return len(numbers) < 2 or int(numbers[0]) < int(numbers[1])  # "5 of 5" is all of it
+
+
+def _outcome_from_barrier(text: str) -> str | None:
+    """No word for how it went, but one for why: "honestly this one doesn't fit" is not
+    yet; "la mamá se molestó porque pensó que era por conducta" was tried, and went partly."""
+    checkin = replies_in(current_language()).checkin
+    said = for_matching(text)
+    if phrases_pattern(tuple(checkin.not_fit_words)).search(said):
+        return "not_yet"
+    if phrases_pattern(tuple(checkin.upset_words)).search(said):
+        return "partly"
+    return None
 
 
 def _turns_after_contrast(text: str, outcome: str) -> bool:

@@ -130,6 +130,7 @@ BARRIERS_TOLD = [
     ("le hablé a la abuela y se enojó conmigo", "hard_moment"),
     ("called mom and she started going off about the bus", "hard_moment"),
     ("halfway, reached one of the two", "partly"),
+    ("more or less, got 2 of 4", "partly"),
     ("greeted 3 of the 5 families at drop off, then got pulled for bus duty", "partly"),
     ("honestly this one doesnt fit my kids, they all ride the bus", "not_fit"),
     ("forgot again ugh. can you remind me thursday?", "forgot"),

@@ -336,6 +336,31 @@ def test_under_the_nudge_a_question_is_a_question_and_a_later_word_is_not_an_ans
     assert "favourite hobby" not in told and "Well done" not in told
 
 
+def test_in_spanish_a_reply_typed_under_the_nudge_is_heard_in_spanish(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    educator = Conversation(
+        app.coach,
+        "U1",
+        platform=Platform.SLACK,
+        workspace="T1",
+        locale="es-MX",
+        timezone="America/New_York",
+    )
+    educator.says("reflexionar relational")
+    educator.says("omitir")
+    educator.says("omitir")
+    educator.clicks("Escribir mi propia")
+    educator.says("Llamar a dos familias")
+    educator.says("recordatorios on")
+    tick(app, senders_for(platform), FIRST_SLOT)
+    (delivery,) = platform.delivered
+    assert delivery.checkin is not None and "Llamar a dos familias" in delivery.checkin.prompt
+    clock.set(FIRST_SLOT + timedelta(hours=8))
+    answer = educator.says("le mandé mensaje a las dos pero nada todavía")
+    assert "¡Hecho!" not in answer and "¿Quiere pasarla a esta semana?" in answer
+
+
 STOPPED_BY = "the hernandez family stopped by and we talked to them about reading"
 
 

@@ -107,10 +107,10 @@ def typed_outcome(text: str) -> str | None:
         unhedged = {**typed, "partly": [p for p in typed["partly"] if p not in checkin.hedges]}
         if first_typed(text, unhedged, OUTCOME_ORDER) == "done":
             outcome = "done"
+    if counted_partly(text):
+        return "partly"  # "greeted 3 of the 5", "saludé a 3 de las 5 familias"
     if outcome is None:
         outcome = _outcome_from_barrier(text)
-    elif counted_partly(text):
-        return "partly"  # "greeted 3 of the 5", "saludé a 3 de las 5 familias"
     if outcome in ("done", "not_yet") and _turns_after_contrast(text, outcome):
         return "partly"
     if outcome == "done" and phrases_pattern(tuple(checkin.phone_tag_words)).search(

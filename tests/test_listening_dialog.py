@@ -1844,6 +1844,36 @@ def test_a_safety_worry_typed_as_a_reflection_answer_is_answered_first_and_not_s
     assert "reporting procedure" in answer and "Question 1 of 2" in answer
 
 
+@pytest.mark.parametrize(
+    ("said", "locale", "answered"),
+    [
+        # Had: "That's useful to hold onto", and a note on the wording "clearly drunk".
+        ("a dad came to the conference clearly drunk", None, "administrator or your counselor now"),
+        # Had: "Building on what goes well is how trust grows" (read as good news).
+        ("mom showed up high to pickup today", None, "administrator or your counselor now"),
+        ("la mamá llegó por el niño y olía a alcohol", "es-MX", "avise ya a un directivo"),
+        # Had: "Got it: 'checked in with grandma'. That's useful to hold onto."
+        ("checked in with grandma, she said theres no food at home most days", None,
+         "McKinney-Vento"),
+        ("la familia de Dayana vive en su carro desde octubre", "es-MX", "McKinney-Vento"),
+    ],
+)  # fmt: skip
+def test_an_impaired_caregiver_or_a_family_in_need_gets_the_schools_people_first(
+    app: CoachApp, said: str, locale: str | None, answered: str
+) -> None:
+    answer = Conversation(app.coach, locale=locale).says(said)
+    assert answered in answer and "gentle thought on wording" not in answer
+
+
+def test_a_family_short_of_food_told_in_a_reflection_is_answered_and_the_question_waits(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    answer = educator.says("talked to grandma at pickup and found out theres no food at home")
+    assert "McKinney-Vento" in answer and "Question 1 of 2" in answer
+
+
 def test_work_at_cps_or_a_call_i_neglected_to_return_is_not_a_safety_worry(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     for said in ("i teach 3rd grade at CPS", "i neglected to call her back, oops"):

@@ -43,7 +43,7 @@ from bot.flows.state import (
     parse_flow_value,
     save_flow,
 )
-from bot.followthrough import nudge_asked_how_it_went
+from bot.followthrough import nudge_left_open
 from bot.i18n import current_language, speaking
 from bot.inbound import Inbound
 from bot.inbox import store as inbox
@@ -58,10 +58,11 @@ from bot.language import (
     spanish_words_for,
 )
 from bot.numbers import parse_small_int
-from bot.offers import HOW_IT_WENT, TAKES_NEXT, says_no, says_yes, take_offer
+from bot.offers import HOW_IT_WENT, NUDGE_CARD, TAKES_NEXT, says_no, says_yes, take_offer
 from bot.plain_requests import (
     answer_plain_request,
     answer_to_how_it_went,
+    answer_to_nudge_card,
     aside_in_flow,
     greet,
     may_offer_spanish,
@@ -242,8 +243,8 @@ class Coach:
             return self._beside_set_aside(turn, flow, raw, text)
         if flow is not None:
             return self._in_flow(turn, flow, text)
-        if offered is None:  # the weekly nudge asked "How did it go?" since their last word
-            offered = nudge_asked_how_it_went(turn)
+        if offered is None:  # the weekly nudge came since their last word: what it asked
+            offered = nudge_left_open(turn)
         return self._without_flow(turn, raw, text, offered)
 
     def _without_flow(
@@ -291,6 +292,8 @@ class Coach:
             return self._run_command(turn, offered.removeprefix(TAKES_NEXT).strip(), text)
         if offered.startswith(HOW_IT_WENT):  # a question asked, not a step offered
             return answer_to_how_it_went(turn, text, offered)
+        if offered.startswith(NUDGE_CARD):  # "did it already lol" under the weekly nudge
+            return answer_to_nudge_card(turn, text, offered, self.commands)
         # "Type `reflect time`" ... "ok sure"; a "sí" once Spanish was offered takes Spanish.
         if says_yes(text) and not accepts_offered_spanish(turn.educator, text):
             return self._run_command(turn, *split_command(offered))

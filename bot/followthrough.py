@@ -13,7 +13,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from bot import messages
 from bot.localtime import educator_zone, local_date_label
 from bot.nudges.compose import checkin_question
-from bot.offers import how_it_went_asked, make_offer
+from bot.offers import how_it_went_asked, make_offer, nudge_card_asked
 from bot.replies import Choices
 from bot.storage.models import Reflection
 from bot.storage.sealing import Sealer
@@ -34,29 +34,33 @@ def action_awaiting_check_in(turn: Turn) -> Reflection | None:
     return awaiting_check_in(turn.session, turn.educator.id)
 
 
-def nudge_asked_how_it_went(turn: Turn) -> str | None:
-    """What is kept when the weekly nudge asked "How did it go?" (bot/nudges/compose.py) and
-    this is the educator's first word since it came: the same as a question the coach just
-    asked in a reply (`how_it_went_asked`), so "sent the note home, mom wrote back a thank
-    you" typed under the nudge answers it. Read here rather than written by the scheduler,
-    which never touches a conversation."""
-    sent = turn.session.execute(
-        select(NudgeLedger.checkin_reflection_id, NudgeLedger.finished_at)
+def nudge_left_open(turn: Turn) -> str | None:
+    """What the weekly nudge asked, kept as if asked in a reply, when this is the educator's
+    first word since it came (within NUDGE_ANSWER_LASTS): its "How did it go?" while that
+    action still waits (`how_it_went_asked`), else its card's buttons (`nudge_card_asked`),
+    so "sent the note home, mom wrote back" or "did it already lol" typed under it answers
+    it. Read here rather than written by the scheduler, which never touches a conversation."""
+    sent = turn.session.scalar(
+        select(NudgeLedger)
         .join(Subscription, Subscription.id == NudgeLedger.subscription_id)
         .where(
             Subscription.educator_id == turn.educator.id,
             NudgeLedger.status.in_((LedgerStatus.SENT, LedgerStatus.REMIND)),
-            NudgeLedger.checkin_reflection_id.is_not(None),
             NudgeLedger.finished_at > turn.now - NUDGE_ANSWER_LASTS,
         )
         .order_by(NudgeLedger.finished_at.desc())
         .limit(1)
-    ).first()
-    if sent is None or sent.finished_at is None or sent.checkin_reflection_id is None:
+    )
+    if sent is None or sent.finished_at is None:
         return None
     if turn.seen_before is not None and turn.seen_before >= sent.finished_at:
         return None  # they have written or clicked since: that was the answer, or not one
-    return how_it_went_asked(sent.checkin_reflection_id)
+    pending = action_awaiting_check_in(turn) if sent.checkin_reflection_id is not None else None
+    if pending is not None and pending.id == sent.checkin_reflection_id:
+        return how_it_went_asked(pending.id)
+    if sent.ask or sent.response is not None or sent.topic is None:
+        return None  # the keep-going question, or a card already answered
+    return nudge_card_asked(sent.id)
 
 
 def ask_how_it_went(turn: Turn, pending: Reflection) -> Choices:

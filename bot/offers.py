@@ -20,6 +20,7 @@ from content.understanding_schema import default_understanding
 # How long a typed yes still means the offer: an evening's conversation, not the next day.
 OFFER_LASTS = timedelta(hours=6)
 HOW_IT_WENT = "how-it-went"
+NUDGE_CARD = "nudge-card"
 TAKES_NEXT = "takes-next"
 _PUNCTUATION = re.compile(r"[.,!?¡¿…:;\-]+")
 _DRAWN_OUT = re.compile(r"(\w)\1{2,}")  # "yesss", "okkkk", "siii"
@@ -36,6 +37,12 @@ def how_it_went_asked(reflection_id: int) -> str:
     """What is kept when "How did it go?" was just asked about one action (the journal's, a
     hello's, `checkin`'s): the next message is read as its answer, not run as a command."""
     return f"{HOW_IT_WENT} {reflection_id}"
+
+
+def nudge_card_asked(ledger_id: int) -> str:
+    """What is kept when the weekly nudge's card (Mark done, Not this week, Remind me
+    tomorrow) is the last thing the coach sent: "did it already lol" typed under it."""
+    return f"{NUDGE_CARD} {ledger_id}"
 
 
 def next_message_for(command: str) -> str:

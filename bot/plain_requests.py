@@ -29,12 +29,27 @@ from bot.flows.checkin import (
     typed_outcome,
 )
 from bot.flows.draft import start_draft
-from bot.flows.listening import ACK_ORDER, acknowledgement, hardest_theme, what_is_told
+from bot.flows.listening import (
+    ACK_ORDER,
+    GENERAL,
+    acknowledgement,
+    hardest_theme,
+    heard,
+    what_is_told,
+)
 from bot.followthrough import CHECK_IN_AFTER, action_awaiting_check_in, ask_how_it_went
 from bot.i18n import current_language
 from bot.language import SPANISH_COMMANDS, accepts_offered_spanish, spanish_words_for
 from bot.nudges.tip_now import tip_now
-from bot.offers import how_it_went_asked, make_offer, says_no, says_yes, turns_down
+from bot.numbers import parse_small_int
+from bot.offers import (
+    NUDGE_CARD,
+    how_it_went_asked,
+    make_offer,
+    says_no,
+    says_yes,
+    turns_down,
+)
 from bot.replies import Choices, Reply, Text
 from bot.text import split_command
 from bot.turn import Turn
@@ -47,6 +62,7 @@ from bot.understanding.reader import (
     default_reader,
 )
 from bot.understanding.variants import pick
+from bot.weekly.models import NudgeLedger
 from bot.weekly.schedule_words import schedule_named
 from content.drafts_schema import Purpose
 from content.profile_schema import ProfileWords
@@ -115,6 +131,8 @@ FAMILY_STORY_WORDS = 5
 # What a typed check-in may read as besides itself ("done" sounds like `cancel`, "did it!" like
 # `journal`, "nope didn't get to it" like `frustration`); a request or a question is not one.
 CHECKIN_READINGS = frozenset(["unknown", "cancel", "journal", "frustration"])
+# A question typed under the weekly nudge with no topic of its own is about the nudge's.
+ASKED_OF_A_NUDGE = frozenset(["question", "unknown", "help", "learn"])
 # Outcome words that answer any yes-or-no question, so say nothing about the action alone.
 AMBIGUOUS_OUTCOMES = frozenset([
     "yes", "yep", "yup", "yeah", "si", "sí", "no", "nope", "nah", "nel", "of course", "absolutely",
@@ -290,8 +308,8 @@ def _answer(
         return [Text(pick(said.short_reply, text))]
     if "unsure" in reading.themes and len(for_matching(text).split()) <= SHORT_REPLY_WORDS:
         return [Text(pick(said.short_reply, text))]
-    heard = _tells_of_a_family(text, reading) or what_is_told(text) is not None
-    if heard or any(theme in reading.themes for theme in ACK_ORDER):
+    told_of = _tells_of_a_family(text, reading) or what_is_told(text) is not None
+    if told_of or any(theme in reading.themes for theme in ACK_ORDER):
         note = reframe_offer(turn, False, text, told=True)  # told, not asked: its wording
         if note is not None:
             # "engagement is overhyped, parents who care already show up" is no bright spot
@@ -402,6 +420,40 @@ def answer_to_how_it_went(turn: Turn, text: str, offered: str) -> list[Reply] | 
         return start_checkin(turn, pending, "partly" if hard else outcome, said=text)
     if reading.intent in CHECKIN_READINGS and tells_how_it_went(text):
         return start_checkin_told(turn, pending, text)
+    return None
+
+
+def answer_to_nudge_card(
+    turn: Turn, text: str, offered: str, commands: dict[str, CommandHandler]
+) -> list[Reply] | None:
+    """Typed under the weekly nudge's card, its buttons in words: "did it already lol" is
+    Mark done, "not this week" Not this week, "tmrw" Remind me tomorrow; a question with no
+    topic of its own ("which family do i pick tho?") is about the nudge's. None for anything
+    else, which is read as it would be without the nudge."""
+    if _only(text, AMBIGUOUS_OUTCOMES):  # a bare "yes" or "no": the card asked neither
+        return None
+    ledger_id = offered.removeprefix(NUDGE_CARD).strip()
+    card = replies_in(current_language()).nudge_card
+    said = for_matching(text)
+    if _asks_the_coach(text):
+        row = turn.session.get(NudgeLedger, parse_small_int(ledger_id) or 0)
+        reading = understand(text, deficit=False)
+        if row is None or reading.topic is not None or reading.intent not in ASKED_OF_A_NUDGE:
+            return None
+        return _question(turn, replace(reading, topic=row.topic), text)
+    if phrases_pattern(tuple(card.skip_words)).search(said):
+        return commands["nudge"](turn, f"skip {ledger_id}")
+    outcome = typed_outcome(text)
+    if outcome in ("done", "partly"):
+        done = commands["nudge"](turn, f"done {ledger_id}")
+        # "asked the lopez family, mateo loves dinosaurs": a family named or a theme, said back
+        ack = heard(text, understand(text, deficit=False))
+        return done if ack.key.startswith(GENERAL) else [Text(ack.text), *done]
+    if phrases_pattern(tuple(card.tomorrow_words)).search(said):
+        return commands["nudge"](turn, f"tomorrow {ledger_id}")
+    if outcome == "not_yet":
+        make_offer(turn.educator, offered, turn.now)  # a word for a button still answers it
+        return [Text(card.not_yet)]
     return None
 
 

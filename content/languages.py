@@ -62,6 +62,8 @@ AS_WRITTEN = frozenset(
         "not_fit_words",
         "no_time_words",
         "upset_words",
+        "tomorrow_words",
+        "skip_words",
         "contrasts",
         "typed_carry",
         "phone_tag_words",

@@ -279,6 +279,14 @@ class Told(_Strict):
     acknowledge: str
 
 
+class NudgeCard(_Strict):
+    """A weekly nudge's buttons in words, typed under it ("not this week", "tmrw")."""
+
+    tomorrow_words: list[str] = Field(min_length=1)
+    skip_words: list[str] = Field(min_length=1)
+    not_yet: str
+
+
 class ReplyFile(_Strict):
     version: int
     acknowledge: dict[str, list[str]]
@@ -296,6 +304,7 @@ class ReplyFile(_Strict):
     offer_answers: OfferAnswers
     to_the_coach: dict[str, ToTheCoach]
     tip_now: TipNow
+    nudge_card: NudgeCard
 
     @model_validator(mode="after")
     def _every_theme(self) -> Self:

@@ -361,6 +361,52 @@ def test_in_spanish_a_reply_typed_under_the_nudge_is_heard_in_spanish(
     assert "¡Hecho!" not in answer and "¿Quiere pasarla a esta semana?" in answer
 
 
+def _nudged_without_a_check_in(app: CoachApp, platform: FakePlatform) -> Conversation:
+    educator = slack_educator(app)
+    educator.says("nudges on")
+    tick(app, senders_for(platform), FIRST_SLOT)
+    (delivery,) = platform.delivered
+    assert delivery.checkin is None  # no action waits: only the card
+    return educator
+
+
+@pytest.mark.parametrize(
+    ("said", "answered", "response"),
+    [
+        # Had: "Your journal is empty so far."
+        ("did it already lol", "Marked done", "done"),
+        ("asked the Ortiz family, turns out Leo loves dinosaurs", "the Ortiz family", "done"),
+        ("not this week, too much going on", "this week is skipped", "skipped"),
+        ("tmrw pls", "bring this one back tomorrow", None),
+        ("not yet", "No rush", None),
+    ],
+)
+def test_the_nudge_cards_buttons_can_be_typed(
+    app: CoachApp,
+    clock: FakeClock,
+    platform: FakePlatform,
+    said: str,
+    answered: str,
+    response: str | None,
+) -> None:
+    educator = _nudged_without_a_check_in(app, platform)
+    clock.set(FIRST_SLOT + timedelta(hours=5))
+    assert answered in educator.says(said)
+    (row,) = ledger_rows(app)
+    assert row.response == response
+
+
+def test_a_question_under_the_nudge_is_answered_from_its_topic(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    educator = _nudged_without_a_check_in(app, platform)
+    (row,) = ledger_rows(app)
+    clock.set(FIRST_SLOT + timedelta(hours=5))
+    # Had: "Good question. The framework (Mapp & Kuttner) starts from trust..."
+    answer = educator.says("which family do i pick tho?")
+    assert f"learn {row.topic}" in answer
+
+
 STOPPED_BY = "the hernandez family stopped by and we talked to them about reading"
 
 

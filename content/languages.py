@@ -64,6 +64,7 @@ AS_WRITTEN = frozenset(
         "upset_words",
         "tomorrow_words",
         "skip_words",
+        "refers_back",
         "contrasts",
         "typed_carry",
         "phone_tag_words",

@@ -187,6 +187,8 @@ class CheckIn(_Strict):
     carry_kept: str
     carry_planned: str
     smaller_question: str
+    refers_back: list[str] = Field(min_length=1)
+    smaller_of: str
     smaller_not_yet: str
     let_go: str
 

@@ -361,6 +361,24 @@ def test_in_spanish_a_reply_typed_under_the_nudge_is_heard_in_spanish(
     assert "¡Hecho!" not in answer and "¿Quiere pasarla a esta semana?" in answer
 
 
+def test_a_smaller_step_that_points_back_keeps_what_it_shrinks(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    educator = slack_educator(app)
+    _plan_an_action(educator)
+    educator.says("nudges on")
+    tick(app, senders_for(platform), FIRST_SLOT)
+    educator.clicks_value(platform.delivered[0].checkin.options[2])  # type: ignore[union-attr]
+    educator.clicks("No time")
+    educator.clicks("A smaller version")
+    # Had: next week's "How did it go? text one of them", with no word of who "them" was.
+    planned = educator.says("text one of them on thursday")
+    assert "text one of them on thursday (a smaller step of: Ask two families" in planned
+    tick(app, senders_for(platform), FIRST_SLOT + WEEK)
+    carried = platform.delivered[1].checkin
+    assert carried is not None and "a smaller step of: Ask two families" in carried.prompt
+
+
 def _nudged_without_a_check_in(app: CoachApp, platform: FakePlatform) -> Conversation:
     educator = slack_educator(app)
     educator.says("nudges on")

@@ -30,6 +30,7 @@ from bot.replies import AskText, Choices, Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding import understand
+from bot.understanding.named import who_is_named
 from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.reader import asks_a_question
 from bot.understanding.variants import pick
@@ -337,7 +338,20 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
             # A bare number here is a slip (a choice typed after the buttons went), not an action.
             if own is None or not is_action(own) or parse_small_int(own.rstrip(".")) is not None:
                 return ask_smaller(flow, again=own is not None)
-            return [*wording_note(turn, own), *_carry(turn, flow, own, then)]
+            step = _with_what_it_shrinks(turn, own, pending)
+            return [*wording_note(turn, own), *_carry(turn, flow, step, then)]
+
+
+def _with_what_it_shrinks(turn: Turn, step: str, pending: Reflection | None) -> str:
+    """ "text one of them": who "them" is lives in the action it shrinks, so that is kept
+    beside it. A step that stands alone ("text Ana's mom on Friday") is kept as typed."""
+    checkin = replies_in(current_language()).checkin
+    if pending is None or who_is_named(step) is not None:
+        return step
+    if phrases_pattern(tuple(checkin.refers_back)).search(for_matching(step)) is None:
+        return step
+    action = turn.sealer.unseal(pending.action).rstrip(".")
+    return checkin.smaller_of.format(step=step.rstrip("."), action=action)
 
 
 def _typed_carry(own: str | None) -> str | None:

@@ -131,6 +131,10 @@ def handle_checkin(turn: Turn, args: str) -> list[Reply]:
     if len(parts) < 2:  # typed by hand: "checkin", "checkin done"
         return _typed_checkin(turn, parts)
     reflection_id = parse_small_int(parts[0]) if len(parts) == 2 else None
+    if reflection_id is None and len(parts) == 2 and parts[1].casefold() in OUTCOMES:
+        # "checkin ² done", "checkin x done": not a button's number, so typed by hand; the
+        # action waiting is the one meant.
+        return _typed_checkin(turn, parts[1:])
     if reflection_id is None or parts[1].casefold() not in OUTCOMES:
         return _text(str(messages.CHECKIN_UNKNOWN))
     reflection = turn.session.get(Reflection, reflection_id)

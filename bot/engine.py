@@ -58,10 +58,19 @@ from bot.language import (
     spanish_words_for,
 )
 from bot.numbers import parse_small_int
-from bot.offers import HOW_IT_WENT, NUDGE_CARD, TAKES_NEXT, says_no, says_yes, take_offer
+from bot.offers import (
+    HOW_IT_WENT,
+    KEEP_GOING,
+    NUDGE_CARD,
+    TAKES_NEXT,
+    says_no,
+    says_yes,
+    take_offer,
+)
 from bot.plain_requests import (
     answer_plain_request,
     answer_to_how_it_went,
+    answer_to_keep_going,
     answer_to_nudge_card,
     aside_in_flow,
     greet,
@@ -294,6 +303,8 @@ class Coach:
             return answer_to_how_it_went(turn, text, offered)
         if offered.startswith(NUDGE_CARD):  # "did it already lol" under the weekly nudge
             return answer_to_nudge_card(turn, text, offered, self.commands)
+        if offered.startswith(KEEP_GOING):  # "less often pls" under the keep-going question
+            return answer_to_keep_going(turn, text, offered, self.commands)
         # "Type `reflect time`" ... "ok sure"; a "sí" once Spanish was offered takes Spanish.
         if says_yes(text) and not accepts_offered_spanish(turn.educator, text):
             return self._run_command(turn, *split_command(offered))

@@ -13,7 +13,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from bot import messages
 from bot.localtime import educator_zone, local_date_label
 from bot.nudges.compose import checkin_question
-from bot.offers import how_it_went_asked, make_offer, nudge_card_asked
+from bot.offers import how_it_went_asked, keep_going_asked, make_offer, nudge_card_asked
 from bot.replies import Choices
 from bot.storage.models import Reflection
 from bot.storage.sealing import Sealer
@@ -39,7 +39,8 @@ def nudge_left_open(turn: Turn) -> str | None:
     first word since it came (within NUDGE_ANSWER_LASTS): its "How did it go?" while that
     action still waits (`how_it_went_asked`), else its card's buttons (`nudge_card_asked`),
     so "sent the note home, mom wrote back" or "did it already lol" typed under it answers
-    it. Read here rather than written by the scheduler, which never touches a conversation."""
+    it; or the keep-going question (`keep_going_asked`). Read here rather than written by
+    the scheduler, which never touches a conversation."""
     sent = turn.session.scalar(
         select(NudgeLedger)
         .join(Subscription, Subscription.id == NudgeLedger.subscription_id)
@@ -58,8 +59,10 @@ def nudge_left_open(turn: Turn) -> str | None:
     pending = action_awaiting_check_in(turn) if sent.checkin_reflection_id is not None else None
     if pending is not None and pending.id == sent.checkin_reflection_id:
         return how_it_went_asked(pending.id)
-    if sent.ask or sent.response is not None or sent.topic is None:
-        return None  # the keep-going question, or a card already answered
+    if sent.ask:
+        return keep_going_asked(sent.id)
+    if sent.response is not None or sent.topic is None:
+        return None  # a card already answered
     return nudge_card_asked(sent.id)
 
 

@@ -21,6 +21,7 @@ from content.understanding_schema import default_understanding
 OFFER_LASTS = timedelta(hours=6)
 HOW_IT_WENT = "how-it-went"
 NUDGE_CARD = "nudge-card"
+KEEP_GOING = "keep-going"
 TAKES_NEXT = "takes-next"
 _PUNCTUATION = re.compile(r"[.,!?¡¿…:;\-]+")
 _DRAWN_OUT = re.compile(r"(\w)\1{2,}")  # "yesss", "okkkk", "siii"
@@ -43,6 +44,12 @@ def nudge_card_asked(ledger_id: int) -> str:
     """What is kept when the weekly nudge's card (Mark done, Not this week, Remind me
     tomorrow) is the last thing the coach sent: "did it already lol" typed under it."""
     return f"{NUDGE_CARD} {ledger_id}"
+
+
+def keep_going_asked(ledger_id: int) -> str:
+    """What is kept when the keep-going question (keep going, every 4 weeks, stop for now)
+    is the last thing the coach sent: "less often pls" typed under it."""
+    return f"{KEEP_GOING} {ledger_id}"
 
 
 def next_message_for(command: str) -> str:

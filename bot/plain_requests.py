@@ -43,6 +43,7 @@ from bot.language import SPANISH_COMMANDS, accepts_offered_spanish, spanish_word
 from bot.nudges.tip_now import tip_now
 from bot.numbers import parse_small_int
 from bot.offers import (
+    KEEP_GOING,
     NUDGE_CARD,
     how_it_went_asked,
     make_offer,
@@ -454,6 +455,25 @@ def answer_to_nudge_card(
     if outcome == "not_yet":
         make_offer(turn.educator, offered, turn.now)  # a word for a button still answers it
         return [Text(card.not_yet)]
+    return None
+
+
+def answer_to_keep_going(
+    turn: Turn, text: str, offered: str, commands: dict[str, CommandHandler]
+) -> list[Reply] | None:
+    """Typed under the keep-going question: "less often pls" is every 4 weeks, "stop" or
+    "nah" stop for now, "keep em coming" keep going. None for anything else (a question, a
+    story about the week), which is read as it would be without the question."""
+    if _asks_the_coach(text):
+        return None
+    ledger_id = offered.removeprefix(KEEP_GOING).strip()
+    answers = replies_in(current_language()).keep_going
+    said = for_matching(text)
+    for action, phrases in (("monthly", answers.monthly), ("stop", answers.stop)):
+        if phrases_pattern(tuple(phrases)).search(said):
+            return commands["nudge"](turn, f"{action} {ledger_id}")
+    if phrases_pattern(tuple(answers.keep)).search(said) or says_yes(text):
+        return commands["nudge"](turn, f"keep {ledger_id}")
     return None
 
 

@@ -65,6 +65,7 @@ AS_WRITTEN = frozenset(
         "tomorrow_words",
         "skip_words",
         "refers_back",
+        "keep_going",
         "contrasts",
         "typed_carry",
         "phone_tag_words",

@@ -289,6 +289,14 @@ class NudgeCard(_Strict):
     not_yet: str
 
 
+class KeepGoingWords(_Strict):
+    """The keep-going question's answers in words, checked in the order written."""
+
+    monthly: list[str] = Field(min_length=1)
+    stop: list[str] = Field(min_length=1)
+    keep: list[str] = Field(min_length=1)
+
+
 class ReplyFile(_Strict):
     version: int
     acknowledge: dict[str, list[str]]
@@ -307,6 +315,7 @@ class ReplyFile(_Strict):
     to_the_coach: dict[str, ToTheCoach]
     tip_now: TipNow
     nudge_card: NudgeCard
+    keep_going: KeepGoingWords
 
     @model_validator(mode="after")
     def _every_theme(self) -> Self:

@@ -128,3 +128,45 @@ def test_the_question_s_answers_work_only_on_the_question(
     assert "no longer in my records" in educator.says(f"nudge stop {nudge_id}")
     (subscription,) = subscription_rows(app)
     assert subscription.enabled
+
+
+@pytest.mark.parametrize(
+    ("said", "enabled", "every_weeks", "answered"),
+    [
+        # Had: "There's nothing to cancel right now."
+        ("stop", False, 1, "I've stopped the nudges"),
+        ("nah im good", False, 1, "I've stopped the nudges"),
+        # Had: "I'm not sure what you'd like me to do with that."
+        ("less often pls", True, 4, "one nudge every 4 weeks"),
+        ("keep em coming", True, 1, "I'll keep them coming"),
+        ("sí, sigue", True, 1, "I'll keep them coming"),
+    ],
+)
+def test_the_keep_going_question_can_be_answered_in_words(
+    app: CoachApp,
+    clock: FakeClock,
+    platform: FakePlatform,
+    said: str,
+    enabled: bool,
+    every_weeks: int,
+    answered: str,
+) -> None:
+    educator = quiet_educator(app)
+    run_weeks(app, clock, platform, 0, 4)
+    assert is_question(platform, 3)
+    clock.advance(hours=5)
+    assert answered in educator.says(said)
+    (subscription,) = subscription_rows(app)
+    assert (subscription.enabled, subscription.every_weeks) == (enabled, every_weeks)
+
+
+def test_under_the_keep_going_question_a_question_is_still_a_question(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    educator = quiet_educator(app)
+    run_weeks(app, clock, platform, 0, 4)
+    clock.advance(hours=5)
+    answer = educator.says("my principal wants us to do home visits, any tips?")
+    assert "home visit" in answer and "stopped the nudges" not in answer
+    (subscription,) = subscription_rows(app)
+    assert subscription.enabled and subscription.every_weeks == 1

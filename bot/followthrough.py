@@ -24,8 +24,9 @@ OUTCOMES = ("done", "partly", "not_yet")
 # Within this long of choosing an action, the journal offers to note how it went once it is
 # done rather than asking "How did it go?" about something chosen a minute ago.
 CHECK_IN_AFTER = timedelta(hours=1)
-# A message typed under a weekly nudge answers its "How did it go?" when it is the first word
-# since the nudge came and comes within this long (the evening it came, or the next day).
+# A message typed under a weekly nudge answers what it asked ("How did it go?", its card's
+# buttons, the keep-going question) when it is the first word since the nudge came and comes
+# within this long (the evening it came, or the next day).
 NUDGE_ANSWER_LASTS = timedelta(days=2)
 
 

@@ -129,6 +129,7 @@ _COUNTED = re.compile(
 
 
 def counted_partly(text: str) -> bool:
+    """Some of the planned number told, fewer than all ("reached 4 of 6")."""
     found = _COUNTED.search(text.casefold())  # as typed: for_matching spells digits out
     if found is None:
         return False

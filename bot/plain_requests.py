@@ -132,6 +132,9 @@ FAMILY_STORY_WORDS = 5
 # What a typed check-in may read as besides itself ("done" sounds like `cancel`, "did it!" like
 # `journal`, "nope didn't get to it" like `frustration`); a request or a question is not one.
 CHECKIN_READINGS = frozenset(["unknown", "cancel", "journal", "frustration"])
+# A button's answer typed in words is short ("not this week, too much going on"); a longer
+# message that happens to hold "stop" or "pass" tells something else.
+BUTTON_IN_WORDS = 8
 # A question typed under the weekly nudge with no topic of its own is about the nudge's.
 ASKED_OF_A_NUDGE = frozenset(["question", "unknown", "help", "learn"])
 # Outcome words that answer any yes-or-no question, so say nothing about the action alone.
@@ -442,7 +445,8 @@ def answer_to_nudge_card(
         if row is None or reading.topic is not None or reading.intent not in ASKED_OF_A_NUDGE:
             return None
         return _question(turn, replace(reading, topic=row.topic), text)
-    if phrases_pattern(tuple(card.skip_words)).search(said):
+    short = len(words(said)) <= BUTTON_IN_WORDS  # "i'll pass the note on" is no "pass"
+    if short and phrases_pattern(tuple(card.skip_words)).search(said):
         return commands["nudge"](turn, f"skip {ledger_id}")
     outcome = typed_outcome(text)
     if outcome in ("done", "partly"):
@@ -450,7 +454,7 @@ def answer_to_nudge_card(
         # "asked the lopez family, mateo loves dinosaurs": a family named or a theme, said back
         ack = heard(text, understand(text, deficit=False))
         return done if ack.key.startswith(GENERAL) else [Text(ack.text), *done]
-    if phrases_pattern(tuple(card.tomorrow_words)).search(said):
+    if short and phrases_pattern(tuple(card.tomorrow_words)).search(said):
         return commands["nudge"](turn, f"tomorrow {ledger_id}")
     if outcome == "not_yet":
         make_offer(turn.educator, offered, turn.now)  # a word for a button still answers it
@@ -464,8 +468,8 @@ def answer_to_keep_going(
     """Typed under the keep-going question: "less often pls" is every 4 weeks, "stop" or
     "nah" stop for now, "keep em coming" keep going. None for anything else (a question, a
     story about the week), which is read as it would be without the question."""
-    if _asks_the_coach(text):
-        return None
+    if _asks_the_coach(text) or len(words(for_matching(text))) > BUTTON_IN_WORDS:
+        return None  # a question, or a story that happens to hold "stop"
     ledger_id = offered.removeprefix(KEEP_GOING).strip()
     answers = replies_in(current_language()).keep_going
     said = for_matching(text)

@@ -170,3 +170,15 @@ def test_under_the_keep_going_question_a_question_is_still_a_question(
     assert "home visit" in answer and "stopped the nudges" not in answer
     (subscription,) = subscription_rows(app)
     assert subscription.enabled and subscription.every_weeks == 1
+
+
+def test_under_the_keep_going_question_a_story_holding_stop_is_a_story(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    educator = quiet_educator(app)
+    run_weeks(app, clock, platform, 0, 4)
+    clock.advance(hours=5)
+    said = "crazy week, my kids would not stop talking about the snow day, sorry i went quiet"
+    assert "stopped the nudges" not in educator.says(said)
+    (subscription,) = subscription_rows(app)
+    assert subscription.enabled

@@ -407,6 +407,10 @@ class Coach:
         starts_another = command_word(split_command(text)[0], turn.language)
         if starts_another in FLOW_STARTERS and set_aside.has_waited(turn, flow):
             return True
+        if set_aside.has_waited(turn, flow) and nudge_left_open(turn) is not None:
+            # The weekly nudge came since the conversation stopped, and this is the first
+            # word after it: "called him tuesday, left a vm" answers the nudge.
+            return True
         return set_aside.sets_aside(turn, flow, text)
 
     def _beside_set_aside(self, turn: Turn, flow: ActiveFlow, raw: str, text: str) -> list[Reply]:
@@ -420,7 +424,7 @@ class Coach:
         title = self.flows[flow.kind].title(turn, flow)
         stopped = flow.row.updated_at if flow.row is not None else turn.now
         end_flow(turn, flow)
-        replies = self._without_flow(turn, raw, text)
+        replies = self._without_flow(turn, raw, text, nudge_left_open(turn))
         if load_flow(turn) is not None:
             if parked:  # they saw the offer and chose another: nothing to explain
                 return replies

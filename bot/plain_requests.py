@@ -136,7 +136,8 @@ CHECKIN_READINGS = frozenset(["unknown", "cancel", "journal", "frustration"])
 # message that happens to hold "stop" or "pass" tells something else.
 BUTTON_IN_WORDS = 8
 # A question typed under the weekly nudge with no topic of its own is about the nudge's.
-ASKED_OF_A_NUDGE = frozenset(["question", "unknown", "help", "learn"])
+# ("which one should i start with?" had started the self-check).
+ASKED_OF_A_NUDGE = frozenset(["question", "unknown", "help", "learn", "assess"])
 # Outcome words that answer any yes-or-no question, so say nothing about the action alone.
 AMBIGUOUS_OUTCOMES = frozenset([
     "yes", "yep", "yup", "yeah", "si", "sí", "no", "nope", "nah", "nel", "of course", "absolutely",

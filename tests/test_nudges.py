@@ -425,6 +425,30 @@ def test_a_question_under_the_nudge_is_answered_from_its_topic(
     assert f"learn {row.topic}" in answer
 
 
+def test_a_reply_under_the_nudge_is_not_taken_for_a_days_old_conversations_answer(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    educator = slack_educator(app)
+    educator.says("nudges on")
+    educator.says("reflect relational")
+    educator.says("most families i only hear from when something is wrong")  # then stopped
+    tick(app, senders_for(platform), FIRST_SLOT)
+    clock.set(FIRST_SLOT + timedelta(hours=8))
+    # Had: saved as the answer to last week's question 2.
+    answer = educator.says("did it today, ana's grandma told me she loves drawing horses")
+    assert "Marked done" in answer and "Pick it up?" in answer
+    assert "Question 2 of 2" in educator.clicks("Pick it up")
+
+
+def test_a_question_under_the_nudge_does_not_start_the_self_check(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    educator = _nudged_without_a_check_in(app, platform)
+    clock.set(FIRST_SLOT + timedelta(hours=5))
+    answer = educator.says("hmm which one should i start with?")
+    assert "(1 of 13)" not in answer and "learn " in answer
+
+
 STOPPED_BY = "the hernandez family stopped by and we talked to them about reading"
 
 

@@ -33,7 +33,7 @@ import yaml
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "understanding"
 SETS = {
-    "dev": ("checkin_typed_dev.yaml", "checkin_typed_dev_b2.yaml"),
+    "dev": ("checkin_typed_dev.yaml", "checkin_typed_dev_b2.yaml", "checkin_typed_dev_b3.yaml"),
     "fresh": ("checkin_typed_fresh.yaml",),
 }
 MEASURING = frozenset({"fresh"})

@@ -135,7 +135,22 @@ BARRIERS_TOLD = [
     ("honestly this one doesnt fit my kids, they all ride the bus", "not_fit"),
     ("forgot again ugh. can you remind me thursday?", "forgot"),
     ("la mamá se molestó porque pensó que era por conducta", "hard_moment"),
+    ("totally slipped my mind, testing all week", "forgot"),
+    ("got through 2/5 postcards before conferences ate my week", "no_time"),
+    ("sick all week with the flu that's going around", "no_time"),
 ]
+
+
+def test_a_plan_for_later_is_not_yet_and_is_offered_for_this_week(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_choosing(educator, clock, ACTION)
+    educator.says("checkin")
+    # Had: "Thanks for telling me how it went. Would you call that done, partly, or not yet?"
+    answer = educator.says("gonna do it friday during my planning")
+    assert "Well done" not in answer and "carry it into this week?" in answer
+
 
 DONE_TOLD = [
     "connected w/ the new family thru our liaison, they need a coat for the little one",

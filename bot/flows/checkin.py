@@ -123,13 +123,14 @@ def typed_outcome(text: str) -> str | None:
 
 # "3 of the 5", "2 out of 4", "3 de las 5": some of what was planned, counted.
 _COUNTED = re.compile(
-    r"(?<!\w)(?:\d+|one|two|three|four|una|uno|dos|tres|cuatro)\s+(?:of|out of|de)\s+"
-    r"(?:the\s+|my\s+|las\s+|los\s+|mis\s+)?(?:\d+|two|three|four|five|dos|tres|cuatro|cinco)(?!\w)"
+    r"(?<!\w)(?:(?:\d+|one|two|three|four|una|uno|dos|tres|cuatro)\s+(?:of|out of|de)\s+"
+    r"(?:the\s+|my\s+|las\s+|los\s+|mis\s+)?(?:\d+|two|three|four|five|dos|tres|cuatro|cinco)"
+    r"|\d+\s*/\s*\d+)(?!\w)"
 )
 
 
 def counted_partly(text: str) -> bool:
-    """Some of the planned number told, fewer than all ("reached 4 of 6")."""
+    """Some of the planned number told, fewer than all ("reached 4 of 6", "2/5 postcards")."""
     found = _COUNTED.search(text.casefold())  # as typed: for_matching spells digits out
     if found is None:
         return False
@@ -142,10 +143,12 @@ def _outcome_from_barrier(text: str) -> str | None:
     yet; "la mamá se molestó porque pensó que era por conducta" was tried, and went partly."""
     checkin = replies_in(current_language()).checkin
     said = for_matching(text)
-    if phrases_pattern(tuple(checkin.not_fit_words)).search(said):
-        return "not_yet"
-    if phrases_pattern(tuple(checkin.upset_words)).search(said):
-        return "partly"
+    if phrases_pattern(tuple((*checkin.not_fit_words, *checkin.forgot_words))).search(said):
+        return "not_yet"  # "honestly this one doesn't fit", "totally slipped my mind"
+    if phrases_pattern(tuple(checkin.no_time_words)).search(said):
+        return "not_yet"  # "sick all week with the flu"
+    if phrases_pattern(tuple((*checkin.upset_words, *checkin.phone_tag_words))).search(said):
+        return "partly"  # tried, and met anger or a busy line
     return None
 
 

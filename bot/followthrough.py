@@ -50,7 +50,7 @@ def nudge_left_open(turn: Turn) -> str | None:
             NudgeLedger.status.in_((LedgerStatus.SENT, LedgerStatus.REMIND)),
             NudgeLedger.finished_at > turn.now - NUDGE_ANSWER_LASTS,
         )
-        .order_by(NudgeLedger.finished_at.desc())
+        .order_by(NudgeLedger.finished_at.desc(), NudgeLedger.due_at.desc())  # latest week
         .limit(1)
     )
     if sent is None or sent.finished_at is None:

@@ -449,6 +449,26 @@ def test_a_question_under_the_nudge_does_not_start_the_self_check(
     assert "(1 of 13)" not in answer and "learn " in answer
 
 
+def test_in_spanish_the_nudge_cards_buttons_can_be_typed(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    educator = Conversation(
+        app.coach,
+        "U1",
+        platform=Platform.SLACK,
+        workspace="T1",
+        locale="es-MX",
+        timezone="America/New_York",
+    )
+    educator.says("recordatorios on")
+    tick(app, senders_for(platform), FIRST_SLOT)
+    clock.set(FIRST_SLOT + timedelta(hours=5))
+    assert "Marcado como hecho" in educator.says("listo, ya lo hice")
+    tick(app, senders_for(platform), FIRST_SLOT + WEEK)
+    clock.set(FIRST_SLOT + WEEK + timedelta(hours=5))
+    assert "nos saltamos esta semana" in educator.says("esta semana no, tengo juntas")
+
+
 STOPPED_BY = "the hernandez family stopped by and we talked to them about reading"
 
 

@@ -332,6 +332,17 @@ def _asks_the_coach(text: str) -> bool:
     return asks_a_question(text) or said.startswith(ASKING_THE_COACH)
 
 
+def _asks_for_something(text: str) -> bool:
+    """Asked of the coach, or a request ("help me write a note, mom asked about the fair"),
+    whatever outcome words follow."""
+    return _asks_the_coach(text) or _requests(for_matching(text))
+
+
+def _requests(said: str) -> bool:
+    openers = default_understanding().intents.sets.get("request-openers", [])
+    return phrases_pattern(tuple(openers)).search(said) is not None
+
+
 def _asks_for_a_tip(text: str, reading: Understanding) -> bool:
     """ "give me a quick tip", "dame un consejo rápido": a weekly nudge now. Not a question
     about a part of the framework ("any tips on home visits"), nor a request the words name
@@ -412,7 +423,7 @@ def answer_to_how_it_went(turn: Turn, text: str, offered: str) -> list[Reply] | 
         return None
     if len(text) > messages.MAX_ANSWER_CHARS:  # as long as no answer in a conversation may be
         return None
-    if _asks_the_coach(text) and not _opens_with_how_it_went(text):
+    if _asks_for_something(text) and not _opens_with_how_it_went(text):
         return None  # "can you give me a script for the call?": asked, not told
     reading = understand(text, deficit=False)
     outcome = typed_outcome(text)
@@ -440,6 +451,8 @@ def answer_to_nudge_card(
     ledger_id = offered.removeprefix(NUDGE_CARD).strip()
     card = replies_in(current_language()).nudge_card
     said = for_matching(text)
+    if _requests(said):  # "help me write a note home, mom asked about the fair"
+        return None
     if _asks_the_coach(text):
         row = turn.session.get(NudgeLedger, parse_small_int(ledger_id) or 0)
         reading = understand(text, deficit=False)

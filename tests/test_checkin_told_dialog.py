@@ -75,6 +75,9 @@ def test_a_request_after_the_question_is_a_request(app: CoachApp, clock: FakeClo
     answer = educator.says("can you help me write a note to ana's mom")
     assert ASKED_PLAINLY not in answer and "carry it" not in answer
     assert "How did it go?" in educator.says("checkin")  # still waiting for its check-in
+    # Outcome words in a request ("asked") do not make it a check-in.
+    answer = educator.says("help me write a note to ana's mom, she asked about the fair")
+    assert "Done!" not in answer and "carry it" not in answer and "note" in answer
 
 
 def a_week_after_in_spanish(educator: Conversation, clock: FakeClock) -> None:

@@ -462,12 +462,22 @@ def answer_to_nudge_card(
     short = len(words(said)) <= BUTTON_IN_WORDS  # "i'll pass the note on" is no "pass"
     if short and phrases_pattern(tuple(card.skip_words)).search(said):
         return commands["nudge"](turn, f"skip {ledger_id}")
+    if phrases_pattern(tuple(card.already_words)).search(said):
+        commands["nudge"](turn, f"done {ledger_id}")  # "already do this every week tbh"
+        row = turn.session.get(NudgeLedger, parse_small_int(ledger_id) or 0)
+        return [Text(card.already.format(topic=row.topic if row is not None else ""))]
+    not_fit = replies_in(current_language()).checkin.not_fit_words
+    if phrases_pattern(tuple(not_fit)).search(said):
+        commands["nudge"](turn, f"skip {ledger_id}")  # "doesnt really work for high school"
+        return [Text(card.not_fit)]
     outcome = typed_outcome(text)
     if outcome in ("done", "partly"):
         done = commands["nudge"](turn, f"done {ledger_id}")
         # "asked the lopez family, mateo loves dinosaurs": a family named or a theme, said back
         ack = heard(text, understand(text, deficit=False))
         return done if ack.key.startswith(GENERAL) else [Text(ack.text), *done]
+    if phrases_pattern(tuple(card.will_try_words)).search(said):
+        return [Text(card.will_try)]  # "love this idea, will try it thursday"
     if short and phrases_pattern(tuple(card.tomorrow_words)).search(said):
         return commands["nudge"](turn, f"tomorrow {ledger_id}")
     if outcome == "not_yet":

@@ -66,6 +66,8 @@ AS_WRITTEN = frozenset(
         "skip_words",
         "refers_back",
         "keep_going",
+        "will_try_words",
+        "already_words",
         "contrasts",
         "typed_carry",
         "phone_tag_words",

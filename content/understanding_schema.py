@@ -286,6 +286,11 @@ class NudgeCard(_Strict):
 
     tomorrow_words: list[str] = Field(min_length=1)
     skip_words: list[str] = Field(min_length=1)
+    will_try_words: list[str] = Field(min_length=1)
+    already_words: list[str] = Field(min_length=1)
+    will_try: str
+    already: str
+    not_fit: str
     not_yet: str
 
 

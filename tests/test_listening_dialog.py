@@ -1874,6 +1874,13 @@ def test_a_family_short_of_food_told_in_a_reflection_is_answered_and_the_questio
     assert "McKinney-Vento" in answer and "Question 1 of 2" in answer
 
 
+def test_liking_a_tip_is_not_frustration_with_the_coach(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    # Had: "Fair enough; I'm not always useful." (the intent model read frustration)
+    answer = educator.says("love this idea, will try it thursday")
+    assert "Glad it helped" in answer and "not always useful" not in answer
+
+
 def test_work_at_cps_or_a_call_i_neglected_to_return_is_not_a_safety_worry(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     for said in ("i teach 3rd grade at CPS", "i neglected to call her back, oops"):

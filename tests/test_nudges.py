@@ -397,6 +397,10 @@ def _nudged_without_a_check_in(app: CoachApp, platform: FakePlatform) -> Convers
         ("not this week, too much going on", "this week is skipped", "skipped"),
         ("tmrw pls", "bring this one back tomorrow", None),
         ("not yet", "No rush", None),
+        # Had: "Fair enough; I'm not always useful." (read as frustration with the coach)
+        ("love this idea, will try it thursday", "Glad it fits", None),
+        ("already do this every week tbh", "already part of how you work", "done"),
+        ("this doesnt really work for high school", "not every nudge fits", "skipped"),
     ],
 )
 def test_the_nudge_cards_buttons_can_be_typed(

@@ -35,6 +35,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "bench.checkins",
         "answers typed under the weekly nudge's check-in: heard as done, partly, not yet",
     ),
+    "nudge-replies": (
+        "bench.nudge_replies",
+        "replies typed under the weekly nudge's card: done, skipped, tomorrow or untouched",
+    ),
     "theme-cv": (
         "bench.theme_cv",
         "theme model beside the cues: recall and precision on each writer left out",

@@ -134,7 +134,9 @@ FAMILY_STORY_WORDS = 5
 CHECKIN_READINGS = frozenset(["unknown", "cancel", "journal", "frustration"])
 # A button's answer typed in words is short ("not this week, too much going on"); a longer
 # message that happens to hold "stop" or "pass" tells something else.
-BUTTON_IN_WORDS = 8
+BUTTON_IN_WORDS = 16
+# The keep-going question's answers are shorter still: its "stop" ends the weekly nudges.
+KEEP_GOING_WORDS = 8
 # A question typed under the weekly nudge with no topic of its own is about the nudge's.
 # ("which one should i start with?" had started the self-check).
 ASKED_OF_A_NUDGE = frozenset(["question", "unknown", "help", "learn", "assess"])
@@ -443,7 +445,9 @@ def answer_to_nudge_card(
     turn: Turn, text: str, offered: str, commands: dict[str, CommandHandler]
 ) -> list[Reply] | None:
     """Typed under the weekly nudge's card, its buttons in words: "did it already lol" is
-    Mark done, "not this week" Not this week, "tmrw" Remind me tomorrow; a question with no
+    Mark done, "not this week" Not this week, "can you ping me again in the morning?" Remind
+    me tomorrow; "already do this every week" is done, "doesnt really work for high school"
+    left for the week, "love this, will try it thursday" heard as liked; a question with no
     topic of its own ("which family do i pick tho?") is about the nudge's. None for anything
     else, which is read as it would be without the nudge."""
     if _only(text, AMBIGUOUS_OUTCOMES):  # a bare "yes" or "no": the card asked neither
@@ -453,37 +457,57 @@ def answer_to_nudge_card(
     said = for_matching(text)
     if _requests(said):  # "help me write a note home, mom asked about the fair"
         return None
+    # A button's words count in a short answer: "i'll pass the note on" is no "pass".
+    short = len(words(said)) <= BUTTON_IN_WORDS
+
+    def says(phrases: list[str]) -> bool:
+        return phrases_pattern(tuple(phrases)).search(said) is not None
+
+    def week(action: str) -> list[Reply]:
+        return commands["nudge"](turn, f"{action} {ledger_id}")
+
+    if short and says(card.tomorrow_words) and not _opens_asking(said):
+        return week("tomorrow")  # "can you ping me again in the morning?"
+    if says(card.already_words):
+        week("done")  # "already do this every week tbh"
+        row = turn.session.get(NudgeLedger, parse_small_int(ledger_id) or 0)
+        return [Text(card.already.format(topic=row.topic if row is not None else ""))]
+    liked = says(card.plan_words) or says(card.will_try_words)
+    if liked and "?" not in text:  # "¡Qué buena idea! la pruebo el jueves" asks nothing
+        return [Text(card.will_try)]
     if _asks_the_coach(text):
         row = turn.session.get(NudgeLedger, parse_small_int(ledger_id) or 0)
         reading = understand(text, deficit=False)
         if row is None or reading.topic is not None or reading.intent not in ASKED_OF_A_NUDGE:
             return None
         return _question(turn, replace(reading, topic=row.topic), text)
-    short = len(words(said)) <= BUTTON_IN_WORDS  # "i'll pass the note on" is no "pass"
-    if short and phrases_pattern(tuple(card.skip_words)).search(said):
-        return commands["nudge"](turn, f"skip {ledger_id}")
-    if phrases_pattern(tuple(card.already_words)).search(said):
-        commands["nudge"](turn, f"done {ledger_id}")  # "already do this every week tbh"
-        row = turn.session.get(NudgeLedger, parse_small_int(ledger_id) or 0)
-        return [Text(card.already.format(topic=row.topic if row is not None else ""))]
-    not_fit = replies_in(current_language()).checkin.not_fit_words
-    if phrases_pattern(tuple(not_fit)).search(said):
-        commands["nudge"](turn, f"skip {ledger_id}")  # "doesnt really work for high school"
+    if short and says(card.skip_words):
+        return week("skip")
+    if says(replies_in(current_language()).checkin.not_fit_words):
+        week("skip")  # "doesnt really work for high school"
         return [Text(card.not_fit)]
+    if says(card.plan_words):  # "la voy a try con mis ELL families el thursday 👍"
+        return [Text(card.will_try)]
     outcome = typed_outcome(text)
     if outcome in ("done", "partly"):
-        done = commands["nudge"](turn, f"done {ledger_id}")
+        done = week("done")
         # "asked the lopez family, mateo loves dinosaurs": a family named or a theme, said back
         ack = heard(text, understand(text, deficit=False))
         return done if ack.key.startswith(GENERAL) else [Text(ack.text), *done]
-    if phrases_pattern(tuple(card.will_try_words)).search(said):
-        return [Text(card.will_try)]  # "love this idea, will try it thursday"
-    if short and phrases_pattern(tuple(card.tomorrow_words)).search(said):
-        return commands["nudge"](turn, f"tomorrow {ledger_id}")
+    if short and says(card.later_words):
+        return week("skip")  # "too much going on, maybe next week's"
+    if says(card.will_try_words):
+        return [Text(card.will_try)]  # "love this idea"
     if outcome == "not_yet":
         make_offer(turn.educator, offered, turn.now)  # a word for a button still answers it
         return [Text(card.not_yet)]
     return None
+
+
+def _opens_asking(said: str) -> bool:
+    """ "what should i do tomorrow": opens as a question does."""
+    opening = words(said)[:1]
+    return bool(opening) and opening[0] in default_reader().asking_openers
 
 
 def answer_to_keep_going(
@@ -492,7 +516,7 @@ def answer_to_keep_going(
     """Typed under the keep-going question: "less often pls" is every 4 weeks, "stop" or
     "nah" stop for now, "keep em coming" keep going. None for anything else (a question, a
     story about the week), which is read as it would be without the question."""
-    if _asks_the_coach(text) or len(words(for_matching(text))) > BUTTON_IN_WORDS:
+    if _asks_the_coach(text) or len(words(for_matching(text))) > KEEP_GOING_WORDS:
         return None  # a question, or a story that happens to hold "stop"
     ledger_id = offered.removeprefix(KEEP_GOING).strip()
     answers = replies_in(current_language()).keep_going

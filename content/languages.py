@@ -67,6 +67,8 @@ AS_WRITTEN = frozenset(
         "refers_back",
         "keep_going",
         "will_try_words",
+        "later_words",
+        "plan_words",
         "already_words",
         "contrasts",
         "typed_carry",

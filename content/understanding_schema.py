@@ -286,6 +286,8 @@ class NudgeCard(_Strict):
 
     tomorrow_words: list[str] = Field(min_length=1)
     skip_words: list[str] = Field(min_length=1)
+    later_words: list[str] = Field(min_length=1)
+    plan_words: list[str] = Field(min_length=1)
     will_try_words: list[str] = Field(min_length=1)
     already_words: list[str] = Field(min_length=1)
     will_try: str

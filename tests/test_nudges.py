@@ -401,6 +401,10 @@ def _nudged_without_a_check_in(app: CoachApp, platform: FakePlatform) -> Convers
         ("love this idea, will try it thursday", "Glad it fits", None),
         ("already do this every week tbh", "already part of how you work", "done"),
         ("this doesnt really work for high school", "not every nudge fits", "skipped"),
+        ("can you ping me again in the morning? in a meeting rn", "back tomorrow", None),
+        ("¡qué buena idea! la pruebo el jueves en la junta", "Glad it fits", None),
+        ("skipping this week, half my class is out with the flu", "is skipped", "skipped"),
+        ("already on it, i text my families every sunday night", "already part of", "done"),
     ],
 )
 def test_the_nudge_cards_buttons_can_be_typed(

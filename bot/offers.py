@@ -4,7 +4,9 @@
 next step. Educators often answer in words ("ok", "sure", "sí, dale", "👍") rather than
 typing the command or tapping: the offer is kept on the educator's row until their next
 message, which takes it with a yes and lets it be with a no. A later message, or one sent
-after the offer went stale, is read as it would be without it.
+after the offer went stale, is read as it would be without it. The weekly nudge's questions
+are read the same way, though nothing is kept for them: the first message after a nudge
+finds it in the nudge's own row (bot/followthrough.py `nudge_left_open`).
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 Every button value is a plain command the engine handles, so a click works days later
 and on any platform: `checkin ID OUTCOME`, `reflect TOPIC`, `nudge done ID`, `nudge skip ID`
 ("Not this week"), `nudge tomorrow ID` ("Remind me tomorrow", offered once: the reminder
-itself comes without it).
+itself comes without it). What is typed under it instead ("sent it, mom wrote back", "not
+this week") is read against what it asked: bot/followthrough.py `nudge_left_open`.
 """
 
 from __future__ import annotations

@@ -280,13 +280,30 @@ def test_a_nudge_check_in_marked_done_celebrates_and_steps_up(
     assert platform.delivered[1].checkin is None  # nothing left to check in on
 
 
-def test_a_reply_typed_under_the_nudge_answers_how_it_went(
-    app: CoachApp, clock: FakeClock, platform: FakePlatform
-) -> None:
+def _nudged_after_planning(app: CoachApp, platform: FakePlatform) -> Conversation:
+    """An educator with last week's action waiting, and this week's nudge asking about it."""
     educator = slack_educator(app)
     _plan_an_action(educator)
     educator.says("nudges on")
     tick(app, senders_for(platform), FIRST_SLOT)
+    return educator
+
+
+def spanish_slack_educator(app: CoachApp) -> Conversation:
+    return Conversation(
+        app.coach,
+        "U1",
+        platform=Platform.SLACK,
+        workspace="T1",
+        locale="es-MX",
+        timezone="America/New_York",
+    )
+
+
+def test_a_reply_typed_under_the_nudge_answers_how_it_went(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    educator = _nudged_after_planning(app, platform)
     clock.set(FIRST_SLOT + timedelta(hours=9))  # that evening, typed instead of tapped
     # Had: "You're welcome" (read as thanks), and the check-in still waiting.
     answer = educator.says("sent a note home to theo's mom, she wrote back a thank you")
@@ -297,10 +314,7 @@ def test_a_reply_typed_under_the_nudge_answers_how_it_went(
 def test_a_mixed_week_typed_under_the_nudge_is_partly_and_heard(
     app: CoachApp, clock: FakeClock, platform: FakePlatform
 ) -> None:
-    educator = slack_educator(app)
-    _plan_an_action(educator)
-    educator.says("nudges on")
-    tick(app, senders_for(platform), FIRST_SLOT)
+    educator = _nudged_after_planning(app, platform)
     clock.set(FIRST_SLOT + timedelta(days=1))
     answer = educator.says("asked one family at pickup but the other never got back to me")
     assert "Well done" not in answer and "carry it into this week?" in answer
@@ -310,10 +324,7 @@ def test_a_mixed_week_typed_under_the_nudge_is_partly_and_heard(
 def test_an_angry_answer_from_the_family_is_no_well_done(
     app: CoachApp, clock: FakeClock, platform: FakePlatform
 ) -> None:
-    educator = slack_educator(app)
-    _plan_an_action(educator)
-    educator.says("nudges on")
-    tick(app, senders_for(platform), FIRST_SLOT)
+    educator = _nudged_after_planning(app, platform)
     answer = educator.says(
         "called the dad and he yelled at me that the school only calls about problems"
     )
@@ -324,10 +335,7 @@ def test_an_angry_answer_from_the_family_is_no_well_done(
 def test_under_the_nudge_a_question_is_a_question_and_a_later_word_is_not_an_answer(
     app: CoachApp, clock: FakeClock, platform: FakePlatform
 ) -> None:
-    educator = slack_educator(app)
-    _plan_an_action(educator)
-    educator.says("nudges on")
-    tick(app, senders_for(platform), FIRST_SLOT)
+    educator = _nudged_after_planning(app, platform)
     clock.set(FIRST_SLOT + timedelta(hours=2))
     asked = educator.says("can you give me words for the call? i always freeze up")
     assert "Well done" not in asked and "carry it" not in asked
@@ -339,14 +347,7 @@ def test_under_the_nudge_a_question_is_a_question_and_a_later_word_is_not_an_ans
 def test_in_spanish_a_reply_typed_under_the_nudge_is_heard_in_spanish(
     app: CoachApp, clock: FakeClock, platform: FakePlatform
 ) -> None:
-    educator = Conversation(
-        app.coach,
-        "U1",
-        platform=Platform.SLACK,
-        workspace="T1",
-        locale="es-MX",
-        timezone="America/New_York",
-    )
+    educator = spanish_slack_educator(app)
     educator.says("reflexionar relational")
     educator.says("omitir")
     educator.says("omitir")
@@ -364,10 +365,7 @@ def test_in_spanish_a_reply_typed_under_the_nudge_is_heard_in_spanish(
 def test_a_smaller_step_that_points_back_keeps_what_it_shrinks(
     app: CoachApp, clock: FakeClock, platform: FakePlatform
 ) -> None:
-    educator = slack_educator(app)
-    _plan_an_action(educator)
-    educator.says("nudges on")
-    tick(app, senders_for(platform), FIRST_SLOT)
+    educator = _nudged_after_planning(app, platform)
     educator.clicks_value(platform.delivered[0].checkin.options[2])  # type: ignore[union-attr]
     educator.clicks("No time")
     educator.clicks("A smaller version")
@@ -460,14 +458,7 @@ def test_a_question_under_the_nudge_does_not_start_the_self_check(
 def test_in_spanish_the_nudge_cards_buttons_can_be_typed(
     app: CoachApp, clock: FakeClock, platform: FakePlatform
 ) -> None:
-    educator = Conversation(
-        app.coach,
-        "U1",
-        platform=Platform.SLACK,
-        workspace="T1",
-        locale="es-MX",
-        timezone="America/New_York",
-    )
+    educator = spanish_slack_educator(app)
     educator.says("recordatorios on")
     tick(app, senders_for(platform), FIRST_SLOT)
     clock.set(FIRST_SLOT + timedelta(hours=5))
@@ -484,10 +475,7 @@ STOPPED_BY = "the hernandez family stopped by and we talked to them about readin
 def test_the_nudges_question_is_answered_that_day_or_the_next_not_days_on(
     app: CoachApp, clock: FakeClock, platform: FakePlatform, days_on: int, taken: bool
 ) -> None:
-    educator = slack_educator(app)
-    _plan_an_action(educator)
-    educator.says("nudges on")
-    tick(app, senders_for(platform), FIRST_SLOT)
+    educator = _nudged_after_planning(app, platform)
     clock.set(FIRST_SLOT + timedelta(days=days_on))
     assert ("Well done" in educator.says(STOPPED_BY)) is taken
 
@@ -495,10 +483,7 @@ def test_the_nudges_question_is_answered_that_day_or_the_next_not_days_on(
 def test_a_check_in_days_later_still_works_and_the_reflection_does_not_ask_again(
     app: CoachApp, clock: FakeClock, platform: FakePlatform
 ) -> None:
-    educator = slack_educator(app)
-    _plan_an_action(educator)
-    educator.says("nudges on")
-    tick(app, senders_for(platform), FIRST_SLOT)
+    educator = _nudged_after_planning(app, platform)
     done = platform.delivered[0].checkin.options[0]  # type: ignore[union-attr]
     clock.set(FIRST_SLOT + timedelta(days=5))
     assert "What made it work?" in educator.clicks_value(done)
@@ -798,10 +783,7 @@ def test_the_tick_command_reads_its_time_and_refuses_nonsense(
 def test_the_ledger_holds_no_text_only_topics_and_indexes(
     app: CoachApp, platform: FakePlatform
 ) -> None:
-    educator = slack_educator(app)
-    _plan_an_action(educator)
-    educator.says("nudges on")
-    tick(app, senders_for(platform), FIRST_SLOT)
+    _nudged_after_planning(app, platform)
     (row,) = ledger_rows(app)
     with app.sessions() as session:
         reflection = session.scalars(select(Reflection)).one()

@@ -334,6 +334,12 @@ def _asks_the_coach(text: str) -> bool:
     return asks_a_question(text) or said.startswith(ASKING_THE_COACH)
 
 
+def _asks_which_action(text: str) -> bool:
+    """ "wait which one did I pick", "what was my action again", "cuál era?"."""
+    which = default_understanding().intents.sets.get("which-action", [])
+    return phrases_pattern(tuple(which)).search(for_matching(text)) is not None
+
+
 def _asks_for_something(text: str) -> bool:
     """Asked of the coach, or a request ("help me write a note, mom asked about the fair"),
     whatever outcome words follow."""
@@ -424,6 +430,10 @@ def answer_to_how_it_went(turn: Turn, text: str, offered: str) -> list[Reply] | 
     if pending is None or offered != how_it_went_asked(pending.id):
         return None
     if len(text) > messages.MAX_ANSWER_CHARS:  # as long as no answer in a conversation may be
+        return None
+    if _asks_which_action(text):  # "wait which one did I pick": the question again, with it
+        return [ask_how_it_went(turn, pending)]
+    if _to_the_coach(text) is not None:  # "fire drill in 5 min ttyl": said to the coach
         return None
     if _asks_for_something(text) and not _opens_with_how_it_went(text):
         return None  # "can you give me a script for the call?": asked, not told

@@ -188,3 +188,21 @@ def test_what_got_in_the_way_is_heard_from_the_answer_itself(
         answer = educator.says(said)
         assert answer.startswith(replies[barrier]), (said, answer)
         assert "Well done" not in answer and "carry it into this week?" in answer
+
+
+def test_which_action_it_was_is_asked_back_and_told(app: CoachApp, clock: FakeClock) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_choosing(educator, clock, ACTION)
+    educator.says("hi")
+    # Had: "Thanks for telling me how it went. Would you call that done, partly, or not yet?"
+    again = educator.says("wait which one did i pick")
+    assert ACTION in again and "How did it go?" in again
+    assert educator.says("oh right, did it tuesday").startswith("Done!")
+
+
+def test_buttons_that_do_not_work_are_answered_with_typing(app: CoachApp, clock: FakeClock) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_choosing(educator, clock, ACTION)
+    educator.says("hi")
+    answer = educator.says("these buttons don't work on my phone fyi")
+    assert "Typing works just as well" in answer and ASKED_PLAINLY not in answer

@@ -7,6 +7,7 @@ to the network or the database.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +24,14 @@ NO_TENANT = "no-tenant"
 MAX_VALUE_CHARS = 512
 _THREAD_SUFFIX = re.compile(r";messageid=\d+$")
 _AT_TAG = re.compile(r"<at>[^<]*</at>", re.IGNORECASE)
+# A quoted reply in a Teams chat ("Reply" on the nudge, then "did it thursday"): newer clients
+# put a <quoted messageId="..."/> placeholder in the text, older ones the quoted message as a
+# Skype "Reply" blockquote. Only what the educator typed after it is theirs to read.
+_QUOTE = re.compile(
+    r"<quoted\b[^>]*/>|<blockquote\b[^>]*schema\.skype\.com/Reply[^>]*>.*?</blockquote>",
+    re.IGNORECASE | re.DOTALL,
+)
+_TAG = re.compile(r"<[^>]+>")
 
 
 def _as_dict(value: Any) -> dict[str, Any]:
@@ -97,6 +106,13 @@ def _bot_mention_texts(activity: Activity) -> list[str]:
     return texts
 
 
+def without_quote(text: str) -> str:
+    """The message without the message it quotes, and without that quote's markup."""
+    if _QUOTE.search(text) is None:
+        return text
+    return html.unescape(_TAG.sub(" ", _QUOTE.sub(" ", text))).strip()
+
+
 def strip_bot_mention(activity: Activity, text: str) -> str:
     """The message without the @mention of the coach (`<at>Partnership Coach</at>`)."""
     for mention in _bot_mention_texts(activity):
@@ -168,7 +184,7 @@ def to_inbound(activity: Activity) -> Inbound | None:
     if where is None or where.user is None:
         return None
     value = submitted_value(activity)
-    text = activity.text if isinstance(activity.text, str) else ""
+    text = without_quote(activity.text) if isinstance(activity.text, str) else ""
     in_channel = where.kind != PERSONAL
     if in_channel:
         if value is None and not mentions_bot(activity):

@@ -47,6 +47,25 @@ async def test_each_command_word_gets_the_terminal_answer(
         assert activity["recipient"]["id"] == activities.USER_ID
 
 
+QUOTED_HELP = [
+    # Newer Teams clients: a placeholder for the quoted message, then what was typed.
+    '<quoted messageId="1700000000001"/>help',
+    # Older ones: the quoted message itself, as a Skype "Reply" blockquote.
+    '<blockquote itemscope="" itemtype="http://schema.skype.com/Reply" itemid="1700000000001">'
+    '<strong itemprop="mri" itemid="28:bot">Partnership Coach</strong>'
+    '<p itemprop="preview">How did it go? Call Luis&#39;s dad</p></blockquote><p>help</p>',
+]
+
+
+@pytest.mark.parametrize("quoted", QUOTED_HELP)
+async def test_a_quoted_reply_is_read_without_the_message_it_quotes(
+    teams: TeamsChat, quoted: str
+) -> None:
+    # Had: "I don't know `<quoted` yet" (the quote's markup read as the words).
+    answer = await teams.says(quoted)
+    assert "Here's what you can type" in answer and "I don't know" not in answer
+
+
 def test_the_terminal_says_the_same_for_each_command_word(app: CoachApp) -> None:
     """The table above is the terminal's answer too (the terminal drops `code` marks)."""
     for words, expected in COMMAND_WORDS:

@@ -206,3 +206,8 @@ def test_buttons_that_do_not_work_are_answered_with_typing(app: CoachApp, clock:
     educator.says("hi")
     answer = educator.says("these buttons don't work on my phone fyi")
     assert "Typing works just as well" in answer and ASKED_PLAINLY not in answer
+    in_a_reflection = Conversation(app.coach, "mr-cho")
+    in_a_reflection.says("reflect relational")
+    # Had: "Thanks, I see what you mean about..." (saved as the answer).
+    aside = in_a_reflection.says("the buttons dont work on my phone")
+    assert "Typing works just as well" in aside and "Question 1 of 2" in aside

@@ -28,7 +28,10 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "understanding"
-SETS = {"dev": ("nudge_replies_dev.yaml",), "fresh": ("nudge_replies_fresh.yaml",)}
+SETS = {
+    "dev": ("nudge_replies_dev.yaml", "nudge_replies_dev_b2.yaml"),
+    "fresh": ("nudge_replies_fresh.yaml",),
+}
 MEASURING = frozenset({"fresh"})
 NUDGE_AT = datetime(2026, 11, 17, 12, 30, tzinfo=UTC)  # a Tuesday, 07:30 in New York
 WEEK_BECOMES = {

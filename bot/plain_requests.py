@@ -478,7 +478,9 @@ def answer_to_nudge_card(
 
     if short and says(card.tomorrow_words) and not _opens_asking(said):
         return week("tomorrow")  # "can you ping me again in the morning?"
-    if says(card.already_words):
+    if outcome_first(text) == "done" and typed_outcome(text) == "done":
+        return _marked_done(turn, text, week("done"))  # "did it, i'll try two next week"
+    if says(card.already_words) and "?" not in text:
         week("done")  # "already do this every week tbh"
         row = turn.session.get(NudgeLedger, parse_small_int(ledger_id) or 0)
         return [Text(card.already.format(topic=row.topic if row is not None else ""))]
@@ -500,10 +502,7 @@ def answer_to_nudge_card(
         return [Text(card.will_try)]
     outcome = typed_outcome(text)
     if outcome in ("done", "partly"):
-        done = week("done")
-        # "asked the lopez family, mateo loves dinosaurs": a family named or a theme, said back
-        ack = heard(text, understand(text, deficit=False))
-        return done if ack.key.startswith(GENERAL) else [Text(ack.text), *done]
+        return _marked_done(turn, text, week("done"))
     if short and says(card.later_words):
         return week("skip")  # "too much going on, maybe next week's"
     if says(card.will_try_words):
@@ -512,6 +511,13 @@ def answer_to_nudge_card(
         make_offer(turn.educator, offered, turn.now)  # a word for a button still answers it
         return [Text(card.not_yet)]
     return None
+
+
+def _marked_done(turn: Turn, text: str, done: list[Reply]) -> list[Reply]:
+    """Mark done's reply, after a family named or a theme said back ("asked the lopez family,
+    mateo loves dinosaurs")."""
+    ack = heard(text, understand(text, deficit=False))
+    return done if ack.key.startswith(GENERAL) else [Text(ack.text), *done]
 
 
 def _opens_asking(said: str) -> bool:

@@ -403,6 +403,12 @@ def _nudged_without_a_check_in(app: CoachApp, platform: FakePlatform) -> Convers
         ("¡qué buena idea! la pruebo el jueves en la junta", "Glad it fits", None),
         ("skipping this week, half my class is out with the flu", "is skipped", "skipped"),
         ("already on it, i text my families every sunday night", "already part of", "done"),
+        # Had: "Marked done" (the "done" in "not done yet").
+        ("not done yet, the week isn't over", "No rush", None),
+        ("ok yes, i'll ask my newcomer families on thursday", "Glad it fits", None),
+        # Had: "I've marked it done" (read "i do this" as already doing it).
+        ("how do i do this if my kids ride the bus?", "learn ", None),
+        ("did it, i'll try two families next week", "Marked done", "done"),
     ],
 )
 def test_the_nudge_cards_buttons_can_be_typed(

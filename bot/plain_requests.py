@@ -412,7 +412,7 @@ def _how_it_went(turn: Turn, text: str, reading: Understanding) -> list[Reply] |
     could answer anything, and a request is a request: neither is taken for a check-in."""
     if reading.intent not in CHECKIN_READINGS or _only(text, AMBIGUOUS_OUTCOMES):
         return None
-    outcome = outcome_first(text)
+    outcome = outcome_first(text, asked=False)  # nothing asked: only the plain words
     if outcome is None:
         return None
     pending = action_awaiting_check_in(turn)

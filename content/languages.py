@@ -60,6 +60,7 @@ AS_WRITTEN = frozenset(
         "asked_back",
         "forgot_words",
         "not_fit_words",
+        "done_only_when_asked",
         "no_time_words",
         "upset_words",
         "tomorrow_words",

@@ -169,6 +169,7 @@ class CheckIn(_Strict):
     upset_words: list[str] = Field(min_length=1)
     hard_moment_reply: str
     typed_outcomes: dict[str, list[str]]
+    done_only_when_asked: list[str] = Field(min_length=1)
     # Words of `partly` that often only soften ("kinda made my week"): with a done word
     # beside them, it went.
     hedges: list[str]

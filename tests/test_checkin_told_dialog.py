@@ -5,6 +5,8 @@ On both databases."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.app import CoachApp
 from content.understanding_schema import replies_in
 from tests.clock import FakeClock
@@ -211,3 +213,20 @@ def test_buttons_that_do_not_work_are_answered_with_typing(app: CoachApp, clock:
     # Had: "Thanks, I see what you mean about..." (saved as the answer).
     aside = in_a_reflection.says("the buttons dont work on my phone")
     assert "Typing works just as well" in aside and "Question 1 of 2" in aside
+
+
+@pytest.mark.parametrize(
+    ("said", "taken"),
+    [
+        # Had: 'Done! "Text Ana's mom about the science fair"...' (a done word opened it).
+        ("asked my principal about conferences and she said no", False),
+        ("did the bulletin board today lol", False),
+        ("did it! mom was so happy", True),
+    ],
+)
+def test_out_of_the_blue_only_plain_words_say_the_waiting_action_went(
+    app: CoachApp, clock: FakeClock, said: str, taken: bool
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_choosing(educator, clock, ACTION)  # nothing asked since
+    assert educator.says(said).startswith("Done!") is taken

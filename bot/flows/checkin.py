@@ -170,11 +170,17 @@ def _turns_after_contrast(text: str, outcome: str) -> bool:
     )
 
 
-def outcome_first(text: str) -> str | None:
+def outcome_first(text: str, *, asked: bool = True) -> str | None:
     """Done, partly or not yet, said by the text's first words ("not yet, she was out", "did
     it!", "no pude"), as an answer to "How did it go?" starts; None when the text only says
-    so later ("I haven't had time to breathe" is about the week, maybe not the action)."""
-    typed = replies_in(current_language()).checkin.typed_outcomes
+    so later ("I haven't had time to breathe" is about the week, maybe not the action).
+    Not `asked` (typed out of the blue): only the words that say it went whatever came
+    before ("did it!", not "asked my principal about conferences")."""
+    checkin = replies_in(current_language()).checkin
+    typed = checkin.typed_outcomes
+    if not asked:
+        broad = set(checkin.done_only_when_asked)
+        typed = {**typed, "done": [phrase for phrase in typed["done"] if phrase not in broad]}
     return first_typed(text, typed, OUTCOME_ORDER, at_start=True)
 
 

@@ -248,9 +248,14 @@ class Coach:
                 return self._on_flow_button(turn, flow, *flow_value)
 
         text = clean(raw)
-        if flow is not None and self._set_aside_by(turn, flow, text):
-            return self._beside_set_aside(turn, flow, raw, text)
         if flow is not None:
+            # A conversation set aside or left for days: what the weekly nudge asked since
+            # then (read once, for both the choice to set it aside and the reply beside it).
+            waited = set_aside.is_parked(flow) or set_aside.has_waited(turn, flow)
+            typed = inbound.value is None and bool(text)
+            nudge = nudge_left_open(turn) if waited and typed else None
+            if self._set_aside_by(turn, flow, text, nudge):
+                return self._beside_set_aside(turn, flow, raw, text, nudge)
             return self._in_flow(turn, flow, text)
         if offered is None:  # the weekly nudge came since their last word: what it asked
             offered = nudge_left_open(turn)
@@ -395,10 +400,11 @@ class Coach:
             return self._set_aside_choice(turn, flow, key)
         return self._advance(turn, flow, Answer(key=key))
 
-    def _set_aside_by(self, turn: Turn, flow: ActiveFlow, text: str) -> bool:
+    def _set_aside_by(self, turn: Turn, flow: ActiveFlow, text: str, nudge: str | None) -> bool:
         """Whether a typed message goes beside the conversation rather than into it: one set
         aside already (but `cancel` still ends it), or one left for days that this message
-        does not answer. A click (a nudge's button) is handled as in any conversation."""
+        does not answer (`nudge`: what the weekly nudge asked since, bot/followthrough.py).
+        A click (a nudge's button) is handled as in any conversation."""
         if turn.inbound.value is not None or not text or flow.kind not in self.flows:
             return False
         if set_aside.is_parked(flow):
@@ -407,13 +413,15 @@ class Coach:
         starts_another = command_word(split_command(text)[0], turn.language)
         if starts_another in FLOW_STARTERS and set_aside.has_waited(turn, flow):
             return True
-        if set_aside.has_waited(turn, flow) and nudge_left_open(turn) is not None:
+        if set_aside.has_waited(turn, flow) and nudge is not None:
             # The weekly nudge came since the conversation stopped, and this is the first
             # word after it: "called him tuesday, left a vm" answers the nudge.
             return True
         return set_aside.sets_aside(turn, flow, text)
 
-    def _beside_set_aside(self, turn: Turn, flow: ActiveFlow, raw: str, text: str) -> list[Reply]:
+    def _beside_set_aside(
+        self, turn: Turn, flow: ActiveFlow, raw: str, text: str, nudge: str | None
+    ) -> list[Reply]:
         """A conversation left for days (bot/flows/set_aside.py): the message is answered
         for itself and the conversation waits beside it, offered once to pick up. Whatever
         the message starts (another reflection, a draft) takes its place."""
@@ -424,7 +432,7 @@ class Coach:
         title = self.flows[flow.kind].title(turn, flow)
         stopped = flow.row.updated_at if flow.row is not None else turn.now
         end_flow(turn, flow)
-        replies = self._without_flow(turn, raw, text, nudge_left_open(turn))
+        replies = self._without_flow(turn, raw, text, nudge)
         if load_flow(turn) is not None:
             if parked:  # they saw the offer and chose another: nothing to explain
                 return replies

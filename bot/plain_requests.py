@@ -336,8 +336,7 @@ def _asks_the_coach(text: str) -> bool:
 
 def _asks_which_action(text: str) -> bool:
     """ "wait which one did I pick", "what was my action again", "cuál era?"."""
-    which = default_understanding().intents.sets.get("which-action", [])
-    return phrases_pattern(tuple(which)).search(for_matching(text)) is not None
+    return _in_set("which-action", for_matching(text))
 
 
 def _asks_for_something(text: str) -> bool:
@@ -347,8 +346,13 @@ def _asks_for_something(text: str) -> bool:
 
 
 def _requests(said: str) -> bool:
-    openers = default_understanding().intents.sets.get("request-openers", [])
-    return phrases_pattern(tuple(openers)).search(said) is not None
+    return _in_set("request-openers", said)
+
+
+def _in_set(name: str, said: str) -> bool:
+    """Whether the normalised text holds one of the phrases of an intents.yaml set."""
+    phrases = default_understanding().intents.sets.get(name, [])
+    return phrases_pattern(tuple(phrases)).search(said) is not None
 
 
 def _asks_for_a_tip(text: str, reading: Understanding) -> bool:
@@ -396,11 +400,7 @@ def _reframe_switch(text: str) -> str:
     """ "stop correcting my wording" -> "off", "turn reframe back on" -> "on", else ""
     (the reframe command's how-to)."""
     said = for_matching(text)
-    sets = default_understanding().intents.sets
-    for name, switch in REFRAME_SWITCHES:
-        if phrases_pattern(tuple(sets.get(name, []))).search(said):
-            return switch
-    return ""
+    return next((switch for name, switch in REFRAME_SWITCHES if _in_set(name, said)), "")
 
 
 def _how_it_went(turn: Turn, text: str, reading: Understanding) -> list[Reply] | None:
@@ -478,7 +478,8 @@ def answer_to_nudge_card(
 
     if short and says(card.tomorrow_words) and not _opens_asking(said):
         return week("tomorrow")  # "can you ping me again in the morning?"
-    if outcome_first(text) == "done" and typed_outcome(text) == "done":
+    outcome = typed_outcome(text)
+    if outcome == "done" and outcome_first(text) == "done":
         return _marked_done(turn, text, week("done"))  # "did it, i'll try two next week"
     if says(card.already_words) and "?" not in text:
         week("done")  # "already do this every week tbh"
@@ -500,7 +501,6 @@ def answer_to_nudge_card(
         return [Text(card.not_fit)]
     if says(card.plan_words):  # "la voy a try con mis ELL families el thursday 👍"
         return [Text(card.will_try)]
-    outcome = typed_outcome(text)
     if outcome in ("done", "partly"):
         return _marked_done(turn, text, week("done"))
     if short and says(card.later_words):

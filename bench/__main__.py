@@ -39,6 +39,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "bench.nudge_replies",
         "replies typed under the weekly nudge's card: done, skipped, tomorrow or untouched",
     ),
+    "whose-silence": (
+        "bench.whose_silence",
+        "the educator's own unanswered emails vs a family's silence: read right per label",
+    ),
     "theme-cv": (
         "bench.theme_cv",
         "theme model beside the cues: recall and precision on each writer left out",

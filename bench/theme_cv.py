@@ -43,8 +43,8 @@ def main() -> None:
     by_writer: dict[str, list[int]] = defaultdict(list)
     for index, example in enumerate(examples):
         by_writer[example.by or "?"].append(index)
-    # labels, cued, chances, shaped like a non-answer
-    rows: list[tuple[set[str], set[str], dict[str, float], bool]] = []
+    # labels, cued, chances, shaped like a non-answer, ruled out by the text's own words
+    rows: list[tuple[set[str], set[str], dict[str, float], bool, frozenset[str]]] = []
     for writer, left_out in sorted(by_writer.items()):
         kept = [
             (",".join(e.themes), e.text) for e in examples if (e.by or "?") != writer
@@ -56,9 +56,11 @@ def main() -> None:
             chances = fitted.probabilities(model_text(normalised))
             cued = reader.cued_themes(normalised, example.text)
             shape = unsure_shape(normalised, example.text)
-            rows.append((set(example.themes), cued, {t: float(chances[t]) for t in THEMES}, shape))
+            ruled_out = reader.ruled_out_themes(normalised)
+            chance = {t: float(chances[t]) for t in THEMES}
+            rows.append((set(example.themes), cued, chance, shape, ruled_out))
         print(f"writer {writer}: {len(left_out)} texts read")
-    print(f"cues alone: {_figures([(labels, cued) for labels, cued, _, _ in rows])}")
+    print(f"cues alone: {_figures([(labels, cued) for labels, cued, *_ in rows])}")
     for sure in SURE:
         for veto in VETO:
             for unsure, anywhere in product(UNSURE_SURE, UNSURE_ANYWHERE):
@@ -74,10 +76,11 @@ def main() -> None:
                                 unsure_shape=shape and unsure is not None,
                                 unsure_sure=unsure or 1.0,
                                 unsure_anywhere=anywhere,
+                                ruled_out=ruled_out,
                             )
                         ),
                     )
-                    for labels, cued, chances, shape in rows
+                    for labels, cued, chances, shape, ruled_out in rows
                 ]
                 print(
                     f"sure {sure}, veto {veto}, unsure {unsure}, anywhere {anywhere}:"

@@ -395,7 +395,11 @@ class CueSet:
     def counts(self, text: Text, negatable: frozenset[str] = frozenset()) -> dict[str, int]:
         """At how many places each label's cues match (labels that match at all); a match of
         a negatable label just after a negation ("nobody came") does not count."""
-        found: dict[str, int] = {}
+        return {label: len(at) for label, at in self.places(text, negatable).items()}
+
+    def places(self, text: Text, negatable: frozenset[str] = frozenset()) -> dict[str, list[int]]:
+        """The word positions where each label's cues start to match (labels that match)."""
+        found: dict[str, list[int]] = {}
         words = text.words
         present = frozenset(words)
         for at, word in enumerate(words):
@@ -411,5 +415,5 @@ class CueSet:
                 if cue.label in negatable and text.negated_before(at):
                     continue
                 seen.add(cue.label)
-                found[cue.label] = found.get(cue.label, 0) + 1
+                found.setdefault(cue.label, []).append(at)
         return found

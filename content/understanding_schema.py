@@ -59,10 +59,20 @@ class IntentEntry(Cued):
     emoji: list[str] = Field(default_factory=list)
 
 
+class Overruling(_Strict):
+    """Words that look like a theme's cues but say something else, and the theme they say:
+    "3 parent emails i haven't answered" is the educator's backlog (`time`), not a family's
+    silence (`no-response`)."""
+
+    theme: str
+    cues: list[str] = Field(min_length=1)
+
+
 class ThemeCues(Cued):
     # Cues that count only in a short text: "maybe", "ok", "pass" are a non-answer on their
     # own and mean nothing inside a paragraph.
     short: list[str] = Field(default_factory=list)
+    overruled_by: Overruling | None = None
 
 
 class TopicCues(Cued):
@@ -101,6 +111,9 @@ class ThemeFile(_Strict):
     def _complete(self) -> Self:
         if sorted(self.themes) != sorted(THEMES):
             raise ValueError(f"themes must be exactly {list(THEMES)}")
+        for name, entry in self.themes.items():
+            if entry.overruled_by and entry.overruled_by.theme not in THEMES:
+                raise ValueError(f"{name}.overruled_by.theme must be one of {list(THEMES)}")
         return self
 
 
@@ -353,6 +366,15 @@ class UnderstandingContent(_Strict):
                 "themes",
                 self.themes.sets,
                 {f"{k}.short": v.short for k, v in self.themes.themes.items() if v.short},
+            ),
+            (
+                "themes",
+                self.themes.sets,
+                {
+                    f"{k}.overruled_by": v.overruled_by.cues
+                    for k, v in self.themes.themes.items()
+                    if v.overruled_by
+                },
             ),
             ("topics", {}, {k: v.cues for k, v in self.topics.topics.items()}),
         ]

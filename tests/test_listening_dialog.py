@@ -606,6 +606,16 @@ def test_venting_about_families_is_heard_as_what_it_is_about_and_overload_as_ove
     assert overloaded in replies_in("en").intents.frustration
 
 
+def test_emails_the_educator_has_not_answered_are_heard_as_a_full_week_not_a_silent_family(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("help")
+    behind = educator.says("ugh long day. 3 parent emails i havent answered and grades due friday")
+    assert "quiet" not in behind
+    assert behind in replies_in("en").intents.frustration
+
+
 def test_counting_who_came_is_not_taken_for_deficit_wording(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("reflect relational")

@@ -75,3 +75,29 @@ def test_the_packaged_cues_all_compile_for_the_reader() -> None:
 )
 def test_times_of_day_read_as_hours(answer: str, theme: str) -> None:
     assert theme in understand(answer, deficit=False).themes
+
+
+@pytest.mark.parametrize(
+    "backlog",
+    [
+        "i havent answered 3 parent emails",
+        "I still owe two families a call back",
+        "i never replied to her email, i feel bad",
+        "no le he contestado a la mamá de Jayden",
+    ],
+)
+def test_the_educator_s_own_unanswered_messages_are_not_a_family_s_silence(backlog: str) -> None:
+    assert "no-response" not in understand(backlog, deficit=False).themes
+
+
+@pytest.mark.parametrize(
+    "silence",
+    [
+        "i havent heard back from mom",
+        "they havent answered",
+        "i have not been able to reach grandma",
+        "i havent answered her yet and she hasnt answered me either",
+    ],
+)
+def test_a_family_s_silence_is_still_heard_beside_the_educator_s_own_words(silence: str) -> None:
+    assert "no-response" in understand(silence, deficit=False).themes

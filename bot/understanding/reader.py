@@ -126,6 +126,9 @@ THEME_CUE_VETO = 0.1
 # model all but rules it out. Writer folds, Spanish texts: 77.8% / 92.0% -> 80.9% / 89.8%
 # (recall / precision); all texts 81.8% / 88.6% -> 82.1% / 88.5% (session 12).
 THEME_CUE_VETO_ES = 0.02
+# A theme's cue starting this many words or fewer into an overruling cue's match is that
+# match's words ("[i still haven't] answered": the cue starts at "haven't").
+OVERRULED_REACH = 3
 # `unsure` is read from the text's shape (a non-answer, "idk", a question back) by its cues,
 # and by the model only in a text of at most UNSURE_WORDS that asks nothing: the model, which
 # learned it from answers, takes most questions for it. Chosen by leaving each writer out in
@@ -324,6 +327,11 @@ class Reader:
         self.short_theme_cues = CueSet(
             content.themes.sets, {n: e.short for n, e in themes.items() if e.short}
         )
+        self.overruling_cues = CueSet(
+            content.themes.sets,
+            {n: e.overruled_by.cues for n, e in themes.items() if e.overruled_by},
+        )
+        self.overruled_into = {n: e.overruled_by.theme for n, e in themes.items() if e.overruled_by}
         self.theme_order = list(themes)
         self.topic_order = list(content.topics.topics)
         self.topic_cues = CueSet({}, {s: e.cues for s, e in content.topics.topics.items()})
@@ -337,6 +345,7 @@ class Reader:
             self.intent_cues.vocabulary()
             | self.theme_cues.vocabulary()
             | self.short_theme_cues.vocabulary()
+            | self.overruling_cues.vocabulary()
             | self.topic_cues.vocabulary()
             | {key(w) for w in words(" ".join(content.topic_words()))},
             COMMON_WORDS,
@@ -577,25 +586,50 @@ class Reader:
         cued: set[str],
         grams: Grams | None = None,
         language: str = "en",
+        text: Text | None = None,
     ) -> tuple[str, ...]:
         chances = self.theme_model.chances(grams or self.vocabulary.grams(normalised))
         veto = THEME_CUE_VETO_ES if language == "es" else THEME_CUE_VETO
         shape = unsure_shape(normalised, original)
-        return self.themes_from(cued, chances, veto=veto, unsure_shape=shape)
+        ruled_out = self.ruled_out_themes(normalised, text)
+        return self.themes_from(cued, chances, veto=veto, unsure_shape=shape, ruled_out=ruled_out)
 
     def cued_themes(self, normalised: str, original: str, text: Text | None = None) -> set[str]:
         """The themes the cues in themes.yaml name, before the model has its say."""
         text = text or self.text(normalised)
-        counted = self.theme_cues.counts(text, NEGATABLE_THEMES)
+        places = self.theme_cues.places(text, NEGATABLE_THEMES)
         length = len(words(normalised))
         if length <= SHORT_WORDS:
-            counted.update(self.short_theme_cues.counts(text, NEGATABLE_THEMES))
+            places.update(self.short_theme_cues.places(text, NEGATABLE_THEMES))
         if length > UNSURE_WORDS:
-            counted.pop("unsure", None)
-        cued = set(counted)
+            places.pop("unsure", None)
+        for theme, into in self._overruled(text, places).items():
+            places.pop(theme, None)
+            places.setdefault(into, [])
+        cued = set(places)
         if is_non_answer(original) and not _only_symbols(original):
             cued.add("unsure")
         return cued
+
+    def ruled_out_themes(self, normalised: str, text: Text | None = None) -> frozenset[str]:
+        """Themes whose every cue is overruled (themes.yaml `overruled_by`): the model may
+        not name them either, as it learned the same words."""
+        text = text or self.text(normalised)
+        return frozenset(self._overruled(text, self.theme_cues.places(text, NEGATABLE_THEMES)))
+
+    def _overruled(self, text: Text, places: dict[str, list[int]]) -> dict[str, str]:
+        """Each theme overruled in this text, with the theme said instead: an overruling cue
+        matched, and every cue of the theme starts inside one of its matches."""
+        overruled: dict[str, str] = {}
+        for theme, starts in self.overruling_cues.places(text).items():
+            inside = [
+                at
+                for at in places.get(theme, [])
+                if not any(start <= at <= start + OVERRULED_REACH for start in starts)
+            ]
+            if not inside:
+                overruled[theme] = self.overruled_into[theme]
+        return overruled
 
     def themes_from(
         self,
@@ -607,16 +641,21 @@ class Reader:
         unsure_shape: bool = False,
         unsure_sure: float = THEME_UNSURE_SURE,
         unsure_anywhere: float = THEME_UNSURE_ANYWHERE,
+        ruled_out: frozenset[str] = frozenset(),
     ) -> tuple[str, ...]:
         """The cues' themes the model does not rule out, and those the model is sure of
-        (`unsure` only in a text shaped like a non-answer: short, asking nothing)."""
+        (`unsure` only in a text shaped like a non-answer: short, asking nothing), less the
+        themes the text's own words rule out."""
         return tuple(
             name
             for name in self.theme_order
-            if (name in cued and (name in CUED_THEMES or chances[name] >= veto))
-            or (name not in CUED_THEMES and chances[name] >= sure)
-            or (name in CUED_THEMES and unsure_shape and chances[name] >= unsure_sure)
-            or (name in CUED_THEMES and chances[name] >= unsure_anywhere)
+            if name not in ruled_out
+            and (
+                (name in cued and (name in CUED_THEMES or chances[name] >= veto))
+                or (name not in CUED_THEMES and chances[name] >= sure)
+                or (name in CUED_THEMES and unsure_shape and chances[name] >= unsure_sure)
+                or (name in CUED_THEMES and chances[name] >= unsure_anywhere)
+            )
         )
 
     def topic(
@@ -650,7 +689,7 @@ class Reader:
         intent = self.intent(normalised, read, grams)
         cued = self.cued_themes(normalised, text, read)
         language = detect_language(normalised)
-        themes = self.themes(normalised, text, cued, grams, language)
+        themes = self.themes(normalised, text, cued, grams, language, read)
         if intent == "language" and (
             len(words(normalised)) <= COMMAND_WORDS or "language" in self.intent_cues.counts(read)
         ):

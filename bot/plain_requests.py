@@ -15,7 +15,7 @@ from bot import profile_messages as profile_said
 from bot.commands.base import CommandHandler
 from bot.commands.language import language_choices
 from bot.commands.learn import overview_in_brief
-from bot.commands.nudges import nudges_as_asked
+from bot.commands.nudge_settings import nudges_as_asked
 from bot.commands.profile import first_hello, offer_role
 from bot.commands.reframe import reframe_offer
 from bot.commands.table import TYPO_BEFORE_WORDS

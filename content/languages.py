@@ -59,6 +59,7 @@ AS_WRITTEN = frozenset(
         "beside",
         "asked_back",
         "forgot_words",
+        "reminder_words",
         "not_fit_words",
         "done_only_when_asked",
         "no_time_words",

@@ -189,6 +189,10 @@ class CheckIn(_Strict):
     contrasts: list[str] = Field(min_length=1)
     negations: list[str] = Field(min_length=1)
     forgot_words: list[str]
+    # "can you remind me wednesday?": a reminder asked for beside how it went.
+    reminder_words: list[str]
+    reminder_how: str
+    reminder_off: str
     no_time_words: list[str] = Field(min_length=1)
     not_fit_words: list[str] = Field(min_length=1)
     carry_over_question: str

@@ -201,6 +201,30 @@ def test_done_is_celebrated_and_not_yet_leads_to_carrying_the_action_over(
     assert "She texted back the same day" in answer  # what made it work was read
 
 
+def test_forgot_and_asked_for_a_reminder_on_a_day_gets_the_weekly_nudge_moved_there(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_planning(educator, clock, "text one family a good-news note")
+    answer = educator.says("forgot again, can you remind me wednesday?")
+    assert "It happens to everyone" in answer
+    assert "Weekly nudges are on" in answer and "arrives Wed" in answer
+    assert "carry it into this week" in answer  # the check-in goes on
+    assert "Wednesday" in educator.says("nudges")
+
+
+def test_a_reminder_asked_for_with_no_day_says_how_the_weekly_nudge_can_be_it(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("nudges on")
+    a_week_after_planning(educator, clock, "text one family a good-news note")
+    answer = educator.says("not yet. i keep forgetting, can u remind me?")
+    assert "one-off reminder" in answer and "`nudges day wed`" in answer
+    told = educator.says("no, let it go")
+    assert "one-off reminder" not in told
+
+
 def test_the_journal_shows_the_educators_own_words(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("reflect cognition")

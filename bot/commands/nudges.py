@@ -13,13 +13,8 @@ from __future__ import annotations
 
 from bot import messages as core_messages
 from bot.commands.base import CommandHandler
-from bot.commands.schedule_settings import (
-    OFF_BY_EDUCATOR,
-    apply_change,
-    mistake_reply,
-    read_setting,
-    settings_reply,
-)
+from bot.commands.nudge_settings import handle_nudges
+from bot.commands.schedule_settings import OFF_BY_EDUCATOR
 from bot.flows.checkin import start_checkin
 from bot.flows.state import load_flow
 from bot.followthrough import (
@@ -30,7 +25,7 @@ from bot.followthrough import (
 )
 from bot.nudges import messages
 from bot.nudges.compose import local_label
-from bot.nudges.settings import ensure_subscription, next_label, subscription_zone
+from bot.nudges.settings import next_label, subscription_zone
 from bot.nudges.snooze import call_off_reminder, remind_tomorrow
 from bot.numbers import parse_small_int
 from bot.replies import Reply, Text
@@ -38,44 +33,13 @@ from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.weekly.backoff import take_answer
 from bot.weekly.models import NudgeLedger, Subscription
-from bot.weekly.schedule_words import NamedSchedule
-from bot.weekly.settings_parser import EVERY_SETTING, MISTAKES, ShowSettings, TurnOff
-from bot.weekly.subscriptions import subscription_of
 
 CARD_ACTIONS = ("done", "skip", "tomorrow")
 QUESTION_ACTIONS = ("keep", "monthly", "stop")
 
-WORDS = messages.SCHEDULE
-
 
 def _text(text: str) -> list[Reply]:
     return [Text(text)]
-
-
-def handle_nudges(turn: Turn, args: str) -> list[Reply]:
-    setting = read_setting(turn, args, EVERY_SETTING)
-    if isinstance(setting, ShowSettings):
-        return settings_reply(turn, ensure_subscription(turn), WORDS)
-    if isinstance(setting, MISTAKES):
-        return mistake_reply(turn, setting, WORDS)
-    if isinstance(setting, TurnOff):
-        # Turning off what was never on creates nothing.
-        subscription = subscription_of(turn.session, turn.educator.id)
-        if subscription is None:
-            return _text(str(WORDS.already_off))
-        return apply_change(turn, subscription, setting, WORDS)
-    return apply_change(turn, ensure_subscription(turn), setting, WORDS)
-
-
-def nudges_as_asked(turn: Turn, named: NamedSchedule) -> list[Reply]:
-    """ "can you remind me on thursdays", "move my nudges to fridays at 3pm": the day and time
-    set as `nudges day` and `nudges time` would, and nudges turned on when they were off (the
-    sentence asks for them): one reply, the last, which names when the first one comes."""
-    subscription = subscription_of(turn.session, turn.educator.id)
-    was_on = subscription is not None and subscription.enabled
-    settings = [*named.settings(), *([] if was_on else ["on"])]
-    replies = [handle_nudges(turn, setting) for setting in settings]
-    return [reply for said in replies for reply in said] if was_on else replies[-1]
 
 
 def handle_nudge_button(turn: Turn, args: str) -> list[Reply]:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from bot import messages
+from bot.commands.nudge_settings import nudges_as_asked
 from bot.commands.reframe import reframe_offer
 from bot.drafts import messages as drafts_said
 from bot.drafts.journal import is_a_drafted_message
@@ -24,6 +25,7 @@ from bot.flows.listening import hardest_theme, is_action, snippet, what_is_told
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import record_outcome
 from bot.i18n import Msg, _, current_language
+from bot.nudges.settings import next_label
 from bot.numbers import parse_small_int
 from bot.offers import says_no
 from bot.replies import AskText, Choices, Reply, Text
@@ -34,6 +36,8 @@ from bot.understanding.named import who_is_named
 from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.reader import asks_a_question
 from bot.understanding.variants import pick
+from bot.weekly.schedule_words import schedule_named
+from bot.weekly.subscriptions import subscription_of
 from content.loader import Library
 from content.understanding_schema import replies_in
 
@@ -316,12 +320,12 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
         case "followup_outcome":
             return _outcome_told(turn, flow, answer, then)
         case "followup_note":
-            replies: list[Reply] = []
+            replies: list[Reply] = reminder_asked(turn, own)
             if pending is not None and own:
                 pending.outcome_note = turn.sealer.seal(own)
                 replies += wording_note(turn, own)
             if flow.data.get("followup_outcome") == "done":
-                if own and not replies:  # a wording note already quotes their words
+                if own and not replies:  # a wording note (or a reminder) already answers them
                     replies.append(Text(checkin.what_worked_heard.format(snippet=snippet(own))))
                 return [*replies, Text(checkin.step_up), *then(turn, flow)]
             return [*replies, Text(str(messages.FOLLOWUP_THANKS)), *then(turn, flow)]
@@ -333,7 +337,8 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
                 pending.outcome_note = turn.sealer.seal(own or checkin.barriers[barrier])
             note = wording_note(turn, own) if own else []
             partly = flow.data.get("followup_outcome") == "partly"
-            return [Text(_barrier_reply(barrier, own, partly=partly)), *note, *ask_carry(flow)]
+            heard = Text(_barrier_reply(barrier, own, partly=partly))
+            return [heard, *note, *reminder_asked(turn, own), *ask_carry(flow)]
         case "followup_carry":
             typed = _typed_carry(own) if answer.key is None else answer.key
             if typed is None:
@@ -350,6 +355,22 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
                 return ask_smaller(flow, again=own is not None)
             step = _with_what_it_shrinks(turn, own, pending)
             return [*wording_note(turn, own), *_carry(turn, flow, step, then)]
+
+
+def reminder_asked(turn: Turn, own: str | None) -> list[Reply]:
+    """ "forgot again, can you remind me wednesday?": the weekly nudge is the reminder the
+    coach can send, so a day named moves it there (turned on if it was off), as the same
+    words would outside a check-in; with no day named, where it stands and how to move it."""
+    checkin = replies_in(current_language()).checkin
+    if not own or phrases_pattern(tuple(checkin.reminder_words)).search(for_matching(own)) is None:
+        return []
+    named = schedule_named(own)
+    if named is not None:
+        return nudges_as_asked(turn, named)
+    subscription = subscription_of(turn.session, turn.educator.id)
+    if subscription is None or not subscription.enabled:
+        return [Text(checkin.reminder_off)]
+    return [Text(checkin.reminder_how.format(next=next_label(subscription)))]
 
 
 def _with_what_it_shrinks(turn: Turn, step: str, pending: Reflection | None) -> str:

@@ -1,0 +1,49 @@
+"""`nudges` and its settings (read and applied as `channel`'s are, in
+bot/commands/schedule_settings.py), and the same settings asked for in a sentence ("can you
+remind me on thursdays"). Apart from the nudge's buttons (bot/commands/nudges.py), so a
+conversation can apply them without importing the check-in that those buttons start.
+"""
+
+from __future__ import annotations
+
+from bot.commands.schedule_settings import (
+    apply_change,
+    mistake_reply,
+    read_setting,
+    settings_reply,
+)
+from bot.nudges import messages
+from bot.nudges.settings import ensure_subscription
+from bot.replies import Reply, Text
+from bot.turn import Turn
+from bot.weekly.schedule_words import NamedSchedule
+from bot.weekly.settings_parser import EVERY_SETTING, MISTAKES, ShowSettings, TurnOff
+from bot.weekly.subscriptions import subscription_of
+
+WORDS = messages.SCHEDULE
+
+
+def handle_nudges(turn: Turn, args: str) -> list[Reply]:
+    setting = read_setting(turn, args, EVERY_SETTING)
+    if isinstance(setting, ShowSettings):
+        return settings_reply(turn, ensure_subscription(turn), WORDS)
+    if isinstance(setting, MISTAKES):
+        return mistake_reply(turn, setting, WORDS)
+    if isinstance(setting, TurnOff):
+        # Turning off what was never on creates nothing.
+        subscription = subscription_of(turn.session, turn.educator.id)
+        if subscription is None:
+            return [Text(str(WORDS.already_off))]
+        return apply_change(turn, subscription, setting, WORDS)
+    return apply_change(turn, ensure_subscription(turn), setting, WORDS)
+
+
+def nudges_as_asked(turn: Turn, named: NamedSchedule) -> list[Reply]:
+    """ "can you remind me on thursdays", "move my nudges to fridays at 3pm": the day and time
+    set as `nudges day` and `nudges time` would, and nudges turned on when they were off (the
+    sentence asks for them): one reply, the last, which names when the first one comes."""
+    subscription = subscription_of(turn.session, turn.educator.id)
+    was_on = subscription is not None and subscription.enabled
+    settings = [*named.settings(), *([] if was_on else ["on"])]
+    replies = [handle_nudges(turn, setting) for setting in settings]
+    return [reply for said in replies for reply in said] if was_on else replies[-1]

@@ -225,6 +225,17 @@ def test_a_reminder_asked_for_with_no_day_says_how_the_weekly_nudge_can_be_it(
     assert "one-off reminder" not in told
 
 
+def test_an_emoji_at_what_made_it_work_is_a_reaction_not_a_note_to_quote(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_planning(educator, clock, "text one family a good-news note")
+    educator.clicks("Done")
+    answer = educator.says("🙃")
+    assert "🙃" not in answer and "Next step up" in answer
+    assert "🙃" not in educator.says("journal")
+
+
 def test_the_journal_shows_the_educators_own_words(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("reflect cognition")

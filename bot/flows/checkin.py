@@ -34,7 +34,7 @@ from bot.turn import Turn
 from bot.understanding import understand
 from bot.understanding.named import who_is_named
 from bot.understanding.normalise import for_matching, phrases_pattern, words
-from bot.understanding.reader import asks_a_question
+from bot.understanding.reader import asks_a_question, only_symbols
 from bot.understanding.variants import pick
 from bot.weekly.schedule_words import schedule_named
 from bot.weekly.subscriptions import subscription_of
@@ -320,6 +320,8 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
         case "followup_outcome":
             return _outcome_told(turn, flow, answer, then)
         case "followup_note":
+            if own is not None and only_symbols(own):
+                own = None  # "🎉", "🙃": a reaction to the question, no note to keep or quote
             replies: list[Reply] = reminder_asked(turn, own)
             if pending is not None and own:
                 pending.outcome_note = turn.sealer.seal(own)

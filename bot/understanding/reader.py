@@ -262,7 +262,7 @@ def hedged_rest(text: str) -> list[str]:
     return []
 
 
-def _only_symbols(text: str) -> bool:
+def only_symbols(text: str) -> bool:
     """Emoji and the like, no letters or question marks: a reaction, not a 'not sure'."""
     stripped = "".join(ch for ch in text if not ch.isspace())
     return bool(stripped) and not any(ch.isalnum() or ch in "?.-" for ch in stripped)
@@ -607,7 +607,7 @@ class Reader:
             places.pop(theme, None)
             places.setdefault(into, [])
         cued = set(places)
-        if is_non_answer(original) and not _only_symbols(original):
+        if is_non_answer(original) and not only_symbols(original):
             cued.add("unsure")
         return cued
 

@@ -100,6 +100,21 @@ def test_another_version_shorter_and_the_other_language(app: CoachApp) -> None:
     assert "In English" in educator.transcript
 
 
+def test_shorter_asked_before_there_is_a_note_is_kept_as_the_tone(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("draft")
+    educator.clicks("Celebrate something specific")
+    answer = educator.says("make it shorter pls")
+    assert "Short it is" in answer and "kept that for the note" not in answer
+    assert "Which language" in answer  # the question is still asked
+    educator.clicks("English")
+    educator.says("Maya")
+    answer = educator.says("She read her first chapter book all by herself")
+    assert "Warm, or brief?" not in answer  # the tone was already said
+    assert "She read her first chapter book all by herself" in the_draft(educator)
+    assert "make it shorter" not in the_draft(educator)
+
+
 def test_no_name_reads_your_child(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("draft celebrate")

@@ -12,6 +12,11 @@ PURPOSE_QUESTION = Msg(
 # not asked.
 PURPOSE_HEARD = Msg("Let's write a short note home: {purpose}.")
 KEPT_AHEAD = Msg("Thanks, I kept that for the note and won't ask for it again. First, one choice:")
+# "make it shorter pls" typed before there is a note: the tone, kept for when there is.
+TONE_KEPT_AHEAD = {
+    "brief": Msg("Short it is: I'll keep the note brief. First, one choice:"),
+    "warm": Msg("Warm it is: I'll keep the note warm. First, one choice:"),
+}
 LANGUAGE_QUESTION = Msg("Which language does the family read best?")
 LANGUAGE_ENGLISH = Msg("English")
 LANGUAGE_SPANISH = Msg("Español")

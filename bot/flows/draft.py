@@ -106,6 +106,9 @@ _NAME_SAID = re.compile(
 )
 # Words typed ahead, at least this many, are what the educator has seen (the observation).
 AHEAD_WORDS = 4
+# ...and at most this many that name a tone are the tone ("make it shorter pls", "keep it
+# warm and friendly"); a longer text with "short" in it tells of the child.
+TONE_AHEAD_WORDS = 6
 OTHER_LANGUAGE_NOTES = {
     Language.ENGLISH: said.OTHER_LANGUAGE_NOTE_ENGLISH,
     Language.SPANISH: said.OTHER_LANGUAGE_NOTE_SPANISH,
@@ -198,7 +201,16 @@ def _next(turn: Turn, flow: ActiveFlow, lead: Sequence[Reply] = ()) -> list[Repl
         if ahead is not None:  # told before it was asked: taken as the answer
             return [*lead, *_take_specific(turn, flow, Answer(text=ahead))]
         return [*lead, *_ask_specific(flow)]
+    tone = flow.data.pop("ahead_tone", None)
+    if tone is not None:  # asked for before there was a note: not asked again
+        return [*lead, *_take_tone(turn, flow, tone)]
     return [*lead, *_ask_tone(flow)]
+
+
+def _take_tone(turn: Turn, flow: ActiveFlow, tone: str) -> list[Reply]:
+    flow.data["tone"] = tone
+    turn.educator.drafts_made = (turn.educator.drafts_made or 0) + 1
+    return _show_draft(flow)
 
 
 def _take_specific(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
@@ -237,7 +249,12 @@ def _take_specific(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
 
 def _typed_ahead(flow: ActiveFlow, typed: str) -> list[Reply]:
     """Words typed where a choice is asked ("his name is jayden", "he's been late a lot, like
-    3 times a week"): kept, and said so; when they answer nothing, asked to pick."""
+    3 times a week"): kept, and said so; when they answer nothing, asked to pick. A few words
+    that name a tone ("make it shorter pls") are the tone, kept for when the note is written."""
+    tone = _tone_typed(typed) if len(words(for_matching(typed))) <= TONE_AHEAD_WORDS else None
+    if tone is not None:
+        flow.data["ahead_tone"] = tone
+        return [Text(str(said.TONE_KEPT_AHEAD[tone]))]
     kept = _keep_ahead(flow, typed)
     return [Text(str(said.KEPT_AHEAD if kept else core_messages.PICK_AN_OPTION))]
 
@@ -467,7 +484,5 @@ class DraftFlow:
                 tone = answer.key or _tone_typed(answer.text)
                 if tone not in {t.value for t in Tone}:
                     return [Text(str(core_messages.PICK_AN_OPTION)), *_ask_tone(flow)]
-                flow.data["tone"] = tone
-                turn.educator.drafts_made = (turn.educator.drafts_made or 0) + 1
-                return _show_draft(flow)
+                return _take_tone(turn, flow, tone)
         return _take_draft_choice(turn, flow, answer)

@@ -22,7 +22,7 @@ from bot import messages
 from bot.commands.base import CommandHandler
 from bot.commands.help import help_card
 from bot.commands.language import switch_language
-from bot.commands.profile import first_hello
+from bot.commands.profile import first_hello, option_typed
 from bot.commands.table import (
     TYPO_ALONE,
     TYPO_BEFORE_WORDS,
@@ -62,6 +62,7 @@ from bot.offers import (
     HOW_IT_WENT,
     KEEP_GOING,
     NUDGE_CARD,
+    PROFILE_QUESTION,
     TAKES_NEXT,
     says_no,
     says_yes,
@@ -310,6 +311,9 @@ class Coach:
             return answer_to_nudge_card(turn, text, offered, self.commands)
         if offered.startswith(KEEP_GOING):  # "less often pls" under the keep-going question
             return answer_to_keep_going(turn, text, offered, self.commands)
+        if offered.startswith(PROFILE_QUESTION):  # "6", "Docente", "omitir" under it
+            chosen = option_typed(turn, text, offered)
+            return None if chosen is None else self._run_command(turn, *split_command(chosen))
         # "Type `reflect time`" ... "ok sure"; a "sí" once Spanish was offered takes Spanish.
         if says_yes(text) and not accepts_offered_spanish(turn.educator, text):
             return self._run_command(turn, *split_command(offered))

@@ -25,6 +25,7 @@ HOW_IT_WENT = "how-it-went"
 NUDGE_CARD = "nudge-card"
 KEEP_GOING = "keep-going"
 TAKES_NEXT = "takes-next"
+PROFILE_QUESTION = "profile-question"
 _PUNCTUATION = re.compile(r"[.,!?¡¿…:;\-]+")
 _DRAWN_OUT = re.compile(r"(\w)\1{2,}")  # "yesss", "okkkk", "siii"
 
@@ -52,6 +53,12 @@ def keep_going_asked(ledger_id: int) -> str:
     """What is kept when the keep-going question (keep going, every 4 weeks, stop for now)
     is the last thing the coach sent: "less often pls" typed under it."""
     return f"{KEEP_GOING} {ledger_id}"
+
+
+def profile_question_asked(question: str) -> str:
+    """What is kept when the role or grades question (`question`: "role", "grades") is the
+    last thing the coach asked: its options may be typed ("6", "Docente", "omitir")."""
+    return f"{PROFILE_QUESTION} {question}"
 
 
 def next_message_for(command: str) -> str:

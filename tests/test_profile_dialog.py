@@ -61,6 +61,36 @@ def test_both_questions_can_be_skipped_and_are_not_asked_again(app: CoachApp) ->
     assert "what's your role?" not in educator.says("hi")
 
 
+def test_the_questions_options_can_be_typed_by_number_or_by_label(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("hi")
+    assert "Which grades" in educator.says("2")  # "2. School leader" in the terminal
+    assert "High school" in educator.says("high school")
+    assert stored_profile(app) == ("leader", "high")
+
+
+def test_a_spanish_speaker_can_type_omitir_or_a_role_s_label(app: CoachApp) -> None:
+    educator = Conversation(app.coach, "sra-luna", locale="es-MX")
+    educator.says("hola")
+    assert "¿Con qué grados trabaja?" in educator.says("omitir")
+    assert "Todo listo" not in educator.says("Omitir")
+    assert stored_profile(app, "sra-luna") == (None, None)
+    other = Conversation(app.coach, "sr-paz", locale="es-MX")
+    other.says("hola")
+    other.says("Docente")
+    assert stored_profile(app, "sr-paz") == ("teacher", None)
+
+
+def test_a_number_typed_long_after_the_question_is_not_taken_for_it(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("hi")
+    clock.advance(days=1)
+    assert "nothing to pick by number" in educator.says("2")
+    assert stored_profile(app) == (None, None)
+
+
 def test_someone_who_started_with_a_reflection_is_asked_at_their_next_hello(
     app: CoachApp,
 ) -> None:

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from bot import profile_messages as said
 from bot.i18n import Msg
-from bot.offers import make_offer
+from bot.messages import says_skip
+from bot.numbers import parse_small_int
+from bot.offers import PROFILE_QUESTION, make_offer, profile_question_asked
 from bot.profiles import profile_of
 from bot.replies import Choice, Choices, Reply, Text
-from bot.text import split_command
+from bot.text import split_command, without_accents
 from bot.turn import Turn
 from content.profile_schema import ProfileWords
 
 SKIP_WORD = "skip"
+ROLE, GRADES = "role", "grades"  # the two questions, as kept while they wait for an answer
 ROLE_WORDS = ("role", "rol")
 GRADE_WORDS = ("grades", "grade", "band", "grados")
 
@@ -49,12 +52,41 @@ def grades_question(words: ProfileWords) -> Choices:
 
 
 def first_hello(turn: Turn) -> list[Reply]:
-    """The role question, once, for an educator who has not said who they are."""
+    """The role question, once, for an educator who has not said who they are. Its options
+    may be typed too ("6", "Docente", "omitir"), unless the reply above it offered a step of
+    its own, which a typed "ok" takes."""
     educator = turn.educator
     if educator.profile_asked_at is not None or educator.role or educator.grade_band:
         return []
     educator.profile_asked_at = turn.now
+    if educator.offer is None:
+        _asks(turn, ROLE)
     return [role_question(turn.library.profiles, str(said.FIRST_HELLO))]
+
+
+def _asks(turn: Turn, question: str) -> None:
+    """The role or grades question is the last thing said: its options may be typed."""
+    make_offer(turn.educator, profile_question_asked(question), turn.now)
+
+
+def option_typed(turn: Turn, text: str, offered: str) -> str | None:
+    """The role or grades question's option typed instead of tapped: its number, its label,
+    or a skip word, as the command its button sends; None for anything else ("soy maestra"
+    is read as it would be anywhere)."""
+    words = turn.library.profiles
+    asked = offered.removeprefix(PROFILE_QUESTION).strip()
+    options = (role_question(words) if asked == ROLE else grades_question(words)).options
+    number = parse_small_int(text.strip().rstrip("."))
+    if number is not None:
+        return options[number - 1].value if 1 <= number <= len(options) else None
+    if says_skip(text):
+        return options[-1].value
+    typed = _label_key(text)
+    return next((o.value for o in options if _label_key(o.label) == typed), None)
+
+
+def _label_key(text: str) -> str:
+    return without_accents(text.strip().rstrip(".!").casefold())
 
 
 def offer_role(turn: Turn, sentence: str) -> list[Reply]:
@@ -62,6 +94,7 @@ def offer_role(turn: Turn, sentence: str) -> list[Reply]:
     words = turn.library.profiles
     found = words.role_word_in(sentence)
     if found is None:
+        _asks(turn, ROLE)
         return [role_question(words)]
     role, word = found
     entry = words.roles[role]
@@ -89,16 +122,19 @@ def _set_role(turn: Turn, typed: str) -> list[Reply]:
     words, educator = turn.library.profiles, turn.educator
     typed = typed.strip()
     if not typed:
+        _asks(turn, ROLE)
         return [role_question(words)]
     if typed.casefold() == SKIP_WORD:
-        return (
-            [grades_question(words)] if educator.grade_band is None else [Text(str(said.SKIPPED))]
-        )
+        if educator.grade_band is not None:
+            return [Text(str(said.SKIPPED))]
+        _asks(turn, GRADES)
+        return [grades_question(words)]
     role, band = words.role_named(typed), None
     if role is None:  # `profile role leader middle`: the offer's button, both heard at once
         named, _, last = typed.rpartition(" ")
         role, band = words.role_named(named), words.band_named(last)
         if role is None or band is None:
+            _asks(turn, ROLE)
             return [Text(said.UNKNOWN_ROLE.format(typed=typed[:40])), role_question(words)]
     educator.role = role.value
     entry = words.roles[role]
@@ -109,6 +145,7 @@ def _set_role(turn: Turn, typed: str) -> list[Reply]:
         educator.grade_band = band.value
         replies.append(Text(said.GRADES_SAVED.format(label=words.grades[band].label)))
     elif educator.grade_band is None:
+        _asks(turn, GRADES)
         replies.append(grades_question(words))
     return replies
 
@@ -117,11 +154,13 @@ def _set_grades(turn: Turn, typed: str) -> list[Reply]:
     words, educator = turn.library.profiles, turn.educator
     typed = typed.strip()
     if not typed:
+        _asks(turn, GRADES)
         return [grades_question(words)]
     if typed.casefold() == SKIP_WORD:
         return [Text(str(said.SKIPPED if educator.role is None else said.READY))]
     band = words.band_named(typed)
     if band is None:
+        _asks(turn, GRADES)
         return [Text(said.UNKNOWN_GRADES.format(typed=typed[:40])), grades_question(words)]
     educator.grade_band = band.value
     label = words.grades[band].label

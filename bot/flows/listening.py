@@ -95,8 +95,12 @@ def is_stuck(text: str, reading: Understanding) -> bool:
     short = len(words(for_matching(text))) <= STUCK_WORDS
     # "whats a strength", "how would i even do that?": a short question back is a way of
     # saying "I'm not sure what you mean", unless it carries what the answer is about.
-    asked_back = asks_a_question(text) and not set(reading.themes) - {"unsure"}
-    return short and ("unsure" in reading.themes or asked_back)
+    about = set(reading.themes) - {"unsure"}
+    asked_back = asks_a_question(text) and not about
+    # "idk maybe the Alvarez family? dad works nights": unsure of itself, but it names a
+    # family and what is in the way: an answer.
+    named = about and who_is_named(text) is not None
+    return short and not named and ("unsure" in reading.themes or asked_back)
 
 
 def _asks_what_it_means(text: str) -> bool:

@@ -43,6 +43,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "bench.whose_silence",
         "the educator's own unanswered emails vs a family's silence: read right per label",
     ),
+    "stuck": (
+        "bench.stuck_answers",
+        "replies to a reflection's question: help for the stuck, an unsure answer heard",
+    ),
     "theme-cv": (
         "bench.theme_cv",
         "theme model beside the cues: recall and precision on each writer left out",

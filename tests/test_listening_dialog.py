@@ -289,6 +289,35 @@ def test_a_question_at_the_action_step_is_not_saved_as_the_action(
     assert "Saved to your journal" in educator.says("1")
 
 
+@pytest.mark.parametrize(
+    "stuck",
+    [
+        "i guess i dont know",
+        "give me a sec i cant think of anyone",
+        "no tengo ninguna",
+        "does a parent teacher conference count as two way?",
+        "struggling to think of one",
+    ],
+)
+def test_saying_nothing_comes_to_mind_gets_a_way_in_and_nothing_is_kept(
+    app: CoachApp, stuck: str
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    answer = educator.says(stuck)
+    assert "Here's a way in" in answer and "Question 2" not in answer
+
+
+@pytest.mark.parametrize(
+    "unsure_answer", ["the Garcias?", "idk maybe the Alvarez family? dad works nights"]
+)
+def test_a_family_named_unsure_of_itself_is_an_answer(app: CoachApp, unsure_answer: str) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    answer = educator.says(unsure_answer)
+    assert "Here's a way in" not in answer and "Question 2 of 2" in answer
+
+
 def test_stuck_twice_gets_a_different_example(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("reflect relational")

@@ -90,17 +90,18 @@ def is_stuck(text: str, reading: Understanding) -> bool:
     """'idk', '?', 'no', 'can you give me an example?': not an answer to save."""
     if is_non_answer(text) or _asks_what_it_means(text):
         return True
-    if len(hedged_rest(text)) >= ACTION_WORDS:
+    rest = hedged_rest(text)
+    if len(rest) >= ACTION_WORDS and not is_stuck(" ".join(rest), understand(" ".join(rest))):
         return False  # "maybe the lees?", "maybe text them?": an answer, offered tentatively
     short = len(words(for_matching(text))) <= STUCK_WORDS
+    # A family or child named is an answer, however unsure of itself ("the Garcias?", "idk
+    # maybe the Alvarez family? dad works nights").
+    if not short or who_is_named(text) is not None:
+        return False
     # "whats a strength", "how would i even do that?": a short question back is a way of
     # saying "I'm not sure what you mean", unless it carries what the answer is about.
-    about = set(reading.themes) - {"unsure"}
-    asked_back = asks_a_question(text) and not about
-    # "idk maybe the Alvarez family? dad works nights": unsure of itself, but it names a
-    # family and what is in the way: an answer.
-    named = about and who_is_named(text) is not None
-    return short and not named and ("unsure" in reading.themes or asked_back)
+    asked_back = asks_a_question(text) and not set(reading.themes) - {"unsure"}
+    return "unsure" in reading.themes or asked_back
 
 
 def _asks_what_it_means(text: str) -> bool:

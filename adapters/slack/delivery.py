@@ -1,6 +1,7 @@
 """Where the coach's answer goes in Slack, and sending it there.
 
-- Said in the educator's DM with the coach: the answer goes to that DM.
+- Said in the educator's DM with the coach: the answer goes to that DM, in the thread it was
+  said in (a reply under the weekly nudge is answered under it).
 - Said with the slash command: the answer is ephemeral through `response_url` (only the
   educator sees it), unless it is a guided conversation's question, which the core says is
   private: that goes to the educator's DM, with a one-line ephemeral pointer where they were.
@@ -36,6 +37,8 @@ REPLY_EVENT = "coach_reply"
 # How many of a DM's latest messages are read for a dead process's parts: it died within the
 # inbox lease (30 s) of posting them, and an answer is a few messages.
 READ_BACK_MESSAGES = 50
+# A thread is read from its start: an educator's replies under one nudge, and the answers.
+READ_BACK_THREAD = 200
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class Origin:
     team: str
     user: str
     dm_channel: str | None = None  # already in the educator's DM with the coach
+    thread: str | None = None  # ...in this thread of it (its parent's ts)
     channel: str | None = None
     response_url: str | None = None
     # A kept message's delivery id (its answer's metadata names it), and whether a process
@@ -84,13 +88,19 @@ class Delivery:
         origin: Origin | None = None,
     ) -> None:
         mark = origin.mark if origin is not None else None
-        posted = await posted_parts(client, channel, mark) if origin and origin.resumed else set()
+        thread = origin.thread if origin is not None and channel == origin.dm_channel else None
+        resumed = origin is not None and origin.resumed
+        posted = await posted_parts(client, channel, mark, thread) if resumed else set()
         for part, message in enumerate(rendered):
             if part in posted:
                 continue  # Slack has it from the process that died
             metadata = reply_metadata(mark, part) if mark else None
             await client.chat_postMessage(
-                channel=channel, text=message.text, blocks=message.blocks, metadata=metadata
+                channel=channel,
+                text=message.text,
+                blocks=message.blocks,
+                metadata=metadata,
+                thread_ts=thread,
             )
 
     async def respond(self, response_url: str, rendered: list[SlackMessage]) -> None:
@@ -112,15 +122,23 @@ def reply_metadata(mark: str, part: int) -> dict[str, object]:
     return {"event_type": REPLY_EVENT, "event_payload": {"delivery": mark, "part": part}}
 
 
-async def posted_parts(client: AsyncWebClient, channel: str, mark: str | None) -> set[int]:
-    """The parts of `mark`'s answer already in the channel (empty when Slack cannot say:
-    then everything is posted, as before, rather than risk losing the answer)."""
+async def posted_parts(
+    client: AsyncWebClient, channel: str, mark: str | None, thread: str | None = None
+) -> set[int]:
+    """The parts of `mark`'s answer already in the channel, or in its `thread` (empty when
+    Slack cannot say: then everything is posted, as before, rather than risk losing the
+    answer)."""
     if not mark:
         return set()
     try:
-        history = await client.conversations_history(
-            channel=channel, limit=READ_BACK_MESSAGES, include_all_metadata=True
-        )
+        if thread is None:
+            history = await client.conversations_history(
+                channel=channel, limit=READ_BACK_MESSAGES, include_all_metadata=True
+            )
+        else:  # oldest first: a thread under a nudge is a handful of messages
+            history = await client.conversations_replies(
+                channel=channel, ts=thread, limit=READ_BACK_THREAD, include_all_metadata=True
+            )
     except (SlackApiError, SlackClientError, OSError) as exc:
         log.info("read_back_failed", extra={"error": type(exc).__name__})
         return set()

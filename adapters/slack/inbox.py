@@ -32,7 +32,16 @@ _COMMAND_KEYS = (
     "response_url",
 )
 _DM_BODY_KEYS = ("team_id", "enterprise_id", "event_id")
-_DM_EVENT_KEYS = ("type", "channel_type", "user", "channel", "text", "team", "client_msg_id")
+_DM_EVENT_KEYS = (
+    "type",
+    "channel_type",
+    "user",
+    "channel",
+    "text",
+    "team",
+    "client_msg_id",
+    "thread_ts",
+)
 _ACTION_KEYS = (
     "type",
     "user",

@@ -34,12 +34,17 @@ def is_shared_channel(channel: str) -> bool:
     return bool(channel) and not is_dm_channel(channel)
 
 
+# A thread reply the educator also sent to the DM itself.
+THREAD_BROADCAST = "thread_broadcast"
+
+
 def is_educator_dm(event: dict[str, Any]) -> bool:
     """A plain message an educator wrote in their DM with the coach (not an edit, a file
-    share, a join, or any bot's post)."""
+    share, a join, or any bot's post), in a thread or not ("Also send to direct message" is
+    a thread reply too)."""
     return (
         event.get("channel_type") == "im"
-        and not event.get("subtype")
+        and event.get("subtype") in (None, "", THREAD_BROADCAST)
         and not event.get("bot_id")
         and not event.get("hidden")
         and bool(event.get("user"))

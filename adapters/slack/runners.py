@@ -109,5 +109,8 @@ class MessageRunner:
         )
         replies = await coach_answer(self.api, inbound, inbox_id)
         mark = inbound.message_id if inbox_id is not None else None
-        origin = Origin(team=team, user=user, dm_channel=channel, mark=mark, resumed=resumed)
+        thread = str(event.get("thread_ts") or "") or None  # written in a thread: answered there
+        origin = Origin(
+            team=team, user=user, dm_channel=channel, thread=thread, mark=mark, resumed=resumed
+        )
         await self.delivery.deliver(client, replies, origin)

@@ -63,6 +63,10 @@ class FakeSlack:
     _held: dict[str, asyncio.Event] = field(default_factory=dict)
     # What each channel holds, oldest first, as conversations.history gives it back.
     history: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    # ...and each thread's replies, by (channel, the parent's ts), oldest first.
+    threads: dict[tuple[str, str], list[dict[str, Any]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
 
     @property
     def url(self) -> str:
@@ -187,8 +191,19 @@ class FakeSlack:
                     metadata = json.loads(metadata)
                 if metadata:
                     kept["metadata"] = metadata
-                self.history[str(args.get("channel"))].append(kept)
+                thread = args.get("thread_ts")
+                if thread:  # a thread's replies are not in the channel's history
+                    self.threads[str(args.get("channel")), str(thread)].append(kept)
+                else:
+                    self.history[str(args.get("channel"))].append(kept)
                 return ok | {"channel": args.get("channel"), "ts": ts}
+            case "conversations.replies":
+                # Oldest first, as Slack gives a thread; metadata only when asked for.
+                key = (str(args.get("channel")), str(args.get("ts")))
+                shown = self.threads[key][: int(args.get("limit") or 100)]
+                if str(args.get("include_all_metadata")).casefold() not in ("true", "1"):
+                    shown = [{k: v for k, v in m.items() if k != "metadata"} for m in shown]
+                return ok | {"messages": shown, "has_more": False}
             case "conversations.history":
                 # Newest first; metadata only when asked for, as Slack does.
                 shown = list(reversed(self.history[str(args.get("channel"))]))

@@ -101,12 +101,14 @@ async def test_a_command_acknowledged_before_a_crash_is_answered_once_after_it(
     assert kept_rows(slack_core) == 0
 
 
-async def dies_while_posting(core: CoachApp, fake: FakeSlack, slack_has_it: bool) -> None:
+async def dies_while_posting(
+    core: CoachApp, fake: FakeSlack, slack_has_it: bool, **where: str
+) -> None:
     """A DM's turn is saved and its answer is on its way to Slack when the process dies;
-    Slack then takes the post (`slack_has_it`) or never does."""
+    Slack then takes the post (`slack_has_it`) or never does. `where`: a thread_ts."""
     async with running(core, fake) as first:
         fake.hold("chat.postMessage")  # the turn is saved; sending it hangs
-        await first.dm("journal", user="U8", event_id="EvKEPT1", wait=False)
+        await first.dm("journal", user="U8", event_id="EvKEPT1", wait=False, **where)
         async with asyncio.timeout(ANSWER_WAIT_S):
             while not fake.of("chat.postMessage"):
                 await asyncio.sleep(0.05)
@@ -133,6 +135,24 @@ async def test_a_dm_slack_took_before_a_crash_is_not_posted_again(
     assert len(dm) == 1, "answered exactly once"
     assert dm[0]["metadata"]["event_payload"] == {"delivery": "EvKEPT1", "part": 0}
     assert "journal is empty" in str(dm[0]["text"])
+    assert kept_rows(slack_core) == 0
+
+
+async def test_a_thread_reply_slack_took_before_a_crash_is_read_back_in_its_thread(
+    slack_core: CoachApp, slack_settings: Settings, fake_slack: FakeSlack, clock: FakeClock
+) -> None:
+    nudge_ts = "1700000050.000001"
+    await dies_while_posting(slack_core, fake_slack, slack_has_it=True, thread_ts=nudge_ts)
+    async with taken_over(slack_settings, clock, fake_slack) as second:
+        async with asyncio.timeout(ANSWER_WAIT_S):  # the takeover read the thread back
+            while not fake_slack.of("conversations.replies"):
+                await asyncio.sleep(0.05)
+        await second.slack.drain()
+
+    assert not any(fake_slack.history.values()), "nothing in the DM outside the thread"
+    [thread] = fake_slack.threads.values()
+    assert len(thread) == 1, "answered exactly once, under the nudge"
+    assert "journal is empty" in str(thread[0]["text"])
     assert kept_rows(slack_core) == 0
 
 

@@ -65,3 +65,19 @@ async def test_export_in_a_channel_reaches_only_the_educator(wire: SlackWire) ->
 @pytest.mark.parametrize("words", ["help", "hi", "channel on", "channel off"])
 def test_help_and_channel_words_are_for_the_channel(words: str) -> None:
     assert audience(words) is Audience.CHANNEL
+
+
+async def test_a_reply_in_a_thread_of_the_dm_is_answered_in_that_thread(wire: SlackWire) -> None:
+    # The weekly nudge is a message in the DM; "Reply in thread" under it is how many
+    # educators answer it. The answer goes under it too, where they are reading.
+    nudge_ts = "1700000050.000001"
+    await wire.dm("journal", thread_ts=nudge_ts)
+    answer = wire.fake.of("chat.postMessage")[-1].args
+    assert answer["channel"] == "DU1" and answer["thread_ts"] == nudge_ts
+    assert "journal is empty" in str(answer["blocks"])
+    # "Also send to direct message" is the same thread reply, and answered the same way.
+    await wire.dm("help", thread_ts=nudge_ts, subtype="thread_broadcast")
+    assert wire.fake.of("chat.postMessage")[-1].args["thread_ts"] == nudge_ts
+    # A message in the DM itself is answered in the DM itself.
+    await wire.dm("journal")
+    assert "thread_ts" not in wire.fake.of("chat.postMessage")[-1].args

@@ -92,6 +92,19 @@ VENTED_ABOUT = frozenset(["conflict", "no-response", "language"])
 QUESTION_PRACTICE_LINES = 2
 # Letters of a word compared when choosing the practice lines closest to a question.
 STEM_LETTERS = 5
+# Words that say nothing about what a question is about, however long: "what do i do about a
+# mom who never answers" shares "what" with a line about events, and that is no match.
+FUNCTION_WORDS = frozenset([
+    "about", "after", "again", "also", "been", "before", "being", "could", "does", "doing",
+    "down", "each", "even", "every", "from", "have", "having", "here", "into", "just", "like",
+    "more", "most", "much", "only", "other", "over", "really", "same", "should", "some", "such",
+    "than", "that", "their", "them", "then", "there", "these", "they", "this", "those", "through",
+    "very", "what", "when", "where", "which", "while", "will", "with", "would", "your", "yours",
+    "want", "need", "know", "think", "make", "thing", "things", "anything", "something", "para",
+    "pero", "como", "cómo", "cuando", "cuándo", "porque", "este", "esta", "esto", "todo", "todos",
+    "tiene", "tengo", "hacer", "puedo", "quiero", "algo", "nada", "donde", "dónde", "sobre",
+    "también", "ella", "ellos", "ellas", "desde", "hasta", "entre", "cuál", "quién", "qué"
+])  # fmt: skip
 # A question inside a weary message has at least this many words ("how do i reach them").
 QUESTION_WORDS = 4
 # A message's sentences, each with the mark that ends it.
@@ -658,7 +671,11 @@ def closest_lines(question: str, lines: list[str], count: int) -> list[str]:
 def _word_stems(text: str) -> set[str]:
     """The words that carry meaning (four letters or more), cut to their first five letters so
     "visit", "visits" and "visiting" meet."""
-    return {word[:STEM_LETTERS] for word in re.findall(r"\w+", for_matching(text)) if len(word) > 3}
+    return {
+        word[:STEM_LETTERS]
+        for word in re.findall(r"\w+", for_matching(text))
+        if len(word) > 3 and word not in FUNCTION_WORDS
+    }
 
 
 def _question_in(text: str) -> str | None:

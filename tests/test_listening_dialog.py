@@ -842,6 +842,18 @@ def test_a_how_to_question_naming_what_is_in_the_way_gets_things_to_try(app: Coa
     assert "Dos cosas que podría probar esta semana:" in asked
 
 
+def test_a_question_about_a_family_night_gets_a_try_for_events_and_one_about_a_mom_does_not(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    event = educator.says(
+        "we have family night thursday, how do i get more than 10 families to come"
+    )
+    assert "Two things you could try this week:" in event and "family night or event" in event
+    one_mom = educator.says("what do i do about a mom who never answers my emails")
+    assert "Two things you could try this week:" in one_mom and "event" not in one_mom
+
+
 def test_a_weary_message_with_a_question_in_it_gets_the_question_answered(
     app: CoachApp,
 ) -> None:

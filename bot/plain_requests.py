@@ -51,6 +51,7 @@ from bot.offers import (
     says_yes,
     turns_down,
 )
+from bot.profiles import profile_of
 from bot.replies import Choices, Reply, Text
 from bot.text import split_command
 from bot.turn import Turn
@@ -67,6 +68,7 @@ from bot.weekly.models import NudgeLedger
 from bot.weekly.schedule_words import schedule_named
 from content.drafts_schema import Purpose
 from content.profile_schema import ProfileWords
+from content.schema import NudgeTopic, Role
 from content.understanding_schema import ToTheCoach, default_understanding, replies_in
 
 # Intents that are command words: the plain request runs that command.
@@ -746,8 +748,8 @@ def _question(turn: Turn, reading: Understanding, text: str) -> list[Reply]:
     slug = reading.topic
     if slug in turn.library.topics:
         topic = turn.library.topics[slug]
-        closest = closest_lines(text, topic.in_practice, QUESTION_PRACTICE_LINES)
-        practice = [f"• {line}" for line in closest]
+        lines = _practice_for(turn, text, topic)
+        practice = [f"• {line}" for line in closest_lines(text, lines, QUESTION_PRACTICE_LINES)]
         summary, title = topic.summary, topic.title
     elif slug in turn.library.learn_only:
         learn_only = turn.library.learn_only[slug]
@@ -763,6 +765,22 @@ def _question(turn: Turn, reading: Understanding, text: str) -> list[Reply]:
     lines = [*opening, said.question_intro.format(topic=title), summary, *practice]
     lines += [*_theme_try(text, reading), "", said.question_more.format(slug=slug)]
     return [Text("\n".join(lines))]
+
+
+def _practice_for(turn: Turn, text: str, topic: NudgeTopic) -> list[str]:
+    """What the topic looks like in practice, for the one asking: a school leader, counselor
+    or liaison (in their profile, or said in the question: "im a new principal, where do i
+    start") gets the topic's small steps written for their role, where it has at least two
+    (its general lines assume a classroom: "Asking your principal..."); anyone else, its
+    general lines."""
+    role = profile_of(turn.educator).role
+    said = turn.library.profiles.role_in(text)
+    if said is not None and _says_own_role(for_matching(text).split()):
+        role = said
+    if role is None or role is Role.TEACHER:
+        return list(topic.in_practice)
+    theirs = [action.text for action in topic.quick_actions if role in action.roles]
+    return theirs if len(theirs) >= QUESTION_PRACTICE_LINES else list(topic.in_practice)
 
 
 def _theme_try(text: str, reading: Understanding) -> list[str]:

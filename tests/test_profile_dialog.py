@@ -302,3 +302,14 @@ def test_a_role_said_not_to_be_theirs_is_not_offered(app: CoachApp) -> None:
     answer = educator.says("what should i even do, im not the teacher")
     assert "you're a teacher" not in answer and "What's your role?" in answer
     assert "you're a school leader" in educator.says("I'm not a teacher, I'm the AP")
+
+
+def test_a_leader_s_question_is_answered_with_steps_written_for_a_leader(app: CoachApp) -> None:
+    new_principal = Conversation(app.coach, "dr-okafor")
+    answer = new_principal.says("im a new principal, where do i even start with family engagement")
+    assert "staff meeting agendas" in answer or "school improvement plan" in answer
+    assert "Asking your principal" not in answer  # a line written for a teacher
+    teacher = Conversation(app.coach, "ms-hale")
+    teacher.says("profile role teacher")
+    answer = teacher.says("how do i make family engagement part of our school goals")
+    assert "Add one family partnership step" not in answer  # the leader's own steps

@@ -76,6 +76,7 @@ from bot.plain_requests import (
     aside_in_flow,
     greet,
     may_offer_spanish,
+    reframe_switch_asked,
     with_spanish_offer,
 )
 from bot.replies import Reply, Text
@@ -497,6 +498,9 @@ class Coach:
             # A command is never a reflection answer ("journal", "nudges on", "learn trust"):
             # run it, keep the place.
             return [*self._run_command(turn, word.casefold(), args), still_open]
+        switch = reframe_switch_asked(text) if "reframe" in self.commands else ""
+        if switch:  # "quit reframing my stuff", just after a note on wording
+            return [*self._run_command(turn, "reframe", switch), *self._ask_again(turn, flow)]
         answer = match_answer(flow, text)
         aside = (
             aside_in_flow(text, turn.library.profiles)

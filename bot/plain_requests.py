@@ -121,6 +121,8 @@ _QUOTED = (
 )
 # The intents.yaml sets that turn a `reframe` request with no sentence into `reframe off` / `on`.
 REFRAME_SWITCHES = (("reframe-stop", "off"), ("reframe-start", "on"))
+REFRAME_FEATURE_SET = "reframe-feature"
+FAMILY_SET, ENGAGEMENT_SET = "family", "engagement"
 # A message this short that thanks, greets, names a role or asks about the framework speaks to
 # the coach, not to the question asked: answered, and the question kept ("thx", "im a
 # counselor", "what is the dual capacity framework"). Longer texts are answers.
@@ -265,7 +267,12 @@ def _answer(
             args = ""
         return commands[intent](turn, args)
     if intent == "reframe":
-        return commands["reframe"](turn, _sentence_to_reframe(text) or _reframe_switch(text))
+        wanted = _sentence_to_reframe(text) or _reframe_switch(text)
+        if not wanted and what_is_told(text) is not None:
+            # "in the teachers lounge everyone says these parents dont care, i never know
+            # what to say": told, and what it tells has its own answer.
+            return [Text(_heard(text, reading, turn))]
+        return commands["reframe"](turn, wanted)
     if intent == "greeting":
         told = replace(reading, intent=UNKNOWN)
         if len(typed) > GREETING_MOST_WORDS and (
@@ -413,9 +420,25 @@ def _sentence_to_reframe(text: str) -> str:
 
 def _reframe_switch(text: str) -> str:
     """ "stop correcting my wording" -> "off", "turn reframe back on" -> "on", else ""
-    (the reframe command's how-to)."""
+    (the reframe command's how-to). Only said of the notes: the "dont" of "everyone says
+    these parents dont care" had turned them off."""
     said = for_matching(text)
+    if not _in_set(REFRAME_FEATURE_SET, said) or _names_someone(said):
+        return ""  # "i should stop correcting my students grammar": about them, not the notes
     return next((switch for name, switch in REFRAME_SWITCHES if _in_set(name, said)), "")
+
+
+def reframe_switch_asked(text: str) -> str:
+    """ "quit reframing my stuff" typed mid-conversation, right after a note on wording:
+    "off" (or "on"), to be run as `reframe off` with the place kept; "" for anything else."""
+    if _sentence_to_reframe(text) or understand(text, deficit=False).intent != "reframe":
+        return ""
+    return _reframe_switch(text)
+
+
+def _names_someone(said: str) -> bool:
+    """A family member, a student or a child named (intents.yaml `family`, `engagement`)."""
+    return _in_set(FAMILY_SET, said) or _in_set(ENGAGEMENT_SET, said)
 
 
 def _how_it_went(turn: Turn, text: str, reading: Understanding) -> list[Reply] | None:

@@ -1025,6 +1025,23 @@ def test_asking_in_plain_words_to_stop_or_restart_wording_notes_switches_them(
     )
 
 
+def test_colleagues_talking_down_families_is_heard_and_never_switches_the_notes_off(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    for told in (
+        "in the teachers lounge everyone says these parents dont care, i never know what to say",
+        "my co-teacher keeps talking bad about the parents in front of me and it bugs me",
+    ):
+        reply = educator.says(told)
+        assert "colleagues' talk about families" in reply
+        assert "no more notes on wording" not in reply
+    educator.says("reflect relational")
+    # The notes on wording are still on: a deficit phrase in an answer gets one.
+    assert "A gentle thought on wording" in educator.says("those parents just dont care")
+    assert "no more notes on wording" in educator.says("quit reframing my stuff")
+
+
 def test_a_phrase_in_quotes_asked_to_be_said_better_is_reframed(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     reply = educator.says('how can i say "those kids" better')

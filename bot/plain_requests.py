@@ -318,6 +318,13 @@ def _answer(
             return [*_question(turn, by_theme, text), *offer_role(turn, text)]
         if asks_a_question(text):  # "I'm a principal, what should I focus on?"
             return [*offer_role(turn, text), Text(said.role_and_question)]
+        heard_themes = tuple(t for t in ACK_ORDER if t in reading.themes or t in reading.cued)
+        if heard_themes or what_is_told(text) is not None:
+            # "im a counselor and honestly the parents at my school are really hard to
+            # reach": what is told is heard (with a note on its wording), the role offered.
+            note = reframe_offer(turn, False, text, told=True)
+            heard = Text(_heard(text, replace(reading, themes=heard_themes), turn))
+            return [heard, *([note] if note is not None else []), *offer_role(turn, text)]
         return offer_role(turn, text)
     asked_about_a_topic = intent == UNKNOWN and reading.topic and _asks_the_coach(text)
     if intent == "question" or asked_about_a_topic:

@@ -1042,6 +1042,17 @@ def test_colleagues_talking_down_families_is_heard_and_never_switches_the_notes_
     assert "no more notes on wording" in educator.says("quit reframing my stuff")
 
 
+def test_families_who_dont_know_the_portal_are_heard_not_shown_the_help_menu(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("help")
+    reply = educator.says("a lot of our families dont know how to use the portal")
+    assert "Here's what you can type" not in reply
+    assert "capability" in reply and "`reflect capabilities`" in reply
+    assert "Here's what you can type" in educator.says("i dont know how to use this")
+
+
 def test_a_phrase_in_quotes_asked_to_be_said_better_is_reframed(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     reply = educator.says('how can i say "those kids" better')

@@ -313,3 +313,15 @@ def test_a_leader_s_question_is_answered_with_steps_written_for_a_leader(app: Co
     teacher.says("profile role teacher")
     answer = teacher.says("how do i make family engagement part of our school goals")
     assert "Add one family partnership step" not in answer  # the leader's own steps
+
+
+def test_a_role_said_with_something_told_hears_what_was_told_then_offers_the_role(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach, "mr-diaz")
+    reply = educator.says(
+        "im a counselor and honestly the parents at my school are really hard to reach"
+    )
+    assert "That quiet is hard" in reply or "different channel" in reply
+    assert "hard to reach" in reply and "You might say" in reply  # the note on its wording
+    assert reply.rstrip().endswith("1. Yes, set counselor or social worker")

@@ -44,6 +44,12 @@ LANGUAGE_ALONE_WORDS = 3
 # A family word among a message's first words makes the family its subject ("his mom only
 # reads spanish", "la abuela habla mixteco"), not the coach.
 FAMILY_SUBJECT_WORDS = 2
+# ...and before the negation a sentence turns on, within its first this many words, a family
+# word is who the sentence is about ("a lot of our families dont know how to use the portal").
+SUBJECT_WORDS = 7
+SUBJECT_ENDS = frozenset(
+    ["dont", "don't", "do", "doesnt", "doesn't", "does", "cant", "can't", "cannot", "never", "no"]
+)
 FAMILY_SET = "family"
 # The sets of intents.yaml that say a message asks ("tips", "ideas", "consejos") and that it
 # is said to the coach ("can u talk to me in...", "cambia el idioma"), read without a cue.
@@ -394,6 +400,10 @@ class Reader:
         told_thanks = intent == "thanks" and self.thanks_words.isdisjoint(tokens)
         if (intent == "draft" or told_thanks) and self._sent_already(tokens, normalised):
             return UNKNOWN
+        if intent == "help" and self._family_is_the_subject(tokens):
+            # "a lot of our families dont know how to use the portal": told of them, not
+            # "I don't know how to use this" (the help cue's words).
+            return UNKNOWN
         if (
             intent == "draft"
             and len(tokens) > DRAFT_UNASKED_WORDS
@@ -518,6 +528,13 @@ class Reader:
             return intent
         asks = "?" in normalised or "¿" in normalised or tokens[0] in self.question_openers
         return intent if asks or not self.asking_words.isdisjoint(tokens) else UNKNOWN
+
+    def _family_is_the_subject(self, tokens: list[str]) -> bool:
+        """A family word before the verb the sentence turns on ("our parents dont know",
+        "many families can't log in"), within its first few words."""
+        opening = tokens[:SUBJECT_WORDS]
+        ends = [at for at, token in enumerate(opening) if token in SUBJECT_ENDS]
+        return bool(ends) and self.names_a_family(opening[: ends[0]])
 
     def _opens_or_ends_with_thanks(self, tokens: list[str]) -> bool:
         """ "thanks for the help with the letter", "...dad came to the meeting. thank you";

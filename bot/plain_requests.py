@@ -358,9 +358,12 @@ def _answer(
 
 def _asks_the_coach(text: str) -> bool:
     """ "do you have anything on home visits", "got anything on trust?": asked of the coach
-    (a question mark, or an opening that asks it), not told."""
+    (a question mark, or an opening that asks it, in the message or its last sentence: "...
+    they roll their eyes. how do I pitch it"), not told."""
     said = for_matching(text)
-    return asks_a_question(text) or said.startswith(ASKING_THE_COACH)
+    sentences = [part.strip() for part in _SENTENCES.findall(text) if part.strip()]
+    last_asks = len(sentences) > 1 and asks_a_question(sentences[-1])
+    return asks_a_question(text) or last_asks or said.startswith(ASKING_THE_COACH)
 
 
 def _asks_which_action(text: str) -> bool:

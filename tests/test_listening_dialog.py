@@ -1032,6 +1032,7 @@ def test_colleagues_talking_down_families_is_heard_and_never_switches_the_notes_
     for told in (
         "in the teachers lounge everyone says these parents dont care, i never know what to say",
         "my co-teacher keeps talking bad about the parents in front of me and it bugs me",
+        'coach here, teachers on my team keep saying "those parents dont care." how do I push back',
     ):
         reply = educator.says(told)
         assert "colleagues' talk about families" in reply
@@ -1040,6 +1041,17 @@ def test_colleagues_talking_down_families_is_heard_and_never_switches_the_notes_
     # The notes on wording are still on: a deficit phrase in an answer gets one.
     assert "A gentle thought on wording" in educator.says("those parents just dont care")
     assert "no more notes on wording" in educator.says("quit reframing my stuff")
+
+
+def test_a_question_in_the_last_sentence_of_a_story_is_answered(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("help")
+    reply = educator.says(
+        "instructional coach here, trying to get my teachers to actually do positive phone"
+        " calls. they roll their eyes. how do I pitch it"
+    )
+    assert "Here's what the framework offers on that" in reply
+    assert "not sure what you'd like me to do" not in reply
 
 
 def test_families_who_dont_know_the_portal_are_heard_not_shown_the_help_menu(

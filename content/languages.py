@@ -75,6 +75,7 @@ AS_WRITTEN = frozenset(
         "contrasts",
         "typed_carry",
         "phone_tag_words",
+        "wrong_contact_words",
         "at_coach_words",
         "family_words",
         "not_names",

@@ -178,6 +178,9 @@ class CheckIn(_Strict):
     barrier_replies: dict[str, str]
     phone_tag_words: list[str] = Field(min_length=1)
     phone_tag_reply: str
+    # "the number was wrong", "the email bounced": the message never reached the family.
+    wrong_contact_words: list[str] = Field(min_length=1)
+    wrong_contact_reply: str
     partly_reply: str
     upset_words: list[str] = Field(min_length=1)
     hard_moment_reply: str

@@ -866,6 +866,17 @@ def test_a_weary_message_with_a_question_in_it_gets_the_question_answered(
     assert "smallest useful step" in educator.says("im so done. why do i even bother")
 
 
+def test_a_wrong_number_is_heard_as_a_message_that_never_arrived(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_planning(educator, clock, "text the Johnsons about his science project")
+    educator.clicks("Partly")
+    reply = educator.says("i texted but the number was wrong")
+    assert "never reached them" in reply and "Not hearing back" not in reply
+    assert "carry it into this week" in reply
+
+
 def test_phone_tag_is_heard_as_a_family_that_answered(app: CoachApp, clock: FakeClock) -> None:
     educator = Conversation(app.coach)
     a_week_after_planning(educator, clock, "Call Luis's dad about his math")

@@ -460,6 +460,8 @@ def _barrier_reply(barrier: str, own: str | None, *, partly: bool = False) -> st
     checkin = replies_in(current_language()).checkin
     if own and phrases_pattern(tuple(checkin.phone_tag_words)).search(for_matching(own)):
         return checkin.phone_tag_reply
+    if own and phrases_pattern(tuple(checkin.wrong_contact_words)).search(for_matching(own)):
+        return checkin.wrong_contact_reply  # "the number was wrong": it never reached them
     told = what_is_told(own) if own and barrier == "other" else None
     if told is not None:  # "honestly i chickened out, i was scared she'd be mad": nerves
         return told[1].acknowledge

@@ -35,6 +35,23 @@ def test_a_step_named_in_an_answer_is_offered_first_and_saved_as_written(
     assert "Text mom something about how maria helped a classmate" in journal
 
 
+def test_an_own_step_says_who_it_is_for_when_the_answer_named_the_family(
+    app: CoachApp,
+) -> None:
+    educator = answered(
+        app,
+        "honestly probably the Johnsons, i only call when he's in trouble. maybe i could text"
+        " them about his science project",
+    )
+    assert educator.option(1).label == "Text the Johnsons about his science project"
+    # A child's name alone is no one to put in mom's place.
+    other = Conversation(app.coach, "mr-cole")
+    other.says("reflect relational")
+    other.says("skip")
+    other.says("Jaylen did great today. i could text her about it")
+    assert other.option(1).label == "Text her about it"
+
+
 @pytest.mark.parametrize(
     "answer",
     [

@@ -31,7 +31,7 @@ from bot.replies import AskText, Card, Choices, Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
-from bot.understanding.own_plan import own_plan, without_hedge
+from bot.understanding.own_plan import naming_who, own_plan, without_hedge
 from bot.understanding.plan import names_a_step
 from content.loader import Library
 from content.understanding_schema import replies_in
@@ -174,6 +174,7 @@ def _step_named_in_answers(flow: ActiveFlow) -> str | None:
     for answer in reversed(answers):
         named = own_plan(answer)
         if named is not None:
+            named = naming_who(named, answer)  # "Text the Johnsons...", not "Text them..."
             offered = {action.casefold() for action in flow.data["actions"]}
             return None if named.casefold() in offered else named
     return None

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.i18n import current_language
+from bot.understanding.named import who_is_named
 from bot.understanding.normalise import alternation, for_matching, words
 from bot.understanding.reader import asks_a_question, hedged_rest
 from content.understanding_schema import OwnPlan, replies_in
@@ -31,6 +32,8 @@ _SENTENCE_END = re.compile(
     r"(?<!\bms)(?<!\bmr)(?<!\bdr)(?<!\bmrs)(?<!\bsra)[.!?;]+(?=\s|$)|\n+", re.I
 )
 _TRAILING = re.compile(r"[\s,:;.!\-–—)(]+$")
+# "text them", "call her": who the step is for, named elsewhere in the answer.
+OBJECT_PRONOUNS = frozenset(["them", "her", "him"])
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,22 @@ def own_plan(text: str) -> str | None:
         if step is not None:
             return step[:1].upper() + step[1:]
     return None
+
+
+def naming_who(step: str, text: str) -> str:
+    """The step with the person the text names in place of the pronoun right after its verb
+    ("Text them about his science project", from "...the Johnsons... maybe i could text them
+    about his science project": "Text the Johnsons about his science project"), so it still
+    says who once it stands alone in the journal. Unchanged when the text names no one."""
+    typed = step.split()
+    if len(typed) < 2 or typed[1].casefold() not in OBJECT_PRONOUNS:
+        return step
+    who = who_is_named(text)
+    if who is None or len(who.split()) < 2:
+        # One name alone is most often the child ("Jaylen did great, i could text her
+        # about it": her is mom), so the pronoun stays.
+        return step
+    return " ".join([typed[0], who, *typed[2:]])
 
 
 def without_hedge(text: str) -> str | None:

@@ -866,6 +866,28 @@ def test_a_weary_message_with_a_question_in_it_gets_the_question_answered(
     assert "smallest useful step" in educator.says("im so done. why do i even bother")
 
 
+def test_a_request_typed_at_what_made_it_work_is_answered_not_kept_as_the_note(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_planning(educator, clock, "text one family a good-news note")
+    reply = educator.says(
+        "done! also can you help me write a note to invite families to our art show?"
+    )
+    assert "Well done" in reply and "type `draft`" in reply and "Worth keeping" not in reply
+    assert "art show" not in educator.says("journal")
+
+
+def test_a_smaller_version_asked_for_at_what_got_in_the_way_is_asked_for_straight_away(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_planning(educator, clock, "call three families with good news")
+    reply = educator.says("not yet, what's a smaller version i could do?")
+    assert "What's a smaller version you could do this week?" in reply
+    assert "Kept for this week" in educator.says("call one family on thursday")
+
+
 def test_a_wrong_number_is_heard_as_a_message_that_never_arrived(
     app: CoachApp, clock: FakeClock
 ) -> None:

@@ -21,7 +21,13 @@ from bot.commands.reframe import reframe_offer
 from bot.drafts import messages as drafts_said
 from bot.drafts.journal import is_a_drafted_message
 from bot.flows.base import Answer
-from bot.flows.listening import hardest_theme, is_action, snippet, what_is_told
+from bot.flows.listening import (
+    asks_for_a_draft,
+    hardest_theme,
+    is_action,
+    snippet,
+    what_is_told,
+)
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import record_outcome
 from bot.i18n import Msg, _, current_language
@@ -322,6 +328,10 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
         case "followup_note":
             if own is not None and only_symbols(own):
                 own = None  # "🎉", "🙃": a reaction to the question, no note to keep or quote
+            if own is not None and asks_for_a_draft(own, understand(own, deficit=False)):
+                # "done! also can you help me write a note to invite families to the art
+                # show?": a request, said so, and never kept as what made it work.
+                return [Text(checkin.draft_asked), *then(turn, flow)]
             replies: list[Reply] = reminder_asked(turn, own)
             if pending is not None and own:
                 pending.outcome_note = turn.sealer.seal(own)
@@ -340,6 +350,9 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
             note = wording_note(turn, own) if own else []
             partly = flow.data.get("followup_outcome") == "partly"
             heard = Text(_barrier_reply(barrier, own, partly=partly))
+            if own and asks_a_question(own) and _typed_carry(own) == "smaller":
+                # "not yet, what's a smaller version i could do?": the smaller version asked.
+                return [heard, *note, *ask_smaller(flow)]
             return [heard, *note, *reminder_asked(turn, own), *ask_carry(flow)]
         case "followup_carry":
             typed = _typed_carry(own) if answer.key is None else answer.key

@@ -1076,6 +1076,17 @@ def test_colleagues_talking_down_families_is_heard_and_never_switches_the_notes_
     assert "no more notes on wording" in educator.says("quit reframing my stuff")
 
 
+def test_a_question_about_texting_from_a_personal_phone_gets_a_practical_answer(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("help")
+    reply = educator.says("should i text parents from my personal phone?")
+    assert "district's policy" in reply and "Good question" not in reply
+    tense = educator.says("parent emailed me at 11pm demanding i change his grade")
+    assert "district's policy" not in tense  # friction with a family, heard as that
+
+
 def test_a_question_in_the_last_sentence_of_a_story_is_answered(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("help")

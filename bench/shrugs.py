@@ -1,8 +1,9 @@
 """How often the coach shrugs at a message typed outside any conversation.
 
 A shrug is a reply that shows the coach did not know what to do with what was said: "I'm not
-sure what you'd like me to do with that", "I don't know `lol` yet", or the whole menu to
-someone who did not ask for help. The messages (tests/data/understanding/plain_messages_*.yaml)
+sure what you'd like me to do with that", "I don't know `lol` yet", the whole menu to
+someone who did not ask for help, or a question met with the general "Good question. The
+framework starts from trust..." and nothing on what was asked. The messages (tests/data/understanding/plain_messages_*.yaml)
 were written by helpers who read nothing in this repository, as educators type in Slack and
 Teams at random moments, in English and Spanish; they carry no labels, so this counts shrugs,
 not right answers (the labelled sets in bench/understanding.py do that). `sweep` was read
@@ -33,6 +34,8 @@ SHRUGS = {
     "not sure what to do": ("I'm not sure what you'd like me", "No estoy seguro de qué"),
     "unknown word": ("I don't know `", "Todavía no conozco `"),
     "the menu, unasked": ("Here's what you can type:", "Esto es lo que puede escribir:"),
+    # Counted from session 17: a question answered with nothing but "try learn or reflect".
+    "a general answer": ("Good question. The framework", "Buena pregunta. El marco"),
 }
 
 

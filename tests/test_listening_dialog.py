@@ -1076,6 +1076,21 @@ def test_colleagues_talking_down_families_is_heard_and_never_switches_the_notes_
     assert "no more notes on wording" in educator.says("quit reframing my stuff")
 
 
+@pytest.mark.parametrize(
+    ("asked", "locale"),
+    [
+        ("how do i talk to a parent about their kids hygiene without embarrassing them", None),
+        ("cómo le digo a una mamá que su hijo necesita evaluación de educación especial", "es-MX"),
+    ],
+)
+def test_how_to_say_a_hard_thing_to_a_family_gets_a_way_to_have_that_conversation(
+    app: CoachApp, asked: str, locale: str | None
+) -> None:
+    reply = Conversation(app.coach, locale=locale).says(asked)
+    assert "Good question" not in reply and "Buena pregunta" not in reply
+    assert "conversation" in reply or "conversación" in reply
+
+
 def test_a_question_about_texting_from_a_personal_phone_gets_a_practical_answer(
     app: CoachApp,
 ) -> None:
@@ -1493,7 +1508,7 @@ def test_spanish_yo_is_not_a_hello(app: CoachApp) -> None:
     said = "la mamá piensa que su niño es flojo pero yo creo que puede ser dislexia"
     assert "¡Hola! Soy su coach" not in maestra.says(said)  # had: the hello ("yo" greets)
     asked = maestra.says(f"{said}, cómo se lo digo")  # the question after the story
-    assert "Buena pregunta" in asked
+    assert "conversación difícil" in asked  # had: the general "Buena pregunta"
     assert "No hay problema" in maestra.says("no tengo tiempo para la reflexión ahorita")
 
 
@@ -1643,7 +1658,8 @@ def test_a_hello_word_inside_a_longer_message_does_not_hide_what_it_says(
 ) -> None:
     answer = Conversation(app.coach).says(said)
     assert not_answered not in answer
-    assert "Tyler" in answer or "framework" in answer or "try this week" in answer
+    answered = ("Tyler", "framework", "try this week", "district's policy")
+    assert any(words in answer for words in answered)
 
 
 def test_a_short_hello_with_a_little_more_is_still_greeted(app: CoachApp) -> None:

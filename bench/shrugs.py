@@ -3,11 +3,12 @@
 A shrug is a reply that shows the coach did not know what to do with what was said: "I'm not
 sure what you'd like me to do with that", "I don't know `lol` yet", the whole menu to
 someone who did not ask for help, or a question met with the general "Good question. The
-framework starts from trust..." and nothing on what was asked. The messages (tests/data/understanding/plain_messages_*.yaml)
-were written by helpers who read nothing in this repository, as educators type in Slack and
-Teams at random moments, in English and Spanish; they carry no labels, so this counts shrugs,
-not right answers (the labelled sets in bench/understanding.py do that). `sweep` was read
-while fixing what it showed, and its shrugs are listed; `fresh` and `judged` are only counted.
+framework starts from trust..." and nothing on what was asked. The messages
+(tests/data/understanding/plain_messages_*.yaml) were written by helpers who read nothing in
+this repository, as educators type in Slack and Teams at random moments, in English and
+Spanish; they carry no labels, so this counts shrugs, not right answers (the labelled sets in
+bench/understanding.py do that). `sweep` was read while fixing what it showed, and its shrugs
+are listed; `fresh` and `judged` are only counted.
 
     python -m bench shrugs
 """

@@ -1091,6 +1091,30 @@ def test_how_to_say_a_hard_thing_to_a_family_gets_a_way_to_have_that_conversatio
     assert "conversation" in reply or "conversación" in reply
 
 
+@pytest.mark.parametrize(
+    ("asked", "locale", "answered"),
+    [
+        ("the foster mom and bio mom both want updates and they dont get along. who do i send "
+         "stuff to", None, "educational rights"),
+        ("whats the difference between family involvement and family engagement", None,
+         "planning it with them"),
+        ("hay alguna forma de invitar a las familias que no saben leer? mandamos todo por "
+         "escrito", "es-MX", "mensaje de voz"),
+        ("what if the family is experiencing homelessness, i dont know for sure", None,
+         "McKinney-Vento"),
+        ("random but do you have a favorite book", None, "outside what I know"),
+        ("can you help me respond to this email from a parent about his grade", None,
+         "Let's write a short note home"),
+    ],
+)  # fmt: skip
+def test_questions_that_had_the_general_answer_get_one_that_fits(
+    app: CoachApp, asked: str, locale: str | None, answered: str
+) -> None:
+    reply = Conversation(app.coach, locale=locale).says(asked)
+    assert answered in reply
+    assert "Good question. The framework" not in reply and "Buena pregunta" not in reply
+
+
 def test_a_question_about_texting_from_a_personal_phone_gets_a_practical_answer(
     app: CoachApp,
 ) -> None:

@@ -1109,6 +1109,13 @@ def test_how_to_say_a_hard_thing_to_a_family_gets_a_way_to_have_that_conversatio
          "warm routine"),
         ("whats a good icebreaker for back to school night thats not cringe", None,
          "Keep your part short"),
+        ("im the new AP and honestly have no idea where to start with family engagement", None,
+         "Start by listening"),
+        ("any ideas for getting more dads involved? every event it's all moms and grandmas",
+         None, "something concrete"),
+        ("trabajo en una escuela rural, muchas familias no tienen internet ni celular con datos",
+         "es-MX", "nota en la mochila"),
+
         ("can you help me respond to this email from a parent about his grade", None,
          "Let's write a short note home"),
     ],

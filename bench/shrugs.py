@@ -25,6 +25,7 @@ import yaml
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "understanding"
 SETS = {
     "sweep": "plain_messages_sweep.yaml",
+    "sweep2": "plain_messages_sweep2.yaml",
     "fresh": "plain_messages_fresh.yaml",
     "judged": "plain_messages_judged.yaml",
 }

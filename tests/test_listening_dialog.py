@@ -1124,6 +1124,8 @@ def test_how_to_say_a_hard_thing_to_a_family_gets_a_way_to_have_that_conversatio
         ("chronic absence letter pls, 3rd grade, 15 absences so far", None,
          "Let's write a short note home"),
         ("do you give advice about coworkers too or just families", None, "Mostly families"),
+        ('pls help. angry email came in last night, parent says i am "targeting" her daughter',
+         None, "Anger from a family"),
 
         ("can you help me respond to this email from a parent about his grade", None,
          "Let's write a short note home"),

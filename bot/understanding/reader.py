@@ -110,6 +110,8 @@ ASIDE_INTENTS = frozenset(["greeting", "thanks", "help", "profile"])
 # A message longer than this that asks for no writing in words (no draft cue, no "can" or
 # "write") is not a draft, whatever the examples or the model read: it tells of notes.
 DRAFT_UNASKED_WORDS = 12
+# A `help` longer than this that names a family asks for help with them, not the menu.
+HELP_MOST_WORDS = 10
 # A message longer than this with a hello word in it is read for what else it asks.
 GREETING_MOST_WORDS = 8
 # A "stop" or "not right now" in a message this long that names a family tells of them ("i
@@ -404,6 +406,10 @@ class Reader:
             # "a lot of our families dont know how to use the portal": told of them, not
             # "I don't know how to use this" (the help cue's words).
             return UNKNOWN
+        if intent == "help" and len(tokens) > HELP_MOST_WORDS and self.names_a_family(tokens):
+            # "pls help. angry email came in at 11pm, parent says i am targeting her
+            # daughter": help with a family, not with the coach (it had shown the menu).
+            return "question" if self._asks(tokens, normalised) else UNKNOWN
         if (
             intent == "draft"
             and len(tokens) > DRAFT_UNASKED_WORDS

@@ -1126,6 +1126,11 @@ def test_how_to_say_a_hard_thing_to_a_family_gets_a_way_to_have_that_conversatio
         ("do you give advice about coworkers too or just families", None, "Mostly families"),
         ('pls help. angry email came in last night, parent says i am "targeting" her daughter',
          None, "Anger from a family"),
+        ("mom is going through chemo and the kid is falling apart. dad asked me not to tell the "
+         "other teachers", None, "Honor it as far as you safely can"),
+        ("prek para here, a kid got bitten by another kid today and i have to call both "
+         "families. what do i say to each one", None, "hard conversation"),
+        ("what do i say to mom about his great test score", None, "Let's write a short note"),
 
         ("can you help me respond to this email from a parent about his grade", None,
          "Let's write a short note home"),

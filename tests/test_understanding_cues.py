@@ -101,3 +101,10 @@ def test_the_educator_s_own_unanswered_messages_are_not_a_family_s_silence(backl
 )
 def test_a_family_s_silence_is_still_heard_beside_the_educator_s_own_words(silence: str) -> None:
     assert "no-response" in understand(silence, deficit=False).themes
+
+
+def test_a_few_students_named_by_their_families_are_not_a_workload() -> None:
+    assert "time" not in understand(
+        "i have 3 kids whose parents only speak arabic", deficit=False
+    ).themes
+    assert "time" in understand("i have 32 kids and no planning period", deficit=False).themes

@@ -62,9 +62,9 @@ class IntentEntry(Cued):
 class Overruling(_Strict):
     """Words that look like a theme's cues but say something else, and the theme they say:
     "3 parent emails i haven't answered" is the educator's backlog (`time`), not a family's
-    silence (`no-response`)."""
+    silence (`no-response`). With no `theme`, the words only rule the theme out."""
 
-    theme: str
+    theme: str | None = None
     cues: list[str] = Field(min_length=1)
 
 
@@ -112,7 +112,8 @@ class ThemeFile(_Strict):
         if sorted(self.themes) != sorted(THEMES):
             raise ValueError(f"themes must be exactly {list(THEMES)}")
         for name, entry in self.themes.items():
-            if entry.overruled_by and entry.overruled_by.theme not in THEMES:
+            overruled = entry.overruled_by
+            if overruled and overruled.theme is not None and overruled.theme not in THEMES:
                 raise ValueError(f"{name}.overruled_by.theme must be one of {list(THEMES)}")
         return self
 

@@ -632,7 +632,8 @@ class Reader:
             places.pop("unsure", None)
         for theme, into in self._overruled(text, places).items():
             places.pop(theme, None)
-            places.setdefault(into, [])
+            if into is not None:
+                places.setdefault(into, [])
         cued = set(places)
         if is_non_answer(original) and not only_symbols(original):
             cued.add("unsure")
@@ -644,10 +645,10 @@ class Reader:
         text = text or self.text(normalised)
         return frozenset(self._overruled(text, self.theme_cues.places(text, NEGATABLE_THEMES)))
 
-    def _overruled(self, text: Text, places: dict[str, list[int]]) -> dict[str, str]:
+    def _overruled(self, text: Text, places: dict[str, list[int]]) -> dict[str, str | None]:
         """Each theme overruled in this text, with the theme said instead: an overruling cue
         matched, and every cue of the theme starts inside one of its matches."""
-        overruled: dict[str, str] = {}
+        overruled: dict[str, str | None] = {}
         for theme, starts in self.overruling_cues.places(text).items():
             inside = [
                 at

@@ -1131,6 +1131,7 @@ def test_how_to_say_a_hard_thing_to_a_family_gets_a_way_to_have_that_conversatio
         ("prek para here, a kid got bitten by another kid today and i have to call both "
          "families. what do i say to each one", None, "hard conversation"),
         ("what do i say to mom about his great test score", None, "Let's write a short note"),
+        ("how often should i contact families", None, "Relational, built on mutual trust"),
 
         ("can you help me respond to this email from a parent about his grade", None,
          "Let's write a short note home"),

@@ -27,10 +27,11 @@ SETS = {
     "sweep": "plain_messages_sweep.yaml",
     "sweep2": "plain_messages_sweep2.yaml",
     "fresh": "plain_messages_fresh.yaml",
+    "fresh2": "plain_messages_fresh2.yaml",
     "judged": "plain_messages_judged.yaml",
 }
 # Measuring sets: never read item by item.
-MEASURING = frozenset({"fresh", "judged"})
+MEASURING = frozenset({"fresh", "fresh2", "judged"})
 # The start of each shrug, as the coach says it in English and in Spanish.
 SHRUGS = {
     "not sure what to do": ("I'm not sure what you'd like me", "No estoy seguro de qué"),

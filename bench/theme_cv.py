@@ -54,9 +54,8 @@ def main() -> None:
             example = examples[index]
             normalised = for_matching(example.text)
             chances = fitted.probabilities(model_text(normalised))
-            cued = reader.cued_themes(normalised, example.text)
+            cued, ruled_out = reader.themes_cued(normalised, example.text)
             shape = unsure_shape(normalised, example.text)
-            ruled_out = reader.ruled_out_themes(normalised)
             chance = {t: float(chances[t]) for t in THEMES}
             rows.append((set(example.themes), cued, chance, shape, ruled_out))
         print(f"writer {writer}: {len(left_out)} texts read")

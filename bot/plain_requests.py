@@ -440,10 +440,13 @@ def _reframe_switch(text: str) -> str:
 
 def reframe_switch_asked(text: str) -> str:
     """ "quit reframing my stuff" typed mid-conversation, right after a note on wording:
-    "off" (or "on"), to be run as `reframe off` with the place kept; "" for anything else."""
-    if _sentence_to_reframe(text) or understand(text, deficit=False).intent != "reframe":
+    "off" (or "on"), to be run as `reframe off` with the place kept; "" for anything else.
+    Every answer in a conversation passes here: the words are looked at before the whole
+    message is read."""
+    switch = _reframe_switch(text)
+    if not switch or _sentence_to_reframe(text):
         return ""
-    return _reframe_switch(text)
+    return switch if understand(text, deficit=False).intent == "reframe" else ""
 
 
 def _names_someone(said: str) -> bool:

@@ -90,8 +90,8 @@ def is_stuck(text: str, reading: Understanding) -> bool:
     """'idk', '?', 'no', 'can you give me an example?': not an answer to save."""
     if is_non_answer(text) or _asks_what_it_means(text):
         return True
-    rest = hedged_rest(text)
-    if len(rest) >= ACTION_WORDS and not is_stuck(" ".join(rest), understand(" ".join(rest))):
+    rest = " ".join(hedged_rest(text))
+    if len(rest.split()) >= ACTION_WORDS and not is_stuck(rest, understand(rest, deficit=False)):
         return False  # "maybe the lees?", "maybe text them?": an answer, offered tentatively
     short = len(words(for_matching(text))) <= STUCK_WORDS
     # A family or child named is an answer, however unsure of itself ("the Garcias?", "idk

@@ -613,16 +613,23 @@ class Reader:
         cued: set[str],
         grams: Grams | None = None,
         language: str = "en",
-        text: Text | None = None,
+        ruled_out: frozenset[str] = frozenset(),
     ) -> tuple[str, ...]:
         chances = self.theme_model.chances(grams or self.vocabulary.grams(normalised))
         veto = THEME_CUE_VETO_ES if language == "es" else THEME_CUE_VETO
         shape = unsure_shape(normalised, original)
-        ruled_out = self.ruled_out_themes(normalised, text)
         return self.themes_from(cued, chances, veto=veto, unsure_shape=shape, ruled_out=ruled_out)
 
     def cued_themes(self, normalised: str, original: str, text: Text | None = None) -> set[str]:
         """The themes the cues in themes.yaml name, before the model has its say."""
+        return self.themes_cued(normalised, original, text)[0]
+
+    def themes_cued(
+        self, normalised: str, original: str, text: Text | None = None
+    ) -> tuple[set[str], frozenset[str]]:
+        """The themes the cues name, and the themes the text's own words rule out (themes.yaml
+        `overruled_by`: every cue of the theme is inside an overruling match, so the model,
+        which learned the same words, may not name it either). One pass over the cues."""
         text = text or self.text(normalised)
         places = self.theme_cues.places(text, NEGATABLE_THEMES)
         length = len(words(normalised))
@@ -630,20 +637,15 @@ class Reader:
             places.update(self.short_theme_cues.places(text, NEGATABLE_THEMES))
         if length > UNSURE_WORDS:
             places.pop("unsure", None)
-        for theme, into in self._overruled(text, places).items():
+        overruled = self._overruled(text, places)
+        for theme, into in overruled.items():
             places.pop(theme, None)
             if into is not None:
                 places.setdefault(into, [])
         cued = set(places)
         if is_non_answer(original) and not only_symbols(original):
             cued.add("unsure")
-        return cued
-
-    def ruled_out_themes(self, normalised: str, text: Text | None = None) -> frozenset[str]:
-        """Themes whose every cue is overruled (themes.yaml `overruled_by`): the model may
-        not name them either, as it learned the same words."""
-        text = text or self.text(normalised)
-        return frozenset(self._overruled(text, self.theme_cues.places(text, NEGATABLE_THEMES)))
+        return cued, frozenset(overruled)
 
     def _overruled(self, text: Text, places: dict[str, list[int]]) -> dict[str, str | None]:
         """Each theme overruled in this text, with the theme said instead: an overruling cue
@@ -715,9 +717,9 @@ class Reader:
         read = self.text(normalised)
         grams = self.vocabulary.grams(normalised)  # counted once for the three models
         intent = self.intent(normalised, read, grams)
-        cued = self.cued_themes(normalised, text, read)
+        cued, ruled_out = self.themes_cued(normalised, text, read)
         language = detect_language(normalised)
-        themes = self.themes(normalised, text, cued, grams, language, read)
+        themes = self.themes(normalised, text, cued, grams, language, ruled_out)
         if intent == "language" and (
             len(words(normalised)) <= COMMAND_WORDS or "language" in self.intent_cues.counts(read)
         ):

@@ -47,6 +47,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "bench.stuck_answers",
         "replies to a reflection's question: help for the stuck, an unsure answer heard",
     ),
+    "situations": (
+        "bench.situations",
+        "everyday situations asked about: answered right, wrong, none; false answers",
+    ),
     "theme-cv": (
         "bench.theme_cv",
         "theme model beside the cues: recall and precision on each writer left out",

@@ -53,6 +53,7 @@ from bot.offers import (
 )
 from bot.profiles import profile_of
 from bot.replies import Choices, Reply, Text
+from bot.situation_answers import situation_answer
 from bot.text import split_command
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
@@ -77,6 +78,8 @@ from content.understanding_schema import ToTheCoach, default_understanding, repl
 _TASK_REMINDER = re.compile(
     r"\b(?:remind me|recu[eé]rdame|recordarme)\b.*\b(?:to|about|que|para)\s+\w"
 )
+# Told (not asked), these are heard for what they are before any everyday situation.
+HEARD_BEFORE_SITUATIONS = frozenset({"positive", "time"})
 RUNS_COMMAND = ("help", "learn", "reflect", "journal", "nudges", "assess", "export", "forget")
 # Intents a request for a tip is read as by the models ("give me a quick tip" reads like
 # `assess`, "got a tip for me today?" like `cancel`): its words say what it is.
@@ -286,7 +289,13 @@ def _answer(
         return [Text(pick(said.thanks, text))]
     if intent == "frustration":
         asked = _question_in(text)
-        if asked is not None and not _at_the_coach(text, said.at_coach_words):
+        at_the_coach = _at_the_coach(text, said.at_coach_words)
+        situation = [] if at_the_coach else situation_answer(turn, text)
+        if situation and not set(reading.themes) & HEARD_BEFORE_SITUATIONS:
+            # "dad keeps showing up unannounced to 'help out' in kinder. ugh what do i say":
+            # the weariness heard in a few words, the situation answered.
+            return [Text(said.weary_then_situation), *situation]
+        if asked is not None and not at_the_coach:
             # "ugh long day. how do i get parents to come to conferences": still a question.
             asked_reading = understand(asked, deficit=False)
             return [Text(said.weary_then_question), *_question(turn, asked_reading, asked)]
@@ -296,7 +305,7 @@ def _answer(
         if set(reading.themes) & VENTED_ABOUT or what_is_told(text) is not None:
             # ...and "honestly i barely know most of my families", as what it says of them.
             return [Text(_heard(text, reading, turn))]
-        if "time" not in reading.themes and _at_the_coach(text, said.at_coach_words):
+        if "time" not in reading.themes and at_the_coach:
             return [Text(pick(said.frustration_at_coach, text))]
         # It names one short good-news message as the smallest step: "ok" starts writing it.
         make_offer(turn.educator, f"draft {Purpose.CELEBRATE.value}", turn.now)
@@ -344,6 +353,12 @@ def _answer(
         return [Text(pick(said.short_reply, text))]
     if "unsure" in reading.themes and len(for_matching(text).split()) <= SHORT_REPLY_WORDS:
         return [Text(pick(said.short_reply, text))]
+    if intent == UNKNOWN and _may_be_a_situation(text, reading):
+        # "mi alumno me rogó que no llamara a su casa", "a dad recorded our whole meeting on
+        # his phone": an everyday situation, told or asked, gets its answer.
+        situation = situation_answer(turn, text)
+        if situation:
+            return situation
     told_of = _tells_of_a_family(text, reading) or what_is_told(text) is not None
     if told_of or any(theme in reading.themes for theme in ACK_ORDER):
         note = reframe_offer(turn, False, text, told=True)  # told, not asked: its wording
@@ -354,6 +369,13 @@ def _answer(
             return [Text(_heard(text, plainly, turn)), note]
         return [Text(_heard(text, reading, turn))]
     return None
+
+
+def _may_be_a_situation(text: str, reading: Understanding) -> bool:
+    """Whether a message the intents do not name may be an everyday situation to answer:
+    asked, or told without a bright spot or a full week in it (news of a good call home is to
+    celebrate, not a question about sharing good news; "32 alumnos y cero tiempo" is a load)."""
+    return asks_a_question(text) or not set(reading.themes) & HEARD_BEFORE_SITUATIONS
 
 
 def _asks_the_coach(text: str) -> bool:
@@ -781,6 +803,11 @@ def _role_aside(profiles: ProfileWords, text: str) -> str:
 
 def _question(turn: Turn, reading: Understanding, text: str) -> list[Reply]:
     said = replies_in(current_language()).intents
+    situation = situation_answer(turn, text)
+    if situation:
+        # "a dad wants to volunteer in my room every day, how do i say no nicely": the
+        # situation's own answer says more than the part of the framework it touches.
+        return situation
     slug = reading.topic
     if slug in turn.library.topics:
         topic = turn.library.topics[slug]

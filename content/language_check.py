@@ -15,6 +15,7 @@ from content.drafts_schema import load_drafts
 from content.languages import LANGUAGES, MissingLanguage, language_faults, text_counts
 from content.loader import CONTENT_DIR, ContentError, Library, load_content
 from content.reframe_schema import reframe_words
+from content.situations_schema import load_situations
 from content.understanding_schema import UnderstandingError, load_replies
 
 # The files whose texts carry every language. The rest of content/ is written in the
@@ -29,6 +30,7 @@ TRANSLATED = (
     "team_prompts.yaml",
     "profiles.yaml",
     "understanding/replies.yaml",
+    "understanding/situations.yaml",
     "drafts.yaml",
     "reframe.yaml",
 )
@@ -70,7 +72,7 @@ def content_languages(root: Path = CONTENT_DIR) -> Languages:
     return Languages(
         faults,
         "Texts per language (framework, topics, self-check, team prompts, roles, replies, "
-        f"drafts' questions, reframing's messages and tips): {per_language}",
+        f"situations, drafts' questions, reframing's messages and tips): {per_language}",
     )
 
 
@@ -83,6 +85,7 @@ def _others_in(root: Path, language: str) -> list[str]:
     except UnderstandingError as exc:
         faults += exc.faults
     for where, load in (
+        ("understanding/situations.yaml", lambda path: load_situations(path, language)),
         ("drafts.yaml", lambda path: load_drafts(path, language)),
         ("reframe.yaml", lambda path: reframe_words(path, language)),
     ):

@@ -4,8 +4,10 @@ Three small text classifiers are trained by `python -m bot.understanding.train_m
 `intent_model.npz` from the intents' `examples` (and `off_topic`) in intents.yaml,
 `topic_model.npz` from the topics' `examples` (and `general`) in topics.yaml, and
 `theme_model.npz` from theme_examples.yaml (one yes/no model per theme, as a text can carry
-several). Each file records a fingerprint of the examples and settings it was trained from, so
-`coach content check` can say when someone edited the examples and did not retrain.
+several), and `situation_model.npz` from situation_examples.yaml (the everyday situation a
+question is about, or `none`). Each file records a fingerprint of the examples and settings
+it was trained from, so `coach content check` can say when someone edited the examples and
+did not retrain.
 
 A model file is a NumPy archive (`.npz`, read with `allow_pickle=False`): the grams of each
 part as one line each, their idf and a row of weights per gram (a column per class), as
@@ -39,6 +41,8 @@ THEME_MODEL_PATH = MODEL_DIR / "theme_model.npz"
 THEME_EXAMPLES_PATH = MODEL_DIR / "theme_examples.yaml"
 PLAN_MODEL_PATH = MODEL_DIR / "plan_model.npz"
 PLAN_EXAMPLES_PATH = MODEL_DIR / "plan_examples.yaml"
+# Which everyday situation a question is about (content/situations_schema.py).
+SITUATION_MODEL_PATH = MODEL_DIR / "situation_model.npz"
 # The plan model's one yes/no question: does the text name a step the educator will take?
 PLAN = "plan"
 RETRAIN = "python -m bot.understanding.train_models"

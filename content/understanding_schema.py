@@ -18,9 +18,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from content.languages import DEFAULT_LANGUAGE, MissingLanguage, in_language
 from content.reframe_patterns import PatternCompiler, PatternError
+from content.situations_schema import load_situations, situation_examples, situation_faults
 from content.text_model_schema import (
     INTENT_MODEL_PATH,
     PLAN_MODEL_PATH,
+    SITUATION_MODEL_PATH,
     THEME_EXAMPLES_PATH,
     THEME_MODEL_PATH,
     TOPIC_MODEL_PATH,
@@ -159,7 +161,9 @@ class IntentReplies(_Strict):
     question_intro: str
     question_more: str
     question_themed_try: str
+    situation_tries: str
     weary_then_question: str
+    weary_then_situation: str
     question_theme_also: str
     question_general: str
     mixed: str
@@ -304,6 +308,10 @@ class Told(_Strict):
     topic: str
     words: list[str] = Field(min_length=1)
     acknowledge: str
+    # The acknowledgement is itself the practical answer to what is asked ("is it ok to give
+    # parents my personal cell"), so it is kept over an everyday situation's answer
+    # (situations.yaml); a feeling or a story heard ("im nervous") gives way to one.
+    answers: bool = False
 
 
 class NudgeCard(_Strict):
@@ -414,10 +422,21 @@ class UnderstandingContent(_Strict):
             + model_faults(topic_examples(self.topics), TOPIC_MODEL_PATH)
             + model_faults(theme_training_examples(self.intents), THEME_MODEL_PATH)
             + model_faults(plan_examples(), PLAN_MODEL_PATH)
+            + _situation_faults()
         )
 
     def topic_words(self) -> list[str]:
         return sorted({word for topic in self.topics.topics.values() for word in topic.words})
+
+
+def _situation_faults() -> list[str]:
+    """The situations' answers and examples, and the model trained from the examples."""
+    try:
+        situations = load_situations()
+        examples = situation_examples()
+    except (OSError, yaml.YAMLError, ValidationError, MissingLanguage) as exc:
+        return [f"understanding/situations: cannot be read ({exc})"]
+    return situation_faults(situations, examples) + model_faults(examples, SITUATION_MODEL_PATH)
 
 
 class UnderstandingError(ValueError):

@@ -958,7 +958,7 @@ def test_an_answer_offered_tentatively_is_an_answer_not_a_cry_for_help(app: Coac
 
 def test_a_question_s_barrier_gets_one_try_beside_the_topic_s_practice(app: CoachApp) -> None:
     educator = Conversation(app.coach)
-    reply = educator.says("how do i get my newcomer families to trust me, most of them speak dari")
+    reply = educator.says("how do i get my families to trust me, most of them speak dari")
     assert "learn relational" in reply  # the question, answered from its topic
     assert "And for what you mentioned: ask the office which families need an interpreter" in reply
     assert "what you mentioned" not in educator.says("how do I run a home visit?")
@@ -1129,7 +1129,7 @@ def test_how_to_say_a_hard_thing_to_a_family_gets_a_way_to_have_that_conversatio
         ("mom is going through chemo and the kid is falling apart. dad asked me not to tell the "
          "other teachers", None, "Honor it as far as you safely can"),
         ("prek para here, a kid got bitten by another kid today and i have to call both "
-         "families. what do i say to each one", None, "hard conversation"),
+         "families. what do i say to each one", None, "Calling home about a serious incident"),
         ("what do i say to mom about his great test score", None, "Let's write a short note"),
         ("how often should i contact families", None, "Relational, built on mutual trust"),
 
@@ -1680,7 +1680,7 @@ def test_a_question_with_an_edge_in_it_is_answered_not_taken_for_frustration(
         "hear from me at this point?"
     )
     assert "I'm not always useful" not in answer  # had: the reply to frustration at the coach
-    assert "Good question" in answer or "framework offers" in answer
+    assert "**Families of older students**" in answer  # had: the general "Good question"
 
 
 def test_deficit_wording_told_outside_a_conversation_gets_the_note_not_praise(

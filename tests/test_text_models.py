@@ -16,10 +16,19 @@ import yaml
 from bot.understanding import understand
 from bot.understanding.normalise import for_matching
 from bot.understanding.text_model import TextModel, char_ngrams, model_text, word_ngrams
-from bot.understanding.train_models import Fitted, export, fit, fit_plans, fit_themes
+from bot.understanding.train_models import (
+    Fitted,
+    export,
+    fit,
+    fit_plans,
+    fit_situations,
+    fit_themes,
+)
+from content.situations_schema import situation_examples
 from content.text_model_schema import (
     INTENT_MODEL_PATH,
     PLAN_MODEL_PATH,
+    SITUATION_MODEL_PATH,
     THEME_MODEL_PATH,
     TextModelFile,
     intent_examples,
@@ -200,3 +209,19 @@ def test_the_packaged_plan_model_is_what_its_examples_train(tmp_path: Path) -> N
         # ...and the scorer, every weight kept, agrees with scikit-learn to rounding.
         theirs = fitted.probabilities(normalised)["plan"]
         assert every_weight.chances_text(normalised)["plan"] == pytest.approx(theirs, abs=0.005)
+
+
+def test_the_packaged_situation_model_is_what_its_examples_train(tmp_path: Path) -> None:
+    examples = situation_examples()
+    fitted = fit_situations(examples)
+    trained = through_a_file(export(fitted, training_fingerprint(examples)), tmp_path)
+    packaged = TextModel(load_text_model(SITUATION_MODEL_PATH))
+    (tmp_path / "all").mkdir()
+    every_weight = through_a_file(export(fitted, "test", weight_floor=0.0), tmp_path / "all")
+    for _, text in examples[::7]:
+        normalised = model_text(for_matching(text))
+        assert trained.guess_text(normalised) == packaged.guess_text(normalised), text
+        # ...and the scorer, every weight kept, agrees with scikit-learn to rounding.
+        theirs = fitted.probabilities(normalised)
+        ours = every_weight.guess_text(normalised)
+        assert ours.probability == pytest.approx(max(theirs.values()), abs=0.005), text

@@ -2,9 +2,10 @@
 
     python -m bot.understanding.train_models   # rewrites content/understanding/*_model.*
 
-Run it after editing the examples in intents.yaml, topics.yaml, theme_examples.yaml or
-plan_examples.yaml, or the reframe fallback's sentences (content/reframe_fallback.yaml,
-bot/reframe/fallback.py) (`coach content check` says when a model is stale). It needs
+Run it after editing the examples in intents.yaml, topics.yaml, theme_examples.yaml,
+plan_examples.yaml or situation_examples.yaml, or the reframe fallback's sentences
+(content/reframe_fallback.yaml, bot/reframe/fallback.py) (`coach content check` says when
+a model is stale). It needs
 scikit-learn (a development dependency): a multinomial logistic regression on TF-IDF of
 character n-grams (within words, so typos and word forms still share most features) and of
 words and word pairs. The coach itself never imports scikit-learn: it reads the weights
@@ -23,12 +24,14 @@ from typing import Any
 from bot.reframe.fallback import MODEL_PATH as REFRAME_MODEL_PATH
 from bot.reframe.fallback import train_and_save as train_reframe_fallback
 from bot.understanding.normalise import for_matching
+from content.situations_schema import situation_examples
 from content.text_model_schema import (
     CHAR_NGRAMS,
     INTENT_MODEL_PATH,
     PLAN,
     PLAN_MODEL_PATH,
     REGULARISATION,
+    SITUATION_MODEL_PATH,
     THEME_MODEL_PATH,
     TOPIC_MODEL_PATH,
     WEIGHT_FLOOR,
@@ -76,13 +79,23 @@ def _features(examples: Examples) -> tuple[Any, Any, Any]:
     return chars, word_grams, matrix
 
 
-def fit(examples: Examples) -> Fitted:
+def fit(examples: Examples, class_weight: str | None = None) -> Fitted:
     from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
     chars, word_grams, matrix = _features(examples)
     labels = [label for label, _ in examples]
-    classifier = LogisticRegression(C=REGULARISATION, max_iter=5000).fit(matrix, labels)
+    classifier = LogisticRegression(C=REGULARISATION, max_iter=5000, class_weight=class_weight).fit(
+        matrix, labels
+    )
     return Fitted(chars, word_grams, classifier)
+
+
+def fit_situations(examples: Examples) -> Fitted:
+    """Many `none` examples and a few of each situation: each class weighted by its size, so
+    `none` does not win on numbers alone (`python -m bench situations` measured it: a
+    situation the model never read in those words is answered far more often, for a few more
+    false answers)."""
+    return fit(examples, class_weight="balanced")
 
 
 @dataclass(frozen=True)
@@ -172,6 +185,7 @@ def main() -> int:
     train(topic_examples(content.topics), TOPIC_MODEL_PATH)
     train(theme_training_examples(content.intents), THEME_MODEL_PATH, fit_themes)
     train(plan_examples(), PLAN_MODEL_PATH, fit_plans)
+    train(situation_examples(), SITUATION_MODEL_PATH, fit_situations)
     # The reframe fallback learns from the intent examples too (as sentences that are not
     # deficit framing), so it is retrained with them.
     print(f"{REFRAME_MODEL_PATH}: {train_reframe_fallback()} weights")

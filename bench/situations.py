@@ -1,0 +1,135 @@
+"""Everyday situations asked about (content/understanding/situations.yaml): how often a
+question about one gets its answer, gets another situation's (wrong), or gets none, and how
+often a message about none of them gets a situation's answer anyway (a false answer).
+
+    python -m bench situations
+
+`dev` is the training examples (situation_examples.yaml), each writer left out in turn (the
+model trained on the others' examples reads theirs) at each confidence level: the level the
+coach uses (bot/understanding/reader.py SITUATION_CONFIDENCE) is chosen here, for few wrong
+and false answers. `heldout` (tests/data/understanding/situations_heldout.yaml) was written by
+someone else from the situations' names alone and is read by the packaged model at the coach's
+level, then typed to the coach (its replies, with every rule around the model): never chosen
+on.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from content.situations_schema import NO_SITUATION
+
+HELDOUT = (
+    Path(__file__).resolve().parent.parent
+    / "tests"
+    / "data"
+    / "understanding"
+    / "situations_heldout.yaml"
+)
+LEVELS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
+
+
+def tally(pairs: list[tuple[str, str | None]]) -> Counter[str]:
+    """(label, answered) pairs counted as right, wrong (another situation), missed (none
+    answered) for a situation; false (answered) or kept out for `none`."""
+    counts: Counter[str] = Counter()
+    for label, answered in pairs:
+        if label == NO_SITUATION:
+            counts["false" if answered is not None else "kept out"] += 1
+        elif answered == label:
+            counts["right"] += 1
+        else:
+            counts["wrong" if answered is not None else "missed"] += 1
+    return counts
+
+
+def report(name: str, counts: Counter[str]) -> str:
+    asked = counts["right"] + counts["wrong"] + counts["missed"]
+    others = counts["false"] + counts["kept out"]
+    answered = counts["right"] + counts["wrong"] + counts["false"]
+    precision = 100 * counts["right"] / answered if answered else 0.0
+    return (
+        f"{name}: answered right {counts['right']}/{asked} ({100 * counts['right'] / asked:.1f}%),"
+        f" another situation's {counts['wrong']}, none {counts['missed']};"
+        f" false answers {counts['false']}/{others} ({100 * counts['false'] / others:.1f}%);"
+        f" precision {precision:.1f}%"
+    )
+
+
+def _writer_left_out() -> list[tuple[str, str, float]]:
+    """(label, the model's label, its probability) for every dev example, each read by a model
+    trained on the other writers' examples."""
+    from bot.understanding.normalise import for_matching
+    from bot.understanding.text_model import model_text
+    from bot.understanding.train_models import fit_situations
+    from content.situations_schema import situation_example_file
+
+    examples = situation_example_file().examples
+    rows: list[tuple[str, str, float]] = []
+    for writer in sorted({example.by for example in examples}):
+        kept = [(e.situation, e.text) for e in examples if e.by != writer]
+        fitted = fit_situations(kept)
+        for example in examples:
+            if example.by == writer:
+                chances = fitted.probabilities(model_text(for_matching(example.text)))
+                best = max(chances, key=lambda name: chances[name])
+                rows.append((example.situation, str(best), float(chances[best])))
+        print(f"writer {writer} left out")
+    return rows
+
+
+def through_the_coach(items: list[dict[str, str]]) -> list[tuple[str, str | None]]:
+    """(label, the situation whose answer the coach gave) for each message typed by a new
+    educator after hello (role and grades skipped): the model and every rule around it
+    (something told with its own reply, a bright spot told)."""
+    import tempfile
+
+    from bot.app import build_app
+    from bot.settings import Settings
+    from content.situations_schema import situations_in
+    from tests.clock import FakeClock
+    from tests.dialog import Conversation
+
+    titles = {
+        language: {f"**{s.title}**": name for name, s in situations_in(language).situations.items()}
+        for language in ("en", "es")
+    }
+    pairs: list[tuple[str, str | None]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        settings = Settings(database_url=f"sqlite:///{folder}/s.db", _env_file=None)  # type: ignore[call-arg]
+        app = build_app(settings, clock=FakeClock())
+        for number, item in enumerate(items):
+            educator = Conversation(app.coach, f"educator-{number}")
+            educator.says("hi")
+            educator.clicks("Skip")
+            educator.clicks("Skip")
+            reply = educator.says(str(item["text"]))
+            found = [name for by in titles.values() for title, name in by.items() if title in reply]
+            pairs.append((str(item["situation"]), found[0] if found else None))
+        app.engine.dispose()
+    return pairs
+
+
+def main() -> None:
+    from bot.understanding.reader import SITUATION_CONFIDENCE, default_reader
+
+    rows = _writer_left_out()
+    for level in LEVELS:
+        pairs = [
+            (label, None if best == NO_SITUATION or chance < level else best)
+            for label, best, chance in rows
+        ]
+        mark = "  <- the coach's" if level == SITUATION_CONFIDENCE else ""
+        print(report(f"dev (each writer left out) at {level:.2f}", tally(pairs)) + mark)
+    items = yaml.safe_load(HELDOUT.read_text(encoding="utf-8"))
+    reader = default_reader()
+    heldout = [(str(item["situation"]), reader.situation(str(item["text"]))) for item in items]
+    print(report(f"heldout at {SITUATION_CONFIDENCE:.2f}, the model", tally(heldout)))
+    print(report("heldout, the coach's replies", tally(through_the_coach(items))))
+
+
+if __name__ == "__main__":
+    main()

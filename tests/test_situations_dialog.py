@@ -1,0 +1,117 @@
+"""Everyday situations asked about outside a conversation (content/understanding/
+situations.yaml): the coach says what it took the question to be about, what matters, three
+things to try this week, and where to read or reflect next; what it has a better reply for
+keeps that reply."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from bot.app import CoachApp
+from content.situations_schema import (
+    SituationExampleFile,
+    load_situations,
+    situation_example_file,
+    situation_faults,
+    situations_in,
+)
+from tests.dialog import Conversation
+
+
+def test_a_question_about_a_parent_who_volunteers_every_day_gets_that_situations_answer(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    answer = educator.says(
+        "how do i say no to a parent who wants to volunteer in my classroom every single day"
+    )
+    volunteering = situations_in("en").situations["volunteer_limits"]
+    assert answer.startswith(f"**{volunteering.title}**")  # what it was taken to be about
+    assert volunteering.says in answer
+    assert "Three things you could try this week:" in answer
+    assert all(f"• {line}" in answer for line in volunteering.tries)
+    assert "Good question. The framework" not in answer  # had: the general answer
+    assert "`reflect collaborative`" in answer
+    assert "Question 1 of" in educator.says("sure")  # the offer is taken at its word
+
+
+def test_a_story_told_about_a_situation_is_answered_too(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says(
+        "en la reunión de ayer un papá grabó todo con su celular sin pedir permiso"
+    )
+    assert "**A parent recording a meeting**" in answer
+
+
+def test_a_spanish_speaking_educator_gets_the_answer_in_spanish(app: CoachApp) -> None:
+    educator = Conversation(app.coach, "maestra-ruiz", locale="es-MX")
+    educator.says("idioma es")
+    answer = educator.says(
+        "la mami de un niño de kinder me pide que le mande fotos de su hijo todos los dias por"
+        " whatsapp, esta bien hacer eso?"
+    )
+    updates = situations_in("es").situations["constant_updates"]
+    assert f"**{updates.title}**" in answer and updates.says in answer
+    assert "Tres cosas que podría probar esta semana:" in answer
+
+
+def test_weariness_with_a_situation_is_heard_before_the_answer(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says(
+        "sent home a note about him throwing chairs and dad wrote back 'not my son'. ugh"
+    )
+    assert answer.startswith("That sounds hard. Here's what tends to help:")
+    assert '**"He doesn\'t act like that at home"**' in answer
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        # A practical answer of its own (replies.yaml `told`, answers: true) stays.
+        ("is it ok to give parents my personal cell", "district's policy"),
+        # Good news told is celebrated, not met with tips on sharing good news.
+        (
+            "i called aaliyah's grandma to say she aced her spelling test and grandma laughed and"
+            " said nobody from the school ever calls with good news",
+            "Want to build on it?",
+        ),
+        # A full week told is heard as that.
+        ("ando super quemada, 32 alumnos, 32 familias, y cero tiempo", "reflect"),
+        # A question about no situation keeps its topic's answer.
+        ("how do I run a home visit?", "learn relational"),
+    ],
+)
+def test_what_has_a_better_reply_keeps_it(app: CoachApp, said: str, kept: str) -> None:
+    answer = Conversation(app.coach).says(said)
+    assert kept in answer
+    assert "Three things you could try this week:" not in answer
+
+
+def test_every_situation_reads_in_every_language_with_three_tries() -> None:
+    english, spanish = load_situations(), load_situations(language="es")
+    assert english.situations.keys() == spanish.situations.keys()
+    for name, situation in spanish.situations.items():
+        assert len(situation.tries) == 3, name
+        assert situation.title != english.situations[name].title, name
+
+
+def test_content_check_names_an_unknown_situation_and_one_with_too_few_examples() -> None:
+    situations = load_situations()
+    examples = [
+        (example.situation, example.text)
+        for example in situation_example_file().examples
+        if example.situation != "late_pickup"
+    ]
+    faults = situation_faults(situations, [*examples, ("lunch_duty", "who covers lunch?")])
+    assert any("unknown situation 'lunch_duty'" in fault for fault in faults)
+    assert any("late_pickup has 0 examples" in fault for fault in faults)
+    packaged = [(e.situation, e.text) for e in situation_example_file().examples]
+    assert situation_faults(situations, packaged) == []
+
+
+def test_each_example_names_its_writer_for_the_benchmark() -> None:
+    # `python -m bench situations` leaves each writer out in turn: an example without one
+    # cannot be placed.
+    with pytest.raises(ValidationError, match="by"):
+        SituationExampleFile.model_validate(
+            {"version": 1, "examples": [{"situation": "late_pickup", "text": "late again"}]}
+        )

@@ -60,6 +60,8 @@ from bot.understanding import Understanding, understand
 from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.reader import (
     GREETING_MOST_WORDS,
+    SITUATION_CONFIDENCE,
+    SITUATION_OVER_TOLD,
     UNKNOWN,
     asks_a_question,
     default_reader,
@@ -78,8 +80,12 @@ from content.understanding_schema import ToTheCoach, default_understanding, repl
 _TASK_REMINDER = re.compile(
     r"\b(?:remind me|recu[eé]rdame|recordarme)\b.*\b(?:to|about|que|para)\s+\w"
 )
-# Told (not asked), these are heard for what they are before any everyday situation.
+# Commands the words of an everyday situation can sound like ("explain", "survey").
+READ_AS_COMMANDS = frozenset({"learn", "assess"})
+# Told (not asked), these are heard for what they are before any everyday situation the
+# model is not quite sure of (SITUATION_OVER_HEARD).
 HEARD_BEFORE_SITUATIONS = frozenset({"positive", "time"})
+SITUATION_OVER_HEARD = 0.7
 RUNS_COMMAND = ("help", "learn", "reflect", "journal", "nudges", "assess", "export", "forget")
 # Intents a request for a tip is read as by the models ("give me a quick tip" reads like
 # `assess`, "got a tip for me today?" like `cancel`): its words say what it is.
@@ -259,6 +265,16 @@ def _answer(
     if intent == "learn" and reading.topic is None and asks_a_question(text):
         # "what's the framework again in 2 sentences": its opening, not all five sections.
         return overview_in_brief(turn.library)
+    if (
+        intent in READ_AS_COMMANDS
+        and FRAMEWORK_WORDS.isdisjoint(typed)
+        and default_reader().names_a_family(typed)
+    ):
+        # "how do i explain a lexile to parents", "beginning of year parent survey questions":
+        # about families, not the framework or the self-check, when the model is sure of it.
+        situation = situation_answer(turn, text, sure=SITUATION_OVER_TOLD)
+        if situation:
+            return situation
     if intent in RUNS_COMMAND:
         # A topic is what the reading found ("reflet on trust" is `reflect relational`);
         # other commands take the words after a typo of their name ("nudgs on").
@@ -290,8 +306,9 @@ def _answer(
     if intent == "frustration":
         asked = _question_in(text)
         at_the_coach = _at_the_coach(text, said.at_coach_words)
-        situation = [] if at_the_coach else situation_answer(turn, text)
-        if situation and not set(reading.themes) & HEARD_BEFORE_SITUATIONS:
+        bar = _situation_bar(text, reading)
+        situation = [] if at_the_coach else situation_answer(turn, text, sure=bar)
+        if situation:
             # "dad keeps showing up unannounced to 'help out' in kinder. ugh what do i say":
             # the weariness heard in a few words, the situation answered.
             return [Text(said.weary_then_situation), *situation]
@@ -353,10 +370,10 @@ def _answer(
         return [Text(pick(said.short_reply, text))]
     if "unsure" in reading.themes and len(for_matching(text).split()) <= SHORT_REPLY_WORDS:
         return [Text(pick(said.short_reply, text))]
-    if intent == UNKNOWN and _may_be_a_situation(text, reading):
+    if intent == UNKNOWN:
         # "mi alumno me rogó que no llamara a su casa", "a dad recorded our whole meeting on
         # his phone": an everyday situation, told or asked, gets its answer.
-        situation = situation_answer(turn, text)
+        situation = situation_answer(turn, text, sure=_situation_bar(text, reading))
         if situation:
             return situation
     told_of = _tells_of_a_family(text, reading) or what_is_told(text) is not None
@@ -371,11 +388,15 @@ def _answer(
     return None
 
 
-def _may_be_a_situation(text: str, reading: Understanding) -> bool:
-    """Whether a message the intents do not name may be an everyday situation to answer:
-    asked, or told without a bright spot or a full week in it (news of a good call home is to
-    celebrate, not a question about sharing good news; "32 alumnos y cero tiempo" is a load)."""
-    return asks_a_question(text) or not set(reading.themes) & HEARD_BEFORE_SITUATIONS
+def _situation_bar(text: str, reading: Understanding) -> float:
+    """How sure the situation model must be to answer a message the intents do not name:
+    told with a bright spot or a full week in it, very (news of a good call home is to
+    celebrate, not a question about sharing good news; "32 alumnos y cero tiempo" is a load;
+    "parent keeps inviting me for coffee. she's lovely but i feel weird" is still a question
+    of friendship); asked, or told with anything else, as sure as any question."""
+    if asks_a_question(text) or not set(reading.themes) & HEARD_BEFORE_SITUATIONS:
+        return SITUATION_CONFIDENCE
+    return SITUATION_OVER_HEARD
 
 
 def _asks_the_coach(text: str) -> bool:

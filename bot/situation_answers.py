@@ -19,14 +19,16 @@ from content.understanding_schema import replies_in
 SITUATION_WORDS = 2
 
 
-def situation_answer(turn: Turn, text: str) -> list[Reply]:
-    """The situation's answer when the message asks about one; empty when it does not."""
+def situation_answer(turn: Turn, text: str, *, sure: float = SITUATION_CONFIDENCE) -> list[Reply]:
+    """The situation's answer when the message asks about one (the model at least `sure` of
+    it); empty when it does not."""
     if len(words(for_matching(text))) < SITUATION_WORDS:
         return []  # "no", "Maya and Leo": too few words to be about anything yet
     told = what_is_told(text)
     if told is not None and told[1].answers:
         return []  # "is it ok to give parents my personal cell": answered as told
-    sure = SITUATION_CONFIDENCE if told is None else SITUATION_OVER_TOLD
+    if told is not None:
+        sure = max(sure, SITUATION_OVER_TOLD)
     name = default_reader().situation(text, sure)
     if name is None:
         return []

@@ -115,3 +115,38 @@ def test_each_example_names_its_writer_for_the_benchmark() -> None:
         SituationExampleFile.model_validate(
             {"version": 1, "examples": [{"situation": "late_pickup", "text": "late again"}]}
         )
+
+
+@pytest.mark.parametrize(
+    ("said", "locale", "title"),
+    [
+        # Had: `learn capabilities` ("explain" read as a wish to learn the framework).
+        ("how do i explain a lexile to parents lol", None, "Explaining grades and scores"),
+        # Had: the self-check's first statement ("survey").
+        (
+            "beginning of year parent survey questions",
+            None,
+            "What to ask families at the start of the year",
+        ),
+        # Had: the journal ("diario" is "daily" in a sentence).
+        (
+            "la mama de Sofi quiere estar en el salon diario, como le digo q mejor 1 vez x semana",
+            "es-MX",
+            "Una familia que quiere ayudar en clase todos los días",
+        ),
+    ],
+)
+def test_words_that_sound_like_a_command_inside_a_situation_get_its_answer(
+    app: CoachApp, said: str, locale: str | None, title: str
+) -> None:
+    educator = Conversation(app.coach, locale=locale)
+    if locale is not None:
+        educator.says("idioma es")
+    assert f"**{title}**" in educator.says(said)
+
+
+def test_the_journal_word_alone_still_opens_the_journal(app: CoachApp) -> None:
+    educator = Conversation(app.coach, locale="es-MX")
+    educator.says("idioma es")
+    for said in ("diario", "mi diario", "ver el diario"):
+        assert "Su diario está vacío por ahora" in educator.says(said), said

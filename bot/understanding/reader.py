@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from bot.reframe import Finding
@@ -39,7 +39,7 @@ from content.understanding_schema import (
 )
 
 UNKNOWN = "unknown"
-MODEL_PATHS = (INTENT_MODEL_PATH, TOPIC_MODEL_PATH, THEME_MODEL_PATH, SITUATION_MODEL_PATH)
+MODEL_PATHS = (INTENT_MODEL_PATH, TOPIC_MODEL_PATH, THEME_MODEL_PATH)
 # How sure the situation model must be (of one situation among ~50, so far below a half)
 # before its situation is answered; under it, the question is answered as before (a topic, a
 # theme, the general answer). Chosen with each writer of the examples left out in turn for
@@ -313,9 +313,9 @@ class Reader:
 
     def __init__(self, content: UnderstandingContent) -> None:
         models = [packaged_model(path) for path in MODEL_PATHS]
-        # One vocabulary for the four models: a message's grams are looked up once.
+        # One vocabulary for the three models: a message's grams are looked up once.
         self.vocabulary = Vocabulary(models)
-        self.intent_model, self.topic_model, self.theme_model, self.situation_model = (
+        self.intent_model, self.topic_model, self.theme_model = (
             TextModel(model, self.vocabulary) for model in models
         )
         # The last message's intent cue counts: intent() looks at them again after its first
@@ -715,6 +715,12 @@ class Reader:
             ]
             return modelled if guess.probability >= TOPIC_OVER_CUES else max(scores)[2]
         return modelled if guess.probability >= TOPIC_CONFIDENCE else None
+
+    @cached_property
+    def situation_model(self) -> TextModel:
+        """Loaded at the first question that may be a situation, not at start-up (~90 ms):
+        most messages are answers in a conversation, and never need it."""
+        return TextModel(packaged_model(SITUATION_MODEL_PATH))
 
     def situation(self, text: str, sure: float = SITUATION_CONFIDENCE) -> str | None:
         """The everyday situation a message asks about (content/understanding/situations.yaml),

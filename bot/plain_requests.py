@@ -53,7 +53,7 @@ from bot.offers import (
 )
 from bot.profiles import profile_of
 from bot.replies import Choices, Reply, Text
-from bot.situation_answers import situation_answer
+from bot.situation_answers import situation_answer, situation_aside
 from bot.text import split_command
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
@@ -136,6 +136,8 @@ FAMILY_SET, ENGAGEMENT_SET = "family", "engagement"
 # the coach, not to the question asked: answered, and the question kept ("thx", "im a
 # counselor", "what is the dual capacity framework"). Longer texts are answers.
 ASIDE_WORDS = 8
+# An aside is said to open one within a message's first this many words ("wait, random q:").
+ASIDE_OPENING_WORDS = 5
 # A short "what is ..." is about the framework when it names it or one of its parts; "qué es
 # esto" at a step is about the step (the step helps with that).
 FRAMEWORK_WORDS = frozenset(["framework", "dual", "capacity", "capacity-building", "marco"])
@@ -682,6 +684,12 @@ def aside_in_flow(text: str, profiles: ProfileWords) -> str | None:
     about = _to_the_coach(text)
     if about is not None and about.any_length:  # a child who may be unsafe: that first
         return about.answer
+    if _opens_an_aside(text) and ("?" in text or "¿" in text):
+        # "wait, random q: a dad recorded our whole meeting, what do i do next time?" (asked:
+        # "btw i called grandma and she was thrilled" is still an answer)
+        situation = situation_aside(text)
+        if situation is not None:
+            return situation
     if len(said) > ASIDE_WORDS:
         return None
     # "wait is this private?", and "sorry, long day" (said in passing, whatever is asked).
@@ -699,6 +707,14 @@ def aside_in_flow(text: str, profiles: ProfileWords) -> str | None:
         topic = f" {reading.topic}" if reading.topic else ""
         return replies.aside_learn.format(topic=topic)
     return None
+
+
+def _opens_an_aside(text: str) -> bool:
+    """ "random q", "btw", "pregunta rápida" among a message's first words: what follows is
+    beside the conversation, not an answer to it."""
+    openers = replies_in(current_language()).intents.aside_openers
+    opening = " ".join(words(for_matching(text))[:ASIDE_OPENING_WORDS])
+    return phrases_pattern(tuple(openers)).search(opening) is not None
 
 
 def _at_the_coach(text: str, at_coach_words: list[str]) -> bool:

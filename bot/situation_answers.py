@@ -12,7 +12,7 @@ from bot.replies import Reply, Text
 from bot.turn import Turn
 from bot.understanding.normalise import for_matching, words
 from bot.understanding.reader import SITUATION_CONFIDENCE, SITUATION_OVER_TOLD, default_reader
-from content.situations_schema import situations_in
+from content.situations_schema import Situation, situations_in
 from content.understanding_schema import replies_in
 
 # Fewer words than this say too little to be a situation ("no", "ugh"); "late pickup" is one.
@@ -21,22 +21,12 @@ SITUATION_WORDS = 2
 
 def situation_answer(turn: Turn, text: str, *, sure: float = SITUATION_CONFIDENCE) -> list[Reply]:
     """The situation's answer when the message asks about one (the model at least `sure` of
-    it); empty when it does not."""
-    if len(words(for_matching(text))) < SITUATION_WORDS:
-        return []  # "no", "Maya and Leo": too few words to be about anything yet
-    told = what_is_told(text)
-    if told is not None and told[1].answers:
-        return []  # "is it ok to give parents my personal cell": answered as told
-    if told is not None:
-        sure = max(sure, SITUATION_OVER_TOLD)
-    name = default_reader().situation(text, sure)
-    if name is None:
+    it), with the way into a reflection on it offered; empty when it does not."""
+    situation = _situation_in(text, sure)
+    if situation is None:
         return []
-    language = current_language()
-    situation = situations_in(language).situations[name]
-    said = replies_in(language).intents
-    lines = [f"**{situation.title}**", situation.says, "", said.situation_tries]
-    lines += [f"• {line}" for line in situation.tries]
+    said = replies_in(current_language()).intents
+    lines = _answer_lines(situation)
     slug = situation.topic
     if slug in turn.library.topics:
         lines += ["", said.question_more.format(slug=slug)]
@@ -45,3 +35,34 @@ def situation_answer(turn: Turn, text: str, *, sure: float = SITUATION_CONFIDENC
         lines += ["", said.heard_offer.format(topic="")]
         make_offer(turn.educator, "reflect", turn.now)
     return [Text("\n".join(lines))]
+
+
+def situation_aside(text: str) -> str | None:
+    """ "wait, random q: a dad recorded our whole meeting, what do i do next time?" typed in
+    the middle of a reflection: the situation's answer as an aside (nothing offered, as the
+    place is kept and asked again), or None."""
+    situation = _situation_in(text, SITUATION_CONFIDENCE)
+    if situation is None:
+        return None
+    said = replies_in(current_language()).intents
+    after = said.aside_situation_after.format(topic=f" {situation.topic or ''}".rstrip())
+    return "\n".join([*_answer_lines(situation), "", after])
+
+
+def _situation_in(text: str, sure: float) -> Situation | None:
+    if len(words(for_matching(text))) < SITUATION_WORDS:
+        return None  # "no", "Maya and Leo": too few words to be about anything yet
+    told = what_is_told(text)
+    if told is not None and told[1].answers:
+        return None  # "is it ok to give parents my personal cell": answered as told
+    if told is not None:
+        sure = max(sure, SITUATION_OVER_TOLD)
+    name = default_reader().situation(text, sure)
+    return None if name is None else situations_in(current_language()).situations[name]
+
+
+def _answer_lines(situation: Situation) -> list[str]:
+    """What the coach took it to be about, what matters, and three things to try."""
+    said = replies_in(current_language()).intents
+    lines = [f"**{situation.title}**", situation.says, "", said.situation_tries]
+    return lines + [f"• {line}" for line in situation.tries]

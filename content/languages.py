@@ -53,6 +53,7 @@ UNTRANSLATED = frozenset(
 AS_WRITTEN = frozenset(
     {
         "typed_outcomes",
+        "aside_openers",
         "hedges",
         "tone_words",
         "review_words",

@@ -153,6 +153,8 @@ class IntentReplies(_Strict):
     draft_in_reflection: str
     aside_learn: str
     aside_greeting: str
+    aside_openers: list[str] = Field(min_length=1)
+    aside_situation_after: str
     greeting_pending: str
     short_reply: list[str] = Field(min_length=1)
     heard_offer: str

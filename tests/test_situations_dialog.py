@@ -150,3 +150,21 @@ def test_the_journal_word_alone_still_opens_the_journal(app: CoachApp) -> None:
     educator.says("idioma es")
     for said in ("diario", "mi diario", "ver el diario"):
         assert "Su diario está vacío por ahora" in educator.says(said), said
+
+
+def test_a_situation_asked_as_an_aside_mid_reflection_is_answered_and_the_place_kept(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    first = educator.says("reflect relational")
+    assert "Question 1 of 2" in first
+    aside = educator.says(
+        "wait, random q: a dad recorded our whole meeting on his phone yesterday, what do i do"
+        " next time?"
+    )
+    assert "**A parent recording a meeting**" in aside
+    assert "When we're done here, `learn relational` has more on it." in aside
+    assert "Question 1 of 2" in aside  # asked again: the aside was not taken as the answer
+    # Told beside the question, with no question of its own, it is still an answer.
+    answer = educator.says("btw i called the garcias about the field trip and it went well")
+    assert "Question 2 of 2" in answer and "**" not in answer.split("Question 2")[0]

@@ -80,6 +80,8 @@ from content.understanding_schema import ToTheCoach, default_understanding, repl
 _TASK_REMINDER = re.compile(
     r"\b(?:remind me|recu[eé]rdame|recordarme)\b.*\b(?:to|about|que|para)\s+\w"
 )
+# What a reminder is of or for, right after the word ("recordatorio de...", "reminder for").
+OF_OR_FOR = frozenset({"de", "del", "para", "for", "of"})
 # Commands the words of an everyday situation can sound like ("explain", "survey").
 READ_AS_COMMANDS = frozenset({"learn", "assess"})
 # Told (not asked), these are heard for what they are before any everyday situation the
@@ -249,6 +251,10 @@ def _answer(
     typed = words(matched)  # the message's words, read once for the rules below
     if intent == "nudges" and _TASK_REMINDER.search(matched):
         return [Text(said.task_reminder)]  # "remind me on friday to call the nguyens"
+    if intent == "nudges" and _reminder_for_families(text, typed):
+        # "recordatorio de vacunas para papás": a reminder to write for the families, not a
+        # nudge setting ("I don't know the nudge setting `de`").
+        intent = "draft"
     if intent == "nudges" and not _typed_args(text, intent):
         named = schedule_named(text)  # "can you remind me on thursdays"
         if named is not None:
@@ -707,6 +713,13 @@ def aside_in_flow(text: str, profiles: ProfileWords) -> str | None:
         topic = f" {reading.topic}" if reading.topic else ""
         return replies.aside_learn.format(topic=topic)
     return None
+
+
+def _reminder_for_families(text: str, typed: list[str]) -> bool:
+    """ "recordatorio de vacunas para papás", "reminder for parents about picture day": the
+    reminder word, then what it is of or for, and families named ("nudges about families who
+    speak spanish" is a focus for the nudges, and stays one)."""
+    return len(typed) > 2 and typed[1] in OF_OR_FOR and default_reader().names_a_family(typed)
 
 
 def _opens_an_aside(text: str) -> bool:

@@ -1917,6 +1917,10 @@ def test_a_role_said_with_a_question_gets_the_question_answered_then_the_role_of
         # Had: "Weekly nudges are on" (a reminder to write, for the families).
         ("puedes escribir un recordatorio para la kermes del sabado? en espanol y en ingles",
          "Invite the family", "Weekly nudges are on"),
+        # Had: "You're welcome" (a thanks told of; a thank-you note to write).
+        ("a mom brought me tamales today to say thank you for helping her son with reading",
+         "", "You're welcome"),
+        ("thank you note to room parent", "Let's write a short note home", "You're welcome"),
         # Had: the draft's "What is it for?" (asked about notes, not for one).
         ("how long should a message to parents be? mine are always like a page long", "",
          "What is it for?"),
@@ -2164,3 +2168,13 @@ def test_a_note_sent_and_answered_is_news_not_a_thank_you(app: CoachApp) -> None
     assert "Want to build on it?" in answer or "Want to think it through?" in answer
     thanked = Conversation(app.coach, "U2").says("thanks, i sent the note home")
     assert "You're welcome" in thanked  # a thanks said in words is still one
+
+
+def test_a_reminder_to_write_for_families_starts_a_note_not_a_nudge_setting(
+    app: CoachApp,
+) -> None:
+    # Had: "I don't know the nudge setting `de`."
+    educator = Conversation(app.coach, locale="es-MX")
+    educator.says("idioma es")
+    reply = educator.says("recordatorio de vacunas para papás")
+    assert "nudge setting" not in reply and "Escribamos una nota breve" in reply

@@ -77,8 +77,10 @@ WRITE_SET = "write"
 THANKS_WORDS_SET = "thanks-words"
 # Thanks someone else said, told of: not a thanks to the coach.
 _REPORTED_THANKS = re.compile(
-    r"\b(?:said|says|saying|told me|texted|wrote|thanked|me dio las|me dijo|dijo|me dieron las)"
-    r"\s+(?:(?:me|us|him|her|them)\s+)?(?:thank|thanks|gracias)\b"
+    r"\b(?:said|says|saying|say|told me|texted|wrote|thanked|me dio las|me dijo|dijo"
+    r"|me dieron las|para dar las)\s+(?:(?:me|us|him|her|them)\s+)?(?:thank|thanks|gracias)\b"
+    # "thank you note to room parent": a note to write, not a thanks to the coach.
+    r"|\bthank(?:s| you)[ -](?:note|notes|card|cards|letter|email|message|text)\b"
 )
 THANKS_FOR_WORDS = 5  # fewer is a thanks and a command word ("thx, journal")
 # What an educator thanks the coach for ("thanks for the help with the letter", "thank you for

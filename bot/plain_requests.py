@@ -80,6 +80,9 @@ from content.understanding_schema import ToTheCoach, default_understanding, repl
 _TASK_REMINDER = re.compile(
     r"\b(?:remind me|recu[eé]rdame|recordarme)\b.*\b(?:to|about|que|para)\s+\w"
 )
+# Longer than this, "this" and "you" in a frustrated message point at what it tells, not at
+# the coach.
+POINTING_MOST_WORDS = 12
 # What a reminder is of or for, right after the word ("recordatorio de...", "reminder for").
 OF_OR_FOR = frozenset({"de", "del", "para", "for", "of"})
 # Commands the words of an everyday situation can sound like ("explain", "survey").
@@ -732,8 +735,14 @@ def _opens_an_aside(text: str) -> bool:
 
 def _at_the_coach(text: str, at_coach_words: list[str]) -> bool:
     """ "this bot is useless", "wtf is this": aimed at the coach, not at a heavy week (which
-    the `time` theme names: "this is pointless, I'm drowning")."""
-    return not {for_matching(word) for word in at_coach_words}.isdisjoint(words(for_matching(text)))
+    the `time` theme names: "this is pointless, I'm drowning"), nor at what a long story
+    tells ("this girl's mom is going to say the policy is sexist")."""
+    said = words(for_matching(text))
+    aimed = {for_matching(word) for word in at_coach_words}
+    if len(said) > POINTING_MOST_WORDS:
+        pointers = replies_in(current_language()).intents.at_coach_pointers
+        aimed -= {for_matching(word) for word in pointers}
+    return not aimed.isdisjoint(said)
 
 
 def _role_said_in_passing(turn: Turn, text: str) -> list[Reply]:

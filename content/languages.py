@@ -78,6 +78,7 @@ AS_WRITTEN = frozenset(
         "phone_tag_words",
         "wrong_contact_words",
         "at_coach_words",
+        "at_coach_pointers",
         "family_words",
         "not_names",
         "not_owners",

@@ -150,6 +150,7 @@ class IntentReplies(_Strict):
     frustration: list[str] = Field(min_length=1)
     frustration_at_coach: list[str] = Field(min_length=1)
     at_coach_words: list[str] = Field(min_length=1)
+    at_coach_pointers: list[str] = Field(min_length=1)
     draft_in_reflection: str
     aside_learn: str
     aside_greeting: str

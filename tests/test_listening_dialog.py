@@ -1917,6 +1917,9 @@ def test_a_role_said_with_a_question_gets_the_question_answered_then_the_role_of
         # Had: "Weekly nudges are on" (a reminder to write, for the families).
         ("puedes escribir un recordatorio para la kermes del sabado? en espanol y en ingles",
          "Invite the family", "Weekly nudges are on"),
+        # Had: "Fair enough; I'm not always useful" ("this" in a story, not at the coach).
+        ("I have to call home about dress code violations and I hate it. This girl's mom is "
+         "going to say the policy is sexist. How do I handle it?", "", "not always useful"),
         # Had: "You're welcome" (a thanks told of; a thank-you note to write).
         ("a mom brought me tamales today to say thank you for helping her son with reading",
          "", "You're welcome"),

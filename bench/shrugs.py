@@ -26,6 +26,7 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "understandin
 SETS = {
     "sweep": "plain_messages_sweep.yaml",
     "sweep2": "plain_messages_sweep2.yaml",
+    "sweep3": "plain_messages_sweep3.yaml",
     "fresh": "plain_messages_fresh.yaml",
     "fresh2": "plain_messages_fresh2.yaml",
     "judged": "plain_messages_judged.yaml",

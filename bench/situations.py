@@ -59,24 +59,25 @@ def report(name: str, counts: Counter[str]) -> str:
     )
 
 
-def _writer_left_out() -> list[tuple[str, str, float]]:
-    """(label, the model's label, its probability) for every dev example, each read by a model
-    trained on the other writers' examples."""
+def _writer_left_out() -> list[tuple[str, str, float, str]]:
+    """(label, the model's label, its probability, the text normalised) for every dev example,
+    each read by a model trained on the other writers' examples."""
     from bot.understanding.normalise import for_matching
     from bot.understanding.text_model import model_text
     from bot.understanding.train_models import fit_situations
     from content.situations_schema import situation_example_file
 
     examples = situation_example_file().examples
-    rows: list[tuple[str, str, float]] = []
+    rows: list[tuple[str, str, float, str]] = []
     for writer in sorted({example.by for example in examples}):
         kept = [(e.situation, e.text) for e in examples if e.by != writer]
         fitted = fit_situations(kept)
         for example in examples:
             if example.by == writer:
-                chances = fitted.probabilities(model_text(for_matching(example.text)))
+                normalised = for_matching(example.text)
+                chances = fitted.probabilities(model_text(normalised))
                 best = max(chances, key=lambda name: chances[name])
-                rows.append((example.situation, str(best), float(chances[best])))
+                rows.append((example.situation, str(best), float(chances[best]), normalised))
         print(f"writer {writer} left out")
     return rows
 
@@ -114,13 +115,14 @@ def through_the_coach(items: list[dict[str, str]]) -> list[tuple[str, str | None
 
 
 def main() -> None:
-    from bot.understanding.reader import SITUATION_CONFIDENCE, default_reader
+    from bot.understanding.reader import SITUATION_CONFIDENCE, default_reader, situation_bar
 
     rows = _writer_left_out()
     for level in LEVELS:
+        # Each level as the coach applies it: a fragment needs more (situation_bar).
         pairs = [
-            (label, None if best == NO_SITUATION or chance < level else best)
-            for label, best, chance in rows
+            (label, None if best == NO_SITUATION or chance < situation_bar(text, level) else best)
+            for label, best, chance, text in rows
         ]
         mark = "  <- the coach's" if level == SITUATION_CONFIDENCE else ""
         print(report(f"dev (each writer left out) at {level:.2f}", tally(pairs)) + mark)

@@ -86,6 +86,12 @@ def test_what_has_a_better_reply_keeps_it(app: CoachApp, said: str, kept: str) -
     assert "Three things you could try this week:" not in answer
 
 
+def test_a_fragment_is_a_situation_only_when_it_plainly_names_one(app: CoachApp) -> None:
+    assert "**Late pickups**" in Conversation(app.coach).says("late pickup")
+    # A search typed for something else ("field trip forms") is not a survey nobody answers.
+    assert "**" not in Conversation(app.coach).says("field trip forms")
+
+
 def test_every_situation_reads_in_every_language_with_three_tries() -> None:
     english, spanish = load_situations(), load_situations(language="es")
     assert english.situations.keys() == spanish.situations.keys()

@@ -52,29 +52,38 @@ def shrug_of(reply: str) -> str | None:
     return next((kind for kind, starts in SHRUGS.items() if any(s in reply for s in starts)), None)
 
 
-def count_shrugs(texts: list[str]) -> tuple[Counter[str], list[str]]:
-    """Each text as the first message after a hello (the role question skipped), from a new
-    educator: the shrugs by kind, and the texts shrugged at."""
+def first_replies(texts: list[str]) -> list[str]:
+    """The coach's reply to each text typed as the first message after a hello (the role and
+    grades questions skipped), each by a new educator."""
     from bot.app import build_app
     from bot.settings import Settings
     from tests.clock import FakeClock
     from tests.dialog import Conversation
 
+    replies: list[str] = []
     with tempfile.TemporaryDirectory() as folder:
-        settings = Settings(database_url=f"sqlite:///{folder}/shrugs.db", _env_file=None)  # type: ignore[call-arg]
+        settings = Settings(database_url=f"sqlite:///{folder}/first.db", _env_file=None)  # type: ignore[call-arg]
         app = build_app(settings, clock=FakeClock())
-        kinds: Counter[str] = Counter()
-        shrugged: list[str] = []
         for number, text in enumerate(texts):
             educator = Conversation(app.coach, f"educator-{number}")
             educator.says("hi")
             educator.clicks("Skip")
             educator.clicks("Skip")
-            kind = shrug_of(educator.says(text))
-            if kind is not None and not text.casefold().startswith(("help", "ayuda")):
-                kinds[kind] += 1
-                shrugged.append(text)
+            replies.append(educator.says(text))
         app.engine.dispose()
+    return replies
+
+
+def count_shrugs(texts: list[str]) -> tuple[Counter[str], list[str]]:
+    """Each text as the first message of a new educator: the shrugs by kind, and the texts
+    shrugged at."""
+    kinds: Counter[str] = Counter()
+    shrugged: list[str] = []
+    for text, reply in zip(texts, first_replies(texts), strict=True):
+        kind = shrug_of(reply)
+        if kind is not None and not text.casefold().startswith(("help", "ayuda")):
+            kinds[kind] += 1
+            shrugged.append(text)
     return kinds, shrugged
 
 

@@ -86,32 +86,19 @@ def through_the_coach(items: list[dict[str, str]]) -> list[tuple[str, str | None
     """(label, the situation whose answer the coach gave) for each message typed by a new
     educator after hello (role and grades skipped): the model and every rule around it
     (something told with its own reply, a bright spot told)."""
-    import tempfile
-
-    from bot.app import build_app
-    from bot.settings import Settings
+    from bench.shrugs import first_replies
     from content.situations_schema import situations_in
-    from tests.clock import FakeClock
-    from tests.dialog import Conversation
 
     titles = {
-        language: {f"**{s.title}**": name for name, s in situations_in(language).situations.items()}
+        f"**{situation.title}**": name
         for language in ("en", "es")
+        for name, situation in situations_in(language).situations.items()
     }
-    pairs: list[tuple[str, str | None]] = []
-    with tempfile.TemporaryDirectory() as folder:
-        settings = Settings(database_url=f"sqlite:///{folder}/s.db", _env_file=None)  # type: ignore[call-arg]
-        app = build_app(settings, clock=FakeClock())
-        for number, item in enumerate(items):
-            educator = Conversation(app.coach, f"educator-{number}")
-            educator.says("hi")
-            educator.clicks("Skip")
-            educator.clicks("Skip")
-            reply = educator.says(str(item["text"]))
-            found = [name for by in titles.values() for title, name in by.items() if title in reply]
-            pairs.append((str(item["situation"]), found[0] if found else None))
-        app.engine.dispose()
-    return pairs
+    replies = first_replies([str(item["text"]) for item in items])
+    return [
+        (str(item["situation"]), next((n for t, n in titles.items() if t in reply), None))
+        for item, reply in zip(items, replies, strict=True)
+    ]
 
 
 def main() -> None:

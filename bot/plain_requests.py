@@ -400,11 +400,11 @@ def _answer(
 
 
 def _situation_bar(text: str, reading: Understanding) -> float:
-    """How sure the situation model must be to answer a message the intents do not name:
-    told with a bright spot or a full week in it, very (news of a good call home is to
-    celebrate, not a question about sharing good news; "32 alumnos y cero tiempo" is a load;
-    "parent keeps inviting me for coffee. she's lovely but i feel weird" is still a question
-    of friendship); asked, or told with anything else, as sure as any question."""
+    """How sure the situation model must be to answer a message the intents do not name. As
+    sure as for any question, unless it tells (asks nothing) of a bright spot or a full week:
+    then very sure, as news of a good call home is to celebrate, not a question about sharing
+    good news, and "32 alumnos y cero tiempo" is a load; "parent keeps inviting me for coffee.
+    she's lovely but i feel weird" is still about a friendship, and the model is sure of it."""
     if asks_a_question(text) or not set(reading.themes) & HEARD_BEFORE_SITUATIONS:
         return SITUATION_CONFIDENCE
     return SITUATION_OVER_HEARD

@@ -91,6 +91,9 @@ READ_AS_COMMANDS = frozenset({"learn", "assess"})
 # model is not quite sure of (SITUATION_OVER_HEARD).
 HEARD_BEFORE_SITUATIONS = frozenset({"positive", "time"})
 SITUATION_OVER_HEARD = 0.7
+# Named in a question's own words, this is what is asked about before a situation the model
+# is not quite sure of.
+CUED_BEFORE_SITUATIONS = frozenset({"no-response"})
 RUNS_COMMAND = ("help", "learn", "reflect", "journal", "nudges", "assess", "export", "forget")
 # Intents a request for a tip is read as by the models ("give me a quick tip" reads like
 # `assess`, "got a tip for me today?" like `cancel`): its words say what it is.
@@ -862,7 +865,13 @@ def _role_aside(profiles: ProfileWords, text: str) -> str:
 
 def _question(turn: Turn, reading: Understanding, text: str) -> list[Reply]:
     said = replies_in(current_language()).intents
-    situation = situation_answer(turn, text)
+    # "how do i get parents to actually come to conferences" names families not coming, which
+    # the theme's tries answer; a situation near it ("getting ready for conferences") must be
+    # surer than that.
+    silence = bool(reading.cued & CUED_BEFORE_SITUATIONS)
+    situation = situation_answer(
+        turn, text, sure=SITUATION_OVER_TOLD if silence else SITUATION_CONFIDENCE
+    )
     if situation:
         # "a dad wants to volunteer in my room every day, how do i say no nicely": the
         # situation's own answer says more than the part of the framework it touches.

@@ -1,16 +1,20 @@
 """`coach understand TEXT [--json] [--lang en|es]`: what the coach reads in one message.
 
 For content authors tuning content/understanding/: prints the intent, topic, themes, deficit
-findings and detected language. Never logs the text.
+findings, detected language and the everyday situation the model leans to. Never logs the text.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
 from bot.i18n import speaking
 from bot.understanding import understand
+from bot.understanding.normalise import for_matching
+from bot.understanding.reader import SITUATION_CONFIDENCE, default_reader, situation_bar
+from content.situations_schema import NO_SITUATION
 
 
 def understand_command(args: argparse.Namespace) -> int:
@@ -19,12 +23,33 @@ def understand_command(args: argparse.Namespace) -> int:
     # Read, and its notes said, as for an educator who speaks --lang.
     with speaking(getattr(args, "lang", "en")):
         reading = understand(text)
+    situation = _situation(text)
     if getattr(args, "json", False):
-        print(json.dumps(reading.to_dict(), ensure_ascii=False))
+        print(json.dumps({**reading.to_dict(), "situation": situation}, ensure_ascii=False))
         return 0
-    print(f"intent:   {reading.intent}")
-    print(f"topic:    {reading.topic or '-'}")
-    print(f"themes:   {', '.join(reading.themes) or '-'}")
-    print(f"deficit:  {', '.join(repr(f.text) for f in reading.deficit) or '-'}")
-    print(f"language: {reading.language}")
+    print(f"intent:    {reading.intent}")
+    print(f"topic:     {reading.topic or '-'}")
+    print(f"themes:    {', '.join(reading.themes) or '-'}")
+    print(f"deficit:   {', '.join(repr(f.text) for f in reading.deficit) or '-'}")
+    print(f"language:  {reading.language}")
+    if situation is None:
+        print("situation: -")
+    else:
+        clears = "clears" if situation["clears_bar"] else "under"
+        print(f"situation: {situation['name']} ({situation['chance']:.2f}, {clears} the bar)")
     return 0
+
+
+def _situation(text: str) -> dict[str, Any] | None:
+    """The everyday situation the model leans to (situations.yaml), how sure it is, and
+    whether that is sure enough for a question to get its answer; None when it leans to none.
+    A near miss is shown too: it is what an author adds examples for."""
+    guess = default_reader().situation_guess(text)
+    if guess.label == NO_SITUATION:
+        return None
+    bar = situation_bar(for_matching(text), SITUATION_CONFIDENCE)
+    return {
+        "name": guess.label,
+        "chance": round(guess.probability, 3),
+        "clears_bar": guess.probability >= bar,
+    }

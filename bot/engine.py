@@ -29,6 +29,7 @@ from bot.commands.table import (
     command_table,
     command_word,
     is_help_word,
+    only_question_marks,
 )
 from bot.educators import find_or_add_educator
 from bot.flows import set_aside
@@ -473,8 +474,11 @@ class Coach:
                 Text(replies_in(current_language()).intents.aside_greeting),
                 *self._ask_again(turn, flow),
             ]
-        if is_help_word(lowered) and not (lowered == "?" and flow.data.get("_accepts_text")):
-            # A lone "?" where words are wanted means "I'm stuck": the flow helps with that.
+        if is_help_word(lowered) and not (
+            only_question_marks(lowered) and flow.data.get("_accepts_text")
+        ):
+            # A lone "?" ("??", "¿?") where words are wanted means "I'm stuck": the flow helps
+            # with that.
             in_flow = messages.HELP_IN_FLOW.format(title=handler.title(turn, flow))
             return [help_card(), Text(in_flow), *self._ask_again(turn, flow)]
         if not text:

@@ -85,8 +85,11 @@ _TASK_REMINDER = re.compile(
 POINTING_MOST_WORDS = 12
 # What a reminder is of or for, right after the word ("recordatorio de...", "reminder for").
 OF_OR_FOR = frozenset({"de", "del", "para", "for", "of"})
+# ...and the word itself: "mom of one of my 2nd graders...", read as `nudges` ("stop sending"),
+# had been taken for a reminder to write.
+REMINDER_WORDS = frozenset({"reminder", "reminders", "recordatorio", "recordatorios"})
 # Commands the words of an everyday situation can sound like ("explain", "survey").
-READ_AS_COMMANDS = frozenset({"learn", "assess"})
+READ_AS_COMMANDS = frozenset({"learn", "assess", "nudges"})
 # Told (not asked), these are heard for what they are before any everyday situation the
 # model is not quite sure of (SITUATION_OVER_HEARD).
 HEARD_BEFORE_SITUATIONS = frozenset({"positive", "time"})
@@ -270,11 +273,14 @@ def _answer(
         return [Text(replies_in(current_language()).offer_answers.declined)]
     if (
         intent == "learn"
-        and reading.topic is None
+        and (reading.topic is None or asks_a_question(text))
         and FRAMEWORK_WORDS.isdisjoint(typed)
+        and not default_reader().names_a_topic(text)
         and default_reader().names_a_family(typed)
     ):
-        # "cómo le explico a los papás qué es un IEP": asked about families, not the framework.
+        # "cómo le explico a los papás qué es un IEP", "how do i explain the difference between
+        # a 504 and an IEP to a parent": asked about families, not the framework (the second
+        # had been given all of `learn capabilities`, the part its words lean to).
         intent = "question"
     if intent == "learn" and reading.topic is None and asks_a_question(text):
         # "what's the framework again in 2 sentences": its opening, not all five sections.
@@ -322,6 +328,8 @@ def _answer(
         at_the_coach = _at_the_coach(text, said.at_coach_words)
         bar = _situation_bar(text, reading)
         situation = [] if at_the_coach else situation_answer(turn, text, sure=bar)
+        if situation and what_is_told(text) is not None:
+            return situation  # "ugh, IEP tomorrow and i'm so nervous": the nerves are heard
         if situation:
             # "dad keeps showing up unannounced to 'help out' in kinder. ugh what do i say":
             # the weariness heard in a few words, the situation answered.
@@ -725,7 +733,12 @@ def _reminder_for_families(text: str, typed: list[str]) -> bool:
     """ "recordatorio de vacunas para papás", "reminder for parents about picture day": the
     reminder word, then what it is of or for, and families named ("nudges about families who
     speak spanish" is a focus for the nudges, and stays one)."""
-    return len(typed) > 2 and typed[1] in OF_OR_FOR and default_reader().names_a_family(typed)
+    return (
+        len(typed) > 2
+        and typed[0] in REMINDER_WORDS
+        and typed[1] in OF_OR_FOR
+        and default_reader().names_a_family(typed)
+    )
 
 
 def _opens_an_aside(text: str) -> bool:

@@ -21,12 +21,16 @@ SITUATION_WORDS = 2
 
 def situation_answer(turn: Turn, text: str, *, sure: float = SITUATION_CONFIDENCE) -> list[Reply]:
     """The situation's answer when the message asks about one (the model at least `sure` of
-    it), with the way into a reflection on it offered; empty when it does not."""
+    it), after what it tells of the educator (replies.yaml `told`: nerves, guilt...), with
+    the way into a reflection on it offered; empty when it does not."""
     situation = _situation_in(text, sure)
     if situation is None:
         return []
     said = replies_in(current_language()).intents
-    lines = _answer_lines(situation)
+    told = what_is_told(text)
+    # "IEP meeting tomorrow and i'm really nervous": the feeling is heard before the answer.
+    heard = [] if told is None else [told[1].acknowledge, ""]
+    lines = [*heard, *_answer_lines(situation)]
     slug = situation.topic
     if slug in turn.library.topics:
         lines += ["", said.question_more.format(slug=slug)]
@@ -55,6 +59,9 @@ def _situation_in(text: str, sure: float) -> Situation | None:
     told = what_is_told(text)
     if told is not None and told[1].answers:
         return None  # "is it ok to give parents my personal cell": answered as told
+    if told is not None and told[1].situation is not None:
+        # "un papá de mi alumno fue deportado": its words name the situation.
+        return situations_in(current_language()).situations[told[1].situation]
     if told is not None:
         sure = max(sure, SITUATION_OVER_TOLD)
     name = default_reader().situation(text, sure)

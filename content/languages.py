@@ -32,6 +32,7 @@ UNTRANSLATED = frozenset(
         "slug",
         "kind",
         "topic",
+        "situation",
         "roles",
         "grades",
         "contexts",

@@ -315,6 +315,10 @@ class Told(_Strict):
     # parents my personal cell"), so it is kept over an everyday situation's answer
     # (situations.yaml); a feeling or a story heard ("im nervous") gives way to one.
     answers: bool = False
+    # What it tells is one of the everyday situations (situations.yaml) by its words alone
+    # ("deported", "redadas"): that situation is answered after the acknowledgement, however
+    # unsure the situation model is of a short or Spanish message.
+    situation: str | None = None
 
 
 class NudgeCard(_Strict):
@@ -425,21 +429,30 @@ class UnderstandingContent(_Strict):
             + model_faults(topic_examples(self.topics), TOPIC_MODEL_PATH)
             + model_faults(theme_training_examples(self.intents), THEME_MODEL_PATH)
             + model_faults(plan_examples(), PLAN_MODEL_PATH)
-            + _situation_faults()
+            + _situation_faults(self.replies.told)
         )
 
     def topic_words(self) -> list[str]:
         return sorted({word for topic in self.topics.topics.values() for word in topic.words})
 
 
-def _situation_faults() -> list[str]:
-    """The situations' answers and examples, and the model trained from the examples."""
+def _situation_faults(told: dict[str, Told]) -> list[str]:
+    """The situations' answers and examples, the model trained from the examples, and the
+    situations `told` entries name."""
     try:
         situations = load_situations()
         examples = situation_examples()
     except (OSError, yaml.YAMLError, ValidationError, MissingLanguage) as exc:
         return [f"understanding/situations: cannot be read ({exc})"]
-    return situation_faults(situations, examples) + model_faults(examples, SITUATION_MODEL_PATH)
+    return (
+        situation_faults(situations, examples)
+        + model_faults(examples, SITUATION_MODEL_PATH)
+        + [
+            f"understanding/replies.yaml told.{name}: unknown situation {entry.situation!r}"
+            for name, entry in told.items()
+            if entry.situation is not None and entry.situation not in situations.situations
+        ]
+    )
 
 
 class UnderstandingError(ValueError):

@@ -326,12 +326,21 @@ def test_stuck_twice_gets_a_different_example(app: CoachApp) -> None:
     assert "For example" in first and "For example" in second and first != second
 
 
-def test_a_question_mark_inside_a_reflection_gets_help_with_the_question(app: CoachApp) -> None:
+@pytest.mark.parametrize("marks", ["?", "??", "¿?"])
+def test_a_question_mark_inside_a_reflection_gets_help_with_the_question(
+    app: CoachApp, marks: str
+) -> None:
     educator = Conversation(app.coach)
     educator.says("reflect relational")
-    answer = educator.says("?")
+    answer = educator.says(marks)
     assert "For example" in answer and "Here's what you can type" not in answer
     assert "Skip this question" in answer
+
+
+@pytest.mark.parametrize("marks", ["??", "¿", "¿?"])
+def test_question_marks_alone_ask_what_the_coach_does(app: CoachApp, marks: str) -> None:
+    answer = Conversation(app.coach).says(marks)
+    assert "Here's what you can type" in answer  # had: "I read words better than emoji"
 
 
 def test_emoji_or_a_sentence_it_cannot_place_gets_a_way_forward(app: CoachApp) -> None:

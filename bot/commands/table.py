@@ -61,4 +61,9 @@ def command_word(word: str, language: str) -> str:
 
 
 def is_help_word(word: str) -> bool:
-    return word == "help" or word in HELP_ALIASES
+    return word == "help" or word in HELP_ALIASES or only_question_marks(word)
+
+
+def only_question_marks(word: str) -> bool:
+    """ "??", "¿?", "¿": what a lone "?" asks (they had been told emoji aren't read)."""
+    return bool(word) and set(word) <= set("?¿")

@@ -19,7 +19,7 @@ from bot.understanding.deficit import deficit_findings
 from bot.understanding.examples import ExampleVote
 from bot.understanding.language import ENGLISH_WORDS, SPANISH_WORDS, detect_language
 from bot.understanding.normalise import alternation, for_matching, phrases_pattern, words
-from bot.understanding.text_model import Grams, TextModel, Vocabulary
+from bot.understanding.text_model import Grams, Guess, TextModel, Vocabulary
 from content.reframe_patterns import PatternError
 from content.situations_schema import NO_SITUATION
 from content.text_model_schema import (
@@ -610,6 +610,11 @@ class Reader:
             self.about_school is not None and self.about_school.counts(text)
         )
 
+    def names_a_topic(self, text: str) -> bool:
+        """Whether the message has a word the content ties to a part of the framework
+        ("relational", "trust", "culture"), not only leans to one."""
+        return self.topic_word_regex.search(for_matching(text)) is not None
+
     def names_a_family(self, said: list[str]) -> bool:
         """Whether the words name a family member ("a mom who cries", "la abuela")."""
         return not self.family_words.isdisjoint(said)
@@ -734,10 +739,15 @@ class Reader:
         when the model is `sure` of it; None for a message about none of them. Read only where
         an answer is wanted (a question outside a conversation), not for every message."""
         normalised = for_matching(text)
-        guess = self.situation_model.guess_text(normalised)
+        guess = self.situation_guess(text)
         if guess.label == NO_SITUATION or guess.probability < situation_bar(normalised, sure):
             return None
         return guess.label
+
+    def situation_guess(self, text: str) -> Guess:
+        """The situation model's best guess and how sure it is, bar or no bar (`coach
+        understand` shows it to content authors, near misses included)."""
+        return self.situation_model.guess_text(for_matching(text))
 
     def read(self, text: str, *, deficit: bool = True) -> Understanding:
         """`deficit=False` skips the reframe matcher (the costly part) for callers that

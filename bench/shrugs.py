@@ -27,6 +27,7 @@ SETS = {
     "sweep": "plain_messages_sweep.yaml",
     "sweep2": "plain_messages_sweep2.yaml",
     "sweep3": "plain_messages_sweep3.yaml",
+    "sweep4": "plain_messages_sweep4.yaml",
     "fresh": "plain_messages_fresh.yaml",
     "fresh2": "plain_messages_fresh2.yaml",
     "judged": "plain_messages_judged.yaml",

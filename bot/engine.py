@@ -492,6 +492,11 @@ class Coach:
         still_open = Text(messages.STILL_IN_FLOW.format(title=handler.title(turn, flow)))
         if word.casefold() in BUTTON_WORDS:  # a nudge's button clicked mid-conversation
             return [*self._run_command(turn, word.casefold(), args), still_open]
+        if word.casefold() == "forget":
+            # One guided conversation at a time, and deleting everything asks first: the way
+            # to it said plainly (had: only "answer above to go on, or type `cancel`").
+            forget = Text(messages.FORGET_IN_FLOW.format(title=handler.title(turn, flow)))
+            return [forget, *self._ask_again(turn, flow)]
         if word.casefold() in FLOW_STARTERS:  # "reflect", and "reflexionar" in Spanish
             # One guided conversation at a time: finish or cancel this one first.
             return [still_open, *self._ask_again(turn, flow)]

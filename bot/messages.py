@@ -90,6 +90,10 @@ NOT_AN_OPTION = Msg(
     "your own words."
 )
 STILL_IN_FLOW = Msg("Your {title} is still open: answer above to go on, or type `cancel`.")
+FORGET_IN_FLOW = Msg(
+    "To delete everything I keep about you, type `cancel` to close your {title}, then "
+    "`forget`. Or answer above to go on."
+)
 WEARY_IN_FLOW = Msg(
     "That's fine, it can wait. Type `cancel` to stop the {title} here, or pick an answer above "
     "to go on."

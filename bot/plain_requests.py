@@ -33,6 +33,7 @@ from bot.flows.listening import (
     ACK_ORDER,
     GENERAL,
     acknowledgement,
+    good_news_leads,
     hardest_theme,
     heard,
     what_is_told,
@@ -398,6 +399,10 @@ def _answer(
         situation = situation_answer(turn, text, sure=_situation_bar(text, reading))
         if situation:
             return situation
+    if intent == UNKNOWN and asks_a_question(text) and default_reader().names_a_family(typed):
+        # "Do I have to tell parents when their kid gets a referral or is that admin's job":
+        # asked, about families, if in no words the intents know.
+        return _question(turn, reading, text)
     told_of = _tells_of_a_family(text, reading) or what_is_told(text) is not None
     if told_of or any(theme in reading.themes for theme in ACK_ORDER):
         note = reframe_offer(turn, False, text, told=True)  # told, not asked: its wording
@@ -685,7 +690,9 @@ def _heard(text: str, reading: Understanding, turn: Turn) -> str:
     """Something told, not asked ("nobody comes to our family nights"): what the coach heard
     in it, and a way to think it through (on the topic it is about, when there is one)."""
     said = replies_in(current_language()).intents
-    bright = "positive" in reading.themes and not set(reading.themes) - {"positive", "unsure"}
+    bright = good_news_leads(text, reading.themes) or (
+        "positive" in reading.themes and not set(reading.themes) - {"positive", "unsure"}
+    )
     offer = said.heard_positive_offer if bright else said.heard_offer
     told = what_is_told(text)  # "i'm nervous": the C it grows, `reflect confidence`
     slug = reading.topic if told is None else told[1].topic

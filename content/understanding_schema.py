@@ -344,6 +344,13 @@ class KeepGoingWords(_Strict):
     keep: list[str] = Field(min_length=1)
 
 
+class GoodNews(_Strict):
+    """Words that make a report good news whatever hard thing it also names ("small win: a
+    mom who hasn't answered since August replied"): the bright spot is heard first."""
+
+    words: list[str] = Field(min_length=1)
+
+
 class ReplyFile(_Strict):
     version: int
     acknowledge: dict[str, list[str]]
@@ -357,6 +364,7 @@ class ReplyFile(_Strict):
     named: Named
     own_plan: OwnPlan
     second_look: SecondLook
+    good_news: GoodNews
     told: dict[str, Told]
     offer_answers: OfferAnswers
     to_the_coach: dict[str, ToTheCoach]

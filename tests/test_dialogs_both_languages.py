@@ -203,6 +203,17 @@ def test_export_then_forget_asked_first_and_kept(app: CoachApp, language: str) -
     assert said(privacy_said.FORGET_KEPT, language) in kept
 
 
+def test_forget_typed_in_a_reflection_says_how_to_get_there(app: CoachApp, language: str) -> None:
+    educator = educator_in(app, language)
+    educator.says("reflexionar" if language == "es" else "reflect")
+    mid_way = spoken(educator.says("olvidar" if language == "es" else "forget"), language)
+    # Had: "still open: answer above to go on, or type `cancel`", and nothing on deleting.
+    assert said(messages.FORGET_IN_FLOW, language) in mid_way
+    educator.says("cancelar" if language == "es" else "cancel")
+    asked = spoken(educator.says("olvidar" if language == "es" else "forget"), language)
+    assert said(privacy_said.FORGET_CONFIRM, language) in asked
+
+
 # --- listening: stuck, a theme, a check-in's barrier -------------------------------------------
 
 STUCK = {"en": "idk", "es": "no sé"}

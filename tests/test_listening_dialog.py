@@ -2190,3 +2190,31 @@ def test_a_reminder_to_write_for_families_starts_a_note_not_a_nudge_setting(
     educator.says("idioma es")
     reply = educator.says("recordatorio de vacunas para papás")
     assert "nudge setting" not in reply and "Escribamos una nota breve" in reply
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "good news, no question: the Nguyens who never came to anything all fall came to the"
+        " winter concert",
+        "small win!! mom who hasn't answered a single text since september wrote back today",
+        "the dad who blew up at me last week emailed to say thanks for listening",
+    ],
+)
+def test_good_news_after_a_hard_stretch_is_heard_as_good_news(app: CoachApp, said: str) -> None:
+    answer = Conversation(app.coach).says(said)
+    # Had: "When families don't answer or don't come..." or "That sounds tense."
+    assert "Want to build on it?" in answer
+    assert "don't answer" not in answer and "tense" not in answer
+
+
+def test_a_setback_that_says_finally_is_no_good_news(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says("nobody came to family night again, finally gave up")
+    assert "Want to build on it?" not in answer
+
+
+def test_a_question_without_a_question_mark_is_still_asked(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says(
+        "do i have to call home every time a kid gets a referral or is that the deans job"
+    )
+    assert "Noted," not in answer  # had: 'Noted, "do i have to..."', as if told

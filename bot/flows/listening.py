@@ -172,6 +172,15 @@ def acknowledged_themes(said_before: Collection[str]) -> set[str]:
     return {key.split(":")[0] for key in said_before}
 
 
+def good_news_leads(text: str, themes: Collection[str]) -> bool:
+    """A bright spot told as good news ("small win", "finally", "por fin") beside the hard
+    thing it overcame: the bright spot is what was said."""
+    if "positive" not in themes:
+        return False
+    words = tuple(replies_in(current_language()).good_news.words)
+    return phrases_pattern(words).search(for_matching(text)) is not None
+
+
 def hardest_theme(themes: Collection[str]) -> str | None:
     """The theme acknowledged first among these (ACK_ORDER), or None."""
     return next((theme for theme in ACK_ORDER if theme in themes), None)
@@ -250,6 +259,10 @@ def heard(text: str, reading: Understanding, said_before: Collection[str] = ()) 
         return Heard(told[1].acknowledge, told[0])
     acks = replies_in(current_language()).acknowledge
     present = [theme for theme in ACK_ORDER if theme in reading.themes]
+    if good_news_leads(text, reading.themes):
+        bright = _fresh(acks["positive"], "positive", text, said_before)
+        if bright is not None:
+            return bright  # the silence or friction it names is over: no second line on it
     acknowledged = acknowledged_themes(said_before)
     who = who_is_named(text)
     # A worry heard already, and a family named for the first time: the family is the news

@@ -73,6 +73,7 @@ TO_THE_COACH_SET = "to-the-coach"
 # The first words that open a question, and those of them that rarely open a plan.
 QUESTION_OPENERS_SET = "question-openers"
 ASKING_OPENERS_SET = "asking-openers"
+ASKING_PAIRS_SET = "asking-pairs"
 HEDGES_SET = "hedges"
 # Words that ask the coach for something: a thanks with one of them is also a request.
 REQUEST_WORDS_SET = "request-words"
@@ -275,8 +276,11 @@ def asks_a_question(text: str) -> bool:
     (so never a planned action)."""
     normalised = for_matching(text).strip()
     tokens = words(normalised)
+    reader = default_reader()
     return bool(tokens) and (
-        normalised.endswith("?") or tokens[0] in default_reader().asking_openers
+        normalised.endswith("?")
+        or tokens[0] in reader.asking_openers
+        or " ".join(tokens[:2]) in reader.asking_pairs  # "do i have to tell parents..."
     )
 
 
@@ -341,6 +345,7 @@ class Reader:
         self.to_the_coach_words = _word_set(content.intents.sets.get(TO_THE_COACH_SET, []))
         self.question_openers = _word_set(content.intents.sets.get(QUESTION_OPENERS_SET, []))
         self.asking_openers = _word_set(content.intents.sets.get(ASKING_OPENERS_SET, []))
+        self.asking_pairs = _word_set(content.intents.sets.get(ASKING_PAIRS_SET, []))
         self.family_words = _word_set(content.intents.sets.get(FAMILY_SET, []))
         self.thanks_words = _word_set(content.intents.sets.get(THANKS_WORDS_SET, []))
         self.request_words = _word_set(content.intents.sets.get(REQUEST_WORDS_SET, []))

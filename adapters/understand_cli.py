@@ -12,8 +12,7 @@ from typing import Any
 
 from bot.i18n import speaking
 from bot.understanding import understand
-from bot.understanding.normalise import for_matching
-from bot.understanding.reader import SITUATION_CONFIDENCE, default_reader, situation_bar
+from bot.understanding.reader import SITUATION_CONFIDENCE, default_reader
 from content.situations_schema import NO_SITUATION
 
 
@@ -44,12 +43,14 @@ def _situation(text: str) -> dict[str, Any] | None:
     """The everyday situation the model leans to (situations.yaml), how sure it is, and
     whether that is sure enough for a question to get its answer; None when it leans to none.
     A near miss is shown too: it is what an author adds examples for."""
-    guess = default_reader().situation_guess(text)
+    reader = default_reader()
+    guess = reader.situation_guess(text)
     if guess.label == NO_SITUATION:
         return None
-    bar = situation_bar(for_matching(text), SITUATION_CONFIDENCE)
     return {
         "name": guess.label,
         "chance": round(guess.probability, 3),
-        "clears_bar": guess.probability >= bar,
+        # As a question is read: a fragment needs more, a long story may clear it by the
+        # sentence about the situation.
+        "clears_bar": reader.situation(text, SITUATION_CONFIDENCE) is not None,
     }

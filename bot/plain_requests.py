@@ -63,6 +63,7 @@ from bot.understanding.reader import (
     GREETING_MOST_WORDS,
     SITUATION_CONFIDENCE,
     SITUATION_OVER_TOLD,
+    SITUATION_STORY_WORDS,
     UNKNOWN,
     asks_a_question,
     default_reader,
@@ -329,7 +330,8 @@ def _answer(
         at_the_coach = _at_the_coach(text, said.at_coach_words)
         bar = _situation_bar(text, reading)
         situation = [] if at_the_coach else situation_answer(turn, text, sure=bar)
-        if situation and what_is_told(text) is not None:
+        told = what_is_told(text)
+        if situation and told is not None and told[1].heard_first:
             return situation  # "ugh, IEP tomorrow and i'm so nervous": the nerves are heard
         if situation:
             # "dad keeps showing up unannounced to 'help out' in kinder. ugh what do i say":
@@ -353,6 +355,13 @@ def _answer(
     if intent == "draft":
         # "write a text to grandma saying jose did great": what it is for is already said.
         purpose = purpose_in(text)
+        if purpose is None and len(typed) >= SITUATION_STORY_WORDS:
+            # "Leo's mom passed away Saturday... I don't know if I should call, email, send
+            # a card...": a story that wonders about a message is about its situation (it
+            # had been offered a celebration or a next step to write).
+            situation = situation_answer(turn, text, sure=SITUATION_OVER_TOLD)
+            if situation:
+                return situation
         if purpose is None:
             return commands["draft"](turn, "")
         return start_draft(turn, purpose.value, heard=True)

@@ -29,7 +29,7 @@ def situation_answer(turn: Turn, text: str, *, sure: float = SITUATION_CONFIDENC
     said = replies_in(current_language()).intents
     told = what_is_told(text)
     # "IEP meeting tomorrow and i'm really nervous": the feeling is heard before the answer.
-    heard = [] if told is None else [told[1].acknowledge, ""]
+    heard = [] if told is None or not told[1].heard_first else [told[1].acknowledge, ""]
     lines = [*heard, *_answer_lines(situation)]
     slug = situation.topic
     if slug in turn.library.topics:

@@ -319,6 +319,9 @@ class Told(_Strict):
     # ("deported", "redadas"): that situation is answered after the acknowledgement, however
     # unsure the situation model is of a short or Spanish message.
     situation: str | None = None
+    # Said before a situation's answer when both fit (a feeling: "IEP meeting tomorrow and i'm
+    # really nervous"); false for general advice the situation's own answer says better.
+    heard_first: bool = True
 
 
 class NudgeCard(_Strict):

@@ -284,3 +284,26 @@ def test_words_about_sending_things_to_a_parent_are_no_nudge_setting(app: CoachA
     assert "Weekly nudges" not in answer  # had: the nudge settings ("stop sending")
     assert "Let's write a short note home" not in answer  # had: a draft ("mom of...")
     assert "Weekly nudges: off" in Conversation(app.coach, "mr-lee").says("stop sending me these")
+
+
+def test_a_long_story_is_read_by_the_sentence_that_says_what_it_is_about(
+    app: CoachApp,
+) -> None:
+    answer = Conversation(app.coach).says(
+        "Long one, sorry. One of my kinders, Maya, her dad died very suddenly over the weekend."
+        " Mom is now alone with three kids and I heard she went back to work already. Maya comes"
+        " back Monday. I keep going back and forth on whether to call mom, send something home,"
+        " or just wait until she reaches out, and what I should tell the other kids."
+    )
+    # Had: "Heard: time is stretched thin." (the whole story dilutes the loss in it)
+    assert answer.startswith("**A death in a student's family**")
+
+
+def test_general_advice_told_gives_way_to_the_situations_own_answer(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says(
+        "how do i tell a parent on the PTO board that the same five moms run every event and"
+        " other families feel shut out"
+    )
+    # Had: "For a hard conversation: open with something specific you value in their child..."
+    # first, advice for another conversation than this one.
+    assert answer.startswith("**The same few parents every time**")

@@ -330,8 +330,8 @@ def _answer(
         at_the_coach = _at_the_coach(text, said.at_coach_words)
         bar = _situation_bar(text, reading)
         situation = [] if at_the_coach else situation_answer(turn, text, sure=bar)
-        told = what_is_told(text)
-        if situation and told is not None and told[1].heard_first:
+        feeling = what_is_told(text)
+        if situation and feeling is not None and feeling[1].heard_first:
             return situation  # "ugh, IEP tomorrow and i'm so nervous": the nerves are heard
         if situation:
             # "dad keeps showing up unannounced to 'help out' in kinder. ugh what do i say":

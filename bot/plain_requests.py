@@ -90,6 +90,10 @@ OF_OR_FOR = frozenset({"de", "del", "para", "for", "of"})
 # ...and the word itself: "mom of one of my 2nd graders...", read as `nudges` ("stop sending"),
 # had been taken for a reminder to write.
 REMINDER_WORDS = frozenset({"reminder", "reminders", "recordatorio", "recordatorios"})
+# "how do i say this nicer to a parent" asks to reword a sentence still to come; a longer
+# question tells its situation ("parent asked why we don't do homework. how do I explain
+# play-based learning without sounding preachy").
+REWORDING_REQUEST_WORDS = 12
 # Commands the words of an everyday situation can sound like ("explain", "survey").
 READ_AS_COMMANDS = frozenset({"learn", "assess", "nudges"})
 # Told (not asked), these are heard for what they are before any everyday situation the
@@ -313,6 +317,18 @@ def _answer(
             # "in the teachers lounge everyone says these parents dont care, i never know
             # what to say": told, and what it tells has its own answer.
             return [Text(_heard(text, reading, turn))]
+        asked_with_context = (
+            not wanted
+            and len(typed) > REWORDING_REQUEST_WORDS
+            and asks_a_question(text)
+            and default_reader().names_a_family(typed)
+        )
+        situation = situation_answer(turn, text) if asked_with_context else []
+        if situation:
+            # "parent asked why we don't do homework. how do I explain play-based learning
+            # without sounding preachy": no sentence to look at, a situation to answer (it had
+            # been told how to use `reframe`).
+            return situation
         return commands["reframe"](turn, wanted)
     if intent == "greeting":
         told = replace(reading, intent=UNKNOWN)

@@ -2218,3 +2218,11 @@ def test_a_question_without_a_question_mark_is_still_asked(app: CoachApp) -> Non
         "do i have to call home every time a kid gets a referral or is that the deans job"
     )
     assert "Noted," not in answer  # had: 'Noted, "do i have to..."', as if told
+
+
+def test_a_one_word_reply_quoted_is_heard_as_wondering_how_it_landed(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says(
+        "dad replied 'ok.' to my long email about the field trip. is he mad or what"
+    )
+    # Had: the general "Good question. The framework..." (the quotes hid "replied ok").
+    assert "Wondering how it landed" in answer

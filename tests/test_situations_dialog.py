@@ -307,3 +307,18 @@ def test_general_advice_told_gives_way_to_the_situations_own_answer(app: CoachAp
     # Had: "For a hard conversation: open with something specific you value in their child..."
     # first, advice for another conversation than this one.
     assert answer.startswith("**The same few parents every time**")
+
+
+def test_a_question_about_wording_with_its_story_gets_the_situation_not_reframe_usage(
+    app: CoachApp,
+) -> None:
+    answer = Conversation(app.coach).says(
+        "first grade. a mom wants to know why there's no homework. how do i explain it without"
+        " sounding preachy"
+    )
+    # Had: "Type `reframe` followed by a sentence you wrote...", with no sentence in sight.
+    assert answer.startswith("**Families and homework**")
+    # A bare request to reword still waits for the sentence.
+    assert "send me the sentence" in Conversation(app.coach, "mr-lee").says(
+        "how do i say this nicer to a parent"
+    )

@@ -119,8 +119,12 @@ def what_is_told(text: str) -> tuple[str, Told] | None:
     families", "they're scared of the school": what is told that no theme names (replies.yaml
     `told`), by name."""
     said = for_matching(text)
+    # ...and its words alone, as quotes and commas fall between them ('replied "ok." to my
+    # email' says "replied ok").
+    bare = " ".join(word.strip("'\"‘’“”") for word in words(said))
     for name, entry in replies_in(current_language()).told.items():
-        if phrases_pattern(tuple(entry.words)).search(said) is not None:
+        pattern = phrases_pattern(tuple(entry.words))
+        if pattern.search(said) is not None or pattern.search(bare) is not None:
             return name, entry
     return None
 

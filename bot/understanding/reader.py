@@ -285,10 +285,22 @@ def asks_a_question(text: str) -> bool:
     (so never a planned action)."""
     normalised = for_matching(text).strip()
     tokens = words(normalised)
+    if not tokens:
+        return False
+    if normalised.endswith("?") or _opens_asking(tokens):
+        return True
+    # "first grade. a mom wants to know why there's no homework. how do i explain it": the
+    # question is the last sentence.
+    last = words(for_matching(_STORY_SENTENCES.findall(text)[-1])) if "." in text else []
+    return len(last) < len(tokens) and _opens_asking(last)
+
+
+def _opens_asking(tokens: list[str]) -> bool:
+    """ "how...", "why...", "do i have to...": words that open a question ("what a day" does
+    not)."""
     reader = default_reader()
     return bool(tokens) and (
-        normalised.endswith("?")
-        or tokens[0] in reader.asking_openers
+        (tokens[0] in reader.asking_openers and tokens[1:2] not in (["a"], ["an"]))
         or " ".join(tokens[:2]) in reader.asking_pairs  # "do i have to tell parents..."
     )
 

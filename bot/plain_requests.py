@@ -301,6 +301,11 @@ def _answer(
         situation = situation_answer(turn, text, sure=SITUATION_OVER_TOLD)
         if situation:
             return situation
+        if intent == "assess" and len(typed) > REWORDING_REQUEST_WORDS and asks_a_question(text):
+            # "a dad sent a long email at 10:30pm about his son's quiz grade, should i reply
+            # tonight": a question about a family, not a wish for the thirteen-statement
+            # self-check it had started ("quiz").
+            intent = "question"
     if intent in RUNS_COMMAND:
         # A topic is what the reading found ("reflet on trust" is `reflect relational`);
         # other commands take the words after a typo of their name ("nudgs on").

@@ -2226,3 +2226,17 @@ def test_a_one_word_reply_quoted_is_heard_as_wondering_how_it_landed(app: CoachA
     )
     # Had: the general "Good question. The framework..." (the quotes hid "replied ok").
     assert "Wondering how it landed" in answer
+
+
+def test_whether_to_answer_a_late_email_tonight_gets_the_boundaries_answer(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says(
+        "a dad sent a long email at 10:30pm about his son's quiz grade, should i reply tonight or"
+        " wait until morning"
+    )
+    # Had: the thirteen-statement self-check ("quiz"); and, the question found, "Building on
+    # what goes well is how trust grows" ("quiz grade" read as a bright spot).
+    assert answer.startswith("Check your district's policy first")
+    assert "protects your evenings" in answer and "Thirteen short statements" not in answer
+    assert "Thirteen short statements" in Conversation(app.coach, "mr-lee").says(
+        "can i take the quiz"
+    )

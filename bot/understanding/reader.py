@@ -62,6 +62,7 @@ SITUATION_STORY_WORDS = 30
 SITUATION_SENTENCE_WORDS = 5
 SITUATION_SENTENCE_CONFIDENCE = 0.35
 _STORY_SENTENCES = re.compile(r"[^.!?\n]+")
+_CLAUSES = re.compile(r"[^.!?\n,;]+")
 # A message that opens like a question, and matched nothing more specific, is a question.
 # "spanish please", "en español": a language named in this few words is for the coach.
 LANGUAGE_ALONE_WORDS = 3
@@ -289,10 +290,12 @@ def asks_a_question(text: str) -> bool:
         return False
     if normalised.endswith("?") or _opens_asking(tokens):
         return True
-    # "first grade. a mom wants to know why there's no homework. how do i explain it": the
-    # question is the last sentence.
-    last = words(for_matching(_STORY_SENTENCES.findall(text)[-1])) if "." in text else []
-    return len(last) < len(tokens) and _opens_asking(last)
+    # "first grade. a mom wants to know why there's no homework. how do i explain it", "dad
+    # emailed at 10pm about a quiz grade, should i reply tonight": the question is the last
+    # sentence or clause.
+    clauses = _CLAUSES.findall(text)
+    last = words(for_matching(clauses[-1])) if len(clauses) > 1 else []
+    return _opens_asking(last)
 
 
 def _opens_asking(tokens: list[str]) -> bool:

@@ -293,9 +293,14 @@ def asks_a_question(text: str) -> bool:
     # "first grade. a mom wants to know why there's no homework. how do i explain it", "dad
     # emailed at 10pm about a quiz grade, should i reply tonight": the question is the last
     # sentence or clause.
+    sentences = _STORY_SENTENCES.findall(text)
+    if len(sentences) > 1 and _opens_asking(words(for_matching(sentences[-1]))):
+        return True
+    # After a comma only two words that ask count: "I'll ask her sister, who translates, what
+    # the family wants me to know" is a plan.
     clauses = _CLAUSES.findall(text)
     last = words(for_matching(clauses[-1])) if len(clauses) > 1 else []
-    return _opens_asking(last)
+    return " ".join(last[:2]) in default_reader().asking_pairs
 
 
 def _opens_asking(tokens: list[str]) -> bool:

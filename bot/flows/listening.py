@@ -177,8 +177,8 @@ def acknowledged_themes(said_before: Collection[str]) -> set[str]:
 
 
 def good_news_leads(text: str, themes: Collection[str]) -> bool:
-    """A bright spot told as good news ("small win", "finally", "por fin") beside the hard
-    thing it overcame: the bright spot is what was said."""
+    """A bright spot told as good news ("small win", "finally answered", "por fin vino")
+    beside the hard thing it overcame: the bright spot is what was said."""
     if "positive" not in themes:
         return False
     words = tuple(replies_in(current_language()).good_news.words)

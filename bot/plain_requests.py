@@ -90,10 +90,11 @@ OF_OR_FOR = frozenset({"de", "del", "para", "for", "of"})
 # ...and the word itself: "mom of one of my 2nd graders...", read as `nudges` ("stop sending"),
 # had been taken for a reminder to write.
 REMINDER_WORDS = frozenset({"reminder", "reminders", "recordatorio", "recordatorios"})
-# "how do i say this nicer to a parent" asks to reword a sentence still to come; a longer
-# question tells its situation ("parent asked why we don't do homework. how do I explain
-# play-based learning without sounding preachy").
-REWORDING_REQUEST_WORDS = 12
+# A request this short is the command's own ("how do i say this nicer to a parent" asks to
+# reword a sentence still to come; "can i take the quiz"); a longer question tells its
+# situation ("parent asked why we don't do homework. how do I explain play-based learning
+# without sounding preachy", "a dad emailed at 10:30pm about a quiz grade, should i reply").
+COMMAND_REQUEST_WORDS = 12
 # Commands the words of an everyday situation can sound like ("explain", "survey").
 READ_AS_COMMANDS = frozenset({"learn", "assess", "nudges"})
 # Told (not asked), these are heard for what they are before any everyday situation the
@@ -301,7 +302,7 @@ def _answer(
         situation = situation_answer(turn, text, sure=SITUATION_OVER_TOLD)
         if situation:
             return situation
-        if intent == "assess" and len(typed) > REWORDING_REQUEST_WORDS and asks_a_question(text):
+        if intent == "assess" and len(typed) > COMMAND_REQUEST_WORDS and asks_a_question(text):
             # "a dad sent a long email at 10:30pm about his son's quiz grade, should i reply
             # tonight": a question about a family, not a wish for the thirteen-statement
             # self-check it had started ("quiz").
@@ -324,7 +325,7 @@ def _answer(
             return [Text(_heard(text, reading, turn))]
         asked_with_context = (
             not wanted
-            and len(typed) > REWORDING_REQUEST_WORDS
+            and len(typed) > COMMAND_REQUEST_WORDS
             and asks_a_question(text)
             and default_reader().names_a_family(typed)
         )

@@ -13,7 +13,7 @@ from bot.turn import Turn
 from bot.understanding.normalise import for_matching, words
 from bot.understanding.reader import SITUATION_CONFIDENCE, SITUATION_OVER_TOLD, default_reader
 from content.situations_schema import Situation, situations_in
-from content.understanding_schema import replies_in
+from content.understanding_schema import Told, replies_in
 
 # Fewer words than this say too little to be a situation ("no", "ugh"); "late pickup" is one.
 SITUATION_WORDS = 2
@@ -23,11 +23,11 @@ def situation_answer(turn: Turn, text: str, *, sure: float = SITUATION_CONFIDENC
     """The situation's answer when the message asks about one (the model at least `sure` of
     it), after what it tells of the educator (replies.yaml `told`: nerves, guilt...), with
     the way into a reflection on it offered; empty when it does not."""
-    situation = _situation_in(text, sure)
+    told = what_is_told(text)
+    situation = _situation_in(text, sure, told)
     if situation is None:
         return []
     said = replies_in(current_language()).intents
-    told = what_is_told(text)
     # "IEP meeting tomorrow and i'm really nervous": the feeling is heard before the answer.
     heard = [] if told is None or not told[1].heard_first else [told[1].acknowledge, ""]
     lines = [*heard, *_answer_lines(situation)]
@@ -45,7 +45,7 @@ def situation_aside(text: str) -> str | None:
     """ "wait, random q: a dad recorded our whole meeting, what do i do next time?" typed in
     the middle of a reflection: the situation's answer as an aside (nothing offered, as the
     place is kept and asked again), or None."""
-    situation = _situation_in(text, SITUATION_CONFIDENCE)
+    situation = _situation_in(text, SITUATION_CONFIDENCE, what_is_told(text))
     if situation is None:
         return None
     said = replies_in(current_language()).intents
@@ -53,10 +53,11 @@ def situation_aside(text: str) -> str | None:
     return "\n".join([*_answer_lines(situation), "", after])
 
 
-def _situation_in(text: str, sure: float) -> Situation | None:
+def _situation_in(text: str, sure: float, told: tuple[str, Told] | None) -> Situation | None:
+    """The situation to answer, given what the text tells (`what_is_told`, read once by the
+    caller, which also says it)."""
     if len(words(for_matching(text))) < SITUATION_WORDS:
         return None  # "no", "Maya and Leo": too few words to be about anything yet
-    told = what_is_told(text)
     if told is not None and told[1].answers:
         return None  # "is it ok to give parents my personal cell": answered as told
     if told is not None and told[1].situation is not None:

@@ -15,7 +15,7 @@ from bot import profile_messages as profile_said
 from bot.commands.base import CommandHandler
 from bot.commands.language import language_choices
 from bot.commands.learn import overview_in_brief
-from bot.commands.nudge_settings import nudges_as_asked
+from bot.commands.nudge_settings import focus_as_asked, nudges_as_asked
 from bot.commands.profile import first_hello, offer_role
 from bot.commands.reframe import reframe_offer
 from bot.commands.table import TYPO_BEFORE_WORDS
@@ -70,7 +70,7 @@ from bot.understanding.reader import (
 )
 from bot.understanding.variants import pick
 from bot.weekly.models import NudgeLedger
-from bot.weekly.schedule_words import schedule_named
+from bot.weekly.schedule_words import focus_named, schedule_named
 from content.drafts_schema import Purpose
 from content.profile_schema import ProfileWords
 from content.schema import NudgeTopic, Role
@@ -275,6 +275,9 @@ def _answer(
         named = schedule_named(text)  # "can you remind me on thursdays"
         if named is not None:
             return nudges_as_asked(turn, named)
+        focus = focus_named(text)  # "can my nudges be about home visits"
+        if focus is not None:
+            return focus_as_asked(turn, focus)
     if intent in STARTS_A_CONVERSATION and turns_down(text):
         # "no i dont want to do a reflection rn" had started one.
         return [Text(replies_in(current_language()).offer_answers.declined)]

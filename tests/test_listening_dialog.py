@@ -1404,6 +1404,26 @@ def test_a_day_and_time_asked_for_in_a_sentence_set_the_nudges(app: CoachApp) ->
     assert "*Weekly nudges: off*" in kept and "Fridays at 15:00" in kept
 
 
+def test_what_the_nudges_should_be_about_asked_for_in_a_sentence_sets_their_focus(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    # Had: "I don't know the nudge setting `about`", then the settings shown, unchanged.
+    asked = educator.says("can my nudges be about families that dont speak english")
+    assert "Weekly nudges are on" in asked  # asked for, so turned on
+    assert "stay on *Culturally responsive and respectful*" in asked
+    assert "“families that dont speak english” fits" in asked
+    assert "Culturally responsive and respectful only" in educator.says("nudges")
+    # Words no part of the framework can be found in: the parts to pick from, nothing set.
+    unclear = educator.says("i want my nudges to be about conferences")
+    assert "I can't tell which part “conferences” belongs to" in unclear
+    assert "`relational`" in unclear and "`challenge`" not in unclear  # nudge topics only
+    assert "Culturally responsive and respectful only" in educator.says("nudges")
+    # Said as not wanted, nothing changes.
+    educator.says("stop sending me nudges about home visits")
+    assert "Culturally responsive and respectful only" in educator.says("nudges")
+
+
 def test_a_strength_named_in_an_asset_based_answer_is_heard_as_a_bright_spot(
     app: CoachApp,
 ) -> None:

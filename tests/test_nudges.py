@@ -119,6 +119,22 @@ def test_changing_day_time_zone_and_focus_moves_the_next_send(app: CoachApp) -> 
     assert subscription.next_send_at is None and subscription.off_reason == "by_educator"
 
 
+def test_a_focus_named_in_other_words_is_the_part_of_the_framework_they_belong_to(
+    app: CoachApp,
+) -> None:
+    educator = slack_educator(app)
+    educator.says("nudges on")
+    reply = educator.says("nudges about home visits")
+    assert "stay on *Relational, built on mutual trust*" in reply
+    assert "That's where “home visits” fits in the framework" in reply  # the guess is said
+    assert [row.focus_topic for row in subscription_rows(app)] == ["relational"]
+    reply = educator.says("nudges focus families who speak spanish")
+    assert "stay on *Culturally responsive and respectful*" in reply
+    assert [row.focus_topic for row in subscription_rows(app)] == ["culturally-responsive"]
+    # A topic's own name is not said back as a guess.
+    assert "fits in the framework" not in educator.says("nudges focus connections")
+
+
 @pytest.mark.parametrize(
     ("said", "expected"),
     [

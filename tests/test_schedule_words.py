@@ -1,10 +1,10 @@
-"""A day and a time said in a sentence about nudges, read as the settings it asks for."""
+"""A day and a time said in a sentence about nudges, read as the settings it asks for, and\nwhat the sentence wants them to be about."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.weekly.schedule_words import schedule_named
+from bot.weekly.schedule_words import focus_named, schedule_named
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,20 @@ def test_a_day_and_a_time_in_a_sentence_are_the_settings_it_asks_for(
 )
 def test_what_names_no_clear_day_or_time_sets_nothing(sentence: str) -> None:
     assert schedule_named(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "focus"),
+    [
+        ("can my nudges be about home visits?", "home visits"),
+        (
+            "i want the weekly tips focused on families who dont speak english",
+            "families who dont speak english",
+        ),  # "dont" is what they are about, not a no
+        ("quiero que mis recordatorios sean sobre las familias nuevas", "las familias nuevas"),
+        ("stop sending me nudges about attendance", None),  # not wanted
+        ("turn my nudges on", None),  # nothing they should be about
+    ],
+)
+def test_what_a_sentence_wants_the_nudges_to_be_about(sentence: str, focus: str | None) -> None:
+    assert focus_named(sentence) == focus

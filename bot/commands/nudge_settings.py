@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.commands.schedule_settings import (
     apply_change,
+    focus_sentence,
     mistake_reply,
     read_setting,
     settings_reply,
@@ -17,8 +18,16 @@ from bot.nudges.settings import ensure_subscription
 from bot.replies import Reply, Text
 from bot.turn import Turn
 from bot.weekly.schedule_words import NamedSchedule
-from bot.weekly.settings_parser import EVERY_SETTING, MISTAKES, ShowSettings, TurnOff
+from bot.weekly.settings_parser import (
+    EVERY_SETTING,
+    MISTAKES,
+    SetFocus,
+    ShowSettings,
+    TurnOff,
+    UnknownTopic,
+)
 from bot.weekly.subscriptions import subscription_of
+from content.schema import NUDGE_TOPICS
 
 WORDS = messages.SCHEDULE
 
@@ -47,3 +56,27 @@ def nudges_as_asked(turn: Turn, named: NamedSchedule) -> list[Reply]:
     settings = [*named.settings(), *([] if was_on else ["on"])]
     replies = [handle_nudges(turn, setting) for setting in settings]
     return [reply for said in replies for reply in said] if was_on else replies[-1]
+
+
+def focus_as_asked(turn: Turn, typed: str) -> list[Reply]:
+    """ "can my nudges be about home visits": the focus set as `nudges focus` would, and
+    nudges turned on when they were off (the sentence asks for them); words in which no
+    topic can be found get the topics to choose from."""
+    setting = read_setting(turn, f"focus {typed}", EVERY_SETTING)
+    if isinstance(setting, UnknownTopic):
+        return [Text(f"{messages.FOCUS_NOT_FOUND.format(typed=typed[:80])}\n{focus_list(turn)}")]
+    if isinstance(setting, MISTAKES):  # a topic for reading only ("the challenge")
+        return mistake_reply(turn, setting, WORDS)
+    assert isinstance(setting, SetFocus)  # "focus ..." reads as nothing else
+    subscription = subscription_of(turn.session, turn.educator.id)
+    if subscription is not None and subscription.enabled:
+        return apply_change(turn, subscription, setting, WORDS)
+    subscription = ensure_subscription(turn)
+    subscription.focus_topic = setting.topic
+    turned_on = [reply.text for reply in handle_nudges(turn, "on") if isinstance(reply, Text)]
+    return [Text(" ".join([*turned_on, focus_sentence(turn, subscription, setting, WORDS)]))]
+
+
+def focus_list(turn: Turn) -> str:
+    """The topics a weekly nudge can stay on, one a line."""
+    return "\n".join(f"• `{slug}`: {turn.library.title(slug)}" for slug in NUDGE_TOPICS)

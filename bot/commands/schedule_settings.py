@@ -13,7 +13,7 @@ from bot.dates import weekday_name
 from bot.nudges.settings import next_label, subscription_zone
 from bot.profiles import rotation_topics
 from bot.replies import Reply, Text
-from bot.topics import resolve_topic, unknown_topic_reply
+from bot.topics import resolve_topic, topic_read, unknown_topic_reply
 from bot.turn import Turn
 from bot.weekly import messages as shared
 from bot.weekly.closed import moved_send
@@ -53,7 +53,9 @@ def _text(text: str) -> list[Reply]:
 
 
 def read_setting(turn: Turn, args: str, accepted: frozenset[SettingName]) -> ParsedSetting:
-    return parse_setting(args, accepted, lambda typed: resolve_topic(turn.library, typed))
+    return parse_setting(
+        args, accepted, lambda typed: resolve_topic(turn.library, typed), topic_read
+    )
 
 
 def mistake_reply(turn: Turn, mistake: Mistake, words: ScheduleWords) -> list[Reply]:
@@ -141,14 +143,9 @@ def apply_change(
         case SetZone(zone):
             subscription.timezone = zone
             sentence = words.zone_set.format(zone=zone)
-        case SetFocus(topic):
-            subscription.focus_topic = topic
-            if topic is None:
-                topics = rotation_topics(turn.library, turn.educator, subscription)
-                title = turn.library.title(upcoming_topic(subscription, topics))
-                sentence = words.rotate_set.format(title=title)
-            else:
-                sentence = words.focus_set.format(title=turn.library.title(topic))
+        case SetFocus():
+            subscription.focus_topic = change.topic
+            sentence = focus_sentence(turn, subscription, change, words)
         case Pause(weeks):
             subscription.paused_until = turn.now + timedelta(weeks=weeks)
             sentence = words.paused.format(weeks=weeks, plural="" if weeks == 1 else "s")
@@ -158,6 +155,21 @@ def apply_change(
             set_rhythm(subscription, weeks, turn.now)
             sentence = words.every_set.format(rhythm=shared.RHYTHM_WORDS[weeks])
     return _saved(turn, subscription, sentence, words)
+
+
+def focus_sentence(
+    turn: Turn, subscription: ScheduleColumns, focus: SetFocus, words: ScheduleWords
+) -> str:
+    """What the nudges are about from now on (the focus already set on `subscription`), and,
+    for a topic read from other words, where those words fit."""
+    if focus.topic is None:
+        topics = rotation_topics(turn.library, turn.educator, subscription)
+        title = turn.library.title(upcoming_topic(subscription, topics))
+        return words.rotate_set.format(title=title)
+    sentence = words.focus_set.format(title=turn.library.title(focus.topic))
+    if focus.read_from is None:
+        return sentence
+    return f"{sentence} {shared.FOCUS_READ_FROM.format(typed=focus.read_from[:80])}"
 
 
 def day_label(day: date) -> str:

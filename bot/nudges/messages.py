@@ -14,6 +14,11 @@ CHECKIN_DONE = Msg("Done")
 CHECKIN_PARTLY = Msg("Partly")
 CHECKIN_NOT_YET = Msg("Not yet")
 NUDGE_TITLE = Msg("Your weekly nudge: {title}")
+# Nudges asked to be about something in which no part of the framework can be found.
+FOCUS_NOT_FOUND = Msg(
+    "Nudges follow the framework one part at a time, and I can't tell which part “{typed}” "
+    "belongs to. Pick one with `nudges focus TOPIC` (or `nudges focus rotate` for all of them):"
+)
 NUDGE_BODY = Msg(
     "{why}\n\n*One small action this week:* {action}\n*A question to carry with you:* {question}"
 )

@@ -10,6 +10,8 @@ from bot.i18n import Msg
 
 FOCUS_ROTATE = Msg("rotating through all 13 topics (next: {topic})")
 FOCUS_ONE = Msg("{title} only")
+# After a focus read from words that name no topic ("nudges about home visits").
+FOCUS_READ_FROM = Msg("That's where “{typed}” fits in the framework.")
 SETTINGS_PAUSED = Msg("• Paused until: {until}")
 RHYTHM_WORDS = {1: Msg("every week"), 2: Msg("every 2 weeks"), 4: Msg("every 4 weeks")}
 MISSING_VALUE = Msg("Please add a value, for example `{example}`.")

@@ -1,7 +1,8 @@
 """A day and a time said in a sentence about nudges ("can you remind me on thursdays", "can
 i change my nudges to fridays at 3pm", "los viernes a las 4 de la tarde"), for the settings
 the sentence asks for. Only whole day names and times that say which half of the day they
-are ("3pm", "15:00", "7:30 am", "a las 4 de la tarde") count: "at 3" could be either.
+are ("3pm", "15:00", "7:30 am", "a las 4 de la tarde") count: "at 3" could be either. And
+what the sentence wants them to be about ("can my nudges be about home visits").
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ _NOT = frozenset(
     ["not", "don't", "dont", "no", "stop", "never", "off", "pause", "until", "till", "skip",
      "nunca", "sin", "pausa", "pausar", "hasta"]
 )  # fmt: skip
+
+
+# "about home visits", "focused on families who speak spanish", "sobre las visitas": what
+# follows is what the nudges should be about.
+_ABOUT = re.compile(r"\b(?:about|focus(?:ed)? on|sobre|acerca de|enfocad[oa]s? en)\s+(.+)")
 
 
 @dataclass(frozen=True)
@@ -73,3 +79,16 @@ def _clock(hours: int, minutes: int, half: str | None) -> time | None:
             return None
         hours = hours % 12 + (12 if half == "p" else 0)
     return time(hours, minutes) if hours <= 23 and minutes <= 59 else None
+
+
+def focus_named(sentence: str) -> str | None:
+    """The words a sentence about nudges says they should be about ("can my nudges be about
+    home visits": "home visits"), or None when it names nothing so or does not want them."""
+    said = sentence.casefold().strip().rstrip("?!.")
+    found = _ABOUT.search(said)
+    if found is None:
+        return None
+    # Only the words before "about" say whether they are wanted: "about families that dont
+    # speak english" is what they should be about.
+    asked = re.findall(r"[\w']+", without_accents(said[: found.start()]))
+    return None if _NOT.intersection(asked) else found[1].strip()

@@ -38,6 +38,11 @@ _NAMES: dict[str, SettingName] = {
     "timezone": "tz",
     "zone": "tz",
     "focus": "focus",
+    # "nudges about home visits", "nudges sobre las familias nuevas"
+    "about": "focus",
+    "topic": "focus",
+    "sobre": "focus",
+    "tema": "focus",
     "pause": "pause",
     "every": "every",
     "rhythm": "every",
@@ -77,6 +82,9 @@ class SetZone:
 @dataclass(frozen=True)
 class SetFocus:
     topic: str | None  # None: rotate through every topic
+    # The words the topic was read from when they name none by its name ("home visits" is
+    # relational): said back with the change, so a guess is never set unseen.
+    read_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -135,9 +143,14 @@ TopicFinder = Callable[[str], str | None]
 
 
 def parse_setting(
-    args: str, accepted: frozenset[SettingName], find_topic: TopicFinder
+    args: str,
+    accepted: frozenset[SettingName],
+    find_topic: TopicFinder,
+    read_topic: TopicFinder | None = None,
 ) -> ParsedSetting:
-    """What `args` (the words after `nudges` or `channel`) asks for, or what is wrong with it."""
+    """What `args` (the words after `nudges` or `channel`) asks for, or what is wrong with it.
+    A focus is a topic `find_topic` knows by name, or else one `read_topic` reads in the
+    words."""
     word, _, value = args.strip().partition(" ")
     word, value = word.casefold(), value.strip()
     if word in _SHOW_WORDS:
@@ -152,7 +165,7 @@ def parse_setting(
     if not value:
         return MissingValue(name)
     if name == "focus":
-        return _focus(value, find_topic)
+        return _focus(value, find_topic, read_topic)
     return _READERS[name](value)
 
 
@@ -203,15 +216,19 @@ def _rhythm(value: str) -> SetRhythm | BadValue:
     return SetRhythm(weeks) if weeks in RHYTHMS else BadValue("every", value)
 
 
-def _focus(value: str, find_topic: TopicFinder) -> SetFocus | UnknownTopic | LearnOnlyTopic:
+def _focus(
+    value: str, find_topic: TopicFinder, read_topic: TopicFinder | None
+) -> SetFocus | UnknownTopic | LearnOnlyTopic:
     if value.casefold() in _ROTATE_WORDS:
         return SetFocus(None)
-    slug = find_topic(value)
+    slug, read_from = find_topic(value), None
+    if slug is None and read_topic is not None:
+        slug, read_from = read_topic(value), value
     if slug is None:
         return UnknownTopic(value)
     if slug not in NUDGE_TOPICS:
         return LearnOnlyTopic(slug)
-    return SetFocus(slug)
+    return SetFocus(slug, read_from)
 
 
 _READERS: dict[str, Callable[[str], Change | BadValue]] = {

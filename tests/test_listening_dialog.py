@@ -1086,18 +1086,21 @@ def test_colleagues_talking_down_families_is_heard_and_never_switches_the_notes_
 
 
 @pytest.mark.parametrize(
-    ("asked", "locale"),
+    ("asked", "locale", "answered"),
     [
-        ("how do i talk to a parent about their kids hygiene without embarrassing them", None),
-        ("cómo le digo a una mamá que su hijo necesita evaluación de educación especial", "es-MX"),
+        ("how do i talk to a parent about their kids hygiene without embarrassing them", None,
+         "conversation"),
+        # The situation's own answer, since session 20 (it had the hard-conversation advice).
+        ("cómo le digo a una mamá que su hijo necesita evaluación de educación especial", "es-MX",
+         "**Plantear una posible evaluación**"),
     ],
-)
+)  # fmt: skip
 def test_how_to_say_a_hard_thing_to_a_family_gets_a_way_to_have_that_conversation(
-    app: CoachApp, asked: str, locale: str | None
+    app: CoachApp, asked: str, locale: str | None, answered: str
 ) -> None:
     reply = Conversation(app.coach, locale=locale).says(asked)
     assert "Good question" not in reply and "Buena pregunta" not in reply
-    assert "conversation" in reply or "conversación" in reply
+    assert answered in reply
 
 
 @pytest.mark.parametrize(
@@ -1140,7 +1143,7 @@ def test_how_to_say_a_hard_thing_to_a_family_gets_a_way_to_have_that_conversatio
         ("prek para here, a kid got bitten by another kid today and i have to call both "
          "families. what do i say to each one", None, "Calling home about a serious incident"),
         ("what do i say to mom about his great test score", None, "Let's write a short note"),
-        ("how often should i contact families", None, "Relational, built on mutual trust"),
+        ("how often should i contact families", None, "**How often to be in touch with families**"),
 
         ("can you help me respond to this email from a parent about his grade", None,
          "Let's write a short note home"),
@@ -1172,7 +1175,9 @@ def test_a_question_in_the_last_sentence_of_a_story_is_answered(app: CoachApp) -
         "instructional coach here, trying to get my teachers to actually do positive phone"
         " calls. they roll their eyes. how do I pitch it"
     )
-    assert "Here's what the framework offers on that" in reply
+    # A routine of positive calls: since session 20, that situation's answer (it had the
+    # framework's part on relationships).
+    assert "**How often to be in touch with families**" in reply
     assert "not sure what you'd like me to do" not in reply
 
 

@@ -1,4 +1,5 @@
-"""A day and a time said in a sentence about nudges, read as the settings it asks for, and\nwhat the sentence wants them to be about."""
+"""A day and a time said in a sentence about nudges, read as the settings it asks for, and
+what the sentence wants them to be about."""
 
 from __future__ import annotations
 

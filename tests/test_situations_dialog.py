@@ -219,6 +219,27 @@ def test_situations_families_bring_up_every_year_get_their_answer(
     assert answer.startswith(f"**{situations_in('en').situations[situation].title}**")
 
 
+@pytest.mark.parametrize(
+    ("said", "situation"),
+    [
+        # Had: "Good question. The framework (Mapp & Kuttner) starts from trust..."
+        (
+            "a student keeps coming to school smelling bad, how do i bring it up with mom",
+            "hygiene_and_health",
+        ),
+        # Had: 'Got it: "mom cried at the conference...". That matters.'
+        ("mom cried at the conference today and i didnt know what to say", "emotional_meeting"),
+        # Had: the culturally responsive part of the framework, about languages.
+        ("how often should I be contacting families?", "contact_rhythm"),
+    ],
+)
+def test_a_childs_care_a_parent_in_tears_and_how_often_to_write_get_their_answer(
+    app: CoachApp, said: str, situation: str
+) -> None:
+    answer = Conversation(app.coach).says(said)
+    assert answer.startswith(f"**{situations_in('en').situations[situation].title}**")
+
+
 def test_a_feeling_told_with_a_situation_is_heard_before_the_answer(app: CoachApp) -> None:
     answer = Conversation(app.coach).says("I have an IEP meeting tomorrow and I'm really nervous")
     nerves, meeting = answer.split("**IEP and 504 meetings**")

@@ -86,6 +86,19 @@ def test_the_scorer_agrees_with_scikit_learn_on_every_dev_message(
         assert theirs[ours.label] >= max(theirs.values()) - 0.005, text
 
 
+def test_every_labels_probability_is_scikit_learns_too(
+    fitted_and_exported: tuple[Fitted, TextModel],
+) -> None:
+    # A long story is read by how much the whole leans to each situation, not only the first.
+    fitted, model = fitted_and_exported
+    for text in dev_messages()[:200]:
+        normalised = model_text(for_matching(text))
+        ours, theirs = model.probabilities_text(normalised), fitted.probabilities(normalised)
+        assert ours.keys() == {str(label) for label in theirs}, text
+        for label, chance in theirs.items():
+            assert ours[str(label)] == pytest.approx(chance, abs=0.005), (text, label)
+
+
 @pytest.mark.parametrize("text", ["hi u", "call mom back", "  i'm   so fried!! 😩 ", "é a", ""])
 def test_the_features_are_scikit_learns(
     fitted_and_exported: tuple[Fitted, TextModel], text: str

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
@@ -56,11 +56,13 @@ SITUATION_FRAGMENT_WORDS = 4
 SITUATION_FRAGMENT_CONFIDENCE = 0.6
 # A story this long dilutes what it is about ("My student Leo's mom passed away Saturday...
 # Dad is now on his own... I don't know if I should call, email, send a card..."): when the
-# whole leans to a situation under the bar, one of its sentences plainly about that same
-# situation is enough (python -m bench situations chose the numbers).
+# whole leans to a situation under the bar (gives it SITUATION_STORY_LEAN or more, first or
+# not: a broad situation can edge ahead on a story's everyday words), one of its sentences
+# plainly about that situation is enough (python -m bench situations chose the numbers).
 SITUATION_STORY_WORDS = 30
 SITUATION_SENTENCE_WORDS = 5
 SITUATION_SENTENCE_CONFIDENCE = 0.35
+SITUATION_STORY_LEAN = 0.1
 _STORY_SENTENCES = re.compile(r"[^.!?\n]+")
 _CLAUSES = re.compile(r"[^.!?\n,;]+")
 # A message that opens like a question, and matched nothing more specific, is a question.
@@ -772,7 +774,7 @@ class Reader:
         """The everyday situation a message asks about (content/understanding/situations.yaml),
         when the model is `sure` of it; None for a message about none of them. Read only where
         an answer is wanted (a question outside a conversation), not for every message."""
-        return situation_of(self.situation_model.guess_text, text, sure)
+        return situation_of(self.situation_model.probabilities_text, text, sure)
 
     def situation_guess(self, text: str) -> Guess:
         """The situation model's best guess and how sure it is, bar or no bar (`coach
@@ -811,25 +813,33 @@ class Reader:
         )
 
 
-def situation_of(guess: Callable[[str], Guess], text: str, sure: float) -> str | None:
-    """The situation `guess` (a model reading normalised text) finds the message about, at
-    least `sure` of it (more for a fragment); or, in a long story that leans to one under the
-    bar, the one a sentence of its own is plainly about. None for none."""
+def situation_of(
+    probabilities: Callable[[str], Mapping[str, float]], text: str, sure: float
+) -> str | None:
+    """The situation the model (`probabilities` of each, from normalised text) finds the
+    message about, at least `sure` of it (more for a fragment); or, in a long story that leans
+    to it under the bar, the one a sentence of its own is plainly about. None for none."""
     normalised = for_matching(text)
-    whole = guess(normalised)
-    if whole.label == NO_SITUATION:
+    whole = probabilities(normalised)
+    best = max(whole, key=whole.__getitem__)
+    if best == NO_SITUATION:
         return None
-    if whole.probability >= situation_bar(normalised, sure):
-        return whole.label
+    if whole[best] >= situation_bar(normalised, sure):
+        return best
     if len(words(normalised)) < SITUATION_STORY_WORDS:
         return None
     for sentence in _STORY_SENTENCES.findall(text):
         said = for_matching(sentence)
         if len(words(said)) < SITUATION_SENTENCE_WORDS:
             continue
-        part = guess(said)
-        if part.label == whole.label and part.probability >= SITUATION_SENTENCE_CONFIDENCE:
-            return part.label
+        part = probabilities(said)
+        label = max(part, key=part.__getitem__)
+        if (
+            label != NO_SITUATION
+            and part[label] >= SITUATION_SENTENCE_CONFIDENCE
+            and whole[label] >= SITUATION_STORY_LEAN
+        ):
+            return label
     return None
 
 

@@ -196,5 +196,15 @@ class TextModel:
     def guess_text(self, normalised: str) -> Guess:
         return self.guess(self.vocabulary.grams(normalised))
 
+    def probabilities_text(self, normalised: str) -> dict[str, float]:
+        """A single-label model's probability of every label (they sum to 1)."""
+        if self.multi_label:
+            raise ValueError("probabilities_text() is for a single-label model; use chances()")
+        scores = self._scores(self.vocabulary.grams(normalised))
+        top = max(scores)
+        exps = [math.exp(score - top) for score in scores]
+        total = sum(exps)
+        return {label: value / total for label, value in zip(self.classes, exps, strict=True)}
+
     def chances_text(self, normalised: str) -> dict[str, float]:
         return self.chances(self.vocabulary.grams(normalised))

@@ -53,6 +53,10 @@ def test_what_names_no_clear_day_or_time_sets_nothing(sentence: str) -> None:
         ("quiero que mis recordatorios sean sobre las familias nuevas", "las familias nuevas"),
         ("stop sending me nudges about attendance", None),  # not wanted
         ("turn my nudges on", None),  # nothing they should be about
+        ("tell me about nudges", None),  # about the nudges themselves
+        ("i forgot about my nudges", None),
+        ("how do the nudges work, are they about the framework", None),
+        ("i care about families, what are nudges", None),  # "about" before the nudges
     ],
 )
 def test_what_a_sentence_wants_the_nudges_to_be_about(sentence: str, focus: str | None) -> None:

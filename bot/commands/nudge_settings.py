@@ -67,7 +67,8 @@ def focus_as_asked(turn: Turn, typed: str) -> list[Reply]:
         return [Text(f"{messages.FOCUS_NOT_FOUND.format(typed=typed[:80])}\n{focus_list(turn)}")]
     if isinstance(setting, MISTAKES):  # a topic for reading only ("the challenge")
         return mistake_reply(turn, setting, WORDS)
-    assert isinstance(setting, SetFocus)  # "focus ..." reads as nothing else
+    if not isinstance(setting, SetFocus):  # "focus ..." reads as nothing else
+        return settings_reply(turn, ensure_subscription(turn), WORDS)
     subscription = subscription_of(turn.session, turn.educator.id)
     if subscription is not None and subscription.enabled:
         return apply_change(turn, subscription, setting, WORDS)

@@ -33,8 +33,18 @@ _NOT = frozenset(
 
 
 # "about home visits", "focused on families who speak spanish", "sobre las visitas": what
-# follows is what the nudges should be about.
+# follows is what the nudges should be about...
 _ABOUT = re.compile(r"\b(?:about|focus(?:ed)? on|sobre|acerca de|enfocad[oa]s? en)\s+(.+)")
+# ...when the nudges come before it ("can my nudges be about trust", not "tell me about
+# nudges" nor "i forgot about my nudges")...
+_NUDGE_WORDS = frozenset(
+    ["nudge", "nudges", "tip", "tips", "reminder", "reminders", "recordatorio",
+     "recordatorios", "consejo", "consejos"]
+)  # fmt: skip
+# ...and what follows names more than the framework itself ("are they about the framework").
+_ONLY_THE_FRAMEWORK = frozenset(
+    ["the", "framework", "it", "that", "this", "them", "what", "el", "marco", "eso", "esto"]
+)
 
 
 @dataclass(frozen=True)
@@ -91,4 +101,9 @@ def focus_named(sentence: str) -> str | None:
     # Only the words before "about" say whether they are wanted: "about families that dont
     # speak english" is what they should be about.
     asked = re.findall(r"[\w']+", without_accents(said[: found.start()]))
-    return None if _NOT.intersection(asked) else found[1].strip()
+    about = re.findall(r"[\w']+", without_accents(found[1]))
+    if _NOT.intersection(asked) or _NUDGE_WORDS.isdisjoint(asked):
+        return None
+    if not _NUDGE_WORDS.isdisjoint(about) or _ONLY_THE_FRAMEWORK.issuperset(about):
+        return None
+    return found[1].strip()

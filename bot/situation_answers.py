@@ -63,7 +63,10 @@ def _situation_in(text: str, sure: float, told: tuple[str, Told] | None) -> Situ
     if told is not None and told[1].situation is not None:
         # "un papá de mi alumno fue deportado": its words name the situation.
         return situations_in(current_language()).situations[told[1].situation]
-    if told is not None:
+    if told is not None and told[1].heard_first:
+        # A feeling or a story told keeps its own reply unless the model is surer; general
+        # advice told ("how do i say a hard thing") gives way at the usual bar, as the
+        # situation's answer says it better ("...about their kid's hygiene").
         sure = max(sure, SITUATION_OVER_TOLD)
     name = default_reader().situation(text, sure)
     return None if name is None else situations_in(current_language()).situations[name]

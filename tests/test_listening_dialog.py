@@ -1088,8 +1088,11 @@ def test_colleagues_talking_down_families_is_heard_and_never_switches_the_notes_
 @pytest.mark.parametrize(
     ("asked", "locale", "answered"),
     [
+        ("how do i talk to a dad about his daughter's attitude in class without starting a "
+         "fight", None, "conversation"),
+        # The situation's own answer, since session 20 (it had the hard-conversation advice).
         ("how do i talk to a parent about their kids hygiene without embarrassing them", None,
-         "conversation"),
+         "**A private matter about a child's health or care**"),
         # The situation's own answer, since session 20 (it had the hard-conversation advice).
         ("cómo le digo a una mamá que su hijo necesita evaluación de educación especial", "es-MX",
          "**Plantear una posible evaluación**"),
@@ -1596,7 +1599,9 @@ def test_spanish_yo_is_not_a_hello(app: CoachApp) -> None:
     said = "la mamá piensa que su niño es flojo pero yo creo que puede ser dislexia"
     assert "¡Hola! Soy su coach" not in maestra.says(said)  # had: the hello ("yo" greets)
     asked = maestra.says(f"{said}, cómo se lo digo")  # the question after the story
-    assert "conversación difícil" in asked  # had: the general "Buena pregunta"
+    # Had: the general "Buena pregunta"; then the hard-conversation advice; since session 20
+    # the situation it is (a possible dyslexia to raise with the family).
+    assert "**Plantear una posible evaluación**" in asked
     assert "No hay problema" in maestra.says("no tengo tiempo para la reflexión ahorita")
 
 

@@ -2147,6 +2147,8 @@ def test_a_safety_worry_typed_as_a_reflection_answer_is_answered_first_and_not_s
         ("checked in with grandma, she said theres no food at home most days", None,
          "McKinney-Vento"),
         ("la familia de Dayana vive en su carro desde octubre", "es-MX", "McKinney-Vento"),
+        # Had: 'Noted, "i think one of my kids...". Thanks for putting it into words.'
+        ("i think one of my kids isnt getting enough to eat at home", None, "McKinney-Vento"),
     ],
 )  # fmt: skip
 def test_an_impaired_caregiver_or_a_family_in_need_gets_the_schools_people_first(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 
 from sqlalchemy import select
 
@@ -84,8 +85,9 @@ def unknown_topic_reply(library: Library, typed: str) -> list[Reply]:
     return [Text("\n".join(lines))]
 
 
-def topic_list(library: Library) -> str:
-    return "\n".join(f"• `{slug}`: {library.title(slug)}" for slug in ALL_TOPICS)
+def topic_list(library: Library, slugs: Iterable[str] = ALL_TOPICS) -> str:
+    """The topics (all, or `slugs`), one a line with the word that names each."""
+    return "\n".join(f"• `{slug}`: {library.title(slug)}" for slug in slugs)
 
 
 def suggested_topic(turn: Turn) -> str:

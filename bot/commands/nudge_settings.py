@@ -16,6 +16,7 @@ from bot.commands.schedule_settings import (
 from bot.nudges import messages
 from bot.nudges.settings import ensure_subscription
 from bot.replies import Reply, Text
+from bot.topics import topic_list
 from bot.turn import Turn
 from bot.weekly.schedule_words import NamedSchedule
 from bot.weekly.settings_parser import (
@@ -64,7 +65,8 @@ def focus_as_asked(turn: Turn, typed: str) -> list[Reply]:
     topic can be found get the topics to choose from."""
     setting = read_setting(turn, f"focus {typed}", EVERY_SETTING)
     if isinstance(setting, UnknownTopic):
-        return [Text(f"{messages.FOCUS_NOT_FOUND.format(typed=typed[:80])}\n{focus_list(turn)}")]
+        topics = topic_list(turn.library, NUDGE_TOPICS)
+        return [Text(f"{messages.FOCUS_NOT_FOUND.format(typed=typed[:80])}\n{topics}")]
     if isinstance(setting, MISTAKES):  # a topic for reading only ("the challenge")
         return mistake_reply(turn, setting, WORDS)
     if not isinstance(setting, SetFocus):  # "focus ..." reads as nothing else
@@ -76,8 +78,3 @@ def focus_as_asked(turn: Turn, typed: str) -> list[Reply]:
     subscription.focus_topic = setting.topic
     turned_on = [reply.text for reply in handle_nudges(turn, "on") if isinstance(reply, Text)]
     return [Text(" ".join([*turned_on, focus_sentence(turn, subscription, setting, WORDS)]))]
-
-
-def focus_list(turn: Turn) -> str:
-    """The topics a weekly nudge can stay on, one a line."""
-    return "\n".join(f"• `{slug}`: {turn.library.title(slug)}" for slug in NUDGE_TOPICS)

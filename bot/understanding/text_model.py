@@ -187,11 +187,9 @@ class TextModel:
         if self.multi_label:
             raise ValueError("guess() is for a single-label model; use chances()")
         scores = self._scores(grams)
-        top = max(scores)
-        total = sum(math.exp(score - top) for score in scores)
         # Ties go to the class listed first, as scikit-learn's argmax does.
-        best = scores.index(top)
-        return Guess(self.classes[best], 1.0 / total)
+        best = scores.index(max(scores))
+        return Guess(self.classes[best], _softmax(scores)[best])
 
     def guess_text(self, normalised: str) -> Guess:
         return self.guess(self.vocabulary.grams(normalised))
@@ -200,11 +198,16 @@ class TextModel:
         """A single-label model's probability of every label (they sum to 1)."""
         if self.multi_label:
             raise ValueError("probabilities_text() is for a single-label model; use chances()")
-        scores = self._scores(self.vocabulary.grams(normalised))
-        top = max(scores)
-        exps = [math.exp(score - top) for score in scores]
-        total = sum(exps)
-        return {label: value / total for label, value in zip(self.classes, exps, strict=True)}
+        chances = _softmax(self._scores(self.vocabulary.grams(normalised)))
+        return dict(zip(self.classes, chances, strict=True))
 
     def chances_text(self, normalised: str) -> dict[str, float]:
         return self.chances(self.vocabulary.grams(normalised))
+
+
+def _softmax(scores: list[float]) -> list[float]:
+    """A single-label model's scores as probabilities that sum to 1."""
+    top = max(scores)
+    exps = [math.exp(score - top) for score in scores]
+    total = sum(exps)
+    return [value / total for value in exps]

@@ -51,6 +51,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "bench.situations",
         "everyday situations asked about: answered right, wrong, none; false answers",
     ),
+    "action-questions": (
+        "bench.action_questions",
+        "questions typed over the action options: answered right, wrong, none; false answers",
+    ),
     "theme-cv": (
         "bench.theme_cv",
         "theme model beside the cues: recall and precision on each writer left out",

@@ -47,14 +47,14 @@ def tally(pairs: list[tuple[str, str | None]]) -> Counter[str]:
     return counts
 
 
-def report(name: str, counts: Counter[str]) -> str:
+def report(name: str, counts: Counter[str], another: str = "another situation's") -> str:
     asked = counts["right"] + counts["wrong"] + counts["missed"]
     others = counts["false"] + counts["kept out"]
     answered = counts["right"] + counts["wrong"] + counts["false"]
     precision = 100 * counts["right"] / answered if answered else 0.0
     return (
         f"{name}: answered right {counts['right']}/{asked} ({100 * counts['right'] / asked:.1f}%),"
-        f" another situation's {counts['wrong']}, none {counts['missed']};"
+        f" {another} {counts['wrong']}, none {counts['missed']};"
         f" false answers {counts['false']}/{others} ({100 * counts['false'] / others:.1f}%);"
         f" precision {precision:.1f}%"
     )

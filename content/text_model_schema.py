@@ -4,8 +4,10 @@ Three small text classifiers are trained by `python -m bot.understanding.train_m
 `intent_model.npz` from the intents' `examples` (and `off_topic`) in intents.yaml,
 `topic_model.npz` from the topics' `examples` (and `general`) in topics.yaml, and
 `theme_model.npz` from theme_examples.yaml (one yes/no model per theme, as a text can carry
-several), and `situation_model.npz` from situation_examples.yaml (the everyday situation a
-question is about, or `none`). Each file records a fingerprint of the examples and settings
+several), `situation_model.npz` from situation_examples.yaml (the everyday situation a
+question is about, or `none`), `plan_model.npz` from plan_examples.yaml and
+`action_question_model.npz` from action_question_examples.yaml (what a question typed over
+the action options asks, or `none`). Each file records a fingerprint of the examples and settings
 it was trained from, so `coach content check` can say when someone edited the examples and
 did not retrain.
 
@@ -43,6 +45,12 @@ PLAN_MODEL_PATH = MODEL_DIR / "plan_model.npz"
 PLAN_EXAMPLES_PATH = MODEL_DIR / "plan_examples.yaml"
 # Which everyday situation a question is about (content/situations_schema.py).
 SITUATION_MODEL_PATH = MODEL_DIR / "situation_model.npz"
+# What a question typed over the action options asks ("can i pick two?", "what if they don't
+# speak english?"): content/understanding/action_question_examples.yaml, answered by
+# replies.yaml `action_questions`; `none` for anything else typed there.
+ACTION_QUESTION_MODEL_PATH = MODEL_DIR / "action_question_model.npz"
+ACTION_QUESTION_EXAMPLES_PATH = MODEL_DIR / "action_question_examples.yaml"
+NO_ACTION_QUESTION = "none"
 # The plan model's one yes/no question: does the text name a step the educator will take?
 PLAN = "plan"
 RETRAIN = "python -m bot.understanding.train_models"
@@ -198,6 +206,31 @@ def plan_examples(path: Path = PLAN_EXAMPLES_PATH) -> Examples:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data = PlanExampleFile.model_validate(yaml.load(path.read_text(encoding="utf-8"), loader))
     return [(PLAN if example.plan else "", example.text) for example in data.examples]
+
+
+class ActionQuestionExample(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    label: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    by: str = Field(min_length=1)  # who wrote it, as in theme_examples.yaml
+
+
+class ActionQuestionExampleFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    version: int
+    examples: list[ActionQuestionExample] = Field(min_length=1)
+
+
+def action_question_file(path: Path = ACTION_QUESTION_EXAMPLES_PATH) -> ActionQuestionExampleFile:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    return ActionQuestionExampleFile.model_validate(raw)
+
+
+def action_question_examples(path: Path = ACTION_QUESTION_EXAMPLES_PATH) -> Examples:
+    """(question, text) pairs from action_question_examples.yaml, `none` for anything else
+    typed over the action options. Read only to train and check the model."""
+    return [(example.label, example.text) for example in action_question_file(path).examples]
 
 
 def theme_examples(path: Path = THEME_EXAMPLES_PATH) -> Examples:

@@ -20,12 +20,16 @@ from content.languages import DEFAULT_LANGUAGE, MissingLanguage, in_language
 from content.reframe_patterns import PatternCompiler, PatternError
 from content.situations_schema import load_situations, situation_examples, situation_faults
 from content.text_model_schema import (
+    ACTION_QUESTION_EXAMPLES_PATH,
+    ACTION_QUESTION_MODEL_PATH,
     INTENT_MODEL_PATH,
+    NO_ACTION_QUESTION,
     PLAN_MODEL_PATH,
     SITUATION_MODEL_PATH,
     THEME_EXAMPLES_PATH,
     THEME_MODEL_PATH,
     TOPIC_MODEL_PATH,
+    action_question_examples,
     intent_examples,
     model_faults,
     plan_examples,
@@ -374,6 +378,10 @@ class ReplyFile(_Strict):
     tip_now: TipNow
     nudge_card: NudgeCard
     keep_going: KeepGoingWords
+    # A question typed over the action options, answered before they are asked again ("can i
+    # pick two?", "what if they don't speak english?"): its answer by what it asks, the names
+    # the action question model learned (action_question_examples.yaml).
+    action_questions: dict[str, str] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _every_theme(self) -> Self:
@@ -441,6 +449,7 @@ class UnderstandingContent(_Strict):
             + model_faults(theme_training_examples(self.intents), THEME_MODEL_PATH)
             + model_faults(plan_examples(), PLAN_MODEL_PATH)
             + _situation_faults(self.replies.told)
+            + _action_question_faults(self.replies.action_questions)
         )
 
     def topic_words(self) -> list[str]:
@@ -464,6 +473,35 @@ def _situation_faults(told: dict[str, Told]) -> list[str]:
             if entry.situation is not None and entry.situation not in situations.situations
         ]
     )
+
+
+# Fewer examples than this and the model cannot tell a question from its neighbours.
+MIN_ACTION_QUESTION_EXAMPLES = 6
+
+
+def _action_question_faults(answers: dict[str, str]) -> list[str]:
+    """Examples of a question with no answer, answers with too few examples to learn from,
+    and a model not trained from the examples."""
+    where = f"understanding/{ACTION_QUESTION_EXAMPLES_PATH.name}"
+    try:
+        examples = action_question_examples()
+    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        return [f"{where}: cannot be read ({exc})"]
+    labels = {label for label, _ in examples}
+    faults = [
+        f"{where}: {label!r} has no answer in replies.yaml action_questions"
+        for label in sorted(labels - {*answers, NO_ACTION_QUESTION})
+    ]
+    if NO_ACTION_QUESTION in answers:
+        faults.append(f"replies.yaml action_questions: {NO_ACTION_QUESTION!r} is for no question")
+    for name in answers:
+        count = sum(label == name for label, _ in examples)
+        if count < MIN_ACTION_QUESTION_EXAMPLES:
+            faults.append(
+                f"{where}: {name} has {count} examples, at least {MIN_ACTION_QUESTION_EXAMPLES}"
+                " needed"
+            )
+    return faults + model_faults(examples, ACTION_QUESTION_MODEL_PATH)
 
 
 class UnderstandingError(ValueError):

@@ -20,7 +20,7 @@ from bot.drafts.suggest import draft_button
 from bot.flows import checkin, listening
 from bot.flows.base import Answer
 from bot.flows.checkin import own_words, wording_note
-from bot.flows.option_words import option_named, several_named
+from bot.flows.option_words import option_in_passing, option_named, several_named
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import action_awaiting_check_in
 from bot.i18n import _, current_language
@@ -31,6 +31,7 @@ from bot.replies import AskText, Card, Choices, Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
+from bot.understanding.action_questions import action_question
 from bot.understanding.own_plan import naming_who, own_plan, without_hedge
 from bot.understanding.plan import names_a_step
 from content.loader import Library
@@ -41,6 +42,9 @@ PROMPTS_PER_REFLECTION = 2
 # Where a text typed over the action options, and not taken as a step, waits: typed again as
 # it was, it is saved (the educator meant it), so a step the model misreads never loops.
 NOT_A_STEP = "_not_a_step"
+# A step named beside a question typed over the options, offered first when they are asked
+# again.
+STEP_ASKED_ABOUT = "_step_asked_about"
 
 
 def _rotating(items: list[str], start: int, count: int) -> list[str]:
@@ -156,7 +160,7 @@ def _ask_action(turn: Turn, flow: ActiveFlow) -> list[Reply]:
     carried = flow.data.get("carried")
     if carried and carried not in flow.data["actions"]:
         flow.data["actions"] = [carried, *flow.data["actions"]]
-    named = _step_named_in_answers(flow)
+    named = flow.data.pop(STEP_ASKED_ABOUT, None) or _step_named_in_answers(flow)
     if named is not None:  # their own idea first, in place of the last suggestion
         flow.data["actions"] = [named, *flow.data["actions"][: listening.ACTIONS_OFFERED - 1]]
     pairs = [(action, f"a{i}") for i, action in enumerate(flow.data["actions"])]
@@ -165,6 +169,21 @@ def _ask_action(turn: Turn, flow: ActiveFlow) -> list[Reply]:
     if named is None:
         return [question]
     return [Text(replies_in(current_language()).own_plan.first_is_yours), question]
+
+
+def _offer_step_asked_about(flow: ActiveFlow, text: str) -> None:
+    """ "maybe send a note home in vietnamese? but idk how to get it translated": the step the
+    question is about is offered first when the options are asked again, so one tap saves it
+    (a question is never saved as the plan by itself); so is a text that reads as a step
+    though it was answered as a question."""
+    step = own_plan(text.replace("?", ".").replace("¿", ""))
+    if step is None and listening.is_action(text):  # "learn how to say hello in somali"
+        step = _without_lead_in(text)
+    if step is None:
+        return
+    step = naming_who(step, text)
+    if step.casefold() not in {action.casefold() for action in flow.data["actions"]}:
+        flow.data[STEP_ASKED_ABOUT] = step
 
 
 def _step_named_in_answers(flow: ActiveFlow) -> str | None:
@@ -353,6 +372,18 @@ class ReflectionFlow:
         changed = _option_changed(flow, own) if own is not None and not asked_for_own else None
         if changed is not None:  # "option 2 but with the hernandez family instead"
             return _save(turn, flow, changed)
+        picked = option_in_passing(own) if own is not None and not asked_for_own else None
+        actions: list[str] = flow.data["actions"]
+        if picked is not None and picked <= len(actions):  # "i think 3", "going w 1"
+            return _save(turn, flow, actions[picked - 1])
+        asked = action_question(own) if own is not None and own != set_aside else None
+        if own is not None and asked is not None:
+            # "can i pick two?", "what if they don't speak english?": answered, then the
+            # options again, with a step named beside the question offered first; typed
+            # again as it was, it is their plan (a step misread as a question never loops).
+            _offer_step_asked_about(flow, own)
+            flow.data[NOT_A_STEP] = own
+            return [Text(said.action_questions[asked]), *_ask_action(turn, flow)]
         if own is not None and listening.reports_how_it_went(own):
             # "kinda, i called but mom got mad": heard, not saved as the plan.
             heard = _heard_not_saved(flow, own, said.own_plan.report_heard)

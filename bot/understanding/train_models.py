@@ -3,9 +3,9 @@
     python -m bot.understanding.train_models   # rewrites content/understanding/*_model.*
 
 Run it after editing the examples in intents.yaml, topics.yaml, theme_examples.yaml,
-plan_examples.yaml or situation_examples.yaml, or the reframe fallback's sentences
-(content/reframe_fallback.yaml, bot/reframe/fallback.py) (`coach content check` says when
-a model is stale). It needs
+plan_examples.yaml, situation_examples.yaml or action_question_examples.yaml, or the reframe
+fallback's sentences (content/reframe_fallback.yaml, bot/reframe/fallback.py) (`coach content
+check` says when a model is stale). It needs
 scikit-learn (a development dependency): a multinomial logistic regression on TF-IDF of
 character n-grams (within words, so typos and word forms still share most features) and of
 words and word pairs. The coach itself never imports scikit-learn: it reads the weights
@@ -26,6 +26,7 @@ from bot.reframe.fallback import train_and_save as train_reframe_fallback
 from bot.understanding.normalise import for_matching
 from content.situations_schema import situation_examples
 from content.text_model_schema import (
+    ACTION_QUESTION_MODEL_PATH,
     CHAR_NGRAMS,
     INTENT_MODEL_PATH,
     PLAN,
@@ -39,6 +40,7 @@ from content.text_model_schema import (
     Examples,
     GramWeights,
     TextModelFile,
+    action_question_examples,
     intent_examples,
     plan_examples,
     theme_training_examples,
@@ -95,6 +97,12 @@ def fit_situations(examples: Examples) -> Fitted:
     `none` does not win on numbers alone (`python -m bench situations` measured it: a
     situation the model never read in those words is answered far more often, for a few more
     false answers)."""
+    return fit(examples, class_weight="balanced")
+
+
+def fit_action_questions(examples: Examples) -> Fitted:
+    """What a question typed over the action options asks, or `none`: weighted like the
+    situations, as `none` holds everything else typed there."""
     return fit(examples, class_weight="balanced")
 
 
@@ -186,6 +194,7 @@ def main() -> int:
     train(theme_training_examples(content.intents), THEME_MODEL_PATH, fit_themes)
     train(plan_examples(), PLAN_MODEL_PATH, fit_plans)
     train(situation_examples(), SITUATION_MODEL_PATH, fit_situations)
+    train(action_question_examples(), ACTION_QUESTION_MODEL_PATH, fit_action_questions)
     # The reframe fallback learns from the intent examples too (as sentences that are not
     # deficit framing), so it is retrained with them.
     print(f"{REFRAME_MODEL_PATH}: {train_reframe_fallback()} weights")

@@ -2279,3 +2279,17 @@ def test_whether_to_answer_a_late_email_tonight_gets_the_boundaries_answer(app: 
     assert "Thirteen short statements" in Conversation(app.coach, "mr-lee").says(
         "can i take the quiz"
     )
+
+
+@pytest.mark.parametrize(
+    "asked", ["is my principal going to see this?", "wait is this shared with admin"]
+)
+def test_asking_who_sees_a_reflection_in_the_middle_of_it_is_answered(
+    app: CoachApp, asked: str
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    # Had: "No problem. Here's a way in:", help to answer a question it did not ask.
+    answer = educator.says(asked)
+    assert "no principal or district view" in answer and "Here's a way in" not in answer
+    assert "Question 1 of 2" in answer

@@ -142,3 +142,31 @@ def test_ok_to_the_smallest_step_for_a_heavy_week_starts_that_note(app: CoachApp
     started = educator.says("ok")
     assert "Let's write a short note home: Celebrate something specific." in started
     assert "Which language does the family read best?" in started
+
+
+def test_reflecting_on_a_subject_the_framework_has_no_part_for_starts_this_weeks(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    # Had: "I don't know the topic communication. Did you mean cognition?" and fifteen slugs.
+    answer = educator.says("reflect communication")
+    assert "no part called “communication”" in answer and "Question 1 of 2" in answer
+    assert "cognition" not in answer
+    educator.says("cancel")
+    described = educator.says("reflect i want to think about my conference with the garcias")
+    assert "Let's think that through" in described and "Question 1 of 2" in described
+    educator.says("cancel")
+    # A slip of a part's name is that part.
+    assert "Let's reflect on *Relational" in educator.says("reflect relatonal")
+
+
+def test_a_long_unknown_word_is_quoted_back_short(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says("reflect " + "x" * 3_000)
+    assert "Question 1 of 2" in answer and "x" * 41 not in answer
+
+
+def test_reflecting_on_a_subject_in_spanish(app: CoachApp) -> None:
+    educator = Conversation(app.coach, locale="es-MX")
+    educator.says("idioma es")
+    answer = educator.says("reflexionar comunicación")
+    assert "no tiene una parte llamada “comunicación”" in answer and "Pregunta 1 de 2" in answer

@@ -79,7 +79,8 @@ def _every_flow(app: CoachApp) -> None:
         "reframe off",
         "channel on",
         f"{MARKER} not a command",
-        f"reflect {MARKER}",
+        f"reflect {MARKER}",  # no part of the framework: this week's reflection starts
+        "cancel",
         "x" * 5000 + MARKER,
         "",
         "export",

@@ -58,6 +58,7 @@ from bot.situation_answers import situation_answer, situation_aside
 from bot.text import split_command
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
+from bot.understanding.action_questions import NOT_MY_ROLE, action_question
 from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.reader import (
     GREETING_MOST_WORDS,
@@ -651,7 +652,9 @@ def answer_to_nudge_card(
         return _question(turn, replace(reading, topic=row.topic), text)
     if short and says(card.skip_words):
         return week("skip")
-    if says(replies_in(current_language()).checkin.not_fit_words):
+    if says(replies_in(current_language()).checkin.not_fit_words) or (
+        action_question(text) == NOT_MY_ROLE  # "I'm the school nurse, I don't have a class"
+    ):
         week("skip")  # "doesnt really work for high school"
         return [Text(card.not_fit)]
     if says(card.plan_words):  # "la voy a try con mis ELL families el thursday 👍"

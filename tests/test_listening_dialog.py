@@ -2282,7 +2282,7 @@ def test_whether_to_answer_a_late_email_tonight_gets_the_boundaries_answer(app: 
 
 
 @pytest.mark.parametrize(
-    "asked", ["is my principal going to see this?", "wait is this shared with admin"]
+    "asked", ["is my principal going to see this?", "wait, is this shared with admin?"]
 )
 def test_asking_who_sees_a_reflection_in_the_middle_of_it_is_answered(
     app: CoachApp, asked: str

@@ -425,6 +425,8 @@ def _nudged_without_a_check_in(app: CoachApp, platform: FakePlatform) -> Convers
         # Had: "I've marked it done" (read "i do this" as already doing it).
         ("how do i do this if my kids ride the bus?", "learn ", None),
         ("did it, i'll try two families next week", "Marked done", "done"),
+        # Had: "Thanks for telling me you're part of the school team..." and the week kept.
+        ("im the school psychologist, i dont have a classroom or a roster", "not every", "skipped"),
     ],
 )
 def test_the_nudge_cards_buttons_can_be_typed(

@@ -34,6 +34,9 @@ ACTION_QUESTION_SURE = 0.5
 # text for a dad who works nights"): at 0.8, 45 of the 532 such examples are kept from their
 # answer, at 0.7, 62 (BENCHMARKS.md).
 STEP_OVER_QUESTION = 0.8
+# "im a para, i dont have my own families": also how a weekly nudge that fits no part of their
+# job is told (bot/plain_requests.py), in the same words.
+NOT_MY_ROLE = "not_my_role"
 
 
 @cache

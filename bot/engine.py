@@ -100,6 +100,8 @@ log = logging.getLogger("coach.engine")
 CANCEL_WORDS = ("cancel", "stop", "quit", "exit")
 # Commands that begin a guided conversation; only one can be open at a time.
 FLOW_STARTERS = ("reflect", "assess", "forget", "draft")
+# The kind of conversation each starts (bot/flows/*.py KIND).
+FLOW_OF = {"reflect": "reflection", "assess": "assessment", "forget": "forget", "draft": "draft"}
 GREETING_WORDS = ("hi", "hello", "hey")
 # Command words whose every phrase is a command, even inside a guided conversation.
 PHRASE_COMMANDS = ("nudges",)
@@ -498,6 +500,12 @@ class Coach:
             forget = Text(messages.FORGET_IN_FLOW.format(title=handler.title(turn, flow)))
             return [forget, *self._ask_again(turn, flow)]
         if word.casefold() in FLOW_STARTERS:  # "reflect", and "reflexionar" in Spanish
+            if handler.untouched(flow) and (args or FLOW_OF[word.casefold()] != flow.kind):
+                # `reflect` at the self-check's first statement, `reflect asset-based` at a
+                # reflection's first question: nothing is lost, so the one asked for starts.
+                closed = Text(messages.CLOSED_UNTOUCHED.format(title=handler.title(turn, flow)))
+                end_flow(turn, flow)
+                return [closed, *self._run_command(turn, word.casefold(), args)]
             # One guided conversation at a time: finish or cancel this one first.
             return [still_open, *self._ask_again(turn, flow)]
         chosen = language_named(args) if word.casefold() == "language" else None

@@ -90,6 +90,7 @@ NOT_AN_OPTION = Msg(
     "your own words."
 )
 STILL_IN_FLOW = Msg("Your {title} is still open: answer above to go on, or type `cancel`.")
+CLOSED_UNTOUCHED = Msg("I've closed your {title}; nothing in it was answered yet.")
 FORGET_IN_FLOW = Msg(
     "To delete everything I keep about you, type `cancel` to close your {title}, then "
     "`forget`. Or answer above to go on."

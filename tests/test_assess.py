@@ -124,9 +124,19 @@ def test_retaking_shows_what_moved_since_last_time(app: CoachApp, clock: FakeClo
 def test_a_reflection_in_progress_is_not_replaced_by_an_assessment(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("reflect relational")
+    educator.says("I talked with Ana's dad at pickup about her drawings")
     answer = educator.says("assess")
     assert "reflection on" in answer and "is still open" in answer
-    assert "Question 1 of 2" in answer
+    assert "Question 2 of 2" in answer
+
+
+def test_a_reflection_not_yet_answered_gives_way_to_the_assessment(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    # Had: "Your reflection on ... is still open", for a question not yet answered.
+    answer = educator.says("assess")
+    assert "I've closed your reflection on *Relational" in answer
+    assert "nothing in it was answered yet" in answer and "(1 of 13)" in answer
 
 
 def test_growth_first_needs_an_assessment(app: CoachApp) -> None:

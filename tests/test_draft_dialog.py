@@ -265,12 +265,25 @@ def test_a_nudge_that_asks_for_a_note_home_has_draft_it_now(app: CoachApp) -> No
 def test_one_guided_conversation_at_a_time(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("reflect relational")
+    educator.says("I talked with Ana's dad at pickup about her drawings")
     answer = educator.says("draft")
-    assert "is still open" in answer and "Question 1 of 2" in answer
+    assert "is still open" in answer and "Question 2 of 2" in answer
     educator.says("cancel")
     educator.says("draft")
+    educator.clicks("1")  # what the note is for: begun
     answer = educator.says("reflect")
-    assert "Your message home is still open" in answer and "What is it for?" in answer
+    assert "Your message home is still open" in answer
+
+
+def test_a_conversation_not_yet_answered_gives_way_to_the_one_asked_for(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    answer = educator.says("draft")
+    assert "I've closed your reflection" in answer and "What is it for?" in answer
+    answer = educator.says("reflect asset-based")
+    assert "I've closed your message home" in answer and "Let's reflect on *Asset-based" in answer
+    # The same word again, nothing new asked: the place is kept.
+    assert "is still open" in educator.says("reflect")
 
 
 def test_a_non_answer_is_never_put_in_a_note(app: CoachApp) -> None:

@@ -325,3 +325,22 @@ def test_a_role_said_with_something_told_hears_what_was_told_then_offers_the_rol
     assert "That quiet is hard" in reply or "different channel" in reply
     assert "hard to reach" in reply and "You might say" in reply  # the note on its wording
     assert reply.rstrip().endswith("1. Yes, set counselor or social worker")
+
+
+def test_a_role_said_in_an_answer_fits_the_action_options_at_once(app: CoachApp) -> None:
+    def options_after(educator: Conversation, first_answer: str) -> list[str]:
+        educator.says("reflect relational")
+        educator.says(first_answer)
+        educator.says("the Okafors. I've only called about attendance so far")
+        return [educator.option(n).label for n in (1, 2, 3)]
+
+    said = options_after(
+        Conversation(app.coach, "ms-diaz"),
+        "I'm a counselor, not a teacher, so I don't have lesson plans. I met a grandma today",
+    )
+    stored = Conversation(app.coach, "mr-lee")
+    stored.says("profile role counselor")
+    # Had: the classroom options until `profile role counselor` was typed after the reflection.
+    assert said == options_after(stored, "I met a grandma today")
+    unset = options_after(Conversation(app.coach, "ms-park"), "I met a grandma today")
+    assert said != unset

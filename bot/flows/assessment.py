@@ -113,6 +113,9 @@ class AssessmentFlow:
     def say_in(self, turn: Turn, flow: ActiveFlow, was: Library) -> None:
         """Its questions are read from the library each time they are asked."""
 
+    def untouched(self, flow: ActiveFlow) -> bool:
+        return flow.data["index"] == 0 and not flow.data["scores"]
+
     def title(self, turn: Turn, flow: ActiveFlow) -> str:
         total = len(turn.library.assessment.statements)
         return messages.TITLE.format(number=flow.data["index"] + 1, total=total)

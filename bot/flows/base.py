@@ -38,6 +38,11 @@ class Flow(Protocol):
         """Ask the current step's question again, without changing anything."""
         ...
 
+    def untouched(self, flow: ActiveFlow) -> bool:
+        """Nothing in it answered yet: another guided conversation asked for may take its
+        place without losing anything."""
+        ...
+
     def title(self, turn: Turn, flow: ActiveFlow) -> str:
         """A few words naming what the educator is in the middle of."""
         ...

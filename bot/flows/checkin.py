@@ -549,6 +549,9 @@ class CheckinFlow:
     def say_in(self, turn: Turn, flow: ActiveFlow, was: Library) -> None:
         """Its questions are read from the library each time they are asked."""
 
+    def untouched(self, flow: ActiveFlow) -> bool:
+        return True  # it steps aside for any command anyway (optional)
+
     def title(self, turn: Turn, flow: ActiveFlow) -> str:
         return _("check-in on *{title}*").format(title=turn.library.title(flow.data["topic"]))
 

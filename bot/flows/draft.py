@@ -447,6 +447,9 @@ class DraftFlow:
     def say_in(self, turn: Turn, flow: ActiveFlow, was: Library) -> None:
         """Its questions are read from the library each time they are asked."""
 
+    def untouched(self, flow: ActiveFlow) -> bool:
+        return flow.step == "purpose"  # nothing chosen yet
+
     def title(self, turn: Turn, flow: ActiveFlow) -> str:
         return str(said.TITLE)
 

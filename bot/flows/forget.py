@@ -36,6 +36,9 @@ class ForgetFlow:
     def say_in(self, turn: Turn, flow: ActiveFlow, was: Library) -> None:
         """Its questions are read from the library each time they are asked."""
 
+    def untouched(self, flow: ActiveFlow) -> bool:
+        return True  # nothing is deleted until it is confirmed
+
     def title(self, turn: Turn, flow: ActiveFlow) -> str:
         return str(messages.FORGET_TITLE)
 

@@ -10,6 +10,7 @@ Steps, each saved before the next question is asked:
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from sqlalchemy import func, select
 
@@ -34,7 +35,9 @@ from bot.understanding import Understanding, understand
 from bot.understanding.action_questions import action_question
 from bot.understanding.own_plan import naming_who, own_plan, without_hedge
 from bot.understanding.plan import names_a_step
+from content.fit import Profile
 from content.loader import Library
+from content.schema import Role
 from content.understanding_schema import replies_in
 
 KIND = "reflection"
@@ -45,6 +48,8 @@ NOT_A_STEP = "_not_a_step"
 # A step named beside a question typed over the options, offered first when they are asked
 # again.
 STEP_ASKED_ABOUT = "_step_asked_about"
+# The role an answer said ("im a counselor, not a teacher"), when no profile is set.
+ROLE_SAID = "_role_said"
 
 
 def _rotating(items: list[str], start: int, count: int) -> list[str]:
@@ -153,7 +158,7 @@ def _ask_action(turn: Turn, flow: ActiveFlow) -> list[Reply]:
         flow.data["actions"] = listening.fitted_actions(
             turn.library,
             flow.data["topic"],
-            profile_of(turn.educator),
+            _profile_for_actions(turn, flow),
             flow.data.get("themes", []),
             flow.data["rotation"],
         )
@@ -184,6 +189,25 @@ def _offer_step_asked_about(flow: ActiveFlow, text: str) -> None:
     step = naming_who(step, text)
     if step.casefold() not in {action.casefold() for action in flow.data["actions"]}:
         flow.data[STEP_ASKED_ABOUT] = step
+
+
+def _keep_role_said(turn: Turn, flow: ActiveFlow, answer: str) -> None:
+    """ "I'm a counselor, not a teacher, so I don't have lesson plans": the role an answer
+    says, for this reflection's action options, before any profile is set."""
+    profiles = turn.library.profiles
+    role = profiles.role_in(answer)
+    if role is not None and not profiles.works_beside(answer):
+        flow.data[ROLE_SAID] = role.value
+
+
+def _profile_for_actions(turn: Turn, flow: ActiveFlow) -> Profile:
+    """The profile the action options fit: the stored one, or, with no role stored, the
+    role an answer said (the options fit a counselor at once, not after `profile`)."""
+    profile = profile_of(turn.educator)
+    said = flow.data.get(ROLE_SAID)
+    if profile.role is not None or said not in {role.value for role in Role}:
+        return profile
+    return replace(profile, role=Role(said))
 
 
 def _step_named_in_answers(flow: ActiveFlow) -> str | None:
@@ -238,6 +262,11 @@ class ReflectionFlow:
     def say_in(self, turn: Turn, flow: ActiveFlow, was: Library) -> None:
         say_in(turn, flow, was)
 
+    def untouched(self, flow: ActiveFlow) -> bool:
+        # Last week's check-in or the first question, not answered and no help asked for.
+        begun = flow.data["answers"] or flow.data.get("stuck_times")
+        return not begun and flow.step in ("followup", "prompt")
+
     def title(self, turn: Turn, flow: ActiveFlow) -> str:
         return _("reflection on *{title}*").format(title=turn.library.title(flow.data["topic"]))
 
@@ -287,6 +316,7 @@ class ReflectionFlow:
         build on that" (the note quotes the words; agreeing with them first would jar)."""
         own_role = _own_role_heard(turn, full, reading.intent)
         if own_role is not None:
+            _keep_role_said(turn, flow, full)
             # "im a counselor and honestly there's no time for any of this": the week too,
             # when the answer's own words name it (the model alone heard "I don't have
             # lesson plans" as time).

@@ -17,14 +17,17 @@ is a step not saved at once. Neither is ever chosen on.
 
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from bench.shrugs import replies_after
 from bench.situations import report, tally
+
+if TYPE_CHECKING:
+    from tests.dialog import Conversation
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "understanding"
 HELDOUT = DATA / "action_questions_heldout.yaml"
@@ -63,23 +66,13 @@ def _writer_left_out() -> dict[float, list[tuple[str, str | None]]]:
 def at_the_action_step(texts: list[str]) -> list[str]:
     """The coach's reply to each text typed over the action options of a new educator's
     first reflection (two answers given first)."""
-    from bot.app import build_app
-    from bot.settings import Settings
-    from tests.clock import FakeClock
-    from tests.dialog import Conversation
 
-    replies: list[str] = []
-    with tempfile.TemporaryDirectory() as folder:
-        settings = Settings(database_url=f"sqlite:///{folder}/step.db", _env_file=None)  # type: ignore[call-arg]
-        app = build_app(settings, clock=FakeClock())
-        for number, text in enumerate(texts):
-            educator = Conversation(app.coach, f"educator-{number}")
-            educator.says("reflect relational")
-            educator.says("I had a good talk with Maria's dad about her reading at pickup")
-            educator.says("the Nguyens, I've only emailed them about missing work so far")
-            replies.append(educator.says(text))
-        app.engine.dispose()
-    return replies
+    def to_the_action_step(educator: Conversation) -> None:
+        educator.says("reflect relational")
+        educator.says("I had a good talk with Maria's dad about her reading at pickup")
+        educator.says("the Nguyens, I've only emailed them about missing work so far")
+
+    return replies_after(to_the_action_step, texts)
 
 
 def answered(reply: str) -> str | None:

@@ -18,9 +18,14 @@ from __future__ import annotations
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
+
+if TYPE_CHECKING:
+    from tests.dialog import Conversation
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "understanding"
 SETS = {
@@ -56,6 +61,18 @@ def shrug_of(reply: str) -> str | None:
 def first_replies(texts: list[str]) -> list[str]:
     """The coach's reply to each text typed as the first message after a hello (the role and
     grades questions skipped), each by a new educator."""
+
+    def after_hello(educator: Conversation) -> None:
+        educator.says("hi")
+        educator.clicks("Skip")
+        educator.clicks("Skip")
+
+    return replies_after(after_hello, texts)
+
+
+def replies_after(opening: Callable[[Conversation], None], texts: list[str]) -> list[str]:
+    """The coach's reply to each text, each typed by a new educator (on a throwaway SQLite
+    database) once `opening` has brought them to the moment measured."""
     from bot.app import build_app
     from bot.settings import Settings
     from tests.clock import FakeClock
@@ -63,13 +80,11 @@ def first_replies(texts: list[str]) -> list[str]:
 
     replies: list[str] = []
     with tempfile.TemporaryDirectory() as folder:
-        settings = Settings(database_url=f"sqlite:///{folder}/first.db", _env_file=None)  # type: ignore[call-arg]
+        settings = Settings(database_url=f"sqlite:///{folder}/replies.db", _env_file=None)  # type: ignore[call-arg]
         app = build_app(settings, clock=FakeClock())
         for number, text in enumerate(texts):
             educator = Conversation(app.coach, f"educator-{number}")
-            educator.says("hi")
-            educator.clicks("Skip")
-            educator.clicks("Skip")
+            opening(educator)
             replies.append(educator.says(text))
         app.engine.dispose()
     return replies

@@ -1,7 +1,6 @@
 """A question typed over this week's action options is answered before the options are asked
 again ("can i pick two?", "what if they don't speak english?"), never met with "that doesn't
-look like an action yet" nor saved as the plan; a step named beside the question is offered
-first, one tap from saved."""
+look like an action yet" nor saved as the plan; typed again as it was, a text is the plan."""
 
 from __future__ import annotations
 
@@ -58,15 +57,22 @@ def test_after_the_answer_an_option_is_still_one_tap_away(app: CoachApp) -> None
     assert f"Your action for this week: _{first}_" in educator.transcript
 
 
-def test_a_step_asked_about_is_offered_first_and_saved_with_one_tap(app: CoachApp) -> None:
+def test_a_step_asked_about_is_answered_and_saved_when_typed_as_a_step(app: CoachApp) -> None:
     educator = at_the_action_step(app)
     reply = educator.says(
         "maybe send a note home in vietnamese? but i dont know how to get it translated"
     )
-    assert answer_to("language_help") in reply
-    assert educator.option(1).label == "Send a note home in vietnamese"
-    educator.clicks("1")
-    assert "Your action for this week: _Send a note home in vietnamese_" in educator.transcript
+    assert answer_to("language_help") in reply and "Your action for this week" not in reply
+    reply = educator.says("send a note home in vietnamese")
+    assert "Your action for this week: _send a note home in vietnamese_" in reply
+
+
+def test_a_text_answered_as_a_question_is_saved_when_typed_again(app: CoachApp) -> None:
+    educator = at_the_action_step(app)
+    # A step the question model takes for one (no working number) and the plan model doubts.
+    typed = "email dad since the number is disconnected"
+    assert answer_to("no_contact") in educator.says(typed)
+    assert f"Your action for this week: _{typed}_" in educator.says(typed)
 
 
 def test_a_step_of_their_own_is_still_saved_as_typed(app: CoachApp) -> None:

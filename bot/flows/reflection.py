@@ -45,9 +45,6 @@ PROMPTS_PER_REFLECTION = 2
 # Where a text typed over the action options, and not taken as a step, waits: typed again as
 # it was, it is saved (the educator meant it), so a step the model misreads never loops.
 NOT_A_STEP = "_not_a_step"
-# A step named beside a question typed over the options, offered first when they are asked
-# again.
-STEP_ASKED_ABOUT = "_step_asked_about"
 # The role an answer said ("im a counselor, not a teacher"), when no profile is set.
 ROLE_SAID = "_role_said"
 
@@ -165,7 +162,7 @@ def _ask_action(turn: Turn, flow: ActiveFlow) -> list[Reply]:
     carried = flow.data.get("carried")
     if carried and carried not in flow.data["actions"]:
         flow.data["actions"] = [carried, *flow.data["actions"]]
-    named = flow.data.pop(STEP_ASKED_ABOUT, None) or _step_named_in_answers(flow)
+    named = _step_named_in_answers(flow)
     if named is not None:  # their own idea first, in place of the last suggestion
         flow.data["actions"] = [named, *flow.data["actions"][: listening.ACTIONS_OFFERED - 1]]
     pairs = [(action, f"a{i}") for i, action in enumerate(flow.data["actions"])]
@@ -174,21 +171,6 @@ def _ask_action(turn: Turn, flow: ActiveFlow) -> list[Reply]:
     if named is None:
         return [question]
     return [Text(replies_in(current_language()).own_plan.first_is_yours), question]
-
-
-def _offer_step_asked_about(flow: ActiveFlow, text: str) -> None:
-    """ "maybe send a note home in vietnamese? but idk how to get it translated": the step the
-    question is about is offered first when the options are asked again, so one tap saves it
-    (a question is never saved as the plan by itself); so is a text that reads as a step
-    though it was answered as a question."""
-    step = own_plan(text.replace("?", ".").replace("¿", ""))
-    if step is None and listening.is_action(text):  # "learn how to say hello in somali"
-        step = _without_lead_in(text)
-    if step is None:
-        return
-    step = naming_who(step, text)
-    if step.casefold() not in {action.casefold() for action in flow.data["actions"]}:
-        flow.data[STEP_ASKED_ABOUT] = step
 
 
 def _keep_role_said(turn: Turn, flow: ActiveFlow, answer: str) -> None:
@@ -409,9 +391,10 @@ class ReflectionFlow:
         asked = action_question(own) if own is not None and own != set_aside else None
         if own is not None and asked is not None:
             # "can i pick two?", "what if they don't speak english?": answered, then the
-            # options again, with a step named beside the question offered first; typed
-            # again as it was, it is their plan (a step misread as a question never loops).
-            _offer_step_asked_about(flow, own)
+            # options again; typed again as it was, it is their plan (a step misread as a
+            # question never loops). A step named beside the question is not offered back:
+            # read out of a question it was mostly a choice ("Call or text", "Do the first
+            # two"), measured on the examples.
             flow.data[NOT_A_STEP] = own
             return [Text(said.action_questions[asked]), *_ask_action(turn, flow)]
         if own is not None and listening.reports_how_it_went(own):

@@ -123,3 +123,8 @@ def test_a_number_that_picks_no_option_picks_none(app: CoachApp, typed: str) -> 
     offered = [educator.option(n).label for n in (1, 2, 3)]
     reply = educator.says(typed)
     assert not any(f"Your action for this week: _{label}_" in reply for label in offered)
+
+
+def test_write_my_own_picked_in_passing_asks_for_it(app: CoachApp) -> None:
+    educator = at_the_action_step(app)
+    assert "What's one small thing you'll do this week?" in educator.says("ok i'll go with 4")

@@ -373,7 +373,10 @@ class ReflectionFlow:
         bot/understanding/plan.py: "he works two jobs" is heard and the options asked again,
         and the same text typed again is saved), and one that frames families by deficits
         ("those parents just don't care") is a feeling about the week: it gets the wording
-        note and the options again. After "Write my own", what is written is the plan."""
+        note and the options again. A question about the action ("can i pick two?") gets
+        its answer (bot/understanding/action_questions.py), and an option named among other
+        words ("i think 3") is that option. After "Write my own", what is written is the
+        plan."""
         own = own_words(answer)
         # What was typed over the options last time and not taken as a step (see below).
         set_aside = flow.data.pop(NOT_A_STEP, None)
@@ -388,6 +391,8 @@ class ReflectionFlow:
         actions: list[str] = flow.data["actions"]
         if picked is not None and picked <= len(actions):  # "i think 3", "going w 1"
             return _save(turn, flow, actions[picked - 1])
+        if picked == len(actions) + 1:  # "ok i'll do 4": Write my own
+            return _ask_own_action(flow)
         asked = action_question(own) if own is not None and own != set_aside else None
         if own is not None and asked is not None:
             # "can i pick two?", "what if they don't speak english?": answered, then the

@@ -34,7 +34,7 @@ from bot.commands.table import (
 from bot.educators import find_or_add_educator
 from bot.flows import set_aside
 from bot.flows.base import Answer, Flow, match_answer
-from bot.flows.registry import flow_table
+from bot.flows.registry import KIND_STARTED_BY, flow_table
 from bot.flows.state import (
     STEPS_ASIDE,
     ActiveFlow,
@@ -99,9 +99,7 @@ log = logging.getLogger("coach.engine")
 
 CANCEL_WORDS = ("cancel", "stop", "quit", "exit")
 # Commands that begin a guided conversation; only one can be open at a time.
-FLOW_STARTERS = ("reflect", "assess", "forget", "draft")
-# The kind of conversation each starts (bot/flows/*.py KIND).
-FLOW_OF = {"reflect": "reflection", "assess": "assessment", "forget": "forget", "draft": "draft"}
+FLOW_STARTERS = tuple(KIND_STARTED_BY)
 GREETING_WORDS = ("hi", "hello", "hey")
 # Command words whose every phrase is a command, even inside a guided conversation.
 PHRASE_COMMANDS = ("nudges",)
@@ -500,7 +498,7 @@ class Coach:
             forget = Text(messages.FORGET_IN_FLOW.format(title=handler.title(turn, flow)))
             return [forget, *self._ask_again(turn, flow)]
         if word.casefold() in FLOW_STARTERS:  # "reflect", and "reflexionar" in Spanish
-            if handler.untouched(flow) and (args or FLOW_OF[word.casefold()] != flow.kind):
+            if handler.untouched(flow) and (args or KIND_STARTED_BY[word.casefold()] != flow.kind):
                 # `reflect` at the self-check's first statement, `reflect asset-based` at a
                 # reflection's first question: nothing is lost, so the one asked for starts.
                 closed = Text(messages.CLOSED_UNTOUCHED.format(title=handler.title(turn, flow)))

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from content.languages import DEFAULT_LANGUAGE, in_language
 from content.schema import Paragraph, ShortText, Strict
+from content.text_model_schema import read_validated
 from content.topic_names import ALL_TOPICS
 
 SITUATIONS_PATH = Path(__file__).resolve().parent / "understanding" / "situations.yaml"
@@ -86,9 +87,7 @@ def situations_in(language: str) -> SituationFile:
 
 
 def situation_example_file(path: Path = SITUATION_EXAMPLES_PATH) -> SituationExampleFile:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-    return SituationExampleFile.model_validate(raw)
+    return read_validated(path, SituationExampleFile)
 
 
 def situation_examples(path: Path = SITUATION_EXAMPLES_PATH) -> list[tuple[str, str]]:

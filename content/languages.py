@@ -92,6 +92,10 @@ AS_WRITTEN = frozenset(
         "fillers",
         "note_verbs",
         "reports",
+        "leave_openers",
+        "instead_words",
+        "pointing_words",
+        "choice_words",
         # the self-assessment's levels, as typed (content/assessment.yaml)
         "typed",
         # bot/offers.py's

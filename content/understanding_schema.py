@@ -262,6 +262,11 @@ class OwnPlan(_Strict):
     reports: list[str] = Field(min_length=1)
     report_heard: str
     not_a_step: str
+    leave_openers: list[str] = Field(min_length=1)
+    instead_words: list[str]
+    pointing_words: list[str]
+    choice_words: list[str]
+    leave_given: str
 
 
 class SecondLook(_Strict):

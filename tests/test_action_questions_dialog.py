@@ -93,6 +93,43 @@ def test_a_question_in_spanish_is_answered_in_spanish(app: CoachApp) -> None:
 
 
 @pytest.mark.parametrize(
+    ("typed", "saved"),
+    [
+        ("can i just text his mom instead?", "Text his mom"),
+        ("is it ok if i email the nguyens instead of calling", "Email the nguyens"),
+        ("could i call grandma friday after school", "Call grandma friday after school"),
+    ],
+)
+def test_a_step_asked_leave_for_is_said_yes_to_and_saved(
+    app: CoachApp, typed: str, saved: str
+) -> None:
+    educator = at_the_action_step(app)
+    reply = educator.says(typed)  # had: "That doesn't look like an action yet"
+    assert replies_in("en").own_plan.leave_given in reply
+    assert f"Your action for this week: _{saved}_" in reply
+
+
+@pytest.mark.parametrize(
+    "typed", ["can i do it with my co-teacher?", "can i call or text first", "can i do 1 and 3"]
+)
+def test_a_choice_or_an_option_asked_about_is_not_saved(app: CoachApp, typed: str) -> None:
+    reply = at_the_action_step(app).says(typed)
+    assert "Your action for this week" not in reply and "pick one small action" in reply
+
+
+def test_a_step_asked_leave_for_in_spanish_is_saved(app: CoachApp) -> None:
+    educator = Conversation(app.coach, locale="es-MX")
+    educator.says("idioma es")
+    educator.says("reflexionar relational")
+    educator.says("Hablé con la mamá de Luis en la salida, me contó que le encanta el fútbol")
+    educator.says("la familia de Kevin, solo les he escrito por problemas")
+    reply = educator.says("¿puedo mejor mandarle un audio a la mamá de Kevin?")
+    with speaking("es"):
+        assert replies_in("es").own_plan.leave_given in reply
+    assert "_Mandarle un audio a la mamá de Kevin_" in reply
+
+
+@pytest.mark.parametrize(
     ("typed", "number"),
     [
         ("i think 3", 3),

@@ -1388,6 +1388,10 @@ def test_an_educator_s_own_nerves_are_heard_as_confidence_not_friction(app: Coac
     told = Conversation(app.coach).says("my principal wants us to do home visits but im nervous")
     assert told.startswith(nerves) and "Type `reflect confidence`" in told
     assert "friction" not in told
+    scared = Conversation(app.coach, "ms-ames").says(
+        "my principal wants us to do home visits but i'm scared"
+    )
+    assert scared.startswith(nerves)  # had: "That sounds tense. Anger from a family..."
     educator = Conversation(app.coach, "mr-bell")
     educator.says("reflect relational")
     assert educator.says("calling home makes me nervous, i never know what to say").startswith(

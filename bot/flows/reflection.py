@@ -33,7 +33,7 @@ from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
 from bot.understanding.action_questions import action_question
-from bot.understanding.own_plan import naming_who, own_plan, without_hedge
+from bot.understanding.own_plan import naming_who, own_plan, step_asked_leave_for, without_hedge
 from bot.understanding.plan import names_a_step
 from content.fit import Profile
 from content.loader import Library
@@ -393,6 +393,9 @@ class ReflectionFlow:
             return _save(turn, flow, actions[picked - 1])
         if picked == len(actions) + 1:  # "ok i'll do 4": Write my own
             return _ask_own_action(flow)
+        allowed = step_asked_leave_for(own) if own is not None else None
+        if allowed is not None:  # "can i just text his mom instead?": yes, and it is saved
+            return [Text(said.own_plan.leave_given), *_save(turn, flow, allowed)]
         asked = action_question(own) if own is not None and own != set_aside else None
         if own is not None and asked is not None:
             # "can i pick two?", "what if they don't speak english?": answered, then the

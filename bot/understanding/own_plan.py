@@ -45,6 +45,10 @@ class _Patterns:
     cut: re.Pattern[str]
     filler: re.Pattern[str]
     note_verb: re.Pattern[str]
+    leave: re.Pattern[str]
+    instead: re.Pattern[str]
+    pointing: frozenset[str]
+    choice: re.Pattern[str]
 
 
 @cache
@@ -66,6 +70,10 @@ def _patterns(language: str) -> _Patterns:
         cut=re.compile(alternation(words.cuts), re.I),
         filler=re.compile(rf"(?:(?:{alternation(words.fillers)})(?![\w'])\s*)+", re.I),
         note_verb=re.compile(rf"(?:{alternation(words.note_verbs)})(?![\w'])", re.I),
+        leave=re.compile(rf"[¿¡\s]*(?:{alternation(words.leave_openers)})(?![\w'])\s*", re.I),
+        instead=re.compile(rf"(?<![\w'])(?:{alternation(words.instead_words)})(?![\w'])", re.I),
+        pointing=frozenset(word.casefold() for word in words.pointing_words),
+        choice=re.compile(rf"(?<![\w'])(?:{alternation(words.choice_words)})(?![\w'])", re.I),
     )
 
 
@@ -79,6 +87,34 @@ def own_plan(text: str) -> str | None:
         if step is not None:
             return step[:1].upper() + step[1:]
     return None
+
+
+def step_asked_leave_for(text: str) -> str | None:
+    """ "can i just text his mom instead?", "¿puedo mejor llamarle a la abuela?": one sentence
+    that asks leave for a step of their own names that step ("Text his mom"). None for
+    anything else: a choice ("can i call or text first?"), a step about an option ("can i do
+    it with my co-teacher", "can i do 1 and 2"), a step with no note verb ("can i go back"),
+    or more than one sentence."""
+    patterns = _patterns(current_language())
+    sentences = _sentences(text.replace("’", "'"))
+    if len(sentences) != 1:
+        return None
+    asked = patterns.leave.match(sentences[0])
+    if asked is None:
+        return None
+    rest = _without_filler(sentences[0][asked.end() :], patterns)
+    instead = patterns.instead.search(rest)
+    step = _TRAILING.sub("", (rest[: instead.start()] if instead else rest).rstrip(" ?"))
+    typed = step.split()
+    if (
+        not patterns.note_verb.match(step)
+        or not STEP_WORDS[0] <= len(typed) <= STEP_WORDS[1]
+        or typed[1].casefold() in patterns.pointing
+        or patterns.choice.search(step)
+        or any(character.isdigit() for character in step)
+    ):
+        return None
+    return step[:1].upper() + step[1:]
 
 
 def naming_who(step: str, text: str) -> str:

@@ -11,8 +11,9 @@ first reading of each, and the fastest of REPEATS readings).
 
 The reframe probes hold deficit and neutral sentences only, so only reframe recall and false
 alarms are printed for them: the probe (content/reframe_fallback.yaml's sentences, tuned
-against like dev and the fallback model's training sentences) and reframe_fresh.yaml (never
-tuned against, like heldout).
+against like dev and the fallback model's training sentences), reframe_fresh.yaml and
+reframe_answers.yaml (answers to the coach's own reflection questions), both never tuned
+against, like heldout.
 
 Heldout is reported a second time without the items a model was trained on nearly word for
 word (bench/unseen.py): a common request is typed the same way by anyone. intent_fresh.yaml
@@ -290,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
         report(split, evaluate(load(split)))
     report_unseen(load("heldout"))
     report_intent_fresh()
-    for split in ("reframe_probe", "reframe_fresh"):
+    for split in ("reframe_probe", "reframe_fresh", "reframe_answers"):
         report_reframe(split, load(split))
     print()
     report_own_plans()

@@ -78,6 +78,20 @@ def test_a_spanish_answer_s_step_is_offered_in_spanish(app: CoachApp) -> None:
     assert educator.option(1).label == "Mandarle un audio por whatsapp a mamá"
 
 
+def test_a_spanish_step_to_them_says_who_they_are(app: CoachApp) -> None:
+    educator = Conversation(app.coach, locale="es-MX")
+    educator.says("idioma es")
+    educator.says("reflexionar relational")
+    educator.says("ninguna esta semana, tuve evaluaciones todo el día")
+    educator.says(
+        "la familia de Brayan, solo les hablé cuando se peleó en el recreo. podría mandarles"
+        " algo bueno que hizo en matemáticas"
+    )
+    # Had: "Mandarles algo bueno que hizo en matemáticas", to no one in the journal.
+    label = "Mandarles a la familia de Brayan algo bueno que hizo en matemáticas"
+    assert educator.option(1).label == label
+
+
 def test_the_step_stops_where_its_reason_begins() -> None:
     with speaking("en"):
         said = "ill call mom thursday because she works nights, and if she doesnt pick up ill text"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.i18n import current_language
+from bot.understanding.language import detect_language
 from bot.understanding.named import who_is_named
 from bot.understanding.normalise import alternation, for_matching, words
 from bot.understanding.reader import asks_a_question, hedged_rest
@@ -34,6 +35,9 @@ _SENTENCE_END = re.compile(
 _TRAILING = re.compile(r"[\s,:;.!\-–—)(]+$")
 # "text them", "call her": who the step is for, named elsewhere in the answer.
 OBJECT_PRONOUNS = frozenset(["them", "her", "him"])
+# "mandarles", "llamarle", "escribirles": a Spanish step whose verb carries "to them" / "to
+# her" (le, les) in itself.
+_INFINITIVE_TO_SOMEONE = re.compile(r"^\w+(?:ar|er|ir)les?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -123,13 +127,25 @@ def naming_who(step: str, text: str) -> str:
     about his science project": "Text the Johnsons about his science project"), so it still
     says who once it stands alone in the journal. Unchanged when the text names no one."""
     typed = step.split()
-    if len(typed) < 2 or typed[1].casefold() not in OBJECT_PRONOUNS:
+    spanish = (
+        len(typed) >= 2
+        and _INFINITIVE_TO_SOMEONE.match(typed[0]) is not None
+        and detect_language(for_matching(step)) == "es"  # not "Charles..."
+        # "Mandarle un audio a mamá" already says to whom.
+        and not {"a", "al"} & {word.casefold() for word in typed}
+    )
+    if len(typed) < 2 or not (spanish or typed[1].casefold() in OBJECT_PRONOUNS):
         return step
     who = who_is_named(text)
     if who is None or len(who.split()) < 2:
         # One name alone is most often the child ("Jaylen did great, i could text her
         # about it": her is mom), so the pronoun stays.
         return step
+    if spanish:
+        # "Mandarles algo bueno" keeps its "les" and says to whom, as Spanish does:
+        # "Mandarles a la familia de Brayan algo bueno"; "a el papá" is "al papá".
+        to_whom = f"al {who[3:]}" if who.casefold().startswith("el ") else f"a {who}"
+        return " ".join([typed[0], to_whom, *typed[1:]])
     return " ".join([typed[0], who, *typed[2:]])
 
 

@@ -20,6 +20,7 @@ from bot.commands.profile import first_hello, offer_role
 from bot.commands.reframe import reframe_offer
 from bot.commands.table import TYPO_BEFORE_WORDS
 from bot.drafts.suggest import purpose_in
+from bot.flows.action_change import asks_to_change_action, change_action
 from bot.flows.checkin import (
     family_upset,
     outcome_first,
@@ -262,6 +263,8 @@ def _answer(
     about = _to_the_coach(text)  # "is this thing private? can my principal see this"
     if about is not None:
         return [Text(about.answer)]
+    if asks_to_change_action(text):  # "can i change my action? this one doesnt fit"
+        return change_action(turn, text)
     if _asks_for_a_tip(text, reading):  # "whats this weeks tip" (had: "not sure what to do")
         return tip_now(turn)
     matched = for_matching(text)

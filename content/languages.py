@@ -96,6 +96,8 @@ AS_WRITTEN = frozenset(
         "instead_words",
         "pointing_words",
         "choice_words",
+        # change_action's
+        "asking",
         # the self-assessment's levels, as typed (content/assessment.yaml)
         "typed",
         # bot/offers.py's

@@ -269,6 +269,20 @@ class OwnPlan(_Strict):
     leave_given: str
 
 
+class ChangeAction(_Strict):
+    """ "can i change my action? this one doesn't fit": this week's action options again, and
+    the one picked takes the place of the one chosen (bot/flows/action_change.py)."""
+
+    # Whole words or phrases that name a change of the action...
+    words: list[str] = Field(min_length=1)
+    # ...asked for, when the text asks nothing ("i want to", "please").
+    asking: list[str] = Field(min_length=1)
+    offered: str  # {action}: the one it would replace
+    changed: str
+    none_planned: str
+    last_week: str
+
+
 class SecondLook(_Strict):
     """An answer that takes back its own wording after a note on it ("maybe they do care")."""
 
@@ -375,6 +389,7 @@ class ReplyFile(_Strict):
     checkin: CheckIn
     named: Named
     own_plan: OwnPlan
+    change_action: ChangeAction
     second_look: SecondLook
     good_news: GoodNews
     told: dict[str, Told]

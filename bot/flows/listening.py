@@ -350,10 +350,16 @@ def stuck_help(prompt_number: int) -> str:
 
 
 def fitted_actions(
-    library: Library, slug: str, profile: Profile, themes: list[str], start: int
+    library: Library,
+    slug: str,
+    profile: Profile,
+    themes: list[str],
+    start: int,
+    leave_out: str | None = None,
 ) -> list[str]:
     """Action options that fit what the educator said, then the topic's own in the order
-    their role and grades are offered them, rotating."""
+    their role and grades are offered them, rotating; never `leave_out` (the action being
+    changed)."""
     replies = replies_in(current_language())
     items = library.topics[slug].quick_actions
     fitted: list[str] = []
@@ -375,6 +381,6 @@ def fitted_actions(
     for action in topic_actions:
         if len(fitted) >= ACTIONS_OFFERED:
             break
-        if action not in fitted:
+        if action not in fitted and action != leave_out:
             fitted.append(action)
     return fitted

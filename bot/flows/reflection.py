@@ -47,6 +47,10 @@ PROMPTS_PER_REFLECTION = 2
 NOT_A_STEP = "_not_a_step"
 # The role an answer said ("im a counselor, not a teacher"), when no profile is set.
 ROLE_SAID = "_role_said"
+# The journal entry whose action the one picked takes the place of ("can i change my
+# action?", bot/flows/action_change.py); that action is not offered again.
+REPLACES = "replaces"
+NOT_AGAIN = "not_again"
 
 
 def _rotating(items: list[str], start: int, count: int) -> list[str]:
@@ -148,7 +152,7 @@ def _ask_probe(flow: ActiveFlow, text: str) -> list[Reply]:
     return [Choices(listening.probe(text), flow.options([(skip, "skip")]))]
 
 
-def _ask_action(turn: Turn, flow: ActiveFlow) -> list[Reply]:
+def ask_action(turn: Turn, flow: ActiveFlow) -> list[Reply]:
     flow.step = "action"
     flow.data["_accepts_text"] = True
     if "rotation" in flow.data:  # fitted to what was said (reflections begun before: as they were)
@@ -158,6 +162,7 @@ def _ask_action(turn: Turn, flow: ActiveFlow) -> list[Reply]:
             _profile_for_actions(turn, flow),
             flow.data.get("themes", []),
             flow.data["rotation"],
+            leave_out=flow.data.get(NOT_AGAIN),
         )
     carried = flow.data.get("carried")
     if carried and carried not in flow.data["actions"]:
@@ -173,7 +178,7 @@ def _ask_action(turn: Turn, flow: ActiveFlow) -> list[Reply]:
     return [Text(replies_in(current_language()).own_plan.first_is_yours), question]
 
 
-def _keep_role_said(turn: Turn, flow: ActiveFlow, answer: str) -> None:
+def keep_role_said(turn: Turn, flow: ActiveFlow, answer: str) -> None:
     """ "I'm a counselor, not a teacher, so I don't have lesson plans": the role an answer
     says, for this reflection's action options, before any profile is set."""
     profiles = turn.library.profiles
@@ -213,6 +218,11 @@ def _ask_own_action(flow: ActiveFlow) -> list[Reply]:
 
 
 def _save(turn: Turn, flow: ActiveFlow, action: str) -> list[Reply]:
+    replaced = _replaced(turn, flow)
+    if replaced is not None:
+        replaced.action = turn.sealer.seal(action)
+        changed = replies_in(current_language()).change_action.changed
+        return [Text(changed), *_saved(flow, action)]
     prompts: list[str] = flow.data["prompts"]
     answers: list[str] = flow.data["answers"]
     turn.session.add(
@@ -230,6 +240,20 @@ def _save(turn: Turn, flow: ActiveFlow, action: str) -> list[Reply]:
             action_status="planned",
         )
     )
+    return _saved(flow, action)
+
+
+def _replaced(turn: Turn, flow: ActiveFlow) -> Reflection | None:
+    """The journal entry whose action this one takes the place of, while it still waits for
+    its check-in (one told in between is kept as it was told)."""
+    if flow.data.get(REPLACES) is None:
+        return None
+    entry = turn.session.get(Reflection, flow.data[REPLACES])
+    mine = entry is not None and entry.educator_id == turn.educator.id
+    return entry if mine and entry is not None and entry.action_status == "planned" else None
+
+
+def _saved(flow: ActiveFlow, action: str) -> list[Reply]:
     flow.finished = True
     saved = messages.REFLECTION_SAVED.format(action=action)
     button = draft_button(action)
@@ -247,7 +271,8 @@ class ReflectionFlow:
     def untouched(self, flow: ActiveFlow) -> bool:
         # Last week's check-in or the first question, not answered and no help asked for.
         begun = flow.data["answers"] or flow.data.get("stuck_times")
-        return not begun and flow.step in ("followup", "prompt")
+        changing = flow.data.get(REPLACES) is not None and flow.step == "action"
+        return changing or (not begun and flow.step in ("followup", "prompt"))
 
     def title(self, turn: Turn, flow: ActiveFlow) -> str:
         return _("reflection on *{title}*").format(title=turn.library.title(flow.data["topic"]))
@@ -267,7 +292,7 @@ class ReflectionFlow:
             case step if step in checkin.STEPS:
                 return checkin.reprompt(flow)
             case "action":
-                return _ask_action(turn, flow)
+                return ask_action(turn, flow)
             case _:
                 return _ask_own_action(flow)
 
@@ -288,7 +313,7 @@ class ReflectionFlow:
         replies: list[Reply] = [*([Text(heard)] if heard else []), *note]
         if len(flow.data["answers"]) < len(flow.data["prompts"]):
             return [*replies, *_ask_prompt(flow)]
-        return [*replies, *_ask_action(turn, flow)]
+        return [*replies, *ask_action(turn, flow)]
 
     def _heard(
         self, turn: Turn, flow: ActiveFlow, full: str, reading: Understanding, *, noted: bool
@@ -298,7 +323,7 @@ class ReflectionFlow:
         build on that" (the note quotes the words; agreeing with them first would jar)."""
         own_role = _own_role_heard(turn, full, reading.intent)
         if own_role is not None:
-            _keep_role_said(turn, flow, full)
+            keep_role_said(turn, flow, full)
             # "im a counselor and honestly there's no time for any of this": the week too,
             # when the answer's own words name it (the model alone heard "I don't have
             # lesson plans" as time).
@@ -339,7 +364,7 @@ class ReflectionFlow:
                     flow.data["answers"].append("")
                     if len(flow.data["answers"]) < len(flow.data["prompts"]):
                         return _ask_prompt(flow)
-                    return _ask_action(turn, flow)
+                    return ask_action(turn, flow)
                 own = own_words(answer)
                 reading = understand(own, deficit=False) if own else None
                 if own is None or reading is None or listening.is_stuck(own, reading):
@@ -383,7 +408,7 @@ class ReflectionFlow:
         said = replies_in(current_language())
         not_yet = Text(said.stuck.not_an_action)
         if own is not None and not asked_for_own and several_named(own):  # "2 and 3"
-            return [Text(str(messages.ONE_FOR_THIS_WEEK)), *_ask_action(turn, flow)]
+            return [Text(str(messages.ONE_FOR_THIS_WEEK)), *ask_action(turn, flow)]
         changed = _option_changed(flow, own) if own is not None and not asked_for_own else None
         if changed is not None:  # "option 2 but with the hernandez family instead"
             return _save(turn, flow, changed)
@@ -404,26 +429,26 @@ class ReflectionFlow:
             # read out of a question it was mostly a choice ("Call or text", "Do the first
             # two"), measured on the examples.
             flow.data[NOT_A_STEP] = own
-            return [Text(said.action_questions[asked]), *_ask_action(turn, flow)]
+            return [Text(said.action_questions[asked]), *ask_action(turn, flow)]
         if own is not None and listening.reports_how_it_went(own):
             # "kinda, i called but mom got mad": heard, not saved as the plan.
             heard = _heard_not_saved(flow, own, said.own_plan.report_heard)
-            return [*heard, *_ask_action(turn, flow)]
+            return [*heard, *ask_action(turn, flow)]
         if own is not None and listening.is_stuck(own, understand(own, deficit=False)):
             # "can u give me an example of a small thing? everything feels big": help, not
             # "that doesn't look like an action yet".
-            return [Text(said.stuck.action_help), *_ask_action(turn, flow)]
+            return [Text(said.stuck.action_help), *ask_action(turn, flow)]
         if own is None or not listening.is_action(own):
-            return [not_yet, *_ask_action(turn, flow)]
+            return [not_yet, *ask_action(turn, flow)]
         note = wording_note(turn, own)
         if note and not asked_for_own:
-            return [*note, not_yet, *_ask_action(turn, flow)]
+            return [*note, not_yet, *ask_action(turn, flow)]
         if not (asked_for_own or note or own == set_aside or names_a_step(own)):
             # "he works two jobs", typed over the options: heard, not saved as the plan.
             # Typed again as it was, or after "Write my own", it is their plan.
             flow.data[NOT_A_STEP] = own
             heard = _heard_not_saved(flow, own, said.own_plan.not_a_step)
-            return [*heard, *_ask_action(turn, flow)]
+            return [*heard, *ask_action(turn, flow)]
         step = _without_lead_in(own)
         return [*note, *_said_beside_the_step(flow, own, step), *_save(turn, flow, step)]
 

@@ -31,6 +31,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "bench.shrugs",
         "messages outside a conversation: how many the coach shrugs at (unlabelled sets)",
     ),
+    "after-how-it-went": (
+        "bench.after_how_it_went",
+        "texts typed right after a hello's 'How did it go?': how many the coach shrugs at",
+    ),
     "checkins": (
         "bench.checkins",
         "answers typed under the weekly nudge's check-in: heard as done, partly, not yet",

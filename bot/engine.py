@@ -77,6 +77,7 @@ from bot.plain_requests import (
     aside_in_flow,
     greet,
     may_offer_spanish,
+    puzzled,
     reframe_switch_asked,
     with_spanish_offer,
 )
@@ -301,6 +302,8 @@ class Coach:
     def _offer_answered(self, turn: Turn, text: str, offered: str) -> list[Reply] | None:
         """The message as the answer to what the last reply offered or asked (bot/offers.py),
         or None when it is not one: a command word typed is always that command."""
+        if offered.startswith(HOW_IT_WENT) and puzzled(text):  # "?" right after "How did it go?"
+            return answer_to_how_it_went(turn, text, offered)
         typed_command = command_word(split_command(text)[0], turn.language)
         if typed_command in self.commands or is_help_word(typed_command):
             return None

@@ -56,10 +56,11 @@ from bot.offers import (
 from bot.profiles import profile_of
 from bot.replies import Choices, Reply, Text
 from bot.situation_answers import situation_answer, situation_aside
+from bot.storage.models import Reflection
 from bot.text import split_command
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
-from bot.understanding.action_questions import NOT_MY_ROLE, action_question
+from bot.understanding.action_questions import NOT_MY_ROLE, WHAT_COUNTS, action_question
 from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.reader import (
     GREETING_MOST_WORDS,
@@ -508,9 +509,12 @@ def _asks_for_a_tip(text: str, reading: Understanding) -> bool:
 def _to_the_coach(text: str) -> ToTheCoach | None:
     """What is said to the coach itself (replies.yaml `to_the_coach`), with its answer."""
     said = for_matching(text)
+    typed = words(said)
     for entry in replies_in(current_language()).to_the_coach.values():
-        short_enough = entry.most_words is None or len(words(said)) <= entry.most_words
+        short_enough = entry.most_words is None or len(typed) <= entry.most_words
         if short_enough and phrases_pattern(tuple(entry.words)).search(said) is not None:
+            if entry.unless_families and default_reader().names_a_family(typed):
+                continue
             return entry
     return None
 
@@ -594,6 +598,9 @@ def answer_to_how_it_went(turn: Turn, text: str, offered: str) -> list[Reply] | 
         return [ask_how_it_went(turn, pending)]
     if _to_the_coach(text) is not None:  # "fire drill in 5 min ttyl": said to the coach
         return None
+    asked = _asked_instead(turn, text, pending)
+    if asked is not None:
+        return asked
     if _asks_for_something(text) and not _opens_with_how_it_went(text):
         return None  # "can you give me a script for the call?": asked, not told
     reading = understand(text, deficit=False)
@@ -608,6 +615,47 @@ def answer_to_how_it_went(turn: Turn, text: str, offered: str) -> list[Reply] | 
     if reading.intent in CHECKIN_READINGS and tells_how_it_went(text):
         return start_checkin_told(turn, pending, text)
     return None
+
+
+def _asked_instead(turn: Turn, text: str, pending: Reflection) -> list[Reply] | None:
+    """Asked right after "How did it go?" instead of an answer (replies.yaml
+    `checkin_asked`): "?" (what the question means), "should i do it again this week?",
+    "busy rn, tomorrow?" (no rush: not asked again), "does it count if the parent emailed me
+    first and I just replied?"; answered, and how it went asked again. None when the text
+    tells how it went ("forgot again lol, can you remind me wednesday?") or asks another
+    thing."""
+    asked = replies_in(current_language()).checkin_asked
+    if puzzled(text):
+        return [Text(asked.puzzled), ask_how_it_went(turn, pending)]
+    outcome = typed_outcome(text)
+    if action_question(text) == WHAT_COUNTS and outcome in (None, "done"):
+        if outcome == "done":  # "la mamá contestó con un corazón ❤️ cuenta no?": yes, done
+            return [Text(asked.counts), *start_checkin(turn, pending, "done", said=text)]
+        return [Text(asked.counts), ask_how_it_went(turn, pending)]
+    if outcome is not None:
+        return None
+    said = for_matching(text)
+    if phrases_pattern(tuple(asked.again_words)).search(said) is not None:
+        return [Text(asked.again), ask_how_it_went(turn, pending)]
+    tomorrow = phrases_pattern(tuple(replies_in(current_language()).nudge_card.tomorrow_words))
+    if len(words(said)) <= BUTTON_IN_WORDS and tomorrow.search(said) is not None:
+        return [Text(asked.later)]
+    return None
+
+
+def puzzled(text: str) -> bool:
+    """ "?", "huh", "¿qué?": the question not understood (replies.yaml
+    `checkin_asked.puzzled_words`; a lone "?" is `help` anywhere else)."""
+    bare = _bare(text)
+    if not bare:  # only "?" and "¿" (an emoji alone, "👍", says something else)
+        return bool(text.strip()) and set(text) <= set("?¿ ")
+    asked = replies_in(current_language()).checkin_asked
+    return bare in {_bare(word) for word in asked.puzzled_words}
+
+
+def _bare(text: str) -> str:
+    """A short message without its punctuation ("¿qué?" is "qué", "?" is "")."""
+    return " ".join(word for word in words(for_matching(text)))
 
 
 def answer_to_nudge_card(

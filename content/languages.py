@@ -96,8 +96,10 @@ AS_WRITTEN = frozenset(
         "instead_words",
         "pointing_words",
         "choice_words",
-        # change_action's
+        # change_action's, checkin_asked's
         "asking",
+        "again_words",
+        "puzzled_words",
         # the self-assessment's levels, as typed (content/assessment.yaml)
         "typed",
         # bot/offers.py's

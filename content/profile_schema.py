@@ -101,8 +101,11 @@ class ProfileWords(Strict):
         return [*first, *(slug for slug in NUDGE_TOPICS if slug not in first)]
 
 
-# A role said not to be theirs: "im not the teacher", "not a counselor", "no soy maestra".
-_DENIED = re.compile(r"(?:\bnot|n't|\bno(?: soy)?)\s+(?:(?:a|an|the|un|una|el|la)\s+)?$")
+# A role said not to be theirs: "im not the teacher", "not a counselor", "no soy maestra",
+# "I'm not a classroom teacher" (one word may come between).
+_DENIED = re.compile(
+    r"(?:\bnot|n't|\bno(?: soy)?)\s+(?:(?:a|an|the|un|una|el|la)\s+)?(?:[a-z-]+\s+)?$"
+)
 
 
 def _named_first(

@@ -283,6 +283,19 @@ class ChangeAction(_Strict):
     last_week: str
 
 
+class CheckinAsked(_Strict):
+    """Asked right after "How did it go?" instead of an answer (bot/plain_requests.py):
+    whether what they did counts, to be asked another day, whether the action can go on into
+    this week, or what the question means."""
+
+    counts: str
+    later: str  # found by the nudge card's tomorrow_words, in a short message
+    again_words: list[str] = Field(min_length=1)
+    again: str
+    puzzled_words: list[str] = Field(min_length=1)
+    puzzled: str
+
+
 class SecondLook(_Strict):
     """An answer that takes back its own wording after a note on it ("maybe they do care")."""
 
@@ -314,6 +327,9 @@ class ToTheCoach(_Strict):
     # An aside whatever the answer's length ("i think one of my kids is being neglected, he
     # comes in hungry every day" typed as a reflection answer): answered first, not saved.
     any_length: bool = False
+    # Not said of a message that names families ("unrelated but do you have ideas for
+    # getting more families to come to conferences?" is what the coach is for).
+    unless_families: bool = False
     answer: str
 
 
@@ -390,6 +406,7 @@ class ReplyFile(_Strict):
     named: Named
     own_plan: OwnPlan
     change_action: ChangeAction
+    checkin_asked: CheckinAsked
     second_look: SecondLook
     good_news: GoodNews
     told: dict[str, Told]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.app import CoachApp
+from bot.i18n import speaking
 from content.understanding_schema import replies_in
 from tests.clock import FakeClock
 from tests.dialog import Conversation
@@ -230,3 +231,57 @@ def test_out_of_the_blue_only_plain_words_say_the_waiting_action_went(
     educator = Conversation(app.coach)
     a_week_after_choosing(educator, clock, ACTION)  # nothing asked since
     assert educator.says(said).startswith("Done!") is taken
+
+
+def test_whether_it_counts_is_answered_and_how_it_went_asked_again(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_choosing(educator, clock, ACTION)
+    educator.says("hi")
+    counts = replies_in("en").checkin_asked.counts
+    # Had: "Good question. The framework (Mapp & Kuttner) starts from trust..."
+    answer = educator.says("quick q - does a parent conference count as family engagement?")
+    assert answer.startswith(counts)
+    assert ACTION in answer and "How did it go?" in answer
+    assert "Done!" in educator.says("oh ok then yes, done")
+    # Asked of what was done: it counts, and it is celebrated.
+    other = Conversation(app.coach, "mr-cho")
+    a_week_after_choosing(other, clock, ACTION)
+    other.says("hi")
+    answer = other.says("Does it count if the parent emailed me first and I just replied?")
+    assert answer.startswith(counts) and "Done!" in answer
+
+
+def test_a_lone_question_mark_gets_the_question_explained(app: CoachApp, clock: FakeClock) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_choosing(educator, clock, ACTION)
+    educator.says("hi")
+    answer = educator.says("?")  # had: the whole help menu
+    assert answer.startswith(replies_in("en").checkin_asked.puzzled)
+    assert "How did it go?" in answer
+
+
+def test_asked_another_day_it_waits_without_asking_again(app: CoachApp, clock: FakeClock) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_choosing(educator, clock, ACTION)
+    educator.says("hi")
+    # Had: the weekly nudge settings ("Weekly nudges: off ...").
+    answer = educator.says("can u ping me tmrw? in the middle of lunch duty")
+    assert answer == replies_in("en").checkin_asked.later
+    assert "How did it go?" in educator.says("checkin")  # still waiting for its check-in
+
+
+def test_asked_whether_it_can_go_on_another_week_in_spanish(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach, locale="es-MX")
+    a_week_after_in_spanish(educator, clock)
+    assert "¿Cómo le fue?" in educator.says("diario")
+    # Had: "That sounds like a lot..." (overload), in English.
+    answer = educator.says("una pregunta, ¿se puede hacer la misma acción otra vez esta semana?")
+    with speaking("es"):
+        assert answer.startswith(replies_in("es").checkin_asked.again)
+    assert SPANISH_ACTION in answer
+    assert "carry" not in answer
+    assert "¿Qué se lo impidió?" in educator.clicks("Todavía no")

@@ -1123,6 +1123,9 @@ def test_how_to_say_a_hard_thing_to_a_family_gets_a_way_to_have_that_conversatio
         ("what if the family is experiencing homelessness, i dont know for sure", None,
          "McKinney-Vento"),
         ("random but do you have a favorite book", None, "outside what I know"),
+        # Had: "outside what I know" too.
+        ("unrelated but do you have ideas for getting more families to come to conferences?",
+         None, "Read more with `learn"),
         ("para here. a mom asked me if her son is behind and im not sure im allowed to answer",
          None, "teacher's to share"),
         ("a mom cried at drop off every day for 2 weeks and now her kid does too", None,

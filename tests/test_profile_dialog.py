@@ -302,6 +302,8 @@ def test_a_role_said_not_to_be_theirs_is_not_offered(app: CoachApp) -> None:
     answer = educator.says("what should i even do, im not the teacher")
     assert "you're a teacher" not in answer and "What's your role?" in answer
     assert "you're a school leader" in educator.says("I'm not a teacher, I'm the AP")
+    paras = educator.says("is there a version of this for paras? I'm not a classroom teacher")
+    assert "you're a teacher" not in paras  # had: "Thanks for telling me you're a teacher"
 
 
 def test_a_leader_s_question_is_answered_with_steps_written_for_a_leader(app: CoachApp) -> None:

@@ -37,6 +37,9 @@ STEP_OVER_QUESTION = 0.8
 # "im a para, i dont have my own families": also how a weekly nudge that fits no part of their
 # job is told (bot/plain_requests.py), in the same words.
 NOT_MY_ROLE = "not_my_role"
+# "does email count?", "does it count if the parent emailed me first?": also asked right after
+# "How did it go?", and answered there for the check-in (bot/plain_requests.py).
+WHAT_COUNTS = "what_counts"
 
 
 @cache

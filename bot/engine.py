@@ -34,6 +34,7 @@ from bot.commands.table import (
 from bot.educators import find_or_add_educator
 from bot.flows import set_aside
 from bot.flows.base import Answer, Flow, match_answer
+from bot.flows.checkin import puzzled
 from bot.flows.registry import KIND_STARTED_BY, flow_table
 from bot.flows.state import (
     STEPS_ASIDE,
@@ -77,7 +78,6 @@ from bot.plain_requests import (
     aside_in_flow,
     greet,
     may_offer_spanish,
-    puzzled,
     reframe_switch_asked,
     with_spanish_offer,
 )

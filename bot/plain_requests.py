@@ -24,6 +24,7 @@ from bot.flows.action_change import asks_to_change_action, change_action
 from bot.flows.checkin import (
     family_upset,
     outcome_first,
+    puzzled,
     start_checkin,
     start_checkin_told,
     tells_how_it_went,
@@ -641,21 +642,6 @@ def _asked_instead(turn: Turn, text: str, pending: Reflection) -> list[Reply] | 
     if len(words(said)) <= BUTTON_IN_WORDS and tomorrow.search(said) is not None:
         return [Text(asked.later)]
     return None
-
-
-def puzzled(text: str) -> bool:
-    """ "?", "huh", "¿qué?": the question not understood (replies.yaml
-    `checkin_asked.puzzled_words`; a lone "?" is `help` anywhere else)."""
-    bare = _bare(text)
-    if not bare:  # only "?" and "¿" (an emoji alone, "👍", says something else)
-        return bool(text.strip()) and set(text) <= set("?¿ ")
-    asked = replies_in(current_language()).checkin_asked
-    return bare in {_bare(word) for word in asked.puzzled_words}
-
-
-def _bare(text: str) -> str:
-    """A short message without its punctuation ("¿qué?" is "qué", "?" is "")."""
-    return " ".join(word for word in words(for_matching(text)))
 
 
 def answer_to_nudge_card(

@@ -294,6 +294,8 @@ class CheckinAsked(_Strict):
     again: str
     puzzled_words: list[str] = Field(min_length=1)
     puzzled: str
+    # The same, at each step of a check-in under way (bot/flows/checkin.py STEPS).
+    puzzled_steps: dict[str, str]
 
 
 class SecondLook(_Strict):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.app import CoachApp
+from bot.flows.checkin import STEPS
 from bot.i18n import speaking
 from content.understanding_schema import replies_in
 from tests.clock import FakeClock
@@ -285,3 +286,27 @@ def test_asked_whether_it_can_go_on_another_week_in_spanish(
     assert SPANISH_ACTION in answer
     assert "carry" not in answer
     assert "¿Qué se lo impidió?" in educator.clicks("Todavía no")
+
+
+def test_a_question_mark_at_each_check_in_step_gets_that_step_explained(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    asked = replies_in("en").checkin_asked
+    educator = Conversation(app.coach)
+    a_week_after_planning(educator, clock, ACTION)
+    # Had: "Please pick one of the options".
+    assert educator.says("?").startswith(asked.puzzled)
+    educator.clicks("Not yet")
+    # Had: "Thanks for telling me. Sometimes the plan just needs another week."
+    assert educator.says("??").startswith(asked.puzzled_steps["followup_barrier"])
+    educator.clicks("I forgot")
+    # Had: "Thanks for telling me; I've kept that with how it went." ("?" kept as the note)
+    assert educator.says("huh").startswith(asked.puzzled_steps["followup_carry"])
+    educator.clicks("No, let it go")
+    assert "How it went: not yet (I forgot)\n" in educator.says("journal")
+
+
+def test_every_check_in_step_has_its_explanation() -> None:
+    for language in ("en", "es"):
+        with speaking(language):
+            assert sorted(replies_in(language).checkin_asked.puzzled_steps) == sorted(STEPS)

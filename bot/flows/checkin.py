@@ -203,6 +203,21 @@ def _beside_outcome(said: str, outcome: str) -> list[str]:
     return words(text if found is None else text[: found.start()] + " " + text[found.end() :])
 
 
+def puzzled(text: str) -> bool:
+    """ "?", "huh", "¿qué?": a check-in question not understood (replies.yaml
+    `checkin_asked.puzzled_words`; a lone "?" is `help` outside one)."""
+    bare = _bare(text)
+    if not bare:  # only "?" and "¿" (an emoji alone, "👍", says something else)
+        return bool(text.strip()) and set(text) <= set("?¿ ")
+    asked = replies_in(current_language()).checkin_asked
+    return bare in {_bare(word) for word in asked.puzzled_words}
+
+
+def _bare(text: str) -> str:
+    """A short message without its punctuation ("¿qué?" is "qué", "?" is "")."""
+    return " ".join(words(for_matching(text)))
+
+
 def first_typed(
     text: str, phrases: dict[str, list[str]], order: tuple[str, ...], *, at_start: bool = False
 ) -> str | None:
@@ -322,6 +337,9 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
     checkin = replies_in(current_language()).checkin
     pending = _pending(turn, flow)
     own = own_words(answer)
+    if own is not None and puzzled(own):  # "?" where a choice or a few words are asked
+        explained = replies_in(current_language()).checkin_asked.puzzled_steps
+        return [Text(explained[flow.step]), *reprompt(flow)]
     match flow.step:
         case "followup_outcome":
             return _outcome_told(turn, flow, answer, then)

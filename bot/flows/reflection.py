@@ -344,6 +344,9 @@ class ReflectionFlow:
         if outcome is None and checkin.tells_how_it_went(answer.text):
             # "only got to talk to one, the meeting got taken over": kept, outcome asked.
             return checkin.ask_outcome(flow, pending, answer.text)
+        if outcome is None and checkin.puzzled(answer.text):  # "?", "huh": what it asks
+            explained = replies_in(current_language()).checkin_asked.puzzled
+            return [Text(explained), *_ask_followup(turn, flow, pending)]
         if outcome is None:  # "hmm", "idk": not clearly done, partly or not yet
             return [Text(str(messages.PICK_AN_OPTION)), *_ask_followup(turn, flow, pending)]
         said = answer.text if answer.key is None else None

@@ -68,7 +68,7 @@ def main() -> None:
 def _figures(flags: list[tuple[bool, bool]], deficit_n: int, neutral_n: int) -> str:
     found = sum(1 for deficit, flagged in flags if deficit and flagged) / deficit_n
     flagged = sum(1 for deficit, flagged in flags if not deficit and flagged) / neutral_n
-    return f"{found:.0%} found, {flagged:.1%} flagged"
+    return f"{found:.1%} found, {flagged:.2%} flagged"
 
 
 if __name__ == "__main__":

@@ -216,6 +216,10 @@ NEUTRAL: list[str] = [
     "Some colleagues say parents don't care, but I disagree.",
     "We should stop calling families hard to reach.",
     "I used to call them hard-to-reach parents.",
+    # an answer that examines the speaker's own past judgement (session 22)
+    "I had Kenji's parents pegged as helicopter parents, then I listened.",
+    "thought they didnt care. was wrong",
+    "pensé que a esta mamá no le importa y luego supe que estaba en el hospital",
     "Instead of saying these kids, I say our students.",
     "The term at-risk bothers me.",
     "The idea that low-income parents don't value education is wrong.",

@@ -50,6 +50,15 @@ def test_an_own_step_says_who_it_is_for_when_the_answer_named_the_family(
     other.says("skip")
     other.says("Jaylen did great today. i could text her about it")
     assert other.option(1).label == "Text her about it"
+    # A step to no one goes to the family named (had: "Send a pic of his science project").
+    third = Conversation(app.coach, "ms-obi")
+    third.says("reflect relational")
+    third.says("skip")
+    third.says(
+        "probably the Okafors, i only emailed about missing work. i could send a pic of his"
+        " science project"
+    )
+    assert third.option(1).label == "Send the Okafors a pic of his science project"
 
 
 @pytest.mark.parametrize(

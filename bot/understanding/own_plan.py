@@ -21,7 +21,7 @@ from bot.i18n import current_language
 from bot.understanding.language import detect_language
 from bot.understanding.named import who_is_named
 from bot.understanding.normalise import alternation, for_matching, words
-from bot.understanding.reader import asks_a_question, hedged_rest
+from bot.understanding.reader import asks_a_question, default_reader, hedged_rest
 from content.understanding_schema import OwnPlan, replies_in
 
 # How many words before an opener a negation undoes it ("don't think i'll reach out").
@@ -35,6 +35,8 @@ _SENTENCE_END = re.compile(
 _TRAILING = re.compile(r"[\s,:;.!\-–—)(]+$")
 # "text them", "call her": who the step is for, named elsewhere in the answer.
 OBJECT_PRONOUNS = frozenset(["them", "her", "him"])
+# A step that starts with one of these and names no one goes to the family the answer named.
+TO_SOMEONE = frozenset(["send", "text", "txt", "email", "call", "message", "write"])
 # "mandarles", "llamarle", "escribirles": a Spanish step whose verb carries "to them" / "to
 # her" (le, les) in itself.
 _INFINITIVE_TO_SOMEONE = re.compile(r"^\w+(?:ar|er|ir)les?$", re.I)
@@ -134,7 +136,8 @@ def naming_who(step: str, text: str) -> str:
         # "Mandarle un audio a mamá" already says to whom.
         and not {"a", "al"} & {word.casefold() for word in typed}
     )
-    if len(typed) < 2 or not (spanish or typed[1].casefold() in OBJECT_PRONOUNS):
+    to_no_one = len(typed) >= 2 and typed[0].casefold() in TO_SOMEONE and _names_no_one(step)
+    if len(typed) < 2 or not (spanish or to_no_one or typed[1].casefold() in OBJECT_PRONOUNS):
         return step
     who = who_is_named(text)
     if who is None or len(who.split()) < 2:
@@ -146,7 +149,20 @@ def naming_who(step: str, text: str) -> str:
         # "Mandarles a la familia de Brayan algo bueno"; "a el papá" is "al papá".
         to_whom = f"al {who[3:]}" if who.casefold().startswith("el ") else f"a {who}"
         return " ".join([typed[0], to_whom, *typed[1:]])
+    if to_no_one:  # "Send a pic of his science project": "Send the Okafors a pic..."
+        return " ".join([typed[0], who, *typed[1:]])
     return " ".join([typed[0], who, *typed[2:]])
+
+
+def _names_no_one(step: str) -> bool:
+    """ "Send a pic of his science project": no one the step goes to (no family member, name,
+    pronoun for them or "to ...")."""
+    said = words(for_matching(step))
+    return (
+        who_is_named(step) is None
+        and not default_reader().names_a_family(said)
+        and not ({*OBJECT_PRONOUNS, "to", "us", "everyone", "class", "families"} & set(said))
+    )
 
 
 def without_hedge(text: str) -> str | None:

@@ -305,6 +305,10 @@ def test_words_about_sending_things_to_a_parent_are_no_nudge_setting(app: CoachA
     assert "Weekly nudges" not in answer  # had: the nudge settings ("stop sending")
     assert "Let's write a short note home" not in answer  # had: a draft ("mom of...")
     assert "Weekly nudges: off" in Conversation(app.coach, "mr-lee").says("stop sending me these")
+    asked = Conversation(app.coach, "ms-roy")
+    asked.says("nudges on")
+    # Had: "I'm not sure what you'd like me to do with that."
+    assert "`nudges off`" in asked.says("how do I turn off these messages")
 
 
 def test_a_long_story_is_read_by_the_sentence_that_says_what_it_is_about(

@@ -20,7 +20,7 @@ from bot.commands.profile import first_hello, offer_role
 from bot.commands.reframe import reframe_offer
 from bot.commands.table import TYPO_BEFORE_WORDS
 from bot.drafts.suggest import purpose_in
-from bot.flows.action_change import asks_to_change_action, change_action
+from bot.flows.action_change import change_action
 from bot.flows.checkin import (
     family_upset,
     outcome_first,
@@ -35,6 +35,7 @@ from bot.flows.listening import (
     ACK_ORDER,
     GENERAL,
     acknowledgement,
+    asks_to_change_action,
     good_news_leads,
     hardest_theme,
     heard,

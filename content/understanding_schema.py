@@ -281,6 +281,8 @@ class ChangeAction(_Strict):
     changed: str
     none_planned: str
     last_week: str
+    # Asked over the action options, before any is saved.
+    not_saved_yet: str
 
 
 class CheckinAsked(_Strict):

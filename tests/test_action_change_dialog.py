@@ -99,3 +99,14 @@ def test_a_change_asked_in_spanish_is_offered_in_spanish(app: CoachApp) -> None:
     swapped = educator.says("Visitar a la familia de Kevin el jueves por la tarde")
     assert swapped.startswith(replies_in("es").change_action.changed)
     assert "Visitar a la familia de Kevin el jueves por la tarde" in swapped
+
+
+def test_over_the_options_nothing_saved_is_said_so(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("skip")
+    educator.says("skip")
+    # Had: "I haven't saved that as this week's plan, as I can't find a step in it yet."
+    reply = educator.says("wait can i change my action")
+    assert reply.startswith(CHANGE.not_saved_yet) and "pick one small action" in reply
+    assert "Your action for this week" not in reply

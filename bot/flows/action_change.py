@@ -20,23 +20,10 @@ from bot.i18n import current_language
 from bot.replies import Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
-from bot.understanding.normalise import for_matching, phrases_pattern
-from bot.understanding.reader import asks_a_question
 from content.understanding_schema import replies_in
 
 # Chosen this long ago or more, an action is last week's: how it went comes first.
 CHANGE_WITHIN = timedelta(days=5)
-
-
-def asks_to_change_action(text: str) -> bool:
-    """ "can i change my action?", "i want to pick a different one... a different action",
-    "cambiar la acción por favor": a change of the action, asked for."""
-    change = replies_in(current_language()).change_action
-    said = for_matching(text)
-    if phrases_pattern(tuple(change.words)).search(said) is None:
-        return False
-    asked = "?" in text or "¿" in text or asks_a_question(text)
-    return asked or phrases_pattern(tuple(change.asking)).search(said) is not None
 
 
 def change_action(turn: Turn, text: str) -> list[Reply]:

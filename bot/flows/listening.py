@@ -384,3 +384,14 @@ def fitted_actions(
         if action not in fitted and action != leave_out:
             fitted.append(action)
     return fitted
+
+
+def asks_to_change_action(text: str) -> bool:
+    """ "can i change my action?", "i want to pick a different one... a different action",
+    "cambiar la acción por favor": a change of the action, asked for."""
+    change = replies_in(current_language()).change_action
+    said = for_matching(text)
+    if phrases_pattern(tuple(change.words)).search(said) is None:
+        return False
+    asked = "?" in text or "¿" in text or asks_a_question(text)
+    return asked or phrases_pattern(tuple(change.asking)).search(said) is not None

@@ -421,6 +421,10 @@ class ReflectionFlow:
             return _save(turn, flow, actions[picked - 1])
         if picked == len(actions) + 1:  # "ok i'll do 4": Write my own
             return _ask_own_action(flow)
+        if own is not None and not asked_for_own and listening.asks_to_change_action(own):
+            # "wait can i change my action": none is saved yet, these are the ones to choose.
+            changed = replies_in(current_language()).change_action.not_saved_yet
+            return [Text(changed), *ask_action(turn, flow)]
         allowed = step_asked_leave_for(own) if own is not None else None
         if allowed is not None:  # "can i just text his mom instead?": yes, and it is saved
             return [Text(said.own_plan.leave_given), *_save(turn, flow, allowed)]

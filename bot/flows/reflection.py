@@ -249,8 +249,9 @@ def _replaced(turn: Turn, flow: ActiveFlow) -> Reflection | None:
     if flow.data.get(REPLACES) is None:
         return None
     entry = turn.session.get(Reflection, flow.data[REPLACES])
-    mine = entry is not None and entry.educator_id == turn.educator.id
-    return entry if mine and entry is not None and entry.action_status == "planned" else None
+    if entry is None or entry.educator_id != turn.educator.id:
+        return None
+    return entry if entry.action_status == "planned" else None
 
 
 def _saved(flow: ActiveFlow, action: str) -> list[Reply]:

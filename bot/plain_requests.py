@@ -629,20 +629,21 @@ def _asked_instead(turn: Turn, text: str, pending: Reflection) -> list[Reply] | 
     asked = replies_in(current_language()).checkin_asked
     if puzzled(text):
         return [Text(asked.puzzled), ask_how_it_went(turn, pending)]
+    said = for_matching(text)
+    tomorrow = phrases_pattern(tuple(replies_in(current_language()).nudge_card.tomorrow_words))
+    later = len(words(said)) <= BUTTON_IN_WORDS and tomorrow.search(said) is not None
     outcome = typed_outcome(text)
+    if later and "?" in text and outcome in (None, "not_yet"):
+        return [Text(asked.later)]  # "busy at the moment — tomorrow?" asks to be asked later
     if action_question(text) == WHAT_COUNTS and outcome in (None, "done"):
         if outcome == "done":  # "la mamá contestó con un corazón ❤️ cuenta no?": yes, done
             return [Text(asked.counts), *start_checkin(turn, pending, "done", said=text)]
         return [Text(asked.counts), ask_how_it_went(turn, pending)]
     if outcome is not None:
         return None
-    said = for_matching(text)
     if phrases_pattern(tuple(asked.again_words)).search(said) is not None:
         return [Text(asked.again), ask_how_it_went(turn, pending)]
-    tomorrow = phrases_pattern(tuple(replies_in(current_language()).nudge_card.tomorrow_words))
-    if len(words(said)) <= BUTTON_IN_WORDS and tomorrow.search(said) is not None:
-        return [Text(asked.later)]
-    return None
+    return [Text(asked.later)] if later else None
 
 
 def answer_to_nudge_card(

@@ -271,6 +271,8 @@ def test_asked_another_day_it_waits_without_asking_again(app: CoachApp, clock: F
     answer = educator.says("can u ping me tmrw? in the middle of lunch duty")
     assert answer == replies_in("en").checkin_asked.later
     assert "How did it go?" in educator.says("checkin")  # still waiting for its check-in
+    # "busy" says not yet, but asked for tomorrow: had "I'm not sure what you'd like me to do".
+    assert educator.says("busy at the moment — tomorrow?") == replies_in("en").checkin_asked.later
 
 
 def test_asked_whether_it_can_go_on_another_week_in_spanish(

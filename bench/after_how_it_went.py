@@ -12,12 +12,15 @@ listed; the fresh ones only counted.
 
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
+from typing import TYPE_CHECKING
 
 import yaml
 
-from bench.shrugs import DATA, shrug_of
+from bench.shrugs import DATA, replies_after, shrug_of
+
+if TYPE_CHECKING:
+    from tests.dialog import Conversation
 
 SETS = {
     "dev": ("checkin_typed_dev.yaml", "checkin_typed_dev_b2.yaml", "checkin_typed_dev_b3.yaml",
@@ -37,27 +40,22 @@ def texts(split: str) -> list[str]:
 
 def shrugs_after_the_question(typed: list[str]) -> tuple[Counter[str], list[str]]:
     """The shrugs by kind, and the texts shrugged at, each typed by a new educator."""
-    from bot.app import build_app
-    from bot.settings import Settings
     from tests.clock import FakeClock
-    from tests.dialog import Conversation
     from tests.test_listening_dialog import a_week_after_choosing
+
+    clock = FakeClock()
+
+    def asked_how_it_went(educator: Conversation) -> None:
+        a_week_after_choosing(educator, clock, ACTION)
+        assert "How did it go?" in educator.says("hi")
 
     kinds: Counter[str] = Counter()
     shrugged: list[str] = []
-    with tempfile.TemporaryDirectory() as folder:
-        clock = FakeClock()
-        settings = Settings(database_url=f"sqlite:///{folder}/after.db", _env_file=None)  # type: ignore[call-arg]
-        app = build_app(settings, clock=clock)
-        for number, text in enumerate(typed):
-            educator = Conversation(app.coach, f"educator-{number}")
-            a_week_after_choosing(educator, clock, ACTION)
-            assert "How did it go?" in educator.says("hi")
-            kind = shrug_of(educator.says(text))
-            if kind is not None:
-                kinds[kind] += 1
-                shrugged.append(text)
-        app.engine.dispose()
+    for text, reply in zip(typed, replies_after(asked_how_it_went, typed, clock), strict=True):
+        kind = shrug_of(reply)
+        if kind is not None:
+            kinds[kind] += 1
+            shrugged.append(text)
     return kinds, shrugged
 
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 if TYPE_CHECKING:
+    from tests.clock import FakeClock
     from tests.dialog import Conversation
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "understanding"
@@ -70,9 +71,12 @@ def first_replies(texts: list[str]) -> list[str]:
     return replies_after(after_hello, texts)
 
 
-def replies_after(opening: Callable[[Conversation], None], texts: list[str]) -> list[str]:
+def replies_after(
+    opening: Callable[[Conversation], None], texts: list[str], clock: FakeClock | None = None
+) -> list[str]:
     """The coach's reply to each text, each typed by a new educator (on a throwaway SQLite
-    database) once `opening` has brought them to the moment measured."""
+    database) once `opening` has brought them to the moment measured; `clock` is the one the
+    opening moves on ("a week later"), if it does."""
     from bot.app import build_app
     from bot.settings import Settings
     from tests.clock import FakeClock
@@ -81,7 +85,7 @@ def replies_after(opening: Callable[[Conversation], None], texts: list[str]) -> 
     replies: list[str] = []
     with tempfile.TemporaryDirectory() as folder:
         settings = Settings(database_url=f"sqlite:///{folder}/replies.db", _env_file=None)  # type: ignore[call-arg]
-        app = build_app(settings, clock=FakeClock())
+        app = build_app(settings, clock=clock or FakeClock())
         for number, text in enumerate(texts):
             educator = Conversation(app.coach, f"educator-{number}")
             opening(educator)

@@ -11,14 +11,18 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import func, select
-
-from bot.flows.reflection import KIND, NOT_AGAIN, REPLACES, ask_action, keep_role_said
+from bot.flows.reflection import (
+    KIND,
+    NOT_AGAIN,
+    REPLACES,
+    ask_action,
+    keep_role_said,
+    reflections_on,
+)
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import action_awaiting_check_in, ask_how_it_went
 from bot.i18n import current_language
 from bot.replies import Reply, Text
-from bot.storage.models import Reflection
 from bot.turn import Turn
 from content.understanding_schema import replies_in
 
@@ -36,14 +40,6 @@ def change_action(turn: Turn, text: str) -> list[Reply]:
     if turn.now - pending.created_at >= CHANGE_WITHIN:
         return [Text(change.last_week), ask_how_it_went(turn, pending)]
     chosen = turn.sealer.unseal(pending.action)
-    on_topic = (
-        turn.session.scalar(
-            select(func.count())
-            .select_from(Reflection)
-            .where(Reflection.educator_id == turn.educator.id, Reflection.topic == pending.topic)
-        )
-        or 0
-    )
     flow = ActiveFlow(
         kind=KIND,
         step="",
@@ -53,7 +49,7 @@ def change_action(turn: Turn, text: str) -> list[Reply]:
             "answers": [],
             "actions": [],
             # The next options on this topic, not the ones chosen from last time.
-            "rotation": on_topic,
+            "rotation": reflections_on(turn, pending.topic),
             "themes": [],
             REPLACES: pending.id,
             NOT_AGAIN: chosen,

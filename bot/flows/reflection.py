@@ -62,14 +62,7 @@ def start_reflection(turn: Turn, slug: str) -> list[Reply]:
     written for the educator's role and grades first."""
     topic = turn.library.topics[slug]
     profile = profile_of(turn.educator)
-    done_before = (
-        turn.session.scalar(
-            select(func.count())
-            .select_from(Reflection)
-            .where(Reflection.educator_id == turn.educator.id, Reflection.topic == slug)
-        )
-        or 0
-    )
+    done_before = reflections_on(turn, slug)
     flow = ActiveFlow(
         kind=KIND,
         step="",
@@ -101,6 +94,16 @@ def start_reflection(turn: Turn, slug: str) -> list[Reply]:
         replies += _ask_prompt(flow)
     save_flow(turn, flow)
     return replies
+
+
+def reflections_on(turn: Turn, slug: str) -> int:
+    """How many reflections the educator has saved on one topic (where its options rotate to)."""
+    saved = turn.session.scalar(
+        select(func.count())
+        .select_from(Reflection)
+        .where(Reflection.educator_id == turn.educator.id, Reflection.topic == slug)
+    )
+    return saved or 0
 
 
 def _then_questions(turn: Turn, flow: ActiveFlow) -> list[Reply]:

@@ -96,6 +96,8 @@ AS_WRITTEN = frozenset(
         "instead_words",
         "pointing_words",
         "choice_words",
+        "to_someone_verbs",
+        "recipient_words",
         # change_action's, checkin_asked's
         "asking",
         "again_words",

@@ -266,6 +266,8 @@ class OwnPlan(_Strict):
     instead_words: list[str]
     pointing_words: list[str]
     choice_words: list[str]
+    to_someone_verbs: list[str] = Field(min_length=1)
+    recipient_words: list[str]
     leave_given: str
 
 

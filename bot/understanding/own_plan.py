@@ -35,8 +35,6 @@ _SENTENCE_END = re.compile(
 _TRAILING = re.compile(r"[\s,:;.!\-–—)(]+$")
 # "text them", "call her": who the step is for, named elsewhere in the answer.
 OBJECT_PRONOUNS = frozenset(["them", "her", "him"])
-# A step that starts with one of these and names no one goes to the family the answer named.
-TO_SOMEONE = frozenset(["send", "text", "txt", "email", "call", "message", "write"])
 # "mandarles", "llamarle", "escribirles": a Spanish step whose verb carries "to them" / "to
 # her" (le, les) in itself.
 _INFINITIVE_TO_SOMEONE = re.compile(r"^\w+(?:ar|er|ir)les?$", re.I)
@@ -55,6 +53,8 @@ class _Patterns:
     instead: re.Pattern[str]
     pointing: frozenset[str]
     choice: re.Pattern[str]
+    to_someone: frozenset[str]
+    recipients: frozenset[str]
 
 
 @cache
@@ -80,6 +80,8 @@ def _patterns(language: str) -> _Patterns:
         instead=re.compile(rf"(?<![\w'])(?:{alternation(words.instead_words)})(?![\w'])", re.I),
         pointing=frozenset(word.casefold() for word in words.pointing_words),
         choice=re.compile(rf"(?<![\w'])(?:{alternation(words.choice_words)})(?![\w'])", re.I),
+        to_someone=frozenset(word.casefold() for word in words.to_someone_verbs),
+        recipients=frozenset(word.casefold() for word in words.recipient_words),
     )
 
 
@@ -136,7 +138,10 @@ def naming_who(step: str, text: str) -> str:
         # "Mandarle un audio a mamá" already says to whom.
         and not {"a", "al"} & {word.casefold() for word in typed}
     )
-    to_no_one = len(typed) >= 2 and typed[0].casefold() in TO_SOMEONE and _names_no_one(step)
+    patterns = _patterns(current_language())
+    to_no_one = (
+        len(typed) >= 2 and typed[0].casefold() in patterns.to_someone and _names_no_one(step)
+    )
     if len(typed) < 2 or not (spanish or to_no_one or typed[1].casefold() in OBJECT_PRONOUNS):
         return step
     who = who_is_named(text)
@@ -156,12 +161,12 @@ def naming_who(step: str, text: str) -> str:
 
 def _names_no_one(step: str) -> bool:
     """ "Send a pic of his science project": no one the step goes to (no family member, name,
-    pronoun for them or "to ...")."""
+    or recipient word: "them", "to ...", replies.yaml `own_plan.recipient_words`)."""
     said = words(for_matching(step))
     return (
         who_is_named(step) is None
         and not default_reader().names_a_family(said)
-        and not ({*OBJECT_PRONOUNS, "to", "us", "everyone", "class", "families"} & set(said))
+        and _patterns(current_language()).recipients.isdisjoint(said)
     )
 
 

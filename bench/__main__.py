@@ -59,6 +59,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "bench.action_questions",
         "questions typed over the action options: answered right, wrong, none; false answers",
     ),
+    "reflection-asides": (
+        "bench.reflection_asides",
+        "asked about a reflection at its questions: answered right, wrong, none; false answers",
+    ),
     "theme-cv": (
         "bench.theme_cv",
         "theme model beside the cues: recall and precision on each writer left out",

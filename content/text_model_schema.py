@@ -1,15 +1,17 @@
 """The understanding's learned models: weights trained from the content's examples.
 
-Three small text classifiers are trained by `python -m bot.understanding.train_models`:
+Small text classifiers are trained by `python -m bot.understanding.train_models`:
 `intent_model.npz` from the intents' `examples` (and `off_topic`) in intents.yaml,
-`topic_model.npz` from the topics' `examples` (and `general`) in topics.yaml, and
+`topic_model.npz` from the topics' `examples` (and `general`) in topics.yaml,
 `theme_model.npz` from theme_examples.yaml (one yes/no model per theme, as a text can carry
 several), `situation_model.npz` from situation_examples.yaml (the everyday situation a
-question is about, or `none`), `plan_model.npz` from plan_examples.yaml and
+question is about, or `none`), `plan_model.npz` from plan_examples.yaml,
 `action_question_model.npz` from action_question_examples.yaml (what a question typed over
-the action options asks, or `none`). Each file records a fingerprint of the examples and settings
-it was trained from, so `coach content check` can say when someone edited the examples and
-did not retrain.
+the action options asks, or `none`) and `reflection_aside_model.npz` from
+reflection_aside_examples.yaml (what is asked about a reflection at its questions instead of
+an answer, or `none`). Each file records a fingerprint of the examples and settings it was
+trained from, so `coach content check` can say when someone edited the examples and did not
+retrain.
 
 A model file is a NumPy archive (`.npz`, read with `allow_pickle=False`): the grams of each
 part as one line each, their idf and a row of weights per gram (a column per class), as
@@ -51,6 +53,18 @@ SITUATION_MODEL_PATH = MODEL_DIR / "situation_model.npz"
 ACTION_QUESTION_MODEL_PATH = MODEL_DIR / "action_question_model.npz"
 ACTION_QUESTION_EXAMPLES_PATH = MODEL_DIR / "action_question_examples.yaml"
 NO_ACTION_QUESTION = "none"
+# What is asked about a reflection at one of its questions instead of an answer ("how long
+# is this?", "can we finish this later?"): reflection_aside_examples.yaml, answered by
+# replies.yaml `reflection_asides` (bot/flows/reflection_asides.py); `none` for an answer.
+REFLECTION_ASIDE_MODEL_PATH = MODEL_DIR / "reflection_aside_model.npz"
+REFLECTION_ASIDE_EXAMPLES_PATH = MODEL_DIR / "reflection_aside_examples.yaml"
+NO_REFLECTION_ASIDE = "none"
+# Its names: the first three are replies.yaml `reflection_asides` entries; `change_action`
+# is answered by its `change_action` text, `who_sees` by `to_the_coach.privacy`.
+REFLECTION_ASIDES = ("later", "how_long", "must_answer", "change_action", "who_sees")
+# Every this-many-th text of theme_examples.yaml (answers, check-in notes, stories) is one
+# more `none` for the reflection aside model: what a reflection's questions are answered with.
+ANSWERS_EVERY = 4
 # The plan model's one yes/no question: does the text name a step the educator will take?
 PLAN = "plan"
 RETRAIN = "python -m bot.understanding.train_models"
@@ -237,6 +251,15 @@ def action_question_examples(path: Path = ACTION_QUESTION_EXAMPLES_PATH) -> Exam
     """(question, text) pairs from action_question_examples.yaml, `none` for anything else
     typed over the action options. Read only to train and check the model."""
     return [(example.label, example.text) for example in action_question_file(path).examples]
+
+
+def reflection_aside_examples(path: Path = REFLECTION_ASIDE_EXAMPLES_PATH) -> Examples:
+    """(aside, text) pairs from reflection_aside_examples.yaml (shaped like the action
+    questions'), and answers from theme_examples.yaml as `none`. Read only to train and check
+    the model."""
+    asides = [(example.label, example.text) for example in action_question_file(path).examples]
+    answers = theme_examples()[::ANSWERS_EVERY]
+    return asides + [(NO_REFLECTION_ASIDE, text) for _, text in answers]
 
 
 def theme_examples(path: Path = THEME_EXAMPLES_PATH) -> Examples:

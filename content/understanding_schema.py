@@ -24,7 +24,11 @@ from content.text_model_schema import (
     ACTION_QUESTION_MODEL_PATH,
     INTENT_MODEL_PATH,
     NO_ACTION_QUESTION,
+    NO_REFLECTION_ASIDE,
     PLAN_MODEL_PATH,
+    REFLECTION_ASIDE_EXAMPLES_PATH,
+    REFLECTION_ASIDE_MODEL_PATH,
+    REFLECTION_ASIDES,
     SITUATION_MODEL_PATH,
     THEME_EXAMPLES_PATH,
     THEME_MODEL_PATH,
@@ -33,6 +37,7 @@ from content.text_model_schema import (
     intent_examples,
     model_faults,
     plan_examples,
+    reflection_aside_examples,
     theme_examples,
     theme_training_examples,
     topic_examples,
@@ -287,6 +292,33 @@ class ChangeAction(_Strict):
     not_saved_yet: str
 
 
+class ReflectionAside(_Strict):
+    """Said about the reflection itself at one of its questions ("how long is this?", "can
+    we finish this later?", "do i have to answer this one?"): found by its words in a message
+    of at most `most_words` words, and answered; the question is asked again."""
+
+    words: list[str] = Field(min_length=1)
+    most_words: int = Field(ge=1)
+    answer: str
+
+
+class ReflectionAsides(_Strict):
+    """What is asked about the reflection at its questions, instead of an answer
+    (bot/flows/reflection_asides.py). Its answers may name {number} and {count}: the
+    question asked and how many there are."""
+
+    later: ReflectionAside
+    how_long: ReflectionAside
+    must_answer: ReflectionAside
+    # "can i change my action?" (change_action's words) before this week's is picked.
+    change_action: str
+    # "who sees this", "is this saved anywhere? who can see it": to_the_coach's privacy
+    # words, in a message of at most this many words, or of the second many when it asks
+    # with a question mark or an asking word (the answer is privacy's).
+    privacy_most_words: int = Field(ge=1)
+    privacy_asked_most_words: int = Field(ge=1)
+
+
 class CheckinAsked(_Strict):
     """Asked right after "How did it go?" instead of an answer (bot/plain_requests.py):
     whether what they did counts, to be asked another day, whether the action can go on into
@@ -413,6 +445,7 @@ class ReplyFile(_Strict):
     own_plan: OwnPlan
     change_action: ChangeAction
     checkin_asked: CheckinAsked
+    reflection_asides: ReflectionAsides
     second_look: SecondLook
     good_news: GoodNews
     told: dict[str, Told]
@@ -493,6 +526,7 @@ class UnderstandingContent(_Strict):
             + model_faults(plan_examples(), PLAN_MODEL_PATH)
             + _situation_faults(self.replies.told)
             + _action_question_faults(self.replies.action_questions)
+            + _reflection_aside_faults()
         )
 
     def topic_words(self) -> list[str]:
@@ -545,6 +579,29 @@ def _action_question_faults(answers: dict[str, str]) -> list[str]:
                 " needed"
             )
     return faults + model_faults(examples, ACTION_QUESTION_MODEL_PATH)
+
+
+def _reflection_aside_faults() -> list[str]:
+    """Examples of an aside the coach has no answer for, asides with too few examples to
+    learn from, and a model not trained from the examples."""
+    where = f"understanding/{REFLECTION_ASIDE_EXAMPLES_PATH.name}"
+    try:
+        examples = reflection_aside_examples()
+    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        return [f"{where}: cannot be read ({exc})"]
+    labels = {label for label, _ in examples}
+    faults = [
+        f"{where}: unknown aside {label!r} (one of {', '.join(REFLECTION_ASIDES)}, or none)"
+        for label in sorted(labels - {*REFLECTION_ASIDES, NO_REFLECTION_ASIDE})
+    ]
+    for name in REFLECTION_ASIDES:
+        count = sum(label == name for label, _ in examples)
+        if count < MIN_ACTION_QUESTION_EXAMPLES:
+            faults.append(
+                f"{where}: {name} has {count} examples, at least {MIN_ACTION_QUESTION_EXAMPLES}"
+                " needed"
+            )
+    return faults + model_faults(examples, REFLECTION_ASIDE_MODEL_PATH)
 
 
 class UnderstandingError(ValueError):

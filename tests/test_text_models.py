@@ -21,6 +21,7 @@ from bot.understanding.train_models import (
     export,
     fit,
     fit_plans,
+    fit_reflection_asides,
     fit_situations,
     fit_themes,
 )
@@ -28,6 +29,7 @@ from content.situations_schema import situation_examples
 from content.text_model_schema import (
     INTENT_MODEL_PATH,
     PLAN_MODEL_PATH,
+    REFLECTION_ASIDE_MODEL_PATH,
     SITUATION_MODEL_PATH,
     THEME_MODEL_PATH,
     TextModelFile,
@@ -35,6 +37,7 @@ from content.text_model_schema import (
     load_text_model,
     model_faults,
     plan_examples,
+    reflection_aside_examples,
     theme_training_examples,
     training_fingerprint,
     write_text_model,
@@ -238,3 +241,13 @@ def test_the_packaged_situation_model_is_what_its_examples_train(tmp_path: Path)
         theirs = fitted.probabilities(normalised)
         ours = every_weight.guess_text(normalised)
         assert ours.probability == pytest.approx(max(theirs.values()), abs=0.005), text
+
+
+def test_the_packaged_reflection_aside_model_is_what_its_examples_train(tmp_path: Path) -> None:
+    examples = reflection_aside_examples()
+    fitted = fit_reflection_asides(examples)
+    trained = through_a_file(export(fitted, training_fingerprint(examples)), tmp_path)
+    packaged = TextModel(load_text_model(REFLECTION_ASIDE_MODEL_PATH))
+    for _, text in examples[::9]:
+        normalised = model_text(for_matching(text))
+        assert trained.guess_text(normalised).label == packaged.guess_text(normalised).label, text

@@ -15,7 +15,7 @@ from bot.understanding import Understanding, understand
 from bot.understanding.named import who_is_named
 from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.own_plan import own_plan
-from bot.understanding.reader import asks_a_question, hedged_rest, is_non_answer
+from bot.understanding.reader import asks_a_question, hedged_rest, is_asked, is_non_answer
 from bot.understanding.variants import in_turn, pick
 from content.fit import Profile, closeness, offered_first, offered_order
 from content.loader import Library
@@ -393,5 +393,4 @@ def asks_to_change_action(text: str) -> bool:
     said = for_matching(text)
     if phrases_pattern(tuple(change.words)).search(said) is None:
         return False
-    asked = "?" in text or "¿" in text or asks_a_question(text)
-    return asked or phrases_pattern(tuple(change.asking)).search(said) is not None
+    return is_asked(text) or phrases_pattern(tuple(change.asking)).search(said) is not None

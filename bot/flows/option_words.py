@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.understanding.reader import asks_a_question
+from bot.understanding.reader import is_asked
 
 _ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -103,7 +103,7 @@ _TOKENS = re.compile(r"[#\w'’.]+|[,;:\-–—!]")
 def option_in_passing(text: str) -> int | None:
     """The one option number a text typed over the options picks among other words, or None:
     none, more than one number, a question, or a number that counts or tells a time."""
-    if "?" in text or "¿" in text or asks_a_question(text):
+    if is_asked(text):
         return None
     tokens = [
         token.casefold().rstrip(".").replace("’", "'") or "." for token in _TOKENS.findall(text)

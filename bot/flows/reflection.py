@@ -22,6 +22,7 @@ from bot.flows import checkin, listening
 from bot.flows.base import Answer
 from bot.flows.checkin import own_words, wording_note
 from bot.flows.option_words import option_in_passing, option_named, several_named
+from bot.flows.reflection_asides import reflection_aside
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import action_awaiting_check_in
 from bot.i18n import _, current_language
@@ -366,6 +367,13 @@ class ReflectionFlow:
                 return self._followup(turn, flow, answer)
             case step if step in checkin.STEPS:
                 return checkin.advance(turn, flow, answer, _then_questions)
+            case "prompt" | "probe" if (
+                answer.key is None
+                and not messages.says_skip(answer.text)
+                and (aside := reflection_aside(flow, answer.text))
+            ):
+                # "how long is this?", "can we finish this later?": answered, not saved.
+                return [Text(aside), *self.reprompt(turn, flow)]
             case "prompt":
                 if answer.key == "skip" or messages.says_skip(answer.text):
                     flow.data["answers"].append("")

@@ -14,7 +14,7 @@ from functools import cache
 
 from bot.understanding.normalise import for_matching
 from bot.understanding.plan import plan_chance
-from bot.understanding.reader import asks_a_question
+from bot.understanding.reader import is_asked
 from bot.understanding.text_model import TextModel
 from content.text_model_schema import (
     ACTION_QUESTION_MODEL_PATH,
@@ -67,5 +67,4 @@ def question_of(
     name = max(chances, key=lambda label: chances[label])
     if name == NO_ACTION_QUESTION or chances[name] < sure:
         return None
-    asks = "?" in text or "¿" in text or asks_a_question(text)
-    return name if asks or plan_chance(text) < STEP_OVER_QUESTION else None
+    return name if is_asked(text) or plan_chance(text) < STEP_OVER_QUESTION else None

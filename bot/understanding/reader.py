@@ -305,6 +305,12 @@ def asks_a_question(text: str) -> bool:
     return " ".join(last[:2]) in default_reader().asking_pairs
 
 
+def is_asked(text: str) -> bool:
+    """A question mark anywhere ("¿" too: "is this private? dont want admin seeing it"), or
+    asked in words (asks_a_question)."""
+    return "?" in text or "¿" in text or asks_a_question(text)
+
+
 def _opens_asking(tokens: list[str]) -> bool:
     """ "how...", "why...", "do i have to...": words that open a question ("what a day" does
     not)."""

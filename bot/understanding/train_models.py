@@ -3,14 +3,14 @@
     python -m bot.understanding.train_models   # rewrites content/understanding/*_model.*
 
 Run it after editing the examples in intents.yaml, topics.yaml, theme_examples.yaml,
-plan_examples.yaml, situation_examples.yaml or action_question_examples.yaml, or the reframe
-fallback's sentences (content/reframe_fallback.yaml, bot/reframe/fallback.py) (`coach content
-check` says when a model is stale). It needs
-scikit-learn (a development dependency): a multinomial logistic regression on TF-IDF of
-character n-grams (within words, so typos and word forms still share most features) and of
-words and word pairs. The coach itself never imports scikit-learn: it reads the weights
-written here and scores a message with them (bot/understanding/text_model.py), which starts
-in milliseconds where importing scikit-learn takes over a second.
+plan_examples.yaml, situation_examples.yaml, action_question_examples.yaml or
+reflection_aside_examples.yaml, or the reframe fallback's sentences
+(content/reframe_fallback.yaml, bot/reframe/fallback.py) (`coach content check` says when a
+model is stale). It needs scikit-learn (a development dependency): a multinomial logistic
+regression on TF-IDF of character n-grams (within words, so typos and word forms still share
+most features) and of words and word pairs. The coach itself never imports scikit-learn: it
+reads the weights written here and scores a message with them (bot/understanding/
+text_model.py), which starts in milliseconds where importing scikit-learn takes over a second.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from content.text_model_schema import (
     INTENT_MODEL_PATH,
     PLAN,
     PLAN_MODEL_PATH,
+    REFLECTION_ASIDE_MODEL_PATH,
     REGULARISATION,
     SITUATION_MODEL_PATH,
     THEME_MODEL_PATH,
@@ -43,6 +44,7 @@ from content.text_model_schema import (
     action_question_examples,
     intent_examples,
     plan_examples,
+    reflection_aside_examples,
     theme_training_examples,
     topic_examples,
     training_fingerprint,
@@ -103,6 +105,12 @@ def fit_situations(examples: Examples) -> Fitted:
 def fit_action_questions(examples: Examples) -> Fitted:
     """What a question typed over the action options asks, or `none`: weighted like the
     situations, as `none` holds everything else typed there."""
+    return fit(examples, class_weight="balanced")
+
+
+def fit_reflection_asides(examples: Examples) -> Fitted:
+    """What is asked about a reflection at its questions, or `none`: weighted like the
+    situations, as `none` holds every answer."""
     return fit(examples, class_weight="balanced")
 
 
@@ -195,6 +203,7 @@ def main() -> int:
     train(plan_examples(), PLAN_MODEL_PATH, fit_plans)
     train(situation_examples(), SITUATION_MODEL_PATH, fit_situations)
     train(action_question_examples(), ACTION_QUESTION_MODEL_PATH, fit_action_questions)
+    train(reflection_aside_examples(), REFLECTION_ASIDE_MODEL_PATH, fit_reflection_asides)
     # The reframe fallback learns from the intent examples too (as sentences that are not
     # deficit framing), so it is retrained with them.
     print(f"{REFRAME_MODEL_PATH}: {train_reframe_fallback()} weights")

@@ -1,0 +1,118 @@
+"""Asked about the reflection at one of its questions ("how long is this?", "can we finish
+this later?", "do i have to answer this one?", "who can see this?", "can i change my
+action?"): answered, the same question asked again, nothing saved as the answer. An answer
+that only mentions time, later, skipping or privacy is still an answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import CoachApp
+from content.understanding_schema import replies_in
+from tests.dialog import Conversation
+
+FIRST = "Question 1 of 2"
+SECOND = "Question 2 of 2"
+STUCK = "Here's a way in"
+
+
+def at_the_first_question(app: CoachApp, user: str = "mr-okafor") -> Conversation:
+    educator = Conversation(app.coach, user)
+    assert FIRST in educator.says("reflect relational")
+    return educator
+
+
+def beginning_of(name: str, language: str = "en") -> str:
+    """The words an aside's answer opens with (before any {number})."""
+    said = replies_in(language)
+    asides = said.reflection_asides
+    answers = {
+        "later": asides.later.answer,
+        "how_long": asides.how_long.answer,
+        "must_answer": asides.must_answer.answer,
+        "change_action": asides.change_action,
+        "who_sees": said.to_the_coach["privacy"].answer,
+    }
+    return answers[name].split("{")[0]
+
+
+@pytest.mark.parametrize(
+    ("typed", "aside"),
+    [
+        ("how long is this gonna take, lunch duty in 5", "how_long"),
+        ("so after this q is there more?", "how_long"),
+        ("i have to run, can i come back to this", "later"),
+        ("can we finish this friday during my prep", "later"),
+        ("do i have to answer this one", "must_answer"),
+        ("what happens if i skip", "must_answer"),
+        ("is this saved anywhere? who can see it", "who_sees"),
+        ("wait does my principal get to read these", "who_sees"),
+        ("can i change my action?", "change_action"),
+    ],
+)
+def test_an_aside_at_a_question_is_answered_and_the_question_asked_again(
+    app: CoachApp, typed: str, aside: str
+) -> None:
+    educator = at_the_first_question(app)
+    reply = educator.says(typed)
+    assert beginning_of(aside) in reply
+    assert FIRST in reply and SECOND not in reply
+    assert STUCK not in reply
+
+
+def test_the_place_is_kept_and_the_next_answer_is_the_answer(app: CoachApp) -> None:
+    educator = at_the_first_question(app)
+    held = educator.says("ugh can we pause this, a parent is at the door")
+    assert "holding your place at question 1" in held
+    assert SECOND in educator.says("Maria's dad at pickup, he told me she reads to her brother")
+    educator.says("skip")
+    educator.clicks("1")
+    journal = educator.says("journal")
+    assert "reads to her brother" in journal
+    assert "parent is at the door" not in journal
+
+
+def test_how_long_says_which_question_this_is(app: CoachApp) -> None:
+    educator = at_the_first_question(app)
+    educator.says("skip")
+    assert "This is question 2 of 2" in educator.says("how many more questions?")
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "the Garcias. mom said she'd stop by later this week to talk about his reading",
+        "nobody honestly, i skipped all my calls because of testing",
+        "dad told me in private that they're moving at the end of the month",
+        "took a long time to reach his grandma but she told me he builds lego for hours",
+    ],
+)
+def test_an_answer_that_mentions_later_or_skipping_is_still_an_answer(
+    app: CoachApp, answer: str
+) -> None:
+    educator = at_the_first_question(app)
+    reply = educator.says(answer)
+    assert SECOND in reply
+    assert not any(beginning_of(name) in reply for name in ("later", "how_long", "must_answer"))
+
+
+def test_skip_still_skips_and_a_question_mark_still_gets_help(app: CoachApp) -> None:
+    educator = at_the_first_question(app)
+    assert STUCK in educator.says("?")
+    assert SECOND in educator.says("skip")
+
+
+def test_asides_are_answered_in_spanish(app: CoachApp) -> None:
+    educator = Conversation(app.coach, "sra-lopez")
+    educator.says("language es")
+    assert "Pregunta 1 de 2" in educator.says("reflexionar relacional")
+    reply = educator.says("tengo que irme, lo terminamos después")
+    assert beginning_of("later", "es") in reply and "Pregunta 1 de 2" in reply
+    assert "Esta es la pregunta 1 de 2" in educator.says("¿cuánto dura esto?")
+
+
+def test_a_story_about_a_reader_at_home_is_not_a_privacy_question(app: CoachApp) -> None:
+    reply = Conversation(app.coach, "ms-chen").says(
+        "i have a grandma who reads with him every night, how do i build on that?"
+    )
+    assert beginning_of("who_sees") not in reply

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from bench.shrugs import replies_after
-from bench.situations import report, tally
+from bench.situations import report, report_levels, tally
 
 if TYPE_CHECKING:
     from tests.dialog import Conversation
@@ -90,12 +90,7 @@ def main() -> None:
     from bot.understanding.action_questions import ACTION_QUESTION_SURE
     from content.text_model_schema import action_question_examples
 
-    rows = _writer_left_out()
-    for level in LEVELS:
-        mark = "  <- the coach's" if level == ACTION_QUESTION_SURE else ""
-        print(
-            report(f"dev (each writer left out) at {level:.2f}", tally(rows[level]), ANOTHER) + mark
-        )
+    report_levels(_writer_left_out(), ACTION_QUESTION_SURE, ANOTHER)
     items = yaml.safe_load(HELDOUT.read_text(encoding="utf-8"))
     replies = at_the_action_step([str(item["text"]) for item in items])
     heldout = [(str(i["label"]), answered(r)) for i, r in zip(items, replies, strict=True)]

@@ -9,11 +9,14 @@ an aside (false): asked again, it reads as not listening.
 `dev` is content/understanding/reflection_aside_examples.yaml, each writer left out in turn
 (the model trained on the others reads theirs, after the content's phrases) at each level:
 the coach's level (bot/understanding/reflection_asides.py REFLECTION_ASIDE_SURE) is chosen
-here. `fresh` (tests/data/understanding/reflection_asides_fresh.yaml, a writer the model
-never read) is typed to the coach at a reflection's first question and judged by the reply,
-with the phrases alone and with the model; `answers` are the 200 answers to the coach's own
+here (writer g wrote at the action options, and is read here without that step's rules).
+`fresh` (tests/data/understanding/reflection_asides_fresh.yaml, a writer the model never
+read) is typed to the coach at a reflection's first question and judged by the reply, with
+the phrases alone and with the model; `answers` are the 200 answers to the coach's own
 questions in reframe_answers.yaml and the 120 replies of stuck_fresh.yaml typed there, each
-answered as an aside counted false. Neither is ever chosen on.
+answered as an aside counted false. `at the action options` is action_asides_fresh.yaml (a
+writer the model never read) typed over a reflection's action options, and `steps` the 150
+steps of action_step_heldout.yaml typed there. None is ever chosen on.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from bench.shrugs import replies_after
-from bench.situations import report, tally
+from bench.situations import report, report_levels, tally
 
 if TYPE_CHECKING:
     from tests.dialog import Conversation
@@ -33,6 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "understanding"
 DEV = ROOT / "content" / "understanding" / "reflection_aside_examples.yaml"
 FRESH = DATA / "reflection_asides_fresh.yaml"
+AT_ACTION = DATA / "action_asides_fresh.yaml"
+STEPS = DATA / "action_step_heldout.yaml"
 ANSWERS = (DATA / "reframe_answers.yaml", DATA / "stuck_fresh.yaml")
 LEVELS = (0.4, 0.5, 0.6, 0.7, 0.8)
 ANOTHER = "another aside's"
@@ -79,24 +84,34 @@ def at_the_first_question(texts: list[str]) -> list[str]:
     return replies_after(to_the_first_question, texts)
 
 
-def answered(reply: str) -> str | None:
-    """The aside whose answer the reply gives, in either language, or None."""
+def answered(reply: str, *, at_action: bool = False) -> str | None:
+    """The aside whose answer the reply gives (at a question, or over the action options), in
+    either language, or None."""
     from content.understanding_schema import replies_in
 
     for language in ("en", "es"):
         said = replies_in(language)
         asides = said.reflection_asides
+        phrased = {"later": asides.later, "how_long": asides.how_long}
+        phrased["must_answer"] = asides.must_answer
         beginnings = {
-            "later": asides.later.answer,
-            "how_long": asides.how_long.answer,
-            "must_answer": asides.must_answer.answer,
-            "change_action": asides.change_action,
-            "who_sees": said.to_the_coach["privacy"].answer,
+            name: aside.at_action if at_action else aside.answer for name, aside in phrased.items()
         }
+        if not at_action:
+            beginnings["change_action"] = asides.change_action
+            beginnings["who_sees"] = said.to_the_coach["privacy"].answer
         for name, answer in beginnings.items():
             if answer.split("{")[0] in reply:
                 return name
     return None
+
+
+def over_the_options(texts: list[str]) -> list[str]:
+    """The coach's reply to each text typed over the action options of a new educator's
+    first reflection (two answers given first)."""
+    from bench.action_questions import at_the_action_step
+
+    return at_the_action_step(texts)
 
 
 def main() -> None:
@@ -104,12 +119,7 @@ def main() -> None:
     from bot.understanding.reflection_asides import REFLECTION_ASIDE_SURE
     from content.understanding_schema import replies_in
 
-    rows = _writer_left_out()
-    for level in LEVELS:
-        mark = "  <- the coach's" if level == REFLECTION_ASIDE_SURE else ""
-        print(
-            report(f"dev (each writer left out) at {level:.2f}", tally(rows[level]), ANOTHER) + mark
-        )
+    report_levels(_writer_left_out(), REFLECTION_ASIDE_SURE, ANOTHER)
     items = yaml.safe_load(FRESH.read_text(encoding="utf-8"))
     asides = replies_in("en").reflection_asides
     phrased = [(str(i["label"]), phrased_aside(asides, str(i["text"]))) for i in items]
@@ -117,6 +127,15 @@ def main() -> None:
     replies = at_the_first_question([str(item["text"]) for item in items])
     fresh = [(str(i["label"]), answered(r)) for i, r in zip(items, replies, strict=True)]
     print(report("fresh, the coach's replies at a reflection's question", tally(fresh), ANOTHER))
+    items = yaml.safe_load(AT_ACTION.read_text(encoding="utf-8"))
+    replies = over_the_options([str(item["text"]) for item in items])
+    pairs = [
+        (str(i["label"]), answered(r, at_action=True)) for i, r in zip(items, replies, strict=True)
+    ]
+    print(report("at the action options, the coach's replies", tally(pairs), ANOTHER))
+    steps = [str(i["text"]) for i in yaml.safe_load(STEPS.read_text(encoding="utf-8")) if i["plan"]]
+    held = sum(answered(r, at_action=True) is not None for r in over_the_options(steps))
+    print(f"steps (action_step_heldout.yaml) answered as an aside: {held} of {len(steps)}")
     for path in ANSWERS:
         texts = [str(item["text"]) for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
         false = sum(answered(r) is not None for r in at_the_first_question(texts))

@@ -60,6 +60,17 @@ def report(name: str, counts: Counter[str], another: str = "another situation's"
     )
 
 
+def report_levels(
+    rows: dict[float, list[tuple[str, str | None]]],
+    coach_level: float,
+    another: str = "another situation's",
+) -> None:
+    """The writer folds at each level, the coach's marked."""
+    for level, pairs in rows.items():
+        mark = "  <- the coach's" if level == coach_level else ""
+        print(report(f"dev (each writer left out) at {level:.2f}", tally(pairs), another) + mark)
+
+
 def _writer_left_out() -> dict[float, list[tuple[str, str | None]]]:
     """(label, the situation read) for every dev example at each level, each read as the
     coach reads it (bot/understanding/reader.py situation_of) by a model trained on the other
@@ -113,12 +124,9 @@ def through_the_coach(items: list[dict[str, str]]) -> list[tuple[str, str | None
 def main() -> None:
     from bot.understanding.reader import SITUATION_CONFIDENCE, default_reader
 
-    rows = _writer_left_out()
-    for level in LEVELS:
-        # Each level as the coach applies it: a fragment needs more, a long story may be
-        # read by its sentences (situation_of).
-        mark = "  <- the coach's" if level == SITUATION_CONFIDENCE else ""
-        print(report(f"dev (each writer left out) at {level:.2f}", tally(rows[level])) + mark)
+    # Each level as the coach applies it: a fragment needs more, a long story may be read by
+    # its sentences (situation_of).
+    report_levels(_writer_left_out(), SITUATION_CONFIDENCE)
     items = yaml.safe_load(HELDOUT.read_text(encoding="utf-8"))
     reader = default_reader()
     heldout = [(str(item["situation"]), reader.situation(str(item["text"]))) for item in items]

@@ -98,8 +98,9 @@ AS_WRITTEN = frozenset(
         "choice_words",
         "to_someone_verbs",
         "recipient_words",
-        # change_action's, checkin_asked's
+        # change_action's, checkin_asked's, reflection_asides'
         "asking",
+        "unless_words",
         "again_words",
         "puzzled_words",
         # the self-assessment's levels, as typed (content/assessment.yaml)

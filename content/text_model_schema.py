@@ -255,11 +255,18 @@ def action_question_examples(path: Path = ACTION_QUESTION_EXAMPLES_PATH) -> Exam
 
 def reflection_aside_examples(path: Path = REFLECTION_ASIDE_EXAMPLES_PATH) -> Examples:
     """(aside, text) pairs from reflection_aside_examples.yaml (shaped like the action
-    questions'), and answers from theme_examples.yaml as `none`. Read only to train and check
-    the model."""
+    questions'), answers from theme_examples.yaml as `none`, and the questions typed over the
+    action options (action_question_examples.yaml): `who_sees` is the same question, a
+    reminder asked for is left out (it could be either), every other is `none` ("do i have to
+    call or can i text?" asks how, not whether). Read only to train and check the model."""
     asides = [(example.label, example.text) for example in action_question_file(path).examples]
     answers = theme_examples()[::ANSWERS_EVERY]
-    return asides + [(NO_REFLECTION_ASIDE, text) for _, text in answers]
+    questions = [
+        (label if label == "who_sees" else NO_REFLECTION_ASIDE, text)
+        for label, text in action_question_examples()
+        if label != "remind_me"
+    ]
+    return asides + [(NO_REFLECTION_ASIDE, text) for _, text in answers] + questions
 
 
 def theme_examples(path: Path = THEME_EXAMPLES_PATH) -> Examples:

@@ -9,6 +9,7 @@ so a cue that cannot be read fails `coach content check` with its place named.
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cache
 from pathlib import Path
 from typing import Self
@@ -33,6 +34,7 @@ from content.text_model_schema import (
     THEME_EXAMPLES_PATH,
     THEME_MODEL_PATH,
     TOPIC_MODEL_PATH,
+    Examples,
     action_question_examples,
     intent_examples,
     model_faults,
@@ -300,6 +302,11 @@ class ReflectionAside(_Strict):
     words: list[str] = Field(min_length=1)
     most_words: int = Field(ge=1)
     answer: str
+    # Asked over the action options (the last step) instead.
+    at_action: str
+    # Not this aside in a message with any of these words, however it is asked: "do i have to
+    # call or can i just text them?" asks how to do the step, not whether to.
+    unless_words: list[str] = []
 
 
 class ReflectionAsides(_Strict):
@@ -571,14 +578,19 @@ def _action_question_faults(answers: dict[str, str]) -> list[str]:
     ]
     if NO_ACTION_QUESTION in answers:
         faults.append(f"replies.yaml action_questions: {NO_ACTION_QUESTION!r} is for no question")
-    for name in answers:
-        count = sum(label == name for label, _ in examples)
-        if count < MIN_ACTION_QUESTION_EXAMPLES:
-            faults.append(
-                f"{where}: {name} has {count} examples, at least {MIN_ACTION_QUESTION_EXAMPLES}"
-                " needed"
-            )
+    faults += _too_few(examples, list(answers), where)
     return faults + model_faults(examples, ACTION_QUESTION_MODEL_PATH)
+
+
+def _too_few(examples: Examples, names: list[str], where: str) -> list[str]:
+    """Labels with fewer than MIN_ACTION_QUESTION_EXAMPLES examples to learn from."""
+    counts = Counter(label for label, _ in examples)
+    return [
+        f"{where}: {name} has {counts[name]} examples, at least {MIN_ACTION_QUESTION_EXAMPLES}"
+        " needed"
+        for name in names
+        if counts[name] < MIN_ACTION_QUESTION_EXAMPLES
+    ]
 
 
 def _reflection_aside_faults() -> list[str]:
@@ -594,13 +606,7 @@ def _reflection_aside_faults() -> list[str]:
         f"{where}: unknown aside {label!r} (one of {', '.join(REFLECTION_ASIDES)}, or none)"
         for label in sorted(labels - {*REFLECTION_ASIDES, NO_REFLECTION_ASIDE})
     ]
-    for name in REFLECTION_ASIDES:
-        count = sum(label == name for label, _ in examples)
-        if count < MIN_ACTION_QUESTION_EXAMPLES:
-            faults.append(
-                f"{where}: {name} has {count} examples, at least {MIN_ACTION_QUESTION_EXAMPLES}"
-                " needed"
-            )
+    faults += _too_few(examples, list(REFLECTION_ASIDES), where)
     return faults + model_faults(examples, REFLECTION_ASIDE_MODEL_PATH)
 
 

@@ -116,3 +116,50 @@ def test_a_story_about_a_reader_at_home_is_not_a_privacy_question(app: CoachApp)
         "i have a grandma who reads with him every night, how do i build on that?"
     )
     assert beginning_of("who_sees") not in reply
+
+
+def over_the_options(app: CoachApp, user: str = "ms-adeyemi") -> Conversation:
+    educator = at_the_first_question(app, user)
+    educator.says("I had a good talk with Maria's dad about her reading at pickup")
+    assert "pick one small action" in educator.says("the Nguyens, only emails about missing work")
+    return educator
+
+
+def at_action(name: str, language: str = "en") -> str:
+    aside = getattr(replies_in(language).reflection_asides, name)
+    return str(aside.at_action)
+
+
+@pytest.mark.parametrize(
+    ("typed", "aside"),
+    [
+        ("bell rang, can i pick one tmrw?", "later"),
+        ("is this the last step?", "how_long"),
+        ("do i have to pick one? testing week", "must_answer"),
+    ],
+)
+def test_an_aside_over_the_action_options_keeps_them(app: CoachApp, typed: str, aside: str) -> None:
+    educator = over_the_options(app)
+    reply = educator.says(typed)
+    assert at_action(aside) in reply
+    assert "pick one small action" in reply and "Your action for this week" not in reply
+    first = educator.option(1).label
+    assert f"Your action for this week: _{first}_" in educator.clicks("1")
+
+
+@pytest.mark.parametrize("step", ["text mom later this week", "call grandma tomorrow after school"])
+def test_a_step_with_a_time_in_it_is_the_plan_not_a_pause(app: CoachApp, step: str) -> None:
+    educator = over_the_options(app)
+    assert f"Your action for this week: _{step}_" in educator.says(step)
+
+
+def test_a_question_about_the_options_keeps_its_own_answer(app: CoachApp) -> None:
+    educator = over_the_options(app)
+    reply = educator.says("do i have to call or can i just text them?")
+    assert at_action("must_answer") not in reply
+
+
+def test_an_answer_with_a_link_pasted_is_an_answer(app: CoachApp) -> None:
+    educator = at_the_first_question(app)
+    reply = educator.says("see <a href='https://forms.example/x'>here</a>, the form I sent home")
+    assert SECOND in reply and beginning_of("who_sees") not in reply

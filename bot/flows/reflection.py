@@ -22,7 +22,7 @@ from bot.flows import checkin, listening
 from bot.flows.base import Answer
 from bot.flows.checkin import own_words, wording_note
 from bot.flows.option_words import option_in_passing, option_named, several_named
-from bot.flows.reflection_asides import reflection_aside
+from bot.flows.reflection_asides import action_step_aside, reflection_aside
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import action_awaiting_check_in
 from bot.i18n import _, current_language
@@ -440,6 +440,9 @@ class ReflectionFlow:
         allowed = step_asked_leave_for(own) if own is not None else None
         if allowed is not None:  # "can i just text his mom instead?": yes, and it is saved
             return [Text(said.own_plan.leave_given), *_save(turn, flow, allowed)]
+        pause = action_step_aside(own) if own is not None else None
+        if pause is not None:  # "bell rang, can i pick one tmrw?": the options keep
+            return [Text(pause), *ask_action(turn, flow)]
         asked = action_question(own) if own is not None and own != set_aside else None
         if own is not None and asked is not None:
             # "can i pick two?", "what if they don't speak english?": answered, then the

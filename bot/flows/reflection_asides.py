@@ -11,13 +11,32 @@ the question asked again, and nothing is saved.
 
 from __future__ import annotations
 
+import re
+
 from bot.flows import listening
 from bot.flows.state import ActiveFlow
 from bot.i18n import current_language
+from bot.understanding.action_questions import (
+    STEP_OVER_QUESTION,
+    action_question,
+    question_chances,
+)
 from bot.understanding.normalise import for_matching, phrases_pattern, words
+from bot.understanding.plan import plan_chance
 from bot.understanding.reader import is_asked
-from bot.understanding.reflection_asides import reflection_aside_asked
+from bot.understanding.reflection_asides import aside_chances, reflection_aside_asked
 from content.understanding_schema import ReflectionAside, ReflectionAsides, replies_in
+
+# Asked over the action options too, answered there with their `at_action` (who can see it
+# and a change of action are the action question model's and change_action's there).
+AT_THE_ACTION_STEP = frozenset({"later", "how_long", "must_answer"})
+OPTION_NUMBERS = frozenset("123456789")
+# Numbers as typed (the matching form reads texting's "2" as "to"), but not a time or a count
+# of minutes: "will this take more than 2 min?".
+_DIGITS = re.compile(
+    r"(?<![\w:/])\d+(?![\w:/])(?!\s*(?:min|mins|minute|minutes|hr|hrs|hour|hours|sec|am|pm)\b)",
+    re.IGNORECASE,
+)
 
 
 def reflection_aside(flow: ActiveFlow, text: str) -> str | None:
@@ -35,10 +54,47 @@ def reflection_aside(flow: ActiveFlow, text: str) -> str | None:
     return aside.answer.format(number=number, count=len(flow.data["prompts"]))
 
 
+def action_step_aside(text: str) -> str | None:
+    """The answer to "can we finish this later?", "is this the last step?" or "do i have to
+    pick one?" typed over the action options, or None. A text that asks nothing and that the
+    plan model finds a step in ("text mom later this week") is the plan."""
+    asides = replies_in(current_language()).reflection_asides
+    if any(word in OPTION_NUMBERS for word in _DIGITS.findall(text)):
+        return None  # "#2 tomorrow at dismissal": an option picked, with when
+    phrased = phrased_aside(asides, text)
+    name = phrased or reflection_aside_asked(text)
+    if name not in AT_THE_ACTION_STEP or _ruled_out(asides, name, text):
+        return None
+    if not is_asked(text) and plan_chance(text) >= STEP_OVER_QUESTION:
+        return None
+    if phrased is None and _a_question_about_the_options(text, name):
+        return None
+    aside: ReflectionAside = getattr(asides, name)
+    return aside.at_action
+
+
+def _a_question_about_the_options(text: str, aside: str) -> bool:
+    """The action question model is surer of its question ("what if they don't answer?")
+    than the aside model of the aside: the question is answered there."""
+    asked = action_question(text)
+    if asked is None:
+        return False
+    return question_chances(text)[asked] > aside_chances(text)[aside]
+
+
 def _asked(asides: ReflectionAsides, text: str) -> str | None:
     """Which aside is asked (a name in REFLECTION_ASIDES): the content's phrases first, then
     the model."""
-    return phrased_aside(asides, text) or reflection_aside_asked(text)
+    name = phrased_aside(asides, text) or reflection_aside_asked(text)
+    return None if name is not None and _ruled_out(asides, name, text) else name
+
+
+def _ruled_out(asides: ReflectionAsides, name: str, text: str) -> bool:
+    """The aside's `unless_words` are in the text ("do i have to call or can i text?")."""
+    aside = getattr(asides, name, None)  # `change_action` is only its answer
+    if not isinstance(aside, ReflectionAside) or not aside.unless_words:
+        return False
+    return phrases_pattern(tuple(aside.unless_words)).search(for_matching(text)) is not None
 
 
 def phrased_aside(asides: ReflectionAsides, text: str) -> str | None:

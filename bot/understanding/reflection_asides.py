@@ -6,6 +6,7 @@ reflection_aside_examples.yaml): one of REFLECTION_ASIDES, or None for an answer
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -22,7 +23,7 @@ from content.text_model_schema import (
 # reflection_aside_examples.yaml out in turn (`python -m bench reflection-asides`,
 # BENCHMARKS.md): an answer taken for an aside is asked again, which reads as not listening,
 # so few wrong come before many found.
-REFLECTION_ASIDE_SURE = 0.5
+REFLECTION_ASIDE_SURE = 0.4
 # Fewer words than this and the model is not asked: "?", "??? lost" and "idk" are a way of
 # saying "I'm stuck", which the reflection helps with.
 FEWEST_WORDS = 2
@@ -30,6 +31,9 @@ FEWEST_WORDS = 2
 # answer", "answer: the Lees" lean to `must_answer` by their one word, and are answers
 # (`python -m bench reflection-asides`: 4 of 427 fewer found, 1 fewer false).
 ASKED_ONLY = frozenset({"must_answer"})
+# A link pasted is something shown, not asked about the reflection (the model had read
+# "see [Reset](https://...) or <a href=...>here</a>" as asking who can see it).
+_LINK = re.compile(r"https?://|www\.|<a\s", re.IGNORECASE)
 
 
 @cache
@@ -49,7 +53,7 @@ def reflection_aside_asked(
 ) -> str | None:
     """The aside the model (`chances_of` each, from the text) finds at least `sure` of, or
     None."""
-    if len(words(for_matching(text))) < FEWEST_WORDS:
+    if len(words(for_matching(text))) < FEWEST_WORDS or _LINK.search(text):
         return None
     chances = chances_of(text)
     name = max(chances, key=lambda label: chances[label])

@@ -18,6 +18,8 @@ from tests.dialog import Conversation
         ("We had the IEP meeting on Monday and Mrs. Lopez cried", "Mrs Lopez"),
         ("called the Nguyen family about the field trip", "the Nguyen family"),
         ("The Garcias came to the potluck!!", "the Garcias"),
+        # The family named, then one of them: theirs, not "Okafors's mom".
+        ("ok. the Okafors, mom told me he draws comics at home", "the Okafors"),
         ("On Friday I met Kevin's aunt, she's his guardian now", "Kevin's aunt"),
         # Typed in lower case, vouched for by the words around it, said back capitalised.
         ("umm the martinez family i guess, only called about behavior", "the Martinez family"),

@@ -115,6 +115,10 @@ def _not_owners() -> frozenset[str]:
 
 def _phrase(before: str, token: str, bare: str, relation: str | None) -> str:
     """ "Mrs Lopez", "the Nguyen family", "Ana's grandmother", "Kevin"."""
+    if before.casefold() == "the" and relation not in (None, "family"):
+        # "the Okafors, mom told me...": the family is named, and the mother is theirs (had:
+        # "Okafors's mom").
+        return f"the {bare}"
     if relation is None:
         title = before.rstrip(".")
         if title.casefold() == "the":  # "the Garcias"

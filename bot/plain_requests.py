@@ -173,6 +173,9 @@ SMALL_TALK_WORDS = frozenset([
     # signing off: "thanks, night" at the action step had been saved as the week's action
     "ok", "okay", "night", "goodnight", "nite", "bye", "later", "ttyl", "buenas", "noches",
     "adios", "adiós", "hasta", "luego",
+    # thanks for the coach itself: "thank u this was nice" had been saved as the week's action
+    "this", "that", "it", "was", "is", "really", "super", "nice", "helpful", "great", "awesome",
+    "cool", "useful", "appreciate", "esto", "fue", "muy", "útil", "util", "lindo",
 ])  # fmt: skip
 # "ok", "nope", "idk", "later" typed with nothing to answer: a short reply that is not a
 # command, answered kindly rather than as a mistyped word.

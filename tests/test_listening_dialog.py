@@ -1515,6 +1515,11 @@ def test_an_option_named_in_words_is_that_option(app: CoachApp) -> None:
     second = changed.option(2).label.rstrip(".")
     saved = changed.says("option 2 but with the hernandez family instead")
     assert f"_{second} (with the hernandez family instead)_" in saved
+    # When, said after the option, is kept with it (had: saved as "#2 tomorrow at dismissal").
+    timed = Conversation(app.coach, "ms-oduya")
+    at_the_action_step(timed)
+    second = timed.option(2).label.rstrip(".")
+    assert f"_{second} (tomorrow at dismissal)_" in timed.says("#2 tomorrow at dismissal")
     both = Conversation(app.coach, "ms-ray")
     at_the_action_step(both)
     assert "One is plenty for this week" in both.says("2 and 3")

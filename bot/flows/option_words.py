@@ -27,7 +27,17 @@ _REFERENCE = re.compile(
 )
 # What may follow a reference when the rest changes the option, not the sentence's subject
 # ("the first one to come was grandma" names no option).
-_BREAK = re.compile(r"^\s*(?:[,:;\-–—(]|but\b|pero\b|with\b|con\b|and\b|y\b)", re.IGNORECASE)
+# When it will be done changes it too ("#2 tomorrow at dismissal" had been saved as typed).
+_WHEN = (
+    r"tomorrow|tmrw|tmr|today|tonight|this (?:week|afternoon|morning|evening)"
+    r"|(?:on )?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri)(?:day)?|at (?:pickup|drop ?off|dismissal)"
+    r"|after school|mañana|manana|hoy|esta (?:semana|tarde|noche)"
+    r"|el (?:lunes|martes|miércoles|miercoles|jueves|viernes)"
+)
+_BREAK = re.compile(
+    rf"^\s*(?:[,:;\-–—(]|but\b|pero\b|with\b|con\b|and\b|y\b|(?:{_WHEN})\b)", re.IGNORECASE
+)
+_PLEASE_AT_THE_END = re.compile(r"[\s,!]*(?:please|pls|plz|por favor)[\s.!]*$", re.IGNORECASE)
 _SAYS_NOTHING_MORE = re.compile(r"^[\s.!]*(?:please|pls|plz|por favor)?[\s.!]*$", re.IGNORECASE)
 
 
@@ -51,6 +61,7 @@ def option_named(text: str) -> NamedOption | None:
     if not _BREAK.match(rest):
         return None
     change = re.sub(r"^\s*(?:[,:;\-–—(]\s*)*(?:(?:but|pero)\s+)?", "", rest, flags=re.I)
+    change = _PLEASE_AT_THE_END.sub("", change)  # "the first one tomorrow pls"
     return NamedOption(number, change.rstrip(" .)"))
 
 

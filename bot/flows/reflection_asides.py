@@ -42,7 +42,7 @@ _DIGITS = re.compile(
 def reflection_aside(flow: ActiveFlow, text: str) -> str | None:
     """The answer to a question about the reflection itself, or None for an answer."""
     asides = replies_in(current_language()).reflection_asides
-    name = _asked(asides, text)
+    name, _ = _asked(asides, text)
     if name is None:
         return None
     if name == "who_sees":
@@ -61,13 +61,12 @@ def action_step_aside(text: str) -> str | None:
     asides = replies_in(current_language()).reflection_asides
     if any(word in OPTION_NUMBERS for word in _DIGITS.findall(text)):
         return None  # "#2 tomorrow at dismissal": an option picked, with when
-    phrased = phrased_aside(asides, text)
-    name = phrased or reflection_aside_asked(text)
-    if name not in AT_THE_ACTION_STEP or _ruled_out(asides, name, text):
+    name, phrased = _asked(asides, text)
+    if name not in AT_THE_ACTION_STEP:
         return None
     if not is_asked(text) and plan_chance(text) >= STEP_OVER_QUESTION:
         return None
-    if phrased is None and _a_question_about_the_options(text, name):
+    if not phrased and _a_question_about_the_options(text, name):
         return None
     aside: ReflectionAside = getattr(asides, name)
     return aside.at_action
@@ -82,11 +81,14 @@ def _a_question_about_the_options(text: str, aside: str) -> bool:
     return question_chances(text)[asked] > aside_chances(text)[aside]
 
 
-def _asked(asides: ReflectionAsides, text: str) -> str | None:
-    """Which aside is asked (a name in REFLECTION_ASIDES): the content's phrases first, then
-    the model."""
-    name = phrased_aside(asides, text) or reflection_aside_asked(text)
-    return None if name is not None and _ruled_out(asides, name, text) else name
+def _asked(asides: ReflectionAsides, text: str) -> tuple[str | None, bool]:
+    """Which aside is asked (a name in REFLECTION_ASIDES, or None), and whether the content's
+    phrases found it (else the model did)."""
+    phrased = phrased_aside(asides, text)
+    name = phrased or reflection_aside_asked(text)
+    if name is None or _ruled_out(asides, name, text):
+        return None, False
+    return name, phrased is not None
 
 
 def _ruled_out(asides: ReflectionAsides, name: str, text: str) -> bool:

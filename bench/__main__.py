@@ -63,6 +63,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "bench.reflection_asides",
         "asked about a reflection at its questions: answered right, wrong, none; false answers",
     ),
+    "option-picks": (
+        "bench.option_picks",
+        "an action option picked in words: that option, with the words added; no false picks",
+    ),
     "theme-cv": (
         "bench.theme_cv",
         "theme model beside the cues: recall and precision on each writer left out",

@@ -16,13 +16,25 @@ _ORDINALS = {
     "primera": 1, "primero": 1, "segunda": 2, "segundo": 2, "tercera": 3, "tercero": 3,
     "cuarta": 4, "cuarto": 4,
 }  # fmt: skip
+# A number in words, after "option" or alone: "option two", "tres".
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "uno": 1, "una": 1, "dos": 2,
+                 "tres": 3, "cuatro": 4}  # fmt: skip
+# Words that pick before the reference: "i'll do the second", "going w 3", "voy con la 2".
+_PICKING = (
+    r"(?:i'?ll (?:do|take|go with|go w|pick|try)|i'?m (?:doing|taking|picking|going with)"
+    r"|(?:go|going) (?:with|w)|let'?s (?:do|go with)|i (?:pick|choose|want)"
+    r"|me quedo con|voy con|elijo|hago)"
+)
 _REFERENCE = re.compile(
     # "ok, the first one", "dale, la primera", "sí, la 2": a yes before it says nothing more.
-    r"^(?:(?:ok(?:ay)?|yes|yeah|sure|sí|si|dale|va|bueno|pues)[\s,.!]+)?"
-    r"(?:(?:i'?ll (?:do|take|go with|pick)|i'?m (?:doing|taking)|(?:go|going) with|let'?s do"
-    r"|me quedo con|voy con|elijo)\s+)?"
+    r"^(?:(?:ok(?:ay)?|yes|yeah|sure|um+|uh+|hmm+|sí|si|dale|va|bueno|pues)[\s,.!]+)*"
+    rf"(?:{_PICKING}\s+)?"
     rf"(?:(?:the |la |el )?(?P<ordinal>{'|'.join(_ORDINALS)})(?:\s+(?:one|option|opción|opcion))?"
-    r"|(?:option|opción|opcion|number|número|numero|no\.?|#|la|el)\s*(?P<number>\d))"
+    r"|(?:option|opción|opcion|number|número|numero|no\.?|#|la|el)\s*(?P<number>\d)"
+    r"|(?:(?:option|opción|opcion|number|número|numero|la|el)\s+)?"
+    rf"(?P<word>{'|'.join(_NUMBER_WORDS)})"
+    # A bare number counts with a break after it (below): "2 but on friday", "1 pls".
+    r"|(?P<bare>[1-9]))"
     r"(?![\w'])"
 )
 # What may follow a reference when the rest changes the option, not the sentence's subject
@@ -34,8 +46,22 @@ _WHEN = (
     r"|after school|mañana|manana|hoy|esta (?:semana|tarde|noche)"
     r"|el (?:lunes|martes|miércoles|miercoles|jueves|viernes)"
 )
+# ...and so do words that place it: "1 for the Nguyens", "2 in spanish", "3 sometime before
+# friday", "option 1 w my co-teacher".
+_PLACING = (
+    r"for|in|at|by|before|after|during|sometime|next|later|via|about|over|through|w/?"
+    r"|para|en|antes|después|despues|por|sobre"
+)
 _BREAK = re.compile(
-    rf"^\s*(?:[,:;\-–—(]|but\b|pero\b|with\b|con\b|and\b|y\b|(?:{_WHEN})\b)", re.IGNORECASE
+    rf"^\s*(?:[,:;\-–—(]|(?:but|pero|with|con|and|y|{_PLACING}|{_WHEN})(?![\w']))",
+    re.IGNORECASE,
+)
+# "...for sure", "...for real": nothing to keep.
+_NOTHING_KEPT = re.compile(r"^(?:for (?:sure|real|now)|i guess|i think|lol)$", re.IGNORECASE)
+# Said after the pick, changing nothing: "2 i think", "3 prob", "la 1 creo".
+_HEDGE = re.compile(
+    r"^[\s,]*(?:i think|i guess|probably|prob|maybe|lol|then|creo|supongo)(?![\w'])[\s,]*",
+    re.IGNORECASE,
 )
 _PLEASE_AT_THE_END = re.compile(r"[\s,!]*(?:please|pls|plz|por favor)[\s.!]*$", re.IGNORECASE)
 _SAYS_NOTHING_MORE = re.compile(r"^[\s.!]*(?:please|pls|plz|por favor)?[\s.!]*$", re.IGNORECASE)
@@ -54,19 +80,31 @@ def option_named(text: str) -> NamedOption | None:
     found = _REFERENCE.match(typed.casefold())
     if found is None:
         return None
-    number = int(found["number"]) if found["number"] else _ORDINALS[found["ordinal"]]
-    rest = typed[found.end() :]
+    number_typed = found["number"] or found["bare"]
+    if number_typed:
+        number = int(number_typed)
+    elif found["word"]:
+        number = _NUMBER_WORDS[found["word"]]
+    else:
+        number = _ORDINALS[found["ordinal"]]
+    return _with_change(number, typed[found.end() :])
+
+
+def _with_change(number: int, rest: str) -> NamedOption | None:
+    """The option, with what is said after it that changes or places it."""
+    rest = _HEDGE.sub("", rest)  # "1 i think", "2 prob for mr okafor"
     if _SAYS_NOTHING_MORE.match(rest):
         return NamedOption(number, "")
     if not _BREAK.match(rest):
         return None
     change = re.sub(r"^\s*(?:[,:;\-–—(]\s*)*(?:(?:but|pero)\s+)?", "", rest, flags=re.I)
-    change = _PLEASE_AT_THE_END.sub("", change)  # "the first one tomorrow pls"
-    return NamedOption(number, change.rstrip(" .)"))
+    change = _PLEASE_AT_THE_END.sub("", change).rstrip(" .)")  # "the first one tomorrow pls"
+    return NamedOption(number, "" if _NOTHING_KEPT.match(change) else change)
 
 
 _SEVERAL = re.compile(
-    r"^\s*(?:(?:options?|opciones|las|los|the)\s+)?\d\s*(?:(?:,|&|\+|/|and|y)\s*\d\s*)+[.!]*$",
+    r"^\s*(?:(?:options?|opciones|las|los|the|la|el|#)\s*)?\d\s*"
+    r"(?:(?:,|&|\+|/|and|y)\s*(?:(?:option|la|el|#)\s*)?\d\s*)+[.!]*$",
     re.IGNORECASE,
 )
 
@@ -137,3 +175,106 @@ def option_in_passing(text: str) -> int | None:
     if opens_before_a_break or (named and followed_well) or ends:
         return int(tokens[at])
     return None
+
+
+# An option named by what it says: "the note one", "ill do the dot list", "the one about the
+# interpreter", "la de la nota", "the colleague one, ms rivera". The words between the
+# article and "one" (or the end) must each be in exactly one option's text.
+_YES = re.compile(
+    r"^(?:(?:ok(?:ay)?|yes|yeah|yep|sure|um+|uh+|hmm+|sí|si|dale|va|bueno|pues)[\s,.!]+)+", re.I
+)
+_LEAD = re.compile(rf"^{_PICKING}\s+", re.IGNORECASE)
+_ARTICLE = re.compile(
+    r"^(?:the|teh|da|la|el|lo)\s+(?:one\s+(?:about|with|w|where)\s+(?:the\s+|a\s+)?|de\s+(?:la\s+|el\s+"
+    r"|los\s+|las\s+)?|que\s+)?",
+    re.IGNORECASE,
+)
+_MARKERS = frozenset({"one", "thing", "option", "idea", "uno", "una", "opción", "opcion"})
+_SMALL_WORDS = frozenset({"the", "a", "an", "la", "el", "de", "los", "las", "del", "my", "one",
+                          "your", "about", "with", "mi", "su", "un", "una", "to", "of", "and",
+                          "y"})  # fmt: skip
+_WORD = re.compile(r"[\w'’-]+|[,:;\-–—(]", re.UNICODE)
+OPTION_WORDS_MOST = 5  # "the text instead of a call one": a reference, not a sentence
+# Without "the ... one", the option's own words ("book an interpreter", "writing down an
+# assumption"): every word in one option's text, at least this many, in a text this short.
+RESTATED_WORDS_LEAST = 2
+RESTATED_WORDS_MOST = 6
+SAME_WORD_SCORE = 85  # rapidfuzz ratio for a typo'd word ("interpeter")
+
+
+def option_by_its_words(text: str, options: list[str]) -> NamedOption | None:
+    """The one option whose words the text names it by, with any change said after; None
+    when the words fit no option or more than one."""
+    typed = _LEAD.sub("", _YES.sub("", text.strip()))
+    article = _ARTICLE.match(typed)
+    body = typed[article.end() :] if article else typed
+    what: list[str] = []
+    end = 0
+    marked = False
+    for token in _WORD.finditer(body):
+        folded = token.group(0).casefold()
+        if what and folded in _MARKERS:  # "the note one"; "the one sentence thing" reads on
+            marked, end = True, token.end()
+            break
+        if not folded[0].isalnum() or (what and _BREAK.match(folded)):
+            break
+        what.append(folded)
+        end = token.end()
+    named = [w for w in what if w not in _SMALL_WORDS and len(w) >= 3]
+    counts = [sum(_said_in(word, option) for word in named) for option in options]
+    best = max(counts, default=0)
+    if article or marked:  # "the dot list", "the one with no ask attached": most of its words
+        enough = len(what) <= OPTION_WORDS_MOST and best * 2 >= len(named)
+    else:  # "book an interpreter": every word, and nothing else said ("text 2 families
+        # about friday" is a step of their own)
+        enough = len(named) >= RESTATED_WORDS_LEAST and best == len(named)
+        enough = enough and len(what) <= RESTATED_WORDS_MOST and not body[end:].strip(" .!")
+    if not named or not enough or counts.count(best) != 1:
+        return None
+    return _with_change(counts.index(best) + 1, body[end:])
+
+
+def _said_in(word: str, option: str) -> bool:
+    from rapidfuzz import fuzz
+
+    for said in re.findall(r"[\w']+", option.casefold()):  # "two-sentence" is two words
+        if _same_stem(word, said):
+            return True
+        if len(word) >= 5 and fuzz.ratio(word, said) >= SAME_WORD_SCORE:
+            return True
+    return False
+
+
+def _same_stem(word: str, said: str) -> bool:
+    """ "note"/"notes", "call"/"calling", "interpreter"/"interpreters"; not "note"/"nothing"
+    or "interpreter"/"interest"."""
+    shorter, longer = sorted((word, said), key=len)
+    stem = shorter if len(shorter) <= 4 else shorter[:-1]
+    return len(shorter) >= 3 and longer.startswith(stem) and len(longer) - len(shorter) <= 3
+
+
+# "my own", "can i do my own", "none of those, ill write one", "escribo la mía": the option to
+# write their own, asked for in words.
+_OWN = re.compile(
+    r"(?<![\w'])(?:my own|mine|la m[ií]a|mi propia|uno propio|una propia|lo m[ií]o)"
+    r"(?:\s+(?:one|thing|action|step|idea|acción|accion|instead))?(?P<after>.*)$",
+    re.IGNORECASE,
+)
+_WRITE_ONE = re.compile(
+    r"(?<![\w'])(?:write|type|make|escribir|escribo|hacer|hago)\s+(?:one|una|uno)"
+    r"(?:\s+(?:up|myself|yo))?[\s.!]*$",
+    re.IGNORECASE,
+)
+# After "my own" only these end the request ("my own kids are sick" is no request).
+_OWN_ENDS = re.compile(r"^(?:[\s,.!?]*$|\s*[,.!;]|\s+(?:pls|please|por favor|plz|lol)\b)", re.I)
+OWN_WORDS_MOST = 10
+
+
+def asks_to_write_own(text: str) -> bool:
+    """The educator asks, in words, to write their own action."""
+    if len(text.split()) > OWN_WORDS_MOST:
+        return False
+    own = _OWN.search(text)
+    if own is not None and _OWN_ENDS.match(own["after"]):
+        return True
+    return _WRITE_ONE.search(text) is not None

@@ -21,7 +21,13 @@ from bot.drafts.suggest import draft_button
 from bot.flows import checkin, listening
 from bot.flows.base import Answer
 from bot.flows.checkin import own_words, wording_note
-from bot.flows.option_words import option_in_passing, option_named, several_named
+from bot.flows.option_words import (
+    asks_to_write_own,
+    option_by_its_words,
+    option_in_passing,
+    option_named,
+    several_named,
+)
 from bot.flows.reflection_asides import action_step_aside, reflection_aside
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import action_awaiting_check_in
@@ -424,9 +430,11 @@ class ReflectionFlow:
         not_yet = Text(said.stuck.not_an_action)
         if own is not None and not asked_for_own and several_named(own):  # "2 and 3"
             return [Text(str(messages.ONE_FOR_THIS_WEEK)), *ask_action(turn, flow)]
-        changed = _option_changed(flow, own) if own is not None and not asked_for_own else None
-        if changed is not None:  # "option 2 but with the hernandez family instead"
-            return _save(turn, flow, changed)
+        if own is not None and not asked_for_own and asks_to_write_own(own):  # "my own pls"
+            return _ask_own_action(flow)
+        in_words = _option_in_words(flow, own) if own is not None and not asked_for_own else None
+        if in_words is not None:  # "option 2 but with the hernandez family instead"
+            return _save(turn, flow, in_words)
         picked = option_in_passing(own) if own is not None and not asked_for_own else None
         actions: list[str] = flow.data["actions"]
         if picked is not None and picked <= len(actions):  # "i think 3", "going w 1"
@@ -475,14 +483,18 @@ class ReflectionFlow:
         return [*note, *_said_beside_the_step(flow, own, step), *_save(turn, flow, step)]
 
 
-def _option_changed(flow: ActiveFlow, own: str) -> str | None:
+def _option_in_words(flow: ActiveFlow, own: str) -> str | None:
     """An action option named with a change ("option 2 but with the hernandez family
-    instead", "the first one, for the okafors"): the option, and the change in their words."""
-    named = option_named(own)
+    instead", "2 but on friday", "the first one, for the okafors"), or by what it says ("the
+    note one", "la de la nota"): the option, and the change in their words."""
     actions: list[str] = flow.data["actions"]
-    if named is None or not named.change or not 1 <= named.number <= len(actions):
+    named = option_named(own)
+    if named is None or not named.change:
+        named = option_by_its_words(own, actions)
+    if named is None or not 1 <= named.number <= len(actions):
         return None
-    return f"{actions[named.number - 1].rstrip('.')} ({named.change})"
+    action = actions[named.number - 1]
+    return f"{action.rstrip('.')} ({named.change})" if named.change else action
 
 
 def _keep_themes(flow: ActiveFlow, reading: Understanding) -> None:

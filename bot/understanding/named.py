@@ -20,6 +20,7 @@ _WORD = re.compile(r"[A-ZÁÉÍÓÚÑ][\w'’-]*|[\w'’-]+|[.!?;:]", re.UNICODE
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
 _SENTENCE_END = frozenset(".!?;:")
 TITLES = frozenset(("Mr", "Ms", "Mrs", "Dr", "Miss", "Sra", "Sr"))
+_LOWER_CASE_TITLES = ("Mrs", "Mr", "Ms", "Sra", "Dr")
 # "la mamá de luis": the family member, then whose ("la familia de ana" too).
 _SPANISH_RELATIONS = "mamá|mama|papá|papa|abuela|abuelo|tía|tia|tío|tio|familia|madre|padre"
 
@@ -40,7 +41,10 @@ def _lower_case_name() -> re.Pattern[str]:
         rf"(?<![\w'’])(?:(?P<owner>[a-záéíóúñü]+)['’]s\s+(?P<relation>{relations})"
         rf"|the\s+(?P<family>[a-záéíóúñü]+)\s+family"
         rf"|(?P<article>la|el)\s+(?P<relation_es>{_SPANISH_RELATIONS})\s+de\s+"
-        rf"(?P<child>[a-záéíóúñü]+))(?![\w'’])"
+        rf"(?P<child>[a-záéíóúñü]+)"
+        # "mrs p", "mr okafor": a title vouches for the name after it ("miss" is a verb too).
+        rf"|(?P<title>{'|'.join(t.casefold() for t in _LOWER_CASE_TITLES)})\.?\s+"
+        rf"(?P<surname>[a-záéíóúñü]+))(?![\w'’])"
     )
 
 
@@ -55,13 +59,15 @@ def who_is_named(text: str) -> str | None:
             starts_sentence = not (token == "." and index and tokens[index - 1] in TITLES)
             continue
         bare = _POSSESSIVE.sub("", token)
-        is_name = bare[:1].isupper() and bare[1:].islower() and bare not in not_names
+        # "Mrs. P": after a title, an initial is a name.
+        before = [t for t in tokens[max(0, index - 2) : index] if t != "."]
+        titled = bool(before) and before[-1] in TITLES and len(bare) == 1
+        is_name = bare[:1].isupper() and (bare[1:].islower() or titled) and bare not in not_names
         relation = _relation_after(tokens, index + 1, relations) if is_name else None
         if is_name and (not starts_sentence or relation):
             spanish = _spanish_relation_before(tokens, index)
             if spanish is not None:  # "Hablé con la mamá de Luis"
                 return f"{spanish} {bare}"
-            before = [t for t in tokens[max(0, index - 2) : index] if t != "."]
             return _phrase(before[-1] if before else "", token, bare, relation)
         starts_sentence = False
     return _named_in_lower_case(text) or _named_by_pronoun(text)
@@ -80,6 +86,12 @@ def _named_in_lower_case(text: str) -> str | None:
     not_owners = _not_owners()
     for found in _lower_case_name().finditer(text):
         name = found.group("owner") or found.group("family") or found.group("child")
+        if found.group("surname"):
+            surname = found.group("surname")
+            if surname in not_owners or surname in _NOT_SURNAMES:
+                continue
+            title = found.group("title").capitalize()
+            return f"{title} {surname.capitalize()}"
         if name in not_owners:
             continue
         if found.group("family"):
@@ -88,6 +100,10 @@ def _named_in_lower_case(text: str) -> str | None:
             return f"{found.group('article')} {found.group('relation_es')} de {name.capitalize()}"
         return f"{name.capitalize()}'s {found.group('relation')}"
     return None
+
+
+# After a lower-case title, words that are no surname ("ms i think", "mr and mrs").
+_NOT_SURNAMES = frozenset({"i", "a", "and", "or", "the", "to", "y", "de", "is", "was"})
 
 
 @lru_cache(maxsize=1)

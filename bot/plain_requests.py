@@ -387,6 +387,15 @@ def _answer(
         # It names one short good-news message as the smallest step: "ok" starts writing it.
         make_offer(turn.educator, f"draft {Purpose.CELEBRATE.value}", turn.now)
         return [Text(pick(said.frustration, text))]
+    feeling = what_is_told(text) if intent in ("draft", UNKNOWN) else None
+    if (
+        feeling is not None
+        and feeling[1].before_a_draft
+        and (intent == "draft" or _draft_asked_in(text))
+    ):
+        # "can you give me a script for the call? i get nervous": the nerves in a line, then
+        # the note (it had been the nerves alone, or the note with no word of them).
+        return [Text(feeling[1].before_a_draft), *_draft_begun(turn, text, commands)]
     if intent == "draft":
         # "write a text to grandma saying jose did great": what it is for is already said.
         purpose = purpose_in(text)
@@ -397,9 +406,7 @@ def _answer(
             situation = situation_answer(turn, text, sure=SITUATION_OVER_TOLD)
             if situation:
                 return situation
-        if purpose is None:
-            return commands["draft"](turn, "")
-        return start_draft(turn, purpose.value, heard=True)
+        return _draft_begun(turn, text, commands)
     if intent == "profile":
         about_a_family = default_reader().names_a_family(typed)
         if asks_a_question(text) and (set(reading.themes) & set(ACK_ORDER) or about_a_family):
@@ -897,6 +904,23 @@ def _word_stems(text: str) -> set[str]:
         for word in re.findall(r"\w+", for_matching(text))
         if len(word) > 3 and word not in FUNCTION_WORDS
     }
+
+
+def _draft_begun(turn: Turn, text: str, commands: dict[str, CommandHandler]) -> list[Reply]:
+    """A note home begun, at its purpose when the request names one."""
+    purpose = purpose_in(text)
+    if purpose is None:
+        return commands["draft"](turn, "")
+    return start_draft(turn, purpose.value, heard=True)
+
+
+def _draft_asked_in(text: str) -> bool:
+    """A sentence of a message the intents do not name as a whole asks for a note home by
+    itself ("can you give me a script for the call? i get nervous")."""
+    sentences = [part.strip() for part in _SENTENCES.findall(text) if part.strip()]
+    return len(sentences) > 1 and any(
+        understand(sentence, deficit=False).intent == "draft" for sentence in sentences
+    )
 
 
 def _question_in(text: str) -> str | None:

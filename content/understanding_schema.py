@@ -406,6 +406,9 @@ class Told(_Strict):
     # Said before a situation's answer when both fit (a feeling: "IEP meeting tomorrow and i'm
     # really nervous"); false for general advice the situation's own answer says better.
     heard_first: bool = True
+    # Said before a note home is begun when the request tells this too ("can you help me write
+    # an email to mom? i'm so nervous she'll be mad"): a line, not the whole acknowledgement.
+    before_a_draft: str | None = None
 
 
 class NudgeCard(_Strict):

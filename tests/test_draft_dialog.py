@@ -15,6 +15,7 @@ from bot.nudges.compose import nudge_card
 from bot.replies import Card
 from bot.storage.models import Educator, FlowState
 from content.drafts_schema import Language, Purpose, default_drafts
+from content.understanding_schema import replies_in
 from tests.dialog import Conversation
 
 # What an educator types for each specific, in the language the family reads.
@@ -212,6 +213,34 @@ def test_a_plain_request_starts_a_draft(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     answer = educator.says("Can you help me write an email to a parent about missing homework?")
     assert "What is it for?" in answer
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        # Had: the nerves heard and `reflect confidence` offered, no note begun.
+        "can you give me a script for the call? i get nervous",
+        # Had: the note begun with no word of the nerves.
+        "can you help me write an email to mom? i'm so nervous she'll be mad",
+    ],
+)
+def test_nerves_told_with_a_request_for_a_note_are_heard_and_the_note_begun(
+    app: CoachApp, asked: str
+) -> None:
+    educator = Conversation(app.coach)
+    answer = educator.says(asked)
+    nerves = replies_in("en").told["nerves"].before_a_draft
+    assert nerves is not None and answer.startswith(nerves)
+    assert "What is it for?" in answer
+
+
+def test_nerves_told_in_spanish_with_a_request_for_a_note(app: CoachApp) -> None:
+    maestra = Conversation(app.coach, "sra-ruiz", locale="es-MX")
+    maestra.says("idioma es")
+    answer = maestra.says("me da nervios, ayúdame a escribir una nota a la mamá de Luis")
+    nerves = replies_in("es").told["nerves"].before_a_draft
+    assert nerves is not None and answer.startswith(nerves)
+    assert "¿Para qué es?" in answer
 
 
 def test_an_action_that_is_a_note_home_offers_draft_it_now(app: CoachApp) -> None:

@@ -314,7 +314,12 @@ def test_saying_nothing_comes_to_mind_gets_a_way_in_and_nothing_is_kept(
 
 
 @pytest.mark.parametrize(
-    "unsure_answer", ["the Garcias?", "idk maybe the Alvarez family? dad works nights"]
+    "unsure_answer",
+    [
+        "the Garcias?",
+        "idk maybe the Alvarez family? dad works nights",
+        "we have a family that never answers",  # had: the help, as if nothing were said
+    ],
 )
 def test_a_family_named_unsure_of_itself_is_an_answer(app: CoachApp, unsure_answer: str) -> None:
     educator = Conversation(app.coach)

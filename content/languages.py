@@ -65,6 +65,7 @@ AS_WRITTEN = frozenset(
         "not_fit_words",
         "done_only_when_asked",
         "no_time_words",
+        "replied_words",
         "upset_words",
         "tomorrow_words",
         "skip_words",

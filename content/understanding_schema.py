@@ -219,6 +219,7 @@ class CheckIn(_Strict):
     reminder_how: str
     reminder_off: str
     no_time_words: list[str] = Field(min_length=1)
+    replied_words: list[str] = Field(min_length=1)
     not_fit_words: list[str] = Field(min_length=1)
     carry_over_question: str
     outcome_unclear: str

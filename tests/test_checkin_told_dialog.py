@@ -145,6 +145,10 @@ BARRIERS_TOLD = [
     ("totally slipped my mind, testing all week", "forgot"),
     ("got through 2/5 postcards before conferences ate my week", "no_time"),
     ("sick all week with the flu that's going around", "no_time"),
+    # The family answered, in a language the educator could not read (had: "Not hearing back
+    # is common...").
+    ("mom replied in vietnamese and i couldnt read it", "language"),
+    ("sent it in spanish but she never replied", "no_reply"),
 ]
 
 

@@ -466,6 +466,8 @@ def _barrier(answer: Answer, own: str | None) -> str:
     if phrases_pattern(tuple(checkin.not_fit_words)).search(said):
         return "not_fit"  # "the action didn't make sense for me, i'm a counselor"
     themes = understand(own, deficit=False).themes
+    if "language" in themes and _family_replied(said):
+        return "language"  # "mom replied in vietnamese and i couldnt read it": not silence
     found = (barrier for theme, barrier in BARRIER_FOR_THEME.items() if theme in themes)
     by_theme = next(found, None)
     if by_theme is not None:
@@ -474,6 +476,17 @@ def _barrier(answer: Answer, own: str | None) -> str:
         # "was out sick mon-tues", "tuve que cubrir salones"; not a dad "busy" as he hung up
         return "no_time"
     return "other"
+
+
+def _family_replied(said: str) -> bool:
+    """The family answered: a reply word with no negation in the two words before it."""
+    checkin = replies_in(current_language()).checkin
+    negations = set(checkin.negations)
+    for found in phrases_pattern(tuple(checkin.replied_words)).finditer(said):
+        before = said[: found.start()].split()[-2:]
+        if not negations & set(before):
+            return True
+    return False
 
 
 def family_upset(text: str, themes: tuple[str, ...]) -> bool:

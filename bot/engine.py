@@ -35,6 +35,7 @@ from bot.educators import find_or_add_educator
 from bot.flows import set_aside
 from bot.flows.base import Answer, Flow, match_answer
 from bot.flows.checkin import puzzled
+from bot.flows.reflection_asides import pick_step_aside
 from bot.flows.registry import KIND_STARTED_BY, flow_table
 from bot.flows.state import (
     STEPS_ASIDE,
@@ -538,7 +539,9 @@ class Coach:
                 # "ya me cansé de esto" at the self-check's fifth statement: a way out, kindly.
                 weary = messages.WEARY_IN_FLOW.format(title=handler.title(turn, flow))
                 return [Text(weary), *self._ask_again(turn, flow)]
-            return [Text(str(messages.PICK_AN_OPTION)), *self._ask_again(turn, flow)]
+            aside = pick_step_aside(text)  # "can we do this later?", "who sees this?"
+            said = aside if aside is not None else str(messages.PICK_AN_OPTION)
+            return [Text(said), *self._ask_again(turn, flow)]
         if answer.key is None and len(answer.text) > messages.MAX_ANSWER_CHARS:
             too_long = messages.TOO_LONG.format(
                 length=len(answer.text), limit=messages.MAX_ANSWER_CHARS

@@ -310,6 +310,15 @@ class ReflectionAside(_Strict):
     unless_words: list[str] = []
 
 
+class AsidesAtAPick(_Strict):
+    """A reflection aside asked where an option is to be picked: the answers there."""
+
+    later: str
+    how_long_checkin: str
+    # May name {number} and {total}: the statement shown and how many there are.
+    how_long_self_check: str
+
+
 class ReflectionAsides(_Strict):
     """What is asked about the reflection at its questions, instead of an answer
     (bot/flows/reflection_asides.py). Its answers may name {number} and {count}: the
@@ -325,6 +334,7 @@ class ReflectionAsides(_Strict):
     # with a question mark or an asking word (the answer is privacy's).
     privacy_most_words: int = Field(ge=1)
     privacy_asked_most_words: int = Field(ge=1)
+    at_a_pick: AsidesAtAPick
 
 
 class CheckinAsked(_Strict):

@@ -315,6 +315,22 @@ def test_a_conversation_not_yet_answered_gives_way_to_the_one_asked_for(app: Coa
     assert "is still open" in educator.says("reflect")
 
 
+def test_who_can_see_this_at_a_choice_is_answered_and_never_put_in_the_note(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("draft")
+    asked = educator.says("who can see this")  # had: "Thanks, I kept that for the note..."
+    assert asked.startswith(replies_in("en").to_the_coach["privacy"].answer)
+    assert "What is it for?" in asked
+    educator.clicks("Celebrate")
+    educator.clicks("English")
+    educator.says("Maya")
+    educator.says("she read her poem to the whole class")
+    educator.clicks("Brief")
+    assert "see this" not in the_draft(educator)
+
+
 def test_a_non_answer_is_never_put_in_a_note(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("draft invite")

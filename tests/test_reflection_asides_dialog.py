@@ -163,3 +163,65 @@ def test_an_answer_with_a_link_pasted_is_an_answer(app: CoachApp) -> None:
     educator = at_the_first_question(app)
     reply = educator.says("see <a href='https://forms.example/x'>here</a>, the form I sent home")
     assert SECOND in reply and beginning_of("who_sees") not in reply
+
+
+def at_last_weeks_checkin(app: CoachApp, user: str = "ms-ito") -> Conversation:
+    """A second reflection, at "How did it go?" about the first one's action."""
+    educator = at_the_first_question(app, user)
+    educator.says("skip")
+    educator.says("skip")
+    educator.says("1")
+    assert "How did it go?" in educator.says("reflect")
+    return educator
+
+
+@pytest.mark.parametrize(
+    ("typed", "answered"),
+    [
+        # Had: "Please pick one of the options (a number works too)...".
+        ("can we do this later? bell just rang", "later"),
+        ("how long is this", "how_long_checkin"),
+        # Had: "Thanks for telling me how it went. Would you call that done, partly...".
+        ("who can see this", "who_sees"),
+    ],
+)
+def test_an_aside_at_last_weeks_checkin_is_answered_and_asked_again(
+    app: CoachApp, typed: str, answered: str
+) -> None:
+    educator = at_last_weeks_checkin(app)
+    at_a_pick = replies_in("en").reflection_asides.at_a_pick
+    answers = {
+        "later": at_a_pick.later,
+        "how_long_checkin": at_a_pick.how_long_checkin,
+        "who_sees": replies_in("en").to_the_coach["privacy"].answer,
+    }
+    reply = educator.says(typed)
+    assert reply.startswith(answers[answered]) and "How did it go?" in reply
+    # Nothing was taken for how it went: the answer is still to come.
+    assert educator.says("done").startswith("Done!")
+
+
+def test_a_plan_for_later_at_the_checkin_is_how_it_went(app: CoachApp) -> None:
+    educator = at_last_weeks_checkin(app)
+    reply = educator.says("gonna do it later this week")
+    assert not reply.startswith(replies_in("en").reflection_asides.at_a_pick.later)
+
+
+def test_an_aside_in_the_self_check_is_answered_and_the_statement_shown_again(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach, "mr-diaz")
+    educator.says("assess")
+    educator.clicks("Starting")
+    reply = educator.says("how many of these are there")
+    total = len(app.library.assessment.statements)
+    assert reply.startswith(f"This is statement 2 of {total}") and f"(2 of {total})" in reply
+    later = educator.says("wait can i stop and finish later")
+    assert later.startswith(replies_in("en").reflection_asides.at_a_pick.later)
+    assert f"(2 of {total})" in later
+    # Spanish too.
+    maestra = Conversation(app.coach, "sra-ruiz", locale="es-MX")
+    maestra.says("idioma es")
+    maestra.says("autoevaluación")
+    reply = maestra.says("¿cuántas son?")
+    assert reply.startswith(f"Esta es la afirmación 1 de {total}")

@@ -9,8 +9,9 @@ from bot.assess import messages
 from bot.assess.models import AssessmentResult
 from bot.assess.results import latest_results, read_scores
 from bot.flows.base import Answer
+from bot.flows.reflection_asides import pick_step_aside
 from bot.flows.state import ActiveFlow, save_flow
-from bot.i18n import _
+from bot.i18n import _, current_language
 from bot.localtime import local_date_label
 from bot.profiles import profile_of
 from bot.replies import Card, Choice, Choices, Reply, Text
@@ -20,6 +21,7 @@ from bot.understanding.normalise import for_matching, phrases_pattern
 from bot.understanding.reader import is_non_answer
 from content.loader import Library
 from content.schema import AssessmentLevel
+from content.understanding_schema import AsidesAtAPick, replies_in
 
 KIND = "assessment"
 
@@ -128,6 +130,13 @@ class AssessmentFlow:
         valid = {str(level.value) for level in assessment.levels}
         key = answer.key or level_typed(assessment.levels, answer.text)
         if key is None or key not in valid:
+            total = len(assessment.statements)
+            how_long = _at_a_pick().how_long_self_check.format(
+                number=flow.data["index"] + 1, total=total
+            )
+            aside = pick_step_aside(answer.text, how_long)
+            if aside is not None:  # "how many of these are there", "can i finish later"
+                return [Text(aside), *_ask(turn, flow)]
             reading = understand(answer.text, deficit=False)
             if reading.intent == "frustration":  # "ya me cansé de esto": a way out
                 weary = core_messages.WEARY_IN_FLOW.format(title=self.title(turn, flow))
@@ -141,3 +150,7 @@ class AssessmentFlow:
         if flow.data["index"] >= len(assessment.statements):
             return _finish(turn, flow)
         return _ask(turn, flow)
+
+
+def _at_a_pick() -> AsidesAtAPick:
+    return replies_in(current_language()).reflection_asides.at_a_pick

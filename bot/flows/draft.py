@@ -24,6 +24,7 @@ from bot.drafts.models import SavedDraft
 from bot.drafts.suggest import purpose_in
 from bot.flows.base import Answer
 from bot.flows.listening import VAGUE_WORDS
+from bot.flows.reflection_asides import pick_step_aside
 from bot.flows.state import STEPS_ASIDE, ActiveFlow, save_flow
 from bot.i18n import current_language
 from bot.language import language_named
@@ -255,6 +256,9 @@ def _typed_ahead(flow: ActiveFlow, typed: str) -> list[Reply]:
     if tone is not None:
         flow.data["ahead_tone"] = tone
         return [Text(str(said.TONE_KEPT_AHEAD[tone]))]
+    aside = pick_step_aside(typed)
+    if aside is not None:  # "who can see this": answered, and never put in the note
+        return [Text(aside)]
     kept = _keep_ahead(flow, typed)
     return [Text(str(said.KEPT_AHEAD if kept else core_messages.PICK_AN_OPTION))]
 

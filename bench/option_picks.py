@@ -27,7 +27,11 @@ if TYPE_CHECKING:
     from tests.dialog import Conversation
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "understanding"
-SETS = {"dev": "option_picks_dev.yaml", "fresh": "option_picks_fresh.yaml"}
+SETS = {
+    "dev": "option_picks_dev.yaml",
+    "dev2": "option_picks_dev2.yaml",
+    "fresh": "option_picks_fresh.yaml",
+}
 MEASURING = frozenset({"fresh"})
 # Two answers that bring a new educator to each list (what they are about picks the options).
 TO_THE_LIST = {

@@ -104,3 +104,32 @@ def test_an_option_named_by_its_number_with_what_changes_it(
 )
 def test_a_number_that_starts_a_sentence_names_no_option(text: str) -> None:
     assert option_named(text) is None
+
+
+LIST_A = [
+    "Tell the family exactly what went well, in one specific sentence",
+    "Send one family a two-sentence note about something their child did well this week.",
+    "List every family in your class and put a dot next to each one you have had a positive"
+    " contact with this year.",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "number", "change"),
+    [
+        ("list w dots", LIST_A, 3, ""),  # the whole text is the option's words
+        ("co-host one", OPTIONS, 2, ""),
+        ("the intro one w permission, the Lees", OPTIONS, 3, "w permission, the Lees"),
+        ("interpreter thing for the Hassans", OPTIONS, 1, "for the Hassans"),
+    ],
+)
+def test_an_option_named_by_its_words_read_as_typed(
+    text: str, options: list[str], number: int, change: str
+) -> None:
+    assert option_by_its_words(text, options) == NamedOption(number, change)
+
+
+def test_a_short_typo_is_no_other_word() -> None:
+    # "secnd" is the second option, not "Send a note..." (a loose match had read it so).
+    assert option_by_its_words("secnd one, my para", OPTIONS) is None
+    assert option_named("secnd one, my para") == NamedOption(2, "my para")

@@ -15,6 +15,7 @@ _ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
     "primera": 1, "primero": 1, "segunda": 2, "segundo": 2, "tercera": 3, "tercero": 3,
     "cuarta": 4, "cuarto": 4,
+    "frist": 1, "secnd": 2, "seccond": 2, "scond": 2, "thrid": 3,  # typed in a hurry
 }  # fmt: skip
 # A number in words, after "option" or alone: "option two", "tres".
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "uno": 1, "una": 1, "dos": 2,
@@ -27,7 +28,7 @@ _PICKING = (
 )
 _REFERENCE = re.compile(
     # "ok, the first one", "dale, la primera", "sí, la 2": a yes before it says nothing more.
-    r"^(?:(?:ok(?:ay)?|yes|yeah|sure|um+|uh+|hmm+|sí|si|dale|va|bueno|pues)[\s,.!]+)*"
+    r"^(?:(?:ok(?:ay)?|so|yes|yeah|sure|um+|uh+|hmm+|sí|si|dale|va|bueno|pues)[\s,.!]+)*"
     rf"(?:{_PICKING}\s+)?"
     rf"(?:(?:the |la |el )?(?P<ordinal>{'|'.join(_ORDINALS)})(?:\s+(?:one|option|opción|opcion))?"
     r"|(?:option|opción|opcion|number|número|numero|no\.?|#|la|el)\s*(?P<number>\d)"
@@ -41,7 +42,7 @@ _REFERENCE = re.compile(
 # ("the first one to come was grandma" names no option).
 # When it will be done changes it too ("#2 tomorrow at dismissal" had been saved as typed).
 _WHEN = (
-    r"tomorrow|tmrw|tmr|today|tonight|this (?:week|afternoon|morning|evening)"
+    r"tomorrow|tmrw|tmr|tmw|today|tonight|tonite|2nite|this|next"
     r"|(?:on )?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri)(?:day)?|at (?:pickup|drop ?off|dismissal)"
     r"|after school|mañana|manana|hoy|esta (?:semana|tarde|noche)"
     r"|el (?:lunes|martes|miércoles|miercoles|jueves|viernes)"
@@ -49,7 +50,7 @@ _WHEN = (
 # ...and so do words that place it: "1 for the Nguyens", "2 in spanish", "3 sometime before
 # friday", "option 1 w my co-teacher".
 _PLACING = (
-    r"for|in|at|by|before|after|during|sometime|next|later|via|about|over|through|w/?"
+    r"for|in|at|by|before|after|during|sometime|later|via|about|over|through|w/?|re:?|the"
     r"|para|en|antes|después|despues|por|sobre"
 )
 _BREAK = re.compile(
@@ -140,6 +141,7 @@ _AFTER_THE_NUMBER = frozenset({
 })  # fmt: skip
 # Before the number these say it is not picked now: "definitely not 3", "ya hice la 1".
 _NEGATIONS = frozenset({"not", "no", "don't", "dont", "never", "except", "nunca", "ni", "sin",
+                        "cant", "can't", "cannot", "won't", "wont", "couldn't", "couldnt",
                         "did", "done", "finished", "hice", "terminé", "termine"})  # fmt: skip
 # A question about an option is no pick of it: "wait whats option 1", "is there a script for 2".
 _ASKING = frozenset({"what", "whats", "what's", "which", "how", "why", "where", "qué", "cuál",
@@ -199,7 +201,8 @@ OPTION_WORDS_MOST = 5  # "the text instead of a call one": a reference, not a se
 # assumption"): every word in one option's text, at least this many, in a text this short.
 RESTATED_WORDS_LEAST = 2
 RESTATED_WORDS_MOST = 6
-SAME_WORD_SCORE = 85  # rapidfuzz ratio for a typo'd word ("interpeter")
+RESTATED_WITH_CHANGE_LEAST = 3
+SAME_WORD_SCORE = 90  # rapidfuzz ratio for a typo'd word ("interpeter"; "secnd" is not "send")
 
 
 def option_by_its_words(text: str, options: list[str]) -> NamedOption | None:
@@ -208,6 +211,7 @@ def option_by_its_words(text: str, options: list[str]) -> NamedOption | None:
     typed = _LEAD.sub("", _YES.sub("", text.strip()))
     article = _ARTICLE.match(typed)
     body = typed[article.end() :] if article else typed
+    body = re.sub(r"(?<=\w)-(?=\w)", " ", body)  # "co-host" as the option's words are read
     what: list[str] = []
     end = 0
     marked = False
@@ -220,18 +224,40 @@ def option_by_its_words(text: str, options: list[str]) -> NamedOption | None:
             break
         what.append(folded)
         end = token.end()
-    named = [w for w in what if w not in _SMALL_WORDS and len(w) >= 3]
-    counts = [sum(_said_in(word, option) for word in named) for option in options]
-    best = max(counts, default=0)
     if article or marked:  # "the dot list", "the one with no ask attached": most of its words
-        enough = len(what) <= OPTION_WORDS_MOST and best * 2 >= len(named)
-    else:  # "book an interpreter": every word, and nothing else said ("text 2 families
-        # about friday" is a step of their own)
-        enough = len(named) >= RESTATED_WORDS_LEAST and best == len(named)
-        enough = enough and len(what) <= RESTATED_WORDS_MOST and not body[end:].strip(" .!")
-    if not named or not enough or counts.count(best) != 1:
+        named = _named(what)
+        counts = [sum(_said_in(word, option) for word in named) for option in options]
+        best = max(counts, default=0)
+        if len(what) > OPTION_WORDS_MOST or not named or best * 2 < len(named):
+            return None
+        return _with_change(counts.index(best) + 1, body[end:]) if counts.count(best) == 1 else None
+    # The option's own words, every one: the whole text ("book an interpreter", "list w
+    # dots"), or, before what changes it, at least three ("text instead of call for the
+    # Bakers"); "text 2 families about friday" is a step of their own.
+    whole = [word.casefold() for word in re.findall(r"[\w'’]+", body)]
+    if len(whole) <= RESTATED_WORDS_MOST:
+        number = _restating(whole, options, RESTATED_WORDS_LEAST)
+        if number is not None:
+            return NamedOption(number, "")
+    number = _restating(what, options, RESTATED_WITH_CHANGE_LEAST)
+    return _with_change(number, body[end:]) if number is not None else None
+
+
+def _named(what: list[str]) -> list[str]:
+    return [word for word in what if word not in _SMALL_WORDS and len(word) >= 3]
+
+
+def _restating(what: list[str], options: list[str], least: int) -> int | None:
+    """The one option every word of `what` is in (at least `least` of them), or None."""
+    named = _named(what)
+    if len(named) < least:
         return None
-    return _with_change(counts.index(best) + 1, body[end:])
+    fitting = [
+        number
+        for number, option in enumerate(options, start=1)
+        if all(_said_in(word, option) for word in named)
+    ]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _said_in(word: str, option: str) -> bool:
@@ -240,7 +266,7 @@ def _said_in(word: str, option: str) -> bool:
     for said in re.findall(r"[\w']+", option.casefold()):  # "two-sentence" is two words
         if _same_stem(word, said):
             return True
-        if len(word) >= 5 and fuzz.ratio(word, said) >= SAME_WORD_SCORE:
+        if len(word) >= 6 and fuzz.ratio(word, said) >= SAME_WORD_SCORE:
             return True
     return False
 
@@ -250,7 +276,11 @@ def _same_stem(word: str, said: str) -> bool:
     or "interpreter"/"interest"."""
     shorter, longer = sorted((word, said), key=len)
     stem = shorter if len(shorter) <= 4 else shorter[:-1]
-    return len(shorter) >= 3 and longer.startswith(stem) and len(longer) - len(shorter) <= 3
+    # "intro"/"introducing": a longer stem may take a longer ending.
+    most_added = 3 if len(shorter) <= 4 else 6
+    return (
+        len(shorter) >= 3 and longer.startswith(stem) and len(longer) - len(shorter) <= most_added
+    )
 
 
 # "my own", "can i do my own", "none of those, ill write one", "escribo la mía": the option to

@@ -51,6 +51,8 @@ SAVED = re.compile(r"(?:Your action for this week|Su acción para esta semana): 
 # "What's one small thing you'll do this week?" in English and in Spanish.
 OWN = ("What's one small thing you'll do this week?", "¿Qué cosa pequeña hará esta semana?")
 WORD = re.compile(r"\w+")
+# What became of a pick not read as its option.
+_MISSED = {0: "saved as typed", None: "nothing saved", -1: "another option or write-your-own"}
 
 
 def _is_spanish(text: str) -> bool:
@@ -121,6 +123,8 @@ def main() -> None:
             got, beside = outcome(options, reply)
             kind = "no pick" if pick == 0 else "kept" if keep else "pick"
             counts[f"{kind} items"] += 1
+            if pick != 0 and got != pick:
+                counts[_MISSED[got if got in (None, 0) else -1]] += 1
             if pick == 0:
                 right = got is None or got == 0
             else:
@@ -137,6 +141,7 @@ def main() -> None:
             f" with the words {counts['kept right']} of {counts['kept items']}"
             f"\n  no pick, never saved as an option: {counts['no pick right']}/"
             f"{counts['no pick items']}"
+            f"\n  picks missed: {', '.join(f'{how} {counts[how]}' for how in _MISSED.values())}"
         )
         if name not in MEASURING:
             print("\n".join(misses))

@@ -815,7 +815,10 @@ def aside_in_flow(text: str, profiles: ProfileWords) -> str | None:
         return pick(replies.thanks, text) if reading.intent == "thanks" else replies.aside_greeting
     if reading.intent == "profile" and _says_own_role(bare):
         return _role_aside(profiles, text)
-    about_framework = reading.topic or FRAMEWORK_WORDS & set(bare)
+    # A topic the words name, or a framework word: "qué significa" alone leans to a topic
+    # (it had been sent to `learn outcomes`), and asks what the question means.
+    named = reading.topic is not None and default_reader().names_a_topic(text)
+    about_framework = named or FRAMEWORK_WORDS & set(bare)
     if reading.intent == "learn" and about_framework and asks_a_question(text):
         topic = f" {reading.topic}" if reading.topic else ""
         return replies.aside_learn.format(topic=topic)

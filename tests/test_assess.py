@@ -86,6 +86,26 @@ def test_anything_but_a_rating_asks_again(app: CoachApp) -> None:
     assert "pick one of the options" in educator.says("the weather is nice")
 
 
+def test_asked_what_a_statement_means_it_is_explained_and_nothing_is_scored(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("assess")
+    educator.clicks("Starting")
+    second = app.library.assessment.statements[1].topic
+    # Had: scored "Not yet" (its words hold "i dont") and the third statement shown.
+    answer = educator.says("honestly i dont know what this one means")
+    topic = app.library.topics[second]
+    assert f"This one is about *{topic.title}*" in answer and f"`learn {second}`" in answer
+    assert "(2 of 13)" in answer
+    assert "(3 of 13)" in educator.says("i dont do this yet")  # a rating, in words: Not yet
+    maestra = Conversation(app.coach, "sra-ruiz", locale="es-MX")
+    maestra.says("idioma es")
+    maestra.says("autoevaluación")
+    # Had: "Buena pregunta. Escriba `aprender outcomes`..." (a topic the words only lean to).
+    assert "Esta trata sobre" in maestra.says("¿qué significa esto?")
+
+
 def test_a_level_said_in_words_is_that_level(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("assess")

@@ -10,6 +10,10 @@ STATEMENT = Msg(
 NO_WRONG_ANSWER = Msg(
     "There's no wrong answer here, and a rough guess is fine: which level is closest?"
 )
+STATEMENT_MEANING = Msg(
+    "Fair question. This one is about *{title}*: {summary} `learn {slug}` says more. "
+    "A rough guess is fine: which level is closest?"
+)
 RESULTS_HEADER = Msg("Thanks! Here's your self-assessment from {date}.")
 STRONGEST = Msg("*Your strongest areas:* {areas}")
 GROWTH = Msg("*Room to grow:* {areas}")

@@ -8,6 +8,7 @@ from bot import messages as core_messages
 from bot.assess import messages
 from bot.assess.models import AssessmentResult
 from bot.assess.results import latest_results, read_scores
+from bot.flows import listening
 from bot.flows.base import Answer
 from bot.flows.reflection_asides import pick_step_aside
 from bot.flows.state import ActiveFlow, save_flow
@@ -128,6 +129,10 @@ class AssessmentFlow:
     def advance(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
         assessment = turn.library.assessment
         valid = {str(level.value) for level in assessment.levels}
+        if answer.key is None and listening.asks_what_it_means(answer.text):
+            # "honestly i dont know what this one means" (had: scored Not yet, for "i dont")
+            meaning = _meaning(turn, assessment.statements[flow.data["index"]].topic)
+            return [Text(meaning), *_ask(turn, flow)]
         key = answer.key or level_typed(assessment.levels, answer.text)
         if key is None or key not in valid:
             total = len(assessment.statements)
@@ -150,6 +155,11 @@ class AssessmentFlow:
         if flow.data["index"] >= len(assessment.statements):
             return _finish(turn, flow)
         return _ask(turn, flow)
+
+
+def _meaning(turn: Turn, slug: str) -> str:
+    topic = turn.library.topics[slug]
+    return messages.STATEMENT_MEANING.format(title=topic.title, summary=topic.summary, slug=slug)
 
 
 def _at_a_pick() -> AsidesAtAPick:

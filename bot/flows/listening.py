@@ -88,7 +88,7 @@ FITTED_ACTIONS = 2
 
 def is_stuck(text: str, reading: Understanding) -> bool:
     """'idk', '?', 'no', 'can you give me an example?': not an answer to save."""
-    if is_non_answer(text) or _asks_what_it_means(text):
+    if is_non_answer(text) or asks_what_it_means(text):
         return True
     rest = " ".join(hedged_rest(text))
     if len(rest.split()) >= ACTION_WORDS and not is_stuck(rest, understand(rest, deficit=False)):
@@ -104,7 +104,7 @@ def is_stuck(text: str, reading: Understanding) -> bool:
     return "unsure" in reading.themes or asked_back
 
 
-def _asks_what_it_means(text: str) -> bool:
+def asks_what_it_means(text: str) -> bool:
     """ "what do you mean by two way? like they asked me questions too?": the question asked
     back, not answered (replies.yaml `stuck.asked_back`)."""
     stuck = replies_in(current_language()).stuck

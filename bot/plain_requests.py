@@ -527,6 +527,8 @@ def _to_the_coach(text: str) -> ToTheCoach | None:
         if short_enough and phrases_pattern(tuple(entry.words)).search(said) is not None:
             if entry.unless_families and default_reader().names_a_family(typed):
                 continue
+            if entry.unless_words and phrases_pattern(tuple(entry.unless_words)).search(said):
+                continue
             return entry
     return None
 

@@ -386,6 +386,8 @@ class ToTheCoach(_Strict):
     # Not said of a message that names families ("unrelated but do you have ideas for
     # getting more families to come to conferences?" is what the coach is for).
     unless_families: bool = False
+    # Not said of a message with any of these ("my daughter is cutting class" is no crisis).
+    unless_words: list[str] = []
     answer: str
 
 

@@ -2140,12 +2140,28 @@ def test_asking_for_a_small_example_at_the_action_step_gets_help_sizing_it(
          "casa. Cómo hablo con la mamá", "es-MX", "procedimiento de su escuela"),
         ("a student told me she wants to die, should i call her mom", None, "crisis steps"),
         ("una alumna se corta los brazos y la mamá no sabe", "es-MX", "pasos de crisis"),
+        # Had: said back flatly ("Thanks, I see what you mean about...").
+        ("i met with a dad whose daughter is cutting. he cried. he said he didn't know who to "
+         "call", None, "crisis steps"),
+        # Had: "Anger from a family usually comes from worry about their child".
+        ("a mom told me today she's scared of her boyfriend and doesnt want him picking up her "
+         "daughter", None, "who may and may not pick up"),
+        ("la mamá le tiene miedo a su pareja y no quiere que la recoja", "es-MX",
+         "quién puede y quién no puede recoger"),
     ],
 )  # fmt: skip
 def test_a_child_who_may_be_unsafe_gets_the_reporting_duty_first(
     app: CoachApp, said: str, locale: str | None, answered: str
 ) -> None:
     assert answered in Conversation(app.coach, locale=locale).says(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["my daughter is cutting class again and nobody called me", "he cut himself on the scissors"],
+)
+def test_cutting_class_or_a_scissors_cut_is_no_crisis(app: CoachApp, said: str) -> None:
+    assert "crisis steps" not in Conversation(app.coach).says(said)
 
 
 def test_a_safety_worry_typed_as_a_reflection_answer_is_answered_first_and_not_saved(

@@ -91,6 +91,12 @@ class ProfileWords(Strict):
         """The grade band a sentence names first ("an assistant principal at a middle school")."""
         return _named_first(sentence, {band: e.in_a_sentence for band, e in self.grades.items()})
 
+    def band_said(self, text: str) -> GradeBand | None:
+        """The grade band whose word comes first in an answer to "Which grades do you work
+        with?" ("hs math, 9th and 10th"): any of its words, not only those a sentence about
+        something else would use."""
+        return _named_first(text, {band: e.words for band, e in self.grades.items()})
+
     def band_named(self, text: str) -> GradeBand | None:
         wanted = " ".join(text.casefold().split())
         return next((band for band, e in self.grades.items() if wanted in e.words), None)

@@ -319,6 +319,14 @@ class AsidesAtAPick(_Strict):
     how_long_self_check: str
 
 
+class NotKept(_Strict):
+    """Asked, in an answer of any length, that it not be kept ("please dont save this but
+    the dad was deported last month"): nothing of it is saved, and the question waits."""
+
+    words: list[str] = Field(min_length=1)
+    answer: str
+
+
 class ReflectionAsides(_Strict):
     """What is asked about the reflection at its questions, instead of an answer
     (bot/flows/reflection_asides.py). Its answers may name {number} and {count}: the
@@ -335,6 +343,7 @@ class ReflectionAsides(_Strict):
     privacy_most_words: int = Field(ge=1)
     privacy_asked_most_words: int = Field(ge=1)
     at_a_pick: AsidesAtAPick
+    not_kept: NotKept
 
 
 class CheckinAsked(_Strict):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from bot.app import CoachApp
@@ -50,6 +51,26 @@ def test_the_first_hello_asks_role_then_grades_each_one_tap(app: CoachApp) -> No
     # Asked once: the next hello is just a hello.
     assert "what's your role?" not in educator.says("hello")
     assert "what's your role?" not in educator.says("help")
+
+
+@pytest.mark.parametrize(
+    ("typed", "band"),
+    [
+        # Had: "This deletes everything I keep about you... Delete everything?"
+        ("todos los grados", "all"),
+        ("k-5", "elementary"),  # had: the role question again
+        ("hs math, 9th and 10th. 150 kids", "high"),
+    ],
+)
+def test_grades_typed_in_words_under_the_grades_question_are_set(
+    app: CoachApp, typed: str, band: str
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("hi")
+    assert "Which grades do you work with?" in educator.clicks("Family liaison")
+    answer = educator.says(typed)
+    assert answer.startswith("Got it:") and "Delete everything?" not in answer
+    assert stored_profile(app) == ("liaison", band)
 
 
 def test_both_questions_can_be_skipped_and_are_not_asked_again(app: CoachApp) -> None:

@@ -225,3 +225,18 @@ def test_an_aside_in_the_self_check_is_answered_and_the_statement_shown_again(
     maestra.says("autoevaluación")
     reply = maestra.says("¿cuántas son?")
     assert reply.startswith(f"Esta es la afirmación 1 de {total}")
+
+
+def test_an_answer_asked_not_to_be_kept_is_not_kept(app: CoachApp) -> None:
+    educator = at_the_first_question(app)
+    # Had: saved word for word, and shown in the journal and the export.
+    reply = educator.says(
+        "the Morales family. please dont save this but the dad was deported last month and "
+        "mom is working 2 jobs so Kevin is with his tia most days"
+    )
+    assert replies_in("en").reflection_asides.not_kept.answer in reply and FIRST in reply
+    assert SECOND in educator.says("the Morales family, his tia picks him up")
+    educator.says("skip")
+    educator.says("1")
+    kept = educator.says("export")
+    assert "deported" not in kept and "his tia picks him up" in kept

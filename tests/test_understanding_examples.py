@@ -106,6 +106,8 @@ def test_a_question_is_asked_and_a_story_is_told(text: str, intent: str) -> None
         ("la familia habla portugués y no tenemos a nadie que traduzca", "unknown", "language"),
         ("mom is more comfortable in spanish", "unknown", "language"),
         ("dad likes to talk in spanish at conferences", "unknown", "language"),
+        # Had: the coach's own language offered (English or Español).
+        ("what if they dont speak english and i dont speak spanish", "unknown", "language"),
     ],
 )
 def test_a_language_asked_of_the_coach_or_spoken_by_a_family(
@@ -140,3 +142,14 @@ def test_a_stop_inside_a_question_and_a_thanks_for_what_was_done(text: str, inte
 )
 def test_a_spanish_cue_stands_unless_the_model_all_but_rules_it_out(text: str, theme: str) -> None:
     assert theme in understand(text, deficit=False).themes
+
+
+@pytest.mark.parametrize("text", ["todos los grados", "all of them lol"])
+def test_erasure_is_never_read_from_an_examples_vote_or_the_model_alone(text: str) -> None:
+    # "todos los grados" under the grades question had opened "Delete everything?".
+    assert understand(text, deficit=False).intent != "forget"
+
+
+@pytest.mark.parametrize("text", ["delete my data", "borra todo lo mío", "olvídame"])
+def test_erasure_asked_in_its_words_is_read(text: str) -> None:
+    assert understand(text, deficit=False).intent == "forget"

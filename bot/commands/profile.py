@@ -82,7 +82,13 @@ def option_typed(turn: Turn, text: str, offered: str) -> str | None:
     if says_skip(text):
         return options[-1].value
     typed = _label_key(text)
-    return next((o.value for o in options if _label_key(o.label) == typed), None)
+    labelled = next((o.value for o in options if _label_key(o.label) == typed), None)
+    if labelled is not None or asked == ROLE:
+        return labelled
+    # "todos los grados", "k-5", "hs math, 9th and 10th": the grades in words (had: "k-5"
+    # was asked the role again, and "todos los grados" read as a wish to delete everything).
+    band = words.band_named(text) or words.band_said(text)
+    return None if band is None else f"profile grades {band.value}"
 
 
 def _label_key(text: str) -> str:

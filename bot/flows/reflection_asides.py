@@ -48,6 +48,14 @@ _DIGITS = re.compile(
 def reflection_aside(flow: ActiveFlow, text: str) -> str | None:
     """The answer to a question about the reflection itself, or None for an answer."""
     asides = replies_in(current_language()).reflection_asides
+    if phrases_pattern(tuple(asides.not_kept.words)).search(for_matching(text)) is not None:
+        # "please dont save this but the dad was deported...": heard, and nothing kept.
+        told = listening.what_is_told(text)
+        return (
+            asides.not_kept.answer
+            if told is None
+            else f"{told[1].acknowledge} {asides.not_kept.answer}"
+        )
     name, _ = _asked(asides, text)
     if name is None:
         return None

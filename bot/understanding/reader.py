@@ -68,6 +68,9 @@ _CLAUSES = re.compile(r"[^.!?\n,;]+")
 # A message that opens like a question, and matched nothing more specific, is a question.
 # "spanish please", "en español": a language named in this few words is for the coach.
 LANGUAGE_ALONE_WORDS = 3
+# Who may be the speakers of a language named, other than a family word ("what if they dont
+# speak english"): then the message is about families, not the coach's language.
+THEY_WORDS = frozenset(["they", "them", "their", "theyre", "they're", "ellos", "ellas"])
 # A family word among a message's first words makes the family its subject ("his mom only
 # reads spanish", "la abuela habla mixteco"), not the coach.
 FAMILY_SUBJECT_WORDS = 2
@@ -467,6 +470,10 @@ class Reader:
         told_thanks = intent == "thanks" and self.thanks_words.isdisjoint(tokens)
         if (intent == "draft" or told_thanks) and self._sent_already(tokens, normalised):
             return UNKNOWN
+        if intent == "language" and self._speakers_named(tokens):
+            # "what if they dont speak english and i dont speak spanish": who speaks what
+            # with families, not the coach's language (it had been offered English or Español).
+            return "question" if self._asks(tokens, normalised) else UNKNOWN
         if intent == "help" and self._family_is_the_subject(tokens):
             # "a lot of our families dont know how to use the portal": told of them, not
             # "I don't know how to use this" (the help cue's words).
@@ -578,6 +585,12 @@ class Reader:
             return "question"  # "whats the wifi password" is not one
         return UNKNOWN
 
+    def _speakers_named(self, tokens: list[str]) -> bool:
+        """Families, or "they", named as speakers in a message longer than a language asked
+        for by name ("what if they dont speak english", "la mamá no habla inglés")."""
+        speakers = THEY_WORDS.intersection(tokens) or self.names_a_family(tokens)
+        return len(tokens) > LANGUAGE_ALONE_WORDS and bool(speakers)
+
     def _unless_told(self, intent: str, tokens: list[str], normalised: str) -> str:
         """A thanks someone else said is told of, not said to the coach. A `question` that
         the examples or the model name must be shaped like one: "our
@@ -588,6 +601,10 @@ class Reader:
         coach should speak."""
         if intent == "thanks" and _REPORTED_THANKS.search(normalised):
             return UNKNOWN  # "mom texted thank you!! she loved the note": a thanks told of
+        if intent == "forget":
+            # Erasure is asked for in the words its cues know ("delete my data", "borra
+            # todo"): "todos los grados" typed under the grades question had read as it.
+            return UNKNOWN
         if intent == "language":
             to_the_coach = len(tokens) <= LANGUAGE_ALONE_WORDS or not (
                 self.to_the_coach_words.isdisjoint(tokens)

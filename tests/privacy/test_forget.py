@@ -180,6 +180,15 @@ def test_forget_then_no_keeps_everything(app: CoachApp) -> None:
     assert "KEEP my own action" in educator.says("journal")
 
 
+def test_forget_it_is_never_mind_and_keeps_everything(app: CoachApp) -> None:
+    educator = full_history(app.coach, "ms-rivera", "KEEP")
+    educator.says("cancel")
+    for said in ("forget it", "forget about it"):
+        answer = educator.says(said)  # had: "Delete everything?"
+        assert "Delete everything?" not in answer and "No problem" in answer
+    assert "KEEP my own action" in educator.says("journal")
+
+
 def test_forget_by_button_and_twice_is_fine(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("forget")

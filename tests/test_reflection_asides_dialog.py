@@ -48,8 +48,13 @@ def beginning_of(name: str, language: str = "en") -> str:
         ("is this saved anywhere? who can see it", "who_sees"),
         ("wait does my principal get to read these", "who_sees"),
         ("can i change my action?", "change_action"),
+        # Leaving for the night (had: saved as the answer, heard as a week short of time).
+        ("ugh forget it im too tired tonight", "later"),
+        ("ugh nevermind im going to bed", "later"),
+        ("i honestly dont have the energy for this tonight. i have 60 tests to grade and my "
+         "own kid is sick", "later"),
     ],
-)
+)  # fmt: skip
 def test_an_aside_at_a_question_is_answered_and_the_question_asked_again(
     app: CoachApp, typed: str, aside: str
 ) -> None:
@@ -85,6 +90,7 @@ def test_how_long_says_which_question_this_is(app: CoachApp) -> None:
         "nobody honestly, i skipped all my calls because of testing",
         "dad told me in private that they're moving at the end of the month",
         "took a long time to reach his grandma but she told me he builds lego for hours",
+        "the nguyens, mom said forget it when i asked about conferences",
     ],
 )
 def test_an_answer_that_mentions_later_or_skipping_is_still_an_answer(

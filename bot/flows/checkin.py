@@ -124,10 +124,11 @@ def typed_outcome(text: str) -> str | None:
         outcome = _outcome_from_barrier(text)
     if outcome in ("done", "not_yet") and _turns_after_contrast(text, outcome):
         return "partly"
-    if outcome == "done" and phrases_pattern(tuple(checkin.phone_tag_words)).search(
-        for_matching(text)
-    ):
-        return "partly"  # "she called back while i was teaching": tried, not yet talked
+    tried = (*checkin.phone_tag_words, *checkin.upset_words)
+    if outcome == "done" and phrases_pattern(tried).search(for_matching(text)):
+        # "she called back while i was teaching": tried, not yet talked; "i did it but it
+        # made things worse": done, and it went badly.
+        return "partly"
     return outcome
 
 

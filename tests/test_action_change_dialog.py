@@ -4,6 +4,8 @@ journal entry. Last week's action is checked in on first; nothing planned is sai
 
 from __future__ import annotations
 
+import pytest
+
 from bot.app import CoachApp
 from bot.i18n import speaking
 from content.understanding_schema import replies_in
@@ -76,6 +78,21 @@ def test_last_week_s_action_is_checked_in_on_first(app: CoachApp, clock: FakeClo
 
 def test_with_nothing_planned_it_says_how_to_plan_one(app: CoachApp) -> None:
     assert Conversation(app.coach).says("can i change my action?") == CHANGE.none_planned
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        # Each had: "I'm not sure what you'd like me to do with that."
+        "actually wait can i change it to calling instead",
+        "wait no actually i want to do the list one instead",
+    ],
+)
+def test_a_change_of_mind_right_after_choosing_offers_the_options(
+    app: CoachApp, asked: str
+) -> None:
+    educator, _ = with_an_action_chosen(app)
+    assert educator.says(asked).startswith("Sure. This week's action is")
 
 
 def test_news_about_another_action_is_no_request_to_change(app: CoachApp) -> None:

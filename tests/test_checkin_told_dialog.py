@@ -150,8 +150,10 @@ BARRIERS_TOLD = [
     ("mom replied in vietnamese and i couldnt read it", "language"),
     ("sent it in spanish but she never replied", "no_reply"),
     # Done, and it went badly (had: "Done! ... Well done. Try it with one more family").
-    ("i did it but honestly it made things worse, the mom thought i was being sarcastic",
-     "hard_moment"),
+    (
+        "i did it but honestly it made things worse, the mom thought i was being sarcastic",
+        "hard_moment",
+    ),
 ]
 
 

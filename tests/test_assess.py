@@ -106,6 +106,16 @@ def test_asked_what_a_statement_means_it_is_explained_and_nothing_is_scored(
     assert "Esta trata sobre" in maestra.says("¿qué significa esto?")
 
 
+def test_every_statement_rated_the_same_names_no_strongest_area(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("assess")
+    _rate_all(educator, [1] * len(NUDGE_TOPICS))
+    results = educator.transcript
+    # Had: "Your strongest areas: Cognition..., Confidence..., Connections..." (all Not yet).
+    assert "strongest" not in results and "You rated every statement *Not yet*" in results
+    assert "Room to grow" in results
+
+
 def test_a_level_said_in_words_is_that_level(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("assess")

@@ -16,6 +16,10 @@ STATEMENT_MEANING = Msg(
 )
 RESULTS_HEADER = Msg("Thanks! Here's your self-assessment from {date}.")
 STRONGEST = Msg("*Your strongest areas:* {areas}")
+ALL_THE_SAME = Msg(
+    "You rated every statement *{level}*: an honest place to begin, and a common one. "
+    "No area stands out yet, so here are three to start from."
+)
 GROWTH = Msg("*Room to grow:* {areas}")
 MOVED_UP = Msg("*Moved up since {date}:* {areas}")
 MOVED_DOWN = Msg("*Moved down since {date}:* {areas}")

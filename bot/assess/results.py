@@ -38,7 +38,9 @@ def read_scores(
     conditions): one not yet routine is always among the growth areas."""
     ordered = growth_order(scores, role_topics)
     strongest = [s for s in reversed(ordered) if scores.get(s, 0) >= ROUTINE][:AREAS_SHOWN]
-    if not strongest:  # nothing is routine yet: name the relatively strongest anyway
+    if not strongest and len(set(scores.values())) > 1:
+        # nothing is routine yet: name the relatively strongest anyway; but with every
+        # statement rated the same, none is stronger (all "Not yet" had named three).
         strongest = list(reversed(ordered))[:AREAS_SHOWN]
     growth = [s for s in ordered if s not in strongest][:AREAS_SHOWN]
     owned = [

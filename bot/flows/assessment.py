@@ -78,9 +78,17 @@ def _finish(turn: Turn, flow: ActiveFlow) -> list[Reply]:
     owned = turn.library.profiles.roles[role].first_topics if role is not None else []
     reading = read_scores(scores, earlier.scores if earlier else None, owned)
     title = turn.library.title
+    if reading.strongest:
+        strongest = messages.STRONGEST.format(
+            areas=", ".join(title(s) for s in reading.strongest)
+        )
+    else:  # every statement rated the same
+        level = next(iter(scores.values()))
+        label = next(lv.label for lv in turn.library.assessment.levels if lv.value == level)
+        strongest = messages.ALL_THE_SAME.format(level=label)
     lines = [
         messages.RESULTS_HEADER.format(date=local_date_label(turn.now, turn)),
-        messages.STRONGEST.format(areas=", ".join(title(s) for s in reading.strongest)),
+        strongest,
         messages.GROWTH.format(areas=", ".join(title(s) for s in reading.growth)),
     ]
     if earlier is not None:

@@ -331,6 +331,21 @@ def test_who_can_see_this_at_a_choice_is_answered_and_never_put_in_the_note(
     assert "see this" not in the_draft(educator)
 
 
+def test_a_question_to_the_coach_is_never_put_in_a_note(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("draft")
+    educator.clicks("Share one next step")
+    educator.clicks("English")
+    educator.says("his name is ava")  # had: "Just the child's first name, please"
+    educator.says("sight words, she knows about 20 now")
+    # Had: "One thing you could try at home: idk, what do you suggest?."
+    assert "needs a few of your own words" in educator.says("idk, what do you suggest?")
+    educator.says("point out her words on a cereal box")
+    educator.clicks("Brief")
+    draft = the_draft(educator)
+    assert "Ava" in draft and "suggest" not in draft and "cereal box" in draft
+
+
 def test_a_non_answer_is_never_put_in_a_note(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("draft invite")

@@ -79,9 +79,7 @@ def _finish(turn: Turn, flow: ActiveFlow) -> list[Reply]:
     reading = read_scores(scores, earlier.scores if earlier else None, owned)
     title = turn.library.title
     if reading.strongest:
-        strongest = messages.STRONGEST.format(
-            areas=", ".join(title(s) for s in reading.strongest)
-        )
+        strongest = messages.STRONGEST.format(areas=", ".join(title(s) for s in reading.strongest))
     else:  # every statement rated the same
         level = next(iter(scores.values()))
         label = next(lv.label for lv in turn.library.assessment.levels if lv.value == level)

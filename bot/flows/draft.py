@@ -35,7 +35,7 @@ from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding.deficit import deficit_findings
 from bot.understanding.normalise import for_matching, phrases_pattern, words
-from bot.understanding.reader import is_non_answer
+from bot.understanding.reader import is_asked, is_non_answer
 from content.drafts_schema import (
     DraftContent,
     Language,
@@ -223,7 +223,11 @@ def _take_specific(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
     question = _question(flow, specific)
     if not typed:
         return [Text(said.EMPTY.format(question=question))]
-    says_nothing = is_non_answer(typed) or says_skip(typed)
+    if specific == Specific.CHILD:
+        typed = _NAME_LEAD.sub("", typed).strip(" .!") or typed  # "his name is tyler"
+    # "idk, what do you suggest?": asked of the coach, and never pasted into the note.
+    asks_the_coach = is_asked(typed) and _ASKS_THE_COACH.search(typed) is not None
+    says_nothing = is_non_answer(typed) or says_skip(typed) or asks_the_coach
     if says_nothing and specific == Specific.CHILD:  # "no", "none", "skip": no name
         flow.data["specifics"][specific] = ""
         return _next(turn, flow)
@@ -276,6 +280,19 @@ def _keep_ahead(flow: ActiveFlow, typed: str, *, seen: bool = True) -> bool:
     else:
         return False
     return True
+
+
+# Words before a name that are not the name: "his name is tyler", "se llama Ana".
+_NAME_LEAD = re.compile(
+    r"^(?:(?:his|her|their|the kid'?s|the child'?s|my student'?s)\s+name\s+is|(?:it'?s|its)"
+    r"|(?:he|she)\s+is|se\s+llama|su\s+nombre\s+es)\s+",
+    re.IGNORECASE,
+)
+_ASKS_THE_COACH = re.compile(
+    r"(?<![\w'])(?:you|u|ya|suggest|ideas?|recommend|sugieres|sugiere|recomiendas|recomienda"
+    r"|usted|tú|tu)(?![\w'])",
+    re.IGNORECASE,
+)
 
 
 def _name_problem(typed: str) -> str | None:

@@ -18,6 +18,9 @@ from bot.weekly.schedule_words import focus_named, schedule_named
         ("los viernes a las 4 de la tarde", ["day fri", "time 16:00"]),
         ("quiero cambiar el día de los recordatorios al miércoles", ["day wed"]),
         ("remind me mondays 12am", ["day mon", "time 00:00"]),
+        # The day said to be bad is not the day (had: Fridays at 07:30).
+        ("fridays are bad, maybe sunday night?", ["day sun", "time 19:00"]),
+        ("mondays are crazy, wednesday at 3pm", ["day wed", "time 15:00"]),
     ],
 )
 def test_a_day_and_a_time_in_a_sentence_are_the_settings_it_asks_for(
@@ -36,6 +39,7 @@ def test_a_day_and_a_time_in_a_sentence_are_the_settings_it_asks_for(
         "nudges at 3",  # which 3?
         "at 13pm",  # no such time
         "we sat in the sun at 3",  # "sat" and "sun" are no days, and "3" no time
+        "fridays are bad",  # the only day named is not wanted
     ],
 )
 def test_what_names_no_clear_day_or_time_sets_nothing(sentence: str) -> None:

@@ -32,6 +32,17 @@ _NOT = frozenset(
 )  # fmt: skip
 
 
+# Said right after a day, it is the day not wanted: "fridays are bad, maybe sunday night?"
+# (it had set Fridays).
+_BAD_AFTER = re.compile(
+    r"(?:(?:are|is|r|s)\s+)?(?:(?:really|just|always|kinda|too)\s+)?(?:bad|terrible|awful|hard|"
+    r"rough|busy|crazy|impossible|no good|not good|a no|out|dont work|don't work|do not work|"
+    r"wont work|won't work|no me sirven?|no puedo|son malos|no funcionan?)\b"
+)
+# A part of the day with a day named and no hour: its usual hour.
+_PART_OF_DAY = {"evening": time(18, 0), "night": time(19, 0), "noche": time(19, 0)}
+
+
 # "about home visits", "focused on families who speak spanish", "sobre las visitas": what
 # follows is what the nudges should be about...
 _ABOUT = re.compile(r"\b(?:about|focus(?:ed)? on|sobre|acerca de|enfocad[oa]s? en)\s+(.+)")
@@ -65,8 +76,15 @@ def schedule_named(sentence: str) -> NamedSchedule | None:
     words = re.findall(r"[\w']+", said)
     if _NOT.intersection(words):
         return None
-    weekday = next((_DAY_NAMES[word] for word in words if word in _DAY_NAMES), None)
+    days = [
+        _DAY_NAMES[word]
+        for index, word in enumerate(words)
+        if word in _DAY_NAMES and not _BAD_AFTER.match(" ".join(words[index + 1 :]))
+    ]
+    weekday = days[0] if days else None
     at = _time_in(said)
+    if at is None and weekday is not None:  # "maybe sunday night?": the evening, not 7:30
+        at = next((_PART_OF_DAY[word] for word in words if word in _PART_OF_DAY), None)
     return None if weekday is None and at is None else NamedSchedule(weekday, at)
 
 

@@ -66,6 +66,7 @@ AS_WRITTEN = frozenset(
         "done_only_when_asked",
         "no_time_words",
         "replied_words",
+        "not_sent_words",
         "upset_words",
         "tomorrow_words",
         "skip_words",

@@ -220,6 +220,8 @@ class CheckIn(_Strict):
     reminder_off: str
     no_time_words: list[str] = Field(min_length=1)
     replied_words: list[str] = Field(min_length=1)
+    not_sent_words: list[str] = Field(min_length=1)
+    not_sent_reply: str
     not_fit_words: list[str] = Field(min_length=1)
     carry_over_question: str
     outcome_unclear: str

@@ -505,6 +505,8 @@ def _barrier_reply(barrier: str, own: str | None, *, partly: bool = False) -> st
     checkin = replies_in(current_language()).checkin
     if own and phrases_pattern(tuple(checkin.phone_tag_words)).search(for_matching(own)):
         return checkin.phone_tag_reply
+    if own and phrases_pattern(tuple(checkin.not_sent_words)).search(for_matching(own)):
+        return checkin.not_sent_reply  # "wrote it but never hit send": no family was silent
     if own and phrases_pattern(tuple(checkin.wrong_contact_words)).search(for_matching(own)):
         return checkin.wrong_contact_reply  # "the number was wrong": it never reached them
     told = what_is_told(own) if own and barrier == "other" else None

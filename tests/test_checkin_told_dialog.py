@@ -154,6 +154,8 @@ BARRIERS_TOLD = [
         "i did it but honestly it made things worse, the mom thought i was being sarcastic",
         "hard_moment",
     ),
+    # Written, never sent (had: "Not hearing back is common").
+    ("partly, wrote it but never hit send lol", "not_sent"),
 ]
 
 
@@ -190,6 +192,7 @@ def test_what_got_in_the_way_is_heard_from_the_answer_itself(
     checkin = replies_in("en").checkin
     replies = {
         **checkin.barrier_replies,
+        "not_sent": checkin.not_sent_reply,
         "phone_tag": checkin.phone_tag_reply,
         "hard_moment": checkin.hard_moment_reply,
         "partly": checkin.partly_reply,

@@ -73,6 +73,18 @@ def test_grades_typed_in_words_under_the_grades_question_are_set(
     assert stored_profile(app) == ("liaison", band)
 
 
+def test_a_question_under_the_grades_question_is_no_grade(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("hi")
+    educator.clicks("Teacher")
+    # Its "for all of them" names no grades: a question, not an answer.
+    answer = educator.says(
+        "this sounds nice but i have 150 kids. how am i supposed to do this for all of them"
+    )
+    assert not answer.startswith("Got it:")
+    assert stored_profile(app) == ("teacher", None)
+
+
 def test_both_questions_can_be_skipped_and_are_not_asked_again(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("help")

@@ -153,3 +153,10 @@ def test_erasure_is_never_read_from_an_examples_vote_or_the_model_alone(text: st
 @pytest.mark.parametrize("text", ["delete my data", "borra todo lo mío", "olvídame"])
 def test_erasure_asked_in_its_words_is_read(text: str) -> None:
     assert understand(text, deficit=False).intent == "forget"
+
+
+def test_how_am_i_supposed_to_with_150_students_is_about_the_work_not_the_coach() -> None:
+    # Had: the whole help menu.
+    text = "this sounds nice but i have 150 kids. how am i supposed to do this for all of them"
+    reading = understand(text, deficit=False)
+    assert reading.intent != "help" and "time" in reading.themes

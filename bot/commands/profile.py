@@ -13,6 +13,7 @@ from bot.profiles import profile_of
 from bot.replies import Choice, Choices, Reply, Text
 from bot.text import split_command, without_accents
 from bot.turn import Turn
+from bot.understanding.reader import is_asked
 from content.profile_schema import ProfileWords
 
 SKIP_WORD = "skip"
@@ -69,6 +70,11 @@ def _asks(turn: Turn, question: str) -> None:
     make_offer(turn.educator, profile_question_asked(question), turn.now)
 
 
+# An answer to "Which grades?" this short may name them in any of their words ("all", "hs");
+# a longer message is about something else unless it names them as a sentence would.
+GRADES_ANSWER_WORDS = 8
+
+
 def option_typed(turn: Turn, text: str, offered: str) -> str | None:
     """The role or grades question's option typed instead of tapped: its number, its label,
     or a skip word, as the command its button sends; None for anything else ("soy maestra"
@@ -87,7 +93,9 @@ def option_typed(turn: Turn, text: str, offered: str) -> str | None:
         return labelled
     # "todos los grados", "k-5", "hs math, 9th and 10th": the grades in words (had: "k-5"
     # was asked the role again, and "todos los grados" read as a wish to delete everything).
-    band = words.band_named(text) or words.band_said(text)
+    band = words.band_named(text) or words.band_in(text)
+    if band is None and len(text.split()) <= GRADES_ANSWER_WORDS and not is_asked(text):
+        band = words.band_said(text)  # "hs math, 9th and 10th", not "...for all of them?"
     return None if band is None else f"profile grades {band.value}"
 
 

@@ -68,6 +68,9 @@ _CLAUSES = re.compile(r"[^.!?\n,;]+")
 # A message that opens like a question, and matched nothing more specific, is a question.
 # "spanish please", "en español": a language named in this few words is for the coach.
 LANGUAGE_ALONE_WORDS = 3
+# Students named in a long "how am i supposed to..." make it about the work, not the coach:
+# "this sounds nice but i have 150 kids. how am i supposed to do this for all of them".
+STUDENT_WORDS = frozenset(["kids", "students", "kiddos", "alumnos", "estudiantes", "niños"])
 # Who may be the speakers of a language named, other than a family word ("what if they dont
 # speak english"): then the message is about families, not the coach's language.
 THEY_WORDS = frozenset(["they", "them", "their", "theyre", "they're", "ellos", "ellas"])
@@ -478,7 +481,11 @@ class Reader:
             # "a lot of our families dont know how to use the portal": told of them, not
             # "I don't know how to use this" (the help cue's words).
             return UNKNOWN
-        if intent == "help" and len(tokens) > HELP_MOST_WORDS and self.names_a_family(tokens):
+        if (
+            intent == "help"
+            and len(tokens) > HELP_MOST_WORDS
+            and (self.names_a_family(tokens) or not STUDENT_WORDS.isdisjoint(tokens))
+        ):
             # "pls help. angry email came in at 11pm, parent says i am targeting her
             # daughter": help with a family, not with the coach (it had shown the menu).
             return "question" if self._asks(tokens, normalised) else UNKNOWN

@@ -320,6 +320,11 @@ def _answer(
             # tonight": a question about a family, not a wish for the thirteen-statement
             # self-check it had started ("quiz").
             intent = "question"
+    if intent == "forget" and not default_reader().cued(text, "forget"):
+        # Read by the examples or the model alone ("todos los grados" under the grades
+        # question had opened "Delete everything?", and a tap wiped a journal): the way to it
+        # is named, and nothing destructive is one tap away.
+        return [Text(said.forget_pointer)]
     if intent in RUNS_COMMAND:
         # A topic is what the reading found ("reflet on trust" is `reflect relational`);
         # other commands take the words after a typo of their name ("nudgs on").

@@ -163,6 +163,7 @@ class IntentReplies(_Strict):
     at_coach_words: list[str] = Field(min_length=1)
     at_coach_pointers: list[str] = Field(min_length=1)
     draft_in_reflection: str
+    forget_pointer: str
     aside_learn: str
     aside_greeting: str
     aside_openers: list[str] = Field(min_length=1)

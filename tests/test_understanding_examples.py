@@ -144,17 +144,6 @@ def test_a_spanish_cue_stands_unless_the_model_all_but_rules_it_out(text: str, t
     assert theme in understand(text, deficit=False).themes
 
 
-@pytest.mark.parametrize("text", ["todos los grados", "all of them lol"])
-def test_erasure_is_never_read_from_an_examples_vote_or_the_model_alone(text: str) -> None:
-    # "todos los grados" under the grades question had opened "Delete everything?".
-    assert understand(text, deficit=False).intent != "forget"
-
-
-@pytest.mark.parametrize("text", ["delete my data", "borra todo lo mío", "olvídame"])
-def test_erasure_asked_in_its_words_is_read(text: str) -> None:
-    assert understand(text, deficit=False).intent == "forget"
-
-
 def test_how_am_i_supposed_to_with_150_students_is_about_the_work_not_the_coach() -> None:
     # Had: the whole help menu.
     text = "this sounds nice but i have 150 kids. how am i supposed to do this for all of them"

@@ -608,10 +608,6 @@ class Reader:
         coach should speak."""
         if intent == "thanks" and _REPORTED_THANKS.search(normalised):
             return UNKNOWN  # "mom texted thank you!! she loved the note": a thanks told of
-        if intent == "forget":
-            # Erasure is asked for in the words its cues know ("delete my data", "borra
-            # todo"): "todos los grados" typed under the grades question had read as it.
-            return UNKNOWN
         if intent == "language":
             to_the_coach = len(tokens) <= LANGUAGE_ALONE_WORDS or not (
                 self.to_the_coach_words.isdisjoint(tokens)
@@ -635,6 +631,11 @@ class Reader:
         """ "thanks for the help with the letter", "...dad came to the meeting. thank you";
         not "write a thank you to the dads who built our garden beds"."""
         return tokens[0] in self.thanks_words or tokens[-1] in self.thanks_words
+
+    def cued(self, text: str, intent: str) -> bool:
+        """Whether the intent's own cues are in the message (not only the examples' vote or
+        the model's reading)."""
+        return intent in self._cue_counts(for_matching(text))
 
     def _cue_counts(self, normalised: str, text: Text | None = None) -> dict[str, int]:
         """At how many places each intent's cues match (a quoted phrase read as words of the

@@ -187,8 +187,8 @@ _YES = re.compile(
 )
 _LEAD = re.compile(rf"^{_PICKING}\s+", re.IGNORECASE)
 _ARTICLE = re.compile(
-    r"^(?:the|teh|da|la|el|lo)\s+(?:one\s+(?:about|with|w|where)\s+(?:the\s+|a\s+)?|de\s+(?:la\s+|el\s+"
-    r"|los\s+|las\s+)?|que\s+)?",
+    r"^(?P<article>the|teh|da|la|el|lo)\s+"
+    r"(?:one\s+(?:about|with|w|where)\s+(?:the\s+|a\s+)?|de\s+(?:la\s+|el\s+|los\s+|las\s+)?|que\s+)?",
     re.IGNORECASE,
 )
 _MARKERS = frozenset({"one", "thing", "option", "idea", "uno", "una", "opción", "opcion"})
@@ -197,6 +197,7 @@ _SMALL_WORDS = frozenset({"the", "a", "an", "la", "el", "de", "los", "las", "del
                           "y"})  # fmt: skip
 _WORD = re.compile(r"[\w'’-]+|[,:;\-–—(]", re.UNICODE)
 OPTION_WORDS_MOST = 5  # "the text instead of a call one": a reference, not a sentence
+ARTICLE_WORDS_MOST = 3  # "the dot list", with no "one" after it
 # Without "the ... one", the option's own words ("book an interpreter", "writing down an
 # assumption"): every word in one option's text, at least this many, in a text this short.
 RESTATED_WORDS_LEAST = 2
@@ -224,13 +225,19 @@ def option_by_its_words(text: str, options: list[str]) -> NamedOption | None:
             break
         what.append(folded)
         end = token.end()
-    if article or marked:  # "the dot list", "the one with no ask attached": most of its words
+    pointed = marked or (article is not None and article.group(0).strip() != article.group(1))
+    if pointed:  # "the note one", "the one with no ask attached": most of its words
         named = _named(what)
         counts = [sum(_said_in(word, option) for word in named) for option in options]
         best = max(counts, default=0)
         if len(what) > OPTION_WORDS_MOST or not named or best * 2 < len(named):
             return None
         return _with_change(counts.index(best) + 1, body[end:]) if counts.count(best) == 1 else None
+    if article is not None:
+        # "ill do teh dot list": a few words, every one the option's ("the only contact
+        # listed is the kid's aunt..." tells, and had been taken for "List every family").
+        number = _restating(what, options, 1) if len(what) <= ARTICLE_WORDS_MOST else None
+        return None if number is None else _with_change(number, body[end:])
     # The option's own words, every one: the whole text ("book an interpreter", "list w
     # dots"), or, before what changes it, at least three ("text instead of call for the
     # Bakers"); "text 2 families about friday" is a step of their own.

@@ -18,20 +18,19 @@ is a step not saved at once. Neither is ever chosen on.
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from bench.labelled import UNDERSTANDING_SETS
 from bench.shrugs import replies_after
 from bench.situations import report, report_levels, tally
 
 if TYPE_CHECKING:
     from tests.dialog import Conversation
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "understanding"
-HELDOUT = DATA / "action_questions_heldout.yaml"
-STEPS = DATA / "action_step_heldout.yaml"
+HELDOUT = UNDERSTANDING_SETS / "action_questions_heldout.yaml"
+STEPS = UNDERSTANDING_SETS / "action_step_heldout.yaml"
 LEVELS = (0.3, 0.4, 0.5, 0.6, 0.7)
 ANOTHER = "another question's"
 

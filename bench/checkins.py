@@ -27,11 +27,9 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-import yaml
+from bench.labelled import labelled_set
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "understanding"
 SETS = {
     "dev": ("checkin_typed_dev.yaml", "checkin_typed_dev_b2.yaml", "checkin_typed_dev_b3.yaml"),
     "fresh": ("checkin_typed_fresh.yaml",),
@@ -138,9 +136,7 @@ def play(items: list[dict[str, str]]) -> list[Heard]:
 
 def main() -> None:
     for name, files in SETS.items():
-        items = [
-            item for file in files for item in yaml.safe_load((DATA / file).read_text("utf-8"))
-        ]
+        items = [item for file in files for item in labelled_set(file)]
         started = time.perf_counter()
         heard = play(items)
         right: Counter[str] = Counter()

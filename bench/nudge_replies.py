@@ -23,11 +23,9 @@ import tempfile
 import time
 from collections import Counter
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-import yaml
+from bench.labelled import labelled_set
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "understanding"
 SETS = {
     "dev": ("nudge_replies_dev.yaml", "nudge_replies_dev_b2.yaml"),
     "fresh": ("nudge_replies_fresh.yaml",),
@@ -92,9 +90,7 @@ def play(items: list[dict[str, str]]) -> list[tuple[str, str]]:
 
 def main() -> None:
     for name, files in SETS.items():
-        items = [
-            item for file in files for item in yaml.safe_load((DATA / file).read_text("utf-8"))
-        ]
+        items = [item for file in files for item in labelled_set(file)]
         started = time.perf_counter()
         results = play(items)
         week_right: Counter[str] = Counter()

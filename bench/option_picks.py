@@ -16,17 +16,14 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
+from bench.labelled import labelled_set
 from bench.shrugs import replies_after
 
 if TYPE_CHECKING:
     from tests.dialog import Conversation
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "understanding"
 SETS = {
     "dev": "option_picks_dev.yaml",
     "dev2": "option_picks_dev2.yaml",
@@ -112,7 +109,7 @@ def kept_right(keep: str, beside: str) -> bool:
 
 def main() -> None:
     for name, file in SETS.items():
-        items = yaml.safe_load((DATA / file).read_text(encoding="utf-8"))
+        items = labelled_set(file)
         started = time.perf_counter()
         played = play(items)
         seconds = time.perf_counter() - started

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
-SET_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "understanding"
+from bench.labelled import UNDERSTANDING_SETS
+
 CLOSE = 0.75
 
 
@@ -51,7 +51,7 @@ def overlap(found: str, label: str) -> float:
 def figures(split: str) -> PlanFigures:
     from bot.understanding.own_plan import own_plan
 
-    path = SET_DIR / f"own_plans_{split}.yaml"
+    path = UNDERSTANDING_SETS / f"own_plans_{split}.yaml"
     examples = yaml.safe_load(path.read_text("utf-8"))
     labelled = found = offered = close = 0
     for example in examples:

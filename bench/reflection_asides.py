@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from bench.labelled import UNDERSTANDING_SETS
 from bench.shrugs import replies_after
 from bench.situations import report, report_levels, tally
 
@@ -33,12 +34,11 @@ if TYPE_CHECKING:
     from tests.dialog import Conversation
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "tests" / "data" / "understanding"
 DEV = ROOT / "content" / "understanding" / "reflection_aside_examples.yaml"
-FRESH = DATA / "reflection_asides_fresh.yaml"
-AT_ACTION = DATA / "action_asides_fresh.yaml"
-STEPS = DATA / "action_step_heldout.yaml"
-ANSWERS = (DATA / "reframe_answers.yaml", DATA / "stuck_fresh.yaml")
+FRESH = UNDERSTANDING_SETS / "reflection_asides_fresh.yaml"
+AT_ACTION = UNDERSTANDING_SETS / "action_asides_fresh.yaml"
+STEPS = UNDERSTANDING_SETS / "action_step_heldout.yaml"
+ANSWERS = (UNDERSTANDING_SETS / "reframe_answers.yaml", UNDERSTANDING_SETS / "stuck_fresh.yaml")
 LEVELS = (0.4, 0.5, 0.6, 0.7, 0.8)
 ANOTHER = "another aside's"
 

@@ -19,16 +19,14 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
+from bench.labelled import labelled_set
 
 if TYPE_CHECKING:
     from tests.clock import FakeClock
     from tests.dialog import Conversation
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "understanding"
 SETS = {
     "sweep": "plain_messages_sweep.yaml",
     "sweep2": "plain_messages_sweep2.yaml",
@@ -51,7 +49,7 @@ SHRUGS = {
 
 
 def messages(name: str) -> list[str]:
-    items = yaml.safe_load((DATA / SETS[name]).read_text(encoding="utf-8"))
+    items = labelled_set(SETS[name])
     return [str(item["text"]) for item in items]
 
 

@@ -24,11 +24,9 @@ from __future__ import annotations
 import tempfile
 import time
 from collections import Counter
-from pathlib import Path
 
-import yaml
+from bench.labelled import labelled_set
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "understanding"
 SETS = {"dev": "stuck_dev.yaml", "fresh": "stuck_fresh.yaml"}
 MEASURING = frozenset({"fresh"})
 # The help's first words, and the second question's, in English and in Spanish.
@@ -69,7 +67,7 @@ def play(items: list[dict[str, str]]) -> list[tuple[str, str, str]]:
 
 def main() -> None:
     for name, file_name in SETS.items():
-        items = yaml.safe_load((DATA / file_name).read_text(encoding="utf-8"))
+        items = labelled_set(file_name)
         started = time.perf_counter()
         played = play(items)
         right: Counter[str] = Counter()

@@ -12,20 +12,17 @@ repository) is read once: `family` and `both` should carry `no-response`, `own` 
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
-import yaml
-
+from bench.labelled import labelled_set
 from bot.understanding import understand
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "understanding"
 SETS = {"dev": "backlog_dev.yaml", "fresh": "backlog_fresh.yaml"}
 SILENT_FAMILY = frozenset({"family", "both"})
 
 
 def main() -> None:
     for name, file_name in SETS.items():
-        items = yaml.safe_load((DATA / file_name).read_text(encoding="utf-8"))
+        items = labelled_set(file_name)
         right: Counter[str] = Counter()
         labelled: Counter[str] = Counter()
         for item in items:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from bot.understanding.reader import is_asked
 
 _ORDINALS = {
@@ -26,9 +28,10 @@ _PICKING = (
     r"|(?:go|going) (?:with|w)|let'?s (?:do|go with)|i (?:pick|choose|want)"
     r"|me quedo con|voy con|elijo|hago)"
 )
+# "ok, the first one", "dale, la primera", "sí, la 2": a yes before it says nothing more.
+_YES_WORD = r"(?:ok(?:ay)?|so|yes|yeah|yep|sure|um+|uh+|hmm+|sí|si|dale|va|bueno|pues)[\s,.!]+"
 _REFERENCE = re.compile(
-    # "ok, the first one", "dale, la primera", "sí, la 2": a yes before it says nothing more.
-    r"^(?:(?:ok(?:ay)?|so|yes|yeah|sure|um+|uh+|hmm+|sí|si|dale|va|bueno|pues)[\s,.!]+)*"
+    rf"^(?:{_YES_WORD})*"
     rf"(?:{_PICKING}\s+)?"
     rf"(?:(?:the |la |el )?(?P<ordinal>{'|'.join(_ORDINALS)})(?:\s+(?:one|option|opción|opcion))?"
     r"|(?:option|opción|opcion|number|número|numero|no\.?|#|la|el)\s*(?P<number>\d)"
@@ -182,9 +185,7 @@ def option_in_passing(text: str) -> int | None:
 # An option named by what it says: "the note one", "ill do the dot list", "the one about the
 # interpreter", "la de la nota", "the colleague one, ms rivera". The words between the
 # article and "one" (or the end) must each be in exactly one option's text.
-_YES = re.compile(
-    r"^(?:(?:ok(?:ay)?|yes|yeah|yep|sure|um+|uh+|hmm+|sí|si|dale|va|bueno|pues)[\s,.!]+)+", re.I
-)
+_YES = re.compile(rf"^(?:{_YES_WORD})+", re.IGNORECASE)
 _LEAD = re.compile(rf"^{_PICKING}\s+", re.IGNORECASE)
 _ARTICLE = re.compile(
     r"^(?P<article>the|teh|da|la|el|lo)\s+"
@@ -268,8 +269,6 @@ def _restating(what: list[str], options: list[str], least: int) -> int | None:
 
 
 def _said_in(word: str, option: str) -> bool:
-    from rapidfuzz import fuzz
-
     for said in re.findall(r"[\w']+", option.casefold()):  # "two-sentence" is two words
         if _same_stem(word, said):
             return True

@@ -28,7 +28,7 @@ from bot.flows.option_words import (
     option_named,
     several_named,
 )
-from bot.flows.reflection_asides import action_step_aside, pick_step_aside, reflection_aside
+from bot.flows.reflection_asides import action_step_aside, read_pick_step_aside, reflection_aside
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import action_awaiting_check_in
 from bot.i18n import _, current_language
@@ -353,19 +353,18 @@ class ReflectionFlow:
             return _ask_prompt(flow)
         outcome = answer.key or checkin.typed_outcome(answer.text)
         how_long = replies_in(current_language()).reflection_asides.at_a_pick.how_long_checkin
+        aside = read_pick_step_aside(answer.text, how_long) if outcome is None else None
         # Asked, before it is read as how it went: "wait who can see this", "how long is this?"
-        asked = pick_step_aside(answer.text, how_long, only_asked=True) if outcome is None else None
-        if asked is not None:
-            return [Text(asked), *_ask_followup(turn, flow, pending)]
+        if aside is not None and aside.asked:
+            return [Text(aside.reply), *_ask_followup(turn, flow, pending)]
         if outcome is None and checkin.tells_how_it_went(answer.text):
             # "only got to talk to one, the meeting got taken over": kept, outcome asked.
             return checkin.ask_outcome(flow, pending, answer.text)
         if outcome is None and checkin.puzzled(answer.text):  # "?", "huh": what it asks
             explained = replies_in(current_language()).checkin_asked.puzzled
             return [Text(explained), *_ask_followup(turn, flow, pending)]
-        aside = pick_step_aside(answer.text, how_long) if outcome is None else None
         if aside is not None:  # "bell just rang, later"
-            return [Text(aside), *_ask_followup(turn, flow, pending)]
+            return [Text(aside.reply), *_ask_followup(turn, flow, pending)]
         if outcome is None:  # "hmm", "idk": not clearly done, partly or not yet
             return [Text(str(messages.PICK_AN_OPTION)), *_ask_followup(turn, flow, pending)]
         said = answer.text if answer.key is None else None

@@ -12,6 +12,7 @@ the question asked again, and nothing is saved.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from bot.flows import listening
 from bot.flows.state import ActiveFlow
@@ -86,25 +87,35 @@ def action_step_aside(text: str) -> str | None:
     return aside.at_action
 
 
-def pick_step_aside(
-    text: str, how_long: str | None = None, *, only_asked: bool = False
-) -> str | None:
+class PickAside(NamedTuple):
+    """An aside typed where an option is to be picked: the coach's answer, and whether the
+    text asks it ("how long is this?") rather than says it ("gonna do it later this week")."""
+
+    reply: str
+    asked: bool
+
+
+def pick_step_aside(text: str, how_long: str | None = None) -> str | None:
     """The answer to "can we do this later?", "who can see this?" or (with `how_long`, the
     flow's own answer) "how long is this?", typed where an option is to be picked and read
-    as none; None for anything else (which gets "Please pick one of the options").
-    `only_asked`: "later" and "how long" only in a text that asks ("gonna do it later this
-    week" tells how it went)."""
+    as none; None for anything else (which gets "Please pick one of the options")."""
+    aside = read_pick_step_aside(text, how_long)
+    return None if aside is None else aside.reply
+
+
+def read_pick_step_aside(text: str, how_long: str | None = None) -> PickAside | None:
+    """As `pick_step_aside`, with whether it is asked: "who can see this?" always is."""
     said = replies_in(current_language())
     name, phrased = _asked(said.reflection_asides, text)
     if name is None or (not phrased and aside_chances(text)[name] < PICK_STEP_ASIDE_SURE):
         return None
-    if only_asked and name != "who_sees" and not is_asked(text):
-        return None
     if name == "who_sees":
-        return said.to_the_coach["privacy"].answer
+        return PickAside(said.to_the_coach["privacy"].answer, asked=True)
     if name == "later":
-        return said.reflection_asides.at_a_pick.later
-    return how_long if name == "how_long" else None
+        return PickAside(said.reflection_asides.at_a_pick.later, asked=is_asked(text))
+    if name == "how_long" and how_long is not None:
+        return PickAside(how_long, asked=is_asked(text))
+    return None
 
 
 def _a_question_about_the_options(text: str, aside: str) -> bool:

@@ -55,6 +55,7 @@ AS_WRITTEN = frozenset(
     {
         "typed_outcomes",
         "aside_openers",
+        "advice_asks",
         "hedges",
         "tone_words",
         "review_words",

@@ -167,6 +167,7 @@ class IntentReplies(_Strict):
     aside_learn: str
     aside_greeting: str
     aside_openers: list[str] = Field(min_length=1)
+    advice_asks: list[str] = Field(min_length=1)
     aside_situation_after: str
     greeting_pending: str
     short_reply: list[str] = Field(min_length=1)
@@ -330,6 +331,21 @@ class NotKept(_Strict):
     answer: str
 
 
+class TakenBack(_Strict):
+    """Asked that an answer already given be deleted ("actually can you delete what i just
+    wrote", or "please dont save her name, thats private" typed after it): that answer is
+    emptied, said plainly, and the question waits. `answer` may name {number}, the question
+    whose answer was removed."""
+
+    words: list[str] = Field(min_length=1)
+    answer: str
+    nothing_yet: str  # asked before any answer of this reflection was written
+    # not_kept's words with at most this many other words ("please don't save her name or
+    # the part about nights, that's private") point back at the answer before; more tell a
+    # story of their own, which is what is not kept.
+    pointing_most_words: int = Field(ge=1)
+
+
 class ReflectionAsides(_Strict):
     """What is asked about the reflection at its questions, instead of an answer
     (bot/flows/reflection_asides.py). Its answers may name {number} and {count}: the
@@ -347,6 +363,7 @@ class ReflectionAsides(_Strict):
     privacy_asked_most_words: int = Field(ge=1)
     at_a_pick: AsidesAtAPick
     not_kept: NotKept
+    taken_back: TakenBack
 
 
 class CheckinAsked(_Strict):

@@ -246,3 +246,70 @@ def test_an_answer_asked_not_to_be_kept_is_not_kept(app: CoachApp) -> None:
     educator.says("1")
     kept = educator.says("export")
     assert "deported" not in kept and "his tia picks him up" in kept
+
+
+REMOVED = "Done: I've removed your answer to question"
+
+
+def test_asked_to_delete_the_answer_just_given_it_is_removed_not_saved(app: CoachApp) -> None:
+    educator = at_the_first_question(app)
+    educator.says("Tyler's dad, he told me Tyler builds legos for hours")
+    # Had: "delete what i said about Tyler" kept as the second answer, and Tyler's kept too.
+    reply = educator.says("delete what i said about Tyler")
+    assert reply.startswith(f"{REMOVED} 1") and SECOND in reply
+    educator.says("the garcias, only about grades")
+    educator.says("1")
+    kept = educator.says("export")
+    assert "legos" not in kept and "delete what i said" not in kept
+    assert "the garcias, only about grades" in kept
+
+
+def test_asked_not_to_save_part_of_the_last_answer_it_is_removed_and_said_so(
+    app: CoachApp,
+) -> None:
+    educator = at_the_first_question(app)
+    educator.says(
+        "talked to Jaylen's grandma, she's raising him and his 2 sisters, she works nights"
+    )
+    # Had: "I haven't kept any of that", while the answer before it stayed in the export.
+    reply = educator.says("please dont save her name or the part about nights, thats private")
+    assert reply.startswith(f"{REMOVED} 1") and SECOND in reply
+    educator.says("skip")
+    educator.says("1")
+    assert "works nights" not in educator.says("export")
+
+
+def test_asked_at_the_action_options_the_last_answer_is_removed_and_the_options_shown(
+    app: CoachApp,
+) -> None:
+    educator = at_the_first_question(app)
+    educator.says("the smiths, ana reads to her little brother every night")
+    educator.says("i told mrs smith that ana reads to her brother every night")
+    reply = educator.says("wait can you delete that")
+    assert reply.startswith(f"{REMOVED} 2") and "pick one small action" in reply
+    educator.says("1")
+    kept = educator.says("export")
+    assert "i told mrs smith" not in kept and "the smiths, ana reads" in kept
+
+
+def test_with_nothing_written_yet_a_delete_request_is_no_answer_either(app: CoachApp) -> None:
+    educator = at_the_first_question(app)
+    reply = educator.says("actually can you delete what i just wrote")
+    # Had: kept as the first answer ("Noted, ...").
+    assert reply.startswith("Nothing you've written in this reflection is kept yet")
+    assert FIRST in reply
+    educator.says("skip")
+    educator.says("skip")
+    educator.says("1")
+    assert "can you delete" not in educator.says("export")
+
+
+def test_borrar_la_respuesta_en_espanol(app: CoachApp) -> None:
+    maestra = Conversation(app.coach, "sra-ruiz", locale="es-MX")
+    maestra.says("idioma es")
+    maestra.says("reflexionar relational")
+    maestra.says(
+        "la mamá de Brayan me contó que él no duerme bien, comparten cuarto con 4 hermanos"
+    )
+    reply = maestra.says("borra lo que escribí, es privado")
+    assert reply.startswith("Listo: borré su respuesta a la pregunta 1")

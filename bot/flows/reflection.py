@@ -28,7 +28,13 @@ from bot.flows.option_words import (
     option_named,
     several_named,
 )
-from bot.flows.reflection_asides import action_step_aside, read_pick_step_aside, reflection_aside
+from bot.flows.reflection_asides import (
+    action_step_aside,
+    read_pick_step_aside,
+    reflection_aside,
+    take_back,
+    takes_back,
+)
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import action_awaiting_check_in
 from bot.i18n import _, current_language
@@ -143,6 +149,13 @@ def _ask_prompt(flow: ActiveFlow, *, again: bool = False) -> list[Reply]:
     if shown:
         return [Choices(question, flow.options(shown))]
     return [AskText(question)]
+
+
+def _next_question(turn: Turn, flow: ActiveFlow) -> list[Reply]:
+    """The next question, or the action options after the last."""
+    if len(flow.data["answers"]) < len(flow.data["prompts"]):
+        return _ask_prompt(flow)
+    return ask_action(turn, flow)
 
 
 def _ask_unstuck(flow: ActiveFlow) -> list[Reply]:
@@ -322,9 +335,7 @@ class ReflectionFlow:
             else self._heard(turn, flow, full, reading, noted=bool(note))
         )
         replies: list[Reply] = [*([Text(heard)] if heard else []), *note]
-        if len(flow.data["answers"]) < len(flow.data["prompts"]):
-            return [*replies, *_ask_prompt(flow)]
-        return [*replies, *ask_action(turn, flow)]
+        return [*replies, *_next_question(turn, flow)]
 
     def _heard(
         self, turn: Turn, flow: ActiveFlow, full: str, reading: Understanding, *, noted: bool
@@ -380,6 +391,20 @@ class ReflectionFlow:
                 return self._followup(turn, flow, answer)
             case step if step in checkin.STEPS:
                 return checkin.advance(turn, flow, answer, _then_questions)
+            case "prompt" | "probe" | "action" if (
+                answer.key is None and (number := takes_back(flow, answer.text)) is not None
+            ):
+                # "actually can you delete what i just wrote": that answer is emptied, not
+                # this saved as one (the journal had kept both).
+                step = flow.step
+                removed = Text(take_back(flow, number))
+                if step == "probe":  # the probe's answer is given up, and so is the probe
+                    return [removed, *_next_question(turn, flow)]
+                # The options are fitted again: none is drawn from the answer taken back.
+                return [
+                    removed,
+                    *(ask_action(turn, flow) if step == "action" else _ask_prompt(flow)),
+                ]
             case "prompt" | "probe" if (
                 answer.key is None
                 and not messages.says_skip(answer.text)
@@ -390,9 +415,7 @@ class ReflectionFlow:
             case "prompt":
                 if answer.key == "skip" or messages.says_skip(answer.text):
                     flow.data["answers"].append("")
-                    if len(flow.data["answers"]) < len(flow.data["prompts"]):
-                        return _ask_prompt(flow)
-                    return ask_action(turn, flow)
+                    return _next_question(turn, flow)
                 own = own_words(answer)
                 reading = understand(own, deficit=False) if own else None
                 if own is None or reading is None or listening.is_stuck(own, reading):

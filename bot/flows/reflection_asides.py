@@ -69,6 +69,44 @@ def reflection_aside(flow: ActiveFlow, text: str) -> str | None:
     return aside.answer.format(number=number, count=len(flow.data["prompts"]))
 
 
+# What `takes_back` finds asked before any answer was written.
+NOTHING_WRITTEN = 0
+
+
+def takes_back(flow: ActiveFlow, text: str) -> int | None:
+    """ "actually can you delete what i just wrote", or "please don't save her name or the
+    part about nights, that's private" typed after an answer (at the next question, the
+    probe, or the action options): the question number whose
+    answer it asks to be deleted (NOTHING_WRITTEN before any), or None when it asks no such
+    thing. The caller empties it (`take_back`)."""
+    asides = replies_in(current_language()).reflection_asides
+    said = for_matching(text)
+    if phrases_pattern(tuple(asides.taken_back.words)).search(said) is None:
+        not_kept = phrases_pattern(tuple(asides.not_kept.words)).search(said)
+        if not_kept is None:
+            return None
+        rest = words(said[: not_kept.start()] + " " + said[not_kept.end() :])
+        if len(rest) > asides.taken_back.pointing_most_words:
+            return None  # "please dont save this but the dad was deported...": its own story
+    if flow.step == "probe" and flow.data.get("thin_answer"):
+        return len(flow.data["answers"]) + 1
+    given = [number for number, answer in enumerate(flow.data["answers"], start=1) if answer]
+    return given[-1] if given else NOTHING_WRITTEN  # the latest written, not a skipped one
+
+
+def take_back(flow: ActiveFlow, number: int) -> str:
+    """Empty the answer to question `number` (as a skipped question is kept) and say so."""
+    taken_back = replies_in(current_language()).reflection_asides.taken_back
+    if number == NOTHING_WRITTEN:
+        return taken_back.nothing_yet
+    if flow.step == "probe":
+        flow.data.pop("thin_answer", None)
+        flow.data["answers"].append("")
+    else:
+        flow.data["answers"][number - 1] = ""
+    return taken_back.answer.format(number=number)
+
+
 def action_step_aside(text: str) -> str | None:
     """The answer to "can we finish this later?", "is this the last step?" or "do i have to
     pick one?" typed over the action options, or None. A text that asks nothing and that the

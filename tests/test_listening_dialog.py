@@ -2148,6 +2148,15 @@ def test_asking_for_a_small_example_at_the_action_step_gets_help_sizing_it(
          "daughter", None, "who may and may not pick up"),
         ("la mamá le tiene miedo a su pareja y no quiere que la recoja", "es-MX",
          "quién puede y quién no puede recoger"),
+        # Had: filed as a reflection answer, or "That sounds tense. Anger from a family...".
+        ("i think i need to call CPS honestly", None, "reporting procedure"),
+        ("how do i bring that up without getting CPS involved? i dont want her to stop "
+         "trusting me", None, "reporting procedure"),
+        # The educator's own safety, before the relationship.
+        ("a parent threatened to come up to the school and hurt me, what do i do", None,
+         "Your safety comes first"),
+        ("what if he threatens me", None, "Your safety comes first"),
+        ("el papá me amenazó en la salida", "es-MX", "Su seguridad va primero"),
     ],
 )  # fmt: skip
 def test_a_child_who_may_be_unsafe_gets_the_reporting_duty_first(
@@ -2162,6 +2171,16 @@ def test_a_child_who_may_be_unsafe_gets_the_reporting_duty_first(
 )
 def test_cutting_class_or_a_scissors_cut_is_no_crisis(app: CoachApp, said: str) -> None:
     assert "crisis steps" not in Conversation(app.coach).says(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["dad threatened to sue the school over the grade", "she hit me up on dojo at 10pm"],
+)
+def test_a_threat_to_sue_or_a_message_is_no_threat_to_the_educator(
+    app: CoachApp, said: str
+) -> None:
+    assert "Your safety comes first" not in Conversation(app.coach).says(said)
 
 
 def test_a_safety_worry_typed_as_a_reflection_answer_is_answered_first_and_not_saved(

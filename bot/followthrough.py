@@ -67,13 +67,14 @@ def nudge_left_open(turn: Turn) -> str | None:
     return nudge_card_asked(sent.id)
 
 
-def ask_how_it_went(turn: Turn, pending: Reflection) -> Choices:
+def ask_how_it_went(turn: Turn, pending: Reflection, *, asked_for: bool = False) -> Choices:
     """ "How did it go?" about the action waiting for a check-in (the journal's, `checkin`'s,
     a hello's), and the next message read as its answer (bot/offers.py); about an action
-    chosen within the hour, an invitation to tell once it is done."""
+    chosen within the hour, an invitation to tell once it is done, whose answer is read only
+    when the educator asked to check in (`asked_for`: "checkin", then "yep did it!")."""
     recent = turn.now - pending.created_at < CHECK_IN_AFTER
     question = messages.JOURNAL_CHECKIN_LATER if recent else messages.JOURNAL_CHECKIN_QUESTION
-    if not recent:
+    if asked_for or not recent:
         make_offer(turn.educator, how_it_went_asked(pending.id), turn.now)
     return checkin_question(pending, turn.library, turn.sealer, educator_zone(turn), question)
 

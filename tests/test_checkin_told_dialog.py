@@ -13,7 +13,11 @@ from bot.i18n import speaking
 from content.understanding_schema import replies_in
 from tests.clock import FakeClock
 from tests.dialog import Conversation
-from tests.test_listening_dialog import a_week_after_choosing, a_week_after_planning
+from tests.test_listening_dialog import (
+    a_week_after_choosing,
+    a_week_after_planning,
+    skip_to_own_action,
+)
 
 ACTION = "Text Ana's mom about the science fair"
 SPANISH_ACTION = "Mandarle un audio a la mamá de Luis"
@@ -324,3 +328,61 @@ def test_every_check_in_step_has_its_explanation() -> None:
     for language in ("en", "es"):
         with speaking(language):
             assert sorted(replies_in(language).checkin_asked.puzzled_steps) == sorted(STEPS)
+
+
+@pytest.mark.parametrize(
+    ("typed", "heard"),
+    [
+        # Had: the journal ("yep did it!"), "No problem. I'm here when you want me" ("yes"),
+        # or "I'm not sure what you'd like me to do with that" ("si lo hice").
+        ("yep did it!", "Done!"),
+        ("yes", "Done!"),
+        ("si lo hice", "Done!"),
+        ("i did half of it", "Part of it happened"),
+        ("not yet", "What got in the way?"),
+    ],
+)
+def test_checkin_asked_for_minutes_after_choosing_reads_what_is_typed_next(
+    app: CoachApp, typed: str, heard: str
+) -> None:
+    educator = Conversation(app.coach)
+    skip_to_own_action(educator)
+    educator.says(ACTION)
+    assert "Once you've done it" in educator.says("checkin")
+    assert heard in educator.says(typed)
+
+
+def test_done_said_twice_over_is_no_note_of_what_made_it_work(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    skip_to_own_action(educator)
+    educator.says(ACTION)
+    educator.says("checkin")
+    # Had: "Worth keeping: “did it”." (only "yep" was taken for how it went).
+    reply = educator.says("yep did it!")
+    assert "Worth keeping" not in reply and "What made it work?" in reply
+
+
+def test_what_made_it_work_is_said_back_from_where_the_story_ends(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_choosing(educator, clock, ACTION)
+    educator.says("checkin")
+    educator.says("done")
+    # Had: "Worth keeping: “i was nervous but i just said one…”".
+    reply = educator.says(
+        "honestly i was nervous but i just said one sentence about his lab work and his "
+        "mom started crying, she said she didn't know he liked science"
+    )
+    assert "Worth keeping: “she said she didn't know he liked science”" in reply
+    told = Conversation(app.coach, "ms-lopez")
+    a_week_after_choosing(told, clock, ACTION)
+    told.says("checkin")
+    # Told at once: how it went, then the moment said back.
+    reply = told.says(
+        "it went really well, mrs lopez cried a little and said nobody had ever asked her that"
+    )
+    assert reply.startswith("Done!")
+    assert (
+        "Worth keeping: “mrs lopez cried a little and said nobody had ever asked her that”" in reply
+    )

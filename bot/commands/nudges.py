@@ -122,8 +122,9 @@ def _typed_checkin(turn: Turn, parts: list[str]) -> list[Reply]:
         return _text(str(messages.CHECKIN_NOTHING_WAITING))
     if parts and parts[0].casefold() in OUTCOMES:
         return handle_checkin(turn, f"{pending.id} {parts[0].casefold()}")
-    # As the journal asks: an action chosen minutes ago is not asked "How did it go?".
-    return [ask_how_it_went(turn, pending)]
+    # As the journal asks (an action chosen minutes ago is not asked "How did it go?"), but
+    # what is typed next is read as how it went: checking in was asked for.
+    return [ask_how_it_went(turn, pending, asked_for=True)]
 
 
 # Registered in bot/commands/table.py; `nudge` and `checkin` are the buttons' words.

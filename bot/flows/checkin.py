@@ -25,7 +25,7 @@ from bot.flows.listening import (
     asks_for_a_draft,
     hardest_theme,
     is_action,
-    snippet,
+    payoff,
     what_is_told,
 )
 from bot.flows.state import ActiveFlow, save_flow
@@ -196,12 +196,11 @@ def outcome_first(text: str, *, asked: bool = True) -> str | None:
 
 
 def _beside_outcome(said: str, outcome: str) -> list[str]:
-    """The words of a typed check-in besides the phrase that said how it went ("i forgot" in
-    "not yet, i forgot"; nothing in "más o menos", three words that only say "partly")."""
-    text = for_matching(said)
+    """The words of a typed check-in besides the phrases that said how it went ("i forgot" in
+    "not yet, i forgot"; nothing in "más o menos", three words that only say "partly", nor in
+    "yep did it!" or "sí, lo hice", each said twice over)."""
     typed = replies_in(current_language()).checkin.typed_outcomes
-    found = phrases_pattern(tuple(typed.get(outcome, []))).search(text)
-    return words(text if found is None else text[: found.start()] + " " + text[found.end() :])
+    return words(phrases_pattern(tuple(typed.get(outcome, []))).sub(" ", for_matching(said)))
 
 
 def puzzled(text: str) -> bool:
@@ -357,7 +356,7 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
                 replies += wording_note(turn, own)
             if flow.data.get("followup_outcome") == "done":
                 if own and not replies:  # a wording note (or a reminder) already answers them
-                    replies.append(Text(checkin.what_worked_heard.format(snippet=snippet(own))))
+                    replies.append(Text(checkin.what_worked_heard.format(snippet=payoff(own))))
                 return [*replies, Text(checkin.step_up), *then(turn, flow)]
             return [*replies, Text(str(messages.FOLLOWUP_THANKS)), *then(turn, flow)]
         case "followup_barrier" if answer.key == "other":

@@ -206,6 +206,17 @@ def joined(first: str, more: str | None) -> str:
     return f"{first.rstrip()}{stop} {more[:1].upper()}{more[1:]}"
 
 
+def payoff(text: str) -> str:
+    """What a story of how it went came to, said back: its last clause when that is a clause
+    of its own ("...his mom started crying, she said she didn't know he liked science"), as
+    the moment that mattered is mostly told last; its opening (`snippet`) otherwise."""
+    clauses = [part.split() for part in _CLAUSE_END.split(text.strip().rstrip(".!?"))]
+    last = clauses[-1] if len(clauses) > 1 else []
+    if SNIPPET_CLAUSE_MIN <= len(last) <= SNIPPET_CLAUSE_WORDS:
+        return " ".join(last).rstrip(".,;:!?")
+    return snippet(text)
+
+
 def snippet(text: str) -> str:
     """The answer's opening said back: its first clause when that is short enough ("the
     hardest part is when i show up and the family is scared"), else its first few words, and

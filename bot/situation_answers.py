@@ -5,12 +5,14 @@ read or think it through."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.flows.listening import what_is_told
 from bot.i18n import current_language
 from bot.offers import make_offer
 from bot.replies import Reply, Text
 from bot.turn import Turn
-from bot.understanding.normalise import for_matching, words
+from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.reader import SITUATION_CONFIDENCE, SITUATION_OVER_TOLD, default_reader
 from content.situations_schema import Situation, situations_in
 from content.understanding_schema import Told, replies_in
@@ -51,6 +53,27 @@ def situation_aside(text: str) -> str | None:
     said = replies_in(current_language()).intents
     after = said.aside_situation_after.format(topic=f" {situation.topic or ''}".rstrip())
     return "\n".join([*_answer_lines(situation), "", after])
+
+
+def asks_for_advice(text: str) -> bool:
+    """ "what should i say to her tomorrow", "qué le digo": the coach asked what to say or do
+    (replies.yaml `advice_asks`)."""
+    asks = replies_in(current_language()).intents.advice_asks
+    return phrases_pattern(tuple(asks)).search(for_matching(text)) is not None
+
+
+def advice_on_what_was_told(text: str, told_before: Sequence[str]) -> str | None:
+    """ "what should i say to her tomorrow" typed at a reflection's question after "a parent
+    yelled at me at pickup about her son's grade": the situation the answers before it tell
+    (the latest first), answered as an aside; None when the text asks no advice, names a
+    situation of its own (an answer, or `situation_aside`'s), or nothing before names one."""
+    if not asks_for_advice(text) or _situation_in(text, SITUATION_CONFIDENCE, None) is not None:
+        return None
+    for before in reversed([told for told in told_before if told]):
+        answer = situation_aside(f"{before}. {text}")
+        if answer is not None:
+            return answer
+    return None
 
 
 def _situation_in(text: str, sure: float, told: tuple[str, Told] | None) -> Situation | None:

@@ -313,3 +313,24 @@ def test_borrar_la_respuesta_en_espanol(app: CoachApp) -> None:
     )
     reply = maestra.says("borra lo que escribí, es privado")
     assert reply.startswith("Listo: borré su respuesta a la pregunta 1")
+
+
+def test_asked_what_to_say_after_telling_of_an_angry_parent_the_situation_is_answered(
+    app: CoachApp,
+) -> None:
+    educator = at_the_first_question(app)
+    educator.says("a parent yelled at me at pickup today about her sons grade")
+    # Had: the stuck help ("No problem. Here's a way in"), as if nothing had been told.
+    reply = educator.says("what should i say to her tomorrow")
+    assert reply.startswith("*A parent who is angry with you*") and SECOND in reply
+    assert STUCK not in reply
+    educator.says("the garcias, only about grades")
+    educator.says("1")
+    assert "what should i say" not in educator.says("export")
+
+
+def test_asked_what_to_say_with_nothing_told_before_is_still_helped_on_the_question(
+    app: CoachApp,
+) -> None:
+    educator = at_the_first_question(app)
+    assert "A parent who is angry with you" not in educator.says("what should i say")

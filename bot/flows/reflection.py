@@ -42,6 +42,7 @@ from bot.localtime import local_date_label
 from bot.numbers import parse_small_int
 from bot.profiles import offered_texts, profile_of
 from bot.replies import AskText, Card, Choices, Reply, Text
+from bot.situation_answers import advice_on_what_was_told
 from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
@@ -149,6 +150,11 @@ def _ask_prompt(flow: ActiveFlow, *, again: bool = False) -> list[Reply]:
     if shown:
         return [Choices(question, flow.options(shown))]
     return [AskText(question)]
+
+
+def _told_so_far(flow: ActiveFlow) -> list[str]:
+    """This reflection's answers, and the thin one its probe asks more about."""
+    return [*flow.data["answers"], str(flow.data.get("thin_answer", ""))]
 
 
 def _next_question(turn: Turn, flow: ActiveFlow) -> list[Reply]:
@@ -405,6 +411,12 @@ class ReflectionFlow:
                     removed,
                     *(ask_action(turn, flow) if step == "action" else _ask_prompt(flow)),
                 ]
+            case "prompt" | "probe" if answer.key is None and (
+                advice := advice_on_what_was_told(answer.text, _told_so_far(flow))
+            ):
+                # "what should i say to her tomorrow", after "a parent yelled at me at pickup":
+                # answered from what was told (it had been the stuck help), the question kept.
+                return [Text(advice), *self.reprompt(turn, flow)]
             case "prompt" | "probe" if (
                 answer.key is None
                 and not messages.says_skip(answer.text)

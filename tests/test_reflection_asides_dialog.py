@@ -322,7 +322,7 @@ def test_asked_what_to_say_after_telling_of_an_angry_parent_the_situation_is_ans
     educator.says("a parent yelled at me at pickup today about her sons grade")
     # Had: the stuck help ("No problem. Here's a way in"), as if nothing had been told.
     reply = educator.says("what should i say to her tomorrow")
-    assert reply.startswith("*A parent who is angry with you*") and SECOND in reply
+    assert reply.lstrip("*").startswith("A parent who is angry with you") and SECOND in reply
     assert STUCK not in reply
     educator.says("the garcias, only about grades")
     educator.says("1")

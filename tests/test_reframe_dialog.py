@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import select
 
 from bot.app import CoachApp
@@ -115,3 +116,36 @@ def test_reframe_alone_then_the_sentence_looks_at_the_sentence(app: CoachApp) ->
     # Only the next message: a command there is a command.
     educator.says("reframe")
     assert "Your journal is empty" in educator.says("journal")
+
+
+def test_a_rewrite_never_repeats_another_phrase_it_found(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says("reframe those kids are animals")
+    # Had: "You might say: - Our students are animals".
+    assert "are animals" in answer and "students are animals" not in answer
+    assert "Our students are still learning what this space expects of them" in answer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        # Had: "I did not find deficit framing", or only "these people" rewritten, "trash" kept.
+        ("they're ghetto", "ghetto"),
+        ("honestly these people are trash and I'm done", "trash"),
+    ],
+)
+def test_a_slur_for_people_is_named(app: CoachApp, sentence: str, phrase: str) -> None:
+    answer = Conversation(app.coach).says(f"reframe {sentence}")
+    assert f'"{phrase}"' in answer.replace("“", '"').replace("”", '"')
+    together = answer.split("you might say:")[-1]
+    assert phrase not in together.split("\n", 2)[1]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["these kids are amazing, they never give up", "idk if they even read it"],
+)
+def test_praise_or_the_educators_own_doubt_gets_no_wording_note(
+    app: CoachApp, sentence: str
+) -> None:
+    answer = Conversation(app.coach).says(f"reframe {sentence}")
+    assert "I did not find deficit framing" in answer

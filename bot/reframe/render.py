@@ -32,10 +32,23 @@ def render_findings(
             f"   {words.topic}: {title(finding.topic)} "
             + _("(try `learn {slug}`)").format(slug=finding.topic),
         ]
-        if finding.rewrites:
-            lines += [f"   {words.rewrites}:", *(f"   - {rewrite}" for rewrite in finding.rewrites)]
+        # Whole sentences that keep another phrase found say only the new words for this one.
+        shown = _fixing_no_other(finding, findings) or list(finding.replacements)
+        if shown:
+            lines += [f"   {words.rewrites}:", *(f"   - {rewrite}" for rewrite in shown)]
         else:  # found by the fallback model: it cannot know which words to change
             lines.append(f"   {words.question}: {finding.question}")
     if len(findings) > 1:  # each rewrite above fixes one phrase; this one fixes them all
         lines += ["", f"{words.all_together}:", f"   {rewrite_all(text, list(findings))}"]
     return "\n".join(lines)
+
+
+def _fixing_no_other(finding: Finding, findings: Sequence[Finding]) -> list[str]:
+    """The finding's rewrites that keep no other phrase found: with "those kids are animals",
+    "Our students are animals" fixes one phrase and repeats the worse one."""
+    others = [other.text.casefold() for other in findings if other is not finding]
+    return [
+        rewrite
+        for rewrite in finding.rewrites
+        if not any(other in rewrite.casefold() for other in others)
+    ]

@@ -442,3 +442,36 @@ def test_words_under_a_draft_that_name_no_button_get_the_buttons_again(app: Coac
     educator.says("brief")
     answer = educator.says("hmm not sure about the middle part")
     assert "pick one of the options" in answer and "Your draft" in answer
+
+
+@pytest.mark.parametrize("typed", ["save", "1", "otra versión"])
+def test_a_button_word_or_a_number_is_never_put_in_a_note(app: CoachApp, typed: str) -> None:
+    educator = Conversation(app.coach)
+    educator.says("draft")
+    educator.clicks("Share one next step")
+    educator.clicks("English")
+    educator.says("Kevin")
+    # Had: "I have been watching Kevin grow this month, and here is what I see: save."
+    assert "needs a few of your own words" in educator.says(typed)
+    educator.says("he finished his lab report on his own")
+    educator.says("read together")
+    educator.clicks("Brief")
+    draft = the_draft(educator)
+    assert "finished his lab report" in draft and f": {typed}." not in draft
+
+
+@pytest.mark.parametrize(
+    ("typed", "child"), [("jaylen's grandma", "Jaylen"), ("la mamá de Brayan", "Brayan")]
+)
+def test_the_family_named_by_the_child_gives_the_child_s_name(
+    app: CoachApp, typed: str, child: str
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("draft")
+    educator.clicks("Celebrate something specific")
+    educator.clicks("English")
+    educator.says(typed)  # had: "about Jaylen'S Grandma: he helped clean up the lab"
+    educator.says("he helped clean up the lab without being asked")
+    educator.clicks("Brief")
+    draft = the_draft(educator)
+    assert child in draft and "Grandma" not in draft and "mamá" not in draft

@@ -225,9 +225,16 @@ def _take_specific(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
         return [Text(said.EMPTY.format(question=question))]
     if specific == Specific.CHILD:
         typed = _NAME_LEAD.sub("", typed).strip(" .!") or typed  # "his name is tyler"
+        whose = _FAMILY_OF.match(typed)
+        if whose is not None:  # "jaylen's grandma" (had: "Jaylen'S Grandma" as the child)
+            typed = whose.group("child") or whose.group("de")
     # "idk, what do you suggest?": asked of the coach, and never pasted into the note.
     asks_the_coach = is_asked(typed) and _ASKS_THE_COACH.search(typed) is not None
     says_nothing = is_non_answer(typed) or says_skip(typed) or asks_the_coach
+    if specific != Specific.CHILD and _only_a_button(typed):
+        # "save", "1": meant for a menu, never what the child did (it had been pasted into
+        # the note: "here is what I see: save.").
+        says_nothing = True
     if says_nothing and specific == Specific.CHILD:  # "no", "none", "skip": no name
         flow.data["specifics"][specific] = ""
         return _next(turn, flow)
@@ -291,6 +298,32 @@ _NAME_LEAD = re.compile(
 _ASKS_THE_COACH = re.compile(
     r"(?<![\w'])(?:you|u|ya|suggest|ideas?|recommend|sugieres|sugiere|recomiendas|recomienda"
     r"|usted|tú|tu)(?![\w'])",
+    re.IGNORECASE,
+)
+
+
+# What the draft's own buttons say, typed where its details are asked.
+_BUTTON_WORDS = frozenset(
+    {"save", "save it", "done", "shorter", "another", "another version", "guardar", "listo",
+     "más corto", "mas corto", "otra versión", "otra version"}
+)  # fmt: skip
+
+
+def _only_a_button(typed: str) -> bool:
+    """A number alone, or a word that names one of the draft's buttons."""
+    bare = " ".join(words(for_matching(typed)))
+    return typed.strip(" .!#").isdigit() or bare in _BUTTON_WORDS
+
+
+# Who the note goes to, named by the child: "jaylen's grandma", "la mamá de Brayan".
+_FAMILY = (
+    r"(?:mom|mommy|mother|mum|dad|daddy|father|grandma|grandmother|granny|grandpa|grandfather"
+    r"|aunt|auntie|tia|tía|uncle|tio|tío|stepmom|stepdad|parents?|family|folks|guardian"
+    r"|mamá|mama|papá|papa|abuela|abuelo|familia|padres)"
+)
+_FAMILY_OF = re.compile(
+    rf"^(?:(?P<child>[^\W\d_][\w-]*)['’]s\s+{_FAMILY}"
+    rf"|(?:la\s+|el\s+|los\s+)?{_FAMILY}\s+de\s+(?P<de>[^\W\d_][\w-]*))\s*$",
     re.IGNORECASE,
 )
 

@@ -2345,3 +2345,36 @@ def test_asking_who_sees_a_reflection_in_the_middle_of_it_is_answered(
     answer = educator.says(asked)
     assert "no principal or district view" in answer and "Here's a way in" not in answer
     assert "Question 1 of 2" in answer
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "i want to quit",  # had: "Okay. Whenever you have a few minutes, type `reflect`..."
+        "no i mean it, i'm done with this job, parents treat us like garbage",
+    ],
+)
+def test_an_educator_at_the_end_of_their_rope_is_heard_and_asked_for_nothing(
+    app: CoachApp, said: str
+) -> None:
+    reply = Conversation(app.coach).says(said)
+    assert "more than one hard day" in reply and "employee assistance program" in reply
+    assert (
+        "Two things you could try" not in reply and "Whenever you have a few minutes" not in reply
+    )
+
+
+def test_burnout_told_at_a_reflection_question_is_heard_not_kept(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("honestly none. i spent the whole week putting out fires")
+    # Had: "Time is the real constraint here..." and the next question.
+    reply = educator.says("i dont know. i'm so tired. i dont even know why i'm doing this")
+    assert "more than one hard day" in reply and "Question 2 of 2" in reply
+
+
+def test_someone_else_s_burnout_is_no_burnout_reply(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says(
+        "staff are getting burned out waiting at pickup, need a kind but firm message"
+    )
+    assert "more than one hard day" not in reply

@@ -163,7 +163,10 @@ ASIDE_WORDS = 8
 ASIDE_OPENING_WORDS = 5
 # A short "what is ..." is about the framework when it names it or one of its parts; "qué es
 # esto" at a step is about the step (the step helps with that).
-FRAMEWORK_WORDS = frozenset(["framework", "dual", "capacity", "capacity-building", "marco"])
+# "what's the 4 Cs?" asks about the framework too (it had been heard as a family named Cs).
+FRAMEWORK_WORDS = frozenset(
+    ["framework", "dual", "capacity", "capacity-building", "marco", "cs", "4cs", "c's"]
+)
 # Themes whose replies and tries fit something told, never a question asked.
 ASKED_NOT_TOLD = frozenset(["positive"])
 # Every word of a bare thanks or hello ("thx", "thank you so much", "hi again").

@@ -334,3 +334,12 @@ def test_asked_what_to_say_with_nothing_told_before_is_still_helped_on_the_quest
 ) -> None:
     educator = at_the_first_question(app)
     assert "A parent who is angry with you" not in educator.says("what should i say")
+
+
+def test_what_the_4_cs_are_asked_mid_reflection_is_an_aside_not_an_answer(app: CoachApp) -> None:
+    educator = at_the_first_question(app)
+    educator.says("mrs p, we talked about how Ana's been anxious about tests")
+    # Had: "Keep Cs in mind" (a family named Cs), and the next answer saved as the action.
+    reply = educator.says("wait what's the 4 Cs?")
+    assert "Type `learn` and I'll explain it" in reply and SECOND in reply
+    assert "pick one small action" in educator.says("the Johnsons, only about behavior")

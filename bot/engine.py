@@ -93,6 +93,7 @@ from bot.text import clean, split_command
 from bot.topics import resolve_topic
 from bot.turn import Turn
 from bot.understanding import understand
+from bot.understanding.normalise import for_matching, phrases_pattern
 from content.languages import DEFAULT_LANGUAGE
 from content.loader import Library
 from content.understanding_schema import replies_in
@@ -469,7 +470,7 @@ class Coach:
             end_flow(turn, flow)
             return [Text(messages.CANCELLED.format(title="conversation"))]
         lowered = command_word(text.casefold(), turn.language)
-        if lowered in CANCEL_WORDS:
+        if lowered in CANCEL_WORDS or _asks_to_leave(text):
             title = handler.title(turn, flow)
             end_flow(turn, flow)
             return [Text(messages.CANCELLED.format(title=title))]
@@ -591,3 +592,10 @@ class Coach:
         else:
             save_flow(turn, flow)
         return replies
+
+
+def _asks_to_leave(text: str) -> bool:
+    """ "actually never mind, i want to talk about something else": leave the conversation,
+    as `cancel` does (replies.yaml `leave_words`)."""
+    leave = replies_in(current_language()).intents.leave_words
+    return phrases_pattern(tuple(leave)).search(for_matching(text)) is not None

@@ -56,6 +56,7 @@ AS_WRITTEN = frozenset(
         "typed_outcomes",
         "aside_openers",
         "advice_asks",
+        "leave_words",
         "hedges",
         "tone_words",
         "review_words",

@@ -168,6 +168,7 @@ class IntentReplies(_Strict):
     aside_greeting: str
     aside_openers: list[str] = Field(min_length=1)
     advice_asks: list[str] = Field(min_length=1)
+    leave_words: list[str] = Field(min_length=1)
     aside_situation_after: str
     greeting_pending: str
     short_reply: list[str] = Field(min_length=1)

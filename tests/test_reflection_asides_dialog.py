@@ -343,3 +343,12 @@ def test_what_the_4_cs_are_asked_mid_reflection_is_an_aside_not_an_answer(app: C
     reply = educator.says("wait what's the 4 Cs?")
     assert "Type `learn` and I'll explain it" in reply and SECOND in reply
     assert "pick one small action" in educator.says("the Johnsons, only about behavior")
+
+
+def test_asked_to_talk_about_something_else_the_reflection_is_left(app: CoachApp) -> None:
+    educator = at_the_first_question(app)
+    educator.says("the nguyens")
+    # Had: "Thanks, I see what you mean about ..." and kept as the second answer.
+    reply = educator.says("actually never mind, i want to talk about something else")
+    assert "I've left your reflection" in reply and "Nothing from it was saved" in reply
+    assert "Dads" in educator.says("how do i get more dads to come to conferences")

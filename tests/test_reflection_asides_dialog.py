@@ -352,3 +352,10 @@ def test_asked_to_talk_about_something_else_the_reflection_is_left(app: CoachApp
     reply = educator.says("actually never mind, i want to talk about something else")
     assert "I've left your reflection" in reply and "Nothing from it was saved" in reply
     assert "Dads" in educator.says("how do i get more dads to come to conferences")
+
+
+def test_asking_whether_it_stays_between_us_deletes_nothing(app: CoachApp) -> None:
+    educator = at_the_first_question(app)
+    educator.says("Tyler's dad, he told me Tyler builds legos for hours")
+    reply = educator.says("esto se comparte con el distrito o queda entre nosotros")
+    assert REMOVED not in reply and beginning_of("who_sees") in reply

@@ -83,8 +83,8 @@ def takes_back(flow: ActiveFlow, text: str) -> int | None:
     said = for_matching(text)
     if phrases_pattern(tuple(asides.taken_back.words)).search(said) is None:
         not_kept = phrases_pattern(tuple(asides.not_kept.words)).search(said)
-        if not_kept is None:
-            return None
+        if not_kept is None or is_asked(text) or _asked(asides, text)[0] == "who_sees":
+            return None  # "esto queda entre nosotros" asks who sees it: nothing to delete
         rest = words(said[: not_kept.start()] + " " + said[not_kept.end() :])
         if len(rest) > asides.taken_back.pointing_most_words:
             return None  # "please dont save this but the dad was deported...": its own story

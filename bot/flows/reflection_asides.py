@@ -49,7 +49,10 @@ _DIGITS = re.compile(
 def reflection_aside(flow: ActiveFlow, text: str) -> str | None:
     """The answer to a question about the reflection itself, or None for an answer."""
     asides = replies_in(current_language()).reflection_asides
-    if phrases_pattern(tuple(asides.not_kept.words)).search(for_matching(text)) is not None:
+    name, _ = _asked(asides, text)
+    if phrases_pattern(tuple(asides.not_kept.words)).search(for_matching(text)) is not None and (
+        name != "who_sees"  # "esto queda entre nosotros": who sees it, answered below
+    ):
         # "please dont save this but the dad was deported...": heard, and nothing kept.
         told = listening.what_is_told(text)
         return (
@@ -57,7 +60,6 @@ def reflection_aside(flow: ActiveFlow, text: str) -> str | None:
             if told is None
             else f"{told[1].acknowledge} {asides.not_kept.answer}"
         )
-    name, _ = _asked(asides, text)
     if name is None:
         return None
     if name == "who_sees":

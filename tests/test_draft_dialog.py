@@ -475,3 +475,19 @@ def test_the_family_named_by_the_child_gives_the_child_s_name(
     educator.clicks("Brief")
     draft = the_draft(educator)
     assert child in draft and "Grandma" not in draft and "mamá" not in draft
+
+
+def test_a_language_notes_are_not_written_in_is_said_so_and_never_kept(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("draft")
+    educator.clicks("Celebrate something specific")
+    # Had: "Please pick one of the options", then "vietnamese please..." kept as what the
+    # child did ("I have a happy moment to share about Bao: vietnamese please, ...").
+    reply = educator.says("vietnamese please, the Nguyens dont read english much")
+    assert "only in English and Spanish" in reply and "Vietnamese" in reply
+    educator.clicks("English")
+    educator.says("Bao")
+    educator.says("he counted to 20 by himself today")
+    educator.clicks("Brief")
+    draft = the_draft(educator)
+    assert "counted to 20" in draft and "vietnamese" not in draft.casefold()

@@ -40,6 +40,12 @@ OTHER_LANGUAGE_NOTE_ENGLISH = Msg(
 OTHER_LANGUAGE_NOTE_SPANISH = Msg(
     "Your own words stay exactly as you typed them; check they read well in Spanish."
 )
+LANGUAGE_NOT_OFFERED = Msg(
+    "I can write notes only in English and Spanish for now, so I won't guess at {language}. "
+    "Two good ways to reach this family: write the note here in English and ask your "
+    "district's language services or a trusted interpreter to translate it, or call with an "
+    "interpreter on the line."
+)
 ANOTHER = Msg("Another version")
 SHORTER = Msg("Shorter")
 IN_SPANISH = Msg("En español")

@@ -302,6 +302,24 @@ _ASKS_THE_COACH = re.compile(
 )
 
 
+# Languages families read that notes are not written in (yet), as educators name them.
+_OTHER_LANGUAGES = re.compile(
+    r"\b(vietnamese|vietnamita|arabic|árabe|arabe|chinese|chino|mandarin|mandarín|cantonese"
+    r"|cantonés|somali|somalí|haitian creole|haitian|creole|kreyol|kreyòl|criollo|portuguese"
+    r"|portugués|portugues|french|francés|frances|russian|ruso|korean|coreano|tagalog|hmong"
+    r"|swahili|suajili|dari|pashto|farsi|persian|ukrainian|ucraniano|urdu|bengali|nepali"
+    r"|burmese|amharic|tigrinya|japanese|japonés|polish|polaco|hindi|punjabi|gujarati|karen"
+    r"|mixteco|mixtec|k'iche'|quiché|mam)\b",
+    re.IGNORECASE,
+)
+
+
+def _other_language(typed: str) -> str | None:
+    """The language other than English or Spanish a text asks the note to be in."""
+    found = _OTHER_LANGUAGES.search(typed)
+    return None if found is None else found.group(1).title()
+
+
 # What the draft's own buttons say, typed where its details are asked.
 _BUTTON_WORDS = frozenset(
     {"save", "save it", "done", "shorter", "another", "another version", "guardar", "listo",
@@ -527,6 +545,10 @@ class DraftFlow:
                 return _ask_language(flow)
             case "language":
                 key = answer.key or language_named(answer.text)
+                other = _other_language(answer.text) if key is None else None
+                if other is not None:  # "vietnamese please": said so, and never kept as a detail
+                    not_offered = said.LANGUAGE_NOT_OFFERED.format(language=other)
+                    return [Text(not_offered), *_ask_language(flow)]
                 if key not in {lang.value for lang in Language}:
                     return [*_typed_ahead(flow, answer.text), *_ask_language(flow)]
                 answer = Answer(key=key)

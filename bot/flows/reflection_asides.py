@@ -78,9 +78,9 @@ NOTHING_WRITTEN = 0
 def takes_back(flow: ActiveFlow, text: str) -> int | None:
     """ "actually can you delete what i just wrote", or "please don't save her name or the
     part about nights, that's private" typed after an answer (at the next question, the
-    probe, or the action options): the question number whose
-    answer it asks to be deleted (NOTHING_WRITTEN before any), or None when it asks no such
-    thing. The caller empties it (`take_back`)."""
+    probe, or the action options): the number of the question whose answer it asks to be
+    deleted (NOTHING_WRITTEN before any), or None when it asks no such thing. The caller
+    empties it (`take_back`)."""
     asides = replies_in(current_language()).reflection_asides
     said = for_matching(text)
     if phrases_pattern(tuple(asides.taken_back.words)).search(said) is None:

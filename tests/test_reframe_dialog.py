@@ -149,3 +149,10 @@ def test_praise_or_the_educators_own_doubt_gets_no_wording_note(
 ) -> None:
     answer = Conversation(app.coach).says(f"reframe {sentence}")
     assert "I did not find deficit framing" in answer
+
+
+def test_a_comparison_goes_with_the_claim_it_rewrites(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says("reframe Hispanic parents don't value education as much")
+    # Had: "...in ways that look different from what we expect as much".
+    assert "what we expect as much" not in answer
+    assert "Hispanic parents may value education deeply" in answer

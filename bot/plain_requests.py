@@ -21,6 +21,7 @@ from bot.commands.reframe import reframe_offer
 from bot.commands.table import TYPO_BEFORE_WORDS
 from bot.drafts.suggest import purpose_in
 from bot.flows.action_change import change_action
+from bot.flows.action_day import moved_to_another_day
 from bot.flows.checkin import (
     family_upset,
     outcome_first,
@@ -272,6 +273,9 @@ def _answer(
     about = _to_the_coach(text)  # "is this thing private? can my principal see this"
     if about is not None:
         return [Text(about.answer)]
+    moved = moved_to_another_day(turn, text)  # "actually no, make it friday"
+    if moved is not None:
+        return moved
     if asks_to_change_action(text):  # "can i change my action? this one doesnt fit"
         return change_action(turn, text)
     if _asks_for_a_tip(text, reading):  # "whats this weeks tip" (had: "not sure what to do")

@@ -294,6 +294,7 @@ class ChangeAction(_Strict):
     asking: list[str] = Field(min_length=1)
     offered: str  # {action}: the one it would replace
     changed: str
+    day_moved: str  # {action}: the action with its new day
     none_planned: str
     last_week: str
     # Asked over the action options, before any is saved.

@@ -2378,3 +2378,22 @@ def test_someone_else_s_burnout_is_no_burnout_reply(app: CoachApp) -> None:
         "staff are getting burned out waiting at pickup, need a kind but firm message"
     )
     assert "more than one hard day" not in reply
+
+
+def test_the_day_of_the_action_just_chosen_is_moved_in_place(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    skip_to_own_action(educator)
+    educator.says("call Jaylen's grandma thursday after school about his fractions test")
+    # Had: "I'm not sure what you'd like me to do with that", Thursday kept.
+    reply = educator.says("actually no, make it friday, thursday is staff meeting")
+    assert "now _call Jaylen's grandma friday after school" in reply.replace("Call", "call")
+    assert "grandma friday after school" in educator.says("journal")
+    assert "thursday" not in educator.says("journal")
+
+
+def test_a_day_named_without_moving_anything_changes_nothing(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    skip_to_own_action(educator)
+    educator.says("call Jaylen's grandma thursday after school about his fractions test")
+    educator.says("friday works better for most of my families")
+    assert "grandma thursday after school" in educator.says("journal")

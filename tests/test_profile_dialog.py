@@ -83,6 +83,16 @@ def test_a_question_under_the_grades_question_is_no_grade(app: CoachApp) -> None
     )
     assert not answer.startswith("Got it:")
     assert stored_profile(app) == ("teacher", None)
+    # Grades named inside the question leave the question to be answered (had: "Got it:
+    # Elementary... You're set.", and nothing on 400 families).
+    specialist = Conversation(app.coach, "mr-pe")
+    specialist.says("hi")
+    specialist.clicks("Another role")
+    answer = specialist.says(
+        "i teach PE and art to like 400 kids a week, k-5. how am i supposed to do family "
+        "engagement with 400 families lol"
+    )
+    assert not answer.startswith("Got it:") and "Three things you could try" in answer
 
 
 def test_both_questions_can_be_skipped_and_are_not_asked_again(app: CoachApp) -> None:

@@ -93,8 +93,13 @@ def option_typed(turn: Turn, text: str, offered: str) -> str | None:
         return labelled
     # "todos los grados", "k-5", "hs math, 9th and 10th": the grades in words (had: "k-5"
     # was asked the role again, and "todos los grados" read as a wish to delete everything).
+    short = len(text.split()) <= GRADES_ANSWER_WORDS
+    if not short and is_asked(text):
+        # "i teach PE to 400 kids a week, k-5. how am i supposed to...": a question, answered
+        # as anywhere (it had been taken for the grades alone, the question dropped).
+        return None
     band = words.band_named(text) or words.band_in(text)
-    if band is None and len(text.split()) <= GRADES_ANSWER_WORDS and not is_asked(text):
+    if band is None and short and not is_asked(text):
         band = words.band_said(text)  # "hs math, 9th and 10th", not "...for all of them?"
     return None if band is None else f"profile grades {band.value}"
 

@@ -2397,3 +2397,14 @@ def test_a_day_named_without_moving_anything_changes_nothing(app: CoachApp) -> N
     educator.says("call Jaylen's grandma thursday after school about his fractions test")
     educator.says("friday works better for most of my families")
     assert "grandma thursday after school" in educator.says("journal")
+
+
+def test_a_coach_asking_about_a_teacher_s_talk_gets_the_colleagues_answer(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says(
+        "i'm an instructional coach, i support about 15 teachers. one of my teachers keeps "
+        "saying her parents don't care. how do i bring that up with her without her getting "
+        "defensive"
+    )
+    # Had: "Call the family back and start by asking what they most want for their child".
+    assert "Asset-based talk spreads one example at a time" in reply
+    assert "Call the family back" not in reply

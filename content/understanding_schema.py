@@ -340,6 +340,8 @@ class TakenBack(_Strict):
     whose answer was removed."""
 
     words: list[str] = Field(min_length=1)
+    # Words that point back ("scratch that"), asking only where their clause ends.
+    pointing: list[str] = Field(min_length=1)
     answer: str
     nothing_yet: str  # asked before any answer of this reflection was written
     # not_kept's words with at most this many other words ("please don't save her name or

@@ -2408,3 +2408,28 @@ def test_a_coach_asking_about_a_teacher_s_talk_gets_the_colleagues_answer(app: C
     # Had: "Call the family back and start by asking what they most want for their child".
     assert "Asset-based talk spreads one example at a time" in reply
     assert "Call the family back" not in reply
+
+
+@pytest.mark.parametrize(
+    ("said", "answered"),
+    [
+        # Had: the reporting duty alone ("CPS" outranked the threat).
+        ("A dad said he would hurt me if I called CPS again", "Your safety comes first"),
+        ("He said I'd better watch my back in the parking lot", "Your safety comes first"),
+    ],
+)
+def test_a_threat_to_the_educator_comes_first(app: CoachApp, said: str, answered: str) -> None:
+    assert answered in Conversation(app.coach).says(said)
+
+
+def test_quitting_a_task_is_no_burnout(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says("I want to quit sending paper newsletters and go digital")
+    assert "more than one hard day" not in reply
+
+
+def test_the_day_moved_with_instead(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    skip_to_own_action(educator)
+    educator.says("Call the Ortiz family on Tuesday")
+    # Had: "I'm speaking English with you. Which language would you like?"
+    assert "Call the Ortiz family on Thursday" in educator.says("can we do thursday instead")

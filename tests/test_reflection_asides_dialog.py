@@ -359,3 +359,20 @@ def test_asking_whether_it_stays_between_us_deletes_nothing(app: CoachApp) -> No
     educator.says("Tyler's dad, he told me Tyler builds legos for hours")
     reply = educator.says("esto se comparte con el distrito o queda entre nosotros")
     assert REMOVED not in reply and beginning_of("who_sees") in reply
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # Found by a helper trying to make these misfire: each had deleted or left.
+        "I should delete that old contacts list and start fresh with positive notes",
+        "Leo's dad; he wanted to talk about something else than grades, his art",
+        "Nobody really, every call was a different topic like buses or lunch",
+    ],
+)
+def test_an_answer_with_such_words_in_it_is_an_answer(app: CoachApp, answer: str) -> None:
+    educator = at_the_first_question(app)
+    educator.says("A dad told me about his son's soccer")
+    reply = educator.says(answer)
+    assert REMOVED not in reply and "I've left your reflection" not in reply
+    assert "pick one small action" in reply

@@ -17,12 +17,15 @@ _DAY = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
 )
-# Asked to move it: "make it friday", "change it to monday", "move it to thurs", "mejor el
-# viernes", "que sea el lunes". A day named alone ("friday works") asks nothing.
+# Asked to move it: "make it friday", "change it to monday", "can we do thursday instead",
+# "actually friday", "friday instead", "mejor el viernes". A day named alone ("friday works
+# better for most of my families") asks nothing.
 _MOVED = re.compile(
     r"\b(?:make it|change it to|move it to|switch it to|push it to|do it on|mejor el"
-    r"|que sea el|cámbialo al|cambialo al|muévelo al|muevelo al)\s+(?:on\s+)?"
-    rf"(?P<day>{_DAY})\b",
+    r"|que sea el|cámbialo al|cambialo al|muévelo al|muevelo al|actually,?"
+    r"|(?:can|could) (?:we|i) do(?: it)?|let'?s do(?: it)?|how about|what about)\s+(?:on\s+)?"
+    rf"(?P<day>{_DAY})\b"
+    rf"|\b(?P<instead>{_DAY})\s+instead\b",
     re.IGNORECASE,
 )
 _DAY_IN_ACTION = re.compile(rf"\b(?:{_DAY})\b", re.IGNORECASE)
@@ -39,7 +42,7 @@ def moved_to_another_day(turn: Turn, text: str) -> list[Reply] | None:
     old = _DAY_IN_ACTION.search(action)
     if old is None:
         return None
-    day = moved.group("day").casefold()
+    day = (moved.group("day") or moved.group("instead")).casefold()
     new = day.capitalize() if old.group(0)[0].isupper() else day
     changed = action[: old.start()] + new + action[old.end() :]
     pending.action = turn.sealer.seal(changed)

@@ -83,7 +83,9 @@ def takes_back(flow: ActiveFlow, text: str) -> int | None:
     empties it (`take_back`)."""
     asides = replies_in(current_language()).reflection_asides
     said = for_matching(text)
-    if phrases_pattern(tuple(asides.taken_back.words)).search(said) is None:
+    taken_back = asides.taken_back
+    named = phrases_pattern(tuple(taken_back.words)).search(said) is not None
+    if not named and not _points_back(said, tuple(taken_back.pointing)):
         not_kept = phrases_pattern(tuple(asides.not_kept.words)).search(said)
         if not_kept is None or is_asked(text) or _asked(asides, text)[0] == "who_sees":
             return None  # "esto queda entre nosotros" asks who sees it: nothing to delete
@@ -94,6 +96,19 @@ def takes_back(flow: ActiveFlow, text: str) -> int | None:
         return len(flow.data["answers"]) + 1
     given = [number for number, answer in enumerate(flow.data["answers"], start=1) if answer]
     return given[-1] if given else NOTHING_WRITTEN  # the latest written, not a skipped one
+
+
+# What may follow a pointing phrase and still end its clause: "delete that pls", "scratch
+# that, i mean the garcias".
+_CLAUSE_ENDS = re.compile(r"\s*(?:$|[,.;:!?)]|(?:please|pls|plz|por favor|actually|lol)\b)")
+
+
+def _points_back(said: str, pointing: tuple[str, ...]) -> bool:
+    """A pointing phrase ("scratch that") where its clause ends: "i should delete that old
+    contacts list" deletes nothing."""
+    return any(
+        _CLAUSE_ENDS.match(said, found.end()) for found in phrases_pattern(pointing).finditer(said)
+    )
 
 
 def take_back(flow: ActiveFlow, number: int) -> str:

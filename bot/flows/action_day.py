@@ -11,11 +11,12 @@ from bot.followthrough import action_awaiting_check_in
 from bot.i18n import current_language
 from bot.replies import Reply, Text
 from bot.turn import Turn
+from bot.weekly.schedule import SPANISH_WEEKDAY_NAMES, WEEKDAY_NAMES
 from content.understanding_schema import replies_in
 
-_DAY = (
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
+# The week's days as bot/weekly/schedule.py names them, and Spanish with its accents.
+_DAY = "|".join(
+    [*(name.casefold() for name in WEEKDAY_NAMES), *SPANISH_WEEKDAY_NAMES, "miércoles", "sábado"]
 )
 # Asked to move it: "make it friday", "change it to monday", "can we do thursday instead",
 # "actually friday", "friday instead", "mejor el viernes". A day named alone ("friday works

@@ -45,6 +45,7 @@ from content.drafts_schema import (
     drafts_in,
 )
 from content.loader import Library
+from content.understanding_schema import default_understanding
 
 KIND = "draft"
 # A specific longer than this is more than a note home can carry (one or two sentences).
@@ -302,22 +303,14 @@ _ASKS_THE_COACH = re.compile(
 )
 
 
-# Languages families read that notes are not written in (yet), as educators name them.
-_OTHER_LANGUAGES = re.compile(
-    r"\b(vietnamese|vietnamita|arabic|árabe|arabe|chinese|chino|mandarin|mandarín|cantonese"
-    r"|cantonés|somali|somalí|haitian creole|haitian|creole|kreyol|kreyòl|criollo|portuguese"
-    r"|portugués|portugues|french|francés|frances|russian|ruso|korean|coreano|tagalog|hmong"
-    r"|swahili|suajili|dari|pashto|farsi|persian|ukrainian|ucraniano|urdu|bengali|nepali"
-    r"|burmese|amharic|tigrinya|japanese|japonés|polish|polaco|hindi|punjabi|gujarati|karen"
-    r"|mixteco|mixtec|k'iche'|quiché|mam)\b",
-    re.IGNORECASE,
-)
-
-
 def _other_language(typed: str) -> str | None:
-    """The language other than English or Spanish a text asks the note to be in."""
-    found = _OTHER_LANGUAGES.search(typed)
-    return None if found is None else found.group(1).title()
+    """A language other than English or Spanish that a text asks the note to be in, by the
+    names intents.yaml `coach-languages` knows ("vietnamese please")."""
+    names = default_understanding().intents.sets["coach-languages"]
+    for found in phrases_pattern(tuple(names)).finditer(for_matching(typed)):
+        if language_named(found.group(0)) is None:
+            return found.group(0).title()
+    return None
 
 
 # What the draft's own buttons say, typed where its details are asked.

@@ -862,13 +862,19 @@ def _opens_an_aside(text: str) -> bool:
 def _at_the_coach(text: str, at_coach_words: list[str]) -> bool:
     """ "this bot is useless", "wtf is this": aimed at the coach, not at a heavy week (which
     the `time` theme names: "this is pointless, I'm drowning"), nor at what a long story
-    tells ("this girl's mom is going to say the policy is sexist")."""
+    tells ("this girl's mom is going to say the policy is sexist"), nor at what a pointing
+    word names ("this job is killing me")."""
     said = words(for_matching(text))
+    intents = replies_in(current_language()).intents
     aimed = {for_matching(word) for word in at_coach_words}
+    pointers = {for_matching(word) for word in intents.at_coach_pointers}
     if len(said) > POINTING_MOST_WORDS:
-        pointers = replies_in(current_language()).intents.at_coach_pointers
-        aimed -= {for_matching(word) for word in pointers}
-    return not aimed.isdisjoint(said)
+        aimed -= pointers
+    then = {for_matching(word) for word in intents.at_coach_pointer_then} | aimed
+    return any(
+        word in aimed and (word not in pointers or at + 1 == len(said) or said[at + 1] in then)
+        for at, word in enumerate(said)
+    )
 
 
 def _role_said_in_passing(turn: Turn, text: str) -> list[Reply]:

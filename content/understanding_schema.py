@@ -162,6 +162,7 @@ class IntentReplies(_Strict):
     frustration_at_coach: list[str] = Field(min_length=1)
     at_coach_words: list[str] = Field(min_length=1)
     at_coach_pointers: list[str] = Field(min_length=1)
+    at_coach_pointer_then: list[str] = Field(min_length=1)
     draft_in_reflection: str
     forget_pointer: str
     aside_learn: str
@@ -214,6 +215,7 @@ class CheckIn(_Strict):
     # Words of `partly` that often only soften ("kinda made my week"): with a done word
     # beside them, it went.
     hedges: list[str]
+    others_said: list[str]
     contrasts: list[str] = Field(min_length=1)
     negations: list[str] = Field(min_length=1)
     forgot_words: list[str]

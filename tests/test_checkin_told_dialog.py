@@ -386,3 +386,30 @@ def test_what_made_it_work_is_said_back_from_where_the_story_ends(
     assert (
         "Worth keeping: “mrs lopez cried a little and said nobody had ever asked her that”" in reply
     )
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "done. i called and she said she didn't know he liked science",
+        "yes i did it. she couldn't believe it",
+        "did it! mom said she never got a call like that before",
+    ],
+)
+def test_what_the_family_did_not_know_does_not_undo_done(
+    app: CoachApp, clock: FakeClock, typed: str
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_choosing(educator, clock, ACTION)
+    educator.says("checkin")
+    # Had: "Sometimes the plan just needs another week" (her "didn't" read as the educator's).
+    assert educator.says(typed).startswith("Done!")
+
+
+def test_the_educators_own_didnt_still_says_it_did_not_all_happen(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_choosing(educator, clock, ACTION)
+    educator.says("checkin")
+    assert not educator.says("done i think, didnt get to the second family").startswith("Done!")

@@ -788,6 +788,18 @@ def test_frustration_at_the_coach_is_owned_and_a_heavy_week_is_heard_as_one(
     assert "not always useful" in at_the_coach and "`nudges off`" in at_the_coach
     assert "smallest useful step" in educator.says("this is pointless, I'm drowning")
     assert "smallest useful step" in educator.says("ugh")
+    # Had: "Fair enough; I'm not always useful" ("this" names the job) and "You're welcome".
+    assert "smallest useful step" in educator.says("this job is killing me")
+    assert "not always useful" in educator.says("you suck")
+
+
+def test_a_morning_inside_a_story_is_when_it_happened_not_a_hello(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("help")
+    # Had: "Hi! I'm your family-partnership coach..." ("morning" read as a hello).
+    told = educator.says("A dad was furious with me this morning")
+    assert "Hi!" not in told and "worry about their child" in told
+    assert "Hi!" in educator.says("morning!")
 
 
 @pytest.mark.parametrize(

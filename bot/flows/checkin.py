@@ -118,6 +118,8 @@ def typed_outcome(text: str) -> str | None:
         unhedged = {**typed, "partly": [p for p in typed["partly"] if p not in checkin.hedges]}
         if first_typed(text, unhedged, OUTCOME_ORDER) == "done":
             outcome = "done"
+    if outcome == "not_yet" and outcome_first(text) == "done" and _only_others_did_not(text):
+        outcome = "done"  # "done. she said she didn't know he liked science"
     if counted_partly(text):
         return "partly"  # "greeted 3 of the 5", "saludé a 3 de las 5 familias"
     if outcome is None:
@@ -147,6 +149,20 @@ def counted_partly(text: str) -> bool:
         return False
     numbers = re.findall(r"\d+", found.group(0))
     return len(numbers) < 2 or int(numbers[0]) < int(numbers[1])  # "5 of 5" is all of it
+
+
+def _only_others_did_not(text: str) -> bool:
+    """Every not-yet word in the text is what someone else did not do or know ("she said
+    she didn't know he liked science"), none the educator's own ("didnt get to the second
+    family")."""
+    checkin = replies_in(current_language()).checkin
+    said = for_matching(text)
+    not_yet = [p for p in checkin.typed_outcomes["not_yet"] if not p.startswith("^")]
+    others = phrases_pattern(tuple(checkin.others_said))
+    return all(
+        re.search(rf"(?:{others.pattern})\s*$", said[: found.start()]) is not None
+        for found in phrases_pattern(tuple(not_yet)).finditer(said)
+    )
 
 
 def _outcome_from_barrier(text: str) -> str | None:

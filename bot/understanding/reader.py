@@ -148,6 +148,8 @@ ASIDE_INTENTS = frozenset(["greeting", "thanks", "help", "profile"])
 DRAFT_UNASKED_WORDS = 12
 # A `help` longer than this that names a family asks for help with them, not the menu.
 HELP_MOST_WORDS = 10
+# Hello words that, inside a message, more often say when something happened.
+DAYPARTS = frozenset(["morning", "afternoon", "evening"])
 # A message longer than this with a hello word in it is read for what else it asks.
 GREETING_MOST_WORDS = 8
 # A "stop" or "not right now" in a message this long that names a family tells of them ("i
@@ -522,6 +524,8 @@ class Reader:
             found.pop(name, None)
         if "cancel" in found and "question" in found:
             del found["cancel"]  # "how do i get parents to stop yelling at the refs": asked
+        if "greeting" in found and self._hello_is_a_time_of_day(text):
+            del found["greeting"]  # "a dad was furious with me this morning": told, not hello
         asked = "question" in found or not self.asking_openers.isdisjoint(tokens)
         if "assess" in found and asked and self.names_a_family(tokens):
             del found["assess"]  # "...about a B on a quiz. how do i set boundaries": asked
@@ -636,6 +640,13 @@ class Reader:
         """Whether the intent's own cues are in the message (not only the examples' vote or
         the model's reading)."""
         return intent in self._cue_counts(for_matching(text))
+
+    def _hello_is_a_time_of_day(self, text: Text) -> bool:
+        """Every hello the cues found is a bare "morning" or "evening" inside the message
+        ("this morning", "on friday evening"): when, not a greeting ("morning!", "good
+        morning" greet)."""
+        places = self.intent_cues.places(text).get("greeting", [])
+        return bool(places) and all(at > 0 and text.words[at] in DAYPARTS for at in places)
 
     def _cue_counts(self, normalised: str, text: Text | None = None) -> dict[str, int]:
         """At how many places each intent's cues match (a quoted phrase read as words of the

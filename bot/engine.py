@@ -77,6 +77,7 @@ from bot.plain_requests import (
     answer_to_keep_going,
     answer_to_nudge_card,
     aside_in_flow,
+    stops_to_listen,
     greet,
     may_offer_spanish,
     reframe_switch_asked,
@@ -527,6 +528,8 @@ class Coach:
             if answer is not None and answer.key is None
             else None
         )
+        if aside is not None and stops_to_listen(text):  # "i don't want to be alive anymore"
+            return [Text(aside)]
         if aside is not None:  # "thx", "im a counselor": answered, never saved as an answer
             return [Text(aside), *self._ask_again(turn, flow)]
         if answer is None:

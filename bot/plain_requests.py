@@ -801,6 +801,14 @@ def _heard(text: str, reading: Understanding, turn: Turn) -> str:
     return f"{acknowledgement(text, reading)} {offer.format(topic=topic)}"
 
 
+def stops_to_listen(text: str) -> bool:
+    """An aside after which the conversation's question is not asked again: a crisis or the
+    end of a rope ("I don't want to be alive anymore", "i want to quit") is answered, and the
+    educator owes nothing (the place is kept; the next message picks it up)."""
+    about = _to_the_coach(text)
+    return about is not None and about.any_length and not about.asks_again
+
+
 def aside_in_flow(text: str, profiles: ProfileWords) -> str | None:
     """The reply to a short aside typed where a guided conversation wants words, or None
     when the text is an answer. Nothing of an aside is saved as an answer or an action, so

@@ -418,6 +418,9 @@ class ToTheCoach(_Strict):
     # An aside whatever the answer's length ("i think one of my kids is being neglected, he
     # comes in hungry every day" typed as a reflection answer): answered first, not saved.
     any_length: bool = False
+    # In a guided conversation, its question is asked again after the answer; not after a
+    # crisis or burnout ("You don't owe me anything this week" and then "Question 2 of 2").
+    asks_again: bool = True
     # Not said of a message that names families ("unrelated but do you have ideas for
     # getting more families to come to conferences?" is what the coach is for).
     unless_families: bool = False

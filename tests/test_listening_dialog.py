@@ -2169,6 +2169,13 @@ def test_asking_for_a_small_example_at_the_action_step_gets_help_sizing_it(
          "Your safety comes first"),
         ("what if he threatens me", None, "Your safety comes first"),
         ("el papá me amenazó en la salida", "es-MX", "Su seguridad va primero"),
+        # Had: "Keep Marcus in mind: one family you can picture is plenty to start with."
+        ("actually hold on, Marcus told me today his mom hasn't been home for 3 days. should "
+         "I be worried?", None, "reporting procedure"),
+        # Had: "That sounds tense. Anger from a family usually comes from worry..." and "Call
+        # the family back" as an action.
+        ("a dad yelled at me in the parking lot and said he'd get me fired. i'm honestly "
+         "scared of him", None, "don't meet or call that parent alone"),
     ],
 )  # fmt: skip
 def test_a_child_who_may_be_unsafe_gets_the_reporting_duty_first(
@@ -2382,7 +2389,10 @@ def test_burnout_told_at_a_reflection_question_is_heard_not_kept(app: CoachApp) 
     educator.says("honestly none. i spent the whole week putting out fires")
     # Had: "Time is the real constraint here..." and the next question.
     reply = educator.says("i dont know. i'm so tired. i dont even know why i'm doing this")
-    assert "more than one hard day" in reply and "Question 2 of 2" in reply
+    # "You don't owe me an action this week" is not followed by the next question (it had
+    # been), and the place is kept for whenever they answer.
+    assert "more than one hard day" in reply and "Question" not in reply
+    assert "pick one small action" in educator.says("the Nguyens, about his reading")
 
 
 def test_someone_else_s_burnout_is_no_burnout_reply(app: CoachApp) -> None:
@@ -2432,6 +2442,39 @@ def test_a_coach_asking_about_a_teacher_s_talk_gets_the_colleagues_answer(app: C
 )
 def test_a_threat_to_the_educator_comes_first(app: CoachApp, said: str, answered: str) -> None:
     assert answered in Conversation(app.coach).says(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "some days i don't want to be here anymore",  # had: "Okay. Whenever you have a few..."
+        "honestly i'm not ok. i cry in my car every morning and some days i don't want to be "
+        "here anymore",
+        "ya no quiero vivir así",
+    ],
+)
+def test_an_educator_in_crisis_is_heard_and_given_the_crisis_line(app: CoachApp, said: str) -> None:
+    reply = Conversation(app.coach, locale="es-MX" if "quiero" in said else None).says(said)
+    assert "988" in reply and ("taking it seriously" in reply or "lo tomo en serio" in reply)
+
+
+def test_a_crisis_told_at_a_reflection_question_stops_the_questions(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    educator.says("The Diazes. Learned Mateo loves soccer")
+    # Had: "No problem. Here's a way in: For example, someone might write..."
+    reply = educator.says("I don't want to be alive anymore honestly")
+    assert "988" in reply and "Question" not in reply and "For example" not in reply
+    assert "I don't want to be alive" not in educator.says("journal")
+
+
+def test_a_tired_joke_is_no_crisis(app: CoachApp) -> None:
+    assert "988" not in Conversation(app.coach).says("i want to die lol 4 more conferences")
+
+
+def test_a_student_s_words_told_get_the_student_s_crisis_steps(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says("a student told me today 'i want to die'. what do i do")
+    assert "crisis steps" in reply and "taking it seriously" not in reply
 
 
 def test_quitting_a_task_is_no_burnout(app: CoachApp) -> None:

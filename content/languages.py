@@ -60,6 +60,7 @@ AS_WRITTEN = frozenset(
         "leave_words",
         "hedges",
         "others_said",
+        "counts_words",
         "tone_words",
         "review_words",
         "beside",

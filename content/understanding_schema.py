@@ -153,6 +153,10 @@ class Stuck(_Strict):
     # question asked back, at any length up to `asked_back_words`.
     asked_back: list[str] = Field(min_length=1)
     asked_back_words: int = 25
+    # "does a phone call count as two-way?": asked whether something counts, answered (any
+    # honest example does) before the question is asked again, rather than an example.
+    counts_words: list[str] = Field(min_length=1)
+    what_counts: str
 
 
 class IntentReplies(_Strict):

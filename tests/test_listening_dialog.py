@@ -336,6 +336,27 @@ def test_stuck_twice_gets_a_different_example(app: CoachApp) -> None:
     assert "For example" in first and "For example" in second and first != second
 
 
+def test_asked_whether_something_counts_gets_a_yes_and_the_question_again(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    # Had: "No problem. Here's a way in: For example, someone might write..."
+    answer = educator.says("does a phone call count as two-way? or does it have to be in person?")
+    assert answer.startswith("Yes, most likely") and "Question 1 of 2" in answer
+    assert "For example" not in answer
+
+
+def test_asked_for_help_with_a_note_mid_reflection_is_pointed_to_draft(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    answer = educator.says(
+        "wait actually can you help me write a msg to a parent first? her kid hit another kid"
+    )
+    # Had: 'Noted, "wait actually can you help me write a msg..." Thanks for putting it into words'.
+    assert "type `draft`" in answer and "Noted" not in answer
+
+
 @pytest.mark.parametrize("marks", ["?", "??", "¿?"])
 def test_a_question_mark_inside_a_reflection_gets_help_with_the_question(
     app: CoachApp, marks: str

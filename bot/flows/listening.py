@@ -114,6 +114,16 @@ def asks_what_it_means(text: str) -> bool:
     return phrases_pattern(tuple(stuck.asked_back)).search(said) is not None
 
 
+def asks_what_counts(text: str) -> bool:
+    """ "does a phone call count as two-way? or does it have to be in person?": asked back
+    whether something counts, which has an answer (the stuck help's example had answered a
+    question nobody asked)."""
+    counts = replies_in(current_language()).stuck.counts_words
+    return asks_what_it_means(text) and phrases_pattern(tuple(counts)).search(
+        for_matching(text)
+    ) is not None
+
+
 def what_is_told(text: str) -> tuple[str, Told] | None:
     """ "my principal wants us to do home visits but i'm nervous", "i barely know most of my
     families", "they're scared of the school": what is told that no theme names (replies.yaml
@@ -241,13 +251,16 @@ def _lead_ins() -> frozenset[str]:
 
 # How a request to the coach starts ("can u help me write...", "pls help me word this").
 REQUEST_OPENERS = frozenset(["can", "could", "would", "will", "pls", "please", "help"])
+# Said before a request without changing it: "wait actually can you help me write...".
+LEAD_FILLERS = frozenset(["wait", "actually", "oh", "ok", "okay", "so", "hey", "um", "umm", "btw"])
 
 
 def asks_for_a_draft(text: str, reading: Understanding) -> bool:
     """An answer that asks the coach to help write a message home, rather than planning one
     ("send a note home friday" is a plan, and is read as one)."""
-    said = words(for_matching(text))
-    asked = bool(said) and (said[0] in REQUEST_OPENERS or text.rstrip().endswith("?"))
+    said = [word for word in words(for_matching(text)) if word not in LEAD_FILLERS]
+    # "wait actually can you help me write a msg to a parent first? her kid hit another kid"
+    asked = bool(said) and (said[0] in REQUEST_OPENERS or "?" in text)
     return reading.intent == "draft" and asked
 
 

@@ -429,6 +429,9 @@ class ReflectionFlow:
                     flow.data["answers"].append("")
                     return _next_question(turn, flow)
                 own = own_words(answer)
+                if own is not None and listening.asks_what_counts(own):
+                    counts = replies_in(current_language()).stuck.what_counts
+                    return [Text(counts), *self.reprompt(turn, flow)]
                 reading = understand(own, deficit=False) if own else None
                 if own is None or reading is None or listening.is_stuck(own, reading):
                     return _ask_unstuck(flow)

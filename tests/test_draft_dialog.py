@@ -491,3 +491,20 @@ def test_a_language_notes_are_not_written_in_is_said_so_and_never_kept(app: Coac
     educator.clicks("Brief")
     draft = the_draft(educator)
     assert "counted to 20" in draft and "vietnamese" not in draft.casefold()
+
+
+def test_spanish_asked_for_in_a_sentence_at_the_language_question_is_chosen(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("draft")
+    educator.clicks("Celebrate something specific")
+    educator.says("Aaliyah read her whole book aloud to the class today and she was so proud")
+    # Had: "Thanks, I kept that for the note..." and the language question, over and over.
+    reply = educator.says("can you put it in spanish too, mom speaks spanish")
+    assert "The note will be in Spanish" in reply and "first name" in reply
+    # A word for the coach is not the child's name (had: "algo que hizo Perfect").
+    assert "Just the child's first name" in educator.says("perfect")
+    educator.says("Aaliyah")
+    educator.clicks("Brief")
+    assert "Perfect" not in the_draft(educator)

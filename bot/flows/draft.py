@@ -45,7 +45,7 @@ from content.drafts_schema import (
     drafts_in,
 )
 from content.loader import Library
-from content.understanding_schema import default_understanding
+from content.understanding_schema import default_understanding, replies_in
 
 KIND = "draft"
 # A specific longer than this is more than a note home can carry (one or two sentences).
@@ -303,6 +303,17 @@ _ASKS_THE_COACH = re.compile(
 )
 
 
+def _offered_language_in(typed: str) -> str | None:
+    """English or Spanish, when a sentence at the language question names just one of them
+    ("can you put it in spanish? mom speaks spanish"; it had been kept as what the child did,
+    and the question asked again and again)."""
+    names = default_understanding().intents.sets["coach-languages"]
+    found = phrases_pattern(tuple(names)).finditer(for_matching(typed))
+    named = {language_named(match.group(0)) for match in found}
+    offered = named - {None}
+    return offered.pop() if len(offered) == 1 and len(named) == 1 else None
+
+
 def _other_language(typed: str) -> str | None:
     """A language other than English or Spanish that a text asks the note to be in, by the
     names intents.yaml `coach-languages` knows ("vietnamese please")."""
@@ -342,9 +353,20 @@ _FAMILY_OF = re.compile(
 def _name_problem(typed: str) -> str | None:
     if _SEVERAL.search(typed):
         return str(said.ONE_CHILD)
-    if len(typed.split()) > MAX_NAME_WORDS or not _NAME.match(typed):
+    if len(typed.split()) > MAX_NAME_WORDS or not _NAME.match(typed) or _not_a_name(typed):
         return str(said.NOT_A_NAME)
     return None
+
+
+def _not_a_name(typed: str) -> bool:
+    """ "perfect", "ok", "save": a word for the coach, never the child's name (it had made
+    "Hoy quiero contarle algo que hizo Perfect")."""
+    said_words = for_matching(typed).strip(" .!")
+    button_words = [w for typed_words in _content().review_words.values() for w in typed_words]
+    answers = replies_in(current_language()).offer_answers
+    return said_words in {
+        for_matching(word) for word in (*button_words, *answers.yes_words, *answers.no_words)
+    }
 
 
 def _is_vague(typed: str) -> bool:
@@ -538,6 +560,7 @@ class DraftFlow:
                 return _ask_language(flow)
             case "language":
                 key = answer.key or language_named(answer.text)
+                key = key or _offered_language_in(answer.text)
                 other = _other_language(answer.text) if key is None else None
                 if other is not None:  # "vietnamese please": said so, and never kept as a detail
                     not_offered = said.LANGUAGE_NOT_OFFERED.format(language=other)

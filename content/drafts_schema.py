@@ -33,6 +33,7 @@ class Purpose(StrEnum):
     INVITE = "invite"
     FOLLOW_UP = "follow_up"
     INTRODUCE = "introduce"
+    CONCERN = "concern"
 
 
 class Specific(StrEnum):
@@ -58,6 +59,8 @@ class Tone(StrEnum):
 
 class PurposeWords(Strict):
     label: ShortText
+    # Said once, when the purpose is chosen ("hard news lands better in a call").
+    tip: ShortText | None = None
     # The questions, in the order asked (the child's name is optional).
     asks: dict[Specific, ShortText] = Field(min_length=1)
 

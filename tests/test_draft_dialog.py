@@ -508,3 +508,30 @@ def test_spanish_asked_for_in_a_sentence_at_the_language_question_is_chosen(
     educator.says("Aaliyah")
     educator.clicks("Brief")
     assert "Perfect" not in the_draft(educator)
+
+
+def test_hard_news_gets_a_note_of_facts_that_asks_for_a_call(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("draft")
+    # Had: kept as what the child did, then "Thank you for talking with me about Leo last
+    # time... here is what I have seen since then: I need to let a parent know their son bit".
+    heard = educator.says(
+        "I need to let a parent know their son bit another kid today. it's the first time "
+        "I'm contacting them"
+    )
+    assert "Share a concern" in heard and "lands better in a call" in heard
+    educator.clicks("English")
+    educator.says("Leo")
+    educator.says("he bit a classmate on the arm at recess; the nurse checked her and she is ok")
+    educator.says("a quick call tomorrow after 3")
+    educator.clicks("Warm")
+    draft = the_draft(educator)
+    assert "he bit a classmate on the arm at recess" in draft and "after 3?" in draft
+    assert "I need to let a parent know" not in draft and "last time" not in draft
+
+
+def test_a_request_naming_what_happened_starts_the_concern_note(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says(
+        "can you help me write a note home? jaylen punched a kid at lunch"
+    )
+    assert "Share a concern" in reply and "Which language" in reply

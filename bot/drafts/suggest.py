@@ -40,6 +40,17 @@ _PURPOSE_WORDS = (
         re.compile(r"\bfollow(ing)?[- ]up|\bafter (a|the) (concern|tense)|\bseguimiento", re.I),
     ),
     (
+        Purpose.CONCERN,
+        # Hard news about what happened: "let a parent know their son bit another kid today".
+        re.compile(
+            r"\b(hit|bit|punched|kicked|pushed|shoved|threw|thrown|fight|fought|hurt|injur"
+            r"|suspen|detention|referral|incident|misbehav|failing|retention|retained|cheat"
+            r"|bull(y|ied|ying)|stole|vap(e|ing)|peg[oó]|golpe[oó]|mordi[oó]|empuj[oó]|pele[oó]"
+            r"|pelea|suspendid|reprobando|reprob[oó])\w*\b",
+            re.I,
+        ),
+    ),
+    (
         Purpose.NEXT_STEP,
         re.compile(r"\bnext step|\bat home\b|\btry\b|\bgoal|\bsiguiente paso|\ben casa\b", re.I),
     ),

@@ -156,7 +156,16 @@ def _ask_language(flow: ActiveFlow) -> list[Reply]:
     flow.data["_accepts_text"] = True  # "spanish", or words typed ahead (_typed_ahead)
     pairs = [(said.LANGUAGE_ENGLISH, Language.ENGLISH.value)]
     pairs.append((said.LANGUAGE_SPANISH, Language.SPANISH.value))
-    return [Choices(str(said.LANGUAGE_QUESTION), flow.options(pairs))]
+    return [*_purpose_tip(flow), Choices(str(said.LANGUAGE_QUESTION), flow.options(pairs))]
+
+
+def _purpose_tip(flow: ActiveFlow) -> list[Reply]:
+    """The chosen purpose's word of advice, once ("hard news lands better in a call")."""
+    tip = _content().purposes[Purpose(flow.data["purpose"])].tip
+    if tip is None or flow.data.get("tipped"):
+        return []
+    flow.data["tipped"] = True
+    return [Text(tip)]
 
 
 def _ask_tone(flow: ActiveFlow) -> list[Reply]:

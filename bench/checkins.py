@@ -12,7 +12,8 @@ Counted:
   asked plainly: counted apart from the misread (a wrong outcome, or not taken at all);
 - the barrier: where what got in the way was read from the words, whether the reply fits the
   label (no time, no reply, language, it didn't fit, forgot, phone tag, an upset family; for
-  "something else", the general, partly or heard reply).
+  "something else", the general, partly or heard reply, or the one for a family out of reach,
+  which carries nothing into the week).
 
 `dev` was read while fixing what it showed, and its misses are listed; `fresh` is only
 counted.
@@ -47,7 +48,7 @@ FITS = {
     "forgot": {"forgot"},
     "phone_tag": {"phone_tag", "no_reply"},
     "upset": {"hard_moment"},
-    "other": {"other", "partly", "heard"},
+    "other": {"other", "partly", "heard", "gone"},
 }
 
 
@@ -69,6 +70,7 @@ def barrier_replies() -> dict[str, tuple[str, ...]]:
             "phone_tag": checkin.phone_tag_reply,
             "hard_moment": checkin.hard_moment_reply,
             "partly": checkin.partly_reply,
+            "gone": checkin.gone_reply,
         }.items():
             said.setdefault(name, []).append(text)
     return {name: tuple(texts) for name, texts in said.items()}
@@ -85,6 +87,8 @@ def heard_as(reply: str, openings: dict[str, tuple[str, ...]]) -> Heard:
     if "carry it into this week?" in reply or "¿Quiere pasarla a esta semana?" in reply:
         fits = (name for name, texts in openings.items() if first.startswith(texts))
         return Heard("why_heard", next(fits, "heard"))
+    if first.startswith(openings["gone"]):  # the family out of reach: heard, nothing to carry
+        return Heard("why_heard", "gone")
     return Heard("not_a_checkin", None)
 
 

@@ -77,10 +77,10 @@ from bot.plain_requests import (
     answer_to_keep_going,
     answer_to_nudge_card,
     aside_in_flow,
-    stops_to_listen,
     greet,
     may_offer_spanish,
     reframe_switch_asked,
+    stops_to_listen,
     with_spanish_offer,
 )
 from bot.replies import Reply, Text

@@ -85,6 +85,7 @@ AS_WRITTEN = frozenset(
         "typed_carry",
         "phone_tag_words",
         "wrong_contact_words",
+        "gone_words",
         "at_coach_words",
         "at_coach_pointers",
         "at_coach_pointer_then",

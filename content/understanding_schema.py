@@ -208,6 +208,9 @@ class CheckIn(_Strict):
     # "the number was wrong", "the email bounced": the message never reached the family.
     wrong_contact_words: list[str] = Field(min_length=1)
     wrong_contact_reply: str
+    # "the family moved away", "mom is in the hospital": nothing to carry into the week.
+    gone_words: list[str] = Field(min_length=1)
+    gone_reply: str
     # "done! also can you help me write a note to invite families...": a request at "What
     # made it work?", answered, not kept as the note.
     draft_asked: str

@@ -413,3 +413,39 @@ def test_the_educators_own_didnt_still_says_it_did_not_all_happen(
     a_week_after_choosing(educator, clock, ACTION)
     educator.says("checkin")
     assert not educator.says("done i think, didnt get to the second family").startswith("Done!")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Mrs Brown is in the hospital, so no",  # had: "Would you call that done, partly..."
+        "didn't do it, and honestly I don't think I will. the family moved away",
+    ],
+)
+def test_a_family_out_of_reach_is_heard_and_nothing_is_carried(
+    app: CoachApp, clock: FakeClock, typed: str
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_choosing(educator, clock, ACTION)
+    educator.says("checkin")
+    # Had: "Sometimes the plan just needs another week. Want to carry it into this week?"
+    reply = educator.says(typed)
+    assert "out of your hands" in reply and "carry it into this week?" not in reply
+    assert "not yet" in educator.says("journal")
+
+
+def test_the_educator_switching_schools_is_not_the_family_gone(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_choosing(educator, clock, ACTION)
+    educator.says("checkin")
+    assert "out of your hands" not in educator.says("not yet, i switched schools last week")
+
+
+def test_a_family_that_replied_is_done(app: CoachApp, clock: FakeClock) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_choosing(educator, clock, ACTION)
+    educator.says("checkin")
+    # Had: "Would you call that done, partly, or not yet?"
+    assert educator.says("she replied!! said Bao was proud").startswith("Done!")

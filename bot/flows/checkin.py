@@ -68,6 +68,9 @@ FOLLOWUP_OPTIONS = [(Msg("Done"), "done"), (Msg("Partly"), "partly"), (Msg("Not 
 # A barrier typed in the educator's own words is read for the theme it names.
 # In this order when several are read: "no me contestó, creo que trabaja de noche" is no
 # reply first (its reply names another time of day); the family's hours are why.
+# What got in the way, said in words of its own: before a family out of reach ("this action
+# didnt feel right after the funeral" did not fit).
+TOLD_WHY = frozenset({"forgot", "not_fit"})
 BARRIER_FOR_THEME = {"no-response": "no_reply", "language": "language", "time": "no_time"}
 
 # What runs once the check-in steps are over: the reflection's next question, or the end.
@@ -174,6 +177,8 @@ def _outcome_from_barrier(text: str) -> str | None:
         return "not_yet"  # "honestly this one doesn't fit", "totally slipped my mind"
     if phrases_pattern(tuple(checkin.no_time_words)).search(said):
         return "not_yet"  # "sick all week with the flu"
+    if _family_gone(text):
+        return "not_yet"  # "Mrs Brown is in the hospital, so no"
     if phrases_pattern(tuple((*checkin.upset_words, *checkin.phone_tag_words))).search(said):
         return "partly"  # tried, and met anger or a busy line
     return None
@@ -382,6 +387,9 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
             if pending is not None:
                 pending.outcome_note = turn.sealer.seal(own or checkin.barriers[barrier])
             note = wording_note(turn, own) if own else []
+            if own and barrier not in TOLD_WHY and _family_gone(own):
+                # "the family moved away", "mom's in the hospital": nothing to carry
+                return [Text(checkin.gone_reply), *note, *then(turn, flow)]
             partly = flow.data.get("followup_outcome") == "partly"
             heard = Text(_barrier_reply(barrier, own, partly=partly))
             if own and asks_a_question(own) and _typed_carry(own) == "smaller":
@@ -492,6 +500,17 @@ def _barrier(answer: Answer, own: str | None) -> str:
         # "was out sick mon-tues", "tuve que cubrir salones"; not a dad "busy" as he hung up
         return "no_time"
     return "other"
+
+
+def _family_gone(text: str) -> bool:
+    """The family is out of reach for now: moved away, in the hospital, a death; said of
+    them, not of the educator ("i switched schools" is not this)."""
+    gone = replies_in(current_language()).checkin.gone_words
+    said = for_matching(text)
+    return any(
+        said[: found.start()].split()[-1:] not in (["i"], ["we"], ["yo"])
+        for found in phrases_pattern(tuple(gone)).finditer(said)
+    )
 
 
 def _family_replied(said: str) -> bool:

@@ -119,9 +119,10 @@ def asks_what_counts(text: str) -> bool:
     whether something counts, which has an answer (the stuck help's example had answered a
     question nobody asked)."""
     counts = replies_in(current_language()).stuck.counts_words
-    return asks_what_it_means(text) and phrases_pattern(tuple(counts)).search(
-        for_matching(text)
-    ) is not None
+    return (
+        asks_what_it_means(text)
+        and phrases_pattern(tuple(counts)).search(for_matching(text)) is not None
+    )
 
 
 def what_is_told(text: str) -> tuple[str, Told] | None:

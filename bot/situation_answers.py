@@ -19,6 +19,8 @@ from content.understanding_schema import Told, replies_in
 
 # Fewer words than this say too little to be a situation ("no", "ugh"); "late pickup" is one.
 SITUATION_WORDS = 2
+# A request for advice of at most this many words asks; a longer one also tells (an answer).
+ASKED_ALONE_WORDS = 20
 
 
 def situation_answer(turn: Turn, text: str, *, sure: float = SITUATION_CONFIDENCE) -> list[Reply]:
@@ -67,8 +69,15 @@ def advice_on_what_was_told(text: str, told_before: Sequence[str]) -> str | None
     yelled at me at pickup about her son's grade": the situation the answers before it tell
     (the latest first), answered as an aside; None when the text asks no advice, names a
     situation of its own (an answer, or `situation_aside`'s), or nothing before names one."""
-    if not asks_for_advice(text) or _situation_in(text, SITUATION_CONFIDENCE, None) is not None:
+    if not asks_for_advice(text):
         return None
+    if _situation_in(text, SITUATION_CONFIDENCE, None) is not None:
+        # "Honestly, what do you think I should do about the bullying itself?": a question
+        # of its own, answered (it had been kept as the answer, "Thanks, I see what you
+        # mean"); a story that ends asking is an answer that tells, and is kept.
+        return (
+            situation_aside(text) if len(words(for_matching(text))) <= ASKED_ALONE_WORDS else None
+        )
     for before in reversed([told for told in told_before if told]):
         answer = situation_aside(f"{before}. {text}")
         if answer is not None:

@@ -329,6 +329,15 @@ def test_asked_what_to_say_after_telling_of_an_angry_parent_the_situation_is_ans
     assert "what should i say" not in educator.says("export")
 
 
+def test_a_question_about_a_situation_of_its_own_is_answered_not_kept(app: CoachApp) -> None:
+    educator = at_the_first_question(app)
+    educator.says("A dad came in about his son being bullied. I mostly listened.")
+    # Had: 'Thanks, I see what you mean about "what do you think I should do about...".'
+    reply = educator.says("Honestly, what do you think I should do about the bullying itself?")
+    assert "A parent reporting bullying" in reply and SECOND in reply
+    assert "I see what you mean" not in reply
+
+
 def test_asked_what_to_say_with_nothing_told_before_is_still_helped_on_the_question(
     app: CoachApp,
 ) -> None:

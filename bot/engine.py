@@ -378,6 +378,8 @@ class Coach:
             # question (asked once).
             return [*self.commands["help"](turn, args), *first_hello(turn)]
         handler = self.commands.get(word)
+        if handler is None and not args and language_named(word) and "language" in self.commands:
+            return self.commands["language"](turn, word)  # "es" alone: `language es`
         if handler is None:
             return [Text(self._unknown_word(word))]
         return handler(turn, args)

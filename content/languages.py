@@ -86,6 +86,8 @@ AS_WRITTEN = frozenset(
         "phone_tag_words",
         "wrong_contact_words",
         "gone_words",
+        # content/framework/overview.yaml: what an educator types for one part of it
+        "aka",
         "at_coach_words",
         "at_coach_pointers",
         "at_coach_pointer_then",

@@ -152,6 +152,9 @@ class Section(Strict):
     heading: ShortText
     body: Paragraph | None = None
     points: list[ShortText] = Field(default_factory=list)
+    # The overview's parts that no one topic is: "learn 4 Cs", "learn essential conditions"
+    # show the sections these words name (both languages in one list).
+    aka: list[str] = Field(default_factory=list)
 
 
 class LearnOnlyTopic(Strict):

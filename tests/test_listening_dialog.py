@@ -2509,3 +2509,33 @@ def test_the_day_moved_with_instead(app: CoachApp) -> None:
     educator.says("Call the Ortiz family on Tuesday")
     # Had: "I'm speaking English with you. Which language would you like?"
     assert "Call the Ortiz family on Thursday" in educator.says("can we do thursday instead")
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown", "not_shown"),
+    [
+        # Had: "I don't know the topic 4 Cs." and the list of topics.
+        ("learn 4 Cs", "The 4 Cs, the capacities to build", "Essential Conditions"),
+        ("learn the essential conditions", "part two: the organization", "The 4 Cs"),
+    ],
+)
+def test_a_part_of_the_framework_no_one_topic_is_can_be_learned(
+    app: CoachApp, typed: str, shown: str, not_shown: str
+) -> None:
+    reply = Conversation(app.coach).says(typed)
+    assert shown in reply and not_shown not in reply and "I don't know" not in reply
+
+
+def test_which_one_a_c_is_asked_again_is_taught(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("help")
+    # Had: "That sounds like a lot, and it's fair to feel that way."
+    reply = educator.says("ok so which one is capabilities again")
+    assert "Capabilities (skills and knowledge)" in reply and "sounds like a lot" not in reply
+
+
+def test_a_language_code_alone_switches_the_language(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("help")
+    # Had: "I don't know `es` yet."
+    assert "le hablo en español" in educator.says("es")

@@ -100,10 +100,25 @@ def learn_only_replies(topic: LearnOnlyTopic, library: Library) -> list[Reply]:
     return replies
 
 
+def overview_part(library: Library, typed: str) -> list[Reply]:
+    """The overview's sections that `typed` names ("4 Cs", "essential conditions": parts no
+    one topic is; "learn 4 Cs" had been "I don't know the topic 4 Cs"), or none."""
+    wanted = _plain(typed)
+    named = [s for s in library.overview.sections if wanted in {_plain(aka) for aka in s.aka}]
+    return [Text(_section_text(section)) for section in named]
+
+
+def _plain(typed: str) -> str:
+    return " ".join(typed.casefold().replace("'", "").replace("’", "").split())
+
+
 def handle_learn(turn: Turn, args: str) -> list[Reply]:
     library = turn.library
     if not args:
         return overview_replies(library)
+    part = overview_part(library, args)
+    if part:
+        return part
     slug = topic_named(library, args)
     if slug is None:
         return unknown_topic_reply(library, args)

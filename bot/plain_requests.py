@@ -1046,6 +1046,11 @@ def _question(turn: Turn, reading: Understanding, text: str) -> list[Reply]:
     else:
         return _themed_question(turn, text, reading) or [Text(said.question_general)]
     told = what_is_told(text)  # "...but i don't feel comfortable going to homes, is that ok?"
+    if told is not None and told[1].answers:
+        # "...there's a custody thing going on and he's not supposed to have contact. what do
+        # I do?": its own answer says it all (a framework section and "call the family back"
+        # after it had muddied a records question).
+        return [Text("\n".join([told[1].acknowledge, "", said.question_more.format(slug=slug)]))]
     opening = [] if told is None else [told[1].acknowledge, ""]
     lines = [*opening, said.question_intro.format(topic=title), summary, *practice]
     lines += [*_theme_try(text, reading), "", said.question_more.format(slug=slug)]

@@ -2539,3 +2539,16 @@ def test_a_language_code_alone_switches_the_language(app: CoachApp) -> None:
     educator.says("help")
     # Had: "I don't know `es` yet."
     assert "le hablo en español" in educator.says("es")
+
+
+def test_a_records_question_gets_its_own_answer_and_no_call_the_family_back(
+    app: CoachApp,
+) -> None:
+    reply = Conversation(app.coach).says(
+        "the dad of one of my students showed up at school saying he wants to see his "
+        "daughter's report card, but the mom told us there's a custody thing going on and he's "
+        "not supposed to have contact. what do I do?"
+    )
+    assert "any court order" in reply and "share no records" in reply
+    # Had: a framework section, then "call the family back and start by asking...".
+    assert "call the family back" not in reply.casefold()

@@ -2552,3 +2552,12 @@ def test_a_records_question_gets_its_own_answer_and_no_call_the_family_back(
     assert "any court order" in reply and "share no records" in reply
     # Had: a framework section, then "call the family back and start by asking...".
     assert "call the family back" not in reply.casefold()
+
+
+def test_a_para_told_not_to_talk_to_parents_gets_a_holding_line(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says(
+        "im a para in a self contained sped classroom. the teacher doesnt let me talk to "
+        "parents but one mom keeps asking me at the bus how her son is doing. what should i do"
+    )
+    # Had: "Thanks for being honest about the friction" and "Call the family back...".
+    assert "holding line" in reply and "Call the family back" not in reply

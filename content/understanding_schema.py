@@ -197,6 +197,8 @@ class CheckIn(_Strict):
     what_worked: str
     what_worked_skip: str
     what_worked_heard: str
+    # "honestly I don't know what made it work, can you tell me?": asked back, answered.
+    what_worked_asked: str
     step_up: str
     barrier_question: str
     other_question: str

@@ -449,3 +449,23 @@ def test_a_family_that_replied_is_done(app: CoachApp, clock: FakeClock) -> None:
     educator.says("checkin")
     # Had: "Would you call that done, partly, or not yet?"
     assert educator.says("she replied!! said Bao was proud").startswith("Done!")
+
+
+@pytest.mark.parametrize(
+    ("typed", "heard"),
+    [
+        # Had: "Worth keeping: “can you tell me”."
+        ("honestly I don't know what made it work, can you tell me?", "specific, short"),
+        # Had: "Well done. Worth keeping: “like i was just checking a box”."
+        ("i feel like it was fake, like i was just checking a box", "feels staged"),
+    ],
+)
+def test_what_made_it_work_asked_back_or_doubted_is_answered_not_quoted(
+    app: CoachApp, clock: FakeClock, typed: str, heard: str
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_choosing(educator, clock, ACTION)
+    educator.says("checkin")
+    educator.says("done")
+    reply = educator.says(typed)
+    assert heard in reply and "Worth keeping" not in reply

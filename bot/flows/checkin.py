@@ -35,6 +35,7 @@ from bot.nudges.settings import next_label
 from bot.numbers import parse_small_int
 from bot.offers import says_no
 from bot.replies import AskText, Choices, Reply, Text
+from bot.situation_answers import asks_for_advice, situation_aside
 from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding import understand
@@ -68,6 +69,9 @@ FOLLOWUP_OPTIONS = [(Msg("Done"), "done"), (Msg("Partly"), "partly"), (Msg("Not 
 # A barrier typed in the educator's own words is read for the theme it names.
 # In this order when several are read: "no me contestó, creo que trabaja de noche" is no
 # reply first (its reply names another time of day); the family's hours are why.
+# Said at "What made it work?", these doubt the step itself ("it felt fake, like checking a
+# box"): heard as that, not quoted back as worth keeping.
+DOUBTS_ABOUT_IT = frozenset({"felt_forced"})
 # What got in the way, said in words of its own: before a family out of reach ("this action
 # didnt feel right after the funeral" did not fit).
 TOLD_WHY = frozenset({"forgot", "not_fit"})
@@ -376,8 +380,9 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
                 pending.outcome_note = turn.sealer.seal(own)
                 replies += wording_note(turn, own)
             if flow.data.get("followup_outcome") == "done":
-                if own and not replies:  # a wording note (or a reminder) already answers them
-                    replies.append(Text(checkin.what_worked_heard.format(snippet=payoff(own))))
+                heard = _what_worked_heard(own) if own and not replies else None
+                if heard is not None:  # a wording note (or a reminder) already answers them
+                    replies.append(Text(heard))
                 return [*replies, Text(checkin.step_up), *then(turn, flow)]
             return [*replies, Text(str(messages.FOLLOWUP_THANKS)), *then(turn, flow)]
         case "followup_barrier" if answer.key == "other":
@@ -412,6 +417,25 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
                 return ask_smaller(flow, again=own is not None)
             step = _with_what_it_shrinks(turn, own, pending)
             return [*wording_note(turn, own), *_carry(turn, flow, step, then)]
+
+
+def _what_worked_heard(own: str) -> str | None:
+    """What made it work, said back ("Worth keeping: ..."); a doubt about the step ("i feel
+    like it was fake, like i was just checking a box") heard as that; a question answered
+    when it is about a situation ("what should I say at the meeting?"), or when it asks
+    what made it work, and never quoted back as worth keeping (it had been: "Worth keeping:
+    “can you tell me”")."""
+    told = what_is_told(own)
+    question = asks_a_question(own) or "?" in own
+    asked = situation_aside(own) if question else None
+    if told is not None and (told[0] in DOUBTS_ABOUT_IT or question):
+        return told[1].acknowledge if asked is None else f"{told[1].acknowledge}\n\n{asked}"
+    if question and asked is None and asks_for_advice(own):
+        return None  # "what should i say at the meeting?", with no situation to answer
+    if question:
+        return asked or replies_in(current_language()).checkin.what_worked_asked
+    checkin = replies_in(current_language()).checkin
+    return checkin.what_worked_heard.format(snippet=payoff(own))
 
 
 def reminder_asked(turn: Turn, own: str | None) -> list[Reply]:

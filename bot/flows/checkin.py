@@ -380,9 +380,9 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
                 pending.outcome_note = turn.sealer.seal(own)
                 replies += wording_note(turn, own)
             if flow.data.get("followup_outcome") == "done":
-                heard = _what_worked_heard(own) if own and not replies else None
-                if heard is not None:  # a wording note (or a reminder) already answers them
-                    replies.append(Text(heard))
+                worked = _what_worked_heard(own) if own and not replies else None
+                if worked is not None:  # a wording note (or a reminder) already answers them
+                    replies.append(Text(worked))
                 return [*replies, Text(checkin.step_up), *then(turn, flow)]
             return [*replies, Text(str(messages.FOLLOWUP_THANKS)), *then(turn, flow)]
         case "followup_barrier" if answer.key == "other":

@@ -347,3 +347,14 @@ def test_a_question_about_wording_with_its_story_gets_the_situation_not_reframe_
     assert "send me the sentence" in Conversation(app.coach, "mr-lee").says(
         "how do i say this nicer to a parent"
     )
+
+
+def test_asked_for_words_for_a_grieving_family_the_answer_holds_a_sample_note(
+    app: CoachApp,
+) -> None:
+    reply = Conversation(app.coach).says(
+        "my student's mom just died last weekend. the dad is a mess. i want to reach out but "
+        "i don't know what to say. can you help me write something?"
+    )
+    # Had: tips only, no words to start from.
+    assert "I'm so sorry for your loss" in reply

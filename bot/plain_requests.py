@@ -1046,7 +1046,7 @@ def _question(turn: Turn, reading: Understanding, text: str) -> list[Reply]:
     else:
         return _themed_question(turn, text, reading) or [Text(said.question_general)]
     told = what_is_told(text)  # "...but i don't feel comfortable going to homes, is that ok?"
-    if told is not None and told[1].answers:
+    if told is not None and told[1].alone:
         # "...there's a custody thing going on and he's not supposed to have contact. what do
         # I do?": its own answer says it all (a framework section and "call the family back"
         # after it had muddied a records question).

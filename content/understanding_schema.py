@@ -459,6 +459,9 @@ class Told(_Strict):
     # parents my personal cell"), so it is kept over an everyday situation's answer
     # (situations.yaml); a feeling or a story heard ("im nervous") gives way to one.
     answers: bool = False
+    # ...and says all there is to say: no part of the framework after it ("...custody thing
+    # going on, what do I do?" is a records question, and "call the family back" had followed).
+    alone: bool = False
     # What it tells is one of the everyday situations (situations.yaml) by its words alone
     # ("deported", "redadas"): that situation is answered after the acknowledgement, however
     # unsure the situation model is of a short or Spanish message.

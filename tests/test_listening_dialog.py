@@ -2570,3 +2570,13 @@ def test_a_para_told_not_to_talk_to_parents_gets_a_holding_line(app: CoachApp) -
     )
     # Had: "Thanks for being honest about the friction" and "Call the family back...".
     assert "holding line" in reply and "Call the family back" not in reply
+
+
+def test_a_skeptic_gets_the_evidence_and_one_small_test(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says(
+        "I've been teaching 27 years. Frankly this family engagement stuff is a fad. Parents "
+        "who care show up, the ones who don't, don't. Why should I bother?"
+    )
+    # Had: "Good question. The framework (Mapp & Kuttner) starts from trust..."
+    assert "isn't a fad" in reply and "Henderson & Mapp, 2002" in reply
+    assert "One small test" in reply

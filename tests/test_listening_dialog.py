@@ -2254,7 +2254,8 @@ def test_a_safety_worry_typed_as_a_reflection_answer_is_answered_first_and_not_s
         ("la familia de Dayana vive en su carro desde octubre", "es-MX", "McKinney-Vento"),
         # Had: "Buena pregunta. El marco (Mapp y Kuttner) parte de la confianza..."
         ("Una mamá me dijo llorando que la van a desalojar de su apartamento la próxima semana "
-         "y tiene tres hijos en nuestra escuela. ¿Cómo la puedo ayudar?", "es-MX", "McKinney-Vento"),
+         "y tiene tres hijos en nuestra escuela. ¿Cómo la puedo ayudar?", "es-MX",
+         "McKinney-Vento"),
         # Had: 'Noted, "i think one of my kids...". Thanks for putting it into words.'
         ("i think one of my kids isnt getting enough to eat at home", None, "McKinney-Vento"),
     ],

@@ -1547,6 +1547,10 @@ def test_a_family_s_fear_of_school_is_heard_as_mistrust_with_a_history(app: Coac
     maestra.says("idioma es")
     dicho = maestra.says("la familia tiene miedo de venir a la escuela")
     assert dicho.startswith(replies_in("es").told["family_mistrust"].acknowledge)
+    # A child's fear of something else is not the family's of the school (it had been).
+    maestra.says("reflexionar")
+    bus = maestra.says("hablé con la mamá de Sofía, me dijo que Sofía tiene miedo del autobús")
+    assert replies_in("es").told["family_mistrust"].acknowledge not in bus
 
 
 def test_an_option_named_in_words_is_that_option(app: CoachApp) -> None:

@@ -531,6 +531,7 @@ class Coach:
             else None
         )
         if aside is not None and stops_to_listen(text):  # "i don't want to be alive anymore"
+            end_flow(turn, flow)  # no question after it, nor the next "ok" read as an answer
             return [Text(aside)]
         if aside is not None:  # "thx", "im a counselor": answered, never saved as an answer
             return [Text(aside), *self._ask_again(turn, flow)]

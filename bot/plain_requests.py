@@ -802,9 +802,9 @@ def _heard(text: str, reading: Understanding, turn: Turn) -> str:
 
 
 def stops_to_listen(text: str) -> bool:
-    """An aside after which the conversation's question is not asked again: a crisis or the
-    end of a rope ("I don't want to be alive anymore", "i want to quit") is answered, and the
-    educator owes nothing (the place is kept; the next message picks it up)."""
+    """An aside that ends the conversation: a crisis or the end of a rope ("I don't want to
+    be alive anymore", "i want to quit") is answered, and the educator owes nothing (no
+    question after it, nor an "ok" typed next read as an answer to one)."""
     about = _to_the_coach(text)
     return about is not None and about.any_length and not about.asks_again
 

@@ -535,3 +535,27 @@ def test_a_request_naming_what_happened_starts_the_concern_note(app: CoachApp) -
         "can you help me write a note home? jaylen punched a kid at lunch"
     )
     assert "Share a concern" in reply and "Which language" in reply
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "he bit into a lemon at our science tasting and loved it",
+        "she did great on her test even after being suspended last year",
+    ],
+)
+def test_good_news_with_a_hard_word_in_it_is_no_concern(app: CoachApp, typed: str) -> None:
+    educator = Conversation(app.coach)
+    educator.says("draft")
+    # Had (a helper's probe): "Let's write a short note home: Share a concern."
+    assert "short note home: Share a concern" not in educator.says(typed)
+
+
+@pytest.mark.parametrize("typed", ["ok sure", "no name pls"])
+def test_words_for_the_coach_are_never_the_child_s_name(app: CoachApp, typed: str) -> None:
+    educator = Conversation(app.coach)
+    educator.says("draft")
+    educator.clicks("Celebrate something specific")
+    educator.clicks("English")
+    # Had: "I have a happy moment to share about Ok Sure".
+    assert "Just the child's first name" in educator.says(typed)

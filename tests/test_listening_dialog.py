@@ -2207,6 +2207,10 @@ def test_asking_for_a_small_example_at_the_action_step_gets_help_sizing_it(
         # the family back" as an action.
         ("a dad yelled at me in the parking lot and said he'd get me fired. i'm honestly "
          "scared of him", None, "don't meet or call that parent alone"),
+        # Had: a student's crisis steps ("walk the student there") for a parent's words.
+        ("my student's mom told me she wants to die", None, "the parent can call or text 988"),
+        # Had: "Keep his dad in mind".
+        ("my student is scared of his dad", None, "reporting procedure"),
     ],
 )  # fmt: skip
 def test_a_child_who_may_be_unsafe_gets_the_reporting_duty_first(
@@ -2221,6 +2225,21 @@ def test_a_child_who_may_be_unsafe_gets_the_reporting_duty_first(
 )
 def test_cutting_class_or_a_scissors_cut_is_no_crisis(app: CoachApp, said: str) -> None:
     assert "crisis steps" not in Conversation(app.coach).says(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "mom hasn't been home from her business trip for 3 days so dad is doing pickup, how do "
+        "i loop her in?",
+        "the Smiths. mom hasn't been home for 3 days, she's been in the hospital with the new "
+        "baby, so dad and i talked",
+    ],
+)
+def test_a_parent_away_with_another_adult_home_is_no_safety_report(
+    app: CoachApp, said: str
+) -> None:
+    assert "reporting procedure" not in Conversation(app.coach).says(said)
 
 
 @pytest.mark.parametrize(
@@ -2425,9 +2444,10 @@ def test_burnout_told_at_a_reflection_question_is_heard_not_kept(app: CoachApp) 
     # Had: "Time is the real constraint here..." and the next question.
     reply = educator.says("i dont know. i'm so tired. i dont even know why i'm doing this")
     # "You don't owe me an action this week" is not followed by the next question (it had
-    # been), and the place is kept for whenever they answer.
+    # been), and the reflection is over: what is typed next is not read as an answer.
     assert "more than one hard day" in reply and "Question" not in reply
-    assert "pick one small action" in educator.says("the Nguyens, about his reading")
+    after = educator.says("ok")
+    assert "Here's a way in" not in after and "pick one small action" not in after
 
 
 def test_someone_else_s_burnout_is_no_burnout_reply(app: CoachApp) -> None:
@@ -2500,7 +2520,16 @@ def test_a_crisis_told_at_a_reflection_question_stops_the_questions(app: CoachAp
     # Had: "No problem. Here's a way in: For example, someone might write..."
     reply = educator.says("I don't want to be alive anymore honestly")
     assert "988" in reply and "Question" not in reply and "For example" not in reply
+    # Had (a helper's probe): the next "ok" got "No problem. Here's a way in".
+    assert "Here's a way in" not in educator.says("ok")
     assert "I don't want to be alive" not in educator.says("journal")
+
+
+def test_a_joke_about_dying_is_never_the_week_s_action(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    at_the_action_step(educator)
+    # Had: "Your action for this week: Die, this week".
+    assert "Saved to your journal" not in educator.says("lol i want to die, this week")
 
 
 def test_a_tired_joke_is_no_crisis(app: CoachApp) -> None:

@@ -41,12 +41,15 @@ _PURPOSE_WORDS = (
     ),
     (
         Purpose.CONCERN,
-        # Hard news about what happened: "let a parent know their son bit another kid today".
+        # Hard news about what happened: "let a parent know their son bit another kid today"
+        # (someone hit or bitten, not "he hit a home run" or "bit into a lemon").
         re.compile(
-            r"\b(hit|bit|punched|kicked|pushed|shoved|threw|thrown|fight|fought|hurt|injur"
-            r"|suspen|detention|referral|incident|misbehav|failing|retention|retained|cheat"
-            r"|bull(y|ied|ying)|stole|vap(e|ing)|peg[oó]|golpe[oó]|mordi[oó]|empuj[oó]|pele[oó]"
-            r"|pelea|suspendid|reprobando|reprob[oó])\w*\b",
+            r"\b(hit|bit|bites|punched|kicked|pushed|shoved|scratched|slapped)\s+(an?other|a|his|her"
+            r"|their|my|the|one|two|some)?\s*(kid|kids|classmates?|students?|peers?|friends?|boys?"
+            r"|girls?|child|teacher|sub|aide|para|someone|somebody)\b"
+            r"|\b(fight|fought|hurt|injur|suspen|detention|referral|incident|misbehav|failing"
+            r"|retention|retained|cheat|bull(y|ied|ying)|stole|vap(e|ing)|peg[oó]|golpe[oó]"
+            r"|mordi[oó]|empuj[oó]|pele[oó]|pelea|suspendid|reprobando|reprob[oó])\w*\b",
             re.I,
         ),
     ),
@@ -57,7 +60,8 @@ _PURPOSE_WORDS = (
     (
         Purpose.CELEBRATE,
         re.compile(
-            r"\bgood news|\bpositive|\bdid (so )?(well|great|amazing|awesome)|\bwin\b|\bproud"
+            r"\bgood news|\bpositive|\bstudent of the (month|week)"
+            r"|\bdid (so )?(well|great|amazing|awesome)|\bwin\b|\bproud"
             r"|\b(great|good) job|\bshout ?out|\bcelebrat"
             r"|\bfelicit|\bbuen trabajo|\bbuenas noticias|\borgullos"
             r"|\b(le|les) (fue|salió|salio) (muy )?bien|\blo hizo (muy )?bien",
@@ -69,8 +73,12 @@ _PURPOSE_WORDS = (
 
 def purpose_in(text: str) -> Purpose | None:
     """What a note is for, when the words say it ("saying jose did great on his spelling
-    test" is a celebration); None when they do not."""
-    return next((p for p, pattern in _PURPOSE_WORDS if pattern.search(text)), None)
+    test" is a celebration); None when they do not. Good news said beside hard words is good
+    news ("she did great on her test even after being suspended last year")."""
+    found = [p for p, pattern in _PURPOSE_WORDS if pattern.search(text)]
+    if Purpose.CONCERN in found and Purpose.CELEBRATE in found:
+        found.remove(Purpose.CONCERN)
+    return found[0] if found else None
 
 
 def asks_for_a_note(action: str) -> bool:

@@ -367,15 +367,22 @@ def _name_problem(typed: str) -> str | None:
     return None
 
 
+# Said at the name question besides the coach's own button and yes/no words.
+_NOT_NAME_WORDS = ("name", "pls", "please", "thanks", "thank you", "thx", "nombre", "gracias")
+
+
 def _not_a_name(typed: str) -> bool:
     """ "perfect", "ok", "save": a word for the coach, never the child's name (it had made
     "Hoy quiero contarle algo que hizo Perfect")."""
-    said_words = for_matching(typed).strip(" .!")
     button_words = [w for typed_words in _content().review_words.values() for w in typed_words]
     answers = replies_in(current_language()).offer_answers
-    return said_words in {
-        for_matching(word) for word in (*button_words, *answers.yes_words, *answers.no_words)
+    coach_words = {
+        word
+        for phrase in (*button_words, *answers.yes_words, *answers.no_words, *_NOT_NAME_WORDS)
+        for word in words(for_matching(phrase))
     }
+    # "ok sure", "no name pls": every word is one said to the coach.
+    return set(words(for_matching(typed))) <= coach_words
 
 
 def _is_vague(typed: str) -> bool:

@@ -162,8 +162,11 @@ def is_action(text: str) -> bool:
     and a report of how it went is news, not a plan (reports_how_it_went). Doubt is no plan
     ("not sure what to do"), unless a step is named beside it."""
     said = words(for_matching(text))
+    crisis = replies_in(current_language()).to_the_coach["own_crisis"].words
     return (
         len(said) >= ACTION_WORDS
+        # "lol i want to die, this week": never the week's plan, joke or not
+        and phrases_pattern(tuple(crisis)).search(for_matching(text)) is None
         and not reports_how_it_went(text)
         and not is_non_answer(text)
         and not asks_a_question(text)

@@ -327,6 +327,10 @@ def _answer(
             # tonight": a question about a family, not a wish for the thirteen-statement
             # self-check it had started ("quiz").
             intent = "question"
+    if intent == "profile" and _someone_else_s_role(matched, typed):
+        # "a dad threatened to go to the principal about a grade": told of a family, not of
+        # the educator's own role (it had been "Thanks for telling me you're a school leader").
+        intent = UNKNOWN
     if intent == "forget" and not default_reader().cued(text, "forget"):
         # Read by the examples or the model alone ("todos los grados" under the grades
         # question had opened "Delete everything?", and a tap wiped a journal): the way to it
@@ -893,6 +897,21 @@ def _role_said_in_passing(turn: Turn, text: str) -> list[Reply]:
     if not _says_own_role(said) or role is None or role.value == turn.educator.role:
         return []
     return offer_role(turn, text)
+
+
+def _someone_else_s_role(matched: str, typed: list[str]) -> bool:
+    """A role word that is someone else's ("to the principal", "my counselor"), in a message
+    where the educator names no role of their own ("as a principal", "im the AP")."""
+    own = SELF_WORDS & set(typed) or _AS_A_ROLE.search(matched) is not None
+    return not own and _OTHERS_ROLE.search(matched) is not None
+
+
+_AS_A_ROLE = re.compile(r"\b(as an?|como)\s")
+_OTHERS_ROLE = re.compile(
+    r"\b(to the|the|my|our|his|her|their|al|la|el|mi|nuestra|nuestro)\s+"
+    r"(new\s+|nueva\s+|nuevo\s+)?(principal|ap|assistant principal|vice principal|counselor"
+    r"|superintendent|director|directora)\b"
+)
 
 
 def _says_own_role(words: list[str]) -> bool:

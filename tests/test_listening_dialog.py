@@ -553,8 +553,9 @@ def test_something_told_outside_a_reflection_is_heard_and_offered_a_reflection(
             ("my principal wants more family nights but nobody ever comes", "Want to think it"),
             ("half my families speak Dari and we have no interpreter", "Language"),
             ("Maya's mom came to conferences for the first time!!", "Want to build on it?"),
-            # Anger from a family is heard as that, not as the educator's overload.
-            ("a dad yelled at me in the pickup line today", "lowers the temperature"),
+            # Anger from a family is heard as that, not as the educator's overload (since
+            # session 26, the angry parent's own situation answers it).
+            ("a dad yelled at me in the pickup line today", "A parent who is angry with you"),
         ],
     )
     assert "good-news message" not in educator.says("a dad yelled at me in the pickup line")
@@ -2614,3 +2615,12 @@ def test_a_skeptic_gets_the_evidence_and_one_small_test(app: CoachApp) -> None:
     # Had: "Good question. The framework (Mapp & Kuttner) starts from trust..."
     assert "isn't a fad" in reply and "Henderson & Mapp, 2002" in reply
     assert "One small test" in reply
+
+
+def test_someone_else_s_principal_is_not_the_educator_s_role(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says("a dad threatened to go to the principal about a grade")
+    # Had: "Thanks for telling me you're a school leader. Shall I set that as your role".
+    assert "you're a school leader" not in reply
+    assert "you're a school leader" in Conversation(app.coach, "ap").says(
+        "I'm the AP at a middle school"
+    )

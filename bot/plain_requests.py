@@ -902,7 +902,7 @@ def _role_said_in_passing(turn: Turn, text: str) -> list[Reply]:
 def _someone_else_s_role(matched: str, typed: list[str]) -> bool:
     """A role word that is someone else's ("to the principal", "my counselor"), in a message
     where the educator names no role of their own ("as a principal", "im the AP")."""
-    own = SELF_WORDS & set(typed) or _AS_A_ROLE.search(matched) is not None
+    own = bool(SELF_WORDS & set(typed)) or _AS_A_ROLE.search(matched) is not None
     return not own and _OTHERS_ROLE.search(matched) is not None
 
 

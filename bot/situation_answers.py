@@ -67,8 +67,9 @@ def asks_for_advice(text: str) -> bool:
 def advice_on_what_was_told(text: str, told_before: Sequence[str]) -> str | None:
     """ "what should i say to her tomorrow" typed at a reflection's question after "a parent
     yelled at me at pickup about her son's grade": the situation the answers before it tell
-    (the latest first), answered as an aside; None when the text asks no advice, names a
-    situation of its own (an answer, or `situation_aside`'s), or nothing before names one."""
+    (the latest first), answered as an aside. A short question naming a situation of its own
+    is answered by that; None when the text asks no advice, tells a story of its own (an
+    answer), or nothing before names one."""
     if not asks_for_advice(text):
         return None
     if _situation_in(text, SITUATION_CONFIDENCE, None) is not None:

@@ -66,15 +66,15 @@ SAYS_MORE_WORDS = 2
 # the outcome asked plainly) when they are at least this many and ask nothing.
 TELLS_WORDS = 3
 FOLLOWUP_OPTIONS = [(Msg("Done"), "done"), (Msg("Partly"), "partly"), (Msg("Not yet"), "not_yet")]
-# A barrier typed in the educator's own words is read for the theme it names.
-# In this order when several are read: "no me contestó, creo que trabaja de noche" is no
-# reply first (its reply names another time of day); the family's hours are why.
 # Said at "What made it work?", these doubt the step itself ("it felt fake, like checking a
 # box"): heard as that, not quoted back as worth keeping.
 DOUBTS_ABOUT_IT = frozenset({"felt_forced"})
 # What got in the way, said in words of its own: before a family out of reach ("this action
 # didnt feel right after the funeral" did not fit).
 TOLD_WHY = frozenset({"forgot", "not_fit"})
+# A barrier typed in the educator's own words is read for the theme it names.
+# In this order when several are read: "no me contestó, creo que trabaja de noche" is no
+# reply first (its reply names another time of day); the family's hours are why.
 BARRIER_FOR_THEME = {"no-response": "no_reply", "language": "language", "time": "no_time"}
 
 # What runs once the check-in steps are over: the reflection's next question, or the end.

@@ -9,6 +9,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import dropwhile
 
 from bot.i18n import current_language
 from bot.understanding import Understanding, understand
@@ -262,8 +263,8 @@ LEAD_FILLERS = frozenset(["wait", "actually", "oh", "ok", "okay", "so", "hey", "
 def asks_for_a_draft(text: str, reading: Understanding) -> bool:
     """An answer that asks the coach to help write a message home, rather than planning one
     ("send a note home friday" is a plan, and is read as one)."""
-    said = [word for word in words(for_matching(text)) if word not in LEAD_FILLERS]
     # "wait actually can you help me write a msg to a parent first? her kid hit another kid"
+    said = list(dropwhile(LEAD_FILLERS.__contains__, words(for_matching(text))))
     asked = bool(said) and (said[0] in REQUEST_OPENERS or "?" in text)
     return reading.intent == "draft" and asked
 

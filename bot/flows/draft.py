@@ -312,25 +312,26 @@ _ASKS_THE_COACH = re.compile(
 )
 
 
+def _languages_named(typed: str) -> list[tuple[str, str | None]]:
+    """Each language a text names, by the names intents.yaml `coach-languages` knows, in
+    order, with the code of the ones notes are written in (None for the others)."""
+    names = default_understanding().intents.sets["coach-languages"]
+    found = phrases_pattern(tuple(names)).finditer(for_matching(typed))
+    return [(match.group(0), language_named(match.group(0))) for match in found]
+
+
 def _offered_language_in(typed: str) -> str | None:
     """English or Spanish, when a sentence at the language question names just one of them
     ("can you put it in spanish? mom speaks spanish"; it had been kept as what the child did,
     and the question asked again and again)."""
-    names = default_understanding().intents.sets["coach-languages"]
-    found = phrases_pattern(tuple(names)).finditer(for_matching(typed))
-    named = {language_named(match.group(0)) for match in found}
-    offered = named - {None}
-    return offered.pop() if len(offered) == 1 and len(named) == 1 else None
+    codes = {code for _, code in _languages_named(typed)}
+    return codes.pop() if len(codes) == 1 and None not in codes else None
 
 
 def _other_language(typed: str) -> str | None:
-    """A language other than English or Spanish that a text asks the note to be in, by the
-    names intents.yaml `coach-languages` knows ("vietnamese please")."""
-    names = default_understanding().intents.sets["coach-languages"]
-    for found in phrases_pattern(tuple(names)).finditer(for_matching(typed)):
-        if language_named(found.group(0)) is None:
-            return found.group(0).title()
-    return None
+    """A language other than English or Spanish that a text asks the note to be in
+    ("vietnamese please")."""
+    return next((name.title() for name, code in _languages_named(typed) if code is None), None)
 
 
 # What the draft's own buttons say, typed where its details are asked.

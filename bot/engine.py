@@ -47,6 +47,7 @@ from bot.flows.state import (
     save_flow,
 )
 from bot.followthrough import nudge_left_open
+from bot.heard_follow_up import answer_on_the_story, asks_about_the_story
 from bot.i18n import current_language, speaking
 from bot.inbound import Inbound
 from bot.inbox import store as inbox
@@ -62,11 +63,13 @@ from bot.language import (
 )
 from bot.numbers import parse_small_int
 from bot.offers import (
+    HEARD,
     HOW_IT_WENT,
     KEEP_GOING,
     NUDGE_CARD,
     PROFILE_QUESTION,
     TAKES_NEXT,
+    heard_kept,
     says_no,
     says_yes,
     take_offer,
@@ -322,6 +325,10 @@ class Coach:
         if offered.startswith(PROFILE_QUESTION):  # "6", "Docente", "omitir" under it
             chosen = option_typed(turn, text, offered)
             return None if chosen is None else self._run_command(turn, *split_command(chosen))
+        if offered.startswith(HEARD):  # a story heard: "what should I do?" asks about it
+            advice, offered = heard_kept(offered)
+            if advice is not None and asks_about_the_story(text):
+                return answer_on_the_story(turn, advice, offered) or None
         # "Type `reflect time`" ... "ok sure"; a "sí" once Spanish was offered takes Spanish.
         if says_yes(text) and not accepts_offered_spanish(turn.educator, text):
             return self._run_command(turn, *split_command(offered))

@@ -26,6 +26,9 @@ NUDGE_CARD = "nudge-card"
 KEEP_GOING = "keep-going"
 TAKES_NEXT = "takes-next"
 PROFILE_QUESTION = "profile-question"
+HEARD = "heard"
+# Kept in a heard offer when there is no advice on the story to keep.
+NO_ADVICE = "-"
 _PUNCTUATION = re.compile(r"[.,!?¡¿…:;\-]+")
 _DRAWN_OUT = re.compile(r"(\w)\1{2,}")  # "yesss", "okkkk", "siii"
 
@@ -59,6 +62,19 @@ def profile_question_asked(question: str) -> str:
     """What is kept when the role or grades question (`question`: "role", "grades") is the
     last thing the coach asked: its options may be typed ("6", "Docente", "omitir")."""
     return f"{PROFILE_QUESTION} {question}"
+
+
+def heard_asked(advice: str | None, command: str) -> str:
+    """What is kept when a story told was heard ("a mom yelled at me at pickup"): what the
+    coach would advise on it (bot/heard_follow_up.py: a situation's name or a theme's tries,
+    never the educator's words), and the command a yes runs (`reflect relational`)."""
+    return f"{HEARD} {advice or NO_ADVICE} {command}"
+
+
+def heard_kept(offered: str) -> tuple[str | None, str]:
+    """A heard offer's advice (None when there was none) and its command."""
+    _, advice, command = offered.split(" ", 2)
+    return (None if advice == NO_ADVICE else advice), command
 
 
 def next_message_for(command: str) -> str:

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from bot import messages
 from bot import profile_messages as profile_said
+from bot.closest_lines import closest_lines
 from bot.commands.base import CommandHandler
 from bot.commands.language import language_choices
 from bot.commands.learn import overview_in_brief
@@ -43,6 +44,7 @@ from bot.flows.listening import (
     what_is_told,
 )
 from bot.followthrough import CHECK_IN_AFTER, action_awaiting_check_in, ask_how_it_went
+from bot.heard_follow_up import advice_on
 from bot.i18n import current_language
 from bot.language import SPANISH_COMMANDS, accepts_offered_spanish, spanish_words_for
 from bot.nudges.tip_now import tip_now
@@ -50,6 +52,7 @@ from bot.numbers import parse_small_int
 from bot.offers import (
     KEEP_GOING,
     NUDGE_CARD,
+    heard_asked,
     how_it_went_asked,
     make_offer,
     says_no,
@@ -125,21 +128,6 @@ STARTS_A_CONVERSATION = frozenset(["learn", "reflect", "assess", "draft"])
 VENTED_ABOUT = frozenset(["conflict", "no-response", "language"])
 # How many "in practice" lines answer a how-to question: enough to act on, not a lecture.
 QUESTION_PRACTICE_LINES = 2
-# Letters of a word compared when choosing the practice lines closest to a question.
-STEM_LETTERS = 5
-# Words that say nothing about what a question is about, however long: "what do i do about a
-# mom who never answers" shares "what" with a line about events, and that is no match.
-FUNCTION_WORDS = frozenset([
-    "about", "after", "again", "also", "been", "before", "being", "could", "does", "doing",
-    "down", "each", "even", "every", "from", "have", "having", "here", "into", "just", "like",
-    "more", "most", "much", "only", "other", "over", "really", "same", "should", "some", "such",
-    "than", "that", "their", "them", "then", "there", "these", "they", "this", "those", "through",
-    "very", "what", "when", "where", "which", "while", "will", "with", "would", "your", "yours",
-    "want", "need", "know", "think", "make", "thing", "things", "anything", "something", "para",
-    "pero", "como", "cómo", "cuando", "cuándo", "porque", "este", "esta", "esto", "todo", "todos",
-    "tiene", "tengo", "hacer", "puedo", "quiero", "algo", "nada", "donde", "dónde", "sobre",
-    "también", "ella", "ellos", "ellas", "desde", "hasta", "entre", "cuál", "quién", "qué"
-])  # fmt: skip
 # A question inside a weary message has at least this many words ("how do i reach them").
 QUESTION_WORDS = 4
 # A message's sentences, each with the mark that ends it.
@@ -801,7 +789,8 @@ def _heard(text: str, reading: Understanding, turn: Turn) -> str:
     told = what_is_told(text)  # "i'm nervous": the C it grows, `reflect confidence`
     slug = reading.topic if told is None else told[1].topic
     topic = f" {slug}" if slug in turn.library.topics else ""
-    make_offer(turn.educator, f"reflect{topic}", turn.now)  # "sure" typed means `reflect`
+    # "sure" typed means `reflect`; "what should I do?" asks about this story.
+    make_offer(turn.educator, heard_asked(advice_on(text, reading), f"reflect{topic}"), turn.now)
     return f"{acknowledgement(text, reading)} {offer.format(topic=topic)}"
 
 
@@ -935,25 +924,6 @@ def greet(turn: Turn) -> list[Reply]:
     lines.append(said.greeting_pending.format(action=action))
     make_offer(turn.educator, "reflect", turn.now)
     return [Text(" ".join(lines))]
-
-
-def closest_lines(question: str, lines: list[str], count: int) -> list[str]:
-    """The `count` lines that share the most words with the question, in their own order
-    ("how do i run a home visit?" gets the line about home visits, not always the first
-    two); with nothing shared, the first ones."""
-    asked = _word_stems(question)
-    ranked = sorted(range(len(lines)), key=lambda n: (-len(asked & _word_stems(lines[n])), n))
-    return [lines[n] for n in sorted(ranked[:count])]
-
-
-def _word_stems(text: str) -> set[str]:
-    """The words that carry meaning (four letters or more), cut to their first five letters so
-    "visit", "visits" and "visiting" meet."""
-    return {
-        word[:STEM_LETTERS]
-        for word in re.findall(r"\w+", for_matching(text))
-        if len(word) > 3 and word not in FUNCTION_WORDS
-    }
 
 
 def _draft_begun(turn: Turn, text: str, commands: dict[str, CommandHandler]) -> list[Reply]:

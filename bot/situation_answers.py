@@ -21,6 +21,9 @@ from content.understanding_schema import Told, replies_in
 SITUATION_WORDS = 2
 # A request for advice of at most this many words asks; a longer one also tells (an answer).
 ASKED_ALONE_WORDS = 20
+# What a story told is read with, in its own language, to find the situation it would be
+# answered by if asked.
+ASKED_AFTER_A_STORY = {"en": "what should i do?", "es": "¿qué hago?"}
 
 
 def situation_answer(turn: Turn, text: str, *, sure: float = SITUATION_CONFIDENCE) -> list[Reply]:
@@ -31,9 +34,29 @@ def situation_answer(turn: Turn, text: str, *, sure: float = SITUATION_CONFIDENC
     situation = _situation_in(text, sure, told)
     if situation is None:
         return []
-    said = replies_in(current_language()).intents
     # "IEP meeting tomorrow and i'm really nervous": the feeling is heard before the answer.
     heard = [] if told is None or not told[1].heard_first else [told[1].acknowledge, ""]
+    return _answer_with_offer(turn, _situation(situation), heard)
+
+
+def situation_named(turn: Turn, name: str) -> list[Reply]:
+    """A situation's answer by its name (one `situation_if_asked` found earlier), with the
+    way into a reflection on it offered; empty for a name the content no longer has."""
+    situation = situations_in(current_language()).situations.get(name)
+    return [] if situation is None else _answer_with_offer(turn, situation, [])
+
+
+def situation_if_asked(text: str, language: str) -> str | None:
+    """The situation a story told would be answered with had it ended "what should I do?"
+    ("a mom yelled at me in the parking lot about her son's grades": a parent angry with
+    you), by name; None when it would not be."""
+    told = what_is_told(text)
+    asked = ASKED_AFTER_A_STORY.get(language, ASKED_AFTER_A_STORY["en"])
+    return _situation_in(f"{text}. {asked}", SITUATION_CONFIDENCE, told)
+
+
+def _answer_with_offer(turn: Turn, situation: Situation, heard: list[str]) -> list[Reply]:
+    said = replies_in(current_language()).intents
     lines = [*heard, *_answer_lines(situation)]
     slug = situation.topic
     if slug in turn.library.topics:
@@ -49,9 +72,10 @@ def situation_aside(text: str) -> str | None:
     """ "wait, random q: a dad recorded our whole meeting, what do i do next time?" typed in
     the middle of a reflection: the situation's answer as an aside (nothing offered, as the
     place is kept and asked again), or None."""
-    situation = _situation_in(text, SITUATION_CONFIDENCE, what_is_told(text))
-    if situation is None:
+    name = _situation_in(text, SITUATION_CONFIDENCE, what_is_told(text))
+    if name is None:
         return None
+    situation = _situation(name)
     said = replies_in(current_language()).intents
     after = said.aside_situation_after.format(topic=f" {situation.topic or ''}".rstrip())
     return "\n".join([*_answer_lines(situation), "", after])
@@ -86,23 +110,26 @@ def advice_on_what_was_told(text: str, told_before: Sequence[str]) -> str | None
     return None
 
 
-def _situation_in(text: str, sure: float, told: tuple[str, Told] | None) -> Situation | None:
-    """The situation to answer, given what the text tells (`what_is_told`, read once by the
-    caller, which also says it)."""
+def _situation_in(text: str, sure: float, told: tuple[str, Told] | None) -> str | None:
+    """The name of the situation to answer, given what the text tells (`what_is_told`, read
+    once by the caller, which also says it)."""
     if len(words(for_matching(text))) < SITUATION_WORDS:
         return None  # "no", "Maya and Leo": too few words to be about anything yet
     if told is not None and told[1].answers:
         return None  # "is it ok to give parents my personal cell": answered as told
     if told is not None and told[1].situation is not None:
         # "un papá de mi alumno fue deportado": its words name the situation.
-        return situations_in(current_language()).situations[told[1].situation]
+        return told[1].situation
     if told is not None and told[1].heard_first:
         # A feeling or a story told keeps its own reply unless the model is surer; general
         # advice told ("how do i say a hard thing") gives way at the usual bar, as the
         # situation's answer says it better ("...about their kid's hygiene").
         sure = max(sure, SITUATION_OVER_TOLD)
-    name = default_reader().situation(text, sure)
-    return None if name is None else situations_in(current_language()).situations[name]
+    return default_reader().situation(text, sure)
+
+
+def _situation(name: str) -> Situation:
+    return situations_in(current_language()).situations[name]
 
 
 def _answer_lines(situation: Situation) -> list[str]:

@@ -56,6 +56,7 @@ AS_WRITTEN = frozenset(
         "typed_outcomes",
         "aside_openers",
         "advice_asks",
+        "follow_up_asks",
         "pointing",
         "leave_words",
         "hedges",

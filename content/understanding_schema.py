@@ -173,6 +173,10 @@ class IntentReplies(_Strict):
     aside_greeting: str
     aside_openers: list[str] = Field(min_length=1)
     advice_asks: list[str] = Field(min_length=1)
+    # "ok but how?", "like what?" right after a story was heard: asked about that story.
+    follow_up_asks: list[str] = Field(min_length=1)
+    # Before the tries kept for a story heard, when "what should I do?" follows it.
+    heard_then_tries: str
     leave_words: list[str] = Field(min_length=1)
     aside_situation_after: str
     greeting_pending: str

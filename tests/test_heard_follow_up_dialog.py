@@ -1,0 +1,71 @@
+"""A story told, then "what should I do?": the question is about the story. "a mom yelled at
+me in the parking lot today about her son's grades" ... "what should I do?" had got the
+general "Good question. The framework...", and "ok but how?" the whole menu. Nothing the
+educator wrote is kept for it. On both databases."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.app import CoachApp
+from bot.storage.models import Educator
+from tests.clock import FakeClock
+from tests.dialog import Conversation
+
+STORY = "a mom yelled at me in the parking lot today about her son's grades"
+
+
+def test_what_should_i_do_after_a_story_answers_that_story(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says(STORY)
+    advice = educator.says("what should I do?")
+    assert "A parent who is angry with you" in advice
+    assert "Good question" not in advice
+    # The reflection the story's reply offered is still one "ok" away.
+    assert "Question 1 of 2" in educator.says("ok")
+
+
+def test_ok_but_how_after_families_not_coming_gets_tries_for_that(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("nobody came to family night again")
+    advice = educator.says("ok but how?")
+    assert "For what you told me, two things you could try" in advice
+    assert "family night" in advice.casefold()  # the tries closest to the story
+    assert "Here's what you can type" not in advice
+
+
+def test_a_new_question_after_a_story_is_answered_as_itself(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says(STORY)
+    answer = educator.says("what do i do about a dad who records our meetings on his phone?")
+    assert "A parent who is angry with you" not in answer
+
+
+def test_the_story_is_forgotten_after_the_next_message(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says(STORY)
+    educator.says("thanks")
+    assert "A parent who is angry with you" not in educator.says("what should I do?")
+
+
+def test_the_story_goes_stale_after_an_evening(app: CoachApp, clock: FakeClock) -> None:
+    educator = Conversation(app.coach)
+    educator.says(STORY)
+    clock.advance(hours=7)
+    assert "A parent who is angry with you" not in educator.says("what should I do?")
+
+
+def test_only_what_the_coach_would_advise_is_kept_never_the_words(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says(STORY)
+    with app.sessions() as session:
+        kept = session.scalars(select(Educator.offer)).one()
+    assert kept is not None and "upset_parent" in kept
+    assert "parking" not in kept and "grades" not in kept
+
+
+def test_spanish_y_como_after_a_story_told_in_spanish(app: CoachApp) -> None:
+    educator = Conversation(app.coach, locale="es-MX")
+    educator.says("otra vez no vino ninguna familia a la noche de familias")
+    advice = educator.says("¿y cómo?")
+    assert "Para lo que me contó, dos cosas que podría probar" in advice

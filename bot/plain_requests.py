@@ -363,7 +363,9 @@ def _answer(
             return [Text(_heard(text, told, turn))]
         return greet(turn)
     if intent == "thanks":
-        return [Text(pick(said.thanks, text))]
+        # "love this", "dying to try the coffee hour idea": praise, not thanks to welcome.
+        thanked = default_reader().cued(text, "thanks")
+        return [Text(pick(said.thanks if thanked else said.praise, text))]
     if intent == "frustration":
         asked = _question_in(text)
         at_the_coach = _at_the_coach(text, said.at_coach_words)

@@ -162,6 +162,8 @@ class Stuck(_Strict):
 class IntentReplies(_Strict):
     greeting: list[str] = Field(min_length=1)
     thanks: list[str] = Field(min_length=1)
+    # Praise or eagerness with no thanks in it ("love this", "dying to try the coffee hour").
+    praise: list[str] = Field(min_length=1)
     frustration: list[str] = Field(min_length=1)
     frustration_at_coach: list[str] = Field(min_length=1)
     at_coach_words: list[str] = Field(min_length=1)

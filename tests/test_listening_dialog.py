@@ -2624,3 +2624,11 @@ def test_someone_else_s_principal_is_not_the_educator_s_role(app: CoachApp) -> N
     assert "you're a school leader" in Conversation(app.coach, "ap").says(
         "I'm the AP at a middle school"
     )
+
+
+def test_praise_of_the_coach_is_welcomed_not_taken_for_frustration(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    praised = educator.says("i really love this")  # had: "Fair enough; I'm not always useful"
+    welcomed = replies_in("en").intents.praise
+    assert "not always useful" not in praised and any(line in praised for line in welcomed)
+    assert "You're welcome" in educator.says("thank u so much")

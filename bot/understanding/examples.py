@@ -27,6 +27,10 @@ NEIGHBOURS = 5
 CUT_OFF = 70.0
 
 
+# The score of an example that is the message itself, its words in any order.
+EXACT = 100.0
+
+
 @dataclass(frozen=True)
 class Vote:
     intent: str
@@ -74,6 +78,11 @@ class ExampleVote:
         )
         if not closest:
             return None
+        _, top, first = closest[0]
+        if top >= EXACT:
+            # "love this" is a thanks example word for word: several near ones of another
+            # intent ("leave this", "stop this") must not outvote it.
+            return Vote(self.intents[first], top)
         votes: dict[str, float] = {}
         best: dict[str, float] = {}
         for _, score, index in closest:

@@ -47,7 +47,13 @@ from bot.flows.state import (
     save_flow,
 )
 from bot.followthrough import nudge_left_open
-from bot.heard_follow_up import answer_on_the_story, asks_about_the_story
+from bot.heard_follow_up import (
+    answer_on_the_story,
+    asks_about_the_story,
+    asks_where_to_start,
+    more_tries,
+    where_to_start,
+)
 from bot.i18n import current_language, speaking
 from bot.inbound import Inbound
 from bot.inbox import store as inbox
@@ -63,6 +69,7 @@ from bot.language import (
 )
 from bot.numbers import parse_small_int
 from bot.offers import (
+    ADVISED,
     HEARD,
     HOW_IT_WENT,
     KEEP_GOING,
@@ -329,6 +336,12 @@ class Coach:
             advice, offered = heard_kept(offered)
             if advice is not None and asks_about_the_story(text):
                 return answer_on_the_story(turn, advice, offered) or None
+        elif offered.startswith(ADVISED):  # things to try given: "ok but how?" asks where to start
+            advice, offered = heard_kept(offered)
+            if advice is not None and asks_where_to_start(text):
+                return where_to_start(turn, advice, offered) or None
+            if advice is not None and asks_about_the_story(text):  # "and if he still doesn't?"
+                return more_tries(turn, text, advice, offered) or None
         # "Type `reflect time`" ... "ok sure"; a "sí" once Spanish was offered takes Spanish.
         if says_yes(text) and not accepts_offered_spanish(turn.educator, text):
             return self._run_command(turn, *split_command(offered))

@@ -13,21 +13,33 @@ from __future__ import annotations
 from bot.closest_lines import closest_indices
 from bot.flows.listening import hardest_theme
 from bot.i18n import current_language
-from bot.offers import make_offer
+from bot.offers import SITUATION_ADVICE, THEME_ADVICE, advised, make_offer
 from bot.replies import Reply, Text
-from bot.situation_answers import asks_for_advice, situation_if_asked, situation_named
+from bot.situation_answers import (
+    asks_for_advice,
+    situation_if_asked,
+    situation_named,
+    situation_tries,
+)
 from bot.turn import Turn
-from bot.understanding import Understanding
+from bot.understanding import Understanding, understand
 from bot.understanding.normalise import for_matching, words
-from bot.understanding.reader import SITUATION_CONFIDENCE, default_reader
+from bot.understanding.reader import (
+    SITUATION_CONFIDENCE,
+    UNKNOWN,
+    asks_a_question,
+    default_reader,
+)
 from content.understanding_schema import replies_in
 
-SITUATION = "situation"
-THEME = "theme"
 # A follow-up is a few words ("so what do i do now?"); a longer message says something new.
-FOLLOW_UP_WORDS = 8
+FOLLOW_UP_WORDS = 12
 # How many of a theme's tries answer "what should I do?" (as many as a how-to question gets).
 TRIES = 2
+# What a short question read as alone may be and still ask about the story before it ("should
+# i tell my AD?", "and if he still doesnt answer?", which sounds weary); a command, a
+# thank-you or a hello is itself.
+ASKED_INTENTS = frozenset(["question", "frustration", UNKNOWN])
 
 
 def advice_on(text: str, reading: Understanding) -> str | None:
@@ -36,43 +48,115 @@ def advice_on(text: str, reading: Understanding) -> str | None:
     is in the way ("theme:conflict:0,3"); None when there is neither."""
     situation = situation_if_asked(text, reading.language)
     if situation is not None:
-        return f"{SITUATION}:{situation}"
+        return f"{SITUATION_ADVICE}:{situation}"
     actions = replies_in(current_language()).theme_actions
     theme = hardest_theme([t for t in reading.themes if t in actions])
     if theme is None:
         return None
     tries = closest_indices(text, actions[theme], TRIES)
-    return f"{THEME}:{theme}:{','.join(map(str, tries))}"
+    return f"{THEME_ADVICE}:{theme}:{','.join(map(str, tries))}"
 
 
 def asks_about_the_story(text: str) -> bool:
-    """ "what should I do?", "ok but how?", "qué hago": a few words that ask for advice and
-    name no situation of their own ("what do I do about a dad who records meetings" is a new
-    question)."""
+    """ "what should I do?", "ok but how?", "should i tell my AD?", "qué hago": a few words
+    that ask something and name no situation or part of the framework of their own ("what do I
+    do about a dad who records meetings" is a new question)."""
     said = words(for_matching(text))
     if len(said) > FOLLOW_UP_WORDS:
         return False
-    follow_ups = replies_in(current_language()).intents.follow_up_asks
-    typed = " ".join(said) in {" ".join(words(for_matching(f))) for f in follow_ups}
-    if not (typed or asks_for_advice(text)):
-        return False
-    return default_reader().situation(text, SITUATION_CONFIDENCE) is None
+    intent = understand(text, deficit=False).intent
+    asked = (
+        _follows_up(said)
+        or asks_for_advice(text)
+        or (asks_a_question(text) and intent in ASKED_INTENTS)
+    )
+    reader = default_reader()
+    return (
+        asked
+        and reader.situation(text, SITUATION_CONFIDENCE) is None
+        and not reader.names_a_topic(text)
+    )
+
+
+def asks_where_to_start(text: str) -> bool:
+    """ "ok but how?", "what would you do first?", "which one?" after tries were given."""
+    said = words(for_matching(text))
+    return _follows_up(said) or " ".join(said) in _phrases(
+        replies_in(current_language()).intents.start_asks
+    )
+
+
+def where_to_start(turn: Turn, advice: str, command: str) -> list[Reply]:
+    """The first of the tries given ("I'd start with..."), with a note home and the
+    reflection named as the ways to begin; empty when what was kept names nothing now."""
+    tries = _tries(advice)
+    if not tries:
+        return []
+    said = replies_in(current_language()).intents
+    make_offer(turn.educator, command, turn.now)  # "ok" still starts the reflection
+    step = tries[0].rstrip(".")
+    topic = command.removeprefix("reflect")
+    return [Text(said.start_with.format(step=step[:1].lower() + step[1:], topic=topic))]
+
+
+def more_tries(turn: Turn, text: str, advice: str, command: str) -> list[Reply]:
+    """ "and if he still doesn't answer?" after a theme's tries: the two closest of those not
+    given yet, kept with the rest so a third ask gets others again; empty when none are left
+    (or the advice was a situation's, whose three are all given at once)."""
+    kind, _, rest = advice.partition(":")
+    theme, _, numbers = rest.partition(":")
+    actions = replies_in(current_language()).theme_actions.get(theme, [])
+    given = {int(n) for n in numbers.split(",") if n.isdigit()}
+    left = [n for n in range(len(actions)) if n not in given]
+    if kind != THEME_ADVICE or not left:
+        return []
+    chosen = [left[n] for n in closest_indices(text, [actions[n] for n in left], TRIES)]
+    kept = ",".join(map(str, sorted(given | set(chosen))))
+    return _tries_answer(turn, f"{THEME_ADVICE}:{theme}:{kept}", command, chosen)
+
+
+def _follows_up(said: list[str]) -> bool:
+    return " ".join(said) in _phrases(replies_in(current_language()).intents.follow_up_asks)
+
+
+def _phrases(phrases: list[str]) -> set[str]:
+    return {" ".join(words(for_matching(phrase))) for phrase in phrases}
 
 
 def answer_on_the_story(turn: Turn, advice: str, command: str) -> list[Reply]:
-    """The advice kept for the story, with the reflection still offered (`command`); empty
-    when what was kept no longer names anything in the content."""
-    kind, _, rest = advice.partition(":")
-    if kind == SITUATION:
-        return situation_named(turn, rest)
-    theme, _, numbers = rest.partition(":")
-    replies = replies_in(current_language())
-    actions = replies.theme_actions.get(theme, [])
-    tries = [actions[int(n)] for n in numbers.split(",") if n.isdigit() and int(n) < len(actions)]
-    if kind != THEME or not tries:
+    """The advice kept for the story, with the reflection still offered (`command`), kept so
+    "ok but how?" next gets where to start; empty when what was kept no longer names
+    anything in the content."""
+    kind, _, name = advice.partition(":")
+    if kind == SITUATION_ADVICE:
+        return situation_named(turn, name)  # kept as advised, with its own reflection
+    tries = _tries(advice)
+    if not tries:
         return []
+    return _tries_answer(turn, advice, command, [])
+
+
+def _tries_answer(turn: Turn, advice: str, command: str, chosen: list[int]) -> list[Reply]:
+    """A theme's tries (those `chosen`, or all `advice` names), the reflection offered after
+    them, and the advice kept for "ok but how?" or "what else?" next."""
+    replies = replies_in(current_language())
+    actions = replies.theme_actions[advice.split(":")[1]]
+    tries = [actions[n] for n in chosen] if chosen else _tries(advice)
+    make_offer(turn.educator, advised(advice, command), turn.now)
     topic = command.removeprefix("reflect")
-    make_offer(turn.educator, command, turn.now)  # "sure" still starts the reflection
-    lines = [replies.intents.heard_then_tries, *(f"• {line}" for line in tries)]
+    opening = replies.intents.heard_more_tries if chosen else replies.intents.heard_then_tries
+    lines = [opening, *(f"• {line}" for line in tries)]
     lines += ["", replies.intents.heard_offer.format(topic=topic)]
     return [Text("\n".join(lines))]
+
+
+def _tries(advice: str) -> list[str]:
+    """The things to try that `advice` names: a situation's three, or a theme's chosen ones."""
+    kind, _, rest = advice.partition(":")
+    if kind == SITUATION_ADVICE:
+        return situation_tries(rest)
+    if kind != THEME_ADVICE:
+        return []
+    theme, _, numbers = rest.partition(":")
+    actions = replies_in(current_language()).theme_actions.get(theme, [])
+    return [actions[int(n)] for n in numbers.split(",") if n.isdigit() and int(n) < len(actions)]

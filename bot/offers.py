@@ -27,6 +27,12 @@ KEEP_GOING = "keep-going"
 TAKES_NEXT = "takes-next"
 PROFILE_QUESTION = "profile-question"
 HEARD = "heard"
+# The width of the stored offer (Educator.offer).
+OFFER_CHARS = 80
+ADVISED = "advised"
+# What advice a heard or advised offer keeps: a situation by name, or a theme's tries by number.
+SITUATION_ADVICE = "situation"
+THEME_ADVICE = "theme"
 # Kept in a heard offer when there is no advice on the story to keep.
 NO_ADVICE = "-"
 _PUNCTUATION = re.compile(r"[.,!?¡¿…:;\-]+")
@@ -68,11 +74,22 @@ def heard_asked(advice: str | None, command: str) -> str:
     """What is kept when a story told was heard ("a mom yelled at me at pickup"): what the
     coach would advise on it (bot/heard_follow_up.py: a situation's name or a theme's tries,
     never the educator's words), and the command a yes runs (`reflect relational`)."""
-    return f"{HEARD} {advice or NO_ADVICE} {command}"
+    return _fitting(f"{HEARD} {advice or NO_ADVICE} {command}", command)
+
+
+def advised(advice: str, command: str) -> str:
+    """What is kept when that advice was given: "ok but how?" next asks where to start."""
+    return _fitting(f"{ADVISED} {advice} {command}", command)
+
+
+def _fitting(offer: str, command: str) -> str:
+    """The offer, or its command alone if the advice would not fit the stored offer's width (a
+    long situation name with a long topic): the yes still works, the follow-up is lost."""
+    return offer if len(offer) <= OFFER_CHARS else command
 
 
 def heard_kept(offered: str) -> tuple[str | None, str]:
-    """A heard offer's advice (None when there was none) and its command."""
+    """A heard or advised offer's advice (None when there was none) and its command."""
     _, advice, command = offered.split(" ", 2)
     return (None if advice == NO_ADVICE else advice), command
 

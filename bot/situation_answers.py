@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from bot.flows.listening import what_is_told
 from bot.i18n import current_language
-from bot.offers import make_offer
+from bot.offers import SITUATION_ADVICE, advised, make_offer
 from bot.replies import Reply, Text
 from bot.turn import Turn
 from bot.understanding.normalise import for_matching, phrases_pattern, words
@@ -36,14 +36,20 @@ def situation_answer(turn: Turn, text: str, *, sure: float = SITUATION_CONFIDENC
         return []
     # "IEP meeting tomorrow and i'm really nervous": the feeling is heard before the answer.
     heard = [] if told is None or not told[1].heard_first else [told[1].acknowledge, ""]
-    return _answer_with_offer(turn, _situation(situation), heard)
+    return _answer_with_offer(turn, situation, heard)
 
 
 def situation_named(turn: Turn, name: str) -> list[Reply]:
     """A situation's answer by its name (one `situation_if_asked` found earlier), with the
     way into a reflection on it offered; empty for a name the content no longer has."""
+    known = name in situations_in(current_language()).situations
+    return _answer_with_offer(turn, name, []) if known else []
+
+
+def situation_tries(name: str) -> list[str]:
+    """A situation's three things to try, by name; empty for a name the content no longer has."""
     situation = situations_in(current_language()).situations.get(name)
-    return [] if situation is None else _answer_with_offer(turn, situation, [])
+    return [] if situation is None else list(situation.tries)
 
 
 def situation_if_asked(text: str, language: str) -> str | None:
@@ -55,16 +61,20 @@ def situation_if_asked(text: str, language: str) -> str | None:
     return _situation_in(f"{text}. {asked}", SITUATION_CONFIDENCE, told)
 
 
-def _answer_with_offer(turn: Turn, situation: Situation, heard: list[str]) -> list[Reply]:
+def _answer_with_offer(turn: Turn, name: str, heard: list[str]) -> list[Reply]:
+    """The situation's answer, the reflection on it offered ("sure" starts it), and what was
+    advised kept, so "ok but how?" next gets where to start."""
     said = replies_in(current_language()).intents
+    situation = _situation(name)
     lines = [*heard, *_answer_lines(situation)]
     slug = situation.topic
     if slug in turn.library.topics:
         lines += ["", said.question_more.format(slug=slug)]
-        make_offer(turn.educator, f"reflect {slug}", turn.now)  # "sure" starts it
+        command = f"reflect {slug}"
     else:
         lines += ["", said.heard_offer.format(topic="")]
-        make_offer(turn.educator, "reflect", turn.now)
+        command = "reflect"
+    make_offer(turn.educator, advised(f"{SITUATION_ADVICE}:{name}", command), turn.now)
     return [Text("\n".join(lines))]
 
 

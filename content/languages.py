@@ -57,6 +57,7 @@ AS_WRITTEN = frozenset(
         "aside_openers",
         "advice_asks",
         "follow_up_asks",
+        "start_asks",
         "pointing",
         "leave_words",
         "hedges",

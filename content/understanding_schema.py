@@ -179,6 +179,12 @@ class IntentReplies(_Strict):
     follow_up_asks: list[str] = Field(min_length=1)
     # Before the tries kept for a story heard, when "what should I do?" follows it.
     heard_then_tries: str
+    # "and if he still doesn't answer?" after them: before two more of the theme's actions.
+    heard_more_tries: str
+    # "what would you do first?", "which one?" after things to try were given.
+    start_asks: list[str] = Field(min_length=1)
+    # ...answered with the first of them, {step}, and the ways to begin ({topic}: " SLUG").
+    start_with: str
     leave_words: list[str] = Field(min_length=1)
     aside_situation_after: str
     greeting_pending: str

@@ -69,3 +69,37 @@ def test_spanish_y_como_after_a_story_told_in_spanish(app: CoachApp) -> None:
     educator.says("otra vez no vino ninguna familia a la noche de familias")
     advice = educator.says("¿y cómo?")
     assert "Para lo que me contó, dos cosas que podría probar" in advice
+
+
+def test_after_the_tries_what_would_you_do_first_names_one(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says(
+        "I have a mom who emails me EVERY day, sometimes 3 times, about her son Liam (4th"
+        " grade). I dread opening my inbox. starting to resent her"
+    )
+    educator.says("so what do i actually say to her")  # had: "Good question. The framework..."
+    first = educator.says("which one first?")
+    assert "If I had to pick one, I'd start with this: propose a set schedule" in first
+
+
+def test_and_if_he_still_doesnt_answer_gets_two_other_tries(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("3rd grade. Jaylen's dad never answers anything. nothing since august")
+    given = educator.says("ok but how?")
+    more = educator.says("and if he still doesnt answer?")
+    assert "If those don't land, two more you could try" in more
+    tried = [line for line in more.splitlines() if line.startswith("•")]
+    assert len(tried) == 2 and not any(line in given for line in tried)
+
+
+def test_a_parents_threat_is_taken_seriously_not_answered_with_the_framework(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    threat = educator.says(
+        "a parent told me after the game tonight that if his son doesn't start friday he'll"
+        " 'make sure I regret it.' he knows where I park. I'm a HS coach. what do I do"
+    )
+    assert "Tell an administrator today" in threat and "Good question" not in threat
+    complaint = educator.says("a dad threatened to go to the principal about a grade")
+    assert "Tell an administrator today" not in complaint

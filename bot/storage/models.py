@@ -43,7 +43,7 @@ class Educator(Base):
     language_offered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # The one next step the last reply offered ("reflect time"), which a typed yes takes
     # (bot/offers.py): a command line, never the educator's words.
-    offer: Mapped[str | None] = mapped_column(String(80))
+    offer: Mapped[str | None] = mapped_column(String(80))  # bot/offers.py OFFER_CHARS
     offer_made_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 

@@ -862,7 +862,10 @@ class Reader:
             # "in spanish please" is about the coach's language, not a family's; only a cue
             # says so plainly ("dad only speaks spanish" may sound like the intent to the model).
             themes = tuple(theme for theme in themes if theme != "language")
-        if intent in TO_THE_COACH and self._only_to_the_coach(normalised, read):
+        thanked = intent != "thanks" or "thanks" in self.intent_cues.counts(read)
+        if intent in TO_THE_COACH and thanked and self._only_to_the_coach(normalised, read):
+            # "thanks, that helped!" is about the coach; "loved it", with no word of thanks
+            # and read as praise, may be how the week's step went, and keeps its bright spot.
             themes = tuple(theme for theme in themes if theme != "positive")
         return Understanding(
             intent=intent,

@@ -77,8 +77,8 @@ def test_weariness_with_a_situation_is_heard_before_the_answer(app: CoachApp) ->
             " said nobody from the school ever calls with good news",
             "Want to build on it?",
         ),
-        # A full week told is heard as that.
-        ("ando super quemada, 32 alumnos, 32 familias, y cero tiempo", "reflect"),
+        # A full week told is heard as that (the weariness in it, with the smallest step).
+        ("ando super quemada, 32 alumnos, 32 familias, y cero tiempo", "That sounds like a lot"),
         # A question about no situation keeps its topic's answer.
         ("how do I run a home visit?", "learn relational"),
     ],

@@ -82,7 +82,7 @@ from bot.weekly.models import NudgeLedger
 from bot.weekly.schedule_words import focus_named, schedule_named
 from content.drafts_schema import Purpose
 from content.profile_schema import ProfileWords
-from content.schema import NudgeTopic, Role
+from content.schema import GradeBand, NudgeTopic, Role
 from content.understanding_schema import ToTheCoach, default_understanding, replies_in
 
 # Intents that are command words: the plain request runs that command.
@@ -261,6 +261,11 @@ def _answer(
     about = _to_the_coach(text)  # "is this thing private? can my principal see this"
     if about is not None:
         return [Text(about.answer)]
+    band = _band_alone(turn, text)
+    if band is not None:
+        # "9-12", "middle school" typed alone (after the role was offered, or any time): the
+        # grades they work with (it had been "I don't know `9-12` yet").
+        return commands["profile"](turn, f"grades {band}")
     moved = moved_to_another_day(turn, text)  # "actually no, make it friday"
     if moved is not None:
         return moved
@@ -470,6 +475,17 @@ def _answer(
             return [Text(_heard(text, plainly, turn)), note]
         return [Text(_heard(text, reading, turn))]
     return None
+
+
+def _band_alone(turn: Turn, text: str) -> str | None:
+    """The grade band a message is nothing but ("9-12", "grades 1-5", "middle school"), when
+    it could be nothing else: a range or a school named, not a bare "all" or "high"."""
+    said = " ".join(text.casefold().split()).strip(" .!")  # digits kept, unlike for_matching
+    said = said.removeprefix("grades ").removeprefix("grade ").removeprefix("grados ")
+    band = turn.library.profiles.band_named(said)
+    if band is None or (len(said.split()) < 2 and not any(ch.isdigit() for ch in said)):
+        return None
+    return None if band is GradeBand.ALL and not any(ch.isdigit() for ch in said) else band.value
 
 
 def _situation_bar(text: str, reading: Understanding) -> float:

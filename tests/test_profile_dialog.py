@@ -95,6 +95,30 @@ def test_a_question_under_the_grades_question_is_no_grade(app: CoachApp) -> None
     assert not answer.startswith("Got it:") and "Three things you could try" in answer
 
 
+def test_a_story_under_the_grades_question_is_no_grade(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("hi")
+    educator.clicks("Teacher")
+    # Had: "Got it: Elementary" ("de primero" inside it), and nothing on the dad.
+    answer = educator.says(
+        "tengo un papá que me escribe todos los días por whatsapp a las 11 de la noche, de"
+        " primero, no sé qué hacer"
+    )
+    assert "Entendido" not in answer and "Got it:" not in answer
+    assert stored_profile(app) == ("teacher", None)
+
+
+@pytest.mark.parametrize(
+    ("typed", "band"), [("9-12", "high"), ("grades 1-5", "elementary"), ("middle school", "middle")]
+)
+def test_grades_typed_alone_any_time_are_set(app: CoachApp, typed: str, band: str) -> None:
+    educator = Conversation(app.coach)
+    educator.says("im a teacher")
+    answer = educator.says(typed)  # had: "I don't know `9-12` yet"
+    assert answer.startswith("Got it:") and "I don't know" not in answer
+    assert stored_profile(app)[1] == band
+
+
 def test_both_questions_can_be_skipped_and_are_not_asked_again(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("help")

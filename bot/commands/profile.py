@@ -13,7 +13,9 @@ from bot.profiles import profile_of
 from bot.replies import Choice, Choices, Reply, Text
 from bot.text import split_command, without_accents
 from bot.turn import Turn
-from bot.understanding.reader import is_asked
+from bot.understanding.normalise import for_matching
+from bot.understanding.normalise import words as words_in
+from bot.understanding.reader import default_reader, is_asked
 from content.profile_schema import ProfileWords
 
 SKIP_WORD = "skip"
@@ -94,9 +96,12 @@ def option_typed(turn: Turn, text: str, offered: str) -> str | None:
     # "todos los grados", "k-5", "hs math, 9th and 10th": the grades in words (had: "k-5"
     # was asked the role again, and "todos los grados" read as a wish to delete everything).
     short = len(text.split()) <= GRADES_ANSWER_WORDS
-    if not short and is_asked(text):
+    if not short and (
+        is_asked(text) or default_reader().names_a_family(words_in(for_matching(text)))
+    ):
         # "i teach PE to 400 kids a week, k-5. how am i supposed to...": a question, answered
-        # as anywhere (it had been taken for the grades alone, the question dropped).
+        # as anywhere (it had been taken for the grades alone, the question dropped); "tengo
+        # un papá que me escribe todos los días por whatsapp...": a story, not "Primaria".
         return None
     band = words.band_named(text) or words.band_in(text)
     if band is None and short and not is_asked(text):

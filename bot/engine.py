@@ -73,6 +73,7 @@ from bot.offers import (
     HEARD,
     HOW_IT_WENT,
     KEEP_GOING,
+    NO_ADVICE,
     NUDGE_CARD,
     PROFILE_QUESTION,
     TAKES_NEXT,
@@ -336,6 +337,8 @@ class Coach:
             advice, offered = heard_kept(offered)
             if advice is not None and asks_about_the_story(text):
                 return answer_on_the_story(turn, advice, offered) or None
+            if offered == NO_ADVICE:  # after a safety answer a yes starts nothing
+                return None
         elif offered.startswith(ADVISED):  # things to try given: "ok but how?" asks where to start
             advice, offered = heard_kept(offered)
             if advice is not None and asks_where_to_start(text):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bot.closest_lines import closest_indices
 from bot.flows.listening import hardest_theme
 from bot.i18n import current_language
-from bot.offers import SITUATION_ADVICE, THEME_ADVICE, advised, make_offer
+from bot.offers import COACH_ADVICE, SITUATION_ADVICE, THEME_ADVICE, advised, make_offer
 from bot.replies import Reply, Text
 from bot.situation_answers import (
     asks_for_advice,
@@ -130,6 +130,9 @@ def answer_on_the_story(turn: Turn, advice: str, command: str) -> list[Reply]:
     kind, _, name = advice.partition(":")
     if kind == SITUATION_ADVICE:
         return situation_named(turn, name)  # kept as advised, with its own reflection
+    if kind == COACH_ADVICE:  # what to do first in a safety answer is what it said
+        said = replies_in(current_language()).to_the_coach.get(name)
+        return [] if said is None else [Text(said.answer)]
     tries = _tries(advice)
     if not tries:
         return []

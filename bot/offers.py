@@ -33,7 +33,8 @@ ADVISED = "advised"
 # What advice a heard or advised offer keeps: a situation by name, or a theme's tries by number.
 SITUATION_ADVICE = "situation"
 THEME_ADVICE = "theme"
-# Kept in a heard offer when there is no advice on the story to keep.
+COACH_ADVICE = "coach"  # an answer of replies.yaml `to_the_coach` (a safety answer), by name
+# Kept in a heard offer when there is no advice on the story to keep, or no command to run.
 NO_ADVICE = "-"
 _PUNCTUATION = re.compile(r"[.,!?¡¿…:;\-]+")
 _DRAWN_OUT = re.compile(r"(\w)\1{2,}")  # "yesss", "okkkk", "siii"

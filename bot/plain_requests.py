@@ -50,7 +50,9 @@ from bot.language import SPANISH_COMMANDS, accepts_offered_spanish, spanish_word
 from bot.nudges.tip_now import tip_now
 from bot.numbers import parse_small_int
 from bot.offers import (
+    COACH_ADVICE,
     KEEP_GOING,
+    NO_ADVICE,
     NUDGE_CARD,
     heard_asked,
     how_it_went_asked,
@@ -258,8 +260,13 @@ def _answer(
 ) -> list[Reply] | None:
     said = replies_in(current_language()).intents
     intent = reading.intent
-    about = _to_the_coach(text)  # "is this thing private? can my principal see this"
-    if about is not None:
+    to_coach = _to_the_coach_named(text)  # "is this thing private? can my principal see this"
+    if to_coach is not None:
+        name, about = to_coach
+        if about.any_length:
+            # A safety answer ("she's NOT allowed to pick up Zoe... mom is in the lobby"):
+            # "what do i do RIGHT NOW" next is answered by it again, and no yes starts anything.
+            make_offer(turn.educator, heard_asked(f"{COACH_ADVICE}:{name}", NO_ADVICE), turn.now)
         return [Text(about.answer)]
     band = _band_alone(turn, text)
     if band is not None:
@@ -542,16 +549,22 @@ def _asks_for_a_tip(text: str, reading: Understanding) -> bool:
 
 def _to_the_coach(text: str) -> ToTheCoach | None:
     """What is said to the coach itself (replies.yaml `to_the_coach`), with its answer."""
+    found = _to_the_coach_named(text)
+    return None if found is None else found[1]
+
+
+def _to_the_coach_named(text: str) -> tuple[str, ToTheCoach] | None:
+    """_to_the_coach's entry with its name in replies.yaml."""
     said = for_matching(text)
     typed = words(said)
-    for entry in replies_in(current_language()).to_the_coach.values():
+    for name, entry in replies_in(current_language()).to_the_coach.items():
         short_enough = entry.most_words is None or len(typed) <= entry.most_words
         if short_enough and phrases_pattern(tuple(entry.words)).search(said) is not None:
             if entry.unless_families and default_reader().names_a_family(typed):
                 continue
             if entry.unless_words and phrases_pattern(tuple(entry.unless_words)).search(said):
                 continue
-            return entry
+            return name, entry
     return None
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from bot.app import CoachApp
 from bot.storage.models import Educator
+from content.understanding_schema import replies_in
 from tests.clock import FakeClock
 from tests.dialog import Conversation
 
@@ -100,6 +101,24 @@ def test_a_parents_threat_is_taken_seriously_not_answered_with_the_framework(
         "a parent told me after the game tonight that if his son doesn't start friday he'll"
         " 'make sure I regret it.' he knows where I park. I'm a HS coach. what do I do"
     )
-    assert "Tell an administrator today" in threat and "Good question" not in threat
+    taken_seriously = replies_in("en").to_the_coach["threat_to_staff"].answer
+    assert threat == taken_seriously  # had: "Good question. The framework starts from trust"
+    # Asked again right after, it is the answer again, not the framework.
+    assert educator.says("should i tell my AD?") == taken_seriously
     complaint = educator.says("a dad threatened to go to the principal about a grade")
-    assert "Tell an administrator today" not in complaint
+    assert taken_seriously not in complaint
+
+
+def test_what_do_i_do_right_now_after_a_pickup_in_doubt_is_the_safety_answer(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    first = educator.says(
+        "dad just called and said mom is NOT allowed to pick up Zoe today, there's a"
+        " restraining order, but nothing is in the office file. mom is here in the lobby"
+    )
+    assert "go to the office or an administrator at once" in first
+    again = educator.says("what do i do RIGHT NOW")  # had: the framework's Capacity Outcomes
+    assert again == first
+    # Nothing to say yes to after it: "ok" starts no reflection.
+    assert "Question 1 of 2" not in educator.says("ok")

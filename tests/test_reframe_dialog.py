@@ -156,3 +156,21 @@ def test_a_comparison_goes_with_the_claim_it_rewrites(app: CoachApp) -> None:
     # Had: "...in ways that look different from what we expect as much".
     assert "what we expect as much" not in answer
     assert "Hispanic parents may value education deeply" in answer
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        # Had: "A gentle thought on wording: 'bad parent'" (the conference was bad).
+        "bad parent conference today. mom cried the whole time, i think i came across as cold",
+        # Had: "'that won't work'. Some of this may describe families... by what they lack".
+        "that won't work because half of them don't check email",
+    ],
+)
+def test_a_bad_meeting_or_an_objection_gets_no_note_on_wording(app: CoachApp, told: str) -> None:
+    answer = Conversation(app.coach).says(told)
+    assert "A gentle thought on wording" not in answer
+    # A parent called bad still gets one.
+    called_bad = "the bad parents in my class never read anything"
+    noted = Conversation(app.coach, "mr-lee").says(called_bad)
+    assert "A gentle thought on wording" in noted

@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from bot.i18n import current_language
 from bot.reframe.lexicon import Lexicon, default_lexicon
-from bot.reframe.matcher import Finding, find_deficit_framing, rewrite_all
+from bot.reframe.matcher import Finding, find_deficit_framing, is_protected, rewrite_all
 from content.languages import LANGUAGES
 
 # The id of a finding from this model rather than from a lexicon entry.
@@ -302,6 +302,8 @@ def find_framing(text: str) -> list[Finding]:
     if not model.flags(text):
         return []
     start, end = model.likeliest_part(text)
+    if is_protected(text, start, end):
+        return []
     return [
         Finding(
             id=GENERAL_ID,

@@ -253,6 +253,20 @@ def find_deficit_framing(text: str, lexicon: Lexicon | None = None) -> list[Find
     return [_finding(text, candidate) for candidate in candidates]
 
 
+def is_protected(text: str, start: int, end: int, lexicon: Lexicon | None = None) -> bool:
+    """Whether text[start:end] lies wholly inside phrasing the lexicon never flags
+    (`protected`): what the fallback model finds there is left alone too ("that won't work,
+    she'll think..."); a clause that only contains such phrasing ("those immigrant families
+    keep to themselves") is still the model's to judge."""
+    lexicon = lexicon or default_lexicon()
+    folded = fold_case(fold_accents(normalise(text)))
+    return any(
+        hit.start() <= start and end <= hit.end()
+        for regex in lexicon.protected
+        for hit in regex.finditer(folded)
+    )
+
+
 def rewrite_all(text: str, findings: list[Finding], choice: int = 0) -> str:
     """The sentence with every finding replaced: by its rewrite number `choice`, or its last."""
     result = text

@@ -469,3 +469,22 @@ def test_what_made_it_work_asked_back_or_doubted_is_answered_not_quoted(
     educator.says("done")
     reply = educator.says(typed)
     assert heard in reply and "Worth keeping" not in reply
+
+
+def test_a_question_at_the_carry_question_is_answered_from_the_note(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_choosing(educator, clock, ACTION)
+    educator.says("hi")
+    carry = educator.says(
+        "partly. I sent it to mom but forgot to send the same to dad and now he's mad he was"
+        " left out"
+    )
+    assert "carry it into this week?" in carry
+    # Had: "Thanks for telling me; I've kept that with how it went."
+    answer = educator.says("what do i say to dad")
+    assert "Send the same updates to both households" in answer
+    assert "carry it into this week?" in answer
+    educator.clicks("No, let it go")
+    assert "what do i say to dad" not in educator.says("journal")

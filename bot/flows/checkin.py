@@ -35,7 +35,7 @@ from bot.nudges.settings import next_label
 from bot.numbers import parse_small_int
 from bot.offers import says_no
 from bot.replies import AskText, Choices, Reply, Text
-from bot.situation_answers import asks_for_advice, situation_aside
+from bot.situation_answers import advice_on_what_was_told, asks_for_advice, situation_aside
 from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding import understand
@@ -483,6 +483,11 @@ def _heard_more(turn: Turn, pending: Reflection | None, own: str | None) -> list
     if pending is None or not own:
         return [Text(str(messages.PICK_AN_OPTION))]
     before = turn.sealer.unseal(pending.outcome_note) if pending.outcome_note else ""
+    advice = advice_on_what_was_told(own, [before]) if asks_a_question(own) else None
+    if advice is not None:
+        # "what do i say to dad" after "...forgot to send the same to dad and now he's mad":
+        # asked, and answered from what the note told (it had been kept as how it went).
+        return [Text(advice)]
     pending.outcome_note = turn.sealer.seal(f"{before} / {own}" if before else own)
     replies = replies_in(current_language())
     # What it was about, in one line ("he works two jobs i think": time is tight).

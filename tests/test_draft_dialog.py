@@ -559,3 +559,40 @@ def test_words_for_the_coach_are_never_the_child_s_name(app: CoachApp, typed: st
     educator.clicks("English")
     # Had: "I have a happy moment to share about Ok Sure".
     assert "Just the child's first name" in educator.says(typed)
+
+
+def concern_note_at_the_time(educator: Conversation) -> None:
+    """A concern note in English for Liam, at "When could you talk?"."""
+    educator.says("draft")
+    educator.clicks("Share a concern")
+    educator.clicks("English")
+    educator.says("Liam")
+    asked = educator.says("he keeps getting yellow on the behavior chart for talking in reading")
+    assert "When could you talk?" in asked
+
+
+def test_no_time_of_their_own_offers_the_family_s_and_a_question_is_never_pasted(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    concern_note_at_the_time(educator)
+    # Had: "Could we talk soon, maybe and if they dont answer??"
+    again = educator.says("and if they dont answer?")
+    assert "needs a few of your own words" in again and "When could you talk?" in again
+    # Had: "Could we talk soon, maybe idk, whenever she wants??"
+    educator.says("idk, whenever she wants?")
+    note = educator.clicks("Warm")
+    assert "a short call at a time that works for you" in note and "idk" not in note
+
+
+def test_a_tone_asked_for_where_a_detail_was_is_kept_for_the_note(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    concern_note_at_the_time(educator)
+    # Had: pasted in as the time to talk.
+    kept = educator.says("can you make it sound less like a robot")
+    assert "keep the note warm" in kept and "When could you talk?" in kept
+    note = educator.says("a short call tomorrow after 3")
+    assert "Your draft" in note and "less like a robot" not in note
+    # Under the draft, the same words are a warmer version, not "Please pick one".
+    warmer = educator.says("make it less formal")
+    assert "Your draft" in warmer and "Please pick" not in warmer

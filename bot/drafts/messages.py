@@ -17,6 +17,12 @@ TONE_KEPT_AHEAD = {
     "brief": Msg("Short it is: I'll keep the note brief. First, one choice:"),
     "warm": Msg("Warm it is: I'll keep the note warm. First, one choice:"),
 }
+TONE_KEPT_FOR_THE_NOTE = {
+    "brief": Msg("Short it is: I'll keep the note brief when I write it."),
+    "warm": Msg("Got it: I'll keep the note warm and plain when I write it."),
+}
+# The time offered when the educator has none to propose ("idk, whenever she wants").
+ANY_TIME = Msg("a short call at a time that works for you")
 LANGUAGE_QUESTION = Msg("Which language does the family read best?")
 LANGUAGE_ENGLISH = Msg("English")
 LANGUAGE_SPANISH = Msg("Español")

@@ -26,7 +26,7 @@ from bot.flows.base import Answer
 from bot.flows.listening import VAGUE_WORDS
 from bot.flows.reflection_asides import pick_step_aside
 from bot.flows.state import STEPS_ASIDE, ActiveFlow, save_flow
-from bot.i18n import current_language
+from bot.i18n import current_language, speaking
 from bot.language import language_named
 from bot.messages import says_skip
 from bot.reframe import Finding, rewrite_all
@@ -111,6 +111,31 @@ AHEAD_WORDS = 4
 # ...and at most this many that name a tone are the tone ("make it shorter pls", "keep it
 # warm and friendly"); a longer text with "short" in it tells of the child.
 TONE_AHEAD_WORDS = 6
+# ...or this many when they ask for it in so many words ("can you make it sound less like a
+# robot").
+TONE_ASKED_WORDS = 12
+_TONE_FILLERS = frozenset(
+    [
+        "please",
+        "pls",
+        "plz",
+        "a",
+        "bit",
+        "little",
+        "it",
+        "more",
+        "less",
+        "make",
+        "por",
+        "favor",
+        "un",
+        "poco",
+        "más",
+        "mas",
+        "menos",
+    ]
+)
+_ASKS_FOR_A_TONE = re.compile(r"\b(?:make|keep|sound|write|hazla|hazlo|suene)\b", re.IGNORECASE)
 OTHER_LANGUAGE_NOTES = {
     Language.ENGLISH: said.OTHER_LANGUAGE_NOTE_ENGLISH,
     Language.SPANISH: said.OTHER_LANGUAGE_NOTE_SPANISH,
@@ -184,6 +209,19 @@ def _tone_typed(text: str) -> str | None:
     return None
 
 
+def _only_tone_words(typed: str) -> bool:
+    """ "shorter pls", "less formal", "más corto": nothing but a tone asked for ("a short call
+    tomorrow after 3" is a time, with "short" in it)."""
+    tone_words = {
+        w
+        for typed_words in _content().tone_words.values()
+        for t in typed_words
+        for w in words(for_matching(t))
+    }
+    said = [w for w in words(for_matching(typed)) if w not in _TONE_FILLERS]
+    return bool(said) and all(w in tone_words for w in said)
+
+
 def _question(flow: ActiveFlow, specific: str) -> str:
     return _content().purposes[Purpose(flow.data["purpose"])].asks[Specific(specific)]
 
@@ -238,8 +276,27 @@ def _take_specific(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
         whose = _FAMILY_OF.match(typed)
         if whose is not None:  # "jaylen's grandma" (had: "Jaylen'S Grandma" as the child)
             typed = whose.group("child") or whose.group("de")
-    # "idk, what do you suggest?": asked of the coach, and never pasted into the note.
-    asks_the_coach = is_asked(typed) and _ASKS_THE_COACH.search(typed) is not None
+    if specific == Specific.INVITATION and _ANY_TIME.match(typed):
+        # "idk, whenever she wants": no time of their own, so the note offers hers, in the
+        # note's language.
+        with speaking(flow.data.get("language") or current_language()):
+            typed = str(said.ANY_TIME)
+    asked_for = len(words(for_matching(typed))) <= TONE_ASKED_WORDS and (
+        _ASKS_FOR_A_TONE.search(typed) is not None or _only_tone_words(typed)
+    )
+    if specific != Specific.CHILD and asked_for:
+        tone = _tone_typed(typed)
+        if tone is not None:
+            # "make it less formal" typed where a detail was asked: the tone, kept for when
+            # the note is written (it had been pasted into the note as the detail).
+            flow.data["ahead_tone"] = tone
+            return [Text(str(said.TONE_KEPT_FOR_THE_NOTE[tone])), *_ask_specific(flow)]
+    # "idk, what do you suggest?", "and if they dont answer?": asked of the coach, and never
+    # pasted into the note ("Could we talk soon, maybe and if they dont answer??").
+    asks_the_coach = is_asked(typed) and (
+        _ASKS_THE_COACH.search(typed) is not None
+        or (specific != Specific.OBSERVATION and typed.rstrip().endswith("?"))
+    )
     says_nothing = is_non_answer(typed) or says_skip(typed) or asks_the_coach
     if specific != Specific.CHILD and _only_a_button(typed):
         # "save", "1": meant for a menu, never what the child did (it had been pasted into
@@ -303,6 +360,12 @@ def _keep_ahead(flow: ActiveFlow, typed: str, *, seen: bool = True) -> bool:
 _NAME_LEAD = re.compile(
     r"^(?:(?:his|her|their|the kid'?s|the child'?s|my student'?s)\s+name\s+is|(?:it'?s|its)"
     r"|(?:he|she)\s+is|se\s+llama|su\s+nombre\s+es)\s+",
+    re.IGNORECASE,
+)
+# "idk, whenever she wants", "anytime", "cuando ella pueda": no time proposed.
+_ANY_TIME = re.compile(
+    r"^\W*(?:(?:idk|i don'?t know|dunno|not sure|no s[eé]|whatever|um+|i guess)\W+)*"
+    r"(?:whenever|any ?time|any day|cuando (?:sea|pueda|quiera)|a cualquier hora)\b",
     re.IGNORECASE,
 )
 _ASKS_THE_COACH = re.compile(
@@ -474,6 +537,11 @@ def _take_draft_choice(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Rep
     match key:
         case "another":
             flow.data["version"] = int(flow.data["version"]) + 1
+            return _show_draft(flow)
+        case "warmer":
+            if flow.data["tone"] == Tone.WARM:
+                flow.data["version"] = int(flow.data["version"]) + 1
+            flow.data["tone"] = Tone.WARM.value
             return _show_draft(flow)
         case "shorter":
             if flow.data["tone"] == Tone.BRIEF:

@@ -73,6 +73,7 @@ from bot.offers import (
     HEARD,
     HOW_IT_WENT,
     KEEP_GOING,
+    LISTENING,
     NO_ADVICE,
     NUDGE_CARD,
     PROFILE_QUESTION,
@@ -87,6 +88,7 @@ from bot.plain_requests import (
     answer_to_how_it_went,
     answer_to_keep_going,
     answer_to_nudge_card,
+    answer_while_listening,
     aside_in_flow,
     greet,
     may_offer_spanish,
@@ -333,6 +335,8 @@ class Coach:
         if offered.startswith(PROFILE_QUESTION):  # "6", "Docente", "omitir" under it
             chosen = option_typed(turn, text, offered)
             return None if chosen is None else self._run_command(turn, *split_command(chosen))
+        if offered == LISTENING:  # "can you just listen" ... what they tell
+            return answer_while_listening(text)
         if offered.startswith(HEARD):  # a story heard: "what should I do?" asks about it
             advice, offered = heard_kept(offered)
             if advice is not None and asks_about_the_story(text):

@@ -27,6 +27,7 @@ KEEP_GOING = "keep-going"
 TAKES_NEXT = "takes-next"
 PROFILE_QUESTION = "profile-question"
 HEARD = "heard"
+LISTENING = "listening"  # "just listen": the next thing told is only heard
 # The width of the stored offer (Educator.offer).
 OFFER_CHARS = 80
 ADVISED = "advised"

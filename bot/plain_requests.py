@@ -52,6 +52,7 @@ from bot.numbers import parse_small_int
 from bot.offers import (
     COACH_ADVICE,
     KEEP_GOING,
+    LISTENING,
     NO_ADVICE,
     NUDGE_CARD,
     heard_asked,
@@ -263,7 +264,9 @@ def _answer(
     to_coach = _to_the_coach_named(text)  # "is this thing private? can my principal see this"
     if to_coach is not None:
         name, about = to_coach
-        if about.any_length:
+        if about.listens_after:
+            make_offer(turn.educator, LISTENING, turn.now)
+        elif about.any_length:
             # A safety answer ("she's NOT allowed to pick up Zoe... mom is in the lobby"):
             # "what do i do RIGHT NOW" next is answered by it again, and no yes starts anything.
             make_offer(turn.educator, heard_asked(f"{COACH_ADVICE}:{name}", NO_ADVICE), turn.now)
@@ -823,6 +826,17 @@ def _heard(text: str, reading: Understanding, turn: Turn) -> str:
     # "sure" typed means `reflect`; "what should I do?" asks about this story.
     make_offer(turn.educator, heard_asked(advice_on(text, reading), f"reflect{topic}"), turn.now)
     return f"{acknowledgement(text, reading)} {offer.format(topic=topic)}"
+
+
+def answer_while_listening(text: str) -> list[Reply] | None:
+    """What is told right after "can you just listen": heard, and nothing offered after it;
+    None for a question, a yes or a no, or words the coach must answer (a crisis), which are
+    read as anywhere."""
+    if asks_a_question(text) or says_yes(text) or says_no(text) or _to_the_coach(text):
+        return None
+    reading = understand(text, deficit=False)
+    said = replies_in(current_language()).intents
+    return [Text(f"{acknowledgement(text, reading)} {said.listened}")]
 
 
 def stops_to_listen(text: str) -> bool:

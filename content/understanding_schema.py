@@ -179,6 +179,8 @@ class IntentReplies(_Strict):
     follow_up_asks: list[str] = Field(min_length=1)
     # Before the tries kept for a story heard, when "what should I do?" follows it.
     heard_then_tries: str
+    # After what was told while only listening: no offer, no task.
+    listened: str
     # "and if he still doesn't answer?" after them: before two more of the theme's actions.
     heard_more_tries: str
     # "what would you do first?", "which one?" after things to try were given.
@@ -447,6 +449,9 @@ class ToTheCoach(_Strict):
     unless_families: bool = False
     # Not said of a message with any of these ("my daughter is cutting class" is no crisis).
     unless_words: list[str] = []
+    # After it, the next thing told is only listened to ("I'm listening, no advice" ... "every
+    # email feels like an attack"): heard, with no tip, offer or reflection after it.
+    listens_after: bool = False
     answer: str
 
 

@@ -2632,3 +2632,14 @@ def test_praise_of_the_coach_is_welcomed_not_taken_for_frustration(app: CoachApp
     welcomed = replies_in("en").intents.praise
     assert "not always useful" not in praised and any(line in praised for line in welcomed)
     assert "You're welcome" in educator.says("thank u so much")
+
+
+def test_no_tip_wanted_is_heard_and_what_follows_is_only_listened_to(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    listening = educator.says("no i dont want a tip")  # had: this week's tip
+    assert "One small action this week" not in listening and "no advice" in listening
+    told = educator.says("it's just that every email feels like an attack")
+    assert "none of this has to turn into a task" in told
+    assert "reflect" not in told and "Type" not in told
+    # Only the next message: after it, the coach offers again as usual.
+    assert "reflect" in educator.says("nobody came to family night again")

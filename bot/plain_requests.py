@@ -334,6 +334,11 @@ def _answer(
         # "a dad threatened to go to the principal about a grade": told of a family, not of
         # the educator's own role (it had been "Thanks for telling me you're a school leader").
         intent = UNKNOWN
+    told_answer = what_is_told(text) if intent == "help" and len(typed) > 1 else None
+    if told_answer is not None and told_answer[1].answers:
+        # "ok but what am i allowed to tell her?": its words have an answer of their own
+        # (it had been the whole help menu, for "allowed").
+        intent = "question"
     if intent == "forget" and not default_reader().cued(text, "forget"):
         # Read by the examples or the model alone ("todos los grados" under the grades
         # question had opened "Delete everything?", and a tap wiped a journal): the way to it

@@ -2068,7 +2068,8 @@ def test_what_the_coach_keeps_a_reply_that_landed_and_one_that_did_not(
 @pytest.mark.parametrize(
     ("said", "locale", "offered"),
     [
-        ("im a para not a teacher, is this for me too?", None, "The teacher role fits it best"),
+        # Said not to be a teacher in so many words: the role for everyone else is offered.
+        ("im a para not a teacher, is this for me too?", None, "part of the school team"),
         ("hola! me llamo Lupita, trabajo como parapro en kinder", "es-MX", "El rol de docente"),
     ],
 )

@@ -413,3 +413,22 @@ def test_a_role_said_in_an_answer_fits_the_action_options_at_once(app: CoachApp)
     assert said == options_after(stored, "I met a grandma today")
     unset = options_after(Conversation(app.coach, "ms-park"), "I met a grandma today")
     assert said != unset
+
+
+def test_a_para_who_turns_down_the_teacher_role_is_offered_another(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    first = educator.says(
+        "hey im a para in a 3rd grade room, the mom of one of my kids (Jayden) keeps asking me"
+        " stuff at pickup instead of the teacher and idk what im allowed to say"
+    )
+    assert "a warm holding line is yours to give" in first  # the question, answered
+    # Had: the teacher role offered again.
+    other = educator.says("no im a para not the teacher")
+    assert "The teacher role fits it best" not in other and "part of the school team" in other
+    educator.says("ok")
+    assert stored_profile(app)[0] == "other"
+    # Had: the whole help menu ("allowed").
+    asked = educator.says("ok but what am i allowed to tell her?")
+    assert (
+        "a warm holding line is yours to give" in asked and "Here's what you can type" not in asked
+    )

@@ -4,6 +4,8 @@ question one tap and skippable."""
 
 from __future__ import annotations
 
+import re
+
 from bot import profile_messages as said
 from bot.i18n import Msg
 from bot.messages import says_skip
@@ -17,6 +19,7 @@ from bot.understanding.normalise import for_matching
 from bot.understanding.normalise import words as words_in
 from bot.understanding.reader import default_reader, is_asked
 from content.profile_schema import ProfileWords
+from content.schema import Role
 
 SKIP_WORD = "skip"
 ROLE, GRADES = "role", "grades"  # the two questions, as kept while they wait for an answer
@@ -75,6 +78,10 @@ def _asks(turn: Turn, question: str) -> None:
 # An answer to "Which grades?" this short may name them in any of their words ("all", "hs");
 # a longer message is about something else unless it names them as a sentence would.
 GRADES_ANSWER_WORDS = 8
+# "not the teacher", "no soy la maestra": the role named is turned down.
+_DENIES_THE_ROLE = re.compile(
+    r"\b(?:not|no soy)\s+(?:a|an|the|un|una|el|la)?\s*(?:teacher|maestr[oa]|profesor[a]?|docente)\b"
+)
 
 
 def option_typed(turn: Turn, text: str, offered: str) -> str | None:
@@ -121,6 +128,10 @@ def offer_role(turn: Turn, sentence: str) -> list[Reply]:
         _asks(turn, ROLE)
         return [role_question(words)]
     role, word = found
+    if word in words.roles[role].beside and _DENIES_THE_ROLE.search(sentence.casefold()):
+        # "no im a para not the teacher": the role it works beside was offered and turned
+        # down (it had been offered again), so the role for everyone else.
+        role, word = Role.OTHER, ""
     entry = words.roles[role]
     label, value = entry.label.casefold(), f"profile role {role.value}"
     band = words.band_in(sentence) if turn.educator.grade_band is None else None

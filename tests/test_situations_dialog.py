@@ -358,3 +358,12 @@ def test_asked_for_words_for_a_grieving_family_the_answer_holds_a_sample_note(
     )
     # Had: tips only, no words to start from.
     assert "I'm so sorry for your loss" in reply
+
+
+@pytest.mark.parametrize(
+    "asked", ["should i use google translate?", "ok whats the phone line thing"]
+)
+def test_translation_apps_and_interpreter_lines_are_answered(app: CoachApp, asked: str) -> None:
+    answer = Conversation(app.coach).says(asked)
+    # Had: the child-as-interpreter situation, and the weary "smallest useful step" reply.
+    assert "phone interpreting line" in answer and "A child interpreting" not in answer

@@ -95,7 +95,7 @@ def where_to_start(turn: Turn, advice: str, command: str) -> list[Reply]:
     said = replies_in(current_language()).intents
     make_offer(turn.educator, command, turn.now)  # "ok" still starts the reflection
     step = tries[0].rstrip(".")
-    topic = command.removeprefix("reflect")
+    topic = _reflect_topic(command)
     return [Text(said.start_with.format(step=step[:1].lower() + step[1:], topic=topic))]
 
 
@@ -113,6 +113,12 @@ def more_tries(turn: Turn, text: str, advice: str, command: str) -> list[Reply]:
     chosen = [left[n] for n in closest_indices(text, [actions[n] for n in left], TRIES)]
     kept = ",".join(map(str, sorted(given | set(chosen))))
     return _tries_answer(turn, f"{THEME_ADVICE}:{theme}:{kept}", command, chosen)
+
+
+def _reflect_topic(command: str) -> str:
+    """ " relational" for `reflect relational`; "" for `reflect` or another command (the role
+    offered beside a story)."""
+    return command.removeprefix("reflect") if command.startswith("reflect") else ""
 
 
 def _follows_up(said: list[str]) -> bool:
@@ -146,7 +152,7 @@ def _tries_answer(turn: Turn, advice: str, command: str, chosen: list[int]) -> l
     actions = replies.theme_actions[advice.split(":")[1]]
     tries = [actions[n] for n in chosen] if chosen else _tries(advice)
     make_offer(turn.educator, advised(advice, command), turn.now)
-    topic = command.removeprefix("reflect")
+    topic = _reflect_topic(command)
     opening = replies.intents.heard_more_tries if chosen else replies.intents.heard_then_tries
     lines = [opening, *(f"• {line}" for line in tries)]
     lines += ["", replies.intents.heard_offer.format(topic=topic)]

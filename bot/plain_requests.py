@@ -75,6 +75,7 @@ from bot.understanding.reader import (
     GREETING_MOST_WORDS,
     SITUATION_CONFIDENCE,
     SITUATION_OVER_TOLD,
+    SITUATION_SENTENCE_WORDS,
     SITUATION_STORY_WORDS,
     UNKNOWN,
     asks_a_question,
@@ -445,12 +446,20 @@ def _answer(
         if asks_a_question(text):  # "I'm a principal, what should I focus on?"
             return [*offer_role(turn, text), Text(said.role_and_question)]
         heard_themes = tuple(t for t in ACK_ORDER if t in reading.themes or t in reading.cued)
-        if heard_themes or what_is_told(text) is not None:
+        story = about_a_family and len(typed) > SITUATION_SENTENCE_WORDS * 2
+        if heard_themes or what_is_told(text) is not None or story:
             # "im a counselor and honestly the parents at my school are really hard to
-            # reach": what is told is heard (with a note on its wording), the role offered.
+            # reach", "soy la family liaison... la señora Gómez no quiere venir a las juntas":
+            # what is told is heard (with a note on its wording), the role offered; a yes sets
+            # the role, "what should I do?" asks about the story.
             note = reframe_offer(turn, False, text, told=True)
-            heard = Text(_heard(text, replace(reading, themes=heard_themes), turn))
-            return [heard, *([note] if note is not None else []), *offer_role(turn, text)]
+            told = replace(reading, themes=heard_themes)
+            heard = Text(_heard(text, told, turn))
+            offered = offer_role(turn, text)
+            if turn.educator.offer is not None:
+                advice = advice_on(text, told)
+                make_offer(turn.educator, heard_asked(advice, turn.educator.offer), turn.now)
+            return [heard, *([note] if note is not None else []), *offered]
         return offer_role(turn, text)
     asked_about_a_topic = intent == UNKNOWN and reading.topic and _asks_the_coach(text)
     if intent == "question" or asked_about_a_topic:

@@ -432,3 +432,18 @@ def test_a_para_who_turns_down_the_teacher_role_is_offered_another(app: CoachApp
     assert (
         "a warm holding line is yours to give" in asked and "Here's what you can type" not in asked
     )
+
+
+def test_a_story_told_with_a_role_is_heard_and_a_yes_still_sets_the_role(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    told = educator.says(
+        "im the family liaison at our elementary. the Gomez family stopped coming to"
+        " conferences and the mom hasn't answered a single call since october"
+    )
+    # Had: the role offer alone, nothing on the Gomez family.
+    assert "Shall I set that as your role" in told
+    assert told.split("Thanks for telling me you're")[0].strip()  # the story heard first
+    advice = educator.says("what should i do?")  # asked about the story, the role still open
+    assert "two things you could try" in advice and "reflectprofile" not in advice
+    educator.says("ok")
+    assert stored_profile(app) == ("liaison", "elementary")

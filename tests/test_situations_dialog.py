@@ -367,3 +367,42 @@ def test_translation_apps_and_interpreter_lines_are_answered(app: CoachApp, aske
     answer = Conversation(app.coach).says(asked)
     # Had: the child-as-interpreter situation, and the weary "smallest useful step" reply.
     assert "phone interpreting line" in answer and "A child interpreting" not in answer
+
+
+@pytest.mark.parametrize(
+    ("told", "answered"),
+    [
+        # Had: "A private matter about a child's health or care".
+        (
+            "kinder teacher here. I have a little guy, Mateo, who bites other kids. his mom gets"
+            " super defensive every time I bring it up at pickup and says he doesnt do that at"
+            " home. I need to tell her he bit someone again today",
+            "Calling home about a serious incident",
+        ),
+        # Said at the front office window: its first try fits a scene in person (it had
+        # begun "Don't answer a heated email tonight").
+        (
+            "im the front office secretary. a dad came in yelling at my window today because"
+            " nobody told him his daughter got sent to the nurse. he called me incompetent in"
+            " front of other parents",
+            "Don't argue it out in the moment, at the door",
+        ),
+    ],
+)
+def test_what_was_seen_in_person_gets_its_situation(
+    app: CoachApp, told: str, answered: str
+) -> None:
+    assert answered in Conversation(app.coach).says(told)
+
+
+def test_a_family_that_feels_judged_is_answered_when_asked_after_the_story(
+    app: CoachApp,
+) -> None:
+    liaison = Conversation(app.coach)
+    liaison.says(
+        "hola, soy la family liaison en la escuela primaria. tengo una mamá, la señora Gómez,"
+        " que no quiere venir a las juntas porque dice que los maestros la hacen sentir tonta"
+    )
+    # Had: "Good question. The framework (Mapp & Kuttner) starts from trust..."
+    advice = liaison.says("y que le digo a los maestros?")
+    assert "A family that feels judged or talked down to at school" in advice

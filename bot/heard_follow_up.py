@@ -11,7 +11,7 @@ educator's words, and used up by the next message like every offer.
 from __future__ import annotations
 
 from bot.closest_lines import closest_indices
-from bot.flows.listening import hardest_theme
+from bot.flows.listening import hardest_theme, what_is_told
 from bot.i18n import current_language
 from bot.offers import COACH_ADVICE, SITUATION_ADVICE, THEME_ADVICE, advised, make_offer
 from bot.replies import Reply, Text
@@ -59,8 +59,8 @@ def advice_on(text: str, reading: Understanding) -> str | None:
 
 def asks_about_the_story(text: str) -> bool:
     """ "what should I do?", "ok but how?", "should i tell my AD?", "qué hago": a few words
-    that ask something and name no situation or part of the framework of their own ("what do I
-    do about a dad who records meetings" is a new question)."""
+    that ask something and name no situation, part of the framework or answer of their own
+    ("what do I do about a dad who records meetings" is a new question)."""
     said = words(for_matching(text))
     if len(said) > FOLLOW_UP_WORDS:
         return False
@@ -73,6 +73,7 @@ def asks_about_the_story(text: str) -> bool:
     reader = default_reader()
     return (
         asked
+        and what_is_told(text) is None  # "si una familia me cuenta que no tiene papeles...?"
         and reader.situation(text, SITUATION_CONFIDENCE) is None
         and not reader.names_a_topic(text)
     )

@@ -375,6 +375,16 @@ def test_what_made_it_work_is_said_back_from_where_the_story_ends(
         "mom started crying, she said she didn't know he liked science"
     )
     assert "Worth keeping: “she said she didn't know he liked science”" in reply
+    # What came after a last "but" is still hard, not what made it work (it had been
+    # "Worth keeping: “attendance still bad this week”").
+    hard = Conversation(app.coach, "ms-reyes")
+    a_week_after_choosing(hard, clock, ACTION)
+    hard.says("checkin")
+    hard.says("done")
+    reply = hard.says(
+        "I called, she cried on the phone. we got a bus pass going but attendance still bad"
+    )
+    assert "Worth keeping: “we got a bus pass going”" in reply
     told = Conversation(app.coach, "ms-lopez")
     a_week_after_choosing(told, clock, ACTION)
     told.says("checkin")

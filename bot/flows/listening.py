@@ -78,6 +78,8 @@ SNIPPET_CLAUSE_WORDS = 14
 SNIPPET_CLAUSE_MIN = 4  # "Ana. She told me about her soccer team": a name is no clause to stop at
 # Where a clause ends: punctuation, or a word that starts the next one ("bc", "because", "but").
 _CLAUSE_END = re.compile(r"[,;.!?]\s|\s(?:bc|because|but|cuz|porque|pero)\s", re.IGNORECASE)
+# The last clause of a story opened by a "but" ("...but attendance still bad this week").
+_BUT_LAST = re.compile(r"\s(?:but|pero)\s[^,;.!?]*$", re.IGNORECASE)
 # The intents.yaml set of words that lead into an answer without saying anything yet.
 LEAD_INS_SET = "lead-ins"
 # An answer this short that reads as unsure or asks a question back is a request for help.
@@ -225,8 +227,13 @@ def payoff(text: str) -> str:
     """What a story of how it went came to, said back: its last clause when that is a clause
     of its own ("...his mom started crying, she said she didn't know he liked science"), as
     the moment that mattered is mostly told last; its opening (`snippet`) otherwise."""
-    clauses = [part.split() for part in _CLAUSE_END.split(text.strip().rstrip(".!?"))]
+    told = text.strip().rstrip(".!?")
+    clauses = [part.split() for part in _CLAUSE_END.split(told)]
     last = clauses[-1] if len(clauses) > 1 else []
+    if _BUT_LAST.search(told) and len(clauses) > 2:
+        # "...we got a bus pass going but attendance still bad this week": what came after the
+        # "but" is what is still hard, not what made it work; the clause before it is.
+        last = clauses[-2]
     if SNIPPET_CLAUSE_MIN <= len(last) <= SNIPPET_CLAUSE_WORDS:
         return " ".join(last).rstrip(".,;:!?")
     return snippet(text)

@@ -2644,3 +2644,11 @@ def test_no_tip_wanted_is_heard_and_what_follows_is_only_listened_to(app: CoachA
     assert "reflect" not in told and "Type" not in told
     # Only the next message: after it, the coach offers again as usual.
     assert "reflect" in educator.says("nobody came to family night again")
+
+
+def test_the_wording_of_a_letter_is_no_language_barrier(app: CoachApp) -> None:
+    heard = Conversation(app.coach).says(
+        "our attendance letters use court language and the families are scared of them"
+    )
+    # Had: "Language came up... an interpreter or a translated note".
+    assert "interpreter" not in heard

@@ -70,6 +70,7 @@ from bot.language import (
 from bot.numbers import parse_small_int
 from bot.offers import (
     ADVISED,
+    COACH_ADVICE,
     HEARD,
     HOW_IT_WENT,
     KEEP_GOING,
@@ -107,12 +108,14 @@ from bot.text import clean, split_command
 from bot.topics import resolve_topic
 from bot.turn import Turn
 from bot.understanding import understand
-from bot.understanding.normalise import for_matching, phrases_pattern
+from bot.understanding.normalise import for_matching, phrases_pattern, words
 from content.languages import DEFAULT_LANGUAGE
 from content.loader import Library
 from content.understanding_schema import replies_in
 
 log = logging.getLogger("coach.engine")
+# Leaving a conversation in more words than this tells what they left it for.
+LEAVE_ALONE_WORDS = 12
 
 CANCEL_WORDS = ("cancel", "stop", "quit", "exit")
 # Commands that begin a guided conversation; only one can be open at a time.
@@ -339,8 +342,12 @@ class Coach:
             return answer_while_listening(text)
         if offered.startswith(HEARD):  # a story heard: "what should I do?" asks about it
             advice, offered = heard_kept(offered)
-            if advice is not None and asks_about_the_story(text):
-                return answer_on_the_story(turn, advice, offered) or None
+            safety = advice is not None and advice.startswith(COACH_ADVICE)
+            asked = asks_about_the_story(text, after_safety=safety) or asks_where_to_start(text)
+            if advice is not None and asked:
+                # ..."which one first?" too: the advice itself comes first (it had started the
+                # thirteen-statement self-check).
+                return answer_on_the_story(turn, advice, offered, text) or None
             if offered == NO_ADVICE:  # after a safety answer a yes starts nothing
                 return None
         elif offered.startswith(ADVISED):  # things to try given: "ok but how?" asks where to start
@@ -505,7 +512,12 @@ class Coach:
         if lowered in CANCEL_WORDS or _asks_to_leave(text):
             title = handler.title(turn, flow)
             end_flow(turn, flow)
-            return [Text(messages.CANCELLED.format(title=title))]
+            left: list[Reply] = [Text(messages.CANCELLED.format(title=title))]
+            if len(words(for_matching(text))) <= LEAVE_ALONE_WORDS:
+                return left
+            # "actually can we talk about something else? I have a kid whose mom yells at me
+            # in the pickup line": what they left for is answered (it had been dropped).
+            return [*left, *(answer_plain_request(turn, text, self.commands) or [])]
         if lowered in GREETING_WORDS:  # back after a while: where we were, not the whole menu
             return [
                 Text(replies_in(current_language()).intents.aside_greeting),

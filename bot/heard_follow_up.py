@@ -11,9 +11,16 @@ educator's words, and used up by the next message like every offer.
 from __future__ import annotations
 
 from bot.closest_lines import closest_indices
-from bot.flows.listening import hardest_theme, what_is_told
+from bot.flows.listening import asks_what_it_means, hardest_theme, what_is_told
 from bot.i18n import current_language
-from bot.offers import COACH_ADVICE, SITUATION_ADVICE, THEME_ADVICE, advised, make_offer
+from bot.offers import (
+    COACH_ADVICE,
+    SITUATION_ADVICE,
+    THEME_ADVICE,
+    TOPIC_ADVICE,
+    advised,
+    make_offer,
+)
 from bot.replies import Reply, Text
 from bot.situation_answers import (
     asks_for_advice,
@@ -34,6 +41,14 @@ from content.understanding_schema import replies_in
 
 # A follow-up is a few words ("so what do i do now?"); a longer message says something new.
 FOLLOW_UP_WORDS = 12
+# ...and from this many it must point back at the story ("what should i say to her next
+# time?"), or only ask for advice in a few words ("so what do i do now").
+FOLLOW_UP_ALONE_WORDS = 5
+ADVICE_ALONE_WORDS = 6
+REFERS_BACK = frozenset([
+    "he", "she", "him", "her", "his", "they", "them", "their", "it", "that", "this", "those",
+    "él", "ella", "ellos", "ellas", "le", "lo", "la", "les", "eso", "esto", "su", "sus",
+])  # fmt: skip
 # How many of a theme's tries answer "what should I do?" (as many as a how-to question gets).
 TRIES = 2
 # What a short question read as alone may be and still ask about the story before it ("should
@@ -57,20 +72,28 @@ def advice_on(text: str, reading: Understanding) -> str | None:
     return f"{THEME_ADVICE}:{theme}:{','.join(map(str, tries))}"
 
 
-def asks_about_the_story(text: str) -> bool:
+def asks_about_the_story(text: str, *, after_safety: bool = False) -> bool:
     """ "what should I do?", "ok but how?", "should i tell my AD?", "qué hago": a few words
     that ask something and name no situation, part of the framework or answer of their own
-    ("what do I do about a dad who records meetings" is a new question)."""
+    ("what do I do about a dad who records meetings" is a new question). Right after a safety
+    answer any short question is about it ("should i tell my AD?")."""
     said = words(for_matching(text))
     if len(said) > FOLLOW_UP_WORDS:
         return False
     intent = understand(text, deficit=False).intent
+    reader = default_reader()
+    if intent == "frustration" and reader.cued(text, "frustration"):
+        return False  # "im so done. why do i even bother": weariness, heard as that
     asked = (
         _follows_up(said)
         or asks_for_advice(text)
         or (asks_a_question(text) and intent in ASKED_INTENTS)
     )
-    reader = default_reader()
+    if len(said) >= FOLLOW_UP_ALONE_WORDS and REFERS_BACK.isdisjoint(said) and not after_safety:
+        # "how do i run a back to school night?", "how do i get better at greeting families at
+        # pickup": a question of its own words, with nothing pointing back at the story, is a
+        # new one, unless it only asks for advice ("so what do i do now?").
+        asked = _follows_up(said) or (asks_for_advice(text) and len(said) <= ADVICE_ALONE_WORDS)
     return (
         asked
         and what_is_told(text) is None  # "si una familia me cuenta que no tiene papeles...?"
@@ -90,7 +113,7 @@ def asks_where_to_start(text: str) -> bool:
 def where_to_start(turn: Turn, advice: str, command: str) -> list[Reply]:
     """The first of the tries given ("I'd start with..."), with a note home and the
     reflection named as the ways to begin; empty when what was kept names nothing now."""
-    tries = _tries(advice)
+    tries = _tries(turn, advice)
     if not tries:
         return []
     said = replies_in(current_language()).intents
@@ -130,17 +153,19 @@ def _phrases(phrases: list[str]) -> set[str]:
     return {" ".join(words(for_matching(phrase))) for phrase in phrases}
 
 
-def answer_on_the_story(turn: Turn, advice: str, command: str) -> list[Reply]:
+def answer_on_the_story(turn: Turn, advice: str, command: str, text: str) -> list[Reply]:
     """The advice kept for the story, with the reflection still offered (`command`), kept so
     "ok but how?" next gets where to start; empty when what was kept no longer names
     anything in the content."""
     kind, _, name = advice.partition(":")
     if kind == SITUATION_ADVICE:
         return situation_named(turn, name)  # kept as advised, with its own reflection
-    if kind == COACH_ADVICE:  # what to do first in a safety answer is what it said
+    if kind == COACH_ADVICE:
+        # What to do first after a safety answer is what it said; "what do you mean?" is no
+        # request for the same paragraph again.
         said = replies_in(current_language()).to_the_coach.get(name)
-        return [] if said is None else [Text(said.answer)]
-    tries = _tries(advice)
+        return [] if said is None or asks_what_it_means(text) else [Text(said.answer)]
+    tries = _tries(turn, advice)
     if not tries:
         return []
     return _tries_answer(turn, advice, command, [])
@@ -151,22 +176,31 @@ def _tries_answer(turn: Turn, advice: str, command: str, chosen: list[int]) -> l
     them, and the advice kept for "ok but how?" or "what else?" next."""
     replies = replies_in(current_language())
     actions = replies.theme_actions[advice.split(":")[1]]
-    tries = [actions[n] for n in chosen] if chosen else _tries(advice)
+    tries = [actions[n] for n in chosen] if chosen else _tries(turn, advice)
     make_offer(turn.educator, advised(advice, command), turn.now)
     topic = _reflect_topic(command)
-    opening = replies.intents.heard_more_tries if chosen else replies.intents.heard_then_tries
+    said = replies.intents
+    if not chosen:
+        opening = said.heard_then_tries
+    else:
+        opening = said.heard_more_tries if len(tries) > 1 else said.heard_one_more_try
     lines = [opening, *(f"• {line}" for line in tries)]
-    lines += ["", replies.intents.heard_offer.format(topic=topic)]
+    if not chosen:  # the reflection was offered with the first tries; not again and again
+        lines += ["", said.heard_offer.format(topic=topic)]
     return [Text("\n".join(lines))]
 
 
-def _tries(advice: str) -> list[str]:
-    """The things to try that `advice` names: a situation's three, or a theme's chosen ones."""
+def _tries(turn: Turn, advice: str) -> list[str]:
+    """The things to try that `advice` names: a situation's three, a theme's chosen ones, or
+    the practice lines of a part of the framework that answered a question."""
     kind, _, rest = advice.partition(":")
     if kind == SITUATION_ADVICE:
         return situation_tries(rest)
-    if kind != THEME_ADVICE:
+    name, _, numbers = rest.partition(":")
+    if kind == THEME_ADVICE:
+        lines = replies_in(current_language()).theme_actions.get(name, [])
+    elif kind == TOPIC_ADVICE and name in turn.library.topics:
+        lines = list(turn.library.topics[name].in_practice)
+    else:
         return []
-    theme, _, numbers = rest.partition(":")
-    actions = replies_in(current_language()).theme_actions.get(theme, [])
-    return [actions[int(n)] for n in numbers.split(",") if n.isdigit() and int(n) < len(actions)]
+    return [lines[int(n)] for n in numbers.split(",") if n.isdigit() and int(n) < len(lines)]

@@ -34,6 +34,7 @@ ADVISED = "advised"
 # What advice a heard or advised offer keeps: a situation by name, or a theme's tries by number.
 SITUATION_ADVICE = "situation"
 THEME_ADVICE = "theme"
+TOPIC_ADVICE = "topic"  # a part of the framework's practice lines, by number
 COACH_ADVICE = "coach"  # an answer of replies.yaml `to_the_coach` (a safety answer), by name
 # Kept in a heard offer when there is no advice on the story to keep, or no command to run.
 NO_ADVICE = "-"

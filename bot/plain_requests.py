@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from bot import messages
 from bot import profile_messages as profile_said
-from bot.closest_lines import closest_lines
+from bot.closest_lines import closest_indices, closest_lines
 from bot.commands.base import CommandHandler
 from bot.commands.language import language_choices
 from bot.commands.learn import overview_in_brief
@@ -38,6 +38,7 @@ from bot.flows.listening import (
     GENERAL,
     acknowledgement,
     asks_to_change_action,
+    asks_what_it_means,
     good_news_leads,
     hardest_theme,
     heard,
@@ -55,6 +56,9 @@ from bot.offers import (
     LISTENING,
     NO_ADVICE,
     NUDGE_CARD,
+    THEME_ADVICE,
+    TOPIC_ADVICE,
+    advised,
     heard_asked,
     how_it_went_asked,
     make_offer,
@@ -194,6 +198,13 @@ ASKED_OF_A_NUDGE = frozenset(["question", "unknown", "help", "learn", "assess"])
 AMBIGUOUS_OUTCOMES = frozenset([
     "yes", "yep", "yup", "yeah", "si", "sí", "no", "nope", "nah", "nel", "of course", "absolutely",
 ])  # fmt: skip
+# Grade words that alone may mean something else ("high", "all", "6th" of what?).
+AMBIGUOUS_BAND_WORDS = frozenset([
+    "all", "high", "middle", "ms", "hs", "everything", "todos", "todas", "6th", "7th", "8th",
+    "9th", "10th", "11th", "12th", "freshman", "freshmen", "primary",
+])  # fmt: skip
+# A no inside what the model read as praise ("this is not what i need", "no help at all").
+_NOT_PRAISE = re.compile(r"\b(?:not|no|never|nothing|n't|nunca|nada)\b|n't\b")
 # How an educator names their own role: "im a counselor", "I'm the AP", "soy maestra".
 SELF_WORDS = frozenset(["im", "i'm", "i’m", "soy"])
 
@@ -335,11 +346,19 @@ def _answer(
         # "a dad threatened to go to the principal about a grade": told of a family, not of
         # the educator's own role (it had been "Thanks for telling me you're a school leader").
         intent = UNKNOWN
-    told_answer = what_is_told(text) if intent == "help" and len(typed) > 1 else None
+    if intent == "help" and asks_what_it_means(text):
+        # "what do you mean?" after a reply the coach no longer holds: which part, not the
+        # whole menu.
+        return [Text(said.what_i_meant)]
+    told_answer = what_is_told(text) if intent in ("help", "language") and len(typed) > 1 else None
     if told_answer is not None and told_answer[1].answers:
-        # "ok but what am i allowed to tell her?": its words have an answer of their own
-        # (it had been the whole help menu, for "allowed").
+        # "ok but what am i allowed to tell her?", "what's the language line": its words have
+        # an answer of their own (it had been the whole help menu, or the coach's language).
         intent = "question"
+    if intent == "export" and not default_reader().cued(text, "export"):
+        # "love how you ignore everything i say": an edge at the coach, not a request for the
+        # whole export (read by the examples' vote alone, it had printed it).
+        intent = "frustration" if _at_the_coach(text, said.at_coach_words) else UNKNOWN
     if intent == "forget" and not default_reader().cued(text, "forget"):
         # Read by the examples or the model alone ("todos los grados" under the grades
         # question had opened "Delete everything?", and a tap wiped a journal): the way to it
@@ -383,10 +402,16 @@ def _answer(
             # the hello is the way in; the news is what was said.
             return [Text(_heard(text, told, turn))]
         return greet(turn)
+    if intent == "thanks" and not default_reader().cued(text, "thanks"):
+        if _NOT_PRAISE.search(matched):
+            # "honestly this is not what I need": read as praise by the model, said with a no.
+            return [Text(pick(said.frustration_at_coach, text))]
+        if not default_reader().names_a_family(typed):
+            # "love this", "dying to try the coffee hour idea": praise, not thanks to welcome.
+            return [Text(pick(said.praise, text))]
+        intent = UNKNOWN  # "i love this parent, she's so involved": told of a family
     if intent == "thanks":
-        # "love this", "dying to try the coffee hour idea": praise, not thanks to welcome.
-        thanked = default_reader().cued(text, "thanks")
-        return [Text(pick(said.thanks if thanked else said.praise, text))]
+        return [Text(pick(said.thanks, text))]
     if intent == "frustration":
         asked = _question_in(text)
         at_the_coach = _at_the_coach(text, said.at_coach_words)
@@ -502,12 +527,13 @@ def _answer(
 
 
 def _band_alone(turn: Turn, text: str) -> str | None:
-    """The grade band a message is nothing but ("9-12", "grades 1-5", "middle school"), when
-    it could be nothing else: a range or a school named, not a bare "all" or "high"."""
+    """The grade band a message is nothing but ("9-12", "grades 1-5", "elementary"), when it
+    could be nothing else: a range or a school named, not a bare "all" or "high"."""
     said = " ".join(text.casefold().split()).strip(" .!")  # digits kept, unlike for_matching
     said = said.removeprefix("grades ").removeprefix("grade ").removeprefix("grados ")
     band = turn.library.profiles.band_named(said)
-    if band is None or (len(said.split()) < 2 and not any(ch.isdigit() for ch in said)):
+    one_word = len(said.split()) < 2 and not any(ch.isdigit() for ch in said)
+    if band is None or (one_word and said in AMBIGUOUS_BAND_WORDS):
         return None
     return None if band is GradeBand.ALL and not any(ch.isdigit() for ch in said) else band.value
 
@@ -1035,11 +1061,15 @@ def _themed_question(turn: Turn, text: str, reading: Understanding) -> list[Repl
         return []
     reading = replace(reading, themes=found)
     lines = [acknowledgement(text, reading)]
+    command = "reflect"
     if theme in replies.theme_actions:
-        tries = closest_lines(text, replies.theme_actions[theme], QUESTION_PRACTICE_LINES)
-        lines += [replies.intents.question_themed_try, *(f"• {line}" for line in tries)]
+        actions = replies.theme_actions[theme]
+        shown = closest_indices(text, actions, QUESTION_PRACTICE_LINES)
+        lines += [replies.intents.question_themed_try, *(f"• {actions[n]}" for n in shown)]
+        # "what should i say to her next time?" next gets two more, or where to start.
+        command = advised(f"{THEME_ADVICE}:{theme}:{','.join(map(str, shown))}", command)
     lines += ["", replies.intents.heard_offer.format(topic="")]
-    make_offer(turn.educator, "reflect", turn.now)
+    make_offer(turn.educator, command, turn.now)
     return [Text("\n".join(lines))]
 
 
@@ -1083,6 +1113,11 @@ def _question(turn: Turn, reading: Understanding, text: str) -> list[Reply]:
         topic = turn.library.topics[slug]
         lines = _practice_for(turn, text, topic)
         practice = [f"• {line}" for line in closest_lines(text, lines, QUESTION_PRACTICE_LINES)]
+        if lines == list(topic.in_practice):
+            # "ok but how?" next gets where to start: the first of these lines.
+            shown = ",".join(map(str, closest_indices(text, lines, QUESTION_PRACTICE_LINES)))
+            advice = f"{TOPIC_ADVICE}:{slug}:{shown}"
+            make_offer(turn.educator, advised(advice, f"reflect {slug}"), turn.now)
         summary, title = topic.summary, topic.title
     elif slug in turn.library.learn_only:
         learn_only = turn.library.learn_only[slug]

@@ -181,8 +181,11 @@ class IntentReplies(_Strict):
     heard_then_tries: str
     # After what was told while only listening: no offer, no task.
     listened: str
+    # "what do you mean?" with nothing the coach still holds to explain.
+    what_i_meant: str
     # "and if he still doesn't answer?" after them: before two more of the theme's actions.
     heard_more_tries: str
+    heard_one_more_try: str
     # "what would you do first?", "which one?" after things to try were given.
     start_asks: list[str] = Field(min_length=1)
     # ...answered with the first of them, {step}, and the ways to begin ({topic}: " SLUG").

@@ -596,3 +596,20 @@ def test_a_tone_asked_for_where_a_detail_was_is_kept_for_the_note(app: CoachApp)
     # Under the draft, the same words are a warmer version, not "Please pick one".
     warmer = educator.says("make it less formal")
     assert "Your draft" in warmer and "Please pick" not in warmer
+
+
+@pytest.mark.parametrize(
+    "asked", ["how do i say this nicely?", "what should i say?", "idk what to say"]
+)
+def test_a_question_where_the_facts_are_asked_is_never_pasted_in(app: CoachApp, asked: str) -> None:
+    educator = Conversation(app.coach)
+    educator.says("draft")
+    educator.clicks("Share a concern")
+    educator.clicks("English")
+    educator.says("Leo")
+    again = educator.says(asked)  # had (a probe): "...what happened at school: how do I say..."
+    assert "needs a few of your own words" in again
+    educator.says("he keeps missing homework")
+    note = educator.says("a call friday at 3")
+    note = educator.clicks("Warm") if "Warm, or brief?" in note else note
+    assert "he keeps missing homework" in note and asked.rstrip("?") not in note.casefold()

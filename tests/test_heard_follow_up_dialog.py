@@ -5,6 +5,7 @@ educator wrote is kept for it. On both databases."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from bot.app import CoachApp
@@ -132,3 +133,102 @@ def test_what_do_i_do_right_now_after_a_pickup_in_doubt_is_the_safety_answer(
     assert again == first
     # Nothing to say yes to after it: "ok" starts no reflection.
     assert "Question 1 of 2" not in educator.says("ok")
+
+
+def test_a_disclosure_told_with_a_promise_of_secrecy_gets_the_reporting_duty(
+    app: CoachApp,
+) -> None:
+    counselor = Conversation(app.coach)
+    answer = counselor.says(
+        "A mom told me today she thinks her 3rd grader Aiden is being hit at home by her"
+        " boyfriend. She made me promise not to tell anyone."
+    )
+    # Had: "Hard conversations take a lot out of you... time is tight here".
+    assert "follow your school's reporting procedure today" in answer
+    assert "A promise to keep it secret can't stand in the way" in answer
+
+
+def test_ok_but_how_after_a_framework_answer_says_where_to_start(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    answer = educator.says("how do I run a home visit?")
+    assert "learn relational" in answer
+    first = educator.says("ok but how?")  # had: the whole help menu
+    assert "If I had to pick one, I'd start with this:" in first
+
+
+def test_what_do_you_mean_with_nothing_to_explain_asks_which_part(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says("what do you mean?")
+    assert "Tell me which part" in answer and "Here's what you can type" not in answer
+
+
+def test_leaving_a_reflection_to_tell_a_story_answers_the_story(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect")
+    left = educator.says(
+        "Actually wait, can we talk about something else? I have a kid, Jordan, whose mom"
+        " yells at me in the pickup line in front of other parents"
+    )
+    # Had: "I've left your reflection... Type help whenever you like." and nothing on Jordan.
+    assert "left your reflection" in left and "things you could try" in left
+    more = educator.says("what should i say to her next time?")
+    assert "Good question" not in more and "you could try" in more
+
+
+def test_who_is_the_mckinney_vento_person_is_answered(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says("who is the mckinney vento person? we're a tiny district")
+    # Had: "I'm not sure what you'd like me to do with that."
+    assert "Every district, however small, must name a McKinney-Vento liaison" in answer
+
+
+@pytest.mark.parametrize(
+    ("told", "answer"),
+    [
+        ("a parent said they would bring a gun to school", "threat_to_staff"),
+        ("a parent said he'd come to school and hurt me", "threat_to_staff"),
+        ("a dad who's not on the pickup list is trying to take Ava", "pickup_safety"),
+    ],
+)
+def test_threats_and_a_pickup_in_doubt_found_by_a_probe_get_the_safety_answer(
+    app: CoachApp, told: str, answer: str
+) -> None:
+    educator = Conversation(app.coach)
+    safety = replies_in("en").to_the_coach[answer].answer
+    assert educator.says(told) == safety  # had: "Got it... That matters", "Parents who live apart"
+    assert educator.says("what do i do RIGHT NOW") == safety
+
+
+def test_which_one_first_right_after_a_story_is_its_advice_not_the_self_check(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("the Nguyen dad never answers my texts")
+    advice = educator.says("which one first?")
+    assert "Thirteen short statements" not in advice and "you could try" in advice
+
+
+def test_a_new_question_after_a_story_is_not_taken_for_a_follow_up(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("the Nguyen dad never answers my texts")
+    # Had (a probe): the Nguyen tries again.
+    answer = educator.says("how do i run a back to school night?")
+    assert "For what you told me" not in answer and "If those don't land" not in answer
+
+
+@pytest.mark.parametrize(
+    ("said", "not_said"),
+    [
+        ("honestly this is not what I need", "Love hearing that"),  # had: praise
+        ("love how you ignore everything i say", '"educator"'),  # had: the whole export
+        ("i love this parent, she's so involved", "Glad it's useful"),  # told of a parent
+    ],
+)
+def test_what_only_sounds_like_praise_or_an_export_is_not_answered_as_one(
+    app: CoachApp, said: str, not_said: str
+) -> None:
+    assert not_said not in Conversation(app.coach).says(said)
+
+
+def test_the_language_line_is_an_interpreter_not_the_coach_s_language(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says("what's the language line")
+    # Had: "I'm speaking English with you. Which language would you like?"
+    assert "phone interpreting line" in answer and "Which language would you like" not in answer

@@ -109,7 +109,13 @@ def test_a_story_under_the_grades_question_is_no_grade(app: CoachApp) -> None:
 
 
 @pytest.mark.parametrize(
-    ("typed", "band"), [("9-12", "high"), ("grades 1-5", "elementary"), ("middle school", "middle")]
+    ("typed", "band"),
+    [
+        ("9-12", "high"),
+        ("grades 1-5", "elementary"),
+        ("middle school", "middle"),
+        ("elementary", "elementary"),
+    ],
 )
 def test_grades_typed_alone_any_time_are_set(app: CoachApp, typed: str, band: str) -> None:
     educator = Conversation(app.coach)

@@ -293,10 +293,14 @@ def _take_specific(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
             return [Text(str(said.TONE_KEPT_FOR_THE_NOTE[tone])), *_ask_specific(flow)]
     # "idk, what do you suggest?", "and if they dont answer?": asked of the coach, and never
     # pasted into the note ("Could we talk soon, maybe and if they dont answer??").
-    asks_the_coach = is_asked(typed) and (
-        _ASKS_THE_COACH.search(typed) is not None
-        or (specific != Specific.OBSERVATION and typed.rstrip().endswith("?"))
-    )
+    asks_the_coach = (
+        is_asked(typed)
+        and (
+            _ASKS_THE_COACH.search(typed) is not None
+            or (specific != Specific.OBSERVATION and typed.rstrip().endswith("?"))
+            or _ASKS_HOW_TO_WORD_IT.match(typed) is not None  # "how do i say this nicely?"
+        )
+    ) or _DOES_NOT_KNOW_WHAT_TO_SAY.match(typed) is not None  # "idk what to say"
     says_nothing = is_non_answer(typed) or says_skip(typed) or asks_the_coach
     if specific != Specific.CHILD and _only_a_button(typed):
         # "save", "1": meant for a menu, never what the child did (it had been pasted into
@@ -360,6 +364,18 @@ def _keep_ahead(flow: ActiveFlow, typed: str, *, seen: bool = True) -> bool:
 _NAME_LEAD = re.compile(
     r"^(?:(?:his|her|their|the kid'?s|the child'?s|my student'?s)\s+name\s+is|(?:it'?s|its)"
     r"|(?:he|she)\s+is|se\s+llama|su\s+nombre\s+es)\s+",
+    re.IGNORECASE,
+)
+# "how do i say this nicely?", "what should i say?", "what do i write here?": asked of the coach
+# where the note's facts were wanted (they had been pasted in as the facts).
+_ASKS_HOW_TO_WORD_IT = re.compile(
+    r"^\W*(?:ok\W+|so\W+|um+\W+)*(?:how|what)\s+(?:do|should|can|would)\s+i\s+(?:say|write|put|word|"
+    r"phrase|tell|start)\b|^\W*(?:c[oó]mo|qu[eé])\s+(?:le\s+|lo\s+)?(?:digo|escribo|pongo)\b",
+    re.IGNORECASE,
+)
+_DOES_NOT_KNOW_WHAT_TO_SAY = re.compile(
+    r"^\W*(?:idk|i don'?t know|dunno|not sure|no s[eé])\W+(?:what|how|qu[eé]|c[oó]mo)\s+to\s+"
+    r"(?:say|write|put)|^\W*no s[eé] (?:qu[eé]|c[oó]mo) (?:decir|escribir|poner)",
     re.IGNORECASE,
 )
 # "idk, whenever she wants", "anytime", "cuando ella pueda": no time proposed.

@@ -353,11 +353,11 @@ class Coach:
         elif offered.startswith(ADVISED):  # things to try given: "ok but how?" asks where to start
             advice, offered = heard_kept(offered)
             if advice is not None and asks_where_to_start(text):
-                return where_to_start(turn, advice, offered) or None
+                return where_to_start(turn, advice, offered, text) or None
             if advice is not None and asks_about_the_story(text):  # "and if he still doesn't?"
                 # Two more of a theme's; a situation's three were all given, so where to start.
                 answer = more_tries(turn, text, advice, offered)
-                return answer or where_to_start(turn, advice, offered) or None
+                return answer or where_to_start(turn, advice, offered, text) or None
         # "Type `reflect time`" ... "ok sure"; a "sí" once Spanish was offered takes Spanish.
         if says_yes(text) and not accepts_offered_spanish(turn.educator, text):
             return self._run_command(turn, *split_command(offered))

@@ -10,6 +10,8 @@ educator's words, and used up by the next message like every offer.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from bot.closest_lines import closest_indices
 from bot.flows.listening import asks_what_it_means, hardest_theme, what_is_told
 from bot.i18n import current_language
@@ -48,6 +50,12 @@ ADVICE_ALONE_WORDS = 6
 REFERS_BACK = frozenset([
     "he", "she", "him", "her", "his", "they", "them", "their", "it", "that", "this", "those",
     "él", "ella", "ellos", "ellas", "le", "lo", "la", "les", "eso", "esto", "su", "sus",
+])  # fmt: skip
+THE_ONE_NAMED = frozenset([
+    "the dad", "the mom", "the father", "the mother", "the parent", "the parents", "the family",
+    "the kid", "the child", "the student", "the grandma", "the grandmother", "the teacher",
+    "the teachers", "el papá", "el papa", "la mamá", "la mama", "la familia", "el niño",
+    "la niña", "los maestros", "la maestra", "el maestro",
 ])  # fmt: skip
 # How many of a theme's tries answer "what should I do?" (as many as a how-to question gets).
 TRIES = 2
@@ -89,17 +97,30 @@ def asks_about_the_story(text: str, *, after_safety: bool = False) -> bool:
         or asks_for_advice(text)
         or (asks_a_question(text) and intent in ASKED_INTENTS)
     )
-    if len(said) >= FOLLOW_UP_ALONE_WORDS and REFERS_BACK.isdisjoint(said) and not after_safety:
+    points_back = _points_back(said)
+    if len(said) >= FOLLOW_UP_ALONE_WORDS and not points_back and not after_safety:
         # "how do i run a back to school night?", "how do i get better at greeting families at
         # pickup": a question of its own words, with nothing pointing back at the story, is a
         # new one, unless it only asks for advice ("so what do i do now?").
         asked = _follows_up(said) or (asks_for_advice(text) and len(said) <= ADVICE_ALONE_WORDS)
+    # "can i include the dad somehow?" after a deployed dad: the model may name a situation
+    # of its own for so few words (parents apart); pointing back, it is still the story's.
+    own_situation = not points_back and reader.situation(text, SITUATION_CONFIDENCE) is not None
     return (
         asked
         and what_is_told(text) is None  # "si una familia me cuenta que no tiene papeles...?"
-        and reader.situation(text, SITUATION_CONFIDENCE) is None
+        and not own_situation
         and not reader.names_a_topic(text)
     )
+
+
+def _points_back(said: list[str]) -> bool:
+    """ "what should i say to HER", "can i include THE DAD somehow": a word that points back
+    at someone the story named."""
+    if not REFERS_BACK.isdisjoint(said):
+        return True
+    pairs = {" ".join(pair) for pair in pairwise(said)}
+    return not THE_ONE_NAMED.isdisjoint(pairs)
 
 
 def asks_where_to_start(text: str) -> bool:
@@ -110,15 +131,17 @@ def asks_where_to_start(text: str) -> bool:
     )
 
 
-def where_to_start(turn: Turn, advice: str, command: str) -> list[Reply]:
-    """The first of the tries given ("I'd start with..."), with a note home and the
-    reflection named as the ways to begin; empty when what was kept names nothing now."""
+def where_to_start(turn: Turn, advice: str, command: str, text: str = "") -> list[Reply]:
+    """The try given that is closest to what was asked ("can i include the dad somehow?": the
+    one about the parent who is away), else the first ("I'd start with..."), with a note home
+    and the reflection named as the ways to begin; empty when what was kept names nothing."""
     tries = _tries(turn, advice)
     if not tries:
         return []
     said = replies_in(current_language()).intents
     make_offer(turn.educator, command, turn.now)  # "ok" still starts the reflection
-    step = tries[0].rstrip(".")
+    [closest] = closest_indices(text, tries, 1)
+    step = tries[closest].rstrip(".")
     topic = _reflect_topic(command)
     return [Text(said.start_with.format(step=step[:1].lower() + step[1:], topic=topic))]
 

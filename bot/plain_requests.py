@@ -51,6 +51,7 @@ from bot.language import SPANISH_COMMANDS, accepts_offered_spanish, spanish_word
 from bot.nudges.tip_now import tip_now
 from bot.numbers import parse_small_int
 from bot.offers import (
+    ADVISED,
     COACH_ADVICE,
     KEEP_GOING,
     LISTENING,
@@ -60,6 +61,7 @@ from bot.offers import (
     TOPIC_ADVICE,
     advised,
     heard_asked,
+    heard_kept,
     how_it_went_asked,
     make_offer,
     says_no,
@@ -472,6 +474,17 @@ def _answer(
             return [*offer_role(turn, text), Text(said.role_and_question)]
         heard_themes = tuple(t for t in ACK_ORDER if t in reading.themes or t in reading.cued)
         story = about_a_family and len(typed) > SITUATION_SENTENCE_WORDS * 2
+        situation = situation_answer(turn, text, sure=SITUATION_OVER_TOLD) if story else []
+        if situation:
+            # "I teach 5th grade. Noah's dad is deployed overseas for 9 months...": the story's
+            # situation answered, the role offered; a yes sets the role, "ok but how?" asks
+            # where to start.
+            advised_now = turn.educator.offer or ""
+            offered = offer_role(turn, text)
+            if advised_now.startswith(ADVISED) and turn.educator.offer is not None:
+                kept = heard_kept(advised_now)[0] or ""
+                make_offer(turn.educator, advised(kept, turn.educator.offer), turn.now)
+            return [*situation, *offered]
         if heard_themes or what_is_told(text) is not None or story:
             # "im a counselor and honestly the parents at my school are really hard to
             # reach", "soy la family liaison... la señora Gómez no quiere venir a las juntas":

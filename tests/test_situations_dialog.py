@@ -9,8 +9,10 @@ import json
 
 import pytest
 from pydantic import ValidationError
+from sqlalchemy import select
 
 from bot.app import CoachApp
+from bot.storage.models import Educator
 from content.situations_schema import (
     SituationExampleFile,
     load_situations,
@@ -395,14 +397,33 @@ def test_what_was_seen_in_person_gets_its_situation(
     assert answered in Conversation(app.coach).says(told)
 
 
-def test_a_family_that_feels_judged_is_answered_when_asked_after_the_story(
+def test_a_family_that_feels_judged_is_answered_and_asked_about_after(
     app: CoachApp,
 ) -> None:
     liaison = Conversation(app.coach)
-    liaison.says(
+    told = liaison.says(
         "hola, soy la family liaison en la escuela primaria. tengo una mamá, la señora Gómez,"
         " que no quiere venir a las juntas porque dice que los maestros la hacen sentir tonta"
     )
-    # Had: "Good question. The framework (Mapp & Kuttner) starts from trust..."
+    # Had: the role offer alone, then "Good question. The framework (Mapp & Kuttner)...".
+    assert "A family that feels judged or talked down to at school" in told
     advice = liaison.says("y que le digo a los maestros?")
-    assert "A family that feels judged or talked down to at school" in advice
+    assert "If I had to pick one" in advice
+
+
+def test_a_parent_away_told_with_a_role_gets_its_situation_and_the_role_offer(
+    app: CoachApp,
+) -> None:
+    teacher = Conversation(app.coach)
+    told = teacher.says(
+        "I teach 5th grade. Noah's dad is deployed overseas for 9 months and Noah's been"
+        " shutting down, crying at lunch. mom is overwhelmed with 3 kids alone"
+    )
+    # Had: "Schedules are doing a lot of the talking here" (a busy week), and the role offer.
+    assert "A parent away for a long time" in told and "Shall I set that as your role" in told
+    # "the dad" points back at the story: not "Parents who live apart".
+    first = teacher.says("can i include the dad somehow?")
+    assert "If I had to pick one" in first and "Parents who live apart" not in first
+    teacher.says("ok")  # the role offer still stands
+    with app.sessions() as session:
+        assert session.scalars(select(Educator.role)).one() == "teacher"

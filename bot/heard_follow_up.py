@@ -5,7 +5,10 @@ the whole menu).
 
 What the coach would advise is worked out when the story is heard and kept with the offer
 (bot/offers.py `heard_asked`) as a situation's name or a theme's tries by number, never the
-educator's words, and used up by the next message like every offer.
+educator's words, and used up by the next message like every offer. Once things to try were
+given (a situation's, a theme's, a part of the framework's practice: `advised`), "which one
+first?" gets where to start and "and if he still doesn't answer?" tries not given yet; after
+a safety answer, "what do i do RIGHT NOW" gets that answer again.
 """
 
 from __future__ import annotations

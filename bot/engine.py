@@ -47,13 +47,7 @@ from bot.flows.state import (
     save_flow,
 )
 from bot.followthrough import nudge_left_open
-from bot.heard_follow_up import (
-    answer_on_the_story,
-    asks_about_the_story,
-    asks_where_to_start,
-    more_tries,
-    where_to_start,
-)
+from bot.heard_follow_up import follow_up
 from bot.i18n import current_language, speaking
 from bot.inbound import Inbound
 from bot.inbox import store as inbox
@@ -70,7 +64,6 @@ from bot.language import (
 from bot.numbers import parse_small_int
 from bot.offers import (
     ADVISED,
-    COACH_ADVICE,
     HEARD,
     HOW_IT_WENT,
     KEEP_GOING,
@@ -79,7 +72,6 @@ from bot.offers import (
     NUDGE_CARD,
     PROFILE_QUESTION,
     TAKES_NEXT,
-    heard_kept,
     says_no,
     says_yes,
     take_offer,
@@ -340,24 +332,12 @@ class Coach:
             return None if chosen is None else self._run_command(turn, *split_command(chosen))
         if offered == LISTENING:  # "can you just listen" ... what they tell
             return answer_while_listening(text)
-        if offered.startswith(HEARD):  # a story heard: "what should I do?" asks about it
-            advice, offered = heard_kept(offered)
-            safety = advice is not None and advice.startswith(COACH_ADVICE)
-            asked = asks_about_the_story(text, after_safety=safety) or asks_where_to_start(text)
-            if advice is not None and asked:
-                # ..."which one first?" too: the advice itself comes first (it had started the
-                # thirteen-statement self-check).
-                return answer_on_the_story(turn, advice, offered, text) or None
-            if offered == NO_ADVICE:  # after a safety answer a yes starts nothing
-                return None
-        elif offered.startswith(ADVISED):  # things to try given: "ok but how?" asks where to start
-            advice, offered = heard_kept(offered)
-            if advice is not None and asks_where_to_start(text):
-                return where_to_start(turn, advice, offered, text) or None
-            if advice is not None and asks_about_the_story(text):  # "and if he still doesn't?"
-                # Two more of a theme's; a situation's three were all given, so where to start.
-                answer = more_tries(turn, text, advice, offered)
-                return answer or where_to_start(turn, advice, offered, text) or None
+        if offered.startswith((HEARD, ADVISED)):
+            # A story heard or things to try given: "what should I do?", "which one first?"
+            # ask about them; a yes still takes the offer's command, if it has one.
+            answer, offered = follow_up(turn, text, offered)
+            if answer or offered == NO_ADVICE:
+                return answer or None
         # "Type `reflect time`" ... "ok sure"; a "sí" once Spanish was offered takes Spanish.
         if says_yes(text) and not accepts_offered_spanish(turn.educator, text):
             return self._run_command(turn, *split_command(offered))

@@ -20,10 +20,12 @@ from bot.flows.listening import asks_what_it_means, hardest_theme, what_is_told
 from bot.i18n import current_language
 from bot.offers import (
     COACH_ADVICE,
+    HEARD,
     SITUATION_ADVICE,
     THEME_ADVICE,
     TOPIC_ADVICE,
     advised,
+    heard_kept,
     make_offer,
 )
 from bot.replies import Reply, Text
@@ -66,6 +68,29 @@ TRIES = 2
 # i tell my AD?", "and if he still doesnt answer?", which sounds weary); a command, a
 # thank-you or a hello is itself.
 ASKED_INTENTS = frozenset(["question", "frustration", UNKNOWN])
+
+
+def follow_up(turn: Turn, text: str, offered: str) -> tuple[list[Reply], str]:
+    """The answer to `text` as a follow-up to the story or the advice the last reply kept
+    (`offered`, a heard or advised offer), empty when it is none; and the command a yes to
+    that reply still means (`NO_ADVICE` after a safety answer: a yes starts nothing)."""
+    advice, command = heard_kept(offered)
+    if advice is None:
+        return [], command
+    if offered.startswith(HEARD):
+        safety = advice.startswith(COACH_ADVICE)
+        if asks_about_the_story(text, after_safety=safety) or asks_where_to_start(text):
+            # ..."which one first?" too: the advice itself comes first (it had started the
+            # thirteen-statement self-check).
+            return answer_on_the_story(turn, advice, command, text), command
+        return [], command
+    if asks_where_to_start(text):
+        return where_to_start(turn, advice, command, text), command
+    if asks_about_the_story(text):  # "and if he still doesn't answer?"
+        # Two more of a theme's; a situation's three were all given, so where to start.
+        answer = more_tries(turn, text, advice, command)
+        return answer or where_to_start(turn, advice, command, text), command
+    return [], command
 
 
 def advice_on(text: str, reading: Understanding) -> str | None:

@@ -2655,3 +2655,9 @@ def test_the_wording_of_a_letter_is_no_language_barrier(app: CoachApp) -> None:
     )
     # Had: "Language access is part of the work" and "book an interpreter" among the actions.
     assert "interpreter" not in options and "Language access" not in options
+
+
+def test_self_doubt_about_the_family_side_of_the_job_is_heard(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says("tbh I don't think I'm good at this part of the job")
+    # Had (after a retrained model): "I'm not sure what you'd like me to do with that."
+    assert "almost no one was trained for it" in answer and "reflect confidence" in answer

@@ -20,6 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from bot import messages
 from bot.commands.base import CommandHandler
+from bot.commands.forget import never_mind_then
 from bot.commands.help import help_card
 from bot.commands.language import switch_language
 from bot.commands.profile import first_hello, option_typed
@@ -286,6 +287,9 @@ class Coach:
             return taken
         word, args = split_command(text)
         word = command_word(word, turn.language)
+        rest = never_mind_then(args) if word == "forget" else None
+        if rest:  # "forget it, how do i talk to an angry dad": never mind, and the question
+            return self._without_flow(turn, rest, rest)
         if word in CANCEL_WORDS and (
             not args or understand(text, deficit=False).intent == "cancel"
         ):
@@ -521,6 +525,9 @@ class Coach:
         still_open = Text(messages.STILL_IN_FLOW.format(title=handler.title(turn, flow)))
         if word.casefold() in BUTTON_WORDS:  # a nudge's button clicked mid-conversation
             return [*self._run_command(turn, word.casefold(), args), still_open]
+        rest = never_mind_then(args) if word.casefold() == "forget" else None
+        if rest:  # "forget it, can we do this later": what follows is the message
+            return self._in_flow(turn, flow, rest)
         if word.casefold() == "forget":
             # One guided conversation at a time, and deleting everything asks first: the way
             # to it said plainly (had: only "answer above to go on, or type `cancel`").

@@ -37,7 +37,7 @@ from bot.situation_answers import (
 )
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
-from bot.understanding.normalise import for_matching, words
+from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.reader import (
     SITUATION_CONFIDENCE,
     UNKNOWN,
@@ -86,6 +86,12 @@ def follow_up(turn: Turn, text: str, offered: str) -> tuple[list[Reply], str]:
         return [], command
     if asks_where_to_start(text):
         return where_to_start(turn, advice, command, text), command
+    if says_tried_them_all(text):  # "i already tried all of those"
+        answer = more_tries(turn, text, advice, command)
+        if answer:
+            return answer, command
+        make_offer(turn.educator, advised(advice, command), turn.now)  # asked again: the same
+        return [Text(replies_in(current_language()).intents.tried_them_all)], command
     if asks_about_the_story(text):  # "and if he still doesn't answer?"
         # Two more of a theme's; a situation's three were all given, so where to start.
         answer = more_tries(turn, text, advice, command)
@@ -159,6 +165,25 @@ def asks_where_to_start(text: str) -> bool:
     )
 
 
+def says_tried_them_all(text: str) -> bool:
+    """ "i already tried all of those", "ya intenté todo": the tries given were tried."""
+    said = for_matching(text)
+    if len(words(said)) > FOLLOW_UP_WORDS:
+        return False
+    tried = replies_in(current_language()).intents.tried_already_words
+    return phrases_pattern(tuple(tried)).search(said) is not None
+
+
+def asks_which_one(text: str) -> bool:
+    """ "which one first?" alone: a where-to-start question, whatever came before it."""
+    return " ".join(words(for_matching(text))) in _phrases(
+        replies_in(current_language()).intents.start_asks
+    ) and bool(set(words(for_matching(text))) & _WHICH)
+
+
+_WHICH = frozenset(["which", "cuál", "cual"])
+
+
 def where_to_start(turn: Turn, advice: str, command: str, text: str = "") -> list[Reply]:
     """The try given that is closest to what was asked ("can i include the dad somehow?": the
     one about the parent who is away), else the first ("I'd start with..."), with a note home
@@ -167,7 +192,8 @@ def where_to_start(turn: Turn, advice: str, command: str, text: str = "") -> lis
     if not tries:
         return []
     said = replies_in(current_language()).intents
-    make_offer(turn.educator, command, turn.now)  # "ok" still starts the reflection
+    # "ok" still starts the reflection, and "which one first?" again names the same start.
+    make_offer(turn.educator, advised(advice, command), turn.now)
     [closest] = closest_indices(text, tries, 1)
     step = tries[closest].rstrip(".")
     topic = _reflect_topic(command)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import replace
+from datetime import timedelta
 
 from bot import messages
 from bot import profile_messages as profile_said
@@ -45,9 +46,14 @@ from bot.flows.listening import (
     what_is_told,
 )
 from bot.followthrough import CHECK_IN_AFTER, action_awaiting_check_in, ask_how_it_went
-from bot.heard_follow_up import advice_on
+from bot.heard_follow_up import advice_on, asks_which_one, says_tried_them_all
 from bot.i18n import current_language
-from bot.language import SPANISH_COMMANDS, accepts_offered_spanish, spanish_words_for
+from bot.language import (
+    SPANISH_COMMANDS,
+    accepts_offered_spanish,
+    language_named,
+    spanish_words_for,
+)
 from bot.nudges.tip_now import tip_now
 from bot.numbers import parse_small_int
 from bot.offers import (
@@ -89,7 +95,8 @@ from bot.understanding.reader import (
 )
 from bot.understanding.variants import pick
 from bot.weekly.models import NudgeLedger
-from bot.weekly.schedule_words import focus_named, schedule_named
+from bot.weekly.schedule_words import NamedSchedule, focus_named, schedule_named
+from bot.weekly.subscriptions import subscription_of
 from content.drafts_schema import Purpose
 from content.profile_schema import ProfileWords
 from content.schema import GradeBand, NudgeTopic, Role
@@ -153,6 +160,10 @@ _QUOTED = (
 # The intents.yaml sets that turn a `reframe` request with no sentence into `reframe off` / `on`.
 REFRAME_SWITCHES = (("reframe-stop", "off"), ("reframe-start", "on"))
 REFRAME_FEATURE_SET = "reframe-feature"
+NUDGES_STOP_SET = "nudges-stop"
+# A day and a time typed alone, this soon after the nudge settings changed, are for them.
+SCHEDULE_ALONE_WORDS = 5
+SETTINGS_JUST_SET = timedelta(minutes=30)
 FAMILY_SET, ENGAGEMENT_SET = "family", "engagement"
 # A message this short that thanks, greets, names a role or asks about the framework speaks to
 # the coach, not to the question asked: answered, and the question kept ("thx", "im a
@@ -207,6 +218,11 @@ AMBIGUOUS_BAND_WORDS = frozenset([
 ])  # fmt: skip
 # A no inside what the model read as praise ("this is not what i need", "no help at all").
 _NOT_PRAISE = re.compile(r"\b(?:not|no|never|nothing|n't|nunca|nada)\b|n't\b")
+# Words that make a language asked for someone else's ("can the coach run in spanish for them").
+OTHERS = frozenset([
+    "they", "them", "their", "staff", "colleagues", "teachers", "coworkers", "ellos", "ellas",
+    "maestros", "colegas",
+])  # fmt: skip
 # How an educator names their own role: "im a counselor", "I'm the AP", "soy maestra".
 SELF_WORDS = frozenset(["im", "i'm", "i’m", "soy"])
 
@@ -285,6 +301,10 @@ def _answer(
             # "what do i do RIGHT NOW" next is answered by it again, and no yes starts anything.
             make_offer(turn.educator, heard_asked(f"{COACH_ADVICE}:{name}", NO_ADVICE), turn.now)
         return [Text(about.answer)]
+    if asks_which_one(text):  # "which one first?" with nothing given to choose from
+        return [Text(said.which_one_unheld)]
+    if says_tried_them_all(text):  # "i already tried all of that", nothing given before it
+        return [Text(said.tried_them_all)]
     band = _band_alone(turn, text)
     if band is not None:
         # "9-12", "middle school" typed alone (after the role was offered, or any time): the
@@ -293,6 +313,9 @@ def _answer(
     moved = moved_to_another_day(turn, text)  # "actually no, make it friday"
     if moved is not None:
         return moved
+    when = _nudge_time_alone(turn, text)  # "friday at 3pm" just after `nudges on`
+    if when is not None:
+        return nudges_as_asked(turn, when)
     if asks_to_change_action(text):  # "can i change my action? this one doesnt fit"
         return change_action(turn, text)
     if _asks_for_a_tip(text, reading):  # "whats this weeks tip" (had: "not sure what to do")
@@ -312,6 +335,8 @@ def _answer(
         focus = focus_named(text)  # "can my nudges be about home visits"
         if focus is not None:
             return focus_as_asked(turn, focus)
+        if _asks_to_stop_nudges(turn, matched, typed):  # "stop sending me these"
+            return commands["nudges"](turn, "off")
     if intent in STARTS_A_CONVERSATION and turns_down(text):
         # "no i dont want to do a reflection rn" had started one.
         return [Text(replies_in(current_language()).offer_answers.declined)]
@@ -441,6 +466,8 @@ def _answer(
         # It names one short good-news message as the smallest step: "ok" starts writing it.
         make_offer(turn.educator, f"draft {Purpose.CELEBRATE.value}", turn.now)
         return [Text(pick(said.frustration, text))]
+    if intent == "draft" and _tells_of_no_reply(text, reading, typed):
+        intent = UNKNOWN  # "a mom never answers my emails about...": told, not a note asked for
     feeling = what_is_told(text) if intent in ("draft", UNKNOWN) else None
     if (
         feeling is not None
@@ -504,7 +531,12 @@ def _answer(
         # ...and "do you have anything on home visits": asked about a topic the words name.
         return [*_question(turn, reading, text), *_role_said_in_passing(turn, text)]
     if intent == "language":
-        return commands["language"](turn, "")
+        # "I actually prefer english": the one language named is the choice (it had asked
+        # "which language?" in Spanish); "half my staff prefers spanish" is no choice of theirs.
+        languages = {language_named(word) for word in typed if len(word) > 2} - {None}  # no "en"
+        for_others = default_reader().names_a_family(typed) or not OTHERS.isdisjoint(typed)
+        chosen = languages.pop() if len(languages) == 1 and not for_others else None
+        return commands["language"](turn, chosen or "")
     if intent == "cancel" and says_no(text):  # "maybe later", "not now": not a cancel
         return [Text(replies_in(current_language()).offer_answers.declined)]
     if intent == "cancel" and len(typed) > 1:
@@ -620,8 +652,45 @@ def _to_the_coach_named(text: str) -> tuple[str, ToTheCoach] | None:
                 continue
             if entry.unless_words and phrases_pattern(tuple(entry.unless_words)).search(said):
                 continue
+            if entry.with_words and not phrases_pattern(tuple(entry.with_words)).search(said):
+                continue
             return name, entry
     return None
+
+
+def _nudge_time_alone(turn: Turn, text: str) -> NamedSchedule | None:
+    """ "friday at 3pm", "thursdays 7am" typed alone soon after the weekly nudge was turned on
+    or changed: when it should come (it had been read as a week short of time)."""
+    said = words(for_matching(text))
+    if len(said) > SCHEDULE_ALONE_WORDS or default_reader().names_a_family(said):
+        return None
+    named = schedule_named(text)
+    if named is None:
+        return None
+    subscription = subscription_of(turn.session, turn.educator.id)
+    fresh = subscription is not None and turn.now - subscription.updated_at < SETTINGS_JUST_SET
+    return named if fresh and subscription is not None and subscription.enabled else None
+
+
+def _asks_to_stop_nudges(turn: Turn, said: str, typed: list[str]) -> bool:
+    """ "stop sending me these", "no more nudges pls", while the weekly nudge is on. Not
+    "stop sending me nudges about home visits": a part named is left as it is."""
+    if not _in_set(NUDGES_STOP_SET, said) or "about" in typed or "sobre" in typed:
+        return False
+    subscription = subscription_of(turn.session, turn.educator.id)
+    return subscription is not None and subscription.enabled
+
+
+def _tells_of_no_reply(text: str, reading: Understanding, typed: list[str]) -> bool:
+    """ "a mom never answers my emails about her son's missing work": a family that does not
+    answer, told with no word asking for a note (the model had read the emails as one, and a
+    note home was begun)."""
+    return (
+        "no-response" in reading.themes
+        and not asks_a_question(text)
+        and not default_reader().cued(text, "draft")
+        and default_reader().names_a_family(typed)
+    )
 
 
 def _tells_of_a_family(text: str, reading: Understanding) -> bool:

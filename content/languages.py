@@ -58,6 +58,7 @@ AS_WRITTEN = frozenset(
         "advice_asks",
         "follow_up_asks",
         "start_asks",
+        "tried_already_words",
         "pointing",
         "leave_words",
         "hedges",
@@ -114,6 +115,7 @@ AS_WRITTEN = frozenset(
         # change_action's, checkin_asked's, reflection_asides'
         "asking",
         "unless_words",
+        "with_words",
         "again_words",
         "puzzled_words",
         # the self-assessment's levels, as typed (content/assessment.yaml)

@@ -190,6 +190,11 @@ class IntentReplies(_Strict):
     start_asks: list[str] = Field(min_length=1)
     # ...answered with the first of them, {step}, and the ways to begin ({topic}: " SLUG").
     start_with: str
+    # ...and asked with nothing given to choose from.
+    which_one_unheld: str
+    # "i already tried all of those" after them: more, or (none left) another messenger.
+    tried_already_words: list[str] = Field(min_length=1)
+    tried_them_all: str
     leave_words: list[str] = Field(min_length=1)
     aside_situation_after: str
     greeting_pending: str
@@ -452,6 +457,9 @@ class ToTheCoach(_Strict):
     unless_families: bool = False
     # Not said of a message with any of these ("my daughter is cutting class" is no crisis).
     unless_words: list[str] = []
+    # Only said with one of these too ("yelling at me" with "right now": the moment itself,
+    # not last week's story).
+    with_words: list[str] = []
     # After it, the next thing told is only listened to ("I'm listening, no advice" ... "every
     # email feels like an attack"): heard, with no tip, offer or reflection after it.
     listens_after: bool = False

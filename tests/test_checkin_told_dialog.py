@@ -498,3 +498,22 @@ def test_a_question_at_the_carry_question_is_answered_from_the_note(
     assert "carry it into this week?" in answer
     educator.clicks("No, let it go")
     assert "what do i say to dad" not in educator.says("journal")
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        # Had: "You did it" and "Next step up", with two families still waiting.
+        "sent most of them, still need to do the last two",
+        "called 3 families, i still have to reach the other two",
+        "mandé casi todas, me faltan dos",
+    ],
+)
+def test_done_with_some_still_left_is_partly_and_offered_for_this_week(
+    app: CoachApp, clock: FakeClock, told: str
+) -> None:
+    educator = Conversation(app.coach)
+    a_week_after_planning(educator, clock, "Send good news notes to 5 families")
+    answer = educator.says(told)
+    assert "You did it" not in answer and "Next step up" not in answer
+    assert "Want to carry it into this week?" in answer

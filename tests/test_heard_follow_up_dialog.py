@@ -183,7 +183,8 @@ def test_who_is_the_mckinney_vento_person_is_answered(app: CoachApp) -> None:
 @pytest.mark.parametrize(
     ("told", "answer"),
     [
-        ("a parent said they would bring a gun to school", "threat_to_staff"),
+        # A threat against the whole school: its safety team now (was threat_to_staff's).
+        ("a parent said they would bring a gun to school", "school_threat"),
         ("a parent said he'd come to school and hurt me", "threat_to_staff"),
         ("a dad who's not on the pickup list is trying to take Ava", "pickup_safety"),
     ],
@@ -232,3 +233,47 @@ def test_the_language_line_is_an_interpreter_not_the_coach_s_language(app: Coach
     answer = Conversation(app.coach).says("what's the language line")
     # Had: "I'm speaking English with you. Which language would you like?"
     assert "phone interpreting line" in answer and "Which language would you like" not in answer
+
+
+def test_which_one_first_asked_twice_names_the_same_start_both_times(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says(STORY)
+    first = educator.says("what should I do?")
+    # Had: the thirteen-statement self-check, started by the second "which one first?".
+    again = educator.says("which one first?")
+    assert "If I had to pick one" in again and "Thirteen short statements" not in again
+    assert again == educator.says("which one first?") and "don't argue it out" in first
+
+
+def test_which_one_first_with_nothing_given_asks_what_they_mean(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says("which one first?")
+    assert "Which one do you mean?" in reply and "Thirteen short statements" not in reply
+
+
+def test_tries_already_tried_get_new_ones_then_another_messenger(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("i have a family that never responds to anything i send")
+    given = educator.says("what should I do?")
+    assert "two things you could try" in given
+    # Had: "I'm not sure what you'd like me to do with that."
+    more = educator.says("i already tried all of those")
+    assert "two more you could try" in more
+    tried = [line for line in more.splitlines() if line.startswith("• ")]
+    assert tried and not any(line in given for line in tried)
+    assert "one more you could try" in educator.says("tried those already")
+    # Every try the theme has was given: a different messenger, and again if asked again.
+    assert "a different messenger" in educator.says("tried those already")
+    assert "a different messenger" in educator.says("ya intenté todo")
+
+
+def test_tried_everything_out_of_the_blue_gets_another_messenger(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says("honestly i already tried all of that")
+    assert "a different messenger" in reply  # had: "I'm not sure what you'd like me to do"
+
+
+def test_a_family_that_never_answers_is_heard_not_a_note_begun(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    heard = educator.says("a mom never answers my emails about her son's missing work")
+    # Had: "Let's write a short note home. What is it for?"
+    assert "What is it for?" not in heard and "Not hearing back" in heard
+    assert "two things you could try" in educator.says("what should i do?")

@@ -1,0 +1,26 @@
+"""A language asked for in a sentence is chosen, not asked about again; a language asked
+for someone else ("can the coach run in spanish for them") changes nothing of theirs."""
+
+from __future__ import annotations
+
+from bot.app import CoachApp
+from tests.dialog import Conversation
+
+
+def test_i_actually_prefer_english_after_spanish_switches_back(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("language es")
+    # Had: "Le estoy hablando en español. ¿En qué idioma prefiere que le hable?"
+    assert "I'll speak English with you" in educator.says("I actually prefer english")
+    assert "I help you build strong partnerships with families" in educator.says("help")
+
+
+def test_spanish_asked_for_in_spanish_is_chosen(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says("¿puedes hablarme en español?")
+    assert "desde ahora le hablo en español" in reply
+
+
+def test_a_language_for_the_staff_is_not_the_educator_s_choice(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("half my office staff prefers spanish, can the coach run in it for them")
+    assert "I'm speaking English with you" in educator.says("language")

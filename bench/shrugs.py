@@ -43,8 +43,14 @@ SHRUGS = {
     "not sure what to do": ("I'm not sure what you'd like me", "No estoy seguro de qué"),
     "unknown word": ("I don't know `", "Todavía no conozco `"),
     "the menu, unasked": ("Here's what you can type:", "Esto es lo que puede escribir:"),
-    # Counted from session 17: a question answered with nothing but "try learn or reflect".
-    "a general answer": ("Good question. The framework", "Buena pregunta. El marco"),
+    # Counted from session 17: a question answered with nothing but "try learn or reflect"
+    # (until session 29 "Good question. The framework...", now said plainly as no answer).
+    "a general answer": (
+        "Good question. The framework",
+        "Buena pregunta. El marco",
+        "I don't have a ready answer for that one",
+        "No tengo una respuesta lista para eso",
+    ),
 }
 
 

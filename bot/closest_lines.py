@@ -39,6 +39,12 @@ def closest_indices(question: str, lines: list[str], count: int) -> list[int]:
     return sorted(ranked[:count])
 
 
+def shared_words(question: str, line: str, ignored: frozenset[str] = frozenset()) -> int:
+    """How many meaning-carrying words (by stem) the question and the line share, not
+    counting the `ignored` stems."""
+    return len((_word_stems(question) & _word_stems(line)) - ignored)
+
+
 def _word_stems(text: str) -> set[str]:
     """The words that carry meaning (four letters or more), cut to their first five letters so
     "visit", "visits" and "visiting" meet."""

@@ -54,6 +54,7 @@ from bot.language import (
     language_named,
     spanish_words_for,
 )
+from bot.nearest_answer import nearest_answer
 from bot.nudges.tip_now import tip_now
 from bot.numbers import parse_small_int
 from bot.offers import (
@@ -377,7 +378,12 @@ def _answer(
         # "what do you mean?" after a reply the coach no longer holds: which part, not the
         # whole menu.
         return [Text(said.what_i_meant)]
-    told_answer = what_is_told(text) if intent in ("help", "language") and len(typed) > 1 else None
+    # ...and a self-check read by the examples alone ("where do i find the mckinney vento
+    # liaison" had started the thirteen statements).
+    loose = intent in ("help", "language") or (
+        intent == "assess" and not default_reader().cued(text, "assess")
+    )
+    told_answer = what_is_told(text) if loose and len(typed) > 1 else None
     if told_answer is not None and told_answer[1].answers:
         # "ok but what am i allowed to tell her?", "what's the language line": its words have
         # an answer of their own (it had been the whole help menu, or the coach's language).
@@ -1209,7 +1215,7 @@ def _question(turn: Turn, reading: Understanding, text: str) -> list[Reply]:
         # it tells (nerves) is the answer, not the general one.
         return [Text(_heard(text, reading, turn))]
     else:
-        return _themed_question(turn, text, reading) or [Text(said.question_general)]
+        return _themed_question(turn, text, reading) or nearest_answer(turn, text)
     told = what_is_told(text)  # "...but i don't feel comfortable going to homes, is that ok?"
     if told is not None and told[1].alone:
         # "...there's a custody thing going on and he's not supposed to have contact. what do

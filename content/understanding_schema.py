@@ -210,6 +210,9 @@ class IntentReplies(_Strict):
     weary_then_situation: str
     question_theme_also: str
     question_general: str
+    question_nearest: str
+    question_nearest_more: str
+    question_nearest_more_plain: str
     mixed: str
     task_reminder: str
 

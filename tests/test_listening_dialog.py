@@ -887,7 +887,7 @@ def test_a_how_to_question_naming_what_is_in_the_way_gets_things_to_try(app: Coa
     tried = [line.removeprefix("• ") for line in reply.splitlines() if line.startswith("• ")]
     assert len(tried) == 2
     assert set(tried) <= set(replies_in("en").theme_actions["no-response"])
-    assert "Good question" not in reply
+    assert "I don't have a ready answer" not in reply
     spanish = Conversation(app.coach, "sra-lopez", locale="es-MX")
     spanish.says("idioma es")
     asked = spanish.says("¿qué hago si los papás nunca contestan?")
@@ -1025,7 +1025,7 @@ def test_spanish_how_to_questions_about_a_barrier_get_things_to_try(app: CoachAp
     ):
         reply = educator.says(asked)
         assert "Dos cosas que podría probar esta semana:" in reply, reply
-        assert "Buena pregunta. El marco" not in reply
+        assert "No tengo una respuesta lista" not in reply
 
 
 def a_week_after_choosing(
@@ -1145,7 +1145,8 @@ def test_how_to_say_a_hard_thing_to_a_family_gets_a_way_to_have_that_conversatio
     app: CoachApp, asked: str, locale: str | None, answered: str
 ) -> None:
     reply = Conversation(app.coach, locale=locale).says(asked)
-    assert "Good question" not in reply and "Buena pregunta" not in reply
+    assert "I don't have a ready answer" not in reply
+    assert "No tengo una respuesta lista" not in reply
     assert answered in reply
 
 
@@ -1203,7 +1204,8 @@ def test_questions_that_had_the_general_answer_get_one_that_fits(
 ) -> None:
     reply = Conversation(app.coach, locale=locale).says(asked)
     assert answered in reply
-    assert "Good question. The framework" not in reply and "Buena pregunta" not in reply
+    assert "I don't have a ready answer" not in reply
+    assert "No tengo una respuesta lista" not in reply
 
 
 def test_a_question_about_texting_from_a_personal_phone_gets_a_practical_answer(
@@ -1212,7 +1214,7 @@ def test_a_question_about_texting_from_a_personal_phone_gets_a_practical_answer(
     educator = Conversation(app.coach)
     educator.says("help")
     reply = educator.says("should i text parents from my personal phone?")
-    assert "district's policy" in reply and "Good question" not in reply
+    assert "district's policy" in reply and "I don't have a ready answer" not in reply
     tense = educator.says("parent emailed me at 11pm demanding i change his grade")
     assert "district's policy" not in tense  # friction with a family, heard as that
 
@@ -1245,7 +1247,7 @@ def test_a_phrase_in_quotes_asked_to_be_said_better_is_reframed(app: CoachApp) -
     educator = Conversation(app.coach)
     reply = educator.says('how can i say "those kids" better')
     assert '"those kids"' in reply and "You might say" in reply
-    assert "Good question" not in reply
+    assert "I don't have a ready answer" not in reply
 
 
 def test_a_family_named_after_the_same_worry_was_heard_is_what_the_coach_says_back(

@@ -281,7 +281,7 @@ def test_plain_spanish_requests_about_trust_and_a_note_home_are_understood(
 ) -> None:
     educator = spanish_speaker(app)
     asked = educator.says("¿cómo le hago para que los papás de mis alumnos nuevos confíen en mí?")
-    assert "aprender relational" in asked and "Buena pregunta. El marco" not in asked
+    assert "aprender relational" in asked and "No tengo una respuesta lista" not in asked
     draft = educator.says(
         "ayúdame a escribirle a la mamá de Kevin que le fue muy bien en el examen"
     )

@@ -25,6 +25,7 @@ from bot.offers import (
     THEME_ADVICE,
     TOPIC_ADVICE,
     advised,
+    heard_asked,
     heard_kept,
     make_offer,
 )
@@ -62,6 +63,8 @@ THE_ONE_NAMED = frozenset([
     "the teachers", "el papá", "el papa", "la mamá", "la mama", "la familia", "el niño",
     "la niña", "los maestros", "la maestra", "el maestro",
 ])  # fmt: skip
+# A story told on in a second message: from a few words to a few sentences.
+STORY_ON_WORDS = (3, 40)
 # How many of a theme's tries answer "what should I do?" (as many as a how-to question gets).
 TRIES = 2
 # What a short question read as alone may be and still ask about the story before it ("should
@@ -75,6 +78,8 @@ def follow_up(turn: Turn, text: str, offered: str) -> tuple[list[Reply], str]:
     (`offered`, a heard or advised offer), empty when it is none; and the command a yes to
     that reply still means (`NO_ADVICE` after a safety answer: a yes starts nothing)."""
     advice, command = heard_kept(offered)
+    if offered.startswith(HEARD) and tells_more_of_the_story(text):
+        return story_told_on(turn, advice, command), command
     if advice is None:
         return [], command
     if offered.startswith(HEARD):
@@ -97,6 +102,36 @@ def follow_up(turn: Turn, text: str, offered: str) -> tuple[list[Reply], str]:
         answer = more_tries(turn, text, advice, command)
         return answer or where_to_start(turn, advice, command, text), command
     return [], command
+
+
+def tells_more_of_the_story(text: str) -> bool:
+    """ "he just shuts down every time i bring up grades" right after a story was heard: told,
+    not asked, pointing back at someone the story named, and with nothing of its own the coach
+    could answer (no intent, theme, situation or feeling read in it)."""
+    said = words(for_matching(text))
+    if not STORY_ON_WORDS[0] <= len(said) <= STORY_ON_WORDS[1] or not _points_back(said):
+        return False
+    if "?" in text or asks_a_question(text) or what_is_told(text) is not None:
+        return False
+    reading = understand(text, deficit=False)
+    reader = default_reader()
+    return (
+        reading.intent == UNKNOWN
+        and not reading.themes
+        and reader.situation(text, SITUATION_CONFIDENCE) is None
+    )
+
+
+def story_told_on(turn: Turn, advice: str | None, command: str) -> list[Reply]:
+    """More of the story heard: the advice kept for it, when there is some, or the way to think
+    it through again; the story stays held for "what should i do?" next."""
+    said = replies_in(current_language()).intents
+    given = [] if advice is None else answer_on_the_story(turn, advice, command, "")
+    if given and isinstance(given[0], Text):
+        return [Text(f"{said.story_continued}\n\n{given[0].text}"), *given[1:]]
+    make_offer(turn.educator, heard_asked(advice, command), turn.now)
+    offer = said.heard_offer.format(topic=_reflect_topic(command))
+    return [Text(f"{said.story_continued} {offer}")]
 
 
 def advice_on(text: str, reading: Understanding) -> str | None:

@@ -219,6 +219,9 @@ AMBIGUOUS_BAND_WORDS = frozenset([
 ])  # fmt: skip
 # A no inside what the model read as praise ("this is not what i need", "no help at all").
 _NOT_PRAISE = re.compile(r"\b(?:not|no|never|nothing|n't|nunca|nada)\b|n't\b")
+# A how-to about families this long is a question about them, not about the coach.
+HOW_TO_WORDS = 5
+THE_COACH = frozenset(["you", "this", "coach", "bot", "app", "command", "commands", "reflect"])
 # Words that make a language asked for someone else's ("can the coach run in spanish for them").
 OTHERS = frozenset([
     "they", "them", "their", "staff", "colleagues", "teachers", "coworkers", "ellos", "ellas",
@@ -374,6 +377,14 @@ def _answer(
         # "a dad threatened to go to the principal about a grade": told of a family, not of
         # the educator's own role (it had been "Thanks for telling me you're a school leader").
         intent = UNKNOWN
+    if (
+        intent == "help"
+        and len(typed) >= HOW_TO_WORDS
+        and asks_a_question(text)
+        and not _names_the_coach(typed)
+        and default_reader().names_a_family(typed)
+    ):
+        intent = "question"  # "how do i use class dojo with families" (had: the help menu)
     if intent == "help" and asks_what_it_means(text):
         # "what do you mean?" after a reply the coach no longer holds: which part, not the
         # whole menu.
@@ -676,6 +687,11 @@ def _nudge_time_alone(turn: Turn, text: str) -> NamedSchedule | None:
     subscription = subscription_of(turn.session, turn.educator.id)
     fresh = subscription is not None and turn.now - subscription.updated_at < SETTINGS_JUST_SET
     return named if fresh and subscription is not None and subscription.enabled else None
+
+
+def _names_the_coach(typed: list[str]) -> bool:
+    """ "how do i use this with my team": about the coach itself."""
+    return not THE_COACH.isdisjoint(typed)
 
 
 def _asks_to_stop_nudges(turn: Turn, said: str, typed: list[str]) -> bool:

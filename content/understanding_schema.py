@@ -199,6 +199,8 @@ class IntentReplies(_Strict):
     aside_situation_after: str
     greeting_pending: str
     short_reply: list[str] = Field(min_length=1)
+    # A story told on in a second message, with nothing of its own to read.
+    story_continued: str
     heard_offer: str
     role_and_question: str
     heard_positive_offer: str

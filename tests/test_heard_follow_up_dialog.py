@@ -277,3 +277,20 @@ def test_a_family_that_never_answers_is_heard_not_a_note_begun(app: CoachApp) ->
     # Had: "Let's write a short note home. What is it for?"
     assert "What is it for?" not in heard and "Not hearing back" in heard
     assert "two things you could try" in educator.says("what should i do?")
+
+
+def test_a_story_told_on_in_a_second_message_is_heard_as_more_of_it(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("i have a student whose dad is really hard to talk to")
+    more = educator.says("he just shuts down every time i bring up grades")
+    # Had: "I'm not sure what you'd like me to do with that."
+    assert "Thanks for saying more" in more and "not sure what you'd like" not in more
+    # The story is still held: "ok" thinks it through.
+    assert "Question 1 of 2" in educator.says("ok")
+
+
+def test_a_story_begun_is_listened_for(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    assert "I'm listening. Tell me what's going on" in educator.says("so theres this mom")
+    told = educator.says("she keeps texting me at 11pm about homework")
+    assert "not sure what you'd like" not in told and "reflect" in told

@@ -38,3 +38,10 @@ def test_forget_it_mid_reflection_then_later_keeps_the_place(app: CoachApp) -> N
     reply = educator.says("forget it, can we do this later?")
     assert "holding your place at question 1" in reply
     assert "still open" in educator.says("journal")
+
+
+def test_how_do_i_use_an_app_with_families_is_a_question_not_the_menu(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says("how do i use class dojo with families")
+    # Had: the whole help menu ("Hi! I'm Partnership Coach...").
+    assert "Hi! I'm Partnership Coach" not in reply
+    assert "I'm Partnership Coach" in Conversation(app.coach, "mr-ng").says("how do i use this")

@@ -696,9 +696,13 @@ def _names_the_coach(typed: list[str]) -> bool:
 
 def _asks_to_stop_nudges(turn: Turn, said: str, typed: list[str]) -> bool:
     """ "stop sending me these", "no more nudges pls", while the weekly nudge is on. Not
-    "stop sending me nudges about home visits": a part named is left as it is."""
+    "stop sending me nudges about home visits" (a part named is left as it is), nor "how do I
+    turn these off" (told how)."""
     if not _in_set(NUDGES_STOP_SET, said) or "about" in typed or "sobre" in typed:
         return False
+    if typed[:1] in (["how"], ["cómo"], ["como"]):
+        return False  # "how do I turn off these messages": asked how, and told
+
     subscription = subscription_of(turn.session, turn.educator.id)
     return subscription is not None and subscription.enabled
 

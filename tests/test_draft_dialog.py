@@ -613,3 +613,19 @@ def test_a_question_where_the_facts_are_asked_is_never_pasted_in(app: CoachApp, 
     note = educator.says("a call friday at 3")
     note = educator.clicks("Warm") if "Warm, or brief?" in note else note
     assert "he keeps missing homework" in note and asked.rstrip("?") not in note.casefold()
+
+
+def test_unsure_at_the_language_question_gets_help_choosing_not_a_kept_line(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("draft")
+    educator.says("1")
+    reply = educator.says("idk what should i put here")
+    # Had: "Thanks, I kept that for the note and won't ask for it again."
+    assert "the office usually has it on file" in reply and "I kept that" not in reply
+    educator.says("1")
+    educator.says("Jayden")
+    educator.says("he read a whole chapter book aloud")
+    note = educator.clicks("Warm")
+    assert "Jayden: he read a whole chapter book aloud" in note and "idk" not in note

@@ -770,8 +770,8 @@ def test_a_family_s_language_told_outside_a_reflection_is_not_a_request_to_switc
         answer = educator.says(told)
         assert "Which language would you like?" not in answer
         assert "Want to think it through?" in answer or "Want to build on it?" in answer
-    # Said to the coach, it still switches.
-    assert "Which language would you like?" in educator.says("can u talk to me in spanish")
+    # Said to the coach, it still switches (straight to the language named).
+    assert "desde ahora le hablo en español" in educator.says("can u talk to me in spanish")
 
 
 def test_a_question_is_answered_with_the_practice_closest_to_it(app: CoachApp) -> None:
@@ -2663,3 +2663,14 @@ def test_self_doubt_about_the_family_side_of_the_job_is_heard(app: CoachApp) -> 
     answer = Conversation(app.coach).says("tbh I don't think I'm good at this part of the job")
     # Had (after a retrained model): "I'm not sure what you'd like me to do with that."
     assert "almost no one was trained for it" in answer and "reflect confidence" in answer
+
+
+def test_only_calling_when_something_goes_wrong_is_heard_as_that(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    reply = educator.says(
+        "honestly the only time i talk to most families is when something goes wrong"
+    )
+    # Had: "Schedules are doing a lot of the talking here" (a week short of time).
+    assert "a call from school has come to mean trouble" in reply
+    assert "Schedules are doing" not in reply and "Question 2 of 2" in reply

@@ -12,6 +12,15 @@ PURPOSE_QUESTION = Msg(
 # not asked.
 PURPOSE_HEARD = Msg("Let's write a short note home: {purpose}.")
 KEPT_AHEAD = Msg("Thanks, I kept that for the note and won't ask for it again. First, one choice:")
+# "idk what should i put here" at a choice: help choosing, never words for the note.
+UNSURE_LANGUAGE = Msg(
+    "If you're not sure, pick the language the family used the last time they wrote or called; "
+    "the office usually has it on file."
+)
+UNSURE_PURPOSE = Msg(
+    "Pick what the note is mostly for. If nothing comes to mind, good news about one thing "
+    "their child did (the first one) is always a fine start."
+)
 # "make it shorter pls" typed before there is a note: the tone, kept for when there is.
 TONE_KEPT_AHEAD = {
     "brief": Msg("Short it is: I'll keep the note brief. First, one choice:"),

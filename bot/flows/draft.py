@@ -341,8 +341,23 @@ def _typed_ahead(flow: ActiveFlow, typed: str) -> list[Reply]:
     aside = pick_step_aside(typed)
     if aside is not None:  # "who can see this": answered, and never put in the note
         return [Text(aside)]
+    if _unsure_at_a_choice(typed):
+        # "idk what should i put here" at the language question: help with the choice (it had
+        # been kept "for the note", and the note would have said it).
+        unsure = said.UNSURE_LANGUAGE if flow.step == "language" else said.UNSURE_PURPOSE
+        return [Text(str(unsure))]
     kept = _keep_ahead(flow, typed)
     return [Text(str(said.KEPT_AHEAD if kept else core_messages.PICK_AN_OPTION))]
+
+
+def _unsure_at_a_choice(typed: str) -> bool:
+    """ "idk", "not sure what to pick", "what should i put here?": no answer, and never words
+    for the note."""
+    return (
+        is_non_answer(typed)
+        or _DOES_NOT_KNOW_WHAT_TO_SAY.match(typed) is not None
+        or _NOT_SURE_WHICH.search(typed) is not None
+    )
 
 
 def _keep_ahead(flow: ActiveFlow, typed: str, *, seen: bool = True) -> bool:
@@ -371,6 +386,14 @@ _NAME_LEAD = re.compile(
 _ASKS_HOW_TO_WORD_IT = re.compile(
     r"^\W*(?:ok\W+|so\W+|um+\W+)*(?:how|what)\s+(?:do|should|can|would)\s+i\s+(?:say|write|put|word|"
     r"phrase|tell|start)\b|^\W*(?:c[oó]mo|qu[eé])\s+(?:le\s+|lo\s+)?(?:digo|escribo|pongo)\b",
+    re.IGNORECASE,
+)
+# "idk what should i put here", "not sure which one", "no sé cuál": unsure at a choice.
+_NOT_SURE_WHICH = re.compile(
+    r"^\W*(?:idk|i don'?t know|dunno|not sure|no s[eé]|no estoy segur[oa])\b.{0,30}"
+    r"(?:which|what|cu[aá]l|qu[eé])\b"
+    r"|\bwhat (?:should|do) i (?:put|pick|choose|say) (?:here|for this)\b"
+    r"|\bqu[eé] (?:pongo|elijo|escojo) aqu[ií]\b",
     re.IGNORECASE,
 )
 _DOES_NOT_KNOW_WHAT_TO_SAY = re.compile(

@@ -505,6 +505,9 @@ class Told(_Strict):
     # Said before a note home is begun when the request tells this too ("can you help me write
     # an email to mom? i'm so nervous she'll be mad"): a line, not the whole acknowledgement.
     before_a_draft: str | None = None
+    # Heard only in a question ("how do i get families to come to our publishing party?"):
+    # told as news ("...and 20 families came!!"), the words are left to the other readings.
+    asked_only: bool = False
 
 
 class NudgeCard(_Strict):

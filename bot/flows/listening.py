@@ -128,6 +128,19 @@ def asks_what_counts(text: str) -> bool:
     )
 
 
+# "any tips for our authors tea", "ideas for the publishing party": asked without a question.
+_ASKS_FOR_IDEAS = re.compile(
+    r"(?<!\w)(?:tips?|ideas?|advice|suggestions?|consejos?|sugerencias?)(?!\w)", re.IGNORECASE
+)
+
+
+def asks_in_any_part(text: str) -> bool:
+    """Asked somewhere in it: a question in any of its clauses ("my class is having a
+    publishing party, how do i get families to come"), or ideas asked for."""
+    parts = re.split(r"[,.;!]+", text)
+    return any(is_asked(part) for part in [text, *parts]) or bool(_ASKS_FOR_IDEAS.search(text))
+
+
 def what_is_told(text: str) -> tuple[str, Told] | None:
     """ "my principal wants us to do home visits but i'm nervous", "i barely know most of my
     families", "they're scared of the school": what is told that no theme names (replies.yaml
@@ -136,7 +149,10 @@ def what_is_told(text: str) -> tuple[str, Told] | None:
     # ...and its words alone, as quotes and commas fall between them ('replied "ok." to my
     # email' says "replied ok").
     bare = " ".join(word.strip("'\"‘’“”") for word in words(said))
+    asked = asks_in_any_part(text)
     for name, entry in replies_in(current_language()).told.items():
+        if entry.asked_only and not asked:
+            continue  # "we had a poetry cafe and 20 families came!!": news, not a question
         pattern = phrases_pattern(tuple(entry.words))
         if pattern.search(said) is not None or pattern.search(bare) is not None:
             return name, entry

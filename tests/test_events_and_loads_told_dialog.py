@@ -1,0 +1,39 @@
+"""What an educator tells that has an answer of its own: an event where children show their
+learning (asked about, not celebrated), and the one bilingual person asked to translate
+everything."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import CoachApp
+from tests.dialog import Conversation
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        # Had: "That quiet is hard", and tries for a family that never answers.
+        "my class is having a publishing party, how do i get families to come",
+        "any tips for our authors tea",
+    ],
+)
+def test_an_event_showing_learning_gets_invitations_from_the_children(
+    app: CoachApp, asked: str
+) -> None:
+    reply = Conversation(app.coach).says(asked)
+    assert "Invitations that work come from the child" in reply
+    assert "That quiet is hard" not in reply
+
+
+def test_an_event_that_went_well_is_celebrated_not_advised(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says("we had a poetry cafe today and 20 families came!!")
+    assert "Invitations that work" not in reply and "Want to build on it?" in reply
+
+
+def test_the_one_who_translates_everything_is_heard_not_lectured(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says(
+        "i'm the ELL liaison and i'm exhausted, every teacher wants me to translate everything"
+    )
+    # Had: "Language came up. Families can partner fully in any language..."
+    assert "a school-sized job on one person" in reply and "Language came up" not in reply

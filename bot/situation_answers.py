@@ -17,6 +17,9 @@ from bot.understanding.reader import SITUATION_CONFIDENCE, SITUATION_OVER_TOLD, 
 from content.situations_schema import Situation, situations_in
 from content.understanding_schema import Told, replies_in
 
+# How a message opens when it names the educator's own role, and within how many words.
+OWN_ROLE_OPENERS = frozenset(["im", "i'm", "i’m", "soy", "as"])
+OWN_ROLE_WORDS = 5
 # Fewer words than this say too little to be a situation ("no", "ugh"); "late pickup" is one.
 SITUATION_WORDS = 2
 # A request for advice of at most this many words asks; a longer one also tells (an answer).
@@ -36,7 +39,7 @@ def situation_answer(turn: Turn, text: str, *, sure: float = SITUATION_CONFIDENC
         return []
     # "IEP meeting tomorrow and i'm really nervous": the feeling is heard before the answer.
     heard = [] if told is None or not told[1].heard_first else [told[1].acknowledge, ""]
-    return _answer_with_offer(turn, situation, heard)
+    return _answer_with_offer(turn, situation, heard, text)
 
 
 def situation_named(turn: Turn, name: str) -> list[Reply]:
@@ -61,12 +64,13 @@ def situation_if_asked(text: str, language: str) -> str | None:
     return _situation_in(f"{text}. {asked}", SITUATION_CONFIDENCE, told)
 
 
-def _answer_with_offer(turn: Turn, name: str, heard: list[str]) -> list[Reply]:
+def _answer_with_offer(turn: Turn, name: str, heard: list[str], text: str = "") -> list[Reply]:
     """The situation's answer, the reflection on it offered ("sure" starts it), and what was
     advised kept, so "ok but how?" next gets where to start."""
     said = replies_in(current_language()).intents
     situation = _situation(name)
-    lines = [*heard, *_answer_lines(situation)]
+    answer = _answer_lines(situation)
+    lines = [*heard, *answer, *_role_note(turn, text, answer)]
     slug = situation.topic
     if slug in turn.library.topics:
         lines += ["", said.question_more.format(slug=slug)]
@@ -76,6 +80,29 @@ def _answer_with_offer(turn: Turn, name: str, heard: list[str]) -> list[Reply]:
         command = "reflect"
     make_offer(turn.educator, advised(f"{SITUATION_ADVICE}:{name}", command), turn.now)
     return [Text("\n".join(lines))]
+
+
+def _role_note(turn: Turn, text: str, answer: list[str]) -> list[str]:
+    """ "You may be the counselor this points to": said after an answer that sends the
+    educator to someone in their own role ("let a counselor or social worker carry what lies
+    beyond your role", said to a counselor), their role from the profile or said of themselves
+    in the message ("i'm a counselor and a mom keeps calling me crying")."""
+    role = turn.educator.role or _role_said_of_oneself(turn, text)
+    note = replies_in(current_language()).role_in_the_answer.get(role or "")
+    if note is None:
+        return []
+    names_it = phrases_pattern(tuple(note.words)).search(for_matching(" ".join(answer)))
+    return [] if names_it is None else ["", note.note]
+
+
+def _role_said_of_oneself(turn: Turn, text: str) -> str | None:
+    """ "im a counselor and...", "as the principal, ...": the role the message opens by
+    naming as the educator's own."""
+    said = words(for_matching(text))
+    if not said or not (said[0] in OWN_ROLE_OPENERS or said[:2] == ["i", "am"]):
+        return None
+    role = turn.library.profiles.role_in(" ".join(said[:OWN_ROLE_WORDS]))
+    return None if role is None else role.value
 
 
 def situation_aside(text: str) -> str | None:

@@ -480,6 +480,14 @@ class TipNow(_Strict):
     subscribe: str
 
 
+class RoleNote(_Strict):
+    """Said after an answer that sends the educator to someone in their own role: the words
+    in the answer that name that role, and the note."""
+
+    words: list[str] = Field(min_length=1)
+    note: str
+
+
 class Told(_Strict):
     """Something told that no theme names ("i'm nervous", "i barely know my families", "the
     family is scared of the school"), heard as the part of the framework it belongs to
@@ -558,6 +566,8 @@ class ReplyFile(_Strict):
     second_look: SecondLook
     good_news: GoodNews
     told: dict[str, Told]
+    # By role (content/schema.py Role): said after a situation's answer that names it.
+    role_in_the_answer: dict[str, RoleNote] = {}
     offer_answers: OfferAnswers
     to_the_coach: dict[str, ToTheCoach]
     tip_now: TipNow

@@ -427,3 +427,21 @@ def test_a_parent_away_told_with_a_role_gets_its_situation_and_the_role_offer(
     teacher.says("ok")  # the role offer still stands
     with app.sessions() as session:
         assert session.scalars(select(Educator.role)).one() == "teacher"
+
+
+def test_an_answer_that_points_to_the_educator_s_own_role_says_so(app: CoachApp) -> None:
+    told = "a mom keeps calling me crying about her son's grades"
+    counselor = Conversation(app.coach).says(f"i'm a counselor and {told}")
+    # Had: "let a counselor or social worker carry what lies beyond your role", to a counselor.
+    assert "You may be the counselor this points to" in counselor
+    set_in_profile = Conversation(app.coach, "ms-bell")
+    set_in_profile.says("profile role counselor")
+    assert "You may be the counselor this points to" in set_in_profile.says(told)
+    # A teacher is sent to the counselor, as before, with no note.
+    assert "You may be the" not in Conversation(app.coach, "mr-diaz").says(told)
+
+
+def test_a_principal_told_of_bullying_is_the_administrator_it_points_to(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says("im the principal and a dad says his son is being bullied")
+    assert "A parent reporting bullying" in reply
+    assert "You may be the administrator this points to" in reply

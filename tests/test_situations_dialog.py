@@ -445,3 +445,9 @@ def test_a_principal_told_of_bullying_is_the_administrator_it_points_to(app: Coa
     reply = Conversation(app.coach).says("im the principal and a dad says his son is being bullied")
     assert "A parent reporting bullying" in reply
     assert "You may be the administrator this points to" in reply
+
+
+def test_the_night_before_conferences_gets_how_to_get_ready(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says("parent conference tmrw and i havent prepped at all")
+    # Had: "Got it: \"parent conference tmrw...\". That matters."
+    assert "The night before is enough time" in reply and "Getting ready for conferences" in reply

@@ -194,3 +194,31 @@ def test_a_confidence_told_mid_reflection_is_answered_and_the_question_asked_aga
     reply = educator.says("a student came out to me today and asked me not to tell her parents")
     assert "without the student's say" in reply and "Question 1 of 2" in reply
     assert "came out" not in educator.says("journal")
+
+
+def test_a_gun_in_a_backpack_told_in_spanish_goes_to_the_safety_team(app: CoachApp) -> None:
+    reply = Conversation(app.coach, locale="es-MX").says(
+        "un alumno me dijo que hay una pistola en su mochila"
+    )
+    # Had: "I'm not sure what you'd like me to do with that."
+    assert "equipo de seguridad" in reply and "911" in reply
+
+
+@pytest.mark.parametrize(
+    ("said", "locale"),
+    [
+        # Had: "Hard conversations take a lot out of you."
+        ("una mamá me gritó en la entrada y tengo miedo", "es-MX"),
+        ("a dad got in my face at pickup and im honestly shaking, im scared", None),
+    ],
+)
+def test_fear_told_beside_what_the_parent_did_is_taken_seriously(
+    app: CoachApp, said: str, locale: str | None
+) -> None:
+    reply = Conversation(app.coach, locale=locale).says(said)
+    assert "911" in reply and ("alone" in reply or "a solas" in reply)
+
+
+def test_afraid_nobody_will_come_is_no_fear_of_a_parent(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says("i'm scared nobody will come to conferences")
+    assert "911" not in reply

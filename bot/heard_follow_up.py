@@ -63,6 +63,8 @@ THE_ONE_NAMED = frozenset([
     "the teachers", "el papá", "el papa", "la mamá", "la mama", "la familia", "el niño",
     "la niña", "los maestros", "la maestra", "el maestro",
 ])  # fmt: skip
+# "which one first?": a where-to-start question by its word, whatever came before it.
+_WHICH = frozenset(["which", "cuál", "cual"])
 # A story told on in a second message: from a few words to a few sentences.
 STORY_ON_WORDS = (3, 40)
 # How many of a theme's tries answer "what should I do?" (as many as a how-to question gets).
@@ -214,9 +216,6 @@ def asks_which_one(text: str) -> bool:
     return " ".join(words(for_matching(text))) in _phrases(
         replies_in(current_language()).intents.start_asks
     ) and bool(set(words(for_matching(text))) & _WHICH)
-
-
-_WHICH = frozenset(["which", "cuál", "cual"])
 
 
 def where_to_start(turn: Turn, advice: str, command: str, text: str = "") -> list[Reply]:

@@ -222,3 +222,17 @@ def test_fear_told_beside_what_the_parent_did_is_taken_seriously(
 def test_afraid_nobody_will_come_is_no_fear_of_a_parent(app: CoachApp) -> None:
     reply = Conversation(app.coach).says("i'm scared nobody will come to conferences")
     assert "911" not in reply
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "my hit list of families to call this week",
+        "we had a domestic violence awareness training today",
+    ],
+)
+def test_a_list_or_a_training_is_no_emergency(app: CoachApp, said: str) -> None:
+    reply = Conversation(app.coach).says(said)
+    assert (
+        "911" not in reply and "1-800-799-7233" not in reply and "reporting procedure" not in reply
+    )

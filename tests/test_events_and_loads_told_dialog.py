@@ -37,3 +37,11 @@ def test_the_one_who_translates_everything_is_heard_not_lectured(app: CoachApp) 
     )
     # Had: "Language came up. Families can partner fully in any language..."
     assert "a school-sized job on one person" in reply and "Language came up" not in reply
+
+
+def test_a_family_moving_away_is_heard_with_the_goodbye_in_mind(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says(
+        "the family is moving and she's sad about leaving her friends"
+    )
+    # Had: 'Noted, "the family is moving and she's sad about leaving her friends".'
+    assert "the goodbye matters" in reply and "Noted," not in reply

@@ -1,6 +1,6 @@
 """What an educator tells that has an answer of its own: an event where children show their
-learning (asked about, not celebrated), and the one bilingual person asked to translate
-everything."""
+learning (asked about, not celebrated), the one bilingual person asked to translate
+everything, and a family moving away."""
 
 from __future__ import annotations
 

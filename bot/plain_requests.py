@@ -1124,7 +1124,7 @@ def _draft_begun(turn: Turn, text: str, commands: dict[str, CommandHandler]) -> 
     purpose = purpose_in(text)
     if purpose is None:
         return commands["draft"](turn, "")
-    return start_draft(turn, purpose.value, heard=True)
+    return start_draft(turn, purpose.value, heard=True, request=text)
 
 
 def _draft_asked_in(text: str) -> bool:

@@ -629,3 +629,31 @@ def test_unsure_at_the_language_question_gets_help_choosing_not_a_kept_line(
     educator.says("he read a whole chapter book aloud")
     note = educator.clicks("Warm")
     assert "Jayden: he read a whole chapter book aloud" in note and "idk" not in note
+
+
+def test_the_child_and_the_moment_in_the_request_are_not_asked_again(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    begun = educator.says(
+        "can you help me write a text to Maria's mom saying she did great on her reading test"
+    )
+    assert "I'll use what you told me about Maria" in begun
+    # Had: "What is the child's first name?", then "What did you see them do?".
+    assert "Warm, or brief?" in educator.says("1")
+    note = educator.clicks("Warm")
+    assert "Maria: she did great on her reading test" in note
+
+
+def test_a_moment_told_in_english_is_asked_again_for_a_note_in_spanish(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says(
+        "can you help me write a text to Maria's mom saying she did great on her reading test"
+    )
+    asked = educator.says("2")
+    assert "What did you see them do?" in asked and "first name" not in asked
+
+
+def test_his_mom_names_no_child(app: CoachApp) -> None:
+    begun = Conversation(app.coach).says(
+        "help me write a text to his mom saying he did great today"
+    )
+    assert "I'll use what you told me about" not in begun

@@ -11,6 +11,8 @@ PURPOSE_QUESTION = Msg(
 # The purpose was in the request ("write a text to grandma saying jose did great"): named,
 # not asked.
 PURPOSE_HEARD = Msg("Let's write a short note home: {purpose}.")
+# ...and the child (and the moment) were in it too: not asked again.
+TOLD_KEPT = Msg("I'll use what you told me about {child}.")
 KEPT_AHEAD = Msg("Thanks, I kept that for the note and won't ask for it again. First, one choice:")
 # "idk what should i put here" at a choice: help choosing, never words for the note.
 UNSURE_LANGUAGE = Msg(

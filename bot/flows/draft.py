@@ -22,6 +22,7 @@ from bot.drafts import messages as said
 from bot.drafts.compose import compose, shortest_version, tidy
 from bot.drafts.models import SavedDraft
 from bot.drafts.suggest import purpose_in
+from bot.drafts.told import told_in_request
 from bot.flows.base import Answer
 from bot.flows.listening import VAGUE_WORDS
 from bot.flows.reflection_asides import pick_step_aside
@@ -142,21 +143,42 @@ OTHER_LANGUAGE_NOTES = {
 }
 
 
-def start_draft(turn: Turn, args: str = "", *, heard: bool = False) -> list[Reply]:
+def start_draft(
+    turn: Turn, args: str = "", *, heard: bool = False, request: str = ""
+) -> list[Reply]:
     """Begin a draft; `draft celebrate` (or a button naming the purpose) skips the first
-    question; `heard`: the purpose came from the educator's own request, so it is named."""
+    question; `heard`: the purpose came from the educator's own request, so it is named;
+    `request`: that request, whose child and moment are kept as answers given ahead."""
     flow = ActiveFlow(kind=KIND, step="purpose", data={"specifics": {}, "version": 0})
+    _keep_told_in(flow, request)
     purpose = _purpose_named(args)
     if purpose is not None:
         flow.data["purpose"] = purpose.value
         replies = _ask_language(flow)
         if heard:
             label = _content().purposes[purpose].label
-            replies.insert(0, Text(said.PURPOSE_HEARD.format(purpose=label)))
+            child = flow.data.get("ahead", {}).get(Specific.CHILD)
+            kept = f" {said.TOLD_KEPT.format(child=child)}" if child else ""
+            replies.insert(0, Text(said.PURPOSE_HEARD.format(purpose=label) + kept))
     else:
         replies = _ask_purpose(flow)
     save_flow(turn, flow)
     return replies
+
+
+def _keep_told_in(flow: ActiveFlow, request: str) -> None:
+    """ "a text to Maria's mom saying she did great on her reading test": Maria and the moment,
+    kept to answer their questions when they come (the moment only in a note written in the
+    language it was told in: see _next)."""
+    told = told_in_request(request) if request else None
+    if told is None:
+        return
+    ahead: dict[str, str] = flow.data.setdefault("ahead", {})
+    if told.child is not None:
+        ahead[Specific.CHILD] = told.child
+    if told.moment is not None:
+        ahead[Specific.OBSERVATION] = told.moment
+        flow.data["ahead_language"] = current_language()
 
 
 def _purpose_named(args: str) -> Purpose | None:
@@ -247,6 +269,9 @@ def _next(turn: Turn, flow: ActiveFlow, lead: Sequence[Reply] = ()) -> list[Repl
     if missing:
         flow.data["asking"] = missing[0]
         ahead = flow.data.get("ahead", {}).pop(missing[0], None)
+        told_in = flow.data.get("ahead_language")
+        if missing[0] == Specific.OBSERVATION and told_in not in (None, flow.data["language"]):
+            ahead = None  # told in English for a note in Spanish: asked, in the note's words
         if ahead is not None:  # told before it was asked: taken as the answer
             return [*lead, *_take_specific(turn, flow, Answer(text=ahead))]
         return [*lead, *_ask_specific(flow)]
@@ -351,10 +376,10 @@ def _typed_ahead(flow: ActiveFlow, typed: str) -> list[Reply]:
 
 
 def _unsure_at_a_choice(typed: str) -> bool:
-    """ "idk", "not sure what to pick", "what should i put here?": no answer, and never words
-    for the note."""
+    """ "idk", "not sure what to pick", "what should i put here?": unsure, and never words for
+    the note ("hmm" or "ok" is only no choice: asked to pick)."""
     return (
-        is_non_answer(typed)
+        _UNSURE_ALONE.match(typed) is not None
         or _DOES_NOT_KNOW_WHAT_TO_SAY.match(typed) is not None
         or _NOT_SURE_WHICH.search(typed) is not None
     )
@@ -387,6 +412,9 @@ _ASKS_HOW_TO_WORD_IT = re.compile(
     r"^\W*(?:ok\W+|so\W+|um+\W+)*(?:how|what)\s+(?:do|should|can|would)\s+i\s+(?:say|write|put|word|"
     r"phrase|tell|start)\b|^\W*(?:c[oó]mo|qu[eé])\s+(?:le\s+|lo\s+)?(?:digo|escribo|pongo)\b",
     re.IGNORECASE,
+)
+_UNSURE_ALONE = re.compile(
+    r"^\W*(?:idk|i don'?t know|dunno|not sure|unsure|no idea|no s[eé]|ni idea)\W*$", re.IGNORECASE
 )
 # "idk what should i put here", "not sure which one", "no sé cuál": unsure at a choice.
 _NOT_SURE_WHICH = re.compile(

@@ -1,0 +1,61 @@
+"""What a request for a note home already tells: the child ("a text to Maria's mom") and the
+moment ("...saying she did great on her reading test"), so the note does not ask for them
+again. Read from the request only; kept in the conversation's sealed state like any answer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Whose family the note is for: "Maria's mom", "jaydens dad", "la mamá de Sofía".
+_CHILD_OF = re.compile(
+    r"(?<![\w'’])(?P<name>[^\W\d_]{2,})(?:'s|’s|s)\s+(?:mom|mum|mother|dad|father|parents?|"
+    r"family|grandma|grandmother|grandpa|grandfather|guardian|aunt|uncle|mama|papa)\b",
+    re.IGNORECASE,
+)
+_CHILD_OF_ES = re.compile(
+    r"\b(?:la\s+mam[aá]|el\s+pap[aá]|los\s+pap[aá]s|la\s+familia|la\s+abuela|el\s+abuelo|"
+    r"la\s+t[ií]a)\s+de\s+(?P<name>[^\W\d_]{2,})",
+    re.IGNORECASE,
+)
+# Words before "'s mom" that are no child's name ("his mom", "my student's dad").
+_NOT_A_NAME = frozenset([
+    "his", "her", "their", "my", "the", "a", "student", "students", "kid", "kids", "child",
+    "childs", "son", "sons", "daughter", "daughters", "boy", "boys", "girl", "girls", "one",
+    "ones", "this", "that", "its", "it", "everyone", "everybody", "someone", "somebody", "mi",
+    "su", "un", "una", "alumno", "alumna", "niño", "niña", "estudiante",
+])  # fmt: skip
+# The moment to tell, after the words that introduce it ("saying she did great...").
+_MOMENT = re.compile(
+    r"\b(?:saying|to say|say|to tell (?:her|him|them)|tell(?:ing)? (?:her|him|them)|"
+    r"let(?:ting)? (?:her|him|them) know|diciendo|para decirle|decirle)\s+"
+    r"(?:that\s+|que\s+)?(?P<moment>.{8,})$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ToldInRequest:
+    child: str | None
+    moment: str | None
+
+
+def told_in_request(text: str) -> ToldInRequest:
+    """The child and the moment a request for a note names, each None when it does not."""
+    return ToldInRequest(_child(text), _moment(text))
+
+
+def _child(text: str) -> str | None:
+    for pattern in (_CHILD_OF, _CHILD_OF_ES):
+        for found in pattern.finditer(text):
+            name, whole = found.group("name"), found.group(0).split()[0]
+            if name.casefold() not in _NOT_A_NAME and whole.casefold() not in _NOT_A_NAME:
+                return name[:1].upper() + name[1:]
+    return None
+
+
+def _moment(text: str) -> str | None:
+    found = _MOMENT.search(text.strip())
+    if found is None:
+        return None
+    return found.group("moment").strip().rstrip(".!?¡¿ ") or None

@@ -45,3 +45,19 @@ def test_a_family_moving_away_is_heard_with_the_goodbye_in_mind(app: CoachApp) -
     )
     # Had: 'Noted, "the family is moving and she's sad about leaving her friends".'
     assert "the goodbye matters" in reply and "Noted," not in reply
+
+
+def test_in_a_reflection_an_answer_of_its_own_is_said_back_in_one_sentence(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    reply = educator.says("the Lopez family is moving to another state next month")
+    assert "the goodbye matters." in reply and "Question 2 of 2" in reply
+    assert "A few things help" not in reply  # the whole paragraph, before the next question
+    asked = Conversation(app.coach, "ms-yu")
+    asked.says("reflect relational")
+    # Asked, the whole answer.
+    assert "A few things help" in asked.says(
+        "the Lopez family is moving, how do i say goodbye well?"
+    )

@@ -159,6 +159,22 @@ def what_is_told(text: str) -> tuple[str, Told] | None:
     return None
 
 
+def in_brief_when_told(ack: Heard, text: str) -> str:
+    """An answer of its own (a `told` entry that `answers`: "the family is moving...") said
+    back at a reflection's question in its first sentence, unless the answer asked something:
+    one short thing that shows it was read, not a paragraph before the next question."""
+    told = replies_in(current_language()).told.get(ack.key)
+    if told is None or not told.answers or asks_in_any_part(text):
+        return ack.text
+    first = _FIRST_SENTENCE.match(ack.text)
+    return ack.text if first is None else first.group(1)
+
+
+# A text's first sentence: up to the first full stop, question or exclamation mark that ends a
+# sentence (one followed by a space and more).
+_FIRST_SENTENCE = re.compile(r"(.+?[.!?])\s+\S", re.DOTALL)
+
+
 def takes_a_second_look(text: str) -> bool:
     """ "i mean maybe they do care, idk", "ok fair, that came out wrong": the answer looks
     again at what the last one said (replies.yaml `second_look`)."""

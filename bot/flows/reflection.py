@@ -362,7 +362,7 @@ class ReflectionFlow:
         if noted and ack.key.startswith(listening.GENERAL + ":"):
             return None
         said_before.append(ack.key)
-        return ack.text
+        return listening.in_brief_when_told(ack, full)
 
     def _followup(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
         pending = turn.session.get(Reflection, flow.data.get("followup_id"))

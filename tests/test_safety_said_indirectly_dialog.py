@@ -236,3 +236,16 @@ def test_a_list_or_a_training_is_no_emergency(app: CoachApp, said: str) -> None:
     assert (
         "911" not in reply and "1-800-799-7233" not in reply and "reporting procedure" not in reply
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "answered"),
+    [
+        ("un papá me está gritando ahora mismo en la oficina", "Puede terminarla ahora, con calma"),
+        ("un alumno me dijo que es gay y no quiere que sus papás sepan", "sin su permiso"),
+        ("la mamá me contó que su pareja la golpea", "1-800-799-7233"),
+        ("el papá me dijo que me voy a arrepentir", "Su seguridad va primero"),
+    ],
+)
+def test_the_same_answers_in_spanish(app: CoachApp, said: str, answered: str) -> None:
+    assert answered in Conversation(app.coach, locale="es-MX").says(said)

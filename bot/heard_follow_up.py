@@ -21,6 +21,7 @@ from bot.i18n import current_language
 from bot.offers import (
     COACH_ADVICE,
     HEARD,
+    LISTENING,
     SITUATION_ADVICE,
     THEME_ADVICE,
     TOPIC_ADVICE,
@@ -30,6 +31,7 @@ from bot.offers import (
     make_offer,
 )
 from bot.replies import Reply, Text
+from bot.said_to_the_coach import said_to_the_coach
 from bot.situation_answers import (
     asks_for_advice,
     situation_if_asked,
@@ -63,6 +65,8 @@ THE_ONE_NAMED = frozenset([
     "the teachers", "el papá", "el papa", "la mamá", "la mama", "la familia", "el niño",
     "la niña", "los maestros", "la maestra", "el maestro",
 ])  # fmt: skip
+# The educator's own crisis (replies.yaml to_the_coach): the crisis line named again after it.
+OWN_CRISIS = "own_crisis"
 # "which one first?": a where-to-start question by its word, whatever came before it.
 _WHICH = frozenset(["which", "cuál", "cual"])
 # A story told on in a second message: from a few words to a few sentences.
@@ -80,7 +84,12 @@ def follow_up(turn: Turn, text: str, offered: str) -> tuple[list[Reply], str]:
     (`offered`, a heard or advised offer), empty when it is none; and the command a yes to
     that reply still means (`NO_ADVICE` after a safety answer: a yes starts nothing)."""
     advice, command = heard_kept(offered)
-    if offered.startswith(HEARD) and tells_more_of_the_story(text):
+    after_safety = advice is not None and advice.startswith(COACH_ADVICE)
+    if offered.startswith(HEARD) and after_safety and tells_more_after_safety(text):
+        # "it's been like this for weeks" after a crisis answer (had: "I'm not sure what
+        # you'd like me to do with that").
+        return told_more_after_safety(turn, advice or "", command), command
+    if offered.startswith(HEARD) and not after_safety and tells_more_of_the_story(text):
         return story_told_on(turn, advice, command), command
     if advice is None:
         return [], command
@@ -122,6 +131,33 @@ def tells_more_of_the_story(text: str) -> bool:
         and not reading.themes
         and reader.situation(text, SITUATION_CONFIDENCE) is None
     )
+
+
+def tells_more_after_safety(text: str) -> bool:
+    """Something told (not asked) right after a safety answer, with no safety words of its
+    own (those are answered as themselves) and nothing else the coach reads in it."""
+    said = words(for_matching(text))
+    if not said or "?" in text or asks_a_question(text) or said_to_the_coach(text) is not None:
+        return False
+    intent = understand(text, deficit=False).intent
+    # A request in its own words ("reflect", "can you help me write a note") is itself; the
+    # model's reading alone ("everything is just a lot" as `forget`) is not.
+    return intent in (UNKNOWN, "frustration") or not default_reader().cued(text, intent)
+
+
+def told_more_after_safety(turn: Turn, advice: str, command: str) -> list[Reply]:
+    """Heard, and the same help named again in a line: the educator's own crisis (the crisis
+    line), or exhaustion (an answer that asks nothing again: someone to carry it with); any
+    other safety answer, that what it said still stands. What is told next is listened to."""
+    said = replies_in(current_language())
+    name = advice.partition(":")[2]
+    entry = said.to_the_coach.get(name)
+    own = entry is not None and not entry.asks_again
+    # Said once: what is told next is only listened to ("I'm here if you want to say more").
+    make_offer(turn.educator, LISTENING, turn.now)
+    if name == OWN_CRISIS:
+        return [Text(said.intents.told_more_crisis)]
+    return [Text(said.intents.told_more_weary if own else said.intents.told_more_safety)]
 
 
 def story_told_on(turn: Turn, advice: str | None, command: str) -> list[Reply]:

@@ -77,6 +77,7 @@ from bot.offers import (
 )
 from bot.profiles import profile_of
 from bot.replies import Choices, Reply, Text
+from bot.said_to_the_coach import said_to_the_coach
 from bot.situation_answers import situation_answer, situation_aside
 from bot.storage.models import Reflection
 from bot.text import split_command
@@ -93,6 +94,7 @@ from bot.understanding.reader import (
     UNKNOWN,
     asks_a_question,
     default_reader,
+    is_non_answer,
 )
 from bot.understanding.variants import pick
 from bot.weekly.models import NudgeLedger
@@ -219,6 +221,14 @@ AMBIGUOUS_BAND_WORDS = frozenset([
 ])  # fmt: skip
 # A no inside what the model read as praise ("this is not what i need", "no help at all").
 _NOT_PRAISE = re.compile(r"\b(?:not|no|never|nothing|n't|nunca|nada)\b|n't\b")
+# While only listening, a message this short is not said back, only heard.
+LISTENED_ALONE_WORDS = 2
+# Words that make a message the model alone read as `forget` about the educator's data.
+_DATA_WORDS = re.compile(
+    r"\b(?:delete|deleting|erase|erasing|wipe|wiping|remove|removing|data|account|history|"
+    r"stored|saved|borrar|borra|borre|eliminar|elimina|datos|cuenta|historial)\b",
+    re.IGNORECASE,
+)
 # A how-to about families this long is a question about them, not about the coach.
 HOW_TO_WORDS = 5
 THE_COACH = frozenset(["you", "this", "coach", "bot", "app", "command", "commands", "reflect"])
@@ -295,12 +305,12 @@ def _answer(
 ) -> list[Reply] | None:
     said = replies_in(current_language()).intents
     intent = reading.intent
-    to_coach = _to_the_coach_named(text)  # "is this thing private? can my principal see this"
+    to_coach = said_to_the_coach(text)  # "is this thing private? can my principal see this"
     if to_coach is not None:
         name, about = to_coach
         if about.listens_after:
             make_offer(turn.educator, LISTENING, turn.now)
-        elif about.any_length:
+        elif about.any_length or not about.asks_again:
             # A safety answer ("she's NOT allowed to pick up Zoe... mom is in the lobby"):
             # "what do i do RIGHT NOW" next is answered by it again, and no yes starts anything.
             make_offer(turn.educator, heard_asked(f"{COACH_ADVICE}:{name}", NO_ADVICE), turn.now)
@@ -406,8 +416,11 @@ def _answer(
     if intent == "forget" and not default_reader().cued(text, "forget"):
         # Read by the examples or the model alone ("todos los grados" under the grades
         # question had opened "Delete everything?", and a tap wiped a journal): the way to it
-        # is named, and nothing destructive is one tap away.
-        return [Text(said.forget_pointer)]
+        # is named, and nothing destructive is one tap away; with no word of data or
+        # deleting ("everything is just a lot"), it is not about the data at all.
+        if _DATA_WORDS.search(text):
+            return [Text(said.forget_pointer)]
+        intent = UNKNOWN
     if intent in RUNS_COMMAND:
         # A topic is what the reading found ("reflet on trust" is `reflect relational`);
         # other commands take the words after a typo of their name ("nudgs on").
@@ -654,25 +667,8 @@ def _asks_for_a_tip(text: str, reading: Understanding) -> bool:
 
 def _to_the_coach(text: str) -> ToTheCoach | None:
     """What is said to the coach itself (replies.yaml `to_the_coach`), with its answer."""
-    found = _to_the_coach_named(text)
+    found = said_to_the_coach(text)
     return None if found is None else found[1]
-
-
-def _to_the_coach_named(text: str) -> tuple[str, ToTheCoach] | None:
-    """_to_the_coach's entry with its name in replies.yaml."""
-    said = for_matching(text)
-    typed = words(said)
-    for name, entry in replies_in(current_language()).to_the_coach.items():
-        short_enough = entry.most_words is None or len(typed) <= entry.most_words
-        if short_enough and phrases_pattern(tuple(entry.words)).search(said) is not None:
-            if entry.unless_families and default_reader().names_a_family(typed):
-                continue
-            if entry.unless_words and phrases_pattern(tuple(entry.unless_words)).search(said):
-                continue
-            if entry.with_words and not phrases_pattern(tuple(entry.with_words)).search(said):
-                continue
-            return name, entry
-    return None
 
 
 def _nudge_time_alone(turn: Turn, text: str) -> NamedSchedule | None:
@@ -982,8 +978,10 @@ def answer_while_listening(text: str) -> list[Reply] | None:
     read as anywhere."""
     if asks_a_question(text) or says_yes(text) or says_no(text) or _to_the_coach(text):
         return None
-    reading = understand(text, deficit=False)
     said = replies_in(current_language()).intents
+    if is_non_answer(text) or len(words(for_matching(text))) <= LISTENED_ALONE_WORDS:
+        return [Text(said.listened)]  # "idk": nothing to say back (had: 'Got it: "idk".')
+    reading = understand(text, deficit=False)
     return [Text(f"{acknowledgement(text, reading)} {said.listened}")]
 
 

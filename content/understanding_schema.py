@@ -199,6 +199,10 @@ class IntentReplies(_Strict):
     aside_situation_after: str
     greeting_pending: str
     short_reply: list[str] = Field(min_length=1)
+    # Told right after a safety answer: the educator's own crisis, or another's.
+    told_more_crisis: str
+    told_more_weary: str
+    told_more_safety: str
     # A story told on in a second message, with nothing of its own to read.
     story_continued: str
     heard_offer: str

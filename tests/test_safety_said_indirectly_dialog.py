@@ -249,3 +249,36 @@ def test_a_list_or_a_training_is_no_emergency(app: CoachApp, said: str) -> None:
 )
 def test_the_same_answers_in_spanish(app: CoachApp, said: str, answered: str) -> None:
     assert answered in Conversation(app.coach, locale="es-MX").says(said)
+
+
+def test_what_is_told_after_a_crisis_answer_is_heard_with_the_help_named_again(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("i dont want to be alive anymore honestly")
+    more = educator.says("it's been like this for weeks")
+    # Had: "I'm not sure what you'd like me to do with that."
+    assert "Thank you for telling me more" in more and "988" in more
+    after = educator.says("idk")
+    # Had (while listening): 'Got it: "idk". That matters.'
+    assert "I'm here if you want to say more" in after and '"idk"' not in after
+
+
+def test_what_is_told_after_i_want_to_quit_is_heard(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("i want to quit")
+    more = educator.says("everything is just a lot")
+    # Had: "If you'd like me to delete everything I keep about you, type `forget`".
+    assert "Thank you for telling me more" in more and "forget" not in more
+
+
+def test_still_there_after_a_parent_yelling_keeps_the_safety_first(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("a dad is yelling at me right now in the front office what do i do")
+    assert "What I said above still stands" in educator.says("he's still here")
+
+
+def test_a_request_after_a_safety_answer_is_itself(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("i want to quit")
+    assert "Let's write a short note home" in educator.says("can you help me write a note home")

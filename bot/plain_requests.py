@@ -507,6 +507,14 @@ def _answer(
         # "can you give me a script for the call? i get nervous": the nerves in a line, then
         # the note (it had been the nerves alone, or the note with no word of them).
         return [Text(feeling[1].before_a_draft), *_draft_begun(turn, text, commands)]
+    named_situation = feeling is not None and feeling[1].situation is not None
+    if intent == "draft" and named_situation and not default_reader().cued(text, "draft"):
+        # "Student's father is incarcerated and he wants to write to him for our Father's Day
+        # project": the student writes; what is told names the situation (it had begun a
+        # note home).
+        situation = situation_answer(turn, text)
+        if situation:
+            return situation
     if intent == "draft":
         # "write a text to grandma saying jose did great": what it is for is already said.
         purpose = purpose_in(text)

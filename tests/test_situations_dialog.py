@@ -451,3 +451,21 @@ def test_the_night_before_conferences_gets_how_to_get_ready(app: CoachApp) -> No
     reply = Conversation(app.coach).says("parent conference tmrw and i havent prepped at all")
     # Had: "Got it: \"parent conference tmrw...\". That matters."
     assert "The night before is enough time" in reply and "Getting ready for conferences" in reply
+
+
+def test_a_parent_in_prison_named_in_passing_gets_its_situation(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says(
+        "Student's father is incarcerated and he wants to write to him for our Father's Day project"
+    )
+    # Had: the general answer, then a note home begun.
+    assert "A parent away for a long time" in reply and "What is it for?" not in reply
+    asked = Conversation(app.coach, "mr-cole").says("help me write to a dad who is in jail")
+    assert "Let's write a short note home" in asked  # asked for, a note it is
+
+
+def test_a_parent_who_stays_every_morning_gets_the_goodbye_routine(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says(
+        "pre-k mom stays in the classroom 20 min every morning bc her daughter cries. how do i "
+        "get her to leave"
+    )
+    assert "A short, warm routine helps" in reply  # had: the general answer

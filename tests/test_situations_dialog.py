@@ -469,3 +469,18 @@ def test_a_parent_who_stays_every_morning_gets_the_goodbye_routine(app: CoachApp
         "get her to leave"
     )
     assert "A short, warm routine helps" in reply  # had: the general answer
+
+
+def test_bullying_in_spanish_from_spain_gets_its_situation(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says(
+        "Soy tutora de 1º de ESO y creo que un alumno sufre acoso en clase; los padres no "
+        "saben nada"
+    )
+    assert "A parent reporting bullying" in reply  # had: 'Got it: "Soy tutora..."'
+
+
+def test_the_educator_s_own_pride_is_heard(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says(
+        "conferences done. 23 out of 26 showed. i am proud and also need to lie on the floor"
+    )
+    assert "worth being proud of" in reply  # had: "I'm not sure what you'd like me to do"

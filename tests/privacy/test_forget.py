@@ -192,9 +192,10 @@ def test_forget_it_is_never_mind_and_keeps_everything(app: CoachApp) -> None:
 def test_erasure_read_from_no_words_of_its_own_only_points_the_way(app: CoachApp) -> None:
     educator = full_history(app.coach, "ms-rivera", "KEEP")
     educator.says("cancel")
-    # Had: "Delete everything?" (the examples' vote read "todos los grados" as erasure).
+    # Had: "Delete everything?" (the examples' vote read "todos los grados" as erasure). With
+    # no word of data or deleting in it, not even a pointer to deleting.
     pointed = educator.says("todos los grados")
-    assert "Delete everything?" not in pointed and "type `forget`" in pointed
+    assert "Delete everything?" not in pointed and "forget" not in pointed
     assert "Delete everything?" in educator.says("olvídame")  # its own words: asked first
     educator.says("no")
     assert "KEEP my own action" in educator.says("journal")

@@ -249,9 +249,7 @@ def says_tried_them_all(text: str) -> bool:
 
 def asks_which_one(text: str) -> bool:
     """ "which one first?" alone: a where-to-start question, whatever came before it."""
-    return " ".join(words(for_matching(text))) in _phrases(
-        replies_in(current_language()).intents.start_asks
-    ) and bool(set(words(for_matching(text))) & _WHICH)
+    return asks_where_to_start(text) and not _WHICH.isdisjoint(words(for_matching(text)))
 
 
 def where_to_start(turn: Turn, advice: str, command: str, text: str = "") -> list[Reply]:

@@ -31,7 +31,6 @@ class NearLine:
     title: str
     line: str
     topic: str  # the part of the framework to read on, "" when none
-    shared: int
 
 
 def nearest_answer(turn: Turn, text: str) -> list[Reply]:
@@ -52,23 +51,23 @@ def nearest_answer(turn: Turn, text: str) -> list[Reply]:
 def _nearest_line(turn: Turn, text: str) -> NearLine | None:
     """The line sharing the most words with `text`, first found on a tie; None below
     NEAREST_SHARED_WORDS."""
-    best: NearLine | None = None
-    for candidate in _candidates(turn):
-        shared = shared_words(text, candidate.line, EVERYWHERE)
-        if shared >= NEAREST_SHARED_WORDS and (best is None or shared > best.shared):
-            best = NearLine(candidate.title, candidate.line, candidate.topic, shared)
+    best = max(
+        _candidates(turn), key=lambda near: shared_words(text, near.line, EVERYWHERE), default=None
+    )
+    if best is None or shared_words(text, best.line, EVERYWHERE) < NEAREST_SHARED_WORDS:
+        return None
     return best
 
 
 def _candidates(turn: Turn) -> list[NearLine]:
     """Every situation's tries, then every part of the framework's practice lines."""
     found = [
-        NearLine(situation.title, line, situation.topic or "", 0)
+        NearLine(situation.title, line, situation.topic or "")
         for situation in situations_in(current_language()).situations.values()
         for line in situation.tries
     ]
     found += [
-        NearLine(topic.title, line, slug, 0)
+        NearLine(topic.title, line, slug)
         for slug, topic in turn.library.topics.items()
         for line in topic.in_practice
     ]

@@ -689,8 +689,9 @@ def _nudge_time_alone(turn: Turn, text: str) -> NamedSchedule | None:
     if named is None:
         return None
     subscription = subscription_of(turn.session, turn.educator.id)
-    fresh = subscription is not None and turn.now - subscription.updated_at < SETTINGS_JUST_SET
-    return named if fresh and subscription is not None and subscription.enabled else None
+    if subscription is None or not subscription.enabled:
+        return None
+    return named if turn.now - subscription.updated_at < SETTINGS_JUST_SET else None
 
 
 def _names_the_coach(typed: list[str]) -> bool:

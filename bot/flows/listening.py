@@ -149,13 +149,13 @@ def what_is_told(text: str) -> tuple[str, Told] | None:
     # ...and its words alone, as quotes and commas fall between them ('replied "ok." to my
     # email' says "replied ok").
     bare = " ".join(word.strip("'\"‘’“”") for word in words(said))
-    asked = asks_in_any_part(text)
     for name, entry in replies_in(current_language()).told.items():
-        if entry.asked_only and not asked:
-            continue  # "we had a poetry cafe and 20 families came!!": news, not a question
         pattern = phrases_pattern(tuple(entry.words))
-        if pattern.search(said) is not None or pattern.search(bare) is not None:
-            return name, entry
+        if pattern.search(said) is None and pattern.search(bare) is None:
+            continue
+        if entry.asked_only and not asks_in_any_part(text):
+            continue  # "we had a poetry cafe and 20 families came!!": news, not a question
+        return name, entry
     return None
 
 

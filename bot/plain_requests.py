@@ -94,6 +94,7 @@ from bot.understanding.reader import (
     UNKNOWN,
     asks_a_question,
     default_reader,
+    is_asked,
     is_non_answer,
 )
 from bot.understanding.variants import pick
@@ -459,6 +460,8 @@ def _answer(
             # the hello is the way in; the news is what was said.
             return [Text(_heard(text, told, turn))]
         return greet(turn)
+    if intent == "thanks" and not default_reader().cued(text, "thanks") and what_is_told(text):
+        intent = UNKNOWN  # "finally friday!!": told (the week's end), not praise of the coach
     if intent == "thanks" and not default_reader().cued(text, "thanks"):
         if _NOT_PRAISE.search(matched):
             # "honestly this is not what I need": read as praise by the model, said with a no.
@@ -472,7 +475,10 @@ def _answer(
     if intent == "frustration":
         asked = _question_in(text)
         at_the_coach = _at_the_coach(text, said.at_coach_words)
-        bar = _situation_bar(text, reading)
+        # Venting that asks nothing is answered as a situation only when the model is sure:
+        # "...nobody has ever picked up... i feel like i'm yelling into the void" is no angry
+        # parent.
+        bar = _situation_bar(text, reading) if is_asked(text) else SITUATION_OVER_TOLD
         situation = [] if at_the_coach else situation_answer(turn, text, sure=bar)
         feeling = what_is_told(text)
         if situation and feeling is not None and feeling[1].heard_first:
@@ -499,6 +505,9 @@ def _answer(
     if intent == "draft" and _tells_of_no_reply(text, reading, typed):
         intent = UNKNOWN  # "a mom never answers my emails about...": told, not a note asked for
     feeling = what_is_told(text) if intent in ("draft", UNKNOWN) else None
+    if intent == "draft" and feeling is not None and feeling[1].no_draft:
+        # "role play with me? I need to call a dad...": no note home
+        intent, reading = UNKNOWN, replace(reading, intent=UNKNOWN)
     if (
         feeling is not None
         and feeling[1].before_a_draft
@@ -974,6 +983,8 @@ def _heard(text: str, reading: Understanding, turn: Turn) -> str:
     )
     offer = said.heard_positive_offer if bright else said.heard_offer
     told = what_is_told(text)  # "i'm nervous": the C it grows, `reflect confidence`
+    if told is not None and told[1].alone and told[1].answers:
+        return told[1].acknowledge  # "finally friday!!": said all there is to say
     slug = reading.topic if told is None else told[1].topic
     topic = f" {slug}" if slug in turn.library.topics else ""
     # "sure" typed means `reflect`; "what should I do?" asks about this story.

@@ -520,6 +520,9 @@ class Told(_Strict):
     # Heard only in a question ("how do i get families to come to our publishing party?"):
     # told as news ("...and 20 families came!!"), the words are left to the other readings.
     asked_only: bool = False
+    # Never a note home, whatever the request's words ("role play with me? I need to call a
+    # dad...": a call rehearsed, not a note).
+    no_draft: bool = False
 
 
 class NudgeCard(_Strict):

@@ -326,15 +326,17 @@ def heard(text: str, reading: Understanding, said_before: Collection[str] = ()) 
     (`said_before`: the keys of what was said)."""
     if asks_for_a_draft(text, reading):
         return Heard(replies_in(current_language()).intents.draft_in_reflection, "draft")
-    told = what_is_told(text)
-    if told is not None and told[0] not in said_before:
-        return Heard(told[1].acknowledge, told[0])
     acks = replies_in(current_language()).acknowledge
-    present = [theme for theme in ACK_ORDER if theme in reading.themes]
     if good_news_leads(text, reading.themes):
+        # ...and the nerves it names are over too ("conference went great actually. i was
+        # dreading it all week": had "Feeling nervous about it makes sense").
         bright = _fresh(acks["positive"], "positive", text, said_before)
         if bright is not None:
             return bright  # the silence or friction it names is over: no second line on it
+    told = what_is_told(text)
+    if told is not None and told[0] not in said_before:
+        return Heard(told[1].acknowledge, told[0])
+    present = [theme for theme in ACK_ORDER if theme in reading.themes]
     acknowledged = acknowledged_themes(said_before)
     who = who_is_named(text)
     # A worry heard already, and a family named for the first time: the family is the news

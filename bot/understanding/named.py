@@ -19,6 +19,8 @@ from content.understanding_schema import default_understanding
 _WORD = re.compile(r"[A-ZÁÉÍÓÚÑ][\w'’-]*|[\w'’-]+|[.!?;:]", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
 _SENTENCE_END = frozenset(".!?;:")
+# A capitalised word right after these names where, not who.
+_PLACE_WORDS = frozenset(("in", "en", "at"))
 TITLES = frozenset(("Mr", "Ms", "Mrs", "Dr", "Miss", "Sra", "Sr"))
 _LOWER_CASE_TITLES = ("Mrs", "Mr", "Ms", "Sra", "Dr")
 # "la mamá de luis": the family member, then whose ("la familia de ana" too).
@@ -62,7 +64,14 @@ def who_is_named(text: str) -> str | None:
         # "Mrs. P": after a title, an initial is a name.
         before = [t for t in tokens[max(0, index - 2) : index] if t != "."]
         titled = bool(before) and before[-1] in TITLES and len(bare) == 1
-        is_name = bare[:1].isupper() and (bare[1:].islower() or titled) and bare not in not_names
+        # "soy orientadora en un colegio en Lima", "I teach in Houston": a place, not a person.
+        placed = bool(before) and before[-1].casefold() in _PLACE_WORDS
+        is_name = (
+            bare[:1].isupper()
+            and (bare[1:].islower() or titled)
+            and bare not in not_names
+            and not placed
+        )
         relation = _relation_after(tokens, index + 1, relations) if is_name else None
         if is_name and (not starts_sentence or relation):
             spanish = _spanish_relation_before(tokens, index)

@@ -84,6 +84,12 @@ SUBJECT_ENDS = frozenset(
     ["dont", "don't", "do", "doesnt", "doesn't", "does", "cant", "can't", "cannot", "never", "no"]
 )
 FAMILY_SET = "family"
+# The coach's own word for its weekly messages, or the educator as the one reminded: a message
+# with one means the coach's reminders, whoever else it names ("stop the nudges about parents",
+# "can you remind me on friday to call the nguyen family").
+COACH_NUDGE_WORDS = frozenset(
+    ["nudge", "nudges", "coach", "coaching", "me", "my", "recuérdame", "recuerdame"]
+)
 # The sets of intents.yaml that say a message asks ("tips", "ideas", "consejos") and that it
 # is said to the coach ("can u talk to me in...", "cambia el idioma"), read without a cue.
 ASKING_SET = "asking"
@@ -98,6 +104,7 @@ REQUEST_WORDS_SET = "request-words"
 SENT_ALREADY_SET = "sent-already"
 SAY_SET = "say-words"
 WRITE_SET = "write"
+ADVICE_IN_PASSING_SET = "advice-in-passing"
 THANKS_WORDS_SET = "thanks-words"
 # Thanks someone else said, told of: not a thanks to the coach.
 _REPORTED_THANKS = re.compile(
@@ -142,6 +149,9 @@ TOPIC_OVER_CUES = 0.7
 # "help" is the way in, not the request. Shorter messages (every command measured in the dev
 # set) are read as before.
 ADVICE_WORDS = 40
+# A message of at most this many words with an asking word anywhere asks ("conferences
+# tips", "home visit how"); a longer one asks in how a sentence opens or in words that ask.
+SHORT_ASKING_WORDS = 6
 ASIDE_INTENTS = frozenset(["greeting", "thanks", "help", "profile"])
 # A message longer than this that asks for no writing in words (no draft cue, no "can" or
 # "write") is not a draft, whatever the examples or the model read: it tells of notes.
@@ -403,6 +413,9 @@ class Reader:
         self.sent_already = _word_set(content.intents.sets.get(SENT_ALREADY_SET, []))
         self.say_words = _word_set(content.intents.sets.get(SAY_SET, []))
         self.write_words = phrases_pattern(tuple(content.intents.sets.get(WRITE_SET, [])))
+        self.advice_in_passing = phrases_pattern(
+            tuple(content.intents.sets.get(ADVICE_IN_PASSING_SET, []))
+        )
         self.hedges = tuple(for_matching(h) for h in content.intents.sets.get(HEDGES_SET, []))
         self.intent_cues = CueSet(
             intent_sets, {name: entry.cues for name, entry in content.intents.intents.items()}
@@ -479,6 +492,16 @@ class Reader:
             # "what if they dont speak english and i dont speak spanish": who speaks what
             # with families, not the coach's language (it had been offered English or Español).
             return "question" if self._asks(tokens, normalised) else UNKNOWN
+        if (
+            intent == "nudges"
+            and len(tokens) > GREETING_MOST_WORDS
+            and self.names_a_family(tokens)
+            and COACH_NUDGE_WORDS.isdisjoint(tokens)
+        ):
+            # "we switched to the new parent app and half the families get 40 notifications
+            # a day": the families' notifications, not the coach's nudges (it had shown the
+            # nudge settings).
+            return "question" if is_asked(normalised) else UNKNOWN
         if intent == "help" and self._family_is_the_subject(tokens):
             # "a lot of our families dont know how to use the portal": told of them, not
             # "I don't know how to use this" (the help cue's words).
@@ -552,7 +575,9 @@ class Reader:
         for name in self.intent_priority:
             if name in found:
                 if name in ASIDE_INTENTS and (
-                    "question" in found or self._asks_for_advice(tokens, text)
+                    "question" in found
+                    or self._asks_for_advice(tokens, text, normalised)
+                    or (len(tokens) > GREETING_MOST_WORDS and asks_a_question(normalised))
                 ):
                     # "hi! how do I get dads to come in?", "I'm a principal, how do I...":
                     # the greeting or the role is the way in; the question is the request.
@@ -587,7 +612,7 @@ class Reader:
             return "question"
         if guess.probability >= MODEL_CONFIDENCE:
             return self._unless_told(guess.label, tokens, normalised)
-        if self._asks_for_advice(tokens, text):
+        if self._asks_for_advice(tokens, text, normalised):
             return "question"
         opens_a_question = tokens[0] in self.question_openers or (
             normalised.rstrip().endswith("?") and len(tokens) > 3
@@ -622,7 +647,14 @@ class Reader:
         if intent != "question" or len(tokens) > ADVICE_WORDS:
             return intent
         asks = "?" in normalised or "¿" in normalised or tokens[0] in self.question_openers
-        return intent if asks or not self.asking_words.isdisjoint(tokens) else UNKNOWN
+        # An asking word counts where a sentence or clause opens with it, or in words that ask
+        # for advice: "...came in to teach the kids how to fold paper boats" tells.
+        asks_in_words = (
+            asks_a_question(normalised)
+            or self.advice_in_passing.search(normalised) is not None
+            or (len(tokens) <= SHORT_ASKING_WORDS and not self.asking_words.isdisjoint(tokens))
+        )
+        return intent if asks or asks_in_words else UNKNOWN
 
     def _family_is_the_subject(self, tokens: list[str]) -> bool:
         """A family word before the verb the sentence turns on ("our parents dont know",
@@ -682,10 +714,20 @@ class Reader:
         """A question mark, or a word that asks for something ("can", "pls", "necesito")."""
         return "?" in normalised or "¿" in normalised or not self.request_words.isdisjoint(tokens)
 
-    def _asks_for_advice(self, tokens: list[str], text: Text) -> bool:
-        """A long message about families or school is someone asking for advice."""
-        return len(tokens) > ADVICE_WORDS and (
+    def _asks_for_advice(self, tokens: list[str], text: Text, normalised: str) -> bool:
+        """A long message about families or school that asks something (a question mark, a
+        word that asks for something, or words that ask for advice in passing: "...and honestly
+        i don't know what to do") is someone asking for advice. A long story that asks
+        nothing ("a grandpa came in to teach the kids how to fold paper boats...") is told,
+        and heard as what it is about (it had been answered as a question, about hygiene)."""
+        if len(tokens) <= ADVICE_WORDS or not (
             self.about_school is None or bool(self.about_school.counts(text))
+        ):
+            return False
+        return (
+            is_asked(normalised)
+            or not self.request_words.isdisjoint(tokens)
+            or self.advice_in_passing.search(normalised) is not None
         )
 
     def _only_to_the_coach(self, normalised: str, text: Text) -> bool:

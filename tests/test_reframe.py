@@ -36,6 +36,9 @@ DEFICIT: list[tuple[str, str]] = [
     ("We have so many hard-to-reach parents this year.", "hard-to-reach"),
     ("Hard to reach families never see the flyers.", "hard-to-reach"),
     ("The Nguyen family is hard to reach.", "hard-to-reach"),
+    ("Amelia has been disrespectful in class.", "child-labelled"),
+    ("He is so defiant every single day.", "child-labelled"),
+    ("She refuses to follow directions.", "child-refuses"),
     ("Honestly, the parents here just don't care.", "dont-care"),
     ("They don't care about school.", "dont-care"),
     ("The parents do not care.", "dont-care"),
@@ -180,6 +183,8 @@ NEUTRAL: list[str] = [
     # asset-based or neutral descriptions
     "Families who work evening shifts can't come to a 4 p.m. meeting.",
     "We invited families who work night shifts to a Saturday breakfast.",
+    "Nobody was disrespectful at the meeting; it went fine.",
+    "She refused the extra help at first, then came back on Tuesday.",
     "Students experiencing homelessness get bus passes from the district.",
     "Multilingual families bring so much to our school.",
     "Families who speak Spanish at home are welcome at every event.",

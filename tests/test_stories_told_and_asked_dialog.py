@@ -215,7 +215,7 @@ def test_a_hard_day_in_spanish_is_heard_and_a_lovely_one_is_not_a_hard_one(
 
 def test_ok_so_is_a_story_beginning(app: CoachApp) -> None:
     # Had: "I'm not sure what you'd like me to do with that."
-    assert "I'm listening" in first_reply(app, "ok so")
+    assert "I'm listening. Go ahead." in first_reply(app, "ok so")
     asked = first_reply(app, "ok so what should i do about a mom who never answers", "mr-ng")
     assert "I'm listening" not in asked and "could try this week" in asked
 
@@ -225,3 +225,55 @@ def test_who_made_the_bot_is_answered_about_the_coach(app: CoachApp) -> None:
     assert "I'm an automated coach" in first_reply(app, "who made this bot")
     flyer = first_reply(app, "who made this flyer? it's great", "mr-ng")
     assert "I'm an automated coach" not in flyer
+
+
+def test_breakfast_missed_all_week_is_about_basic_needs(app: CoachApp) -> None:
+    reply = first_reply(
+        app,
+        "me preocupa una familia. los niños llegan sin desayunar, con la misma ropa toda la "
+        "semana y la mamá no contesta. ya hablé con la consejera pero no pasa nada",
+    )
+    # Had: "A private matter about a child's health or care".
+    assert "food, clothing or housing help" in reply
+
+
+def test_a_parent_at_the_classroom_door_mid_lesson(app: CoachApp) -> None:
+    reply = first_reply(
+        app,
+        "parent showed up at my classroom door during 2nd period AGAIN wanting to talk about "
+        "her son's grade. i teach 9th grade bio. how do i tell her she cant just show up w/o "
+        "being rude",
+    )
+    # Had: the framework's section on learning ("Linked to learning and development").
+    assert "A parent who drops in or asks to watch the class" in reply
+    assert "visitor" in reply
+
+
+def test_playing_time_is_about_a_team(app: CoachApp) -> None:
+    reply = first_reply(
+        app,
+        "hs football coach. parent keeps messaging me about playing time. second time this "
+        "week. how do i set a boundary w/o starting a war",
+    )
+    # Had: the nearest line from a parent who wants to help in class every day.
+    assert "Parents and a team or activity" in reply
+
+
+def test_failing_the_year_is_hard_news_about_progress(app: CoachApp) -> None:
+    reply = first_reply(
+        app,
+        "how do i tell a parent their kid is probably going to fail 11th grade english and not "
+        "graduate on time. it's march",
+    )
+    # Had: "Families of older students".
+    assert "Telling a family hard news about progress" in reply
+
+
+def test_requests_for_another_teacher(app: CoachApp) -> None:
+    reply = first_reply(
+        app,
+        "how should we handle parents who want their kid switched out of a certain teacher's "
+        "class. we get like 20 requests every august",
+    )
+    # Had: "I don't have a ready answer for that one."
+    assert "A family asking for another teacher or class" in reply

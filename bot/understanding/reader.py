@@ -577,7 +577,11 @@ class Reader:
                 if name in ASIDE_INTENTS and (
                     "question" in found
                     or self._asks_for_advice(tokens, text, normalised)
-                    or (len(tokens) > GREETING_MOST_WORDS and asks_a_question(normalised))
+                    or (
+                        name == "greeting"
+                        and len(tokens) > GREETING_MOST_WORDS
+                        and asks_a_question(normalised)
+                    )
                 ):
                     # "hi! how do I get dads to come in?", "I'm a principal, how do I...":
                     # the greeting or the role is the way in; the question is the request.

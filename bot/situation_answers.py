@@ -155,8 +155,9 @@ def _situation_in(text: str, sure: float, told: tuple[str, Told] | None) -> str 
     if told is not None and told[1].answers:
         return None  # "is it ok to give parents my personal cell": answered as told
     if told is not None and told[1].situation is not None:
-        # "un papá de mi alumno fue deportado": its words name the situation.
-        return told[1].situation
+        # "un papá de mi alumno fue deportado": its words name the situation, unless the model
+        # is sure of another ("dad recorded our whole iep meeting": the recording).
+        return default_reader().situation(text, SITUATION_OVER_TOLD) or told[1].situation
     if told is not None and told[1].heard_first:
         # A feeling or a story told keeps its own reply unless the model is surer; general
         # advice told ("how do i say a hard thing") gives way at the usual bar, as the

@@ -277,3 +277,15 @@ def test_requests_for_another_teacher(app: CoachApp) -> None:
     )
     # Had: "I don't have a ready answer for that one."
     assert "A family asking for another teacher or class" in reply
+
+
+def test_a_504_meeting_named_is_answered_as_one(app: CoachApp) -> None:
+    reply = first_reply(
+        app,
+        "504 meeting next week and dad has already said hes bringing a lawyer. I'm the case "
+        "manager. should i be worried and what do i do differently",
+    )
+    # Had: "Hard conversations take a lot out of you."
+    assert "**IEP and 504 meetings**" in reply
+    recorded = first_reply(app, "dad recorded our whole iep meeting on his phone without asking")
+    assert "A parent recording a meeting" in recorded

@@ -289,3 +289,43 @@ def test_a_504_meeting_named_is_answered_as_one(app: CoachApp) -> None:
     assert "**IEP and 504 meetings**" in reply
     recorded = first_reply(app, "dad recorded our whole iep meeting on his phone without asking")
     assert "A parent recording a meeting" in recorded
+
+
+def test_a_family_the_app_does_not_reach_gets_the_channel_answer(app: CoachApp) -> None:
+    reply = first_reply(
+        app,
+        "grandma is raising Marcus and she doesnt use a smartphone at all. everything we send "
+        "is through the app. what are my options",
+    )
+    # Had: "I don't have a ready answer for that one."
+    assert "Choosing how to reach families" in reply
+    email = first_reply(app, "how do u reach a family that never reads email. 3rd grade", "mr-ng")
+    assert "Choosing how to reach families" in email
+
+
+def test_eligibility_for_a_team_and_a_child_held_back_are_named_by_their_words(
+    app: CoachApp,
+) -> None:
+    eligible = first_reply(
+        app,
+        "a mom keeps asking me to give her son extra credit so he can stay eligible for "
+        "basketball. i said no once. she's asking again",
+    )
+    assert "Parents and a team or activity" in eligible
+    retained = first_reply(
+        app,
+        "I need talking points for a meeting with parents about their son being retained in "
+        "kindergarten. they don't know yet",
+        "mr-ng",
+    )
+    # Had: "Thanks for being honest about the friction."
+    assert "Telling a family hard news about progress" in retained
+
+
+def test_a_script_for_a_first_call_is_begun_as_a_note(app: CoachApp) -> None:
+    reply = first_reply(
+        app,
+        "necesito un guion para la primera llamada a una familia nueva que llega de Venezuela",
+    )
+    # Had: 'Thanks, I see what you mean about "necesito un guion para la primera llamada a…"'.
+    assert "short note home" in reply

@@ -1749,7 +1749,7 @@ def test_a_disagreement_between_colleagues_is_not_taken_as_one_with_the_coach(
         # Had: "There's nothing to cancel right now" (the "stop" in it).
         ("i feel like every time i reach out to the Brown family it comes off wrong. last time "
          "mom said i was picking on marcus. i dont want to stop contacting them but idk how to "
-         "fix it", "Want to think it through?"),
+         "fix it", "`reflect"),
         # Had: "Noted, \"I dont really want advice\". Let's build on that."
         ("I dont really want advice, I just need to vent for a sec. parent conferences this "
          "week were brutal", "no advice"),

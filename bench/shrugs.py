@@ -32,12 +32,14 @@ SETS = {
     "sweep2": "plain_messages_sweep2.yaml",
     "sweep3": "plain_messages_sweep3.yaml",
     "sweep4": "plain_messages_sweep4.yaml",
+    "sweep5": "plain_messages_sweep5.yaml",
     "fresh": "plain_messages_fresh.yaml",
     "fresh2": "plain_messages_fresh2.yaml",
     "judged": "plain_messages_judged.yaml",
+    "judged2": "plain_messages_judged2.yaml",
 }
 # Measuring sets: never read item by item.
-MEASURING = frozenset({"fresh", "fresh2", "judged"})
+MEASURING = frozenset({"fresh", "fresh2", "judged", "judged2"})
 # The start of each shrug, as the coach says it in English and in Spanish.
 SHRUGS = {
     "not sure what to do": ("I'm not sure what you'd like me", "No estoy seguro de qué"),

@@ -5,6 +5,8 @@ Found by a sweep of 150 new messages (session 30)."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.app import CoachApp
 from tests.dialog import Conversation
 
@@ -237,46 +239,26 @@ def test_breakfast_missed_all_week_is_about_basic_needs(app: CoachApp) -> None:
     assert "food, clothing or housing help" in reply
 
 
-def test_a_parent_at_the_classroom_door_mid_lesson(app: CoachApp) -> None:
-    reply = first_reply(
-        app,
-        "parent showed up at my classroom door during 2nd period AGAIN wanting to talk about "
-        "her son's grade. i teach 9th grade bio. how do i tell her she cant just show up w/o "
-        "being rude",
-    )
-    # Had: the framework's section on learning ("Linked to learning and development").
-    assert "A parent who drops in or asks to watch the class" in reply
-    assert "visitor" in reply
-
-
-def test_playing_time_is_about_a_team(app: CoachApp) -> None:
-    reply = first_reply(
-        app,
-        "hs football coach. parent keeps messaging me about playing time. second time this "
-        "week. how do i set a boundary w/o starting a war",
-    )
-    # Had: the nearest line from a parent who wants to help in class every day.
-    assert "Parents and a team or activity" in reply
-
-
-def test_failing_the_year_is_hard_news_about_progress(app: CoachApp) -> None:
-    reply = first_reply(
-        app,
-        "how do i tell a parent their kid is probably going to fail 11th grade english and not "
-        "graduate on time. it's march",
-    )
-    # Had: "Families of older students".
-    assert "Telling a family hard news about progress" in reply
-
-
-def test_requests_for_another_teacher(app: CoachApp) -> None:
-    reply = first_reply(
-        app,
-        "how should we handle parents who want their kid switched out of a certain teacher's "
-        "class. we get like 20 requests every august",
-    )
-    # Had: "I don't have a ready answer for that one."
-    assert "A family asking for another teacher or class" in reply
+@pytest.mark.parametrize(
+    ("asked", "answered"),
+    [
+        # Had: the framework's section on learning ("Linked to learning and development").
+        ("parent showed up at my classroom door during 2nd period AGAIN wanting to talk about "
+         "her son's grade. i teach 9th grade bio. how do i tell her she cant just show up w/o "
+         "being rude", "A parent who drops in or asks to watch the class"),
+        # Had: the nearest line from a parent who wants to help in class every day.
+        ("hs football coach. parent keeps messaging me about playing time. second time this "
+         "week. how do i set a boundary w/o starting a war", "Parents and a team or activity"),
+        # Had: "Families of older students".
+        ("how do i tell a parent their kid is probably going to fail 11th grade english and not "
+         "graduate on time. it's march", "Telling a family hard news about progress"),
+        # Had: "I don't have a ready answer for that one."
+        ("how should we handle parents who want their kid switched out of a certain teacher's "
+         "class. we get like 20 requests every august", "A family asking for another teacher"),
+    ],
+)  # fmt: skip
+def test_the_new_everyday_situations_are_answered(app: CoachApp, asked: str, answered: str) -> None:
+    assert answered in first_reply(app, asked)
 
 
 def test_a_504_meeting_named_is_answered_as_one(app: CoachApp) -> None:

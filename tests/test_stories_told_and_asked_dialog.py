@@ -311,3 +311,63 @@ def test_a_script_for_a_first_call_is_begun_as_a_note(app: CoachApp) -> None:
     )
     # Had: 'Thanks, I see what you mean about "necesito un guion para la primera llamada a…"'.
     assert "short note home" in reply
+
+
+def test_ferpa_asked_about_a_familys_grades_is_not_about_the_coachs_privacy(
+    app: CoachApp,
+) -> None:
+    reply = first_reply(
+        app,
+        "la abuela de Kimberly quiere que le mande las calificaciones por WhatsApp cada semana. "
+        "Is that allowed? FERPA?",
+    )
+    # Had: "What you write here is yours. It's encrypted with a key of your own..."
+    assert "What you write here is yours" not in reply
+    assert "What you write here is yours" in first_reply(app, "is this ferpa compliant", "mr-ng")
+
+
+def test_a_thanks_a_mother_said_is_news_not_thanks_to_the_coach(app: CoachApp) -> None:
+    reply = first_reply(
+        app,
+        "Hoy una mamá me trajo tamales para darme las gracias por ayudar a su hijo con la "
+        "solicitud de la beca. Me puse a llorar en la oficina jaja. Eso es todo",
+    )
+    # Had: "You're welcome. I'm here whenever you want to think something through."
+    assert "You're welcome" not in reply and "partnerships grow" in reply
+
+
+def test_a_request_that_ends_with_thanks_is_still_a_request(app: CoachApp) -> None:
+    reply = first_reply(
+        app,
+        "Need a short message en español e inglés for parents: early dismissal Friday 12:30 "
+        "por la nieve. thanks!!",
+    )
+    # Had: "You're welcome."
+    assert "short note home" in reply
+
+
+def test_a_grade_to_change_and_a_paras_place_are_answered(app: CoachApp) -> None:
+    grade = first_reply(
+        app,
+        'Eighth grade parent wants me to change a grade because her son "was sick." He '
+        "wasn't absent a single day. How do I say no nicely",
+    )
+    # Had: the framework's section on learning.
+    assert "A parent disputing a grade" in grade
+    place = first_reply(
+        app,
+        "is it my place as a para to tell a parent something the teacher hasn't told them?",
+        "ms-diaz",
+    )
+    # Had: "I don't have a ready answer for that one."
+    assert "Good instinct to check" in place
+
+
+def test_dread_before_a_talk_is_heard_as_nerves(app: CoachApp) -> None:
+    reply = first_reply(
+        app,
+        "My student's mom just texted me \"we need to talk\" and nothing else and now i'm sick "
+        "to my stomach. It's 9pm",
+    )
+    # Had: "That sounds like a lot, and it's fair to feel that way."
+    assert "Feeling nervous about it makes sense" in reply

@@ -109,7 +109,8 @@ THANKS_WORDS_SET = "thanks-words"
 # Thanks someone else said, told of: not a thanks to the coach.
 _REPORTED_THANKS = re.compile(
     r"\b(?:said|says|saying|say|told me|texted|wrote|thanked|me dio las|me dijo|dijo"
-    r"|me dieron las|para dar las)\s+(?:(?:me|us|him|her|them)\s+)?(?:thank|thanks|gracias)\b"
+    r"|me dieron las|para dar las|para darme las|para darle las)\s+\"?\s*"
+    r"(?:(?:me|us|him|her|them)\s+)?(?:thank|thanks|gracias)\b"
     # "thank you note to room parent": a note to write, not a thanks to the coach.
     r"|\bthank(?:s| you)[ -](?:note|notes|card|cards|letter|email|message|text)\b"
 )

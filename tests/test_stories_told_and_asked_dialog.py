@@ -313,19 +313,6 @@ def test_a_script_for_a_first_call_is_begun_as_a_note(app: CoachApp) -> None:
     assert "short note home" in reply
 
 
-def test_ferpa_asked_about_a_familys_grades_is_not_about_the_coachs_privacy(
-    app: CoachApp,
-) -> None:
-    reply = first_reply(
-        app,
-        "la abuela de Kimberly quiere que le mande las calificaciones por WhatsApp cada semana. "
-        "Is that allowed? FERPA?",
-    )
-    # Had: "What you write here is yours. It's encrypted with a key of your own..."
-    assert "What you write here is yours" not in reply
-    assert "What you write here is yours" in first_reply(app, "is this ferpa compliant", "mr-ng")
-
-
 def test_a_thanks_a_mother_said_is_news_not_thanks_to_the_coach(app: CoachApp) -> None:
     reply = first_reply(
         app,

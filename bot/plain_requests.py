@@ -479,7 +479,10 @@ def _answer(
         # "...nobody has ever picked up... i feel like i'm yelling into the void" is no angry
         # parent.
         bar = _situation_bar(text, reading) if is_asked(text) else SITUATION_OVER_TOLD
-        situation = [] if at_the_coach else situation_answer(turn, text, sure=bar)
+        # "im drowning, 3 iep meetings and report cards due friday": the load is what was
+        # said, not the meetings in it.
+        vented_load = not is_asked(text) and "time" in reading.themes
+        situation = [] if at_the_coach or vented_load else situation_answer(turn, text, sure=bar)
         feeling = what_is_told(text)
         if situation and feeling is not None and feeling[1].heard_first:
             return situation  # "ugh, IEP tomorrow and i'm so nervous": the nerves are heard

@@ -9,7 +9,7 @@ from tests.dialog import Conversation
 
 
 def test_a_question_with_no_answer_is_told_so_and_asked_for_more(app: CoachApp) -> None:
-    reply = Conversation(app.coach).says("what do i do if a parent shows up unannounced")
+    reply = Conversation(app.coach).says("what do i do if a parent parks in the bus lane")
     assert "I don't have a ready answer for that one" in reply
     assert "Tell me a little more" in reply and "Good question" not in reply
 

@@ -112,6 +112,17 @@ from content.understanding_schema import ToTheCoach, default_understanding, repl
 _TASK_REMINDER = re.compile(
     r"\b(?:remind me|recu[eé]rdame|recordarme)\b.*\b(?:to|about|que|para)\s+\w"
 )
+# A note to oneself ("note to self: never on a friday again", "nota para mí"): never a note
+# home to write, a nudge setting or a thanks (each had answered one).
+_SELF_NOTE = re.compile(
+    r"\b(?:(?:reminder|note|memo) to (?:self|myself)|(?:nota|recordatorio) para m[ií](?: misma?)?)"
+)
+# ...of one task ("reminder to self: call jayden's mom thursday"): read as `nudges` it had
+# switched the weekly nudges on. A task's verb comes first.
+_SELF_TASK = re.compile(
+    r"\W*(?:to\s+)?(?:call|email|text|send|write|ask|check|follow|talk|meet|reach|contact|print|"
+    r"sign|get|look|book|schedule|llamar|escribir|mandar|enviar|hablar|preguntar|revisar)\b"
+)
 # Longer than this, "this" and "you" in a frustrated message point at what it tells, not at
 # the coach.
 POINTING_MOST_WORDS = 12
@@ -337,6 +348,11 @@ def _answer(
         return tip_now(turn)
     matched = for_matching(text)
     typed = words(matched)  # the message's words, read once for the rules below
+    self_note = _SELF_NOTE.search(matched)
+    if self_note is not None:
+        if _SELF_TASK.match(matched, self_note.end()):
+            return [Text(said.task_reminder)]  # "reminder to self: call jayden's mom thursday"
+        intent = "unknown"  # "note to self: never on a friday again" is told, not asked
     if intent == "nudges" and _TASK_REMINDER.search(matched):
         return [Text(said.task_reminder)]  # "remind me on friday to call the nguyens"
     if intent == "nudges" and _reminder_for_families(text, typed):

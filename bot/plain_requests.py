@@ -112,13 +112,8 @@ from content.understanding_schema import ToTheCoach, default_understanding, repl
 _TASK_REMINDER = re.compile(
     r"\b(?:remind me|recu[eé]rdame|recordarme)\b.*\b(?:to|about|que|para)\s+\w"
 )
-# A note to oneself ("note to self: never on a friday again", "nota para mí"): never a note
-# home to write, a nudge setting or a thanks (each had answered one).
-_SELF_NOTE = re.compile(
-    r"\b(?:(?:reminder|note|memo) to (?:self|myself)|(?:nota|recordatorio) para m[ií](?: misma?)?)"
-)
-# ...of one task ("reminder to self: call jayden's mom thursday"): read as `nudges` it had
-# switched the weekly nudges on. A task's verb comes first.
+# A note to oneself of one task ("reminder to self: call jayden's mom thursday"): read as
+# `nudges` it had switched the weekly nudges on. A task's verb comes right after the note.
 _SELF_TASK = re.compile(
     r"\W*(?:to\s+)?(?:call|email|text|send|write|ask|check|follow|talk|meet|reach|contact|print|"
     r"sign|get|look|book|schedule|llamar|escribir|mandar|enviar|hablar|preguntar|revisar)\b"
@@ -348,7 +343,7 @@ def _answer(
         return tip_now(turn)
     matched = for_matching(text)
     typed = words(matched)  # the message's words, read once for the rules below
-    self_note = _SELF_NOTE.search(matched)
+    self_note = _note_to_self(matched)
     if self_note is not None:
         if _SELF_TASK.match(matched, self_note.end()):
             return [Text(said.task_reminder)]  # "reminder to self: call jayden's mom thursday"
@@ -1068,6 +1063,14 @@ def aside_in_flow(text: str, profiles: ProfileWords) -> str | None:
         topic = f" {reading.topic}" if reading.topic else ""
         return replies.aside_learn.format(topic=topic)
     return None
+
+
+def _note_to_self(matched: str) -> re.Match[str] | None:
+    """Where a note to oneself is named ("note to self: never on a friday again", "nota para
+    mí"), by the told entry `note_to_self`'s words: never a note home to write, a nudge setting
+    or a thanks (each had answered one)."""
+    entry = replies_in(current_language()).told.get("note_to_self")
+    return None if entry is None else phrases_pattern(tuple(entry.words)).search(matched)
 
 
 def _reminder_for_families(text: str, typed: list[str]) -> bool:

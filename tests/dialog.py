@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import count
 
+from bot.app import CoachApp
 from bot.engine import Coach
 from bot.flows.state import FLOW_VALUE_PREFIX
 from bot.inbound import Inbound, Platform
@@ -90,6 +91,11 @@ class Conversation:
     @property
     def transcript(self) -> str:
         return "\n".join(as_plain_text(reply) for reply in self.last)
+
+
+def first_reply(app: CoachApp, text: str, who: str = "ms-rivera") -> str:
+    """What a new educator hears back to the very first thing they type."""
+    return Conversation(app.coach, who).says(text)
 
 
 def verify_dialog(conversation: Conversation, turns: Sequence[tuple[str, str]]) -> None:

@@ -8,11 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.app import CoachApp
-from tests.dialog import Conversation
-
-
-def first_reply(app: CoachApp, text: str, who: str = "ms-rivera") -> str:
-    return Conversation(app.coach, who).says(text)
+from tests.dialog import Conversation, first_reply
 
 
 def test_a_good_story_that_asks_nothing_is_not_answered_as_a_question(app: CoachApp) -> None:

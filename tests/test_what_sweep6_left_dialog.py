@@ -8,11 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.app import CoachApp
-from tests.dialog import Conversation
-
-
-def first_reply(app: CoachApp, text: str, who: str = "ms-rivera") -> str:
-    return Conversation(app.coach, who).says(text)
+from tests.dialog import Conversation, first_reply
 
 
 @pytest.mark.parametrize(
@@ -68,6 +64,19 @@ def test_a_task_noted_to_oneself_leaves_the_weekly_nudges_alone(app: CoachApp) -
     # Had: "Weekly nudges are on. Your first one arrives Thu...".
     assert "Weekly nudges are on" not in reply
     assert "I can't remind you about one task on one day" in reply
+    assert "Weekly nudges: off" in educator.says("nudges")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "reminder to myself: email the garcias about the field trip form",
+        "nota para mí misma: llamar a la abuela de Sofía el jueves",
+    ],
+)
+def test_a_task_noted_to_oneself_in_other_words_is_one_task(app: CoachApp, note: str) -> None:
+    educator = Conversation(app.coach)
+    assert "I can't remind you about one task on one day" in educator.says(note)
     assert "Weekly nudges: off" in educator.says("nudges")
 
 

@@ -91,7 +91,13 @@ def alternation(phrases: Iterable[str]) -> str:
     return "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
 
 
-@lru_cache(maxsize=32)
+# Every list of content phrases a message is matched against (a few hundred: each `told` and
+# `to_the_coach` entry's words are read for every message). At 32 the cache was scanned past
+# its size on every message and each pattern rebuilt: 38 ms a message for those two alone.
+PHRASE_PATTERNS_KEPT = 2048
+
+
+@lru_cache(maxsize=PHRASE_PATTERNS_KEPT)
 def phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for a list of content phrases, normalised like the text, compiled once;
     match it against `for_matching(text)`. A phrase written "^no" counts only where the text

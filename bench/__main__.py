@@ -51,6 +51,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "bench.stuck_answers",
         "replies to a reflection's question: help for the stuck, an unsure answer heard",
     ),
+    "plain-turns": (
+        "bench.plain_turns",
+        "a message typed outside any conversation: ms for its whole turn, in process, SQLite",
+    ),
     "situations": (
         "bench.situations",
         "everyday situations asked about: answered right, wrong, none; false answers",

@@ -18,7 +18,7 @@ import time
 from bench.latency import percentile
 from bench.shrugs import messages
 
-SWEEPS = ("sweep", "sweep2", "sweep3", "sweep4", "sweep5", "sweep6")
+SWEEPS = ("sweep", "sweep2", "sweep3", "sweep4", "sweep5", "sweep6", "sweep7")
 
 
 def turn_times(texts: list[str]) -> list[float]:

@@ -34,6 +34,7 @@ SETS = {
     "sweep4": "plain_messages_sweep4.yaml",
     "sweep5": "plain_messages_sweep5.yaml",
     "sweep6": "plain_messages_sweep6.yaml",
+    "sweep7": "plain_messages_sweep7.yaml",
     "fresh": "plain_messages_fresh.yaml",
     "fresh2": "plain_messages_fresh2.yaml",
     "judged": "plain_messages_judged.yaml",

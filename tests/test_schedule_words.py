@@ -21,6 +21,14 @@ from bot.weekly.schedule_words import focus_named, schedule_named
         # The day said to be bad is not the day (had: Fridays at 07:30).
         ("fridays are bad, maybe sunday night?", ["day sun", "time 19:00"]),
         ("mondays are crazy, wednesday at 3pm", ["day wed", "time 15:00"]),
+        # A day refused and another wanted (had: nothing set, the settings shown).
+        ("ya no me mandes los recordatorios los lunes, mejor los viernes porfa", ["day fri"]),
+        ("not mondays, fridays instead", ["day fri"]),
+        ("fridays instead of mondays", ["day fri"]),
+        # How often (had: nothing set).
+        ("how do i make the reminders monthly instead of weekly", ["every 4"]),
+        ("instead of weekly can it be every other week", ["every 2"]),
+        ("mándamelos cada dos semanas los jueves", ["day thu", "every 2"]),
     ],
 )
 def test_a_day_and_a_time_in_a_sentence_are_the_settings_it_asks_for(
@@ -40,6 +48,8 @@ def test_a_day_and_a_time_in_a_sentence_are_the_settings_it_asks_for(
         "at 13pm",  # no such time
         "we sat in the sun at 3",  # "sat" and "sun" are no days, and "3" no time
         "fridays are bad",  # the only day named is not wanted
+        "weekly is too much",  # less often, but how often is not said
+        "stop the monday reminders, mondays are film day",  # refused, none wanted instead
     ],
 )
 def test_what_names_no_clear_day_or_time_sets_nothing(sentence: str) -> None:

@@ -6,6 +6,8 @@ conversation can apply them without importing the check-in that those buttons st
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.commands.schedule_settings import (
     apply_change,
     focus_sentence,
@@ -54,9 +56,17 @@ def nudges_as_asked(turn: Turn, named: NamedSchedule) -> list[Reply]:
     sentence asks for them): one reply, the last, which names when the first one comes."""
     subscription = subscription_of(turn.session, turn.educator.id)
     was_on = subscription is not None and subscription.enabled
-    settings = [*named.settings(), *([] if was_on else ["on"])]
+    when = replace(named, every=None).settings()
+    settings = [
+        *when,
+        *([] if was_on else ["on"]),
+        *replace(named, weekday=None, at=None).settings(),
+    ]
     replies = [handle_nudges(turn, setting) for setting in settings]
-    return [reply for said in replies for reply in said] if was_on else replies[-1]
+    # Turned on, the day and time are in the "on" reply; a rhythm asked for says so after it
+    # ("monthly instead of weekly": every 4 weeks).
+    said = replies if was_on else replies[len(when) :]
+    return [reply for each in said for reply in each]
 
 
 def focus_as_asked(turn: Turn, typed: str) -> list[Reply]:

@@ -39,6 +39,28 @@ _BAD_AFTER = re.compile(
     r"rough|busy|crazy|impossible|no good|not good|a no|out|dont work|don't work|do not work|"
     r"wont work|won't work|no me sirven?|no puedo|son malos|no funcionan?)\b"
 )
+# A day refused, then the one wanted: "ya no los lunes, mejor los viernes", "not mondays,
+# fridays instead" (it had shown the settings and changed nothing). The day after "instead
+# of" is the refused one.
+_PREFERRED = frozenset(["instead", "rather", "better", "prefer", "mejor", "prefiero"])
+_REFUSED_DAY = re.compile(
+    r"\b(?:instead of|rather than|en vez de|en lugar de)\s+(?:los\s+|el\s+|on\s+)?(\w+)"
+)
+# How often (`nudges every 2|4`): "monthly instead of weekly", "every other week", "cada
+# dos semanas". The first named counts, less one named after "instead of".
+_RHYTHMS = (
+    (
+        4,
+        r"monthly|once a month|every month|every (?:four|4) weeks|mensual(?:es|mente)?|"
+        r"cada mes|una vez al mes|cada (?:cuatro|4) semanas",
+    ),
+    (
+        2,
+        r"every other week|every (?:two|2) weeks|biweekly|bi-weekly|twice a month|"
+        r"cada (?:dos|2) semanas|quincenal(?:es|mente)?|cada quince d[ií]as",
+    ),
+)  # Weekly is the usual rhythm: "weekly is too much" asks for less, not for weekly.
+_INSTEAD_OF = re.compile(r"\b(?:instead of|rather than|en vez de|en lugar de)\s+(?:being\s+)?")
 # A part of the day with a day named and no hour: its usual hour.
 _PART_OF_DAY = {"evening": time(18, 0), "night": time(19, 0), "noche": time(19, 0)}
 
@@ -62,11 +84,13 @@ _ONLY_THE_FRAMEWORK = frozenset(
 class NamedSchedule:
     weekday: int | None  # 0..6, Monday first
     at: time | None
+    every: int | None = None  # weeks between nudges: 1, 2 or 4
 
     def settings(self) -> list[str]:
-        """As `nudges` settings: ["day thu", "time 15:00"]."""
+        """As `nudges` settings: ["day thu", "time 15:00", "every 2"]."""
         named = [] if self.weekday is None else [f"day {WEEKDAYS[self.weekday]}"]
-        return named + ([] if self.at is None else [f"time {self.at:%H:%M}"])
+        named += [] if self.at is None else [f"time {self.at:%H:%M}"]
+        return named + ([] if self.every is None else [f"every {self.every}"])
 
 
 def schedule_named(sentence: str) -> NamedSchedule | None:
@@ -74,18 +98,36 @@ def schedule_named(sentence: str) -> NamedSchedule | None:
     says it does not want them ("don't remind me on fridays")."""
     said = without_accents(sentence.casefold())
     words = re.findall(r"[\w']+", said)
-    if _NOT.intersection(words):
-        return None
+    refused = {found[1] for found in _REFUSED_DAY.finditer(said)}
     days = [
         _DAY_NAMES[word]
         for index, word in enumerate(words)
-        if word in _DAY_NAMES and not _BAD_AFTER.match(" ".join(words[index + 1 :]))
+        if word in _DAY_NAMES
+        and word not in refused
+        and not _BAD_AFTER.match(" ".join(words[index + 1 :]))
     ]
+    if _NOT.intersection(words):
+        if _PREFERRED.isdisjoint(words) or len(days) < 2:
+            return None
+        days = days[-1:]  # "ya no los lunes, mejor los viernes"
     weekday = days[0] if days else None
     at = _time_in(said)
     if at is None and weekday is not None:  # "maybe sunday night?": the evening, not 7:30
         at = next((_PART_OF_DAY[word] for word in words if word in _PART_OF_DAY), None)
-    return None if weekday is None and at is None else NamedSchedule(weekday, at)
+    every = _rhythm_in(said)
+    if weekday is None and at is None and every is None:
+        return None
+    return NamedSchedule(weekday, at, every)
+
+
+def _rhythm_in(said: str) -> int | None:
+    """Weeks between nudges the sentence asks for: "monthly instead of weekly" -> 4."""
+    wanted = _INSTEAD_OF.sub(" instead of ", said)
+    for weeks, words in _RHYTHMS:
+        for found in re.finditer(rf"\b(?:{words})\b", wanted):
+            if not wanted[: found.start()].endswith("instead of "):
+                return weeks
+    return None
 
 
 def _time_in(said: str) -> time | None:

@@ -164,11 +164,8 @@ DAYPARTS = frozenset(["morning", "afternoon", "evening"])
 # A message longer than this with a hello word in it is read for what else it asks.
 GREETING_MOST_WORDS = 8
 # A "stop" or "not right now" in a message this long that names a family tells of them ("i
-# dont want to stop contacting them but idk how to fix it"); a wish to stop is short. So does
-# "my notes" in a story about a family ("my notes were probably crumpled at the bottom of his
-# bag... how do i make this right": it had opened the journal).
+# dont want to stop contacting them but idk how to fix it"); a wish to stop is short.
 CANCEL_MOST_WORDS = 15
-TOLD_NOT_ASKED = ("cancel", "journal")
 # Someone stuck on a question says so briefly; a longer answer with "not sure" in it has
 # answered ("I'm not sure the newsletter even gets home"). On the dev set, unsure precision
 # went from 87% to 92% with this limit, recall from 99% to 97%.
@@ -564,9 +561,8 @@ class Reader:
             and self.say_words.isdisjoint(tokens)
         ):
             del found["draft"]  # "how long should a message to parents be?": asked about notes
-        if len(tokens) > CANCEL_MOST_WORDS and self.names_a_family(tokens):
-            for name in TOLD_NOT_ASKED:
-                found.pop(name, None)  # "...i dont want to stop contacting the family": told
+        if "cancel" in found and len(tokens) > CANCEL_MOST_WORDS and self.names_a_family(tokens):
+            del found["cancel"]  # "...i dont want to stop contacting the family": told
         if "thanks" in found and _REPORTED_THANKS.search(normalised):
             del found["thanks"]  # "he got quiet and then said thank you like 3 times": told
         if (

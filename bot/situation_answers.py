@@ -22,6 +22,14 @@ OWN_ROLE_OPENERS = frozenset(["im", "i'm", "i’m", "soy", "as"])
 OWN_ROLE_WORDS = 5
 # Fewer words than this say too little to be a situation ("no", "ugh"); "late pickup" is one.
 SITUATION_WORDS = 2
+# Words this short in a request for advice are its own ("to", "her", "a la"), not a topic...
+SHORT_WORD = 3
+# ...and so are these ("what should i say to her next time", "qué le digo mañana").
+ASKING_FILLERS = frozenset(
+    ["about", "tomorrow", "today", "tonight", "next", "time", "again", "then", "when", "this",
+     "that", "with", "there", "here", "mañana", "ahora", "luego", "otra", "sobre", "después",
+     "despues", "cuando", "esto", "ella", "él"]
+)  # fmt: skip
 # A request for advice of at most this many words asks; a longer one also tells (an answer).
 ASKED_ALONE_WORDS = 20
 # What a story told is read with, in its own language, to find the situation it would be
@@ -133,7 +141,7 @@ def advice_on_what_was_told(text: str, told_before: Sequence[str]) -> str | None
     answer), or nothing before names one."""
     if not asks_for_advice(text):
         return None
-    if _situation_in(text, SITUATION_CONFIDENCE, None) is not None:
+    if _says_more_than_the_asking(text) and _situation_in(text, SITUATION_CONFIDENCE, None):
         # "Honestly, what do you think I should do about the bullying itself?": a question
         # of its own, answered (it had been kept as the answer, "Thanks, I see what you
         # mean"); a story that ends asking is an answer that tells, and is kept.
@@ -145,6 +153,24 @@ def advice_on_what_was_told(text: str, told_before: Sequence[str]) -> str | None
         if answer is not None:
             return answer
     return None
+
+
+def _says_more_than_the_asking(text: str) -> bool:
+    """Whether a request for advice names something besides the asking and whom it is about:
+    "what do i say to dad" names nothing of its own (the model, from one example, had heard a
+    death in the family in it, after a note about a dad left out of an update); "what should
+    i do about the bullying itself" does."""
+    said = for_matching(text)
+    asks = replies_in(current_language()).intents.advice_asks
+    rest = words(phrases_pattern(tuple(asks)).sub(" ", said))
+    family = default_reader().family_words
+    # Short words are the asking's own ("to", "her", "a la", "him"), not what it is about.
+    named = [
+        word
+        for word in rest
+        if len(word) > SHORT_WORD and word not in family and word not in ASKING_FILLERS
+    ]
+    return bool(named)
 
 
 def _situation_in(text: str, sure: float, told: tuple[str, Told] | None) -> str | None:

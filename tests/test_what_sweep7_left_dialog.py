@@ -1,7 +1,8 @@
 """Messages from a sweep of new ones (session 32) that the coach had misread, typed out of the
 blue by a new educator: a long story with "my notes" in it, a death and a deaf family named,
-a holy day, a parent in jail, a parent who is a colleague, the nudges' rhythm and day asked
-for in words, and hard days, late calls and burnout said in Spanish."""
+a holy day, a parent in jail, a parent who is a colleague, a volunteer without a Social
+Security number, the nudges' rhythm and day asked for in words, and hard days, late calls and
+burnout said in Spanish."""
 
 from __future__ import annotations
 
@@ -69,6 +70,12 @@ def test_a_long_story_with_my_notes_in_it_is_heard_not_taken_for_the_journal(
         # Had: "I'm not sure what you'd like me to do with that."
         ("ay no, hoy fue un día horrible 😩", "it's fair to feel that way"),
         ("can parents see this", "nothing here is ever sent to families"),
+        # Had: "I don't have a ready answer for that one."
+        (
+            "una mamá quiere ser voluntaria pero no tiene social security y la escuela pide "
+            "background check con SSN. hay alguna manera?",
+            "which IDs its background check accepts",
+        ),
         # Had: friction with a family and a small step.
         (
             "estoy cansada. 12 años de maestra y nunca me había sentido así. los papás me "

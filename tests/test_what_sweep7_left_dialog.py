@@ -70,6 +70,13 @@ def test_a_long_story_with_my_notes_in_it_is_heard_not_taken_for_the_journal(
         # Had: "I'm not sure what you'd like me to do with that."
         ("ay no, hoy fue un día horrible 😩", "it's fair to feel that way"),
         ("can parents see this", "nothing here is ever sent to families"),
+        # Had: "I don't have a ready answer for that one" (and before, older students).
+        (
+            "soy consejera escolar. una estudiante de 11 grado me contó que sus papás la van a "
+            "mandar de regreso a honduras en el verano y ella no quiere ir. no sé si hablar con "
+            "los papás o no",
+            "A student who confides in you",
+        ),
         # Had: "I don't have a ready answer for that one."
         (
             "una mamá quiere ser voluntaria pero no tiene social security y la escuela pide "

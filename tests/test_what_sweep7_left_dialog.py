@@ -1,7 +1,7 @@
 """Messages from a sweep of new ones (session 32) that the coach had misread, typed out of the
 blue by a new educator: a long story with "my notes" in it, a death and a deaf family named,
 a holy day, a parent in jail, a parent who is a colleague, a volunteer without a Social
-Security number, the nudges' rhythm and day asked for in words, and hard days, late calls and
+Security number, a para asked about grades, the nudges' rhythm and day asked for in words, and hard days, late calls and
 burnout said in Spanish."""
 
 from __future__ import annotations
@@ -70,6 +70,17 @@ def test_a_long_story_with_my_notes_in_it_is_heard_not_taken_for_the_journal(
         # Had: "I'm not sure what you'd like me to do with that."
         ("ay no, hoy fue un día horrible 😩", "it's fair to feel that way"),
         ("can parents see this", "nothing here is ever sent to families"),
+        # Had: the angry-parent answer, then "speaking the home language at home".
+        (
+            "para here, not sure if this is for me. parents talk to me at the bus line bc im the "
+            "one they see every day, but im not supposed to discuss progress. what do i say",
+            "Progress and grades are the teacher's to share",
+        ),
+        (
+            "soy para en kinder. los papás me preguntan todo a mi en español porque la maestra "
+            "no habla español. no sé si está bien que yo les conteste cosas de grades",
+            "Progress and grades are the teacher's to share",
+        ),
         # Had: "I don't have a ready answer for that one" (and before, older students).
         (
             "soy consejera escolar. una estudiante de 11 grado me contó que sus papás la van a "

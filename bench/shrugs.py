@@ -70,21 +70,25 @@ def shrug_of(reply: str) -> str | None:
 def first_replies(texts: list[str]) -> list[str]:
     """The coach's reply to each text typed as the first message after a hello (the role and
     grades questions skipped), each by a new educator."""
-
-    def after_hello(educator: Conversation) -> None:
-        educator.says("hi")
-        educator.clicks("Skip")
-        educator.clicks("Skip")
-
     return replies_after(after_hello, texts)
 
 
+def after_hello(educator: Conversation) -> None:
+    """A new educator's hello, the role and grades questions skipped."""
+    educator.says("hi")
+    educator.clicks("Skip")
+    educator.clicks("Skip")
+
+
 def replies_after(
-    opening: Callable[[Conversation], None], texts: list[str], clock: FakeClock | None = None
+    opening: Callable[[Conversation], None],
+    texts: list[str],
+    clock: FakeClock | None = None,
+    timed: list[float] | None = None,
 ) -> list[str]:
     """The coach's reply to each text, each typed by a new educator (on a throwaway SQLite
     database) once `opening` has brought them to the moment measured; `clock` is the one the
-    opening moves on ("a week later"), if it does."""
+    opening moves on ("a week later"), if it does; `timed` gets each text's turn in ms."""
     from bot.app import build_app
     from bot.settings import Settings
     from tests.clock import FakeClock
@@ -97,7 +101,10 @@ def replies_after(
         for number, text in enumerate(texts):
             educator = Conversation(app.coach, f"educator-{number}")
             opening(educator)
+            started = time.perf_counter()
             replies.append(educator.says(text))
+            if timed is not None:
+                timed.append((time.perf_counter() - started) * 1000)
         app.engine.dispose()
     return replies
 

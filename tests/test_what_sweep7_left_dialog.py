@@ -1,8 +1,8 @@
 """Messages from a sweep of new ones (session 32) that the coach had misread, typed out of the
 blue by a new educator: a long story with "my notes" in it, a death and a deaf family named,
 a holy day, a parent in jail, a parent who is a colleague, a volunteer without a Social
-Security number, a para asked about grades, the nudges' rhythm and day asked for in words, and hard days, late calls and
-burnout said in Spanish."""
+Security number, a para asked about grades, the nudges' rhythm and day asked for in words,
+and hard days, late calls and burnout said in Spanish."""
 
 from __future__ import annotations
 

@@ -327,7 +327,7 @@ def heard(text: str, reading: Understanding, said_before: Collection[str] = ()) 
     if asks_for_a_draft(text, reading):
         return Heard(replies_in(current_language()).intents.draft_in_reflection, "draft")
     acks = replies_in(current_language()).acknowledge
-    if good_news_leads(text, reading.themes):
+    if good_news_leads(text, reading.themes) or reading.bright_leads:
         # ...and the nerves it names are over too ("conference went great actually. i was
         # dreading it all week": had "Feeling nervous about it makes sense").
         bright = _fresh(acks["positive"], "positive", text, said_before)

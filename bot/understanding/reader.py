@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
@@ -178,6 +178,9 @@ UNSURE_WORDS = 20
 # 0.02; BENCHMARKS.md).
 THEME_MODEL_SURE = 0.6
 THEME_CUE_VETO = 0.1
+# The model this sure of a bright spot, and surer than of any hard theme beside it, lets the
+# bright spot lead the acknowledgement (`Understanding.bright_leads`).
+BRIGHT_LEADS_SURE = 0.9
 # The model learned from far fewer Spanish texts (about 1 in 12) and doubts Spanish cues more
 # ("ando ocupadísima con las boletas": time 0.03): in Spanish a cue stands unless the
 # model all but rules it out. Writer folds, Spanish texts: 77.8% / 92.0% -> 80.9% / 89.8%
@@ -287,6 +290,10 @@ class Understanding:
     # The themes the message's own words name (themes.yaml's cues), before the model's veto:
     # evidence enough where the message asks outright or names a second worry.
     cued: frozenset[str] = field(default=frozenset(), compare=False)
+    # A bright spot the theme model is all but sure of, and surer of than of any hard theme
+    # found beside it: what was said ("texted w mom for an hour... she works nights... learned
+    # the twins read to their little brother" is the reading, not the night shift).
+    bright_leads: bool = field(default=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -296,6 +303,12 @@ class Understanding:
             "deficit": [finding.to_dict() for finding in self.deficit],
             "language": self.language,
         }
+
+
+def _bright_leads(themes: Sequence[str], chances: Mapping[str, float]) -> bool:
+    if "positive" not in themes or chances["positive"] < BRIGHT_LEADS_SURE:
+        return False
+    return all(chances[theme] < chances["positive"] for theme in themes if theme != "positive")
 
 
 def is_non_answer(text: str) -> bool:
@@ -767,8 +780,10 @@ class Reader:
         grams: Grams | None = None,
         language: str = "en",
         ruled_out: frozenset[str] = frozenset(),
+        chances: dict[str, float] | None = None,
     ) -> tuple[str, ...]:
-        chances = self.theme_model.chances(grams or self.vocabulary.grams(normalised))
+        if chances is None:
+            chances = self.theme_model.chances(grams or self.vocabulary.grams(normalised))
         veto = THEME_CUE_VETO_ES if language == "es" else THEME_CUE_VETO
         shape = unsure_shape(normalised, original)
         return self.themes_from(cued, chances, veto=veto, unsure_shape=shape, ruled_out=ruled_out)
@@ -902,7 +917,8 @@ class Reader:
         intent = self.intent(normalised, read, grams)
         cued, ruled_out = self.themes_cued(normalised, text, read)
         language = detect_language(normalised)
-        themes = self.themes(normalised, text, cued, grams, language, ruled_out)
+        chances = self.theme_model.chances(grams)
+        themes = self.themes(normalised, text, cued, grams, language, ruled_out, chances)
         if intent == "language" and (
             len(words(normalised)) <= COMMAND_WORDS or "language" in self.intent_cues.counts(read)
         ):
@@ -921,6 +937,7 @@ class Reader:
             deficit=tuple(deficit_findings(text)) if deficit else (),
             language=language,
             cued=frozenset(cued),
+            bright_leads=_bright_leads(themes, chances),
         )
 
 

@@ -1,6 +1,7 @@
 """Answers to a reflection's first question from a writer who read nothing of the coach
-(session 32), heard for what they mostly say: a bright spot told beside a night shift is the
-bright spot, and a mother who "shows up to nothing" is no bright spot."""
+(session 32, tests/data/understanding/reflection_answers_sweep.yaml), heard for what they
+mostly say: a bright spot told beside a night shift is the bright spot, a mother who "shows up
+to nothing" is no bright spot, and a mother who called in tears is not angry."""
 
 from __future__ import annotations
 
@@ -48,3 +49,14 @@ def test_a_mother_who_shows_up_to_nothing_is_no_bright_spot(app: CoachApp) -> No
     # Had: "That's the framework in action: starting from what already works".
     assert not any(line in heard for line in BRIGHT)
     assert "A gentle thought on wording" in heard  # "checked out" is still offered a second look
+
+
+def test_a_mother_who_called_in_tears_is_heard_with_care_not_as_anger(app: CoachApp) -> None:
+    heard = first_answer_heard(
+        app,
+        "la mamá de valeria me llamó llorando porque la niña no quiere venir a la escuela. "
+        "hablamos mucho rato. parece que unas niñas la están molestando en el recreo",
+    )
+    # Had: "That sounds tense. Anger from a family usually comes from worry...".
+    assert "Anger from a family" not in heard
+    assert "A parent crying with you is a sign of trust" in heard

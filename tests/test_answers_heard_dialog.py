@@ -60,3 +60,22 @@ def test_a_mother_who_called_in_tears_is_heard_with_care_not_as_anger(app: Coach
     # Had: "That sounds tense. Anger from a family usually comes from worry...".
     assert "Anger from a family" not in heard
     assert "A parent crying with you is a sign of trust" in heard
+
+
+@pytest.mark.parametrize(
+    ("answer", "heard"),
+    [
+        # Had: 'Thanks, I see what you mean about "none and i feel bad about it".'
+        ("none and i feel bad about it", "there's nothing to make up for"),
+        # Had: 'Noted, "realized i only ever contact families when something is wrong".'
+        (
+            "realized i only ever contact families when something is wrong. didnt make a single "
+            "positive call this week. thats kinda on me",
+            "a call from school has come to mean trouble",
+        ),
+    ],
+)
+def test_what_an_educator_owns_is_heard_without_blame(
+    app: CoachApp, answer: str, heard: str
+) -> None:
+    assert heard in first_answer_heard(app, answer)

@@ -84,7 +84,7 @@ _ONLY_THE_FRAMEWORK = frozenset(
 class NamedSchedule:
     weekday: int | None  # 0..6, Monday first
     at: time | None
-    every: int | None = None  # weeks between nudges: 1, 2 or 4
+    every: int | None = None  # weeks between nudges asked for: 2 or 4 (weekly is the usual)
 
     def settings(self) -> list[str]:
         """As `nudges` settings: ["day thu", "time 15:00", "every 2"]."""

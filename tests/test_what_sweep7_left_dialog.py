@@ -1,8 +1,8 @@
 """Messages from a sweep of new ones (session 32) that the coach had misread, typed out of the
 blue by a new educator: a long story with "my notes" in it, a death and a deaf family named,
 a holy day, a parent in jail, a parent who is a colleague, a volunteer without a Social
-Security number, a para asked about grades, the nudges' rhythm and day asked for in words,
-and hard days, late calls and burnout said in Spanish."""
+Security number, a para asked about grades, event turnout, the nudges' rhythm and day asked
+for in words, and hard days, late calls and burnout said in Spanish."""
 
 from __future__ import annotations
 
@@ -70,6 +70,17 @@ def test_a_long_story_with_my_notes_in_it_is_heard_not_taken_for_the_journal(
         # Had: "I'm not sure what you'd like me to do with that."
         ("ay no, hoy fue un día horrible 😩", "it's fair to feel that way"),
         ("can parents see this", "nothing here is ever sent to families"),
+        # Had: the framework's "Relational" and two of its practices.
+        (
+            "how do i start a family night that people actually come to. last year we had 6 "
+            "families and 40 pizzas",
+            "Families come when the event is worth the trip for them",
+        ),
+        # Had: the answer about getting dads involved ("papás" is both parents in Spanish).
+        (
+            "cómo hago para que vengan más papás a las juntas",
+            "Families come when the event is worth the trip for them",
+        ),
         # Had: the angry-parent answer, then "speaking the home language at home".
         (
             "para here, not sure if this is for me. parents talk to me at the bus line bc im the "

@@ -1,8 +1,9 @@
 """Messages from a sweep of new ones (session 32) that the coach had misread, typed out of the
 blue by a new educator: a long story with "my notes" in it, a death and a deaf family named,
 a holy day, a parent in jail, a parent who is a colleague, a volunteer without a Social
-Security number, a para asked about grades, event turnout, the nudges' rhythm and day asked
-for in words, and hard days, late calls and burnout said in Spanish."""
+Security number, a para asked about grades, event turnout, a parent on the offender registry,
+a father who gives permission to hit, the nudges' rhythm and day asked for in words, and hard
+days, late calls and burnout said in Spanish."""
 
 from __future__ import annotations
 
@@ -70,6 +71,18 @@ def test_a_long_story_with_my_notes_in_it_is_heard_not_taken_for_the_journal(
         # Had: "I'm not sure what you'd like me to do with that."
         ("ay no, hoy fue un día horrible 😩", "it's fair to feel that way"),
         ("can parents see this", "nothing here is ever sent to families"),
+        # Had: the framework's "Systemic" and one of its practices.
+        (
+            "we have a dad whos on the sex offender registry and he wants to come to his kids "
+            "class party. district policy is super unclear. what do i tell him",
+            "That's your principal's decision",
+        ),
+        # Had: "Hard conversations take a lot out of you" (heard as anger).
+        (
+            "el papá me dijo que en su país los maestros les pegan a los niños y que yo tengo "
+            "permiso de pegarle a su hijo si se porta mal 😳 como le respondo",
+            "say plainly that you won't hit him",
+        ),
         # Had: the framework's "Relational" and two of its practices.
         (
             "how do i start a family night that people actually come to. last year we had 6 "

@@ -2,8 +2,9 @@
 blue by a new educator: a long story with "my notes" in it, a death and a deaf family named,
 a holy day, a parent in jail, a parent who is a colleague, a volunteer without a Social
 Security number, a para asked about grades, event turnout, a parent on the offender registry,
-a father who gives permission to hit, the nudges' rhythm and day asked for in words, and hard
-days, late calls and burnout said in Spanish."""
+a father who gives permission to hit, a dad who talks only to men, families feuding, the
+nudges' rhythm and day asked for in words, and hard days, late calls and burnout said in
+Spanish."""
 
 from __future__ import annotations
 
@@ -71,6 +72,18 @@ def test_a_long_story_with_my_notes_in_it_is_heard_not_taken_for_the_journal(
         # Had: "I'm not sure what you'd like me to do with that."
         ("ay no, hoy fue un día horrible 😩", "it's fair to feel that way"),
         ("can parents see this", "nothing here is ever sent to families"),
+        # Had: the general answer about friction with a family.
+        (
+            "theres a dad who will only talk to male teachers and i'm the homeroom teacher "
+            "(woman). he ignores my emails and calls the PE teacher instead. how should i handle",
+            "Keep your role without making it a standoff",
+        ),
+        # Had: "Hard conversations take a lot out of you" and a reflection offered.
+        (
+            "5th grade. two families are feuding over a fight their kids had at a birthday party "
+            "OUTSIDE school. now both moms are emailing me. i dont want to be in the middle",
+            "Stay out of the middle",
+        ),
         # Had: the framework's "Systemic" and one of its practices.
         (
             "we have a dad whos on the sex offender registry and he wants to come to his kids "

@@ -28,7 +28,7 @@ SHORT_WORD = 3
 ASKING_FILLERS = frozenset(
     ["about", "tomorrow", "today", "tonight", "next", "time", "again", "then", "when", "this",
      "that", "with", "there", "here", "mañana", "ahora", "luego", "otra", "sobre", "después",
-     "despues", "cuando", "esto", "ella", "él"]
+     "despues", "cuando", "esto", "ella"]
 )  # fmt: skip
 # A request for advice of at most this many words asks; a longer one also tells (an answer).
 ASKED_ALONE_WORDS = 20

@@ -6,8 +6,6 @@ conversation can apply them without importing the check-in that those buttons st
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from bot.commands.schedule_settings import (
     apply_change,
     focus_sentence,
@@ -56,12 +54,8 @@ def nudges_as_asked(turn: Turn, named: NamedSchedule) -> list[Reply]:
     sentence asks for them): one reply, the last, which names when the first one comes."""
     subscription = subscription_of(turn.session, turn.educator.id)
     was_on = subscription is not None and subscription.enabled
-    when = replace(named, every=None).settings()
-    settings = [
-        *when,
-        *([] if was_on else ["on"]),
-        *replace(named, weekday=None, at=None).settings(),
-    ]
+    when = named.when_settings()
+    settings = [*when, *([] if was_on else ["on"]), *named.rhythm_settings()]
     replies = [handle_nudges(turn, setting) for setting in settings]
     # Turned on, the day and time are in the "on" reply; a rhythm asked for says so after it
     # ("monthly instead of weekly": every 4 weeks).

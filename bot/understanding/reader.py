@@ -777,13 +777,12 @@ class Reader:
         normalised: str,
         original: str,
         cued: set[str],
-        grams: Grams | None = None,
+        chances: dict[str, float],
         language: str = "en",
         ruled_out: frozenset[str] = frozenset(),
-        chances: dict[str, float] | None = None,
     ) -> tuple[str, ...]:
-        if chances is None:
-            chances = self.theme_model.chances(grams or self.vocabulary.grams(normalised))
+        """The themes found, from the cues and the theme model's `chances` (read once by the
+        caller, which also tells from them whether a bright spot leads)."""
         veto = THEME_CUE_VETO_ES if language == "es" else THEME_CUE_VETO
         shape = unsure_shape(normalised, original)
         return self.themes_from(cued, chances, veto=veto, unsure_shape=shape, ruled_out=ruled_out)
@@ -918,7 +917,7 @@ class Reader:
         cued, ruled_out = self.themes_cued(normalised, text, read)
         language = detect_language(normalised)
         chances = self.theme_model.chances(grams)
-        themes = self.themes(normalised, text, cued, grams, language, ruled_out, chances)
+        themes = self.themes(normalised, text, cued, chances, language, ruled_out)
         if intent == "language" and (
             len(words(normalised)) <= COMMAND_WORDS or "language" in self.intent_cues.counts(read)
         ):

@@ -43,24 +43,21 @@ _BAD_AFTER = re.compile(
 # fridays instead" (it had shown the settings and changed nothing). The day after "instead
 # of" is the refused one.
 _PREFERRED = frozenset(["instead", "rather", "better", "prefer", "mejor", "prefiero"])
-_REFUSED_DAY = re.compile(
-    r"\b(?:instead of|rather than|en vez de|en lugar de)\s+(?:los\s+|el\s+|on\s+)?(\w+)"
-)
+_INSTEAD_OF = r"\b(?:instead of|rather than|en vez de|en lugar de)\s+"
+_REFUSED_DAY = re.compile(rf"{_INSTEAD_OF}(?:los\s+|el\s+|on\s+)?(\w+)")
 # How often (`nudges every 2|4`): "monthly instead of weekly", "every other week", "cada
-# dos semanas". The first named counts, less one named after "instead of".
-_RHYTHMS = (
-    (
-        4,
-        r"monthly|once a month|every month|every (?:four|4) weeks|mensual(?:es|mente)?|"
-        r"cada mes|una vez al mes|cada (?:cuatro|4) semanas",
-    ),
-    (
-        2,
-        r"every other week|every (?:two|2) weeks|biweekly|bi-weekly|twice a month|"
-        r"cada (?:dos|2) semanas|quincenal(?:es|mente)?|cada quince d[ií]as",
-    ),
-)  # Weekly is the usual rhythm: "weekly is too much" asks for less, not for weekly.
-_INSTEAD_OF = re.compile(r"\b(?:instead of|rather than|en vez de|en lugar de)\s+(?:being\s+)?")
+# dos semanas". The first named counts, unless it is the one refused ("instead of monthly").
+# Weekly is the usual rhythm: "weekly is too much" asks for less, not for weekly.
+_MONTHLY = (
+    r"monthly|once a month|every month|every (?:four|4) weeks|mensual(?:es|mente)?|cada mes|"
+    r"una vez al mes|cada (?:cuatro|4) semanas"
+)
+_FORTNIGHTLY = (
+    r"every other week|every (?:two|2) weeks|biweekly|bi-weekly|twice a month|"
+    r"cada (?:dos|2) semanas|quincenal(?:es|mente)?|cada quince d[ií]as"
+)
+_RHYTHM = re.compile(rf"\b(?:(?P<monthly>{_MONTHLY})|(?P<fortnightly>{_FORTNIGHTLY}))\b")
+_REFUSED_RHYTHM = re.compile(rf"{_INSTEAD_OF}(?:being\s+)?(?:{_MONTHLY}|{_FORTNIGHTLY})\b")
 # A part of the day with a day named and no hour: its usual hour.
 _PART_OF_DAY = {"evening": time(18, 0), "night": time(19, 0), "noche": time(19, 0)}
 
@@ -88,9 +85,16 @@ class NamedSchedule:
 
     def settings(self) -> list[str]:
         """As `nudges` settings: ["day thu", "time 15:00", "every 2"]."""
+        return [*self.when_settings(), *self.rhythm_settings()]
+
+    def when_settings(self) -> list[str]:
+        """The day and time: ["day thu", "time 15:00"]."""
         named = [] if self.weekday is None else [f"day {WEEKDAYS[self.weekday]}"]
-        named += [] if self.at is None else [f"time {self.at:%H:%M}"]
-        return named + ([] if self.every is None else [f"every {self.every}"])
+        return named + ([] if self.at is None else [f"time {self.at:%H:%M}"])
+
+    def rhythm_settings(self) -> list[str]:
+        """How often: ["every 2"], or none."""
+        return [] if self.every is None else [f"every {self.every}"]
 
 
 def schedule_named(sentence: str) -> NamedSchedule | None:
@@ -122,12 +126,10 @@ def schedule_named(sentence: str) -> NamedSchedule | None:
 
 def _rhythm_in(said: str) -> int | None:
     """Weeks between nudges the sentence asks for: "monthly instead of weekly" -> 4."""
-    wanted = _INSTEAD_OF.sub(" instead of ", said)
-    for weeks, words in _RHYTHMS:
-        for found in re.finditer(rf"\b(?:{words})\b", wanted):
-            if not wanted[: found.start()].endswith("instead of "):
-                return weeks
-    return None
+    found = _RHYTHM.search(_REFUSED_RHYTHM.sub(" ", said))
+    if found is None:
+        return None
+    return 4 if found["monthly"] else 2
 
 
 def _time_in(said: str) -> time | None:

@@ -55,6 +55,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "bench.plain_turns",
         "a message typed outside any conversation: ms for its whole turn, in process, SQLite",
     ),
+    "beside": (
+        "bench.beside",
+        "typed at a reflection's question or action step: asides answered, answers kept",
+    ),
     "situations": (
         "bench.situations",
         "everyday situations asked about: answered right, wrong, none; false answers",

@@ -35,6 +35,7 @@ SETS = {
     "sweep5": "plain_messages_sweep5.yaml",
     "sweep6": "plain_messages_sweep6.yaml",
     "sweep7": "plain_messages_sweep7.yaml",
+    "sweep8": "plain_messages_sweep8.yaml",
     "fresh": "plain_messages_fresh.yaml",
     "fresh2": "plain_messages_fresh2.yaml",
     "judged": "plain_messages_judged.yaml",

@@ -84,6 +84,7 @@ from bot.plain_requests import (
     answer_to_nudge_card,
     answer_while_listening,
     aside_in_flow,
+    coach_language_asked,
     greet,
     may_offer_spanish,
     reframe_switch_asked,
@@ -102,6 +103,7 @@ from bot.topics import resolve_topic
 from bot.turn import Turn
 from bot.understanding import understand
 from bot.understanding.normalise import for_matching, phrases_pattern, words
+from bot.understanding.reader import default_reader
 from content.languages import DEFAULT_LANGUAGE
 from content.loader import Library
 from content.understanding_schema import replies_in
@@ -552,6 +554,16 @@ class Coach:
         switch = reframe_switch_asked(text) if "reframe" in self.commands else ""
         if switch:  # "quit reframing my stuff", just after a note on wording
             return [*self._run_command(turn, "reframe", switch), *self._ask_again(turn, flow)]
+        asked_language = (
+            coach_language_asked(text)
+            if flow.kind not in WRITES_FOR_FAMILIES and default_reader().cued(text, "language")
+            else None
+        )
+        if asked_language is not None:
+            # "can you switch back to english" at a question: switched, and the question asked
+            # again in it (it had been saved as the answer). In a note home, the language
+            # named is the note's.
+            return self._language_in_flow(turn, flow, asked_language)
         answer = match_answer(flow, text)
         aside = (
             aside_in_flow(text, turn.library.profiles)

@@ -10,6 +10,7 @@ import difflib
 import re
 from dataclasses import replace
 from datetime import timedelta
+from functools import lru_cache
 
 from bot import messages
 from bot import profile_messages as profile_said
@@ -17,7 +18,12 @@ from bot.closest_lines import closest_indices, closest_lines
 from bot.commands.base import CommandHandler
 from bot.commands.language import language_choices
 from bot.commands.learn import overview_in_brief
-from bot.commands.nudge_settings import focus_as_asked, nudges_as_asked
+from bot.commands.nudge_settings import nudges_as_asked
+from bot.commands.nudges_in_words import (
+    TASK_REMINDER,
+    nudges_asked_in_words,
+    of_the_coach_s_nudges,
+)
 from bot.commands.profile import first_hello, offer_role
 from bot.commands.reframe import reframe_offer
 from bot.commands.table import TYPO_BEFORE_WORDS
@@ -84,7 +90,7 @@ from bot.text import split_command
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
 from bot.understanding.action_questions import NOT_MY_ROLE, WHAT_COUNTS, action_question
-from bot.understanding.normalise import for_matching, phrases_pattern, words
+from bot.understanding.normalise import alternation, for_matching, phrases_pattern, words
 from bot.understanding.reader import (
     GREETING_MOST_WORDS,
     SITUATION_CONFIDENCE,
@@ -99,19 +105,13 @@ from bot.understanding.reader import (
 )
 from bot.understanding.variants import pick
 from bot.weekly.models import NudgeLedger
-from bot.weekly.schedule_words import NamedSchedule, focus_named, schedule_named
+from bot.weekly.schedule_words import NamedSchedule, schedule_named
 from bot.weekly.subscriptions import subscription_of
 from content.drafts_schema import Purpose
 from content.profile_schema import ProfileWords
 from content.schema import GradeBand, NudgeTopic, Role
 from content.understanding_schema import ToTheCoach, default_understanding, replies_in
 
-# Intents that are command words: the plain request runs that command.
-# A reminder of one task ("remind me friday to call the nguyens", "recuérdame el lunes que
-# llame a la abuela"), not of the weekly nudge.
-_TASK_REMINDER = re.compile(
-    r"\b(?:remind me|recu[eé]rdame|recordarme)\b.*\b(?:to|about|que|para)\s+\w"
-)
 # A note to oneself of one task ("reminder to self: call jayden's mom thursday"): read as
 # `nudges` it had switched the weekly nudges on. A task's verb comes right after the note.
 _SELF_TASK = re.compile(
@@ -150,6 +150,8 @@ MAY_ASK_FOR_A_TIP = frozenset(["unknown", "help", "question", "assess", "cancel"
 ASKING_THE_COACH = ("do you ", "can you ", "could you ", "got anything", "have you got", "any info")
 # Requests that start a guided conversation: not started when the words turn it down.
 STARTS_A_CONVERSATION = frozenset(["learn", "reflect", "assess", "draft"])
+# Intents a long message's told answer is kept over (see `loose` in `_answer`).
+TOLD_OVER = frozenset(["assess", "frustration", "learn"])
 # Themes of frustration vented about families rather than about one's own load: heard as the
 # theme, with a way to think it through, not as overload.
 VENTED_ABOUT = frozenset(["conflict", "no-response", "language"])
@@ -170,7 +172,6 @@ _QUOTED = (
 # The intents.yaml sets that turn a `reframe` request with no sentence into `reframe off` / `on`.
 REFRAME_SWITCHES = (("reframe-stop", "off"), ("reframe-start", "on"))
 REFRAME_FEATURE_SET = "reframe-feature"
-NUDGES_STOP_SET = "nudges-stop"
 # A day and a time typed alone, this soon after the nudge settings changed, are for them.
 SCHEDULE_ALONE_WORDS = 5
 SETTINGS_JUST_SET = timedelta(minutes=30)
@@ -200,6 +201,8 @@ SMALL_TALK_WORDS = frozenset([
     "this", "that", "it", "was", "is", "really", "super", "nice", "helpful", "great", "awesome",
     "cool", "useful", "appreciate", "esto", "fue", "muy", "útil", "util", "lindo",
 ])  # fmt: skip
+# Thanks as typed, not as the typo fixer reads it ("garcias").
+THANKS_WORDS = frozenset(["thanks", "thank", "thx", "ty", "tysm", "gracias", "appreciate"])
 # "ok", "nope", "idk", "later" typed with nothing to answer: a short reply that is not a
 # command, answered kindly rather than as a mistyped word.
 SHORT_REPLY_WORDS = 3
@@ -348,23 +351,26 @@ def _answer(
         if _SELF_TASK.match(matched, self_note.end()):
             return [Text(said.task_reminder)]  # "reminder to self: call jayden's mom thursday"
         intent = "unknown"  # "note to self: never on a friday again" is told, not asked
-    if intent == "nudges" and _TASK_REMINDER.search(matched):
+    if intent == "nudges" and TASK_REMINDER.search(matched):
         return [Text(said.task_reminder)]  # "remind me on friday to call the nguyens"
     if intent == "nudges" and _reminder_for_families(text, typed):
         # "recordatorio de vacunas para papás": a reminder to write for the families, not a
         # nudge setting ("I don't know the nudge setting `de`").
         intent = "draft"
     if intent == "nudges" and not _typed_args(text, intent):
-        named = schedule_named(text)  # "can you remind me on thursdays"
-        if named is not None:
-            return nudges_as_asked(turn, named)
-        focus = focus_named(text)  # "can my nudges be about home visits"
-        if focus is not None:
-            return focus_as_asked(turn, focus)
-        if _asks_to_stop_nudges(turn, matched, typed):  # "stop sending me these"
-            return commands["nudges"](turn, "off")
-    if intent in STARTS_A_CONVERSATION and turns_down(text):
-        # "no i dont want to do a reflection rn" had started one.
+        # "can you remind me on thursdays", "can my nudges be about home visits", "stop
+        # sending me these": the setting applied.
+        settings_asked = nudges_asked_in_words(turn, text, in_a_conversation=False)
+        if settings_asked:
+            return settings_asked
+        if not of_the_coach_s_nudges(matched, typed):
+            intent = UNKNOWN  # "i call families every other week": told, not a setting
+    if intent == "frustration" and default_reader().cued(text, "reflect") and not turns_down(text):
+        intent = "reflect"  # "haz conmigo una reflexión cortita, estoy agotada": asked for
+    if intent in STARTS_A_CONVERSATION and len(typed) <= COMMAND_REQUEST_WORDS and turns_down(text):
+        # "no i dont want to do a reflection rn" had started one. A story with "i dont want
+        # to" in it ("...I dont want to get him in trouble I want to help. where do i start")
+        # turns nothing down: it had been told "No problem. It's there whenever you want it".
         return [Text(replies_in(current_language()).offer_answers.declined)]
     if (
         intent == "learn"
@@ -413,8 +419,14 @@ def _answer(
         return [Text(said.what_i_meant)]
     # ...and a self-check read by the examples alone ("where do i find the mckinney vento
     # liaison" had started the thirteen statements).
-    loose = intent in ("help", "language") or (
-        intent == "assess" and not default_reader().cued(text, "assess")
+    loose = (
+        intent in ("help", "language")
+        or (intent == "assess" and not default_reader().cued(text, "assess"))
+        # A story told with feeling that asks what its words answer:
+        # "Parent thinks I'm targeting her kid because we're different races... How do I
+        # approach the conversation?" (frustration), "...I want to help. where do i start"
+        # (the self-check had begun).
+        or (intent in TOLD_OVER and len(typed) > COMMAND_REQUEST_WORDS)
     )
     told_answer = what_is_told(text) if loose and len(typed) > 1 else None
     if told_answer is not None and told_answer[1].answers:
@@ -593,11 +605,8 @@ def _answer(
         return [*_question(turn, reading, text), *_role_said_in_passing(turn, text)]
     if intent == "language":
         # "I actually prefer english": the one language named is the choice (it had asked
-        # "which language?" in Spanish); "half my staff prefers spanish" is no choice of theirs.
-        languages = {language_named(word) for word in typed if len(word) > 2} - {None}  # no "en"
-        for_others = default_reader().names_a_family(typed) or not OTHERS.isdisjoint(typed)
-        chosen = languages.pop() if len(languages) == 1 and not for_others else None
-        return commands["language"](turn, chosen or "")
+        # "which language?" in Spanish).
+        return commands["language"](turn, coach_language_asked(text) or "")
     if intent == "cancel" and says_no(text):  # "maybe later", "not now": not a cancel
         return [Text(replies_in(current_language()).offer_answers.declined)]
     if intent == "cancel" and len(typed) > 1:
@@ -720,19 +729,6 @@ def _nudge_time_alone(turn: Turn, text: str) -> NamedSchedule | None:
 def _names_the_coach(typed: list[str]) -> bool:
     """ "how do i use this with my team": about the coach itself."""
     return not THE_COACH.isdisjoint(typed)
-
-
-def _asks_to_stop_nudges(turn: Turn, said: str, typed: list[str]) -> bool:
-    """ "stop sending me these", "no more nudges pls", while the weekly nudge is on. Not
-    "stop sending me nudges about home visits" (a part named is left as it is), nor "how do I
-    turn these off" (told how)."""
-    if not _in_set(NUDGES_STOP_SET, said) or "about" in typed or "sobre" in typed:
-        return False
-    if typed[:1] in (["how"], ["cómo"], ["como"]):
-        return False  # "how do I turn off these messages": asked how, and told
-
-    subscription = subscription_of(turn.session, turn.educator.id)
-    return subscription is not None and subscription.enabled
 
 
 def _tells_of_no_reply(text: str, reading: Understanding, typed: list[str]) -> bool:
@@ -1027,6 +1023,16 @@ def stops_to_listen(text: str) -> bool:
     return about is not None and about.any_length and not about.asks_again
 
 
+def coach_language_asked(text: str) -> str | None:
+    """The one language the coach is asked to speak in ("can you switch back to english",
+    "puedes hablarme en español?"); None when none or two are named, or when it is named for
+    others ("half my staff prefers spanish" is no choice of theirs)."""
+    typed = words(for_matching(text))
+    languages = {language_named(word) for word in typed if len(word) > 2} - {None}  # no "en"
+    for_others = default_reader().names_a_family(typed) or not OTHERS.isdisjoint(typed)
+    return languages.pop() if len(languages) == 1 and not for_others else None
+
+
 def aside_in_flow(text: str, profiles: ProfileWords) -> str | None:
     """The reply to a short aside typed where a guided conversation wants words, or None
     when the text is an answer. Nothing of an aside is saved as an answer or an action, so
@@ -1037,10 +1043,14 @@ def aside_in_flow(text: str, profiles: ProfileWords) -> str | None:
     about = _to_the_coach(text)
     if about is not None and about.any_length:  # a child who may be unsafe: that first
         return about.answer
-    if _opens_an_aside(text) and ("?" in text or "¿" in text):
-        # "wait, random q: a dad recorded our whole meeting, what do i do next time?" (asked:
+    if _opens_an_aside(text) and ("?" in text or "¿" in text or _asks_the_coach(text)):
+        # "wait, random q: a dad recorded our whole meeting, what do i do next time?", "sorry
+        # side question - mom says shes coming in tomorrow... how do i handle that" (asked:
         # "btw i called grandma and she was thrilled" is still an answer)
-        situation = situation_aside(text)
+        # Read without its opener, which says nothing of the situation ("sorry side question -
+        # mom says shes coming in tomorrow to 'have words'...": the opener had made the model
+        # too unsure of an angry parent to answer).
+        situation = situation_aside(_after_the_opener(text))
         if situation is not None:
             return situation
     if len(said) > ASIDE_WORDS:
@@ -1053,6 +1063,16 @@ def aside_in_flow(text: str, profiles: ProfileWords) -> str | None:
     bare = [word.strip(".,!?¡¿") for word in said if word.strip(".,!?¡¿")]
     if reading.intent in ("thanks", "greeting") and all(w in SMALL_TALK_WORDS for w in bare):
         return pick(replies.thanks, text) if reading.intent == "thanks" else replies.aside_greeting
+    if (
+        reading.intent == "thanks"
+        and not THANKS_WORDS.isdisjoint(bare)
+        and not reading.themes
+        and not default_reader().names_a_family(bare)
+    ):
+        # "thank you this actually helped", "gracias, de verdad me sirve esto": thanks, with
+        # nothing of the week in it (it had been saved as the week's action). A word of thanks
+        # as typed: "the garcias again" is read as thanks by the typo fixer, and is a plan.
+        return pick(replies.thanks, text)
     if reading.intent == "profile" and _says_own_role(bare):
         return _role_aside(profiles, text)
     # A topic the words name, or a framework word: "qué significa" alone leans to a topic
@@ -1083,6 +1103,20 @@ def _reminder_for_families(text: str, typed: list[str]) -> bool:
         and typed[1] in OF_OR_FOR
         and default_reader().names_a_family(typed)
     )
+
+
+def _after_the_opener(text: str) -> str:
+    """The text after an aside's opener among its first words ("quick q, a family told me
+    ..." -> "a family told me ..."); the text as typed when none is found."""
+    openers = replies_in(current_language()).intents.aside_openers
+    found = _opener_pattern(tuple(openers)).search(text.casefold())
+    return text if found is None else text[found.end() :].lstrip(" -:,.!?") or text
+
+
+@lru_cache(maxsize=4)
+def _opener_pattern(openers: tuple[str, ...]) -> re.Pattern[str]:
+    words = rf"(?:\S+\s+){{0,{ASIDE_OPENING_WORDS - 1}}}?"
+    return re.compile(rf"^\W*{words}(?:{alternation(openers)})\b")
 
 
 def _opens_an_aside(text: str) -> bool:

@@ -97,6 +97,8 @@ AS_WRITTEN = frozenset(
         "family_words",
         "not_names",
         "not_owners",
+        "tellers",
+        "told_words",
         # bot/understanding/own_plan.py's words
         "openers",
         "others",

@@ -298,6 +298,10 @@ class CheckIn(_Strict):
 
 class Named(_Strict):
     acknowledge: list[str] = Field(min_length=1)
+    learned: list[str] = Field(min_length=1)
+    learned_from_unnamed: str
+    tellers: list[str] = Field(min_length=1)
+    told_words: list[str] = Field(min_length=1)
     family_words: list[str] = Field(min_length=1)
     not_owners: list[str]
     not_names: list[str]

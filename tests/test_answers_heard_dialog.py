@@ -79,3 +79,51 @@ def test_what_an_educator_owns_is_heard_without_blame(
     app: CoachApp, answer: str, heard: str
 ) -> None:
     assert heard in first_answer_heard(app, answer)
+
+
+LEARNED = replies_in("en").named.learned
+SILENCE = replies_in("en").acknowledge["no-response"]
+
+
+@pytest.mark.parametrize(
+    ("answer", "who"),
+    [
+        # Had: "That quiet is hard" (a silence the model guessed).
+        (
+            "la mama de kevin vino a la oficina y hablamos un rato, she told me he's been having "
+            "nightmares since they moved. le di el numero de la counselor",
+            "La mama de Kevin",
+        ),
+        # Had: "Hard conversations take a lot out of you" (no hard conversation was told).
+        (
+            "hablé con el papá de yeison, they just got here from colombia in august. he told me "
+            "yeison was top of his class back home y que se siente frustrado aquí porque no "
+            "entiende nada. that totally changes how i see him",
+            "El papá de Yeison",
+        ),
+    ],
+)
+def test_what_a_family_told_is_heard_as_what_listening_brings(
+    app: CoachApp, answer: str, who: str
+) -> None:
+    heard = first_answer_heard(app, answer)
+    assert any(line.format(who=who) in heard for line in LEARNED)
+    assert not any(line in heard for line in SILENCE) and "Hard conversations" not in heard
+
+
+def test_a_word_quoted_back_is_no_news(app: CoachApp) -> None:
+    heard = first_answer_heard(
+        app, "only mom answered by text. she said 'ok thank u' so... partial?"
+    )
+    assert not any(line.format(who="the family").casefold() in heard.casefold() for line in LEARNED)
+
+
+def test_a_bright_spot_in_the_words_leads_a_silence_only_guessed(app: CoachApp) -> None:
+    heard = first_answer_heard(
+        app,
+        "two way = they talk back? then maybe 1. ava's dad replied to my class dojo msg saying she "
+        "loves the class hamster",
+    )
+    # Had: "Not hearing back, or seeing the same few faces, is discouraging."
+    assert any(line in heard for line in BRIGHT)
+    assert not any(line in heard for line in SILENCE)

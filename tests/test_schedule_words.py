@@ -29,6 +29,12 @@ from bot.weekly.schedule_words import focus_named, schedule_named
         ("how do i make the reminders monthly instead of weekly", ["every 4"]),
         ("instead of weekly can it be every other week", ["every 2"]),
         ("mándamelos cada dos semanas los jueves", ["day thu", "every 2"]),
+        # An hour of the afternoon typed without pm (had: 03:30 at night).
+        ("can the friday ping come after 3:30, im on bus duty", ["day fri", "time 15:30"]),
+        ("nudges at 8:15 before the kids come in", ["time 08:15"]),
+        ("nudges at 05:30 please, before the gym", ["time 05:30"]),
+        # A part of the day refused beside the hour wanted (had: nothing set).
+        ("can you make the tips come at 6pm not in the morning", ["time 18:00"]),
     ],
 )
 def test_a_day_and_a_time_in_a_sentence_are_the_settings_it_asks_for(

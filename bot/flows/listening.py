@@ -13,6 +13,7 @@ from itertools import dropwhile
 
 from bot.i18n import current_language
 from bot.understanding import Understanding, understand
+from bot.understanding.family_told import family_told_something
 from bot.understanding.named import who_is_named
 from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.own_plan import own_plan
@@ -26,6 +27,11 @@ from content.understanding_schema import Told, default_understanding, replies_in
 ACK_ORDER = ("conflict", "language", "no-response", "time", "positive")
 # The acknowledgement of an answer with no theme and no one named: "Noted, "...". "
 GENERAL = "general"
+# ...of a family member who told the educator something (bot/understanding/family_told.py),
+# unless the answer's own words name friction or a silence: "dad told me to stop calling"
+# is no news from a two-way conversation.
+LEARNED = "learned"
+FRICTION_OR_SILENCE = frozenset(["conflict", "no-response"])
 # An answer this short, made only of vague words, gets one follow-up question.
 THIN_WORDS = 6
 # The fewest words a planned action can have ("call Ana's mom"; "text" alone is no plan).
@@ -147,8 +153,9 @@ def what_is_told(text: str) -> tuple[str, Told] | None:
     `told`), by name."""
     said = for_matching(text)
     # ...and its words alone, as quotes and commas fall between them ('replied "ok." to my
-    # email' says "replied ok").
-    bare = " ".join(word.strip("'\"‘’“”") for word in words(said))
+    # email' says "replied ok"), read again so a quoted word is spelled as the phrases are
+    # ("'doesnt need ESL anymore'": "doesn't need esl").
+    bare = for_matching(" ".join(word.strip("'\"‘’“”") for word in words(said)))
     for name, entry in replies_in(current_language()).told.items():
         pattern = phrases_pattern(tuple(entry.words))
         if pattern.search(said) is None and pattern.search(bare) is None:
@@ -320,10 +327,18 @@ def acknowledgement(text: str, reading: Understanding) -> str:
     return heard(text, reading).text
 
 
-def heard(text: str, reading: Understanding, said_before: Collection[str] = ()) -> Heard:
+def heard(
+    text: str,
+    reading: Understanding,
+    said_before: Collection[str] = (),
+    *,
+    at_a_question: bool = False,
+) -> Heard:
     """One thing that shows the answer was read: its hardest theme first, but a theme not yet
     acknowledged in this conversation before one that was, and never the same sentence twice
-    (`said_before`: the keys of what was said)."""
+    (`said_before`: the keys of what was said). `at_a_question`: an answer to a reflection's
+    question, where what a family told is the news (out of one, "a parent keeps asking ME
+    instead of the teacher... she says im 'easier to talk to'. help" asks something)."""
     if asks_for_a_draft(text, reading):
         return Heard(replies_in(current_language()).intents.draft_in_reflection, "draft")
     acks = replies_in(current_language()).acknowledge
@@ -339,10 +354,19 @@ def heard(text: str, reading: Understanding, said_before: Collection[str] = ()) 
     present = [theme for theme in ACK_ORDER if theme in reading.themes]
     acknowledged = acknowledged_themes(said_before)
     who = who_is_named(text)
+    if (
+        at_a_question
+        and "positive" in reading.themes
+        and FRICTION_OR_SILENCE.isdisjoint(reading.cued)
+        and family_told_something(text)
+    ):
+        learned = _learned_from_family(who, text, said_before)
+        if learned is not None:  # the news alone: a line on the week's time would bury it
+            return learned
     # A worry heard already, and a family named for the first time: the family is the news
     # ("la familia de Yesenia, la mamá trabaja en el campo" after "no me da tiempo de nada").
     if who is None or not present or not acknowledged.issuperset(present):
-        for theme in sorted(present, key=lambda theme: theme in acknowledged):  # stable
+        for theme in sorted(present, key=lambda theme: _heard_later(theme, acknowledged, reading)):
             fresh = _fresh(acks[theme], theme, text, said_before)
             if fresh is not None:
                 unheard = [t for t in present if t not in acknowledged]
@@ -354,6 +378,27 @@ def heard(text: str, reading: Understanding, said_before: Collection[str] = ()) 
         return Heard(_contracted(named.text.format(who=who)), named.key)
     general = _unsaid_first(acks[GENERAL], GENERAL, text, said_before)
     return Heard(general.text.format(snippet=snippet(text)), general.key)
+
+
+def _learned_from_family(who: str | None, text: str, said_before: Collection[str]) -> Heard | None:
+    """What a family member told, said back as what listening brings (each wording once)."""
+    named = replies_in(current_language()).named
+    fresh = _fresh(named.learned, LEARNED, text, said_before)
+    if fresh is None:
+        return None
+    return Heard(_contracted(fresh.text.format(who=who or named.learned_from_unnamed)), fresh.key)
+
+
+def _heard_later(theme: str, acknowledged: Collection[str], reading: Understanding) -> int:
+    """Where a theme's acknowledgement falls in the order (a stable sort keeps ACK_ORDER
+    within each place): one already acknowledged in this conversation comes last; a hard
+    theme only the model guessed comes after a bright spot the answer's own words name ("la
+    mama de kevin... she told me he's been having nightmares since they moved" had been
+    heard as a silence, "ava's dad replied to my class dojo msg" too)."""
+    if theme in acknowledged:
+        return 2
+    guessed_beside_a_bright_spot = reading.bright_over_guessed and theme not in reading.cued
+    return 1 if guessed_beside_a_bright_spot and theme != "positive" else 0
 
 
 def _contracted(said: str) -> str:

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from bot import messages
 from bot import profile_messages as profile_said
+from bot.commands.nudges_in_words import nudges_asked_in_words
 from bot.drafts import messages as drafts_said
 from bot.drafts.suggest import draft_button
 from bot.flows import checkin, listening
@@ -358,7 +359,7 @@ class ReflectionFlow:
             said = listening.theme_heard(full, reading, cued_only=True)
             return own_role if said is None else f"{own_role} {said}"
         said_before: list[str] = flow.data.setdefault("acknowledged", [])
-        ack = listening.heard(full, reading, said_before)
+        ack = listening.heard(full, reading, said_before, at_a_question=True)
         if noted and ack.key.startswith(listening.GENERAL + ":"):
             return None
         said_before.append(ack.key)
@@ -417,6 +418,12 @@ class ReflectionFlow:
                 # "what should i say to her tomorrow", after "a parent yelled at me at pickup":
                 # answered from what was told (it had been the stuck help), the question kept.
                 return [Text(advice), *self.reprompt(turn, flow)]
+            case "prompt" | "probe" if answer.key is None and (
+                nudges_set := nudges_asked_in_words(turn, answer.text, in_a_conversation=True)
+            ):
+                # "how do i make the reminders monthly instead of weekly": set, not saved as
+                # the answer (it had been "Got it: ... That matters."), the question kept.
+                return [*nudges_set, *self.reprompt(turn, flow)]
             case "prompt" | "probe" if (
                 answer.key is None
                 and not messages.says_skip(answer.text)
@@ -490,6 +497,9 @@ class ReflectionFlow:
             # "wait can i change my action": none is saved yet, these are the ones to choose.
             changed = replies_in(current_language()).change_action.not_saved_yet
             return [Text(changed), *ask_action(turn, flow)]
+        nudges_set = nudges_asked_in_words(turn, own, in_a_conversation=True) if own else []
+        if nudges_set:  # "ya no me mandes los recordatorios los lunes, mejor los viernes"
+            return [*nudges_set, *ask_action(turn, flow)]
         allowed = step_asked_leave_for(own) if own is not None else None
         if allowed is not None:  # "can i just text his mom instead?": yes, and it is saved
             return [Text(said.own_plan.leave_given), *_save(turn, flow, allowed)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
@@ -181,6 +181,11 @@ THEME_CUE_VETO = 0.1
 # The model this sure of a bright spot, and surer than of any hard theme beside it, lets the
 # bright spot lead the acknowledgement (`Understanding.bright_leads`).
 BRIGHT_LEADS_SURE = 0.9
+# A bright spot the words name is heard before a hard theme only the model guessed, unless the
+# model rates that theme this much above it (`Understanding.bright_over_guessed`): of the
+# labelled answers, "last year 6 families came out of 31" (0.32 above) stays a silence, and
+# "ava's dad replied... she loves the class hamster" (0.23) is the bright spot.
+GUESS_OVER_BRIGHT = 0.25
 # The model learned from far fewer Spanish texts (about 1 in 12) and doubts Spanish cues more
 # ("ando ocupadísima con las boletas": time 0.03): in Spanish a cue stands unless the
 # model all but rules it out. Writer folds, Spanish texts: 77.8% / 92.0% -> 80.9% / 89.8%
@@ -294,6 +299,10 @@ class Understanding:
     # found beside it: what was said ("texted w mom for an hour... she works nights... learned
     # the twins read to their little brother" is the reading, not the night shift).
     bright_leads: bool = field(default=False, compare=False)
+    # A bright spot the message's own words name, which the theme model rates near enough to
+    # every hard theme it only guessed ("ava's dad replied to my class dojo msg saying she
+    # loves the class hamster": not a silence; "last year 6 families came out of 31": one).
+    bright_over_guessed: bool = field(default=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -303,6 +312,15 @@ class Understanding:
             "deficit": [finding.to_dict() for finding in self.deficit],
             "language": self.language,
         }
+
+
+def _bright_over_guessed(
+    themes: Sequence[str], cued: Collection[str], chances: Mapping[str, float]
+) -> bool:
+    if "positive" not in cued:
+        return False
+    guessed = [theme for theme in themes if theme not in cued and theme != "positive"]
+    return all(chances[theme] - chances["positive"] < GUESS_OVER_BRIGHT for theme in guessed)
 
 
 def _bright_leads(themes: Sequence[str], chances: Mapping[str, float]) -> bool:
@@ -937,6 +955,7 @@ class Reader:
             language=language,
             cued=frozenset(cued),
             bright_leads=_bright_leads(themes, chances),
+            bright_over_guessed=_bright_over_guessed(themes, cued, chances),
         )
 
 

@@ -58,6 +58,12 @@ _FORTNIGHTLY = (
 )
 _RHYTHM = re.compile(rf"\b(?:(?P<monthly>{_MONTHLY})|(?P<fortnightly>{_FORTNIGHTLY}))\b")
 _REFUSED_RHYTHM = re.compile(rf"{_INSTEAD_OF}(?:being\s+)?(?:{_MONTHLY}|{_FORTNIGHTLY})\b")
+# A part of the day refused beside an hour wanted: "at 6pm not in the morning" asks for 6pm
+# (the "not" had made it a refusal, and the settings were shown unchanged).
+_REFUSED_PART_OF_DAY = re.compile(
+    r"\b(?:not|instead of|rather than|ni|no)\s+(?:in\s+|en\s+)?(?:the\s+|la\s+|las\s+)?"
+    r"(?:mornings?|afternoons?|evenings?|nights?|mananas?|tardes?|noches?)\b"
+)
 # A part of the day with a day named and no hour: its usual hour.
 _PART_OF_DAY = {"evening": time(18, 0), "night": time(19, 0), "noche": time(19, 0)}
 
@@ -100,7 +106,7 @@ class NamedSchedule:
 def schedule_named(sentence: str) -> NamedSchedule | None:
     """The day and time the sentence names for nudges, or None when it names neither or
     says it does not want them ("don't remind me on fridays")."""
-    said = without_accents(sentence.casefold())
+    said = _REFUSED_PART_OF_DAY.sub(" ", without_accents(sentence.casefold()))
     words = re.findall(r"[\w']+", said)
     refused = {found[1] for found in _REFUSED_DAY.finditer(said)}
     days = [
@@ -135,6 +141,9 @@ def _rhythm_in(said: str) -> int | None:
 def _time_in(said: str) -> time | None:
     if found := _CLOCK.search(said):
         hours, minutes, half = int(found[1]), int(found[2]), found[3]
+        if half is None and found[1].startswith("0"):
+            # "05:30", "00:30": a 24-hour clock, as typed
+            return time(hours, minutes) if minutes <= 59 else None
         return _clock(hours, minutes, half)
     if found := _HOUR_WITH_HALF.search(said):
         return _clock(int(found[1]), 0, found[2])
@@ -144,8 +153,15 @@ def _time_in(said: str) -> time | None:
     return None
 
 
+# Said in a sentence with no am or pm, an hour up to this is the afternoon: "can the friday
+# ping come after 3:30, im on bus duty" is after dismissal (it had set 03:30 at night).
+AFTERNOON_UNTIL = 6
+
+
 def _clock(hours: int, minutes: int, half: str | None) -> time | None:
     """24-hour time from what was typed; None for what is no time ("25:00", "13pm")."""
+    if half is None and 1 <= hours <= AFTERNOON_UNTIL:
+        half = "p"
     if half is not None:
         if not 1 <= hours <= 12:
             return None

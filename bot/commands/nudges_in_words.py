@@ -1,0 +1,91 @@
+"""The weekly nudge's settings asked for in a sentence, anywhere: "can you remind me on
+thursdays", "how do i make the reminders monthly instead of weekly", "ya no me mandes los
+recordatorios los lunes, mejor los viernes", "can my nudges be about home visits", "stop
+sending me these".
+
+Outside a conversation the intent model has already read `nudges`; typed at a reflection's
+question it had been saved as the answer ("Got it: 'how do i make the reminders monthly...'
+That matters."), so there the nudges' own words must be in it too ("the reminders", "estos
+mensajes"): a plan to "set a phone reminder for 6:30 tues" is no setting. Either way, a reminder
+the educator sends families ("I send reminders to families every friday", "i call families
+every other week") is their routine, not a setting: it had moved the nudges to Friday.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.commands.nudge_settings import focus_as_asked, handle_nudges, nudges_as_asked
+from bot.replies import Reply
+from bot.turn import Turn
+from bot.understanding import understand
+from bot.understanding.normalise import for_matching, phrases_pattern, words
+from bot.understanding.reader import default_reader
+from bot.weekly.schedule_words import focus_named, schedule_named
+from bot.weekly.subscriptions import subscription_of
+from content.understanding_schema import default_understanding
+
+# A reminder of one task ("remind me friday to call the nguyens", "recuérdame el lunes que
+# llame a la abuela"), not of the weekly nudge.
+TASK_REMINDER = re.compile(
+    r"\b(?:remind me|recu[eé]rdame|recordarme)\b.*\b(?:to|about|que|para)\s+\w"
+)
+ABOUT_WORDS = frozenset({"about", "sobre"})
+ASKED_HOW = (["how"], ["cómo"], ["como"])
+
+
+def nudges_asked_in_words(turn: Turn, text: str, *, in_a_conversation: bool) -> list[Reply]:
+    """The settings the sentence asks of the weekly nudge, applied and said; nothing when it
+    asks none (the caller reads it as it would have)."""
+    said = for_matching(text)
+    typed = words(said)
+    if TASK_REMINDER.search(said) or not of_the_coach_s_nudges(said, typed):
+        return []
+    if in_a_conversation and not _nudges_named_outright(text, said):
+        return []  # "the monday reminders really help me": an answer, not a setting
+    named = schedule_named(text)
+    if named is not None:
+        return nudges_as_asked(turn, named)
+    focus = focus_named(text)
+    if focus is not None:
+        return focus_as_asked(turn, focus)
+    if asks_to_stop_nudges(said, typed) and (in_a_conversation or _nudges_on(turn)):
+        # Outside a conversation, "stop sending me these" with nudges off shows where they
+        # stand; in one, it is answered (they are off) rather than kept as an answer.
+        return handle_nudges(turn, "off")
+    return []
+
+
+def of_the_coach_s_nudges(said: str, typed: list[str]) -> bool:
+    """Said of the coach's nudge, not of reminders or calls to families: a family named
+    needs one of the nudge's own words beside it ("can my nudges be about families who speak
+    spanish")."""
+    return not default_reader().names_a_family(typed) or _in_set("own-nudges", said)
+
+
+def _nudges_named_outright(text: str, said: str) -> bool:
+    """In a conversation, the nudge's own words ("my nudges", "the reminders", "estos
+    mensajes"), and the message read as about them."""
+    if not _in_set("own-nudges", said):
+        return False
+    return understand(text, deficit=False).intent == "nudges" or default_reader().cued(
+        text, "nudges"
+    )
+
+
+def asks_to_stop_nudges(said: str, typed: list[str]) -> bool:
+    """ "stop sending me these", "no more nudges pls". Not "stop sending me nudges about home
+    visits" (a part named is left as it is), nor "how do I turn these off" (told how)."""
+    if not _in_set("nudges-stop", said) or not ABOUT_WORDS.isdisjoint(typed):
+        return False
+    return typed[:1] not in ASKED_HOW  # "how do I turn off these messages": told how
+
+
+def _nudges_on(turn: Turn) -> bool:
+    subscription = subscription_of(turn.session, turn.educator.id)
+    return subscription is not None and subscription.enabled
+
+
+def _in_set(name: str, said: str) -> bool:
+    phrases = default_understanding().intents.sets.get(name, [])
+    return phrases_pattern(tuple(phrases)).search(said) is not None

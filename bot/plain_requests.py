@@ -1043,16 +1043,22 @@ def aside_in_flow(text: str, profiles: ProfileWords) -> str | None:
     about = _to_the_coach(text)
     if about is not None and about.any_length:  # a child who may be unsafe: that first
         return about.answer
-    if _opens_an_aside(text) and ("?" in text or "¿" in text or _asks_the_coach(text)):
+    if _opens_an_aside(text) and (
+        "?" in text or "¿" in text or _asks_the_coach(text) or _opener_asks(text)
+    ):
         # "wait, random q: a dad recorded our whole meeting, what do i do next time?", "sorry
         # side question - mom says shes coming in tomorrow... how do i handle that" (asked:
         # "btw i called grandma and she was thrilled" is still an answer)
         # Read without its opener, which says nothing of the situation ("sorry side question -
         # mom says shes coming in tomorrow to 'have words'...": the opener had made the model
         # too unsure of an angry parent to answer).
-        situation = situation_aside(_after_the_opener(text))
+        asked = _after_the_opener(text)
+        situation = situation_aside(asked)
         if situation is not None:
             return situation
+        told = what_is_told(asked)
+        if told is not None and told[1].answers:
+            return told[1].acknowledge  # "quick q, ...moving into a shelter, who do i tell"
     if len(said) > ASIDE_WORDS:
         return None
     # "wait is this private?", and "sorry, long day" (said in passing, whatever is asked).
@@ -1103,6 +1109,17 @@ def _reminder_for_families(text: str, typed: list[str]) -> bool:
         and typed[1] in OF_OR_FOR
         and default_reader().names_a_family(typed)
     )
+
+
+# Openers that say a question follows ("quick q, a family told me theyre moving into a
+# shelter next week, who do i tell": asked, with no question mark).
+QUESTION_OPENER_WORDS = frozenset(["q", "question", "pregunta"])
+
+
+def _opener_asks(text: str) -> bool:
+    openers = replies_in(current_language()).intents.aside_openers
+    found = _opener_pattern(tuple(openers)).search(text.casefold())
+    return found is not None and not QUESTION_OPENER_WORDS.isdisjoint(found.group(0).split())
 
 
 def _after_the_opener(text: str) -> str:

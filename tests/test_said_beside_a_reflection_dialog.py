@@ -56,3 +56,29 @@ def test_a_side_question_is_answered_read_without_its_opener(app: CoachApp) -> N
     )
     # Had: "That sounds tense..." and question 2, the side question kept as the answer.
     assert "A parent who is angry with you" in reply and "Question 1 of 2" in reply
+
+
+def test_a_quick_question_with_no_question_mark_is_answered_beside_the_question(
+    app: CoachApp,
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    reply = educator.says(
+        "quick q, a family told me theyre moving into a shelter next week, who do i tell"
+    )
+    # Had: "Leaving friends is a real loss for a child" and question 2.
+    assert "McKinney-Vento" in reply and "Question 1 of 2" in reply
+
+
+def test_whether_a_conference_counts_is_answered(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    reply = educator.says("does a conference count or does it have to be informal")
+    assert "it counts" in reply and "Question 1 of 2" in reply
+
+
+def test_scratching_the_last_one_before_any_answer_keeps_nothing(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    reply = educator.says("actually scratch that last one")
+    assert "nothing to delete" in reply and "Question 1 of 2" in reply

@@ -131,6 +131,12 @@ from tests.dialog import first_reply
             "That reframe was kinda condescending tbh. The parent really did cuss me out.",
             "You're right to push back",
         ),
+        # Had: a death in a student's family (the model), then "I don't have a ready answer".
+        (
+            "is it weird if I go to a student's family's quinceañera. I got invited. i'm his "
+            "teacher not hers, he's the brother",
+            "It isn't weird",
+        ),
         # Had: "I'm not sure what you'd like me to do with that."
         ("whats the weather tomorrow", "outside what I do"),
         ("can you write my sub plans for friday", "outside what I do"),

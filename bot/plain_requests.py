@@ -100,6 +100,7 @@ from bot.understanding.reader import (
     UNKNOWN,
     asks_a_question,
     default_reader,
+    in_phrase_set,
     is_asked,
     is_non_answer,
 )
@@ -110,7 +111,7 @@ from bot.weekly.subscriptions import subscription_of
 from content.drafts_schema import Purpose
 from content.profile_schema import ProfileWords
 from content.schema import GradeBand, NudgeTopic, Role
-from content.understanding_schema import ToTheCoach, default_understanding, replies_in
+from content.understanding_schema import ToTheCoach, replies_in
 
 # A note to oneself of one task ("reminder to self: call jayden's mom thursday"): read as
 # `nudges` it had switched the weekly nudges on. A task's verb comes right after the note.
@@ -676,7 +677,7 @@ def _asks_the_coach(text: str) -> bool:
 
 def _asks_which_action(text: str) -> bool:
     """ "wait which one did I pick", "what was my action again", "cuál era?"."""
-    return _in_set("which-action", for_matching(text))
+    return in_phrase_set("which-action", for_matching(text))
 
 
 def _asks_for_something(text: str) -> bool:
@@ -686,13 +687,7 @@ def _asks_for_something(text: str) -> bool:
 
 
 def _requests(said: str) -> bool:
-    return _in_set("request-openers", said)
-
-
-def _in_set(name: str, said: str) -> bool:
-    """Whether the normalised text holds one of the phrases of an intents.yaml set."""
-    phrases = default_understanding().intents.sets.get(name, [])
-    return phrases_pattern(tuple(phrases)).search(said) is not None
+    return in_phrase_set("request-openers", said)
 
 
 def _asks_for_a_tip(text: str, reading: Understanding) -> bool:
@@ -769,9 +764,9 @@ def _reframe_switch(text: str) -> str:
     (the reframe command's how-to). Only said of the notes: the "dont" of "everyone says
     these parents dont care" had turned them off."""
     said = for_matching(text)
-    if not _in_set(REFRAME_FEATURE_SET, said) or _names_someone(said):
+    if not in_phrase_set(REFRAME_FEATURE_SET, said) or _names_someone(said):
         return ""  # "i should stop correcting my students grammar": about them, not the notes
-    return next((switch for name, switch in REFRAME_SWITCHES if _in_set(name, said)), "")
+    return next((switch for name, switch in REFRAME_SWITCHES if in_phrase_set(name, said)), "")
 
 
 def reframe_switch_asked(text: str) -> str:
@@ -787,7 +782,7 @@ def reframe_switch_asked(text: str) -> str:
 
 def _names_someone(said: str) -> bool:
     """A family member, a student or a child named (intents.yaml `family`, `engagement`)."""
-    return _in_set(FAMILY_SET, said) or _in_set(ENGAGEMENT_SET, said)
+    return in_phrase_set(FAMILY_SET, said) or in_phrase_set(ENGAGEMENT_SET, said)
 
 
 def _how_it_went(turn: Turn, text: str, reading: Understanding) -> list[Reply] | None:

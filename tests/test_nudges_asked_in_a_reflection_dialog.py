@@ -5,6 +5,8 @@ is their routine, never a setting, in a reflection or out of one."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.app import CoachApp
 from tests.dialog import Conversation, first_reply
 
@@ -41,11 +43,20 @@ def test_stopping_nudges_that_are_off_is_answered_not_kept(app: CoachApp) -> Non
     assert "already off" in reply and "Question 1 of 2" in reply
 
 
-def test_a_routine_with_families_is_an_answer_not_a_setting(app: CoachApp) -> None:
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "i call families every other week, usually on fridays",
+        "the reminders to families go out on fridays and nobody reads them",
+        "i dont want the reminders to families in english only anymore, half speak spanish",
+    ],
+)
+def test_a_routine_with_families_is_an_answer_not_a_setting(app: CoachApp, answer: str) -> None:
     educator = Conversation(app.coach)
+    educator.says("nudges on")
     educator.says("reflect relational")
-    reply = educator.says("i call families every other week, usually on fridays")
-    assert "every 2 weeks" not in reply and "Weekly nudges are on" not in reply
+    reply = educator.says(answer)
+    assert "Weekly nudges" not in reply and "every 2 weeks" not in reply
     assert "Question 2 of 2" in reply
 
 

@@ -19,11 +19,10 @@ from bot.commands.nudge_settings import focus_as_asked, handle_nudges, nudges_as
 from bot.replies import Reply
 from bot.turn import Turn
 from bot.understanding import understand
-from bot.understanding.normalise import for_matching, phrases_pattern, words
-from bot.understanding.reader import default_reader
+from bot.understanding.normalise import for_matching, words
+from bot.understanding.reader import default_reader, in_phrase_set
 from bot.weekly.schedule_words import focus_named, schedule_named
 from bot.weekly.subscriptions import subscription_of
-from content.understanding_schema import default_understanding
 
 # A reminder of one task ("remind me friday to call the nguyens", "recuérdame el lunes que
 # llame a la abuela"), not of the weekly nudge.
@@ -60,13 +59,16 @@ def of_the_coach_s_nudges(said: str, typed: list[str]) -> bool:
     """Said of the coach's nudge, not of reminders or calls to families: a family named
     needs one of the nudge's own words beside it ("can my nudges be about families who speak
     spanish")."""
-    return not default_reader().names_a_family(typed) or _in_set("own-nudges", said)
+    return not default_reader().names_a_family(typed) or in_phrase_set("own-nudges", said)
 
 
 def _nudges_named_outright(text: str, said: str) -> bool:
-    """In a conversation, the nudge's own words ("my nudges", "the reminders", "estos
-    mensajes"), and the message read as about them."""
-    if not _in_set("own-nudges", said):
+    """In a conversation, the nudge's own words ("my nudges", "estos mensajes", or "the
+    reminders" with no family named), and the message read as about them."""
+    named = in_phrase_set("own-nudges", said) or (
+        in_phrase_set("the-reminders", said) and not default_reader().names_a_family(words(said))
+    )
+    if not named:
         return False
     return understand(text, deficit=False).intent == "nudges" or default_reader().cued(
         text, "nudges"
@@ -76,7 +78,7 @@ def _nudges_named_outright(text: str, said: str) -> bool:
 def asks_to_stop_nudges(said: str, typed: list[str]) -> bool:
     """ "stop sending me these", "no more nudges pls". Not "stop sending me nudges about home
     visits" (a part named is left as it is), nor "how do I turn these off" (told how)."""
-    if not _in_set("nudges-stop", said) or not ABOUT_WORDS.isdisjoint(typed):
+    if not in_phrase_set("nudges-stop", said) or not ABOUT_WORDS.isdisjoint(typed):
         return False
     return typed[:1] not in ASKED_HOW  # "how do I turn off these messages": told how
 
@@ -84,8 +86,3 @@ def asks_to_stop_nudges(said: str, typed: list[str]) -> bool:
 def _nudges_on(turn: Turn) -> bool:
     subscription = subscription_of(turn.session, turn.educator.id)
     return subscription is not None and subscription.enabled
-
-
-def _in_set(name: str, said: str) -> bool:
-    phrases = default_understanding().intents.sets.get(name, [])
-    return phrases_pattern(tuple(phrases)).search(said) is not None

@@ -329,6 +329,13 @@ def _bright_leads(themes: Sequence[str], chances: Mapping[str, float]) -> bool:
     return all(chances[theme] < chances["positive"] for theme in themes if theme != "positive")
 
 
+def in_phrase_set(name: str, said: str) -> bool:
+    """Whether the normalised text (`for_matching`) holds one of the phrases of an
+    intents.yaml set ("own-nudges", "request-openers"...)."""
+    phrases = default_understanding().intents.sets.get(name, [])
+    return phrases_pattern(tuple(phrases)).search(said) is not None
+
+
 def is_non_answer(text: str) -> bool:
     """'idk', '?', 'no', 'ok': a reply that says nothing about the question."""
     normalised = for_matching(text).strip()

@@ -70,3 +70,9 @@ def test_an_afternoon_hour_typed_without_pm_is_the_afternoon(app: CoachApp) -> N
     # Had: 03:30 at night.
     reply = first_reply(app, "can the friday ping come after 3:30, im on bus duty")
     assert "15:30" in reply
+
+
+def test_a_focus_with_families_in_it_is_still_the_nudges_focus(app: CoachApp) -> None:
+    # "families" named beside the nudge's own words ("my tips") is what they should be about.
+    reply = first_reply(app, "can my tips be about families who just moved here")
+    assert "Nudges will stay on" in reply

@@ -1112,23 +1112,30 @@ QUESTION_OPENER_WORDS = frozenset(["q", "question", "pregunta"])
 
 
 def _opener_asks(text: str) -> bool:
-    openers = replies_in(current_language()).intents.aside_openers
-    found = _opener_pattern(tuple(openers)).search(text.casefold())
-    return found is not None and not QUESTION_OPENER_WORDS.isdisjoint(found.group(0).split())
+    found = _aside_opener(text)
+    return found is not None and not QUESTION_OPENER_WORDS.isdisjoint(
+        found.group(0).lower().split()
+    )
 
 
 def _after_the_opener(text: str) -> str:
     """The text after an aside's opener among its first words ("quick q, a family told me
     ..." -> "a family told me ..."); the text as typed when none is found."""
-    openers = replies_in(current_language()).intents.aside_openers
-    found = _opener_pattern(tuple(openers)).search(text.casefold())
+    found = _aside_opener(text)
     return text if found is None else text[found.end() :].lstrip(" -:,.!?") or text
+
+
+def _aside_opener(text: str) -> re.Match[str] | None:
+    """Where an aside's opener ends among the text's first words, matched on the text as
+    typed (a case-folded copy may differ in length, and its positions would not fit)."""
+    openers = replies_in(current_language()).intents.aside_openers
+    return _opener_pattern(tuple(openers)).search(text)
 
 
 @lru_cache(maxsize=4)
 def _opener_pattern(openers: tuple[str, ...]) -> re.Pattern[str]:
     words = rf"(?:\S+\s+){{0,{ASIDE_OPENING_WORDS - 1}}}?"
-    return re.compile(rf"^\W*{words}(?:{alternation(openers)})\b")
+    return re.compile(rf"^\W*{words}(?:{alternation(openers)})\b", re.IGNORECASE)
 
 
 def _opens_an_aside(text: str) -> bool:

@@ -64,6 +64,9 @@ _REFUSED_PART_OF_DAY = re.compile(
     r"\b(?:not|instead of|rather than|ni|no)\s+(?:in\s+|en\s+)?(?:the\s+|la\s+|las\s+)?"
     r"(?:mornings?|afternoons?|evenings?|nights?|mananas?|tardes?|noches?)\b"
 )
+# A clock time typed with no am or pm, its hour up to this, is the afternoon: "can the friday
+# ping come after 3:30, im on bus duty" is after dismissal (it had set 03:30 at night).
+AFTERNOON_UNTIL = 6
 # A part of the day with a day named and no hour: its usual hour.
 _PART_OF_DAY = {"evening": time(18, 0), "night": time(19, 0), "noche": time(19, 0)}
 
@@ -144,6 +147,8 @@ def _time_in(said: str) -> time | None:
         if half is None and found[1].startswith("0"):
             # "05:30", "00:30": a 24-hour clock, as typed
             return time(hours, minutes) if minutes <= 59 else None
+        if half is None and 1 <= hours <= AFTERNOON_UNTIL:
+            half = "p"  # "after 3:30, im on bus duty"
         return _clock(hours, minutes, half)
     if found := _HOUR_WITH_HALF.search(said):
         return _clock(int(found[1]), 0, found[2])
@@ -153,15 +158,8 @@ def _time_in(said: str) -> time | None:
     return None
 
 
-# Said in a sentence with no am or pm, an hour up to this is the afternoon: "can the friday
-# ping come after 3:30, im on bus duty" is after dismissal (it had set 03:30 at night).
-AFTERNOON_UNTIL = 6
-
-
 def _clock(hours: int, minutes: int, half: str | None) -> time | None:
     """24-hour time from what was typed; None for what is no time ("25:00", "13pm")."""
-    if half is None and 1 <= hours <= AFTERNOON_UNTIL:
-        half = "p"
     if half is not None:
         if not 1 <= hours <= 12:
             return None

@@ -1,7 +1,8 @@
 """What is typed at a reflection's question or its action step that is not an answer (a nudge
 setting, thanks, a language, a side question about a family...) and what is, told apart.
 
-Each text of tests/data/understanding/reflection_midflow_sweep.yaml is typed by a new educator
+Each text of tests/data/understanding/reflection_midflow_sweep.yaml (read while fixing) and
+reflection_midflow_sweep2.yaml (a second writer, counted before any fix) is typed by a new educator
 at `reflect relational`'s first question, or at the action step after two answers. An answer
 there should move the reflection on (the next question, or a probe; at the action step, the
 plan saved); an aside should not (answered, and the same question asked again).
@@ -17,7 +18,7 @@ from bench.labelled import labelled_set
 from bench.shrugs import replies_after
 from tests.dialog import Conversation
 
-SET = "reflection_midflow_sweep.yaml"
+SETS = ("reflection_midflow_sweep.yaml", "reflection_midflow_sweep2.yaml")
 FIRST_ANSWER = "I called Ana's mom on Tuesday to tell her Ana helped a classmate, she was so happy"
 SECOND_ANSWER = "we talked about reading at home, she reads with her every night in spanish"
 
@@ -42,7 +43,12 @@ def moved_on(where: str, reply: str) -> bool:
 
 
 def main() -> None:
-    items = labelled_set(SET)
+    for name in SETS:
+        print(name)
+        handled(labelled_set(name))
+
+
+def handled(items: list[dict[str, object]]) -> None:
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for where, opening in (("question", at_the_question), ("action", at_the_action_step)):
@@ -54,7 +60,7 @@ def main() -> None:
             right[kind] += moved_on(where, reply) == (item["kind"] == "answer")
     for kind in sorted(total):
         print(f"  {kind:24} {right[kind]:3}/{total[kind]:<3} handled as labelled")
-    print(f"all: {sum(right.values())} of {sum(total.values())}")
+    print(f"  all: {sum(right.values())} of {sum(total.values())}")
 
 
 if __name__ == "__main__":

@@ -39,6 +39,7 @@ from bot.flows.checkin import puzzled
 from bot.flows.reflection_asides import pick_step_aside
 from bot.flows.registry import KIND_STARTED_BY, flow_table
 from bot.flows.state import (
+    ASKED_FOR_LATER,
     STEPS_ASIDE,
     ActiveFlow,
     discard_flow,
@@ -498,7 +499,10 @@ class Coach:
         if lowered in CANCEL_WORDS or _asks_to_leave(text):
             title = handler.title(turn, flow)
             end_flow(turn, flow)
-            left: list[Reply] = [Text(messages.CANCELLED.format(title=title))]
+            left: list[Reply] = [
+                Text(messages.CANCELLED.format(title=title)),
+                *self._asked_along_the_way(turn, flow),
+            ]
             if len(words(for_matching(text))) <= LEAVE_ALONE_WORDS:
                 return left
             # "actually can we talk about something else? I have a kid whose mom yells at me
@@ -635,9 +639,19 @@ class Coach:
         replies = self.flows[flow.kind].advance(turn, flow, answer)
         if flow.finished:
             end_flow(turn, flow)
-        else:
-            save_flow(turn, flow)
+            return [*replies, *self._asked_along_the_way(turn, flow)]
+        save_flow(turn, flow)
         return replies
+
+    def _asked_along_the_way(self, turn: Turn, flow: ActiveFlow) -> list[Reply]:
+        """The question kept in the conversation, answered now that it is over, as it would
+        have been outside it."""
+        asked = flow.data.get(ASKED_FOR_LATER)
+        if not isinstance(asked, dict) or not asked.get("text"):
+            return []
+        said = replies_in(current_language()).intents
+        then = Text(said.draft_kept_then if asked.get("note_home") else said.asked_kept_then)
+        return [then, *(answer_plain_request(turn, str(asked["text"]), self.commands) or [])]
 
 
 def _asks_to_leave(text: str) -> bool:

@@ -162,6 +162,8 @@ QUESTION_PRACTICE_LINES = 2
 QUESTION_WORDS = 4
 # A message's sentences, each with the mark that ends it.
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
+# A message's clauses, as typed ("english please, i clicked spanish by accident").
+_CLAUSES = re.compile(r"[^.!?\n,;]+")
 # The sentence to look at: in double quotes ("how can i say \"low income families\" better"),
 # in single quotes after a space ('the parents are the problem': not the one in "don't"), or
 # after "reframe this:".
@@ -1023,9 +1025,18 @@ def coach_language_asked(text: str) -> str | None:
     "puedes hablarme en español?"); None when none or two are named, or when it is named for
     others ("half my staff prefers spanish" is no choice of theirs)."""
     typed = words(for_matching(text))
-    languages = {language_named(word) for word in typed if len(word) > 2} - {None}  # no "en"
     for_others = default_reader().names_a_family(typed) or not OTHERS.isdisjoint(typed)
+    languages = _languages_in(typed)
+    if len(languages) > 1:
+        # "english please, i clicked spanish by accident", "puedes hablarme en español? my
+        # english is fine but im tired": the one the request opens with.
+        first = next((part for part in _CLAUSES.findall(text) if words(for_matching(part))), "")
+        languages = _languages_in(words(for_matching(first)))
     return languages.pop() if len(languages) == 1 and not for_others else None
+
+
+def _languages_in(typed: list[str]) -> set[str]:
+    return {name for word in typed if len(word) > 2 and (name := language_named(word))}  # no "en"
 
 
 def aside_in_flow(text: str, profiles: ProfileWords) -> str | None:
@@ -1054,6 +1065,10 @@ def aside_in_flow(text: str, profiles: ProfileWords) -> str | None:
         told = what_is_told(asked)
         if told is not None and told[1].answers:
             return told[1].acknowledge  # "quick q, ...moving into a shelter, who do i tell"
+    if about is not None and about.aside and len(said) <= (about.most_words or ASIDE_WORDS):
+        # "why does this app keep asking me the same question every week": as long as its
+        # entry allows (it had been kept as the answer past ASIDE_WORDS).
+        return about.answer
     if len(said) > ASIDE_WORDS:
         return None
     # "wait is this private?", and "sorry, long day" (said in passing, whatever is asked).

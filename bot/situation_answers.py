@@ -5,6 +5,7 @@ read or think it through."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.flows.listening import what_is_told
@@ -34,6 +35,10 @@ ASKING_FILLERS = frozenset(
 ASKED_ALONE_WORDS = 20
 # What a story told is read with, in its own language, to find the situation it would be
 # answered by if asked.
+# A message's sentences, as typed ("mom emailed in all caps. should i answer tonight?").
+_STORY_SENTENCES = re.compile(r"[^.!?\n]+")
+_CLAUSES = re.compile(r"[^.!?\n,;]+|(?<=\s)-(?=\s)")
+PLEASE_WORDS = frozenset(["pls", "plz", "please", "me", "por", "favor", "asap"])
 ASKED_AFTER_A_STORY = {"en": "what should i do?", "es": "¿qué hago?"}
 
 
@@ -153,6 +158,57 @@ def advice_on_what_was_told(text: str, told_before: Sequence[str]) -> str | None
         if answer is not None:
             return answer
     return None
+
+
+def question_put_at_the_end(text: str) -> str | None:
+    """ "just got a voicemail from a dad yelling about recess. do i call back tonight or wait
+    til tmrw", "a parent wants my cell number. do i give it??": what happened, then the coach
+    asked what to do about it, typed at a reflection's question. The answer to it as an aside
+    (it had been kept as the reflection's answer), or None when the last sentence asks the
+    coach nothing ("...should I call or text first? I think text since dad works days"), or
+    nothing in the content answers it."""
+    if not asks_at_the_end(text):
+        return None
+    told = what_is_told(text)
+    if told is not None and told[1].answers:
+        return told[1].acknowledge
+    return situation_aside(text)
+
+
+def asks_about_a_family_at_the_end(text: str) -> bool:
+    """A question put to the coach at the end about a family member it names ("what should i
+    say to a parent who thinks im picking on her daughter"), answered or not by the content:
+    too much of its own to be saved as a reflection's answer."""
+    said = [word.strip(".,!?¡¿") for word in words(for_matching(text))]
+    return asks_at_the_end(text) and default_reader().names_a_family(said)
+
+
+def asks_at_the_end(text: str) -> bool:
+    """Whether the text's last sentence asks the coach what to do or whether to: advice
+    asked ("what do i say", "qué le contesto"), or a choice or leave ("should i...", "do i
+    call back...", "is that ok??", "a quien le aviso?"), or a bare "help" at the very end."""
+    sentences = [part for part in _STORY_SENTENCES.findall(text) if words(for_matching(part))]
+    if not sentences:
+        return False
+    last = for_matching(sentences[-1]).strip()
+    clauses = [part for part in _CLAUSES.findall(sentences[-1]) if words(for_matching(part))]
+    last_clause = for_matching(clauses[-1]).strip() if clauses else last
+    intents = replies_in(current_language()).intents
+    choice = phrases_pattern(tuple(intents.leave_or_choice_asks))
+    return (
+        phrases_pattern(tuple(intents.advice_asks)).search(last) is not None
+        or choice.match(last) is not None
+        or choice.match(last_clause) is not None
+        or _help_alone_at_the_end(text, intents.help_at_the_end)
+    )
+
+
+def _help_alone_at_the_end(text: str, help_words: list[str]) -> bool:
+    """ "...shes not on the emergency card. help", "..., help pls": a clause of its own ("ask
+    him to help" is a plan)."""
+    clauses = [part for part in _CLAUSES.findall(text) if words(for_matching(part))]
+    said = set(words(for_matching(clauses[-1]))) if clauses else set()
+    return not said.isdisjoint(help_words) and said <= {*help_words, *PLEASE_WORDS}
 
 
 def _says_more_than_the_asking(text: str) -> bool:

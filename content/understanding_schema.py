@@ -175,6 +175,11 @@ class IntentReplies(_Strict):
     aside_greeting: str
     aside_openers: list[str] = Field(min_length=1)
     advice_asks: list[str] = Field(min_length=1)
+    # A last sentence that asks the coach to choose or to allow ("should i call back tonight",
+    # "is that ok??", "a quien le aviso?"), matched at its start; and the words that, last in
+    # a message, ask for help with what it told ("...not on the emergency card. help").
+    leave_or_choice_asks: list[str] = Field(min_length=1)
+    help_at_the_end: list[str] = Field(min_length=1)
     # "ok but how?", "like what?" right after a story was heard: asked about that story.
     follow_up_asks: list[str] = Field(min_length=1)
     # Before the tries kept for a story heard, when "what should I do?" follows it.
@@ -197,6 +202,18 @@ class IntentReplies(_Strict):
     tried_them_all: str
     leave_words: list[str] = Field(min_length=1)
     aside_situation_after: str
+    # What the weekly nudges are for, and that they come only in this chat.
+    nudges_what_for: str
+    nudges_only_here: str
+    # After a told answer given beside a reflection's question, before it is asked again.
+    aside_back: str
+    # A question about a family asked at a reflection's question with nothing ready for it:
+    # kept, and answered when the reflection ends (`asked_kept_then` leads that answer).
+    asked_kept_for_later: str
+    # A note home asked for at a reflection's question: written with them when it ends.
+    draft_kept_for_later: str
+    draft_kept_then: str
+    asked_kept_then: str
     greeting_pending: str
     short_reply: list[str] = Field(min_length=1)
     # Told right after a safety answer: the educator's own crisis, or another's.
@@ -406,6 +423,9 @@ class ReflectionAsides(_Strict):
     must_answer: ReflectionAside
     # "can i change my action?" (change_action's words) before this week's is picked.
     change_action: str
+    # A role named and asked about ("does this even apply to me"): it does, for every role.
+    applies_to_every_role: str
+    applies_asks: list[str] = Field(min_length=1)
     # "who sees this", "is this saved anywhere? who can see it": to_the_coach's privacy
     # words, in a message of at most this many words, or of the second many when it asks
     # with a question mark or an asking word (the answer is privacy's).

@@ -35,6 +35,11 @@ from bot.weekly.schedule_words import focus_named, schedule_named
         ("nudges at 05:30 please, before the gym", ["time 05:30"]),
         # A part of the day refused beside the hour wanted (had: nothing set).
         ("can you make the tips come at 6pm not in the morning", ["time 18:00"]),
+        # Midday by name (had: the day alone, still at 07:30).
+        ("can the tuesday reminders come at lunch instead", ["day tue", "time 12:00"]),
+        ("mándamelos los jueves al mediodía", ["day thu", "time 12:00"]),
+        # A clock time is read before the word for midday.
+        ("nudges at 12:30 during lunch", ["time 12:30"]),
     ],
 )
 def test_a_day_and_a_time_in_a_sentence_are_the_settings_it_asks_for(

@@ -16,13 +16,15 @@ from __future__ import annotations
 import re
 
 from bot.commands.nudge_settings import focus_as_asked, handle_nudges, nudges_as_asked
-from bot.replies import Reply
+from bot.i18n import current_language
+from bot.replies import Reply, Text
 from bot.turn import Turn
 from bot.understanding import understand
 from bot.understanding.normalise import for_matching, words
-from bot.understanding.reader import default_reader, in_phrase_set
+from bot.understanding.reader import default_reader, in_phrase_set, is_asked
 from bot.weekly.schedule_words import focus_named, schedule_named
 from bot.weekly.subscriptions import subscription_of
+from content.understanding_schema import replies_in
 
 # A reminder of one task ("remind me friday to call the nguyens", "recuérdame el lunes que
 # llame a la abuela"), not of the weekly nudge.
@@ -30,6 +32,14 @@ TASK_REMINDER = re.compile(
     r"\b(?:remind me|recu[eé]rdame|recordarme)\b.*\b(?:to|about|que|para)\s+\w"
 )
 ABOUT_WORDS = frozenset({"about", "sobre"})
+# The nudge by the day or time it comes: "the tuesday reminders", "the monday messages".
+DAY_NAMED_NUDGE = re.compile(
+    r"\b(?:the|these|those|my|your|los|las|el|la)\s+(?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|weekly|morning|"
+    r"lunes|martes|miercoles|miércoles|jueves|viernes|sabado|sábado|domingo)\s+"
+    r"(?:reminders?|messages?|pings?|tips?|nudges?|check-?ins?|notifications?)\b"
+)
+INSTEAD_WORDS = frozenset({"instead", "rather"})
 ASKED_HOW = (["how"], ["cómo"], ["como"])
 
 
@@ -40,6 +50,9 @@ def nudges_asked_in_words(turn: Turn, text: str, *, in_a_conversation: bool) -> 
     typed = words(said)
     if TASK_REMINDER.search(said) or not of_the_coach_s_nudges(said, typed):
         return []
+    explained = _nudges_explained(text, said, typed, in_a_conversation=in_a_conversation)
+    if explained is not None:
+        return [Text(explained)]
     if in_a_conversation and not _nudges_named_outright(text, said):
         return []  # "the monday reminders really help me": an answer, not a setting
     named = schedule_named(text)
@@ -55,6 +68,34 @@ def nudges_asked_in_words(turn: Turn, text: str, *, in_a_conversation: bool) -> 
     return []
 
 
+def _nudges_explained(
+    text: str, said: str, typed: list[str], *, in_a_conversation: bool
+) -> str | None:
+    """What the nudges are for ("what are the monday messages even for? i thought this was
+    optional": it had turned them on, on Mondays), or that they come only here ("can i get
+    the reminder by email instead of teams"); None when neither is asked."""
+    named = _nudge_named(said)
+    replies = replies_in(current_language()).intents
+    if named and in_phrase_set("nudges-what-for", said):
+        return replies.nudges_what_for
+    instead = not INSTEAD_WORDS.isdisjoint(typed) or "en vez" in said or "en lugar" in said
+    other_channel = in_phrase_set("other-channel", said) and not default_reader().names_a_family(
+        typed
+    )
+    if other_channel and (named or instead or (not in_a_conversation and is_asked(text))):
+        return replies.nudges_only_here
+    return None
+
+
+def _nudge_named(said: str) -> bool:
+    """The nudge named by the coach's words for it, or by its day ("the tuesday reminders")."""
+    return (
+        in_phrase_set("own-nudges", said)
+        or in_phrase_set("the-reminders", said)
+        or DAY_NAMED_NUDGE.search(said) is not None
+    )
+
+
 def of_the_coach_s_nudges(said: str, typed: list[str]) -> bool:
     """Said of the coach's nudge, not of reminders or calls to families: a family named
     needs one of the nudge's own words beside it ("can my nudges be about families who speak
@@ -64,9 +105,11 @@ def of_the_coach_s_nudges(said: str, typed: list[str]) -> bool:
 
 def _nudges_named_outright(text: str, said: str) -> bool:
     """In a conversation, the nudge's own words ("my nudges", "estos mensajes", or "the
-    reminders" with no family named), and the message read as about them."""
+    reminders" or "the tuesday reminders" with no family named), and the message read as
+    about them."""
     named = in_phrase_set("own-nudges", said) or (
-        in_phrase_set("the-reminders", said) and not default_reader().names_a_family(words(said))
+        (in_phrase_set("the-reminders", said) or DAY_NAMED_NUDGE.search(said) is not None)
+        and not default_reader().names_a_family(words(said))
     )
     if not named:
         return False

@@ -17,7 +17,13 @@ from bot.understanding.family_told import family_told_something
 from bot.understanding.named import who_is_named
 from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.own_plan import own_plan
-from bot.understanding.reader import asks_a_question, hedged_rest, is_asked, is_non_answer
+from bot.understanding.reader import (
+    asks_a_question,
+    hedged_rest,
+    in_phrase_set,
+    is_asked,
+    is_non_answer,
+)
 from bot.understanding.variants import in_turn, pick
 from content.fit import Profile, closeness, offered_first, offered_order
 from content.loader import Library
@@ -303,6 +309,7 @@ def _lead_ins() -> frozenset[str]:
 # How a request to the coach starts ("can u help me write...", "pls help me word this").
 REQUEST_OPENERS = frozenset(["can", "could", "would", "will", "pls", "please", "help"])
 # Said before a request without changing it: "wait actually can you help me write...".
+YOU_WORDS = frozenset(["you", "u", "ya", "tú", "tu", "usted"])
 LEAD_FILLERS = frozenset(["wait", "actually", "oh", "ok", "okay", "so", "hey", "um", "umm", "btw"])
 
 
@@ -313,6 +320,19 @@ def asks_for_a_draft(text: str, reading: Understanding) -> bool:
     said = list(dropwhile(LEAD_FILLERS.__contains__, words(for_matching(text))))
     asked = bool(said) and (said[0] in REQUEST_OPENERS or "?" in text)
     return reading.intent == "draft" and asked
+
+
+def draft_asked_of_the_coach(text: str, reading: Understanding) -> bool:
+    """The coach asked to write a message home ("write me a text to send a dad who keeps
+    no-showing conferences", "escríbeme un mensaje para el papá de Luis"), not a plan to
+    write one ("send a note home friday")."""
+    if reading.intent != "draft":
+        return False
+    said = for_matching(text)
+    # "can you just write the email to ms robinson for me?"; "can i just text his mom
+    # instead?" asks leave for a step, and is no request of the coach.
+    of_the_coach = asks_for_a_draft(text, reading) and not YOU_WORDS.isdisjoint(words(said))
+    return of_the_coach or in_phrase_set("draft-asks", said)
 
 
 @dataclass(frozen=True)

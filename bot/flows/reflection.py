@@ -36,20 +36,27 @@ from bot.flows.reflection_asides import (
     take_back,
     takes_back,
 )
-from bot.flows.state import ActiveFlow, save_flow
+from bot.flows.state import ASKED_FOR_LATER, ActiveFlow, save_flow
 from bot.followthrough import action_awaiting_check_in
 from bot.i18n import _, current_language
 from bot.localtime import local_date_label
 from bot.numbers import parse_small_int
 from bot.profiles import offered_texts, profile_of
 from bot.replies import AskText, Card, Choices, Reply, Text
-from bot.situation_answers import advice_on_what_was_told
+from bot.situation_answers import (
+    OWN_ROLE_OPENERS,
+    advice_on_what_was_told,
+    asks_about_a_family_at_the_end,
+    question_put_at_the_end,
+)
 from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
 from bot.understanding.action_questions import action_question
+from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.own_plan import naming_who, own_plan, step_asked_leave_for, without_hedge
 from bot.understanding.plan import names_a_step
+from bot.understanding.reader import is_asked
 from content.fit import Profile
 from content.loader import Library
 from content.schema import Role
@@ -287,7 +294,8 @@ def _replaced(turn: Turn, flow: ActiveFlow) -> Reflection | None:
 def _saved(flow: ActiveFlow, action: str) -> list[Reply]:
     flow.finished = True
     saved = messages.REFLECTION_SAVED.format(action=action)
-    button = draft_button(action)
+    # A note home asked for along the way is begun right after this: no second offer of one.
+    button = None if flow.data.get(ASKED_FOR_LATER) else draft_button(action)
     if button is not None:  # the action is a note home: offer to write it now
         return [Card(str(drafts_said.DRAFT_IT_NOW_TITLE), saved, (button,))]
     return [Text(saved)]
@@ -431,6 +439,40 @@ class ReflectionFlow:
             ):
                 # "how long is this?", "can we finish this later?": answered, not saved.
                 return [Text(aside), *self.reprompt(turn, flow)]
+            case "prompt" | "probe" | "action" | "action_own" if (
+                answer.key is None
+                and listening.draft_asked_of_the_coach(
+                    answer.text, understand(answer.text, deficit=False)
+                )
+            ):
+                # "write me a text to send a dad who keeps no-showing conferences": kept, and
+                # the note written with them once the reflection ends (it had been saved as the
+                # answer, or as the week's action).
+                flow.data[ASKED_FOR_LATER] = {"text": answer.text, "note_home": True}
+                kept = replies_in(current_language()).intents.draft_kept_for_later
+                return [Text(kept), *self.reprompt(turn, flow)]
+            case "prompt" | "probe" if answer.key is None and (
+                applies := _asks_if_it_applies(turn, flow, answer.text)
+            ):
+                # "i'm a school nurse not a teacher - does this apply?": it does, said for
+                # their role, and the question asked again (it had been kept as the answer).
+                return [Text(applies), *self.reprompt(turn, flow)]
+            case "prompt" | "probe" if answer.key is None and (
+                asked := question_put_at_the_end(answer.text)
+            ):
+                # "a parent wants my cell number. do i give it??": answered beside the
+                # question (it had been kept as the answer), the question kept.
+                back = replies_in(current_language()).intents.aside_back
+                said = asked if asked.endswith(back) else f"{asked}\n\n{back}"
+                return [Text(said), *self.reprompt(turn, flow)]
+            case "prompt" | "probe" if answer.key is None and asks_about_a_family_at_the_end(
+                answer.text
+            ):
+                # "what do i do if a grandparent shows up to pick up and isnt on the list":
+                # nothing ready for it here; kept, and answered once the reflection ends.
+                flow.data[ASKED_FOR_LATER] = {"text": answer.text, "note_home": False}
+                kept = replies_in(current_language()).intents.asked_kept_for_later
+                return [Text(kept), *self.reprompt(turn, flow)]
             case "prompt":
                 if answer.key == "skip" or messages.says_skip(answer.text):
                     flow.data["answers"].append("")
@@ -615,6 +657,30 @@ def _own_role_heard(turn: Turn, answer: str, intent: str) -> str | None:
     # "im a 3rd grade teacher and...": role and grades in the one command it names.
     setting = role.value if band is None else f"{role.value} {band.value}"
     return profile_said.OFFER_ASIDE.format(described=described, role=setting)
+
+
+# A role said with a question about it ("im the front office secretary, do i even answer
+# this") is asked, not answered, up to this many words; a longer one tells a story.
+ROLE_ASKED_WORDS = 16
+
+
+def _asks_if_it_applies(turn: Turn, flow: ActiveFlow, text: str) -> str | None:
+    """ "im a counselor not a classroom teacher, does this even apply to me", "soy la
+    trabajadora social, esto es para mí también?": yes, and how to answer it from that role
+    (with how to set the role, when the profile says otherwise), or None."""
+    profiles = turn.library.profiles
+    role = profiles.role_in(text)
+    said = words(for_matching(text))
+    own = bool(said) and (said[0] in OWN_ROLE_OPENERS or said[:2] == ["i", "am"])
+    if role is None or not own or len(said) > ROLE_ASKED_WORDS:
+        return None
+    asks = replies_in(current_language()).reflection_asides.applies_asks
+    if not (is_asked(text) or phrases_pattern(tuple(asks)).search(for_matching(text))):
+        return None
+    keep_role_said(turn, flow, text)
+    applies = replies_in(current_language()).reflection_asides.applies_to_every_role
+    heard = _own_role_heard(turn, text, "profile")
+    return applies if heard is None else f"{heard} {applies}"
 
 
 def say_in(turn: Turn, flow: ActiveFlow, was: Library) -> None:

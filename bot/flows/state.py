@@ -24,6 +24,11 @@ UNSEALED_KINDS = frozenset({"forget"})
 # draft's Another version / Save / Done): a command typed then runs, and the conversation
 # steps aside, as an `optional` flow does.
 STEPS_ASIDE = "_steps_aside"
+# A question put to the coach in the middle of a conversation with nothing ready for it
+# there ("what do i do if a grandparent shows up to pick up and isnt on the list"): kept in
+# the conversation's data ({"text": ..., "note_home": bool}: a note home asked for is begun
+# then), and answered as a plain request once it ends.
+ASKED_FOR_LATER = "_asked_for_later"
 
 
 @dataclass

@@ -24,6 +24,12 @@ _DAY_NAMES = {
 _CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})\s*([ap])?\.?\s?m?\b")
 _HOUR_WITH_HALF = re.compile(r"\b(\d{1,2})\s*([ap])\.?\s?m\b")
 _SPANISH_HOUR = re.compile(r"\ba las (\d{1,2})(?::(\d{2}))? de la (manana|tarde|noche)\b")
+# Midday by name: "can the tuesday reminders come at lunch instead" (it had kept 07:30).
+_MIDDAY = re.compile(
+    r"\b(?:at lunch|lunchtime|lunch time|during lunch|at noon|noon|midday|al mediodia|"
+    r"a mediodia|mediodia|a la hora (?:del|de la) (?:almuerzo|comida))\b"
+)
+NOON = time(12, 0)
 # Said with any of these, the sentence is about not getting nudges then, or about a pause
 # ("pause my nudges until monday"): left to `nudges`, which shows the settings.
 _NOT = frozenset(
@@ -155,7 +161,7 @@ def _time_in(said: str) -> time | None:
     if found := _SPANISH_HOUR.search(said):
         half = "a" if found[3] == "manana" else "p"
         return _clock(int(found[1]), int(found[2] or 0), half)
-    return None
+    return NOON if _MIDDAY.search(said) else None
 
 
 def _clock(hours: int, minutes: int, half: str | None) -> time | None:

@@ -22,7 +22,7 @@ from bot import messages
 from bot.commands.base import CommandHandler
 from bot.commands.forget import never_mind_then
 from bot.commands.help import help_card
-from bot.commands.language import switch_language
+from bot.commands.language import language_picked, switch_language
 from bot.commands.profile import first_hello, option_typed
 from bot.commands.table import (
     TYPO_ALONE,
@@ -302,7 +302,12 @@ class Coach:
             return greet(turn)  # someone the coach knows: a hello, not the whole menu again
         if not any(ch.isalnum() for ch in text) and not is_help_word(word):
             return [Text(str(messages.NO_WORDS))]  # emoji or punctuation only: nothing to act on
-        if parse_small_int(text.rstrip(".")) is not None:
+        number = parse_small_int(text.rstrip("."))
+        if number is not None and (picked := language_picked(turn, number)) is not None:
+            # "2" typed under "¿Prefiere que le hable en español? 1. English 2. Español": that
+            # language (it had been "There's nothing to pick by number right now").
+            return self._run_command(turn, "language", picked)
+        if number is not None:
             return [Text(str(messages.NOTHING_NUMBERED))]  # a choice typed after the question went
         if (word not in self.commands and not is_help_word(word)) or (
             args and (word == "help" or word in GREETING_WORDS)

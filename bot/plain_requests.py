@@ -70,6 +70,7 @@ from bot.offers import (
     LISTENING,
     NO_ADVICE,
     NUDGE_CARD,
+    PROFILE_QUESTION,
     THEME_ADVICE,
     TOPIC_ADVICE,
     advised,
@@ -108,6 +109,7 @@ from bot.understanding.variants import pick
 from bot.weekly.models import NudgeLedger
 from bot.weekly.schedule_words import NamedSchedule, schedule_named
 from bot.weekly.subscriptions import subscription_of
+from bot.why_it_worked import why_it_worked
 from content.drafts_schema import Purpose
 from content.profile_schema import ProfileWords
 from content.schema import GradeBand, NudgeTopic, Role
@@ -260,6 +262,9 @@ def answer_plain_request(
     """The answer to a plain request, or None when the coach cannot tell what was asked."""
     if accepts_offered_spanish(turn.educator, text):  # "sí" to the offer below, typed
         return commands["language"](turn, "es")
+    reason = why_it_worked(turn, text)  # "porque fue en español", just after "done"
+    if reason:
+        return reason
     reading = understand(text, deficit=False)  # a plain request is answered, not reframed
     replies = _how_it_went(turn, text, reading) or _answer(turn, text, reading, commands)
     if (
@@ -299,6 +304,10 @@ def _first_hello_after_the_language(turn: Turn, replies: list[Reply]) -> list[Re
     if turn.educator.profile_asked_at != turn.now:
         return replies
     turn.educator.profile_asked_at = None
+    if (turn.educator.offer or "").startswith(PROFILE_QUESTION):
+        # Not asked after all: a number typed next picks a language, not a role ("2" under
+        # the offer of Spanish had set "school leader").
+        turn.educator.offer = None
     return [r for r in replies if not (isinstance(r, Choices) and r.prompt == asked)]
 
 

@@ -59,6 +59,7 @@ AS_WRITTEN = frozenset(
         "leave_or_choice_asks",
         "help_at_the_end",
         "applies_asks",
+        "reason_openers",
         "follow_up_asks",
         "start_asks",
         "tried_already_words",

@@ -247,6 +247,10 @@ class CheckIn(_Strict):
     what_worked_heard: str
     # "honestly I don't know what made it work, can you tell me?": asked back, answered.
     what_worked_asked: str
+    # Told just after a check-in said done, why it worked ("porque fue en español y no por la
+    # oficina"): found by its opening, kept with how it went, and said back.
+    reason_openers: list[str] = Field(min_length=1)
+    reason_kept: str
     step_up: str
     barrier_question: str
     other_question: str

@@ -6,6 +6,8 @@ theirs and outlasts what their platform says; `language` alone shows it with one
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot import messages
 from bot.commands.profile import first_hello
 from bot.i18n import speaking
@@ -15,6 +17,21 @@ from bot.turn import Turn
 from content.loader import library_in
 
 LANGUAGE_BUTTONS = (("English", "language en"), ("Español", "language es"))
+
+
+# The offer of Spanish, answered by typing its option's number, this long after it was made.
+PICKED_BY_NUMBER_WITHIN = timedelta(hours=2)
+
+
+def language_picked(turn: Turn, number: int) -> str | None:
+    """The language whose option number was typed under the offer of Spanish, while no
+    language is chosen and the offer is recent ("2": "es"); None otherwise."""
+    offered = turn.educator.language_offered_at
+    if offered is None or turn.educator.language is not None:
+        return None
+    if turn.now - offered > PICKED_BY_NUMBER_WITHIN or not 1 <= number <= len(LANGUAGE_BUTTONS):
+        return None
+    return LANGUAGE_BUTTONS[number - 1][1].removeprefix("language ")
 
 
 def language_choices(prompt: str) -> Choices:

@@ -403,6 +403,12 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
             return [heard, *note, *reminder_asked(turn, own), *ask_carry(flow)]
         case "followup_carry":
             typed = _typed_carry(own) if answer.key is None else answer.key
+            if typed is None and pending is not None and _says_a_day_only(own):
+                # "tal vez el viernes", "maybe thursday": carried as it was, the day kept with
+                # how it went (it had been kept, and the question asked again).
+                before = turn.sealer.unseal(pending.outcome_note) if pending.outcome_note else ""
+                pending.outcome_note = turn.sealer.seal(f"{before} / {own}" if before else own)
+                return _carry(turn, flow, turn.sealer.unseal(pending.action), then)
             if typed is None:
                 return [*_heard_more(turn, pending, own), *ask_carry(flow)]
             answer = Answer(key=typed)
@@ -464,6 +470,18 @@ def _with_what_it_shrinks(turn: Turn, step: str, pending: Reflection | None) -> 
         return step
     action = turn.sealer.unseal(pending.action).rstrip(".")
     return checkin.smaller_of.format(step=step.rstrip("."), action=action)
+
+
+# A day said alone at "carry it into this week?" is a yes with a when: at most this many words.
+DAY_ONLY_WORDS = 5
+
+
+def _says_a_day_only(own: str | None) -> bool:
+    """ "tal vez el viernes", "maybe friday", "thursday prob": a day named, and little else."""
+    if own is None or len(words(for_matching(own))) > DAY_ONLY_WORDS:
+        return False
+    named = schedule_named(own)
+    return named is not None and named.weekday is not None
 
 
 def _typed_carry(own: str | None) -> str | None:

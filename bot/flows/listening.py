@@ -288,7 +288,7 @@ def snippet(text: str) -> str:
     """The answer's opening said back: its first clause when that is short enough ("the
     hardest part is when i show up and the family is scared"), else its first few words, and
     without a lead-in ("honestly", "well", "pues": intents.yaml `lead-ins`)."""
-    parts = text.split()
+    parts = _without_lead_in_clause(text).split()
     lead_ins = _lead_ins()
     while len(parts) > 1 and for_matching(parts[0]).strip(" ,.!¡") in lead_ins:
         parts = parts[1:]
@@ -299,6 +299,27 @@ def snippet(text: str) -> str:
         return " ".join(clause).rstrip(".,;:!?")
     short = " ".join(parts[:SNIPPET_WORDS]).rstrip(".,;:!?")
     return short + ("…" if len(parts) > SNIPPET_WORDS else "")
+
+
+def _without_lead_in_clause(text: str) -> str:
+    """The text after an opening clause made only of lead-ins ("la verdad no sé, casi no
+    hablo con las familias...", "honestly idk, maybe the Pham family"): that clause says
+    nothing of the answer (it had been the part said back, "...about 'la verdad no sé'")."""
+    first, comma, rest = text.partition(",")
+    if not comma or not rest.strip():
+        return text
+    said = for_matching(first).strip(" .!¡")
+    lead_ins = sorted(_lead_ins(), key=len, reverse=True)
+    while said:
+        found = next((lead for lead in lead_ins if _opens_with(said, lead)), None)
+        if found is None:
+            return text
+        said = said[len(found) :].strip()
+    return _without_lead_in_clause(rest.strip())  # "honestly, not sure, maybe the Garcias"
+
+
+def _opens_with(said: str, phrase: str) -> bool:
+    return said == phrase or said.startswith(phrase + " ")
 
 
 @cache

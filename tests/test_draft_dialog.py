@@ -657,3 +657,28 @@ def test_his_mom_names_no_child(app: CoachApp) -> None:
         "help me write a text to his mom saying he did great today"
     )
     assert "I'll use what you told me about" not in begun
+
+
+def test_a_request_telling_the_child_is_doing_better_is_a_celebration_with_it_kept(
+    app: CoachApp,
+) -> None:
+    # Session 34: had "What is it for?", the child and the moment asked for again.
+    educator = Conversation(app.coach)
+    reply = educator.says(
+        "can you help me write a note to jaylen's grandma, he's been doing way better in math"
+    )
+    assert "Celebrate something specific" in reply and "Jaylen" in reply
+    educator.says("1")  # English
+    draft = educator.says("warm")
+    assert "Jaylen" in draft and "doing way better in math" in draft
+
+
+def test_a_good_grade_after_failing_is_good_news_not_a_concern(app: CoachApp) -> None:
+    # Had: "Share a concern", read from "failing".
+    educator = Conversation(app.coach)
+    educator.says("draft")
+    reply = educator.says(
+        "he got a B on the fractions test after failing the last two. he stayed in at lunch"
+        " twice for help"
+    )
+    assert "Celebrate something specific" in reply and "concern" not in reply

@@ -64,7 +64,15 @@ _PURPOSE_WORDS = (
             r"|\bdid (so )?(well|great|amazing|awesome)|\bwin\b|\bproud"
             r"|\b(great|good) job|\bshout ?out|\bcelebrat"
             r"|\bfelicit|\bbuen trabajo|\bbuenas noticias|\borgullos"
-            r"|\b(le|les) (fue|salió|salio) (muy )?bien|\blo hizo (muy )?bien",
+            r"|\b(le|les) (fue|salió|salio) (muy )?bien|\blo hizo (muy )?bien"
+            # Doing better ("he's been doing way better in math", "got a B after failing the
+            # last two": it had been a concern, by "failing").
+            r"|\b(been|is|he'?s|she'?s|they'?re|hes|shes) doing (way |so much |much |a lot "
+            r"|a little )?better|\b(has|have|really|so much|a lot) improved|\b(is|been) improving"
+            r"|\b(big|huge|real|great) improvement|\bgot an? (a|b|a-|a\+|b\+|100)\b"
+            r"|\bafter failing|\bpassed (his|her|their|the)\b|\bbrought (his|her) grades? up"
+            r"|\bmejor[oó]|\bmejorando|\bha mejorado|\bva mejor|\bsac[oó] (una )?(b|a|10|9)\b"
+            r"|\baprob[oó]",
             re.I,
         ),
     ),

@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.drafts.suggest import purpose_in
+from content.drafts_schema import Purpose
+
 # Whose family the note is for: "Maria's mom", "jaydens dad", "la mamá de Sofía".
 _CHILD_OF = re.compile(
     r"(?<![\w'’])(?P<name>[^\W\d_]{2,})(?:'s|’s|s)\s+(?:mom|mum|mother|dad|father|parents?|"
@@ -34,6 +37,14 @@ _MOMENT = re.compile(
 )
 
 
+# ...or set off after whom it is for: "a note to jaylen's grandma, he's been doing way
+# better in math".
+_MOMENT_AFTER = re.compile(
+    r"[,;:]\s+(?P<moment>(?:he|she|they|él|ella|ellos)(?:'s|’s|'ve|’ve|\s)\s*.{8,})$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class ToldInRequest:
     child: str | None
@@ -56,6 +67,10 @@ def _child(text: str) -> str | None:
 
 def _moment(text: str) -> str | None:
     found = _MOMENT.search(text.strip())
+    if found is None and purpose_in(text) is Purpose.CELEBRATE:
+        # Set off by a comma only as good news: "..., she's been really upset about the bus"
+        # is no moment for a note to say.
+        found = _MOMENT_AFTER.search(text.strip())
     if found is None:
         return None
     return found.group("moment").strip().rstrip(".!?¡¿ ") or None

@@ -23,7 +23,7 @@ from bot.commands.base import CommandHandler
 from bot.commands.forget import never_mind_then
 from bot.commands.help import help_card
 from bot.commands.language import language_picked, switch_language
-from bot.commands.profile import first_hello, option_typed
+from bot.commands.profile import ROLE, first_hello, option_typed
 from bot.commands.table import (
     TYPO_ALONE,
     TYPO_BEFORE_WORDS,
@@ -74,6 +74,7 @@ from bot.offers import (
     NUDGE_CARD,
     PROFILE_QUESTION,
     TAKES_NEXT,
+    profile_question_asked,
     says_no,
     says_yes,
     take_offer,
@@ -124,6 +125,8 @@ BUTTON_WORDS = ("checkin", "nudge")
 # Conversations whose typed words may be for a family, in the family's language (a draft):
 # Spanish typed there says nothing about the language the educator wants to be spoken to in.
 WRITES_FOR_FAMILIES = frozenset({"draft"})
+# The offer to set a role heard in a sentence ("im a principal": `profile role leader`).
+ROLE_OFFERED = "profile role "
 Clock = Callable[[], datetime]
 # How often a turn runs again after a twin's unique key won (each try sees more of the twins).
 TWIN_RETRIES = 2
@@ -350,8 +353,17 @@ class Coach:
             answer, offered = follow_up(turn, text, offered)
             if answer or offered == NO_ADVICE:
                 return answer or None
+        number = parse_small_int(text.strip().rstrip("."))
+        role_asked = turn.educator.profile_asked_at is not None and turn.educator.role is None
+        if offered.startswith(ROLE_OFFERED) and role_asked and number is not None and number > 1:
+            # "2" after "im a principal" answered the role question asked just before it
+            # (its "2. School leader"); "1" is the offer's own button.
+            chosen = option_typed(turn, text, profile_question_asked(ROLE))
+            return None if chosen is None else self._run_command(turn, *split_command(chosen))
         # "Type `reflect time`" ... "ok sure"; a "sí" once Spanish was offered takes Spanish.
-        if says_yes(text) and not accepts_offered_spanish(turn.educator, text):
+        # "1" under an offer's one button ("1. Yes, set family liaison, elementary") is a
+        # yes too (it had been "There's nothing to pick by number right now").
+        if (says_yes(text) or number == 1) and not accepts_offered_spanish(turn.educator, text):
             return self._run_command(turn, *split_command(offered))
         if says_no(text):
             return [Text(replies_in(current_language()).offer_answers.declined)]

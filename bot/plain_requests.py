@@ -107,7 +107,7 @@ from bot.understanding.reader import (
 )
 from bot.understanding.variants import pick
 from bot.weekly.models import NudgeLedger
-from bot.weekly.schedule_words import NamedSchedule, schedule_named
+from bot.weekly.schedule_words import NamedSchedule, focus_named, schedule_named
 from bot.weekly.subscriptions import subscription_of
 from bot.why_it_worked import why_it_worked
 from content.drafts_schema import Purpose
@@ -115,6 +115,9 @@ from content.profile_schema import ProfileWords
 from content.schema import GradeBand, NudgeTopic, Role
 from content.understanding_schema import ToTheCoach, replies_in
 
+# How a request opens with no question mark: "can the weekly tips be about families who speak
+# spanish".
+ASKING_FIRST_WORDS = (["can"], ["could"], ["would"], ["please"], ["pls"], ["puedes"], ["pueden"])
 # A note to oneself of one task ("reminder to self: call jayden's mom thursday"): read as
 # `nudges` it had switched the weekly nudges on. A task's verb comes right after the note.
 _SELF_TASK = re.compile(
@@ -363,6 +366,15 @@ def _answer(
         if _SELF_TASK.match(matched, self_note.end()):
             return [Text(said.task_reminder)]  # "reminder to self: call jayden's mom thursday"
         intent = "unknown"  # "note to self: never on a friday again" is told, not asked
+    if (
+        intent != "nudges"
+        and (is_asked(text) or typed[:1] in ASKING_FIRST_WORDS)
+        and in_phrase_set("own-nudges", matched)
+        and focus_named(text) is not None
+    ):
+        # "can the weekly tips be about families who speak spanish": asked of the nudges (it
+        # had been heard as a word about language).
+        intent = "nudges"
     if intent == "nudges" and TASK_REMINDER.search(matched):
         return [Text(said.task_reminder)]  # "remind me on friday to call the nguyens"
     if intent == "nudges" and _reminder_for_families(text, typed):

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from content.languages import DEFAULT_LANGUAGE, MissingLanguage, in_language
 from content.reframe_patterns import PatternCompiler, PatternError
+from content.schema import FamilyContext
 from content.situations_schema import load_situations, situation_examples, situation_faults
 from content.text_model_schema import (
     ACTION_QUESTION_EXAMPLES_PATH,
@@ -583,6 +584,28 @@ class GoodNews(_Strict):
     words: list[str] = Field(min_length=1)
 
 
+class FamilyGroup(_Strict):
+    words: list[str] = Field(min_length=1)
+    said: str
+
+
+class NudgeFamilies(_Strict):
+    """Nudges asked to be about one group of families ("about IEP families", "most of my
+    families are new to the country"): each group the content tags nudges with
+    (content/schema.py FamilyContext), the words that name it and how it is said, and the
+    answer naming the topic that holds most nudges written with them in mind."""
+
+    groups: dict[str, FamilyGroup]
+    answer: str
+
+    @model_validator(mode="after")
+    def _known_groups(self) -> Self:
+        unknown = sorted(set(self.groups) - {context.value for context in FamilyContext})
+        if unknown:
+            raise ValueError(f"nudge_families: unknown groups {unknown}")
+        return self
+
+
 class ReplyFile(_Strict):
     version: int
     acknowledge: dict[str, list[str]]
@@ -608,6 +631,7 @@ class ReplyFile(_Strict):
     tip_now: TipNow
     nudge_card: NudgeCard
     keep_going: KeepGoingWords
+    nudge_families: NudgeFamilies
     # A question typed over the action options, answered before they are asked again ("can i
     # pick two?", "what if they don't speak english?"): its answer by what it asks, the names
     # the action question model learned (action_question_examples.yaml).

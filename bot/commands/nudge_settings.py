@@ -14,6 +14,7 @@ from bot.commands.schedule_settings import (
     settings_reply,
 )
 from bot.nudges import messages
+from bot.nudges.families import nudges_for_families
 from bot.nudges.settings import ensure_subscription
 from bot.replies import Reply, Text
 from bot.topics import topic_list
@@ -69,6 +70,9 @@ def focus_as_asked(turn: Turn, typed: str) -> list[Reply]:
     topic can be found get the topics to choose from."""
     setting = read_setting(turn, f"focus {typed}", EVERY_SETTING)
     if isinstance(setting, UnknownTopic):
+        for_families = nudges_for_families(turn.library, typed)
+        if for_families is not None:  # "about IEP families": the topic that holds most of them
+            return [Text(for_families)]
         topics = topic_list(turn.library, NUDGE_TOPICS)
         return [Text(f"{messages.FOCUS_NOT_FOUND.format(typed=typed[:80])}\n{topics}")]
     if isinstance(setting, MISTAKES):  # a topic for reading only ("the challenge")

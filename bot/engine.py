@@ -72,8 +72,10 @@ from bot.offers import (
     LISTENING,
     NO_ADVICE,
     NUDGE_CARD,
+    OFFER_CHARS,
     PROFILE_QUESTION,
     TAKES_NEXT,
+    make_offer,
     profile_question_asked,
     says_no,
     says_yes,
@@ -421,6 +423,10 @@ class Coach:
         if handler is None and not args and language_named(word) and "language" in self.commands:
             return self.commands["language"](turn, word)  # "es" alone: `language es`
         if handler is None:
+            close = self._close(word)
+            meant = f"{close} {args}".strip() if close is not None else ""
+            if meant and len(meant) <= OFFER_CHARS:  # "refelct": a "yes" next runs `reflect`
+                make_offer(turn.educator, meant, turn.now)
             return [Text(self._unknown_word(word))]
         return handler(turn, args)
 

@@ -16,7 +16,12 @@ from __future__ import annotations
 from itertools import pairwise
 
 from bot.closest_lines import closest_indices
-from bot.flows.listening import asks_what_it_means, hardest_theme, what_is_told
+from bot.flows.listening import (
+    FRICTION_OR_SILENCE,
+    asks_what_it_means,
+    hardest_theme,
+    what_is_told,
+)
 from bot.i18n import current_language
 from bot.offers import (
     COACH_ADVICE,
@@ -40,6 +45,7 @@ from bot.situation_answers import (
 )
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
+from bot.understanding.family_told import family_told_something
 from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.reader import (
     SITUATION_CONFIDENCE,
@@ -47,6 +53,7 @@ from bot.understanding.reader import (
     asks_a_question,
     default_reader,
 )
+from bot.understanding.variants import pick
 from content.understanding_schema import replies_in
 
 # A follow-up is a few words ("so what do i do now?"); a longer message says something new.
@@ -89,6 +96,11 @@ def follow_up(turn: Turn, text: str, offered: str) -> tuple[list[Reply], str]:
         # "it's been like this for weeks" after a crisis answer (had: "I'm not sure what
         # you'd like me to do with that").
         return told_more_after_safety(turn, advice or "", command), command
+    if offered.startswith(HEARD) and not after_safety and tells_what_the_family_said(text):
+        # "she said he draws at home all the time, didnt know he did that at school too",
+        # after a bright spot: what the family told is the news (it had been answered as a
+        # child who "doesn't act like that at home").
+        return family_said_more(turn, text, advice, command), command
     if offered.startswith(HEARD) and not after_safety and tells_more_of_the_story(text):
         return story_told_on(turn, advice, command), command
     if advice is None:
@@ -131,6 +143,27 @@ def tells_more_of_the_story(text: str) -> bool:
         and not reading.themes
         and reader.situation(text, SITUATION_CONFIDENCE) is None
     )
+
+
+def tells_what_the_family_said(text: str) -> bool:
+    """Told, not asked, right after a story: what someone in it said ("she said...", "her
+    dad told me..."), with no friction or silence in its own words."""
+    if "?" in text or asks_a_question(text):
+        return False
+    if not family_told_something(text, family_named_before=True):
+        return False
+    reading = understand(text, deficit=False)
+    return reading.intent == UNKNOWN and FRICTION_OR_SILENCE.isdisjoint(reading.cued)
+
+
+def family_said_more(turn: Turn, text: str, advice: str | None, command: str) -> list[Reply]:
+    """What the family told, said back as what listening brings; the story stays held."""
+    said = replies_in(current_language())
+    named = said.named
+    learned = pick(named.learned, text).format(who=named.learned_from_unnamed)
+    make_offer(turn.educator, heard_asked(advice, command), turn.now)
+    offer = said.intents.heard_offer.format(topic=_reflect_topic(command))
+    return [Text(f"{learned[:1].upper()}{learned[1:]} {offer}")]
 
 
 def tells_more_after_safety(text: str) -> bool:

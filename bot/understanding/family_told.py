@@ -35,10 +35,13 @@ def _telling() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     return with_teller, alone, frozenset(for_matching(word) for word in named.family_words)
 
 
-def family_told_something(text: str) -> bool:
-    """Whether a family member is told of as telling the educator something."""
+def family_told_something(text: str, *, family_named_before: bool = False) -> bool:
+    """Whether a family member is told of as telling the educator something. With
+    `family_named_before` (a story about one was just heard) a pronoun is enough: "she said
+    he draws at home all the time" after "mom came to conferences for the first time"."""
     with_teller, alone, family = _telling()
     said = for_matching(text)
     if with_teller.search(said) is None and alone.search(said) is None:
         return False
-    return not family.isdisjoint(words(said))  # "kevin's mom": "mom" is a word of its own
+    # "kevin's mom": "mom" is a word of its own
+    return family_named_before or not family.isdisjoint(words(said))

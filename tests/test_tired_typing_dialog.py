@@ -1,0 +1,42 @@
+"""A tired teacher's typing (session 34): "refelct" was met with "Did you mean `reflect`?" and a
+"yes" then did nothing of it; and "she said he draws at home all the time, didnt know he did
+that at school too", right after a bright spot about the Gomez mom, was answered as a child
+who "doesn't act like that at home"."""
+
+from __future__ import annotations
+
+from bot.app import CoachApp
+from tests.dialog import Conversation
+
+
+def test_yes_after_did_you_mean_runs_the_command_meant(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    assert "Did you mean `reflect`?" in educator.says("refelct")
+    assert "Question 1 of 2" in educator.says("yes")
+
+
+def test_no_after_did_you_mean_runs_nothing(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("refelct")
+    assert "Question 1 of 2" not in educator.says("no")
+
+
+def test_what_the_mom_said_after_a_bright_spot_is_heard_as_news(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    first = educator.says(
+        "the gomez fam. mom came to concferences first time all yr!! we talked abt his drawing"
+    )
+    assert "moment partnerships grow from" in first
+    reply = educator.says(
+        "she said he draws at home all the time, didnt know he did that at school too"
+    )
+    assert "doesn't act like that at home" not in reply
+    assert "the family" in reply.lower() and "`reflect`" in reply
+
+
+def test_a_friction_told_after_a_story_is_still_heard_as_friction(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("had a parent conference with jose's dad today")
+    reply = educator.says("he said we are always picking on his son and he yelled at me")
+    assert "only learn by asking and listening" not in reply
+    assert "school alone would never have shown you" not in reply

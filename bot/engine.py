@@ -94,6 +94,7 @@ from bot.plain_requests import (
     reframe_switch_asked,
     stops_to_listen,
     with_spanish_offer,
+    without_first_hello,
 )
 from bot.replies import Reply, Text
 from bot.settings import Settings
@@ -503,7 +504,7 @@ class Coach:
         waiting = ActiveFlow(kind=flow.kind, step=flow.step, data=flow.data)
         offer = [] if parked else set_aside.park(turn, waiting, title, stopped)
         save_flow(turn, waiting)
-        return [*replies, *offer]
+        return [*(without_first_hello(turn, replies) if offer else replies), *offer]
 
     def _set_aside_choice(self, turn: Turn, flow: ActiveFlow, key: str) -> list[Reply]:
         if key == set_aside.LET_GO:

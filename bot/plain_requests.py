@@ -284,7 +284,7 @@ def with_spanish_offer(turn: Turn, replies: list[Reply]) -> list[Reply]:
     with (the first hello's, a draft's, a reflection's): one tap, and every answer after it
     is in Spanish."""
     turn.educator.language_offered_at = turn.now
-    replies = _first_hello_after_the_language(turn, replies)
+    replies = without_first_hello(turn, replies)
     first_question = next(
         (i for i, reply in enumerate(replies) if not isinstance(reply, Text)), len(replies)
     )
@@ -300,9 +300,11 @@ def may_offer_spanish(turn: Turn) -> bool:
     )
 
 
-def _first_hello_after_the_language(turn: Turn, replies: list[Reply]) -> list[Reply]:
-    """The first hello's role question waits for the language to be chosen, so it is asked
-    (once) in the language they will read it in; `language` asks it then."""
+def without_first_hello(turn: Turn, replies: list[Reply]) -> list[Reply]:
+    """The replies without the first hello's role question asked in them, which waits for
+    another choice made first: the language, so it is asked (once) in the language they will
+    read it in (`language` asks it then), or a conversation left days ago, picked up or let
+    go (two numbered lists at once had read "2" as neither)."""
     asked = str(profile_said.FIRST_HELLO)
     if turn.educator.profile_asked_at != turn.now:
         return replies

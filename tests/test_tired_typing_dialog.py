@@ -6,6 +6,7 @@ who "doesn't act like that at home"."""
 from __future__ import annotations
 
 from bot.app import CoachApp
+from tests.clock import FakeClock
 from tests.dialog import Conversation
 
 
@@ -40,3 +41,16 @@ def test_a_friction_told_after_a_story_is_still_heard_as_friction(app: CoachApp)
     reply = educator.says("he said we are always picking on his son and he yelled at me")
     assert "only learn by asking and listening" not in reply
     assert "school alone would never have shown you" not in reply
+
+
+def test_a_week_later_hello_offers_the_stopped_reflection_without_the_role_list(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    # Had: the role question (1-6) and "Pick it up? 1. Pick it up 2. Let it go" in one reply.
+    educator = Conversation(app.coach)
+    educator.says("reflect")
+    educator.says("the okafors. dad works nights so i never see him, mom texts back sometimes")
+    clock.advance(days=7)
+    reply = educator.says("hi")
+    assert "Pick it up?" in reply and "what's your role?" not in reply
+    assert "let your reflection" in educator.says("2").lower()

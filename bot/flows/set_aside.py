@@ -19,6 +19,7 @@ from bot.flows.checkin import first_typed
 from bot.flows.state import ActiveFlow
 from bot.i18n import Msg, current_language
 from bot.localtime import educator_zone
+from bot.numbers import parse_small_int
 from bot.replies import Choices, Reply
 from bot.turn import Turn
 from bot.understanding import understand
@@ -100,6 +101,9 @@ def unpark(flow: ActiveFlow) -> None:
 def typed_choice(text: str) -> str | None:
     """PICK_UP or LET_GO when a short typed reply says which ("yes", "sure", "nah", "let it
     go"; the words typed at "carry it into this week?"), else None."""
+    number = parse_small_int(text.strip().rstrip("."))
+    if number is not None:  # "2": the offer's buttons, in their order (had: nothing picked)
+        return {1: PICK_UP, 2: LET_GO}.get(number)
     if len(for_matching(text).split()) > TYPED_CHOICE_WORDS:
         return None
     typed = replies_in(current_language()).checkin.typed_carry

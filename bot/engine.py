@@ -128,6 +128,11 @@ BUTTON_WORDS = ("checkin", "nudge")
 # Conversations whose typed words may be for a family, in the family's language (a draft):
 # Spanish typed there says nothing about the language the educator wants to be spoken to in.
 WRITES_FOR_FAMILIES = frozenset({"draft"})
+# Words of their own, never read as a mistyped command ("forgot honestly" had been asked
+# "Did you mean `forget`?").
+NOT_TYPOS = frozenset({"forgot", "forgotten", "forgetting", "forgets"})
+# Commands a "yes" never runs from "Did you mean ...?": deleting is asked for in its own words.
+NEVER_BY_A_YES = ("forget", "olvidar")
 # The offer to set a role heard in a sentence ("im a principal": `profile role leader`).
 ROLE_OFFERED = "profile role "
 Clock = Callable[[], datetime]
@@ -425,7 +430,7 @@ class Coach:
             return self.commands["language"](turn, word)  # "es" alone: `language es`
         if handler is None:
             close = self._close(word)
-            meant = f"{close} {args}".strip() if close is not None else ""
+            meant = f"{close} {args}".strip() if close not in (None, *NEVER_BY_A_YES) else ""
             if meant and len(meant) <= OFFER_CHARS:  # "refelct": a "yes" next runs `reflect`
                 make_offer(turn.educator, meant, turn.now)
             return [Text(self._unknown_word(word))]
@@ -442,6 +447,8 @@ class Coach:
     def _close(self, word: str, cutoff: float = TYPO_ALONE) -> str | None:
         """The command word a typo most likely meant ("reflet" -> "reflect"), in the words
         of the educator's language ("reflexinar" -> "reflexionar", never "channel")."""
+        if word.casefold() in NOT_TYPOS:
+            return None
         if current_language() == "es":
             spanish = spanish_words_for(self.commands)
             close = difflib.get_close_matches(word, spanish, n=1, cutoff=cutoff)

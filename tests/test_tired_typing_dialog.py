@@ -54,3 +54,11 @@ def test_a_week_later_hello_offers_the_stopped_reflection_without_the_role_list(
     reply = educator.says("hi")
     assert "Pick it up?" in reply and "what's your role?" not in reply
     assert "let your reflection" in educator.says("2").lower()
+
+
+def test_forgot_is_a_word_of_its_own_and_deleting_is_never_a_yes(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    assert "Did you mean `forget`" not in educator.says("forgot honestly")
+    assert "Did you mean `forget`" in educator.says("forgt")
+    reply = educator.says("yes")
+    assert "delete" not in reply.lower() and "Question" not in reply

@@ -15,9 +15,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-import yaml
-
-from bench.shrugs import DATA, replies_after, shrug_of
+from bench.labelled import labelled_set
+from bench.shrugs import replies_after, shrug_of
 
 if TYPE_CHECKING:
     from tests.dialog import Conversation
@@ -31,11 +30,7 @@ ACTION = "Text Ana's mom about the science fair"
 
 
 def texts(split: str) -> list[str]:
-    return [
-        str(item["text"])
-        for name in SETS[split]
-        for item in yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
-    ]
+    return [str(item["text"]) for name in SETS[split] for item in labelled_set(name)]
 
 
 def shrugs_after_the_question(typed: list[str]) -> tuple[Counter[str], list[str]]:

@@ -444,6 +444,9 @@ class ReflectionFlow:
                 and listening.draft_asked_of_the_coach(
                     answer.text, understand(answer.text, deficit=False)
                 )
+                # Over the options, a question about them has its own answer ("can you write
+                # the note for the second one?").
+                and (flow.step in ("prompt", "probe") or action_question(answer.text) is None)
             ):
                 # "write me a text to send a dad who keeps no-showing conferences": kept, and
                 # the note written with them once the reflection ends (it had been saved as the

@@ -179,6 +179,7 @@ class Overview(Strict):
     """What `learn` with no topic shows: the whole framework at a glance."""
 
     title: ShortText
+    in_brief: Paragraph  # two sentences, for "the framework in 2 sentences"
     intro: Paragraph
     sections: list[Section] = Field(min_length=3)
     citation: list[Citation] = Field(min_length=1)

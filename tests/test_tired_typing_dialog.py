@@ -62,3 +62,16 @@ def test_forgot_is_a_word_of_its_own_and_deleting_is_never_a_yes(app: CoachApp) 
     assert "Did you mean `forget`" in educator.says("forgt")
     reply = educator.says("yes")
     assert "delete" not in reply.lower() and "Question" not in reply
+
+
+def test_ok_which_one_first_after_an_answer_is_a_question_about_it(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("how do i get more dads involved")
+    reply = educator.says("ok which one first")
+    assert "not sure what you'd like me to do" not in reply
+
+
+def test_the_framework_in_two_sentences_is_two_sentences(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says("whats the dual capacity framework in like 2 sentences")
+    body = reply.split("\n")[1]
+    assert body.count(". ") + 1 == 2 and "Mapp" in body

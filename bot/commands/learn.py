@@ -54,7 +54,7 @@ def overview_in_brief(library: Library) -> list[Reply]:
         Choice(_("Start with the Challenge"), "learn challenge"),
         Choice(_("The whole framework"), "learn"),
     )
-    return [Card(title=overview.title, body=overview.intro, buttons=buttons)]
+    return [Card(title=overview.title, body=overview.in_brief, buttons=buttons)]
 
 
 def nudge_topic_replies(topic: NudgeTopic, library: Library) -> list[Reply]:

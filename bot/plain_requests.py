@@ -100,6 +100,7 @@ from bot.understanding.reader import (
     SITUATION_STORY_WORDS,
     UNKNOWN,
     asks_a_question,
+    clauses_of,
     default_reader,
     in_phrase_set,
     is_asked,
@@ -167,8 +168,6 @@ QUESTION_PRACTICE_LINES = 2
 QUESTION_WORDS = 4
 # A message's sentences, each with the mark that ends it.
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
-# A message's clauses, as typed ("english please, i clicked spanish by accident").
-_CLAUSES = re.compile(r"[^.!?\n,;]+")
 # The sentence to look at: in double quotes ("how can i say \"low income families\" better"),
 # in single quotes after a space ('the parents are the problem': not the one in "don't"), or
 # after "reframe this:".
@@ -1053,7 +1052,7 @@ def coach_language_asked(text: str) -> str | None:
     if len(languages) > 1:
         # "english please, i clicked spanish by accident", "puedes hablarme en español? my
         # english is fine but im tired": the one the request opens with.
-        first = next((part for part in _CLAUSES.findall(text) if words(for_matching(part))), "")
+        first = next(iter(clauses_of(text)), "")
         languages = _languages_in(words(for_matching(first)))
     return languages.pop() if len(languages) == 1 and not for_others else None
 

@@ -5,7 +5,6 @@ read or think it through."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from bot.flows.listening import what_is_told
@@ -14,7 +13,13 @@ from bot.offers import SITUATION_ADVICE, advised, make_offer
 from bot.replies import Reply, Text
 from bot.turn import Turn
 from bot.understanding.normalise import for_matching, phrases_pattern, words
-from bot.understanding.reader import SITUATION_CONFIDENCE, SITUATION_OVER_TOLD, default_reader
+from bot.understanding.reader import (
+    SITUATION_CONFIDENCE,
+    SITUATION_OVER_TOLD,
+    clauses_of,
+    default_reader,
+    sentences_of,
+)
 from content.situations_schema import Situation, situations_in
 from content.understanding_schema import Told, replies_in
 
@@ -33,12 +38,10 @@ ASKING_FILLERS = frozenset(
 )  # fmt: skip
 # A request for advice of at most this many words asks; a longer one also tells (an answer).
 ASKED_ALONE_WORDS = 20
+# Said beside a bare "help" at a message's end ("..., help pls").
+PLEASE_WORDS = frozenset(["pls", "plz", "please", "me", "por", "favor", "asap"])
 # What a story told is read with, in its own language, to find the situation it would be
 # answered by if asked.
-# A message's sentences, as typed ("mom emailed in all caps. should i answer tonight?").
-_STORY_SENTENCES = re.compile(r"[^.!?\n]+")
-_CLAUSES = re.compile(r"[^.!?\n,;]+|(?<=\s)-(?=\s)")
-PLEASE_WORDS = frozenset(["pls", "plz", "please", "me", "por", "favor", "asap"])
 ASKED_AFTER_A_STORY = {"en": "what should i do?", "es": "¿qué hago?"}
 
 
@@ -187,11 +190,11 @@ def asks_at_the_end(text: str) -> bool:
     """Whether the text's last sentence asks the coach what to do or whether to: advice
     asked ("what do i say", "qué le contesto"), or a choice or leave ("should i...", "do i
     call back...", "is that ok??", "a quien le aviso?"), or a bare "help" at the very end."""
-    sentences = [part for part in _STORY_SENTENCES.findall(text) if words(for_matching(part))]
+    sentences = sentences_of(text)
     if not sentences:
         return False
     last = for_matching(sentences[-1]).strip()
-    clauses = [part for part in _CLAUSES.findall(sentences[-1]) if words(for_matching(part))]
+    clauses = clauses_of(sentences[-1])
     last_clause = for_matching(clauses[-1]).strip() if clauses else last
     intents = replies_in(current_language()).intents
     choice = phrases_pattern(tuple(intents.leave_or_choice_asks))
@@ -206,7 +209,7 @@ def asks_at_the_end(text: str) -> bool:
 def _help_alone_at_the_end(text: str, help_words: list[str]) -> bool:
     """ "...shes not on the emergency card. help", "..., help pls": a clause of its own ("ask
     him to help" is a plan)."""
-    clauses = [part for part in _CLAUSES.findall(text) if words(for_matching(part))]
+    clauses = clauses_of(text)
     said = set(words(for_matching(clauses[-1]))) if clauses else set()
     return not said.isdisjoint(help_words) and said <= {*help_words, *PLEASE_WORDS}
 

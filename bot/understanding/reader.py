@@ -65,6 +65,7 @@ SITUATION_SENTENCE_CONFIDENCE = 0.35
 SITUATION_STORY_LEAN = 0.1
 _STORY_SENTENCES = re.compile(r"[^.!?\n]+")
 _CLAUSES = re.compile(r"[^.!?\n,;]+")
+_CLAUSE_BREAKS = re.compile(r"[.!?\n,;]+|\s[-–—]\s")
 # A message that opens like a question, and matched nothing more specific, is a question.
 # "spanish please", "en español": a language named in this few words is for the coach.
 LANGUAGE_ALONE_WORDS = 3
@@ -366,6 +367,18 @@ def asks_a_question(text: str) -> bool:
     clauses = _CLAUSES.findall(text)
     last = words(for_matching(clauses[-1])) if len(clauses) > 1 else []
     return " ".join(last[:2]) in default_reader().asking_pairs
+
+
+def sentences_of(text: str) -> list[str]:
+    """A message's sentences as typed, each with words in it ("mom emailed in all caps. should
+    i answer tonight?")."""
+    return [part for part in _STORY_SENTENCES.findall(text) if words(for_matching(part))]
+
+
+def clauses_of(text: str) -> list[str]:
+    """A message's clauses as typed: split at sentence ends, commas and a dash set off by
+    spaces ("i'm a school nurse not a teacher - does this apply?")."""
+    return [part for part in _CLAUSE_BREAKS.split(text) if words(for_matching(part))]
 
 
 def is_asked(text: str) -> bool:

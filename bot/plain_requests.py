@@ -17,7 +17,7 @@ from bot import profile_messages as profile_said
 from bot.closest_lines import closest_indices, closest_lines
 from bot.commands.base import CommandHandler
 from bot.commands.language import language_choices
-from bot.commands.learn import overview_in_brief
+from bot.commands.learn import overview_in_brief, overview_part_asked
 from bot.commands.nudge_settings import nudges_as_asked
 from bot.commands.nudges_in_words import (
     TASK_REMINDER,
@@ -370,11 +370,12 @@ def _answer(
     if (
         intent != "nudges"
         and (is_asked(text) or typed[:1] in ASKING_FIRST_WORDS)
-        and in_phrase_set("own-nudges", matched)
+        and (in_phrase_set("own-nudges", matched) or in_phrase_set("the-reminders", matched))
         and focus_named(text) is not None
     ):
-        # "can the weekly tips be about families who speak spanish": asked of the nudges (it
-        # had been heard as a word about language).
+        # "can the weekly tips be about families who speak spanish", "puedes hacer que los
+        # recordatorios sean sobre familias recién llegadas": asked of the nudges, the families
+        # named after "about" (it had been heard as a word about language).
         intent = "nudges"
     if intent == "nudges" and TASK_REMINDER.search(matched):
         return [Text(said.task_reminder)]  # "remind me on friday to call the nguyens"
@@ -409,8 +410,9 @@ def _answer(
         # had been given all of `learn capabilities`, the part its words lean to).
         intent = "question"
     if intent == "learn" and reading.topic is None and asks_a_question(text):
-        # "what's the framework again in 2 sentences": its opening, not all five sections.
-        return overview_in_brief(turn.library)
+        # "what are the 4 Cs again": that part; "what's the framework again in 2 sentences":
+        # its opening, not all five sections.
+        return overview_part_asked(turn.library, text) or overview_in_brief(turn.library)
     if (
         intent in READ_AS_COMMANDS
         and FRAMEWORK_WORDS.isdisjoint(typed)

@@ -54,3 +54,16 @@ def test_the_role_list_s_number_after_the_one_button_offer_picks_from_the_list(
     assert "what's your role?" in educator.says("good evening")
     educator.says("im a principal")
     assert "you're a school leader" in educator.says("2")
+
+
+def test_reminders_about_newcomer_families_asked_in_spanish(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("language es")
+    reply = educator.says("puedes hacer que los recordatorios sean sobre familias recién llegadas")
+    assert "las familias recién llegadas al país" in reply and "`recordatorios focus " in reply
+
+
+def test_reminders_sent_to_families_are_still_no_nudge_setting(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("I send reminders to families every friday about the reading log")
+    assert "Weekly nudges: off" in educator.says("nudges")

@@ -75,3 +75,10 @@ def test_the_framework_in_two_sentences_is_two_sentences(app: CoachApp) -> None:
     reply = Conversation(app.coach).says("whats the dual capacity framework in like 2 sentences")
     body = reply.split("\n")[1]
     assert body.count(". ") + 1 == 2 and "Mapp" in body
+
+
+def test_the_4_cs_asked_for_are_the_4_cs(app: CoachApp) -> None:
+    # Had: the framework's opening, which names the 4 Cs without telling them.
+    reply = Conversation(app.coach).says("what are the 4 Cs again")
+    for capacity in ("Capabilities", "Connections", "Confidence", "Cognition"):
+        assert capacity in reply

@@ -108,6 +108,19 @@ def overview_part(library: Library, typed: str) -> list[Reply]:
     return [Text(_section_text(section)) for section in named]
 
 
+def overview_part_asked(library: Library, text: str) -> list[Reply]:
+    """The overview's sections a question names among its words ("what are the 4 Cs again",
+    "qué son las condiciones esenciales del marco?": it had been the framework's opening,
+    which names the parts without telling them), or none."""
+    said = f" {_plain(text).strip(' ?¿!.')} "
+    named = [
+        section
+        for section in library.overview.sections
+        if any(f" {_plain(aka)} " in said for aka in section.aka if len(_plain(aka)) > 2)
+    ]
+    return [Text(_section_text(section)) for section in named]
+
+
 def _plain(typed: str) -> str:
     return " ".join(typed.casefold().replace("'", "").replace("’", "").split())
 

@@ -100,7 +100,15 @@ def of_the_coach_s_nudges(said: str, typed: list[str]) -> bool:
     """Said of the coach's nudge, not of reminders or calls to families: a family named
     needs one of the nudge's own words beside it ("can my nudges be about families who speak
     spanish")."""
-    return not default_reader().names_a_family(typed) or in_phrase_set("own-nudges", said)
+    if not default_reader().names_a_family(typed) or in_phrase_set("own-nudges", said):
+        return True
+    # "puedes hacer que los recordatorios sean sobre familias recién llegadas": the families
+    # are what the reminders should be about, named after "sobre" and nowhere before it.
+    focus = focus_named(said)
+    if focus is None or not in_phrase_set("the-reminders", said):
+        return False
+    before = said[: said.find(focus)] if focus in said else said
+    return not default_reader().names_a_family(words(before))
 
 
 def _nudges_named_outright(text: str, said: str) -> bool:

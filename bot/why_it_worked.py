@@ -21,6 +21,7 @@ from bot.replies import Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding.normalise import for_matching, phrases_pattern
+from bot.understanding.reader import is_asked
 from content.understanding_schema import replies_in
 
 # Long enough to type a second thought after the check-in, short enough that a "because..."
@@ -32,7 +33,7 @@ def why_it_worked(turn: Turn, text: str) -> list[Reply]:
     """The reason kept and said back, or nothing when the text gives none or no check-in
     said done moments ago."""
     checkin = replies_in(current_language()).checkin
-    if len(text) > MAX_ANSWER_CHARS:
+    if len(text) > MAX_ANSWER_CHARS or is_asked(text):  # "because of that, should i call?"
         return []
     if phrases_pattern(tuple(checkin.reason_openers)).search(for_matching(text)) is None:
         return []

@@ -20,6 +20,7 @@ from bot.flows.listening import (
     FRICTION_OR_SILENCE,
     asks_what_it_means,
     hardest_theme,
+    learned_from_family,
     what_is_told,
 )
 from bot.i18n import current_language
@@ -53,7 +54,6 @@ from bot.understanding.reader import (
     asks_a_question,
     default_reader,
 )
-from bot.understanding.variants import pick
 from content.understanding_schema import replies_in
 
 # Said before a follow-up without changing it: "ok which one first".
@@ -161,12 +161,11 @@ def tells_what_the_family_said(text: str) -> bool:
 
 def family_said_more(turn: Turn, text: str, advice: str | None, command: str) -> list[Reply]:
     """What the family told, said back as what listening brings; the story stays held."""
-    said = replies_in(current_language())
-    named = said.named
-    learned = pick(named.learned, text).format(who=named.learned_from_unnamed)
+    learned = learned_from_family(None, text)
     make_offer(turn.educator, heard_asked(advice, command), turn.now)
-    offer = said.intents.heard_offer.format(topic=_reflect_topic(command))
-    return [Text(f"{learned[:1].upper()}{learned[1:]} {offer}")]
+    said = replies_in(current_language()).intents
+    offer = said.heard_offer.format(topic=_reflect_topic(command))
+    return [Text(offer if learned is None else f"{learned.text} {offer}")]
 
 
 def tells_more_after_safety(text: str) -> bool:

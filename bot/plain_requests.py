@@ -21,6 +21,7 @@ from bot.commands.learn import overview_in_brief, overview_part_asked
 from bot.commands.nudge_settings import nudges_as_asked
 from bot.commands.nudges_in_words import (
     TASK_REMINDER,
+    nudge_words_in,
     nudges_asked_in_words,
     of_the_coach_s_nudges,
 )
@@ -118,7 +119,7 @@ from content.understanding_schema import ToTheCoach, replies_in
 
 # How a request opens with no question mark: "can the weekly tips be about families who speak
 # spanish".
-ASKING_FIRST_WORDS = (["can"], ["could"], ["would"], ["please"], ["pls"], ["puedes"], ["pueden"])
+ASKING_FIRST_WORDS = frozenset(["can", "could", "would", "please", "pls", "puedes", "pueden"])
 # A note to oneself of one task ("reminder to self: call jayden's mom thursday"): read as
 # `nudges` it had switched the weekly nudges on. A task's verb comes right after the note.
 _SELF_TASK = re.compile(
@@ -369,8 +370,8 @@ def _answer(
         intent = "unknown"  # "note to self: never on a friday again" is told, not asked
     if (
         intent != "nudges"
-        and (is_asked(text) or typed[:1] in ASKING_FIRST_WORDS)
-        and (in_phrase_set("own-nudges", matched) or in_phrase_set("the-reminders", matched))
+        and (is_asked(text) or (bool(typed) and typed[0] in ASKING_FIRST_WORDS))
+        and nudge_words_in(matched)
         and focus_named(text) is not None
     ):
         # "can the weekly tips be about families who speak spanish", "puedes hacer que los

@@ -87,13 +87,14 @@ def _nudges_explained(
     return None
 
 
+def nudge_words_in(said: str) -> bool:
+    """The coach's words for its nudge ("my nudges", "the weekly tips", "los recordatorios")."""
+    return in_phrase_set("own-nudges", said) or in_phrase_set("the-reminders", said)
+
+
 def _nudge_named(said: str) -> bool:
     """The nudge named by the coach's words for it, or by its day ("the tuesday reminders")."""
-    return (
-        in_phrase_set("own-nudges", said)
-        or in_phrase_set("the-reminders", said)
-        or DAY_NAMED_NUDGE.search(said) is not None
-    )
+    return nudge_words_in(said) or DAY_NAMED_NUDGE.search(said) is not None
 
 
 def of_the_coach_s_nudges(said: str, typed: list[str]) -> bool:

@@ -401,7 +401,7 @@ def heard(
         and FRICTION_OR_SILENCE.isdisjoint(reading.cued)
         and family_told_something(text)
     ):
-        learned = _learned_from_family(who, text, said_before)
+        learned = learned_from_family(who, text, said_before)
         if learned is not None:  # the news alone: a line on the week's time would bury it
             return learned
     # A worry heard already, and a family named for the first time: the family is the news
@@ -421,8 +421,11 @@ def heard(
     return Heard(general.text.format(snippet=snippet(text)), general.key)
 
 
-def _learned_from_family(who: str | None, text: str, said_before: Collection[str]) -> Heard | None:
-    """What a family member told, said back as what listening brings (each wording once)."""
+def learned_from_family(
+    who: str | None, text: str, said_before: Collection[str] = ()
+) -> Heard | None:
+    """What a family member told, said back as what listening brings (each wording once;
+    `who` unnamed: "the family")."""
     named = replies_in(current_language()).named
     fresh = _fresh(named.learned, LEARNED, text, said_before)
     if fresh is None:

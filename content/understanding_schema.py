@@ -418,6 +418,21 @@ class TakenBack(_Strict):
     pointing_most_words: int = Field(ge=1)
 
 
+class Corrected(_Strict):
+    """A correction of the answer just given ("sorry i meant the Nguyen family not the Tran
+    family", "*Nguyen"): the answer is mended, said plainly, and the question waits.
+    `changed` names {new}, {old} and {number}; `added` (nothing in the answer to replace)
+    {new} and {number}."""
+
+    openers: list[str] = Field(min_length=1)
+    openers_with_instead: list[str] = Field(min_length=1)
+    fillers: list[str] = Field(min_length=1)
+    instead_of: list[str] = Field(min_length=1)
+    most_words: int = Field(ge=1)
+    changed: str
+    added: str
+
+
 class ReflectionAsides(_Strict):
     """What is asked about the reflection at its questions, instead of an answer
     (bot/flows/reflection_asides.py). Its answers may name {number} and {count}: the
@@ -439,6 +454,7 @@ class ReflectionAsides(_Strict):
     at_a_pick: AsidesAtAPick
     not_kept: NotKept
     taken_back: TakenBack
+    corrected: Corrected
 
 
 class CheckinAsked(_Strict):

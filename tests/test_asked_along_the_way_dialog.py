@@ -133,6 +133,20 @@ def test_the_tuesday_reminders_moved_to_lunch_in_a_reflection(app: CoachApp) -> 
     assert "12:00" in reply and "Question 1 of 2" in reply
 
 
+def test_nudges_about_a_group_of_families_asked_over_the_options_is_no_action(
+    app: CoachApp,
+) -> None:
+    # Session 35: "could the tips be about IEP families" had been saved as the week's action
+    # ("The tips be about IEP families").
+    educator = at_the_first_question(app)
+    educator.says(FIRST_ANSWER)
+    reply = educator.says(SECOND_ANSWER)
+    if "Last step" not in reply:
+        reply = educator.says(SECOND_ANSWER)
+    reply = educator.says("could the tips be about IEP families")
+    assert "IEP" in reply and "Last step" in reply and "Saved to your journal" not in reply
+
+
 def test_asked_what_the_nudges_are_for_is_explained_and_changes_nothing(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     reply = educator.says("what are the monday messages even for? i thought this was optional")

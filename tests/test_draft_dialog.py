@@ -682,3 +682,25 @@ def test_a_good_grade_after_failing_is_good_news_not_a_concern(app: CoachApp) ->
         " twice for help"
     )
     assert "Celebrate something specific" in reply and "concern" not in reply
+
+
+def test_something_to_mention_typed_with_the_tone_goes_into_the_note(app: CoachApp) -> None:
+    # Session 35: "warm, and mention he also aced his quiz friday" took the tone and dropped
+    # the quiz.
+    teacher = Conversation(app.coach)
+    teacher.says("draft celebrate")
+    teacher.says("1")
+    teacher.says("Jaylen")
+    assert "Warm, or brief?" in teacher.says("he helped a new student find his classes all week")
+    note = teacher.says("warm, and mention he also aced his quiz friday")
+    assert "find his classes all week, and he also aced his quiz friday" in note
+
+
+def test_a_tone_said_in_more_words_adds_nothing_to_the_note(app: CoachApp) -> None:
+    teacher = Conversation(app.coach)
+    teacher.says("draft celebrate")
+    teacher.says("1")
+    teacher.says("Jaylen")
+    teacher.says("he helped a new student find his classes all week")
+    note = teacher.says("warm, say it in a kind way, not too long")
+    assert "all week." in note and "kind way" not in note

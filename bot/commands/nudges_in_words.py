@@ -53,12 +53,15 @@ def nudges_asked_in_words(turn: Turn, text: str, *, in_a_conversation: bool) -> 
     explained = _nudges_explained(text, said, typed, in_a_conversation=in_a_conversation)
     if explained is not None:
         return [Text(explained)]
-    if in_a_conversation and not _nudges_named_outright(text, said):
+    focus = focus_named(text)
+    # "could the tips be about IEP families": the nudge's words, then what they should be
+    # about, is a setting in any conversation (it had been saved as the week's action).
+    asked_about = focus is not None and nudge_words_in(said)
+    if in_a_conversation and not asked_about and not _nudges_named_outright(text, said):
         return []  # "the monday reminders really help me": an answer, not a setting
     named = schedule_named(text)
     if named is not None:
         return nudges_as_asked(turn, named)
-    focus = focus_named(text)
     if focus is not None:
         return focus_as_asked(turn, focus)
     if asks_to_stop_nudges(said, typed) and (in_a_conversation or _nudges_on(turn)):

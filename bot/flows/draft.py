@@ -136,6 +136,15 @@ _TONE_FILLERS = frozenset(
         "menos",
     ]
 )
+# "...and mention he also aced his quiz", "también di que...": what follows is for the note.
+_MENTION = re.compile(
+    r"\b(?:mention|say|add|include|tell (?:them|her|him|mom|dad|the family)|menciona|mencione"
+    r"|di|diga|agrega|agregue|pon|ponga)\s+(?:that\s+|que\s+)?"
+    r"(?!(?:it|lo|la|this|that|something|algo)\b)(?P<told>.+)$",  # "say it nicely": a tone
+    re.IGNORECASE,
+)
+# ...at least this many words of it (a tone's "say it nicely" adds nothing).
+MENTIONED_LEAST_WORDS = 3
 _ASKS_FOR_A_TONE = re.compile(r"\b(?:make|keep|sound|write|hazla|hazlo|suene)\b", re.IGNORECASE)
 OTHER_LANGUAGE_NOTES = {
     Language.ENGLISH: said.OTHER_LANGUAGE_NOTE_ENGLISH,
@@ -279,6 +288,21 @@ def _next(turn: Turn, flow: ActiveFlow, lead: Sequence[Reply] = ()) -> list[Repl
     if tone is not None:  # asked for before there was a note: not asked again
         return [*lead, *_take_tone(turn, flow, tone)]
     return [*lead, *_ask_tone(flow)]
+
+
+def _add_told_beside_tone(flow: ActiveFlow, typed: str) -> None:
+    """ "warm, and mention he also aced his quiz friday": what is asked to be mentioned goes
+    into the note with the last detail told (it had been dropped, the tone alone taken). A
+    tone's own words with no such ask ("warm but not cheesy") add nothing."""
+    mentioned = _MENTION.search(typed)
+    if mentioned is None or len(words(mentioned["told"])) < MENTIONED_LEAST_WORDS:
+        return
+    specifics: dict[str, str] = flow.data["specifics"]
+    asks = _content().purposes[Purpose(flow.data["purpose"])].asks
+    told = [str(s) for s in asks if str(s) != Specific.CHILD and specifics.get(str(s))]
+    if told:
+        last = told[-1]
+        specifics[last] = f"{specifics[last].rstrip(' .!')}, and {mentioned['told'].strip(' .!')}"
 
 
 def _take_tone(turn: Turn, flow: ActiveFlow, tone: str) -> list[Reply]:
@@ -731,5 +755,7 @@ class DraftFlow:
                 tone = answer.key or _tone_typed(answer.text)
                 if tone not in {t.value for t in Tone}:
                     return [Text(str(core_messages.PICK_AN_OPTION)), *_ask_tone(flow)]
+                if answer.key is None:  # "warm, and mention he also aced his quiz friday"
+                    _add_told_beside_tone(flow, answer.text)
                 return _take_tone(turn, flow, tone)
         return _take_draft_choice(turn, flow, answer)

@@ -22,6 +22,7 @@ from bot.drafts.suggest import draft_button
 from bot.flows import checkin, listening
 from bot.flows.base import Answer
 from bot.flows.checkin import own_words, wording_note
+from bot.flows.correction import correction_of_last_answer, mend
 from bot.flows.option_words import (
     asks_to_write_own,
     option_by_its_words,
@@ -420,6 +421,13 @@ class ReflectionFlow:
                     removed,
                     *(ask_action(turn, flow) if step == "action" else _ask_prompt(flow)),
                 ]
+            case "prompt" | "probe" | "action" if answer.key is None and (
+                mended := correction_of_last_answer(flow, answer.text)
+            ):
+                # "sorry i meant the Nguyen family not the Tran family": the answer before
+                # mended (it had been kept as this question's answer), the question kept.
+                mend(flow, mended)
+                return [Text(mended.said), *self.reprompt(turn, flow)]
             case "prompt" | "probe" if answer.key is None and (
                 advice := advice_on_what_was_told(answer.text, _told_so_far(flow))
             ):

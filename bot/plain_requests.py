@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from bot import messages
 from bot import profile_messages as profile_said
+from bot.asked_again import restated_question
 from bot.closest_lines import closest_indices, closest_lines
 from bot.commands.base import CommandHandler
 from bot.commands.language import language_choices
@@ -40,7 +41,7 @@ from bot.flows.checkin import (
     tells_how_it_went,
     typed_outcome,
 )
-from bot.flows.draft import start_draft
+from bot.flows.draft import language_not_offered, start_draft
 from bot.flows.listening import (
     ACK_ORDER,
     GENERAL,
@@ -342,6 +343,13 @@ def _answer(
             # "what do i do RIGHT NOW" next is answered by it again, and no yes starts anything.
             make_offer(turn.educator, heard_asked(f"{COACH_ADVICE}:{name}", NO_ADVICE), turn.now)
         return [Text(about.answer)]
+    restated = restated_question(text)
+    if restated is not None and restated.casefold() != text.strip().casefold():
+        # "wow thanks so helpful. i asked how to get them TO come": the miss owned, and the
+        # question as restated answered (it had been "You're welcome").
+        again = _answer(turn, restated, understand(restated), commands)
+        if again:
+            return [Text(said.asked_again), *again]
     if asks_which_one(text):  # "which one first?" with nothing given to choose from
         return [Text(said.which_one_unheld)]
     if says_tried_them_all(text):  # "i already tried all of that", nothing given before it
@@ -1256,7 +1264,8 @@ def _draft_begun(turn: Turn, text: str, commands: dict[str, CommandHandler]) -> 
     """A note home begun, at its purpose when the request names one."""
     purpose = purpose_in(text)
     if purpose is None:
-        return commands["draft"](turn, "")
+        not_offered = language_not_offered(text)  # "can you write a note in vietnamese"
+        return [*([Text(not_offered)] if not_offered else []), *commands["draft"](turn, "")]
     return start_draft(turn, purpose.value, heard=True, request=text)
 
 

@@ -61,7 +61,6 @@ AS_WRITTEN = frozenset(
         "applies_asks",
         "openers_with_instead",
         "instead_of",
-        "fillers",
         "reason_openers",
         "follow_up_asks",
         "start_asks",

@@ -205,6 +205,8 @@ class IntentReplies(_Strict):
     aside_situation_after: str
     # What the weekly nudges are for, and that they come only in this chat.
     nudges_what_for: str
+    asked_again: str  # a question asked again after a reply that missed it
+    which_hour: str  # {hour}, {am}, {pm}: an hour said with no morning or evening
     nudges_only_here: str
     # After a told answer given beside a reflection's question, before it is asked again.
     aside_back: str
@@ -343,6 +345,7 @@ class OwnPlan(_Strict):
     reports: list[str] = Field(min_length=1)
     report_heard: str
     not_a_step: str
+    too_thin: str  # {step}: a step's verb with nothing beside it
     leave_openers: list[str] = Field(min_length=1)
     instead_words: list[str]
     pointing_words: list[str]
@@ -365,6 +368,7 @@ class ChangeAction(_Strict):
     day_moved: str  # {action}: the action with its new day
     none_planned: str
     last_week: str
+    chosen_today: str  # {action}: chosen earlier the same day, not asked about yet
     # Asked over the action options, before any is saved.
     not_saved_yet: str
 

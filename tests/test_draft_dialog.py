@@ -16,6 +16,7 @@ from bot.replies import Card
 from bot.storage.models import Educator, FlowState
 from content.drafts_schema import Language, Purpose, default_drafts
 from content.understanding_schema import replies_in
+from tests.clock import FakeClock
 from tests.dialog import Conversation
 
 # What an educator types for each specific, in the language the family reads.
@@ -704,3 +705,59 @@ def test_a_tone_said_in_more_words_adds_nothing_to_the_note(app: CoachApp) -> No
     teacher.says("he helped a new student find his classes all week")
     note = teacher.says("warm, say it in a kind way, not too long")
     assert "all week." in note and "kind way" not in note
+
+
+def test_a_draft_saved_beside_this_week_s_action_leaves_it_the_one_asked_about(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    # Session 35: saving a note home had made "send it" the week's action, and the action
+    # chosen in the reflection was never asked about again.
+    teacher = Conversation(app.coach)
+    teacher.says("reflect relational")
+    teacher.says("idk. i have 148 kids. 6 families came to conferences. thats where im at")
+    teacher.says("honestly most of them work, prob both")
+    teacher.says("4")
+    teacher.says("ask the counselor if theres a better number for jaylens dad")
+    teacher.says("draft celebrate")
+    teacher.says("1")
+    teacher.says("maria")
+    teacher.says("she went from a D to a B this quarter")
+    teacher.says("1")
+    saved = teacher.clicks("Save")
+    assert "beside this week's action: _ask the counselor" in saved
+    clock.advance(days=7)
+    assert "better number for jaylens dad" in teacher.says("hi")
+    assert "What made it work?" in teacher.clicks("Done")
+    assert "went from a D to a B" in teacher.says("journal")
+
+
+def test_what_is_told_to_the_coach_about_the_note_is_never_pasted_into_it(app: CoachApp) -> None:
+    # Session 35: "reply to a mom who emails me angry stuff at midnight..." typed where the
+    # purpose is asked had been kept as what was seen, and the note said it word for word.
+    teacher = Conversation(app.coach)
+    teacher.says("draft")
+    reply = teacher.says(
+        "reply to a mom who emails me angry stuff at midnight about her sons C. he doesnt do hw"
+    )
+    assert "what the note is for" in reply and "kept that for the note" not in reply
+    teacher.says("4")
+    teacher.says("1")
+    teacher.says("tyler")
+    assert "What have you seen since you last talked?" in teacher.says("2")
+
+
+def test_a_note_asked_for_in_another_language_is_told_plainly_at_the_start_and_under_it(
+    app: CoachApp,
+) -> None:
+    # Session 35: "can you write a note in vietnamese" began an English/Spanish draft without
+    # a word, and "can you do it in Somali?" under a note was asked to pick an option.
+    teacher = Conversation(app.coach)
+    assert "won't guess at Vietnamese" in teacher.says("can you write a note in vietnamese")
+    teacher.says("cancel")
+    teacher.says("draft celebrate")
+    teacher.says("1")
+    teacher.says("Jaylen")
+    teacher.says("he helped a new student find his classes")
+    teacher.says("1")
+    reply = teacher.says("can you do it in Somali?")
+    assert "won't guess at Somali" in reply and "Your draft" in reply

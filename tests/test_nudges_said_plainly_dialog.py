@@ -52,3 +52,38 @@ def test_a_day_and_time_a_week_later_are_not_taken_for_the_settings(
     clock.advance(days=7)
     educator.says("friday at 3pm")
     assert "Tuesday" in educator.says("nudges")
+
+
+def test_a_sentence_after_the_command_word_is_read_as_a_sentence(app: CoachApp) -> None:
+    # Session 35: "recordatorios los lunes a las 7am" had been "I don't know the option `los`".
+    educator = Conversation(app.coach)
+    educator.says("language es")
+    reply = educator.says("recordatorios los lunes a las 7am")
+    assert "07:00" in reply and "lunes" in reply and "`los`" not in reply
+
+
+def test_an_hour_with_no_morning_or_evening_is_asked_not_passed_over(app: CoachApp) -> None:
+    # Session 35: "a las 7" had kept 07:30 without a word.
+    educator = Conversation(app.coach)
+    educator.says("language es")
+    reply = educator.says("mandame recordatorios los lunes a las 7 porfa")
+    assert "recordatorios time 07:00" in reply and "recordatorios time 19:00" in reply
+    assert "Hora: 07:30" in educator.says("recordatorios")
+
+
+def test_a_focus_said_beside_the_day_and_time_is_set_too(app: CoachApp) -> None:
+    # Session 35: the day and time were set and "focused on ..." dropped without a word.
+    educator = Conversation(app.coach)
+    reply = educator.says(
+        "send me a nudge every Monday at 7:15am, focused on getting my staff to make positive calls"
+    )
+    assert "Mon Nov 23, 07:15" in reply and "Nudges will stay on" in reply
+    assert "Focus: Relational, built on mutual trust only" in educator.says("nudges")
+
+
+def test_remind_me_to_do_this_is_the_weekly_nudge_not_a_task(app: CoachApp) -> None:
+    # Session 35: had been "I can't remind you about one task on one day".
+    educator = Conversation(app.coach)
+    reply = educator.says("remind me every sunday night to do this stuff")
+    assert "Weekly nudges are on" in reply and "Sun Nov 22, 19:00" in reply
+    assert "one task" in educator.says("remind me to call Mrs Diaz on friday")

@@ -14,7 +14,8 @@ from __future__ import annotations
 from bot import messages as core_messages
 from bot.commands.base import CommandHandler
 from bot.commands.nudge_settings import handle_nudges
-from bot.commands.schedule_settings import OFF_BY_EDUCATOR
+from bot.commands.nudges_in_words import nudges_asked_in_words
+from bot.commands.schedule_settings import OFF_BY_EDUCATOR, read_setting
 from bot.flows.checkin import start_checkin
 from bot.flows.state import load_flow
 from bot.followthrough import (
@@ -33,6 +34,7 @@ from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.weekly.backoff import take_answer
 from bot.weekly.models import NudgeLedger, Subscription
+from bot.weekly.settings_parser import EVERY_SETTING, UnknownSetting
 
 CARD_ACTIONS = ("done", "skip", "tomorrow")
 QUESTION_ACTIONS = ("keep", "monthly", "stop")
@@ -127,9 +129,20 @@ def _typed_checkin(turn: Turn, parts: list[str]) -> list[Reply]:
     return [ask_how_it_went(turn, pending, asked_for=True)]
 
 
+def handle_nudges_typed(turn: Turn, args: str) -> list[Reply]:
+    """`nudges ...` as typed: a setting's own words, or a sentence after the command word
+    ("recordatorios los lunes a las 7am", "nudges every monday at 7:15 please"), read as the
+    same sentence without it would be (it had been "I don't know the option `los`")."""
+    if isinstance(read_setting(turn, args, EVERY_SETTING), UnknownSetting):
+        in_words = nudges_asked_in_words(turn, f"nudges {args}", in_a_conversation=False)
+        if in_words:
+            return in_words
+    return handle_nudges(turn, args)
+
+
 # Registered in bot/commands/table.py; `nudge` and `checkin` are the buttons' words.
 NUDGE_COMMANDS: dict[str, CommandHandler] = {
-    "nudges": handle_nudges,
+    "nudges": handle_nudges_typed,
     "nudge": handle_nudge_button,
     "checkin": handle_checkin,
 }

@@ -22,14 +22,18 @@ from bot.turn import Turn
 from bot.understanding import understand
 from bot.understanding.normalise import for_matching, words
 from bot.understanding.reader import default_reader, in_phrase_set, is_asked
-from bot.weekly.schedule_words import focus_named, schedule_named
+from bot.weekly.schedule_words import focus_named, hour_without_half, schedule_named
 from bot.weekly.subscriptions import subscription_of
 from content.understanding_schema import replies_in
 
 # A reminder of one task ("remind me friday to call the nguyens", "recuérdame el lunes que
 # llame a la abuela"), not of the weekly nudge.
 TASK_REMINDER = re.compile(
-    r"\b(?:remind me|recu[eé]rdame|recordarme)\b.*\b(?:to|about|que|para)\s+\w"
+    r"\b(?:remind me|recu[eé]rdame|recordarme)\b.*\b(?:to|about|que|para)\s+"
+    # ...but "to do this stuff", "to reflect", "de hacer esto": the coach's own work, which is
+    # what the weekly nudge reminds of (it had been "I can't remind you about one task").
+    r"(?!(?:do |doing |use |come back to |check in on |hacer |usar )?(?:this|these|esto|"
+    r"the coach|you|reflect|reflecting|check in|reflexionar)\b)\w"
 )
 ABOUT_WORDS = frozenset({"about", "sobre"})
 # The nudge by the day or time it comes: "the tuesday reminders", "the monday messages".
@@ -61,7 +65,13 @@ def nudges_asked_in_words(turn: Turn, text: str, *, in_a_conversation: bool) -> 
         return []  # "the monday reminders really help me": an answer, not a setting
     named = schedule_named(text)
     if named is not None:
-        return nudges_as_asked(turn, named)
+        # "every Monday at 7:15am, focused on getting my staff to make positive calls": the
+        # focus too (it had been dropped); "a las 7": which 7 asked (07:30 had been kept).
+        scheduled = nudges_as_asked(turn, named)  # first: it turns them on when off
+        focused = focus_as_asked(turn, focus) if focus is not None else []
+        return [*scheduled, *focused, *_which_hour(text)]
+    if hour_without_half(text) is not None and focus is None:
+        return _which_hour(text) if in_a_conversation or _nudges_on(turn) else []
     if focus is not None:
         return focus_as_asked(turn, focus)
     if asks_to_stop_nudges(said, typed) and (in_a_conversation or _nudges_on(turn)):
@@ -88,6 +98,16 @@ def _nudges_explained(
     if other_channel and (named or instead or (not in_a_conversation and is_asked(text))):
         return replies.nudges_only_here
     return None
+
+
+def _which_hour(text: str) -> list[Reply]:
+    """ "a las 7", "at 8": morning or evening asked, with the two ways to say it."""
+    hour = hour_without_half(text)
+    if hour is None:
+        return []
+    morning, evening = hour % 12, hour % 12 + 12
+    asked = replies_in(current_language()).intents.which_hour
+    return [Text(asked.format(hour=hour, am=f"{morning:02d}:00", pm=f"{evening:02d}:00"))]
 
 
 def nudge_words_in(said: str) -> bool:

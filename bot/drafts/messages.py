@@ -14,6 +14,12 @@ PURPOSE_HEARD = Msg("Let's write a short note home: {purpose}.")
 # ...and the child (and the moment) were in it too: not asked again.
 TOLD_KEPT = Msg("I'll use what you told me about {child}.")
 KEPT_AHEAD = Msg("Thanks, I kept that for the note and won't ask for it again. First, one choice:")
+# "reply to a mom who emails me angry stuff at midnight...": told to the coach about the note,
+# never pasted into it.
+TOLD_ABOUT_THE_NOTE = Msg(
+    "Thanks, that helps me see what the note is for. I'll build it from a few short details "
+    "next, in words meant for the family. First, one choice:"
+)
 # "idk what should i put here" at a choice: help choosing, never words for the note.
 UNSURE_LANGUAGE = Msg(
     "If you're not sure, pick the language the family used the last time they wrote or called; "
@@ -74,6 +80,10 @@ SAVED = Msg(
     "wrote back."
 )
 FINISHED = Msg("Good luck with it. Nothing of this draft is kept: only that you wrote one.")
+SAVED_BESIDE_ACTION = Msg(
+    "Saved to your journal, beside this week's action: _{action}_. Next week I'll ask how that "
+    "went."
+)
 ALREADY_SAVED = Msg("That draft is already in your journal.")
 SEND_ACTION = Msg("Send the message home you drafted ({purpose})")
 SEND_ACTION_FOR = Msg("Send the message home you drafted for {child}'s family ({purpose})")

@@ -16,10 +16,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from datetime import timedelta
 
 from bot import messages as core_messages
 from bot.drafts import messages as said
 from bot.drafts.compose import compose, shortest_version, tidy
+from bot.drafts.journal import is_a_drafted_message
 from bot.drafts.models import SavedDraft
 from bot.drafts.suggest import purpose_in
 from bot.drafts.told import told_in_request
@@ -27,6 +29,7 @@ from bot.flows.base import Answer
 from bot.flows.listening import VAGUE_WORDS
 from bot.flows.reflection_asides import pick_step_aside
 from bot.flows.state import STEPS_ASIDE, ActiveFlow, save_flow
+from bot.followthrough import awaiting_check_in
 from bot.i18n import current_language, speaking
 from bot.language import language_named
 from bot.messages import says_skip
@@ -53,6 +56,8 @@ KIND = "draft"
 MAX_SPECIFIC_CHARS = 300
 # The planned "send it" action is filed under the condition it practises.
 SEND_TOPIC = "relational"
+# A reflection's action younger than this is the week's: a draft saved now is kept beside it.
+ONE_WEEK = timedelta(days=7)
 # An observation this short, made only of these words, says nothing a family can picture.
 VAGUE_OBSERVATION_WORDS = 5
 _VAGUE = VAGUE_WORDS | frozenset(
@@ -136,6 +141,19 @@ _TONE_FILLERS = frozenset(
         "menos",
     ]
 )
+# Told to the coach about the note, not words for it: "reply to a mom who emails me...", "it's
+# for a grandmother raising two grandkids", "this is going to all families" (they had been
+# pasted into the note as what was seen).
+_TELLS_THE_COACH = re.compile(
+    r"^\W*(?:(?:ok|so|um+|well|hi|hey)\W+)*(?:reply|respond|answer|write back|it'?s (?:for|to|a)\b"
+    r"|its (?:for|to|a)\b|this is (?:for|to|going)|for (?:a|the|my|his|her|their)\b"
+    r"|to (?:a|the|my|his|her|their) (?:mom|dad|parent|family|families|grand)"
+    r"|(?:a|an) (?:note|message|email|text|reply|letter)\b|i (?:want|need|would like|'d like)\b"
+    r"|es (?:para|una)\b|para (?:la|el|una|un|los|las)\b|responder|contestar)"
+    r"|\b(?:a|one|this|the) (?:mom|dad|parent|grandma|grandmother|mam[aá]|pap[aá])"
+    r" (?:who|that|que)\b|\b(?:it'?s|its|this is) a (?:reply|response|answer)\b",
+    re.IGNORECASE,
+)
 # "...and mention he also aced his quiz", "también di que...": what follows is for the note.
 _MENTION = re.compile(
     r"\b(?:mention|say|add|include|tell (?:them|her|him|mom|dad|the family)|menciona|mencione"
@@ -171,8 +189,17 @@ def start_draft(
             replies.insert(0, Text(said.PURPOSE_HEARD.format(purpose=label) + kept))
     else:
         replies = _ask_purpose(flow)
+    not_offered = language_not_offered(request)
+    if not_offered is not None:  # "a note in vietnamese": said first, not passed over
+        replies.insert(0, Text(not_offered))
     save_flow(turn, flow)
     return replies
+
+
+def language_not_offered(request: str) -> str | None:
+    """What to say when a request asks for a note in a language notes are not written in."""
+    other = _other_language(request) if request else None
+    return None if other is None else said.LANGUAGE_NOT_OFFERED.format(language=other)
 
 
 def _keep_told_in(flow: ActiveFlow, request: str) -> None:
@@ -395,6 +422,9 @@ def _typed_ahead(flow: ActiveFlow, typed: str) -> list[Reply]:
         # been kept "for the note", and the note would have said it).
         unsure = said.UNSURE_LANGUAGE if flow.step == "language" else said.UNSURE_PURPOSE
         return [Text(str(unsure))]
+    if _TELLS_THE_COACH.search(typed):
+        _keep_ahead(flow, typed, seen=False)  # a name told is still kept
+        return [Text(str(said.TOLD_ABOUT_THE_NOTE))]
     kept = _keep_ahead(flow, typed)
     return [Text(str(said.KEPT_AHEAD if kept else core_messages.PICK_AN_OPTION))]
 
@@ -622,6 +652,9 @@ def _take_draft_choice(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Rep
     content = _content()
     language, purpose = Language(flow.data["language"]), Purpose(flow.data["purpose"])
     key = answer.key or _review_typed(answer.text)
+    other = _other_language(answer.text) if answer.key is None else None
+    if other is not None:  # "can you do it in Somali?" under the note
+        return [Text(said.LANGUAGE_NOT_OFFERED.format(language=other)), *reprompt(flow)]
     named = language_named(answer.text) if key == "language" else None
     if named == language.value:  # "en español" under a draft already in Spanish
         return _show_draft(flow)
@@ -645,36 +678,47 @@ def _take_draft_choice(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Rep
             note = str(OTHER_LANGUAGE_NOTES[other])
             return _show_draft(flow, note)
         case "save":
-            _save(turn, flow)
+            saved = _save(turn, flow)
             flow.finished = True
-            return [Text(str(said.SAVED))]
+            return [Text(saved)]
         case "done":
             flow.finished = True
             return [Text(str(said.FINISHED))]
     return [Text(str(core_messages.PICK_AN_OPTION)), *reprompt(flow)]
 
 
-def _save(turn: Turn, flow: ActiveFlow) -> None:
+def _save(turn: Turn, flow: ActiveFlow) -> str:
     """The draft, sealed, and a planned action to send it, whose check-in next week asks
-    whether it went out and whether the family wrote back."""
-    purpose = _content().purposes[Purpose(flow.data["purpose"])].label.casefold()
-    child = tidy(flow.data["specifics"].get(Specific.CHILD, ""))
-    action = (
-        said.SEND_ACTION_FOR.format(child=child, purpose=purpose)
-        if child
-        else said.SEND_ACTION.format(purpose=purpose)
-    )
+    whether it went out and whether the family wrote back; or, while this week's action
+    chosen in a reflection still waits, the draft kept beside it (one action a week: a
+    draft's "send it" had taken its place, and the chosen action was never asked about).
+    What to say back."""
     sealer = turn.sealer
-    plan = Reflection(
-        educator_id=turn.educator.id,
-        topic=SEND_TOPIC,
-        created_at=turn.now,
-        answers=sealer.seal(json.dumps([])),
-        action=sealer.seal(action),
-        action_status="planned",
-    )
-    turn.session.add(plan)
-    turn.session.flush()
+    this_week = _action_this_week(turn)
+    plan_id: int | None = None  # beside this week's action: kept in the journal, unplanned
+    if this_week is not None:
+        action = sealer.unseal(this_week.action).rstrip(".")
+        saved = said.SAVED_BESIDE_ACTION.format(action=action)
+    else:
+        purpose = _content().purposes[Purpose(flow.data["purpose"])].label.casefold()
+        child = tidy(flow.data["specifics"].get(Specific.CHILD, ""))
+        action = (
+            said.SEND_ACTION_FOR.format(child=child, purpose=purpose)
+            if child
+            else said.SEND_ACTION.format(purpose=purpose)
+        )
+        plan = Reflection(
+            educator_id=turn.educator.id,
+            topic=SEND_TOPIC,
+            created_at=turn.now,
+            answers=sealer.seal(json.dumps([])),
+            action=sealer.seal(action),
+            action_status="planned",
+        )
+        turn.session.add(plan)
+        turn.session.flush()
+        plan_id = plan.id
+        saved = str(said.SAVED)
     turn.session.add(
         SavedDraft(
             educator_id=turn.educator.id,
@@ -682,9 +726,19 @@ def _save(turn: Turn, flow: ActiveFlow) -> None:
             purpose=flow.data["purpose"],
             language=flow.data["language"],
             text=sealer.seal(_draft_text(flow)),
-            reflection_id=plan.id,
+            reflection_id=plan_id,
         )
     )
+    return saved
+
+
+def _action_this_week(turn: Turn) -> Reflection | None:
+    """The action chosen in a reflection within the last week that still waits for its
+    check-in (not a draft's own "send it")."""
+    pending = awaiting_check_in(turn.session, turn.educator.id)
+    if pending is None or turn.now - pending.created_at >= ONE_WEEK:
+        return None
+    return None if is_a_drafted_message(turn, pending.id) else pending
 
 
 def reprompt(flow: ActiveFlow) -> list[Reply]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
@@ -73,6 +74,11 @@ ROLE_SAID = "_role_said"
 # The journal entry whose action the one picked takes the place of ("can i change my
 # action?", bot/flows/action_change.py); that action is not offered again.
 REPLACES = "replaces"
+# At most this many words lead up to a step ("i guess i could", "maybe i'll just"); more are
+# part of the plan itself.
+LEAD_IN_MOST_WORDS = 6
+# An action set this recently outside a reflection is not asked about when one begins.
+ACTION_TOO_NEW_TO_ASK = timedelta(hours=12)
 NOT_AGAIN = "not_again"
 
 
@@ -110,6 +116,13 @@ def start_reflection(turn: Turn, slug: str) -> list[Reply]:
         Text(messages.REFLECT_INTRO.format(title=topic.title, summary=topic.summary))
     ]
     pending = action_awaiting_check_in(turn)
+    if pending is not None and _set_just_now(turn, pending):
+        # Carried into the week or drafted a minute ago: "How did it go?" would only be
+        # answered "not yet" and count as a miss in the journal.
+        action = turn.sealer.unseal(pending.action)
+        chosen = replies_in(current_language()).change_action.chosen_today
+        replies.append(Text(chosen.format(action=action.rstrip("."))))
+        pending = None
     if pending is not None:
         flow.data["followup_id"] = pending.id
         replies += _ask_followup(turn, flow, pending)
@@ -117,6 +130,14 @@ def start_reflection(turn: Turn, slug: str) -> list[Reply]:
         replies += _ask_prompt(flow)
     save_flow(turn, flow)
     return replies
+
+
+def _set_just_now(turn: Turn, pending: Reflection) -> bool:
+    """An action set outside a reflection (carried into this week at a check-in, or a saved
+    draft's "send it": no answers of its own) within ACTION_TOO_NEW_TO_ASK."""
+    if turn.now - pending.created_at >= ACTION_TOO_NEW_TO_ASK:
+        return False
+    return not json.loads(turn.sealer.unseal(pending.answers) or "[]")
 
 
 def reflections_on(turn: Turn, slug: str) -> int:
@@ -588,7 +609,22 @@ class ReflectionFlow:
             heard = _heard_not_saved(flow, own, said.own_plan.not_a_step)
             return [*heard, *ask_action(turn, flow)]
         step = _without_lead_in(own)
+        if own != set_aside and _only_a_verb(step):
+            # "actually not email. text maybe": "Text maybe" had been the week's action.
+            flow.data[NOT_A_STEP] = own
+            thin = said.own_plan.too_thin.format(step=step.rstrip(". "))
+            return [*note, Text(thin), *ask_action(turn, flow)]
         return [*note, *_said_beside_the_step(flow, own, step), *_save(turn, flow, step)]
+
+
+def _only_a_verb(step: str) -> bool:
+    """A step with nothing beside its verb but fillers ("Text maybe", "Call i guess")."""
+    fillers = set(replies_in(current_language()).own_plan.fillers) | _HEDGES
+    return len([word for word in words(for_matching(step)) if word not in fillers]) <= 1
+
+
+# Said after a step's verb, they add nothing to it ("text maybe", "call i guess").
+_HEDGES = frozenset({"maybe", "i", "guess", "perhaps", "idk", "or", "something", "lol", "quizá"})
 
 
 def _option_in_words(flow: ActiveFlow, own: str) -> str | None:
@@ -647,6 +683,11 @@ def _without_lead_in(action: str) -> str:
     action that starts with its step is kept exactly as typed."""
     step = own_plan(action) or without_hedge(action)
     if step is None or action.casefold().startswith(step.casefold()):
+        return action
+    at = action.casefold().find(step.casefold()[:24])
+    if at < 0 or len(words(for_matching(action[:at]))) > LEAD_IN_MOST_WORDS:
+        # "Before Thursday, ask my principal about make-up sessions, so I can bring it up
+        # first": the step is the whole of it, not the clause after "so I can".
         return action
     return step
 

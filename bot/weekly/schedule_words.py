@@ -24,6 +24,9 @@ _DAY_NAMES = {
 _CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})\s*([ap])?\.?\s?m?\b")
 _HOUR_WITH_HALF = re.compile(r"\b(\d{1,2})\s*([ap])\.?\s?m\b")
 _SPANISH_HOUR = re.compile(r"\ba las (\d{1,2})(?::(\d{2}))? de la (manana|tarde|noche)\b")
+# An hour alone after "at" or "a las" ("mandame recordatorios los lunes a las 7"): which 7
+# is not said, so it is asked (it had been passed over in silence, 07:30 kept).
+_BARE_HOUR = re.compile(r"\b(?:a las|at) (\d{1,2})\b(?![:.,]?\d|\s*(?:%|th|st|nd|rd|o'?clock))")
 # Midday by name: "can the tuesday reminders come at lunch instead" (it had kept 07:30).
 _MIDDAY = re.compile(
     r"\b(?:at lunch|lunchtime|lunch time|during lunch|at noon|noon|midday|al mediodia|"
@@ -162,6 +165,16 @@ def _time_in(said: str) -> time | None:
         half = "a" if found[3] == "manana" else "p"
         return _clock(int(found[1]), int(found[2] or 0), half)
     return NOON if _MIDDAY.search(said) else None
+
+
+def hour_without_half(sentence: str) -> int | None:
+    """The hour said with no am, pm or part of the day ("a las 7", "at 8"), when the
+    sentence names no time otherwise; None when there is none."""
+    said = without_accents(sentence.casefold())
+    if _time_in(said) is not None:
+        return None
+    found = _BARE_HOUR.search(said)
+    return int(found[1]) if found is not None and 1 <= int(found[1]) <= 12 else None
 
 
 def _clock(hours: int, minutes: int, half: str | None) -> time | None:

@@ -1,6 +1,8 @@
-"""A question asked again after a reply that missed it: "wow thanks so helpful. i asked how
-to get them TO come". It had been read as thanks ("You're welcome"); now the question as
-restated is answered, after owning the miss.
+"""A reply that missed what was meant, said so: a question asked again ("wow thanks so
+helpful. i asked how to get them TO come" had been read as thanks), or news taken for a
+question ("No, I wasn't asking about IEP meetings. I was telling you how the Theo thing
+went" had been read as overload). The miss is owned, then the question answered or the news
+listened to.
 """
 
 from __future__ import annotations
@@ -31,3 +33,17 @@ def restated_question(text: str) -> str | None:
     # "them" was said of whom the question before was about: families, nearly always.
     asked = _THEM.sub("families", found["asked"].strip())
     return asked if asked.endswith("?") else f"{asked}?"
+
+
+# "I wasn't asking about...", "i was just telling you", "no estaba preguntando".
+_ONLY_TELLING = re.compile(
+    r"\b(?:i was(?:n't| not) asking|i wasnt asking|i was (?:just |only )?telling you"
+    r"|i was (?:just |only )?sharing|not a question|no (?:le |te )?estaba preguntando"
+    r"|solo (?:le |te )?estaba contando|no era (?:una )?pregunta)\b",
+    re.IGNORECASE,
+)
+
+
+def was_only_telling(text: str) -> bool:
+    """The reply before took news for a question, and this says so."""
+    return _ONLY_TELLING.search(text) is not None

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from bot import messages
 from bot import profile_messages as profile_said
-from bot.asked_again import restated_question
+from bot.asked_again import restated_question, was_only_telling
 from bot.closest_lines import closest_indices, closest_lines
 from bot.commands.base import CommandHandler
 from bot.commands.language import language_choices
@@ -107,6 +107,7 @@ from bot.understanding.reader import (
     in_phrase_set,
     is_asked,
     is_non_answer,
+    sentences_of,
 )
 from bot.understanding.variants import pick
 from bot.weekly.models import NudgeLedger
@@ -343,6 +344,13 @@ def _answer(
             # "what do i do RIGHT NOW" next is answered by it again, and no yes starts anything.
             make_offer(turn.educator, heard_asked(f"{COACH_ADVICE}:{name}", NO_ADVICE), turn.now)
         return [Text(about.answer)]
+    if was_only_telling(text):
+        # "No, I wasn't asking about IEP meetings. I was telling you how the Theo thing went":
+        # the miss owned, and how it went asked (it had been "That sounds like a lot").
+        pending = action_awaiting_check_in(turn)
+        if pending is not None:
+            return [Text(said.only_telling), ask_how_it_went(turn, pending, asked_for=True)]
+        return [Text(said.only_telling_heard)]
     restated = restated_question(text)
     if restated is not None and restated.casefold() != text.strip().casefold():
         # "wow thanks so helpful. i asked how to get them TO come": the miss owned, and the
@@ -350,6 +358,21 @@ def _answer(
         again = _answer(turn, restated, understand(restated), commands)
         if again:
             return [Text(said.asked_again), *again]
+    after = _after_lead_in_sentences(text)
+    if after is not None:
+        # "Okay. Never mind. Can we do a reflection about the IEP meeting?": the request, not
+        # the "never mind" before it (it had been a cancel).
+        return _answer(turn, after, understand(after), commands)
+    if intent in _NOT_A_HELLO_AFTER and _hello_then_nothing_to_answer(text):
+        # "Hi, I'm Renée. A colleague mentioned this might help. I'm not totally sure what
+        # this is, honestly.": hello, and what the coach is (it had been "That sounds like a
+        # lot").
+        return greet(turn)
+    asked_language = _language_asked_first(text) if intent != "language" else None
+    if asked_language is not None:
+        # "Can you switch to Spanish? I want to practice before I talk to Daniela's mom": the
+        # family named later had made it a question about them (the Interactive card).
+        return commands["language"](turn, asked_language)
     if asks_which_one(text):  # "which one first?" with nothing given to choose from
         return [Text(said.which_one_unheld)]
     if says_tried_them_all(text):  # "i already tried all of that", nothing given before it
@@ -827,15 +850,40 @@ def _how_it_went(turn: Turn, text: str, reading: Understanding) -> list[Reply] |
     was said answers its next question. Only a text that opens with how it went: "ugh I
     haven't had time to breathe" is heard as the week it is about. A bare "yes" or "no"
     could answer anything, and a request is a request: neither is taken for a check-in."""
+    pending = action_awaiting_check_in(turn)
+    if pending is None or turn.now - pending.created_at < CHECK_IN_AFTER:
+        return None  # chosen minutes ago: "done" is not about it yet
+    if tells_how_it_went(text) and _tells_of(turn.sealer.unseal(pending.action), text):
+        # "I did the notebook thing with Theo. On Wednesday his dad wrote one line...": the
+        # week's action told of in its own words, whatever else it sounds like (it had been
+        # read as a question about IEP meetings, named on the way).
+        return start_checkin_told(turn, pending, text)
     if reading.intent not in CHECKIN_READINGS or _only(text, AMBIGUOUS_OUTCOMES):
         return None
     outcome = outcome_first(text, asked=False)  # nothing asked: only the plain words
     if outcome is None:
         return None
-    pending = action_awaiting_check_in(turn)
-    if pending is None or turn.now - pending.created_at < CHECK_IN_AFTER:
-        return None  # chosen minutes ago: "done" is not about it yet
     return start_checkin(turn, pending, outcome, said=text)
+
+
+def _tells_of(action: str, text: str) -> bool:
+    """Whether a story names the action's own words: two of its longer words, or a name."""
+
+    def telling(said: str) -> set[str]:
+        return {w for w in words(for_matching(said)) if len(w) >= 4} - _COMMON_WORDS
+
+    shared = telling(action) & telling(text)
+    named = {w.casefold() for w in re.findall(r"\b[A-Z][a-z]{2,}", action[1:])}
+    return len(shared) >= 2 or bool(named & shared)
+
+
+# Longer words any plan and any story share: no sign the story is about this plan.
+_COMMON_WORDS = frozenset(
+    ["with", "family", "families", "their", "this", "that", "will", "about", "week", "what",
+     "when", "then", "from", "have", "they", "just", "them", "some", "said", "one", "home",
+     "school", "class", "parent", "parents", "child", "student", "students", "para", "familia",
+     "semana", "casa", "escuela", "clase"]
+)  # fmt: skip
 
 
 def answer_to_how_it_went(turn: Turn, text: str, offered: str) -> list[Reply] | None:
@@ -1058,14 +1106,68 @@ def coach_language_asked(text: str) -> str | None:
     "puedes hablarme en español?"); None when none or two are named, or when it is named for
     others ("half my staff prefers spanish" is no choice of theirs)."""
     typed = words(for_matching(text))
-    for_others = default_reader().names_a_family(typed) or not OTHERS.isdisjoint(typed)
     languages = _languages_in(typed)
     if len(languages) > 1:
         # "english please, i clicked spanish by accident", "puedes hablarme en español? my
         # english is fine but im tired": the one the request opens with.
         first = next(iter(clauses_of(text)), "")
         languages = _languages_in(words(for_matching(first)))
+    # Whom the language is for, read in the clause that names it: "Can you switch to
+    # Spanish? I want to practice before I talk to Daniela's mom" is for the educator.
+    named_in = next(
+        (words(for_matching(c)) for c in clauses_of(text) if _languages_in(words(for_matching(c)))),
+        typed,
+    )
+    for_others = default_reader().names_a_family(named_in) or not OTHERS.isdisjoint(named_in)
     return languages.pop() if len(languages) == 1 and not for_others else None
+
+
+def _hello_then_nothing_to_answer(text: str) -> bool:
+    """A hello first, then only words about coming here ("a colleague mentioned this might
+    help"), with no family, worry or request in them."""
+    sentences = sentences_of(text)
+    if len(sentences) < 2 or understand(sentences[0], deficit=False).intent != "greeting":
+        return False
+    rest = " ".join(sentences[1:])
+    reading = understand(rest, deficit=False)
+    return (
+        reading.intent in _NOT_A_HELLO_AFTER | {"greeting", "help", UNKNOWN}
+        and set(reading.themes) <= {"unsure"}
+        and default_reader().situation(rest) is None
+        and not default_reader().names_a_family(words(for_matching(rest)))
+    )
+
+
+# What a hello followed by words about coming here can be read as, whole.
+_NOT_A_HELLO_AFTER = frozenset({"frustration", "unknown", "thanks", "question"})
+
+
+def _after_lead_in_sentences(text: str) -> str | None:
+    """What follows sentences that only lead in ("Okay.", "Never mind.", "Anyway,"), when
+    a sentence of its own follows them; None when none lead in."""
+    sentences = sentences_of(text)
+    lead = 0
+    while lead < len(sentences) - 1 and set(words(for_matching(sentences[lead]))) <= _LEAD_INS:
+        lead += 1
+    return " ".join(part.strip() for part in sentences[lead:]) if lead else None
+
+
+# Sentences of nothing but these lead in to what is asked next.
+_LEAD_INS = frozenset(
+    ["ok", "okay", "k", "kk", "so", "um", "umm", "hmm", "alright", "well", "anyway", "anyways",
+     "never", "mind", "nevermind", "nvm", "fine", "sorry", "actually", "wait", "oh", "ah",
+     "vale", "bueno", "pues", "entonces", "olvidalo", "olvídalo", "perdón", "perdon", "no",
+     "importa", "ya"]
+)  # fmt: skip
+
+
+def _language_asked_first(text: str) -> str | None:
+    """The language asked for in a message's first clause, when that clause asks it of the
+    coach in so many words ("can you switch to spanish?") and later ones tell more."""
+    clauses = clauses_of(text)
+    if len(clauses) < 2 or not default_reader().cued(clauses[0], "language"):
+        return None
+    return coach_language_asked(clauses[0])
 
 
 def _languages_in(typed: list[str]) -> set[str]:

@@ -206,6 +206,8 @@ class IntentReplies(_Strict):
     # What the weekly nudges are for, and that they come only in this chat.
     nudges_what_for: str
     asked_again: str  # a question asked again after a reply that missed it
+    only_telling: str  # news taken for a question, said so; how it went asked
+    only_telling_heard: str  # the same with no action waiting
     which_hour: str  # {hour}, {am}, {pm}: an hour said with no morning or evening
     nudges_only_here: str
     # After a told answer given beside a reflection's question, before it is asked again.

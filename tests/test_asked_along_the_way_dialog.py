@@ -176,3 +176,15 @@ def test_a_tease_is_taken_lightly(app: CoachApp) -> None:
     educator = at_the_first_question(app)
     reply = educator.says("lol ok robot")
     assert "PD survey" in reply and "Question 1 of 2" in reply
+
+
+def test_a_role_told_at_length_then_asked_about_at_the_end_is_told_it_applies(
+    app: CoachApp,
+) -> None:
+    # Session 35: had been kept as the answer ("Noted, I'm a resource teacher").
+    educator = at_the_first_question(app)
+    reply = educator.says(
+        "I'm a resource teacher, I don't really have a class. My kids come from eleven "
+        "different classrooms. Does this question even apply to me?"
+    )
+    assert "It does" in reply and "Question 1 of 2" in reply

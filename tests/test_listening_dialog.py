@@ -1229,9 +1229,9 @@ def test_a_question_in_the_last_sentence_of_a_story_is_answered(app: CoachApp) -
         "instructional coach here, trying to get my teachers to actually do positive phone"
         " calls. they roll their eyes. how do I pitch it"
     )
-    # A routine of positive calls: since session 20, that situation's answer (it had the
-    # framework's part on relationships).
-    assert "**How often to be in touch with families**" in reply
+    # Positive calls by a whole staff: since session 35, that situation's own answer (since
+    # session 20 it had been how often to be in touch; before, the part on relationships).
+    assert "**Getting the whole staff to make good-news calls home**" in reply
     assert "not sure what you'd like me to do" not in reply
 
 

@@ -58,7 +58,7 @@ from bot.understanding.action_questions import action_question
 from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.own_plan import naming_who, own_plan, step_asked_leave_for, without_hedge
 from bot.understanding.plan import names_a_step
-from bot.understanding.reader import is_asked
+from bot.understanding.reader import is_asked, sentences_of
 from content.fit import Profile
 from content.loader import Library
 from content.schema import Role
@@ -714,6 +714,8 @@ def _own_role_heard(turn: Turn, answer: str, intent: str) -> str | None:
 # A role said with a question about it ("im the front office secretary, do i even answer
 # this") is asked, not answered, up to this many words; a longer one tells a story.
 ROLE_ASKED_WORDS = 16
+# ...or up to this many when the last sentence asks whether it applies in so many words.
+ROLE_ASKED_AT_THE_END_WORDS = 40
 
 
 def _asks_if_it_applies(turn: Turn, flow: ActiveFlow, text: str) -> str | None:
@@ -724,10 +726,14 @@ def _asks_if_it_applies(turn: Turn, flow: ActiveFlow, text: str) -> str | None:
     role = profiles.role_in(text)
     said = words(for_matching(text))
     own = bool(said) and (said[0] in OWN_ROLE_OPENERS or said[:2] == ["i", "am"])
-    if role is None or not own or len(said) > ROLE_ASKED_WORDS:
+    asks = phrases_pattern(tuple(replies_in(current_language()).reflection_asides.applies_asks))
+    last = (sentences_of(text) or [text])[-1]
+    # "I'm a resource teacher, I don't really have a class. My kids come from eleven
+    # classrooms. Does this question even apply to me?": asked in so many words at the end.
+    most = ROLE_ASKED_AT_THE_END_WORDS if asks.search(for_matching(last)) else ROLE_ASKED_WORDS
+    if role is None or not own or len(said) > most:
         return None
-    asks = replies_in(current_language()).reflection_asides.applies_asks
-    if not (is_asked(text) or phrases_pattern(tuple(asks)).search(for_matching(text))):
+    if not (is_asked(text) or asks.search(for_matching(text))):
         return None
     keep_role_said(turn, flow, text)
     applies = replies_in(current_language()).reflection_asides.applies_to_every_role

@@ -126,7 +126,11 @@ _ONLY_NUMBERS = re.compile(r"[\d\s.,:#/()+-]*\d[\d\s.,:#/()+-]*")
 # A text of at most this many words is short: the themes' `short` cues count in it.
 SHORT_WORDS = 4
 # Words that are not typos of a cue word, however close: everyday words the cues do not use.
-_LOOK_ALIKES = "older either garage using farming creo there their form from trial united silent"
+# ...and surnames ("the Garcias" had read as "gracias": thanks).
+_LOOK_ALIKES = (
+    "older either garage using farming creo there their form from trial united silent "
+    "garcia garcias"
+)
 COMMON_WORDS = ENGLISH_WORDS | SPANISH_WORDS | frozenset(f"{_LOOK_ALIKES} quiet tree pude".split())
 # Slack's slash command, sometimes typed as text where it does not run (a DM, Teams).
 SLASH_COMMAND = "/coach"

@@ -20,14 +20,18 @@ STORY = "a mom yelled at me in the parking lot today about her son's grades"
 def test_what_should_i_do_after_a_story_answers_that_story(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     heard = educator.says("I have a dad who yells at me every pickup about his son's grades")
-    assert "Three things you could try" not in heard  # heard, not yet advised
     advice = educator.says("what should I do?")
     # What was told is answered: by its own situation when the model knows it (session 31's
-    # retrained model does), else by the tries for what was heard in it.
-    assert (
-        "A parent who is angry with you" in advice
-        or "For what you told me, two things you could try" in advice
-    )
+    # retrained model does), else by the tries for what was heard in it. Since session 35's
+    # retraining the model is sure enough to answer the story itself (at the bar any message
+    # meets), and "what should I do?" then says where to start among its tries.
+    if "A parent who is angry with you" in heard:
+        assert "If I had to pick one" in advice and "argue it out" in advice
+    else:
+        assert (
+            "A parent who is angry with you" in advice
+            or "For what you told me, two things you could try" in advice
+        )
     assert "I don't have a ready answer" not in advice
     # The reflection the story's reply offered is still one "ok" away.
     assert "Question 1 of 2" in educator.says("ok")

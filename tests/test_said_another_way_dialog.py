@@ -92,3 +92,43 @@ def test_a_family_named_garcia_is_no_thanks(app: CoachApp) -> None:
     teacher = Conversation(app.coach)
     reply = teacher.says("my IEP meeting with the Garcias was today and it went really long")
     assert "You're welcome" not in reply
+
+
+def test_a_new_step_typed_where_carrying_is_asked_is_carried(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    # Session 35: "mejor le digo en persona..." had been kept with how it went, and the old
+    # action carried on the next "sí".
+    para = Conversation(app.coach)
+    para.says("language es")
+    para.says("reflexionar relacional")
+    para.says("con la mamá de Kevin, me dijo que he's been sick")
+    reply = para.says("el papa de Jonathan, solo lo llamamos cuando se porta mal")
+    assert "papá de Jonathan" in reply  # with its accent: "el papa" is the Pope
+    para.says("mandarle una notita al papá de Jonathan de algo bueno que hizo")
+    clock.advance(days=7)
+    para.says("hola")
+    para.says("mas o menos. la maestra dijo que si pero la nota se quedo en la mochila jaja")
+    carried = para.says("mejor le digo en persona cuando recoge a Jonathan a la salida")
+    assert "le digo en persona" in carried and "Es su acción para esta semana" in carried
+
+
+def test_a_question_opening_an_answer_is_not_what_is_said_back(app: CoachApp) -> None:
+    leader = Conversation(app.coach)
+    leader.says("reflect relational")
+    leader.says("Our front office is two people and they're slammed at 7:45 with late passes.")
+    reply = leader.says(
+        "Is this really the best use of my time? My bigger issue is teachers only calling "
+        "with bad news."
+    )
+    assert "Is this really" not in reply.split("\n")[0]
+
+
+def test_title_i_is_no_one_s_name(app: CoachApp) -> None:
+    leader = Conversation(app.coach)
+    leader.says("reflect sustained")
+    reply = leader.says(
+        "Our family night coordinator stipend comes from Title I and nobody has a plan if it "
+        "goes away."
+    )
+    assert "naming Title" not in reply and "Title:" not in reply

@@ -26,6 +26,7 @@ from bot.flows.listening import (
     hardest_theme,
     is_action,
     payoff,
+    reports_how_it_went,
     what_is_told,
 )
 from bot.flows.state import ActiveFlow, save_flow
@@ -41,6 +42,8 @@ from bot.turn import Turn
 from bot.understanding import understand
 from bot.understanding.named import who_is_named
 from bot.understanding.normalise import for_matching, phrases_pattern, words
+from bot.understanding.own_plan import own_plan
+from bot.understanding.plan import names_a_step
 from bot.understanding.reader import asks_a_question, only_symbols
 from bot.understanding.variants import pick
 from bot.weekly.schedule_words import schedule_named
@@ -409,6 +412,12 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
                 before = turn.sealer.unseal(pending.outcome_note) if pending.outcome_note else ""
                 pending.outcome_note = turn.sealer.seal(f"{before} / {own}" if before else own)
                 return _carry(turn, flow, turn.sealer.unseal(pending.action), then)
+            if typed is None and own and _a_new_step(own):
+                # "mejor le digo en persona cuando recoge a Jonathan": the week's action in
+                # new words, carried (it had been kept with how it went, and the old one
+                # carried on the next "sí").
+                step = own_plan(own) or own
+                return [*wording_note(turn, own), *_carry(turn, flow, step, then)]
             if typed is None:
                 return [*_heard_more(turn, pending, own), *ask_carry(flow)]
             answer = Answer(key=typed)
@@ -423,6 +432,14 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
                 return ask_smaller(flow, again=own is not None)
             step = _with_what_it_shrinks(turn, own, pending)
             return [*wording_note(turn, own), *_carry(turn, flow, step, then)]
+
+
+def _a_new_step(own: str) -> bool:
+    """A step of its own typed where carrying is asked: not a question, not how it went,
+    and one the plan model finds a step in."""
+    if asks_a_question(own) or "?" in own or reports_how_it_went(own):
+        return False
+    return is_action(own) and names_a_step(own)
 
 
 def _what_worked_heard(own: str) -> str | None:

@@ -288,7 +288,7 @@ def snippet(text: str) -> str:
     """The answer's opening said back: its first clause when that is short enough ("the
     hardest part is when i show up and the family is scared"), else its first few words, and
     without a lead-in ("honestly", "well", "pues": intents.yaml `lead-ins`)."""
-    parts = _without_lead_in_clause(text).split()
+    parts = _without_opening_question(_without_lead_in_clause(text)).split()
     lead_ins = _lead_ins()
     while len(parts) > 1 and for_matching(parts[0]).strip(" ,.!¡") in lead_ins:
         parts = parts[1:]
@@ -299,6 +299,17 @@ def snippet(text: str) -> str:
         return " ".join(clause).rstrip(".,;:!?")
     short = " ".join(parts[:SNIPPET_WORDS]).rstrip(".,;:!?")
     return short + ("…" if len(parts) > SNIPPET_WORDS else "")
+
+
+def _without_opening_question(text: str) -> str:
+    """The text after an opening sentence that asks ("Is this really the best use of my
+    time? My bigger issue is teachers only calling with bad news"), when a sentence that
+    tells follows: that is what is said back (it had been the question)."""
+    asked, mark, rest = text.partition("?")
+    told = rest.strip()
+    if not mark or not asked.strip() or not words(for_matching(told)) or "?" in told:
+        return text
+    return told
 
 
 def _without_lead_in_clause(text: str) -> str:

@@ -24,6 +24,8 @@ _PLACE_WORDS = frozenset(("in", "en", "at"))
 TITLES = frozenset(("Mr", "Ms", "Mrs", "Dr", "Miss", "Sra", "Sr"))
 _LOWER_CASE_TITLES = ("Mrs", "Mr", "Ms", "Sra", "Dr")
 # "la mamá de luis": the family member, then whose ("la familia de ana" too).
+# Said back with its accent: "el papa de Jonathan", typed on a phone, is the Pope's.
+_WITH_ACCENT = {"papa": "papá", "mama": "mamá", "tia": "tía", "tio": "tío"}
 _SPANISH_RELATIONS = "mamá|mama|papá|papa|abuela|abuelo|tía|tia|tío|tio|familia|madre|padre"
 
 
@@ -87,7 +89,7 @@ def _spanish_relation_before(tokens: list[str], index: int) -> str | None:
     before = [t.casefold() for t in tokens[max(0, index - 3) : index]]
     said = len(before) == 3 and before[0] in ("la", "el") and before[2] == "de"
     if said and re.fullmatch(_SPANISH_RELATIONS, before[1]):
-        return f"{before[0]} {before[1]} de"
+        return f"{before[0]} {_WITH_ACCENT.get(before[1], before[1])} de"
     return None
 
 
@@ -106,7 +108,9 @@ def _named_in_lower_case(text: str) -> str | None:
         if found.group("family"):
             return f"the {name.capitalize()} family"
         if found.group("child"):
-            return f"{found.group('article')} {found.group('relation_es')} de {name.capitalize()}"
+            relation = found.group("relation_es")
+            relation = _WITH_ACCENT.get(relation, relation)
+            return f"{found.group('article')} {relation} de {name.capitalize()}"
         return f"{name.capitalize()}'s {found.group('relation')}"
     return None
 

@@ -283,6 +283,26 @@ def says_tried_them_all(text: str) -> bool:
     return phrases_pattern(tuple(tried)).search(said) is not None
 
 
+def tried_every_channel(text: str) -> bool:
+    """ "ive called, emailed, texted": three ways of reaching a family said tried, in a
+    message that asks what else ("like what channel tho")."""
+    said = words(for_matching(text))
+    tried = {channel for word in said if (channel := _CHANNEL_TRIED.get(word)) is not None}
+    return len(tried) >= CHANNELS_TRIED and ("?" in text or asks_a_question(text) or "what" in said)
+
+
+# Ways to reach a family, as said once tried.
+_CHANNEL_TRIED = {
+    "called": "call", "calls": "call", "phoned": "call", "voicemail": "call", "voicemails": "call",
+    "emailed": "email", "emails": "email", "email": "email", "texted": "text", "texts": "text",
+    "txted": "text", "dojo": "app", "remind": "app", "app": "app", "note": "note", "notes": "note",
+    "letter": "note", "letters": "note", "visited": "visit", "llamé": "call", "llame": "call",
+    "escribí": "email", "escribi": "email", "correo": "email", "correos": "email",
+    "mensajes": "text", "mensaje": "text", "nota": "note", "notas": "note",
+}  # fmt: skip
+CHANNELS_TRIED = 3
+
+
 def asks_which_one(text: str) -> bool:
     """ "which one first?" alone: a where-to-start question, whatever came before it."""
     return asks_where_to_start(text) and not _WHICH.isdisjoint(words(for_matching(text)))

@@ -132,3 +132,20 @@ def test_title_i_is_no_one_s_name(app: CoachApp) -> None:
         "goes away."
     )
     assert "naming Title" not in reply and "Title:" not in reply
+
+
+def test_every_channel_tried_at_the_check_in_is_told_another_messenger(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    # Session 35: "like what channel tho. ive called, emailed, texted" had been told, again,
+    # that a different channel may reach them.
+    teacher = Conversation(app.coach)
+    teacher.says("reflect relational")
+    teacher.says("idk. i have 148 kids. 6 families came to conferences. thats where im at")
+    teacher.says("honestly most of them work, the Hall family never answers")
+    teacher.says("3")
+    clock.advance(days=7)
+    teacher.says("hi")
+    teacher.says("kinda. i texted jaylens dad. no answer. as usual")
+    reply = teacher.says("like what channel tho. ive called, emailed, texted. nothing")
+    assert replies_in("en").intents.tried_them_all in reply

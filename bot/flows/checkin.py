@@ -31,6 +31,7 @@ from bot.flows.listening import (
 )
 from bot.flows.state import ActiveFlow, save_flow
 from bot.followthrough import record_outcome
+from bot.heard_follow_up import tried_every_channel
 from bot.i18n import Msg, _, current_language
 from bot.nudges.settings import next_label
 from bot.numbers import parse_small_int
@@ -525,6 +526,10 @@ def _heard_more(turn: Turn, pending: Reflection | None, own: str | None) -> list
         return [Text(advice)]
     pending.outcome_note = turn.sealer.seal(f"{before} / {own}" if before else own)
     replies = replies_in(current_language())
+    if tried_every_channel(own):
+        # "like what channel tho. ive called, emailed, texted": kept, and another messenger
+        # said (it had been "a different way in may reach them", once more).
+        return [Text(replies.intents.tried_them_all), *wording_note(turn, own)]
     # What it was about, in one line ("he works two jobs i think": time is tight).
     theme = hardest_theme(understand(own, deficit=False).themes)
     heard = replies.checkin.carry_heard

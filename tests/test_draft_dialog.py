@@ -761,3 +761,16 @@ def test_a_note_asked_for_in_another_language_is_told_plainly_at_the_start_and_u
     teacher.says("1")
     reply = teacher.says("can you do it in Somali?")
     assert "won't guess at Somali" in reply and "Your draft" in reply
+
+
+def test_an_invitation_typed_ahead_is_not_asked_for_again(app: CoachApp) -> None:
+    # Session 35: kept "for the note" at the language question, then asked for again.
+    para = Conversation(app.coach)
+    para.says("language es")
+    para.says("borrador")
+    para.says("invitar")
+    assert "lo guardé para la nota" in para.says("al cafe con padres el viernes a las 8")
+    para.says("español")
+    reply = para.clicks("Omitir")
+    assert "¿A qué les invita" not in reply and "¿Cálido o breve?" in reply
+    assert "al cafe con padres el viernes a las 8" in para.clicks("Cálido")

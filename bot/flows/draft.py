@@ -112,6 +112,9 @@ MAX_NAME_WORDS = 3
 _NAME_SAID = re.compile(
     r"\b(?:name(?:'s|’s| is)|se llama)\s+(?P<name>[^\W\d_][^\W\d_'’\-]*)", re.IGNORECASE
 )
+# What words typed ahead may answer when the note asks no moment seen (an invitation's
+# event and time, an introduction's words about oneself).
+_TOLD_AHEAD_AS = frozenset({Specific.INVITATION, Specific.ABOUT_ME})
 # Words typed ahead, at least this many, are what the educator has seen (the observation).
 AHEAD_WORDS = 4
 # ...and at most this many that name a tone are the tone ("make it shorter pls", "keep it
@@ -304,7 +307,12 @@ def _next(turn: Turn, flow: ActiveFlow, lead: Sequence[Reply] = ()) -> list[Repl
     flow.data.pop("probed", None)
     if missing:
         flow.data["asking"] = missing[0]
-        ahead = flow.data.get("ahead", {}).pop(missing[0], None)
+        ahead_kept = flow.data.get("ahead", {})
+        ahead = ahead_kept.pop(missing[0], None)
+        if ahead is None and missing[0] in _TOLD_AHEAD_AS and Specific.OBSERVATION not in asks:
+            # "al cafe con padres el viernes a las 8", typed ahead of an invitation: what was
+            # kept "for the note" answers the invitation (it had been asked for again).
+            ahead = ahead_kept.pop(Specific.OBSERVATION, None)
         told_in = flow.data.get("ahead_language")
         if missing[0] == Specific.OBSERVATION and told_in not in (None, flow.data["language"]):
             ahead = None  # told in English for a note in Spanish: asked, in the note's words

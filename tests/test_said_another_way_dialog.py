@@ -149,3 +149,17 @@ def test_every_channel_tried_at_the_check_in_is_told_another_messenger(
     teacher.says("kinda. i texted jaylens dad. no answer. as usual")
     reply = teacher.says("like what channel tho. ive called, emailed, texted. nothing")
     assert replies_in("en").intents.tried_them_all in reply
+
+
+def test_a_leader_asking_if_the_self_check_means_the_staff_is_told_how_to_read_it(
+    app: CoachApp,
+) -> None:
+    leader = Conversation(app.coach)
+    leader.says("assess")
+    reply = leader.says(
+        "I'm an AP with 900 kids. I don't personally reach out to every family. Do you mean "
+        "my staff?"
+    )
+    assert "For a school leader, read each statement as your staff's practice" in reply
+    assert "(1 of 13)" in reply
+    assert "Fair question" in leader.says("what does this one mean?")

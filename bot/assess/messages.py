@@ -14,6 +14,16 @@ STATEMENT_MEANING = Msg(
     "Fair question. This one is about *{title}*: {summary} `learn {slug}` says more. "
     "A rough guess is fine: which level is closest?"
 )
+# The statements are in a teacher's words: how other roles read them.
+READ_AS_A_LEADER = Msg(
+    "For a school leader, read each statement as your staff's practice and what you make "
+    "possible for it: the time, training and systems behind it. A rough guess is fine: which "
+    "level is closest?"
+)
+READ_FROM_YOUR_ROLE = Msg(
+    'Read each statement for the families you work with in your own role, wherever "class" '
+    'or "teach" appears. A rough guess is fine: which level is closest?'
+)
 RESULTS_HEADER = Msg("Thanks! Here's your self-assessment from {date}.")
 STRONGEST = Msg("*Your strongest areas:* {areas}")
 ALL_THE_SAME = Msg(

@@ -21,7 +21,7 @@ from bot.understanding import understand
 from bot.understanding.normalise import for_matching, phrases_pattern
 from bot.understanding.reader import is_non_answer
 from content.loader import Library
-from content.schema import AssessmentLevel
+from content.schema import AssessmentLevel, Role
 from content.understanding_schema import AsidesAtAPick, replies_in
 
 KIND = "assessment"
@@ -135,6 +135,11 @@ class AssessmentFlow:
     def advance(self, turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
         assessment = turn.library.assessment
         valid = {str(level.value) for level in assessment.levels}
+        if answer.key is None and (read_for := _read_for_a_role(turn, answer.text)) is not None:
+            # "I'm an AP with 900 kids. I don't personally reach out to every family. Do you
+            # mean my staff?": how to read the statements from that role (it had been only
+            # what the part of the framework is about).
+            return [Text(read_for), *_ask(turn, flow)]
         if answer.key is None and listening.asks_what_it_means(answer.text):
             # "honestly i dont know what this one means" (had: scored Not yet, for "i dont")
             meaning = _meaning(turn, assessment.statements[flow.data["index"]].topic)
@@ -161,6 +166,25 @@ class AssessmentFlow:
         if flow.data["index"] >= len(assessment.statements):
             return _finish(turn, flow)
         return _ask(turn, flow)
+
+
+def _read_for_a_role(turn: Turn, text: str) -> str | None:
+    """How to read the statements from a role other than the classroom teacher's, when the
+    text names the role or the staff and asks whether they fit ("do you mean my staff?",
+    "i'm a counselor, does this apply?"); None when it asks no such thing."""
+    if "?" not in text and not listening.asks_what_it_means(text):
+        return None
+    said = for_matching(text)
+    staff = phrases_pattern(("my staff", "my teachers", "our staff", "mi personal")).search(said)
+    named = turn.library.profiles.role_in(text)
+    if named is None and staff is None:
+        return None  # "what does this one mean?": what the part is about, not a role
+    role = named or profile_of(turn.educator).role
+    if staff is not None or role is Role.LEADER:
+        return str(messages.READ_AS_A_LEADER)
+    if role in (Role.COUNSELOR, Role.LIAISON, Role.OTHER):
+        return str(messages.READ_FROM_YOUR_ROLE)
+    return None
 
 
 def _meaning(turn: Turn, slug: str) -> str:

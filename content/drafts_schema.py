@@ -87,6 +87,9 @@ class DraftContent(Strict):
     # buttons' keys (another, shorter, language, save, done), checked in that order.
     review_words: dict[str, list[str]]
     templates: dict[Language, dict[Purpose, Tones]]
+    # Texting shorthand written out in a note to a family ("hasnt" -> "hasn't", "hw" ->
+    # "homework"), by the family's language; whole words only, as typed in lower case.
+    written_out: dict[Language, dict[str, str]] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _complete(self) -> Self:

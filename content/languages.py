@@ -134,6 +134,7 @@ AS_WRITTEN = frozenset(
         "turned_down",
         "no_name",
         "templates",
+        "written_out",
     }
 )
 

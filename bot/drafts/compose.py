@@ -23,6 +23,18 @@ def tidy(typed: str) -> str:
     return _TRAILING.sub("", _SPACES.sub(" ", typed).strip())
 
 
+def _written_out(typed: str, shorthand: Mapping[str, str]) -> str:
+    """Texting shorthand written out, whole words typed in lower case only ("hasnt" ->
+    "hasn't"; "Ill" or "IM" are left as typed)."""
+    if not shorthand:
+        return typed
+    return _SHORTHAND_WORD.sub(lambda found: shorthand.get(found[0], found[0]), typed)
+
+
+# A word as shorthand is typed: lower-case letters, maybe a slash ("b/c", "w/").
+_SHORTHAND_WORD = re.compile(r"(?<![\w'’/])[a-z]+(?:/[a-z]*)?(?![\w'’])")
+
+
 def compose(
     content: DraftContent,
     language: Language,
@@ -36,6 +48,8 @@ def compose(
     templates = content.templates_for(language, purpose, tone)
     template = templates[version % len(templates)]
     values = {name: tidy(specifics.get(name, "")) for name in content.purposes[purpose].asks}
+    shorthand = content.written_out.get(language, {})
+    values = {name: _written_out(value, shorthand) for name, value in values.items()}
     if language is Language.ENGLISH:  # a family reads "I miss having him", not "i miss"
         values = {name: _LOWER_I.sub("I", value) for name, value in values.items()}
     if not values.get(Specific.CHILD):

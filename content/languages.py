@@ -70,6 +70,7 @@ AS_WRITTEN = frozenset(
         "hedges",
         "others_said",
         "counts_words",
+        "how_to_answer_words",
         "tone_words",
         "review_words",
         "beside",

@@ -158,6 +158,9 @@ class Stuck(_Strict):
     # honest example does) before the question is asked again, rather than an example.
     counts_words: list[str] = Field(min_length=1)
     what_counts: str
+    # "like do i just type what happened": how to answer a reflection's question, asked.
+    how_to_answer_words: list[str] = Field(min_length=1)
+    how_to_answer: str
 
 
 class IntentReplies(_Strict):
@@ -348,6 +351,7 @@ class OwnPlan(_Strict):
     report_heard: str
     not_a_step: str
     too_thin: str  # {step}: a step's verb with nothing beside it
+    not_that_one: str  # said against an option typed over the options
     leave_openers: list[str] = Field(min_length=1)
     instead_words: list[str]
     pointing_words: list[str]
@@ -437,6 +441,7 @@ class Corrected(_Strict):
     most_words: int = Field(ge=1)
     changed: str
     added: str
+    replaced: str  # {number}: the answer before replaced by one given "My answer: ..."
 
 
 class ReflectionAsides(_Strict):

@@ -58,7 +58,7 @@ def test_a_hello_and_not_knowing_what_this_is_gets_a_hello(app: CoachApp) -> Non
         "Hi, I'm Renée. A colleague mentioned this might help. I'm not totally sure what this "
         "is, honestly."
     )
-    assert "coach" in reply and "That sounds like a lot" not in reply
+    assert "Partnership Coach" in reply and "That sounds like a lot" not in reply
 
 
 def test_a_story_of_the_week_s_action_in_its_own_words_is_its_check_in(
@@ -163,3 +163,101 @@ def test_a_leader_asking_if_the_self_check_means_the_staff_is_told_how_to_read_i
     assert "For a school leader, read each statement as your staff's practice" in reply
     assert "(1 of 13)" in reply
     assert "Fair question" in leader.says("what does this one mean?")
+
+
+def test_a_question_typed_where_a_note_s_choice_is_asked_is_answered_not_kept(
+    app: CoachApp,
+) -> None:
+    # Session 35: "Thanks, I kept that for the note", and the note then asked the parent it.
+    counselor = Conversation(app.coach)
+    counselor.says("draft")
+    reply = counselor.says(
+        "Is it okay to use his son to translate if the interpreter isn't available?"
+    )
+    assert "kept that for the note" not in reply and "What is it for?" in reply
+
+
+def test_an_aside_in_brackets_is_left_out_of_the_note(app: CoachApp) -> None:
+    teacher = Conversation(app.coach)
+    teacher.says("draft introduce")
+    teacher.says("1")
+    teacher.says("Ms. Jess")
+    teacher.says(
+        "i want to say welcome and that they can message me anytime (is that too available?? lol)"
+    )
+    note = teacher.says("Mila")
+    if "Warm, or brief?" in note:
+        note = teacher.says("1")
+    assert "too available" not in note and "message me anytime" in note
+
+
+def test_an_option_pushed_back_on_is_not_saved(app: CoachApp) -> None:
+    teacher = Conversation(app.coach)
+    teacher.says("reflect relational")
+    teacher.says("I talked with Ana's mom at pickup about reading")
+    teacher.says("the Lees, only about missing work")
+    reply = teacher.says("um the first one?? no thats not it and i dont want to do that lol")
+    assert "Saved to your journal" not in reply and "not that one" in reply
+
+
+def test_undo_just_after_saving_offers_the_options_again(app: CoachApp) -> None:
+    teacher = Conversation(app.coach)
+    teacher.says("reflect relational")
+    teacher.says("I talked with Ana's mom at pickup about reading")
+    teacher.says("the Lees, only about missing work")
+    teacher.says("1")
+    assert "Pick another one" in teacher.says("NO wait thats not my action 😭 undo!!")
+
+
+def test_how_to_answer_asked_at_a_question_is_told(app: CoachApp) -> None:
+    teacher = Conversation(app.coach)
+    teacher.says("reflect relational")
+    reply = teacher.says("like do i just type what happened")
+    assert reply.startswith(replies_in("en").stuck.how_to_answer) and "Question 1 of 2" in reply
+
+
+def test_my_answer_given_after_a_question_replaces_the_answer_kept(app: CoachApp) -> None:
+    counselor = Conversation(app.coach)
+    counselor.says("reflect relational")
+    counselor.says("Not long. At the 504 the mom got maybe two minutes before the AP took over.")
+    counselor.says('wait, does "this week" mean since Monday? I\'ve talked to like 30 families')
+    reply = counselor.says(
+        "sorry, that was a question not my answer. My answer: Mr. Haddad, through the district "
+        "interpreter. His son has been translating every letter."
+    )
+    assert "that's now your answer to question 2" in reply
+    counselor.says("1")
+    assert "Mr. Haddad, through the district interpreter" in counselor.says("journal")
+
+
+def test_the_day_said_before_a_plan_stays_in_it(app: CoachApp) -> None:
+    counselor = Conversation(app.coach)
+    counselor.says("reflect relational")
+    counselor.says("Mr. Haddad, through the district Arabic interpreter.")
+    counselor.says("the Lees, only about missing work")
+    reply = counselor.says("Thursday I'll book the interpreter and call Mr. Haddad")
+    assert "_Thursday I'll book the interpreter" in reply
+
+
+def test_a_counselor_who_followed_the_crisis_steps_is_told_what_comes_after(
+    app: CoachApp,
+) -> None:
+    counselor = Conversation(app.coach)
+    reply = counselor.says(
+        "A sophomore disclosed self-harm to me. I followed protocol and called home, and the "
+        'family said "we handle things at home" and declined the outside referral. What now?'
+    )
+    assert "You took the right first steps" in reply and "get your counselor" not in reply
+
+
+def test_doesnt_apply_to_me_in_the_self_check_is_not_scored(app: CoachApp) -> None:
+    counselor = Conversation(app.coach)
+    counselor.says("assess")
+    reply = counselor.says("that one doesn't really apply to me, I don't teach a class")
+    assert "in your own role" in reply and "(1 of 13)" in reply
+
+
+def test_what_do_you_actually_do_is_help(app: CoachApp) -> None:
+    counselor = Conversation(app.coach)
+    reply = counselor.says("what do you actually do? I have about 10 minutes between meetings")
+    assert "`reflect`" in reply and "Schedules are doing" not in reply

@@ -14,6 +14,12 @@ PURPOSE_HEARD = Msg("Let's write a short note home: {purpose}.")
 # ...and the child (and the moment) were in it too: not asked again.
 TOLD_KEPT = Msg("I'll use what you told me about {child}.")
 KEPT_AHEAD = Msg("Thanks, I kept that for the note and won't ask for it again. First, one choice:")
+# "Is it okay to use his son to translate?" typed where a choice is asked: not for the note.
+QUESTION_NOT_FOR_THE_NOTE = Msg(
+    "That sounds like a question for me, so I haven't put it in the note. Ask it again once "
+    "the note is done (or type `cancel` to leave the note), and I'll answer it. First, one "
+    "choice:"
+)
 # "reply to a mom who emails me angry stuff at midnight...": told to the coach about the note,
 # never pasted into it.
 TOLD_ABOUT_THE_NOTE = Msg(

@@ -172,19 +172,31 @@ def _read_for_a_role(turn: Turn, text: str) -> str | None:
     """How to read the statements from a role other than the classroom teacher's, when the
     text names the role or the staff and asks whether they fit ("do you mean my staff?",
     "i'm a counselor, does this apply?"); None when it asks no such thing."""
-    if "?" not in text and not listening.asks_what_it_means(text):
-        return None
     said = for_matching(text)
+    # "that one doesn't really apply to me, I don't teach a class": not a level (it had been
+    # scored Not yet, for "doesn't", and made a growth area).
+    not_mine = phrases_pattern(_NOT_MINE).search(said) is not None
+    if "?" not in text and not listening.asks_what_it_means(text) and not not_mine:
+        return None
     staff = phrases_pattern(("my staff", "my teachers", "our staff", "mi personal")).search(said)
     named = turn.library.profiles.role_in(text)
-    if named is None and staff is None:
+    if named is None and staff is None and not not_mine:
         return None  # "what does this one mean?": what the part is about, not a role
     role = named or profile_of(turn.educator).role
     if staff is not None or role is Role.LEADER:
         return str(messages.READ_AS_A_LEADER)
-    if role in (Role.COUNSELOR, Role.LIAISON, Role.OTHER):
+    if not_mine or role in (Role.COUNSELOR, Role.LIAISON, Role.OTHER):
         return str(messages.READ_FROM_YOUR_ROLE)
     return None
+
+
+# Said of a statement that does not fit one's work.
+_NOT_MINE = (
+    "doesn't apply", "doesnt apply", "does not apply", "don't teach", "dont teach",
+    "do not teach", "not applicable", "n/a", "no aplica", "no doy clase", "no tengo clase",
+    "don't have a class", "dont have a class", "not a teacher", "no soy maestra",
+    "no soy maestro",
+)  # fmt: skip
 
 
 def _meaning(turn: Turn, slug: str) -> str:

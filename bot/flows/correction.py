@@ -29,6 +29,14 @@ _NOT_THE_NAME = frozenset(
 )
 
 
+# "...that was a question not my answer. My answer: Mr. Haddad, through the interpreter."
+_ANSWER_GIVEN = re.compile(
+    r"\b(?:my (?:real |actual )?answer(?: is)?|mi respuesta(?: es)?)\s*[:\-]\s*(?P<answer>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+ANSWER_GIVEN_LEAST_WORDS = 3
+
+
 class Mended(NamedTuple):
     """The answer as mended, which question it answers, and what is said back."""
 
@@ -41,6 +49,12 @@ def correction_of_last_answer(flow: ActiveFlow, text: str) -> Mended | None:
     """The answer before mended by `text`, or None when `text` corrects nothing (or there is
     no answer to correct yet)."""
     corrected = replies_in(current_language()).reflection_asides.corrected
+    given = _ANSWER_GIVEN.search(text)
+    if given is not None and len(words(given["answer"])) >= ANSWER_GIVEN_LEAST_WORDS:
+        number, answer = _last_answer(flow)
+        if answer:
+            said = corrected.replaced.format(number=number)
+            return Mended(number, given["answer"].strip(), said)
     meant = _what_was_meant(corrected, text)
     if meant is None:
         return None

@@ -35,6 +35,7 @@ from bot.language import language_named
 from bot.messages import says_skip
 from bot.reframe import Finding, rewrite_all
 from bot.replies import AskText, Card, Choices, Reply, Text
+from bot.situation_answers import situation_aside
 from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding.deficit import deficit_findings
@@ -355,7 +356,12 @@ def _take_specific(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
     question = _question(flow, specific)
     if not typed:
         return [Text(said.EMPTY.format(question=question))]
+    if specific != Specific.CHILD:
+        # "...message me anytime (is that too available?? lol)", "I already told you: ...":
+        # said to the coach, never pasted into the note.
+        typed = _without_asides_to_the_coach(typed) or typed
     if specific == Specific.CHILD:
+        typed = _PARENTHESES.sub("", typed).strip() or typed  # "Ava (shes the one who...)"
         typed = _NAME_LEAD.sub("", typed).strip(" .!") or typed  # "his name is tyler"
         whose = _FAMILY_OF.match(typed)
         if whose is not None:  # "jaylen's grandma" (had: "Jaylen'S Grandma" as the child)
@@ -414,6 +420,27 @@ def _take_specific(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
     return _next(turn, flow)
 
 
+def _without_asides_to_the_coach(typed: str) -> str:
+    """A detail without what was said to the coach beside it: a bracketed aside that asks or
+    laughs ("(is that too available?? lol)"), and an opening "I already told you:"."""
+    kept = _ASIDE_IN_BRACKETS.sub("", typed)
+    kept = _TOLD_ALREADY.sub("", kept)
+    return re.sub(r"\s{2,}", " ", kept).strip(" ,;")
+
+
+# A bracketed aside to the coach: it asks, laughs or frets ("(is that too much?? lol)").
+_ASIDE_IN_BRACKETS = re.compile(
+    r"\s*\((?=[^()]*(?:\?|\blol\b|\blmao\b|\bhaha|\bjaja|\bidk\b|\bugh\b))[^()]*\)"
+)
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+# "I already told you:", "like I said,", "ya le dije:": said to the coach before the detail.
+_TOLD_ALREADY = re.compile(
+    r"^\W*(?:i already told you|i told you already|like i said|as i said|ya (?:te|le) dije)"
+    r"\b[\s:,.-]*",
+    re.IGNORECASE,
+)
+
+
 def _typed_ahead(flow: ActiveFlow, typed: str) -> list[Reply]:
     """Words typed where a choice is asked ("his name is jayden", "he's been late a lot, like
     3 times a week"): kept, and said so; when they answer nothing, asked to pick. A few words
@@ -433,6 +460,11 @@ def _typed_ahead(flow: ActiveFlow, typed: str) -> list[Reply]:
     if _TELLS_THE_COACH.search(typed):
         _keep_ahead(flow, typed, seen=False)  # a name told is still kept
         return [Text(str(said.TOLD_ABOUT_THE_NOTE))]
+    if is_asked(typed) and typed.rstrip().endswith(("?", "？")):
+        # "Is it okay to use his son to translate?": asked of the coach, never kept for the
+        # note (it had been pasted into it); answered when it is an everyday situation.
+        answered = situation_aside(typed)
+        return [Text(answered or str(said.QUESTION_NOT_FOR_THE_NOTE))]
     kept = _keep_ahead(flow, typed)
     return [Text(str(said.KEPT_AHEAD if kept else core_messages.PICK_AN_OPTION))]
 

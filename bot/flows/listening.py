@@ -140,6 +140,19 @@ def asks_what_counts(text: str) -> bool:
     )
 
 
+def asks_how_to_answer(text: str) -> bool:
+    """ "like do i just type what happened": how to answer the question, asked (short)."""
+    said = for_matching(text)
+    if len(words(said)) > HOW_TO_ANSWER_WORDS:
+        return False
+    stuck = replies_in(current_language()).stuck
+    return phrases_pattern(tuple(stuck.how_to_answer_words)).search(said) is not None
+
+
+# More words than this tell what happened, whatever they ask on the way.
+HOW_TO_ANSWER_WORDS = 12
+
+
 # "any tips for our authors tea", "ideas for the publishing party": asked without a question.
 _ASKS_FOR_IDEAS = re.compile(
     r"(?<!\w)(?:tips?|ideas?|advice|suggestions?|consejos?|sugerencias?)(?!\w)", re.IGNORECASE

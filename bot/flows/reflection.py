@@ -10,6 +10,7 @@ Steps, each saved before the next question is asked:
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from datetime import timedelta
 
@@ -513,6 +514,9 @@ class ReflectionFlow:
                 if own is not None and listening.asks_what_counts(own):
                     counts = replies_in(current_language()).stuck.what_counts
                     return [Text(counts), *self.reprompt(turn, flow)]
+                if own is not None and listening.asks_how_to_answer(own):
+                    how = replies_in(current_language()).stuck.how_to_answer
+                    return [Text(how), *self.reprompt(turn, flow)]
                 reading = understand(own, deficit=False) if own else None
                 if own is None or reading is None or listening.is_stuck(own, reading):
                     return _ask_unstuck(flow)
@@ -558,6 +562,10 @@ class ReflectionFlow:
             return [Text(str(messages.ONE_FOR_THIS_WEEK)), *ask_action(turn, flow)]
         if own is not None and not asked_for_own and asks_to_write_own(own):  # "my own pls"
             return _ask_own_action(flow)
+        if own is not None and not asked_for_own and _PUSHES_BACK.search(own):
+            # "um get brynns mom out the door?? 😂 no thats theo's dad and i dont want to kick
+            # anyone out lol": not that one (it had been saved, her words beside it).
+            return [Text(said.own_plan.not_that_one), *ask_action(turn, flow)]
         in_words = _option_in_words(flow, own) if own is not None and not asked_for_own else None
         if in_words is not None:  # "option 2 but with the hernandez family instead"
             return _save(turn, flow, in_words)
@@ -615,6 +623,21 @@ class ReflectionFlow:
             thin = said.own_plan.too_thin.format(step=step.rstrip(". "))
             return [*note, Text(thin), *ask_action(turn, flow)]
         return [*note, *_said_beside_the_step(flow, own, step), *_save(turn, flow, step)]
+
+
+# When a plan is for, said before its step ("Thursday I'll...", "mañana le llamo"): kept.
+_WHEN_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+     "tues", "wed", "thu", "thurs", "fri", "tomorrow", "tmrw", "tonight", "today", "weekend",
+     "lunes", "martes", "miercoles", "miércoles", "jueves", "viernes", "sabado", "sábado",
+     "domingo", "mañana", "hoy"]
+)  # fmt: skip
+# Said against an option, typed over the options: "no thats theo's dad", "i dont want to".
+_PUSHES_BACK = re.compile(
+    r"\b(?:no|nah|nope)\W+(?:that'?s|thats|it'?s|its|not)\b|\bi (?:don'?t|dont|do not) want to\b"
+    r"|\bnot (?:that|this) one\b|\bno,? (?:esa|ese) no\b",
+    re.IGNORECASE,
+)
 
 
 def _only_a_verb(step: str) -> bool:
@@ -685,7 +708,10 @@ def _without_lead_in(action: str) -> str:
     if step is None or action.casefold().startswith(step.casefold()):
         return action
     at = action.casefold().find(step.casefold()[:24])
-    if at < 0 or len(words(for_matching(action[:at]))) > LEAD_IN_MOST_WORDS:
+    lead_in = set(words(for_matching(action[:at]))) if at >= 0 else set()
+    if lead_in & _WHEN_WORDS:
+        return action  # "Thursday I'll book the interpreter...": the day is part of the plan
+    if at < 0 or len(lead_in) > LEAD_IN_MOST_WORDS:
         # "Before Thursday, ask my principal about make-up sessions, so I can bring it up
         # first": the step is the whole of it, not the clause after "so I can".
         return action

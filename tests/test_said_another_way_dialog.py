@@ -261,3 +261,17 @@ def test_what_do_you_actually_do_is_help(app: CoachApp) -> None:
     counselor = Conversation(app.coach)
     reply = counselor.says("what do you actually do? I have about 10 minutes between meetings")
     assert "`reflect`" in reply and "Schedules are doing" not in reply
+
+
+def test_is_it_normal_to_feel_this_is_answered_as_a_feeling(app: CoachApp) -> None:
+    teacher = Conversation(app.coach)
+    reply = teacher.says(
+        "is it normal to cry in my car after a parent meeting?? asking for a friend"
+    )
+    assert reply.startswith("Yes, very normal")
+
+
+def test_too_available_is_about_boundaries(app: CoachApp) -> None:
+    teacher = Conversation(app.coach)
+    reply = teacher.says('my mentor says im "too available" and idk what that means 😭')
+    assert "tell families when you answer" in reply or "school days, before 5" in reply

@@ -92,7 +92,7 @@ SILENCE = replies_in("en").acknowledge["no-response"]
         (
             "la mama de kevin vino a la oficina y hablamos un rato, she told me he's been having "
             "nightmares since they moved. le di el numero de la counselor",
-            "La mama de Kevin",
+            "La mamá de Kevin",  # said back with its accent (session 35)
         ),
         # Had: "Hard conversations take a lot out of you" (no hard conversation was told).
         (

@@ -632,9 +632,9 @@ _WHEN_WORDS = frozenset(
      "lunes", "martes", "miercoles", "miércoles", "jueves", "viernes", "sabado", "sábado",
      "domingo", "mañana", "hoy"]
 )  # fmt: skip
-# Said against an option, typed over the options: "no thats theo's dad", "i dont want to".
+# Said against an option, typed over the options: "no thats theo's dad", "not that one".
 _PUSHES_BACK = re.compile(
-    r"\b(?:no|nah|nope)\W+(?:that'?s|thats|it'?s|its|not)\b|\bi (?:don'?t|dont|do not) want to\b"
+    r"\b(?:no|nah|nope)\W+(?:that'?s|thats|it'?s|its|not)\b"
     r"|\bnot (?:that|this) one\b|\bno,? (?:esa|ese) no\b",
     re.IGNORECASE,
 )

@@ -127,6 +127,10 @@ def follow_up(turn: Turn, text: str, offered: str) -> tuple[list[Reply], str]:
         # Two more of a theme's; a situation's three were all given, so where to start.
         answer = more_tries(turn, text, advice, command)
         return answer or where_to_start(turn, advice, command, text), command
+    if advice == f"{SITUATION_ADVICE}:{default_reader().situation(text)}":
+        # "...It has 60 comments. What do I say when I call her?" right after the same
+        # situation's answer: the try closest to it, not the whole answer again word for word.
+        return where_to_start(turn, advice, command, text), command
     return [], command
 
 

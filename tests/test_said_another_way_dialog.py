@@ -275,3 +275,17 @@ def test_too_available_is_about_boundaries(app: CoachApp) -> None:
     teacher = Conversation(app.coach)
     reply = teacher.says('my mentor says im "too available" and idk what that means 😭')
     assert "tell families when you answer" in reply or "school days, before 5" in reply
+
+
+def test_the_same_situation_asked_again_with_more_detail_gets_where_to_start(
+    app: CoachApp,
+) -> None:
+    # Session 35: the same answer had come back word for word.
+    leader = Conversation(app.coach)
+    first = leader.says("how do i respond to a parent's facebook post")
+    assert "**A complaint posted online**" in first
+    again = leader.says(
+        "A parent posted on Facebook that our school doesn't care about her son. It has 60 "
+        "comments. What do I say when I call her?"
+    )
+    assert "If I had to pick one" in again and "**A complaint posted online**" not in again

@@ -774,3 +774,26 @@ def test_an_invitation_typed_ahead_is_not_asked_for_again(app: CoachApp) -> None
     reply = para.clicks("Omitir")
     assert "¿A qué les invita" not in reply and "¿Cálido o breve?" in reply
     assert "al cafe con padres el viernes a las 8" in para.clicks("Cálido")
+
+
+def test_a_line_asked_to_be_added_or_words_taken_out_under_a_note_are_made(
+    app: CoachApp,
+) -> None:
+    # Session 35: both had been "Please pick one of the options".
+    teacher = Conversation(app.coach)
+    teacher.says("draft celebrate")
+    teacher.says("1")
+    teacher.says("Jaylen")
+    teacher.says("he helped a new student find his classes all week")
+    teacher.says("1")
+    added = teacher.says(
+        "can you add that i cant share the other kids name because of privacy? but nicely"
+    )
+    assert "all week. It made my whole day at school. I can't share the other kids name" in added
+    assert added.rstrip().count("?") >= 1  # the note still ends with its question
+    taken = teacher.says('take out "all week"')
+    assert "find his classes. It made" in taken
+    missing = teacher.says("take out purple elephants")
+    assert "couldn't find “purple elephants”" in missing
+    teacher.clicks("Save")
+    assert "I can't share the other kids name" in teacher.says("journal")

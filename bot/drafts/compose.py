@@ -23,6 +23,12 @@ def tidy(typed: str) -> str:
     return _TRAILING.sub("", _SPACES.sub(" ", typed).strip())
 
 
+def for_the_family(content: DraftContent, language: Language, typed: str) -> str:
+    """Words typed for a note as the family reads them: shorthand written out, "i" as "I"."""
+    written = _written_out(tidy(typed), content.written_out.get(language, {}))
+    return _LOWER_I.sub("I", written) if language is Language.ENGLISH else written
+
+
 def _written_out(typed: str, shorthand: Mapping[str, str]) -> str:
     """Texting shorthand written out, whole words typed in lower case only ("hasnt" ->
     "hasn't"; "Ill" or "IM" are left as typed)."""

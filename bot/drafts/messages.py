@@ -90,6 +90,7 @@ SAVED_BESIDE_ACTION = Msg(
     "Saved to your journal, beside this week's action: _{action}_. Next week I'll ask how that "
     "went."
 )
+EDIT_NOT_FOUND = Msg("I couldn't find “{words}” in the note, so nothing changed.")
 ALREADY_SAVED = Msg("That draft is already in your journal.")
 SEND_ACTION = Msg("Send the message home you drafted ({purpose})")
 SEND_ACTION_FOR = Msg("Send the message home you drafted for {child}'s family ({purpose})")

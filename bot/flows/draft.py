@@ -20,7 +20,8 @@ from datetime import timedelta
 
 from bot import messages as core_messages
 from bot.drafts import messages as said
-from bot.drafts.compose import compose, shortest_version, tidy
+from bot.drafts.compose import compose, for_the_family, shortest_version, tidy
+from bot.drafts.edits import REMOVE, edit_asked, found_in, with_edits
 from bot.drafts.journal import is_a_drafted_message
 from bot.drafts.models import SavedDraft
 from bot.drafts.suggest import purpose_in
@@ -57,6 +58,8 @@ KIND = "draft"
 MAX_SPECIFIC_CHARS = 300
 # The planned "send it" action is filed under the condition it practises.
 SEND_TOPIC = "relational"
+# Changes typed under the note, made in every version of it (bot/drafts/edits.py).
+EDITS = "edits"
 # A reflection's action younger than this is the week's: a draft saved now is kept beside it.
 ONE_WEEK = timedelta(days=7)
 # An observation this short, made only of these words, says nothing a family can picture.
@@ -652,7 +655,7 @@ def _take_reframe(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
 
 
 def _draft_text(flow: ActiveFlow) -> str:
-    return compose(
+    composed = compose(
         _content(),
         Language(flow.data["language"]),
         Purpose(flow.data["purpose"]),
@@ -660,6 +663,7 @@ def _draft_text(flow: ActiveFlow) -> str:
         int(flow.data["version"]),
         flow.data["specifics"],
     )
+    return with_edits(composed, flow.data.get(EDITS, []))
 
 
 def _show_draft(flow: ActiveFlow, note: str | None = None) -> list[Reply]:
@@ -691,6 +695,16 @@ def _review_typed(text: str) -> str | None:
 def _take_draft_choice(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
     content = _content()
     language, purpose = Language(flow.data["language"]), Purpose(flow.data["purpose"])
+    edit = edit_asked(answer.text) if answer.key is None else None
+    if edit is not None:
+        # "can you add a line that families with mixed status can still file?", "take out
+        # “I already told you”": made, in every version (it had been "Please pick one").
+        if edit.kind == REMOVE and not found_in(_draft_text(flow), edit.words):
+            missing = said.EDIT_NOT_FOUND.format(words=edit.words[:80])
+            return [Text(missing), *reprompt(flow)]
+        words = edit.words if edit.kind == REMOVE else for_the_family(content, language, edit.words)
+        flow.data.setdefault(EDITS, []).append([edit.kind, words])
+        return _show_draft(flow)
     key = answer.key or _review_typed(answer.text)
     other = _other_language(answer.text) if answer.key is None else None
     if other is not None:  # "can you do it in Somali?" under the note

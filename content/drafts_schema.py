@@ -34,6 +34,7 @@ class Purpose(StrEnum):
     FOLLOW_UP = "follow_up"
     INTRODUCE = "introduce"
     CONCERN = "concern"
+    EVENT = "event"  # every family at once: a family night, an open house, a café
 
 
 class Specific(StrEnum):
@@ -45,6 +46,7 @@ class Specific(StrEnum):
     INVITATION = "invitation"
     MY_NAME = "my_name"
     ABOUT_ME = "about_me"
+    EVENT = "event"  # what, when and where, for every family
 
 
 class Language(StrEnum):

@@ -28,6 +28,7 @@ TYPED = {
         "invitation": "our student-led conferences on March 3, any time after 4",
         "my_name": "Ms. Okafor",
         "about_me": "I teach 7th grade science and I run the garden club",
+        "event": "our Family Science Night on March 3 at 5:30 in the gym, with pizza",
     },
     Language.SPANISH: {
         "child": "Maya",
@@ -36,6 +37,7 @@ TYPED = {
         "invitation": "las conferencias del 3 de marzo, a cualquier hora después de las 4",
         "my_name": "la maestra Okafor",
         "about_me": "enseño ciencias de séptimo grado y dirijo el club del jardín",
+        "event": "la Noche de Ciencias el 3 de marzo a las 5:30 en el gimnasio, con pizza",
     },
 }
 LANGUAGE_BUTTON = {Language.ENGLISH: "English", Language.SPANISH: "Español"}
@@ -797,3 +799,23 @@ def test_a_line_asked_to_be_added_or_words_taken_out_under_a_note_are_made(
     assert "couldn't find “purple elephants”" in missing
     teacher.clicks("Save")
     assert "I can't share the other kids name" in teacher.says("journal")
+
+
+def test_a_note_for_every_family_at_an_event_is_written_for_all_of_them(app: CoachApp) -> None:
+    # Session 35: "it's not for one kid, it's a FAFSA night for all senior families" had been
+    # "One child per note works best", and the invitation asked one family to pick a time.
+    counselor = Conversation(app.coach)
+    counselor.says("draft invite")
+    counselor.says("1")
+    asked = counselor.says("it's not for one kid, it's a FAFSA night for all senior families")
+    assert "Invite families to an event" in asked and "What is the event" in asked
+    counselor.says("FAFSA completion night, Tuesday Oct 14 at 6pm in the library")
+    note = counselor.says("1")
+    assert "You and your family are invited! FAFSA completion night" in note
+    assert "get to know your family" not in note and "prefer another" not in note
+
+
+def test_a_family_night_asked_for_is_an_event_from_the_start(app: CoachApp) -> None:
+    leader = Conversation(app.coach)
+    reply = leader.says("can you write an invite for our family math night")
+    assert "Invite families to an event" in reply

@@ -25,6 +25,7 @@ SAMPLES: Mapping[Language, Mapping[str, str]] = {
         "invitation": "a short call next week, any day after four",
         "my_name": "Ms. Rivera",
         "about_me": "I teach fourth grade and I love to read",
+        "event": "Family Math Night on Thursday at 5:30 in the cafeteria, with dinner and games",
     },
     Language.SPANISH: {
         "child": "Maya",
@@ -33,6 +34,7 @@ SAMPLES: Mapping[Language, Mapping[str, str]] = {
         "invitation": "una llamada corta la próxima semana",
         "my_name": "la maestra Rivera",
         "about_me": "enseño cuarto grado y me encanta leer",
+        "event": "la Noche de Matemáticas, el jueves a las 5:30 en la cafetería, con cena",
     },
 }
 # An ending that asks the family to answer, when it is not a question.

@@ -22,14 +22,23 @@ _TO_STAFF = re.compile(
 # Words that say what the note is for, most specific first.
 _PURPOSE_WORDS = (
     (
-        Purpose.INVITE,
-        # "a blurb for our fall family night... kids welcome" is an invitation, not a welcome.
+        Purpose.EVENT,
+        # "a blurb for our fall family night... kids welcome", "a FAFSA night for all senior
+        # families": every family invited at once, no one child (it had been a one-family
+        # invitation, "One child per note works best").
         re.compile(
-            r"\binvit|\bfamily (night|day|fun night|breakfast|picnic)|\bopen house|\bpotluck"
-            r"|\bback[- ]to[- ]school night|\b(math|literacy|reading|science) night"
-            r"|\bnoche (familiar|de)|\bkerm[eé]s|\bconvivio",
+            r"\bfamily (night|day|fun night|breakfast|picnic)|\bopen house|\bpotluck"
+            r"|\bback[- ]to[- ]school night|\b(math|literacy|reading|science|fafsa|curriculum)"
+            r" night|\bnoche (familiar|de)|\bkerm[eé]s|\bconvivio|\bcaf[eé] con (los )?padres"
+            r"|\bcafecito"
+            r"|\b(for|to) (all|every) (the |our |my )?(senior |\w+ grade )?(famil|parent)"
+            r"|\bwhole (class|school|grade)\b|\btodas las familias|\btodos los pap[aá]s",
             re.IGNORECASE,
         ),
+    ),
+    (
+        Purpose.INVITE,
+        re.compile(r"\binvit", re.IGNORECASE),
     ),
     (
         Purpose.INTRODUCE,

@@ -363,6 +363,13 @@ def _take_specific(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
         # "...message me anytime (is that too available?? lol)", "I already told you: ...":
         # said to the coach, never pasted into the note.
         typed = _without_asides_to_the_coach(typed) or typed
+    if specific == Specific.CHILD and purpose_in(typed) is Purpose.EVENT:
+        # "it's not for one kid, it's a FAFSA night for all senior families": every family
+        # at once, no child (it had been "One child per note works best").
+        flow.data["purpose"] = Purpose.EVENT.value
+        flow.data["specifics"] = {}
+        label = _content().purposes[Purpose.EVENT].label
+        return [Text(said.PURPOSE_HEARD.format(purpose=label)), *_next(turn, flow)]
     if specific == Specific.CHILD:
         typed = _PARENTHESES.sub("", typed).strip() or typed  # "Ava (shes the one who...)"
         typed = _NAME_LEAD.sub("", typed).strip(" .!") or typed  # "his name is tyler"

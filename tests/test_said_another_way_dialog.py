@@ -289,3 +289,16 @@ def test_the_same_situation_asked_again_with_more_detail_gets_where_to_start(
         "comments. What do I say when I call her?"
     )
     assert "If I had to pick one" in again and "**A complaint posted online**" not in again
+
+
+def test_fafsa_with_undocumented_parents_is_answered_for_what_the_form_asks(
+    app: CoachApp,
+) -> None:
+    # Session 35: it had been the answer about a child's own status at school (Plyler).
+    counselor = Conversation(app.coach)
+    reply = counselor.says(
+        "How do I get parents to fill out the FAFSA when they're scared of giving their info "
+        "to the government? Several of my seniors have undocumented parents."
+    )
+    assert "without a Social Security number" in reply and "Plyler" not in reply
+    assert "911" not in counselor.says("when is the fafsa due")

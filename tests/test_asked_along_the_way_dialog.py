@@ -20,12 +20,17 @@ def at_the_first_question(app: CoachApp) -> Conversation:
     return educator
 
 
-def finishes_the_reflection(educator: Conversation) -> str:
+def reaches_the_options(educator: Conversation) -> str:
     educator.says(FIRST_ANSWER)
     reply = educator.says(SECOND_ANSWER)
     if "Last step" not in reply:  # a probe first
         reply = educator.says(SECOND_ANSWER)
     assert "Last step" in reply
+    return reply
+
+
+def finishes_the_reflection(educator: Conversation) -> str:
+    reaches_the_options(educator)
     return educator.says("1")
 
 
@@ -91,10 +96,7 @@ def test_a_note_home_asked_for_at_the_action_step_is_not_the_week_s_action(
     app: CoachApp,
 ) -> None:
     educator = at_the_first_question(app)
-    educator.says(FIRST_ANSWER)
-    reply = educator.says(SECOND_ANSWER)
-    if "Last step" not in reply:
-        educator.says(SECOND_ANSWER)
+    reaches_the_options(educator)
     reply = educator.says("help me write the text to Jada's mom first")
     assert "Saved to your journal" not in reply and "pick one small action" in reply
 
@@ -139,10 +141,7 @@ def test_nudges_about_a_group_of_families_asked_over_the_options_is_no_action(
     # Session 35: "could the tips be about IEP families" had been saved as the week's action
     # ("The tips be about IEP families").
     educator = at_the_first_question(app)
-    educator.says(FIRST_ANSWER)
-    reply = educator.says(SECOND_ANSWER)
-    if "Last step" not in reply:
-        reply = educator.says(SECOND_ANSWER)
+    reaches_the_options(educator)
     reply = educator.says("could the tips be about IEP families")
     assert "IEP" in reply and "Last step" in reply and "Saved to your journal" not in reply
 

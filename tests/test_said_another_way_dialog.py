@@ -191,20 +191,22 @@ def test_an_aside_in_brackets_is_left_out_of_the_note(app: CoachApp) -> None:
     assert "too available" not in note and "message me anytime" in note
 
 
-def test_an_option_pushed_back_on_is_not_saved(app: CoachApp) -> None:
+def at_the_options(app: CoachApp) -> Conversation:
     teacher = Conversation(app.coach)
     teacher.says("reflect relational")
     teacher.says("I talked with Ana's mom at pickup about reading")
-    teacher.says("the Lees, only about missing work")
+    assert "Last step" in teacher.says("the Lees, only about missing work")
+    return teacher
+
+
+def test_an_option_pushed_back_on_is_not_saved(app: CoachApp) -> None:
+    teacher = at_the_options(app)
     reply = teacher.says("um the first one?? no thats not it and i dont want to do that lol")
     assert "Saved to your journal" not in reply and "not that one" in reply
 
 
 def test_undo_just_after_saving_offers_the_options_again(app: CoachApp) -> None:
-    teacher = Conversation(app.coach)
-    teacher.says("reflect relational")
-    teacher.says("I talked with Ana's mom at pickup about reading")
-    teacher.says("the Lees, only about missing work")
+    teacher = at_the_options(app)
     teacher.says("1")
     assert "Pick another one" in teacher.says("NO wait thats not my action 😭 undo!!")
 

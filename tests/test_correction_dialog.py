@@ -57,3 +57,15 @@ def test_a_hedged_answer_or_a_contrast_is_still_an_answer(app: CoachApp) -> None
     educator = after_first_answer(app, "I talked with Ms Patel at pickup", "mr-cole")
     reply = educator.says("i mean, her mom works nights so she can't come to anything")
     assert "I've added" not in reply and "Last step" in reply
+
+
+def test_my_answer_is_said_of_the_question_asked_now_is_that_answer(app: CoachApp) -> None:
+    educator = after_first_answer(app, "I talked with the Tran family at pickup about Minh")
+    reply = educator.says("honestly my answer is the Lopez family, only ever about behavior")
+    assert "that's now your answer" not in reply and "Last step" in reply
+
+
+def test_a_starred_name_like_nothing_in_the_answer_is_added_not_swapped(app: CoachApp) -> None:
+    educator = after_first_answer(app, "I talked with the Tran family at pickup about Minh")
+    reply = educator.says("*Okafor")
+    assert "not the Tran family" not in reply and "I've added that" in reply

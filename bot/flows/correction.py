@@ -35,6 +35,13 @@ _ANSWER_GIVEN = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 ANSWER_GIVEN_LEAST_WORDS = 3
+# ...said of the answer before ("that was a question, not my answer"): "my answer is the
+# Lopez family" alone answers the question asked now.
+_POINTS_BACK = re.compile(
+    r"\b(?:sorry|oops|that was a question|not my answer|wasn'?t my answer|was not my answer"
+    r"|perd[oó]n|era una pregunta|no era mi respuesta)\b",
+    re.IGNORECASE,
+)
 
 
 class Mended(NamedTuple):
@@ -50,7 +57,12 @@ def correction_of_last_answer(flow: ActiveFlow, text: str) -> Mended | None:
     no answer to correct yet)."""
     corrected = replies_in(current_language()).reflection_asides.corrected
     given = _ANSWER_GIVEN.search(text)
-    if given is not None and len(words(given["answer"])) >= ANSWER_GIVEN_LEAST_WORDS:
+    points_back = _POINTS_BACK.search(text) is not None
+    if (
+        given is not None
+        and points_back
+        and len(words(given["answer"])) >= ANSWER_GIVEN_LEAST_WORDS
+    ):
         number, answer = _last_answer(flow)
         if answer:
             said = corrected.replaced.format(number=number)
@@ -64,7 +76,8 @@ def correction_of_last_answer(flow: ActiveFlow, text: str) -> Mended | None:
     new, old, outright = meant
     if not outright and not (_has_word(answer, old) or _has_word(answer, _the_name(old))):
         return None  # "it's the schedule not the parents": an answer, nothing it replaces
-    for written, meant_instead in _replacements(answer, new, old):
+    starred = text.strip().startswith("*")
+    for written, meant_instead in _replacements(answer, new, old, starred=starred):
         if written and meant_instead and _has_word(answer, written):
             mended = re.sub(
                 rf"(?<![\w'’]){re.escape(written)}(?![\w])", meant_instead, answer, flags=re.I
@@ -75,17 +88,18 @@ def correction_of_last_answer(flow: ActiveFlow, text: str) -> Mended | None:
     return Mended(number, f"{answer.rstrip()} ({new})", said)
 
 
-def _replacements(answer: str, new: str, old: str) -> list[tuple[str, str]]:
-    """What in the answer may be replaced, and by what, best first: the phrase written as
-    it was written ("the Tran family" -> "the garcias"), then the name alone ("Tran" ->
-    "Nguyen"), then, for "*Nguyen", the answer's word most like it (a typo of it)."""
+def _replacements(
+    answer: str, new: str, old: str, *, starred: bool = False
+) -> list[tuple[str, str]]:
+    """What in the answer may be replaced, and by what, best first: the answer's word most
+    like the new one (a typo of it: the only one for "*Nguyen"), then the phrase as it was
+    written ("the Tran family" -> "the garcias"), then the name alone ("Tran" -> "Nguyen")."""
+    like = None if old else _word_like(answer, _the_name(new))
+    typo = [(like, _the_name(new))] if like is not None else []
+    if starred:
+        return typo
     written = old or who_is_named(answer) or ""
-    pairs = [(written, new), (_the_name(written), _the_name(new))]
-    if not old:
-        like = _word_like(answer, _the_name(new))
-        if like is not None:
-            pairs.insert(0, (like, _the_name(new)))
-    return pairs
+    return [*typo, (written, new), (_the_name(written), _the_name(new))]
 
 
 def mend(flow: ActiveFlow, mended: Mended) -> None:

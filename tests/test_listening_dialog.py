@@ -2029,8 +2029,9 @@ def test_a_role_said_with_a_question_gets_the_question_answered_then_the_role_of
         # Had: the framework's overview.
         ("who made you", "written ahead of time by people", "at a glance"),
         # Had: "Weekly nudges are on" (a reminder to write, for the families).
+        # Since session 35, an event for every family (it had been a one-family invitation).
         ("puedes escribir un recordatorio para la kermes del sabado? en espanol y en ingles",
-         "Invite the family", "Weekly nudges are on"),
+         "Invite families to an event", "Weekly nudges are on"),
         # Had: "Fair enough; I'm not always useful" ("this" in a story, not at the coach).
         ("I have to call home about dress code violations and I hate it. This girl's mom is "
          "going to say the policy is sexist. How do I handle it?", "", "not always useful"),
@@ -2116,12 +2117,13 @@ def test_a_report_of_what_was_done_is_the_journal_and_a_family_night_blurb_an_in
     educator = Conversation(app.coach)
     # Had: the whole data export.
     assert "Your journal" in educator.says("is there a report of what ive done or something")
-    # Had: "Let's write a short note home: Introduce myself." ("kids welcome").
+    # Had: "Let's write a short note home: Introduce myself." ("kids welcome"); until session
+    # 35, a one-family invitation; now an event for every family.
     answer = educator.says(
         "can you draft a newsletter blurb for our fall family night, oct 17 in the cafeteria, "
         "pizza provided, kids welcome"
     )
-    assert "Invite the family" in answer
+    assert "Invite families to an event" in answer
 
 
 @pytest.mark.parametrize(

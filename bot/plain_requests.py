@@ -850,20 +850,28 @@ def _how_it_went(turn: Turn, text: str, reading: Understanding) -> list[Reply] |
     was said answers its next question. Only a text that opens with how it went: "ugh I
     haven't had time to breathe" is heard as the week it is about. A bare "yes" or "no"
     could answer anything, and a request is a request: neither is taken for a check-in."""
+    told = tells_how_it_went(text) and len(words(for_matching(text))) >= TELLS_OF_WORDS
+    readable = reading.intent in CHECKIN_READINGS and not _only(text, AMBIGUOUS_OUTCOMES)
+    # Nothing asked: only the plain words.
+    outcome = outcome_first(text, asked=False) if readable else None
+    if not told and outcome is None:
+        return None  # (before the database is asked: most messages are neither)
     pending = action_awaiting_check_in(turn)
     if pending is None or turn.now - pending.created_at < CHECK_IN_AFTER:
         return None  # chosen minutes ago: "done" is not about it yet
-    if tells_how_it_went(text) and _tells_of(turn.sealer.unseal(pending.action), text):
+    if told and _tells_of(turn.sealer.unseal(pending.action), text):
         # "I did the notebook thing with Theo. On Wednesday his dad wrote one line...": the
         # week's action told of in its own words, whatever else it sounds like (it had been
         # read as a question about IEP meetings, named on the way).
         return start_checkin_told(turn, pending, text)
-    if reading.intent not in CHECKIN_READINGS or _only(text, AMBIGUOUS_OUTCOMES):
-        return None
-    outcome = outcome_first(text, asked=False)  # nothing asked: only the plain words
     if outcome is None:
         return None
     return start_checkin(turn, pending, outcome, said=text)
+
+
+# A story of the week's action tells at least this much ("I did the notebook thing with Theo.
+# On Wednesday his dad wrote one line back").
+TELLS_OF_WORDS = 12
 
 
 def _tells_of(action: str, text: str) -> bool:
@@ -1126,7 +1134,9 @@ def _hello_then_nothing_to_answer(text: str) -> bool:
     """A hello first, then only words about coming here ("a colleague mentioned this might
     help"), with no family, worry or request in them."""
     sentences = sentences_of(text)
-    if len(sentences) < 2 or understand(sentences[0], deficit=False).intent != "greeting":
+    if len(sentences) < 2 or _HELLO_WORD.search(sentences[0]) is None:
+        return False  # (a regex first: most long messages open with no hello at all)
+    if understand(sentences[0], deficit=False).intent != "greeting":
         return False
     rest = " ".join(sentences[1:])
     reading = understand(rest, deficit=False)
@@ -1138,6 +1148,12 @@ def _hello_then_nothing_to_answer(text: str) -> bool:
     )
 
 
+# A hello's own words, looked for before the first sentence is read at all.
+_HELLO_WORD = re.compile(
+    r"^\W*(?:hi|hii+|hello|hey|heya|hiya|howdy|good (?:morning|afternoon|evening)|hola|buenas"
+    r"|buenos d[ií]as|buenas (?:tardes|noches))\b",
+    re.IGNORECASE,
+)
 # What a hello followed by words about coming here can be read as, whole.
 _NOT_A_HELLO_AFTER = frozenset({"frustration", "unknown", "thanks", "question"})
 
@@ -1164,6 +1180,8 @@ _LEAD_INS = frozenset(
 def _language_asked_first(text: str) -> str | None:
     """The language asked for in a message's first clause, when that clause asks it of the
     coach in so many words ("can you switch to spanish?") and later ones tell more."""
+    if not _languages_in(words(for_matching(text))):
+        return None  # (no language named: most messages)
     clauses = clauses_of(text)
     if len(clauses) < 2 or not default_reader().cued(clauses[0], "language"):
         return None

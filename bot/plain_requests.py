@@ -1134,8 +1134,8 @@ def _hello_then_nothing_to_answer(text: str) -> bool:
     """A hello first, then only words about coming here ("a colleague mentioned this might
     help"), with no family, worry or request in them."""
     sentences = sentences_of(text)
-    if len(sentences) < 2 or _HELLO_WORD.search(sentences[0]) is None:
-        return False  # (a regex first: most long messages open with no hello at all)
+    if len(sentences) < 2 or not default_reader().cued(sentences[0], "greeting"):
+        return False  # (the cue first: most long messages open with no hello at all)
     if understand(sentences[0], deficit=False).intent != "greeting":
         return False
     rest = " ".join(sentences[1:])
@@ -1148,12 +1148,6 @@ def _hello_then_nothing_to_answer(text: str) -> bool:
     )
 
 
-# A hello's own words, looked for before the first sentence is read at all.
-_HELLO_WORD = re.compile(
-    r"^\W*(?:hi|hii+|hello|hey|heya|hiya|howdy|good (?:morning|afternoon|evening)|hola|buenas"
-    r"|buenos d[ií]as|buenas (?:tardes|noches))\b",
-    re.IGNORECASE,
-)
 # What a hello followed by words about coming here can be read as, whole.
 _NOT_A_HELLO_AFTER = frozenset({"frustration", "unknown", "thanks", "question"})
 

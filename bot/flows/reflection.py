@@ -60,6 +60,7 @@ from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.own_plan import naming_who, own_plan, step_asked_leave_for, without_hedge
 from bot.understanding.plan import names_a_step
 from bot.understanding.reader import is_asked, sentences_of
+from bot.weekly.schedule import parse_weekday
 from content.fit import Profile
 from content.loader import Library
 from content.schema import Role
@@ -626,12 +627,8 @@ class ReflectionFlow:
 
 
 # When a plan is for, said before its step ("Thursday I'll...", "mañana le llamo"): kept.
-_WHEN_WORDS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-     "tues", "wed", "thu", "thurs", "fri", "tomorrow", "tmrw", "tonight", "today", "weekend",
-     "lunes", "martes", "miercoles", "miércoles", "jueves", "viernes", "sabado", "sábado",
-     "domingo", "mañana", "hoy"]
-)  # fmt: skip
+# Days of the week are weekly/schedule.py's parse_weekday; these are the days it does not name.
+_RELATIVE_DAYS = frozenset(["tomorrow", "tmrw", "tonight", "today", "weekend", "mañana", "hoy"])
 # Said against an option, typed over the options: "no thats theo's dad", "not that one".
 _PUSHES_BACK = re.compile(
     r"\b(?:no|nah|nope)\W+(?:that'?s|thats|it'?s|its|not)\b"
@@ -709,7 +706,7 @@ def _without_lead_in(action: str) -> str:
         return action
     at = action.casefold().find(step.casefold()[:24])
     lead_in = set(words(for_matching(action[:at]))) if at >= 0 else set()
-    if lead_in & _WHEN_WORDS:
+    if lead_in & _RELATIVE_DAYS or any(parse_weekday(word) is not None for word in lead_in):
         return action  # "Thursday I'll book the interpreter...": the day is part of the plan
     if at < 0 or len(lead_in) > LEAD_IN_MOST_WORDS:
         # "Before Thursday, ask my principal about make-up sessions, so I can bring it up

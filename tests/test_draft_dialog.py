@@ -819,3 +819,5 @@ def test_a_family_night_asked_for_is_an_event_from_the_start(app: CoachApp) -> N
     leader = Conversation(app.coach)
     reply = leader.says("can you write an invite for our family math night")
     assert "Invite families to an event" in reply
+    # Many households read it: not "Which language does the family read best?"
+    assert "Which language should this note go out in?" in reply

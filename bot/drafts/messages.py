@@ -47,6 +47,8 @@ TONE_KEPT_FOR_THE_NOTE = {
 # The time offered when the educator has none to propose ("idk, whenever she wants").
 ANY_TIME = Msg("a short call at a time that works for you")
 LANGUAGE_QUESTION = Msg("Which language does the family read best?")
+# A note for every family at an event is written for many households, not one.
+LANGUAGE_QUESTION_EVENT = Msg("Which language should this note go out in?")
 LANGUAGE_ENGLISH = Msg("English")
 LANGUAGE_SPANISH = Msg("Español")
 IN_SPANISH_HINT = Msg(

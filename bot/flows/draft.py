@@ -246,7 +246,9 @@ def _ask_language(flow: ActiveFlow) -> list[Reply]:
     flow.data["_accepts_text"] = True  # "spanish", or words typed ahead (_typed_ahead)
     pairs = [(said.LANGUAGE_ENGLISH, Language.ENGLISH.value)]
     pairs.append((said.LANGUAGE_SPANISH, Language.SPANISH.value))
-    return [*_purpose_tip(flow), Choices(str(said.LANGUAGE_QUESTION), flow.options(pairs))]
+    for_everyone = flow.data["purpose"] == Purpose.EVENT.value
+    question = said.LANGUAGE_QUESTION_EVENT if for_everyone else said.LANGUAGE_QUESTION
+    return [*_purpose_tip(flow), Choices(str(question), flow.options(pairs))]
 
 
 def _purpose_tip(flow: ActiveFlow) -> list[Reply]:

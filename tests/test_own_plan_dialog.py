@@ -7,7 +7,7 @@ import pytest
 
 from bot.app import CoachApp
 from bot.i18n import speaking
-from bot.understanding.own_plan import own_plan
+from bot.understanding.own_plan import own_plan, without_hedge
 from content.understanding_schema import replies_in
 from tests.dialog import Conversation
 
@@ -123,6 +123,14 @@ def test_a_hedged_note_to_self_is_a_step(answer: str, step: str) -> None:
     found = own_plan(answer)
     assert found is not None and found.startswith(step)
     assert own_plan("maybe the family of jayden") is None  # hedged, but no step in it
+
+
+def test_a_spanish_rather_is_part_of_the_hedge_not_of_the_step() -> None:
+    # Session 35: "creo que mejor le escribo una nota" was saved as "Mejor le escribo...".
+    with speaking("es"):
+        assert without_hedge("creo que mejor le escribo una nota a la mamá") == (
+            "Le escribo una nota a la mamá"
+        )
 
 
 def test_what_is_said_around_an_own_step_is_heard_when_it_is_saved(app: CoachApp) -> None:

@@ -56,9 +56,6 @@ from bot.understanding.reader import (
 )
 from content.understanding_schema import replies_in
 
-# Said before a follow-up without changing it: "ok which one first".
-OPENING_FILLERS = frozenset(["ok", "okay", "k", "so", "um", "umm", "alright", "well", "and", "vale",
-                             "bueno", "pues", "entonces", "y"])  # fmt: skip
 # A follow-up is a few words ("so what do i do now?"); a longer message says something new.
 FOLLOW_UP_WORDS = 12
 # ...and from this many it must point back at the story ("what should i say to her next
@@ -273,7 +270,7 @@ def asks_where_to_start(text: str) -> bool:
     """ "ok but how?", "what would you do first?", "which one?" after tries were given."""
     said = words(for_matching(text))
     # "ok which one first", "so which one": the same question after a filler.
-    bare = list(dropwhile(OPENING_FILLERS.__contains__, said))
+    bare = list(dropwhile(default_reader().opening_fillers.__contains__, said))
     starts = _phrases(replies_in(current_language()).intents.start_asks)
     return any(_follows_up(asked) or " ".join(asked) in starts for asked in (said, bare) if asked)
 

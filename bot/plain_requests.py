@@ -1153,22 +1153,14 @@ _NOT_A_HELLO_AFTER = frozenset({"frustration", "unknown", "thanks", "question"})
 
 
 def _after_lead_in_sentences(text: str) -> str | None:
-    """What follows sentences that only lead in ("Okay.", "Never mind.", "Anyway,"), when
-    a sentence of its own follows them; None when none lead in."""
+    """What follows sentences that only lead in ("Okay.", "Never mind.", "Anyway,": intents.yaml
+    `opening-fillers`), when a sentence of its own follows them; None when none lead in."""
     sentences = sentences_of(text)
     lead = 0
-    while lead < len(sentences) - 1 and set(words(for_matching(sentences[lead]))) <= _LEAD_INS:
+    fillers = default_reader().opening_fillers
+    while lead < len(sentences) - 1 and set(words(for_matching(sentences[lead]))) <= fillers:
         lead += 1
     return " ".join(part.strip() for part in sentences[lead:]) if lead else None
-
-
-# Sentences of nothing but these lead in to what is asked next.
-_LEAD_INS = frozenset(
-    ["ok", "okay", "k", "kk", "so", "um", "umm", "hmm", "alright", "well", "anyway", "anyways",
-     "never", "mind", "nevermind", "nvm", "fine", "sorry", "actually", "wait", "oh", "ah",
-     "vale", "bueno", "pues", "entonces", "olvidalo", "olvídalo", "perdón", "perdon", "no",
-     "importa", "ya"]
-)  # fmt: skip
 
 
 def _language_asked_first(text: str) -> str | None:

@@ -19,6 +19,7 @@ from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.own_plan import own_plan
 from bot.understanding.reader import (
     asks_a_question,
+    default_reader,
     hedged_rest,
     in_phrase_set,
     is_asked,
@@ -355,14 +356,14 @@ def _lead_ins() -> frozenset[str]:
 REQUEST_OPENERS = frozenset(["can", "could", "would", "will", "pls", "please", "help"])
 # Said before a request without changing it: "wait actually can you help me write...".
 YOU_WORDS = frozenset(["you", "u", "ya", "tú", "tu", "usted"])
-LEAD_FILLERS = frozenset(["wait", "actually", "oh", "ok", "okay", "so", "hey", "um", "umm", "btw"])
 
 
 def asks_for_a_draft(text: str, reading: Understanding) -> bool:
     """An answer that asks the coach to help write a message home, rather than planning one
     ("send a note home friday" is a plan, and is read as one)."""
     # "wait actually can you help me write a msg to a parent first? her kid hit another kid"
-    said = list(dropwhile(LEAD_FILLERS.__contains__, words(for_matching(text))))
+    fillers = default_reader().opening_fillers
+    said = list(dropwhile(fillers.__contains__, words(for_matching(text))))
     asked = bool(said) and (said[0] in REQUEST_OPENERS or "?" in text)
     return reading.intent == "draft" and asked
 

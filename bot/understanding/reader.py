@@ -102,6 +102,8 @@ ASKING_PAIRS_SET = "asking-pairs"
 HEDGES_SET = "hedges"
 # Words that ask the coach for something: a thanks with one of them is also a request.
 REQUEST_WORDS_SET = "request-words"
+# Words said before what is asked without changing it ("ok which one first").
+OPENING_FILLERS_SET = "opening-fillers"
 SENT_ALREADY_SET = "sent-already"
 SAY_SET = "say-words"
 WRITE_SET = "write"
@@ -466,6 +468,7 @@ class Reader:
         self.family_words = _word_set(content.intents.sets.get(FAMILY_SET, []))
         self.thanks_words = _word_set(content.intents.sets.get(THANKS_WORDS_SET, []))
         self.request_words = _word_set(content.intents.sets.get(REQUEST_WORDS_SET, []))
+        self.opening_fillers = _word_set(content.intents.sets.get(OPENING_FILLERS_SET, []))
         self.sent_already = _word_set(content.intents.sets.get(SENT_ALREADY_SET, []))
         self.say_words = _word_set(content.intents.sets.get(SAY_SET, []))
         self.write_words = phrases_pattern(tuple(content.intents.sets.get(WRITE_SET, [])))

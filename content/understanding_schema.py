@@ -267,6 +267,7 @@ class CheckIn(_Strict):
     barrier_replies: dict[str, str]
     phone_tag_words: list[str] = Field(min_length=1)
     phone_tag_reply: str
+    answered_after_all_reply: str
     # "the number was wrong", "the email bounced": the message never reached the family.
     wrong_contact_words: list[str] = Field(min_length=1)
     wrong_contact_reply: str

@@ -964,6 +964,27 @@ def test_phone_tag_is_heard_as_a_family_that_answered(app: CoachApp, clock: Fake
     assert "Want to carry it into this week?" in reply
 
 
+def test_a_family_that_called_back_in_the_end_is_not_told_of_as_a_silent_one(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    # Session 36: the silence at the start of the story had been all the coach heard.
+    educator = Conversation(app.coach)
+    a_week_after_planning(educator, clock, "Call Minh's mom about his reading")
+    educator.clicks("Partly")
+    reply = educator.says(
+        "well i tried calling tuesday and nobody answered but then mom called back on thursday"
+        " and we talked for like 20 min about his soccer"
+    )
+    assert reply.startswith(replies_in("en").checkin.answered_after_all_reply)
+    assert "Not hearing back" not in reply and "Want to carry it into this week?" in reply
+
+    educator = Conversation(app.coach, "mr-cole")
+    a_week_after_planning(educator, clock, "Call Luis's dad about his math")
+    educator.clicks("Not yet")
+    reply = educator.says("called twice but nobody answered, and she never called back")
+    assert replies_in("en").checkin.answered_after_all_reply not in reply
+
+
 def test_no_reply_because_of_the_family_s_hours_gets_the_no_reply_answer(
     app: CoachApp, clock: FakeClock
 ) -> None:

@@ -593,6 +593,18 @@ def _family_replied(said: str) -> bool:
     return False
 
 
+def _answered_after_all(text: str) -> bool:
+    """ "tried calling tuesday and nobody answered but then mom called back thursday and we
+    talked for 20 min": after the silence the story turns, and the family did answer (it had
+    been told that not hearing back is common). Not when the answer was an angry one."""
+    said = for_matching(text)
+    contrast = phrases_pattern(tuple(replies_in(current_language()).checkin.contrasts))
+    turns = list(contrast.finditer(said))
+    if not turns or family_upset(text, understand(text, deficit=False).themes):
+        return False
+    return _family_replied(said[turns[-1].end() :])
+
+
 def family_upset(text: str, themes: tuple[str, ...]) -> bool:
     """ "dad said he was busy and hung up", "started going off about the bus": the family
     answered the step with anger (the `conflict` theme, or the check-in's own words for it)."""
@@ -612,6 +624,8 @@ def _barrier_reply(barrier: str, own: str | None, *, partly: bool = False) -> st
         return checkin.not_sent_reply  # "wrote it but never hit send": no family was silent
     if own and phrases_pattern(tuple(checkin.wrong_contact_words)).search(for_matching(own)):
         return checkin.wrong_contact_reply  # "the number was wrong": it never reached them
+    if own and _answered_after_all(own):
+        return checkin.answered_after_all_reply
     told = what_is_told(own) if own and barrier == "other" else None
     if told is not None:  # "honestly i chickened out, i was scared she'd be mad": nerves
         return told[1].acknowledge

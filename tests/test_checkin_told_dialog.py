@@ -396,6 +396,20 @@ def test_what_made_it_work_is_said_back_from_where_the_story_ends(
     assert (
         "Worth keeping: “mrs lopez cried a little and said nobody had ever asked her that”" in reply
     )
+    # A long last clause: what happened at its end, not the story's opening (session 36 had
+    # "Worth keeping: “i was nervous at first”").
+    long = Conversation(app.coach, "mr-okoro")
+    a_week_after_choosing(long, clock, ACTION)
+    long.says("checkin")
+    long.says("done")
+    reply = long.says(
+        "so i was nervous at first but i sent it to the okafors and mrs okafor wrote back a whole"
+        " paragraph about how he reads to his little sister"
+    )
+    assert (
+        "Worth keeping: “mrs okafor wrote back a whole paragraph about how he reads to his little"
+        " sister”" in reply
+    )
 
 
 @pytest.mark.parametrize(

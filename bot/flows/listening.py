@@ -88,9 +88,13 @@ VAGUE_WORDS = frozenset(
 SNIPPET_WORDS = 8
 # A first clause of up to this many words is said back whole, rather than cut mid-clause.
 SNIPPET_CLAUSE_WORDS = 14
+# The news at the end of a long story is said back whole up to this many words.
+NEWS_WORDS = 18
 SNIPPET_CLAUSE_MIN = 4  # "Ana. She told me about her soccer team": a name is no clause to stop at
 # Where a clause ends: punctuation, or a word that starts the next one ("bc", "because", "but").
 _CLAUSE_END = re.compile(r"[,;.!?]\s|\s(?:bc|because|but|cuz|porque|pero)\s", re.IGNORECASE)
+# Where a long clause goes on to what happened next ("i sent it and mom wrote back...").
+_THEN = re.compile(r"\s(?:and then|and|then|so|y luego|y|luego|entonces)\s", re.IGNORECASE)
 # The last clause of a story opened by a "but" ("...but attendance still bad this week").
 _BUT_LAST = re.compile(r"\s(?:but|pero)\s[^,;.!?]*$", re.IGNORECASE)
 # The intents.yaml set of words that lead into an answer without saying anything yet.
@@ -295,6 +299,14 @@ def payoff(text: str) -> str:
         last = clauses[-2]
     if SNIPPET_CLAUSE_MIN <= len(last) <= SNIPPET_CLAUSE_WORDS:
         return " ".join(last).rstrip(".,;:!?")
+    if len(last) > SNIPPET_CLAUSE_WORDS:
+        # "so i was nervous at first but i sent it to the okafors and mrs okafor wrote back a
+        # whole paragraph about...": the news is in the last long clause's last part, not in
+        # the story's opening.
+        parts = [part.split() for part in _THEN.split(" ".join(last))]
+        news = next((part for part in reversed(parts) if len(part) >= SNIPPET_CLAUSE_MIN), last)
+        said = " ".join(news[:NEWS_WORDS]).rstrip(".,;:!?")
+        return said + ("…" if len(news) > NEWS_WORDS else "")
     return snippet(text)
 
 

@@ -334,6 +334,11 @@ def _answer(
 ) -> list[Reply] | None:
     said = replies_in(current_language()).intents
     intent = reading.intent
+    if intent == "language" and in_phrase_set("not-about-language", for_matching(text)):
+        # "no, no es del idioma. el niño tiene retraso en el habla": what it is not about, told
+        # (it had opened the coach's language menu).
+        themes = tuple(theme for theme in reading.themes if theme != "language")
+        intent, reading = UNKNOWN, replace(reading, intent=UNKNOWN, themes=themes)
     to_coach = said_to_the_coach(text)  # "is this thing private? can my principal see this"
     if to_coach is not None:
         name, about = to_coach

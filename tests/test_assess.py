@@ -126,12 +126,34 @@ def test_a_level_said_in_words_is_that_level(app: CoachApp) -> None:
         ("casi nunca", "(4 of 13)"),  # starting, not "not yet"
         ("not really", "(5 of 13)"),  # not yet
     ]:
-        assert next_item in educator.says(said)
+        reply = educator.says(said)
+        assert next_item in reply and "Put down as *" in reply  # said back, so a slip shows
     _rate_all(educator, [2] * (len(NUDGE_TOPICS) - 4))
     with app.sessions() as session:
         [result] = session.scalars(select(AssessmentResult)).all()
     first_four = [result.scores[item.topic] for item in app.library.assessment.statements[:4]]
     assert first_four == [3, 3, 2, 1]
+
+
+def test_a_longer_answer_is_never_scored_without_a_click(app: CoachApp) -> None:
+    # Session 36: three educators' remarks were scored, and became growth areas: "I don't
+    # have my own families, I work through principals..." Not yet (for "I don't"), "no
+    # entiendo esta pregunta" Not yet (for "no").
+    coordinator = Conversation(app.coach)
+    coordinator.says("assess")
+    reply = coordinator.says(
+        "I don't have my own families, I work through principals and liaisons at nine schools"
+    )
+    assert "in your own role" in reply and "(1 of 13)" in reply
+    reply = coordinator.says("I mostly send a newsletter and call when something goes wrong")
+    assert "I'd guess *Growing*" in reply and "(1 of 13)" in reply
+    assert "(2 of 13)" in coordinator.clicks("Growing")
+    rosa = Conversation(app.coach, "rosa")
+    rosa.says("idioma es")
+    rosa.says("autoevaluación")
+    assert "Esta trata sobre" in rosa.says("no entiendo esta pregunta")
+    with app.sessions() as session:
+        assert session.scalars(select(AssessmentResult)).all() == []
 
 
 def test_retaking_shows_what_moved_since_last_time(app: CoachApp, clock: FakeClock) -> None:

@@ -24,6 +24,13 @@ READ_FROM_YOUR_ROLE = Msg(
     'Read each statement for the families you work with in your own role, wherever "class" '
     'or "teach" appears. A rough guess is fine: which level is closest?'
 )
+# A level read from a few words ("meh", "pretty good i think"): said back, so a misreading shows.
+LEVEL_READ = Msg("Put down as *{label}*.")
+# ...and from a longer answer, offered rather than saved ("I don't have my own families, I work
+# through principals..." had been scored Not yet, for "I don't").
+LEVEL_GUESSED = Msg(
+    "From what you wrote I'd guess *{label}*: pick it below, or the level that fits better."
+)
 RESULTS_HEADER = Msg("Thanks! Here's your self-assessment from {date}.")
 STRONGEST = Msg("*Your strongest areas:* {areas}")
 ALL_THE_SAME = Msg(

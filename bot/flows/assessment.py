@@ -18,7 +18,7 @@ from bot.profiles import profile_of
 from bot.replies import Card, Choice, Choices, Reply, Text
 from bot.turn import Turn
 from bot.understanding import understand
-from bot.understanding.normalise import for_matching, phrases_pattern
+from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.reader import is_non_answer
 from content.loader import Library
 from content.schema import AssessmentLevel, Role
@@ -144,7 +144,11 @@ class AssessmentFlow:
             # "honestly i dont know what this one means" (had: scored Not yet, for "i dont")
             meaning = _meaning(turn, assessment.statements[flow.data["index"]].topic)
             return [Text(meaning), *_ask(turn, flow)]
-        key = answer.key or level_typed(assessment.levels, answer.text)
+        typed = None if answer.key else level_typed(assessment.levels, answer.text)
+        if typed is not None and len(words(for_matching(answer.text))) > LEVEL_READ_WORDS:
+            label = _label(assessment.levels, typed)
+            return [Text(messages.LEVEL_GUESSED.format(label=label)), *_ask(turn, flow)]
+        key = answer.key or typed
         if key is None or key not in valid:
             total = len(assessment.statements)
             how_long = _at_a_pick().how_long_self_check.format(
@@ -163,9 +167,15 @@ class AssessmentFlow:
         topic = assessment.statements[flow.data["index"]].topic
         flow.data["scores"][topic] = int(key)
         flow.data["index"] += 1
+        read = [Text(messages.LEVEL_READ.format(label=_label(assessment.levels, key)))]
+        said_back = read if typed is not None else []
         if flow.data["index"] >= len(assessment.statements):
-            return _finish(turn, flow)
-        return _ask(turn, flow)
+            return [*said_back, *_finish(turn, flow)]
+        return [*said_back, *_ask(turn, flow)]
+
+
+def _label(levels: Sequence[AssessmentLevel], value: str) -> str:
+    return next(level.label for level in levels if str(level.value) == value)
 
 
 def _read_for_a_role(turn: Turn, text: str) -> str | None:
@@ -190,8 +200,12 @@ def _read_for_a_role(turn: Turn, text: str) -> str | None:
     return None
 
 
+# A level is read from an answer of up to this many words; a longer one is asked to confirm.
+LEVEL_READ_WORDS = 6
 # Said of a statement that does not fit one's work.
 _NOT_MINE = (
+    "don't have my own families", "dont have my own families", "hard to answer for me",
+    "no tengo familias propias", "no tengo mis propias familias",
     "doesn't apply", "doesnt apply", "does not apply", "don't teach", "dont teach",
     "do not teach", "not applicable", "n/a", "no aplica", "no doy clase", "no tengo clase",
     "don't have a class", "dont have a class", "not a teacher", "no soy maestra",

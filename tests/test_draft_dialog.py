@@ -821,3 +821,49 @@ def test_a_family_night_asked_for_is_an_event_from_the_start(app: CoachApp) -> N
     assert "Invite families to an event" in reply
     # Many households read it: not "Which language does the family read best?"
     assert "Which language should this note go out in?" in reply
+
+
+def test_how_the_note_should_sound_is_heard_and_kept_out_of_it(app: CoachApp) -> None:
+    # Session 36: a school nurse's "i dont want it to sound like a truancy letter" was the
+    # note's last line, and its Spanish note carried her English and who had told her.
+    nurse = Conversation(app.coach)
+    nurse.says("draft")
+    nurse.clicks("Share a concern")
+    nurse.clicks("Español")
+    nurse.says("Sofia")
+    heard = nurse.says(
+        "missed 9 days since october. older sister says shes home watching the baby so mom can"
+        " work. i dont want it to sound like a truancy letter"
+    )
+    assert "keep that out of the note itself" in heard
+    nurse.says("el viernes despues de las 3")
+    note = nurse.clicks("Warm")
+    assert "truancy" not in note and "missed 9 days since october" in note
+    assert "Some of what you typed is in English" in note
+    assert "The note says who told you (“older sister says”)" in note
+
+
+def test_i_dont_speak_spanish_turns_the_note_to_english_with_a_word_on_translating(
+    app: CoachApp,
+) -> None:
+    nurse = Conversation(app.coach)
+    nurse.says("draft")
+    nurse.clicks("Celebrate")
+    nurse.clicks("Español")
+    nurse.says("Daniela")
+    heard = nurse.says(
+        "i dont really speak spanish. she came every day this week, 5 for 5, and she was proud"
+    )
+    assert "Then I'll write the note in English" in heard and "translation service" in heard
+    note = nurse.clicks("Warm")
+    assert "I have a happy moment to share about Daniela: she came every day this week" in note
+    assert "speak spanish" not in note and "Some of what you typed is in English" not in note
+    teacher = Conversation(app.coach, "mr-hall")
+    teacher.says("draft")
+    teacher.clicks("Share a concern")
+    teacher.clicks("Español")
+    teacher.says("Sofia")
+    teacher.says("missed 3 labs and has a 52")
+    # Nothing left to say when it goes: the same question, in English.
+    asked = teacher.says("i dont speak spanish thats the whole problem")
+    assert "Then I'll write the note in English" in asked and "When could you talk?" in asked

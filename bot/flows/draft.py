@@ -25,6 +25,12 @@ from bot.drafts.edits import REMOVE, edit_asked, found_in, with_edits
 from bot.drafts.journal import is_a_drafted_message
 from bot.drafts.models import SavedDraft
 from bot.drafts.suggest import purpose_in
+from bot.drafts.to_the_coach import (
+    reads_as_english,
+    told_by_another,
+    without_how_it_should_sound,
+    without_no_spanish,
+)
 from bot.drafts.told import told_in_request
 from bot.flows.base import Answer
 from bot.flows.listening import VAGUE_WORDS
@@ -154,6 +160,7 @@ _TONE_FILLERS = frozenset(
 _TELLS_THE_COACH = re.compile(
     r"^\W*(?:(?:ok|so|um+|well|hi|hey)\W+)*(?:reply|respond|answer|write back|it'?s (?:for|to|a)\b"
     r"|its (?:for|to|a)\b|this is (?:for|to|going)|for (?:a|the|my|his|her|their)\b"
+    r"|it'?s about\b|this is about\b|se trata de\b"
     r"|to (?:a|the|my|his|her|their) (?:mom|dad|parent|family|families|grand)"
     r"|(?:a|an) (?:note|message|email|text|reply|letter)\b|i (?:want|need|would like|'d like)\b"
     r"|es (?:para|una)\b|para (?:la|el|una|un|los|las)\b|responder|contestar)"
@@ -168,6 +175,9 @@ _MENTION = re.compile(
     r"(?!(?:it|lo|la|this|that|something|algo)\b)(?P<told>.+)$",  # "say it nicely": a tone
     re.IGNORECASE,
 )
+# What is left of a detail once "i dont speak spanish" is taken out must be this long to be
+# the detail ("thats the whole problem" is not).
+LEAST_LEFT_WORDS = 4
 # ...at least this many words of it (a tone's "say it nicely" adds nothing).
 MENTIONED_LEAST_WORDS = 3
 _ASKS_FOR_A_TONE = re.compile(r"\b(?:make|keep|sound|write|hazla|hazlo|suene)\b", re.IGNORECASE)
@@ -365,6 +375,23 @@ def _take_specific(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
         # "...message me anytime (is that too available?? lol)", "I already told you: ...":
         # said to the coach, never pasted into the note.
         typed = _without_asides_to_the_coach(typed) or typed
+        no_spanish = without_no_spanish(typed)
+        if no_spanish is not None and flow.data["language"] == Language.SPANISH:
+            # "i dont speak spanish thats the whole problem": a note in English, to be put
+            # into Spanish by someone who can (it had been pasted into the Spanish note).
+            flow.data["language"] = Language.ENGLISH.value
+            heard = [Text(str(said.NO_SPANISH_HEARD))]
+            if len(words(for_matching(no_spanish))) < LEAST_LEFT_WORDS:
+                return [*heard, *_ask_specific(flow)]
+            return [*heard, *_take_specific(turn, flow, Answer(text=no_spanish))]
+        typed, wished = without_how_it_should_sound(typed)
+        if wished:
+            # "i dont want it to sound like a truancy letter": how it should come across,
+            # heard, and never a line of the note.
+            heard = [Text(str(said.HOW_IT_SOUNDS_HEARD))]
+            if not words(for_matching(typed)):
+                return [*heard, *_ask_specific(flow)]
+            return [*heard, *_take_specific(turn, flow, Answer(text=typed))]
     if specific == Specific.CHILD and purpose_in(typed) is Purpose.EVENT:
         # "it's not for one kid, it's a FAFSA night for all senior families": every family
         # at once, no child (it had been "One child per note works best").
@@ -687,8 +714,24 @@ def _show_draft(flow: ActiveFlow, note: str | None = None) -> list[Reply]:
         (said.SAVE, "save"),
         (said.DONE, "done"),
     ]
-    body = str(said.DRAFT_NOTE) if note is None else f"{said.DRAFT_NOTE}\n{note}"
+    checks = "\n".join([*([note] if note is not None else []), *_before_it_goes(flow)])
+    body = f"{said.DRAFT_NOTE}\n{checks}" if checks else str(said.DRAFT_NOTE)
     return [Card(str(said.DRAFT_TITLE), body, flow.options(pairs), copy=_draft_text(flow))]
+
+
+def _before_it_goes(flow: ActiveFlow) -> list[str]:
+    """What to look at before the note is sent: English words in a note in Spanish (they stay
+    as typed), and someone other than the family named as the one who told."""
+    details = [
+        typed for specific, typed in flow.data["specifics"].items() if specific != Specific.CHILD
+    ]
+    checks = []
+    if flow.data["language"] == Language.SPANISH and any(map(reads_as_english, details)):
+        checks.append(str(said.ENGLISH_IN_A_SPANISH_NOTE))
+    told_by = next(filter(None, map(told_by_another, details)), None)
+    if told_by is not None:
+        checks.append(said.WHO_TOLD_YOU.format(words=told_by))
+    return checks
 
 
 def _review_typed(text: str) -> str | None:

@@ -1,0 +1,80 @@
+"""What a detail typed for a note home says to the coach rather than to the family, and what
+to check before a written note goes (session 36: a nurse's "i dont want it to sound like a
+truancy letter" and "older sister says shes home watching the baby" went into the note as
+written, and "i dont really speak spanish" into a note in Spanish).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.understanding.language import ENGLISH_WORDS, SPANISH_WORDS
+from bot.understanding.normalise import for_matching, words
+
+# A sentence as typed, with what ends it.
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+# A wish about how the note comes across: a want of the educator's and a word for how it
+# reads ("i want to offer to help not shame them", "no quiero que suene a regaño").
+_A_WANT = re.compile(
+    r"\b(?:i (?:do ?n['’]?t |do not |really )?(?:want|need)|i['’]?d (?:rather|like)|"
+    r"(?:no )?quiero|no me gustar[ií]a)\b",
+    re.IGNORECASE,
+)
+_HOW_IT_READS = re.compile(
+    r"\b(?:sound|sounds|sounding|come across|comes across|shame|shamed|shaming|judged|judge|"
+    r"judging|blame|blamed|preachy|harsh|threatening|scary|scare|truancy letter|feel bad|"
+    r"feel attacked|in trouble|suene|suena|parezca|regaño|rega[nñ]ada|juzgad[ao]s?|culpa|"
+    r"se sienta mal|se sientan mal|asustar|amenaza)\b",
+    re.IGNORECASE,
+)
+# "i dont really speak spanish", "my spanish is bad", "no hablo bien español".
+_NO_SPANISH = re.compile(
+    r"\b(?:i (?:do ?n['’]?t|do not|can['’]?t|cannot) (?:really |actually |even )?"
+    r"(?:speak|write|read|know) (?:much |any |good )?spanish|"
+    r"my spanish is (?:bad|not good|terrible|rusty|not great|limited|awful)|"
+    r"no (?:hablo|escribo|s[eé]) (?:bien |mucho )?(?:el )?espa[nñ]ol)\b[^.!?]*[.!?]?",
+    re.IGNORECASE,
+)
+# Someone other than the family said to be the source ("older sister says", "me dijo su
+# hermano"): worth a second look before the family reads who told.
+_TOLD_BY_ANOTHER = re.compile(
+    r"\b(?:(?:older |little |big |younger )?(?:sister|brother|sibling|cousin|neighbou?r|"
+    r"classmate|friend|another parent|other parents|other kids|bus driver)s?"
+    r"(?: \w+)? (?:says|said|told me|told us|mentioned)|"
+    r"(?:su |la |el )?(?:hermana|hermano|prima|primo|vecina|vecino|compa[nñ]er[oa]|amig[oa])"
+    r"(?: \w+)? (?:dice|dijo|me dijo|nos dijo|cont[oó]))\b",
+    re.IGNORECASE,
+)
+# Words read as English in a note meant to be in Spanish: at least this many, and more than
+# the Spanish ones.
+ENGLISH_LEAST_WORDS = 2
+
+
+def without_how_it_should_sound(typed: str) -> tuple[str, bool]:
+    """The detail without its sentences about how the note should come across, and whether
+    there were any."""
+    sentences = _SENTENCE.findall(typed)
+    kept = [s for s in sentences if not (_A_WANT.search(s) and _HOW_IT_READS.search(s))]
+    return " ".join(part.strip() for part in kept).strip(), len(kept) < len(sentences)
+
+
+def without_no_spanish(typed: str) -> str | None:
+    """The detail without an "I don't speak Spanish" said beside it, or None when it says no
+    such thing."""
+    found = _NO_SPANISH.search(typed)
+    if found is None:
+        return None
+    return f"{typed[: found.start()]} {typed[found.end() :]}".strip(" ,;.")
+
+
+def told_by_another(detail: str) -> str | None:
+    """The words that say someone else told the educator ("older sister says"), or None."""
+    found = _TOLD_BY_ANOTHER.search(detail)
+    return found[0] if found else None
+
+
+def reads_as_english(detail: str) -> bool:
+    said = words(for_matching(detail))
+    english = sum(1 for word in said if word in ENGLISH_WORDS)
+    spanish = sum(1 for word in said if word in SPANISH_WORDS)
+    return english >= ENGLISH_LEAST_WORDS and english > spanish

@@ -111,6 +111,7 @@ from bot.understanding.reader import (
 )
 from bot.understanding.variants import pick
 from bot.weekly.models import NudgeLedger
+from bot.weekly.pause_words import asks_for_a_pause
 from bot.weekly.schedule_words import NamedSchedule, focus_named, schedule_named
 from bot.weekly.subscriptions import subscription_of
 from bot.why_it_worked import why_it_worked
@@ -414,6 +415,10 @@ def _answer(
         # recordatorios sean sobre familias recién llegadas": asked of the nudges, the families
         # named after "about" (it had been heard as a word about language).
         intent = "nudges"
+    if intent != "nudges" and asks_for_a_pause(text) and _a_pause_of_the_nudges(matched, typed):
+        intent = (
+            "nudges"  # "ugh no reminders til after thanksgiving" (had: "That sounds like a lot")
+        )
     if intent == "nudges" and TASK_REMINDER.search(matched):
         return [Text(said.task_reminder)]  # "remind me on friday to call the nguyens"
     if intent == "nudges" and _reminder_for_families(text, typed):
@@ -1155,6 +1160,19 @@ def _hello_then_nothing_to_answer(text: str) -> bool:
 
 # What a hello followed by words about coming here can be read as, whole.
 _NOT_A_HELLO_AFTER = frozenset({"frustration", "unknown", "thanks", "question"})
+
+
+def _a_pause_of_the_nudges(matched: str, typed: list[str]) -> bool:
+    """A pause asked of what the coach sends: the nudges named ("no reminders til..."), or,
+    in a few words, a pause with nothing else to pause ("pause them till 1/5")."""
+    named = nudge_words_in(matched) or not _NUDGE_NOUNS.isdisjoint(typed)
+    return named or (typed[:1] in (["pause"], ["pausa"], ["hold"]) and len(typed) <= 8)
+
+
+# What the coach sends, by the words educators use for it.
+_NUDGE_NOUNS = frozenset(
+    ["nudge", "nudges", "reminder", "reminders", "recordatorio", "recordatorios", "pings"]
+)
 
 
 def _after_lead_in_sentences(text: str) -> str | None:

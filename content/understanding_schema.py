@@ -213,6 +213,8 @@ class IntentReplies(_Strict):
     only_telling_heard: str  # the same with no action waiting
     which_hour: str  # {hour}, {am}, {pm}: an hour said with no morning or evening
     nudges_only_here: str
+    pause_from_later: str
+    pause_when_back: str
     # After a told answer given beside a reflection's question, before it is asked again.
     aside_back: str
     # A question about a family asked at a reflection's question with nothing ready for it:

@@ -17,6 +17,7 @@ from tests.dialog import Conversation
         "turn off nudges",
         "please stop sending me the weekly messages",
         "no more nudges please",
+        "turn these off",  # had: how to use `reframe`
     ],
 )
 def test_asking_to_stop_while_nudges_are_on_turns_them_off(app: CoachApp, said: str) -> None:
@@ -87,3 +88,44 @@ def test_remind_me_to_do_this_is_the_weekly_nudge_not_a_task(app: CoachApp) -> N
     reply = educator.says("remind me every sunday night to do this stuff")
     assert "Weekly nudges are on" in reply and "Sun Nov 22, 19:00" in reply
     assert "one task" in educator.says("remind me to call Mrs Diaz on friday")
+
+
+@pytest.mark.parametrize(
+    ("said", "paused_until"),
+    [
+        ("pause nudges til jan 5 please", "Paused until: Tue Jan 5"),
+        ("no nudges next week pls", "Paused until: Mon Nov 30"),  # a Monday, Nov 16
+        # Thanksgiving's break takes in its Friday: back the Monday after.
+        ("can you pause my nudges through thanksgiving", "Paused until: Mon Nov 30"),
+        ("ugh no reminders til after thanksgiving", "Paused until: Mon Nov 30"),
+        ("pause them till 1/5", "Paused until: Tue Jan 5"),
+    ],
+)
+def test_a_pause_said_in_words_is_made(app: CoachApp, said: str, paused_until: str) -> None:
+    # Session 36: each had shown the settings unchanged, or "That sounds like a lot".
+    educator = Conversation(app.coach)
+    educator.says("nudges on")
+    assert "Nudges are paused until" in educator.says(said)
+    settings = educator.says("nudges")
+    assert "Weekly nudges: on" in settings and paused_until in settings
+
+
+def test_a_pause_in_spanish_reads_the_day_first(app: CoachApp) -> None:
+    maestra = Conversation(app.coach, locale="es-MX")
+    maestra.says("idioma es")
+    maestra.says("recordatorios on")
+    assert "en pausa hasta el martes 5 de enero" in maestra.says(
+        "pausa los recordatorios hasta el 5/1 porfa"
+    )
+
+
+def test_a_break_that_starts_later_changes_nothing_and_says_how(app: CoachApp) -> None:
+    # Had: nudges off for good, two weeks before the break.
+    nurse = Conversation(app.coach)
+    nurse.says("nudges on")
+    reply = nurse.says("no more nudges over winter break pls, we're out dec 21 thru jan 4")
+    assert "Your break starts Mon Dec 21" in reply
+    assert "`nudges pause until 2027-01-05`" in reply
+    settings = nurse.says("nudges")
+    assert "Weekly nudges: on" in settings and "Paused until" not in settings
+    assert "What day are you back?" in nurse.says("no nudges over spring break")

@@ -16,12 +16,15 @@ from __future__ import annotations
 import re
 
 from bot.commands.nudge_settings import focus_as_asked, handle_nudges, nudges_as_asked
+from bot.dates import day_label as said_day_label
 from bot.i18n import current_language
+from bot.localtime import educator_zone
 from bot.replies import Reply, Text
 from bot.turn import Turn
 from bot.understanding import understand
 from bot.understanding.normalise import for_matching, words
 from bot.understanding.reader import default_reader, in_phrase_set, is_asked
+from bot.weekly.pause_words import pause_named
 from bot.weekly.schedule_words import focus_named, hour_without_half, schedule_named
 from bot.weekly.subscriptions import subscription_of
 from content.understanding_schema import replies_in
@@ -63,6 +66,9 @@ def nudges_asked_in_words(turn: Turn, text: str, *, in_a_conversation: bool) -> 
     asked_about = focus is not None and nudge_words_in(said)
     if in_a_conversation and not asked_about and not _nudges_named_outright(text, said):
         return []  # "the monday reminders really help me": an answer, not a setting
+    paused = _pause_asked(turn, text)
+    if paused:
+        return paused
     named = schedule_named(text)
     if named is not None:
         # "every Monday at 7:15am, focused on getting my staff to make positive calls": the
@@ -98,6 +104,28 @@ def _nudges_explained(
     if other_channel and (named or instead or (not in_a_conversation and is_asked(text))):
         return replies.nudges_only_here
     return None
+
+
+def _pause_asked(turn: Turn, text: str) -> list[Reply]:
+    """ "pause nudges til jan 5", "no nudges next week pls", "pausa hasta el 5 de enero": the
+    pause made; a break that starts later, or one with no day back, answered without a change
+    (the first had turned the nudges off for good)."""
+    language = current_language()
+    asked = pause_named(
+        text, turn.now.astimezone(educator_zone(turn)).date(), day_first=language == "es"
+    )
+    if asked is None:
+        return []
+    replies = replies_in(language).intents
+    if asked.weeks is not None:
+        return handle_nudges(turn, f"pause {asked.weeks}")
+    if asked.until is not None:
+        return handle_nudges(turn, f"pause until {asked.until.isoformat()}")
+    if asked.later is not None:
+        first, back = asked.later
+        said = replies.pause_from_later
+        return [Text(said.format(first=said_day_label(first), back=back.isoformat()))]
+    return [Text(replies.pause_when_back)]
 
 
 def _which_hour(text: str) -> list[Reply]:

@@ -1,0 +1,172 @@
+"""A pause of the weekly nudge said in a sentence: "pause nudges til jan 5", "no nudges next
+week pls", "pausa los recordatorios hasta el 5 de enero", "no more nudges over winter break,
+we're out dec 21 thru jan 4" (session 36: these had shown the settings, or turned the nudges
+off for good). Dates are read as a US educator writes them in English (month first: "1/5")
+and as a Spanish speaker does in Spanish (day first); month names come from Babel.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from babel.dates import get_month_names
+
+from bot.text import without_accents
+from bot.weekly.schedule import parse_weekday
+
+# The words that ask for a pause, beside a day it ends or a stretch of weeks.
+_PAUSE = re.compile(
+    r"\b(?:pause|pausa|pausar|pausalos|pausalas|hold|skip|salta|saltar|no (?:more )?(?:nudges|"
+    r"reminders|tips|messages|pings)|sin (?:recordatorios|mensajes)|no me (?:mandes|mande|"
+    r"envies|envie)|no (?:recordatorios|mensajes)|stop (?:them|these|the nudges|the reminders|"
+    r"nudges|reminders)?\s*(?:until|til|till|through|thru)|off (?:until|til|till)|over (?:the |"
+    r"winter |spring |fall |thanksgiving |holiday )?break|durante (?:las )?vacaciones)\b"
+)
+_UNTIL = r"(?:until|til|till|hasta(?: el)?|before)"
+_THROUGH = r"(?:through|thru|after|despues de(?:l)?|tras)"
+_NEXT_WEEK = re.compile(r"\b(?:next week|la (?:proxima|siguiente) semana|la semana que viene)\b")
+_WEEKS = re.compile(
+    r"\b(?:for )?(\d{1,2}|a|one|two|three|four|una|dos|tres|cuatro) (?:weeks?|semanas?)\b"
+)
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "una": 1, "dos": 2, "tres": 3,
+           "cuatro": 4}  # fmt: skip
+# Days off by name: Thanksgiving (the fourth Thursday of November), and the year's end.
+_THANKSGIVING = r"thanksgiving|accion de gracias"
+_CHRISTMAS = r"christmas|xmas|navidad"
+_NEW_YEAR = r"new year'?s?(?: day)?|ano nuevo"
+# A break named without its dates: when the educator is back is asked.
+_BREAK_ONLY = re.compile(r"\b(?:winter|spring|fall|holiday|christmas|the) break\b|vacaciones")
+
+
+@dataclass(frozen=True)
+class PauseAsked:
+    """What a sentence asks: a pause until a day (nudges start again that day), a number of
+    weeks, a break that starts later than the next nudge, or a break with no day back."""
+
+    until: date | None = None
+    weeks: int | None = None
+    later: tuple[date, date] | None = None  # (the first day off, the day back)
+    when_back_asked: bool = False
+
+
+def asks_for_a_pause(sentence: str) -> bool:
+    """Whether the sentence has the words of a pause ("no nudges next week", "pausa")."""
+    return _PAUSE.search(without_accents(sentence.casefold())) is not None
+
+
+def pause_named(sentence: str, today: date, *, day_first: bool) -> PauseAsked | None:
+    """The pause the sentence asks for, or None when it asks none."""
+    said = without_accents(sentence.casefold())
+    if _PAUSE.search(said) is None:
+        return None
+    weeks = _WEEKS.search(said)
+    if weeks is not None:
+        count = weeks[1]
+        return PauseAsked(weeks=int(count) if count.isdigit() else _COUNTS[count])
+    if _NEXT_WEEK.search(said):
+        this_monday = today - timedelta(days=today.weekday())
+        return PauseAsked(until=this_monday + timedelta(weeks=2))
+    days = _days_named(said, today, day_first=day_first)
+    if len(days) >= 2 and days[0][1] < days[-1][1]:
+        (_, first), (how, last) = days[0], days[-1]
+        back = last if how == "until" else last + timedelta(days=1)
+        if first > today + timedelta(days=7):
+            return PauseAsked(later=(first, back))
+        return PauseAsked(until=back)
+    if days:
+        how, day = days[-1]
+        return PauseAsked(until=day if how == "until" else day + timedelta(days=1))
+    if _BREAK_ONLY.search(said):
+        return PauseAsked(when_back_asked=True)
+    return None
+
+
+def _days_named(said: str, today: date, *, day_first: bool) -> list[tuple[str, date]]:
+    """Each day the sentence names, in order, with how it is said: "until" (the day back) or
+    "through" (the last day off, "thru jan 4", "after thanksgiving")."""
+    found: list[tuple[int, str, date]] = []
+    for match in _date_pattern().finditer(said):
+        day = _day_of(match, today, day_first=day_first)
+        if day is None:
+            continue
+        before = said[max(0, match.start() - 12) : match.start()]
+        through = re.search(rf"{_THROUGH}\s*(?:el\s+)?$", before) is not None
+        holiday = match["holiday"] is not None
+        if holiday and through and re.search(_THANKSGIVING, match["holiday"]):
+            # "til after thanksgiving": the Monday after it, when school is back.
+            day += timedelta(days=(7 - day.weekday()) % 7 or 7)
+            found.append((match.start(), "until", day))
+            continue
+        found.append((match.start(), "through" if through else "until", day))
+    return [(how, day) for _, how, day in sorted(found, key=lambda item: item[0])]
+
+
+@cache
+def _date_pattern() -> re.Pattern[str]:
+    months = "|".join(sorted(_month_numbers(), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:(?P<month>{months})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? (?:de |of )?(?P<month2>{months})"
+        r"|(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/\d{2,4})?"
+        rf"|(?P<holiday>{_THANKSGIVING}|{_CHRISTMAS}|{_NEW_YEAR})"
+        r"|(?P<weekday>monday|tuesday|wednesday|thursday|friday|lunes|martes|miercoles|jueves"
+        r"|viernes))\b"
+    )
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for locale in ("en", "es"):
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=locale).items():
+                names[without_accents(name.casefold().rstrip("."))] = number
+    names["sep"] = 9
+    return names
+
+
+def _day_of(match: re.Match[str], today: date, *, day_first: bool) -> date | None:
+    if match["holiday"] is not None:
+        return _holiday(match["holiday"], today)
+    if match["weekday"] is not None:
+        weekday = parse_weekday(match["weekday"])
+        return (
+            None
+            if weekday is None
+            else today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
+        )
+    if match["a"] is not None:
+        first, second = int(match["a"]), int(match["b"])
+        month, day = (second, first) if day_first else (first, second)
+    else:
+        month = _month_numbers()[match["month"] or match["month2"]]
+        day = int(match["day"] or match["day2"])
+    return _next_date(month, day, today)
+
+
+def _next_date(month: int, day: int, today: date) -> date | None:
+    """That month and day this year, or next year once it has passed."""
+    for year in (today.year, today.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            return None
+        if candidate >= today:
+            return candidate
+    return None
+
+
+def _holiday(name: str, today: date) -> date | None:
+    if re.fullmatch(_THANKSGIVING, name):
+        for year in (today.year, today.year + 1):
+            first = date(year, 11, 1)
+            thursday = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+            if thursday >= today:
+                return thursday
+        return None
+    if re.fullmatch(_CHRISTMAS, name):
+        return _next_date(12, 25, today)
+    return _next_date(1, 1, today)

@@ -275,6 +275,13 @@ def test_neutral_and_asset_based_sentences_are_left_alone(educator_says: str) ->
     assert _ids(educator_says) == []
 
 
+def test_a_negation_before_and_is_not_carried_onto_the_next_verb() -> None:
+    # Session 36: "never" in "he never comes" had hidden the "doesnt care" that follows.
+    said = "the dad thinks school is only the teachers job, he never comes and doesnt care"
+    assert _ids(said) == ["never-habit", "dont-care"]
+    assert _ids("they never miss a conference and care so much") == []
+
+
 def test_the_tables_are_big_enough_and_cover_every_entry() -> None:
     assert len(DEFICIT) >= 35
     assert len(NEUTRAL) >= 35

@@ -94,11 +94,16 @@ def _is_disavowed(lexicon: Lexicon, text: str, start: int, end: int) -> bool:
     before = text[_clause_start(text, start) : start]
     if any(pattern.search(before) for pattern in lexicon.disavowals):
         return True
-    if lexicon.negation_tail.search(before):
+    # "he never comes and doesnt care": a negation before "and" or "but" belongs to the verb
+    # before them, not to the one the match joins on (it had hidden "doesnt care").
+    if not _JOINED.match(text, start) and lexicon.negation_tail.search(before):
         return True
     sentence_end = _SENTENCE_END.search(text, end)
     after = text[end : sentence_end.start() if sentence_end else len(text)]
     return any(pattern.search(after) for pattern in lexicon.after_disavowals)
+
+
+_JOINED = re.compile(r"(?:and|but|y|pero)\s")
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

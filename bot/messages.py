@@ -82,6 +82,13 @@ STALE_BUTTON = Msg(
     "That button belongs to a conversation that has already finished. "
     "Type `reflect` to start a new reflection or `journal` to see saved ones."
 )
+# `reframe` of what someone else said ("my principal says our families don't care").
+REFRAME_SAID_TO_YOU = Msg("You're quoting someone, so here is a second look at what they said.")
+REFRAME_ANSWER_IT = Msg(
+    'To answer it in the moment, a question often works better than a correction: "What have '
+    'you seen that makes you think so?", or the story of one family you know who shows '
+    "the opposite."
+)
 PICK_AN_OPTION = Msg(
     "Please pick one of the options (a number works too), or type `cancel` to leave."
 )

@@ -26,6 +26,24 @@ def test_a_neutral_sentence_gets_a_tip_not_a_false_alarm(app: CoachApp) -> None:
     assert "Something to try" in answer
 
 
+def test_what_someone_else_said_is_looked_at_with_a_way_to_answer_it(app: CoachApp) -> None:
+    # Session 36: a district coordinator quoting a principal had "I did not find deficit
+    # framing" (the one reporting it is not using it); that is why she asked.
+    coordinator = Conversation(app.coach)
+    answer = coordinator.says(
+        "reframe One principal told me at our meeting \"these parents just don't value"
+        ' education, they never show up."'
+    )
+    assert "You're quoting someone" in answer and '"just don\'t value education"' in answer
+    assert '"never show up"' in answer and "What have you seen that makes you think so?" in answer
+    answer = coordinator.says(
+        "reframe My principal says our Latino families don't care about school."
+    )
+    assert '"don\'t care about school"' in answer
+    answer = coordinator.says("reframe My principal says we should call every family this month.")
+    assert "did not find deficit framing" in answer and "quoting" not in answer
+
+
 def test_reframe_without_a_sentence_explains_itself(app: CoachApp) -> None:
     assert "followed by a sentence" in Conversation(app.coach).says("reframe")
 

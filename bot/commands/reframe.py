@@ -5,6 +5,8 @@ The sentence is read and answered, never stored or logged.
 
 from __future__ import annotations
 
+import re
+
 from bot import messages
 from bot.offers import make_offer, next_message_for
 from bot.reframe import Finding, rewrite_all
@@ -23,7 +25,37 @@ def handle_reframe(turn: Turn, args: str) -> list[Reply]:
         make_offer(turn.educator, next_message_for("reframe"), turn.now)
         return [Text(f"{messages.REFRAME_USAGE}\n{messages.REFRAME_SEND_NEXT}")]
     findings = find_framing(args)
+    reported = _what_someone_said(args) if not findings else None
+    said_to_you = find_framing(reported) if reported is not None else []
+    if reported is not None and said_to_you:
+        # "My principal says our Latino families don't care about school": what someone else
+        # said, read on its own (the one who reports it is not using it, so it had been
+        # "I did not find deficit framing"), and a way to answer it.
+        rendered = render_findings(reported, said_to_you, turn.library.title)
+        return [
+            Text(f"{messages.REFRAME_SAID_TO_YOU}\n\n{rendered}\n\n{messages.REFRAME_ANSWER_IT}")
+        ]
     return [Text(render_findings(args, findings, turn.library.title))]
+
+
+# What was said, in quotes ("...told me “these parents just don't value education”") or
+# after the words that report it ("my principal says our families don't care").
+_QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{8,})[\"“”«»]")
+_REPORTED = re.compile(
+    r"\b(?:says|said|told me|tells me|thinks|thought|keeps saying|kept saying|claims|claimed|"
+    r"insisted|wrote|dice que|dijo que|me dijo que|piensa que|cree que)\b[\s:,]*(?:that\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _what_someone_said(text: str) -> str | None:
+    quoted = _QUOTED.search(text)
+    if quoted is not None:
+        return quoted[1].strip()
+    reported = _REPORTED.search(text)
+    if reported is None or not text[reported.end() :].strip():
+        return None
+    return text[reported.end() :].strip()
 
 
 def reframe_offer(

@@ -96,6 +96,7 @@ from bot.plain_requests import (
     with_spanish_offer,
     without_first_hello,
 )
+from bot.reframe.fallback import find_framing
 from bot.replies import Reply, Text
 from bot.settings import Settings
 from bot.storage.errors import STORAGE_UNAVAILABLE
@@ -655,6 +656,10 @@ class Coach:
         "learn more about his family" is an answer."""
         if word in PHRASE_COMMANDS:
             return True
+        if word == "reframe" and args:
+            # "reframe The dad never comes and doesnt care about homework" at a choice of a note
+            # home had been kept for the note; "reframe the talk around his strengths" is a plan.
+            return bool(find_framing(args))
         return word == "learn" and bool(args) and resolve_topic(self.library, args) is not None
 
     def _ask_again(self, turn: Turn, flow: ActiveFlow) -> list[Reply]:

@@ -867,3 +867,17 @@ def test_i_dont_speak_spanish_turns_the_note_to_english_with_a_word_on_translati
     # Nothing left to say when it goes: the same question, in English.
     asked = teacher.says("i dont speak spanish thats the whole problem")
     assert "Then I'll write the note in English" in asked and "When could you talk?" in asked
+
+
+def test_reframe_typed_at_a_choice_runs_and_the_note_waits(app: CoachApp) -> None:
+    # Session 36: "reframe The dad of my student..." typed at "What is it for?" had been
+    # "Thanks, I kept that for the note".
+    teacher = Conversation(app.coach)
+    teacher.says("draft")
+    reply = teacher.says("reframe The dad never comes and doesnt care about homework")
+    assert '"never comes"' in reply and '"doesnt care about homework"' in reply
+    assert "kept that for the note" not in reply and "message home is still open" in reply
+    teacher.says("1")  # the choice still waiting: celebrate
+    teacher.clicks("English")
+    teacher.says("Omar")
+    assert "doesnt care" not in teacher.says("he read his whole essay out loud to the class")

@@ -11,6 +11,7 @@ import difflib
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from itertools import dropwhile
 
 from cryptography.fernet import Fernet
 from sqlalchemy import inspect
@@ -109,10 +110,10 @@ from bot.topics import resolve_topic
 from bot.turn import Turn
 from bot.understanding import understand
 from bot.understanding.normalise import for_matching, phrases_pattern, words
-from bot.understanding.reader import default_reader
+from bot.understanding.reader import clauses_of, default_reader
 from content.languages import DEFAULT_LANGUAGE
 from content.loader import Library
-from content.understanding_schema import replies_in
+from content.understanding_schema import default_understanding, replies_in
 
 log = logging.getLogger("coach.engine")
 # Leaving a conversation in more words than this tells what they left it for.
@@ -122,6 +123,22 @@ CANCEL_WORDS = ("cancel", "stop", "quit", "exit")
 # Commands that begin a guided conversation; only one can be open at a time.
 FLOW_STARTERS = tuple(KIND_STARTED_BY)
 GREETING_WORDS = ("hi", "hello", "hey")
+# A message of up to this many words that ends in "back" says the educator is back.
+BACK_AGAIN_WORDS = 8
+
+
+def back_again(text: str) -> bool:
+    """ "sorry kid threw up, back", "ok im back", "ya regresé": back from being called away
+    (the last clause says so, whole; "she never called back" does not)."""
+    clauses = clauses_of(text)
+    if not clauses or len(words(for_matching(text))) > BACK_AGAIN_WORDS:
+        return False
+    fillers = default_reader().opening_fillers
+    last = " ".join(dropwhile(fillers.__contains__, words(for_matching(clauses[-1]))))
+    endings = default_understanding().intents.sets.get("back-again", [])
+    return last in {" ".join(words(for_matching(ending))) for ending in endings}
+
+
 # Command words whose every phrase is a command, even inside a guided conversation.
 PHRASE_COMMANDS = ("nudges",)
 # Words only buttons send: a stale click never ends the conversation it lands in.
@@ -543,6 +560,11 @@ class Coach:
         if lowered in GREETING_WORDS:  # back after a while: where we were, not the whole menu
             return [
                 Text(replies_in(current_language()).intents.aside_greeting),
+                *self._ask_again(turn, flow),
+            ]
+        if back_again(text):  # "sorry kid threw up, back": never the answer
+            return [
+                Text(replies_in(current_language()).intents.aside_back_again),
                 *self._ask_again(turn, flow),
             ]
         if is_help_word(lowered) and not (

@@ -177,6 +177,7 @@ class IntentReplies(_Strict):
     forget_pointer: str
     aside_learn: str
     aside_greeting: str
+    aside_back_again: str
     aside_openers: list[str] = Field(min_length=1)
     advice_asks: list[str] = Field(min_length=1)
     # A last sentence that asks the coach to choose or to allow ("should i call back tonight",

@@ -385,3 +385,15 @@ def test_an_answer_with_such_words_in_it_is_an_answer(app: CoachApp, answer: str
     reply = educator.says(answer)
     assert REMOVED not in reply and "I've left your reflection" not in reply
     assert "pick one small action" in reply
+
+
+def test_back_from_being_called_away_is_welcomed_and_nothing_is_saved(app: CoachApp) -> None:
+    # Session 36: a school nurse's "sorry kid threw up, back" was kept as her answer.
+    nurse = Conversation(app.coach)
+    nurse.says("reflect relational")
+    nurse.says("i called the tran family about minh")
+    reply = nurse.says("sorry kid threw up, back")
+    assert "Welcome back" in reply and "Question 2 of 2" in reply and "threw up" not in reply
+    reply = nurse.says("she never called back")  # a story that ends in "back" is no return
+    assert "Welcome back" not in reply
+    assert "threw up" not in nurse.says("journal")

@@ -176,3 +176,27 @@ def test_content_check_names_a_broken_reframe_lexicon(
     monkeypatch.setattr("adapters.maintenance.check_lexicon", lambda: lexicon.check_lexicon(broken))
     assert main(["content", "check"]) == 1
     assert "reframe.yaml: field entries.0.topic" in capsys.readouterr().err
+
+
+def test_what_a_teacher_is_asked_or_offered_never_assumes_an_advisory() -> None:
+    # Session 36: a chemistry teacher with 150 students and no advisory was asked about "my
+    # advisory group" at reflection after reflection; every such text now leaves room for a
+    # class.
+    assuming = []
+    for path in sorted((CONTENT_DIR / "topics").glob("*.yaml")):
+        for line in _english_prompts(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            if re.search(r"\badvis(?:ory|ee)", line, re.I) and not re.search(r"\bclass", line):
+                assuming.append(f"{path.name}: {line[:80]}")
+    assert assuming == []
+
+
+def _english_prompts(data: Any) -> list[str]:
+    """The English text of the questions, quick actions and nudge actions of a topic file (its
+    explanations may say what an advisory is for)."""
+    found: list[str] = []
+    for key in ("reflection_prompts", "quick_actions", "nudges"):
+        for item in data.get(key) or []:
+            for text in (item.get("text"), item, item.get("action"), item.get("question")):
+                if isinstance(text, dict) and isinstance(text.get("en"), str):
+                    found.append(" ".join(text["en"].split()))
+    return found

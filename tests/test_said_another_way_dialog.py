@@ -277,6 +277,12 @@ def test_too_available_is_about_boundaries(app: CoachApp) -> None:
     teacher = Conversation(app.coach)
     reply = teacher.says('my mentor says im "too available" and idk what that means 😭')
     assert "tell families when you answer" in reply or "school days, before 5" in reply
+    # Session 36: "Tell me a little more (who it's about and what happened)", to a teacher
+    # who had said both.
+    reply = teacher.says(
+        "what do i do about parents emailing at midnight and expecting an answer by 7am"
+    )
+    assert "school days, before 5" in reply
 
 
 def test_the_same_situation_asked_again_with_more_detail_gets_where_to_start(

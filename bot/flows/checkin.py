@@ -118,6 +118,10 @@ def begin(
     return [*replies, *(ask_note(flow) if outcome == "done" else ask_barrier(flow))]
 
 
+# A hedge is how it went ("kinda", "sort of did it") in an answer of up to this many words.
+HEDGE_ALONE_WORDS = 6
+
+
 def typed_outcome(text: str) -> str | None:
     """Done, partly or not yet, read from a typed answer to "How did it go?". A hedge that
     only softens ("it went great! ... kinda made my week") does not make it partly; one that
@@ -127,8 +131,13 @@ def typed_outcome(text: str) -> str | None:
     outcome = first_typed(text, typed, OUTCOME_ORDER)
     if outcome == "partly" and outcome_first(text) != "partly":  # "kinda, i called" is partly
         unhedged = {**typed, "partly": [p for p in typed["partly"] if p not in checkin.hedges]}
-        if first_typed(text, unhedged, OUTCOME_ORDER) == "done":
+        without_hedges = first_typed(text, unhedged, OUTCOME_ORDER)
+        if without_hedges == "done":
             outcome = "done"
+        elif without_hedges is None and len(words(for_matching(text))) > HEDGE_ALONE_WORDS:
+            # "...a good-news call from me is kind of scary for them": the hedge softens
+            # something else; nothing says how it went (it had been marked done, as partly).
+            outcome = None
     if outcome == "not_yet" and outcome_first(text) == "done" and _only_others_did_not(text):
         outcome = "done"  # "done. she said she didn't know he liked science"
     if counted_partly(text):

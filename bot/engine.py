@@ -64,6 +64,7 @@ from bot.language import (
     note_platform_locale,
     spanish_words_for,
 )
+from bot.nudge_marked import answer_to_marked_done
 from bot.numbers import parse_small_int
 from bot.offers import (
     ADVISED,
@@ -71,6 +72,7 @@ from bot.offers import (
     HOW_IT_WENT,
     KEEP_GOING,
     LISTENING,
+    MARKED_DONE,
     NO_ADVICE,
     NUDGE_CARD,
     OFFER_CHARS,
@@ -366,6 +368,8 @@ class Coach:
             return answer_to_how_it_went(turn, text, offered)
         if offered.startswith(NUDGE_CARD):  # "did it already lol" under the weekly nudge
             return answer_to_nudge_card(turn, text, offered, self.commands)
+        if offered.startswith(MARKED_DONE):  # "wait no, i didnt do that one"
+            return answer_to_marked_done(turn, text, offered)
         if offered.startswith(KEEP_GOING):  # "less often pls" under the keep-going question
             return answer_to_keep_going(turn, text, offered, self.commands)
         if offered.startswith(PROFILE_QUESTION):  # "6", "Docente", "omitir" under it

@@ -23,6 +23,7 @@ from content.understanding_schema import default_understanding
 OFFER_LASTS = timedelta(hours=6)
 HOW_IT_WENT = "how-it-went"
 NUDGE_CARD = "nudge-card"
+MARKED_DONE = "marked-done"  # a nudge just marked done from typed words: "wait no" unmarks it
 KEEP_GOING = "keep-going"
 TAKES_NEXT = "takes-next"
 PROFILE_QUESTION = "profile-question"

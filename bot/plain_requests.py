@@ -63,6 +63,7 @@ from bot.language import (
     spanish_words_for,
 )
 from bot.nearest_answer import nearest_answer
+from bot.nudge_marked import marked_done
 from bot.nudges.tip_now import tip_now
 from bot.numbers import parse_small_int
 from bot.offers import (
@@ -993,7 +994,7 @@ def answer_to_nudge_card(
         return week("tomorrow")  # "can you ping me again in the morning?"
     outcome = typed_outcome(text)
     if outcome == "done" and outcome_first(text) == "done":
-        return _marked_done(turn, text, week("done"))  # "did it, i'll try two next week"
+        return _marked_done(turn, text, ledger_id, week("done"))  # "did it, i'll try two next week"
     if says(card.already_words) and "?" not in text:
         week("done")  # "already do this every week tbh"
         row = turn.session.get(NudgeLedger, parse_small_int(ledger_id) or 0)
@@ -1017,7 +1018,7 @@ def answer_to_nudge_card(
     if says(card.plan_words):  # "la voy a try con mis ELL families el thursday 👍"
         return [Text(card.will_try)]
     if outcome in ("done", "partly"):
-        return _marked_done(turn, text, week("done"))
+        return _marked_done(turn, text, ledger_id, week("done"))
     if short and says(card.later_words):
         return week("skip")  # "too much going on, maybe next week's"
     if says(card.will_try_words):
@@ -1028,9 +1029,12 @@ def answer_to_nudge_card(
     return None
 
 
-def _marked_done(turn: Turn, text: str, done: list[Reply]) -> list[Reply]:
+def _marked_done(turn: Turn, text: str, ledger_id: str, done: list[Reply]) -> list[Reply]:
     """Mark done's reply, after a family named or a theme said back ("asked the lopez family,
-    mateo loves dinosaurs")."""
+    mateo loves dinosaurs"); "wait no, i didnt do that one" next takes it back."""
+    row_id = parse_small_int(ledger_id)
+    if row_id is not None:
+        make_offer(turn.educator, marked_done(row_id), turn.now)
     ack = heard(text, understand(text, deficit=False))
     return done if ack.key.startswith(GENERAL) else [Text(ack.text), *done]
 

@@ -54,6 +54,7 @@ UNTRANSLATED = frozenset(
 AS_WRITTEN = frozenset(
     {
         "typed_outcomes",
+        "not_done_after_all",
         "aside_openers",
         "advice_asks",
         "leave_or_choice_asks",

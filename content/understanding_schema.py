@@ -594,10 +594,13 @@ class NudgeCard(_Strict):
     plan_words: list[str] = Field(min_length=1)
     will_try_words: list[str] = Field(min_length=1)
     already_words: list[str] = Field(min_length=1)
+    # Said right after a typed "done" was marked: it was not (bot/nudge_marked.py).
+    not_done_after_all: list[str] = Field(min_length=1)
     will_try: str
     already: str
     not_fit: str
     not_yet: str
+    unmarked: str
 
 
 class KeepGoingWords(_Strict):

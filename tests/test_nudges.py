@@ -444,6 +444,34 @@ def test_the_nudge_cards_buttons_can_be_typed(
     assert row.response == response
 
 
+def test_a_mark_done_taken_back_right_after_leaves_the_week_open(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    # Session 36: a school nurse's "wait no, i didnt do the language one" left it done, and
+    # got "That sounds like a lot".
+    educator = _nudged_without_a_check_in(app, platform)
+    clock.set(FIRST_SLOT + timedelta(hours=5))
+    assert "Marked done" in educator.says("did it already lol")
+    assert "no longer marked done" in educator.says("wait no, i didnt do that one")
+    (row,) = ledger_rows(app)
+    assert row.response is None
+    assert "Marked done" in educator.says("nudge done " + str(row.id))
+
+
+def test_a_story_under_the_nudge_with_a_hedge_in_it_is_no_mark_done(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    educator = _nudged_without_a_check_in(app, platform)
+    clock.set(FIRST_SLOT + timedelta(hours=5))
+    reply = educator.says(
+        "lol when the school nurse calls, parents panic before i say a word. a good-news call"
+        " from me is kind of scary for them"
+    )
+    assert "Marked done" not in reply
+    (row,) = ledger_rows(app)
+    assert row.response is None
+
+
 def test_a_question_under_the_nudge_is_answered_from_its_topic(
     app: CoachApp, clock: FakeClock, platform: FakePlatform
 ) -> None:

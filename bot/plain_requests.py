@@ -35,6 +35,7 @@ from bot.flows.action_day import moved_to_another_day
 from bot.flows.checkin import (
     family_upset,
     outcome_first,
+    partly_only_by_a_hedge,
     puzzled,
     start_checkin,
     start_checkin_told,
@@ -1017,7 +1018,7 @@ def answer_to_nudge_card(
         return [Text(card.not_fit)]
     if says(card.plan_words):  # "la voy a try con mis ELL families el thursday 👍"
         return [Text(card.will_try)]
-    if outcome in ("done", "partly"):
+    if outcome in ("done", "partly") and not partly_only_by_a_hedge(text):
         return _marked_done(turn, text, ledger_id, week("done"))
     if short and says(card.later_words):
         return week("skip")  # "too much going on, maybe next week's"

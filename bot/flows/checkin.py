@@ -118,10 +118,6 @@ def begin(
     return [*replies, *(ask_note(flow) if outcome == "done" else ask_barrier(flow))]
 
 
-# A hedge is how it went ("kinda", "sort of did it") in an answer of up to this many words.
-HEDGE_ALONE_WORDS = 6
-
-
 def typed_outcome(text: str) -> str | None:
     """Done, partly or not yet, read from a typed answer to "How did it go?". A hedge that
     only softens ("it went great! ... kinda made my week") does not make it partly; one that
@@ -131,13 +127,8 @@ def typed_outcome(text: str) -> str | None:
     outcome = first_typed(text, typed, OUTCOME_ORDER)
     if outcome == "partly" and outcome_first(text) != "partly":  # "kinda, i called" is partly
         unhedged = {**typed, "partly": [p for p in typed["partly"] if p not in checkin.hedges]}
-        without_hedges = first_typed(text, unhedged, OUTCOME_ORDER)
-        if without_hedges == "done":
+        if first_typed(text, unhedged, OUTCOME_ORDER) == "done":
             outcome = "done"
-        elif without_hedges is None and len(words(for_matching(text))) > HEDGE_ALONE_WORDS:
-            # "...a good-news call from me is kind of scary for them": the hedge softens
-            # something else; nothing says how it went (it had been marked done, as partly).
-            outcome = None
     if outcome == "not_yet" and outcome_first(text) == "done" and _only_others_did_not(text):
         outcome = "done"  # "done. she said she didn't know he liked science"
     if counted_partly(text):
@@ -160,6 +151,25 @@ _COUNTED = re.compile(
     r"(?:the\s+|my\s+|las\s+|los\s+|mis\s+)?(?:\d+|two|three|four|five|dos|tres|cuatro|cinco)"
     r"|\d+\s*/\s*\d+)(?!\w)"
 )
+
+
+# A hedge is how it went ("kinda", "sort of did it") in an answer of up to this many words.
+HEDGE_ALONE_WORDS = 6
+
+
+def partly_only_by_a_hedge(text: str) -> bool:
+    """ "...a good-news call from me is kind of scary for them": partly, only for a hedge that
+    softens something else in a longer message, with nothing else said of how it went."""
+    checkin = replies_in(current_language()).checkin
+    typed = checkin.typed_outcomes
+    if len(words(for_matching(text))) <= HEDGE_ALONE_WORDS or outcome_first(text) == "partly":
+        return False
+    unhedged = {**typed, "partly": [p for p in typed["partly"] if p not in checkin.hedges]}
+    return first_typed(text, typed, OUTCOME_ORDER) == "partly" and (
+        first_typed(text, unhedged, OUTCOME_ORDER) is None
+        and _outcome_from_barrier(text) is None
+        and not counted_partly(text)
+    )
 
 
 def counted_partly(text: str) -> bool:
@@ -602,6 +612,9 @@ def _family_replied(said: str) -> bool:
     return False
 
 
+_ONLY_SOME = frozenset(["only", "just", "solo", "sólo", "nomas", "nomás"])
+
+
 def _answered_after_all(text: str) -> bool:
     """ "tried calling tuesday and nobody answered but then mom called back thursday and we
     talked for 20 min": after the silence the story turns, and the family did answer (it had
@@ -611,7 +624,9 @@ def _answered_after_all(text: str) -> bool:
     turns = list(contrast.finditer(said))
     if not turns or family_upset(text, understand(text, deficit=False).themes):
         return False
-    return _family_replied(said[turns[-1].end() :])
+    after = said[turns[-1].end() :]
+    # "...pero solo contestó una. Las demás nada": one of several, the rest still silent.
+    return _family_replied(after) and _ONLY_SOME.isdisjoint(words(after))
 
 
 def family_upset(text: str, themes: tuple[str, ...]) -> bool:

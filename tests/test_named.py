@@ -86,3 +86,10 @@ def test_a_spanish_speaker_hears_the_name_back_in_good_spanish(app: CoachApp) ->
     assert first.startswith("El papá de Kevin")
     second = educator.says("hablé con el papá de kevin en la salida otra vez")
     assert second.startswith("Gracias por nombrar al papá de Kevin")  # not "a el papá"
+
+
+def test_a_school_is_no_family() -> None:
+    # Session 36: "Keep Lincoln in mind: one family you can picture..." for a school.
+    assert who_is_named("Lincoln Elementary parents came to the open house") is None
+    assert who_is_named("at Roosevelt Middle the families want more notice") is None
+    assert who_is_named("i talked with the Jefferson family at pickup") == "the Jefferson family"

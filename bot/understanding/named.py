@@ -52,6 +52,12 @@ def _lower_case_name() -> re.Pattern[str]:
     )
 
 
+_SCHOOL_AFTER = frozenset(
+    ["Elementary", "Middle", "High", "Academy", "Primary", "Intermediate", "School", "Charter",
+     "Montessori", "Magnet", "ES", "MS", "HS", "K-8", "Preschool", "Center"]
+)  # fmt: skip
+
+
 def who_is_named(text: str) -> str | None:
     """The first person the answer names, with the family member when one follows."""
     not_names, relations = _vocabulary()
@@ -68,11 +74,14 @@ def who_is_named(text: str) -> str | None:
         titled = bool(before) and before[-1] in TITLES and len(bare) == 1
         # "soy orientadora en un colegio en Lima", "I teach in Houston": a place, not a person.
         placed = bool(before) and before[-1].casefold() in _PLACE_WORDS
+        # "Lincoln Elementary", "Roosevelt Middle School": a school, not a family.
+        schooled = index + 1 < len(tokens) and tokens[index + 1] in _SCHOOL_AFTER
         is_name = (
             bare[:1].isupper()
             and (bare[1:].islower() or titled)
             and bare not in not_names
             and not placed
+            and not schooled
         )
         relation = _relation_after(tokens, index + 1, relations) if is_name else None
         if is_name and (not starts_sentence or relation):

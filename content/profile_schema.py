@@ -109,6 +109,9 @@ class ProfileWords(Strict):
 
 # A role said not to be theirs: "im not the teacher", "not a counselor", "no soy maestra",
 # "I'm not a classroom teacher" (one word may come between).
+_SAID_OF_ONESELF = re.compile(
+    r"(?:\bi'?m|\bi am|\bsoy|\bwork as)\s+(?:(?:a|an|the|un|una|el|la)\s+)?(?:[a-z-]+\s+)?$"
+)
 _DENIED = re.compile(
     r"(?:\bnot|n't|\bno(?: soy)?)\s+(?:(?:a|an|the|un|una|el|la)\s+)?(?:[a-z-]+\s+)?$"
 )
@@ -137,5 +140,14 @@ def _word_first(
     ]
     if not found:
         return None
-    first = min(found, key=lambda found: found[:2])
+    # "Those are ideas for a teacher. I'm district staff": the role said of oneself comes
+    # before one only mentioned.
+    own = [item for item in found if _SAID_OF_ONESELF.search(said[: item[0]])]
+    first = min(own or found, key=lambda found: found[:2])
+    # "district family engagement coordinator": a word that only says where the next role
+    # works gives way to it.
+    after = first[0] - first[1] + 1
+    following = [item for item in found if item[0] == after and -item[1] > -first[1]]
+    if following:
+        first = min(following, key=lambda found: found[:2])
     return first[2], first[3]

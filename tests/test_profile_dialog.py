@@ -379,6 +379,19 @@ def test_a_role_said_not_to_be_theirs_is_not_offered(app: CoachApp) -> None:
     assert "you're a teacher" not in paras  # had: "Thanks for telling me you're a teacher"
 
 
+def test_the_role_said_of_oneself_is_the_one_offered(app: CoachApp) -> None:
+    # Session 36: a district family engagement coordinator was told "you're a school leader"
+    # ("district" came first), then "you're a teacher" ("ideas for a teacher" came first).
+    coordinator = Conversation(app.coach)
+    coordinator.says("hi")
+    coordinator.clicks("Skip")
+    coordinator.clicks("Skip")
+    told = coordinator.says("I'm the district family engagement coordinator for nine schools")
+    assert "you're a family liaison" in told
+    told = coordinator.says("Those are ideas for a teacher. I'm district staff.")
+    assert "you're a teacher" not in told
+
+
 def test_a_leader_s_question_is_answered_with_steps_written_for_a_leader(app: CoachApp) -> None:
     new_principal = Conversation(app.coach, "dr-okafor")
     answer = new_principal.says("im a new principal, where do i even start with family engagement")

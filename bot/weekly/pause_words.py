@@ -94,6 +94,9 @@ def _days_named(said: str, today: date, *, day_first: bool) -> list[tuple[str, d
             continue
         before = said[max(0, match.start() - 12) : match.start()]
         through = re.search(rf"{_THROUGH}\s*(?:el\s+)?$", before) is not None
+        until = re.search(rf"{_UNTIL}\s*(?:el\s+)?$", before) is not None
+        if match["weekday"] is not None and not (through or until):
+            continue  # "ya no los lunes, mejor los viernes": when they come, not a pause
         holiday = match["holiday"] is not None
         if holiday and through and re.search(_THANKSGIVING, match["holiday"]):
             # "til after thanksgiving": the Monday after it, when school is back.

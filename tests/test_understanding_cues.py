@@ -107,3 +107,20 @@ def test_a_few_students_named_by_their_families_are_not_a_workload() -> None:
     few = understand("i have 3 kids whose parents only speak arabic", deficit=False)
     assert "time" not in few.themes and "language" in few.themes
     assert "time" in understand("i have 32 kids and no planning period", deficit=False).themes
+
+
+@pytest.mark.parametrize(
+    ("said", "language_heard"),
+    [
+        # Session 36: a mother who reads in no language was offered an interpreter.
+        ("one of the moms cant read in any language tho", False),
+        ("la mamá no sabe leer en ningún idioma", False),
+        # Session 36: a speech evaluation is no interpreter's work either.
+        ("la maestra cree que necesita evaluacion de lenguaje", False),
+        ("he has a speech delay and gets speech therapy twice a week", False),
+        ("mom only reads Dari", True),
+        ("his mom only speaks spanish and he has a speech delay", True),
+    ],
+)
+def test_reading_and_speech_are_not_a_family_s_language(said: str, language_heard: bool) -> None:
+    assert ("language" in understand(said, deficit=False).themes) is language_heard

@@ -47,3 +47,34 @@ _ONLY_TELLING = re.compile(
 def was_only_telling(text: str) -> bool:
     """The reply before took news for a question, and this says so."""
     return _ONLY_TELLING.search(text) is not None
+
+
+# "thats the same answer you gave me before", "you already said that", "me diste lo mismo".
+_SAME_AGAIN = re.compile(
+    r"\b(?:(?:that'?s|thats|that is|it'?s|its|you gave me|you said|you sent)\s+(?:the\s+|exactly"
+    r"\s+the\s+)?same\s+(?:answer|thing|reply|response|advice|stuff)|you already (?:said|told me"
+    r"|gave me) (?:that|this)|same (?:answer|thing|reply) (?:as )?(?:before|again)|(?:es|me diste|"
+    r"me dio) (?:la misma respuesta|lo mismo)|ya me (?:dijiste|dijo) eso)\b[^.!?]*[.!?]*",
+    re.IGNORECASE,
+)
+
+
+def said_the_same_again(text: str) -> str | None:
+    """What follows "that's the same answer you gave me before" (the part that was missed,
+    perhaps empty), or None when the text says no such thing."""
+    found = _SAME_AGAIN.search(text)
+    if found is None:
+        return None
+    rest = f"{text[: found.start()]} {text[found.end() :]}"
+    # "I use interpreters every day, that is not my problem": what it is not about is left out.
+    kept = [part for part in _SENTENCES.findall(rest) if not _NOT_THE_PROBLEM.search(part)]
+    return " ".join(part.strip() for part in kept).strip(" ,;.")
+
+
+_SENTENCES = re.compile(r"[^.!?]+[.!?]*")
+_NOT_THE_PROBLEM = re.compile(
+    r"\b(?:(?:is|isn'?t|was|wasn'?t)\s+not\s+(?:my|the)\s+(?:problem|issue)|(?:isn'?t|is not|"
+    r"wasn'?t|was not|that'?s not|thats not)\s+(?:my|the)\s+(?:problem|issue)|no es (?:mi|el) "
+    r"problema)\b",
+    re.IGNORECASE,
+)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from bot import messages
 from bot import profile_messages as profile_said
-from bot.asked_again import restated_question, was_only_telling
+from bot.asked_again import restated_question, said_the_same_again, was_only_telling
 from bot.closest_lines import closest_indices, closest_lines
 from bot.commands.base import CommandHandler
 from bot.commands.language import language_choices
@@ -359,6 +359,13 @@ def _answer(
         if pending is not None:
             return [Text(said.only_telling), ask_how_it_went(turn, pending, asked_for=True)]
         return [Text(said.only_telling_heard)]
+    missed = said_the_same_again(text)
+    if missed is not None:
+        # "thats the same answer you gave me before. I use interpreters every day... my problem
+        # is she cant read": the repeat owned, and what it missed answered (it had been the
+        # same paragraph again).
+        again = _answer(turn, missed, understand(missed), commands) if missed else None
+        return [Text(said.same_again), *(again or [Text(said.same_again_tell)])]
     restated = restated_question(text)
     if restated is not None and restated.casefold() != text.strip().casefold():
         # "wow thanks so helpful. i asked how to get them TO come": the miss owned, and the

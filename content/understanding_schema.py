@@ -210,6 +210,8 @@ class IntentReplies(_Strict):
     # What the weekly nudges are for, and that they come only in this chat.
     nudges_what_for: str
     asked_again: str  # a question asked again after a reply that missed it
+    same_again: str  # "thats the same answer you gave me": the repeat owned
+    same_again_tell: str  # ...and nothing added: what did not fit, asked
     only_telling: str  # news taken for a question, said so; how it went asked
     only_telling_heard: str  # the same with no action waiting
     which_hour: str  # {hour}, {am}, {pm}: an hour said with no morning or evening

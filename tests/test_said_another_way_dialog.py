@@ -310,3 +310,19 @@ def test_fafsa_with_undocumented_parents_is_answered_for_what_the_form_asks(
     )
     assert "without a Social Security number" in reply and "Plyler" not in reply
     assert "911" not in counselor.says("when is the fafsa due")
+
+
+def test_the_same_answer_given_twice_is_owned_and_what_was_added_is_answered(
+    app: CoachApp,
+) -> None:
+    # Session 36: an ELD teacher's "thats the same answer you gave me before" got the same
+    # paragraph, interpreter line and all.
+    teacher = Conversation(app.coach)
+    teacher.says("how do i run a conference with a mom who cant read")
+    reply = teacher.says(
+        "thats the same answer you gave me before. I use interpreters every day, that is not my"
+        " problem. my problem is she cant read and she feels ashamed"
+    )
+    assert reply.startswith("You're right, that was the same answer")
+    assert "interpreter" not in reply.split("\n", 1)[1]
+    assert "What part of it didn't fit?" in teacher.says("you already said that")

@@ -99,7 +99,7 @@ def test_a_story_under_the_grades_question_is_no_grade(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("hi")
     educator.clicks("Teacher")
-    # Had: "Got it: Elementary" ("de primero" inside it), and nothing on the dad.
+    # Had: "Got it: Pre-K and elementary" ("de primero" inside it), and nothing on the dad.
     answer = educator.says(
         "tengo un papá que me escribe todos los días por whatsapp a las 11 de la noche, de"
         " primero, no sé qué hacer"
@@ -231,9 +231,9 @@ def test_grades_said_with_the_role_are_set_in_the_same_tap_not_asked_again(
     assert "Which grades do you work with?" not in saved
     assert "Role: School leader\nGrades: Middle school" in leader.says("profile")
     teacher = Conversation(app.coach, "mr-bell")
-    assert "Yes, set teacher, elementary" in teacher.says("im a 4th grade teacher")
+    assert "Yes, set teacher, pre-k and elementary" in teacher.says("im a 4th grade teacher")
     assert "Yes, set teacher" in Conversation(app.coach, "ms-ray").says("I'm a teacher, Ms. Ray")
-    assert "Got it: Elementary" in teacher.says("profile grades 3rd grade")
+    assert "Got it: Pre-K and elementary" in teacher.says("profile grades 3rd grade")
 
 
 def test_export_includes_the_profile_and_forget_removes_it(app: CoachApp) -> None:
@@ -356,13 +356,13 @@ def test_a_role_and_grade_said_in_a_reflection_answer_name_one_command_for_both(
     time = replies_in("en").acknowledge["time"]
     assert any(line in heard for line in time)  # the week, heard beside the role
     educator.says("cancel")
-    assert "Got it: Elementary" in educator.says("profile role teacher elementary")
+    assert "Got it: Pre-K and elementary" in educator.says("profile role teacher elementary")
 
 
 def test_a_grade_said_the_spanish_way_names_the_band(app: CoachApp) -> None:
     maestra = Conversation(app.coach, "sra-ruiz", locale="es-MX")
     maestra.says("idioma es")
-    assert "Sí, guardar docente, primaria" in maestra.says("soy maestra de tercero")
+    assert "Sí, guardar docente, preescolar y primaria" in maestra.says("soy maestra de tercero")
     assert "secundaria" in maestra.says("perfil grades 7mo grado").casefold()
 
 
@@ -466,3 +466,11 @@ def test_a_story_told_with_a_role_is_heard_and_a_yes_still_sets_the_role(app: Co
     assert "two things you could try" in advice and "reflectprofile" not in advice
     educator.says("ok")
     assert stored_profile(app) == ("liaison", "elementary")
+
+
+def test_pre_k_staff_see_their_grades_named(app: CoachApp) -> None:
+    # Session 36: a Head Start advocate's "pre-k, 3 y 4 años" was saved as "Primaria".
+    rosa = Conversation(app.coach, "rosa", locale="es-MX")
+    rosa.says("idioma es")
+    assert "Preescolar y primaria" in rosa.says("perfil grades preescolar")
+    assert stored_profile(app, "rosa")[1] == "elementary"

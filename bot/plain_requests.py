@@ -52,6 +52,7 @@ from bot.flows.listening import (
     good_news_leads,
     hardest_theme,
     heard,
+    opens_with_good_news,
     what_is_told,
 )
 from bot.followthrough import CHECK_IN_AFTER, action_awaiting_check_in, ask_how_it_went
@@ -337,6 +338,8 @@ def _answer(
 ) -> list[Reply] | None:
     said = replies_in(current_language()).intents
     intent = reading.intent
+    if intent == "greeting" and opens_with_good_news(text):
+        intent = UNKNOWN  # "buenas noticias!! Jesús regresó hoy": news, not a "buenas"
     if intent == "language" and in_phrase_set("not-about-language", for_matching(text)):
         # "no, no es del idioma. el niño tiene retraso en el habla": what it is not about, told
         # (it had opened the coach's language menu).
@@ -697,7 +700,14 @@ def _answer(
         return [Text(pick(said.short_reply, text))]
     if "unsure" in reading.themes and len(for_matching(text).split()) <= SHORT_REPLY_WORDS:
         return [Text(pick(said.short_reply, text))]
-    if intent == UNKNOWN:
+    # "good news!! jesus came back... and jesus cried that he wanted to go": told as good news,
+    # and heard so (it had been the answer for a parent who broke down).
+    good_news = not asks_a_question(text) and (
+        good_news_leads(text, reading.themes) or opens_with_good_news(text)
+    )
+    if good_news and "positive" not in reading.themes:
+        reading = replace(reading, themes=("positive", *reading.themes))
+    if intent == UNKNOWN and not good_news:
         # "mi alumno me rogó que no llamara a su casa", "a dad recorded our whole meeting on
         # his phone": an everyday situation, told or asked, gets its answer.
         situation = situation_answer(turn, text, sure=_situation_bar(text, reading))

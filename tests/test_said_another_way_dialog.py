@@ -326,3 +326,19 @@ def test_the_same_answer_given_twice_is_owned_and_what_was_added_is_answered(
     assert reply.startswith("You're right, that was the same answer")
     assert "interpreter" not in reply.split("\n", 1)[1]
     assert "What part of it didn't fit?" in teacher.says("you already said that")
+
+
+def test_good_news_with_tears_of_joy_in_it_is_heard_as_good_news(app: CoachApp) -> None:
+    # Session 36: both had the answer for a parent who broke down, or "Keep Jesús in mind".
+    teacher = Conversation(app.coach)
+    reply = teacher.says(
+        "good news!! jesus came back to class today. his mom said she brought him because the"
+        " teacher sent her a video of the kids singing and jesus cried that he wanted to go"
+    )
+    assert "broke down" not in reply and "Want to build on it?" in reply
+    rosa = Conversation(app.coach, "rosa")
+    reply = rosa.says(
+        "buenas noticias!! Jesús regreso hoy al salon. la mama me dijo que lo trajo porque la"
+        " maestra le mando un video de los niños cantando"
+    )
+    assert "Keep Jesús in mind" not in reply and "Want to build on it?" in reply

@@ -265,6 +265,18 @@ def good_news_leads(text: str, themes: Collection[str]) -> bool:
     return phrases_pattern(words).search(for_matching(text)) is not None
 
 
+def opens_with_good_news(text: str) -> bool:
+    """ "good news!! ...", "buenas noticias, la mamá de Ana vino": the message opens by saying
+    it is good news, whatever the themes read in the rest."""
+    opening = " ".join(for_matching(text).split()[:GOOD_NEWS_OPENING_WORDS])
+    words = tuple(replies_in(current_language()).good_news.words)
+    return phrases_pattern(words).search(opening) is not None
+
+
+# Good news said within this many words of the start opens the message.
+GOOD_NEWS_OPENING_WORDS = 4
+
+
 def hardest_theme(themes: Collection[str]) -> str | None:
     """The theme acknowledged first among these (ACK_ORDER), or None."""
     return next((theme for theme in ACK_ORDER if theme in themes), None)

@@ -881,3 +881,23 @@ def test_reframe_typed_at_a_choice_runs_and_the_note_waits(app: CoachApp) -> Non
     teacher.clicks("English")
     teacher.says("Omar")
     assert "doesnt care" not in teacher.says("he read his whole essay out loud to the class")
+
+
+def test_a_question_where_your_name_is_asked_is_answered_not_put_in_the_note(
+    app: CoachApp,
+) -> None:
+    # Session 36: "Hello, this is one of the moms can't read in any language though..."
+    teacher = Conversation(app.coach)
+    teacher.says("draft")
+    teacher.clicks("Introduce")
+    teacher.clicks("English")
+    reply = teacher.says(
+        "one of the moms cant read in any language tho, not even Pashto. what do I do for her"
+    )
+    assert "A call, a voice note" in reply and "How do families address you?" in reply
+    reply = teacher.says("wait, that was a question not my name. my name is Ms. Amira")
+    assert "One line about you" in reply
+    teacher.says("I teach English to newcomer students, 6th to 8th grade")
+    teacher.says("Skip")
+    note = teacher.clicks("Warm")
+    assert "Hello, this is Ms. Amira" in note and "cant read" not in note

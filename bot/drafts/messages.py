@@ -71,6 +71,11 @@ OTHER_LANGUAGE_NOTE_ENGLISH = Msg(
 OTHER_LANGUAGE_NOTE_SPANISH = Msg(
     "Your own words stay exactly as you typed them; check they read well in Spanish."
 )
+# More than a name typed where the educator's name is asked.
+NOT_YOUR_NAME = Msg(
+    "That reads like more than your name, so I've kept it out of the note. Just how families "
+    "address you is enough here:"
+)
 # "i dont really speak spanish", typed into a note in Spanish.
 NO_SPANISH_HEARD = Msg(
     "Then I'll write the note in English. Before it goes, ask the district's translation "

@@ -33,7 +33,7 @@ from bot.drafts.to_the_coach import (
 )
 from bot.drafts.told import told_in_request
 from bot.flows.base import Answer
-from bot.flows.listening import VAGUE_WORDS
+from bot.flows.listening import VAGUE_WORDS, what_is_told
 from bot.flows.reflection_asides import pick_step_aside
 from bot.flows.state import STEPS_ASIDE, ActiveFlow, save_flow
 from bot.followthrough import awaiting_check_in
@@ -173,6 +173,13 @@ _MENTION = re.compile(
     r"\b(?:mention|say|add|include|tell (?:them|her|him|mom|dad|the family)|menciona|mencione"
     r"|di|diga|agrega|agregue|pon|ponga)\s+(?:that\s+|que\s+)?"
     r"(?!(?:it|lo|la|this|that|something|algo)\b)(?P<told>.+)$",  # "say it nicely": a tone
+    re.IGNORECASE,
+)
+# How families address the educator, in at most this many words ("Ms. Rivera", "Profe Luis").
+MY_NAME_WORDS = 5
+_OWN_NAME = re.compile(
+    r"\b(?:my name is|call me|me llamo|mi nombre es)\s+(?P<name>(?:(?:ms|mr|mrs|dr|miss|mx|sra|"
+    r"sr|srta|profe|maestra|maestro)\.?\s+)?[^\W\d_][\w'’-]*)",
     re.IGNORECASE,
 )
 # What is left of a detail once "i dont speak spanish" is taken out must be this long to be
@@ -405,6 +412,17 @@ def _take_specific(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
         whose = _FAMILY_OF.match(typed)
         if whose is not None:  # "jaylen's grandma" (had: "Jaylen'S Grandma" as the child)
             typed = whose.group("child") or whose.group("de")
+    if specific == Specific.MY_NAME:
+        # "wait, that was a question not my name. my name is Ms. Amira": the name in it.
+        named = _OWN_NAME.search(typed)
+        typed = named["name"] if named is not None else typed
+    if specific == Specific.MY_NAME and len(words(for_matching(typed))) > MY_NAME_WORDS:
+        # "one of the moms cant read in any language tho... what do I do for her" is no name
+        # (it had opened the note: "Hello, this is one of the moms can't read...").
+        told = what_is_told(typed)
+        known = told[1].acknowledge if told is not None and told[1].answers else None
+        asked = (situation_aside(typed) or known) if is_asked(typed) else None
+        return [Text(asked or str(said.NOT_YOUR_NAME)), *_ask_specific(flow)]
     if specific == Specific.INVITATION and _ANY_TIME.match(typed):
         # "idk, whenever she wants": no time of their own, so the note offers hers, in the
         # note's language.

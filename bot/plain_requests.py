@@ -606,9 +606,11 @@ def _answer(
             return [Text(_heard(text, reading, turn))]
         if "time" not in reading.themes and at_the_coach:
             return [Text(pick(said.frustration_at_coach, text))]
-        # It names one short good-news message as the smallest step: "ok" starts writing it.
-        make_offer(turn.educator, f"draft {Purpose.CELEBRATE.value}", turn.now)
-        return [Text(pick(said.frustration, text))]
+        weary = pick(said.frustration, text)
+        if weary == said.frustration[0]:
+            # It names one short good-news message as the smallest step: "ok" starts it.
+            make_offer(turn.educator, f"draft {Purpose.CELEBRATE.value}", turn.now)
+        return [Text(weary)]
     if intent == "draft" and _tells_of_no_reply(text, reading, typed):
         intent = UNKNOWN  # "a mom never answers my emails about...": told, not a note asked for
     feeling = what_is_told(text) if intent in ("draft", UNKNOWN) else None

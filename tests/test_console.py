@@ -96,7 +96,7 @@ def test_a_scripted_terminal_session_shows_the_coach_listening(tmp_path: Path) -
     assert "Here's what you can type" in out  # the first hello is the menu
     assert "What is it for?" in out  # a plain request starts a draft
     assert "learn relational" in out  # a how-to question answered from the framework
-    assert "smallest useful step" in out  # overload heard, not refused
+    assert "That sounds like a lot" in out  # overload heard, not refused
     assert "better than emoji" in out
     assert "For example" in out  # stuck: an example, a starter, an easier version
     assert "Keep going" in out  # a vague answer gets one follow-up question

@@ -368,7 +368,7 @@ def test_asked_for_words_for_a_grieving_family_the_answer_holds_a_sample_note(
 )
 def test_translation_apps_and_interpreter_lines_are_answered(app: CoachApp, asked: str) -> None:
     answer = Conversation(app.coach).says(asked)
-    # Had: the child-as-interpreter situation, and the weary "smallest useful step" reply.
+    # Had: the child-as-interpreter situation, and the weary "That sounds like a lot" reply.
     assert "phone interpreting line" in answer and "A child interpreting" not in answer
 
 

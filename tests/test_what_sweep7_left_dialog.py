@@ -70,7 +70,7 @@ def test_a_long_story_with_my_notes_in_it_is_heard_not_taken_for_the_journal(
             "Check your district's policy first",
         ),
         # Had: "I'm not sure what you'd like me to do with that."
-        ("ay no, hoy fue un día horrible 😩", "it's fair to feel that way"),
+        ("ay no, hoy fue un día horrible 😩", "That sounds like a lot"),
         ("can parents see this", "nothing here is ever sent to families"),
         # Had: the general answer about friction with a family.
         (

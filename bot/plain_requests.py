@@ -377,10 +377,12 @@ def _answer(
         if again:
             return [Text(said.asked_again), *again]
     after = _after_lead_in_sentences(text)
-    if after is not None:
+    answered_after = _answer(turn, after, understand(after), commands) if after else None
+    if answered_after:
         # "Okay. Never mind. Can we do a reflection about the IEP meeting?": the request, not
-        # the "never mind" before it (it had been a cancel).
-        return _answer(turn, after, understand(after), commands)
+        # the "never mind" before it (it had been a cancel). "ugh. another one." has nothing
+        # after its "ugh" to answer: read whole.
+        return answered_after
     if intent in _NOT_A_HELLO_AFTER and _hello_then_nothing_to_answer(text):
         # "Hi, I'm Renée. A colleague mentioned this might help. I'm not totally sure what
         # this is, honestly.": hello, and what the coach is (it had been "That sounds like a

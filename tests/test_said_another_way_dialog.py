@@ -350,3 +350,11 @@ def test_a_heavy_week_is_not_answered_with_the_same_sentence_every_time(app: Coa
     vents = ["ugh", "im drowning", "this week is killing me", "so tired", "im so done", "meh"]
     replies = {teacher.says(vent).split(".")[0] for vent in vents}
     assert len(replies) >= 2
+
+
+def test_an_educator_crying_now_is_given_the_minute_and_a_word_of_care(app: CoachApp) -> None:
+    teacher = Conversation(app.coach)
+    reply = teacher.says("brb crying in the supply closet")
+    assert reply.startswith("Take the minute you need") and "broke down" not in reply
+    # "ugh" before a sentence with nothing to answer leaves it weary, not a shrug.
+    assert teacher.says("ugh. another one.").startswith("That sounds like a lot,")

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from textwrap import shorten
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from bot import messages
@@ -90,11 +90,24 @@ def awaiting_check_in(session: Session, educator_id: int) -> Reflection | None:
     return latest if latest is not None and latest.action_status == "planned" else None
 
 
-def check_in_waiting(educator_id: ColumnElement[int] | InstrumentedAttribute[int]) -> Any:
+# An action chosen less than this long ago is not asked "How did it go?" (by a reflection's
+# start or by the weekly nudge): it would only be answered "not yet", and count as a miss.
+ACTION_TOO_NEW_TO_ASK = timedelta(hours=12)
+
+
+def check_in_waiting(
+    educator_id: ColumnElement[int] | InstrumentedAttribute[int], now: datetime
+) -> Any:
     """`awaiting_check_in` as SQL, correlated to an educator id column (the clock's due
-    query): the id of their latest reflection if its action still awaits a check-in."""
+    query): the id of their latest reflection if its action still awaits a check-in and was
+    not chosen within ACTION_TOO_NEW_TO_ASK of `now` (a nudge on the morning an action was
+    chosen had asked how it went)."""
+    asked = and_(
+        Reflection.action_status == "planned",
+        Reflection.created_at <= now - ACTION_TOO_NEW_TO_ASK,
+    )
     return (
-        select(case((Reflection.action_status == "planned", Reflection.id), else_=None))
+        select(case((asked, Reflection.id), else_=None))
         .where(Reflection.educator_id == educator_id)
         .order_by(Reflection.created_at.desc(), Reflection.id.desc())
         .limit(1)

@@ -296,6 +296,21 @@ def test_a_nudge_check_in_marked_done_celebrates_and_steps_up(
     assert platform.delivered[1].checkin is None  # nothing left to check in on
 
 
+def test_an_action_chosen_the_same_morning_is_not_asked_about_by_that_nudge(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    # Session 36: two educators chose an action and were asked "How did it go?" by the nudge
+    # an hour later.
+    educator = slack_educator(app)
+    educator.says("nudges on")
+    clock.set(FIRST_SLOT - timedelta(hours=1))
+    _plan_an_action(educator)
+    tick(app, senders_for(platform), FIRST_SLOT)
+    assert platform.delivered[0].checkin is None
+    tick(app, senders_for(platform), FIRST_SLOT + WEEK)
+    assert platform.delivered[1].checkin is not None  # a week on, it is asked
+
+
 def _nudged_after_planning(app: CoachApp, platform: FakePlatform) -> Conversation:
     """An educator with last week's action waiting, and this week's nudge asking about it."""
     educator = slack_educator(app)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
-from datetime import timedelta
 
 from sqlalchemy import func, select
 
@@ -40,7 +39,7 @@ from bot.flows.reflection_asides import (
     takes_back,
 )
 from bot.flows.state import ASKED_FOR_LATER, ActiveFlow, save_flow
-from bot.followthrough import action_awaiting_check_in
+from bot.followthrough import ACTION_TOO_NEW_TO_ASK, action_awaiting_check_in
 from bot.i18n import _, current_language
 from bot.localtime import local_date_label
 from bot.numbers import parse_small_int
@@ -79,8 +78,6 @@ REPLACES = "replaces"
 # At most this many words lead up to a step ("i guess i could", "maybe i'll just"); more are
 # part of the plan itself.
 LEAD_IN_MOST_WORDS = 6
-# An action set this recently outside a reflection is not asked about when one begins.
-ACTION_TOO_NEW_TO_ASK = timedelta(hours=12)
 NOT_AGAIN = "not_again"
 
 

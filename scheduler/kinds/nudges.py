@@ -61,7 +61,7 @@ class Nudges:
         closed = closed_on_slot_day(Subscription, Educator.platform, Educator.workspace)
         removed = workspace_removed(Educator.platform, Educator.workspace)
         # The nudge carries the check-in on last week's planned action, if one is waiting.
-        checkin = check_in_waiting(Educator.id)
+        checkin = check_in_waiting(Educator.id, now)
         rows = session.execute(
             select(Subscription, Educator, NudgeLedger, closed, removed, checkin)
             .join(Educator, Educator.id == Subscription.educator_id)

@@ -55,6 +55,7 @@ AS_WRITTEN = frozenset(
     {
         "typed_outcomes",
         "not_done_after_all",
+        "done_since_words",
         "aside_openers",
         "advice_asks",
         "leave_or_choice_asks",

@@ -270,6 +270,7 @@ class CheckIn(_Strict):
     other_skip: str
     barriers: dict[str, str]
     barrier_replies: dict[str, str]
+    done_since_words: list[str] = Field(min_length=1)
     phone_tag_words: list[str] = Field(min_length=1)
     phone_tag_reply: str
     answered_after_all_reply: str

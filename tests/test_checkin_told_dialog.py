@@ -531,3 +531,19 @@ def test_done_with_some_still_left_is_partly_and_offered_for_this_week(
     answer = educator.says(told)
     assert "You did it" not in answer and "Next step up" not in answer
     assert "Want to carry it into this week?" in answer
+
+
+def test_done_since_the_not_yet_is_recorded_done_not_carried_undone(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    # Session 36: a school nurse said not yet at 7am, made the call, and typed how it went at
+    # "carry it into this week?": the action was carried into the week, still undone.
+    nurse = Conversation(app.coach)
+    a_week_after_choosing(nurse, clock, ACTION)
+    nurse.says("checkin")
+    reply = nurse.says("not yet, its 7am, i'll text her before lunch")
+    assert "carry it into this week" in reply
+    reply = nurse.says("ok texted her. went really well actually, she didnt know about the fair")
+    assert reply.startswith("Done!") and "It's your action for this week" not in reply
+    journal = nurse.says("journal")
+    assert "How it went: done" in journal and "not checked in yet" not in journal

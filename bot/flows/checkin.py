@@ -425,6 +425,10 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
                 return [heard, *note, *ask_smaller(flow)]
             return [heard, *note, *reminder_asked(turn, own), *ask_carry(flow)]
         case "followup_carry":
+            if answer.key is None and pending is not None and own and _done_since(own):
+                # "ok called her. went really well actually...": done after all, since the
+                # "not yet" (its "ok" had carried it into the week as it was, still undone).
+                return begin(turn, flow, pending, "done", then, said=own)
             typed = _typed_carry(own) if answer.key is None else answer.key
             if typed is None and pending is not None and own and _says_a_day_only(own):
                 # "tal vez el viernes", "maybe thursday": carried as it was, the day kept with
@@ -452,6 +456,17 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
                 return ask_smaller(flow, again=own is not None)
             step = _with_what_it_shrinks(turn, own, pending)
             return [*wording_note(turn, own), *_carry(turn, flow, step, then)]
+
+
+def _done_since(own: str) -> bool:
+    """Done since it was said not to be: its words say so, with no negation just before."""
+    checkin = replies_in(current_language()).checkin
+    said = for_matching(own)
+    negations = set(checkin.negations)
+    return any(
+        not negations & set(said[: found.start()].split()[-2:])
+        for found in phrases_pattern(tuple(checkin.done_since_words)).finditer(said)
+    )
 
 
 def _a_new_step(own: str) -> bool:

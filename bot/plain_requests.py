@@ -121,7 +121,7 @@ from bot.why_it_worked import why_it_worked
 from content.drafts_schema import Purpose
 from content.profile_schema import ProfileWords
 from content.schema import GradeBand, NudgeTopic, Role
-from content.understanding_schema import ToTheCoach, replies_in
+from content.understanding_schema import ToTheCoach, default_understanding, replies_in
 
 # How a request opens with no question mark: "can the weekly tips be about families who speak
 # spanish".
@@ -688,10 +688,17 @@ def _answer(
     if intent == "question" or asked_about_a_topic:
         # ...and "do you have anything on home visits": asked about a topic the words name.
         return [*_question(turn, reading, text), *_role_said_in_passing(turn, text)]
+    if (
+        intent == UNKNOWN
+        and _ASKS_WHAT_THE_COACH_SPEAKS.match(matched)
+        and _another_language_named(matched) is not None
+    ):
+        intent = "language"  # "do you know any Swahili?" (had: "I'm not sure what you'd like")
     if intent == "language":
         # "I actually prefer english": the one language named is the choice (it had asked
-        # "which language?" in Spanish).
-        return commands["language"](turn, coach_language_asked(text) or "")
+        # "which language?" in Spanish); "can you speak haitian creole" is said not to be one.
+        asked = coach_language_asked(text) or _another_language_named(matched) or ""
+        return commands["language"](turn, asked)
     if intent == "cancel" and says_no(text):  # "maybe later", "not now": not a cancel
         return [Text(replies_in(current_language()).offer_answers.declined)]
     if intent == "cancel" and len(typed) > 1:
@@ -1221,6 +1228,19 @@ def _language_asked_first(text: str) -> str | None:
     if len(clauses) < 2 or not default_reader().cued(clauses[0], "language"):
         return None
     return coach_language_asked(clauses[0])
+
+
+def _another_language_named(matched: str) -> str | None:
+    """A language the coach does not speak, named in the message ("haitian creole")."""
+    names = default_understanding().intents.sets.get("coach-languages", [])
+    found = phrases_pattern(tuple(names)).search(matched)
+    return None if found is None else found[0]
+
+
+# "do you know any swahili?", "can u speak arabic": what the coach speaks, asked.
+_ASKS_WHAT_THE_COACH_SPEAKS = re.compile(
+    r"^\W*(?:do|can|could) (?:you|u) (?:know|speak|talk|write|read|understand)\b"
+)
 
 
 def _languages_in(typed: list[str]) -> set[str]:

@@ -24,3 +24,12 @@ def test_a_language_for_the_staff_is_not_the_educator_s_choice(app: CoachApp) ->
     educator = Conversation(app.coach)
     educator.says("half my office staff prefers spanish, can the coach run in it for them")
     assert "I'm speaking English with you" in educator.says("language")
+
+
+def test_a_language_the_coach_does_not_speak_is_said_so(app: CoachApp) -> None:
+    # Session 36: "do you know any Swahili?" had "I'm not sure what you'd like me to do with
+    # that"; "can you speak haitian creole" only "Which language would you like?".
+    teacher = Conversation(app.coach)
+    assert "I don't know `swahili`" in teacher.says("do you know any Swahili?")
+    assert "I don't know `haitian creole`" in teacher.says("can you speak haitian creole")
+    assert "I don't know" not in teacher.says("do you know any good books for parents?")

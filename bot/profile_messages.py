@@ -8,6 +8,9 @@ PROFILE_SHOWN = Msg(
     "I use it to choose what to offer you first: reflection questions, actions and weekly "
     "nudges written for your work. Nothing is hidden from anyone: `learn` shows it all."
 )
+PROFILE_CHANGE = Msg(
+    "To change it, type `profile role` or `profile grades` and I'll show the choices."
+)
 NOT_SET = Msg("not set")
 ROLE_QUESTION = Msg("What's your role? I'll offer what fits your work first.")
 GRADES_QUESTION = Msg("Which grades do you work with?")

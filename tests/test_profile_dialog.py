@@ -474,3 +474,14 @@ def test_pre_k_staff_see_their_grades_named(app: CoachApp) -> None:
     rosa.says("idioma es")
     assert "Preescolar y primaria" in rosa.says("perfil grades preescolar")
     assert stored_profile(app, "rosa")[1] == "elementary"
+
+
+def test_a_profile_already_set_is_shown_without_its_questions(app: CoachApp) -> None:
+    # Session 36: a teacher with role and grades set had both questions back at `profile`.
+    teacher = Conversation(app.coach)
+    teacher.says("profile role teacher")
+    teacher.says("profile grades high")
+    shown = teacher.says("profile")
+    assert "Role: Teacher" in shown and "What's your role?" not in shown
+    assert "`profile role`" in shown
+    assert "What's your role?" in teacher.says("profile role")

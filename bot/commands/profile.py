@@ -150,7 +150,13 @@ def _shown(turn: Turn) -> list[Reply]:
     role = words.roles[profile.role].label if profile.role is not None else said.NOT_SET
     grades = words.grades[profile.grades].label if profile.grades is not None else said.NOT_SET
     text = said.PROFILE_SHOWN.format(role=role, grades=grades)
-    return [Text(text), role_question(words), grades_question(words)]
+    # What is set is not asked again (a teacher with both set had both questions back); how
+    # to change it is said.
+    asked = [
+        *([role_question(words)] if profile.role is None else []),
+        *([grades_question(words)] if profile.grades is None else []),
+    ]
+    return [Text(text if asked else f"{text}\n{said.PROFILE_CHANGE}"), *asked]
 
 
 def _set_role(turn: Turn, typed: str) -> list[Reply]:

@@ -11,6 +11,7 @@ PROFILE_SHOWN = Msg(
 PROFILE_CHANGE = Msg(
     "To change it, type `profile role` or `profile grades` and I'll show the choices."
 )
+ROLE_ALREADY = Msg("Got it; you're already set as {label}.")
 NOT_SET = Msg("not set")
 ROLE_QUESTION = Msg("What's your role? I'll offer what fits your work first.")
 GRADES_QUESTION = Msg("Which grades do you work with?")

@@ -485,3 +485,13 @@ def test_a_profile_already_set_is_shown_without_its_questions(app: CoachApp) -> 
     assert "Role: Teacher" in shown and "What's your role?" not in shown
     assert "`profile role`" in shown
     assert "What's your role?" in teacher.says("profile role")
+
+
+def test_the_role_already_set_said_again_with_grades_sets_the_grades(app: CoachApp) -> None:
+    # Session 36: "Shall I set that as your role?" to a teacher already set as one, and the
+    # grades in the sentence left out.
+    teacher = Conversation(app.coach)
+    teacher.says("profile role teacher")
+    reply = teacher.says("chem teacher, 11th and 12th, 150 kids. 24 yrs")
+    assert "Got it: High school" in reply and "Shall I set" not in reply
+    assert "already set as teacher" in teacher.says("im a teacher btw")

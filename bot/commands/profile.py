@@ -133,6 +133,14 @@ def offer_role(turn: Turn, sentence: str) -> list[Reply]:
         # down (it had been offered again), so the role for everyone else.
         role, word = Role.OTHER, ""
     entry = words.roles[role]
+    if role.value == turn.educator.role and word not in entry.beside:
+        # "chem teacher, 11th and 12th, 150 kids" from a teacher: the grades it names are set
+        # (it had offered the role they already have, and left the grades out).
+        unset = turn.educator.grade_band is None
+        band = (words.band_in(sentence) or words.band_said(sentence)) if unset else None
+        if band is not None:
+            return _set_grades(turn, band.value)
+        return [Text(said.ROLE_ALREADY.format(label=entry.label.casefold()))]
     label, value = entry.label.casefold(), f"profile role {role.value}"
     band = words.band_in(sentence) if turn.educator.grade_band is None else None
     if band is not None:  # "an assistant principal at a middle school": both, in one tap

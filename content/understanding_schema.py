@@ -488,6 +488,8 @@ class CheckinAsked(_Strict):
     puzzled: str
     # The same, at each step of a check-in under way (bot/flows/checkin.py STEPS).
     puzzled_steps: dict[str, str]
+    # A question of their own where done, partly or not yet is asked, with no ready answer.
+    asked_at_outcome: str
 
 
 class SecondLook(_Strict):

@@ -547,3 +547,22 @@ def test_done_since_the_not_yet_is_recorded_done_not_carried_undone(
     assert reply.startswith("Done!") and "It's your action for this week" not in reply
     journal = nurse.says("journal")
     assert "How it went: done" in journal and "not checked in yet" not in journal
+
+
+def test_a_question_where_how_it_went_is_asked_is_answered_and_nothing_recorded(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    # Session 36: "que hago si la evaluacion solo es entre semana..." was taken for done and
+    # kept as the journal's note.
+    educator = Conversation(app.coach)
+    a_week_after_choosing(educator, clock, ACTION)
+    educator.says("journal")
+    assert ASKED_PLAINLY in educator.says(
+        "the science fair got moved and then it was a whole thing"
+    )
+    reply = educator.says(
+        "what should i do if the evaluation is only on weekdays and dad cant miss work"
+    )
+    assert "Good question" in reply and ASKED_PLAINLY in reply
+    assert "not checked in yet" in educator.says("journal")
+    assert "What got in the way?" in educator.says("partly")

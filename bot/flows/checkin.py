@@ -45,7 +45,7 @@ from bot.understanding.named import who_is_named
 from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.own_plan import own_plan
 from bot.understanding.plan import names_a_step
-from bot.understanding.reader import asks_a_question, only_symbols
+from bot.understanding.reader import asks_a_question, default_reader, is_asked, only_symbols
 from bot.understanding.variants import pick
 from bot.weekly.schedule_words import schedule_named
 from bot.weekly.subscriptions import subscription_of
@@ -303,8 +303,13 @@ def reask_outcome(flow: ActiveFlow) -> list[Reply]:
 
 def _outcome_told(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Reply]:
     """Done, partly or not yet, after words that did not say which: what they told is what
-    the next question would have asked, so it answers it."""
+    the next question would have asked, so it answers it. A question typed there ("que hago
+    si la evaluacion solo es entre semana...") is answered, and which it was asked again."""
     pending = _pending(turn, flow)
+    if answer.key is None and _only_asks(answer.text):
+        aside = situation_aside(answer.text)
+        asked = replies_in(current_language()).checkin_asked.asked_at_outcome
+        return [Text(aside or asked), *reask_outcome(flow)]
     outcome = answer.key or typed_outcome(answer.text)
     if pending is None or outcome is None:
         return [Text(str(messages.PICK_AN_OPTION)), *reask_outcome(flow)]
@@ -399,7 +404,9 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
                 # show?": a request, said so, and never kept as what made it work.
                 return [Text(checkin.draft_asked), *then(turn, flow)]
             replies: list[Reply] = reminder_asked(turn, own)
-            if pending is not None and own:
+            if pending is not None and own and not _only_asks(own):
+                # "que hago si la evaluacion solo es entre semana...?" asks what next: answered
+                # below, never kept as how it went (it had been the journal's note).
                 pending.outcome_note = turn.sealer.seal(own)
                 replies += wording_note(turn, own)
             if flow.data.get("followup_outcome") == "done":
@@ -456,6 +463,19 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
                 return ask_smaller(flow, again=own is not None)
             step = _with_what_it_shrinks(turn, own, pending)
             return [*wording_note(turn, own), *_carry(turn, flow, step, then)]
+
+
+def _only_asks(own: str) -> bool:
+    """A question and nothing told: it opens as a question does ("que hago si...", "what
+    should i do if...")."""
+    opening = words(for_matching(own))[:1]
+    openers = default_reader().question_openers | _WHAT_WORDS
+    return is_asked(own) and bool(opening) and opening[0] in openers
+
+
+# Question words the content's question openers leave out (they also open plans: "what i did
+# was...", "que bueno que vino" is not asked of anyone without the question it is part of).
+_WHAT_WORDS = frozenset(["what", "que", "which", "cual", "cuál"])
 
 
 def _done_since(own: str) -> bool:

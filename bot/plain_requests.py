@@ -430,9 +430,8 @@ def _answer(
         # named after "about" (it had been heard as a word about language).
         intent = "nudges"
     if intent != "nudges" and asks_for_a_pause(text) and _a_pause_of_the_nudges(matched, typed):
-        intent = (
-            "nudges"  # "ugh no reminders til after thanksgiving" (had: "That sounds like a lot")
-        )
+        # "ugh no reminders til after thanksgiving" (it had been "That sounds like a lot").
+        intent = "nudges"
     if intent == "nudges" and TASK_REMINDER.search(matched):
         return [Text(said.task_reminder)]  # "remind me on friday to call the nguyens"
     if intent == "nudges" and _reminder_for_families(text, typed):

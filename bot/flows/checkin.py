@@ -304,7 +304,7 @@ def reask_outcome(flow: ActiveFlow) -> list[Reply]:
 def _outcome_told(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Reply]:
     """Done, partly or not yet, after words that did not say which: what they told is what
     the next question would have asked, so it answers it. A question typed there ("que hago
-    si la evaluacion solo es entre semana...") is answered, and which it was asked again."""
+    si la evaluacion solo es entre semana...") is answered, and how it went asked again."""
     pending = _pending(turn, flow)
     if answer.key is None and _only_asks(answer.text):
         aside = situation_aside(answer.text)
@@ -473,8 +473,8 @@ def _only_asks(own: str) -> bool:
     return is_asked(own) and bool(opening) and opening[0] in openers
 
 
-# Question words the content's question openers leave out (they also open plans: "what i did
-# was...", "que bueno que vino" is not asked of anyone without the question it is part of).
+# Question words the content's question openers leave out, as they open reports too ("what i
+# did was...", "que bueno que vino"): here they count only beside is_asked.
 _WHAT_WORDS = frozenset(["what", "que", "which", "cual", "cuál"])
 
 

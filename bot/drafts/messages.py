@@ -84,14 +84,16 @@ NO_SPANISH_HEARD = Msg(
 )
 # "i dont want it to sound like a truancy letter": heard, and kept out of the note.
 HOW_IT_SOUNDS_HEARD = Msg(
-    "Understood: I'll keep that out of the note itself and keep it to plain facts and an open door."
+    "Understood: I'll keep that out of the note itself and keep it to plain facts and an "
+    "open door."
 )
 ENGLISH_IN_A_SPANISH_NOTE = Msg(
     "Some of what you typed is in English and stays as typed: have it put into Spanish before "
     "it goes (the district's translation service or a bilingual colleague)."
 )
 WHO_TOLD_YOU = Msg(
-    "The note says who told you (“{words}”): check the family should read that before you send it."
+    "The note says who told you (“{words}”): think about whether the family should read that "
+    "before you send it."
 )
 LANGUAGE_NOT_OFFERED = Msg(
     "I can write notes only in English and Spanish for now, so I won't guess at {language}. "

@@ -84,8 +84,7 @@ NO_SPANISH_HEARD = Msg(
 )
 # "i dont want it to sound like a truancy letter": heard, and kept out of the note.
 HOW_IT_SOUNDS_HEARD = Msg(
-    "Understood: I'll keep that out of the note itself and keep it to plain facts and an "
-    "open door."
+    "Understood: I'll keep that out of the note itself and keep it to plain facts and an open door."
 )
 ENGLISH_IN_A_SPANISH_NOTE = Msg(
     "Some of what you typed is in English and stays as typed: have it put into Spanish before "

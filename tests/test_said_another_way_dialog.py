@@ -358,3 +358,12 @@ def test_an_educator_crying_now_is_given_the_minute_and_a_word_of_care(app: Coac
     assert reply.startswith("Take the minute you need") and "broke down" not in reply
     # "ugh" before a sentence with nothing to answer leaves it weary, not a shrug.
     assert teacher.says("ugh. another one.").startswith("That sounds like a lot,")
+
+
+def test_health_details_are_kept_out_and_said_why(app: CoachApp) -> None:
+    # Session 36: a school nurse's "is this HIPAA compliant?" had the general privacy answer,
+    # "a first name or initials work just as well", while she typed diagnoses.
+    nurse = Conversation(app.coach)
+    reply = nurse.says("is this HIPAA compliant? im the school nurse")
+    assert "not a health record" in reply and "keep diagnoses" in reply
+    assert "What you write here is yours" in nurse.says("is this private")

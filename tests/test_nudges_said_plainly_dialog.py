@@ -129,3 +129,12 @@ def test_a_break_that_starts_later_changes_nothing_and_says_how(app: CoachApp) -
     settings = nurse.says("nudges")
     assert "Weekly nudges: on" in settings and "Paused until" not in settings
     assert "What day are you back?" in nurse.says("no nudges over spring break")
+
+
+def test_a_day_named_that_has_just_passed_is_not_next_year_s(app: CoachApp) -> None:
+    # Session 36's last read: "til after thanksgiving" said in December paused for a year.
+    teacher = Conversation(app.coach)
+    teacher.says("nudges on")
+    # The test clock says November 16th: November 10th has just passed.
+    assert "What day are you back?" in teacher.says("pause nudges until nov 10")
+    assert "Paused until" not in teacher.says("nudges")

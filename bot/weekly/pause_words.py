@@ -38,6 +38,8 @@ _THANKSGIVING = r"thanksgiving|accion de gracias"
 _CHRISTMAS = r"christmas|xmas|navidad"
 _NEW_YEAR = r"new year'?s?(?: day)?|ano nuevo"
 # A break named without its dates: when the educator is back is asked.
+# A day named in words is taken as a pause's end up to this far ahead; a later one asks.
+FARTHEST_NAMED = timedelta(weeks=16)
 _BREAK_ONLY = re.compile(r"\b(?:winter|spring|fall|holiday|christmas|the) break\b|vacaciones")
 
 
@@ -78,7 +80,12 @@ def pause_named(sentence: str, today: date, *, day_first: bool) -> PauseAsked | 
         return PauseAsked(until=back)
     if days:
         how, day = days[-1]
-        return PauseAsked(until=day if how == "until" else day + timedelta(days=1))
+        back = day if how == "until" else day + timedelta(days=1)
+        if back > today + FARTHEST_NAMED:
+            # "til after thanksgiving" said on December 5th named next year's: a day just
+            # past, most likely (it had paused the nudges for a year). When back is asked.
+            return PauseAsked(when_back_asked=True)
+        return PauseAsked(until=back)
     if _BREAK_ONLY.search(said):
         return PauseAsked(when_back_asked=True)
     return None

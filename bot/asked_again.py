@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.understanding.reader import sentences_with_their_ends
+
 # "i asked how...", "my question was whether...", "no, pregunté cómo...": at a sentence's start,
 # and followed by what was asked (a question word), not "i asked mom how she was".
 _ASKED_AGAIN = re.compile(
@@ -67,11 +69,10 @@ def said_the_same_again(text: str) -> str | None:
         return None
     rest = f"{text[: found.start()]} {text[found.end() :]}"
     # "I use interpreters every day, that is not my problem": what it is not about is left out.
-    kept = [part for part in _SENTENCES.findall(rest) if not _NOT_THE_PROBLEM.search(part)]
+    kept = [part for part in sentences_with_their_ends(rest) if not _NOT_THE_PROBLEM.search(part)]
     return " ".join(part.strip() for part in kept).strip(" ,;.")
 
 
-_SENTENCES = re.compile(r"[^.!?]+[.!?]*")
 _NOT_THE_PROBLEM = re.compile(
     r"\b(?:(?:is|isn'?t|was|wasn'?t)\s+not\s+(?:my|the)\s+(?:problem|issue)|(?:isn'?t|is not|"
     r"wasn'?t|was not|that'?s not|thats not)\s+(?:my|the)\s+(?:problem|issue)|no es (?:mi|el) "

@@ -10,9 +10,8 @@ import re
 
 from bot.understanding.language import ENGLISH_WORDS, SPANISH_WORDS
 from bot.understanding.normalise import for_matching, words
+from bot.understanding.reader import sentences_with_their_ends
 
-# A sentence as typed, with what ends it.
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 # A wish about how the note comes across: a want of the educator's and a word for how it
 # reads ("i want to offer to help not shame them", "no quiero que suene a regaño").
 _A_WANT = re.compile(
@@ -53,7 +52,7 @@ ENGLISH_LEAST_WORDS = 2
 def without_how_it_should_sound(typed: str) -> tuple[str, bool]:
     """The detail without its sentences about how the note should come across, and whether
     there were any."""
-    sentences = _SENTENCE.findall(typed)
+    sentences = sentences_with_their_ends(typed)
     kept = [s for s in sentences if not (_A_WANT.search(s) and _HOW_IT_READS.search(s))]
     return " ".join(part.strip() for part in kept).strip(), len(kept) < len(sentences)
 

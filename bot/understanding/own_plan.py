@@ -21,7 +21,12 @@ from bot.i18n import current_language
 from bot.understanding.language import detect_language
 from bot.understanding.named import who_is_named
 from bot.understanding.normalise import alternation, for_matching, words
-from bot.understanding.reader import asks_a_question, default_reader, hedged_rest
+from bot.understanding.reader import (
+    asks_a_question,
+    default_reader,
+    hedged_rest,
+    sentences_with_their_ends,
+)
 from content.understanding_schema import OwnPlan, replies_in
 
 # How many words before an opener a negation undoes it ("don't think i'll reach out").
@@ -29,9 +34,6 @@ NEGATION_REACH = 3
 # Fewer words than this after the opener is no step ("i'll try"); more is a paragraph.
 STEP_WORDS = (2, 30)
 # Sentences end at . ! ? ; or a line break, but not at "Ms." or "Dr.".
-_SENTENCE_END = re.compile(
-    r"(?<!\bms)(?<!\bmr)(?<!\bdr)(?<!\bmrs)(?<!\bsra)[.!?;]+(?=\s|$)|\n+", re.I
-)
 _TRAILING = re.compile(r"[\s,:;.!\-–—)(]+$")
 # "text them", "call her": who the step is for, named elsewhere in the answer.
 OBJECT_PRONOUNS = frozenset(["them", "her", "him"])
@@ -90,7 +92,7 @@ def own_plan(text: str) -> str | None:
     or None."""
     patterns = _patterns(current_language())
     straight = text.replace("’", "'")
-    for sentence in _sentences(straight):
+    for sentence in sentences_with_their_ends(straight):
         step = _step_in(sentence, patterns)
         if step is not None:
             return step[:1].upper() + step[1:]
@@ -104,7 +106,7 @@ def step_asked_leave_for(text: str) -> str | None:
     it with my co-teacher", "can i do 1 and 2"), a step with no note verb ("can i go back"),
     or more than one sentence."""
     patterns = _patterns(current_language())
-    sentences = _sentences(text.replace("’", "'"))
+    sentences = sentences_with_their_ends(text.replace("’", "'"))
     if len(sentences) != 1:
         return None
     asked = patterns.leave.match(sentences[0])
@@ -183,16 +185,6 @@ def without_hedge(text: str) -> str | None:
     if not step or words(for_matching(step)) != rest[-len(words(for_matching(step))) :]:
         return None  # the words did not line up one for one (punctuation glued to a word)
     return step[:1].upper() + step[1:]
-
-
-def _sentences(text: str) -> list[str]:
-    """Each sentence with what ended it ("?" kept: a question names no step)."""
-    found, start = [], 0
-    for end in _SENTENCE_END.finditer(text):
-        found.append(text[start : end.end()].strip())
-        start = end.end()
-    found.append(text[start:].strip())
-    return [sentence for sentence in found if sentence]
 
 
 def _without_filler(sentence: str, patterns: _Patterns) -> str:

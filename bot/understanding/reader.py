@@ -64,6 +64,9 @@ SITUATION_SENTENCE_WORDS = 5
 SITUATION_SENTENCE_CONFIDENCE = 0.35
 SITUATION_STORY_LEAN = 0.1
 _STORY_SENTENCES = re.compile(r"[^.!?\n]+")
+_SENTENCE_END = re.compile(
+    r"(?<!\bms)(?<!\bmr)(?<!\bdr)(?<!\bmrs)(?<!\bsra)[.!?;]+(?=\s|$)|\n+", re.I
+)
 _CLAUSES = re.compile(r"[^.!?\n,;]+")
 _CLAUSE_BREAKS = re.compile(r"[.!?\n,;]+|\s[-–—]\s")
 # A message that opens like a question, and matched nothing more specific, is a question.
@@ -373,6 +376,17 @@ def asks_a_question(text: str) -> bool:
     clauses = _CLAUSES.findall(text)
     last = words(for_matching(clauses[-1])) if len(clauses) > 1 else []
     return " ".join(last[:2]) in default_reader().asking_pairs
+
+
+def sentences_with_their_ends(text: str) -> list[str]:
+    """Each sentence as typed with what ended it ("?" kept: a question names no step), a
+    title's dot ("Mrs. Lopez") ending none."""
+    found, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        found.append(text[start : end.end()].strip())
+        start = end.end()
+    found.append(text[start:].strip())
+    return [sentence for sentence in found if sentence]
 
 
 def sentences_of(text: str) -> list[str]:

@@ -480,13 +480,8 @@ _WHAT_WORDS = frozenset(["what", "que", "which", "cual", "cuál"])
 
 def _done_since(own: str) -> bool:
     """Done since it was said not to be: its words say so, with no negation just before."""
-    checkin = replies_in(current_language()).checkin
-    said = for_matching(own)
-    negations = set(checkin.negations)
-    return any(
-        not negations & set(said[: found.start()].split()[-2:])
-        for found in phrases_pattern(tuple(checkin.done_since_words)).finditer(said)
-    )
+    done_since = replies_in(current_language()).checkin.done_since_words
+    return _said_unnegated(for_matching(own), done_since)
 
 
 def _a_new_step(own: str) -> bool:
@@ -638,13 +633,16 @@ def _family_gone(text: str) -> bool:
 
 def _family_replied(said: str) -> bool:
     """The family answered: a reply word with no negation in the two words before it."""
-    checkin = replies_in(current_language()).checkin
-    negations = set(checkin.negations)
-    for found in phrases_pattern(tuple(checkin.replied_words)).finditer(said):
-        before = said[: found.start()].split()[-2:]
-        if not negations & set(before):
-            return True
-    return False
+    return _said_unnegated(said, replies_in(current_language()).checkin.replied_words)
+
+
+def _said_unnegated(said: str, phrases: list[str]) -> bool:
+    """One of the phrases in the (normalised) text with no negation in the two words before."""
+    negations = set(replies_in(current_language()).checkin.negations)
+    return any(
+        not negations & set(said[: found.start()].split()[-2:])
+        for found in phrases_pattern(tuple(phrases)).finditer(said)
+    )
 
 
 _ONLY_SOME = frozenset(["only", "just", "solo", "sólo", "nomas", "nomás"])

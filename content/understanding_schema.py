@@ -459,6 +459,8 @@ class ReflectionAsides(_Strict):
     later: ReflectionAside
     how_long: ReflectionAside
     must_answer: ReflectionAside
+    # "ugh long day": only how the day was, said at a question.
+    weary: ReflectionAside
     # "can i change my action?" (change_action's words) before this week's is picked.
     change_action: str
     # A role named and asked about ("does this even apply to me"): it does, for every role.

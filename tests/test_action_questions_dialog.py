@@ -165,3 +165,15 @@ def test_a_number_that_picks_no_option_picks_none(app: CoachApp, typed: str) -> 
 def test_write_my_own_picked_in_passing_asks_for_it(app: CoachApp) -> None:
     educator = at_the_action_step(app)
     assert "What's one small thing you'll do this week?" in educator.says("ok i'll go with 4")
+
+
+def test_an_everyday_question_over_the_options_is_answered_and_they_stay(app: CoachApp) -> None:
+    educator = at_the_action_step(app)
+    reply = educator.says("how do i find time for this with 150 students")
+    assert "Finding time for families" in reply
+    assert NOT_AN_ACTION not in reply
+    assert "pick one small action" in reply
+    assert "Your action for this week" not in reply
+    # A step put as a question is still the step's business, not the situation's.
+    asked = educator.says("should i call his mom thursday?")
+    assert "Finding time for families" not in asked

@@ -30,6 +30,7 @@ def beginning_of(name: str, language: str = "en") -> str:
         "later": asides.later.answer,
         "how_long": asides.how_long.answer,
         "must_answer": asides.must_answer.answer,
+        "weary": asides.weary.answer,
         "change_action": asides.change_action,
         "who_sees": said.to_the_coach["privacy"].answer,
     }
@@ -53,6 +54,10 @@ def beginning_of(name: str, language: str = "en") -> str:
         ("ugh nevermind im going to bed", "later"),
         ("i honestly dont have the energy for this tonight. i have 60 tests to grade and my "
          "own kid is sick", "later"),
+        # Only how the day was (had: kept as the answer, heard as a week short of time).
+        ("ugh long day", "weary"),
+        ("so tired lol", "weary"),
+        ("qué día tan pesado", "weary"),
     ],
 )  # fmt: skip
 def test_an_aside_at_a_question_is_answered_and_the_question_asked_again(
@@ -63,6 +68,16 @@ def test_an_aside_at_a_question_is_answered_and_the_question_asked_again(
     assert beginning_of(aside) in reply
     assert FIRST in reply and SECOND not in reply
     assert STUCK not in reply
+
+
+def test_a_long_day_said_alone_is_heard_and_a_tired_family_is_an_answer(app: CoachApp) -> None:
+    educator = at_the_first_question(app)
+    assert "long day" in educator.says("ugh long day")
+    assert SECOND in educator.says("the Diaz family, we talked about her soccer")
+    # Who is tired is the answer, not the educator's day.
+    kept = educator.says("mom is exhausted, works nights")
+    assert "pick one small action" in kept
+    assert "long day" not in kept
 
 
 def test_the_place_is_kept_and_the_next_answer_is_the_answer(app: CoachApp) -> None:

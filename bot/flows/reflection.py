@@ -50,6 +50,7 @@ from bot.situation_answers import (
     advice_on_what_was_told,
     asks_about_a_family_at_the_end,
     question_put_at_the_end,
+    situation_aside,
 )
 from bot.storage.models import Reflection
 from bot.turn import Turn
@@ -58,7 +59,7 @@ from bot.understanding.action_questions import action_question
 from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.own_plan import naming_who, own_plan, step_asked_leave_for, without_hedge
 from bot.understanding.plan import names_a_step
-from bot.understanding.reader import is_asked, sentences_of
+from bot.understanding.reader import asks_a_question, is_asked, sentences_of
 from bot.weekly.schedule import parse_weekday
 from content.fit import Profile
 from content.loader import Library
@@ -595,6 +596,12 @@ class ReflectionFlow:
             # two"), measured on the examples.
             flow.data[NOT_A_STEP] = own
             return [Text(said.action_questions[asked]), *ask_action(turn, flow)]
+        situation = _situation_asked_over_the_options(own, set_aside) if own else None
+        if situation is not None:
+            # "how do i find time for this with 150 students": answered beside the options
+            # (it had been "that doesn't look like an action yet"); typed again, it is kept.
+            flow.data[NOT_A_STEP] = own
+            return [Text(situation), *ask_action(turn, flow)]
         if own is not None and listening.reports_how_it_went(own):
             # "kinda, i called but mom got mad": heard, not saved as the plan.
             heard = _heard_not_saved(flow, own, said.own_plan.report_heard)
@@ -642,6 +649,16 @@ def _only_a_verb(step: str) -> bool:
 
 # Said after a step's verb, they add nothing to it ("text maybe", "call i guess").
 _HEDGES = frozenset({"maybe", "i", "guess", "perhaps", "idk", "or", "something", "lol", "quizá"})
+
+
+def _situation_asked_over_the_options(own: str, set_aside: object) -> str | None:
+    """A question about an everyday situation typed over the action options ("how do i find
+    time for this with 150 students", "how do i get dads to come"): its answer as an aside,
+    or None for a step (even one put as a question: "should i call his mom thursday?") or
+    for the same text typed a second time."""
+    if own == set_aside or not asks_a_question(own) or names_a_step(own):
+        return None
+    return situation_aside(own)
 
 
 def _option_in_words(flow: ActiveFlow, own: str) -> str | None:

@@ -129,6 +129,8 @@ AS_WRITTEN = frozenset(
         "with_words",
         "again_words",
         "puzzled_words",
+        # the stuck help's
+        "several_words",
         # the self-assessment's levels, as typed (content/assessment.yaml)
         "typed",
         # bot/offers.py's

@@ -161,6 +161,9 @@ class Stuck(_Strict):
     # "like do i just type what happened": how to answer a reflection's question, asked.
     how_to_answer_words: list[str] = Field(min_length=1)
     how_to_answer: str
+    # "is it ok if i talk about more than one family?": asked before answering.
+    several_words: list[str] = Field(min_length=1)
+    several: str
 
 
 class IntentReplies(_Strict):

@@ -412,3 +412,14 @@ def test_back_from_being_called_away_is_welcomed_and_nothing_is_saved(app: Coach
     reply = nurse.says("she never called back")  # a story that ends in "back" is no return
     assert "Welcome back" not in reply
     assert "threw up" not in nurse.says("journal")
+
+
+def test_asking_to_write_about_more_than_one_family_is_answered_first(app: CoachApp) -> None:
+    educator = at_the_first_question(app)
+    reply = educator.says("wait before I answer - is it ok if I talk about more than one family?")
+    assert replies_in("en").stuck.several in reply
+    assert FIRST in reply and SECOND not in reply
+    assert SECOND in educator.says("the Diaz family and the Nguyens, both at pickup about reading")
+    educator.says("skip")
+    educator.clicks("1")
+    assert "more than one family" not in educator.says("journal")

@@ -158,6 +158,20 @@ def asks_how_to_answer(text: str) -> bool:
 HOW_TO_ANSWER_WORDS = 12
 
 
+def asks_about_several(text: str) -> bool:
+    """ "is it ok if i talk about more than one family?": asked before answering, short."""
+    said = for_matching(text)
+    if len(words(said)) > SEVERAL_ASKED_WORDS or not asks_a_question(text):
+        return False
+    stuck = replies_in(current_language()).stuck
+    return phrases_pattern(tuple(stuck.several_words)).search(said) is not None
+
+
+# "wait before I answer - is it ok if I talk about more than one family?" is 16 words; more
+# than this tell about the families.
+SEVERAL_ASKED_WORDS = 20
+
+
 # "any tips for our authors tea", "ideas for the publishing party": asked without a question.
 _ASKS_FOR_IDEAS = re.compile(
     r"(?<!\w)(?:tips?|ideas?|advice|suggestions?|consejos?|sugerencias?)(?!\w)", re.IGNORECASE

@@ -461,6 +461,13 @@ class ReflectionFlow:
                 # "how do i make the reminders monthly instead of weekly": set, not saved as
                 # the answer (it had been "Got it: ... That matters."), the question kept.
                 return [*nudges_set, *self.reprompt(turn, flow)]
+            case "prompt" | "probe" if answer.key is None and listening.asks_about_several(
+                answer.text
+            ):
+                # "wait before I answer - is it ok if I talk about more than one family?": it
+                # is (it had been "No, you don't have to", and then kept as the answer).
+                several = replies_in(current_language()).stuck.several
+                return [Text(several), *self.reprompt(turn, flow)]
             case "prompt" | "probe" if (
                 answer.key is None
                 and not messages.says_skip(answer.text)

@@ -120,6 +120,7 @@ def _date_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:(?P<month>{months})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
         rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? (?:de |of )?(?P<month2>{months})"
+        r"|(?P<year>\d{4})-(?P<month3>\d{1,2})-(?P<day3>\d{1,2})"
         r"|(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/\d{2,4})?"
         rf"|(?P<holiday>{_THANKSGIVING}|{_CHRISTMAS}|{_NEW_YEAR})"
         r"|(?P<weekday>monday|tuesday|wednesday|thursday|friday|lunes|martes|miercoles|jueves"
@@ -148,6 +149,11 @@ def _day_of(match: re.Match[str], today: date, *, day_first: bool) -> date | Non
             if weekday is None
             else today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
         )
+    if match["year"] is not None:  # "nudges pause until 2027-01-04" inside a sentence
+        try:
+            return date(int(match["year"]), int(match["month3"]), int(match["day3"]))
+        except ValueError:
+            return None
     if match["a"] is not None:
         first, second = int(match["a"]), int(match["b"])
         month, day = (second, first) if day_first else (first, second)

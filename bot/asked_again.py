@@ -8,7 +8,9 @@ listened to.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from bot.understanding.normalise import for_matching, phrases_pattern
 from bot.understanding.reader import sentences_with_their_ends
 
 # "i asked how...", "my question was whether...", "no, pregunté cómo...": at a sentence's start,
@@ -79,3 +81,15 @@ _NOT_THE_PROBLEM = re.compile(
     r"problema)\b",
     re.IGNORECASE,
 )
+
+
+def said_it_missed(text: str, missed_words: Sequence[str]) -> str | None:
+    """ "that's not what i asked. how do i get staff to stop saying families dont care?": the
+    sentences beside the one that says the reply before missed (replies.yaml to_the_coach
+    `missed`, its `missed_words`), perhaps none; None when no sentence says so."""
+    said_so = phrases_pattern(tuple(missed_words))
+    sentences = sentences_with_their_ends(text)
+    beside = [part for part in sentences if said_so.search(for_matching(part)) is None]
+    if len(beside) == len(sentences):
+        return None
+    return " ".join(part.strip() for part in beside).strip(" ,;.")

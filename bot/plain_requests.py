@@ -14,7 +14,12 @@ from functools import lru_cache
 
 from bot import messages
 from bot import profile_messages as profile_said
-from bot.asked_again import restated_question, said_the_same_again, was_only_telling
+from bot.asked_again import (
+    restated_question,
+    said_it_missed,
+    said_the_same_again,
+    was_only_telling,
+)
 from bot.closest_lines import closest_indices, closest_lines
 from bot.commands.base import CommandHandler
 from bot.commands.language import language_choices
@@ -369,6 +374,21 @@ def _answer(
         # same paragraph again).
         again = _answer(turn, missed, understand(missed), commands) if missed else None
         return [Text(said.same_again), *(again or [Text(said.same_again_tell)])]
+    owned_miss = replies_in(current_language()).to_the_coach["missed"]
+    beside_the_miss = said_it_missed(text, owned_miss.words)
+    if beside_the_miss is not None:
+        # "that's not what i asked. how do i get staff to stop saying families dont care?" (a
+        # longer message than the to-the-coach words read alone): the miss owned, and a
+        # question beside it answered; otherwise asked for again in its own words.
+        asked_beside = beside_the_miss if asks_a_question(beside_the_miss) else ""
+        again = (
+            _answer(turn, asked_beside, understand(asked_beside), commands)
+            if asked_beside
+            else None
+        )
+        if again:
+            return [Text(said.asked_again), *again]
+        return [Text(owned_miss.answer)]
     restated = restated_question(text)
     if restated is not None and restated.casefold() != text.strip().casefold():
         # "wow thanks so helpful. i asked how to get them TO come": the miss owned, and the
@@ -693,6 +713,8 @@ def _answer(
         and _another_language_named(matched) is not None
     ):
         intent = "language"  # "do you know any Swahili?" (had: "I'm not sure what you'd like")
+    if intent == "language" and _a_thing_in_that_language(text):
+        intent = UNKNOWN  # "I can get the spanish one done by Sra. Lopez": not the coach's
     if intent == "language":
         # "I actually prefer english": the one language named is the choice (it had asked
         # "which language?" in Spanish); "can you speak haitian creole" is said not to be one.
@@ -1155,7 +1177,14 @@ def coach_language_asked(text: str) -> str | None:
     """The one language the coach is asked to speak in ("can you switch back to english",
     "puedes hablarme en español?"); None when none or two are named, or when it is named for
     others ("half my staff prefers spanish" is no choice of theirs)."""
+    unwanted = _language_not_wanted(text)
+    if unwanted is not None:
+        # "why are you speaking spanish now?? I don't speak spanish lol": the other one (it
+        # had switched to the very language refused).
+        return _THE_OTHER_LANGUAGE.get(unwanted)
     typed = words(for_matching(text))
+    if _a_thing_in_that_language(text):
+        return None  # "I can get the spanish one done by Sra. Lopez": a card's, not the coach's
     languages = _languages_in(typed)
     if len(languages) > 1:
         # "english please, i clicked spanish by accident", "puedes hablarme en español? my
@@ -1170,6 +1199,35 @@ def coach_language_asked(text: str) -> str | None:
     )
     for_others = default_reader().names_a_family(named_in) or not OTHERS.isdisjoint(named_in)
     return languages.pop() if len(languages) == 1 and not for_others else None
+
+
+# The coach speaks one of two languages: refusing one asks for the other.
+_THE_OTHER_LANGUAGE = {"en": "es", "es": "en"}
+# "I don't speak spanish", "why are you speaking spanish", "no hablo inglés", "¿por qué me
+# hablas en inglés?": a language refused.
+_NOT_WANTED = re.compile(
+    r"\b(?:(?:don'?t|dont|do not|can'?t|cant|cannot) (?:speak|read|understand)|why (?:are|r) "
+    r"(?:you|u) (?:speaking|talking|writing|answering|replying)(?: to me)?(?: in)?|no (?:hablo|"
+    r"entiendo|leo)(?: el| en)?|por qu[eé] me (?:hablas|habla|escribes|escribe|contestas|"
+    r"contesta)(?: en)?)\s+(?P<language>\w+)",
+    re.IGNORECASE,
+)
+# "the spanish one", "a spanish version", "la versión en inglés": a thing in that language.
+_A_THING_IN_IT = re.compile(
+    r"\b(?:the|a|an|one) (?:english|spanish) (?:one|version|copy|card|flyer|note|letter|side)\b"
+    r"|\b(?:la|una) (?:versi[oó]n|copia|nota|carta) en (?:ingl[eé]s|espa[nñ]ol)\b",
+    re.IGNORECASE,
+)
+
+
+def _language_not_wanted(text: str) -> str | None:
+    """The language the text refuses ("I don't speak spanish"), as a code, or None."""
+    found = _NOT_WANTED.search(text)
+    return None if found is None else language_named(found["language"].casefold())
+
+
+def _a_thing_in_that_language(text: str) -> bool:
+    return _A_THING_IN_IT.search(text) is not None
 
 
 def _hello_then_nothing_to_answer(text: str) -> bool:

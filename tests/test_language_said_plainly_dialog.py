@@ -33,3 +33,15 @@ def test_a_language_the_coach_does_not_speak_is_said_so(app: CoachApp) -> None:
     assert "I don't know `swahili`" in teacher.says("do you know any Swahili?")
     assert "I don't know `haitian creole`" in teacher.says("can you speak haitian creole")
     assert "I don't know" not in teacher.says("do you know any good books for parents?")
+
+
+def test_a_language_refused_is_never_the_one_chosen(app: CoachApp) -> None:
+    # Session 37: both had switched a music teacher to Spanish.
+    teacher = Conversation(app.coach)
+    card = teacher.says(
+        "stealing that. and asking in languages, I can get the spanish one done by Sra. Lopez"
+    )
+    assert "español" not in card
+    teacher.says("language es")
+    back = teacher.says("why are you speaking spanish now?? I don't speak spanish lol")
+    assert "I'll speak English with you" in back

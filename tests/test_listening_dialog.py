@@ -1738,6 +1738,10 @@ def test_no_time_typed_at_carry_it_over_is_the_week_told_not_a_no(
         ("goodnight 🌙", "I'll be here whenever you want"),
         ("no thats not what i meant", "Sorry, I missed that one"),
         ("that was a really generic answer", "Sorry, I missed that one"),
+        # Session 37: had "That sounds like a lot", or "Fair enough; I'm not always useful".
+        ("I didn't say anything about schedules", "Sorry, I missed that one"),
+        ("thats not what i asked. systemic?? I asked about my Vietnamese families specifically",
+         "Sorry, I missed that one"),
         # Had: "Weekly nudges are on. Your first one arrives Mon..." and an offer of Spanish.
         ("see ya monday", "I'll be here whenever you want"),
         # Had: "That sounds tense. Anger from a family usually comes from worry..."
@@ -2704,3 +2708,13 @@ def test_only_calling_when_something_goes_wrong_is_heard_as_that(app: CoachApp) 
     # Had: "Schedules are doing a lot of the talking here" (a week short of time).
     assert "a call from school has come to mean trouble" in reply
     assert "Schedules are doing" not in reply and "Question 2 of 2" in reply
+
+
+def test_a_question_beside_the_miss_is_answered_as_another_try(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("hello")
+    reply = educator.says(
+        "that's not what i asked. how do i get staff to stop saying families dont care?"
+    )
+    assert "Here's another try at what you asked" in reply
+    assert "Colleagues who say families don't care" in reply

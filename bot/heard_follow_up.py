@@ -13,6 +13,7 @@ a safety answer, "what do i do RIGHT NOW" gets that answer again.
 
 from __future__ import annotations
 
+import re
 from itertools import dropwhile, pairwise
 
 from bot.closest_lines import closest_indices
@@ -54,6 +55,7 @@ from bot.understanding.reader import (
     asks_a_question,
     default_reader,
 )
+from bot.weekly.pause_words import asks_for_a_pause
 from content.understanding_schema import replies_in
 
 # A follow-up is a few words ("so what do i do now?"); a longer message says something new.
@@ -95,7 +97,7 @@ def follow_up(turn: Turn, text: str, offered: str) -> tuple[list[Reply], str]:
     if offered.startswith(HEARD) and after_safety and tells_more_after_safety(text):
         # "it's been like this for weeks" after a crisis answer (had: "I'm not sure what
         # you'd like me to do with that").
-        return told_more_after_safety(turn, advice or "", command), command
+        return told_more_after_safety(turn, advice or "", command, text), command
     if offered.startswith(HEARD) and not after_safety and tells_what_the_family_said(text):
         # "she said he draws at home all the time, didnt know he did that at school too",
         # after a bright spot: what the family told is the news (it had been answered as a
@@ -169,19 +171,25 @@ def family_said_more(turn: Turn, text: str, advice: str | None, command: str) ->
     return [Text(offer if learned is None else f"{learned.text} {offer}")]
 
 
+# A request to the coach, however it ends ("can you not send me anything next week either").
+_ASKS_THE_COACH = re.compile(r"\b(?:can|could|would) (?:you|u)\b|\b(?:please|pls|plz)\b")
+
+
 def tells_more_after_safety(text: str) -> bool:
     """Something told (not asked) right after a safety answer, with no safety words of its
     own (those are answered as themselves) and nothing else the coach reads in it."""
     said = words(for_matching(text))
     if not said or "?" in text or asks_a_question(text) or said_to_the_coach(text) is not None:
         return False
+    if asks_for_a_pause(text) or _ASKS_THE_COACH.search(for_matching(text)):
+        return False  # "...can you not send me anything next week either": a request
     intent = understand(text, deficit=False).intent
     # A request in its own words ("reflect", "can you help me write a note") is itself; the
     # model's reading alone ("everything is just a lot" as `forget`) is not.
     return intent in (UNKNOWN, "frustration") or not default_reader().cued(text, intent)
 
 
-def told_more_after_safety(turn: Turn, advice: str, command: str) -> list[Reply]:
+def told_more_after_safety(turn: Turn, advice: str, command: str, told: str) -> list[Reply]:
     """Heard, and the same help named again in a line: the educator's own crisis (the crisis
     line), or exhaustion (an answer that asks nothing again: someone to carry it with); any
     other safety answer, that what it said still stands. What is told next is listened to."""
@@ -193,7 +201,10 @@ def told_more_after_safety(turn: Turn, advice: str, command: str) -> list[Reply]
     make_offer(turn.educator, LISTENING, turn.now)
     if name == OWN_CRISIS:
         return [Text(said.intents.told_more_crisis)]
-    return [Text(said.intents.told_more_weary if own else said.intents.told_more_safety)]
+    if own:
+        return [Text(said.intents.told_more_weary)]
+    over = phrases_pattern(tuple(said.intents.safe_now_words)).search(for_matching(told))
+    return [Text(said.intents.told_more_safe_now if over else said.intents.told_more_safety)]
 
 
 def story_told_on(turn: Turn, advice: str | None, command: str) -> list[Reply]:

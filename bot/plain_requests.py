@@ -119,7 +119,7 @@ from bot.understanding.reader import (
 )
 from bot.understanding.variants import pick
 from bot.weekly.models import NudgeLedger
-from bot.weekly.pause_words import asks_for_a_pause
+from bot.weekly.pause_words import SENDS_NOTHING, asks_for_a_pause
 from bot.weekly.schedule_words import NamedSchedule, focus_named, schedule_named
 from bot.weekly.subscriptions import subscription_of
 from bot.why_it_worked import why_it_worked
@@ -1255,7 +1255,11 @@ _NOT_A_HELLO_AFTER = frozenset({"frustration", "unknown", "thanks", "question"})
 def _a_pause_of_the_nudges(matched: str, typed: list[str]) -> bool:
     """A pause asked of what the coach sends: the nudges named ("no reminders til..."), or,
     in a few words, a pause with nothing else to pause ("pause them till 1/5")."""
-    named = nudge_words_in(matched) or not _NUDGE_NOUNS.isdisjoint(typed)
+    named = (
+        nudge_words_in(matched)
+        or not _NUDGE_NOUNS.isdisjoint(typed)
+        or SENDS_NOTHING.search(matched) is not None
+    )
     return named or (typed[:1] in (["pause"], ["pausa"], ["hold"]) and len(typed) <= 8)
 
 

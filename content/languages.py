@@ -131,6 +131,8 @@ AS_WRITTEN = frozenset(
         "puzzled_words",
         # the stuck help's
         "several_words",
+        # heard after a safety answer
+        "safe_now_words",
         # the self-assessment's levels, as typed (content/assessment.yaml)
         "typed",
         # bot/offers.py's

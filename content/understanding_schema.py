@@ -236,6 +236,9 @@ class IntentReplies(_Strict):
     told_more_crisis: str
     told_more_weary: str
     told_more_safety: str
+    # ...and told it is over ("SRO walked him out... I'm shaking a little"): heard as over.
+    safe_now_words: list[str] = Field(min_length=1)
+    told_more_safe_now: str
     # A story told on in a second message, with nothing of its own to read.
     story_continued: str
     heard_offer: str

@@ -99,6 +99,12 @@ def test_remind_me_to_do_this_is_the_weekly_nudge_not_a_task(app: CoachApp) -> N
         ("can you pause my nudges through thanksgiving", "Paused until: Mon Nov 30"),
         ("ugh no reminders til after thanksgiving", "Paused until: Mon Nov 30"),
         ("pause them till 1/5", "Paused until: Tue Jan 5"),
+        # The week asked for is the whole week (had: until the Thursday named, and the nudge
+        # came on Thanksgiving).
+        (
+            "we're off thursday and friday. can you skip this week's nudge?",
+            "Paused until: Mon Nov 23",
+        ),
         # The command's own date, inside a sentence (had: "What day are you back?").
         ("ok. I'm going on winter break. nudges pause until 2027-01-04", "Paused until: Mon Jan 4"),
     ],

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.app import CoachApp
+from content.understanding_schema import replies_in
 from tests.dialog import Conversation
 
 
@@ -282,3 +283,27 @@ def test_a_request_after_a_safety_answer_is_itself(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("i want to quit")
     assert "Let's write a short note home" in educator.says("can you help me write a note home")
+
+
+def test_a_protective_order_broken_right_now_gets_its_own_safety_answer(app: CoachApp) -> None:
+    # Session 37: a social worker's three questions about a protective order all had the
+    # pickup answer ("keep the child with you until they have checked").
+    social_worker = Conversation(app.coach)
+    now = social_worker.says(
+        "the dad with the protective order is in the front office right now asking if the kids"
+        " are here. what do I do"
+    )
+    assert replies_in("en").to_the_coach["protective_order_now"].answer == now
+    # Told it is over: heard as over, not "What I said above still stands... 911".
+    over = social_worker.says(
+        "SRO walked him out, we did not confirm anything. I called mom. I'm shaking a little"
+    )
+    assert "I'm glad everyone is safe" in over and "still stands" not in over
+
+
+def test_a_pause_asked_right_after_a_safety_answer_is_made(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says("nudges on")
+    educator.says("a dad is yelling at me right now in the front office what do i do")
+    paused = educator.says("we're off for thanksgiving next week, can you not send me anything")
+    assert "Nudges are paused until" in paused

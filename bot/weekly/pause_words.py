@@ -23,10 +23,14 @@ _PAUSE = re.compile(
     r"reminders|tips|messages|pings)|sin (?:recordatorios|mensajes)|no me (?:mandes|mande|"
     r"envies|envie)|no (?:recordatorios|mensajes)|stop (?:them|these|the nudges|the reminders|"
     r"nudges|reminders)?\s*(?:until|til|till|through|thru)|off (?:until|til|till)|over (?:the |"
-    r"winter |spring |fall |thanksgiving |holiday )?break|durante (?:las )?vacaciones)\b"
+    r"winter |spring |fall |thanksgiving |holiday )?break|durante (?:las )?vacaciones|"
+    r"(?:don'?t|dont|do not|not) send (?:me )?(?:anything|any more|anymore|nothing)|no me "
+    r"(?:mandes|mande|envies|envie) nada)\b"
 )
 _UNTIL = r"(?:until|til|till|hasta(?: el)?|before)"
 _THROUGH = r"(?:through|thru|after|despues de(?:l)?|tras)"
+# "can you skip this week's nudge?", "salta el de esta semana": back next Monday.
+_THIS_WEEK = re.compile(r"\bthis week'?s?\b|\besta semana\b")
 _NEXT_WEEK = re.compile(r"\b(?:next week|la (?:proxima|siguiente) semana|la semana que viene)\b")
 _WEEKS = re.compile(
     r"\b(?:for )?(\d{1,2}|a|one|two|three|four|una|dos|tres|cuatro) (?:weeks?|semanas?)\b"
@@ -54,6 +58,13 @@ class PauseAsked:
     when_back_asked: bool = False
 
 
+# "can you not send me anything next week": nothing from the coach, which is the nudges.
+SENDS_NOTHING = re.compile(
+    r"\b(?:don'?t|dont|do not|not) send (?:me )?(?:anything|any more|anymore|nothing)|no me "
+    r"(?:mandes|mande|envies|envie) nada\b"
+)
+
+
 def asks_for_a_pause(sentence: str) -> bool:
     """Whether the sentence has the words of a pause ("no nudges next week", "pausa")."""
     return _PAUSE.search(without_accents(sentence.casefold())) is not None
@@ -68,9 +79,13 @@ def pause_named(sentence: str, today: date, *, day_first: bool) -> PauseAsked | 
     if weeks is not None:
         count = weeks[1]
         return PauseAsked(weeks=int(count) if count.isdigit() else _COUNTS[count])
+    this_monday = today - timedelta(days=today.weekday())
     if _NEXT_WEEK.search(said):
-        this_monday = today - timedelta(days=today.weekday())
         return PauseAsked(until=this_monday + timedelta(weeks=2))
+    if _THIS_WEEK.search(said):
+        # "we're off thursday and friday for thanksgiving. can you skip this week's nudge?":
+        # the whole week (it had paused until the Thursday, and the nudge came on it).
+        return PauseAsked(until=this_monday + timedelta(weeks=1))
     days = _days_named(said, today, day_first=day_first)
     if len(days) >= 2 and days[0][1] < days[-1][1]:
         (_, first), (how, last) = days[0], days[-1]

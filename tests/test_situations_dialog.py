@@ -485,3 +485,28 @@ def test_the_educator_s_own_pride_is_heard(app: CoachApp) -> None:
         "conferences done. 23 out of 26 showed. i am proud and also need to lie on the floor"
     )
     assert "worth being proud of" in reply  # had: "I'm not sure what you'd like me to do"
+
+
+@pytest.mark.parametrize(
+    ("asked", "situation"),
+    [
+        # Session 37: each had a neighbour's answer, or a part of the framework.
+        ("a dad wont shake my hand because im a woman, what should i do", "greetings_and_customs"),
+        ("how do I plan a staff PD on family engagement, 90 minutes", "staff_pd_on_families"),
+        ("my student and his mom are staying in a shelter since october. what should I be "
+         "careful about when I talk to her", "housing_instability"),
+        ("half my parents cant read, not even in spanish. how do i get info to them?",
+         "families_who_dont_read"),
+        ("my migrant families leave in january for the lettuce season in arizona, how do i "
+         "stay connected with the kids while theyre away", "families_who_move"),
+        ("we need a town hall after the racist incident, parents are furious at the school. how "
+         "do i run it", "community_listening_session"),
+        ("mom has a restraining order against dad. how do i make sure the office never tells "
+         "him anything about the kids", "protective_orders"),
+    ],
+)  # fmt: skip
+def test_the_situations_of_liaisons_leaders_and_specialists_get_their_answers(
+    app: CoachApp, asked: str, situation: str
+) -> None:
+    answer = Conversation(app.coach).says(asked)
+    assert answer.startswith(f"**{situations_in('en').situations[situation].title}**")

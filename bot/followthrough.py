@@ -14,6 +14,7 @@ from bot import messages
 from bot.localtime import educator_zone, local_date_label
 from bot.nudges.compose import checkin_question
 from bot.offers import how_it_went_asked, keep_going_asked, make_offer, nudge_card_asked
+from bot.planned_day import day_still_ahead
 from bot.replies import Choices
 from bot.storage.models import Reflection
 from bot.storage.sealing import Sealer
@@ -59,7 +60,14 @@ def nudge_left_open(turn: Turn) -> str | None:
         return None  # they have written or clicked since: that was the answer, or not one
     pending = action_awaiting_check_in(turn) if sent.checkin_reflection_id is not None else None
     if pending is not None and pending.id == sent.checkin_reflection_id:
-        return how_it_went_asked(pending.id)
+        ahead = day_still_ahead(
+            turn.sealer.unseal(pending.action),
+            pending.created_at,
+            sent.finished_at,
+            educator_zone(turn),
+        )
+        if ahead is None:  # (the nudge asked nothing about an action whose day was ahead)
+            return how_it_went_asked(pending.id)
     if sent.ask:
         return keep_going_asked(sent.id)
     if sent.response is not None or sent.topic is None:

@@ -388,6 +388,7 @@ class ChangeAction(_Strict):
     none_planned: str
     last_week: str
     chosen_today: str  # {action}: chosen earlier the same day, not asked about yet
+    day_ahead: str  # {action}, {day}: planned for a day that has not come yet
     # Asked over the action options, before any is saved.
     not_saved_yet: str
 

@@ -311,6 +311,28 @@ def test_an_action_chosen_the_same_morning_is_not_asked_about_by_that_nudge(
     assert platform.delivered[1].checkin is not None  # a week on, it is asked
 
 
+def test_an_action_planned_for_a_day_still_ahead_is_asked_about_after_it(
+    app: CoachApp, platform: FakePlatform
+) -> None:
+    # Session 37: "I said Thursday and it's only Tuesday lol", twice in five weeks: the nudge
+    # asked, "Not yet" was counted as a miss, and the journal counted the action twice.
+    educator = slack_educator(app)  # Monday
+    educator.says("reflect relational")
+    educator.says("I said hello to every family at the door.")
+    educator.says("One dad told me about his son's robot club.")
+    educator.says("Call Mrs. Popal on Thursday to ask how Zahra would like to join the party")
+    educator.says("nudges on")
+    tick(app, senders_for(platform), FIRST_SLOT)  # Tuesday
+    assert platform.delivered[0].checkin is None
+    reply = educator.says("reflect collaborative")
+    assert "is planned for Thursday, so I'll ask how it went after that" in reply
+    assert "How did it go?" not in reply
+    educator.says("cancel")
+    tick(app, senders_for(platform), FIRST_SLOT + WEEK)
+    asked = platform.delivered[1].checkin
+    assert asked is not None and "Mrs. Popal on Thursday" in asked.prompt
+
+
 def _nudged_after_planning(app: CoachApp, platform: FakePlatform) -> Conversation:
     """An educator with last week's action waiting, and this week's nudge asking about it."""
     educator = slack_educator(app)

@@ -41,8 +41,9 @@ from bot.flows.reflection_asides import (
 from bot.flows.state import ASKED_FOR_LATER, ActiveFlow, save_flow
 from bot.followthrough import ACTION_TOO_NEW_TO_ASK, action_awaiting_check_in
 from bot.i18n import _, current_language
-from bot.localtime import local_date_label
+from bot.localtime import educator_zone, local_date_label
 from bot.numbers import parse_small_int
+from bot.planned_day import day_still_ahead
 from bot.profiles import offered_texts, profile_of
 from bot.replies import AskText, Card, Choices, Reply, Text
 from bot.situation_answers import (
@@ -122,6 +123,19 @@ def start_reflection(turn: Turn, slug: str) -> list[Reply]:
         action = turn.sealer.unseal(pending.action)
         chosen = replies_in(current_language()).change_action.chosen_today
         replies.append(Text(chosen.format(action=action.rstrip("."))))
+        pending = None
+    ahead = (
+        day_still_ahead(
+            turn.sealer.unseal(pending.action), pending.created_at, turn.now, educator_zone(turn)
+        )
+        if pending is not None
+        else None
+    )
+    if pending is not None and ahead is not None:
+        # "I said Thursday and it's only Tuesday lol": not asked before its day.
+        action = turn.sealer.unseal(pending.action)
+        later = replies_in(current_language()).change_action.day_ahead
+        replies.append(Text(later.format(action=action.rstrip("."), day=ahead)))
         pending = None
     if pending is not None:
         flow.data["followup_id"] = pending.id

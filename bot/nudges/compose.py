@@ -18,6 +18,7 @@ from bot.dates import day_and_time_label, day_label
 from bot.drafts.suggest import draft_button
 from bot.i18n import Msg
 from bot.nudges import messages
+from bot.planned_day import day_still_ahead
 from bot.replies import Card, Choice, Choices, Reply
 from bot.storage.keyring import Keyring
 from bot.storage.models import Reflection
@@ -102,6 +103,7 @@ def compose_nudge(
     nudge_index: int,
     ledger_id: int,
     checkin_reflection_id: int | None,
+    now: datetime,
     reminder: bool = False,
 ) -> list[Reply]:
     """The whole weekly message; the check-in only while that action still awaits one."""
@@ -114,7 +116,9 @@ def compose_nudge(
             and reflection.action_status == "planned"
         ):
             own = sealer.for_educator(session, educator_id)
-            replies.append(checkin_question(reflection, library, own, zone))
+            action = own.unseal(reflection.action)
+            if day_still_ahead(action, reflection.created_at, now, zone) is None:
+                replies.append(checkin_question(reflection, library, own, zone))
     replies.append(nudge_card(library, topic, nudge_index, ledger_id, reminder=reminder))
     return replies
 

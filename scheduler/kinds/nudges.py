@@ -128,6 +128,7 @@ class Nudges:
                 nudge_index=pick.nudge_index,
                 ledger_id=ledger.id,
                 checkin_reflection_id=ledger.checkin_reflection_id,
+                now=ledger.due_at,
                 reminder=ledger.remind_at is not None,
             )
         return address, replies

@@ -182,3 +182,17 @@ def test_under_the_keep_going_question_a_story_holding_stop_is_a_story(
     assert "stopped the nudges" not in educator.says(said)
     (subscription,) = subscription_rows(app)
     assert subscription.enabled
+
+
+def test_keep_the_nudges_going_said_later_answers_the_question_still_out(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    # Session 37: said after a reply about something else, it had shown the settings with
+    # "Paused until" four weeks on.
+    educator = quiet_educator(app)
+    run_weeks(app, clock, platform, 0, 4)
+    clock.advance(hours=5)
+    educator.says("what? i answer you like every week")
+    assert "I'll keep them coming" in educator.says("keep the nudges going btw. weekly")
+    (subscription,) = subscription_rows(app)
+    assert subscription.enabled and subscription.paused_until is None

@@ -146,3 +146,10 @@ def test_a_day_named_that_has_just_passed_is_not_next_year_s(app: CoachApp) -> N
     # The test clock says November 16th: November 10th has just passed.
     assert "What day are you back?" in teacher.says("pause nudges until nov 10")
     assert "Paused until" not in teacher.says("nudges")
+
+
+def test_a_month_with_no_day_asks_which_day_back(app: CoachApp) -> None:
+    # Session 37: "pause nudges til january" had shown the settings, unchanged.
+    educator = Conversation(app.coach)
+    educator.says("nudges on")
+    assert "What day are you back?" in educator.says("pause nudges til january")

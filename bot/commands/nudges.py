@@ -15,7 +15,7 @@ from bot import messages as core_messages
 from bot.commands.base import CommandHandler
 from bot.commands.nudge_settings import handle_nudges
 from bot.commands.nudges_in_words import nudges_asked_in_words
-from bot.commands.schedule_settings import OFF_BY_EDUCATOR, read_setting
+from bot.commands.schedule_settings import read_setting
 from bot.flows.checkin import start_checkin
 from bot.flows.state import load_flow
 from bot.followthrough import (
@@ -26,13 +26,13 @@ from bot.followthrough import (
 )
 from bot.nudges import messages
 from bot.nudges.compose import local_label
+from bot.nudges.keep_going import answer_keep_going
 from bot.nudges.settings import next_label, subscription_zone
 from bot.nudges.snooze import call_off_reminder, remind_tomorrow
 from bot.numbers import parse_small_int
 from bot.replies import Reply, Text
 from bot.storage.models import Reflection
 from bot.turn import Turn
-from bot.weekly.backoff import take_answer
 from bot.weekly.models import NudgeLedger, Subscription
 from bot.weekly.settings_parser import EVERY_SETTING, UnknownSetting
 
@@ -59,7 +59,7 @@ def handle_nudge_button(turn: Turn, args: str) -> list[Reply]:
     if (action in QUESTION_ACTIONS) != row.ask:  # an answer needs the question's own row
         return _text(str(messages.NUDGE_UNKNOWN))
     if row.ask:
-        return _answer_question(turn, subscription, action)
+        return answer_keep_going(turn, subscription, action)
     if row.response is not None:
         return _text(messages.NUDGE_ALREADY.format(response=row.response))
     if action == "tomorrow":
@@ -70,14 +70,6 @@ def handle_nudge_button(turn: Turn, args: str) -> list[Reply]:
         return _text(messages.NUDGE_MARKED_DONE.format(topic=row.topic or ""))
     row.response = "skipped"
     return _text(str(messages.NUDGE_MARKED_SKIPPED))
-
-
-def _answer_question(turn: Turn, subscription: Subscription, action: str) -> list[Reply]:
-    take_answer(turn.session, subscription, action, turn.now, OFF_BY_EDUCATOR)
-    if action == "stop":
-        return _text(str(messages.STOPPED))
-    sentence = messages.WENT_MONTHLY if action == "monthly" else messages.KEPT_GOING
-    return _text(sentence.format(next=next_label(subscription)))
 
 
 def _remind_tomorrow(turn: Turn, row: NudgeLedger, subscription: Subscription) -> list[Reply]:

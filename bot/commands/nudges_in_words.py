@@ -19,6 +19,7 @@ from bot.commands.nudge_settings import focus_as_asked, handle_nudges, nudges_as
 from bot.dates import day_label as said_day_label
 from bot.i18n import current_language
 from bot.localtime import educator_zone
+from bot.nudges.keep_going import answer_keep_going
 from bot.replies import Reply, Text
 from bot.turn import Turn
 from bot.understanding import understand
@@ -47,6 +48,10 @@ DAY_NAMED_NUDGE = re.compile(
     r"(?:reminders?|messages?|pings?|tips?|nudges?|check-?ins?|notifications?)\b"
 )
 INSTEAD_WORDS = frozenset({"instead", "rather"})
+# "keep the nudges going", "keep em coming", "keep sending them", "sigan mandándolos".
+KEEP_GOING_SAID = re.compile(
+    r"\bkeep\b(?:\W+\w+){0,3}?\W+(?:going|coming|sending)\b|\bsig(?:ue|an) (?:mand|envi)"
+)
 ASKED_HOW = (["how"], ["cómo"], ["como"])
 
 
@@ -69,6 +74,12 @@ def nudges_asked_in_words(turn: Turn, text: str, *, in_a_conversation: bool) -> 
     paused = _pause_asked(turn, text)
     if paused:
         return paused
+    if KEEP_GOING_SAID.search(said) and _keep_going_asked(turn):
+        # "keep the nudges going btw. weekly" while the keep-going question waits: kept going
+        # (it had shown the settings, "Paused until" four weeks on).
+        subscription = subscription_of(turn.session, turn.educator.id)
+        if subscription is not None:
+            return answer_keep_going(turn, subscription, "keep")
     named = schedule_named(text)
     if named is not None:
         # "every Monday at 7:15am, focused on getting my staff to make positive calls": the
@@ -184,6 +195,12 @@ def asks_to_stop_nudges(said: str, typed: list[str]) -> bool:
     if not in_phrase_set("nudges-stop", said) or not ABOUT_WORDS.isdisjoint(typed):
         return False
     return typed[:1] not in ASKED_HOW  # "how do I turn off these messages": told how
+
+
+def _keep_going_asked(turn: Turn) -> bool:
+    """Whether the keep-going question is out and unanswered (nudges held till it is)."""
+    subscription = subscription_of(turn.session, turn.educator.id)
+    return subscription is not None and subscription.asked_at is not None
 
 
 def _nudges_on(turn: Turn) -> bool:

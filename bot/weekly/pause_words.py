@@ -24,7 +24,7 @@ _PAUSE = re.compile(
     r"envies|envie)|no (?:recordatorios|mensajes)|stop (?:them|these|the nudges|the reminders|"
     r"nudges|reminders)?\s*(?:until|til|till|through|thru)|off (?:until|til|till)|over (?:the |"
     r"winter |spring |fall |thanksgiving |holiday )?break|durante (?:las )?vacaciones|"
-    r"(?:don'?t|dont|do not|not) send (?:me )?(?:anything|any more|anymore|nothing)|no me "
+    r"(?:don'?t|dont|do not|not) send (?:me )?(?:anything|any more|anymore|nothing|stuff)|no me "
     r"(?:mandes|mande|envies|envie) nada)\b"
 )
 _UNTIL = r"(?:until|til|till|hasta(?: el)?|before)"
@@ -60,7 +60,7 @@ class PauseAsked:
 
 # "can you not send me anything next week": nothing from the coach, which is the nudges.
 SENDS_NOTHING = re.compile(
-    r"\b(?:don'?t|dont|do not|not) send (?:me )?(?:anything|any more|anymore|nothing)|no me "
+    r"\b(?:don'?t|dont|do not|not) send (?:me )?(?:anything|any more|anymore|nothing|stuff)|no me "
     r"(?:mandes|mande|envies|envie) nada\b"
 )
 
@@ -101,7 +101,8 @@ def pause_named(sentence: str, today: date, *, day_first: bool) -> PauseAsked | 
             # past, most likely (it had paused the nudges for a year). When back is asked.
             return PauseAsked(when_back_asked=True)
         return PauseAsked(until=back)
-    if _BREAK_ONLY.search(said):
+    if _BREAK_ONLY.search(said) or _month_alone().search(said):
+        # "pause nudges til january": which day in it is asked (it had shown the settings).
         return PauseAsked(when_back_asked=True)
     return None
 
@@ -141,6 +142,13 @@ def _date_pattern() -> re.Pattern[str]:
         r"|(?P<weekday>monday|tuesday|wednesday|thursday|friday|lunes|martes|miercoles|jueves"
         r"|viernes))\b"
     )
+
+
+@cache
+def _month_alone() -> re.Pattern[str]:
+    """A month named after "until" with no day: "til january", "hasta enero"."""
+    months = "|".join(sorted(_month_numbers(), key=len, reverse=True))
+    return re.compile(rf"\b{_UNTIL}\s+(?:{months})\b")
 
 
 @cache

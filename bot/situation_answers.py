@@ -16,6 +16,7 @@ from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.reader import (
     SITUATION_CONFIDENCE,
     SITUATION_OVER_TOLD,
+    asks_a_question,
     clauses_of,
     default_reader,
     sentences_of,
@@ -176,6 +177,22 @@ def question_put_at_the_end(text: str) -> str | None:
     if told is not None and told[1].answers:
         return told[1].acknowledge
     return situation_aside(text)
+
+
+def asked_not_answered(text: str) -> bool:
+    """ "wait before that, can i ask something. ... is that normal or did i do something wrong",
+    "quick question - is it weird to text parents on a saturday?": a question put to the
+    coach at a reflection's question, announced as one or asking whether something was normal
+    or wrong, and asking (not "quick question: none of them came, so I called")."""
+    intents = replies_in(current_language()).intents
+    said = for_matching(text)
+    if not asks_a_question(text) and "?" not in text:
+        return False
+    announced = phrases_pattern(tuple(intents.question_announced)).search(said) is not None
+    sentences = sentences_of(text)
+    last = for_matching(sentences[-1]) if sentences else said
+    normal = phrases_pattern(tuple(intents.asked_if_normal)).search(last) is not None
+    return announced or normal
 
 
 def asks_about_a_family_at_the_end(text: str) -> bool:

@@ -133,6 +133,9 @@ AS_WRITTEN = frozenset(
         "several_words",
         # heard after a safety answer
         "safe_now_words",
+        # a question typed at a reflection's question
+        "question_announced",
+        "asked_if_normal",
         # the self-assessment's levels, as typed (content/assessment.yaml)
         "typed",
         # bot/offers.py's

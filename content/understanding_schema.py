@@ -225,6 +225,10 @@ class IntentReplies(_Strict):
     aside_back: str
     # A question about a family asked at a reflection's question with nothing ready for it:
     # kept, and answered when the reflection ends (`asked_kept_then` leads that answer).
+    # A question announced ("can i ask something", "quick question") or asking whether
+    # something was normal or wrong, typed at a reflection's question: never its answer.
+    question_announced: list[str] = Field(min_length=1)
+    asked_if_normal: list[str] = Field(min_length=1)
     asked_kept_for_later: str
     # A note home asked for at a reflection's question: written with them when it ends.
     draft_kept_for_later: str

@@ -423,3 +423,21 @@ def test_asking_to_write_about_more_than_one_family_is_answered_first(app: Coach
     educator.says("skip")
     educator.clicks("1")
     assert "more than one family" not in educator.says("journal")
+
+
+def test_a_question_announced_at_a_question_is_never_the_answer(app: CoachApp) -> None:
+    # Session 37: both had been kept as answers ("Noted, ...", "Thanks, I see what you mean").
+    educator = at_the_first_question(app)
+    cried = educator.says(
+        "wait before that, can i ask something. conferences went ok but one mom cried because "
+        "nobody ever called her at a time she could answer. is that normal or did i do "
+        "something wrong"
+    )
+    assert FIRST in cried and SECOND not in cried
+    kept = educator.says("quick question - is it weird to text parents on a saturday?")
+    assert replies_in("en").intents.asked_kept_for_later in kept and FIRST in kept
+    educator.says("the Diaz family, we talked about her soccer")
+    educator.says("skip")
+    educator.clicks("1")
+    journal = educator.says("journal")
+    assert "can i ask something" not in journal and "saturday" not in journal

@@ -49,6 +49,7 @@ from bot.replies import AskText, Card, Choices, Reply, Text
 from bot.situation_answers import (
     OWN_ROLE_OPENERS,
     advice_on_what_was_told,
+    asked_not_answered,
     asks_about_a_family_at_the_end,
     question_put_at_the_end,
     situation_aside,
@@ -518,6 +519,16 @@ class ReflectionFlow:
                 back = replies_in(current_language()).intents.aside_back
                 said = asked if asked.endswith(back) else f"{asked}\n\n{back}"
                 return [Text(said), *self.reprompt(turn, flow)]
+            case "prompt" | "probe" if answer.key is None and asked_not_answered(answer.text):
+                # "wait before that, can i ask something. ... is that normal or did i do
+                # something wrong": answered when the content can, else kept for after the
+                # reflection; never the answer (it had been "Noted, ...").
+                aside = situation_aside(answer.text)
+                if aside is not None:
+                    return [Text(aside), *self.reprompt(turn, flow)]
+                flow.data[ASKED_FOR_LATER] = {"text": answer.text, "note_home": False}
+                kept = replies_in(current_language()).intents.asked_kept_for_later
+                return [Text(kept), *self.reprompt(turn, flow)]
             case "prompt" | "probe" if answer.key is None and asks_about_a_family_at_the_end(
                 answer.text
             ):

@@ -435,7 +435,7 @@ def _partly_done_and_something_else(educator: Conversation) -> str:
     educator.says("reflect relational")
     educator.says("I called Ana's grandma about her reading.")
     educator.says("I only ever call Marcus's dad about behavior.")
-    educator.says("Call Marcus's dad with one good thing on Friday")
+    educator.says("Call Marcus's dad with one good thing this week")
     educator.says("reflect connections")
     educator.clicks("Partly")
     return educator.clicks("Something else")

@@ -87,6 +87,9 @@ class ThemeCues(Cued):
     # own and mean nothing inside a paragraph.
     short: list[str] = Field(default_factory=list)
     overruled_by: Overruling | None = None
+    # Words that rule the theme out of the whole message, wherever its cues are: "I speak
+    # Vietnamese, so no interpreter needed" is no family's language barrier to offer help with.
+    ruled_out_by: list[str] = Field(default_factory=list)
 
 
 class TopicCues(Cued):
@@ -725,6 +728,15 @@ class UnderstandingContent(_Strict):
                     f"{k}.overruled_by": v.overruled_by.cues
                     for k, v in self.themes.themes.items()
                     if v.overruled_by
+                },
+            ),
+            (
+                "themes",
+                self.themes.sets,
+                {
+                    f"{k}.ruled_out_by": v.ruled_out_by
+                    for k, v in self.themes.themes.items()
+                    if v.ruled_out_by
                 },
             ),
             ("topics", {}, {k: v.cues for k, v in self.topics.topics.items()}),

@@ -901,3 +901,21 @@ def test_a_question_where_your_name_is_asked_is_answered_not_put_in_the_note(
     teacher.says("Skip")
     note = teacher.clicks("Warm")
     assert "Hello, this is Ms. Amira" in note and "cant read" not in note
+
+
+def test_translating_it_myself_is_said_to_the_coach_and_the_note_is_in_english(
+    app: CoachApp,
+) -> None:
+    # Session 37: "I can translate it myself, I'm Vietnamese..." had gone into the note.
+    teacher = Conversation(app.coach)
+    teacher.says("draft")
+    teacher.says("3")
+    teacher.says("Español")
+    teacher.says("Bao")
+    heard = teacher.says(
+        "a folktale reading in our class any morning. I can translate it myself, I'm "
+        "Vietnamese. just help me with the english version and I'll do the rest"
+    )
+    assert "you'll put it into the family's language yourself" in heard
+    note = teacher.clicks("Warm")
+    assert "folktale" in note and "translate" not in note and "Vietnamese" not in note

@@ -124,3 +124,21 @@ def test_a_few_students_named_by_their_families_are_not_a_workload() -> None:
 )
 def test_reading_and_speech_are_not_a_family_s_language(said: str, language_heard: bool) -> None:
     assert ("language" in understand(said, deficit=False).themes) is language_heard
+
+
+@pytest.mark.parametrize(
+    ("said", "language_heard"),
+    [
+        # Session 37: a teacher who speaks Vietnamese was told to book an interpreter six times.
+        ("I speak Vietnamese so I don't need an interpreter lol. I want to ask Mrs. Nguyen if "
+         "her grandma would come read a Vietnamese folktale", False),
+        ("I can translate it myself, I'm Vietnamese. just help me with the english version", False),
+        ("yo hablo español con la mamá en la salida", False),
+        ("mom only speaks Vietnamese and nobody at school does", True),
+        ("i dont speak spanish so i need an interpreter for the Ruiz family", True),
+    ],
+)  # fmt: skip
+def test_an_educator_who_speaks_the_family_s_language_is_offered_no_interpreter(
+    said: str, language_heard: bool
+) -> None:
+    assert ("language" in understand(said, deficit=False).themes) is language_heard

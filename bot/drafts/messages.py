@@ -82,6 +82,11 @@ NO_SPANISH_HEARD = Msg(
     "service or a bilingual colleague to put it into Spanish: families should get school news "
     "in the language they read best."
 )
+# "I can translate it myself, I'm Vietnamese": kept out of the note, which is in English.
+TRANSLATING_HEARD = Msg(
+    "Good: you'll put it into the family's language yourself, so here it is in English to "
+    "start from, and that line stays out of the note."
+)
 # "i dont want it to sound like a truancy letter": heard, and kept out of the note.
 HOW_IT_SOUNDS_HEARD = Msg(
     "Understood: I'll keep that out of the note itself and keep it to plain facts and an open door."

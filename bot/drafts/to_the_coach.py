@@ -34,6 +34,15 @@ _NO_SPANISH = re.compile(
     r"no (?:hablo|escribo|s[eé]) (?:bien |mucho )?(?:el )?espa[nñ]ol)\b[^.!?]*[.!?]?",
     re.IGNORECASE,
 )
+# "I can translate it myself, I'm Vietnamese", "just help me with the english version and
+# I'll do the rest", "yo lo traduzco": the educator puts the note into the family's language.
+_TRANSLATING_MYSELF = re.compile(
+    r"\b(?:i (?:can|will|'ll|could) (?:just )?(?:translate|do the translation|put it into \w+)"
+    r"|ill (?:just )?translate|translate it myself|(?:help me with|just (?:do|write)) the english"
+    r" (?:version|one|part)|i'?ll do the (?:rest|\w+ (?:version|part|one))|(?:yo )?lo traduzco"
+    r"|yo la traduzco|la traduzco yo|lo traduzco yo)\b[^.!?]*[.!?]?",
+    re.IGNORECASE,
+)
 # Someone other than the family said to be the source ("older sister says", "me dijo su
 # hermano"): worth a second look before the family reads who told.
 _TOLD_BY_ANOTHER = re.compile(
@@ -64,6 +73,16 @@ def without_no_spanish(typed: str) -> str | None:
     if found is None:
         return None
     return f"{typed[: found.start()]} {typed[found.end() :]}".strip(" ,;.")
+
+
+def without_translating_myself(typed: str) -> str | None:
+    """The detail without the sentences saying the educator will translate the note
+    themselves, or None when it says no such thing."""
+    sentences = sentences_with_their_ends(typed)
+    kept = [s for s in sentences if not _TRANSLATING_MYSELF.search(s)]
+    if len(kept) == len(sentences):
+        return None
+    return " ".join(part.strip() for part in kept).strip(" ,;.")
 
 
 def told_by_another(detail: str) -> str | None:

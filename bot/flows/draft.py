@@ -30,6 +30,7 @@ from bot.drafts.to_the_coach import (
     told_by_another,
     without_how_it_should_sound,
     without_no_spanish,
+    without_translating_myself,
 )
 from bot.drafts.told import told_in_request
 from bot.flows.base import Answer
@@ -391,6 +392,16 @@ def _take_specific(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
             if len(words(for_matching(no_spanish))) < LEAST_LEFT_WORDS:
                 return [*heard, *_ask_specific(flow)]
             return [*heard, *_take_specific(turn, flow, Answer(text=no_spanish))]
+        translating = without_translating_myself(typed)
+        if translating is not None:
+            # "I can translate it myself, I'm Vietnamese. just help me with the english
+            # version": said to the coach (it had been pasted into the note), and the note in
+            # English for them to translate.
+            flow.data["language"] = Language.ENGLISH.value
+            heard = [Text(str(said.TRANSLATING_HEARD))]
+            if len(words(for_matching(translating))) < LEAST_LEFT_WORDS:
+                return [*heard, *_ask_specific(flow)]
+            return [*heard, *_take_specific(turn, flow, Answer(text=translating))]
         typed, wished = without_how_it_should_sound(typed)
         if wished:
             # "i dont want it to sound like a truancy letter": how it should come across,

@@ -503,6 +503,9 @@ class Reader:
             {n: e.overruled_by.cues for n, e in themes.items() if e.overruled_by},
         )
         self.overruled_into = {n: e.overruled_by.theme for n, e in themes.items() if e.overruled_by}
+        self.ruling_out_cues = CueSet(
+            content.themes.sets, {n: e.ruled_out_by for n, e in themes.items() if e.ruled_out_by}
+        )
         self.theme_order = list(themes)
         self.topic_order = list(content.topics.topics)
         self.topic_cues = CueSet({}, {s: e.cues for s, e in content.topics.topics.items()})
@@ -517,6 +520,7 @@ class Reader:
             | self.theme_cues.vocabulary()
             | self.short_theme_cues.vocabulary()
             | self.overruling_cues.vocabulary()
+            | self.ruling_out_cues.vocabulary()
             | self.topic_cues.vocabulary()
             | {key(w) for w in words(" ".join(content.topic_words()))},
             COMMON_WORDS,
@@ -864,6 +868,8 @@ class Reader:
         if length > UNSURE_WORDS:
             places.pop("unsure", None)
         overruled = self._overruled(text, places)
+        for theme in self.ruling_out_cues.places(text):
+            overruled[theme] = None  # "i speak vietnamese myself": wherever its cues are
         for theme, into in overruled.items():
             places.pop(theme, None)
             if into is not None:

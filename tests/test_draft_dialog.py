@@ -919,3 +919,16 @@ def test_translating_it_myself_is_said_to_the_coach_and_the_note_is_in_english(
     assert "you'll put it into the family's language yourself" in heard
     note = teacher.clicks("Warm")
     assert "folktale" in note and "translate" not in note and "Vietnamese" not in note
+
+
+def test_writing_it_myself_leaves_the_draft_kindly(app: CoachApp) -> None:
+    # Session 37: "I'll just write it myself..." had been kept as the invitation, and the
+    # next two messages (the concert night) as details of the note.
+    teacher = Conversation(app.coach)
+    teacher.says("draft")
+    teacher.says("3")
+    teacher.says("English")
+    teacher.says("Mei")
+    left = teacher.says("I'll just write it myself and give it to Sra. Lopez")
+    assert "a note in your own words is the best kind" in left
+    assert "still open" not in teacher.says("journal")

@@ -1738,6 +1738,12 @@ def test_no_time_typed_at_carry_it_over_is_the_week_told_not_a_no(
         ("goodnight 🌙", "I'll be here whenever you want"),
         ("no thats not what i meant", "Sorry, I missed that one"),
         ("that was a really generic answer", "Sorry, I missed that one"),
+        # Session 37: had "I'm not sure...", a note home begun, and "That sounds like a lot".
+        ("can my staff use this too? I'd like to put you in our staff slack channel before the "
+         "PD", "type `channel on` there"),
+        ("can I just write something in my journal without doing the whole reflection thing? "
+         "I met Mr. Warsame today", "can't keep a free note in the journal yet"),
+        ("theres nothing left to do, it got decided. its not a failure", "I put that badly"),
         # Session 37: had "That sounds like a lot", or "Fair enough; I'm not always useful".
         ("I didn't say anything about schedules", "Sorry, I missed that one"),
         ("thats not what i asked. systemic?? I asked about my Vietnamese families specifically",

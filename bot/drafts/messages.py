@@ -82,6 +82,11 @@ NO_SPANISH_HEARD = Msg(
     "service or a bilingual colleague to put it into Spanish: families should get school news "
     "in the language they read best."
 )
+# "I'll just write it myself": the draft left, nothing kept.
+WRITING_IT_THEMSELVES = Msg(
+    "Sounds good: you know this family best, and a note in your own words is the best kind. "
+    "I haven't kept anything from this draft. `draft` is here whenever you want a start."
+)
 # "I can translate it myself, I'm Vietnamese": kept out of the note, which is in English.
 TRANSLATING_HEARD = Msg(
     "Good: you'll put it into the family's language yourself, so here it is in English to "

@@ -364,6 +364,14 @@ def _add_told_beside_tone(flow: ActiveFlow, typed: str) -> None:
         specifics[last] = f"{specifics[last].rstrip(' .!')}, and {mentioned['told'].strip(' .!')}"
 
 
+# "I'll just write it myself", "never mind, I'll write it", "mejor lo escribo yo".
+_WRITING_IT_MYSELF = re.compile(
+    r"\b(?:i'?ll|ill|i will|i can|let me) (?:just )?write it (?:myself|on my own)|\bnever ?mind,? "
+    r"i'?ll (?:just )?write it|\b(?:mejor )?(?:lo|la) escribo yo|\byo (?:lo|la) escribo\b",
+    re.IGNORECASE,
+)
+
+
 def _take_tone(turn: Turn, flow: ActiveFlow, tone: str) -> list[Reply]:
     flow.data["tone"] = tone
     turn.educator.drafts_made = (turn.educator.drafts_made or 0) + 1
@@ -379,6 +387,11 @@ def _take_specific(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
     question = _question(flow, specific)
     if not typed:
         return [Text(said.EMPTY.format(question=question))]
+    if _WRITING_IT_MYSELF.search(typed):
+        # "I'll just write it myself and give it to Sra. Lopez": the note is theirs (it had
+        # been kept as what the invitation is for).
+        flow.finished = True
+        return [Text(str(said.WRITING_IT_THEMSELVES))]
     if specific != Specific.CHILD:
         # "...message me anytime (is that too available?? lol)", "I already told you: ...":
         # said to the coach, never pasted into the note.

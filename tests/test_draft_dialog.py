@@ -932,3 +932,12 @@ def test_writing_it_myself_leaves_the_draft_kindly(app: CoachApp) -> None:
     left = teacher.says("I'll just write it myself and give it to Sra. Lopez")
     assert "a note in your own words is the best kind" in left
     assert "still open" not in teacher.says("journal")
+
+
+def test_a_person_named_karen_is_no_language(app: CoachApp) -> None:
+    # Session 37: "I can write notes only in English and Spanish for now, so I won't guess at
+    # Karen", to a principal writing to the PTA president.
+    principal = Conversation(app.coach)
+    assert "guess at Karen" not in principal.says("help me write a reply email to Karen")
+    teacher = Conversation(app.coach, "U2")
+    assert "guess at Karen" in teacher.says("can you write a note in Karen for my Karen families")

@@ -621,8 +621,26 @@ def _languages_named(typed: str) -> list[tuple[str, str | None]]:
     """Each language a text names, by the names intents.yaml `coach-languages` knows, in
     order, with the code of the ones notes are written in (None for the others)."""
     names = default_understanding().intents.sets["coach-languages"]
-    found = phrases_pattern(tuple(names)).finditer(for_matching(typed))
-    return [(match.group(0), language_named(match.group(0))) for match in found]
+    said = for_matching(typed)
+    found = phrases_pattern(tuple(names)).finditer(said)
+    return [
+        (match.group(0), language_named(match.group(0)))
+        for match in found
+        if not _a_person_so_named(said, match)
+    ]
+
+
+# "a reply email to Karen", "tell Karen": a person by a language's name (Karen is both).
+_TO_A_PERSON = frozenset(["to", "for", "from", "with", "dear", "tell", "ask", "email", "emailing"])
+_OF_A_LANGUAGE = frozenset(["families", "family", "speakers", "speaking", "parents", "language"])
+
+
+def _a_person_so_named(said: str, match: re.Match[str]) -> bool:
+    before = said[: match.start()].split()[-1:]
+    after = said[match.end() :].split()[:1]
+    return bool(before) and before[0] in _TO_A_PERSON and not (
+        after and after[0].strip(".,!?") in _OF_A_LANGUAGE
+    )
 
 
 def _offered_language_in(typed: str) -> str | None:

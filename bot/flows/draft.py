@@ -638,8 +638,10 @@ _OF_A_LANGUAGE = frozenset(["families", "family", "speakers", "speaking", "paren
 def _a_person_so_named(said: str, match: re.Match[str]) -> bool:
     before = said[: match.start()].split()[-1:]
     after = said[match.end() :].split()[:1]
-    return bool(before) and before[0] in _TO_A_PERSON and not (
-        after and after[0].strip(".,!?") in _OF_A_LANGUAGE
+    return (
+        bool(before)
+        and before[0] in _TO_A_PERSON
+        and not (after and after[0].strip(".,!?") in _OF_A_LANGUAGE)
     )
 
 

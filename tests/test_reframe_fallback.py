@@ -51,6 +51,16 @@ def test_facts_about_a_familys_life_are_left_alone(educator_says: str) -> None:
     assert find_framing(educator_says) == []
 
 
+def test_owning_what_one_has_not_done_is_no_deficit_framing() -> None:
+    # Session 37: a social worker's trauma-informed caution had a note on wording.
+    careful = (
+        "I've never done anything there because I didn't want school to feel like it was "
+        "following families home"
+    )
+    assert find_framing(careful) == []
+    assert find_framing(UNNAMED) != []  # the same model still speaks about families
+
+
 def test_a_pattern_finding_comes_first_and_alone() -> None:
     findings = find_framing(f"these parents don't care and {UNNAMED}")
     assert [finding.id for finding in findings] == ["dont-care"]

@@ -133,7 +133,8 @@ def test_reading_and_speech_are_not_a_family_s_language(said: str, language_hear
         ("I speak Vietnamese so I don't need an interpreter lol. I want to ask Mrs. Nguyen if "
          "her grandma would come read a Vietnamese folktale", False),
         ("I can translate it myself, I'm Vietnamese. just help me with the english version", False),
-        ("yo hablo español con la mamá en la salida", False),
+        ("no necesito intérprete, yo hablo su idioma con la mamá", False),
+        ("i speak spanish but mom only speaks mixteco", True),
         ("mom only speaks Vietnamese and nobody at school does", True),
         ("i dont speak spanish so i need an interpreter for the Ruiz family", True),
     ],

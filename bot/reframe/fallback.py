@@ -291,6 +291,29 @@ def default_fallback() -> Fallback:
     return load(load_content())
 
 
+# A clause in which the educator owns what they themselves did not do, naming no one else
+# ("I've never done anything there because I didn't want school to feel like it was following
+# families home"): honesty about their own practice, not a family framed by deficits.
+_OWN_NOT_DOING = re.compile(
+    r"^(?:i|i'?ve|i'?m|we|we'?ve)\s+(?:just\s+|really\s+|honestly\s+)?(?:never|didn'?t|did not|"
+    r"haven'?t|have not|wasn'?t|was not|don'?t want|didn'?t want|never really)\b",
+    re.IGNORECASE,
+)
+_SOMEONE_ELSE = frozenset(
+    ["parent", "parents", "mom", "moms", "mother", "dad", "dads", "father", "family", "families",
+     "kid", "kids", "student", "students", "child", "children", "they", "them", "their", "he",
+     "she", "him", "her", "his", "people", "ones", "household", "community", "grandma",
+     "grandpa", "mamá", "mama", "papá", "papa", "familia", "familias", "padres", "niños",
+     "alumnos", "ellos", "ellas"]
+)  # fmt: skip
+
+
+def _only_of_oneself(clause: str) -> bool:
+    said = [word.strip('.,!?;:"') for word in clause.casefold().replace("’", "'").split()]
+    said = [word.removesuffix("'s") for word in said]
+    return _OWN_NOT_DOING.match(clause.strip()) is not None and _SOMEONE_ELSE.isdisjoint(said)
+
+
 def find_framing(text: str) -> list[Finding]:
     """What the lexicon finds in text; when it finds nothing, the model's one general finding
     (the likeliest clause, with a question instead of rewrites), if it is confident."""
@@ -302,7 +325,7 @@ def find_framing(text: str) -> list[Finding]:
     if not model.flags(text):
         return []
     start, end = model.likeliest_part(text)
-    if is_protected(text, start, end):
+    if is_protected(text, start, end) or _only_of_oneself(text[start:end]):
         return []
     return [
         Finding(

@@ -462,6 +462,7 @@ class Corrected(_Strict):
     most_words: int = Field(ge=1)
     changed: str
     added: str
+    continued: str  # {number}: the answer before goes on ("sorry, hit enter. ...")
     replaced: str  # {number}: the answer before replaced by one given "My answer: ..."
 
 

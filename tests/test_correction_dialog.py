@@ -69,3 +69,24 @@ def test_a_starred_name_like_nothing_in_the_answer_is_added_not_swapped(app: Coa
     educator = after_first_answer(app, "I talked with the Tran family at pickup about Minh")
     reply = educator.says("*Okafor")
     assert "not the Tran family" not in reply and "I've added that" in reply
+
+
+def test_an_answer_sent_too_soon_goes_on_in_the_next_message(app: CoachApp) -> None:
+    # Session 37: "sorry, hit enter..." had been kept as the next question's answer.
+    educator = after_first_answer(
+        app, "the meeting for L. was mostly the AP reading at mom. I tried to redirect but"
+    )
+    reply = educator.says("sorry, hit enter. I tried to redirect but the meeting had a script")
+    assert "I've added that to your answer to question 1" in reply and "Question 2 of 2" in reply
+    educator.says("the Okafors, only ever about missing homework")
+    educator.clicks("1")
+    journal = educator.says("journal")
+    assert "I tried to redirect but the meeting" in journal and "hit enter" not in journal
+
+
+def test_to_answer_the_question_after_a_story_is_the_answer(app: CoachApp) -> None:
+    educator = after_first_answer(app, "rough day, the 15yo from the motel wasn't at school again")
+    reply = educator.says(
+        "sorry, to answer the question: my last summary for J. was mostly risk factors"
+    )
+    assert "that's now your answer to question 1" in reply and "Question 2 of 2" in reply

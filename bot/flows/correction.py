@@ -31,7 +31,9 @@ _NOT_THE_NAME = frozenset(
 
 # "...that was a question not my answer. My answer: Mr. Haddad, through the interpreter."
 _ANSWER_GIVEN = re.compile(
-    r"\b(?:my (?:real |actual )?answer(?: is)?|mi respuesta(?: es)?)\s*[:\-]\s*(?P<answer>.+)$",
+    r"\b(?:my (?:real |actual )?answer(?: is)?|mi respuesta(?: es)?|to (?:actually )?answer "
+    r"(?:the|your) question|para (?:contestar|responder) (?:la|su|tu) pregunta)\s*[:\-,]\s*"
+    r"(?P<answer>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
 ANSWER_GIVEN_LEAST_WORDS = 3
@@ -40,6 +42,16 @@ ANSWER_GIVEN_LEAST_WORDS = 3
 _POINTS_BACK = re.compile(
     r"\b(?:sorry|oops|that was a question|not my answer|wasn'?t my answer|was not my answer"
     r"|perd[oó]n|era una pregunta|no era mi respuesta)\b",
+    re.IGNORECASE,
+)
+
+
+# "sorry, hit enter.", "oops sent too soon -", "perdón, se envió antes": the answer before goes on.
+_GOES_ON = re.compile(
+    r"^\W*(?:(?:sorry|sry|oops|ugh|ay|perd[oó]n)\W+)?(?:i\s+)?(?:hit enter(?: too soon| too early)?|"
+    r"hit send(?: too soon| too early)?|pressed enter(?: too soon)?|sent (?:it |that )?too "
+    r"(?:soon|early)|to finish (?:my|that) (?:thought|sentence)|cont(?:inued|'d)?|le di (?:enter|"
+    r"enviar)(?: antes)?|se (?:envi[oó]|mand[oó]) antes(?: de tiempo)?)\b[\s.:,\-]*",
     re.IGNORECASE,
 )
 
@@ -67,6 +79,15 @@ def correction_of_last_answer(flow: ActiveFlow, text: str) -> Mended | None:
         if answer:
             said = corrected.replaced.format(number=number)
             return Mended(number, given["answer"].strip(), said)
+    going_on = _GOES_ON.match(text)
+    if going_on is not None and len(words(text[going_on.end() :])) >= ANSWER_GIVEN_LEAST_WORDS:
+        # "sorry, hit enter. I tried to redirect but the meeting had a script": the answer
+        # before, finished (it had been kept as the next question's answer).
+        number, answer = _last_answer(flow)
+        if answer:
+            rest = text[going_on.end() :].strip()
+            said = corrected.continued.format(number=number)
+            return Mended(number, _finished(answer, rest), said)
     meant = _what_was_meant(corrected, text)
     if meant is None:
         return None
@@ -100,6 +121,15 @@ def _replacements(
         return typo
     written = old or who_is_named(answer) or ""
     return [*typo, (written, new), (_the_name(written), _the_name(new))]
+
+
+def _finished(answer: str, rest: str) -> str:
+    """The answer with the rest of it, the words it was cut off at said once ("...I tried to
+    redirect but" and "I tried to redirect but the meeting had a script")."""
+    cut_off = re.split(r"(?<=[.!?])\s+", answer.rstrip())[-1]
+    if cut_off and rest.casefold().startswith(cut_off.casefold()):
+        return f"{answer.rstrip()[: -len(cut_off)]}{rest}".strip()
+    return f"{answer.rstrip()} {rest}"
 
 
 def mend(flow: ActiveFlow, mended: Mended) -> None:

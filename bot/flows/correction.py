@@ -46,10 +46,12 @@ _POINTS_BACK = re.compile(
 )
 
 
-# "sorry, hit enter.", "oops sent too soon -", "perdón, se envió antes": the answer before goes on.
+# "sorry, hit enter.", "oops sent too soon -", "perdón, se envió antes": the answer before
+# goes on.
 _GOES_ON = re.compile(
     r"^\W*(?:(?:sorry|sry|oops|ugh|ay|perd[oó]n)\W+)?(?:i\s+)?"
-    r"(?:hit enter(?: too soon| too early)?|hit send(?: too soon| too early)?|pressed enter(?: too soon)?|sent (?:it |that )?too "
+    r"(?:hit enter(?: too soon| too early)?|hit send(?: too soon| too early)?|"
+    r"pressed enter(?: too soon)?|sent (?:it |that )?too "
     r"(?:soon|early)|to finish (?:my|that) (?:thought|sentence)|cont(?:inued|'d)?|le di (?:enter|"
     r"enviar)(?: antes)?|se (?:envi[oó]|mand[oó]) antes(?: de tiempo)?)\b[\s.:,\-]*",
     re.IGNORECASE,

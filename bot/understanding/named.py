@@ -80,6 +80,7 @@ def who_is_named(text: str) -> str | None:
             bare[:1].isupper()
             and (bare[1:].islower() or titled)
             and bare not in not_names
+            and bare.split("-")[0] not in not_names  # "Baptist-adjacent", "Spanish-speaking"
             and not placed
             and not schooled
         )

@@ -97,6 +97,6 @@ def test_a_school_is_no_family() -> None:
 
 def test_a_faith_or_a_language_before_a_hyphen_names_no_one() -> None:
     # Session 37: "Keep Baptist-adjacent in mind: one family you can picture..."
-    assert who_is_named("I grew up Baptist-adjacent, Christmas songs felt like winter music") is None
+    assert who_is_named("I grew up Baptist-adjacent, Christmas songs felt wintry") is None
     assert who_is_named("a Spanish-speaking mom came in") is None
     assert who_is_named("Mr. Warsame is coming Monday") == "Mr Warsame"

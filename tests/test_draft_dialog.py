@@ -941,3 +941,28 @@ def test_a_person_named_karen_is_no_language(app: CoachApp) -> None:
     assert "guess at Karen" not in principal.says("help me write a reply email to Karen")
     teacher = Conversation(app.coach, "U2")
     assert "guess at Karen" in teacher.says("can you write a note in Karen for my Karen families")
+
+
+def test_notes_to_oneself_about_the_family_are_pointed_out_before_the_note_goes(
+    app: CoachApp,
+) -> None:
+    # Session 37: a principal's "I want to thank her for speaking... and ask her to meet"
+    # went into the letter to the mother as typed, with nothing said.
+    principal = Conversation(app.coach)
+    principal.says("draft")
+    principal.says("4")
+    principal.says("English")
+    principal.says("Jamal")
+    principal.says(
+        "it's the school's failure to follow up. I want to thank her for speaking, and ask her "
+        "to meet with me and the counselor next week on her terms"
+    )
+    note = principal.clicks("Warm")
+    assert "speaks about the family (“thank her”)" in note
+    plain = Conversation(app.coach, "U2")
+    plain.says("draft")
+    plain.says("1")
+    plain.says("English")
+    plain.says("Maria")
+    plain.says("she read her whole poem out loud to the class")
+    assert "speaks about the family" not in plain.clicks("Warm")

@@ -104,6 +104,12 @@ WHO_TOLD_YOU = Msg(
     "The note says who told you (“{words}”): think about whether the family should read that "
     "before you send it."
 )
+# "I want to thank her for speaking... and ask her to meet": notes to oneself in the note.
+ABOUT_THE_READER = Msg(
+    "Some of what you typed speaks about the family (“{words}”) rather than to them, and it "
+    "is in the note as you typed it: put it as you'd say it to them (“Thank you for...”, "
+    "“Would you meet with me...”) before it goes."
+)
 LANGUAGE_NOT_OFFERED = Msg(
     "I can write notes only in English and Spanish for now, so I won't guess at {language}. "
     "Two good ways to reach this family: write the note here in English and ask your "

@@ -53,6 +53,15 @@ _TOLD_BY_ANOTHER = re.compile(
     r"(?: \w+)? (?:dice|dijo|me dijo|nos dijo|cont[oó]))\b",
     re.IGNORECASE,
 )
+# A note to the family that speaks of them as "her" or "them" in an instruction to oneself
+# ("I want to thank her for speaking, own that we never called her back, and ask her to
+# meet"), which the family would read as written.
+_ABOUT_THE_READER = re.compile(
+    r"\b(?:thank|ask|tell|invite|remind|let|call|text|email|apologi[sz]e to|show|give)\s+"
+    r"(?:her|him|them|the (?:mom|dad|mother|father|parents?|family|grandma|grandmother))\b",
+    re.IGNORECASE,
+)
+_WANTS_OF_ONESELF = re.compile(r"\b(?:i want to|i'?d like to|i need to|i wanna)\b", re.IGNORECASE)
 # Words read as English in a note meant to be in Spanish: at least this many, and more than
 # the Spanish ones.
 ENGLISH_LEAST_WORDS = 2
@@ -88,6 +97,13 @@ def without_translating_myself(typed: str) -> str | None:
 def told_by_another(detail: str) -> str | None:
     """The words that say someone else told the educator ("older sister says"), or None."""
     found = _TOLD_BY_ANOTHER.search(detail)
+    return found[0] if found else None
+
+
+def speaks_of_the_reader(detail: str) -> str | None:
+    """The words that speak of the family in the third person, or of what the educator
+    wants to do, rather than to the family ("ask her to meet"), or None."""
+    found = _ABOUT_THE_READER.search(detail) or _WANTS_OF_ONESELF.search(detail)
     return found[0] if found else None
 
 

@@ -27,6 +27,7 @@ from bot.drafts.models import SavedDraft
 from bot.drafts.suggest import purpose_in
 from bot.drafts.to_the_coach import (
     reads_as_english,
+    speaks_of_the_reader,
     told_by_another,
     without_how_it_should_sound,
     without_no_spanish,
@@ -793,6 +794,9 @@ def _before_it_goes(flow: ActiveFlow) -> list[str]:
     told_by = next(filter(None, map(told_by_another, details)), None)
     if told_by is not None:
         checks.append(said.WHO_TOLD_YOU.format(words=told_by))
+    about = next(filter(None, map(speaks_of_the_reader, details)), None)
+    if about is not None:
+        checks.append(said.ABOUT_THE_READER.format(words=about))
     return checks
 
 

@@ -28,6 +28,19 @@ def test_asking_to_stop_while_nudges_are_on_turns_them_off(app: CoachApp, said: 
     assert "Weekly nudges: off" in educator.says("nudges")
 
 
+def test_stopping_a_student_translating_is_no_stop_of_the_nudges(app: CoachApp) -> None:
+    # Session 37: a case manager's question about a student turned the nudges off.
+    educator = Conversation(app.coach)
+    educator.says("nudges on")
+    asked = educator.says(
+        "this nudge is actually relevant for once. mom only speaks spanish and Danny still "
+        "jumps in and translates bc the interpreter is slow. how do i stop that without "
+        "embarrassing him"
+    )
+    assert "Weekly nudges are off" not in asked
+    assert "Weekly nudges: on" in educator.says("nudges")
+
+
 def test_a_part_not_wanted_leaves_the_nudges_on(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("nudges on")

@@ -24,7 +24,7 @@ from bot.replies import Reply, Text
 from bot.turn import Turn
 from bot.understanding import understand
 from bot.understanding.normalise import for_matching, words
-from bot.understanding.reader import default_reader, in_phrase_set, is_asked
+from bot.understanding.reader import default_reader, in_phrase_set, is_asked, sentences_of
 from bot.weekly.pause_words import pause_named
 from bot.weekly.schedule_words import focus_named, hour_without_half, schedule_named
 from bot.weekly.subscriptions import subscription_of
@@ -191,10 +191,31 @@ def _nudges_named_outright(text: str, said: str) -> bool:
 
 def asks_to_stop_nudges(said: str, typed: list[str]) -> bool:
     """ "stop sending me these", "no more nudges pls". Not "stop sending me nudges about home
-    visits" (a part named is left as it is), nor "how do I turn these off" (told how)."""
+    visits" (a part named is left as it is), nor "how do I turn these off" (told how). In a
+    longer message the sentence that asks to stop names the nudges, or is a few words alone:
+    "this nudge is actually relevant... how do i stop that without embarrassing him" asks
+    about a student (it had turned the nudges off)."""
     if not in_phrase_set("nudges-stop", said) or not ABOUT_WORDS.isdisjoint(typed):
         return False
-    return typed[:1] not in ASKED_HOW  # "how do I turn off these messages": told how
+    if typed[:1] in ASKED_HOW:  # "how do I turn off these messages": told how
+        return False
+    asking = [part for part in sentences_of(said) if in_phrase_set("nudges-stop", part)]
+    return any(
+        _nudge_named(part)
+        or not _NUDGE_NOUNS_TOO.isdisjoint(words(part))
+        or len(words(part)) <= STOP_ALONE_WORDS
+        for part in asking
+        if words(part)[:1] not in ASKED_HOW
+    )
+
+
+# A sentence of this many words asks to stop whatever the coach sends ("pls stop", "make them
+# stop"); a longer one names what.
+STOP_ALONE_WORDS = 5
+_NUDGE_NOUNS_TOO = frozenset(
+    ["nudge", "nudges", "reminder", "reminders", "messages", "these", "recordatorio",
+     "recordatorios", "mensajes", "estos"]
+)  # fmt: skip
 
 
 def _keep_going_asked(turn: Turn) -> bool:

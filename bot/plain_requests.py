@@ -657,6 +657,12 @@ def _answer(
     if intent == "draft":
         # "write a text to grandma saying jose did great": what it is for is already said.
         purpose = purpose_in(text)
+        # "MARCUS RAN HIS WHOLE IEP TODAY... his mom cried (good crying)... i want to send mom
+        # something tonight": good news with a note asked in so many words is the note (it
+        # had been the answer for a parent who broke down).
+        good_news_note = "positive" in reading.themes and default_reader().cued(text, "draft")
+        if purpose is None and good_news_note:
+            return start_draft(turn, Purpose.CELEBRATE.value, heard=True, request=text)
         if purpose is None and len(typed) >= SITUATION_STORY_WORDS:
             # "Leo's mom passed away Saturday... I don't know if I should call, email, send
             # a card...": a story that wonders about a message is about its situation (it

@@ -966,3 +966,15 @@ def test_notes_to_oneself_about_the_family_are_pointed_out_before_the_note_goes(
     plain.says("Maria")
     plain.says("she read her whole poem out loud to the class")
     assert "speaks about the family" not in plain.clicks("Warm")
+
+
+def test_good_news_with_a_note_asked_for_begins_a_celebration(app: CoachApp) -> None:
+    # Session 37: had the answer for a parent who broke down ("Keep tissues... ready").
+    case_manager = Conversation(app.coach)
+    reply = case_manager.says(
+        "MARCUS RAN HIS WHOLE IEP TODAY. did intros, read his own strengths off a google slide "
+        "and said he wants to be an electrician. his mom cried (good crying). i want to send "
+        "mom something tonight"
+    )
+    assert "Let's write a short note home: Celebrate something specific" in reply
+    assert "tissues" not in reply

@@ -64,6 +64,7 @@ def _candidates(turn: Turn) -> list[NearLine]:
     found = [
         NearLine(situation.title, line, situation.topic or "")
         for situation in situations_in(current_language()).situations.values()
+        if situation.nearest
         for line in situation.tries
     ]
     found += [

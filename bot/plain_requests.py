@@ -1144,11 +1144,13 @@ def _heard(text: str, reading: Understanding, turn: Turn) -> str:
     """Something told, not asked ("nobody comes to our family nights"): what the coach heard
     in it, and a way to think it through (on the topic it is about, when there is one)."""
     said = replies_in(current_language()).intents
+    told = what_is_told(text)  # "i'm nervous": the C it grows, `reflect confidence`
     bright = good_news_leads(text, reading.themes) or (
-        "positive" in reading.themes and not set(reading.themes) - {"positive", "unsure"}
+        told is None
+        and "positive" in reading.themes
+        and not set(reading.themes) - {"positive", "unsure"}
     )
     offer = said.heard_positive_offer if bright else said.heard_offer
-    told = what_is_told(text)  # "i'm nervous": the C it grows, `reflect confidence`
     if told is not None and told[1].alone and told[1].answers:
         return told[1].acknowledge  # "finally friday!!": said all there is to say
     slug = reading.topic if told is None else told[1].topic

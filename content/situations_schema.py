@@ -38,6 +38,10 @@ class Situation(Strict):
     says: Paragraph
     tries: list[ShortText] = Field(min_length=TRIES, max_length=TRIES)
     topic: str | None = None  # a framework slug: "Read more with `learn {topic}`..."
+    # Offered as "the nearest thing I know" to a question it shares words with; not for a
+    # death, a report or a protective order, which only the question itself may bring up ("to
+    # say Amira was ok after" had been answered with a school's grief).
+    nearest: bool = True
 
     @model_validator(mode="after")
     def _known_topic(self) -> Situation:

@@ -2728,3 +2728,13 @@ def test_a_question_beside_the_miss_is_answered_as_another_try(app: CoachApp) ->
     )
     assert "Here's another try at what you asked" in reply
     assert "Colleagues who say families don't care" in reply
+
+
+def test_a_hard_goodbye_told_is_no_good_news_and_no_loss_is_offered(app: CoachApp) -> None:
+    # Session 37: "That's the framework in action", then "The nearest thing I know, from A
+    # death in the school community", to a kindergarten teacher.
+    teacher = Conversation(app.coach)
+    told = teacher.says("her mom CRIED at drop off and 3 other kids started crying")
+    assert "Goodbyes like that are hard" in told and "framework in action" not in told
+    asked = teacher.says("should I call Amira's mom tonight to say Amira was ok after?")
+    assert "death" not in asked.casefold()

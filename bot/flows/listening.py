@@ -446,13 +446,16 @@ def heard(
     if asks_for_a_draft(text, reading):
         return Heard(replies_in(current_language()).intents.draft_in_reflection, "draft")
     acks = replies_in(current_language()).acknowledge
-    if good_news_leads(text, reading.themes) or reading.bright_leads:
+    told = what_is_told(text)
+    # The model's bright spot leads only where the words tell nothing of their own: "her mom
+    # CRIED at drop off and 3 other kids started crying" had been "That's the framework in
+    # action".
+    if good_news_leads(text, reading.themes) or (reading.bright_leads and told is None):
         # ...and the nerves it names are over too ("conference went great actually. i was
         # dreading it all week": had "Feeling nervous about it makes sense").
         bright = _fresh(acks["positive"], "positive", text, said_before)
         if bright is not None:
             return bright  # the silence or friction it names is over: no second line on it
-    told = what_is_told(text)
     if told is not None and told[0] not in said_before:
         return Heard(told[1].acknowledge, told[0])
     present = [theme for theme in ACK_ORDER if theme in reading.themes]

@@ -127,3 +127,19 @@ def test_a_rhythm_keeps_its_weeks_when_the_day_changes(
     clock.set(FIRST_SLOT + timedelta(days=1))
     # Thursday of the off week is skipped: the next is Thursday of the week after.
     assert "Thu Dec 3, 07:30" in educator.says("nudges day thu")
+
+
+def test_every_other_week_asked_the_day_after_a_nudge_skips_the_next_week(
+    app: CoachApp, clock: FakeClock, platform: FakePlatform
+) -> None:
+    # Session 37: "can these come less often? like every other week?" the day after a nudge
+    # had set the next one for six days later.
+    educator = Conversation(
+        app.coach, "U1", platform=Platform.SLACK, workspace="T1", timezone="America/New_York"
+    )
+    educator.says("nudges on")
+    clock.set(FIRST_SLOT)
+    tick(app, senders_for(platform), clock.now)
+    clock.advance(days=1)
+    reply = educator.says("can these come less often? like every other week?")
+    assert "a nudge every 2 weeks" in reply and "Tue Dec 1" in reply

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.app import CoachApp
+from bot.weekly.schedule_words import schedule_named
 from tests.clock import FakeClock
 from tests.dialog import Conversation
 
@@ -166,3 +167,26 @@ def test_a_month_with_no_day_asks_which_day_back(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("nudges on")
     assert "What day are you back?" in educator.says("pause nudges til january")
+
+
+@pytest.mark.parametrize(
+    ("said", "locale", "at"),
+    [
+        # Session 37: 08:30 in the morning had been set, in the middle of class.
+        ("can it be tuesday nights? like 8:30 after my own stuff is done", None, "20:30"),
+        ("monday mornings at 6:45 please", None, "06:45"),
+    ],
+)
+def test_an_hour_beside_a_part_of_the_day_is_that_half_of_the_clock(
+    app: CoachApp, said: str, locale: str | None, at: str
+) -> None:
+    educator = Conversation(app.coach, locale=locale)
+    educator.says("nudges on")
+    educator.says(said)
+    assert at in educator.says("nudges")
+
+
+def test_an_hour_said_with_the_night_in_spanish_is_the_evening() -> None:
+    # Session 37: "Dijo las 8 sin decir si de la mañana o de la noche", though she had.
+    named = schedule_named("los martes en la noche como a las 8")
+    assert named is not None and named.weekday == 1 and f"{named.at:%H:%M}" == "20:00"

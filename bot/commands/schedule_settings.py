@@ -152,7 +152,7 @@ def apply_change(
         case PauseUntil(day):
             return _pause_until(turn, subscription, day, words)
         case SetRhythm(weeks):
-            set_rhythm(subscription, weeks, turn.now)
+            set_rhythm(subscription, weeks, turn.now, spaced_from_last=True)
             sentence = words.every_set.format(rhythm=shared.RHYTHM_WORDS[weeks])
     return _saved(turn, subscription, sentence, words)
 

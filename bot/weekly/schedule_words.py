@@ -151,11 +151,14 @@ def _rhythm_in(said: str) -> int | None:
 
 
 def _time_in(said: str) -> time | None:
+    part = _part_of_day_said(said)
     if found := _CLOCK.search(said):
         hours, minutes, half = int(found[1]), int(found[2]), found[3]
         if half is None and found[1].startswith("0"):
             # "05:30", "00:30": a 24-hour clock, as typed
             return time(hours, minutes) if minutes <= 59 else None
+        if half is None and 1 <= hours <= 12 and part is not None:
+            half = part  # "tuesday nights? like 8:30" (it had set 08:30 in the morning)
         if half is None and 1 <= hours <= AFTERNOON_UNTIL:
             half = "p"  # "after 3:30, im on bus duty"
         return _clock(hours, minutes, half)
@@ -164,7 +167,29 @@ def _time_in(said: str) -> time | None:
     if found := _SPANISH_HOUR.search(said):
         half = "a" if found[3] == "manana" else "p"
         return _clock(int(found[1]), int(found[2] or 0), half)
+    if part is not None and (found := _BARE_HOUR.search(said)) and 1 <= int(found[1]) <= 12:
+        return _clock(int(found[1]), 0, part)  # "los martes en la noche como a las 8"
     return NOON if _MIDDAY.search(said) else None
+
+
+# A part of the day said beside an hour with no am or pm: which half of the clock it is.
+_EVENING_WORDS = re.compile(
+    r"\b(?:nights?|evenings?|tonight|after dinner|en la noche|por la noche|de la noche|"
+    r"noches|en la tarde|por la tarde)\b"
+)
+_MORNING_WORDS = re.compile(
+    r"\b(?:mornings?|before school|en la manana|por la manana|de la manana|temprano)\b"
+)
+
+
+def _part_of_day_said(said: str) -> str | None:
+    """ "p" when the sentence says evening or night, "a" when it says morning, else None."""
+    evening, morning = _EVENING_WORDS.search(said), _MORNING_WORDS.search(said)
+    if evening and not morning:
+        return "p"
+    if morning and not evening:
+        return "a"
+    return None
 
 
 def hour_without_half(sentence: str) -> int | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Container
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from sqlalchemy import ColumnElement, Select, and_, select, update
 from sqlalchemy.orm import Session
@@ -143,13 +143,23 @@ def plan(subscription: ScheduleColumns, slot: datetime) -> None:
     subscription.next_send_at = slot
 
 
-def set_rhythm(subscription: ScheduleColumns, every: int, now: datetime) -> None:
-    """Every `every` weeks, the first being the week of the next usual send after `now`."""
+def set_rhythm(
+    subscription: ScheduleColumns, every: int, now: datetime, *, spaced_from_last: bool = False
+) -> None:
+    """Every `every` weeks, the first being the week of the next usual send after `now`; when
+    asked for (`spaced_from_last`), at least that many weeks after the last one sent: "every
+    other week" said the day after a nudge had brought the next one six days later."""
     after = max(now, subscription.paused_until or now)
+    if spaced_from_last and subscription.last_sent_at is not None and every > 1:
+        after = max(after, subscription.last_sent_at + timedelta(weeks=every) - RHYTHM_SLACK)
     subscription.every_weeks = every
     subscription.rhythm_from = local_monday(
         next_send_after(rule_of(subscription), after), subscription.timezone
     )
+
+
+# A send a little earlier in its week than the last one (a day moved) still keeps the rhythm.
+RHYTHM_SLACK = timedelta(days=1)
 
 
 def turn_off(subscription: ScheduleColumns, reason: str, now: datetime) -> None:

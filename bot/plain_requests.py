@@ -95,7 +95,7 @@ from bot.offers import (
 from bot.profiles import profile_of
 from bot.replies import Choices, Reply, Text
 from bot.said_to_the_coach import said_to_the_coach
-from bot.situation_answers import situation_answer, situation_aside
+from bot.situation_answers import asks_for_advice, situation_answer, situation_aside
 from bot.storage.models import Reflection
 from bot.text import split_command
 from bot.turn import Turn
@@ -719,8 +719,10 @@ def _answer(
         and _another_language_named(matched) is not None
     ):
         intent = "language"  # "do you know any Swahili?" (had: "I'm not sure what you'd like")
-    if intent == "language" and _a_thing_in_that_language(text):
-        intent = UNKNOWN  # "I can get the spanish one done by Sra. Lopez": not the coach's
+    if intent == "language" and (_a_thing_in_that_language(text) or asks_for_advice(text)):
+        # "I can get the spanish one done by Sra. Lopez", "que le digo a la maestra, en ingles
+        # porfa": a card's language, or the words to say, not the coach's.
+        intent = UNKNOWN
     if intent == "language":
         # "I actually prefer english": the one language named is the choice (it had asked
         # "which language?" in Spanish); "can you speak haitian creole" is said not to be one.
@@ -1193,6 +1195,10 @@ def coach_language_asked(text: str) -> str | None:
     typed = words(for_matching(text))
     if _a_thing_in_that_language(text):
         return None  # "I can get the spanish one done by Sra. Lopez": a card's, not the coach's
+    if asks_for_advice(text):
+        # "pero que le digo a ELLA, a la maestra. en ingles porfa": the words to say are in
+        # that language, not the coach (it had switched to English).
+        return None
     languages = _languages_in(typed)
     if len(languages) > 1:
         # "english please, i clicked spanish by accident", "puedes hablarme en español? my

@@ -45,3 +45,11 @@ def test_a_language_refused_is_never_the_one_chosen(app: CoachApp) -> None:
     teacher.says("language es")
     back = teacher.says("why are you speaking spanish now?? I don't speak spanish lol")
     assert "I'll speak English with you" in back
+
+
+def test_words_to_say_in_english_are_no_switch_of_the_coach(app: CoachApp) -> None:
+    # Session 37: a parent-center coordinator writing in Spanish was switched to English.
+    coordinator = Conversation(app.coach)
+    coordinator.says("language es")
+    coordinator.says("pero que le digo a ELLA, a la maestra. en ingles porfa, algo cortito")
+    assert "Le estoy hablando en español" in coordinator.says("idioma")

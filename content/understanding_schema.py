@@ -497,6 +497,7 @@ class CheckinAsked(_Strict):
     whether what they did counts, to be asked another day, whether the action can go on into
     this week, or what the question means."""
 
+    asked_at_carry: str  # a question of its own at "carry it into this week?"
     counts: str
     later: str  # found by the nudge card's tomorrow_words, in a short message
     again_words: list[str] = Field(min_length=1)

@@ -2739,3 +2739,20 @@ def test_a_hard_goodbye_told_is_no_good_news_and_no_loss_is_offered(app: CoachAp
     assert "Goodbyes like that are hard" in told and "framework in action" not in told
     asked = teacher.says("should I call Amira's mom tonight to say Amira was ok after?")
     assert "death" not in asked.casefold()
+
+
+def test_a_question_of_its_own_at_carry_it_is_answered_not_kept_as_how_it_went(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    # Session 37: "I've kept that with how it went", and the journal showed the question.
+    educator = Conversation(app.coach)
+    a_week_after_planning(educator, clock, "Send Mrs Patel a weekly email on fridays")
+    educator.clicks("Partly")
+    educator.says("she STILL emails every day")
+    asked = educator.says(
+        "what do I do when a parent keeps emailing every day even after I set up a weekly update?"
+    )
+    assert "A parent who wants constant updates" in asked and "kept that with" not in asked
+    assert "carry it into this week" in asked
+    educator.clicks("No, let it go")
+    assert "keeps emailing" not in educator.says("journal")

@@ -573,6 +573,12 @@ def _heard_more(turn: Turn, pending: Reflection | None, own: str | None) -> list
         # "what do i say to dad" after "...forgot to send the same to dad and now he's mad":
         # asked, and answered from what the note told (it had been kept as how it went).
         return [Text(advice)]
+    if asks_a_question(own) and not _about_the_step(own):
+        # "what do I do when a parent keeps emailing every day even after I set up a weekly
+        # update": a question of its own, answered when the content can, never kept as how
+        # the step went (it had been: "I've kept that with how it went").
+        aside = situation_aside(own)
+        return [Text(aside or replies_in(current_language()).checkin_asked.asked_at_carry)]
     pending.outcome_note = turn.sealer.seal(f"{before} / {own}" if before else own)
     replies = replies_in(current_language())
     if tried_every_channel(own):
@@ -585,6 +591,25 @@ def _heard_more(turn: Turn, pending: Reflection | None, own: str | None) -> list
     if theme is not None:
         heard = f"{heard} {replies.acknowledge_also[theme]}"
     return [Text(heard), *wording_note(turn, own)]
+
+
+# Words of a question about the step itself, typed where carrying it is asked ("can i do it
+# smaller?", "should i try again?"): the carry question's own business.
+_ABOUT_THE_STEP = re.compile(
+    r"\b(?:it|this|that|the (?:step|action|same)|again|smaller|this week|next week|lo|otra vez)"
+    r"\b",
+    re.IGNORECASE,
+)
+
+
+def _about_the_step(own: str) -> bool:
+    return len(words(for_matching(own))) <= STEP_QUESTION_WORDS and bool(
+        _ABOUT_THE_STEP.search(own)
+    )
+
+
+# A question about the step is short ("should i try it again?"); a longer one asks its own.
+STEP_QUESTION_WORDS = 8
 
 
 def _carry(turn: Turn, flow: ActiveFlow, action: str, then: Then) -> list[Reply]:

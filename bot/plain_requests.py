@@ -101,6 +101,7 @@ from bot.text import split_command
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
 from bot.understanding.action_questions import NOT_MY_ROLE, WHAT_COUNTS, action_question
+from bot.understanding.family_told import family_told_something
 from bot.understanding.normalise import alternation, for_matching, phrases_pattern, words
 from bot.understanding.reader import (
     GREETING_MOST_WORDS,
@@ -595,6 +596,10 @@ def _answer(
             # "love this", "dying to try the coffee hour idea": praise, not thanks to welcome.
             return [Text(pick(said.praise, text))]
         intent = UNKNOWN  # "i love this parent, she's so involved": told of a family
+    if intent == "thanks" and _thanks_of_a_family(text, typed):
+        # "Mateo's mom wrote back like 5 heart emojis and 'gracias maestra' 🥹": the family's
+        # thanks, told as news (it had been "You're welcome").
+        intent = UNKNOWN
     if intent == "thanks":
         return [Text(pick(said.thanks, text))]
     if intent == "frustration":
@@ -1242,6 +1247,22 @@ def _language_not_wanted(text: str) -> str | None:
 
 def _a_thing_in_that_language(text: str) -> bool:
     return _A_THING_IN_IT.search(text) is not None
+
+
+# Quote marks around what someone else said (not an apostrophe: "Mateo's").
+_QUOTE_MARK = re.compile(r"[\"“”«»]")
+
+
+def _thanks_of_a_family(text: str, typed: list[str]) -> bool:
+    """The thanks in the message is a family's, told: a family member named beside it, or
+    the thanks quoted."""
+    quoted = len(_QUOTE_MARK.findall(text)) >= QUOTE_MARKS_AROUND
+    return len(typed) > THANKS_ALONE_WORDS and (quoted or family_told_something(text))
+
+
+# A thanks of this many words or fewer is the educator's own ("thanks so much!!").
+THANKS_ALONE_WORDS = 4
+QUOTE_MARKS_AROUND = 2
 
 
 def _hello_then_nothing_to_answer(text: str) -> bool:

@@ -2756,3 +2756,21 @@ def test_a_question_of_its_own_at_carry_it_is_answered_not_kept_as_how_it_went(
     assert "carry it into this week" in asked
     educator.clicks("No, let it go")
     assert "keeps emailing" not in educator.says("journal")
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        # Session 37: both had "You're welcome", to a kindergarten teacher's wins.
+        "Mateo's mom wrote back like 5 heart emojis and \"gracias maestra\" 🥹🥹",
+        "Mrs. Patel commented \"thank you now I know how to help him\" 🥹",
+    ],
+)
+def test_a_family_s_thanks_told_is_good_news_not_thanks_to_welcome(
+    app: CoachApp, news: str
+) -> None:
+    teacher = Conversation(app.coach)
+    teacher.says("hi")
+    heard = teacher.says(news)
+    assert "You're welcome" not in heard and "Building on what goes well" in heard
+    assert "You're welcome" in teacher.says("thanks, that helps a lot with my parents")

@@ -2762,8 +2762,8 @@ def test_a_question_of_its_own_at_carry_it_is_answered_not_kept_as_how_it_went(
     "news",
     [
         # Session 37: both had "You're welcome", to a kindergarten teacher's wins.
-        "Mateo's mom wrote back like 5 heart emojis and \"gracias maestra\" 🥹🥹",
-        "Mrs. Patel commented \"thank you now I know how to help him\" 🥹",
+        'Mateo\'s mom wrote back like 5 heart emojis and "gracias maestra" 🥹🥹',
+        'Mrs. Patel commented "thank you now I know how to help him" 🥹',
     ],
 )
 def test_a_family_s_thanks_told_is_good_news_not_thanks_to_welcome(

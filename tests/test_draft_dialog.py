@@ -978,3 +978,17 @@ def test_good_news_with_a_note_asked_for_begins_a_celebration(app: CoachApp) -> 
     )
     assert "Let's write a short note home: Celebrate something specific" in reply
     assert "tissues" not in reply
+
+
+def test_both_languages_asked_for_begins_in_one_with_the_other_a_tap_away(app: CoachApp) -> None:
+    # Session 37: "both?" had chosen Spanish alone, and the details were asked in Spanish.
+    teacher = Conversation(app.coach)
+    teacher.says("draft")
+    teacher.says("1")
+    both = teacher.says("both?")
+    assert "I'll write it in English first" in both and "En español" in both
+    teacher.says("Lily")
+    teacher.says("she read her whole book to the class")
+    note = teacher.clicks("Warm")
+    assert "Lily" in note
+    assert teacher.button("En español") is not None

@@ -82,6 +82,11 @@ NO_SPANISH_HEARD = Msg(
     "service or a bilingual colleague to put it into Spanish: families should get school news "
     "in the language they read best."
 )
+# "both?" at the language question: English first, Spanish a tap away.
+BOTH_LANGUAGES = Msg(
+    "Both it is: I'll write it in {first} first, and the “{button}” button under the draft gives "
+    "the same note in {other} to send alongside."
+)
 # "I'll just write it myself": the draft left, nothing kept.
 WRITING_IT_THEMSELVES = Msg(
     "Sounds good: you know this family best, and a note in your own words is the best kind. "

@@ -39,7 +39,7 @@ from bot.flows.listening import VAGUE_WORDS, what_is_told
 from bot.flows.reflection_asides import pick_step_aside
 from bot.flows.state import STEPS_ASIDE, ActiveFlow, save_flow
 from bot.followthrough import awaiting_check_in
-from bot.i18n import current_language, speaking
+from bot.i18n import _, current_language, speaking
 from bot.language import language_named
 from bot.messages import says_skip
 from bot.reframe import Finding, rewrite_all
@@ -365,6 +365,10 @@ def _add_told_beside_tone(flow: ActiveFlow, typed: str) -> None:
         specifics[last] = f"{specifics[last].rstrip(' .!')}, and {mentioned['told'].strip(' .!')}"
 
 
+# "both?", "can it be both", "in both languages", "los dos", "en ambos".
+_BOTH_LANGUAGES = re.compile(
+    r"\b(?:both|bilingual|los dos|las dos|ambos|ambas|biling[uü]e)\b", re.IGNORECASE
+)
 # "I'll just write it myself", "never mind, I'll write it", "mejor lo escribo yo".
 _WRITING_IT_MYSELF = re.compile(
     r"\b(?:i'?ll|ill|i will|i can|let me) (?:just )?write it (?:myself|on my own)|\bnever ?mind,? "
@@ -961,6 +965,24 @@ class DraftFlow:
                 flow.data["purpose"] = answer.key
                 return _ask_language(flow)
             case "language":
+                if answer.key is None and _BOTH_LANGUAGES.search(answer.text):
+                    # "both?", "can it be both": one language a note, the other a tap away
+                    # (it had been Spanish only, and the details asked for in Spanish).
+                    spanish_first = current_language() == Language.SPANISH.value
+                    first = Language.SPANISH if spanish_first else Language.ENGLISH
+                    flow.data["language"] = first.value
+                    # Language names are lower case inside a Spanish sentence ("en español").
+                    spanish, english = (
+                        (_("Spanish").lower(), _("English").lower())
+                        if spanish_first
+                        else (_("Spanish"), _("English"))
+                    )
+                    both = said.BOTH_LANGUAGES.format(
+                        first=spanish if spanish_first else english,
+                        other=english if spanish_first else spanish,
+                        button=said.IN_ENGLISH if spanish_first else said.IN_SPANISH,
+                    )
+                    return _next(turn, flow, [Text(both)])
                 key = answer.key or language_named(answer.text)
                 key = key or _offered_language_in(answer.text)
                 other = _other_language(answer.text) if key is None else None

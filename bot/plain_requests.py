@@ -450,6 +450,16 @@ def _answer(
         # recordatorios sean sobre familias recién llegadas": asked of the nudges, the families
         # named after "about" (it had been heard as a word about language).
         intent = "nudges"
+    if (
+        intent != "nudges"
+        and nudge_words_in(matched)
+        and _CHANGE_WORDS.search(matched)
+        and schedule_named(text) is not None
+    ):
+        # "cambia los recordatorios para los lunes a las 7 de la mañana, ... ya estoy muy
+        # cansada": the change asked, whatever weariness is said beside it (it had been
+        # "Parece mucho, y es normal sentirse así").
+        intent = "nudges"
     if intent != "nudges" and asks_for_a_pause(text) and _a_pause_of_the_nudges(matched, typed):
         # "ugh no reminders til after thanksgiving" (it had been "That sounds like a lot").
         intent = "nudges"
@@ -1296,6 +1306,13 @@ def _a_pause_of_the_nudges(matched: str, typed: list[str]) -> bool:
         or SENDS_NOTHING.search(matched) is not None
     )
     return named or (typed[:1] in (["pause"], ["pausa"], ["hold"]) and len(typed) <= 8)
+
+
+# Words that ask for a setting to change: "change my nudges to fridays", "cambia los
+# recordatorios para los lunes", "move the reminders".
+_CHANGE_WORDS = re.compile(
+    r"\b(?:change|move|switch|set|make|cambia|cambie|cambiar|pasa|pase|mueve|mueva|pon|ponga)\b"
+)
 
 
 # What the coach sends, by the words educators use for it.

@@ -190,3 +190,14 @@ def test_an_hour_said_with_the_night_in_spanish_is_the_evening() -> None:
     # Session 37: "Dijo las 8 sin decir si de la mañana o de la noche", though she had.
     named = schedule_named("los martes en la noche como a las 8")
     assert named is not None and named.weekday == 1 and f"{named.at:%H:%M}" == "20:00"
+
+
+def test_a_change_asked_beside_weariness_is_made(app: CoachApp) -> None:
+    # Session 37: "Parece mucho, y es normal sentirse así", and nothing changed.
+    coordinator = Conversation(app.coach, locale="es-MX")
+    coordinator.says("nudges on")
+    changed = coordinator.says(
+        "cambia los recordatorios para los lunes a las 7 de la mañana, los martes en la noche "
+        "ya estoy muy cansada"
+    )
+    assert "07:00" in changed and "lunes" in changed

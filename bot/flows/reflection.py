@@ -33,6 +33,7 @@ from bot.flows.option_words import (
 )
 from bot.flows.reflection_asides import (
     action_step_aside,
+    phrased_aside,
     read_pick_step_aside,
     reflection_aside,
     take_back,
@@ -476,8 +477,11 @@ class ReflectionFlow:
                 # "how do i make the reminders monthly instead of weekly": set, not saved as
                 # the answer (it had been "Got it: ... That matters."), the question kept.
                 return [*nudges_set, *self.reprompt(turn, flow)]
-            case "prompt" | "probe" if answer.key is None and listening.asks_about_several(
-                answer.text
+            case "prompt" | "probe" if (
+                answer.key is None
+                and listening.asks_about_several(answer.text)
+                and phrased_aside(replies_in(current_language()).reflection_asides, answer.text)
+                is None
             ):
                 # "wait before I answer - is it ok if I talk about more than one family?": it
                 # is (it had been "No, you don't have to", and then kept as the answer).

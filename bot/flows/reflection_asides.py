@@ -216,7 +216,9 @@ def phrased_aside(asides: ReflectionAsides, text: str) -> str | None:
         ("weary", asides.weary),
     )
     for name, aside in phrased:
-        if _found(aside, said, length):
+        # An aside its own `unless_words` rule out leaves the next its turn ("brain is fried.
+        # tomorrow?" is not only weary: it asks to come back).
+        if _found(aside, said, length) and not _ruled_out(asides, name, text):
             return name
     return None
 

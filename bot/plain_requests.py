@@ -34,6 +34,7 @@ from bot.commands.nudges_in_words import (
 from bot.commands.profile import first_hello, offer_role
 from bot.commands.reframe import reframe_offer
 from bot.commands.table import TYPO_BEFORE_WORDS
+from bot.drafts import messages as drafts_said
 from bot.drafts.suggest import purpose_in
 from bot.flows.action_change import change_action
 from bot.flows.action_day import moved_to_another_day
@@ -47,7 +48,7 @@ from bot.flows.checkin import (
     tells_how_it_went,
     typed_outcome,
 )
-from bot.flows.draft import language_not_offered, start_draft
+from bot.flows.draft import for_a_colleague, language_not_offered, start_draft
 from bot.flows.listening import (
     ACK_ORDER,
     GENERAL,
@@ -1549,7 +1550,10 @@ def greet(turn: Turn) -> list[Reply]:
 
 
 def _draft_begun(turn: Turn, text: str, commands: dict[str, CommandHandler]) -> list[Reply]:
-    """A note home begun, at its purpose when the request names one."""
+    """A note home begun, at its purpose when the request names one; a note to a colleague
+    ("help me write an email to my principal") is said plainly not to be one."""
+    if for_a_colleague(text):
+        return [Text(str(drafts_said.NOT_FOR_STAFF))]
     purpose = purpose_in(text)
     if purpose is None:
         not_offered = language_not_offered(text)  # "can you write a note in vietnamese"

@@ -992,3 +992,21 @@ def test_both_languages_asked_for_begins_in_one_with_the_other_a_tap_away(app: C
     note = teacher.clicks("Warm")
     assert "Lily" in note
     assert teacher.button("En español") is not None
+
+
+def test_a_note_to_a_colleague_is_said_not_to_be_a_note_home(app: CoachApp) -> None:
+    # Session 37: a principal's email to staff and a coordinator's to a teacher had become
+    # notes home, and "no es para la familia, es para la maestra" their content.
+    principal = Conversation(app.coach)
+    asked = principal.says("help me write an email to my principal about the family night budget")
+    assert "I only write notes to families" in asked
+    coordinator = Conversation(app.coach, "U2")
+    coordinator.says("draft")
+    coordinator.says("3")
+    coordinator.says("English")
+    coordinator.says("Kevin")
+    assert "I only write notes to families" in coordinator.says(
+        "no es para la familia, es para la maestra"
+    )
+    assert "still open" not in coordinator.says("journal")
+    assert "What is it for?" in principal.says("help me write a note to the family about the trip")

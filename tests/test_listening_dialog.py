@@ -1746,6 +1746,9 @@ def test_no_time_typed_at_carry_it_over_is_the_week_told_not_a_no(
         ("theres nothing left to do, it got decided. its not a failure", "I put that badly"),
         ("what do you actually have for principals?", "`learn systemic`"),
         ("maybe she's right... am I bad at this?", "where nearly everyone starts"),
+        # Session 37: read as families who never answer.
+        ("how do i get gen ed teachers to actually follow accommodations?",
+         "about colleagues more than the family"),
         ("can you delete just the entries that mention the motel on Route 9?",
          "I can't delete a single entry yet"),
         ("I AM the McKinney-Vento liaison. I told you that", "Sorry, I missed that one"),

@@ -87,6 +87,12 @@ BOTH_LANGUAGES = Msg(
     "Both it is: I'll write it in {first} first, and the “{button}” button under the draft gives "
     "the same note in {other} to send alongside."
 )
+# "help me write an email to my principal", "no es para la familia, es para la maestra".
+NOT_FOR_STAFF = Msg(
+    "I only write notes to families, so this one is yours to write (I've kept nothing of it). "
+    "For a note to a colleague, three lines do it: what you noticed, what you'd like, and when "
+    "you could talk."
+)
 # "I'll just write it myself": the draft left, nothing kept.
 WRITING_IT_THEMSELVES = Msg(
     "Sounds good: you know this family best, and a note in your own words is the best kind. "

@@ -365,6 +365,23 @@ def _add_told_beside_tone(flow: ActiveFlow, typed: str) -> None:
         specifics[last] = f"{specifics[last].rstrip(' .!')}, and {mentioned['told'].strip(' .!')}"
 
 
+# "it's not for a family, it's for the teacher", "no es para la familia, es para la maestra",
+# "an email to my principal": a note to a colleague, which the coach does not write.
+_FOR_A_COLLEAGUE = re.compile(
+    r"\b(?:not (?:for|to) (?:a |the )?(?:family|families|parent|parents)|no es (?:para|a) (?:la |"
+    r"una )?(?:familia|mam[aá]|pap[aá])|(?:email|note|message|letter|text|correo|nota|mensaje) "
+    r"(?:to|for|a|para) (?:my |the |a |mi |la |el |our |nuestra |nuestro )?(?:principal|assistant "
+    r"principal|ap|colleague|coworker|co-teacher|staff|superintendent|director|directora|colega|"
+    r"maestra|maestro|compa[nñ]era|compa[nñ]ero|(?:gen ed |homeroom |other )?teachers?))\b",
+    re.IGNORECASE,
+)
+
+
+def for_a_colleague(typed: str) -> bool:
+    """A note for a colleague rather than a family, said so."""
+    return _FOR_A_COLLEAGUE.search(typed) is not None
+
+
 # "both?", "can it be both", "in both languages", "los dos", "en ambos".
 _BOTH_LANGUAGES = re.compile(
     r"\b(?:both|bilingual|los dos|las dos|ambos|ambas|biling[uü]e)\b", re.IGNORECASE
@@ -392,6 +409,11 @@ def _take_specific(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
     question = _question(flow, specific)
     if not typed:
         return [Text(said.EMPTY.format(question=question))]
+    if for_a_colleague(typed):
+        # "no es para la familia, es para la maestra": not a note home (it had been kept as
+        # what the note is for).
+        flow.finished = True
+        return [Text(str(said.NOT_FOR_STAFF))]
     if _WRITING_IT_MYSELF.search(typed):
         # "I'll just write it myself and give it to Sra. Lopez": the note is theirs (it had
         # been kept as what the invitation is for).

@@ -1265,8 +1265,8 @@ _QUOTE_MARK = re.compile(r"[\"“”«»]")
 
 
 def _thanks_of_a_family(text: str, typed: list[str]) -> bool:
-    """The thanks in the message is a family's, told: a family member named beside it, or
-    the thanks quoted."""
+    """The thanks in the message is a family's, told: a family member told of as saying or
+    writing it ("mom wrote back..."), or the thanks in quotes."""
     quoted = len(_QUOTE_MARK.findall(text)) >= QUOTE_MARKS_AROUND
     return len(typed) > THANKS_ALONE_WORDS and (quoted or family_told_something(text))
 

@@ -126,19 +126,14 @@ def start_reflection(turn: Turn, slug: str) -> list[Reply]:
         chosen = replies_in(current_language()).change_action.chosen_today
         replies.append(Text(chosen.format(action=action.rstrip("."))))
         pending = None
-    ahead = (
-        day_still_ahead(
-            turn.sealer.unseal(pending.action), pending.created_at, turn.now, educator_zone(turn)
-        )
-        if pending is not None
-        else None
-    )
-    if pending is not None and ahead is not None:
+    if pending is not None:
         # "I said Thursday and it's only Tuesday lol": not asked before its day.
         action = turn.sealer.unseal(pending.action)
-        later = replies_in(current_language()).change_action.day_ahead
-        replies.append(Text(later.format(action=action.rstrip("."), day=ahead)))
-        pending = None
+        ahead = day_still_ahead(action, pending.created_at, turn.now, educator_zone(turn))
+        if ahead is not None:
+            later = replies_in(current_language()).change_action.day_ahead
+            replies.append(Text(later.format(action=action.rstrip("."), day=ahead)))
+            pending = None
     if pending is not None:
         flow.data["followup_id"] = pending.id
         replies += _ask_followup(turn, flow, pending)

@@ -687,9 +687,16 @@ def _situation_asked_over_the_options(own: str, set_aside: object) -> str | None
     time for this with 150 students", "how do i get dads to come"): its answer as an aside,
     or None for a step (even one put as a question: "should i call his mom thursday?") or
     for the same text typed a second time."""
-    if own == set_aside or not asks_a_question(own) or names_a_step(own):
+    if own == set_aside or not asks_a_question(own):
         return None
+    if names_a_step(own) and _HOW_ASKED.match(own) is None:
+        return None  # ("how do i find time for this with 32 kids" asks, whatever its words)
     return situation_aside(own)
+
+
+# A question that opens asking how ("how do i...", "cómo le hago...") is never a step; "how
+# about I call her thursday" is one.
+_HOW_ASKED = re.compile(r"^\W*(?:so |but |ok )?(?:how(?! about)|c[oó]mo)\b", re.IGNORECASE)
 
 
 def _option_in_words(flow: ActiveFlow, own: str) -> str | None:

@@ -259,7 +259,8 @@ def _situation_in(text: str, sure: float, told: tuple[str, Told] | None) -> str 
     if told is not None and told[1].situation is not None:
         # "un papá de mi alumno fue deportado": its words name the situation, unless the model
         # is sure of another ("dad recorded our whole iep meeting": the recording).
-        return default_reader().situation(text, SITUATION_OVER_TOLD) or told[1].situation
+        read = default_reader().situation(text, SITUATION_OVER_TOLD)
+        return told[1].situation if read is None or read in told[1].narrows else read
     if told is not None and told[1].heard_first:
         # A feeling or a story told keeps its own reply unless the model is surer; general
         # advice told ("how do i say a hard thing") gives way at the usual bar, as the

@@ -33,6 +33,8 @@ UNTRANSLATED = frozenset(
         "kind",
         "topic",
         "situation",
+        "narrows",
+        "read_as",
         "roles",
         "grades",
         "contexts",

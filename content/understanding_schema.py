@@ -594,6 +594,14 @@ class Told(_Strict):
     # ("deported", "redadas"): that situation is answered after the acknowledgement, however
     # unsure the situation model is of a short or Spanish message.
     situation: str | None = None
+    # Broader situations that give way to `situation` when the model reads one of them
+    # ("...staying with her sister after getting evicted" is a family in a hard time, and more
+    # precisely one without stable housing).
+    narrows: list[str] = Field(default_factory=list)
+    # Heard only where the situation model leans to these situations too: "the shelter" is a
+    # family's home in "they moved into the shelter, kid misses the bus", not in "our canned
+    # food drive for the shelter" (bot/flows/listening.py READ_AS_LEAN).
+    read_as: list[str] = Field(default_factory=list)
     # Said before a situation's answer when both fit (a feeling: "IEP meeting tomorrow and i'm
     # really nervous"); false for general advice the situation's own answer says better.
     heard_first: bool = True
@@ -792,6 +800,18 @@ def _situation_faults(told: dict[str, Told]) -> list[str]:
             f"understanding/replies.yaml told.{name}: unknown situation {entry.situation!r}"
             for name, entry in told.items()
             if entry.situation is not None and entry.situation not in situations.situations
+        ]
+        + [
+            f"understanding/replies.yaml told.{name}: narrows unknown situation {broader!r}"
+            for name, entry in told.items()
+            for broader in entry.narrows
+            if broader not in situations.situations
+        ]
+        + [
+            f"understanding/replies.yaml told.{name}: read_as unknown situation {read!r}"
+            for name, entry in told.items()
+            for read in entry.read_as
+            if read not in situations.situations
         ]
     )
 

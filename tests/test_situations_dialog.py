@@ -510,3 +510,47 @@ def test_the_situations_of_liaisons_leaders_and_specialists_get_their_answers(
 ) -> None:
     answer = Conversation(app.coach).says(asked)
     assert answer.startswith(f"**{situations_in('en').situations[situation].title}**")
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        # Each had "That's a lot for a family to carry" (food, clothing or housing help) or,
+        # for the shelter, "That quiet is hard".
+        "a mom told me they're staying with her sister after getting evicted. what should i do",
+        "my student has been sleeping in the car with his dad. how do i support the family",
+        "family just moved into the shelter on 5th st, kid keeps missing the bus. ideas?",
+        "el niño y su mamá duermen en el carro desde la semana pasada, qué hago",
+    ],
+)
+def test_a_family_without_a_home_gets_the_housing_answer_with_its_tries(
+    app: CoachApp, told: str
+) -> None:
+    answer = Conversation(app.coach).says(told)
+    assert answer.startswith("**Families without stable housing**")
+    assert "never making a parent explain their housing twice" in answer
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "we do a canned food drive for the shelter every november, any way to involve families?",
+        "my apartment flooded so i'm couch surfing at my sister's this week, sorry if i'm slow",
+        "thank you, the shelter tips helped a lot. mom called me back today",
+        "long day. three home visits, one family in a motel, one in a trailer with 11 people. "
+        "I'm just tired.",
+        "the family that got evicted found an apartment!! so happy for them",
+    ],
+)
+def test_a_shelter_or_a_motel_named_about_something_else_is_not_a_family_s_housing(
+    app: CoachApp, said: str
+) -> None:
+    answer = Conversation(app.coach).says(said)
+    assert "Families without stable housing" not in answer and "McKinney-Vento" not in answer
+
+
+def test_good_news_about_a_home_found_is_celebrated(app: CoachApp) -> None:
+    answer = Conversation(app.coach).says(
+        "the family that got evicted found an apartment!! so happy for them"
+    )
+    assert "what goes well" in answer  # had: the answer for a family without stable housing

@@ -200,8 +200,21 @@ def what_is_told(text: str) -> tuple[str, Told] | None:
             continue
         if entry.asked_only and not asks_in_any_part(text):
             continue  # "we had a poetry cafe and 20 families came!!": news, not a question
+        if entry.read_as and not _leans_to(said, entry.read_as):
+            continue  # "a coat drive for the shelter": not where a family lives
         return name, entry
     return None
+
+
+def _leans_to(said: str, situations: Collection[str]) -> bool:
+    """Whether the situation model gives these situations together at least READ_AS_LEAN."""
+    chances = default_reader().situation_model.probabilities_text(said)
+    return sum(chances.get(name, 0.0) for name in situations) >= READ_AS_LEAN
+
+
+# Chosen on the housing words' own probes (a family in a shelter or a car, 0.30-0.89; a drive,
+# a drill, a thank-you or the educator's own flat, 0.02-0.17).
+READ_AS_LEAN = 0.25
 
 
 def in_brief_when_told(ack: Heard, text: str) -> str:

@@ -549,7 +549,7 @@ class Coach:
             end_flow(turn, flow)
             return [Text(messages.CANCELLED.format(title="conversation"))]
         lowered = command_word(text.casefold(), turn.language)
-        if lowered in CANCEL_WORDS or _asks_to_leave(text):
+        if lowered in CANCEL_WORDS or _asks_to_leave(text) or _stop_said_plainly(text):
             title = handler.title(turn, flow)
             end_flow(turn, flow)
             left: list[Reply] = [
@@ -714,6 +714,25 @@ class Coach:
         said = replies_in(current_language()).intents
         then = Text(said.draft_kept_then if asked.get("note_home") else said.asked_kept_then)
         return [then, *(answer_plain_request(turn, str(asked["text"]), self.commands) or [])]
+
+
+def _stop_said_plainly(text: str) -> bool:
+    """ "what. no. stop", "pls stop", "ok quit": a cancel word after only a word of protest
+    (it had been read as an answer: the self-check put "what. no. stop" down as Not yet)."""
+    said = words(for_matching(text))
+    return (
+        1 < len(said) <= STOP_SAID_WORDS
+        and said[-1] in CANCEL_WORDS
+        and all(word in _PROTEST_WORDS for word in said[:-1])
+    )
+
+
+# "what. no. stop" is three words; more say something of their own ("tell him to stop").
+STOP_SAID_WORDS = 4
+_PROTEST_WORDS = frozenset(
+    {"no", "nope", "nah", "ok", "okay", "pls", "please", "just", "what", "omg", "ugh", "wait",
+     "hey", "oh", "god", "um", "uh", "stop", "seriously", "lol"}
+)  # fmt: skip
 
 
 def _asks_to_leave(text: str) -> bool:

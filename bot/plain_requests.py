@@ -48,7 +48,12 @@ from bot.flows.checkin import (
     tells_how_it_went,
     typed_outcome,
 )
-from bot.flows.draft import for_a_colleague, language_not_offered, start_draft
+from bot.flows.draft import (
+    for_a_colleague,
+    language_not_offered,
+    start_draft,
+    writes_it_themselves,
+)
 from bot.flows.listening import (
     ACK_ORDER,
     GENERAL,
@@ -122,7 +127,12 @@ from bot.understanding.reader import (
 from bot.understanding.variants import pick
 from bot.weekly.models import NudgeLedger
 from bot.weekly.pause_words import SENDS_NOTHING, asks_for_a_pause
-from bot.weekly.schedule_words import NamedSchedule, focus_named, schedule_named
+from bot.weekly.schedule_words import (
+    NamedSchedule,
+    focus_named,
+    schedule_named,
+    turns_down_a_time,
+)
 from bot.weekly.subscriptions import subscription_of
 from bot.why_it_worked import why_it_worked
 from content.drafts_schema import Purpose
@@ -441,6 +451,12 @@ def _answer(
         if _SELF_TASK.match(matched, self_note.end()):
             return [Text(said.task_reminder)]  # "reminder to self: call jayden's mom thursday"
         intent = "unknown"  # "note to self: never on a friday again" is told, not asked
+    if intent != "nudges" and turns_down_a_time(text) and schedule_named(text) is not None:
+        # "not 7:30 i have wrestling practice mornings. sunday night", said to the nudge's
+        # time: moved (it had been "That sounds like a lot").
+        subscription = subscription_of(turn.session, turn.educator.id)
+        if subscription is not None and subscription.enabled:
+            intent = "nudges"
     if (
         intent != "nudges"
         and (is_asked(text) or (bool(typed) and typed[0] in ASKING_FIRST_WORDS))
@@ -1554,6 +1570,9 @@ def _draft_begun(turn: Turn, text: str, commands: dict[str, CommandHandler]) -> 
     ("help me write an email to my principal") is said plainly not to be one."""
     if for_a_colleague(text):
         return [Text(str(drafts_said.NOT_FOR_STAFF))]
+    if writes_it_themselves(text):
+        # "ill write it myself", after a draft was done: nothing begun (it had begun another).
+        return [Text(str(drafts_said.WRITING_IT_THEMSELVES_UNASKED))]
     purpose = purpose_in(text)
     if purpose is None:
         not_offered = language_not_offered(text)  # "can you write a note in vietnamese"

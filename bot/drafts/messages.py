@@ -98,6 +98,11 @@ WRITING_IT_THEMSELVES = Msg(
     "Sounds good: you know this family best, and a note in your own words is the best kind. "
     "I haven't kept anything from this draft. `draft` is here whenever you want a start."
 )
+# ...and said with no draft begun ("ill write it myself" after one was done): nothing begun.
+WRITING_IT_THEMSELVES_UNASKED = Msg(
+    "Sounds good: a note in your own words is the best kind. `draft` is here whenever you "
+    "want a start."
+)
 # "I can translate it myself, I'm Vietnamese": kept out of the note, which is in English.
 TRANSLATING_HEARD = Msg(
     "Good: you'll put it into the family's language yourself, so here it is in English to "

@@ -377,6 +377,11 @@ _FOR_A_COLLEAGUE = re.compile(
 )
 
 
+def writes_it_themselves(typed: str) -> bool:
+    """ "I'll just write it myself", "mejor lo escribo yo": the note is theirs to write."""
+    return _WRITING_IT_MYSELF.search(typed) is not None
+
+
 def for_a_colleague(typed: str) -> bool:
     """A note for a colleague rather than a family, said so."""
     return _FOR_A_COLLEAGUE.search(typed) is not None
@@ -414,7 +419,7 @@ def _take_specific(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
         # what the note is for).
         flow.finished = True
         return [Text(str(said.NOT_FOR_STAFF))]
-    if _WRITING_IT_MYSELF.search(typed):
+    if writes_it_themselves(typed):
         # "I'll just write it myself and give it to Sra. Lopez": the note is theirs (it had
         # been kept as what the invitation is for).
         flow.finished = True

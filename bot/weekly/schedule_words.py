@@ -77,6 +77,11 @@ _REFUSED_PART_OF_DAY = re.compile(
 # ping come after 3:30, im on bus duty" is after dismissal (it had set 03:30 at night).
 AFTERNOON_UNTIL = 6
 # A part of the day with a day named and no hour: its usual hour.
+# "not 7:30 i have wrestling practice mornings. sunday night": the time turned down opens the
+# sentence, and what follows is the one wanted (it had been no schedule at all, for "not").
+_REFUSED_CLOCK = re.compile(
+    r"^\W*(?:not|no|nope)\s+(?:at\s+)?\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?"
+)
 _PART_OF_DAY = {"evening": time(18, 0), "night": time(19, 0), "noche": time(19, 0)}
 
 
@@ -119,6 +124,7 @@ def schedule_named(sentence: str) -> NamedSchedule | None:
     """The day and time the sentence names for nudges, or None when it names neither or
     says it does not want them ("don't remind me on fridays")."""
     said = _REFUSED_PART_OF_DAY.sub(" ", without_accents(sentence.casefold()))
+    said = _REFUSED_CLOCK.sub(" ", said)
     words = re.findall(r"[\w']+", said)
     refused = {found[1] for found in _REFUSED_DAY.finditer(said)}
     days = [
@@ -140,6 +146,12 @@ def schedule_named(sentence: str) -> NamedSchedule | None:
     if weekday is None and at is None and every is None:
         return None
     return NamedSchedule(weekday, at, every)
+
+
+def turns_down_a_time(sentence: str) -> bool:
+    """ "not 7:30 ...": the sentence opens by turning down a clock time (the nudge's, just
+    said), so the day and time it goes on to name are the nudge's."""
+    return _REFUSED_CLOCK.match(without_accents(sentence.casefold())) is not None
 
 
 def _rhythm_in(said: str) -> int | None:

@@ -1,0 +1,62 @@
+"""A school nurse covering two elementary schools and the point person for students in foster
+care (session 38): what she said that the coach had misread."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import CoachApp
+from tests.dialog import Conversation
+
+
+def test_a_caseworker_who_never_calls_back_is_no_report_of_harm(app: CoachApp) -> None:
+    reply = Conversation(app.coach, "nurse-keisha").says(
+        "the dcfs caseworker for one of my foster kids never calls me back. 3 voicemails since "
+        "october. what do i do"
+    )
+    # Had: "That sounds like it could be about a child's safety... Don't call the family first".
+    assert "reporting procedure" not in reply
+    assert "A student in foster care" in reply
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "i think i need to call dcfs, my student has marks on his arms",
+        "should i call dcfs about a kid who keeps coming in with the same dirty clothes",
+    ],
+)
+def test_the_agency_named_about_a_child_s_safety_still_gets_the_reporting_duty(
+    app: CoachApp, said: str
+) -> None:
+    assert "reporting procedure" in Conversation(app.coach).says(said)
+
+
+def test_a_foster_child_s_new_placement_is_not_the_self_check(app: CoachApp) -> None:
+    reply = Conversation(app.coach, "nurse-keisha").says(
+        "ok whatever. maya (foster kiddo) is being moved to a new placement next week. shes "
+        "devastated. she asked if she can still come see me. i didnt know what to say"
+    )
+    # Had: "Thirteen short statements..." ("placement" began the self-check).
+    assert "Thirteen short statements" not in reply
+    assert "A student in foster care" in reply
+
+
+def test_the_nurse_s_own_records_get_ferpa_not_the_coach_s_notebook(app: CoachApp) -> None:
+    keisha = Conversation(app.coach, "nurse-keisha")
+    reply = keisha.says(
+        "no i meant the school nurse records. not you. are MY nurse visit logs covered by "
+        "ferpa or hipaa"
+    )
+    # Had: "I'm a coaching notebook, not a health record", twice.
+    assert "under FERPA, not HIPAA" in reply and "coaching notebook" not in reply
+    assert "coaching notebook" in keisha.says("is this hipaa compliant?")
+
+
+def test_a_question_about_nurse_logs_mid_reflection_is_answered_and_the_question_kept(
+    app: CoachApp,
+) -> None:
+    keisha = Conversation(app.coach, "nurse-keisha")
+    keisha.says("reflect relational")
+    reply = keisha.says("quick thing, is my nurse visit log ferpa or hipaa?")
+    assert "under FERPA" in reply and "Question 1 of 2" in reply

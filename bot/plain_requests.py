@@ -75,6 +75,7 @@ from bot.language import (
     language_named,
     spanish_words_for,
 )
+from bot.localtime import educator_zone
 from bot.nearest_answer import nearest_answer
 from bot.nudge_marked import marked_done
 from bot.nudges.tip_now import tip_now
@@ -98,10 +99,16 @@ from bot.offers import (
     says_yes,
     turns_down,
 )
+from bot.planned_day import day_still_ahead
 from bot.profiles import profile_of
 from bot.replies import Choices, Reply, Text
 from bot.said_to_the_coach import said_to_the_coach
-from bot.situation_answers import asks_for_advice, situation_answer, situation_aside
+from bot.situation_answers import (
+    asks_at_the_end,
+    asks_for_advice,
+    situation_answer,
+    situation_aside,
+)
 from bot.storage.models import Reflection
 from bot.text import split_command
 from bot.turn import Turn
@@ -406,8 +413,12 @@ def _answer(
         # "wow thanks so helpful. i asked how to get them TO come": the miss owned, and the
         # question as restated answered (it had been "You're welcome").
         again = _answer(turn, restated, understand(restated), commands)
-        if again:
+        if again and _more_than_no_ready_answer(again):
             return [Text(said.asked_again), *again]
+        if again:
+            # "i asked what to SAY to her": nothing more in it to answer (it had been "Here's
+            # another try" and "I don't have a ready answer"): the miss owned, and asked for.
+            return [Text(replies_in(current_language()).to_the_coach["missed"].answer)]
     after = _after_lead_in_sentences(text)
     answered_after = _answer(turn, after, understand(after), commands) if after else None
     if answered_after:
@@ -801,6 +812,12 @@ def _answer(
     return None
 
 
+def _more_than_no_ready_answer(replies: list[Reply]) -> bool:
+    """Whether an answer is more than "I don't have a ready answer for that one"."""
+    general = replies_in(current_language()).intents.question_general
+    return replies != [Text(general)]
+
+
 def _band_alone(turn: Turn, text: str) -> str | None:
     """The grade band a message is nothing but ("9-12", "grades 1-5", "elementary"), when it
     could be nothing else: a range or a school named, not a bare "all" or "high"."""
@@ -1024,6 +1041,10 @@ def answer_to_how_it_went(turn: Turn, text: str, offered: str) -> list[Reply] | 
         hard = outcome == "done" and family_upset(text, reading.themes)
         return start_checkin(turn, pending, "partly" if hard else outcome, said=text)
     if reading.intent in CHECKIN_READINGS and tells_how_it_went(text):
+        if asks_at_the_end(text) and not _tells_of(turn.sealer.unseal(pending.action), text):
+            # "rough day. one of my seniors, his dad got sentenced today... idk what to do for
+            # him": another story, asking for help (it had been taken for how the step went).
+            return None
         return start_checkin_told(turn, pending, text)
     return None
 
@@ -1556,10 +1577,14 @@ def greet(turn: Turn) -> list[Reply]:
     pending = action_awaiting_check_in(turn)
     if pending is None:
         return [Text(" ".join(lines)), *first_hello(turn)]
+    action = turn.sealer.unseal(pending.action)
+    ahead = day_still_ahead(action, pending.created_at, turn.now, educator_zone(turn))
+    if ahead is not None:
+        lines.append(said.greeting_day_ahead.format(action=action.rstrip("."), day=ahead))
+        return [Text(" ".join(lines))]
     if turn.now - pending.created_at >= CHECK_IN_AFTER:
         # A week on: asked right here, as the journal asks, and the answer read as one.
         return [Text(" ".join(lines)), ask_how_it_went(turn, pending)]
-    action = turn.sealer.unseal(pending.action)
     lines.append(said.greeting_pending.format(action=action))
     make_offer(turn.educator, "reflect", turn.now)
     return [Text(" ".join(lines))]

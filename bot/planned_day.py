@@ -17,6 +17,10 @@ _DAYS_BY_NAME = {
     for index, names in enumerate(zip(WEEKDAY_NAMES, SPANISH_WEEKDAY_NAMES, strict=True))
     for name in (names[0].casefold(), names[1])
 }
+# ...and short forms typed in a hurry ("ask mom at jaylen's 504 followup thurs"), none a word
+# of its own ("sat", "sun" are left out).
+_SHORT_DAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3,
+               "thurs": 3, "fri": 4}  # fmt: skip
 _TOMORROW = frozenset(["tomorrow", "tmrw", "tmr"])
 _ENGLISH_DAYS = frozenset(name.casefold() for name in WEEKDAY_NAMES)
 
@@ -31,8 +35,11 @@ def day_still_ahead(action: str, chosen_at: datetime, now: datetime, zone: ZoneI
         plain = without_accents(word.strip(".,;:!?"))
         if plain in _TOMORROW:
             due = chosen + timedelta(days=1)
-        elif plain in _DAYS_BY_NAME:
-            due = chosen + timedelta(days=(_DAYS_BY_NAME[plain] - chosen.weekday()) % 7)
+        elif plain in _DAYS_BY_NAME or plain in _SHORT_DAYS:
+            weekday = _DAYS_BY_NAME.get(plain, _SHORT_DAYS.get(plain, 0))
+            due = chosen + timedelta(days=(weekday - chosen.weekday()) % 7)
+            if plain in _SHORT_DAYS:
+                plain = WEEKDAY_NAMES[weekday].casefold()
         else:
             continue
         # As a day is written: "Thursday" in English, "jueves" in Spanish, "tomorrow".

@@ -254,6 +254,10 @@ def _situation_in(text: str, sure: float, told: tuple[str, Told] | None) -> str 
     once by the caller, which also says it)."""
     if len(words(for_matching(text))) < SITUATION_WORDS:
         return None  # "no", "Maya and Leo": too few words to be about anything yet
+    if asks_for_advice(text) and not _says_more_than_the_asking(text):
+        # "i asked what to SAY to her": nothing of its own to answer (the model had heard a
+        # death in the family in it, after a question about parents who live apart).
+        return None
     if told is not None and told[1].answers:
         return None  # "is it ok to give parents my personal cell": answered as told
     if told is not None and told[1].situation is not None:

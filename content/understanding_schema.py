@@ -238,6 +238,8 @@ class IntentReplies(_Strict):
     draft_kept_then: str
     asked_kept_then: str
     greeting_pending: str
+    # {action}, {day}: a hello before the day the action is planned for.
+    greeting_day_ahead: str
     short_reply: list[str] = Field(min_length=1)
     # Told right after a safety answer: the educator's own crisis, or another's.
     told_more_crisis: str

@@ -1,12 +1,15 @@
 """A school nurse covering two elementary schools and the point person for students in foster
-care (session 38): what she said that the coach had misread."""
+care, and a newcomer ESL teacher (session 38): what they said that the coach had misread."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.app import CoachApp
+from bot.inbound import Platform
+from tests.clock import FakeClock
 from tests.dialog import Conversation
+from tests.nudging import FakePlatform, senders_for, tick
 
 
 def test_a_caseworker_who_never_calls_back_is_no_report_of_harm(app: CoachApp) -> None:
@@ -60,3 +63,34 @@ def test_a_question_about_nurse_logs_mid_reflection_is_answered_and_the_question
     keisha.says("reflect relational")
     reply = keisha.says("quick thing, is my nurse visit log ferpa or hipaa?")
     assert "under FERPA" in reply and "Question 1 of 2" in reply
+
+
+def test_a_teacher_shaken_after_a_student_s_panic_attack_is_looked_after(app: CoachApp) -> None:
+    hannah = Conversation(app.coach, "ms-hannah")
+    reply = hannah.says(
+        "the showcase was tonight. Zarlasht had a panic attack when the lights went down, she "
+        "hid in the bathroom. her mom didn't know what to do, i didn't either. i sat with them "
+        "on the floor for 40 min. i'm home now and i'm kind of shaking"
+    )
+    # Had: "That sounds tense. Anger from a family usually comes from worry..."
+    assert "Shaking afterwards is your body catching up" in reply
+    assert "Anger" not in reply
+
+
+def test_an_interpreter_who_cancels_half_the_time_is_no_step_partly_done(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    hannah = Conversation(
+        app.coach, "ms-hannah", platform=Platform.SLACK, workspace="T1", timezone="America/Chicago"
+    )
+    hannah.says("nudges on")
+    platform = FakePlatform()
+    clock.advance(days=1)
+    tick(app, senders_for(platform), clock.now)
+    assert platform.delivered, "the nudge went out"
+    reply = hannah.says(
+        "booking an interpreter here = 2 weeks notice through the district and they cancel like "
+        "half the time. but ok"
+    )
+    # Had: "Marked done. Nice work!" ("half" read as partly done).
+    assert "Marked done" not in reply

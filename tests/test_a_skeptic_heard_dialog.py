@@ -49,3 +49,12 @@ def test_writing_it_oneself_after_a_draft_begins_no_other(app: CoachApp) -> None
     reply = Conversation(app.coach, "mr-tom").says("ill write it myself")
     # Had: "Let's write a short note home. What is it for?"
     assert "your own words" in reply and "What is it for?" not in reply
+
+
+def test_figuring_it_out_oneself_closes_the_topic_not_the_self_check(app: CoachApp) -> None:
+    reply = Conversation(app.coach).says("ok i'll figure that one out myself")
+    # Had: "Thirteen short statements..."
+    assert "Thirteen short statements" not in reply
+    assert "Thirteen short statements" in Conversation(app.coach, "b").says(
+        "help me figure out what to focus on"
+    )

@@ -266,12 +266,19 @@ def _bare(text: str) -> str:
     return " ".join(words(for_matching(text)))
 
 
+# How often something happens, not how much of the step was done: "they cancel like half the
+# time" (it had been "partly", and a nudge Marked done).
+_HOW_OFTEN = re.compile(
+    r"\b(?:half (?:of )?the time|some of the time|la mitad del tiempo|la mitad de las veces)\b"
+)
+
+
 def first_typed(
     text: str, phrases: dict[str, list[str]], order: tuple[str, ...], *, at_start: bool = False
 ) -> str | None:
     """The first choice in `order` one of whose content phrases the text holds (`at_start`:
     opens with)."""
-    said = for_matching(text)
+    said = _HOW_OFTEN.sub(" ", for_matching(text))
     for choice in order:
         pattern = phrases_pattern(tuple(phrases[choice]))
         if (pattern.match(said) if at_start else pattern.search(said)) is not None:

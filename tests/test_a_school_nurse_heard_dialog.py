@@ -94,3 +94,24 @@ def test_an_interpreter_who_cancels_half_the_time_is_no_step_partly_done(
     )
     # Had: "Marked done. Nice work!" ("half" read as partly done).
     assert "Marked done" not in reply
+
+
+def test_it_happened_no_need_to_carry_it_over_lets_the_step_go(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    hannah = Conversation(app.coach, "ms-hannah", timezone="America/Chicago")
+    hannah.says("reflect relational")
+    hannah.says("mariam's dad only talks to male staff")
+    hannah.says("espoir's mom, she told me he reads to his little sister")
+    hannah.clicks("Write my own")
+    hannah.says("ask the AP to sit in on one call with Mariam's dad")
+    clock.advance(days=8)
+    hannah.says("journal")
+    hannah.clicks("Partly")
+    hannah.says("the AP said yes and we called friday. the dad actually talked!")
+    reply = hannah.says(
+        "we had an interpreter, that was the whole point. it happened. i don't need to carry it "
+        "over"
+    )
+    # Had: "It's your action for this week: ..." (carried, for "carry it").
+    assert "let it go" in reply and "your action for this week" not in reply

@@ -1092,6 +1092,10 @@ def answer_to_nudge_card(
     said = for_matching(text)
     if _requests(said):  # "help me write a note home, mom asked about the fair"
         return None
+    if len(words(said)) > NUDGE_CARD_STORY_WORDS and _tells_a_situation(text):
+        # "not this week. its been a bad week. a dad in my class got detained by ICE...": the
+        # story is answered, not the card (it had been "No rush: it's there for the whole week").
+        return None
     # A button's words count in a short answer: "i'll pass the note on" is no "pass".
     short = len(words(said)) <= BUTTON_IN_WORDS
 
@@ -1138,6 +1142,17 @@ def answer_to_nudge_card(
         make_offer(turn.educator, offered, turn.now)  # a word for a button still answers it
         return [Text(card.not_yet)]
     return None
+
+
+# Past this many words, an answer under the card may be a story of its own.
+NUDGE_CARD_STORY_WORDS = 20
+
+
+def _tells_a_situation(text: str) -> bool:
+    """Whether the text asks what to do at its end, or tells something that names one of the
+    everyday situations by its words (replies.yaml `told` with a `situation`)."""
+    told = what_is_told(text)
+    return asks_at_the_end(text) or (told is not None and told[1].situation is not None)
 
 
 def _marked_done(turn: Turn, text: str, ledger_id: str, done: list[Reply]) -> list[Reply]:

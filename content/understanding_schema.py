@@ -632,6 +632,8 @@ class NudgeCard(_Strict):
     will_try: str
     already: str
     not_fit: str
+    # "can you not send me stuff thats for principals", said any time: nothing changed.
+    kind_not_wanted: str
     not_yet: str
     unmarked: str
 

@@ -26,7 +26,12 @@ from bot.understanding import understand
 from bot.understanding.normalise import for_matching, words
 from bot.understanding.reader import default_reader, in_phrase_set, is_asked, sentences_of
 from bot.weekly.pause_words import pause_named
-from bot.weekly.schedule_words import focus_named, hour_without_half, schedule_named
+from bot.weekly.schedule_words import (
+    focus_named,
+    hour_without_half,
+    kind_refused,
+    schedule_named,
+)
 from bot.weekly.subscriptions import subscription_of
 from content.understanding_schema import replies_in
 
@@ -71,6 +76,10 @@ def nudges_asked_in_words(turn: Turn, text: str, *, in_a_conversation: bool) -> 
     asked_about = focus is not None and nudge_words_in(said)
     if in_a_conversation and not asked_about and not _nudges_named_outright(text, said):
         return []  # "the monday reminders really help me": an answer, not a setting
+    if kind_refused(text):
+        # "can you not send me stuff thats for principals": said what does not fit, nothing
+        # changed (it had set the nudges' focus on the very part it named).
+        return [Text(replies_in(current_language()).nudge_card.kind_not_wanted)]
     paused = _pause_asked(turn, text)
     if paused:
         return paused

@@ -88,6 +88,9 @@ _PART_OF_DAY = {"evening": time(18, 0), "night": time(19, 0), "noche": time(19, 
 # "about home visits", "focused on families who speak spanish", "sobre las visitas": what
 # follows is what the nudges should be about...
 _ABOUT = re.compile(r"\b(?:about|focus(?:ed)? on|sobre|acerca de|enfocad[oa]s? en)\s+(.+)")
+_SENDING_REFUSED = re.compile(
+    r"\b(?:not|don'?t|never|stop|quit)\s+(?:send|sending)\b|\bno more\b|\bno me mand"
+)
 # ...when the nudges come before it ("can my nudges be about trust", not "tell me about
 # nudges" nor "i forgot about my nudges")...
 _NUDGE_WORDS = frozenset(
@@ -164,7 +167,7 @@ def _rhythm_in(said: str) -> int | None:
 
 def _time_in(said: str) -> time | None:
     part = _part_of_day_said(said)
-    if found := _CLOCK.search(said):
+    if found := _clock_asked_for(said):
         hours, minutes, half = int(found[1]), int(found[2]), found[3]
         if half is None and found[1].startswith("0"):
             # "05:30", "00:30": a 24-hour clock, as typed
@@ -192,6 +195,20 @@ _EVENING_WORDS = re.compile(
 _MORNING_WORDS = re.compile(
     r"\b(?:mornings?|before school|en la manana|por la manana|de la manana|temprano)\b"
 )
+
+
+def _clock_asked_for(said: str) -> re.Match[str] | None:
+    """The clock time asked for: the first, or of several the one said as the choice ("7:30
+    im on bus duty. make it fridays at 3:30": 3:30; it had set 7:30)."""
+    clocks = list(_CLOCK.finditer(said))
+    chosen = [c for c in clocks if _CHOSEN_BEFORE.search(said[: c.start()])]
+    if chosen:
+        return chosen[-1]
+    return clocks[0] if clocks else None
+
+
+# Said just before the clock time wanted.
+_CHOSEN_BEFORE = re.compile(r"\b(?:make it|at|to|around|like|instead|a las|mejor)\s+(?:\w+\s+)?$")
 
 
 def _part_of_day_said(said: str) -> str | None:
@@ -223,12 +240,27 @@ def _clock(hours: int, minutes: int, half: str | None) -> time | None:
     return time(hours, minutes) if hours <= 23 and minutes <= 59 else None
 
 
+def kind_refused(sentence: str) -> bool:
+    """ "can you not send me stuff thats for principals": a kind of nudge not wanted, not all
+    of them (a stop, or a pause, names none)."""
+    said = sentence.casefold()
+    return _SENDING_REFUSED.search(said) is not None and _NOT_FOR_ME.search(said) is not None
+
+
+_NOT_FOR_ME = re.compile(
+    r"\b(?:that'?s|thats|that are|that is|meant|made|written)\s+for\b"
+    r"|\b(?:stuff|things|ones|tips|nudges)\s+(?:for|about)\b"
+)
+
+
 def focus_named(sentence: str) -> str | None:
     """The words a sentence about nudges says they should be about ("can my nudges be about
     home visits": "home visits"), or None when it names nothing so or does not want them."""
     said = sentence.casefold().strip().rstrip("?!.")
     found = _ABOUT.search(said)
-    if found is None:
+    if found is None or _SENDING_REFUSED.search(said):
+        # "...the nudge about the school improvement plan... can you not send me stuff thats
+        # for principals": what they should not be about (it had become their focus).
         return None
     # Only the words before "about" say whether they are wanted: "about families that dont
     # speak english" is what they should be about.

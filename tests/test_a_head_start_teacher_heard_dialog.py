@@ -1,0 +1,77 @@
+"""A bilingual Head Start teacher in a border town and a middle school assistant principal
+(session 38): what they said that the coach had misread."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.app import CoachApp
+from bot.inbound import Platform
+from tests.clock import FakeClock
+from tests.dialog import Conversation
+from tests.nudging import FakePlatform, senders_for, tick
+
+
+def test_a_story_under_the_nudge_card_is_answered_not_the_card(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    rosa = Conversation(
+        app.coach, "ms-rosa", platform=Platform.SLACK, workspace="T1", timezone="America/Chicago"
+    )
+    rosa.says("nudges on, thursdays 1:30pm")
+    platform = FakePlatform()
+    clock.set(datetime(2026, 11, 19, 19, 31, tzinfo=UTC))  # Thursday 1:31 pm in Chicago
+    tick(app, senders_for(platform), clock.now)
+    assert platform.delivered, "the nudge went out"
+    clock.advance(hours=18)
+    reply = rosa.says(
+        "not this week. its been a bad week. a dad in my class got detained by ICE on monday on "
+        "his way to work. his daughter, 4, didnt say a word all day, she just held her backpack "
+        "in her lap. i dont know how to be with her. or with the mom"
+    )
+    # Had: "No rush: it's there for the whole week. Tap *Remind me tomorrow*..."
+    assert "No rush" not in reply
+    assert "immigration enforcement" in reply or "A parent away" in reply
+
+
+def test_did_you_read_what_i_wrote_owns_the_miss_not_the_journal(app: CoachApp) -> None:
+    reply = Conversation(app.coach, "ms-rosa").says(
+        "did you read what i wrote? a dad from my class got detained by ICE. his 4 year old "
+        "didnt talk all day. what do i do"
+    )
+    # Had: "Your journal is empty so far" ("what i wrote" read as the journal).
+    assert "journal" not in reply
+    assert "immigration enforcement" in reply or "A parent away" in reply
+
+
+def test_a_mother_s_quoted_question_is_safety_at_school_not_the_coach_s_privacy(
+    app: CoachApp,
+) -> None:
+    reply = Conversation(app.coach, "ms-rosa").says(
+        "there were ICE agents seen by the HEB two blocks from school on tuesday and now one of "
+        'my families kept both kids home. la mamá me mandó un mensaje: "maestra, tenemos miedo '
+        'de salir, ¿es seguro llevar a los niños a la escuela?" and i dont know what to tell her'
+    )
+    # Had: "What you write here is yours. It's encrypted..." (for "es seguro").
+    assert "encrypted" not in reply
+    assert "Families afraid because of immigration enforcement" in reply
+
+
+def test_nudges_not_wanted_for_principals_change_nothing(app: CoachApp) -> None:
+    rosa = Conversation(app.coach, "ms-rosa")
+    rosa.says("nudges on")
+    reply = rosa.says(
+        "also the nudge about the school improvement plan, we dont have one of those in head "
+        "start, we have program goals. can you not send me stuff thats for principals"
+    )
+    # Had: "Nudges will stay on *Systemic*" (the part she did not want became their focus).
+    assert "stay on" not in reply and "not every nudge fits" in reply
+    assert "rotating through all" in rosa.says("nudges")
+
+
+def test_a_time_turned_down_and_another_asked_sets_the_one_asked(app: CoachApp) -> None:
+    ap = Conversation(app.coach, "mr-kowalski", timezone="America/Chicago")
+    ap.says("nudges on")
+    reply = ap.says("7:30 im on bus duty. make it fridays at 3:30")
+    # Had: "Nudges will come at 07:30".
+    assert "Fri Nov 20, 15:30" in reply

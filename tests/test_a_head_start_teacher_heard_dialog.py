@@ -75,3 +75,23 @@ def test_a_time_turned_down_and_another_asked_sets_the_one_asked(app: CoachApp) 
     reply = ap.says("7:30 im on bus duty. make it fridays at 3:30")
     # Had: "Nudges will come at 07:30".
     assert "Fri Nov 20, 15:30" in reply
+
+
+def test_words_objected_to_in_the_note_are_taken_out(app: CoachApp) -> None:
+    ap = Conversation(app.coach, "mr-kowalski")
+    ap.says("draft")
+    ap.clicks("Follow up")
+    ap.clicks("English")
+    ap.says("Jaylen")
+    ap.says(
+        "the fight was tuesday, he's back thursday with a reentry meeting at 8:15. his mom was "
+        "very upset at the front desk"
+    )
+    ap.clicks("Warm")
+    reply = ap.says(
+        'you put "his mom was very upset at the front desk" in a letter TO his mom. i cant send '
+        "that."
+    )
+    # Had: "Please pick one of the options".
+    assert "Your draft" in reply and "upset at the front desk" not in reply
+    assert "reentry meeting at 8:15. " in reply

@@ -55,7 +55,22 @@ def edit_asked(text: str) -> Edit | None:
         words = words.strip(" .,:;!¿?")
         if len(words.split()) >= 1 and words.casefold() not in _NOT_A_CHANGE:
             return Edit(kind, words)
+    quoted = _QUOTED.search(text)
+    if quoted is not None and _OBJECTED.search(text):
+        # 'you put "his mom was very upset at the front desk" in a letter TO his mom. i cant
+        # send that.': the quoted words taken out (it had been "Please pick one").
+        return Edit(REMOVE, quoted[1].strip(" .,:;!¿?"))
     return None
+
+
+# Said of words the coach put in the note that do not belong there.
+_OBJECTED = re.compile(
+    r"\b(?:you put|it put|u put|you wrote|it wrote|you added|why is|why did you|"
+    r"can'?t send|cannot send|can not send|could never send|shouldn'?t be in|doesn'?t belong|"
+    r"does not belong|was for you|not for (?:the family|her|him|them)|pusiste|no puedo mandar|"
+    r"no puedo enviar)\b",
+    re.IGNORECASE,
+)
 
 
 # "take out" words that name the note itself, not a part of it.
@@ -77,6 +92,7 @@ def found_in(note: str, words: str) -> bool:
 def _removed(note: str, words: str) -> str:
     kept = re.sub(rf"\s*{re.escape(words)}[\s:,]*", " ", note, flags=re.IGNORECASE)
     kept = re.sub(r"\s+([.,!?;:])", r"\1", kept)
+    kept = re.sub(r"([.!?])\.", r"\1", kept)  # a sentence taken out whole leaves one stop
     kept = re.sub(r"([:]\s*)([a-z])", lambda m: m[1] + m[2], kept)
     return re.sub(r"\s{2,}", " ", kept).strip()
 

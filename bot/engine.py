@@ -324,6 +324,10 @@ class Coach:
         rest = never_mind_then(args) if word == "forget" else None
         if rest:  # "forget it, how do i talk to an angry dad": never mind, and the question
             return self._without_flow(turn, rest, rest)
+        if only_question_marks(word) and args:
+            # "?? anyway real question: the mom asked me if being bilingual is why he talks
+            # late...": puzzlement at the last reply, then the question (it had been the menu).
+            return self._without_flow(turn, args, args)
         if word in CANCEL_WORDS and (
             not args or understand(text, deficit=False).intent == "cancel"
         ):

@@ -95,3 +95,53 @@ def test_words_objected_to_in_the_note_are_taken_out(app: CoachApp) -> None:
     # Had: "Please pick one of the options".
     assert "Your draft" in reply and "upset at the front desk" not in reply
     assert "reentry meeting at 8:15. " in reply
+
+
+def test_whether_a_family_should_stop_speaking_spanish_is_answered(app: CoachApp) -> None:
+    reply = Conversation(app.coach, "ms-rosa").says(
+        "should a family stop speaking spanish at home so their kid learns english faster?"
+    )
+    # Had: "No problem. I'm here when you want me" ("stop" read as leaving).
+    assert "Speaking the home language at home" in reply
+
+
+def test_whether_two_languages_cause_speech_delay_is_answered(app: CoachApp) -> None:
+    reply = Conversation(app.coach, "ms-rosa").says(
+        "is it bad for a 4 year old to learn two languages at once, does it cause speech delay"
+    )
+    # Had: "Type `reframe` followed by a sentence you wrote".
+    assert "Speaking the home language at home" in reply and "`reframe`" not in reply
+
+
+def test_question_marks_before_a_question_are_not_a_call_for_the_menu(app: CoachApp) -> None:
+    reply = Conversation(app.coach, "ms-rosa").says(
+        "?? anyway real question: the mom asked me if being bilingual is why he talks late. like "
+        "should they only speak english to him so he doesnt get confused. what do i tell her"
+    )
+    # Had: the whole help menu.
+    assert "Here's what you can type" not in reply
+    assert "Speaking the home language at home" in reply
+
+
+def test_remind_me_every_thursday_at_nap_time_is_the_weekly_nudge(app: CoachApp) -> None:
+    reply = Conversation(app.coach, "ms-rosa", timezone="America/Chicago").says(
+        "can you remind me every thursday during nap time? like around 1:30. thats when i "
+        "actually have 5 min to breathe"
+    )
+    # Had: "I can't remind you about one task on one day" (for "...5 min to breathe").
+    assert "Thu Nov 19, 13:30" in reply
+
+
+def test_a_tangent_asked_mid_reflection_is_kept_not_saved_as_the_answer(app: CoachApp) -> None:
+    keisha = Conversation(app.coach, "nurse-keisha")
+    keisha.says("reflect relational")
+    keisha.says(
+        "the vaccine dad. deadline is jan 15 and i was about to just send the exclusion letter. "
+        "i didnt ask him what hes actually worried about"
+    )
+    reply = keisha.says(
+        "sorry tangent but is it even legal for me to tell his kid's teacher she's unvaccinated? "
+        "teacher is pregnant and asked me"
+    )
+    # Had: 'Noted, "teacher is pregnant and asked me"' and the action step.
+    assert "I've kept it" in reply and "Question 2 of 2" in reply

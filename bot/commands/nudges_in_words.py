@@ -38,7 +38,9 @@ from content.understanding_schema import replies_in
 # A reminder of one task ("remind me friday to call the nguyens", "recuérdame el lunes que
 # llame a la abuela"), not of the weekly nudge.
 TASK_REMINDER = re.compile(
-    r"\b(?:remind me|recu[eé]rdame|recordarme)\b.*\b(?:to|about|que|para)\s+"
+    # Within one sentence: "remind me every thursday during nap time? ...5 min to breathe" is
+    # the nudge (it had been "I can't remind you about one task").
+    r"\b(?:remind me|recu[eé]rdame|recordarme)\b[^.?!]*\b(?:to|about|que|para)\s+"
     # ...but "to do this stuff", "to reflect", "de hacer esto": the coach's own work, which is
     # what the weekly nudge reminds of (it had been "I can't remind you about one task").
     r"(?!(?:do |doing |use |come back to |check in on |hacer |usar )?(?:this|these|esto|"

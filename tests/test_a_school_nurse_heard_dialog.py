@@ -115,3 +115,28 @@ def test_it_happened_no_need_to_carry_it_over_lets_the_step_go(
     )
     # Had: "It's your action for this week: ..." (carried, for "carry it").
     assert "let it go" in reply and "your action for this week" not in reply
+
+
+def test_a_911_call_second_guessed_is_not_a_repair_script(app: CoachApp) -> None:
+    reply = Conversation(app.coach, "nurse-keisha").says(
+        "my asthma 2nd grader went by ambulance from recess today. hes ok now. i keep replaying "
+        "whether i should have called 911 sooner"
+    )
+    # Had: "Replaying it means you care how it landed... ('I got defensive yesterday...')".
+    assert "clinical question I can't judge" in reply and "defensive" not in reply
+
+
+def test_a_colleague_s_words_told_and_a_word_on_the_options_get_no_wording_note(
+    app: CoachApp,
+) -> None:
+    told = Conversation(app.coach, "mr-kowalski").says(
+        "the 3rd period teacher is the same one who said mom was the problem. so."
+    )
+    assert "A gentle thought on wording" not in told
+    tom = Conversation(app.coach, "mr-tom")
+    tom.says("reflect")
+    tom.says("the portal. he checks it hourly")
+    tom.says("skip")
+    at_the_options = tom.says("none of these are about the dad")
+    # Had: "A gentle thought on wording... “none of these are about the dad”".
+    assert "A gentle thought on wording" not in at_the_options

@@ -314,6 +314,22 @@ def _only_of_oneself(clause: str) -> bool:
     return _OWN_NOT_DOING.match(clause.strip()) is not None and _SOMEONE_ELSE.isdisjoint(said)
 
 
+# Words someone else said, told ("the 3rd period teacher is the same one who said mom was the
+# problem"), and a word on the options offered ("none of these are about the dad"): neither is
+# the educator framing a family (both had a note on their wording).
+_SAID_BY_ANOTHER = re.compile(
+    r"\b(?!i\b|we\b)[\w']+\s+(?:said|says|wrote|writes|thinks|claims|emailed)\b", re.IGNORECASE
+)
+_ABOUT_THE_OPTIONS = re.compile(
+    r"^\W*(?:none|neither|not one|nothing) of (?:these|those|them|the options|that)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_their_framing(clause: str) -> bool:
+    return bool(_SAID_BY_ANOTHER.search(clause) or _ABOUT_THE_OPTIONS.match(clause))
+
+
 def find_framing(text: str) -> list[Finding]:
     """What the lexicon finds in text; when it finds nothing, the model's one general finding
     (the likeliest clause, with a question instead of rewrites), if it is confident."""
@@ -325,7 +341,8 @@ def find_framing(text: str) -> list[Finding]:
     if not model.flags(text):
         return []
     start, end = model.likeliest_part(text)
-    if is_protected(text, start, end) or _only_of_oneself(text[start:end]):
+    clause = text[start:end]
+    if is_protected(text, start, end) or _only_of_oneself(clause) or _not_their_framing(clause):
         return []
     return [
         Finding(

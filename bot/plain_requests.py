@@ -145,6 +145,7 @@ from bot.why_it_worked import why_it_worked
 from content.drafts_schema import Purpose
 from content.profile_schema import ProfileWords
 from content.schema import GradeBand, NudgeTopic, Role
+from content.situations_schema import situations_in
 from content.understanding_schema import ToTheCoach, default_understanding, replies_in
 
 # How a request opens with no question mark: "can the weekly tips be about families who speak
@@ -706,7 +707,11 @@ def _answer(
         good_news_note = "positive" in reading.themes and default_reader().cued(text, "draft")
         if purpose is None and good_news_note:
             return start_draft(turn, Purpose.CELEBRATE.value, heard=True, request=text)
-        if purpose is None and len(typed) >= SITUATION_STORY_WORDS:
+        if (
+            purpose is None
+            and len(typed) >= SITUATION_STORY_WORDS
+            and not _note_asked_for_an_everyday_situation(text)
+        ):
             # "Leo's mom passed away Saturday... I don't know if I should call, email, send
             # a card...": a story that wonders about a message is about its situation (it
             # had been offered a celebration or a next step to write).
@@ -1603,6 +1608,18 @@ def greet(turn: Turn) -> list[Reply]:
     lines.append(said.greeting_pending.format(action=action))
     make_offer(turn.educator, "reflect", turn.now)
     return [Text(" ".join(lines))]
+
+
+def _note_asked_for_an_everyday_situation(text: str) -> bool:
+    """ "can u help me write a text to marcus's grandma... need her to sign off on credit
+    recovery... she only texts": a note asked for in so many words, about a situation with
+    nothing delicate in it, is the note (it had been the card for hard news, "Call or meet
+    rather than write"); a death or a report keeps its own answer, a sample note in it."""
+    if not default_reader().cued(text, "draft"):
+        return False
+    name = default_reader().situation(text, SITUATION_OVER_TOLD)
+    situations = situations_in(current_language()).situations
+    return name is None or (name in situations and situations[name].nearest)
 
 
 def _draft_begun(turn: Turn, text: str, commands: dict[str, CommandHandler]) -> list[Reply]:

@@ -5,6 +5,7 @@ read or think it through."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.flows.listening import what_is_told
@@ -249,12 +250,19 @@ def _says_more_than_the_asking(text: str) -> bool:
     return bool(named)
 
 
+# "what to SAY to her?": asked in the fewest words (not an advice ask of replies.yaml, where
+# "i never know what to say" would make an answer a question).
+_WHAT_TO_SAY = re.compile(r"\bwhat to (?:say|tell|write)\b", re.IGNORECASE)
+
+
 def _situation_in(text: str, sure: float, told: tuple[str, Told] | None) -> str | None:
     """The name of the situation to answer, given what the text tells (`what_is_told`, read
     once by the caller, which also says it)."""
     if len(words(for_matching(text))) < SITUATION_WORDS:
         return None  # "no", "Maya and Leo": too few words to be about anything yet
-    if asks_for_advice(text) and not _says_more_than_the_asking(text):
+    if (asks_for_advice(text) or _WHAT_TO_SAY.search(text)) and not _says_more_than_the_asking(
+        _WHAT_TO_SAY.sub(" ", text)
+    ):
         # "i asked what to SAY to her": nothing of its own to answer (the model had heard a
         # death in the family in it, after a question about parents who live apart).
         return None

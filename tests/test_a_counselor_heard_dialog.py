@@ -86,3 +86,14 @@ def test_a_day_planned_in_short_is_still_ahead() -> None:
     assert day_still_ahead("call mom thurs", monday, monday + timedelta(days=1), zone) == "Thursday"
     assert day_still_ahead("call mom thurs", monday, monday + timedelta(days=4), zone) is None
     assert day_still_ahead("sat down with dad", monday, monday + timedelta(days=1), zone) is None
+
+
+def test_a_text_asked_for_in_so_many_words_is_begun_not_the_hard_news_card(
+    app: CoachApp,
+) -> None:
+    reply = Conversation(app.coach, "mr-darnell").says(
+        "can u help me write a text to marcus's grandma. she's ms. odom. need her to sign off on "
+        "credit recovery by dec 4. she only texts. keep it short she reads on her phone"
+    )
+    # Had: "Telling a family hard news about progress... Call or meet rather than write".
+    assert "Let's write a short note home" in reply and "Call or meet" not in reply

@@ -145,3 +145,24 @@ def test_a_tangent_asked_mid_reflection_is_kept_not_saved_as_the_answer(app: Coa
     )
     # Had: 'Noted, "teacher is pregnant and asked me"' and the action step.
     assert "I've kept it" in reply and "Question 2 of 2" in reply
+
+
+def test_a_leader_s_questions_get_answers_of_their_own(app: CoachApp) -> None:
+    restorative = Conversation(app.coach, "mr-kowalski").says(
+        "i have a restorative conference wednesday with both families from the fight. jaylen's "
+        "mom and the other boy's dad. the dad wants jaylen expelled. how do i set that up so it "
+        "doesnt blow up"
+    )
+    # Had: "Parents who live apart... custody papers or pickup limits".
+    assert "Meet each family on their own first" in restorative
+    assert "custody" not in restorative
+    data = Conversation(app.coach, "mr-k2").says(
+        "our PTA president wants a seat on the discipline committee and wants to see suspension "
+        "data by student. how do i give her more say without that"
+    )
+    assert "under FERPA a parent group can't see" in data  # had: raffle prizes
+    metrics = Conversation(app.coach, "mr-k3").says(
+        "the district family engagement plan template wants metrics. what do i measure that "
+        "isn't number of parents at curriculum night"
+    )
+    assert "two-way contacts" in metrics  # had: planning a family night

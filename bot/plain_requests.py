@@ -1031,6 +1031,10 @@ def answer_to_how_it_went(turn: Turn, text: str, offered: str) -> list[Reply] | 
         return [ask_how_it_went(turn, pending)]
     if _to_the_coach(text) is not None:  # "fire drill in 5 min ttyl": said to the coach
         return None
+    if _WHAT_THE_COACH_DID.search(text):
+        # "are you kidding me. i said NOT to send me the school improvement plan stuff and you
+        # sent the exact same one again": about the coach (it had been saved as done, "sent").
+        return None
     asked = _asked_instead(turn, text, pending)
     if asked is not None:
         return asked
@@ -1052,6 +1056,13 @@ def answer_to_how_it_went(turn: Turn, text: str, offered: str) -> list[Reply] | 
             return None
         return start_checkin_told(turn, pending, text)
     return None
+
+
+# What the coach did, complained of: "you sent the exact same one again", "u keep asking".
+_WHAT_THE_COACH_DID = re.compile(
+    r"\b(?:you|u)\s+(?:just\s+)?(?:sent|send|keep|kept|said|put|gave|told|ignored|asked)\b",
+    re.IGNORECASE,
+)
 
 
 def _asked_instead(turn: Turn, text: str, pending: Reflection) -> list[Reply] | None:

@@ -166,3 +166,20 @@ def test_a_leader_s_questions_get_answers_of_their_own(app: CoachApp) -> None:
         "isn't number of parents at curriculum night"
     )
     assert "two-way contacts" in metrics  # had: planning a family night
+
+
+def test_a_complaint_about_the_nudge_is_no_check_in(app: CoachApp, clock: FakeClock) -> None:
+    rosa = Conversation(app.coach, "ms-rosa", timezone="America/Chicago")
+    rosa.says("reflect relational")
+    rosa.says("we talk at pickup every day")
+    rosa.says("jaydens family, only called about problems")
+    rosa.clicks("1")
+    clock.advance(days=4)
+    rosa.says("journal")  # "How did it go?"
+    reply = rosa.says(
+        "are you kidding me. i said NOT to send me the school improvement plan stuff and you "
+        "sent the exact same one again"
+    )
+    # Had: "Done! ... is real partnership work" (for "sent"), and the journal said done.
+    assert "Done!" not in reply
+    assert "not checked in yet" in rosa.says("journal")

@@ -89,7 +89,7 @@ _PART_OF_DAY = {"evening": time(18, 0), "night": time(19, 0), "noche": time(19, 
 # follows is what the nudges should be about...
 _ABOUT = re.compile(r"\b(?:about|focus(?:ed)? on|sobre|acerca de|enfocad[oa]s? en)\s+(.+)")
 _SENDING_REFUSED = re.compile(
-    r"\b(?:not|don'?t|never|stop|quit)\s+(?:send|sending)\b|\bno more\b|\bno me mand"
+    r"\b(?:not|don'?t|never|stop|quit)\s+(?:to\s+)?(?:send|sending)\b|\bno more\b|\bno me mand"
 )
 # ...when the nudges come before it ("can my nudges be about trust", not "tell me about
 # nudges" nor "i forgot about my nudges")...

@@ -370,6 +370,14 @@ def _answer(
         # (it had opened the coach's language menu).
         themes = tuple(theme for theme in reading.themes if theme != "language")
         intent, reading = UNKNOWN, replace(reading, intent=UNKNOWN, themes=themes)
+    if (
+        _NOT_MINE_SAID.search(text)
+        and not asks_a_question(text)
+        and action_question(text) == NOT_MY_ROLE
+    ):
+        # "i dont have conferences. im the nurse": what the coach assumed does not fit their
+        # role (it had been "Heard: time is stretched thin").
+        return [Text(said.role_assumed), *offer_role(turn, text)]
     to_coach = said_to_the_coach(text)  # "is this thing private? can my principal see this"
     if to_coach is not None:
         name, about = to_coach
@@ -1567,6 +1575,14 @@ def _at_the_coach(text: str, at_coach_words: list[str]) -> bool:
         word in aimed and (word not in pointers or at + 1 == len(said) or said[at + 1] in then)
         for at, word in enumerate(said)
     )
+
+
+# What a role does not have, said: "i dont have conferences", "i'm not a teacher".
+_NOT_MINE_SAID = re.compile(
+    r"\b(?:don'?t|dont|do not|never) (?:have|teach|do)\b|\bnot a (?:teacher|classroom)\b"
+    r"|\bno (?:class|classroom|conferences)\b|\bno (?:tengo|doy) (?:clase|salón|salon)",
+    re.IGNORECASE,
+)
 
 
 def _role_said_in_passing(turn: Turn, text: str) -> list[Reply]:

@@ -238,6 +238,8 @@ class IntentReplies(_Strict):
     draft_kept_then: str
     asked_kept_then: str
     greeting_pending: str
+    # "i dont have conferences. im the nurse": said outside a conversation.
+    role_assumed: str
     # {action}, {day}: a hello before the day the action is planned for.
     greeting_day_ahead: str
     short_reply: list[str] = Field(min_length=1)

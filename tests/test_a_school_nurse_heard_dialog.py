@@ -140,3 +140,11 @@ def test_a_colleague_s_words_told_and_a_word_on_the_options_get_no_wording_note(
     at_the_options = tom.says("none of these are about the dad")
     # Had: "A gentle thought on wording... “none of these are about the dad”".
     assert "A gentle thought on wording" not in at_the_options
+
+
+def test_the_nurse_saying_she_has_no_conferences_is_heard_as_her_role(app: CoachApp) -> None:
+    reply = Conversation(app.coach, "nurse-keisha").says("i dont have conferences. im the nurse")
+    # Had: "Heard: time is stretched thin."
+    assert "that assumed a classroom" in reply and "time is stretched" not in reply
+    assert "Shall I set that as your role" in reply
+    assert "assumed a classroom" not in Conversation(app.coach, "nurse-2").says("im the nurse")

@@ -148,3 +148,12 @@ def test_the_nurse_saying_she_has_no_conferences_is_heard_as_her_role(app: Coach
     assert "that assumed a classroom" in reply and "time is stretched" not in reply
     assert "Shall I set that as your role" in reply
     assert "assumed a classroom" not in Conversation(app.coach, "nurse-2").says("im the nurse")
+
+
+def test_a_family_night_in_ramadan_gets_its_timing(app: CoachApp) -> None:
+    reply = Conversation(app.coach, "ms-hannah").says(
+        "last year our spring family night was during ramadan at 6pm and none of my afghan "
+        "families came. how should i plan around it?"
+    )
+    # Had: "A family's faith and class celebrations", then "Schedules are doing a lot".
+    assert "break the fast at sunset (iftar)" in reply

@@ -318,10 +318,11 @@ def _only_of_oneself(clause: str) -> bool:
 # problem"), and a word on the options offered ("none of these are about the dad"): neither is
 # the educator framing a family (both had a note on their wording).
 _SAID_BY_ANOTHER = re.compile(
-    r"\b(?!i\b|we\b)[\w']+\s+(?:said|says|wrote|writes|thinks|claims|emailed)\b", re.IGNORECASE
+    r"\b(?:the same one|the one|same teacher|same colleague) who (?:said|says|thinks|wrote)\b",
+    re.IGNORECASE,
 )
 _ABOUT_THE_OPTIONS = re.compile(
-    r"^\W*(?:none|neither|not one|nothing) of (?:these|those|them|the options|that)\b",
+    r"^\W*(?:none|neither|not one) of (?:these|those|the options)\b",
     re.IGNORECASE,
 )
 

@@ -477,6 +477,8 @@ class ReflectionAsides(_Strict):
 
     later: ReflectionAside
     how_long: ReflectionAside
+    # "wait do i have to do this every week": how often a reflection is asked of them.
+    how_often: ReflectionAside
     must_answer: ReflectionAside
     # "ugh long day": only how the day was, said at a question.
     weary: ReflectionAside

@@ -58,3 +58,23 @@ def test_figuring_it_out_oneself_closes_the_topic_not_the_self_check(app: CoachA
     assert "Thirteen short statements" in Conversation(app.coach, "b").says(
         "help me figure out what to focus on"
     )
+
+
+def test_whether_this_is_every_week_is_answered_beside_the_question(app: CoachApp) -> None:
+    tom = Conversation(app.coach, "mr-tom")
+    tom.says("reflect relational")
+    reply = tom.says("wait do i have to do this every week")
+    # Had: "Heard: time is stretched thin." and question 2 (saved as the answer).
+    assert "none is required" in reply and "Question 1 of 2" in reply
+    assert "Question 2 of 2" in tom.says("honestly i do this every week with the garcias")
+
+
+def test_a_short_first_sentence_heard_in_a_reflection_keeps_the_next_one(app: CoachApp) -> None:
+    tom = Conversation(app.coach, "mr-tom")
+    tom.says("reflect relational")
+    reply = tom.says(
+        "none. i get emails at midnight from parents asking why their kid has a B. thats the "
+        "conversation"
+    )
+    # Had: "Check your district's policy first." and nothing more.
+    assert "Check your district's policy first. A school messaging app" in reply

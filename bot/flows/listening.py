@@ -225,7 +225,19 @@ def in_brief_when_told(ack: Heard, text: str) -> str:
     if told is None or not told.answers or asks_in_any_part(text):
         return ack.text
     first = _FIRST_SENTENCE.match(ack.text)
-    return ack.text if first is None else first.group(1)
+    if first is None:
+        return ack.text
+    if len(words(first.group(1))) < BRIEF_ENOUGH_WORDS:
+        # "Check your district's policy first." says nothing alone (it had been the whole
+        # reply to "i get emails at midnight from parents..."): the next sentence with it.
+        second = _FIRST_SENTENCE.match(ack.text, first.end(1))
+        rest = ack.text[first.end(1) :].lstrip()
+        return f"{first.group(1)} {second.group(1).strip() if second else rest}"
+    return first.group(1)
+
+
+# A first sentence shorter than this needs the next one to say anything.
+BRIEF_ENOUGH_WORDS = 8
 
 
 # A text's first sentence: up to the first full stop, question or exclamation mark that ends a

@@ -30,7 +30,7 @@ from content.understanding_schema import ReflectionAside, ReflectionAsides, repl
 
 # Asked over the action options too, answered there with their `at_action` (who can see it
 # and a change of action are the action question model's and change_action's there).
-AT_THE_ACTION_STEP = frozenset({"later", "how_long", "must_answer", "weary"})
+AT_THE_ACTION_STEP = frozenset({"later", "how_long", "how_often", "must_answer", "weary"})
 OPTION_NUMBERS = frozenset("123456789")
 # Where an option is to be picked, what is typed ranges wider than at a question (a note's
 # details typed ahead: "his name is jayden" is who_sees at 0.56): the model must be surer.
@@ -211,6 +211,7 @@ def phrased_aside(asides: ReflectionAsides, text: str) -> str | None:
         return "change_action"
     phrased = (
         ("how_long", asides.how_long),
+        ("how_often", asides.how_often),
         ("must_answer", asides.must_answer),
         ("later", asides.later),
         ("weary", asides.weary),

@@ -183,3 +183,22 @@ def test_a_complaint_about_the_nudge_is_no_check_in(app: CoachApp, clock: FakeCl
     # Had: "Done! ... is real partnership work" (for "sent"), and the journal said done.
     assert "Done!" not in reply
     assert "not checked in yet" in rosa.says("journal")
+
+
+def test_potty_training_and_a_care_plan_question_get_answers_of_their_own(app: CoachApp) -> None:
+    potty = Conversation(app.coach, "ms-rosa").says(
+        "potty training. la mamá de Sofi insists shes trained and sends her in underwear with no "
+        "extra clothes, and weve had 3 accidents a day this week. how do i bring this up without "
+        "it turning into whos fault it is"
+    )
+    # Had: "A private matter about a child's health or care" (clothes, hygiene items, meals).
+    assert "rather than who's right" in potty
+    aunt = Conversation(app.coach, "nurse-keisha").says(
+        "can i talk to the aunt about insulin doses if shes not on the emergency card?"
+    )
+    # Had: "Keep the student with you and call the office: release a child only to..."
+    assert "consent question rather than a pickup one" in aunt
+    pickup = Conversation(app.coach, "ms-x").says(
+        "a man who isnt on the emergency card is at the front desk saying hes here for maya"
+    )
+    assert "consent question" not in pickup

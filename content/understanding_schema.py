@@ -45,6 +45,7 @@ from content.text_model_schema import (
     theme_training_examples,
     topic_examples,
 )
+from content.topic_names import ALL_TOPICS
 from content.understanding_cues import CueCompiler
 
 UNDERSTANDING_DIR = Path(__file__).parent / "understanding"
@@ -814,6 +815,11 @@ def _situation_faults(told: dict[str, Told]) -> list[str]:
             for name, entry in told.items()
             for broader in entry.narrows
             if broader not in situations.situations
+        ]
+        + [
+            f"understanding/replies.yaml told.{name}: unknown topic {entry.topic!r}"
+            for name, entry in told.items()
+            if entry.topic not in ALL_TOPICS
         ]
         + [
             f"understanding/replies.yaml told.{name}: read_as unknown situation {read!r}"

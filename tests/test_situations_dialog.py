@@ -554,3 +554,24 @@ def test_good_news_about_a_home_found_is_celebrated(app: CoachApp) -> None:
         "the family that got evicted found an apartment!! so happy for them"
     )
     assert "what goes well" in answer  # had: the answer for a family without stable housing
+
+
+def test_content_check_names_a_told_entry_s_unknown_topic_or_situations_read_as() -> None:
+    content = default_understanding()
+    told = dict(content.replies.told)
+    told["restorative_conference"] = told["restorative_conference"].model_copy(
+        update={"topic": "organizational"}
+    )
+    told["housing_named"] = told["housing_named"].model_copy(update={"read_as": ["hardship"]})
+    broken = content.model_copy(
+        update={"replies": content.replies.model_copy(update={"told": told})}
+    )
+    faults = broken.model_faults()
+    assert (
+        "understanding/replies.yaml told.restorative_conference: unknown topic 'organizational'"
+        in (faults)
+    )
+    assert (
+        "understanding/replies.yaml told.housing_named: read_as unknown situation 'hardship'"
+        in (faults)
+    )

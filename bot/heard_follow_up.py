@@ -179,7 +179,12 @@ def tells_more_after_safety(text: str) -> bool:
     """Something told (not asked) right after a safety answer, with no safety words of its
     own (those are answered as themselves) and nothing else the coach reads in it."""
     said = words(for_matching(text))
-    if not said or "?" in text or asks_a_question(text) or said_to_the_coach(text) is not None:
+    if not said or "?" in text or asks_a_question(text):
+        return False
+    to_coach = said_to_the_coach(text)
+    if to_coach is not None and not to_coach[1].listens_after:
+        # Safety words of its own are answered as themselves; a feeling only listened to
+        # ("...I called mom. I'm shaking a little") is part of what is told after it.
         return False
     if asks_for_a_pause(text) or _ASKS_THE_COACH.search(for_matching(text)):
         return False  # "...can you not send me anything next week either": a request

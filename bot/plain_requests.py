@@ -1066,7 +1066,8 @@ def answer_to_how_it_went(turn: Turn, text: str, offered: str) -> list[Reply] | 
     return None
 
 
-# What the coach did, complained of: "you sent the exact same one again", "u keep asking".
+# What the coach did, complained of: "you sent the exact same one again", "u keep asking";
+# read under "How did it go?" and under the nudge's card alike.
 _WHAT_THE_COACH_DID = re.compile(
     r"\b(?:you|u)\s+(?:just\s+)?(?:sent|send|keep|kept|said|put|gave|told|ignored|asked)\b",
     re.IGNORECASE,
@@ -1115,6 +1116,8 @@ def answer_to_nudge_card(
     card = replies_in(current_language()).nudge_card
     said = for_matching(text)
     if _requests(said):  # "help me write a note home, mom asked about the fair"
+        return None
+    if _WHAT_THE_COACH_DID.search(text):  # "you sent the exact same one again": not a "sent"
         return None
     if len(words(said)) > NUDGE_CARD_STORY_WORDS and _tells_a_situation(text):
         # "not this week. its been a bad week. a dad in my class got detained by ICE...": the

@@ -202,3 +202,22 @@ def test_potty_training_and_a_care_plan_question_get_answers_of_their_own(app: C
         "a man who isnt on the emergency card is at the front desk saying hes here for maya"
     )
     assert "consent question" not in pickup
+
+
+def test_a_complaint_under_the_nudge_card_marks_nothing_done(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    rosa = Conversation(
+        app.coach, "ms-rosa", platform=Platform.SLACK, workspace="T1", timezone="America/Chicago"
+    )
+    rosa.says("nudges on")
+    platform = FakePlatform()
+    clock.advance(days=1)
+    tick(app, senders_for(platform), clock.now)
+    assert platform.delivered, "the nudge went out"
+    reply = rosa.says(
+        "are you kidding me. i said NOT to send me the school improvement plan stuff and you "
+        "sent the exact same one again"
+    )
+    # Had: "Marked done. Nice work!" (for "sent"), as under "How did it go?" before.
+    assert "Marked done" not in reply

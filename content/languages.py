@@ -35,6 +35,7 @@ UNTRANSLATED = frozenset(
         "situation",
         "narrows",
         "read_as",
+        "settles",
         "roles",
         "grades",
         "contexts",

@@ -621,6 +621,12 @@ class Told(_Strict):
     # Never a note home, whatever the request's words ("role play with me? I need to call a
     # dad...": a call rehearsed, not a note).
     no_draft: bool = False
+    # Themes it settles for a reflection's action options ("i speak spanish myself, no
+    # interpreter needed": no interpreter to book), whatever else the answers named.
+    settles: list[str] = Field(default_factory=list)
+    # Action options that fit what it tells, offered first at the reflection's last step
+    # ("no K'iche' interpreter in the whole district": finding one, not booking one).
+    actions: list[str] = Field(default_factory=list)
 
 
 class NudgeCard(_Strict):
@@ -716,9 +722,14 @@ class ReplyFile(_Strict):
         expected = sorted([*THEMES, "general"])
         if sorted(self.acknowledge) != expected:
             raise ValueError(f"acknowledge must be exactly {expected}")
-        unknown = [t for t in [*self.theme_actions, *self.acknowledge_also] if t not in THEMES]
+        settled = [t for entry in self.told.values() for t in entry.settles]
+        unknown = [
+            t for t in [*self.theme_actions, *self.acknowledge_also, *settled] if t not in THEMES
+        ]
         if unknown:
-            raise ValueError(f"theme_actions: unknown themes {unknown}")
+            raise ValueError(
+                f"theme_actions, acknowledge_also, told settles: unknown themes {unknown}"
+            )
         return self
 
 

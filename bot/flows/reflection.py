@@ -83,6 +83,10 @@ REPLACES = "replaces"
 # part of the plan itself.
 LEAD_IN_MOST_WORDS = 6
 NOT_AGAIN = "not_again"
+# Themes what was told settles for the action options, and the options it brings
+# (replies.yaml told `settles` and `actions`).
+SETTLED = "_settled"
+TOLD_ACTIONS = "_told_actions"
 
 
 def _rotating(items: list[str], start: int, count: int) -> list[str]:
@@ -226,14 +230,18 @@ def ask_action(turn: Turn, flow: ActiveFlow) -> list[Reply]:
     flow.step = "action"
     flow.data["_accepts_text"] = True
     if "rotation" in flow.data:  # fitted to what was said (reflections begun before: as they were)
-        flow.data["actions"] = listening.fitted_actions(
+        settled = flow.data.get(SETTLED, [])
+        brought = flow.data.get(TOLD_ACTIONS, [])
+        fitted = listening.fitted_actions(
             turn.library,
             flow.data["topic"],
             _profile_for_actions(turn, flow),
-            flow.data.get("themes", []),
+            [t for t in flow.data.get("themes", []) if t not in settled],
             flow.data["rotation"],
             leave_out=flow.data.get(NOT_AGAIN),
         )
+        told_first = [*brought, *(a for a in fitted if a not in brought)]
+        flow.data["actions"] = told_first[: max(len(fitted), len(brought))]
     carried = flow.data.get("carried")
     if carried and carried not in flow.data["actions"]:
         flow.data["actions"] = [carried, *flow.data["actions"]]
@@ -372,7 +380,7 @@ class ReflectionFlow:
         """Keep the answer, say one thing that shows it was read, then move on."""
         reading = understand(full, deficit=False)  # the wording note reads deficit itself
         flow.data["answers"].append(full)
-        _keep_themes(flow, reading)
+        _keep_themes(flow, reading, full)
         note = wording_note(turn, full)
         second_look = flow.data.pop("_noted", False) and listening.takes_a_second_look(full)
         if note:
@@ -713,17 +721,26 @@ def _option_in_words(flow: ActiveFlow, own: str) -> str | None:
     return f"{action.rstrip('.')} ({named.change})" if named.change else action
 
 
-def _keep_themes(flow: ActiveFlow, reading: Understanding) -> None:
-    """What the educator's words were about, for the action options to fit."""
+def _keep_themes(flow: ActiveFlow, reading: Understanding, text: str) -> None:
+    """What the educator's words were about, for the action options to fit, and what they
+    told that settles a theme or brings options of its own ("i speak spanish myself": no
+    interpreter to book)."""
     themes: list[str] = flow.data.setdefault("themes", [])
     themes.extend(t for t in reading.themes if t not in themes and t != "unsure")
+    told = listening.what_is_told(text)
+    if told is None:
+        return
+    settled: list[str] = flow.data.setdefault(SETTLED, [])
+    settled.extend(t for t in told[1].settles if t not in settled)
+    brought: list[str] = flow.data.setdefault(TOLD_ACTIONS, [])
+    brought.extend(a for a in told[1].actions if a not in brought)
 
 
 def _heard_not_saved(flow: ActiveFlow, own: str, why: str) -> list[Reply]:
     """What the text was about (its theme, when it names one), and why it was not saved; the
     options asked again fit it ("he works two jobs": the smallest ones first)."""
     reading = understand(own, deficit=False)
-    _keep_themes(flow, reading)
+    _keep_themes(flow, reading, own)
     # A theme this conversation already acknowledged is not said again ("the garcias, mom
     # works nights", then "he works two jobs" at the action step).
     acknowledged = listening.acknowledged_themes(flow.data.get("acknowledged", []))

@@ -45,6 +45,7 @@ from bot.situation_answers import (
     situation_named,
     situation_tries,
 )
+from bot.situation_corrections import situation_corrected
 from bot.turn import Turn
 from bot.understanding import Understanding, understand
 from bot.understanding.family_told import family_told_something
@@ -93,6 +94,9 @@ def follow_up(turn: Turn, text: str, offered: str) -> tuple[list[Reply], str]:
     (`offered`, a heard or advised offer), empty when it is none; and the command a yes to
     that reply still means (`NO_ADVICE` after a safety answer: a yes starts nothing)."""
     advice, command = heard_kept(offered)
+    corrected = situation_corrected(advice, text)
+    if corrected is not None:  # "one dad. not a town hall": the situation misread, owned
+        return [Text(corrected)], command
     after_safety = advice is not None and advice.startswith(COACH_ADVICE)
     if offered.startswith(HEARD) and after_safety and tells_more_after_safety(text):
         # "it's been like this for weeks" after a crisis answer (had: "I'm not sure what

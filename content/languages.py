@@ -36,6 +36,7 @@ UNTRANSLATED = frozenset(
         "narrows",
         "read_as",
         "settles",
+        "rules_out",
         "roles",
         "grades",
         "contexts",
@@ -57,6 +58,8 @@ UNTRANSLATED = frozenset(
 AS_WRITTEN = frozenset(
     {
         "typed_outcomes",
+        "needs_words",
+        "whole",
         "not_done_after_all",
         "done_since_words",
         "aside_openers",

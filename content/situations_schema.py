@@ -42,6 +42,9 @@ class Situation(Strict):
     # death, a report or a protective order, which only the question itself may bring up ("to
     # say Amira was ok after" had been answered with a school's grief).
     nearest: bool = True
+    # Answered only when one of these is said too (both languages in one list): a meeting
+    # "with him and the principal" is no room full of families, whatever the model leans to.
+    needs_words: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _known_topic(self) -> Situation:

@@ -582,6 +582,20 @@ class RoleNote(_Strict):
     note: str
 
 
+class SituationCorrection(_Strict):
+    """Said right after a situation's answer, that the answer misread it ("one dad. not a
+    town hall" after a meeting with many families; "nobody died" after a loss): the miss
+    owned, with what fits instead. Heard only after the situations it `rules_out`."""
+
+    rules_out: list[str] = Field(min_length=1)
+    # Anywhere in a message of at most `most_words` words...
+    words: list[str] = Field(min_length=1)
+    most_words: int = 14
+    # ...or as the whole message ("one dad", "solo una familia").
+    whole: list[str] = Field(default_factory=list)
+    answer: str
+
+
 class Told(_Strict):
     """Something told that no theme names ("i'm nervous", "i barely know my families", "the
     family is scared of the school"), heard as the part of the framework it belongs to
@@ -708,6 +722,7 @@ class ReplyFile(_Strict):
     role_in_the_answer: dict[str, RoleNote] = {}
     offer_answers: OfferAnswers
     to_the_coach: dict[str, ToTheCoach]
+    situation_corrections: dict[str, SituationCorrection] = Field(min_length=1)
     tip_now: TipNow
     nudge_card: NudgeCard
     keep_going: KeepGoingWords
@@ -796,7 +811,7 @@ class UnderstandingContent(_Strict):
             + model_faults(topic_examples(self.topics), TOPIC_MODEL_PATH)
             + model_faults(theme_training_examples(self.intents), THEME_MODEL_PATH)
             + model_faults(plan_examples(), PLAN_MODEL_PATH)
-            + _situation_faults(self.replies.told)
+            + _situation_faults(self.replies.told, self.replies.situation_corrections)
             + _action_question_faults(self.replies.action_questions)
             + _reflection_aside_faults()
         )
@@ -805,7 +820,9 @@ class UnderstandingContent(_Strict):
         return sorted({word for topic in self.topics.topics.values() for word in topic.words})
 
 
-def _situation_faults(told: dict[str, Told]) -> list[str]:
+def _situation_faults(
+    told: dict[str, Told], corrections: dict[str, SituationCorrection]
+) -> list[str]:
     """The situations' answers and examples, the model trained from the examples, and the
     situations `told` entries name."""
     try:
@@ -826,6 +843,12 @@ def _situation_faults(told: dict[str, Told]) -> list[str]:
             for name, entry in told.items()
             for broader in entry.narrows
             if broader not in situations.situations
+        ]
+        + [
+            f"understanding/replies.yaml situation_corrections.{name}: unknown situation {ruled!r}"
+            for name, entry in corrections.items()
+            for ruled in entry.rules_out
+            if ruled not in situations.situations
         ]
         + [
             f"understanding/replies.yaml told.{name}: unknown topic {entry.topic!r}"

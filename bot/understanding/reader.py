@@ -21,8 +21,9 @@ from bot.understanding.examples import ExampleVote
 from bot.understanding.language import ENGLISH_WORDS, SPANISH_WORDS, detect_language
 from bot.understanding.normalise import alternation, for_matching, phrases_pattern, words
 from bot.understanding.text_model import Grams, Guess, TextModel, Vocabulary
+from content.languages import DEFAULT_LANGUAGE
 from content.reframe_patterns import PatternError
-from content.situations_schema import NO_SITUATION
+from content.situations_schema import NO_SITUATION, situations_in
 from content.text_model_schema import (
     INTENT_MODEL_PATH,
     NO_TOPIC,
@@ -961,7 +962,8 @@ class Reader:
         """The everyday situation a message asks about (content/understanding/situations.yaml),
         when the model is `sure` of it; None for a message about none of them. Read only where
         an answer is wanted (a question outside a conversation), not for every message."""
-        return situation_of(self.situation_model.probabilities_text, text, sure)
+        found = situation_of(self.situation_model.probabilities_text, text, sure)
+        return found if found is None or says_what_it_needs(found, text) else None
 
     def situation_guess(self, text: str) -> Guess:
         """The situation model's best guess and how sure it is, bar or no bar (`coach
@@ -1034,6 +1036,13 @@ def situation_of(
         ):
             return label
     return None
+
+
+def says_what_it_needs(situation: str, text: str) -> bool:
+    """Whether the text says one of the words the situation is answered only with (its
+    `needs_words`; none asked, always)."""
+    needed = situations_in(DEFAULT_LANGUAGE).situations[situation].needs_words
+    return not needed or phrases_pattern(tuple(needed)).search(for_matching(text)) is not None
 
 
 def situation_bar(normalised: str, sure: float) -> float:

@@ -634,6 +634,9 @@ def _barrier(answer: Answer, own: str | None) -> str:
     if own is None:
         return "other"
     checkin = replies_in(current_language()).checkin
+    # "she answered and it went great, we talked in spanish for 10 min! just didnt get to the
+    # second family": what went well is no barrier (its Spanish had been read as language).
+    own = _without_what_went_well(own)
     said = for_matching(own)
     if phrases_pattern(tuple(checkin.forgot_words)).search(said):
         return "forgot"
@@ -650,6 +653,29 @@ def _barrier(answer: Answer, own: str | None) -> str:
         # "was out sick mon-tues", "tuve que cubrir salones"; not a dad "busy" as he hung up
         return "no_time"
     return "other"
+
+
+def _without_what_went_well(text: str) -> str:
+    """The parts of a partly's story that are not a bright spot (a clause with the positive
+    theme and no negation), where some parts are one and some are not; the text as it is
+    otherwise."""
+    parts = [part.strip() for part in _CLAUSES.split(text) if part and part.strip()]
+    negations = set(replies_in(current_language()).checkin.negations)
+    rest = [
+        part
+        for part in parts
+        if "positive" not in understand(part, deficit=False).themes
+        or negations & set(words(for_matching(part)))
+    ]
+    # One part alone, or every part bright, is read whole ("mom replied in vietnamese and i
+    # couldnt read it" names its barrier in the same breath).
+    return " ".join(rest) if 0 < len(rest) < len(parts) else text
+
+
+# A partly's story in parts: its sentences, and its clauses either side of a contrast.
+_CLAUSES = re.compile(
+    r"[.!?;]+|\b(?:but|though|tho|although|except|pero|aunque|solo que)\b", re.IGNORECASE
+)
 
 
 def _family_gone(text: str) -> bool:

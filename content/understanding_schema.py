@@ -376,6 +376,8 @@ class OwnPlan(_Strict):
     report_heard: str
     not_a_step: str
     too_thin: str  # {step}: a step's verb with nothing beside it
+    # {day}: a day typed over the options alone ("tuesday nights like 8:30"): kept for the step.
+    day_only: str
     not_that_one: str  # said against an option typed over the options
     leave_openers: list[str] = Field(min_length=1)
     instead_words: list[str]

@@ -444,7 +444,7 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
                 # "not yet" (its "ok" had carried it into the week as it was, still undone).
                 return begin(turn, flow, pending, "done", then, said=own)
             typed = _typed_carry(own) if answer.key is None else answer.key
-            if typed is None and pending is not None and own and _says_a_day_only(own):
+            if typed is None and pending is not None and own and says_a_day_only(own):
                 # "tal vez el viernes", "maybe thursday": carried as it was, the day kept with
                 # how it went (it had been kept, and the question asked again).
                 before = turn.sealer.unseal(pending.outcome_note) if pending.outcome_note else ""
@@ -550,7 +550,7 @@ def _with_what_it_shrinks(turn: Turn, step: str, pending: Reflection | None) -> 
 DAY_ONLY_WORDS = 5
 
 
-def _says_a_day_only(own: str) -> bool:
+def says_a_day_only(own: str) -> bool:
     """ "tal vez el viernes", "maybe friday", "thursday prob": a day named, and little else."""
     if len(words(for_matching(own))) > DAY_ONLY_WORDS:
         return False

@@ -22,7 +22,7 @@ from bot.drafts import messages as drafts_said
 from bot.drafts.suggest import draft_button
 from bot.flows import checkin, listening
 from bot.flows.base import Answer
-from bot.flows.checkin import own_words, wording_note
+from bot.flows.checkin import own_words, says_a_day_only, wording_note
 from bot.flows.correction import correction_of_last_answer, mend
 from bot.flows.option_words import (
     asks_to_write_own,
@@ -86,6 +86,8 @@ NOT_AGAIN = "not_again"
 # Themes what was told settles for the action options, and the options it brings
 # (replies.yaml told `settles` and `actions`).
 SETTLED = "_settled"
+# A day typed over the action options alone ("tuesday nights like 8:30"), kept with the step.
+DAY_FOR_STEP = "_day_for_step"
 TOLD_ACTIONS = "_told_actions"
 
 
@@ -296,6 +298,9 @@ def _ask_own_action(flow: ActiveFlow) -> list[Reply]:
 
 
 def _save(turn: Turn, flow: ActiveFlow, action: str) -> list[Reply]:
+    day = flow.data.pop(DAY_FOR_STEP, None)
+    if day and day.casefold() not in action.casefold():
+        action = f"{action.rstrip('.')} ({day})"
     replaced = _replaced(turn, flow)
     if replaced is not None:
         replaced.action = turn.sealer.seal(action)
@@ -620,6 +625,11 @@ class ReflectionFlow:
         nudges_set = nudges_asked_in_words(turn, own, in_a_conversation=True) if own else []
         if nudges_set:  # "ya no me mandes los recordatorios los lunes, mejor los viernes"
             return [*nudges_set, *ask_action(turn, flow)]
+        if own is not None and not asked_for_own and says_a_day_only(own):
+            # "tuesday nights like 8:30": when, not what (it had been heard as no time).
+            flow.data[DAY_FOR_STEP] = own.strip().rstrip(".")
+            day = said.own_plan.day_only.format(day=flow.data[DAY_FOR_STEP])
+            return [Text(day), *ask_action(turn, flow)]
         allowed = step_asked_leave_for(own) if own is not None else None
         if allowed is not None:  # "can i just text his mom instead?": yes, and it is saved
             return [Text(said.own_plan.leave_given), *_save(turn, flow, allowed)]

@@ -35,6 +35,7 @@ class Purpose(StrEnum):
     INTRODUCE = "introduce"
     CONCERN = "concern"
     EVENT = "event"  # every family at once: a family night, an open house, a café
+    SYMPATHY = "sympathy"  # a death or a loss in the family: care, and nothing asked of them
 
 
 class Specific(StrEnum):

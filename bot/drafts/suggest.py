@@ -22,6 +22,21 @@ _TO_STAFF = re.compile(
 # Words that say what the note is for, most specific first.
 _PURPOSE_WORDS = (
     (
+        Purpose.SYMPATHY,
+        # A death or a loss in the family: "a sympathy note... their grandma died", "una nota
+        # de pésame" (it had offered a celebration first). Not "the class fish died".
+        re.compile(
+            r"\b(sympathy|condolences?|passed away|passing of|funeral|bereave\w*|p[eé]same"
+            r"|condolencias?|falleci\w*|muri[oó] (su|el|la) )|\b(his|her|their|the family'?s?)"
+            r" (mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|brother|sister|"
+            r"aunt|uncle|baby|cousin|parent|abuela|abuelo) (died|passed)\b"
+            r"|\b(mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|brother|sister|"
+            r"aunt|uncle|baby|cousin) (just )?(died|passed)\b|\b(loss|lost) (in|of) (the|their|"
+            r"his|her) family|\bfamily'?s loss",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         Purpose.EVENT,
         # "a blurb for our fall family night... kids welcome", "a FAFSA night for all senior
         # families": every family invited at once, no one child (it had been a one-family

@@ -47,9 +47,11 @@ OFFER = Msg(
 # "im a para not a teacher": offered the role that fits, without being told they hold it.
 OFFER_BESIDE = Msg(
     "Thanks for telling me about your work. The {label} role fits it best: it keeps "
-    "reflections and nudges close to the classroom and its families. Shall I set it?"
+    "reflections and nudges close to the classroom and its families. Shall I set it, or "
+    "another role?"
 )
 OFFER_YES = Msg("Yes, set {label}")
+OFFER_OTHER = Msg("No, {label}")
 OFFER_ASIDE = Msg(
     "Thanks for telling me you're {described}. When we're done here, `profile role {role}` "
     "sets it, so I offer what fits your work first."

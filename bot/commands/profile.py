@@ -133,6 +133,8 @@ def offer_role(turn: Turn, sentence: str) -> list[Reply]:
         # down (it had been offered again), so the role for everyone else.
         role, word = Role.OTHER, ""
     entry = words.roles[role]
+    if word in entry.beside and turn.educator.role == Role.OTHER.value:
+        return []  # a para who chose the role for everyone is not offered the teacher's again
     if role.value == turn.educator.role and word not in entry.beside:
         # "chem teacher, 11th and 12th, 150 kids" from a teacher: the grades it names are set
         # (it had offered the role they already have, and left the grades out).
@@ -149,7 +151,14 @@ def offer_role(turn: Turn, sentence: str) -> list[Reply]:
     yes = Choice(said.OFFER_YES.format(label=label), value)
     make_offer(turn.educator, value, turn.now)  # "ok" typed means the button
     if word in entry.beside:  # a para is offered the teacher role, not told they are one
-        return [Choices(said.OFFER_BESIDE.format(label=entry.label.casefold()), (yes,))]
+        # ...or the role for everyone else, in one tap with the grades said ("im not the
+        # teacher tho" had been needed first, and "k-2" asked again after it).
+        other = f"profile role {Role.OTHER.value}" + (f" {band.value}" if band else "")
+        another = Choice(
+            said.OFFER_OTHER.format(label=words.roles[Role.OTHER].label.casefold()), other
+        )
+        offered = said.OFFER_BESIDE.format(label=entry.label.casefold())
+        return [Choices(offered, (yes, another))]
     return [Choices(said.OFFER.format(described=entry.described), (yes,))]
 
 

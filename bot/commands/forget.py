@@ -10,6 +10,8 @@ from bot.flows.forget import start_forget
 from bot.i18n import current_language
 from bot.replies import Reply, Text
 from bot.turn import Turn
+from bot.understanding.normalise import for_matching, words
+from bot.understanding.reader import OWN_DATA_WORDS, YOUR_DATA_MOST_WORDS
 from content.understanding_schema import replies_in
 
 # "forget it", "forget about it", "forget that": never mind, said with the command's word (it
@@ -32,9 +34,20 @@ def never_mind_then(args: str) -> str | None:
     said = args.strip()
     found = _NEVER_MIND.match(said)
     if found is None:
-        return None
+        return _told_on(said)
     rest = said[found.end() :].strip()
     return None if _ALL_OF_IT.match(rest) else rest
+
+
+def _told_on(said: str) -> str | None:
+    """ "forget the settings. thurs meeting w maria navarro + ASL interpreter + AP...": the
+    word begins a longer message that names none of the educator's data (it had asked
+    "Delete everything?"); what follows its first sentence is the message."""
+    typed = words(for_matching(said))
+    if len(typed) <= YOUR_DATA_MOST_WORDS or not OWN_DATA_WORDS.isdisjoint(typed):
+        return None
+    parts = re.split(r"[.!?;]\s+", said, maxsplit=1)
+    return parts[1].strip() if len(parts) == 2 and parts[1].strip() else said
 
 
 def handle_forget(turn: Turn, args: str) -> list[Reply]:

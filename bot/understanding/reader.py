@@ -174,6 +174,14 @@ HELP_MOST_WORDS = 10
 DAYPARTS = frozenset(["morning", "afternoon", "evening"])
 # A message longer than this with a hello word in it is read for what else it asks.
 GREETING_MOST_WORDS = 8
+# Export and erasure touch the educator's own data: read only where asked for plainly.
+YOUR_DATA_INTENTS = frozenset(["export", "forget"])
+YOUR_DATA_MOST_WORDS = 8
+NOT_ASKED_WORDS = frozenset(["dont", "don't", "never", "nunca", "no borres", "not"])
+OWN_DATA_WORDS = frozenset([
+    "data", "everything", "account", "my", "info", "information", "history", "journal",
+    "datos", "todo", "cuenta", "mis", "mi", "información", "informacion",
+])  # fmt: skip
 # A "stop" or "not right now" in a message this long that names a family tells of them ("i
 # dont want to stop contacting them but idk how to fix it"); a wish to stop is short.
 CANCEL_MOST_WORDS = 15
@@ -592,6 +600,11 @@ class Reader:
             # "pls help. angry email came in at 11pm, parent says i am targeting her
             # daughter": help with a family, not with the coach (it had shown the menu).
             return "question" if self._asks(tokens, normalised) else UNKNOWN
+        if intent in YOUR_DATA_INTENTS and not self._asks_about_own_data(normalised, tokens):
+            # "his kid is a junior backup LB. i need a line for the 11pm texts" (had: the
+            # educator's data, exported), "forget the settings. thurs meeting w maria...":
+            # the data's own words, or a short message, before the educator's data is at stake.
+            return "question" if self._asks(tokens, normalised) else UNKNOWN
         if (
             intent == "draft"
             and len(tokens) > DRAFT_UNASKED_WORDS
@@ -749,6 +762,15 @@ class Reader:
         """ "thanks for the help with the letter", "...dad came to the meeting. thank you";
         not "write a thank you to the dads who built our garden beds"."""
         return tokens[0] in self.thanks_words or tokens[-1] in self.thanks_words
+
+    def _asks_about_own_data(self, normalised: str, tokens: Sequence[str]) -> bool:
+        """An export or an erasure asked for in so many words: the intent's cue in a short
+        message, or beside words for the educator's data ("delete all my data and my account")."""
+        intent_named = bool(set(self._cue_counts(normalised)) & YOUR_DATA_INTENTS)
+        if not NOT_ASKED_WORDS.isdisjoint(tokens):
+            return False  # "NO dont delete anything"
+        short = len(tokens) <= YOUR_DATA_MOST_WORDS
+        return intent_named and (short or not OWN_DATA_WORDS.isdisjoint(tokens))
 
     def cued(self, text: str, intent: str) -> bool:
         """Whether the intent's own cues are in the message (not only the examples' vote or

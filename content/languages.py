@@ -135,6 +135,7 @@ AS_WRITTEN = frozenset(
         "with_words",
         "again_words",
         "puzzled_words",
+        "not_about_the_step_words",
         # the stuck help's
         "several_words",
         # heard after a safety answer

@@ -517,6 +517,10 @@ class CheckinAsked(_Strict):
     puzzled_steps: dict[str, str]
     # A question of their own where done, partly or not yet is asked, with no ready answer.
     asked_at_outcome: str
+    # "done what? i'm talking about the robocall": what they told was not how the step went
+    # (it had been marked done); the check-in is left, the step still waiting.
+    not_about_the_step_words: list[str] = Field(min_length=1)
+    not_about_the_step: str
 
 
 class SecondLook(_Strict):

@@ -317,12 +317,21 @@ def _outcome_told(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> l
         aside = situation_aside(answer.text)
         asked = replies_in(current_language()).checkin_asked.asked_at_outcome
         return [Text(aside or asked), *reask_outcome(flow)]
+    if answer.key is None and _not_about_the_step(answer.text):
+        # "done what? i'm talking about the robocall": nothing recorded, the step still waits.
+        flow.finished = True
+        return [Text(replies_in(current_language()).checkin_asked.not_about_the_step)]
     outcome = answer.key or typed_outcome(answer.text)
     if pending is None or outcome is None:
         return [Text(str(messages.PICK_AN_OPTION)), *reask_outcome(flow)]
     said = str(flow.data.pop("followup_said", ""))
     more = answer.text if answer.key is None else ""
     return begin(turn, flow, pending, outcome, then, said=f"{more} {said}".strip())
+
+
+def _not_about_the_step(text: str) -> bool:
+    words_for_it = replies_in(current_language()).checkin_asked.not_about_the_step_words
+    return phrases_pattern(tuple(words_for_it)).search(for_matching(text)) is not None
 
 
 def ask_note(flow: ActiveFlow) -> list[Reply]:

@@ -1150,7 +1150,9 @@ def answer_to_nudge_card(
         if row is None or reading.topic is not None or reading.intent not in ASKED_OF_A_NUDGE:
             return None
         return _question(turn, replace(reading, topic=row.topic), text)
-    if short and says(card.skip_words):
+    if (short and says(card.skip_words)) or _in_a_short_sentence(text, card.skip_words):
+        # "...i teach PE and coach football. we dont do conferences. not this week": the
+        # button's words in a sentence of their own, however long the rest.
         return week("skip")
     if says(replies_in(current_language()).checkin.not_fit_words) or (
         action_question(text) == NOT_MY_ROLE  # "I'm the school nurse, I don't have a class"
@@ -1190,6 +1192,14 @@ def _marked_done(turn: Turn, text: str, ledger_id: str, done: list[Reply]) -> li
         make_offer(turn.educator, marked_done(row_id), turn.now)
     ack = heard(text, understand(text, deficit=False))
     return done if ack.key.startswith(GENERAL) else [Text(ack.text), *done]
+
+
+def _in_a_short_sentence(text: str, phrases: list[str]) -> bool:
+    """One of the phrases said as the first or last sentence of a longer text, in a few words."""
+    parts = [part for part in re.split(r"[.!?;\n]+", text) if part.strip()]
+    ends = [part for part in (parts[:1] + parts[-1:]) if len(words(part)) <= BUTTON_IN_WORDS]
+    pattern = phrases_pattern(tuple(phrases))
+    return any(pattern.search(for_matching(part)) for part in ends)
 
 
 def _opens_asking(said: str) -> bool:

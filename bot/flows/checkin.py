@@ -268,8 +268,11 @@ def _bare(text: str) -> str:
 
 # How often something happens, not how much of the step was done: "they cancel like half the
 # time" (it had been "partly", and a nudge Marked done).
+# ...nor is a while: "the bus... takes an hour and a half" (a nudge had been Marked done).
 _HOW_OFTEN = re.compile(
-    r"\b(?:half (?:of )?the time|some of the time|la mitad del tiempo|la mitad de las veces)\b"
+    r"\b(?:half (?:of )?the time|some of the time|la mitad del tiempo|la mitad de las veces"
+    r"|(?:an? |one |two |\d+ )?(?:hour|hr|day|week|year)s? and a half|half an? (?:hour|day)"
+    r"|half (?:hour|day)|(?:hora|horas|semana|semanas) y media|media hora|medio d[ií]a)\b"
 )
 
 

@@ -15,6 +15,7 @@ from typing import Literal
 
 from bot.numbers import parse_small_int
 from bot.weekly.schedule import parse_local_time, parse_weekday, zone_info
+from bot.weekly.zone_words import zone_named
 from content.schema import NUDGE_TOPICS
 
 SettingName = Literal["on", "off", "day", "time", "tz", "focus", "pause", "every"]
@@ -181,7 +182,7 @@ def _time(value: str) -> SetTime | BadValue:
 
 def _zone(value: str) -> SetZone | BadValue:
     try:
-        return SetZone(zone_info(value).key)
+        return SetZone(zone_info(zone_named(value) or value).key)
     except ValueError:
         return BadValue("tz", value)
 

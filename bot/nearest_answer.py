@@ -23,6 +23,10 @@ NEAREST_SHARED_WORDS = 2
 EVERYWHERE = frozenset([
     "famil", "paren", "stude", "child", "schoo", "teach", "class", "kids", "moms", "dads",
     "padre", "madre", "mamá", "papá", "escue", "alumn", "estud", "niños", "hijos", "maest",
+    # ...and words of asking and telling, which any question and line may hold ("how do i tell
+    # her yes without..." had been near a line on families without a home, by "tell" and
+    # "without").
+    "tell", "witho", "sayin", "wants", "think", "someo", "somet", "thing", "going", "reall",
 ])  # fmt: skip
 
 

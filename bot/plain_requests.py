@@ -1154,14 +1154,20 @@ def answer_to_nudge_card(
         # "...i teach PE and coach football. we dont do conferences. not this week": the
         # button's words in a sentence of their own, however long the rest.
         return week("skip")
-    if says(replies_in(current_language()).checkin.not_fit_words) or (
+    not_fit = says(replies_in(current_language()).checkin.not_fit_words)
+    # ...in a few words: "...she was going through a lot in the fall and sorry for how she
+    # talked to me" is a story of its own (it had been "not every nudge fits every role").
+    if (not_fit and len(words(said)) <= NUDGE_CARD_STORY_WORDS) or (
         action_question(text) == NOT_MY_ROLE  # "I'm the school nurse, I don't have a class"
     ):
         week("skip")  # "doesnt really work for high school"
         return [Text(card.not_fit)]
     if says(card.plan_words):  # "la voy a try con mis ELL families el thursday 👍"
         return [Text(card.will_try)]
-    if outcome in ("done", "partly") and not partly_only_by_a_hedge(text):
+    # A long story marks the week done only when it opens by saying so: "mom emailed me
+    # today... sorry for how she talked to me" is the family's doing (it had been Marked done).
+    told_first = len(words(said)) <= NUDGE_CARD_STORY_WORDS or outcome_first(text) is not None
+    if outcome in ("done", "partly") and not partly_only_by_a_hedge(text) and told_first:
         return _marked_done(turn, text, ledger_id, week("done"))
     if short and says(card.later_words):
         return week("skip")  # "too much going on, maybe next week's"

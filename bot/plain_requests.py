@@ -1055,7 +1055,10 @@ def answer_to_how_it_went(turn: Turn, text: str, offered: str) -> list[Reply] | 
         # reads like thanks; "went fine. on to the next one" like a reflection), right after
         # the question they tell how it went. A family that answered in anger ("le hablé y
         # se enojó") is no "Well done": what got in the way is heard instead.
-        hard = outcome == "done" and family_upset(text, reading.themes)
+        # The anger in the words, not only the model's guess ("the voicemails turn into
+        # garbage text on her phone" is no angry family).
+        cued = tuple(theme for theme in reading.themes if theme in reading.cued)
+        hard = outcome == "done" and family_upset(text, cued)
         return start_checkin(turn, pending, "partly" if hard else outcome, said=text)
     if reading.intent in CHECKIN_READINGS and tells_how_it_went(text):
         if asks_at_the_end(text) and not _tells_of(turn.sealer.unseal(pending.action), text):

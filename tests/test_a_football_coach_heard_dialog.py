@@ -4,7 +4,9 @@ had misread."""
 from __future__ import annotations
 
 from bot.app import CoachApp
+from tests.clock import FakeClock
 from tests.dialog import Conversation
+from tests.test_listening_dialog import a_week_after_choosing
 
 
 def test_a_lifting_schedule_and_favoritism_is_the_team_not_a_family_in_hardship(
@@ -17,3 +19,17 @@ def test_a_lifting_schedule_and_favoritism_is_the_team_not_a_family_in_hardship(
     # Had: "The nearest thing I know, from A family in a hard time: ...McKinney-Vento liaison".
     assert "McKinney" not in reply
     assert "Parents and a team or activity" in reply
+
+
+def test_did_it_with_what_the_student_said_about_voicemails_is_done(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    marcus = Conversation(app.coach, "coach-w")
+    a_week_after_choosing(marcus, clock, "Ask Eli how his folks want to hear from me")
+    marcus.says("checkin")
+    reply = marcus.says(
+        "did it. eli said his mom texts, dad uses email. he also said the voicemails turn into "
+        "garbage text on her phone. put it in the roster and told the attendance office"
+    )
+    # Had: "A call that ends like that stings..." and the step offered again.
+    assert "stings" not in reply and "carry it into this week" not in reply

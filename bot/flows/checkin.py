@@ -131,6 +131,14 @@ def typed_outcome(text: str) -> str | None:
             outcome = "done"
     if outcome == "not_yet" and outcome_first(text) == "done" and _only_others_did_not(text):
         outcome = "done"  # "done. she said she didn't know he liked science"
+    if (
+        outcome == "partly"
+        and outcome_first(text) == "done"
+        and _partly_only_in_what_was_said(text, typed["partly"])
+    ):
+        # "did it. eli said... the voicemails turn into garbage text on her phone": what
+        # someone said, not how the step went (it had been partly, and a bad call).
+        outcome = "done"
     if counted_partly(text):
         return "partly"  # "greeted 3 of the 5", "saludé a 3 de las 5 familias"
     if outcome is None:
@@ -143,6 +151,16 @@ def typed_outcome(text: str) -> str | None:
         # made things worse": done, and it went badly.
         return "partly"
     return outcome
+
+
+def _partly_only_in_what_was_said(text: str, partly: list[str]) -> bool:
+    """Every sentence with a partly word reports what someone said ("he also said...")."""
+    pattern = phrases_pattern(tuple(partly))
+    found = [part for part in re.split(r"[.!?;]+", text) if pattern.search(for_matching(part))]
+    return bool(found) and all(_REPORTED.search(part) for part in found)
+
+
+_REPORTED = re.compile(r"\b(?:said|says|told me|dijo|dice|me contó|me conto)\b", re.IGNORECASE)
 
 
 # "3 of the 5", "2 out of 4", "3 de las 5": some of what was planned, counted.

@@ -1158,9 +1158,11 @@ def answer_to_nudge_card(
         # button's words in a sentence of their own, however long the rest.
         return week("skip")
     not_fit = says(replies_in(current_language()).checkin.not_fit_words)
-    # ...in a few words: "...she was going through a lot in the fall and sorry for how she
-    # talked to me" is a story of its own (it had been "not every nudge fits every role").
-    if (not_fit and len(words(said)) <= NUDGE_CARD_STORY_WORDS) or (
+    # ...in a few words, or said of the nudge: "...she was going through a lot in the fall and
+    # sorry for how she talked to me" is a story of its own (it had been "not every nudge fits
+    # every role"); "this one's not for my situation - I'm itinerant speech..." is the nudge's.
+    of_the_nudge = len(words(said)) <= NUDGE_CARD_STORY_WORDS or _OF_THE_NUDGE.search(said)
+    if (not_fit and of_the_nudge) or (
         action_question(text) == NOT_MY_ROLE  # "I'm the school nurse, I don't have a class"
     ):
         week("skip")  # "doesnt really work for high school"
@@ -1169,7 +1171,11 @@ def answer_to_nudge_card(
         return [Text(card.will_try)]
     # A long story marks the week done only when it opens by saying so: "mom emailed me
     # today... sorry for how she talked to me" is the family's doing (it had been Marked done).
-    told_first = len(words(said)) <= NUDGE_CARD_STORY_WORDS or outcome_first(text) is not None
+    told_first = (
+        len(words(said)) <= NUDGE_CARD_STORY_WORDS
+        or outcome_first(text) is not None
+        or _done_in_the_first_sentence(text)
+    )
     if outcome in ("done", "partly") and not partly_only_by_a_hedge(text) and told_first:
         return _marked_done(turn, text, ledger_id, week("done"))
     if short and says(card.later_words):
@@ -1201,6 +1207,20 @@ def _marked_done(turn: Turn, text: str, ledger_id: str, done: list[Reply]) -> li
         make_offer(turn.educator, marked_done(row_id), turn.now)
     ack = heard(text, understand(text, deficit=False))
     return done if ack.key.startswith(GENERAL) else [Text(ack.text), *done]
+
+
+# Said of the nudge itself: "this one's not for my situation", "the nudge assumes...".
+_OF_THE_NUDGE = re.compile(
+    r"\b(?:this one|this nudge|the nudge|this tip|these nudges|this week'?s|este no|esta no)\b"
+)
+
+
+def _done_in_the_first_sentence(text: str) -> bool:
+    """ "ok so i tried it w my 3rd period kid's dad and it went way better...": done, said by
+    the educator in the first sentence of a longer story."""
+    first = re.split(r"[.!?]+", text, maxsplit=1)[0]
+    said = f" {for_matching(first)} "
+    return typed_outcome(first) in ("done", "partly") and (" i " in said or " yo " in said)
 
 
 def _in_a_short_sentence(text: str, phrases: list[str]) -> bool:

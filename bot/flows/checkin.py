@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from itertools import dropwhile
 
 from bot import messages
 from bot.commands.nudge_settings import nudges_as_asked
@@ -691,12 +692,14 @@ def _without_what_went_well(text: str) -> str:
     otherwise."""
     parts = [part.strip() for part in _CLAUSES.split(text) if part and part.strip()]
     negations = set(replies_in(current_language()).checkin.negations)
-    rest = [
-        part
-        for part in parts
-        if "positive" not in understand(part, deficit=False).themes
-        or negations & set(words(for_matching(part)))
-    ]
+
+    def bright(part: str) -> bool:
+        reading = understand(part, deficit=False)
+        return "positive" in reading.themes and not negations & set(words(for_matching(part)))
+
+    # Only what the story opens with: "...tired of getting calls from school. i told her it
+    # was good news and she softened a bit" ends on a bright spot, and its barrier stands.
+    rest = list(dropwhile(bright, parts))
     # One part alone, or every part bright, is read whole ("mom replied in vietnamese and i
     # couldnt read it" names its barrier in the same breath).
     return " ".join(rest) if 0 < len(rest) < len(parts) else text

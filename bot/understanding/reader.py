@@ -177,10 +177,13 @@ GREETING_MOST_WORDS = 8
 # Export and erasure touch the educator's own data: read only where asked for plainly.
 YOUR_DATA_INTENTS = frozenset(["export", "forget"])
 YOUR_DATA_MOST_WORDS = 8
-NOT_ASKED_WORDS = frozenset(["dont", "don't", "never", "nunca", "no borres", "not"])
+NOT_ASKED_WORDS = frozenset(["dont", "don't", "never", "nunca"])
 OWN_DATA_WORDS = frozenset([
-    "data", "everything", "account", "my", "info", "information", "history", "journal",
-    "datos", "todo", "cuenta", "mis", "mi", "información", "informacion",
+    "data", "everything", "account", "info", "information", "history", "journal",
+    "reflection", "reflections", "copy", "download", "downloadable", "delete", "deleted",
+    "erase", "erased", "stored", "saved", "records", "datos", "todo", "cuenta", "información",
+    "informacion", "historial", "diario", "reflexiones", "copia", "descargar", "borrar",
+    "borra", "borren", "guardado", "guardada", "export", "exportar", "wipe", "entries",
 ])  # fmt: skip
 # A "stop" or "not right now" in a message this long that names a family tells of them ("i
 # dont want to stop contacting them but idk how to fix it"); a wish to stop is short.
@@ -764,13 +767,11 @@ class Reader:
         return tokens[0] in self.thanks_words or tokens[-1] in self.thanks_words
 
     def _asks_about_own_data(self, normalised: str, tokens: Sequence[str]) -> bool:
-        """An export or an erasure asked for in so many words: the intent's cue in a short
-        message, or beside words for the educator's data ("delete all my data and my account")."""
-        intent_named = bool(set(self._cue_counts(normalised)) & YOUR_DATA_INTENTS)
+        """An export or an erasure asked for plainly: a short message, or one with words for
+        the educator's data ("i'd like a downloadable copy of every reflection"), and no "don't"."""
         if not NOT_ASKED_WORDS.isdisjoint(tokens):
             return False  # "NO dont delete anything"
-        short = len(tokens) <= YOUR_DATA_MOST_WORDS
-        return intent_named and (short or not OWN_DATA_WORDS.isdisjoint(tokens))
+        return len(tokens) <= YOUR_DATA_MOST_WORDS or not OWN_DATA_WORDS.isdisjoint(tokens)
 
     def cued(self, text: str, intent: str) -> bool:
         """Whether the intent's own cues are in the message (not only the examples' vote or

@@ -4,6 +4,7 @@ said that the coach had misread."""
 from __future__ import annotations
 
 from bot.app import CoachApp
+from tests.clock import FakeClock
 from tests.dialog import Conversation
 
 
@@ -33,3 +34,22 @@ def test_her_own_school_story_is_heard_not_sent_to_an_interpreter(app: CoachApp)
     # Had: "Salió el tema del idioma... un intérprete", and booking one offered first.
     assert "la misma herida" in reply
     assert "intérprete" not in reply
+
+
+def test_a_note_sent_with_the_results_not_known_yet_is_done(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    lupita = Conversation(app.coach, "maestra-lupita", locale="es-MX")
+    lupita.says("reflexionar relational")
+    lupita.says("con la sra ramirez, por audio de whatsapp")
+    lupita.says("con los osorio, siempre es por la tarea")
+    lupita.says("mando una notita a todas las familias pidiendo q traigan una foto de su hijo")
+    clock.advance(days=7)
+    lupita.says("diario")
+    reply = lupita.says(
+        "la nota si la mande! 18 familias dijeron q si traen algo. las conferencias son mañana, "
+        "martes y miercoles asi q todavia no se como sale jaja"
+    )
+    # Had: "A veces el plan solo necesita una semana más" ("todavia no" read as not yet).
+    assert "una semana más" not in reply
+    assert "Hecho" in reply or "Lo hizo" in reply

@@ -295,12 +295,20 @@ _HOW_OFTEN = re.compile(
 )
 
 
+# How it will turn out, not known yet: "las conferencias son mañana, asi q todavia no se como
+# sale" after "la nota si la mande!" (it had been "not yet").
+_NOT_KNOWN_YET = re.compile(
+    r"\b(?:todav[ií]a no s[eé]|a[uú]n no s[eé]|(?:i )?(?:don'?t|dont|do not) know yet|not sure yet"
+    r"|no idea yet)\b"
+)
+
+
 def first_typed(
     text: str, phrases: dict[str, list[str]], order: tuple[str, ...], *, at_start: bool = False
 ) -> str | None:
     """The first choice in `order` one of whose content phrases the text holds (`at_start`:
     opens with)."""
-    said = _HOW_OFTEN.sub(" ", for_matching(text))
+    said = _NOT_KNOWN_YET.sub(" ", _HOW_OFTEN.sub(" ", for_matching(text)))
     for choice in order:
         pattern = phrases_pattern(tuple(phrases[choice]))
         if (pattern.match(said) if at_start else pattern.search(said)) is not None:

@@ -155,10 +155,15 @@ def typed_outcome(text: str) -> str | None:
 
 
 def _partly_only_in_what_was_said(text: str, partly: list[str]) -> bool:
-    """Every sentence with a partly word reports what someone said ("he also said...")."""
+    """Every clause with a partly word reports, before it, what someone said ("he also said
+    the voicemails..."; not "one said yes, other one left me on read")."""
     pattern = phrases_pattern(tuple(partly))
-    found = [part for part in re.split(r"[.!?;]+", text) if pattern.search(for_matching(part))]
-    return bool(found) and all(_REPORTED.search(part) for part in found)
+    clauses = [for_matching(part) for part in re.split(r"[.!?;,]+", text)]
+    found = [(clause, match) for clause in clauses if (match := pattern.search(clause))]
+    return bool(found) and all(
+        (said := _REPORTED.search(clause)) is not None and said.start() < match.start()
+        for clause, match in found
+    )
 
 
 _REPORTED = re.compile(r"\b(?:said|says|told me|dijo|dice|me contó|me conto)\b", re.IGNORECASE)

@@ -33,3 +33,12 @@ def test_did_it_with_what_the_student_said_about_voicemails_is_done(
     )
     # Had: "A call that ends like that stings..." and the step offered again.
     assert "stings" not in reply and "carry it into this week" not in reply
+
+
+def test_the_hour_chosen_after_the_clock_turned_down_is_the_nudge_time(app: CoachApp) -> None:
+    marcus = Conversation(app.coach, "coach-w", timezone="America/Chicago")
+    marcus.says("nudges on")
+    reply = marcus.says("7:30 im on the field. make it sunday night like 8")
+    # Had: 19:30 (the 7:30 turned down, at night).
+    assert "Nudges will come at 20:00" in reply
+    assert ", 15:30 (" in Conversation(app.coach, "b").says("nudges mondays at 3:30 please")

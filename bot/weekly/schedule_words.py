@@ -27,6 +27,10 @@ _SPANISH_HOUR = re.compile(r"\ba las (\d{1,2})(?::(\d{2}))? de la (manana|tarde|
 # An hour alone after "at" or "a las" ("mandame recordatorios los lunes a las 7"): which 7
 # is not said, so it is asked (it had been passed over in silence, 07:30 kept).
 _BARE_HOUR = re.compile(r"\b(?:a las|at) (\d{1,2})\b(?![:.,]?\d|\s*(?:%|th|st|nd|rd|o'?clock))")
+# An hour alone said as the choice: "make it sunday night like 8", "around 9".
+_CHOSEN_HOUR = re.compile(
+    r"\b(?:like|around|at|about|a las|como a las)\s+(\d{1,2})\b(?![:.,]?\d|\s*(?:%|th|st|nd|rd))"
+)
 # Midday by name: "can the tuesday reminders come at lunch instead" (it had kept 07:30).
 _MIDDAY = re.compile(
     r"\b(?:at lunch|lunchtime|lunch time|during lunch|at noon|noon|midday|al mediodia|"
@@ -167,7 +171,19 @@ def _rhythm_in(said: str) -> int | None:
 
 def _time_in(said: str) -> time | None:
     part = _part_of_day_said(said)
-    if found := _clock_asked_for(said):
+    chosen_hour = _CHOSEN_HOUR.search(said)
+    clock = _clock_asked_for(said)
+    if (
+        chosen_hour is not None
+        and part is not None
+        and clock is not None
+        and clock.end() <= chosen_hour.start()
+        and not _CHOSEN_BEFORE.search(said[: clock.start()])
+    ):
+        # "7:30 im on the field. make it sunday night like 8": the hour chosen after the
+        # clock turned down (it had set 19:30).
+        return _clock(int(chosen_hour[1]), 0, part) if 1 <= int(chosen_hour[1]) <= 12 else None
+    if found := clock:
         hours, minutes, half = int(found[1]), int(found[2]), found[3]
         if half is None and found[1].startswith("0"):
             # "05:30", "00:30": a 24-hour clock, as typed

@@ -158,7 +158,7 @@ def _partly_only_in_what_was_said(text: str, partly: list[str]) -> bool:
     """Every clause with a partly word reports, before it, what someone said ("he also said
     the voicemails..."; not "one said yes, other one left me on read")."""
     pattern = phrases_pattern(tuple(partly))
-    clauses = [for_matching(part) for part in re.split(r"[.!?;,]+", text)]
+    clauses = [for_matching(part) for part in _CLAUSE_ENDS.split(text)]
     found = [(clause, match) for clause in clauses if (match := pattern.search(clause))]
     return bool(found) and all(
         (said := _REPORTED.search(clause)) is not None and said.start() < match.start()
@@ -166,6 +166,8 @@ def _partly_only_in_what_was_said(text: str, partly: list[str]) -> bool:
     )
 
 
+# "...uno dijo que sí y el otro ni me contestó": each of its people in a clause of its own.
+_CLAUSE_ENDS = re.compile(r"[.!?;,]+|\b(?:and|but|y|pero)\b", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:said|says|told me|dijo|dice|me contó|me conto)\b", re.IGNORECASE)
 
 

@@ -28,3 +28,17 @@ def test_done_what_leaves_the_step_unrecorded(app: CoachApp, clock: FakeClock) -
     journal = denise.says("journal")
     assert "How it went: not checked in yet" in journal
     assert "0 done" in journal
+
+
+def test_a_christmas_break_starting_the_21st_starts_on_the_21st(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    denise = Conversation(app.coach, "denise", timezone="America/Chicago")
+    denise.says("nudges on")
+    clock.advance(days=24)  # Thursday, December 10
+    reply = denise.says(
+        "we out for christmas break starting the 21st, back january 5th. dont send me nothing "
+        "over the break please"
+    )
+    # Had: "Your break starts Fri Dec 25" ("christmas break" read as Christmas Day).
+    assert "Your break starts Mon Dec 21" in reply

@@ -140,7 +140,9 @@ def _date_pattern() -> re.Pattern[str]:
         rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? (?:de |of )?(?P<month2>{months})"
         r"|(?P<year>\d{4})-(?P<month3>\d{1,2})-(?P<day3>\d{1,2})"
         r"|(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/\d{2,4})?"
-        rf"|(?P<holiday>{_THANKSGIVING}|{_CHRISTMAS}|{_NEW_YEAR})"
+        rf"|(?P<holiday>{_THANKSGIVING}|{_CHRISTMAS}|{_NEW_YEAR})(?! break| vacation| holidays)"
+        # "starting the 21st": a day of this month, or the next when it has passed.
+        r"|the (?P<ordinal>\d{1,2})(?:st|nd|rd|th)"
         r"|(?P<weekday>monday|tuesday|wednesday|thursday|friday|lunes|martes|miercoles|jueves"
         r"|viernes))\b"
     )
@@ -179,6 +181,10 @@ def _day_of(match: re.Match[str], today: date, *, day_first: bool) -> date | Non
             return date(int(match["year"]), int(match["month3"]), int(match["day3"]))
         except ValueError:
             return None
+    if match["ordinal"] is not None:
+        day = int(match["ordinal"])
+        month = today.month if day >= today.day else today.month % 12 + 1
+        return _next_date(month, day, today)
     if match["a"] is not None:
         first, second = int(match["a"]), int(match["b"])
         month, day = (second, first) if day_first else (first, second)

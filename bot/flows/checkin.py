@@ -709,8 +709,8 @@ def _without_what_went_well(text: str) -> str:
     negations = set(replies_in(current_language()).checkin.negations)
 
     def bright(part: str) -> bool:
-        reading = understand(part, deficit=False)
-        return "positive" in reading.themes and not negations & set(words(for_matching(part)))
+        reading = understand(part, deficit=False)  # the bright spot in its words, not a guess
+        return "positive" in reading.cued and not negations & set(words(for_matching(part)))
 
     # Only what the story opens with: "...tired of getting calls from school. i told her it
     # was good news and she softened a bit" ends on a bright spot, and its barrier stands.

@@ -40,3 +40,18 @@ def test_a_parents_apology_told_under_the_nudge_is_no_step_done_nor_a_bad_fit(
     # "Marked done. Nice work!" for the mom's "emailed".
     assert "not every nudge fits" not in reply
     assert "Marked done" not in reply
+
+
+def test_children_who_cant_read_yet_are_not_families_who_dont_read(app: CoachApp) -> None:
+    kayla = Conversation(app.coach, "ms-kayla")
+    kayla.says("reflect interactive")
+    kayla.says("i talked the whole time, he mostly nodded")
+    reply = kayla.says(
+        "none lol. honestly i havent asked them to do anything. im just trying to survive. i "
+        "have 29 kids and like 6 of them cant read yet and i feel like im failing all of them"
+    )
+    # Had: "Written notes leave out families who don't read comfortably".
+    assert "families who don't read" not in reply
+    assert "Family members who don't read" in Conversation(app.coach, "b").says(
+        "how do i invite parents who cant read?"
+    )

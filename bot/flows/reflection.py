@@ -625,7 +625,12 @@ class ReflectionFlow:
         nudges_set = nudges_asked_in_words(turn, own, in_a_conversation=True) if own else []
         if nudges_set:  # "ya no me mandes los recordatorios los lunes, mejor los viernes"
             return [*nudges_set, *ask_action(turn, flow)]
-        if own is not None and not asked_for_own and says_a_day_only(own):
+        if (
+            own is not None
+            and not asked_for_own
+            and says_a_day_only(own)
+            and not asks_a_question(own)
+        ):
             # "tuesday nights like 8:30": when, not what (it had been heard as no time).
             flow.data[DAY_FOR_STEP] = own.strip().rstrip(".")
             day = said.own_plan.day_only.format(day=flow.data[DAY_FOR_STEP])

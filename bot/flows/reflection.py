@@ -625,16 +625,6 @@ class ReflectionFlow:
         nudges_set = nudges_asked_in_words(turn, own, in_a_conversation=True) if own else []
         if nudges_set:  # "ya no me mandes los recordatorios los lunes, mejor los viernes"
             return [*nudges_set, *ask_action(turn, flow)]
-        if (
-            own is not None
-            and not asked_for_own
-            and says_a_day_only(own)
-            and not asks_a_question(own)
-        ):
-            # "tuesday nights like 8:30": when, not what (it had been heard as no time).
-            flow.data[DAY_FOR_STEP] = own.strip().rstrip(".")
-            day = said.own_plan.day_only.format(day=flow.data[DAY_FOR_STEP])
-            return [Text(day), *ask_action(turn, flow)]
         allowed = step_asked_leave_for(own) if own is not None else None
         if allowed is not None:  # "can i just text his mom instead?": yes, and it is saved
             return [Text(said.own_plan.leave_given), *_save(turn, flow, allowed)]
@@ -650,6 +640,12 @@ class ReflectionFlow:
             # two"), measured on the examples.
             flow.data[NOT_A_STEP] = own
             return [Text(said.action_questions[asked]), *ask_action(turn, flow)]
+        if own is not None and not asked_for_own and says_a_day_only(own):
+            # "tuesday nights like 8:30": when, not what (it had been heard as no time); after
+            # the action questions, which a day asked about is ("can i do it friday?").
+            flow.data[DAY_FOR_STEP] = own.strip().rstrip(".")
+            day = said.own_plan.day_only.format(day=flow.data[DAY_FOR_STEP])
+            return [Text(day), *ask_action(turn, flow)]
         situation = _situation_asked_over_the_options(own, set_aside) if own else None
         if situation is not None:
             # "how do i find time for this with 150 students": answered beside the options

@@ -23,6 +23,8 @@ from bot.storage.models import Educator
 from bot.weekly.models import NudgeLedger, Subscription
 from scheduler.tick import TickPolicy, TickReport, run_tick
 from tests.cards_seen import SEEN
+from tests.clock import FakeClock
+from tests.dialog import Conversation
 
 
 @dataclass
@@ -97,3 +99,17 @@ def everyone_answers(app: CoachApp, at: datetime) -> None:
     rather than the coach backing off from silence (tests/test_nudge_backoff.py)."""
     with app.sessions.begin() as session:
         session.execute(update(Educator).values(last_seen_at=at))
+
+
+def nudged_on_slack(app: CoachApp, clock: FakeClock, who: str) -> Conversation:
+    """A Slack educator in Chicago who turned nudges on a day ago, with this week's nudge just
+    delivered: what they type next lands under its card."""
+    educator = Conversation(
+        app.coach, who, platform=Platform.SLACK, workspace="T1", timezone="America/Chicago"
+    )
+    educator.says("nudges on")
+    platform = FakePlatform()
+    clock.advance(days=1)
+    tick(app, senders_for(platform), clock.now)
+    assert platform.delivered, "the nudge went out"
+    return educator

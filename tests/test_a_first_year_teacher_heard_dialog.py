@@ -4,10 +4,9 @@ coach had misread."""
 from __future__ import annotations
 
 from bot.app import CoachApp
-from bot.inbound import Platform
 from tests.clock import FakeClock
 from tests.dialog import Conversation
-from tests.nudging import FakePlatform, senders_for, tick
+from tests.nudging import nudged_on_slack
 
 
 def test_doubting_she_can_do_the_job_is_heard_before_the_angry_parent(app: CoachApp) -> None:
@@ -23,14 +22,7 @@ def test_doubting_she_can_do_the_job_is_heard_before_the_angry_parent(app: Coach
 def test_a_parents_apology_told_under_the_nudge_is_no_step_done_nor_a_bad_fit(
     app: CoachApp, clock: FakeClock
 ) -> None:
-    kayla = Conversation(
-        app.coach, "ms-kayla", platform=Platform.SLACK, workspace="T1", timezone="America/Chicago"
-    )
-    kayla.says("nudges on")
-    platform = FakePlatform()
-    clock.advance(days=1)
-    tick(app, senders_for(platform), clock.now)
-    assert platform.delivered, "the nudge went out"
+    kayla = nudged_on_slack(app, clock, "ms-kayla")
     reply = kayla.says(
         "sorry ive been MIA. ok so jaylens mom emailed me today?? out of nowhere. she said thank "
         "you for the text abt his reading and that she was going through a lot in the fall and "

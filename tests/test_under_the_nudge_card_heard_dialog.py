@@ -5,26 +5,12 @@ the end of a longer message skips the week."""
 from __future__ import annotations
 
 from bot.app import CoachApp
-from bot.inbound import Platform
 from tests.clock import FakeClock
-from tests.dialog import Conversation
-from tests.nudging import FakePlatform, senders_for, tick
-
-
-def _nudged(app: CoachApp, clock: FakeClock, who: str) -> Conversation:
-    educator = Conversation(
-        app.coach, who, platform=Platform.SLACK, workspace="T1", timezone="America/Chicago"
-    )
-    educator.says("nudges on")
-    platform = FakePlatform()
-    clock.advance(days=1)
-    tick(app, senders_for(platform), clock.now)
-    assert platform.delivered, "the nudge went out"
-    return educator
+from tests.nudging import nudged_on_slack
 
 
 def test_an_hour_and_a_half_on_the_bus_marks_nothing_done(app: CoachApp, clock: FakeClock) -> None:
-    renee = _nudged(app, clock, "ms-begay")
+    renee = nudged_on_slack(app, clock, "ms-begay")
     reply = renee.says(
         "before or after school isnt a thing when the bus leaves at 3:10 and takes an hour and "
         "a half. anyway"
@@ -36,7 +22,7 @@ def test_an_hour_and_a_half_on_the_bus_marks_nothing_done(app: CoachApp, clock: 
 def test_not_this_week_at_the_end_of_a_longer_message_skips_it(
     app: CoachApp, clock: FakeClock
 ) -> None:
-    marcus = _nudged(app, clock, "coach-w")
+    marcus = nudged_on_slack(app, clock, "coach-w")
     reply = marcus.says(
         "the nudge said student led conferences and a clip about work theyre proud of. i teach "
         "PE and coach football. we dont do conferences. not this week"
@@ -46,7 +32,7 @@ def test_not_this_week_at_the_end_of_a_longer_message_skips_it(
 
 
 def test_not_this_week_first_and_a_reason_after_skips_it(app: CoachApp, clock: FakeClock) -> None:
-    luis = _nudged(app, clock, "luis")
+    luis = nudged_on_slack(app, clock, "luis")
     reply = luis.says(
         "not this week. im still kinda wiped from thursday. also i dont think paras even get to "
         "see the school improvement plan lol"

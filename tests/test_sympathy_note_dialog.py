@@ -39,3 +39,10 @@ def test_the_class_fish_dying_is_no_condolence(app: CoachApp) -> None:
     begun = Conversation(app.coach).says("help me write a note home, the class fish died lol")
     assert "Let's write a short note home: Send sympathy" not in begun
     assert "What is it for?" in begun
+
+
+def test_a_brother_who_passed_his_driving_test_is_good_news(app: CoachApp) -> None:
+    begun = Conversation(app.coach).says(
+        "her brother passed his driving test, help me write a note saying congrats"
+    )
+    assert "Send sympathy" not in begun.split("\n")[0]

@@ -24,15 +24,16 @@ _PURPOSE_WORDS = (
     (
         Purpose.SYMPATHY,
         # A death or a loss in the family: "a sympathy note... their grandma died", "una nota
-        # de pésame" (it had offered a celebration first). Not "the class fish died".
+        # de pésame" (it had offered a celebration first). Not "the class fish died", nor "her
+        # brother passed his driving test".
         re.compile(
             r"\b(sympathy|condolences?|passed away|passing of|funeral|bereave\w*|p[eé]same"
             r"|condolencias?|falleci\w*|muri[oó] (su|el|la) )|\b(his|her|their|the family'?s?)"
             r" (mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|brother|sister|"
-            r"aunt|uncle|baby|cousin|parent|abuela|abuelo) (died|passed)\b"
+            r"aunt|uncle|baby|cousin|parent|abuela|abuelo) (died|passed away|passed on)\b"
             r"|\b(mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|brother|sister|"
-            r"aunt|uncle|baby|cousin) (just )?(died|passed)\b|\b(loss|lost) (in|of) (the|their|"
-            r"his|her) family|\bfamily'?s loss",
+            r"aunt|uncle|baby|cousin) (just )?(died|passed away|passed on)\b"
+            r"|\b(loss|lost) (in|of) (the|their|his|her) family|\bfamily'?s loss",
             re.IGNORECASE,
         ),
     ),

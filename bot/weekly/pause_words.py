@@ -142,7 +142,7 @@ def _date_pattern() -> re.Pattern[str]:
         r"|(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/\d{2,4})?"
         rf"|(?P<holiday>{_THANKSGIVING}|{_CHRISTMAS}|{_NEW_YEAR})(?! break| vacation| holidays)"
         # "starting the 21st": a day of this month, or the next when it has passed.
-        r"|the (?P<ordinal>\d{1,2})(?:st|nd|rd|th)"
+        r"|the (?P<ordinal>\d{1,2})(?:st|nd|rd|th)(?! (?:grade|graders?|period|place|floor|time))"
         r"|(?P<weekday>monday|tuesday|wednesday|thursday|friday|lunes|martes|miercoles|jueves"
         r"|viernes))\b"
     )

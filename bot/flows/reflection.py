@@ -640,9 +640,10 @@ class ReflectionFlow:
             # two"), measured on the examples.
             flow.data[NOT_A_STEP] = own
             return [Text(said.action_questions[asked]), *ask_action(turn, flow)]
-        if own is not None and not asked_for_own and says_a_day_only(own):
+        if own is not None and not asked_for_own and says_a_day_only(own) and not own_plan(own):
             # "tuesday nights like 8:30": when, not what (it had been heard as no time); after
-            # the action questions, which a day asked about is ("can i do it friday?").
+            # the action questions, which a day asked about is ("can i do it friday?"); "text
+            # the lopez family friday" is a step with its day, saved as it is.
             flow.data[DAY_FOR_STEP] = own.strip().rstrip(".")
             day = said.own_plan.day_only.format(day=flow.data[DAY_FOR_STEP])
             return [Text(day), *ask_action(turn, flow)]

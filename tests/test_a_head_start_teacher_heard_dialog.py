@@ -9,7 +9,7 @@ from bot.app import CoachApp
 from bot.inbound import Platform
 from tests.clock import FakeClock
 from tests.dialog import Conversation
-from tests.nudging import FakePlatform, senders_for, tick
+from tests.nudging import FakePlatform, nudged_on_slack, senders_for, tick
 
 
 def test_a_story_under_the_nudge_card_is_answered_not_the_card(
@@ -207,14 +207,7 @@ def test_potty_training_and_a_care_plan_question_get_answers_of_their_own(app: C
 def test_a_complaint_under_the_nudge_card_marks_nothing_done(
     app: CoachApp, clock: FakeClock
 ) -> None:
-    rosa = Conversation(
-        app.coach, "ms-rosa", platform=Platform.SLACK, workspace="T1", timezone="America/Chicago"
-    )
-    rosa.says("nudges on")
-    platform = FakePlatform()
-    clock.advance(days=1)
-    tick(app, senders_for(platform), clock.now)
-    assert platform.delivered, "the nudge went out"
+    rosa = nudged_on_slack(app, clock, "ms-rosa")
     reply = rosa.says(
         "are you kidding me. i said NOT to send me the school improvement plan stuff and you "
         "sent the exact same one again"

@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bot.app import CoachApp
-from bot.inbound import Platform
 from tests.clock import FakeClock
 from tests.dialog import Conversation
-from tests.nudging import FakePlatform, senders_for, tick
+from tests.nudging import nudged_on_slack
 
 
 def test_a_caseworker_who_never_calls_back_is_no_report_of_harm(app: CoachApp) -> None:
@@ -80,14 +79,7 @@ def test_a_teacher_shaken_after_a_student_s_panic_attack_is_looked_after(app: Co
 def test_an_interpreter_who_cancels_half_the_time_is_no_step_partly_done(
     app: CoachApp, clock: FakeClock
 ) -> None:
-    hannah = Conversation(
-        app.coach, "ms-hannah", platform=Platform.SLACK, workspace="T1", timezone="America/Chicago"
-    )
-    hannah.says("nudges on")
-    platform = FakePlatform()
-    clock.advance(days=1)
-    tick(app, senders_for(platform), clock.now)
-    assert platform.delivered, "the nudge went out"
+    hannah = nudged_on_slack(app, clock, "ms-hannah")
     reply = hannah.says(
         "booking an interpreter here = 2 weeks notice through the district and they cancel like "
         "half the time. but ok"

@@ -1218,14 +1218,14 @@ _OF_THE_NUDGE = re.compile(
 def _done_in_the_first_sentence(text: str) -> bool:
     """ "ok so i tried it w my 3rd period kid's dad and it went way better...": done, said by
     the educator in the first sentence of a longer story."""
-    first = re.split(r"[.!?]+", text, maxsplit=1)[0]
+    first = next(iter(sentences_of(text)), "")
     said = f" {for_matching(first)} "
     return typed_outcome(first) in ("done", "partly") and (" i " in said or " yo " in said)
 
 
 def _in_a_short_sentence(text: str, phrases: list[str]) -> bool:
     """One of the phrases said as the first or last sentence of a longer text, in a few words."""
-    parts = [part for part in re.split(r"[.!?;\n]+", text) if part.strip()]
+    parts = sentences_of(text)
     ends = [part for part in (parts[:1] + parts[-1:]) if len(words(part)) <= BUTTON_IN_WORDS]
     pattern = phrases_pattern(tuple(phrases))
     return any(pattern.search(for_matching(part)) for part in ends)

@@ -11,8 +11,6 @@ from bot.offers import SITUATION_ADVICE
 from bot.understanding.normalise import for_matching, phrases_pattern, words
 from content.understanding_schema import replies_in
 
-_PUNCTUATION = ".,!?¡¿…:;"
-
 
 def situation_corrected(advice: str | None, text: str) -> str | None:
     """The answer owning the miss when `text` corrects the situation `advice` names (an
@@ -21,14 +19,14 @@ def situation_corrected(advice: str | None, text: str) -> str | None:
     if kind != SITUATION_ADVICE:
         return None
     said = for_matching(text)
-    whole = " ".join(said.translate(str.maketrans(_PUNCTUATION, " " * len(_PUNCTUATION))).split())
+    whole = words(said)  # "one dad." and "one dad" alike
     for correction in replies_in(current_language()).situation_corrections.values():
         if name not in correction.rules_out:
             continue
-        if whole in {for_matching(phrase) for phrase in correction.whole}:
+        if any(whole == words(for_matching(phrase)) for phrase in correction.whole):
             return correction.answer
-        if len(words(said)) <= correction.most_words and phrases_pattern(
-            tuple(correction.words)
-        ).search(said):
+        if len(whole) <= correction.most_words and phrases_pattern(tuple(correction.words)).search(
+            said
+        ):
             return correction.answer
     return None

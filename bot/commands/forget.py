@@ -11,7 +11,7 @@ from bot.i18n import current_language
 from bot.replies import Reply, Text
 from bot.turn import Turn
 from bot.understanding.normalise import for_matching, words
-from bot.understanding.reader import OWN_DATA_WORDS, YOUR_DATA_MOST_WORDS
+from bot.understanding.reader import OWN_DATA_WORDS, YOUR_DATA_MOST_WORDS, sentences_of
 from content.understanding_schema import replies_in
 
 # "forget it", "forget about it", "forget that": never mind, said with the command's word (it
@@ -46,8 +46,8 @@ def _told_on(said: str) -> str | None:
     typed = words(for_matching(said))
     if len(typed) <= YOUR_DATA_MOST_WORDS or not OWN_DATA_WORDS.isdisjoint(typed):
         return None
-    parts = re.split(r"[.!?;]\s+", said, maxsplit=1)
-    return parts[1].strip() if len(parts) == 2 and parts[1].strip() else said
+    after_the_first = " ".join(part.strip() for part in sentences_of(said)[1:])
+    return after_the_first or said
 
 
 def handle_forget(turn: Turn, args: str) -> list[Reply]:

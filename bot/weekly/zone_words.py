@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from bot.text import without_accents
+
 _ZONES = {
     "eastern": "America/New_York",
     "et": "America/New_York",
@@ -46,6 +48,6 @@ _FILLER = re.compile(
 
 def zone_named(value: str) -> str | None:
     """The IANA zone a US name for it means, or None."""
-    said = value.casefold().replace("á", "a").replace("í", "i").replace("ñ", "n")
+    said = without_accents(value.casefold())
     key = " ".join(_FILLER.sub(" ", said).split())
     return _ZONES.get(key)

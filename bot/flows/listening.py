@@ -120,8 +120,10 @@ def is_stuck(text: str, reading: Understanding) -> bool:
         return False
     # "whats a strength", "how would i even do that?": a short question back is a way of
     # saying "I'm not sure what you mean", unless it carries what the answer is about.
-    asked_back = asks_a_question(text) and not set(reading.themes) - {"unsure"}
-    return "unsure" in reading.themes or asked_back
+    # "idk honestly, my families never answer" says what is hard: an answer, however unsure.
+    says_more = bool(set(reading.themes) - {"unsure"})
+    asked_back = asks_a_question(text) and not says_more
+    return ("unsure" in reading.themes and not says_more) or asked_back
 
 
 def asks_what_it_means(text: str) -> bool:

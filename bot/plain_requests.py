@@ -213,6 +213,9 @@ REFRAME_SWITCHES = (("reframe-stop", "off"), ("reframe-start", "on"))
 REFRAME_FEATURE_SET = "reframe-feature"
 # A day and a time typed alone, this soon after the nudge settings changed, are for them.
 SCHEDULE_ALONE_WORDS = 5
+# ...and a day with its hour, said with a few words around them ("sunday evening works i
+# guess, like 7pm": it had been "That sounds like a lot").
+SCHEDULE_SAID_WORDS = 12
 SETTINGS_JUST_SET = timedelta(minutes=30)
 FAMILY_SET, ENGAGEMENT_SET = "family", "engagement"
 # A message this short that thanks, greets, names a role or asks about the framework speaks to
@@ -899,10 +902,13 @@ def _nudge_time_alone(turn: Turn, text: str) -> NamedSchedule | None:
     """ "friday at 3pm", "thursdays 7am" typed alone soon after the weekly nudge was turned on
     or changed: when it should come (it had been read as a week short of time)."""
     said = words(for_matching(text))
-    if len(said) > SCHEDULE_ALONE_WORDS or default_reader().names_a_family(said):
+    if len(said) > SCHEDULE_SAID_WORDS or default_reader().names_a_family(said):
         return None
     named = schedule_named(text)
     if named is None:
+        return None
+    whole = named.weekday is not None and named.at is not None
+    if len(said) > SCHEDULE_ALONE_WORDS and not whole:
         return None
     subscription = subscription_of(turn.session, turn.educator.id)
     if subscription is None or not subscription.enabled:
@@ -1121,6 +1127,10 @@ def answer_to_nudge_card(
     if _requests(said):  # "help me write a note home, mom asked about the fair"
         return None
     if _WHAT_THE_COACH_DID.search(text):  # "you sent the exact same one again": not a "sent"
+        return None
+    if asks_for_a_pause(text) and _a_pause_of_the_nudges(said, words(said)):
+        # "no nudges during winter break pls, i am off dec 21 until jan 4": the pause, not the
+        # card (it had been "No rush: it's there for the whole week").
         return None
     if len(words(said)) > NUDGE_CARD_STORY_WORDS and _tells_a_situation(text):
         # "not this week. its been a bad week. a dad in my class got detained by ICE...": the

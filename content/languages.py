@@ -129,6 +129,7 @@ AS_WRITTEN = frozenset(
         "choice_words",
         "to_someone_verbs",
         "recipient_words",
+        "refusals",
         # change_action's, checkin_asked's, reflection_asides'
         "asking",
         "unless_words",

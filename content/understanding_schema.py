@@ -223,7 +223,6 @@ class IntentReplies(_Strict):
     only_telling_heard: str  # the same with no action waiting
     which_hour: str  # {hour}, {am}, {pm}: an hour said with no morning or evening
     nudges_only_here: str
-    pause_from_later: str
     pause_when_back: str
     # After a told answer given beside a reflection's question, before it is asked again.
     aside_back: str
@@ -379,6 +378,10 @@ class OwnPlan(_Strict):
     # {day}: a day typed over the options alone ("tuesday nights like 8:30"): kept for the step.
     day_only: str
     not_that_one: str  # said against an option typed over the options
+    # Said against doing a step at all, or asking whether one is required ("i'm not calling
+    # him", "is this going to make me call..."): answered `refused`, nothing saved.
+    refusals: list[str]
+    refused: str
     leave_openers: list[str] = Field(min_length=1)
     instead_words: list[str]
     pointing_words: list[str]

@@ -32,7 +32,7 @@ from bot.weekly.backoff import note_heard, quiet_ran_out, should_ask
 from bot.weekly.models import LedgerStatus
 from bot.weekly.rotation import Pick, next_pick, record_sent
 from bot.weekly.schedule import end_of_local_week, local_to_utc, week_key, zone_info
-from bot.weekly.subscriptions import plan, reschedule, turn_off
+from bot.weekly.subscriptions import paused_at, plan, reschedule, turn_off
 from scheduler.context import TickContext
 from scheduler.due import Due, Owner
 from scheduler.kind import LedgerT, OwnerT, SubscriptionT
@@ -209,7 +209,7 @@ def _claim_one(
         turn_off(subscription, WORKSPACE_UNINSTALLED, now)
         tick.note(subscription, owner, "skipped", None, slot, WORKSPACE_UNINSTALLED)
         return None
-    if subscription.paused_until is not None and subscription.paused_until > slot:
+    if paused_at(subscription, slot):
         reschedule(session, subscription, slot)
         return None
     week = week_key(slot, subscription.timezone)

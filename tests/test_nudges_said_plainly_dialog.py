@@ -141,15 +141,16 @@ def test_a_pause_in_spanish_reads_the_day_first(app: CoachApp) -> None:
     )
 
 
-def test_a_break_that_starts_later_changes_nothing_and_says_how(app: CoachApp) -> None:
-    # Had: nudges off for good, two weeks before the break.
+def test_a_break_that_starts_later_is_kept_for_later(app: CoachApp) -> None:
+    # Had: nudges off for good, two weeks before the break; then "type it on your last day".
     nurse = Conversation(app.coach)
     nurse.says("nudges on")
     reply = nurse.says("no more nudges over winter break pls, we're out dec 21 thru jan 4")
-    assert "Your break starts Mon Dec 21" in reply
-    assert "`nudges pause until 2027-01-05`" in reply
+    assert "no nudges from Mon Dec 21, and they come back Tue Jan 5" in reply
     settings = nurse.says("nudges")
     assert "Weekly nudges: on" in settings and "Paused until" not in settings
+    assert "Next nudge: Tue Nov 17" in settings
+    assert "A break ahead: paused from Mon Dec 21, back Tue Jan 5" in settings
     assert "What day are you back?" in nurse.says("no nudges over spring break")
 
 

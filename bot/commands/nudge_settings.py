@@ -6,6 +6,8 @@ conversation can apply them without importing the check-in that those buttons st
 
 from __future__ import annotations
 
+import re
+
 from bot.commands.schedule_settings import (
     apply_change,
     focus_sentence,
@@ -13,12 +15,15 @@ from bot.commands.schedule_settings import (
     read_setting,
     settings_reply,
 )
+from bot.i18n import current_language
+from bot.localtime import educator_zone
 from bot.nudges import messages
 from bot.nudges.families import nudges_for_families
 from bot.nudges.settings import ensure_subscription
 from bot.replies import Reply, Text
 from bot.topics import topic_list
 from bot.turn import Turn
+from bot.weekly.pause_words import pause_named
 from bot.weekly.schedule_words import NamedSchedule
 from bot.weekly.settings_parser import (
     EVERY_SETTING,
@@ -35,7 +40,7 @@ WORDS = messages.SCHEDULE
 
 
 def handle_nudges(turn: Turn, args: str) -> list[Reply]:
-    setting = read_setting(turn, args, EVERY_SETTING)
+    setting = read_setting(turn, _day_back_as_a_date(turn, args), EVERY_SETTING)
     if isinstance(setting, ShowSettings):
         return settings_reply(turn, ensure_subscription(turn), WORDS)
     if isinstance(setting, MISTAKES):
@@ -47,6 +52,21 @@ def handle_nudges(turn: Turn, args: str) -> list[Reply]:
             return [Text(str(WORDS.already_off))]
         return apply_change(turn, subscription, setting, WORDS)
     return apply_change(turn, ensure_subscription(turn), setting, WORDS)
+
+
+def _day_back_as_a_date(turn: Turn, args: str) -> str:
+    """ "pause until jan 5", "pause until the 4th": the day read as a sentence would be, and
+    written YYYY-MM-DD for the setting (it had been "I couldn't read `jan 5` as a date")."""
+    typed = _PAUSE_UNTIL.match(args)
+    if typed is None:
+        return args
+    today = turn.now.astimezone(educator_zone(turn)).date()
+    asked = pause_named(args, today, day_first=current_language() == "es")
+    return args if asked is None or asked.until is None else f"pause until {asked.until}"
+
+
+# A day back, however it is written ("until jan 5", "till the 4th", "til 2027-01-05").
+_PAUSE_UNTIL = re.compile(r"\s*pause\s+(?:until|till|til)\s+\S", re.IGNORECASE)
 
 
 def nudges_as_asked(turn: Turn, named: NamedSchedule) -> list[Reply]:

@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 
 from bot.commands.nudge_settings import focus_as_asked, handle_nudges, nudges_as_asked
-from bot.dates import day_label as said_day_label
+from bot.commands.schedule_settings import pause_ahead_between
 from bot.i18n import current_language
 from bot.localtime import educator_zone
 from bot.nudges.keep_going import answer_keep_going
+from bot.nudges.settings import ensure_subscription
 from bot.replies import Reply, Text
 from bot.turn import Turn
 from bot.understanding import understand
@@ -145,8 +146,7 @@ def _pause_asked(turn: Turn, text: str) -> list[Reply]:
         return handle_nudges(turn, f"pause until {asked.until.isoformat()}")
     if asked.later is not None:
         first, back = asked.later
-        said = replies.pause_from_later
-        return [Text(said.format(first=said_day_label(first), back=back.isoformat()))]
+        return pause_ahead_between(turn, ensure_subscription(turn), first, back)
     return [Text(replies.pause_when_back)]
 
 

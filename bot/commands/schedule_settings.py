@@ -43,7 +43,7 @@ from bot.weekly.settings_parser import (
     UnknownTopic,
     parse_setting,
 )
-from bot.weekly.subscriptions import reschedule, set_rhythm, turn_off
+from bot.weekly.subscriptions import pause_ahead, paused_at, reschedule, set_rhythm, turn_off
 
 OFF_BY_EDUCATOR = "by_educator"
 
@@ -115,9 +115,12 @@ def settings_reply(
             day=day, time=time, zone=zone, focus=focus, next=next_send, rhythm=rhythm, **more
         )
     ]
-    if subscription.paused_until is not None and subscription.paused_until > turn.now:
-        local = subscription.paused_until.astimezone(subscription_zone(subscription))
-        lines.append(shared.SETTINGS_PAUSED.format(until=day_label(local.date())))
+    if pause_ahead(subscription, turn.now):
+        first, back = _pause_days(subscription)
+        lines.append(shared.SETTINGS_PAUSE_AHEAD.format(first=first, back=back))
+    elif paused_at(subscription, turn.now):
+        _, back = _pause_days(subscription)
+        lines.append(shared.SETTINGS_PAUSED.format(until=back))
     lines.append(str(words.settings_help))
     return _text("\n".join(lines))
 
@@ -148,6 +151,7 @@ def apply_change(
             sentence = focus_sentence(turn, subscription, change, words)
         case Pause(weeks):
             subscription.paused_until = turn.now + timedelta(weeks=weeks)
+            subscription.pause_from = None
             sentence = words.paused.format(weeks=weeks, plural="" if weeks == 1 else "s")
         case PauseUntil(day):
             return _pause_until(turn, subscription, day, words)
@@ -188,17 +192,42 @@ def _pause_until(
     if day > today + timedelta(weeks=MAX_PAUSE_WEEKS):
         return _text(words.pause_date_far.format(limit=MAX_PAUSE_WEEKS))
     subscription.paused_until = local_to_utc(day, time(0, 0), zone)
+    subscription.pause_from = None
     return _saved(turn, subscription, words.paused_until.format(until=day_label(day)), words)
 
 
+def pause_ahead_between(
+    turn: Turn, subscription: ScheduleColumns, first: date, back: date
+) -> list[Reply]:
+    """No sends from the start of local day `first` until the start of `back`: a break asked
+    for ahead ("pause for winter break, dec 21 to jan 4"; it had been "type it on your last
+    day", and the nudges came over the break when that was forgotten)."""
+    zone = subscription_zone(subscription)
+    subscription.pause_from = local_to_utc(first, time(0, 0), zone)
+    subscription.paused_until = local_to_utc(back, time(0, 0), zone)
+    subscription.updated_at = turn.now
+    reschedule(turn.session, subscription, turn.now)
+    return _text(shared.PAUSE_AHEAD_SET.format(first=day_label(first), back=day_label(back)))
+
+
+def _pause_days(subscription: ScheduleColumns) -> tuple[str, str]:
+    """The pause's first day and the day back, as the settings show them."""
+    zone = subscription_zone(subscription)
+    start, until = subscription.pause_from, subscription.paused_until
+    first = "" if start is None else day_label(start.astimezone(zone).date())
+    back = "" if until is None else day_label(until.astimezone(zone).date())
+    return first, back
+
+
 def _turn_on(turn: Turn, subscription: ScheduleColumns, words: ScheduleWords) -> list[Reply]:
-    paused = subscription.paused_until is not None and subscription.paused_until > turn.now
+    paused = paused_at(subscription, turn.now)
     if subscription.enabled and not paused:
         return _text(words.already_on.format(next=next_send_label(turn, subscription)))
     was_paused = subscription.enabled
     subscription.enabled = True
     subscription.off_reason = None
     subscription.paused_until = None
+    subscription.pause_from = None
     subscription.updated_at = turn.now
     reschedule(turn.session, subscription, turn.now)
     sentence = words.resumed if was_paused else words.turned_on

@@ -49,7 +49,7 @@ from bot.storage.models import Reflection
 from bot.turn import Turn
 from bot.understanding.deficit import deficit_findings
 from bot.understanding.normalise import for_matching, phrases_pattern, words
-from bot.understanding.reader import is_asked, is_non_answer
+from bot.understanding.reader import asks_a_question, is_asked, is_non_answer, sentences_of
 from content.drafts_schema import (
     DraftContent,
     Language,
@@ -573,13 +573,22 @@ def _typed_ahead(flow: ActiveFlow, typed: str) -> list[Reply]:
     if _TELLS_THE_COACH.search(typed):
         _keep_ahead(flow, typed, seen=False)  # a name told is still kept
         return [Text(str(said.TOLD_ABOUT_THE_NOTE))]
-    if is_asked(typed) and typed.rstrip().endswith(("?", "？")):
+    if _asks_the_coach(typed):
         # "Is it okay to use his son to translate?": asked of the coach, never kept for the
         # note (it had been pasted into it); answered when it is an everyday situation.
         answered = situation_aside(typed)
         return [Text(answered or str(said.QUESTION_NOT_FOR_THE_NOTE))]
     kept = _keep_ahead(flow, typed)
     return [Text(str(said.KEPT_AHEAD if kept else core_messages.PICK_AN_OPTION))]
+
+
+def _asks_the_coach(typed: str) -> bool:
+    """A question in any of its sentences: "what about a kid in foster care, who do i even
+    contact. jaylen" (kept for the note, it had been pasted into another family's)."""
+    return any(
+        sentence.rstrip().endswith(("?", "？")) or asks_a_question(sentence)
+        for sentence in sentences_of(typed)
+    )
 
 
 def _unsure_at_a_choice(typed: str) -> bool:

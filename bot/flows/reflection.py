@@ -605,6 +605,10 @@ class ReflectionFlow:
             return [Text(str(messages.ONE_FOR_THIS_WEEK)), *ask_action(turn, flow)]
         if own is not None and not asked_for_own and asks_to_write_own(own):  # "my own pls"
             return _ask_own_action(flow)
+        if own is not None and _refuses_a_step(own):
+            # "wait is this going to make me call mr hargrove because i will not be doing
+            # that": it had been saved as the week's action, "Make me call mr hargrove".
+            return [Text(said.own_plan.refused), *ask_action(turn, flow)]
         if own is not None and not asked_for_own and _PUSHES_BACK.search(own):
             # "um get brynns mom out the door?? 😂 no thats theo's dad and i dont want to kick
             # anyone out lol": not that one (it had been saved, her words beside it).
@@ -690,6 +694,17 @@ _PUSHES_BACK = re.compile(
     r"|\bnot (?:that|this) one\b|\bno,? (?:esa|ese) no\b",
     re.IGNORECASE,
 )
+
+
+def _refuses_a_step(own: str) -> bool:
+    """Said against doing a step at all, or asking whether one is required, with no step of
+    one's own offered instead ("im not calling him, i'll email instead" is a step)."""
+    said = replies_in(current_language()).own_plan
+    matched = for_matching(own)
+    return (
+        phrases_pattern(tuple(said.refusals)).search(matched) is not None
+        and phrases_pattern(tuple(said.instead_words)).search(matched) is None
+    )
 
 
 def _only_a_verb(step: str) -> bool:

@@ -72,6 +72,7 @@ def after_sent(subscription: ScheduleColumns, asked: bool, now: datetime) -> Non
         zone = zone_info(subscription.timezone)
         back = now.astimezone(zone).date() + QUIET_WAIT
         subscription.paused_until = local_to_utc(back, time(0, 0), zone)
+        subscription.pause_from = None  # the quiet wait starts now, a break asked ahead or not
     else:
         subscription.unanswered += 1
 
@@ -80,6 +81,7 @@ def answered(subscription: ScheduleColumns) -> None:
     """They answered the question: the count starts again and the quiet wait is over."""
     if subscription.asked_at is not None:
         subscription.paused_until = None
+        subscription.pause_from = None
     subscription.unanswered = 0
     subscription.asked_at = None
 

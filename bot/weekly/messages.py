@@ -13,6 +13,11 @@ FOCUS_ONE = Msg("{title} only")
 # After a focus read from words that name no topic ("nudges about home visits").
 FOCUS_READ_FROM = Msg("That's where “{typed}” fits in the framework.")
 SETTINGS_PAUSED = Msg("• Paused until: {until}")
+SETTINGS_PAUSE_AHEAD = Msg("• A break ahead: paused from {first}, back {back}")
+# A break asked for ahead ("pause for winter break, dec 21 to jan 4").
+PAUSE_AHEAD_SET = Msg(
+    "Got it: no nudges from {first}, and they come back {back}. Until then, as usual."
+)
 RHYTHM_WORDS = {1: Msg("every week"), 2: Msg("every 2 weeks"), 4: Msg("every 4 weeks")}
 MISSING_VALUE = Msg("Please add a value, for example `{example}`.")
 # What follows the command word in the example a MISSING_VALUE answer gives.

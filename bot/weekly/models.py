@@ -47,6 +47,9 @@ class ScheduleColumns:
     rotation_seen: Mapped[str] = mapped_column(String(512), default="")  # slugs, comma-separated
     focus_step: Mapped[int] = mapped_column(Integer, default=0)
     paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # A break asked for ahead ("pause for winter break, dec 21 to jan 4"): no sends from this
+    # moment until `paused_until`. None: the pause, if any, runs from now.
+    pause_from: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # A send every 1, 2 or 4 weeks, counted from the Monday `rhythm_from` (bot/weekly/rhythm.py).
     every_weeks: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     rhythm_from: Mapped[date | None] = mapped_column(Date())

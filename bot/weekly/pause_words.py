@@ -30,6 +30,14 @@ _PAUSE = re.compile(
     r"(?:mandes|mande|envies|envie) nada)\b"
 )
 _UNTIL = r"(?:until|til|till|hasta(?: el)?|before)"
+# Said before the day school starts again: "go back january 5th", "we're back the 4th",
+# "regresamos el 5 de enero". That day is the day back, whatever else the sentence names
+# ("we get out friday the 18th and go back january 5th. nothing over christmas": it had
+# paused until Christmas).
+_BACK = (
+    r"(?:back|return|returning|regresamos|volvemos|regreso|vuelvo)"
+    r"(?:\s+(?:on|to school on|el))?"
+)
 _THROUGH = r"(?:through|thru|after|despues de(?:l)?|tras)"
 # "can you skip this week's nudge?", "salta el de esta semana": back next Monday.
 _THIS_WEEK = re.compile(r"\bthis week'?s?\b|\besta semana\b")
@@ -89,6 +97,12 @@ def pause_named(sentence: str, today: date, *, day_first: bool) -> PauseAsked | 
         # the whole week (it had paused until the Thursday, and the nudge came on it).
         return PauseAsked(until=this_monday + timedelta(weeks=1))
     days = _days_named(said, today, day_first=day_first)
+    backs = [day for how, day in days if how == "back"]
+    if backs:
+        # The day back said as such; the break starts at the first day named before it.
+        before = sorted(day for how, day in days if how != "back" and day < backs[-1])
+        days = [("until", day) for day in before[:1]]
+        days.append(("until", backs[-1]))
     if len(days) >= 2 and days[0][1] < days[-1][1]:
         (_, first), (how, last) = days[0], days[-1]
         back = last if how == "until" else last + timedelta(days=1)
@@ -120,6 +134,9 @@ def _days_named(said: str, today: date, *, day_first: bool) -> list[tuple[str, d
         before = said[max(0, match.start() - 12) : match.start()]
         through = re.search(rf"{_THROUGH}\s*(?:el\s+)?$", before) is not None
         until = re.search(rf"{_UNTIL}\s*(?:el\s+)?$", before) is not None
+        if re.search(rf"\b{_BACK}\s*$", said[max(0, match.start() - 20) : match.start()]):
+            found.append((match.start(), "back", day))
+            continue
         if match["weekday"] is not None and not (through or until):
             continue  # "ya no los lunes, mejor los viernes": when they come, not a pause
         holiday = match["holiday"] is not None
@@ -183,6 +200,9 @@ def _day_of(match: re.Match[str], today: date, *, day_first: bool) -> date | Non
             return None
     if match["ordinal"] is not None:
         day = int(match["ordinal"])
+        named = _WEEKDAY_BEFORE.search(match.string, 0, match.start())
+        if named is not None:  # "friday the 18th": the next 18th that is a Friday
+            return _next_on_weekday(day, parse_weekday(named[1]), today)
         month = today.month if day >= today.day else today.month % 12 + 1
         return _next_date(month, day, today)
     if match["a"] is not None:
@@ -192,6 +212,25 @@ def _day_of(match: re.Match[str], today: date, *, day_first: bool) -> date | Non
         month = _month_numbers()[match["month"] or match["month2"]]
         day = int(match["day"] or match["day2"])
     return _next_date(month, day, today)
+
+
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*(?:the\s+)?$"
+)
+
+
+def _next_on_weekday(day: int, weekday: int | None, today: date) -> date | None:
+    """The next date (today on) with this day of the month on this weekday, within a year."""
+    year, month = today.year, today.month
+    for _ in range(12):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            candidate = None
+        if candidate is not None and candidate >= today and candidate.weekday() == weekday:
+            return candidate
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
 
 
 def _next_date(month: int, day: int, today: date) -> date | None:

@@ -237,6 +237,19 @@ def _part_of_day_said(said: str) -> str | None:
     return None
 
 
+def clock_with_half(value: str) -> time | None:
+    """ "8pm", "7:15 pm", "6:30a.m.": a time typed with its am or pm and nothing else, as
+    `nudges time 8pm` takes it (it had asked for HH:MM, and nobody says 20:00)."""
+    said = without_accents(value.strip().casefold())
+    found = _TIME_WITH_HALF_ALONE.fullmatch(said)
+    if found is None:
+        return None
+    return _clock(int(found[1]), int(found[2] or 0), found[3])
+
+
+_TIME_WITH_HALF_ALONE = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\.?")
+
+
 def hour_without_half(sentence: str) -> int | None:
     """The hour said with no am, pm or part of the day ("a las 7", "at 8"), when the
     sentence names no time otherwise; None when there is none."""

@@ -15,6 +15,7 @@ from typing import Literal
 
 from bot.numbers import parse_small_int
 from bot.weekly.schedule import parse_local_time, parse_weekday, zone_info
+from bot.weekly.schedule_words import clock_with_half
 from bot.weekly.zone_words import zone_named
 from content.schema import NUDGE_TOPICS
 
@@ -176,7 +177,7 @@ def _day(value: str) -> SetDay | BadValue:
 
 
 def _time(value: str) -> SetTime | BadValue:
-    at = parse_local_time(value)
+    at = parse_local_time(value) or clock_with_half(value)
     return BadValue("time", value) if at is None else SetTime(f"{at:%H:%M}")
 
 

@@ -123,17 +123,33 @@ def reschedule(
         subscription.slot_day = None
         subscription.next_send_at = None
         return
-    if subscription.paused_until is not None and subscription.paused_until > after:
-        after = subscription.paused_until
+    if paused_at(subscription, after):
+        after = subscription.paused_until or after
     rule = rule_of(subscription)
     slot = next_send_after(rule, after)
-    # Weeks off the rhythm (at most 3), and a week already handled (settings changed after
-    # its nudge) and the rhythm's next week after it.
+    # Weeks off the rhythm (at most 3), a break asked for ahead, and a week already handled
+    # (settings changed after its nudge) and the rhythm's next week after it.
     for _ in range(12):
+        if paused_at(subscription, slot):
+            slot = next_send_after(rule, subscription.paused_until or slot)
+            continue
         if on_rhythm(subscription, slot) and not _week_done(session, subscription, slot, handled):
             break
         slot = next_send_after(rule, slot)
     plan(subscription, slot)
+
+
+def paused_at(subscription: ScheduleColumns, moment: datetime) -> bool:
+    """Whether a send at `moment` falls in the pause: from now, or from a break's first day
+    asked for ahead (`pause_from`), until `paused_until`."""
+    until, start = subscription.paused_until, subscription.pause_from
+    return until is not None and moment < until and (start is None or start <= moment)
+
+
+def pause_ahead(subscription: ScheduleColumns, now: datetime) -> bool:
+    """A break asked for ahead that has not begun yet."""
+    start = subscription.pause_from
+    return start is not None and start > now and subscription.paused_until is not None
 
 
 def plan(subscription: ScheduleColumns, slot: datetime) -> None:
@@ -149,7 +165,7 @@ def set_rhythm(
     """Every `every` weeks, the first being the week of the next usual send after `now`; when
     asked for (`spaced_from_last`), at least that many weeks after the last one sent: "every
     other week" said the day after a nudge had brought the next one six days later."""
-    after = max(now, subscription.paused_until or now)
+    after = (subscription.paused_until or now) if paused_at(subscription, now) else now
     if spaced_from_last and subscription.last_sent_at is not None and every > 1:
         after = max(after, subscription.last_sent_at + timedelta(weeks=every) - RHYTHM_SLACK)
     subscription.every_weeks = every

@@ -1,0 +1,27 @@
+"""A family liaison for refugee and newcomer families, once a refugee herself, who speaks Dari,
+Pashto and some Arabic (session 40): what she said that the coach had misread."""
+
+from __future__ import annotations
+
+from bot.app import CoachApp
+from tests.clock import FakeClock
+from tests.dialog import Conversation
+from tests.nudging import nudged_on_slack
+
+
+def test_salaam_is_a_hello(app: CoachApp) -> None:
+    # Had: "I don't know `salaam` yet. Type `help` to see what I can do."
+    reply = Conversation(app.coach, "ms-haidari").says("salaam")
+    assert "I don't know" not in reply
+    assert "Hi!" in reply
+
+
+def test_a_break_asked_for_under_the_nudge_is_a_pause(app: CoachApp, clock: FakeClock) -> None:
+    farah = nudged_on_slack(app, clock, "ms-haidari")
+    reply = farah.says(
+        "no nudges during winter break pls, i am off dec 21 until jan 4. my mother is sick, "
+        "i go to Virginia"
+    )
+    # Had: "No rush: it's there for the whole week. Tap *Remind me tomorrow*...".
+    assert "No rush" not in reply
+    assert "no nudges from Mon Dec 21" in reply

@@ -41,7 +41,7 @@ NUDGE_AT = datetime(2026, 11, 17, 12, 30, tzinfo=UTC)  # a Tuesday, 07:30 in New
 # A label's barrier -> the replies (bot/flows/checkin.py) that fit it. Phone tag heard as
 # "no reply" is close enough: the family is hard to reach either way.
 FITS = {
-    "time": {"no_time"},
+    "time": {"no_time", "no_time_not_a_call"},
     "no_reply": {"no_reply"},
     "language": {"language"},
     "not_fit": {"not_fit"},
@@ -71,6 +71,7 @@ def barrier_replies() -> dict[str, tuple[str, ...]]:
             "hard_moment": checkin.hard_moment_reply,
             "partly": checkin.partly_reply,
             "gone": checkin.gone_reply,
+            "no_time_not_a_call": checkin.no_time_not_a_call,
         }.items():
             said.setdefault(name, []).append(text)
     return {name: tuple(texts) for name, texts in said.items()}

@@ -130,6 +130,7 @@ AS_WRITTEN = frozenset(
         "to_someone_verbs",
         "recipient_words",
         "refusals",
+        "call_words",
         # change_action's, checkin_asked's, reflection_asides'
         "asking",
         "unless_words",

@@ -301,6 +301,11 @@ class CheckIn(_Strict):
     # made it work?", answered, not kept as the note.
     draft_asked: str
     partly_reply: str
+    # No time, for a step that is no call ("answer parent email only tues and thurs", "no
+    # contestar whatsapp después de las 8"): a smaller version, not "a message instead of a
+    # call". `call_words` find a call in the step.
+    call_words: list[str] = Field(min_length=1)
+    no_time_not_a_call: str
     upset_words: list[str] = Field(min_length=1)
     hard_moment_reply: str
     typed_outcomes: dict[str, list[str]]

@@ -41,4 +41,4 @@ def test_a_christmas_break_starting_the_21st_starts_on_the_21st(
         "over the break please"
     )
     # Had: "Your break starts Fri Dec 25" ("christmas break" read as Christmas Day).
-    assert "Your break starts Mon Dec 21" in reply
+    assert "no nudges from Mon Dec 21, and they come back Tue Jan 5" in reply

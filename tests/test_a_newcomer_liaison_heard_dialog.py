@@ -7,6 +7,7 @@ from bot.app import CoachApp
 from tests.clock import FakeClock
 from tests.dialog import Conversation
 from tests.nudging import nudged_on_slack
+from tests.test_listening_dialog import a_week_after_choosing
 
 
 def test_salaam_is_a_hello(app: CoachApp) -> None:
@@ -25,3 +26,17 @@ def test_a_break_asked_for_under_the_nudge_is_a_pause(app: CoachApp, clock: Fake
     # Had: "No rush: it's there for the whole week. Tap *Remind me tomorrow*...".
     assert "No rush" not in reply
     assert "no nudges from Mon Dec 21" in reply
+
+
+def test_a_step_done_another_way_is_done(app: CoachApp, clock: FakeClock) -> None:
+    farah = Conversation(app.coach, "ms-haidari")
+    a_week_after_choosing(farah, clock, "Send the note home about family night to Mrs Sharifi")
+    assert "How did it go?" in farah.says("journal")
+    reply = farah.says(
+        "i did not send the text, she cant read it. i called her and said it in pashto myself. "
+        "she said she come with her khala and her sister inshallah"
+    )
+    # Had: "An interpreter or a translated note can make this possible. The office or a
+    # bilingual colleague is a good first ask", and "not yet" in the journal.
+    assert "bilingual colleague" not in reply
+    assert "How it went: done" in farah.says("journal")

@@ -11,6 +11,7 @@ from bot.inbound import Platform
 from tests.clock import FakeClock
 from tests.dialog import Conversation
 from tests.nudging import FakePlatform, everyone_answers, senders_for, tick
+from tests.test_listening_dialog import a_week_after_choosing
 
 
 def test_refusing_a_step_at_the_action_step_is_not_saved_as_the_step(app: CoachApp) -> None:
@@ -101,3 +102,32 @@ def test_a_day_back_in_words_after_nudges_pause_until(app: CoachApp) -> None:
     # Had: "I couldn't read `jan 5` as a date. Please write it as YYYY-MM-DD".
     assert "paused until Tue Jan 5" in dana.says("nudges pause until jan 5")
     assert "couldn't read `someday`" in dana.says("nudges pause until someday")
+
+
+def test_done_with_i_almost_cried_is_done(app: CoachApp, clock: FakeClock) -> None:
+    dana = Conversation(app.coach, "ms-whitfield")
+    a_week_after_choosing(dana, clock, "Call the Abdi family with the district interpreter")
+    assert "How did it go?" in dana.says("journal")
+    reply = dana.says(
+        "done! i called with the district somali interpreter. mrs abdi talked for 20 min, "
+        "hodan wants to be a nurse. i almost cried"
+    )
+    # Had: partly, "An interpreter or a translated note can make this possible", and a smaller
+    # version offered.
+    assert "smaller" not in reply.casefold()
+    assert "How it went: done" in dana.says("journal")
+
+
+def test_no_time_for_a_step_that_is_no_call_is_not_offered_a_message_instead_of_a_call(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    dana = Conversation(app.coach, "ms-whitfield")
+    a_week_after_choosing(
+        dana, clock, "Answer parent email only tues and thurs 3-4pm, hours in my signature"
+    )
+    dana.says("journal")
+    dana.clicks("Not yet")
+    reply = dana.says("no time, grades were due")
+    # Had: "one two-minute message instead of a call".
+    assert "instead of a call" not in reply
+    assert "the same step, on just one day this week" in reply

@@ -57,16 +57,17 @@ def handle_nudges(turn: Turn, args: str) -> list[Reply]:
 def _day_back_as_a_date(turn: Turn, args: str) -> str:
     """ "pause until jan 5", "pause until the 4th": the day read as a sentence would be, and
     written YYYY-MM-DD for the setting (it had been "I couldn't read `jan 5` as a date")."""
-    typed = _PAUSE_UNTIL.match(args)
-    if typed is None:
-        return args
+    if _PAUSE_UNTIL.match(args) is None or any(c.isdigit() and not c.isascii() for c in args):
+        return args  # digits read are ASCII digits only (bot/numbers.py)
     today = turn.now.astimezone(educator_zone(turn)).date()
     asked = pause_named(args, today, day_first=current_language() == "es")
     return args if asked is None or asked.until is None else f"pause until {asked.until}"
 
 
-# A day back, however it is written ("until jan 5", "till the 4th", "til 2027-01-05").
-_PAUSE_UNTIL = re.compile(r"\s*pause\s+(?:until|till|til)\s+\S", re.IGNORECASE)
+# A day back, however it is written ("until jan 5", "till the 4th", "til 2027-01-05"), but
+# for digits and slashes: "12/08/2026" could be either of two days, so it is asked as
+# YYYY-MM-DD.
+_PAUSE_UNTIL = re.compile(r"\s*pause\s+(?:until|till|til)\s+(?![\d/.]+\s*$)\S", re.IGNORECASE)
 
 
 def nudges_as_asked(turn: Turn, named: NamedSchedule) -> list[Reply]:

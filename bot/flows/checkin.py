@@ -18,6 +18,7 @@ from itertools import dropwhile
 
 from bot import messages
 from bot.commands.nudge_settings import nudges_as_asked
+from bot.commands.nudges_in_words import nudges_asked_in_words
 from bot.commands.reframe import reframe_offer
 from bot.drafts import messages as drafts_said
 from bot.drafts.journal import is_a_drafted_message
@@ -46,7 +47,13 @@ from bot.understanding.named import who_is_named
 from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.own_plan import own_plan
 from bot.understanding.plan import names_a_step
-from bot.understanding.reader import asks_a_question, default_reader, is_asked, only_symbols
+from bot.understanding.reader import (
+    asks_a_question,
+    default_reader,
+    is_asked,
+    only_symbols,
+    sentences_of,
+)
 from bot.understanding.variants import pick
 from bot.weekly.schedule_words import schedule_named
 from bot.weekly.subscriptions import subscription_of
@@ -132,6 +139,8 @@ def typed_outcome(text: str) -> str | None:
             outcome = "done"
     if outcome == "not_yet" and outcome_first(text) == "done" and _only_others_did_not(text):
         outcome = "done"  # "done. she said she didn't know he liked science"
+    if outcome == "not_yet" and _done_another_way(text):
+        outcome = "done"  # "i did not send the text, she cant read it. i called her myself"
     if (
         outcome == "partly"
         and outcome_first(text) == "done"
@@ -152,6 +161,24 @@ def typed_outcome(text: str) -> str | None:
         # made things worse": done, and it went badly.
         return "partly"
     return outcome
+
+
+# A later sentence that says the step was done another way: "i did not send the text, she cant
+# read it. i called her and said it in pashto myself" (it had been "not yet", and the
+# educator, who is the bilingual colleague, was told to find one).
+_ANOTHER_WAY = re.compile(
+    r"^\W*(?:(?:so|but|then|instead|and|pero|entonces|mejor)\W+)*(?:i|yo)\s+(?:just\s+)?"
+    r"(?:called|texted|talked|told|said|went|visited|met|emailed|wrote|walked|drove|"
+    r"la llam[eé]|le llam[eé]|le habl[eé]|fui|le escrib[ií])\b"
+    r".*\b(?:instead|myself|in person|another way|a different way|face to face|"
+    r"en persona|yo mism[ao]|en vez|de otra forma|de otra manera)\b"
+)
+
+
+def _done_another_way(text: str) -> bool:
+    """The step not done as planned, then done another way, said in a later sentence."""
+    later = sentences_of(text)[1:]
+    return any(_ANOTHER_WAY.search(for_matching(sentence)) for sentence in later)
 
 
 def _partly_only_in_what_was_said(text: str, partly: list[str]) -> bool:
@@ -310,12 +337,21 @@ _NOT_KNOWN_YET = re.compile(
 )
 
 
+# How it felt, not how far the step got: "done! ... hodan wants to be a nurse. i almost cried"
+# (it had been partly, and offered as a smaller version).
+_FELT = re.compile(
+    r"\b(?:almost|nearly|kinda|kind of|a little|casi)\s+(?:cried|cry|teared up|tearing up|"
+    r"started crying|lost it|fainted|screamed|died|fell over|choked up|teary|emotional|"
+    r"llor[eéo]|me pongo a llorar|me muero)\b"
+)
+
+
 def first_typed(
     text: str, phrases: dict[str, list[str]], order: tuple[str, ...], *, at_start: bool = False
 ) -> str | None:
     """The first choice in `order` one of whose content phrases the text holds (`at_start`:
     opens with)."""
-    said = _NOT_KNOWN_YET.sub(" ", _HOW_OFTEN.sub(" ", for_matching(text)))
+    said = _FELT.sub(" ", _NOT_KNOWN_YET.sub(" ", _HOW_OFTEN.sub(" ", for_matching(text))))
     for choice in order:
         pattern = phrases_pattern(tuple(phrases[choice]))
         if (pattern.match(said) if at_start else pattern.search(said)) is not None:
@@ -479,7 +515,8 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
                 # "the family moved away", "mom's in the hospital": nothing to carry
                 return [Text(checkin.gone_reply), *note, *then(turn, flow)]
             partly = flow.data.get("followup_outcome") == "partly"
-            heard = Text(_barrier_reply(barrier, own, partly=partly))
+            step = turn.sealer.unseal(pending.action) if pending is not None else None
+            heard = Text(_barrier_reply(barrier, own, partly=partly, step=step))
             if own and asks_a_question(own) and _typed_carry(own) == "smaller":
                 # "not yet, what's a smaller version i could do?": the smaller version asked.
                 return [heard, *note, *ask_smaller(flow)]
@@ -489,6 +526,11 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
                 # "ok called her. went really well actually...": done after all, since the
                 # "not yet" (its "ok" had carried it into the week as it was, still undone).
                 return begin(turn, flow, pending, "done", then, said=own)
+            nudges_set = nudges_asked_in_words(turn, own, in_a_conversation=True) if own else []
+            if answer.key is None and nudges_set:
+                # "pausa los recordatorios hasta el 10 de enero, me voy pa Orlando": the pause
+                # (it had been carried into the week as the new action).
+                return [*nudges_set, *ask_carry(flow)]
             typed = _typed_carry(own) if answer.key is None else answer.key
             if typed is None and pending is not None and own and says_a_day_only(own):
                 # "tal vez el viernes", "maybe thursday": carried as it was, the day kept with
@@ -777,7 +819,9 @@ def family_upset(text: str, themes: tuple[str, ...]) -> bool:
     )
 
 
-def _barrier_reply(barrier: str, own: str | None, *, partly: bool = False) -> str:
+def _barrier_reply(
+    barrier: str, own: str | None, *, partly: bool = False, step: str | None = None
+) -> str:
     """The reply that fits what got in the way; phone tag ("dad called back but i missed
     it") is a family that did answer, whatever else the words sound like."""
     checkin = replies_in(current_language()).checkin
@@ -796,6 +840,9 @@ def _barrier_reply(barrier: str, own: str | None, *, partly: bool = False) -> st
         return checkin.hard_moment_reply
     if barrier == "other" and partly:  # "halfway there, got one family": what happened counts
         return checkin.partly_reply
+    calls = phrases_pattern(tuple(checkin.call_words))
+    if barrier == "no_time" and step and calls.search(for_matching(step)) is None:
+        return checkin.no_time_not_a_call  # "answer parent email only tues and thurs"
     return checkin.barrier_replies[barrier]
 
 

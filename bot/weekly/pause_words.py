@@ -145,8 +145,15 @@ def _days_named(said: str, today: date, *, day_first: bool) -> list[tuple[str, d
             day += timedelta(days=(7 - day.weekday()) % 7 or 7)
             found.append((match.start(), "until", day))
             continue
-        found.append((match.start(), "through" if through else "until", day))
-    return [(how, day) for _, how, day in sorted(found, key=lambda item: item[0])]
+        if holiday and not until and any(how != "named holiday" for _, how, _ in found):
+            continue  # "hasta el 10 de enero, estamos de vacaciones de navidad": the break
+        how = "through" if through else "until" if until or not holiday else "named holiday"
+        found.append((match.start(), how, day))
+    marked = [item for item in found if item[1] != "named holiday"]
+    if marked and len(marked) < len(found):
+        found = marked  # a holiday named before the day said ("for christmas ... until jan 5")
+    ordered = sorted(found, key=lambda item: item[0])
+    return [("until" if how == "named holiday" else how, day) for _, how, day in ordered]
 
 
 @cache

@@ -500,6 +500,11 @@ def _answer(
         # cansada": the change asked, whatever weariness is said beside it (it had been
         # "Parece mucho, y es normal sentirse así").
         intent = "nudges"
+    if intent != "nudges" and _a_whole_time_asked(turn, text, matched, typed):
+        # "ugh 6:30 was a mistake... can u make it like wed at 8pm", "quiero q me recuerdes los
+        # domingos por la noche, como a las 7": a day and its hour asked for (it had been "That
+        # sounds like a lot", or "not sure what you'd like me to do").
+        intent = "nudges"
     if intent != "nudges" and asks_for_a_pause(text) and _a_pause_of_the_nudges(matched, typed):
         # "ugh no reminders til after thanksgiving" (it had been "That sounds like a lot").
         intent = "nudges"
@@ -1192,6 +1197,8 @@ def answer_to_nudge_card(
         return week("skip")  # "too much going on, maybe next week's"
     if says(card.will_try_words):
         return [Text(card.will_try)]  # "love this idea"
+    if outcome == "not_yet" and outcome_first(text) is None and what_is_told(text) is not None:
+        return None  # "Bentleys papaw Earl is in the hospital...": told, not a week not done
     if outcome == "not_yet":
         make_offer(turn.educator, offered, turn.now)  # a word for a button still answers it
         return [Text(card.not_yet)]
@@ -1439,6 +1446,27 @@ def _a_pause_of_the_nudges(matched: str, typed: list[str]) -> bool:
 
 # Words that ask for a setting to change: "change my nudges to fridays", "cambia los
 # recordatorios para los lunes", "move the reminders".
+def _a_whole_time_asked(turn: Turn, text: str, matched: str, typed: list[str]) -> bool:
+    """A day and its hour asked of the coach: to be reminded then, or (nudges on) to move
+    them there; never a task reminder, nor a day told about a family."""
+    named = schedule_named(text)
+    if named is None or named.weekday is None or named.at is None:
+        return False
+    if TASK_REMINDER.search(matched) or default_reader().names_a_family(typed):
+        return False
+    if _REMIND_ME.search(matched):
+        return True
+    subscription = subscription_of(turn.session, turn.educator.id)
+    return subscription is not None and subscription.enabled and bool(_CHANGE_WORDS.search(matched))
+
+
+# Asked to be reminded: "remind me", "quiero q me recuerdes", "recuérdame", "mándame".
+_REMIND_ME = re.compile(
+    r"\b(?:remind me|ping me|nudge me|message me|recu[eé]rdame|me recuerdes|me recuerde|"
+    r"recordarme|m[aá]ndame|me mandes|me mande|av[ií]same)\b"
+)
+
+
 _CHANGE_WORDS = re.compile(
     r"\b(?:change|move|switch|set|make|cambia|cambie|cambiar|pasa|pase|mueve|mueva|pon|ponga)\b"
 )

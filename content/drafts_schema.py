@@ -36,6 +36,7 @@ class Purpose(StrEnum):
     CONCERN = "concern"
     EVENT = "event"  # every family at once: a family night, an open house, a café
     SYMPATHY = "sympathy"  # a death or a loss in the family: care, and nothing asked of them
+    GET_WELL = "get_well"  # someone in the family ill or in the hospital: care and hope
 
 
 class Specific(StrEnum):

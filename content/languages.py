@@ -131,6 +131,7 @@ AS_WRITTEN = frozenset(
         "recipient_words",
         "refusals",
         "call_words",
+        "death_words",
         # change_action's, checkin_asked's, reflection_asides'
         "asking",
         "unless_words",

@@ -301,6 +301,9 @@ class CheckIn(_Strict):
     # made it work?", answered, not kept as the note.
     draft_asked: str
     partly_reply: str
+    # A death told at the check-in: heard, the step set aside, nothing carried or asked.
+    death_words: list[str] = Field(min_length=1)
+    death_reply: str
     # No time, for a step that is no call ("answer parent email only tues and thurs", "no
     # contestar whatsapp después de las 8"): a smaller version, not "a message instead of a
     # call". `call_words` find a call in the step.

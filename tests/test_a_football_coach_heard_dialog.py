@@ -40,5 +40,5 @@ def test_the_hour_chosen_after_the_clock_turned_down_is_the_nudge_time(app: Coac
     marcus.says("nudges on")
     reply = marcus.says("7:30 im on the field. make it sunday night like 8")
     # Had: 19:30 (the 7:30 turned down, at night).
-    assert "Nudges will come at 20:00" in reply
+    assert "Nudges will come on Sundays at 20:00" in reply
     assert ", 15:30 (" in Conversation(app.coach, "b").says("nudges mondays at 3:30 please")

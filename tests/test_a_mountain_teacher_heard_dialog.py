@@ -18,3 +18,36 @@ def test_the_day_back_said_as_such_ends_the_christmas_pause(app: CoachApp) -> No
     assert "no nudges from Fri Dec 18, and they come back Tue Jan 5" in reply
     # Had: "To pause, give a whole number of weeks".
     assert "paused until Tue Jan 5" in brenda.says("nudges pause till january 5")
+
+
+def test_a_get_well_card_is_no_sympathy_note(app: CoachApp) -> None:
+    brenda = Conversation(app.coach, "ms-sizemore")
+    brenda.says("draft")
+    reply = brenda.says(
+        "its a get well card for Bentleys great grandpa Earl, hes in the hospital with his heart"
+    )
+    # Had: only "Send sympathy after a loss" fitted, and the note mourned a man still alive.
+    assert "Wish them well (illness, hospital)" in reply
+    brenda.says("English")
+    brenda.says("Bentley")
+    note = brenda.says("warm")
+    assert "Bentley" in note
+    assert "loss" not in note and "sympathy" not in note
+
+
+def test_someone_at_home_in_the_hospital_is_heard(app: CoachApp) -> None:
+    reply = Conversation(app.coach, "ms-sizemore").says(
+        "Bentleys papaw Earl is in the hospital with his heart. Bentley lives with him and he is "
+        "just tore up"
+    )
+    # Had: "I'm not sure what you'd like me to do with that."
+    assert "not sure what you'd like" not in reply
+    assert "I'm sorry" in reply and "who's picking up" in reply
+
+
+def test_mountain_people_said_with_pride_is_no_deficit(app: CoachApp) -> None:
+    brenda = Conversation(app.coach, "ms-sizemore")
+    brenda.says("reflect culturally-responsive")
+    reply = brenda.says("my families are mountain people, lots of them got flooded out")
+    # Had: "A gentle thought on wording... by what they lack".
+    assert "A gentle thought on wording" not in reply

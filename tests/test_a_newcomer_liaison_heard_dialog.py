@@ -40,3 +40,16 @@ def test_a_step_done_another_way_is_done(app: CoachApp, clock: FakeClock) -> Non
     # bilingual colleague is a good first ask", and "not yet" in the journal.
     assert "bilingual colleague" not in reply
     assert "How it went: done" in farah.says("journal")
+
+
+def test_a_colleague_quoted_is_not_the_liaison_s_own_wording(app: CoachApp) -> None:
+    farah = Conversation(app.coach, "ms-haidari")
+    farah.says("reflect")
+    reply = farah.says(
+        "one teacher at Walnut Grove send home English only notes every week and then in the "
+        'meeting she say "the Rahimi family doesn\'t care, they never sign anything". the '
+        "mother cannot sign what she cannot read"
+    )
+    # Had: "A gentle thought on wording... All of it together: ...she say "the Rahimi family
+    # may care deeply in ways our school has not yet made room for..."".
+    assert "may care deeply" not in reply

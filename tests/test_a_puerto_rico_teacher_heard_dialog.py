@@ -41,3 +41,12 @@ def test_a_pause_asked_where_carrying_the_step_is_asked_is_the_pause(
     # Had: "Es su acción para esta semana: 'pausa los recordatorios hasta el 10 de enero...'".
     assert "Es su acción para esta semana" not in reply
     assert "en pausa hasta el domingo 10 de enero" in reply
+
+
+def test_reminders_asked_for_in_spanish_words_come_then(app: CoachApp) -> None:
+    maritza = Conversation(app.coach, "sra-colon", timezone="America/Puerto_Rico")
+    maritza.says("español")
+    # Had: "Recordatorios semanales: desactivados", and "No estoy seguro de qué quiere".
+    assert "activados" in maritza.says("activa los recordatorios")
+    reply = maritza.says("quiero q me recuerdes los domingos por la noche, como a las 7")
+    assert "cada domingo a las 19:00" in reply

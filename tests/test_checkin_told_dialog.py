@@ -130,7 +130,8 @@ def test_a_short_answer_that_names_what_got_in_the_way_is_not_asked_it_again(
     a_week_after_choosing(busy, clock, ACTION)
     busy.says("checkin")
     assert "What got in the way?" in busy.says("not yet")  # the outcome alone: asked why
-    assert busy.says("no time").startswith(replies_in("en").checkin.barrier_replies["no_time"])
+    # A text is no call: not "one two-minute message instead of a call".
+    assert busy.says("no time").startswith(replies_in("en").checkin.no_time_not_a_call)
 
 
 BARRIERS_TOLD = [
@@ -200,6 +201,7 @@ def test_what_got_in_the_way_is_heard_from_the_answer_itself(
         "phone_tag": checkin.phone_tag_reply,
         "hard_moment": checkin.hard_moment_reply,
         "partly": checkin.partly_reply,
+        "no_time": checkin.no_time_not_a_call,  # the step is a text, no call
     }
     for number, (said, barrier) in enumerate(BARRIERS_TOLD):
         educator = Conversation(app.coach, f"educator-{number}")

@@ -144,8 +144,8 @@ def test_dates_are_spanish_dates(app: CoachApp, clock: FakeClock) -> None:
     assert any(f" de {month}" in settings for month in months), settings
     assert "martes" in educator.says("recordatorios")
     # Days typed in Spanish, with or without accents.
-    assert "los viernes" in educator.says("recordatorios day viernes")
-    assert "los miércoles" in educator.says("recordatorios day miercoles")
+    assert "cada viernes" in educator.says("recordatorios day viernes")
+    assert "cada miércoles" in educator.says("recordatorios day miercoles")
 
 
 def test_a_nudge_is_written_in_the_language_they_have_when_it_is_sent(

@@ -12,9 +12,11 @@ from bot.commands.schedule_settings import (
     apply_change,
     focus_sentence,
     mistake_reply,
+    next_send_label,
     read_setting,
     settings_reply,
 )
+from bot.dates import weekday_name
 from bot.i18n import current_language
 from bot.localtime import educator_zone
 from bot.nudges import messages
@@ -82,6 +84,14 @@ def nudges_as_asked(turn: Turn, named: NamedSchedule) -> list[Reply]:
     # Turned on, the day and time are in the "on" reply; a rhythm asked for says so after it
     # ("monthly instead of weekly": every 4 weeks).
     said = replies if was_on else replies[len(when) :]
+    if was_on and subscription is not None and named.weekday is not None and named.at is not None:
+        # A day and time asked together are said once, together: the day's own line had named
+        # the old time ("Nudges will come on Wednesdays. Next nudge: Wed Nov 25, 06:30").
+        both = messages.DAY_AND_TIME_SET.format(
+            day=weekday_name(named.weekday), time=f"{named.at:%H:%M}"
+        )
+        next_send = WORDS.next_send.format(next=next_send_label(turn, subscription))
+        said = [[Text(both + next_send)], *replies[len(when) :]]
     return [reply for each in said for reply in each]
 
 

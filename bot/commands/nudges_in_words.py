@@ -61,6 +61,12 @@ KEEP_GOING_SAID = re.compile(
     r"\bkeep\b(?:\W+\w+){0,3}?\W+(?:going|coming|sending)\b|\bsig(?:ue|an) (?:mand|envi)"
 )
 ASKED_HOW = (["how"], ["cómo"], ["como"])
+# Turned on in words: "turn on my reminders", "start the nudges", "activa los recordatorios".
+TURN_ON_SAID = re.compile(
+    r"^\W*(?:(?:please|pls|can you|could you|can u|porfa|por favor|puedes|me puedes)\W+)*"
+    r"(?:turn on|switch on|start|enable|activate|resume|activa|active|activar|enciende|prende|"
+    r"empieza|inicia|reanuda)\b"
+)
 
 
 def nudges_asked_in_words(turn: Turn, text: str, *, in_a_conversation: bool) -> list[Reply]:
@@ -103,6 +109,10 @@ def nudges_asked_in_words(turn: Turn, text: str, *, in_a_conversation: bool) -> 
         return _which_hour(text) if in_a_conversation or _nudges_on(turn) else []
     if focus is not None:
         return focus_as_asked(turn, focus)
+    if TURN_ON_SAID.search(said) and nudge_words_in(said) and not _nudges_on(turn):
+        # "turn on my reminders", "activa los recordatorios" (it had shown them off, with how
+        # to type `nudges on`).
+        return handle_nudges(turn, "on")
     if asks_to_stop_nudges(said, typed) and (in_a_conversation or _nudges_on(turn)):
         # Outside a conversation, "stop sending me these" with nudges off shows where they
         # stand; in one, it is answered (they are off) rather than kept as an answer.

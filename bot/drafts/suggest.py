@@ -38,6 +38,17 @@ _PURPOSE_WORDS = (
         ),
     ),
     (
+        Purpose.GET_WELL,
+        # Someone ill or in the hospital: "a get well card for Bentleys great grandpa, hes in the
+        # hospital with his heart" (the note had mourned him as if he had died).
+        re.compile(
+            r"\bget[- ]well\b|\b(?:in|at) the hospital\b|\bhospitali[sz]ed|\bsurgery\b"
+            r"|\b(?:has|got) cancer\b|\bheart attack\b|\brecover(?:y|ing)\b|\bque se mejore"
+            r"|\ben el hospital\b|\bpronta recuperaci[oó]n",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         Purpose.EVENT,
         # "a blurb for our fall family night... kids welcome", "a FAFSA night for all senior
         # families": every family invited at once, no one child (it had been a one-family

@@ -346,12 +346,21 @@ _FELT = re.compile(
 )
 
 
+# Said to the coach, not of the step: "i told you we dont have conferences here" (it had been
+# "told", and the nudge Marked done).
+_TOLD_THE_COACH = re.compile(
+    r"\b(?:i\s+)?(?:already\s+|just\s+|literally\s+)*(?:told|said to) (?:you|u|ya)\b"
+    r"|\bya te (?:lo )?dije\b|\bte dije\b"
+)
+
+
 def first_typed(
     text: str, phrases: dict[str, list[str]], order: tuple[str, ...], *, at_start: bool = False
 ) -> str | None:
     """The first choice in `order` one of whose content phrases the text holds (`at_start`:
     opens with)."""
-    said = _FELT.sub(" ", _NOT_KNOWN_YET.sub(" ", _HOW_OFTEN.sub(" ", for_matching(text))))
+    said = _HOW_OFTEN.sub(" ", for_matching(text))
+    said = _TOLD_THE_COACH.sub(" ", _FELT.sub(" ", _NOT_KNOWN_YET.sub(" ", said)))
     for choice in order:
         pattern = phrases_pattern(tuple(phrases[choice]))
         if (pattern.match(said) if at_start else pattern.search(said)) is not None:
@@ -510,6 +519,10 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
             barrier = _barrier(answer, own)
             if pending is not None:
                 pending.outcome_note = turn.sealer.seal(own or checkin.barriers[barrier])
+            if own and _tells_a_death(own):
+                # "we lost jaylen last night. he got shot": heard, and nothing carried.
+                nudges_set = nudges_asked_in_words(turn, own, in_a_conversation=True)
+                return [Text(checkin.death_reply), *nudges_set, *then(turn, flow)]
             note = wording_note(turn, own) if own else []
             if own and barrier not in TOLD_WHY and _family_gone(own):
                 # "the family moved away", "mom's in the hospital": nothing to carry
@@ -526,6 +539,11 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
                 # "ok called her. went really well actually...": done after all, since the
                 # "not yet" (its "ok" had carried it into the week as it was, still undone).
                 return begin(turn, flow, pending, "done", then, said=own)
+            if answer.key is None and own and _tells_a_death(own):
+                # "bro. did you hear what i said. jaylen is dead" (it had been kept with how it
+                # went, and the carry question asked again).
+                nudges_set = nudges_asked_in_words(turn, own, in_a_conversation=True)
+                return [Text(checkin.death_reply), *nudges_set, *then(turn, flow)]
             nudges_set = nudges_asked_in_words(turn, own, in_a_conversation=True) if own else []
             if answer.key is None and nudges_set:
                 # "pausa los recordatorios hasta el 10 de enero, me voy pa Orlando": the pause
@@ -766,6 +784,12 @@ def _without_what_went_well(text: str) -> str:
 _CLAUSES = re.compile(
     r"[.!?;]+|\b(?:but|though|tho|although|except|pero|aunque|solo que)\b", re.IGNORECASE
 )
+
+
+def _tells_a_death(text: str) -> bool:
+    """A death told ("we lost jaylen last night", "jaylen is dead", "su abuelo murió")."""
+    death = replies_in(current_language()).checkin.death_words
+    return phrases_pattern(tuple(death)).search(for_matching(text)) is not None
 
 
 def _family_gone(text: str) -> bool:

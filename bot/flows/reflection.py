@@ -635,7 +635,12 @@ class ReflectionFlow:
         pause = action_step_aside(own) if own is not None else None
         if pause is not None:  # "bell rang, can i pick one tmrw?": the options keep
             return [Text(pause), *ask_action(turn, flow)]
-        asked = action_question(own) if own is not None and own != set_aside else None
+        # After "Write my own", a step with no question mark is the step ("ask destiny, marcus
+        # and andre who THEY want me to call... even if the answer is nobody" had been answered
+        # "if no one answers, one more try another way is enough").
+        written = asked_for_own and own is not None and "?" not in own
+        asks = own is not None and own != set_aside and not written
+        asked = action_question(own) if own is not None and asks else None
         if own is not None and asked is not None:
             # "can i pick two?", "what if they don't speak english?": answered, then the
             # options again; typed again as it was, it is their plan (a step misread as a

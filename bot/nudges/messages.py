@@ -10,6 +10,8 @@ CHECKIN_QUESTION = Msg(
     "Before this week's nudge: last time ({date}, {title}) you planned to: _{action}_\n"
     "How did it go?"
 )
+# A day and its time asked for together ("can u make it like wed at 8pm").
+DAY_AND_TIME_SET = Msg("Nudges will come on {day}s at {time}.")
 CHECKIN_DONE = Msg("Done")
 CHECKIN_PARTLY = Msg("Partly")
 CHECKIN_NOT_YET = Msg("Not yet")

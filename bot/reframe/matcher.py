@@ -88,11 +88,33 @@ def _clause_start(text: str, position: int) -> int:
     return start
 
 
+# Someone else's words, quoted: 'in the meeting she say "the Rahimi family doesn't care"' (the
+# liaison quoting a teacher had been offered a rewrite of the teacher's words).
+_OPEN_QUOTE = re.compile(r"[\"“”]")
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:he|she|they|teacher|teachers|colleague|principal|admin|someone|somebody|everyone|"
+    r"people|staff|mr\.?\s*\w+|ms\.?\s*\w+|mrs\.?\s*\w+)\s+(?:\w+\s+)?"
+    r"(?:said|says|say|told me|tells me|wrote|writes|goes|went|was like|is like|keeps saying|"
+    r"kept saying|dijo|dice)\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _quoted_from_someone_else(text: str, start: int) -> bool:
+    """The match sits inside a quotation that another person is said to have said."""
+    quotes = [found.start() for found in _OPEN_QUOTE.finditer(text, 0, start)]
+    if len(quotes) % 2 == 0:
+        return False  # not inside a quotation
+    return _REPORTED_BEFORE.search(text, 0, quotes[-1]) is not None
+
+
 def _is_disavowed(lexicon: Lexicon, text: str, start: int, end: int) -> bool:
     """True when the speaker is questioning the framing rather than using it; start is where
     the whole match begins (with any words before its span)."""
     before = text[_clause_start(text, start) : start]
     if any(pattern.search(before) for pattern in lexicon.disavowals):
+        return True
+    if _quoted_from_someone_else(text, start):
         return True
     # "he never comes and doesnt care": a negation before "and" or "but" belongs to the verb
     # before them, not to the one the match joins on (it had hidden "doesnt care").

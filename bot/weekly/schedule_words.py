@@ -21,6 +21,11 @@ _DAY_NAMES = {
     )
     for name in (english.casefold(), f"{english.casefold()}s", spanish, f"{spanish}s")
 }
+# Short forms typed in a hurry ("can u make it like wed at 8pm"); not "sat" or "sun", which are
+# as often a verb and the sky.
+_DAY_NAMES |= {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+}  # fmt: skip
 _CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})\s*([ap])?\.?\s?m?\b")
 _HOUR_WITH_HALF = re.compile(r"\b(\d{1,2})\s*([ap])\.?\s?m\b")
 _SPANISH_HOUR = re.compile(r"\ba las (\d{1,2})(?::(\d{2}))? de la (manana|tarde|noche)\b")
@@ -129,7 +134,17 @@ class NamedSchedule:
 
 def schedule_named(sentence: str) -> NamedSchedule | None:
     """The day and time the sentence names for nudges, or None when it names neither or
-    says it does not want them ("don't remind me on fridays")."""
+    says it does not want them ("don't remind me on fridays"). In a message of several
+    sentences whose whole says no, the last sentence may still ask: "ugh 6:30 was a mistake,
+    im not even caffeinated yet. can u make it like wed at 8pm" (it had been no schedule)."""
+    found = _schedule_in(sentence)
+    parts = re.split(r"(?<=[.!?])\s+", sentence.strip())
+    if found is None and len(parts) > 1:
+        return _schedule_in(parts[-1])
+    return found
+
+
+def _schedule_in(sentence: str) -> NamedSchedule | None:
     said = _REFUSED_PART_OF_DAY.sub(" ", without_accents(sentence.casefold()))
     said = _REFUSED_CLOCK.sub(" ", said)
     words = re.findall(r"[\w']+", said)
@@ -183,6 +198,17 @@ def _time_in(said: str) -> time | None:
         # "7:30 im on the field. make it sunday night like 8": the hour chosen after the
         # clock turned down (it had set 19:30).
         return _clock(int(chosen_hour[1]), 0, part) if 1 <= int(chosen_hour[1]) <= 12 else None
+    with_half = _HOUR_WITH_HALF.search(said)
+    if (
+        clock is not None
+        and with_half is not None
+        and with_half.start() > clock.end()
+        and _CHOSEN_BEFORE.search(said[: with_half.start()])
+        and not _CHOSEN_BEFORE.search(said[: clock.start()])
+    ):
+        # "6:30 was a mistake. can u make it like wed at 8pm": the hour chosen after the clock
+        # said (it had set 18:30).
+        return _clock(int(with_half[1]), 0, with_half[2])
     if found := clock:
         hours, minutes, half = int(found[1]), int(found[2]), found[3]
         if half is None and found[1].startswith("0"):

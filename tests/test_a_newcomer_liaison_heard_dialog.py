@@ -53,3 +53,14 @@ def test_a_colleague_quoted_is_not_the_liaison_s_own_wording(app: CoachApp) -> N
     # Had: "A gentle thought on wording... All of it together: ...she say "the Rahimi family
     # may care deeply in ways our school has not yet made room for..."".
     assert "may care deeply" not in reply
+
+
+def test_a_father_who_will_only_talk_with_a_man_is_an_everyday_situation(
+    app: CoachApp,
+) -> None:
+    reply = Conversation(app.coach, "ms-haidari").says(
+        "how do i talk with fathers who only want to talk to a man? Mr. Osman from Sudan he "
+        "look at the wall when i talk and answer only to the male principal"
+    )
+    # Had: "Greetings and customs... Wait for the parent to offer a hand".
+    assert "A parent who will only talk with a man" in reply

@@ -50,3 +50,11 @@ def test_reminders_asked_for_in_spanish_words_come_then(app: CoachApp) -> None:
     assert "activados" in maritza.says("activa los recordatorios")
     reply = maritza.says("quiero q me recuerdes los domingos por la noche, como a las 7")
     assert "cada domingo a las 19:00" in reply
+
+
+def test_feliz_navidad_is_wished_back(app: CoachApp) -> None:
+    maritza = Conversation(app.coach, "sra-colon")
+    maritza.says("español")
+    # Had: "De momentos así nacen las alianzas...", and "no puedo con mi vida" "No estoy seguro".
+    assert "igualmente" in maritza.says("feliz navidad!!")
+    assert "No estoy seguro" not in maritza.says("no puedo con mi vida")

@@ -49,3 +49,39 @@ def test_a_step_written_after_write_my_own_is_saved_not_answered(app: CoachApp) 
     )
     # Had: "Then you'll still have learned something about the family... if no one answers".
     assert "Your action for this week: _ask destiny, marcus and andre" in reply
+
+
+def test_the_student_who_did_most_of_the_talking_is_no_partly(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    terrence = Conversation(app.coach, "mr-hollis")
+    a_week_after_choosing(terrence, clock, "Ask kevon if he wants to be there when i call his PO")
+    assert "How did it go?" in terrence.says("journal")
+    terrence.says(
+        "kevon said yeah he wanna be there. we called alvarez together on friday, kevon did most "
+        "of the talking. lowkey the best convo ive had w a PO all year"
+    )
+    # Had: "Part of it happened, and that part counts" ("did most").
+    assert "How it went: done" in terrence.says("journal")
+
+
+def test_a_probation_officer_and_a_student_who_asks_not_to_call_home(app: CoachApp) -> None:
+    asked = Conversation(app.coach, "mr-hollis").says(
+        "its about kevon. hes on probation, his PO mr. alvarez wants weekly attendance updates. "
+        "kevon thinks im reporting on him. how do i talk to the PO so it dont feel like snitching"
+    )
+    # Had: "I don't have a ready answer for that one", then a first contact with every family.
+    assert "A student's probation officer" in asked
+    andre = Conversation(app.coach, "mr-hollis-2").says(
+        "andre asked me not to contact his mom. at all. what do i do with that"
+    )
+    # Had: "Making a short, friendly first contact with every family".
+    assert "A student who begs you not to call home" in andre
+
+
+def test_no_show_to_nothing_is_rewritten_into_a_whole_sentence(app: CoachApp) -> None:
+    reply = Conversation(app.coach, "mr-hollis").says(
+        "reframe these parents dont show up to nothing"
+    )
+    # Had: "these parents may not find our current meeting times workable to nothing".
+    assert "workable to nothing" not in reply

@@ -131,3 +131,12 @@ def test_no_time_for_a_step_that_is_no_call_is_not_offered_a_message_instead_of_
     # Had: "one two-minute message instead of a call".
     assert "instead of a call" not in reply
     assert "the same step, on just one day this week" in reply
+
+
+def test_exasperation_in_a_line_is_heard(app: CoachApp) -> None:
+    reply = Conversation(app.coach, "ms-whitfield").says(
+        "i am not a customer service rep. that's it that's the update"
+    )
+    # Had: "I'm not sure what you'd like me to do with that."
+    assert "not sure what you'd like" not in reply
+    assert "No homework from me today" in reply

@@ -343,6 +343,8 @@ _FELT = re.compile(
     r"\b(?:almost|nearly|kinda|kind of|a little|casi)\s+(?:cried|cry|teared up|tearing up|"
     r"started crying|lost it|fainted|screamed|died|fell over|choked up|teary|emotional|"
     r"llor[eéo]|me pongo a llorar|me muero)\b"
+    # ...nor is who did the talking: "kevon did most of the talking" (it had been partly).
+    r"|\b(?:did|does|do|doing) most of the talking\b"
 )
 
 

@@ -140,3 +140,13 @@ def test_exasperation_in_a_line_is_heard(app: CoachApp) -> None:
     # Had: "I'm not sure what you'd like me to do with that."
     assert "not sure what you'd like" not in reply
     assert "No homework from me today" in reply
+
+
+def test_an_answer_in_the_question_s_own_words_gets_no_wording_note(app: CoachApp) -> None:
+    dana = Conversation(app.coach, "ms-whitfield")
+    dana.says("reflect relational")
+    dana.says("nobody, honestly")
+    # Asked "Whose family have I only contacted about problems...?"
+    reply = dana.says("the hargroves, always problems")
+    # Had: "A gentle thought on wording... by what they lack".
+    assert "A gentle thought on wording" not in reply

@@ -14,6 +14,7 @@ from bot.reframe.fallback import find_framing
 from bot.reframe.render import render_findings
 from bot.replies import Reply, Text
 from bot.turn import Turn
+from bot.understanding.normalise import for_matching, words
 
 
 def handle_reframe(turn: Turn, args: str) -> list[Reply]:
@@ -59,7 +60,7 @@ def _what_someone_said(text: str) -> str | None:
 
 
 def reframe_offer(
-    turn: Turn, already_offered: bool, answer: str, *, told: bool = False
+    turn: Turn, already_offered: bool, answer: str, *, told: bool = False, asked: str | None = None
 ) -> Text | None:
     """One gentle note on wording for a free-text answer, if wanted and not yet given. It
     names every framing found in the answer, each with its rewrite, in one message. `told`:
@@ -71,6 +72,8 @@ def reframe_offer(
         return None
     if len(findings) == 1 and not findings[0].replacements:  # no pattern named it: a question
         general = findings[0]
+        if asked is not None and _echoes(general.text, asked):
+            return None  # "the hargroves, always problems" to "...only contacted about problems"
         asks = messages.REFRAME_TOLD_QUESTION if told else messages.REFRAME_OFFER_QUESTION
         return Text(asks.format(phrase=general.text, why=general.why, question=general.question))
     if len(findings) == 1:
@@ -87,6 +90,16 @@ def reframe_offer(
     lines.append(messages.REFRAME_OFFER_TOGETHER.format(sentence=together))
     lines.append(str(messages.REFRAME_TOLD_END if told else messages.REFRAME_OFFER_END))
     return Text("\n".join(lines))
+
+
+# Words that only weight what they stand beside ("always problems").
+_WEIGHTS = frozenset(["always", "never", "just", "only", "really", "very", "still", "even"])
+
+
+def _echoes(found: str, asked: str) -> bool:
+    """Every word of weight the general finding has is the question's own."""
+    said = {word for word in words(for_matching(found)) if len(word) > 3} - _WEIGHTS
+    return bool(said) and said <= set(words(for_matching(asked)))
 
 
 def _instead(finding: Finding) -> str:

@@ -877,9 +877,10 @@ def _pending(turn: Turn, flow: ActiveFlow) -> Reflection | None:
     return pending if pending is not None and pending.educator_id == turn.educator.id else None
 
 
-def wording_note(turn: Turn, own: str | None) -> list[Reply]:
-    """At most one reframe offer per answer, and only when the educator wants them."""
-    note = reframe_offer(turn, False, own or "")
+def wording_note(turn: Turn, own: str | None, *, asked: str | None = None) -> list[Reply]:
+    """At most one reframe offer per answer, and only when the educator wants them; `asked`:
+    the question answered, whose own words in the answer are no framing of the educator's."""
+    note = reframe_offer(turn, False, own or "", asked=asked)
     return [] if note is None else [note]
 
 

@@ -384,9 +384,10 @@ class ReflectionFlow:
     def _after_answer(self, turn: Turn, flow: ActiveFlow, full: str) -> list[Reply]:
         """Keep the answer, say one thing that shows it was read, then move on."""
         reading = understand(full, deficit=False)  # the wording note reads deficit itself
+        asked = flow.data["prompts"][len(flow.data["answers"])]
         flow.data["answers"].append(full)
         _keep_themes(flow, reading, full)
-        note = wording_note(turn, full)
+        note = wording_note(turn, full, asked=asked)
         second_look = flow.data.pop("_noted", False) and listening.takes_a_second_look(full)
         if note:
             flow.data["_noted"] = True  # the next answer may look again at these words

@@ -53,6 +53,7 @@ class NudgeSettings:
     timezone: str | None
     focus_topic: str | None
     paused_until: datetime | None
+    pause_from: datetime | None = None  # a break asked for ahead starts then
 
 
 def home_sections(
@@ -156,7 +157,8 @@ def _nudges_card(turn: Turn, nudges: NudgeSettings | None) -> Card:
         hm.HOME_NUDGES_ON.format(day=day, time=nudges.local_time or "?", zone=zone),
         hm.HOME_NUDGES_FOCUS.format(focus=focus) if focus else str(hm.HOME_NUDGES_ROTATE),
     ]
-    if nudges.paused_until is not None and nudges.paused_until > turn.now:
+    started = nudges.pause_from is None or nudges.pause_from <= turn.now
+    if nudges.paused_until is not None and nudges.paused_until > turn.now and started:
         lines.append(hm.HOME_NUDGES_PAUSED.format(date=local_date_label(nudges.paused_until, turn)))
     lines.append(str(hm.HOME_NUDGES_CHANGE))
     buttons = [
@@ -210,4 +212,5 @@ def read_nudge_settings(session: Session, educator_id: int) -> NudgeSettings | N
         timezone=row.timezone,
         focus_topic=row.focus_topic,
         paused_until=row.paused_until,
+        pause_from=row.pause_from,
     )

@@ -51,3 +51,16 @@ def test_mountain_people_said_with_pride_is_no_deficit(app: CoachApp) -> None:
     reply = brenda.says("my families are mountain people, lots of them got flooded out")
     # Had: "A gentle thought on wording... by what they lack".
     assert "A gentle thought on wording" not in reply
+
+
+def test_a_name_told_again_with_a_word_to_the_coach_is_the_name(app: CoachApp) -> None:
+    brenda = Conversation(app.coach, "ms-sizemore")
+    brenda.says("draft")
+    brenda.says("celebrate")
+    brenda.says("english")
+    reply = brenda.says("Kinsley, i told you that already")
+    # Had: "One child per note works best... Which child first?".
+    assert "One child per note" not in reply
+    brenda.says("she sounded out because all by herself")
+    note = brenda.says("warm")
+    assert "about Kinsley:" in note and "told you" not in note

@@ -85,3 +85,17 @@ def test_no_show_to_nothing_is_rewritten_into_a_whole_sentence(app: CoachApp) ->
     )
     # Had: "these parents may not find our current meeting times workable to nothing".
     assert "workable to nothing" not in reply
+
+
+def test_i_just_told_you_is_never_put_in_the_note(app: CoachApp) -> None:
+    terrence = Conversation(app.coach, "mr-hollis")
+    terrence.says("draft")
+    terrence.says("next step")
+    terrence.says("english")
+    terrence.says("destiny")
+    terrence.says("bruh i just told you. math credits")
+    terrence.says("she could come thursday 5pm to independent study")
+    note = terrence.says("warm")
+    # Had: "...here is what I see: bruh I just told you. math credits".
+    assert "told you" not in note.casefold() and "bruh" not in note.casefold()
+    assert "math credits" in note

@@ -424,6 +424,10 @@ def _take_specific(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
         # been kept as what the invitation is for).
         flow.finished = True
         return [Text(str(said.WRITING_IT_THEMSELVES))]
+    if specific == Specific.CHILD:
+        # "Kinsley, i told you that already", "Yadiel, ya te dije jaja": the name (it had been
+        # read as two children, then refused as no name).
+        typed = _TOLD_ALREADY.sub("", typed).strip(" ,;") or typed
     if specific != Specific.CHILD:
         # "...message me anytime (is that too available?? lol)", "I already told you: ...":
         # said to the coach, never pasted into the note.
@@ -547,9 +551,14 @@ _ASIDE_IN_BRACKETS = re.compile(
 )
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 # "I already told you:", "like I said,", "ya le dije:": said to the coach before the detail.
+# Also "bruh i just told you.", "i literally told u", and the same said after the detail
+# ("Kinsley, i told you that already", "Yadiel, ya te dije jaja"): never words for the note.
 _TOLD_ALREADY = re.compile(
-    r"^\W*(?:i already told you|i told you already|like i said|as i said|ya (?:te|le) dije)"
-    r"\b[\s:,.-]*",
+    r"^\W*(?:(?:bruh|bro|ugh|omg|lol|um+)\W+)*(?:i (?:already |just |literally |alr )*told "
+    r"(?:you|u|ya)(?: (?:that|this|already|before))*|like i said|as i said|ya (?:te|le) (?:lo )?"
+    r"dije)\b[\s:,.!-]*"
+    r"|[\s,;.-]+(?:i (?:already |just |literally )*told (?:you|u|ya)(?: (?:that|this|already|"
+    r"before))*|ya (?:te|le) (?:lo )?dije)\W*(?:(?:lol|jaja+|haha+)\W*)?$",
     re.IGNORECASE,
 )
 

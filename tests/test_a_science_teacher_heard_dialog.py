@@ -150,3 +150,15 @@ def test_an_answer_in_the_question_s_own_words_gets_no_wording_note(app: CoachAp
     reply = dana.says("the hargroves, always problems")
     # Had: "A gentle thought on wording... by what they lack".
     assert "A gentle thought on wording" not in reply
+
+
+def test_what_she_took_back_is_not_said_back(app: CoachApp) -> None:
+    dana = Conversation(app.coach, "ms-whitfield")
+    dana.says("reflect relational")
+    reply = dana.says(
+        "i had a real convo with ahmed abdi's... no wait, i havent talked to them at all. thats "
+        "the problem"
+    )
+    # Had: 'Noted, "i had a real convo with ahmed abdi's". Thanks for putting it into words.'
+    assert "real convo" not in reply
+    assert "Question 2 of 2" in reply

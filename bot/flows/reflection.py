@@ -382,10 +382,13 @@ class ReflectionFlow:
                 return _ask_own_action(flow)
 
     def _after_answer(self, turn: Turn, flow: ActiveFlow, full: str) -> list[Reply]:
-        """Keep the answer, say one thing that shows it was read, then move on."""
+        """Keep the answer, say one thing that shows it was read, then move on. What was
+        taken back within it ("i had a real convo with ahmed abdi's... no wait, i havent talked
+        to them at all") is kept, and not what is read or said back."""
+        saved, full = full, _after_taking_back(full)
         reading = understand(full, deficit=False)  # the wording note reads deficit itself
         asked = flow.data["prompts"][len(flow.data["answers"])]
-        flow.data["answers"].append(full)
+        flow.data["answers"].append(saved)
         _keep_themes(flow, reading, full)
         note = wording_note(turn, full, asked=asked)
         second_look = flow.data.pop("_noted", False) and listening.takes_a_second_look(full)
@@ -700,6 +703,24 @@ _PUSHES_BACK = re.compile(
     r"|\bnot (?:that|this) one\b|\bno,? (?:esa|ese) no\b",
     re.IGNORECASE,
 )
+
+
+# Said to take back what came before it in the same message.
+_TAKEN_BACK = re.compile(
+    r"(?:\.\.\.|[,.;:!-])?\s*\b(?:no wait|wait no|wait,? no|actually no|no actually|scratch that|"
+    r"never ?mind|nvm|correction|no espera|espera no|mejor dicho)\b"
+    r"[\s,.:;!-]*",
+    re.IGNORECASE,
+)
+
+
+def _after_taking_back(text: str) -> str:
+    """What follows the last taking back, when it says something (three words or more)."""
+    found = list(_TAKEN_BACK.finditer(text))
+    if not found:
+        return text
+    rest = text[found[-1].end() :].strip()
+    return rest if len(words(for_matching(rest))) >= 3 else text
 
 
 def _refuses_a_step(own: str) -> bool:

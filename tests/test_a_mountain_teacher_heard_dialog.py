@@ -64,3 +64,20 @@ def test_a_name_told_again_with_a_word_to_the_coach_is_the_name(app: CoachApp) -
     brenda.says("she sounded out because all by herself")
     note = brenda.says("warm")
     assert "about Kinsley:" in note and "told you" not in note
+
+
+def test_how_do_i_ask_at_a_reflection_s_question_is_answered_beside_it(app: CoachApp) -> None:
+    brenda = Conversation(app.coach, "ms-sizemore")
+    brenda.says("reflect linked-to-learning")
+    brenda.says(
+        'Kinsley missed wednesday and friday and her mom said she had "appointments". i dont '
+        "want to pry"
+    )
+    reply = brenda.says(
+        "how do i ask about the absences without her feeling like im reporting her to social "
+        "services"
+    )
+    # Had: 'Got it: "how do i ask about the absences without...". That matters.', and the
+    # action options.
+    assert "That matters" not in reply
+    assert "back to where we were" in reply and "Question 2 of 2" in reply

@@ -38,3 +38,15 @@ def test_turning_the_nudges_on_in_words_turns_them_on(app: CoachApp) -> None:
     # Had: the settings, off, and how to type `nudges on`.
     reply = Conversation(app.coach, "mr-bell").says("turn on my reminders")
     assert "Weekly nudges are on" in reply
+
+
+def test_a_teaching_question_naming_the_admin_is_no_privacy_question(app: CoachApp) -> None:
+    marcus = Conversation(app.coach, "mr-bell")
+    marcus.says("reflect asset-based")
+    marcus.says(
+        "Destiny Ruiz, 11th, has a 7 month old. she does her essays at like 1am. i havent "
+        "recognized anything tbh, i just extend deadlines and feel guilty"
+    )
+    reply = marcus.says("wait is extending deadlines bad? our admin keeps saying it lowers rigor")
+    # Had: "What you write here is yours. It's encrypted with a key of your own...".
+    assert "encrypted" not in reply

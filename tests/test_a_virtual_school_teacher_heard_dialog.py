@@ -50,3 +50,16 @@ def test_a_teaching_question_naming_the_admin_is_no_privacy_question(app: CoachA
     reply = marcus.says("wait is extending deadlines bad? our admin keeps saying it lowers rigor")
     # Had: "What you write here is yours. It's encrypted with a key of your own...".
     assert "encrypted" not in reply
+
+
+def test_the_child_named_in_words_typed_ahead_is_not_asked_for_again(app: CoachApp) -> None:
+    marcus = Conversation(app.coach, "mr-bell")
+    marcus.says("draft")
+    marcus.says(
+        "jaylen's mom, ms ortiz. she works nights, prefers text. want to tell her the gatsby "
+        "paragraph thing and that he can still make up unit 3"
+    )
+    marcus.clicks("Celebrate")
+    reply = marcus.clicks("English")
+    # Had: "What's the child's first name?", then "i literally just told u. jaylen" refused.
+    assert "child's first name" not in reply

@@ -620,6 +620,11 @@ def _keep_ahead(flow: ActiveFlow, typed: str, *, seen: bool = True) -> bool:
         ahead[Specific.CHILD] = name.group("name")
     elif seen and len(words(for_matching(typed))) >= AHEAD_WORDS:
         ahead[Specific.OBSERVATION] = typed
+        # "jaylen's mom, ms ortiz. she works nights...": the child named too (the name had been
+        # asked again, and "i literally just told u. jaylen" refused).
+        child = told_in_request(typed).child
+        if child is not None:
+            ahead.setdefault(Specific.CHILD, child)
     else:
         return False
     return True

@@ -1444,8 +1444,6 @@ def _a_pause_of_the_nudges(matched: str, typed: list[str]) -> bool:
     return named or (typed[:1] in (["pause"], ["pausa"], ["hold"]) and len(typed) <= 8)
 
 
-# Words that ask for a setting to change: "change my nudges to fridays", "cambia los
-# recordatorios para los lunes", "move the reminders".
 def _a_whole_time_asked(turn: Turn, text: str, matched: str, typed: list[str]) -> bool:
     """A day and its hour asked of the coach: to be reminded then, or (nudges on) to move
     them there; never a task reminder, nor a day told about a family."""
@@ -1467,6 +1465,8 @@ _REMIND_ME = re.compile(
 )
 
 
+# Words that ask for a setting to change: "change my nudges to fridays", "cambia los
+# recordatorios para los lunes", "move the reminders".
 _CHANGE_WORDS = re.compile(
     r"\b(?:change|move|switch|set|make|cambia|cambie|cambiar|pasa|pase|mueve|mueva|pon|ponga)\b"
 )

@@ -789,7 +789,8 @@ _CLAUSES = re.compile(
 
 
 def _tells_a_death(text: str) -> bool:
-    """A death told ("we lost jaylen last night", "jaylen is dead", "su abuelo murió")."""
+    """A death told ("we lost him last night", "he got shot", "jaylen is dead", "lo mataron");
+    a family's loss far away is the family out of reach (_family_gone)."""
     death = replies_in(current_language()).checkin.death_words
     return phrases_pattern(tuple(death)).search(for_matching(text)) is not None
 

@@ -58,3 +58,12 @@ def test_feliz_navidad_is_wished_back(app: CoachApp) -> None:
     # Had: "De momentos así nacen las alianzas...", and "no puedo con mi vida" "No estoy seguro".
     assert "igualmente" in maritza.says("feliz navidad!!")
     assert "No estoy seguro" not in maritza.says("no puedo con mi vida")
+
+
+def test_the_settings_words_in_spanish_are_settings(app: CoachApp) -> None:
+    maritza = Conversation(app.coach, "sra-colon")
+    maritza.says("español")
+    maritza.says("recordatorios activar")
+    assert "a las 19:00" in maritza.says("recordatorios hora 19:00")
+    # Had: "No conozco la opción de recordatorios `apagar`".
+    assert "desactivados" in maritza.says("recordatorios apagar")

@@ -48,6 +48,20 @@ _NAMES: dict[str, SettingName] = {
     "pause": "pause",
     "every": "every",
     "rhythm": "every",
+    # The settings' words in Spanish ("recordatorios apagar" had been an unknown setting).
+    "activar": "on",
+    "encender": "on",
+    "prender": "on",
+    "apagar": "off",
+    "desactivar": "off",
+    "día": "day",
+    "dia": "day",
+    "hora": "time",
+    "zona": "tz",
+    "enfoque": "focus",
+    "pausa": "pause",
+    "pausar": "pause",
+    "cada": "every",
 }
 
 

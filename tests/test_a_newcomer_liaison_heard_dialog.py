@@ -64,3 +64,18 @@ def test_a_father_who_will_only_talk_with_a_man_is_an_everyday_situation(
     )
     # Had: "Greetings and customs... Wait for the parent to offer a hand".
     assert "A parent who will only talk with a man" in reply
+
+
+def test_back_after_time_away_is_welcomed(app: CoachApp) -> None:
+    reply = Conversation(app.coach, "ms-haidari").says(
+        "salaam, i am back. my mother is better now inshallah"
+    )
+    # Had: 'Thanks, I see what you mean about "salaam, i am back..."'.
+    assert "Welcome back" in reply
+
+
+def test_an_educator_s_own_loss_is_heard_as_one(app: CoachApp) -> None:
+    reply = Conversation(app.coach, "ms-haidari").says("im back. my dad passed over break")
+    # Had: 'Noted, "im back. my dad passed over break". Thanks for putting it into words.'
+    assert "sorry for your loss" in reply
+    assert "Welcome back" not in reply

@@ -33,6 +33,7 @@ from bot.storage.models import Educator
 from bot.topics import suggested_topic
 from bot.turn import Turn
 from bot.weekly.models import Subscription
+from bot.weekly.subscriptions import paused_at
 from content.loader import Library
 from content.schema import NUDGE_TOPICS
 
@@ -157,8 +158,7 @@ def _nudges_card(turn: Turn, nudges: NudgeSettings | None) -> Card:
         hm.HOME_NUDGES_ON.format(day=day, time=nudges.local_time or "?", zone=zone),
         hm.HOME_NUDGES_FOCUS.format(focus=focus) if focus else str(hm.HOME_NUDGES_ROTATE),
     ]
-    started = nudges.pause_from is None or nudges.pause_from <= turn.now
-    if nudges.paused_until is not None and nudges.paused_until > turn.now and started:
+    if nudges.paused_until is not None and paused_at(nudges, turn.now):
         lines.append(hm.HOME_NUDGES_PAUSED.format(date=local_date_label(nudges.paused_until, turn)))
     lines.append(str(hm.HOME_NUDGES_CHANGE))
     buttons = [

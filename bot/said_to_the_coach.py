@@ -8,6 +8,13 @@ from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.reader import default_reader
 from content.understanding_schema import ToTheCoach, replies_in
 
+# "i (already|just|literally) told you", "ya te dije": said to the coach about itself, never of
+# a step or for a note (a regular expression source, for the patterns built around it).
+TOLD_YOU = (
+    r"(?:i\s+)?(?:already\s+|just\s+|literally\s+|alr\s+)*(?:told|said to) (?:you|u|ya)"
+    r"(?: (?:that|this|already|before))*|ya (?:te|le) (?:lo )?dije|te dije"
+)
+
 
 def said_to_the_coach(text: str) -> tuple[str, ToTheCoach] | None:
     """The first `to_the_coach` entry whose words the text holds (within its length, and

@@ -39,6 +39,7 @@ from bot.nudges.settings import next_label
 from bot.numbers import parse_small_int
 from bot.offers import says_no
 from bot.replies import AskText, Choices, Reply, Text
+from bot.said_to_the_coach import TOLD_YOU
 from bot.situation_answers import advice_on_what_was_told, asks_for_advice, situation_aside
 from bot.storage.models import Reflection
 from bot.turn import Turn
@@ -350,10 +351,7 @@ _FELT = re.compile(
 
 # Said to the coach, not of the step: "i told you we dont have conferences here" (it had been
 # "told", and the nudge Marked done).
-_TOLD_THE_COACH = re.compile(
-    r"\b(?:i\s+)?(?:already\s+|just\s+|literally\s+)*(?:told|said to) (?:you|u|ya)\b"
-    r"|\bya te (?:lo )?dije\b|\bte dije\b"
-)
+_TOLD_THE_COACH = re.compile(rf"\b(?:{TOLD_YOU})\b")
 
 
 def first_typed(

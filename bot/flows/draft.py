@@ -44,6 +44,7 @@ from bot.language import language_named
 from bot.messages import says_skip
 from bot.reframe import Finding, rewrite_all
 from bot.replies import AskText, Card, Choices, Reply, Text
+from bot.said_to_the_coach import TOLD_YOU
 from bot.situation_answers import situation_aside
 from bot.storage.models import Reflection
 from bot.turn import Turn
@@ -554,11 +555,8 @@ _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 # Also "bruh i just told you.", "i literally told u", and the same said after the detail
 # ("Kinsley, i told you that already", "Yadiel, ya te dije jaja"): never words for the note.
 _TOLD_ALREADY = re.compile(
-    r"^\W*(?:(?:bruh|bro|ugh|omg|lol|um+)\W+)*(?:i (?:already |just |literally |alr )*told "
-    r"(?:you|u|ya)(?: (?:that|this|already|before))*|like i said|as i said|ya (?:te|le) (?:lo )?"
-    r"dije)\b[\s:,.!-]*"
-    r"|[\s,;.-]+(?:i (?:already |just |literally )*told (?:you|u|ya)(?: (?:that|this|already|"
-    r"before))*|ya (?:te|le) (?:lo )?dije)\W*(?:(?:lol|jaja+|haha+)\W*)?$",
+    rf"^\W*(?:(?:bruh|bro|ugh|omg|lol|um+)\W+)*(?:{TOLD_YOU}|like i said|as i said)\b[\s:,.!-]*"
+    rf"|[\s,;.-]+(?:{TOLD_YOU})\W*(?:(?:lol|jaja+|haha+)\W*)?$",
     re.IGNORECASE,
 )
 

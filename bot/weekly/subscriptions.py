@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Container
 from datetime import datetime, time, timedelta
+from typing import Protocol
 
 from sqlalchemy import ColumnElement, Select, and_, select, update
 from sqlalchemy.orm import Session
@@ -139,7 +140,17 @@ def reschedule(
     plan(subscription, slot)
 
 
-def paused_at(subscription: ScheduleColumns, moment: datetime) -> bool:
+class HasPause(Protocol):
+    """What a pause is read from: a subscription's row, or the settings App Home shows."""
+
+    @property
+    def paused_until(self) -> datetime | None: ...
+
+    @property
+    def pause_from(self) -> datetime | None: ...
+
+
+def paused_at(subscription: HasPause, moment: datetime) -> bool:
     """Whether a send at `moment` falls in the pause: from now, or from a break's first day
     asked for ahead (`pause_from`), until `paused_until`."""
     until, start = subscription.paused_until, subscription.pause_from

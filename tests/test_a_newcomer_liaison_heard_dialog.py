@@ -42,6 +42,18 @@ def test_a_step_done_another_way_is_done(app: CoachApp, clock: FakeClock) -> Non
     assert "How it went: done" in farah.says("journal")
 
 
+def test_kinda_then_done_another_way_is_done(app: CoachApp, clock: FakeClock) -> None:
+    farah = Conversation(app.coach, "ms-haidari")
+    a_week_after_choosing(farah, clock, "Ask the Garcia family what time works for them")
+    farah.says("journal")
+    reply = farah.says(
+        "kinda? i texted the mom instead of calling and she wrote back!! she said evenings after 6"
+    )
+    # Had: "Part of it happened... Want to carry it into this week?"
+    assert "You did it" in reply and "carry it" not in reply
+    assert "How it went: done" in farah.says("journal")
+
+
 def test_a_colleague_quoted_is_not_the_liaison_s_own_wording(app: CoachApp) -> None:
     farah = Conversation(app.coach, "ms-haidari")
     farah.says("reflect")

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.app import CoachApp
 from bot.inbound import Platform
+from bot.understanding.reader import understand
 from tests.clock import FakeClock
 from tests.dialog import Conversation
 from tests.nudging import FakePlatform, everyone_answers, senders_for, tick
@@ -150,6 +151,13 @@ def test_an_answer_in_the_question_s_own_words_gets_no_wording_note(app: CoachAp
     reply = dana.says("the hargroves, always problems")
     # Had: "A gentle thought on wording... by what they lack".
     assert "A gentle thought on wording" not in reply
+
+
+def test_a_family_named_by_its_problems_is_no_bright_spot() -> None:
+    # "always" leans bright; `positive` had been read, with or without the reframe matcher.
+    for deficit in (True, False):
+        read = understand("the hargroves, always problems", deficit=deficit)
+        assert "positive" not in read.themes
 
 
 def test_what_she_took_back_is_not_said_back(app: CoachApp) -> None:

@@ -338,6 +338,18 @@ def test_stuck_twice_gets_a_different_example(app: CoachApp) -> None:
     assert "For example" in first and "For example" in second and first != second
 
 
+@pytest.mark.parametrize("symbol", ["²", "①", "…", "😀"])
+def test_a_symbol_typed_at_a_question_is_no_answer_to_probe_or_quote(
+    app: CoachApp, symbol: str
+) -> None:
+    educator = Conversation(app.coach)
+    educator.says("reflect relational")
+    answer = educator.says(symbol)
+    # "²" had: "Can you make it concrete?", then "Thanks, I see what you mean about "²"."
+    assert "For example" in answer and "Question 2" not in answer
+    assert "concrete" not in answer and symbol not in answer
+
+
 def test_asked_whether_something_counts_gets_a_yes_and_the_question_again(
     app: CoachApp,
 ) -> None:

@@ -142,6 +142,8 @@ def typed_outcome(text: str) -> str | None:
         outcome = "done"  # "done. she said she didn't know he liked science"
     if outcome == "not_yet" and _done_another_way(text):
         outcome = "done"  # "i did not send the text, she cant read it. i called her myself"
+    if outcome == "partly" and _done_another_way(text) and _only_hedged(text):
+        outcome = "done"  # "kinda? i texted the mom instead of calling and she wrote back!!"
     if (
         outcome == "partly"
         and outcome_first(text) == "done"
@@ -174,6 +176,14 @@ _ANOTHER_WAY = re.compile(
     r".*\b(?:instead|myself|in person|another way|a different way|face to face|"
     r"en persona|yo mism[ao]|en vez|de otra forma|de otra manera)\b"
 )
+
+
+def _only_hedged(text: str) -> bool:
+    """Partly said only by a hedge ("kinda?", "sort of"), no other partly word."""
+    checkin = replies_in(current_language()).checkin
+    typed = checkin.typed_outcomes
+    unhedged = {**typed, "partly": [p for p in typed["partly"] if p not in checkin.hedges]}
+    return first_typed(text, unhedged, OUTCOME_ORDER) in (None, "done")
 
 
 def _done_another_way(text: str) -> bool:

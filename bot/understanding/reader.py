@@ -363,9 +363,15 @@ def is_non_answer(text: str) -> bool:
     normalised = for_matching(text).strip()
     if not normalised:
         return True
-    if not words(normalised):
-        return True  # only punctuation or emoji
+    if not any(_says_something(token) for token in words(normalised)):
+        return True  # only punctuation, emoji or symbols like "²"
     return normalised in NON_ANSWERS or normalised.rstrip("?!. ") in NON_ANSWERS
+
+
+def _says_something(token: str) -> bool:
+    """A letter or an ASCII digit: "²" and "①" count as letters-or-digits to Python, not to a
+    reader."""
+    return any(char.isalpha() or char in "0123456789" for char in token)
 
 
 def asks_a_question(text: str) -> bool:
@@ -1019,11 +1025,17 @@ class Reader:
             # "thanks, that helped!" is about the coach; "loved it", with no word of thanks
             # and read as praise, may be how the week's step went, and keeps its bright spot.
             themes = tuple(theme for theme in themes if theme != "positive")
+        findings = tuple(deficit_findings(text)) if deficit else ()
+        # "the hargroves, always problems": "always" leans bright to the model; a sentence that
+        # speaks of a family by what it lacks is no bright spot.
+        guessed_bright = "positive" in themes and "positive" not in cued
+        if guessed_bright and (findings or (not deficit and deficit_findings(text))):
+            themes = tuple(theme for theme in themes if theme != "positive")
         return Understanding(
             intent=intent,
             topic=self.topic(normalised, read, grams),
             themes=themes,
-            deficit=tuple(deficit_findings(text)) if deficit else (),
+            deficit=findings,
             language=language,
             cued=frozenset(cued),
             bright_leads=_bright_leads(themes, chances),

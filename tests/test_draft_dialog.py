@@ -142,6 +142,18 @@ def test_names_with_apostrophes_accents_and_two_words_are_kept_as_typed(
     assert name in the_draft(educator)
 
 
+def test_the_child_named_in_lower_case_in_what_was_told_gets_a_capital(app: CoachApp) -> None:
+    educator = Conversation(app.coach)
+    educator.says(
+        "can you help me write a note to tamikas mom saying tamika did great on her fractions "
+        "test, she got a 92"
+    )
+    educator.clicks("English")
+    educator.clicks("Warm")
+    # Had: "a happy moment to share about Tamika: tamika did great..."
+    assert "Tamika did great on her fractions test" in the_draft(educator)
+
+
 def test_bad_input_gets_a_clear_kind_answer_and_loses_nothing(app: CoachApp) -> None:
     educator = Conversation(app.coach)
     educator.says("draft")

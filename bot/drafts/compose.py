@@ -58,9 +58,23 @@ def compose(
     values = {name: _written_out(value, shorthand) for name, value in values.items()}
     if language is Language.ENGLISH:  # a family reads "I miss having him", not "i miss"
         values = {name: _LOWER_I.sub("I", value) for name, value in values.items()}
-    if not values.get(Specific.CHILD):
+    if values.get(Specific.CHILD):
+        values = _name_capitalised(values, values[Specific.CHILD])
+    else:
         values[Specific.CHILD] = content.no_name[language]
     return template.format(**values)
+
+
+def _name_capitalised(values: dict[str, str], child: str) -> dict[str, str]:
+    """ "tamika did great on her fractions test": the child's name typed in lower case in
+    what was told, written as the note names them elsewhere ("Tamika")."""
+    if not child[:1].isupper():
+        return values
+    lower = re.compile(rf"(?<![\w'’]){re.escape(child.casefold())}(?![\w])")
+    return {
+        name: value if name == Specific.CHILD else lower.sub(child, value)
+        for name, value in values.items()
+    }
 
 
 def shortest_version(content: DraftContent, language: Language, purpose: Purpose) -> int:

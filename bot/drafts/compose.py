@@ -65,7 +65,7 @@ def compose(
     return template.format(**values)
 
 
-def _name_capitalised(values: dict[str, str], child: str) -> dict[str, str]:
+def _name_capitalised(values: dict[Specific, str], child: str) -> dict[Specific, str]:
     """ "tamika did great on her fractions test": the child's name typed in lower case in
     what was told, written as the note names them elsewhere ("Tamika")."""
     if not child[:1].isupper():

@@ -913,7 +913,9 @@ def _nudge_time_alone(turn: Turn, text: str) -> NamedSchedule | None:
     if named is None:
         return None
     whole = named.weekday is not None and named.at is not None
-    if len(said) > SCHEDULE_ALONE_WORDS and not whole:
+    matched = for_matching(text)
+    asks_to_change = bool(_CHANGE_WORDS.search(matched) or _ASKS_ANOTHER.search(matched))
+    if len(said) > SCHEDULE_ALONE_WORDS and not whole and not asks_to_change:
         return None
     subscription = subscription_of(turn.session, turn.educator.id)
     if subscription is None or not subscription.enabled:
@@ -1462,6 +1464,14 @@ def _a_whole_time_asked(turn: Turn, text: str, matched: str, typed: list[str]) -
 _REMIND_ME = re.compile(
     r"\b(?:remind me|ping me|nudge me|message me|recu[eé]rdame|me recuerdes|me recuerde|"
     r"recordarme|m[aá]ndame|me mandes|me mande|av[ií]same)\b"
+)
+
+
+# Words that ask for another time than the one just set: "actually can it be like 9pm, kids
+# are asleep by then", "mejor a las 8".
+_ASKS_ANOTHER = re.compile(
+    r"\b(?:can it be|could it be|can we do|could we do|actually|instead|rather|"
+    r"puede ser|mejor|m[aá]s bien|en vez)\b"
 )
 
 

@@ -1,7 +1,9 @@
 """Changes typed under a finished note: "can you add a line that families with mixed status
-can still file?", "take out “I already told you”", "quita lo de la hora". They had been
+can still file?", "take out “I already told you”", "quita lo de la hora", "her name is pa nhia
+not just nhia", "grandma cant write back so maybe no question at the end?". They had been
 "Please pick one of the options"; now the line is added before the note's closing question,
-or the words taken out, and kept for every version of the note.
+the words or the closing question taken out, or the name put right, and kept for every version
+of the note.
 """
 
 from __future__ import annotations
@@ -9,12 +11,16 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
+from bot.drafts.quality import has_open_door
+from content.drafts_schema import Language
+
 ADD: Literal["add"] = "add"
 REMOVE: Literal["remove"] = "remove"
+NO_QUESTION: Literal["no_question"] = "no_question"
 
 
 class Edit(NamedTuple):
-    kind: Literal["add", "remove"]
+    kind: Literal["add", "remove", "no_question"]
     words: str
 
 
@@ -77,12 +83,71 @@ _OBJECTED = re.compile(
 _NOT_A_CHANGE = frozenset({"it", "that", "this", "all", "everything", "todo", "eso"})
 
 
+# The closing question asked away: "no question at the end", "without the question", "sin la
+# pregunta al final" (a grandmother who cannot write back).
+_NO_QUESTION = re.compile(
+    r"\b(?:no|without(?: the| a)?|take out the|remove the|drop the|leave off the|skip the|"
+    r"leave out the|cut the)\s+(?:closing |last |final |ending |end )?question"
+    r"|\bsin (?:la |una )?pregunta|\b(?:quita|quítale|quitale|borra) la pregunta",
+    re.IGNORECASE,
+)
+# The child's name put right: "her name is pa nhia not just nhia", "it's Pa Nhia, one name",
+# "se llama Ana Sofía".
+_NAME_TOLD = re.compile(
+    r"\b(?:(?:her|his|their|the (?:kid|child|student|girl|boy)(?:'s|’s)?) name is|"
+    r"(?P<its>it|its|it's|it’s)(?=\s+\S+(?:\s+\S+)?\s+not\b)|(?:ella |él )?se llama|"
+    r"su nombre es)"
+    r"\s+(?P<name>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})",
+    re.IGNORECASE,
+)
+# Words that end a name told ("pa nhia not just nhia lol").
+_AFTER_A_NAME = frozenset({
+    "not", "lol", "and", "but", "no", "pero", "y", "so", "btw", "haha", "jaja", "its", "it's",
+    "with", "spelled", "con", "is", "es",
+})  # fmt: skip
+
+
+def name_told(text: str, named: str) -> str | None:
+    """The child's name as the educator puts it right under the note, capitalised. "it's X
+    not Y" only when Y is the name the note has (`named`): "its fine not great" names no one."""
+    found = _NAME_TOLD.search(text)
+    if found is None:
+        return None
+    if found["its"] and not re.search(
+        rf"\bnot\s+(?:just\s+)?{re.escape(named)}\b", text[found.start("name") :], re.IGNORECASE
+    ):
+        return None
+    names: list[str] = []
+    for word in found["name"].split():
+        if word.casefold() in _AFTER_A_NAME:
+            break
+        names.append(word[:1].upper() + word[1:])
+    return " ".join(names) or None
+
+
+def asks_no_question(text: str) -> bool:
+    return _NO_QUESTION.search(text) is not None
+
+
 def with_edits(note: str, edits: list[list[str]]) -> str:
     """The note with each change made in order: words taken out wherever they appear, a
-    line added before its closing sentence (the question that keeps the door open)."""
+    line added before its closing sentence (the question that keeps the door open), or that
+    question taken away."""
     for kind, words in edits:
-        note = _removed(note, words) if kind == REMOVE else _added(note, words)
+        if kind == NO_QUESTION:
+            note = _without_closing_question(note)
+        else:
+            note = _removed(note, words) if kind == REMOVE else _added(note, words)
     return note
+
+
+def _without_closing_question(note: str) -> str:
+    """The note without its closing question or invitation to reply ("Reply any time...")."""
+    sentences = re.split(r"(?<=[.!?])\s+", note.strip())
+    last = sentences[-1]
+    if len(sentences) < 2 or not any(has_open_door(last, language) for language in Language):
+        return note
+    return " ".join(sentences[:-1])
 
 
 def found_in(note: str, words: str) -> bool:

@@ -12,6 +12,7 @@ from content.drafts_schema import Purpose
 
 # Whose family the note is for: "Maria's mom", "jaydens dad", "la mamá de Sofía".
 _CHILD_OF = re.compile(
+    r"(?:\b(?:for|to|about)\s+(?P<first>[^\W\d_]{2,8})\s+)?"  # "for pa nhia's family"
     r"(?<![\w'’])(?P<name>[^\W\d_]{2,})(?:'s|’s|s)\s+(?:mom|mum|mother|dad|father|parents?|"
     r"family|grandma|grandmother|grandpa|grandfather|guardian|aunt|uncle|mama|papa)\b",
     re.IGNORECASE,
@@ -56,13 +57,31 @@ def told_in_request(text: str) -> ToldInRequest:
     return ToldInRequest(_child(text), _moment(text))
 
 
+# Words after "to" or "for" that begin no two-word name ("to say tamika's mom").
+_NOT_A_FIRST_NAME = frozenset([
+    "say", "tell", "thank", "ask", "invite", "remind", "email", "text", "call", "write", "send",
+    "let", "reach", "contact", "update", "congratulate", "welcome", "share", "show", "give",
+    "home", "back", "out", "go", "talk", "speak", "explain",
+])  # fmt: skip
+
+
 def _child(text: str) -> str | None:
     for pattern in (_CHILD_OF, _CHILD_OF_ES):
         for found in pattern.finditer(text):
-            name, whole = found.group("name"), found.group(0).split()[0]
-            if name.casefold() not in _NOT_A_NAME and whole.casefold() not in _NOT_A_NAME:
-                return name[:1].upper() + name[1:]
+            name = found.group("name")
+            typed = text[found.start("name") :].split()[0]  # "his" as typed, not "hi" + "s"
+            if name.casefold() in _NOT_A_NAME or typed.casefold() in _NOT_A_NAME:
+                continue
+            names = [_capitalised(name)]
+            first = found.groupdict().get("first")
+            if first and first.casefold() not in _NOT_A_NAME | _NOT_A_FIRST_NAME:
+                names.insert(0, _capitalised(first))  # "Pa Nhia", "Mary Beth"
+            return " ".join(names)
     return None
+
+
+def _capitalised(name: str) -> str:
+    return name[:1].upper() + name[1:]
 
 
 def _moment(text: str) -> str | None:

@@ -21,7 +21,15 @@ from datetime import timedelta
 from bot import messages as core_messages
 from bot.drafts import messages as said
 from bot.drafts.compose import compose, for_the_family, shortest_version, tidy
-from bot.drafts.edits import REMOVE, edit_asked, found_in, with_edits
+from bot.drafts.edits import (
+    NO_QUESTION,
+    REMOVE,
+    asks_no_question,
+    edit_asked,
+    found_in,
+    name_told,
+    with_edits,
+)
 from bot.drafts.journal import is_a_drafted_message
 from bot.drafts.models import SavedDraft
 from bot.drafts.suggest import purpose_in
@@ -865,6 +873,8 @@ def _review_typed(text: str) -> str | None:
 def _take_draft_choice(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:
     content = _content()
     language, purpose = Language(flow.data["language"]), Purpose(flow.data["purpose"])
+    if answer.key is None and _name_or_question_changed(flow, answer.text):
+        return _show_draft(flow)  # "her name is pa nhia not just nhia... no question at the end?"
     edit = edit_asked(answer.text) if answer.key is None else None
     if edit is not None:
         # "can you add a line that families with mixed status can still file?", "take out
@@ -909,6 +919,19 @@ def _take_draft_choice(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Rep
             flow.finished = True
             return [Text(str(said.FINISHED))]
     return [Text(str(core_messages.PICK_AN_OPTION)), *reprompt(flow)]
+
+
+def _name_or_question_changed(flow: ActiveFlow, typed: str) -> bool:
+    """The child's name put right, or the closing question asked away (a relative reads the
+    note aloud to a grandmother who cannot write back): both kept for every version."""
+    name = name_told(typed, flow.data["specifics"].get(Specific.CHILD) or "")
+    if name is not None:
+        flow.data["specifics"][Specific.CHILD] = name
+    no_question = asks_no_question(typed)
+    edits = flow.data.setdefault(EDITS, [])
+    if no_question and [NO_QUESTION, ""] not in edits:
+        edits.append([NO_QUESTION, ""])
+    return name is not None or no_question
 
 
 def _save(turn: Turn, flow: ActiveFlow) -> str:

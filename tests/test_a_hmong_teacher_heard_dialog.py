@@ -1,0 +1,54 @@
+"""A 5th-grade teacher in Fresno whose families are mostly Hmong, where a cousin often reads a
+note aloud to a grandmother (session 41): what she said that the coach had misread."""
+
+from __future__ import annotations
+
+from bot.app import CoachApp
+from bot.drafts.edits import name_told
+from tests.dialog import Conversation
+from tests.test_draft_dialog import the_draft
+
+
+def test_another_hour_asked_right_after_turning_nudges_on_moves_them(app: CoachApp) -> None:
+    mai = Conversation(app.coach, "ms-vang", timezone="America/Los_Angeles")
+    mai.says("can you remind me every week? like sunday night is when i actually plan lol")
+    reply = mai.says("actually can it be like 9pm, kids are asleep by then")
+    # Had: "Schedules are doing a lot of the talking here..." and the hour kept.
+    assert "Nudges will come at 21:00" in reply
+
+
+def test_a_two_word_name_stays_whole_and_the_closing_question_can_go(app: CoachApp) -> None:
+    mai = Conversation(app.coach, "ms-vang")
+    mai.says(
+        "can u help me write a note home for pa nhia's family? her older cousin reads the notes "
+        "out loud to her grandma in hmong so it needs to be simple. pa nhia did amazing on her "
+        "fractions test"
+    )
+    mai.clicks("English")
+    mai.says("she got 9/10 on the fractions test and explained how she did it to her table")
+    mai.clicks("Warm")
+    # Had: "a happy moment to share about Nhia".
+    assert "about Pa Nhia:" in the_draft(mai)
+    mai.says("grandma cant write back so maybe no question at the end?")
+    # Had: "Please pick one of the options".
+    assert not the_draft(mai).endswith("?")
+    mai.clicks("Another version")
+    note = the_draft(mai)
+    assert "Pa Nhia" in note and not note.endswith("?") and "Reply" not in note
+
+
+def test_the_name_put_right_under_the_note(app: CoachApp) -> None:
+    mai = Conversation(app.coach, "ms-vang")
+    mai.says("draft celebrate")
+    mai.clicks("English")
+    mai.says("nhia")
+    mai.says("read her whole chapter book to the class")
+    mai.clicks("Warm")
+    mai.says("her name is pa nhia not just nhia lol. its one name")
+    assert "Pa Nhia" in the_draft(mai)
+
+
+def test_its_this_not_that_names_someone_only_when_that_is_the_name() -> None:
+    assert name_told("its fine not great", "Nhia") is None
+    assert name_told("its Pa Nhia not Nhia", "Nhia") == "Pa Nhia"
+    assert name_told("se llama ana sofía, no ana", "Ana") == "Ana Sofía"

@@ -1443,7 +1443,7 @@ def _a_pause_of_the_nudges(matched: str, typed: list[str]) -> bool:
         or not _NUDGE_NOUNS.isdisjoint(typed)
         or SENDS_NOTHING.search(matched) is not None
     )
-    return named or (typed[:1] in (["pause"], ["pausa"], ["hold"]) and len(typed) <= 8)
+    return named or (typed[:1] in (["pause"], ["pausa"], ["hold"], ["skip"]) and len(typed) <= 8)
 
 
 def _a_whole_time_asked(turn: Turn, text: str, matched: str, typed: list[str]) -> bool:

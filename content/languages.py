@@ -132,6 +132,7 @@ AS_WRITTEN = frozenset(
         "refusals",
         "call_words",
         "death_words",
+        "loss_words",
         # change_action's, checkin_asked's, reflection_asides'
         "asking",
         "unless_words",

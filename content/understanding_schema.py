@@ -224,6 +224,10 @@ class IntentReplies(_Strict):
     which_hour: str  # {hour}, {am}, {pm}: an hour said with no morning or evening
     nudges_only_here: str
     pause_when_back: str
+    # A pause asked for a funeral or a death ("can you skip next weeks reminder? funeral is
+    # thursday"): `loss_heard` leads the pause.
+    loss_words: list[str] = Field(min_length=1)
+    loss_heard: str
     # After a told answer given beside a reflection's question, before it is asked again.
     aside_back: str
     # A question about a family asked at a reflection's question with nothing ready for it:

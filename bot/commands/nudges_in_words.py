@@ -24,7 +24,7 @@ from bot.nudges.settings import ensure_subscription
 from bot.replies import Reply, Text
 from bot.turn import Turn
 from bot.understanding import understand
-from bot.understanding.normalise import for_matching, words
+from bot.understanding.normalise import for_matching, phrases_pattern, words
 from bot.understanding.reader import default_reader, in_phrase_set, is_asked, sentences_of
 from bot.weekly.pause_words import pause_named
 from bot.weekly.schedule_words import (
@@ -150,14 +150,16 @@ def _pause_asked(turn: Turn, text: str) -> list[Reply]:
     if asked is None:
         return []
     replies = replies_in(language).intents
+    loss = phrases_pattern(tuple(replies.loss_words)).search(for_matching(text))
+    heard = [Text(replies.loss_heard)] if loss is not None else []
     if asked.weeks is not None:
-        return handle_nudges(turn, f"pause {asked.weeks}")
+        return [*heard, *handle_nudges(turn, f"pause {asked.weeks}")]
     if asked.until is not None:
-        return handle_nudges(turn, f"pause until {asked.until.isoformat()}")
+        return [*heard, *handle_nudges(turn, f"pause until {asked.until.isoformat()}")]
     if asked.later is not None:
         first, back = asked.later
-        return pause_ahead_between(turn, ensure_subscription(turn), first, back)
-    return [Text(replies.pause_when_back)]
+        return [*heard, *pause_ahead_between(turn, ensure_subscription(turn), first, back)]
+    return [*heard, Text(replies.pause_when_back)]
 
 
 def _which_hour(text: str) -> list[Reply]:

@@ -39,7 +39,7 @@ from bot.nudges.settings import next_label
 from bot.numbers import parse_small_int
 from bot.offers import says_no
 from bot.replies import AskText, Choices, Reply, Text
-from bot.said_to_the_coach import TOLD_YOU
+from bot.said_to_the_coach import TOLD_YOU, said_to_the_coach
 from bot.situation_answers import advice_on_what_was_told, asks_for_advice, situation_aside
 from bot.storage.models import Reflection
 from bot.turn import Turn
@@ -501,6 +501,10 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
     if own is not None and puzzled(own):  # "?" where a choice or a few words are asked
         explained = replies_in(current_language()).checkin_asked.puzzled_steps
         return [Text(explained[flow.step]), *reprompt(flow)]
+    loss = _own_loss_heard(turn, pending, own) if answer.key is None and own and pending else []
+    if loss:
+        flow.finished = True
+        return loss
     match flow.step:
         case "followup_outcome":
             return _outcome_told(turn, flow, answer, then)
@@ -907,6 +911,8 @@ def own_words(answer: Answer) -> str | None:
 def start_checkin(
     turn: Turn, pending: Reflection, outcome: str, said: str | None = None
 ) -> list[Reply]:
+    if said and (loss := _own_loss_heard(turn, pending, said)):
+        return loss
     flow = ActiveFlow(kind=KIND, step="", data={"topic": pending.topic})
     replies = begin(turn, flow, pending, outcome, _finish, said)
     if not flow.finished:  # "yes! she came, the invite in spanish did it" can end it at once
@@ -916,10 +922,28 @@ def start_checkin(
 
 def start_checkin_told(turn: Turn, pending: Reflection, said: str) -> list[Reply]:
     """How it went, told in words that do not say done, partly or not yet: kept, and asked."""
+    if loss := _own_loss_heard(turn, pending, said):
+        return loss
     flow = ActiveFlow(kind=KIND, step="", data={"topic": pending.topic})
     replies = ask_outcome(flow, pending, said)
     save_flow(turn, flow)
     return replies
+
+
+def _own_loss_heard(turn: Turn, pending: Reflection, said: str) -> list[Reply]:
+    """ "...also we had a family emergency over break, my aunt passed, so im slow this week":
+    the educator's own loss, told with how the step went. Heard first; the step is set down
+    as not yet, with none of what they told kept beside it, and nothing carries into the
+    week (it had been "Would you call that done, partly, or not yet?", then "Weeks fill up")."""
+    found = said_to_the_coach(said)
+    if found is None or found[0] != OWN_LOSS:
+        return []
+    record_outcome(pending, "not_yet", None, turn.sealer, turn.now)
+    nudges_set = nudges_asked_in_words(turn, said, in_a_conversation=True)
+    return [Text(found[1].answer), *nudges_set]
+
+
+OWN_LOSS = "own_loss"  # replies.yaml `to_the_coach`
 
 
 def _finish(turn: Turn, flow: ActiveFlow) -> list[Reply]:

@@ -19,8 +19,8 @@ from bot.weekly.schedule import parse_weekday
 
 # The words that ask for a pause, beside a day it ends or a stretch of weeks.
 _PAUSE = re.compile(
-    r"\b(?:pause|pausa|pausar|pausalos|pausalas|hold|skip|salta|saltar|no (?:more )?(?:nudges|"
-    r"reminders|tips|messages|pings)|sin (?:recordatorios|mensajes)|no me (?:mandes|mande|"
+    r"\b(?:pause|pausa|pausar|pausalos|pausalas|hold|skip|salta|saltar|no (?:more )?(?:nudges?|"
+    r"reminders?|tips?|messages|pings?)|sin (?:recordatorios|mensajes)|no me (?:mandes|mande|"
     r"envies|envie)|no (?:recordatorios|mensajes)|stop (?:them|these|the nudges|the reminders|"
     r"nudges|reminders)?\s*(?:until|til|till|through|thru)|stop (?:the |these |my |your |all )?"
     r"(?:\w+ )?(?:messages|nudges|reminders|texts|pings|tips) (?:until|til|till|through|thru)"
@@ -41,7 +41,9 @@ _BACK = (
 _THROUGH = r"(?:through|thru|after|despues de(?:l)?|tras)"
 # "can you skip this week's nudge?", "salta el de esta semana": back next Monday.
 _THIS_WEEK = re.compile(r"\bthis week'?s?\b|\besta semana\b")
-_NEXT_WEEK = re.compile(r"\b(?:next week|la (?:proxima|siguiente) semana|la semana que viene)\b")
+_NEXT_WEEK = re.compile(
+    r"\b(?:next week'?s?|la (?:proxima|siguiente) semana|la semana que viene)\b"
+)
 _WEEKS = re.compile(
     r"\b(?:for )?(\d{1,2}|a|one|two|three|four|una|dos|tres|cuatro) (?:weeks?|semanas?)\b"
 )
@@ -91,7 +93,10 @@ def pause_named(sentence: str, today: date, *, day_first: bool) -> PauseAsked | 
         return PauseAsked(weeks=int(count) if count.isdigit() else _COUNTS[count])
     this_monday = today - timedelta(days=today.weekday())
     if _NEXT_WEEK.search(said):
-        return PauseAsked(until=this_monday + timedelta(weeks=2))
+        # "can you skip next weeks reminder? funeral is thursday": that week only; this
+        # week's nudge still comes.
+        next_monday = this_monday + timedelta(weeks=1)
+        return PauseAsked(later=(next_monday, next_monday + timedelta(weeks=1)))
     if _THIS_WEEK.search(said):
         # "we're off thursday and friday for thanksgiving. can you skip this week's nudge?":
         # the whole week (it had paused until the Thursday, and the nudge came on it).

@@ -226,7 +226,17 @@ def _time_in(said: str) -> time | None:
         return _clock(int(found[1]), int(found[2] or 0), half)
     if part is not None and (found := _BARE_HOUR.search(said)) and 1 <= int(found[1]) <= 12:
         return _clock(int(found[1]), 0, part)  # "los martes en la noche como a las 8"
+    if (found := _SCHOOL_DAY_HOUR.search(said)) and 1 <= int(found[1]) <= AFTERNOON_UNTIL:
+        return _clock(int(found[1]), 0, "p")  # "tuesdays around 1 after lunch duty"
     return NOON if _MIDDAY.search(said) else None
+
+
+# An afternoon hour said alone in the school day, with nothing after it that makes it a count
+# ("around 1 after lunch duty", "like 3ish"; not "about 3 families").
+_SCHOOL_DAY_HOUR = re.compile(
+    r"\b(?:like|around|about|by)\s+(\d)(?:ish)?(?=\s*(?:$|[,.!?;)]|(?:after|before|or|"
+    r"o'?clock|then|on|please|pls|if|when|since|cuz|bc|because)\b))"
+)
 
 
 # A part of the day said beside an hour with no am or pm: which half of the clock it is.

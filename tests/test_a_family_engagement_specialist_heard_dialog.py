@@ -57,3 +57,50 @@ def test_an_afternoon_hour_said_alone_is_the_afternoon(app: CoachApp) -> None:
     reply = renee.says("can you remind me every week? tuesdays around 1 after lunch duty")
     # Had: "Your first one arrives Tue Nov 17, 07:30", mornings being chaos.
     assert "Tue Nov 17, 13:00" in reply
+
+
+def test_what_last_year_s_teacher_told_a_mother_is_not_her_wording(app: CoachApp) -> None:
+    renee = Conversation(app.coach, "ms-cole")
+    renee.says("reflect relational")
+    reply = renee.says(
+        "Ms. Tamika Wells was scared to come to conferences bc last year the teacher basically "
+        "told her the boy was headed to juvie. i sat in with her and Mr. Okafor started with "
+        "something good about Jaylen. she stayed 40 min"
+    )
+    # Had: "A gentle thought on wording... 'headed to juvie'".
+    assert "A gentle thought on wording" not in reply
+
+
+def test_good_news_that_almost_made_her_cry_is_good_news(app: CoachApp) -> None:
+    renee = Conversation(app.coach, "ms-cole")
+    reply = renee.says(
+        "cafe this morning = 19 families!!! last one was 8. Mrs Alvarez brought 4 moms with "
+        "her. i almost cried"
+    )
+    # Had: "That sounds like a lot, and weeks like this are real".
+    assert "sounds like a lot" not in reply and "moment partnerships grow from" in reply
+
+
+def test_her_own_name_and_title_are_no_family_and_no_principal(app: CoachApp) -> None:
+    renee = Conversation(app.coach, "ms-cole")
+    reply = renee.says(
+        "hi. im Renee Cole, Title I family engagement at a K-8 on the east side of Detroit. "
+        "someone at the district PD said to try this"
+    )
+    # Had: "Renee: naming them makes this real" and "you're a school leader".
+    assert "Renee:" not in reply and "Detroit:" not in reply
+    assert "Yes, set family liaison" in reply
+
+
+def test_thanks_inside_a_change_asked_under_the_note_does_not_close_it(app: CoachApp) -> None:
+    renee = Conversation(app.coach, "ms-cole")
+    renee.says("draft celebrate")
+    renee.clicks("English")
+    renee.says("Sofia")
+    renee.says("brought 4 moms to the parent cafe")
+    renee.clicks("Warm")
+    reply = renee.says(
+        "no this says her CHILD did it. SHE did it. the mom. can it just say thank you to her"
+    )
+    # Had: "Good luck with it. Nothing of this draft is kept".
+    assert "Nothing of this draft is kept" not in reply and "Your draft" in reply

@@ -865,9 +865,18 @@ def _review_typed(text: str) -> str | None:
     button."""
     said = for_matching(text)
     for key, typed in _content().review_words.items():
-        if phrases_pattern(tuple(typed)).search(said) is not None:
-            return key
+        if phrases_pattern(tuple(typed)).search(said) is None:
+            continue
+        if key == "done" and len(words(said)) > DONE_WORDS:
+            # "no this says her CHILD did it... can it just say thank you to her": a change
+            # asked, "thank you" inside it (it had closed the draft).
+            continue
+        return key
     return None
+
+
+# "perfect, thank you so much!": up to this many words, thanks under the note closes it.
+DONE_WORDS = 6
 
 
 def _take_draft_choice(turn: Turn, flow: ActiveFlow, answer: Answer) -> list[Reply]:

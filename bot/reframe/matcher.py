@@ -101,11 +101,24 @@ _REPORTED_BEFORE = re.compile(
 
 
 def _quoted_from_someone_else(text: str, start: int) -> bool:
-    """The match sits inside a quotation that another person is said to have said."""
+    """The match sits inside a quotation that another person is said to have said, or in what
+    a teacher or colleague is told of as telling a family, unquoted ("last year the teacher
+    basically told her the boy was headed to juvie")."""
     quotes = [found.start() for found in _OPEN_QUOTE.finditer(text, 0, start)]
-    if len(quotes) % 2 == 0:
-        return False  # not inside a quotation
-    return _REPORTED_BEFORE.search(text, 0, quotes[-1]) is not None
+    if len(quotes) % 2 == 1:
+        return _REPORTED_BEFORE.search(text, 0, quotes[-1]) is not None
+    sentence = _SENTENCE_BREAK.split(text[:start])[-1]
+    return _A_COLLEAGUE_TOLD.search(sentence) is not None
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+# Another staff member said to have told someone something, earlier in the same sentence.
+_A_COLLEAGUE_TOLD = re.compile(
+    r"\b(?:teacher|teachers|colleague|coworker|co-worker|principal|admin|counselor|coach|"
+    r"staff|mr\.?\s+\w+|ms\.?\s+\w+|mrs\.?\s+\w+)\s+(?:\w+\s+){0,2}"
+    r"(?:told|tells|said|says|kept saying|keeps saying|called|dijo|le dijo)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_disavowed(lexicon: Lexicon, text: str, start: int, end: int) -> bool:

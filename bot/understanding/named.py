@@ -63,6 +63,7 @@ def who_is_named(text: str) -> str | None:
     not_names, relations = _vocabulary()
     tokens = _WORD.findall(text)
     starts_sentence = True
+    own_name = False  # "hi. im Renee Cole, Title I family engagement": the educator's name
     for index, token in enumerate(tokens):
         if token in _SENTENCE_END:
             # "Mrs. Lopez": the dot after a title does not end the sentence.
@@ -74,6 +75,8 @@ def who_is_named(text: str) -> str | None:
         titled = bool(before) and before[-1] in TITLES and len(bare) == 1
         # "soy orientadora en un colegio en Lima", "I teach in Houston": a place, not a person.
         placed = bool(before) and before[-1].casefold() in _PLACE_WORDS
+        # "the east side of Detroit", "the city of Fresno"
+        placed = placed or [t.casefold() for t in before[-2:]] in _PLACE_OF
         # "Lincoln Elementary", "Roosevelt Middle School": a school, not a family.
         schooled = index + 1 < len(tokens) and tokens[index + 1] in _SCHOOL_AFTER
         is_name = (
@@ -84,6 +87,10 @@ def who_is_named(text: str) -> str | None:
             and not placed
             and not schooled
         )
+        own_name = is_name and (own_name or (bool(before) and before[-1].casefold() in _SELF))
+        if own_name:
+            starts_sentence = False
+            continue
         relation = _relation_after(tokens, index + 1, relations) if is_name else None
         if is_name and (not starts_sentence or relation):
             spanish = _spanish_relation_before(tokens, index)
@@ -92,6 +99,11 @@ def who_is_named(text: str) -> str | None:
             return _phrase(before[-1] if before else "", token, bare, relation)
         starts_sentence = False
     return _named_in_lower_case(text) or _named_by_pronoun(text)
+
+
+_PLACE_OF = [[place, "of"] for place in ("side", "city", "town", "part", "outskirts", "county")]
+# Words right before the educator's own name: "im Renee Cole", "my name is", "soy Lupita".
+_SELF = frozenset({"im", "i'm", "i’m", "name's", "soy", "llamo"})
 
 
 def _spanish_relation_before(tokens: list[str], index: int) -> str | None:

@@ -1020,6 +1020,14 @@ class Reader:
             # "in spanish please" is about the coach's language, not a family's; only a cue
             # says so plainly ("dad only speaks spanish" may sound like the intent to the model).
             themes = tuple(theme for theme in themes if theme != "language")
+        if (
+            intent == "frustration"
+            and set(themes) == {"positive"}  # "...a dad called me racist": conflict too
+            and "frustration" not in self.intent_cues.counts(read)
+        ):
+            # "cafe this morning = 19 families!!! ... i almost cried": good news told, the
+            # model's edge heard in it (it had been "That sounds like a lot").
+            intent = UNKNOWN
         thanked = intent != "thanks" or "thanks" in self.intent_cues.counts(read)
         if intent in TO_THE_COACH and thanked and self._only_to_the_coach(normalised, read):
             # "thanks, that helped!" is about the coach; "loved it", with no word of thanks

@@ -587,7 +587,15 @@ class Coach:
         word, args = split_command(text)
         word = command_word(word, turn.language)
         steps_aside = handler.optional or bool(flow.data.get(STEPS_ASIDE))
-        if steps_aside and word.casefold() in self.commands and word not in BUTTON_WORDS:
+        # "help Kaylee get the dial a ride form to her doctor" where words are asked for: the
+        # answer, not the menu (it had ended the check-in and lost the step).
+        helps_someone = is_help_word(word) and bool(args) and bool(flow.data.get("_accepts_text"))
+        if (
+            steps_aside
+            and word.casefold() in self.commands
+            and word not in BUTTON_WORDS
+            and not helps_someone
+        ):
             end_flow(turn, flow)
             return self._run_command(turn, word.casefold(), args)
         still_open = Text(messages.STILL_IN_FLOW.format(title=handler.title(turn, flow)))

@@ -381,6 +381,9 @@ def _answer(
         # "i dont have conferences. im the nurse": what the coach assumed does not fit their
         # role (it had been "Heard: time is stretched thin").
         return [Text(said.role_assumed), *offer_role(turn, text)]
+    paused = _pause_beside_a_miss(turn, text)
+    if paused:
+        return paused
     to_coach = said_to_the_coach(text)  # "is this thing private? can my principal see this"
     if to_coach is not None:
         name, about = to_coach
@@ -897,6 +900,17 @@ def _asks_for_a_tip(text: str, reading: Understanding) -> bool:
     return phrases_pattern(tuple(tip_words)).search(for_matching(text)) is not None
 
 
+def _pause_beside_a_miss(turn: Turn, text: str) -> list[Reply]:
+    """ "thats not what I asked. pause them until feb 22 please": the pause made (it had been
+    "Sorry, I missed that one. Tell me once more...")."""
+    if not asks_for_a_pause(text):
+        return []
+    beside = said_it_missed(text, replies_in(current_language()).to_the_coach["missed"].words)
+    if not beside or not asks_for_a_pause(beside):
+        return []
+    return nudges_asked_in_words(turn, beside, in_a_conversation=False)
+
+
 def _to_the_coach(text: str) -> ToTheCoach | None:
     """What is said to the coach itself (replies.yaml `to_the_coach`), with its answer."""
     found = said_to_the_coach(text)
@@ -1003,10 +1017,11 @@ def _how_it_went(turn: Turn, text: str, reading: Understanding) -> list[Reply] |
     pending = action_awaiting_check_in(turn)
     if pending is None or turn.now - pending.created_at < CHECK_IN_AFTER:
         return None  # chosen minutes ago: "done" is not about it yet
-    if told and _tells_of(turn.sealer.unseal(pending.action), text):
+    if outcome is None and told and _tells_of(turn.sealer.unseal(pending.action), text):
         # "I did the notebook thing with Theo. On Wednesday his dad wrote one line...": the
         # week's action told of in its own words, whatever else it sounds like (it had been
-        # read as a question about IEP meetings, named on the way).
+        # read as a question about IEP meetings, named on the way). "partly. Kaylee made the
+        # call herself, but..." opens with how it went: that is taken (it had been asked).
         return start_checkin_told(turn, pending, text)
     if outcome is None:
         return None
@@ -1463,7 +1478,8 @@ def _a_whole_time_asked(turn: Turn, text: str, matched: str, typed: list[str]) -
 # Asked to be reminded: "remind me", "quiero q me recuerdes", "recuérdame", "mándame".
 _REMIND_ME = re.compile(
     r"\b(?:remind me|ping me|nudge me|message me|recu[eé]rdame|me recuerdes|me recuerde|"
-    r"recordarme|m[aá]ndame|me mandes|me mande|av[ií]same)\b"
+    r"recordarme|m[aá]ndame|me mandes|me mande|av[ií]same|me (?:puedes|puede|podr[ií]as) "
+    r"(?:mandar|enviar|recordar))\b"
 )
 
 

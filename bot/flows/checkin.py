@@ -255,8 +255,18 @@ def _only_others_did_not(text: str) -> bool:
     others = phrases_pattern(tuple(checkin.others_said))
     return all(
         re.search(rf"(?:{others.pattern})\s*$", said[: found.start()]) is not None
+        or _someone_named_did_not(said[: found.start()])
         for found in phrases_pattern(tuple(not_yet)).finditer(said)
     )
+
+
+def _someone_named_did_not(before: str) -> bool:
+    """ "...mr nguyen wasnt able to come tho": a titled person is who did not (it had turned
+    "both happened" into not yet)."""
+    return _TITLED_BEFORE.search(before) is not None
+
+
+_TITLED_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|dr|sr|sra|srta)\.?\s+[^\W\d_]+\s*$")
 
 
 def _outcome_from_barrier(text: str) -> str | None:

@@ -270,17 +270,27 @@ def is_action(text: str) -> bool:
     ("not sure what to do"), unless a step is named beside it."""
     said = words(for_matching(text))
     crisis = replies_in(current_language()).to_the_coach["own_crisis"].words
+    unbracketed = without_brackets(text)  # "on her day off (tues?)" doubts a detail
     return (
         len(said) >= ACTION_WORDS
         # "lol i want to die, this week": never the week's plan, joke or not
         and phrases_pattern(tuple(crisis)).search(for_matching(text)) is None
         and not reports_how_it_went(text)
         and not is_non_answer(text)
-        and not asks_a_question(text)
-        and not any(mark in text for mark in "?¿")
+        and not asks_a_question(unbracketed)
+        and not any(mark in unbracketed for mark in "?¿")
         # Doubt beside a step is still a plan: "not sure it'll work but i'll call grandma".
         and ("unsure" not in understand(text, deficit=False).themes or own_plan(text) is not None)
     )
+
+
+def without_brackets(text: str) -> str:
+    """The text without what it says in brackets: "call Kaylee's mom on her day off (tues?)
+    with the thrift store thing" asks nothing of the step itself."""
+    return _BRACKETED.sub("", text)
+
+
+_BRACKETED = re.compile(r"\([^)]*\)")
 
 
 def reports_how_it_went(text: str) -> bool:

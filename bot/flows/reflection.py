@@ -642,7 +642,9 @@ class ReflectionFlow:
         # After "Write my own", a step with no question mark is the step ("ask destiny, marcus
         # and andre who THEY want me to call... even if the answer is nobody" had been answered
         # "if no one answers, one more try another way is enough").
-        written = asked_for_own and own is not None and "?" not in own
+        # A "?" in brackets doubts a detail, not the step: "call Kaylee's mom on her day off
+        # (tues?) with the thrift store thing".
+        written = asked_for_own and own is not None and "?" not in listening.without_brackets(own)
         asks = own is not None and own != set_aside and not written
         asked = action_question(own) if own is not None and asks else None
         if own is not None and asked is not None:

@@ -93,7 +93,8 @@ def _clause_start(text: str, position: int) -> int:
 _OPEN_QUOTE = re.compile(r"[\"“”]")
 _REPORTED_BEFORE = re.compile(
     r"\b(?:he|she|they|teacher|teachers|colleague|principal|admin|someone|somebody|everyone|"
-    r"people|staff|mr\.?\s*\w+|ms\.?\s*\w+|mrs\.?\s*\w+)\s+(?:\w+\s+)?"
+    r"people|staff|maestra|maestro|directora|director|alguien|mr\.?\s*\w+|ms\.?\s*\w+|"
+    r"mrs\.?\s*\w+)\s+(?:\w+\s+)?"
     r"(?:said|says|say|told me|tells me|wrote|writes|goes|went|was like|is like|keeps saying|"
     r"kept saying|dijo|dice)\s*[:,]?\s*$",
     re.IGNORECASE,

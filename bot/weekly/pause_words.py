@@ -16,6 +16,7 @@ from babel.dates import get_month_names
 
 from bot.text import without_accents
 from bot.weekly.schedule import parse_weekday
+from bot.weekly.schedule_words import DAY_REFUSED
 
 # The words that ask for a pause, beside a day it ends or a stretch of weeks.
 _PAUSE = re.compile(
@@ -24,7 +25,9 @@ _PAUSE = re.compile(
     r"envies|envie)|no (?:recordatorios|mensajes)|stop (?:them|these|the nudges|the reminders|"
     r"nudges|reminders)?\s*(?:until|til|till|through|thru)|stop (?:the |these |my |your |all )?"
     r"(?:\w+ )?(?:messages|nudges|reminders|texts|pings|tips) (?:until|til|till|through|thru)"
-    r"|off (?:until|til|till)|over (?:the |"
+    r"|off (?:until|til|till)|(?:turn|switch|shut) off (?:the |my |these |your |all )?(?:\w+ )?"
+    r"(?:nudges|reminders|messages|tips|pings|texts) (?:until|til|till|through|thru)"
+    r"|over (?:the |"
     r"winter |spring |fall |thanksgiving |holiday )?break|durante (?:las )?vacaciones|"
     r"(?:don'?t|dont|do not|not) send (?:me )?(?:anything|any more|anymore|nothing|stuff)|no me "
     r"(?:mandes|mande|envies|envie) nada)\b"
@@ -45,7 +48,8 @@ _NEXT_WEEK = re.compile(
     r"\b(?:next week'?s?|la (?:proxima|siguiente) semana|la semana que viene)\b"
 )
 _WEEKS = re.compile(
-    r"\b(?:for )?(\d{1,2}|a|one|two|three|four|una|dos|tres|cuatro) (?:weeks?|semanas?)\b"
+    r"\b(?<!once )(?<!twice )(?:for )?(\d{1,2}|a|one|two|three|four|una|dos|tres|cuatro) "
+    r"(?:weeks?|semanas?)\b"
 )
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "una": 1, "dos": 2, "tres": 3,
            "cuatro": 4}  # fmt: skip
@@ -79,16 +83,24 @@ SENDS_NOTHING = re.compile(
 
 def asks_for_a_pause(sentence: str) -> bool:
     """Whether the sentence has the words of a pause ("no nudges next week", "pausa")."""
-    return _PAUSE.search(without_accents(sentence.casefold())) is not None
+    return _PAUSE.search(_without_a_day_refused(sentence)) is not None
+
+
+def _without_a_day_refused(sentence: str) -> str:
+    """A weekday refused is no pause: "fridays are a mess dont send anything friday" (it had
+    paused the nudges for "once a week" and turned them off)."""
+    return DAY_REFUSED.sub(" ", without_accents(sentence.casefold()))
 
 
 def pause_named(sentence: str, today: date, *, day_first: bool) -> PauseAsked | None:
     """The pause the sentence asks for, or None when it asks none."""
-    said = without_accents(sentence.casefold())
+    said = _without_a_day_refused(sentence)
     if _PAUSE.search(said) is None:
         return None
     weeks = _WEEKS.search(said)
-    if weeks is not None:
+    if weeks is not None and not _days_named(said, today, day_first=day_first):
+        # "out about 3 weeks... till I'm back, probably feb 22": the day back, when one is
+        # named, says it better than the count.
         count = weeks[1]
         return PauseAsked(weeks=int(count) if count.isdigit() else _COUNTS[count])
     this_monday = today - timedelta(days=today.weekday())

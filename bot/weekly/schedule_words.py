@@ -78,6 +78,9 @@ _RHYTHM = re.compile(rf"\b(?:(?P<monthly>{_MONTHLY})|(?P<fortnightly>{_FORTNIGHT
 _REFUSED_RHYTHM = re.compile(rf"{_INSTEAD_OF}(?:being\s+)?(?:{_MONTHLY}|{_FORTNIGHTLY})\b")
 # A part of the day refused beside an hour wanted: "at 6pm not in the morning" asks for 6pm
 # (the "not" had made it a refusal, and the settings were shown unchanged).
+# Why another time is asked, not a time refused: "los martes en la noche como a las 8 pm,
+# en el dia no tengo tiempo" (it had read the "no" as no nudges wanted).
+_NO_TIME = re.compile(r"\b(?:no (?:tengo|tiene|hay) tiempo|no time|i have no time)\b")
 _REFUSED_PART_OF_DAY = re.compile(
     r"\b(?:not|instead of|rather than|ni|no)\s+(?:in\s+|en\s+)?(?:the\s+|la\s+|las\s+)?"
     r"(?:mornings?|afternoons?|evenings?|nights?|mananas?|tardes?|noches?)\b"
@@ -144,8 +147,21 @@ def schedule_named(sentence: str) -> NamedSchedule | None:
     return found
 
 
+# A weekday nothing should come on: "fridays are a mess dont send anything friday".
+DAY_REFUSED = re.compile(
+    r"\b(?:don'?t|dont|do not|never) send (?:me )?(?:anything|nothing|stuff|them|it)"
+    r"(?: on)? (?:a |the )?(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?\b"
+)
+
+
 def _schedule_in(sentence: str) -> NamedSchedule | None:
-    said = _REFUSED_PART_OF_DAY.sub(" ", without_accents(sentence.casefold()))
+    said = without_accents(sentence.casefold())
+    refused_days = {found["day"] for found in DAY_REFUSED.finditer(said)}
+    said = DAY_REFUSED.sub(" ", said)
+    for day in refused_days:  # "fridays are a mess": the day refused, wherever it is named
+        said = re.sub(rf"\b{day}s?\b", " ", said)
+    said = _NO_TIME.sub(" ", said)
+    said = _REFUSED_PART_OF_DAY.sub(" ", said)
     said = _REFUSED_CLOCK.sub(" ", said)
     words = re.findall(r"[\w']+", said)
     refused = {found[1] for found in _REFUSED_DAY.finditer(said)}

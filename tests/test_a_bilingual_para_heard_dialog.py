@@ -1,0 +1,30 @@
+"""A bilingual paraeducator and family liaison in Yakima who writes in Spanish and Spanglish
+(session 41): what she said that the coach had misread."""
+
+from __future__ import annotations
+
+from bot.app import CoachApp
+from bot.understanding.deficit import deficit_findings
+from tests.dialog import Conversation
+
+
+def test_a_teacher_quoted_in_a_spanish_sentence_is_not_her_wording() -> None:
+    said = (
+        "yo si, pero en el staff meeting la maestra Kowalski dijo \"those parents just don't "
+        'care, they never come" hablando de los papás de Josué'
+    )
+    # Had: a rewrite of the teacher's words offered to the para who defended the family.
+    assert deficit_findings(said) == []
+
+
+def test_weekly_reminders_asked_in_spanish_with_a_day_and_an_evening_hour(
+    app: CoachApp,
+) -> None:
+    lupita = Conversation(app.coach, "sra-mendoza", timezone="America/Los_Angeles")
+    lupita.says("language es")
+    reply = lupita.says(
+        "me puedes mandar un recordatorio cada semana? los martes en la noche como a las 8 pm, "
+        "en el dia no tengo tiempo"
+    )
+    # Had: the settings, "desactivados... Escriba `recordatorios on`".
+    assert "activados" in reply and "martes 17 de noviembre, 20:00" in reply

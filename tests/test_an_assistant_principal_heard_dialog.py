@@ -1,0 +1,18 @@
+"""An assistant principal for discipline and attendance at an Atlanta middle school (session
+41): what he said that the coach had misread."""
+
+from __future__ import annotations
+
+from bot.app import CoachApp
+from tests.dialog import Conversation
+
+
+def test_weekly_nudges_asked_with_a_day_refused_are_turned_on(app: CoachApp) -> None:
+    marcus = Conversation(app.coach, "mr-greene", timezone="America/New_York")
+    reply = marcus.says(
+        "can you remind me once a week. monday morning 7:15 before the buses come in. fridays "
+        "are a mess dont send anything friday"
+    )
+    # Had: "Nudges are paused for 1 week. Saved; nudges are off for now".
+    assert "Weekly nudges are on" in reply and "Mon Nov 23, 07:15" in reply
+    assert "paused" not in marcus.says("nudges").casefold()

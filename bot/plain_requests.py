@@ -58,6 +58,7 @@ from bot.flows.listening import (
     ACK_ORDER,
     GENERAL,
     acknowledgement,
+    asks_for_a_draft,
     asks_to_change_action,
     asks_what_it_means,
     good_news_leads,
@@ -1008,6 +1009,11 @@ def _how_it_went(turn: Turn, text: str, reading: Understanding) -> list[Reply] |
     was said answers its next question. Only a text that opens with how it went: "ugh I
     haven't had time to breathe" is heard as the week it is about. A bare "yes" or "no"
     could answer anything, and a request is a request: neither is taken for a check-in."""
+    if asks_for_a_draft(text, reading):
+        # "can u write a short note in spanish to the ramirez family saying sofia moved up": a
+        # request, however much it names the week's step (it had been asked how it went, and
+        # "not yet" kept).
+        return None
     told = tells_how_it_went(text) and len(words(for_matching(text))) >= TELLS_OF_WORDS
     readable = reading.intent in CHECKIN_READINGS and not _only(text, AMBIGUOUS_OUTCOMES)
     # Nothing asked: only the plain words.

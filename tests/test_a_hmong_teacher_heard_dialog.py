@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from bot.app import CoachApp
 from bot.drafts.edits import name_told
+from tests.clock import FakeClock
 from tests.dialog import Conversation
 from tests.test_draft_dialog import the_draft
+from tests.test_listening_dialog import skip_to_own_action
 
 
 def test_another_hour_asked_right_after_turning_nudges_on_moves_them(app: CoachApp) -> None:
@@ -52,3 +54,20 @@ def test_its_this_not_that_names_someone_only_when_that_is_the_name() -> None:
     assert name_told("its fine not great", "Nhia") is None
     assert name_told("its Pa Nhia not Nhia", "Nhia") == "Pa Nhia"
     assert name_told("se llama ana sofía, no ana", "Ana") == "Ana Sofía"
+
+
+def test_a_note_asked_for_the_day_after_choosing_is_no_check_in(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    mai = Conversation(app.coach, "ms-vang")
+    skip_to_own_action(mai)
+    mai.says("call mr ramirez w/ the spanish interpreter and tell him sofia moved UP not down")
+    clock.advance(days=1)
+    reply = mai.says(
+        "can u write a short note in spanish to the ramirez family saying sofia moved up to a "
+        "harder reading group bc shes doing great"
+    )
+    # Had: "Would you call that done, partly, or not yet?", and "not yet" kept. The language
+    # said is not asked again.
+    assert "Let's write a short note home" in reply and "not yet" not in reply
+    assert "Which language" not in reply

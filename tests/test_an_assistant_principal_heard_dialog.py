@@ -16,3 +16,15 @@ def test_weekly_nudges_asked_with_a_day_refused_are_turned_on(app: CoachApp) -> 
     # Had: "Nudges are paused for 1 week. Saved; nudges are off for now".
     assert "Weekly nudges are on" in reply and "Mon Nov 23, 07:15" in reply
     assert "paused" not in marcus.says("nudges").casefold()
+
+
+def test_relief_in_the_middle_of_a_weapon_incident_is_no_bright_spot(app: CoachApp) -> None:
+    marcus = Conversation(app.coach, "mr-greene")
+    reply = marcus.says(
+        "this week is trash. 2 fights tuesday, a 7th grader brought a knife in his bookbag "
+        "today, nobody hurt thank God but thats a tribunal and the mom is devastated"
+    )
+    # Had: "That's the framework in action: starting from what already works", then "Keep God
+    # in mind: one family you can picture".
+    assert "framework in action" not in reply and "God" not in reply
+    assert "sounds like a lot" in reply

@@ -216,10 +216,16 @@ def start_draft(
     purpose = _purpose_named(args)
     if purpose is not None:
         flow.data["purpose"] = purpose.value
-        replies = _ask_language(flow)
+        # "can u write a short note in spanish to the ramirez family...": not asked again.
+        language = _offered_language_in(request) if request else None
+        child = flow.data.get("ahead", {}).get(Specific.CHILD)
+        if language is not None:
+            flow.data["language"] = language
+            replies = _next(turn, flow)
+        else:
+            replies = _ask_language(flow)
         if heard:
             label = _content().purposes[purpose].label
-            child = flow.data.get("ahead", {}).get(Specific.CHILD)
             kept = f" {said.TOLD_KEPT.format(child=child)}" if child else ""
             replies.insert(0, Text(said.PURPOSE_HEARD.format(purpose=label) + kept))
     else:

@@ -1020,6 +1020,16 @@ class Reader:
             # "in spanish please" is about the coach's language, not a family's; only a cue
             # says so plainly ("dad only speaks spanish" may sound like the intent to the model).
             themes = tuple(theme for theme in themes if theme != "language")
+        findings = tuple(deficit_findings(text)) if deficit else ()
+        # "the hargroves, always problems": "always" leans bright to the model; a sentence that
+        # speaks of a family by what it lacks is no bright spot.
+        guessed_bright = "positive" in themes and "positive" not in cued
+        if guessed_bright and (findings or (not deficit and deficit_findings(text))):
+            themes = tuple(theme for theme in themes if theme != "positive")
+        if "positive" in themes and _HARM.search(normalised):
+            # "a 7th grader brought a knife in his bookbag today, nobody hurt thank God": relief
+            # in the middle of harm is no bright spot (it had been "the framework in action").
+            themes = tuple(theme for theme in themes if theme != "positive")
         if (
             intent == "frustration"
             and set(themes) == {"positive"}  # "...a dad called me racist": conflict too
@@ -1033,12 +1043,6 @@ class Reader:
             # "thanks, that helped!" is about the coach; "loved it", with no word of thanks
             # and read as praise, may be how the week's step went, and keeps its bright spot.
             themes = tuple(theme for theme in themes if theme != "positive")
-        findings = tuple(deficit_findings(text)) if deficit else ()
-        # "the hargroves, always problems": "always" leans bright to the model; a sentence that
-        # speaks of a family by what it lacks is no bright spot.
-        guessed_bright = "positive" in themes and "positive" not in cued
-        if guessed_bright and (findings or (not deficit and deficit_findings(text))):
-            themes = tuple(theme for theme in themes if theme != "positive")
         return Understanding(
             intent=intent,
             topic=self.topic(normalised, read, grams),
@@ -1049,6 +1053,13 @@ class Reader:
             bright_leads=_bright_leads(themes, chances),
             bright_over_guessed=_bright_over_guessed(themes, cued, chances),
         )
+
+
+# Harm told: a weapon, a tribunal, the police, a child hurt.
+_HARM = re.compile(
+    r"\b(?:knife|knives|gun|guns|weapon|weapons|firearm|tribunal|arrested|stabbed|overdosed?|"
+    r"suicide|suicidal|expelled|expulsion|lockdown|devastated|navaja|pistola|arma)\b"
+)
 
 
 def situation_of(

@@ -528,7 +528,15 @@ def _answer(
             intent = UNKNOWN  # "i call families every other week": told, not a setting
     if intent == "frustration" and default_reader().cued(text, "reflect") and not turns_down(text):
         intent = "reflect"  # "haz conmigo una reflexión cortita, estoy agotada": asked for
-    if intent in STARTS_A_CONVERSATION and len(typed) <= COMMAND_REQUEST_WORDS and turns_down(text):
+    opening = _OPENING_CLAUSE.split(text, maxsplit=1)[0]
+    declined = len(typed) <= COMMAND_REQUEST_WORDS and turns_down(text)
+    # "no ahorita no quiero reflexionar, nomas apuntalo: ...": said no to first, whatever
+    # follows (it had started a reflection).
+    declined = declined or (
+        len(words(for_matching(opening))) <= COMMAND_REQUEST_WORDS
+        and _turned_down_by_name(opening, intent)
+    )
+    if intent in STARTS_A_CONVERSATION and declined:
         # "no i dont want to do a reflection rn" had started one. A story with "i dont want
         # to" in it ("...I dont want to get him in trouble I want to help. where do i start")
         # turns nothing down: it had been told "No problem. It's there whenever you want it".
@@ -899,6 +907,14 @@ def _asks_for_a_tip(text: str, reading: Understanding) -> bool:
         return False
     tip_words = replies_in(current_language()).tip_now.words
     return phrases_pattern(tuple(tip_words)).search(for_matching(text)) is not None
+
+
+_OPENING_CLAUSE = re.compile(r"[,:;.!?]")
+
+
+def _turned_down_by_name(opening: str, intent: str) -> bool:
+    """The opening clause says no to the very thing the message was read as asking for."""
+    return turns_down(opening) and default_reader().cued(opening, intent)
 
 
 def _pause_beside_a_miss(turn: Turn, text: str) -> list[Reply]:

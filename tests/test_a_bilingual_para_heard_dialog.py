@@ -28,3 +28,14 @@ def test_weekly_reminders_asked_in_spanish_with_a_day_and_an_evening_hour(
     )
     # Had: the settings, "desactivados... Escriba `recordatorios on`".
     assert "activados" in reply and "martes 17 de noviembre, 20:00" in reply
+
+
+def test_no_to_a_reflection_said_first_is_heard_whatever_follows(app: CoachApp) -> None:
+    lupita = Conversation(app.coach, "sra-mendoza")
+    lupita.says("language es")
+    reply = lupita.says(
+        "no ahorita no quiero reflexionar, nomas apuntalo: usar dibujos y audios en vez de "
+        "notas escritas para las familias de mixteco, la mayoria no lo lee"
+    )
+    # Had: "Reflexionemos sobre *Relacional*...".
+    assert "Reflexionemos" not in reply and "No hay problema" in reply

@@ -8,7 +8,7 @@ from bot.drafts.edits import name_told
 from tests.clock import FakeClock
 from tests.dialog import Conversation
 from tests.test_draft_dialog import the_draft
-from tests.test_listening_dialog import skip_to_own_action
+from tests.test_listening_dialog import a_week_after_choosing, skip_to_own_action
 
 
 def test_another_hour_asked_right_after_turning_nudges_on_moves_them(app: CoachApp) -> None:
@@ -71,3 +71,17 @@ def test_a_note_asked_for_the_day_after_choosing_is_no_check_in(
     # said is not asked again.
     assert "Let's write a short note home" in reply and "not yet" not in reply
     assert "Which language" not in reply
+
+
+def test_not_yet_said_first_stays_not_yet_beside_a_grandpa_who_is_kinda_shy(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    mai = Conversation(app.coach, "ms-vang")
+    a_week_after_choosing(mai, clock, "ask tou's grandpa if he'd come in and talk to the class")
+    mai.says("journal")
+    mai.says(
+        "not yet. i asked tou and he said his grandpa is kinda shy and has to check with tou's "
+        "uncle first. so still waiting"
+    )
+    # Had: "Part of it happened, and that part counts", and "partly done" in the journal.
+    assert "How it went: not yet" in mai.says("journal")

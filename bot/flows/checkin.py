@@ -144,6 +144,10 @@ def typed_outcome(text: str) -> str | None:
         outcome = "done"  # "i did not send the text, she cant read it. i called her myself"
     if outcome == "partly" and _done_another_way(text) and _only_hedged(text):
         outcome = "done"  # "kinda? i texted the mom instead of calling and she wrote back!!"
+    if outcome == "partly" and outcome_first(text) == "not_yet" and _partly_only_hedges(text):
+        # "not yet. i asked tou and he said his grandpa is kinda shy": the hedge is of what
+        # someone is like, the answer said first.
+        outcome = "not_yet"
     if (
         outcome == "partly"
         and outcome_first(text) == "done"
@@ -184,6 +188,14 @@ def _only_hedged(text: str) -> bool:
     typed = checkin.typed_outcomes
     unhedged = {**typed, "partly": [p for p in typed["partly"] if p not in checkin.hedges]}
     return first_typed(text, unhedged, OUTCOME_ORDER) in (None, "done")
+
+
+def _partly_only_hedges(text: str) -> bool:
+    """Every partly word in the text is a hedge ("kinda", "sort of"), none says some of it
+    was done ("started it", "one of them")."""
+    checkin = replies_in(current_language()).checkin
+    unhedged = [p for p in checkin.typed_outcomes["partly"] if p not in checkin.hedges]
+    return phrases_pattern(tuple(unhedged)).search(for_matching(text)) is None
 
 
 def _done_another_way(text: str) -> bool:

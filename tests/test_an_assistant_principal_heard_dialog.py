@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 from bot.app import CoachApp
+from tests.clock import FakeClock
 from tests.dialog import Conversation
+from tests.test_listening_dialog import a_week_after_choosing
 
 
 def test_weekly_nudges_asked_with_a_day_refused_are_turned_on(app: CoachApp) -> None:
@@ -28,3 +30,18 @@ def test_relief_in_the_middle_of_a_weapon_incident_is_no_bright_spot(app: CoachA
     # in mind: one family you can picture".
     assert "framework in action" not in reply and "God" not in reply
     assert "sounds like a lot" in reply
+
+
+def test_what_the_mother_said_is_what_is_kept_worth_keeping(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    marcus = Conversation(app.coach, "mr-greene")
+    a_week_after_choosing(marcus, clock, "call DeAndre's mom (Ms. Carter) with something good")
+    marcus.says("journal")
+    reply = marcus.says(
+        "did it. called ms carter thursday. she got quiet then said nobody from that school "
+        "ever called her with something good. he got written up again today tho lol"
+    )
+    # Had: 'Worth keeping: "he got written up again today tho lol".'
+    assert "nobody from that school ever called her with something good" in reply
+    assert "tho lol" not in reply

@@ -95,6 +95,13 @@ SNIPPET_CLAUSE_MIN = 4  # "Ana. She told me about her soccer team": a name is no
 _CLAUSE_END = re.compile(r"[,;.!?]\s|\s(?:bc|because|but|cuz|porque|pero)\s", re.IGNORECASE)
 # Where a long clause goes on to what happened next ("i sent it and mom wrote back...").
 _THEN = re.compile(r"\s(?:and then|and|then|so|y luego|y|luego|entonces)\s", re.IGNORECASE)
+_SENTENCE_ENDS = re.compile(r"(?<=[.!?])\s+")
+# Someone in the family said something: the speaker and what they said.
+_FAMILY_SAID = re.compile(
+    r"\b(?:she|he|they|mom|dad|grandma|grandpa|abuela|abuelo|la mam[aá]|el pap[aá]|"
+    r"(?:mr|mrs|ms)\.? \w+)\s+(?:\w+\s+){0,3}?(?:said|told me|dijo|me dijo)\b",
+    re.IGNORECASE,
+)
 # The last clause of a story opened by a "but" ("...but attendance still bad this week").
 _BUT_LAST = re.compile(r"\s(?:but|pero)\s[^,;.!?]*$", re.IGNORECASE)
 # The intents.yaml set of words that lead into an answer without saying anything yet.
@@ -354,6 +361,16 @@ def payoff(text: str) -> str:
     of its own ("...his mom started crying, she said she didn't know he liked science"), as
     the moment that mattered is mostly told last; its opening (`snippet`) otherwise."""
     told = text.strip().rstrip(".!?")
+    for sentence in _SENTENCE_ENDS.split(told):
+        # "she got quiet then said nobody from that school ever called her with something
+        # good. he got written up again today tho lol": what the family said is the moment,
+        # wherever it is told (the last words had been said back).
+        family_said = _FAMILY_SAID.search(sentence)
+        if family_said is not None:
+            news = sentence[family_said.start() :].split()
+            if len(news) >= SNIPPET_CLAUSE_MIN:
+                said = " ".join(news[:NEWS_WORDS]).rstrip(".,;:!?")
+                return said + ("…" if len(news) > NEWS_WORDS else "")
     clauses = [part.split() for part in _CLAUSE_END.split(told)]
     last = clauses[-1] if len(clauses) > 1 else []
     if _BUT_LAST.search(told) and len(clauses) > 2:

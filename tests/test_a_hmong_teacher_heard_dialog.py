@@ -85,3 +85,17 @@ def test_not_yet_said_first_stays_not_yet_beside_a_grandpa_who_is_kinda_shy(
     )
     # Had: "Part of it happened, and that part counts", and "partly done" in the journal.
     assert "How it went: not yet" in mai.says("journal")
+
+
+def test_a_line_asked_for_with_can_u_add_is_added(app: CoachApp) -> None:
+    mai = Conversation(app.coach, "ms-vang")
+    mai.says("draft")
+    mai.clicks("Share a concern")
+    mai.clicks("English")
+    mai.says("Kou")
+    mai.says("he is missing 8 assignments since thanksgiving, mostly reading logs and math")
+    mai.says("i can call thurs after 3:30")
+    mai.clicks("Warm")
+    mai.says("can u add that hes not in trouble? thats the main thing i want mom to hear")
+    # Had: "Please pick one of the options".
+    assert "He's not in trouble." in the_draft(mai)

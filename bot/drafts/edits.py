@@ -24,7 +24,7 @@ class Edit(NamedTuple):
     words: str
 
 
-_POLITE = r"(?:(?:can|could|would) you (?:please |pls |also )?|please |pls |also |and )?"
+_POLITE = r"(?:(?:can|could|would) (?:you|u|ya) (?:please |pls |also )?|please |pls |also |and )?"
 _ADD = re.compile(
     rf"^\W*{_POLITE}(?:add|include|put in|mention)(?: in)?"
     r"(?: a line| a sentence| something| a note)?(?: (?:that|saying|to say|about))?"

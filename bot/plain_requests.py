@@ -518,6 +518,10 @@ def _answer(
         # "recordatorio de vacunas para papás": a reminder to write for the families, not a
         # nudge setting ("I don't know the nudge setting `de`").
         intent = "draft"
+    if intent == "nudges" and nudge_words_in(matched) and _families_not_fit(matched):
+        # "the side by side activity thing in the nudge wont work for my families tho, most
+        # work in the fields or nights" (it had shown the nudge settings).
+        return [Text(replies_in(current_language()).nudge_card.families_not_fit)]
     if intent == "nudges" and not _typed_args(text, intent):
         # "can you remind me on thursdays", "can my nudges be about home visits", "stop
         # sending me these": the setting applied.
@@ -909,6 +913,17 @@ def _asks_for_a_tip(text: str, reading: Understanding) -> bool:
     return phrases_pattern(tuple(tip_words)).search(for_matching(text)) is not None
 
 
+def _families_not_fit(matched: str) -> bool:
+    """What a nudge suggested does not fit the families said (replies.yaml `not_fit_words`
+    beside a family named)."""
+    not_fit = replies_in(current_language()).checkin.not_fit_words
+    return (
+        phrases_pattern(tuple(not_fit)).search(matched) is not None
+        and _FAMILIES.search(matched) is not None
+    )
+
+
+_FAMILIES = re.compile(r"\b(?:families|family|parents|familias|familia|papás|papas|padres)\b")
 _OPENING_CLAUSE = re.compile(r"[,:;.!?]")
 
 

@@ -680,6 +680,9 @@ class NudgeCard(_Strict):
     not_fit: str
     # "can you not send me stuff thats for principals", said any time: nothing changed.
     kind_not_wanted: str
+    # "the side by side activity thing in the nudge wont work for my families tho, most work
+    # in the fields or nights", said any time: the nudge's idea fitted to their hours.
+    families_not_fit: str
     not_yet: str
     unmarked: str
 

@@ -99,3 +99,17 @@ def test_a_line_asked_for_with_can_u_add_is_added(app: CoachApp) -> None:
     mai.says("can u add that hes not in trouble? thats the main thing i want mom to hear")
     # Had: "Please pick one of the options".
     assert "He's not in trouble." in the_draft(mai)
+
+
+def test_a_nudge_that_does_not_fit_her_families_is_heard_not_shown_settings(
+    app: CoachApp,
+) -> None:
+    mai = Conversation(app.coach, "ms-vang")
+    mai.says("nudges on")
+    reply = mai.says(
+        "the side by side activity thing in the nudge wont work for my families tho, most work "
+        "in the fields or nights. before or after school is literally when theyre working or "
+        "sleeping"
+    )
+    # Had: "*Weekly nudges: on* • Day: ...".
+    assert "Weekly nudges: on" not in reply and "You're right" in reply

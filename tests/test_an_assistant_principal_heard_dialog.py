@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.app import CoachApp
 from tests.clock import FakeClock
 from tests.dialog import Conversation
+from tests.test_draft_dialog import the_draft
 from tests.test_listening_dialog import a_week_after_choosing
 
 
@@ -45,3 +46,24 @@ def test_what_the_mother_said_is_what_is_kept_worth_keeping(
     # Had: 'Worth keeping: "he got written up again today tho lol".'
     assert "nobody from that school ever called her with something good" in reply
     assert "tho lol" not in reply
+
+
+def test_words_about_the_mother_objected_to_are_taken_out_of_a_note_to_her(
+    app: CoachApp,
+) -> None:
+    marcus = Conversation(app.coach, "mr-greene")
+    marcus.says("can you help me write a follow up to her after the call, she hung up on me")
+    marcus.clicks("English")
+    marcus.says("Jaylen")
+    marcus.says(
+        "nothing, he's home suspended. i want her to know the re-entry meeting is friday 8am "
+        "and that we want him back, hes not a bad kid"
+    )
+    marcus.clicks("Warm")
+    marcus.says(
+        'no. that says "i want her to know" and its going TO her. and she hung up on me, i '
+        "cant thank her for our last talk"
+    )
+    # Had: "Please pick one of the options", the note unchanged.
+    note = the_draft(marcus)
+    assert "want her to know" not in note and "The re-entry meeting is friday 8am" in note

@@ -74,6 +74,7 @@ _OBJECTED = re.compile(
     r"\b(?:you put|it put|u put|you wrote|it wrote|you added|why is|why did you|"
     r"can'?t send|cannot send|can not send|could never send|shouldn'?t be in|doesn'?t belong|"
     r"does not belong|was for you|not for (?:the family|her|him|them)|pusiste|no puedo mandar|"
+    r"(?:it'?s|its|it is|this is) (?:going )?to (?:her|him|them|the (?:mom|dad|family|parents?))|"
     r"no puedo enviar)\b",
     re.IGNORECASE,
 )
@@ -159,6 +160,8 @@ def _removed(note: str, words: str) -> str:
     kept = re.sub(r"\s+([.,!?;:])", r"\1", kept)
     kept = re.sub(r"([.!?])\.", r"\1", kept)  # a sentence taken out whole leaves one stop
     kept = re.sub(r"([:]\s*)([a-z])", lambda m: m[1] + m[2], kept)
+    # What was left at a sentence's start gets its capital: "...suspended. The re-entry..."
+    kept = re.sub(r"([.!?]\s+)([a-z])", lambda m: m[1] + m[2].upper(), kept)
     return re.sub(r"\s{2,}", " ", kept).strip()
 
 

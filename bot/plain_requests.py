@@ -1495,7 +1495,10 @@ def _a_pause_of_the_nudges(matched: str, typed: list[str]) -> bool:
         or not _NUDGE_NOUNS.isdisjoint(typed)
         or SENDS_NOTHING.search(matched) is not None
     )
-    return named or (typed[:1] in (["pause"], ["pausa"], ["hold"], ["skip"]) and len(typed) <= 8)
+    paused = typed[:1] in (["pause"], ["pausa"], ["hold"]) and len(typed) <= 8
+    # "skip next week please" (a bare "skip, ..." under a nudge is that week's nudge skipped)
+    skipped = typed[:1] == ["skip"] and "next week" in matched and len(typed) <= 8
+    return named or paused or skipped
 
 
 def _a_whole_time_asked(turn: Turn, text: str, matched: str, typed: list[str]) -> bool:

@@ -306,4 +306,5 @@ def test_a_pause_asked_right_after_a_safety_answer_is_made(app: CoachApp) -> Non
     educator.says("nudges on")
     educator.says("a dad is yelling at me right now in the front office what do i do")
     paused = educator.says("we're off for thanksgiving next week, can you not send me anything")
-    assert "Nudges are paused until" in paused
+    # Next week only: this week's nudge still comes (session 41).
+    assert "no nudges from Mon Nov 23, and they come back Mon Nov 30" in paused

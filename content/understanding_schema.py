@@ -347,6 +347,8 @@ class CheckIn(_Strict):
     smaller_of: str
     smaller_not_yet: str
     let_go: str
+    # "not this week, its in january. can u remind me in jan?": a reminder for a later month.
+    later_month: str
 
     @model_validator(mode="after")
     def _every_barrier(self) -> Self:

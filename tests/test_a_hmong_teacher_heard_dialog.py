@@ -113,3 +113,18 @@ def test_a_nudge_that_does_not_fit_her_families_is_heard_not_shown_settings(
     )
     # Had: "*Weekly nudges: on* • Day: ...".
     assert "Weekly nudges: on" not in reply and "You're right" in reply
+
+
+def test_a_reminder_for_a_later_month_at_the_carry_question_is_answered_honestly(
+    app: CoachApp, clock: FakeClock
+) -> None:
+    mai = Conversation(app.coach, "ms-vang")
+    a_week_after_choosing(mai, clock, "ask tou's grandpa if he'd come in and talk to the class")
+    mai.says("journal")
+    mai.says(
+        "partly!! uncle said ok, grandpa wants to come in january after hmong new year. so its "
+        "happening just not yet"
+    )
+    reply = mai.says("not this week, its in january. can u remind me in jan?")
+    # Had: "Okay, let it go. A new week, a new start."
+    assert "let it go" not in reply and "can't hold a step for a later month" in reply

@@ -56,6 +56,7 @@ from bot.understanding.reader import (
     sentences_of,
 )
 from bot.understanding.variants import pick
+from bot.weekly.pause_words import names_a_month
 from bot.weekly.schedule_words import schedule_named
 from bot.weekly.subscriptions import subscription_of
 from content.loader import Library
@@ -585,6 +586,10 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
                 # "pausa los recordatorios hasta el 10 de enero, me voy pa Orlando": the pause
                 # (it had been carried into the week as the new action).
                 return [*nudges_set, *ask_carry(flow)]
+            if answer.key is None and own and _reminder_for_a_later_month(own):
+                # "not this week, its in january. can u remind me in jan?" (it had been "Okay,
+                # let it go. A new week, a new start.").
+                return [Text(checkin.later_month), *then(turn, flow)]
             typed = _typed_carry(own) if answer.key is None else answer.key
             if typed is None and pending is not None and own and says_a_day_only(own):
                 # "tal vez el viernes", "maybe thursday": carried as it was, the day kept with
@@ -612,6 +617,12 @@ def advance(turn: Turn, flow: ActiveFlow, answer: Answer, then: Then) -> list[Re
                 return ask_smaller(flow, again=own is not None)
             step = _with_what_it_shrinks(turn, own, pending)
             return [*wording_note(turn, own), *_carry(turn, flow, step, then)]
+
+
+def _reminder_for_a_later_month(own: str) -> bool:
+    reminder = replies_in(current_language()).checkin.reminder_words
+    asked = phrases_pattern(tuple(reminder)).search(for_matching(own)) is not None
+    return asked and names_a_month(own)
 
 
 def _only_asks(own: str) -> bool:

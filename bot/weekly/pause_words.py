@@ -189,6 +189,19 @@ def _date_pattern() -> re.Pattern[str]:
     )
 
 
+def names_a_month(sentence: str) -> bool:
+    """ "can u remind me in jan?", "me lo recuerdas en febrero?": a month named."""
+    return _any_month().search(without_accents(sentence.casefold())) is not None
+
+
+@cache
+def _any_month() -> re.Pattern[str]:
+    # "may" and "mar" are everyday words more often than months ("remind me, may be late").
+    named = [name for name in _month_numbers() if name not in ("may", "mar")]
+    months = "|".join(sorted(named, key=len, reverse=True))
+    return re.compile(rf"\b(?:{months})\b")
+
+
 @cache
 def _month_alone() -> re.Pattern[str]:
     """A month named after "until" with no day: "til january", "hasta enero"."""

@@ -66,6 +66,7 @@ def who_is_named(text: str) -> str | None:
     own_name = False  # "hi. im Renee Cole, Title I family engagement": the educator's name
     for index, token in enumerate(tokens):
         if token in _SENTENCE_END:
+            own_name = False  # "im Renee. Jaylen's mom called": Jaylen's is a family
             # "Mrs. Lopez": the dot after a title does not end the sentence.
             starts_sentence = not (token == "." and index and tokens[index - 1] in TITLES)
             continue
@@ -102,7 +103,7 @@ def who_is_named(text: str) -> str | None:
 
 
 _PLACE_OF = [[place, "of"] for place in ("side", "city", "town", "part", "outskirts", "county")]
-# Words right before the educator's own name: "im Renee Cole", "my name is", "soy Lupita".
+# Words right before the educator's own name: "im Renee Cole", "soy Lupita", "me llamo Ana".
 _SELF = frozenset({"im", "i'm", "i’m", "name's", "soy", "llamo"})
 
 

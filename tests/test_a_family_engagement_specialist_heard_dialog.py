@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.app import CoachApp
+from bot.understanding.named import who_is_named
 from tests.clock import FakeClock
 from tests.dialog import Conversation
 from tests.test_listening_dialog import a_week_after_choosing
@@ -104,3 +105,8 @@ def test_thanks_inside_a_change_asked_under_the_note_does_not_close_it(app: Coac
     )
     # Had: "Good luck with it. Nothing of this draft is kept".
     assert "Nothing of this draft is kept" not in reply and "Your draft" in reply
+
+
+def test_her_own_name_ends_with_its_sentence() -> None:
+    assert who_is_named("hi. im Renee Cole, Title I family engagement") is None
+    assert who_is_named("im Renee. Jaylen's mom called") == "Jaylen's mom"

@@ -932,6 +932,15 @@ def _turned_down_by_name(opening: str, intent: str) -> bool:
     return turns_down(opening) and default_reader().cued(opening, intent)
 
 
+# "partly.", "both happened,": how it went said alone, in a clause this short, before the story.
+OUTCOME_ALONE_WORDS = 2
+
+
+def _outcome_alone_first(text: str) -> bool:
+    first = _OPENING_CLAUSE.split(text, maxsplit=1)[0]
+    return 0 < len(words(for_matching(first))) <= OUTCOME_ALONE_WORDS
+
+
 def _pause_beside_a_miss(turn: Turn, text: str) -> list[Reply]:
     """ "thats not what I asked. pause them until feb 22 please": the pause made (it had been
     "Sorry, I missed that one. Tell me once more...")."""
@@ -1054,7 +1063,8 @@ def _how_it_went(turn: Turn, text: str, reading: Understanding) -> list[Reply] |
     pending = action_awaiting_check_in(turn)
     if pending is None or turn.now - pending.created_at < CHECK_IN_AFTER:
         return None  # chosen minutes ago: "done" is not about it yet
-    if outcome is None and told and _tells_of(turn.sealer.unseal(pending.action), text):
+    said_first = outcome is not None and _outcome_alone_first(text)
+    if not said_first and told and _tells_of(turn.sealer.unseal(pending.action), text):
         # "I did the notebook thing with Theo. On Wednesday his dad wrote one line...": the
         # week's action told of in its own words, whatever else it sounds like (it had been
         # read as a question about IEP meetings, named on the way). "partly. Kaylee made the
